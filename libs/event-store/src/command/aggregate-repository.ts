@@ -1,0 +1,139 @@
+import { Decider, DomainError, DomainEvent, RecordedEvent, deterministicId, newId } from '@jingsai/shared';
+import { EventStore, NewEvent } from '../event-store.port';
+import { WrongExpectedRevisionError, concurrencyConflict, revisionMismatch } from '../errors';
+import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { CommandContext } from './command-context';
+import { DeciderAggregate } from './decider-aggregate';
+import { StateCache } from './state-cache';
+
+export interface CommandOutcome<State> {
+  streamId: string;
+  /** Revision of the stream's last event after the command (null: the stream still does not exist). */
+  revision: number | null;
+  /** Global position of the last event written (or of the stream's last event for a no-op). */
+  position: number;
+  events: RecordedEvent[];
+  state: State;
+  /** The command had already been handled (same commandId): nothing was written. */
+  replayed: boolean;
+}
+
+/** Something that wants to hear about events after they are stored (the Nest EventBus, metrics). */
+export interface AppendListener {
+  onAppended(events: RecordedEvent[]): void;
+}
+
+export interface RepositoryOptions {
+  maxRetries?: number;
+  /** Current schema version per event type; 1 when absent. */
+  schemaVersions?: Record<string, number>;
+  stateCache?: StateCache;
+  listeners?: AppendListener[];
+}
+
+/**
+ * The command loop: load (fold), decide, append with the expected revision, retry a bounded
+ * number of times on a conflict unless the caller pinned a revision. Listeners hear about the
+ * events only after the append succeeded.
+ */
+export class AggregateRepository {
+  private readonly maxRetries: number;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly upcasters: UpcasterRegistry = new UpcasterRegistry(),
+    private readonly options: RepositoryOptions = {},
+  ) {
+    this.maxRetries = options.maxRetries ?? 5;
+  }
+
+  /** Load a stream into a decider aggregate (from the state cache when it holds the stream). */
+  async load<S, C, E extends DomainEvent>(streamId: string, decider: Decider<S, C, E>): Promise<DeciderAggregate<S, C, E>> {
+    const aggregate = new DeciderAggregate(streamId, decider);
+    const cached = this.options.stateCache?.get<S>(streamId, decider);
+    const fromRevision = cached ? cached.revision + 1 : undefined;
+    const stored = await this.store.readStream(streamId, fromRevision === undefined ? {} : { fromRevision });
+    const events = stored.map((e) => this.upcasters.upcast(e));
+    aggregate.load(events, cached ? { state: cached.state, revision: cached.revision } : undefined);
+    return aggregate;
+  }
+
+  /** Read the state of a stream without deciding anything. */
+  async state<S, C, E extends DomainEvent>(streamId: string, decider: Decider<S, C, E>): Promise<{ state: S; revision: number | null }> {
+    const aggregate = await this.load(streamId, decider);
+    return { state: aggregate.state, revision: aggregate.revision };
+  }
+
+  async execute<S, C, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<S, C, E>,
+    command: C | ((state: S) => C),
+    ctx: CommandContext,
+  ): Promise<CommandOutcome<S>> {
+    if (ctx.commandId) {
+      const prior = await this.store.findCommand(streamId, ctx.commandId);
+      if (prior) return this.replay(streamId, decider, prior.events, ctx);
+    }
+    for (let attempt = 1; ; attempt++) {
+      const aggregate = await this.load(streamId, decider);
+      if (ctx.expectedRevision !== undefined && aggregate.revision !== ctx.expectedRevision) {
+        throw revisionMismatch(streamId, ctx.expectedRevision, aggregate.revision);
+      }
+      const cmd = typeof command === 'function' ? (command as (s: S) => C)(aggregate.state) : command;
+      const decided = aggregate.execute(cmd);
+      if (decided.length === 0) {
+        const last = aggregate.revision === null ? [] : await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+        return { streamId, revision: aggregate.revision, position: last[0]?.position ?? 0, events: [], state: aggregate.state, replayed: false };
+      }
+      try {
+        const result = await this.store.append(streamId, this.toNewEvents(decided, ctx), aggregate.revision ?? 'no_stream');
+        if (result.replayed) return this.replay(streamId, decider, result.events, ctx);
+        this.options.stateCache?.set(streamId, decider, aggregate.state, result.revision);
+        for (const l of this.options.listeners ?? []) l.onAppended(result.events);
+        return { streamId, revision: result.revision, position: result.position, events: result.events, state: aggregate.state, replayed: false };
+      } catch (e) {
+        if (!(e instanceof WrongExpectedRevisionError)) throw e;
+        this.options.stateCache?.delete(streamId);
+        if (ctx.expectedRevision !== undefined) throw revisionMismatch(streamId, ctx.expectedRevision, e.actual);
+        if (attempt >= this.maxRetries) throw concurrencyConflict(streamId, attempt);
+      }
+    }
+  }
+
+  private async replay<S, C, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<S, C, E>,
+    events: RecordedEvent[],
+    ctx: CommandContext,
+  ): Promise<CommandOutcome<S>> {
+    const firstHash = events[0]?.metadata.requestHash;
+    if (ctx.requestHash && firstHash && firstHash !== ctx.requestHash) {
+      throw DomainError.unprocessable(
+        'IDEMPOTENCY.KEY_REUSED',
+        '该 Idempotency-Key 已用于另一个不同的请求，请为新请求使用新的键。',
+        'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+      );
+    }
+    const { state } = await this.state(streamId, decider);
+    const last = events[events.length - 1]!;
+    return { streamId, revision: last.revision, position: last.position, events, state, replayed: true };
+  }
+
+  private toNewEvents(events: DomainEvent[], ctx: CommandContext): NewEvent[] {
+    const occurredAt = ctx.now.toISOString();
+    return events.map((e, i) => ({
+      type: e.type,
+      data: e.data,
+      metadata: {
+        eventId: ctx.commandId ? deterministicId(ctx.commandId, String(i)) : newId(),
+        ...(ctx.commandId ? { commandId: ctx.commandId } : {}),
+        correlationId: ctx.correlationId,
+        ...(ctx.causationId ? { causationId: ctx.causationId } : {}),
+        actor: ctx.actor,
+        occurredAt,
+        schemaVersion: this.options.schemaVersions?.[e.type] ?? 1,
+        ...(ctx.requestHash ? { requestHash: ctx.requestHash } : {}),
+      },
+    }));
+  }
+}

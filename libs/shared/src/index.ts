@@ -1,0 +1,5 @@
+export * from './event';
+export * from './decider';
+export * from './domain-error';
+export * from './clock';
+export * from './ids';
