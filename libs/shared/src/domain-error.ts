@@ -1,9 +1,10 @@
 /**
- * Kinds of refusal. The HTTP layer maps them: validation 400, forbidden 403, not_found 404,
+ * Kinds of refusal. The HTTP layer maps them: validation 400, unauthenticated 401, forbidden 403, not_found 404,
  * illegal_state 409, conflict 409, precondition_failed 412, unprocessable 422.
  */
 export type DomainErrorKind =
   | 'validation'
+  | 'unauthenticated'
   | 'forbidden'
   | 'not_found'
   | 'illegal_state'

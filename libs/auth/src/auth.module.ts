@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AuthGuard } from './auth.guard';
+import { TokenService } from './token.service';
+
+export interface AuthKeys {
+  /** HS256 shared secret; used when no public key is configured. */
+  secret?: string;
+  /** RS256: PEM public key to verify; private key only where tokens are issued (CLI, dev seeding). */
+  publicKey?: string;
+  privateKey?: string;
+  issuer?: string;
+}
+
+/** Bearer-token authentication on every route (global guard) with @nestjs/jwt. */
+@Module({})
+export class AuthModule {
+  static register(keys: AuthKeys, options: { globalGuard?: boolean } = {}): DynamicModule {
+    const rs = Boolean(keys.publicKey);
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [
+        JwtModule.register(
+          rs
+            ? {
+                publicKey: keys.publicKey,
+                privateKey: keys.privateKey,
+                signOptions: { algorithm: 'RS256', issuer: keys.issuer },
+                verifyOptions: { algorithms: ['RS256'], issuer: keys.issuer },
+              }
+            : {
+                secret: keys.secret,
+                signOptions: { algorithm: 'HS256', issuer: keys.issuer },
+                verifyOptions: { algorithms: ['HS256'], issuer: keys.issuer },
+              },
+        ),
+      ],
+      providers: [TokenService, ...(options.globalGuard === false ? [] : [{ provide: APP_GUARD, useClass: AuthGuard }])],
+      exports: [TokenService],
+    };
+  }
+}

@@ -1,0 +1,51 @@
+import { DomainError } from '@jingsai/shared';
+
+/** What scope checks need to know about an organisation. */
+export interface OrgNode {
+  orgId: string;
+  name: string;
+  kind: string;
+  level: string;
+  ownership: string | null;
+  industry: string | null;
+  region: string | null;
+  parentId: string | null;
+  /** Ancestor ids from the root down to the parent. */
+  path: string[];
+}
+
+/**
+ * The organisation tree as the read model knows it. "Is X under Y" must be fast: every
+ * command and query asks it.
+ */
+export interface OrgDirectory {
+  get(orgId: string): OrgNode | undefined;
+  /** True when `orgId` is `ancestorId` or lies in its subtree. */
+  isWithin(orgId: string, ancestorId: string): boolean;
+}
+
+export const ORG_DIRECTORY = Symbol('ORG_DIRECTORY');
+
+/** Refuse unless `targetOrgId` lies within the caller's organisation subtree. */
+export function requireWithinScope(directory: OrgDirectory, callerOrgId: string, targetOrgId: string, what = 'organisation'): void {
+  if (!directory.isWithin(targetOrgId, callerOrgId)) {
+    throw DomainError.forbidden(
+      'AUTH.OUT_OF_SCOPE',
+      '该对象不在您所在组织的管辖范围内，无权操作。',
+      `This ${what} is outside your organisation's scope.`,
+      { yourOrgId: callerOrgId, targetOrgId },
+    );
+  }
+}
+
+/** Refuse unless the caller acts for exactly this organisation (units act only for themselves). */
+export function requireSameOrg(callerOrgId: string, targetOrgId: string): void {
+  if (callerOrgId !== targetOrgId) {
+    throw DomainError.forbidden(
+      'AUTH.NOT_YOUR_ORGANISATION',
+      '参赛单位只能为本单位办理此事项。',
+      'A participating unit may act only for its own organisation.',
+      { yourOrgId: callerOrgId, targetOrgId },
+    );
+  }
+}
