@@ -15,7 +15,10 @@ module.exports = {
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/bench/'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
-  moduleNameMapper: { '^@jingsai/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@jingsai/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
+    '^@jingsai/([^/]+)$': '<rootDir>/libs/$1/src',
+  },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
   maxWorkers: 2,
