@@ -7,3 +7,4 @@ export * from './command/command-context';
 export * from './command/decider-aggregate';
 export * from './command/aggregate-repository';
 export * from './command/state-cache';
+export * from './sqlite/sqlite-event-store';

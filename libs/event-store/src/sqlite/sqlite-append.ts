@@ -1,0 +1,89 @@
+import { EventMetadata, RecordedEvent } from '@jingsai/shared';
+import { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
+import { WrongExpectedRevisionError } from '../errors';
+import { GENESIS_HASH, computeEventHash } from '../hash/event-hash';
+import { toRecordedEvent } from './sqlite-rows';
+import { SqliteStatements } from './sqlite-statements';
+
+export interface AppendRequest {
+  streamId: string;
+  events: NewEvent[];
+  expected: ExpectedRevision;
+}
+
+/** Refuses malformed calls before they are queued, so a bad call never joins a group commit. */
+export function validateAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): void {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('append: streamId must be a non-empty string');
+  if (!Array.isArray(events) || events.length === 0) throw new TypeError(`append to ${streamId}: at least one event is required`);
+  const okExpected =
+    expected === 'any' || expected === 'no_stream' || expected === 'stream_exists' || (Number.isInteger(expected) && (expected as number) >= 0);
+  if (!okExpected) throw new TypeError(`append to ${streamId}: invalid expected revision ${String(expected)}`);
+}
+
+/** The original result of an append that carried this commandId on this stream, or null. */
+export function readCommand(stmts: SqliteStatements, streamId: string, commandId: string): AppendResult | null {
+  const events = stmts.findCommand.all(streamId, commandId).map(toRecordedEvent);
+  const last = events[events.length - 1];
+  if (!last) return null;
+  return { streamId, revision: last.revision, position: last.position, events, replayed: true };
+}
+
+/**
+ * One append, run inside the group-commit transaction (its own savepoint). Everything is read
+ * inside the transaction: another process may have appended since our last look.
+ */
+export function writeAppend(stmts: SqliteStatements, req: AppendRequest): AppendResult {
+  const { streamId, events, expected } = req;
+  const commandId = events[0]!.metadata.commandId ?? null;
+  if (commandId !== null) {
+    const prior = readCommand(stmts, streamId, commandId);
+    if (prior) return prior;
+  }
+  const current = stmts.getStream.get(streamId);
+  const actual = current ? current[0] : null;
+  checkExpected(streamId, expected, actual);
+
+  let prevHash = current ? current[1].toString('hex') : GENESIS_HASH;
+  let revision = actual ?? -1;
+  let position = 0;
+  const recordedMs = Date.now();
+  const recordedAt = new Date(recordedMs).toISOString();
+  const stored: RecordedEvent[] = [];
+  for (const event of events) {
+    revision++;
+    const dataJson = JSON.stringify(event.data);
+    const { prevHash: _p, hash: _h, ...rest } = event.metadata as EventMetadata;
+    const metadataJson = JSON.stringify(rest);
+    // Hash what a reader will get back (the JSON round trip), so verification always recomputes the same bytes.
+    const data = JSON.parse(dataJson) as Record<string, unknown>;
+    const metadata = JSON.parse(metadataJson) as EventMetadata;
+    metadata.prevHash = prevHash;
+    const hash = computeEventHash(prevHash, { streamId, revision, type: event.type, data, metadata });
+    metadata.hash = hash;
+    const info = stmts.insertEvent.run(
+      streamId,
+      revision,
+      event.type,
+      dataJson,
+      metadataJson,
+      commandId,
+      recordedMs,
+      Buffer.from(prevHash, 'hex'),
+      Buffer.from(hash, 'hex'),
+    );
+    position = Number(info.lastInsertRowid);
+    stored.push({ streamId, revision, position, recordedAt, type: event.type, data, metadata });
+    prevHash = hash;
+  }
+  stmts.upsertStream.run(streamId, revision, Buffer.from(prevHash, 'hex'));
+  return { streamId, revision, position, events: stored, replayed: false };
+}
+
+function checkExpected(streamId: string, expected: ExpectedRevision, actual: number | null): void {
+  const ok =
+    expected === 'any' ||
+    (expected === 'no_stream' && actual === null) ||
+    (expected === 'stream_exists' && actual !== null) ||
+    (typeof expected === 'number' && actual === expected);
+  if (!ok) throw new WrongExpectedRevisionError(streamId, expected, actual);
+}

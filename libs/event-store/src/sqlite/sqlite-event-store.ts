@@ -1,0 +1,194 @@
+import { RecordedEvent } from '@jingsai/shared';
+import Database from 'better-sqlite3';
+import { EventEmitter } from 'node:events';
+import { resolve as resolvePath } from 'node:path';
+import {
+  AppendResult,
+  EventFilter,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { PollingSubscription } from './polling-subscription';
+import { AppendRequest, readCommand, validateAppend, writeAppend } from './sqlite-append';
+import { toRecordedEvent } from './sqlite-rows';
+import { SqliteSynchronous, openEventDatabase } from './sqlite-schema';
+import { SqliteStatements } from './sqlite-statements';
+
+export interface SqliteEventStoreOptions {
+  /** Database file (its directory is created if missing) or ':memory:'. */
+  path: string;
+  /** Default FULL: the log is the system of record, a commit must survive power loss. */
+  synchronous?: SqliteSynchronous;
+  /** How long to wait for another process's write lock (default 5000 ms). */
+  busyTimeoutMs?: number;
+  /** Longest sleep of an idle subscription between polls (default 250 ms). */
+  pollIntervalMs?: number;
+  /** Most appends written in one group-commit transaction (default 1000). */
+  maxBatch?: number;
+}
+
+interface Pending extends AppendRequest {
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/** Wakes subscriptions of every store instance in this process that has the same file open. */
+const appendSignals = new EventEmitter().setMaxListeners(0);
+
+/**
+ * The embedded EventStore: better-sqlite3 in WAL mode. Appends queued in the same tick are
+ * group-committed in one `BEGIN IMMEDIATE` transaction, each in its own savepoint with its own
+ * expected-revision check; several processes may share the file (the check is re-read inside
+ * the write lock).
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly stmts: SqliteStatements;
+  private readonly signal: string;
+  private readonly pollIntervalMs: number;
+  private readonly maxBatch: number;
+  private readonly writeOne: (req: AppendRequest) => AppendResult;
+  private readonly writeBatch: Database.Transaction<(reqs: Pending[]) => Outcome[]>;
+  private queue: Pending[] = [];
+  private flushScheduled = false;
+  private closed = false;
+  private readonly subscriptions = new Set<PollingSubscription>();
+
+  constructor(options: SqliteEventStoreOptions) {
+    this.db = openEventDatabase({
+      path: options.path,
+      synchronous: options.synchronous ?? 'FULL',
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+    });
+    this.stmts = new SqliteStatements(this.db);
+    this.signal = options.path === ':memory:' ? `memory:${Math.random()}` : resolvePath(options.path);
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.maxBatch = options.maxBatch ?? 1000;
+    // Called inside writeBatch, so better-sqlite3 runs it as a savepoint: a throw rolls back this append only.
+    this.writeOne = this.db.transaction((req: AppendRequest) => writeAppend(this.stmts, req));
+    this.writeBatch = this.db.transaction((reqs: Pending[]) =>
+      reqs.map((req): Outcome => {
+        // A failed statement can make SQLite abandon the whole transaction; nothing after it may run in autocommit.
+        if (!this.db.inTransaction) throw new Error('the group-commit transaction was rolled back by SQLite');
+        try {
+          return { ok: true, result: this.writeOne(req) };
+        } catch (error) {
+          return { ok: false, error };
+        }
+      }),
+    );
+  }
+
+  append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      this.assertOpen();
+      validateAppend(streamId, events, expectedRevision);
+      this.queue.push({ streamId, events, expected: expectedRevision, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = options.maxCount ?? -1;
+    if (limit === 0) return [];
+    const rows =
+      options.direction === 'backwards'
+        ? this.stmts.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.stmts.readForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.readAllSync(options.fromPosition ?? 0, options.maxCount ?? -1, options.filter);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    const source = {
+      read: (from: number, max: number, filter: EventFilter | undefined) => this.readAllSync(from, max, filter),
+      onAppend: (listener: () => void) => {
+        appendSignals.on(this.signal, listener);
+        return () => void appendSignals.off(this.signal, listener);
+      },
+    };
+    const sub = new PollingSubscription(source, options, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
+    this.subscriptions.add(sub);
+    return sub;
+  }
+
+  async streamRevision(streamId: string): Promise<number | null> {
+    this.assertOpen();
+    return this.stmts.streamRevision.get(streamId) ?? null;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.stmts.head.get() ?? 0;
+  }
+
+  async findCommand(streamId: string, commandId: string): Promise<AppendResult | null> {
+    this.assertOpen();
+    return readCommand(this.stmts, streamId, commandId);
+  }
+
+  /** Writes what is queued, ends the subscriptions and closes the database. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    while (this.queue.length > 0) this.flush();
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.db.close();
+  }
+
+  private readAllSync(fromPosition: number, maxCount: number, filter: EventFilter | undefined): RecordedEvent[] {
+    if (this.closed) return [];
+    if (maxCount === 0) return [];
+    const rows =
+      filter && (filter.streamPrefixes?.length || filter.eventTypes?.length)
+        ? this.stmts.readAllFiltered(fromPosition, maxCount, filter)
+        : this.stmts.readAll.all(fromPosition, maxCount);
+    return rows.map(toRecordedEvent);
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
+    this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
+    if (this.queue.length > 0 && !this.closed) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    if (batch.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.writeBatch.immediate(batch);
+    } catch (error) {
+      for (const req of batch) req.reject(error);
+      return;
+    }
+    let wrote = false;
+    outcomes.forEach((outcome, i) => {
+      if (outcome.ok) {
+        wrote ||= !outcome.result.replayed;
+        batch[i]!.resolve(outcome.result);
+      } else batch[i]!.reject(outcome.error);
+    });
+    if (wrote) appendSignals.emit(this.signal);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('the SQLite event store is closed');
+  }
+}

@@ -1,0 +1,58 @@
+import Database from 'better-sqlite3';
+import { EventFilter } from '../event-store.port';
+import { EVENT_COLUMNS, EventRow } from './sqlite-rows';
+
+/** Every statement the store runs, prepared once per connection. Read statements return raw rows. */
+export class SqliteStatements {
+  readonly getStream: Database.Statement<[string], [number, Buffer]>;
+  readonly streamRevision: Database.Statement<[string], number>;
+  readonly upsertStream: Database.Statement<[string, number, Buffer]>;
+  readonly insertEvent: Database.Statement<[string, number, string, string, string, string | null, number, Buffer, Buffer]>;
+  readonly findCommand: Database.Statement<[string, string], EventRow>;
+  readonly readForwards: Database.Statement<[string, number, number], EventRow>;
+  readonly readBackwards: Database.Statement<[string, number, number], EventRow>;
+  readonly readAll: Database.Statement<[number, number], EventRow>;
+  readonly head: Database.Statement<[], number>;
+  private readonly filtered = new Map<string, Database.Statement<unknown[], EventRow>>();
+
+  constructor(private readonly db: Database.Database) {
+    this.getStream = db.prepare<[string], [number, Buffer]>('SELECT revision, last_hash FROM streams WHERE stream_id = ?').raw();
+    this.streamRevision = db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck();
+    this.upsertStream = db.prepare(
+      'INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?) ' +
+        'ON CONFLICT (stream_id) DO UPDATE SET revision = excluded.revision, last_hash = excluded.last_hash',
+    );
+    this.insertEvent = db.prepare(
+      'INSERT INTO events (stream_id, revision, type, data, metadata, command_id, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.findCommand = this.rows<[string, string]>('WHERE stream_id = ? AND command_id = ? ORDER BY revision');
+    this.readForwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?');
+    this.readBackwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
+    this.readAll = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
+    this.head = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
+  }
+
+  /** Rows after `fromPosition` matching the filter; one cached statement per filter shape. */
+  readAllFiltered(fromPosition: number, limit: number, filter: EventFilter): EventRow[] {
+    const prefixes = filter.streamPrefixes ?? [];
+    const types = filter.eventTypes ?? [];
+    const key = `${prefixes.length}/${types.length}`;
+    let stmt = this.filtered.get(key);
+    if (!stmt) {
+      const where = ['position > ?'];
+      // substr counts characters, so the prefix length is passed in code points.
+      if (prefixes.length) where.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
+      if (types.length) where.push(`type IN (${types.map(() => '?').join(', ')})`);
+      stmt = this.rows<unknown[]>(`WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      this.filtered.set(key, stmt);
+    }
+    const params: unknown[] = [fromPosition];
+    for (const p of prefixes) params.push([...p].length, p);
+    params.push(...types, limit);
+    return stmt.all(...params);
+  }
+
+  private rows<P extends unknown[]>(tail: string): Database.Statement<P, EventRow> {
+    return this.db.prepare<P, EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ${tail}`).raw();
+  }
+}
