@@ -1,0 +1,294 @@
+import { setImmediate as nextTurn } from 'timers/promises';
+import { RecordedEvent } from '@jingsai/shared';
+import { EventFilter, EventStore } from '../event-store.port';
+import { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import { PositionWaiters } from './position-waiters';
+import { Projection, ProjectionFailure } from './projection';
+import { ProjectionApplyError, applyBatch } from './projection-batch';
+import { UpcastError, toFailure } from './projection-failure';
+import { ReadModelDatabase } from './read-model-database';
+import { LiveFeed } from './live-feed';
+
+export interface ProjectionRunnerOptions {
+  /** Applied to every event before the projections see it (today's shape). */
+  upcasters?: UpcasterRegistry;
+  /** Most events per live transaction (default 500); a live batch never waits to fill up. */
+  batchSize?: number;
+  /** Events per page and transaction when rebuilding (default 5000). */
+  rebuildBatchSize?: number;
+  logger?: { log(message: string): void; error(message: string): void };
+  clock?: () => Date;
+}
+
+export interface RebuildOptions {
+  /** Rebuild only this projection (by name); default all. */
+  only?: string;
+  /** Called after every page: log positions scanned, total to scan, events per second. */
+  onProgress?: (done: number, total: number, eventsPerSecond: number) => void;
+}
+
+/**
+ * Feeds projections from the event log into the read-model database: a catch-up subscription
+ * from the lowest checkpoint, each batch applied with the checkpoints in one transaction
+ * (see `applyBatch` for why two runners on one file never double-apply). A projection that
+ * throws, or an event that cannot be read, stops the runner with `failure` set and logged; the
+ * event is never skipped, and `start()` tries again from the checkpoint.
+ */
+export class ProjectionRunner {
+  /** Why the runner stopped, or null while it is healthy. */
+  failure: ProjectionFailure | null = null;
+  readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
+  private readonly filter: EventFilter | undefined;
+  private readonly waiters = new PositionWaiters();
+  private readonly logger: NonNullable<ProjectionRunnerOptions['logger']>;
+  private readonly clock: () => Date;
+  private feed: LiveFeed | null = null;
+  private settling = false;
+  private settleAgain = false;
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readDb: ReadModelDatabase,
+    private readonly projections: Projection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    const names = new Set(projections.map((p) => p.name));
+    if (names.size !== projections.length) throw new Error('projection names must be unique');
+    this.batchSize = Math.max(1, options.batchSize ?? 500);
+    this.rebuildBatchSize = Math.max(1, options.rebuildBatchSize ?? 5000);
+    this.logger = options.logger ?? { log: (m) => console.log(m), error: (m) => console.error(m) };
+    this.clock = options.clock ?? (() => new Date());
+    // Upcasters may rename types, and the registry cannot list old names: filter after upcasting then.
+    const typed = projections.every((p) => p.eventTypes) && !(options.upcasters && options.upcasters.size > 0);
+    this.filter = typed ? { eventTypes: [...new Set(projections.flatMap((p) => p.eventTypes!))] } : undefined;
+  }
+
+  get running(): boolean {
+    return this.feed !== null;
+  }
+
+  /** Creates missing tables and checkpoints, rebuilds projections whose version changed, then follows the log. */
+  async start(): Promise<void> {
+    if (this.feed) return;
+    this.failure = null;
+    const stale = this.prepare();
+    if (stale.length > 0) {
+      this.logger.log(`projections ${stale.map((p) => p.name).join(', ')} changed version: rebuilding`);
+      if (!(await this.replay(stale).then(() => true, () => false))) return;
+    }
+    const from = this.position();
+    this.logger.log(`projections ${this.projections.map((p) => p.name).join(', ')} following the log from ${from}`);
+    const feed = new LiveFeed(this.store, {
+      filter: this.filter,
+      batchSize: this.batchSize,
+      from: () => this.position(),
+      upcast: (e) => this.upcast(e),
+      commit: (events, batchFrom, to) => this.commit(this.projections, events, batchFrom, to),
+    });
+    this.feed = feed;
+    void feed.run().then(
+      () => this.feed === feed && (this.feed = null),
+      (e) => {
+        if (this.feed === feed) this.feed = null;
+        this.fail(e);
+      },
+    );
+  }
+
+  async stop(): Promise<void> {
+    const feed = this.feed;
+    this.feed = null;
+    await feed?.stop();
+  }
+
+  /** The lowest checkpoint of the projections (0 before any start). */
+  position(): number {
+    const rows = this.readDb.db
+      .prepare('SELECT name, position FROM projection_checkpoints')
+      .all() as Array<{ name: string; position: number }>;
+    const byName = new Map(rows.map((r) => [r.name, r.position]));
+    return Math.min(...this.projections.map((p) => byName.get(p.name) ?? 0));
+  }
+
+  /** Events between the log's head and the lowest checkpoint, and the age of the oldest unapplied one. */
+  async lag(): Promise<{ events: number; seconds: number }> {
+    const head = await this.store.headPosition();
+    const position = this.position();
+    if (head <= position) return { events: 0, seconds: 0 };
+    const first = await this.store
+      .readAll({ fromPosition: position, maxCount: 1, filter: this.filter })
+      .catch(() => [] as RecordedEvent[]);
+    if (first.length === 0) {
+      void this.settleTail();
+      return { events: this.filter ? 0 : head - position, seconds: 0 };
+    }
+    const age = (this.clock().getTime() - Date.parse(first[0].recordedAt)) / 1000;
+    return { events: head - position, seconds: Math.max(0, age) };
+  }
+
+  /** True as soon as every projection's checkpoint is at or past `position`; false on timeout or failure. */
+  waitFor(position: number, timeoutMs: number): Promise<boolean> {
+    if (this.position() >= position) return Promise.resolve(true);
+    if (this.failure) return Promise.resolve(false);
+    const reached = this.waiters.wait(position, timeoutMs);
+    void this.settleTail();
+    return reached;
+  }
+
+  /** waitFor(the log's current head). */
+  async catchUp(timeoutMs: number): Promise<boolean> {
+    return this.waitFor(await this.store.headPosition(), timeoutMs);
+  }
+
+  /** Drops and re-creates the read models (all, or `only` one) and replays the whole log into them. */
+  async rebuild(options: RebuildOptions = {}): Promise<{ events: number; ms: number }> {
+    const targets = options.only ? this.projections.filter((p) => p.name === options.only) : this.projections;
+    if (targets.length === 0) throw new Error(`no projection named ${options.only}`);
+    const wasRunning = this.running;
+    await this.stop();
+    this.failure = null;
+    const db = this.readDb.db;
+    db.transaction(() => {
+      for (const p of targets) {
+        p.reset(db);
+        p.setup(db);
+        this.readDb.writeCheckpoint(p.name, 0, p.version);
+      }
+    }).immediate();
+    const result = await this.replay(targets, options.onProgress);
+    if (wasRunning) await this.start();
+    return result;
+  }
+
+  /** Setup DDL and checkpoint rows; resets projections whose stored version differs and returns them. */
+  private prepare(): Projection[] {
+    const db = this.readDb.db;
+    return db
+      .transaction(() => {
+        const stale: Projection[] = [];
+        for (const p of this.projections) {
+          const stored = this.readDb.checkpoint(p.name);
+          if (stored && stored.version !== p.version) {
+            p.reset(db);
+            stale.push(p);
+          }
+          p.setup(db);
+          if (!stored || stored.version !== p.version) this.readDb.writeCheckpoint(p.name, 0, p.version);
+        }
+        return stale;
+      })
+      .immediate();
+  }
+
+  /** The fast path: readAll pages into large transactions, status `rebuilding` meanwhile. */
+  private async replay(targets: Projection[], onProgress?: RebuildOptions['onProgress']) {
+    const started = Date.now();
+    const start = Math.min(...targets.map((p) => this.readDb.checkpoint(p.name)?.position ?? 0));
+    let from = start;
+    let events = 0;
+    const total = () => Math.max(1, lastHead - start);
+    let lastHead = await this.store.headPosition();
+    this.readDb.setRebuilding(targets.map((p) => p.name));
+    try {
+      for (;;) {
+        lastHead = await this.store.headPosition();
+        const page = await this.store.readAll({ fromPosition: from, maxCount: this.rebuildBatchSize, filter: this.filter });
+        if (page.length === 0) {
+          if (lastHead > from) this.commit(targets, [], from, lastHead);
+          break;
+        }
+        const to = page[page.length - 1].position;
+        this.commit(targets, page.map((e) => this.upcast(e)), from, to);
+        events += page.length;
+        from = to;
+        const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+        onProgress?.(Math.min(from - start, total()), total(), Math.round(events / seconds));
+        await nextTurn();
+      }
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    } finally {
+      this.readDb.setRebuilding(null);
+    }
+    const ms = Date.now() - started;
+    onProgress?.(total(), total(), Math.round(events / Math.max(0.001, ms / 1000)));
+    this.logger.log(`rebuilt ${targets.map((p) => p.name).join(', ')}: ${events} events in ${ms} ms`);
+    return { events, ms };
+  }
+
+  /**
+   * One batch in one transaction. When a projection throws, the transaction rolls back; the
+   * events before the failing one are then committed on their own, so the checkpoint stops
+   * exactly before the event that failed. Returns true when a projection was left behind.
+   */
+  private commit(projections: Projection[], events: RecordedEvent[], from: number, to: number): boolean {
+    let gaps: string[];
+    try {
+      gaps = applyBatch(this.readDb.db, projections, events, from, to).gaps;
+    } catch (e) {
+      if (e instanceof ProjectionApplyError) {
+        const before = events.filter((x) => x.position < e.event.position);
+        if (before.length > 0) applyBatch(this.readDb.db, projections, before, from, before[before.length - 1].position);
+      }
+      throw e;
+    }
+    if (gaps.length > 0) this.logger.log(`projections ${gaps.join(', ')} are behind this feed (reset elsewhere): re-reading`);
+    this.afterCommit();
+    return gaps.length > 0;
+  }
+
+  private afterCommit(): void {
+    const highest = this.waiters.highest();
+    if (highest === 0) return;
+    const position = this.position();
+    this.waiters.reached(position);
+    if (highest > position) void this.settleTail();
+  }
+
+  /**
+   * With a type filter the feed never sees the events it filters out, so checkpoints would stop
+   * at the last matching event. When someone waits, move them to the head if no matching event
+   * lies between: events appended after the head read cannot be matched before it.
+   */
+  private async settleTail(): Promise<void> {
+    if (!this.filter) return;
+    if (this.settling) {
+      this.settleAgain = true;
+      return;
+    }
+    this.settling = true;
+    try {
+      do {
+        this.settleAgain = false;
+        const from = this.position();
+        const head = await this.store.headPosition();
+        if (head <= from) continue;
+        const next = await this.store.readAll({ fromPosition: from, maxCount: 1, filter: this.filter });
+        if (next.length === 0) this.commit(this.projections, [], from, head);
+      } while (this.settleAgain);
+    } catch {
+      // The feed reaches the same event and reports it.
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  private upcast(event: RecordedEvent): RecordedEvent {
+    if (!this.options.upcasters) return event;
+    try {
+      return this.options.upcasters.upcast(event);
+    } catch (e) {
+      throw new UpcastError(event, e);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.failure = toFailure(error, this.clock());
+    const where = this.failure.position === null ? '' : ` at position ${this.failure.position} (${this.failure.streamId})`;
+    const who = this.failure.projection ? ` in projection ${this.failure.projection}` : '';
+    this.logger.error(`projection runner stopped${where}${who}: ${this.failure.message}`);
+    this.waiters.giveUp();
+  }
+}

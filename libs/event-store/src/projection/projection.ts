@@ -1,0 +1,43 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { RecordedEvent } from '@jingsai/shared';
+
+/** A better-sqlite3 connection, as projections receive it. */
+export type Database = BetterSqlite3.Database;
+
+/**
+ * A read model fed from the event log. The runner calls `apply` inside its own transaction,
+ * together with the checkpoint, so `apply` must be synchronous SQL on the given connection
+ * (no awaits, no other I/O). It must also be idempotent: applying the same event twice leaves
+ * the same rows (checked by `projectionSpec` in `@jingsai/testing`).
+ */
+export interface Projection {
+  /** Unique, stable: the checkpoint row is keyed by it. */
+  name: string;
+  /** Bump to force a rebuild of this read model (done on the runner's next start). */
+  version: number;
+  /** Event types it handles (after upcasting), used to filter the subscription; omit for all. */
+  eventTypes?: string[];
+  /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...). */
+  setup(db: Database): void;
+  /** Drop its tables (a rebuild then calls `setup` again). */
+  reset(db: Database): void;
+  /** Synchronous, idempotent SQL for one event. */
+  apply(event: RecordedEvent, db: Database): void;
+}
+
+/** Why a runner stopped: the event it could not get past, and which projection refused it. */
+export interface ProjectionFailure {
+  /** Position of the event that failed (null when the failure is not tied to an event). */
+  position: number | null;
+  streamId: string | null;
+  /** The projection that threw; null when the store could not read the event. */
+  projection: string | null;
+  message: string;
+  error: unknown;
+  at: string;
+}
+
+/** A projection handles an event type when it declares no types or lists this one. */
+export function handles(projection: Projection, type: string): boolean {
+  return !projection.eventTypes || projection.eventTypes.includes(type);
+}

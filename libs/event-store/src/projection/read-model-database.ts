@@ -1,0 +1,108 @@
+import Sqlite from 'better-sqlite3';
+import { Database } from './projection';
+
+export interface ReadModelDatabaseOptions {
+  /** How long a writer waits for another connection's lock, in ms (default 10 s). */
+  busyTimeoutMs?: number;
+}
+
+/** A projection's stored progress. */
+export interface ProjectionCheckpoint {
+  name: string;
+  position: number;
+  version: number;
+  updatedAt: string;
+}
+
+export interface ReadModelStatus {
+  rebuilding: boolean;
+  /** Projections being rebuilt (names), empty when not rebuilding. */
+  rebuildingProjections: string[];
+  rebuildStartedAt: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * The read-model SQLite file: every projection's tables plus its checkpoint. WAL and
+ * `synchronous = NORMAL`: a power cut may lose the last transactions, which only rewinds
+ * checkpoints together with their rows (both are in one transaction), and read models can be
+ * rebuilt from the log anyway. Several processes may open one file; writes serialise on
+ * SQLite's lock (`BEGIN IMMEDIATE` + busy timeout).
+ */
+export class ReadModelDatabase {
+  readonly db: Database;
+
+  constructor(readonly path: string, options: ReadModelDatabaseOptions = {}) {
+    this.db = new Sqlite(path);
+    this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
+    if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS projection_checkpoints (
+        name TEXT PRIMARY KEY,
+        position INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS read_model_status (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        rebuilding INTEGER NOT NULL DEFAULT 0,
+        rebuilding_projections TEXT NOT NULL DEFAULT '[]',
+        rebuild_started_at TEXT,
+        updated_at TEXT
+      );
+      INSERT OR IGNORE INTO read_model_status (id) VALUES (1);
+    `);
+  }
+
+  /** The stored checkpoint of a projection, or null before its first start. */
+  checkpoint(name: string): ProjectionCheckpoint | null {
+    const row = this.db
+      .prepare('SELECT name, position, version, updated_at AS updatedAt FROM projection_checkpoints WHERE name = ?')
+      .get(name) as ProjectionCheckpoint | undefined;
+    return row ?? null;
+  }
+
+  checkpoints(): ProjectionCheckpoint[] {
+    return this.db
+      .prepare('SELECT name, position, version, updated_at AS updatedAt FROM projection_checkpoints ORDER BY name')
+      .all() as ProjectionCheckpoint[];
+  }
+
+  /** Insert or overwrite a checkpoint (used when a projection is created or reset). */
+  writeCheckpoint(name: string, position: number, version: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO projection_checkpoints (name, position, version, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version,
+           updated_at = excluded.updated_at`,
+      )
+      .run(name, position, version, new Date().toISOString());
+  }
+
+  status(): ReadModelStatus {
+    const row = this.db
+      .prepare('SELECT rebuilding, rebuilding_projections, rebuild_started_at, updated_at FROM read_model_status WHERE id = 1')
+      .get() as { rebuilding: number; rebuilding_projections: string; rebuild_started_at: string | null; updated_at: string | null };
+    return {
+      rebuilding: row.rebuilding === 1,
+      rebuildingProjections: JSON.parse(row.rebuilding_projections) as string[],
+      rebuildStartedAt: row.rebuild_started_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  setRebuilding(projections: string[] | null): void {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `UPDATE read_model_status SET rebuilding = ?, rebuilding_projections = ?, rebuild_started_at = ?,
+           updated_at = ? WHERE id = 1`,
+      )
+      .run(projections ? 1 : 0, JSON.stringify(projections ?? []), projections ? now : null, now);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
