@@ -1,0 +1,156 @@
+import { RecordedEvent } from '@jingsai/shared';
+import { CorruptEventError } from '../errors';
+import { EventStore } from '../event-store.port';
+import { GENESIS_HASH, computeEventHash } from './event-hash';
+
+export type BrokenLinkProblem = 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'position_order' | 'unreadable';
+
+/** The first place a stream's chain does not hold. */
+export interface BrokenLink {
+  streamId: string;
+  revision: number;
+  position: number;
+  problem: BrokenLinkProblem;
+  expected: string;
+  found: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  eventsChecked: number;
+  streamsChecked: number;
+  brokenLinks: BrokenLink[];
+}
+
+export interface VerifyOptions {
+  /** Verify only this stream. */
+  streamId?: string;
+  /** Events read per call (default 1000). */
+  batchSize?: number;
+  /** Called after each batch with the events checked so far and the head position at the start. */
+  onProgress?: (checked: number, head: number) => void;
+}
+
+interface Chain {
+  nextRevision: number;
+  lastHash: string;
+  broken: boolean;
+}
+
+/** Reads a page after a cursor; knows how to move the cursor past an event or past an unreadable one. */
+interface Pager {
+  read(cursor: number, maxCount: number): Promise<RecordedEvent[]>;
+  after(event: RecordedEvent): number;
+  afterCorrupt(error: CorruptEventError): number;
+}
+
+/**
+ * Walks the log through the port (any adapter) and checks the hash chain of every stream:
+ * revisions contiguous from 0, `prevHash` equal to the previous event's `hash` (GENESIS_HASH
+ * for revision 0), the stored `hash` equal to the recomputed one, and global positions
+ * strictly increasing. Reports the first broken link of each stream only; an event the store
+ * cannot read is reported as 'unreadable' and the walk continues after it.
+ */
+export async function verifyEventLog(store: EventStore, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const batchSize = Math.max(1, options.batchSize ?? 1000);
+  const head = await store.headPosition();
+  const streamId = options.streamId;
+  const pager: Pager = streamId
+    ? {
+        read: (cursor, maxCount) => store.readStream(streamId, { fromRevision: cursor, maxCount }),
+        after: (e) => e.revision + 1,
+        afterCorrupt: (e) => e.revision + 1,
+      }
+    : {
+        read: (cursor, maxCount) => store.readAll({ fromPosition: cursor, maxCount }),
+        after: (e) => e.position,
+        afterCorrupt: (e) => e.position,
+      };
+
+  const chains = new Map<string, Chain>();
+  const brokenLinks: BrokenLink[] = [];
+  let lastPosition = 0;
+  let checked = 0;
+  const chainOf = (id: string): Chain => {
+    let chain = chains.get(id);
+    if (!chain) chains.set(id, (chain = { nextRevision: 0, lastHash: GENESIS_HASH, broken: false }));
+    return chain;
+  };
+  const breakChain = (chain: Chain, link: BrokenLink) => {
+    chain.broken = true;
+    brokenLinks.push(link);
+  };
+
+  let cursor = 0;
+  // When a batch holds an unreadable event, re-read it one event at a time so the readable events before it are checked too.
+  let singleReads = 0;
+  for (;;) {
+    let events: RecordedEvent[];
+    try {
+      events = await pager.read(cursor, singleReads > 0 ? 1 : batchSize);
+    } catch (error) {
+      if (!(error instanceof CorruptEventError)) throw error;
+      if (singleReads === 0 && batchSize > 1) {
+        singleReads = batchSize;
+        continue;
+      }
+      const next = pager.afterCorrupt(error);
+      if (next <= cursor) throw error; // the adapter cannot skip past it: stop rather than loop
+      cursor = next;
+      checked++;
+      singleReads = 0;
+      const chain = chainOf(error.streamId);
+      if (!chain.broken) {
+        breakChain(chain, link(error.streamId, error.revision, error.position, 'unreadable', 'a readable event', error.reason));
+      }
+      lastPosition = Math.max(lastPosition, error.position);
+      continue;
+    }
+    if (singleReads > 0) singleReads--;
+    if (events.length === 0) break;
+    for (const event of events) {
+      checked++;
+      cursor = pager.after(event);
+      const chain = chainOf(event.streamId);
+      const problem = checkEvent(event, chain, lastPosition);
+      lastPosition = Math.max(lastPosition, event.position);
+      if (chain.broken) continue;
+      if (problem) {
+        breakChain(chain, problem);
+        continue;
+      }
+      chain.nextRevision = event.revision + 1;
+      chain.lastHash = event.metadata.hash!;
+    }
+    options.onProgress?.(checked, head);
+  }
+  return { ok: brokenLinks.length === 0, eventsChecked: checked, streamsChecked: chains.size, brokenLinks };
+}
+
+function checkEvent(event: RecordedEvent, chain: Chain, lastPosition: number): BrokenLink | null {
+  const { streamId, revision, position, metadata } = event;
+  if (position <= lastPosition) {
+    return link(streamId, revision, position, 'position_order', `a position after ${lastPosition}`, String(position));
+  }
+  if (chain.broken) return null;
+  if (revision !== chain.nextRevision) {
+    return link(streamId, revision, position, 'revision_gap', String(chain.nextRevision), String(revision));
+  }
+  if (metadata.prevHash !== chain.lastHash) {
+    return link(streamId, revision, position, 'prev_hash_mismatch', chain.lastHash, String(metadata.prevHash));
+  }
+  let recomputed: string;
+  try {
+    recomputed = computeEventHash(chain.lastHash, event);
+  } catch (e) {
+    return link(streamId, revision, position, 'unreadable', 'a hashable event', (e as Error).message);
+  }
+  if (recomputed !== metadata.hash) {
+    return link(streamId, revision, position, 'hash_mismatch', recomputed, String(metadata.hash));
+  }
+  return null;
+}
+
+function link(streamId: string, revision: number, position: number, problem: BrokenLinkProblem, expected: string, found: string): BrokenLink {
+  return { streamId, revision, position, problem, expected, found };
+}
