@@ -1,0 +1,47 @@
+import { DomainError } from '@jingsai/shared';
+import { resolveNoticePeriod } from './notice-period';
+
+function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof DomainError) return e;
+    throw e;
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('public notice periods (公示期)', () => {
+  it('resolves the Lijiang calendar-day notice 2022-10-14 to 2022-10-19, ending at 24:00 Beijing time', () => {
+    expect(resolveNoticePeriod({ kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' }, '2022-10-14')).toEqual({
+      startsOn: '2022-10-14',
+      lastDay: '2022-10-19',
+      startsAt: '2022-10-13T16:00:00.000Z',
+      endsAt: '2022-10-19T16:00:00.000Z',
+      calendarDays: 6,
+      workingDays: 4, // Fri 14, Mon 17, Tue 18, Wed 19
+    });
+  });
+
+  it('resolves five working days across the 2024 National Day holiday', () => {
+    const r = resolveNoticePeriod({ kind: 'working_days', days: 5 }, '2024-09-27');
+    expect(r.lastDay).toBe('2024-10-09'); // 27, 29 (adjusted Sunday), 30, 8, 9
+    expect(r.endsAt).toBe('2024-10-09T16:00:00.000Z');
+    expect(r.workingDays).toBe(5);
+    expect(r.calendarDays).toBe(13);
+  });
+
+  it('refuses a calendar period that does not start on startsOn', () => {
+    expect(refusal(() => resolveNoticePeriod({ kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' }, '2022-10-15')).code).toBe('NOTICE.INVALID_PERIOD');
+  });
+
+  it('refuses a calendar period that ends before it starts', () => {
+    expect(refusal(() => resolveNoticePeriod({ kind: 'calendar_days', from: '2022-10-14', to: '2022-10-13' }, '2022-10-14')).code).toBe('NOTICE.INVALID_PERIOD');
+  });
+
+  it('refuses malformed dates and non-positive day counts', () => {
+    expect(refusal(() => resolveNoticePeriod({ kind: 'working_days', days: 0 }, '2024-10-08')).code).toBe('NOTICE.INVALID_PERIOD');
+    expect(refusal(() => resolveNoticePeriod({ kind: 'working_days', days: 5 }, '2024/10/08')).code).toBe('NOTICE.INVALID_PERIOD');
+    expect(refusal(() => resolveNoticePeriod({ kind: 'calendar_days', from: 'x', to: '2022-10-19' }, 'x')).code).toBe('NOTICE.INVALID_PERIOD');
+  });
+});
