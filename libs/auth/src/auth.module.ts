@@ -18,6 +18,7 @@ export interface AuthKeys {
 export class AuthModule {
   static register(keys: AuthKeys, options: { globalGuard?: boolean } = {}): DynamicModule {
     const rs = Boolean(keys.publicKey);
+    const issuer = keys.issuer ? { issuer: keys.issuer } : {};
     return {
       module: AuthModule,
       global: true,
@@ -27,13 +28,13 @@ export class AuthModule {
             ? {
                 publicKey: keys.publicKey,
                 privateKey: keys.privateKey,
-                signOptions: { algorithm: 'RS256', issuer: keys.issuer },
-                verifyOptions: { algorithms: ['RS256'], issuer: keys.issuer },
+                signOptions: { algorithm: 'RS256', ...issuer },
+                verifyOptions: { algorithms: ['RS256'], ...issuer },
               }
             : {
                 secret: keys.secret,
-                signOptions: { algorithm: 'HS256', issuer: keys.issuer },
-                verifyOptions: { algorithms: ['HS256'], issuer: keys.issuer },
+                signOptions: { algorithm: 'HS256', ...issuer },
+                verifyOptions: { algorithms: ['HS256'], ...issuer },
               },
         ),
       ],

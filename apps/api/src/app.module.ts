@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuthModule } from '@jingsai/auth';
+import { EventStore, Projection, Upcaster } from '@jingsai/event-store';
+import { Clock } from '@jingsai/shared';
+import { AppConfig } from './config/app-config';
+import { HealthController } from './health/health.controller';
+import { MetricsService } from './health/metrics.service';
+import { PersistenceModule } from './infrastructure/persistence.module';
+import { CONTEXT_MODULES, CONTEXT_PROJECTIONS, CONTEXT_SCHEMA_VERSIONS, CONTEXT_UPCASTERS } from './contexts';
+
+export interface AppModuleOptions {
+  clock?: Clock;
+  store?: EventStore;
+  extraProjections?: Projection[];
+  extraUpcasters?: Upcaster[];
+}
+
+/** The API: persistence, auth, health, and one module per bounded context. */
+@Module({})
+export class AppModule {
+  static register(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        AuthModule.register({
+          secret: config.JWT_SECRET,
+          publicKey: config.JWT_PUBLIC_KEY,
+          privateKey: config.JWT_PRIVATE_KEY,
+          issuer: config.JWT_ISSUER,
+        }),
+        PersistenceModule.forRoot(config, {
+          projections: [...CONTEXT_PROJECTIONS, ...(options.extraProjections ?? [])],
+          upcasters: [...CONTEXT_UPCASTERS, ...(options.extraUpcasters ?? [])],
+          schemaVersions: CONTEXT_SCHEMA_VERSIONS,
+          clock: options.clock,
+          store: options.store,
+        }),
+        ...CONTEXT_MODULES,
+      ],
+      controllers: [HealthController],
+      providers: [MetricsService],
+      exports: [MetricsService],
+    };
+  }
+}

@@ -1,0 +1,68 @@
+import { INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { newId } from '@jingsai/shared';
+import { AppModule, AppModuleOptions } from './app.module';
+import { AppConfig } from './config/app-config';
+import { MetricsService } from './health/metrics.service';
+import { toProblem } from './http/problem-details.filter';
+import { PROBLEM_CONTENT_TYPE } from './http/problem-details';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { createValidationPipe } from './http/validation.pipe';
+
+const CORRELATION_HEADER = 'x-correlation-id';
+
+/**
+ * Build the whole application (used by main.ts and by the e2e tests): Fastify with a body
+ * limit, correlation ids, problem+json errors everywhere, validation, OpenAPI.
+ */
+export async function createApp(config: AppConfig, options: AppModuleOptions & { logger?: LoggerService | false } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    requestIdHeader: CORRELATION_HEADER,
+    genReqId: () => newId(),
+    logger: false,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, {
+    logger: options.logger ?? false,
+    bufferLogs: false,
+  });
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+
+  fastify.addHook('onRequest', async (req: any, reply: any) => {
+    req.correlationId = String(req.id);
+    req.startedAt = process.hrtime.bigint();
+    reply.header(CORRELATION_HEADER, req.correlationId);
+  });
+  fastify.addHook('onResponse', async (req: any, reply: any) => {
+    const route = req.routeOptions?.url ?? 'unmatched';
+    const seconds = Number(process.hrtime.bigint() - (req.startedAt ?? process.hrtime.bigint())) / 1e9;
+    metrics.httpDuration.labels(req.method, route, String(reply.statusCode)).observe(seconds);
+  });
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  await app.init();
+  return app;
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const doc = new DocumentBuilder()
+    .setTitle('Jingsai 竞赛 API')
+    .setDescription(
+      '劳动和技能竞赛闭环管理（项目申报、推进、评估、总结、表彰）的事件溯源工作流引擎。\n\n' +
+        'Event-sourced workflow engine for labour and skills competitions. Every command is a POST to an action ' +
+        'sub-resource and answers with the new stream revision (ETag) and the global position; pass `minPosition` ' +
+        '(or `X-Min-Position`) on a query to read your own writes. Send `Idempotency-Key` on any POST to make it safe ' +
+        'to retry and `If-Match` with a revision to refuse lost updates (412). Errors are RFC 7807 problem+json with a ' +
+        'stable `code` and `messageZh` / `messageEn`.',
+    )
+    .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .build();
+  const document = SwaggerModule.createDocument(app, doc);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+}

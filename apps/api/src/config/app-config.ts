@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import * as path from 'node:path';
+
+export const DEV_JWT_SECRET = 'jingsai-development-secret-do-not-use-in-production';
+
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting, from environment variables, validated at start. Defaults give the embedded
+ * single-machine service (README, "Configuration", lists them all).
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test']) NODE_ENV: 'development' | 'production' | 'test' = 'development';
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535) PORT = 3000;
+  @IsString() HOST = '0.0.0.0';
+  @IsString() DATA_DIR = './data';
+  @IsIn(['sqlite', 'kurrentdb']) EVENT_STORE: 'sqlite' | 'kurrentdb' = 'sqlite';
+  @IsOptional() @IsString() SQLITE_PATH?: string;
+  @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
+  @IsOptional() @IsString() READ_MODEL_PATH?: string;
+  @IsOptional() @IsString() KURRENTDB_CONNECTION_STRING?: string;
+  @IsOptional() @IsString() JWT_SECRET?: string;
+  @IsOptional() @IsString() JWT_PUBLIC_KEY?: string;
+  @IsOptional() @IsString() JWT_PRIVATE_KEY?: string;
+  @IsOptional() @IsString() JWT_ISSUER?: string;
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL = 'info';
+  @IsOptional() @Transform(toBool) @IsBoolean() SEED_DEMO?: boolean;
+  @IsOptional() @IsISO8601() CLOCK_START?: string;
+  @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
+  @Transform(toInt) @IsInt() @Min(100) SCHEDULER_INTERVAL_MS = 5000;
+  @Transform(toBool) @IsBoolean() PROJECTIONS_ENABLED = true;
+  @Transform(toInt) @IsInt() @Min(1024) BODY_LIMIT_BYTES = 1_048_576;
+  @Transform(toInt) @IsInt() @Min(0) MAX_WAIT_MS = 5000;
+
+  get sqlitePath(): string {
+    return this.SQLITE_PATH ?? path.join(this.DATA_DIR, 'events.sqlite');
+  }
+  get readModelPath(): string {
+    return this.READ_MODEL_PATH ?? path.join(this.DATA_DIR, 'read-models.sqlite');
+  }
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+  get seedDemo(): boolean {
+    return !this.isProduction && (this.SEED_DEMO ?? this.NODE_ENV === 'development');
+  }
+  /** Outside production an admin may move the clock over HTTP (demo and scenario tests). */
+  get clockAdjustable(): boolean {
+    return !this.isProduction;
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Parse and validate; refuses (with every problem listed) rather than starting half-configured. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig()).concat(['SQLITE_PATH', 'READ_MODEL_PATH', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_PRIVATE_KEY', 'JWT_ISSUER', 'SEED_DEMO', 'CLOCK_START']);
+  const raw: Record<string, string> = {};
+  for (const k of known) if (env[k] !== undefined) raw[k] = env[k]!;
+  const config = plainToInstance(AppConfig, raw);
+  const problems = validateSync(config).flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_CONNECTION_STRING) {
+    problems.push('KURRENTDB_CONNECTION_STRING is required when EVENT_STORE=kurrentdb');
+  }
+  if (config.isProduction) {
+    if (!config.JWT_PUBLIC_KEY && (!config.JWT_SECRET || config.JWT_SECRET === DEV_JWT_SECRET || config.JWT_SECRET.length < 32)) {
+      problems.push('NODE_ENV=production needs a real JWT_SECRET (at least 32 characters) or JWT_PUBLIC_KEY');
+    }
+    if (config.SEED_DEMO) problems.push('SEED_DEMO cannot be used with NODE_ENV=production');
+    if (config.CLOCK_START) problems.push('CLOCK_START cannot be used with NODE_ENV=production');
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) config.JWT_SECRET = DEV_JWT_SECRET;
+  return config;
+}

@@ -1,0 +1,29 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CommandOutcome } from '@jingsai/event-store';
+
+/** What every command answers: the new revision and the global position to read your writes. */
+export class CommandResponse {
+  @ApiProperty({ description: '对象标识 Id of the aggregate the command acted on' }) id!: string;
+  @ApiProperty({ description: '事件流 Stream name', example: 'project-7f1c…' }) streamId!: string;
+  @ApiProperty({ description: '流版本（ETag） Revision of the stream after the command', nullable: true, type: Number }) revision!: number | null;
+  @ApiProperty({ description: '全局位置，查询时作为 minPosition 传入以读取自己的写入 Global position; pass it as minPosition to read your writes' }) position!: number;
+  @ApiProperty({ description: '记录的事件类型 Types of the events recorded', type: [String] }) events!: string[];
+  @ApiProperty({ description: '重复请求（相同 Idempotency-Key），未写入新事件 True when this replays an earlier request' }) replayed!: boolean;
+}
+
+export interface ReplyLike {
+  header(name: string, value: string): unknown;
+}
+
+export function commandResponse(id: string, outcome: CommandOutcome<unknown>, reply?: ReplyLike): CommandResponse {
+  if (reply && outcome.revision !== null) reply.header('etag', `"${outcome.revision}"`);
+  if (reply && outcome.replayed) reply.header('idempotent-replayed', 'true');
+  return {
+    id,
+    streamId: outcome.streamId,
+    revision: outcome.revision,
+    position: outcome.position,
+    events: outcome.events.map((e) => e.type),
+    replayed: outcome.replayed,
+  };
+}

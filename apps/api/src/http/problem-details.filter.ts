@@ -1,0 +1,51 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { isDomainError } from '@jingsai/shared';
+import { PROBLEM_CONTENT_TYPE, ProblemBody, problem, problemFromDomainError } from './problem-details';
+
+/**
+ * The one place errors become HTTP: DomainErrors by kind, Nest/Fastify HTTP errors by status,
+ * anything else as a 500 without internals (logged with the correlation id).
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ctx = host.switchToHttp();
+    const req = ctx.getRequest();
+    const reply = ctx.getResponse();
+    const body = toProblem(exception, req?.url);
+    if (body.status >= 500) {
+      this.logger.error({ err: exception, correlationId: req?.correlationId, url: req?.url }, 'unhandled error');
+    }
+    reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+}
+
+export function toProblem(exception: unknown, instance?: string): ProblemBody {
+  if (isDomainError(exception)) return problemFromDomainError(exception, instance);
+  if (exception instanceof HttpException) return fromHttpStatus(exception.getStatus(), exception.message, instance);
+  const status = (exception as { statusCode?: number })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return fromHttpStatus(status, String((exception as Error).message ?? ''), instance, (exception as { code?: string }).code);
+  }
+  return problem(500, 'SERVER.INTERNAL', '服务器内部错误，已记录，请稍后重试或联系管理员。', 'Internal error. It was logged; try again later or contact the administrator.', {}, instance);
+}
+
+function fromHttpStatus(status: number, message: string, instance?: string, fastifyCode?: string): ProblemBody {
+  switch (status) {
+    case 404:
+      return problem(404, 'HTTP.NOT_FOUND', '请求的地址不存在。', `No such route or resource (${message}).`, {}, instance);
+    case 413:
+      return problem(413, 'HTTP.PAYLOAD_TOO_LARGE', '请求体过大，请精简后重试。', 'The request body is too large.', {}, instance);
+    case 415:
+      return problem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式（Content-Type: application/json）提交。', 'Send the body as JSON (Content-Type: application/json).', {}, instance);
+    case 400:
+      if (fastifyCode?.startsWith('FST_ERR_CTP') || /JSON/i.test(message)) {
+        return problem(400, 'HTTP.MALFORMED_JSON', '请求体不是有效的 JSON。', `The request body is not valid JSON: ${message}`, {}, instance);
+      }
+      return problem(400, 'HTTP.BAD_REQUEST', '请求内容有误。', message || 'Bad request.', {}, instance);
+    default:
+      return problem(status, `HTTP.${status}`, '请求无法完成。', message || 'The request could not be completed.', {}, instance);
+  }
+}

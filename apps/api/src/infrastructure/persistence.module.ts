@@ -1,0 +1,110 @@
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import {
+  AggregateRepository,
+  EVENT_STORE,
+  EventStore,
+  Projection,
+  ProjectionRunner,
+  ReadModelDatabase,
+  SqliteEventStore,
+  StateCache,
+  Upcaster,
+  UpcasterRegistry,
+} from '@jingsai/event-store';
+import { AdjustableClock, CLOCK, Clock, RecordedEvent } from '@jingsai/shared';
+import * as path from 'node:path';
+import { AppConfig } from '../config/app-config';
+import { ensureWritableDir } from './data-dir';
+import { APP_CONFIG, PROJECTION_RUNNER, READ_MODEL_DB } from './tokens';
+
+/** Published on the Nest EventBus after an append succeeded (persist first, publish second). */
+export class EventsAppended {
+  constructor(readonly events: RecordedEvent[]) {}
+}
+
+export interface PersistenceOptions {
+  projections: Projection[];
+  upcasters?: Upcaster[];
+  schemaVersions?: Record<string, number>;
+  /** Tests pass their own clock (and store) to move time. */
+  clock?: Clock;
+  store?: EventStore;
+}
+
+async function openStore(config: AppConfig): Promise<EventStore> {
+  if (config.EVENT_STORE === 'kurrentdb') {
+    // Loaded lazily so the gRPC client is only required when it is used.
+    const { KurrentDbEventStore } = await import('@jingsai/event-store/kurrentdb');
+    return new KurrentDbEventStore({ connectionString: config.KURRENTDB_CONNECTION_STRING! });
+  }
+  ensureWritableDir(path.dirname(config.sqlitePath), 'event store');
+  return new SqliteEventStore({ path: config.sqlitePath, synchronous: config.SQLITE_SYNCHRONOUS });
+}
+
+@Injectable()
+class PersistenceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Persistence');
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.config.PROJECTIONS_ENABLED) await this.runner.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+    this.readDb.close();
+    this.logger.log('event store and read models closed');
+  }
+}
+
+/**
+ * The event store (SQLite by default, KurrentDB when configured), the command repository,
+ * the read-model database and the projection runner, for the whole app.
+ */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(config: AppConfig, options: PersistenceOptions): DynamicModule {
+    return {
+      module: PersistenceModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: options.clock ?? new AdjustableClock(config.CLOCK_START) },
+        { provide: EVENT_STORE, useFactory: () => options.store ?? openStore(config) },
+        { provide: UpcasterRegistry, useFactory: () => new UpcasterRegistry().register(...(options.upcasters ?? [])) },
+        {
+          provide: AggregateRepository,
+          inject: [EVENT_STORE, UpcasterRegistry, EventBus],
+          useFactory: (store: EventStore, upcasters: UpcasterRegistry, bus: EventBus) =>
+            new AggregateRepository(store, upcasters, {
+              stateCache: new StateCache(20_000),
+              schemaVersions: options.schemaVersions ?? {},
+              listeners: [{ onAppended: (events) => bus.publish(new EventsAppended(events)) }],
+            }),
+        },
+        {
+          provide: READ_MODEL_DB,
+          useFactory: () => {
+            ensureWritableDir(path.dirname(config.readModelPath), 'read model');
+            return new ReadModelDatabase(config.readModelPath);
+          },
+        },
+        {
+          provide: PROJECTION_RUNNER,
+          inject: [EVENT_STORE, READ_MODEL_DB, UpcasterRegistry],
+          useFactory: (store: EventStore, db: ReadModelDatabase, upcasters: UpcasterRegistry) =>
+            new ProjectionRunner(store, db, options.projections, { upcasters, logger: new Logger('Projections') }),
+        },
+        PersistenceLifecycle,
+      ],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, UpcasterRegistry, AggregateRepository, READ_MODEL_DB, PROJECTION_RUNNER],
+    };
+  }
+}
