@@ -2,7 +2,7 @@ import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore, ProjectionRunner, ReadModelDatabase } from '@jingsai/event-store';
 import { Public } from '@jingsai/auth';
-import { PROJECTION_RUNNER, READ_MODEL_DB } from '../infrastructure/tokens';
+import { PROJECTION_RUNNER, READ_MODEL_DB } from '@jingsai/api-kit';
 import { MetricsService } from './metrics.service';
 
 /** Liveness, readiness (store reachable, read-model lag) and Prometheus metrics, at the root. */

@@ -1,5 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { EventBus } from '@nestjs/cqrs';
+import { ConsistencyInterceptor } from '../http/consistency.interceptor';
 import {
   AggregateRepository,
   EVENT_STORE,
@@ -16,7 +18,7 @@ import { AdjustableClock, CLOCK, Clock, RecordedEvent } from '@jingsai/shared';
 import * as path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { ensureWritableDir } from './data-dir';
-import { APP_CONFIG, PROJECTION_RUNNER, READ_MODEL_DB } from './tokens';
+import { APP_CONFIG, PROJECTION_RUNNER, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 
 /** Published on the Nest EventBus after an append succeeded (persist first, publish second). */
 export class EventsAppended {
@@ -103,8 +105,10 @@ export class PersistenceModule {
             new ProjectionRunner(store, db, options.projections, { upcasters, logger: new Logger('Projections') }),
         },
         PersistenceLifecycle,
+        ReadConsistency,
+        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, UpcasterRegistry, AggregateRepository, READ_MODEL_DB, PROJECTION_RUNNER],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, UpcasterRegistry, AggregateRepository, READ_MODEL_DB, PROJECTION_RUNNER, ReadConsistency],
     };
   }
 }

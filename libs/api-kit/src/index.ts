@@ -1,0 +1,5 @@
+export * from './tokens';
+export * from './request-context';
+export * from './command-response';
+export * from './read-consistency';
+export * from './query.dto';
