@@ -1,0 +1,30 @@
+/** Deadlines are read in Beijing time (UTC+8, no daylight saving). */
+const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** An ISO-8601 instant with a date, a time and an offset (`2021-07-22T16:00:00Z`, `…+08:00`). */
+export function isIsoInstant(v: unknown): v is string {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && Number.isFinite(Date.parse(v));
+}
+
+/** A real calendar date written YYYY-MM-DD. */
+export function isIsoDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const ms = Date.parse(`${v}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+}
+
+/** Compare instants by time, not by text, so `+08:00` and `Z` forms compare correctly. */
+export function isBefore(a: string, b: string): boolean {
+  return Date.parse(a) < Date.parse(b);
+}
+
+/**
+ * Beijing wall time for messages users read (`2021-07-22 18:00`). Midnight reads as the end of
+ * the previous day (`2021-07-22 24:00`), as notices write deadlines ("7月22日前").
+ */
+export function beijingTime(instant: string): string {
+  const ms = Date.parse(instant) + BEIJING_OFFSET_MS;
+  const iso = new Date(ms).toISOString();
+  if (iso.slice(11, 16) === '00:00') return `${new Date(ms - 1).toISOString().slice(0, 10)} 24:00`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+}

@@ -1,0 +1,142 @@
+import { ORG_LEVELS } from '@jingsai/organizations';
+import { beijingTime } from './calendar';
+import { CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, GRADE_LABELS } from './campaign.catalogue';
+import { jiujiangDefinition } from './campaign.fixtures';
+import { gradeFor, KEY_PROJECT_CRITERIA, keyProjectAssessmentPreset } from './campaign-rules';
+import { assessmentProblems, profileProblems, rulesProblems } from './campaign-rules.validate';
+import { HIERARCHY_LEVELS } from './levels';
+
+const fields = (ps: Array<{ field: string }>) => ps.map((p) => p.field);
+
+describe('campaign catalogues', () => {
+  it('names the categories in the users’ words', () => {
+    expect(CAMPAIGN_CATEGORIES.leading.zh).toBe('引领性劳动竞赛');
+    expect(CAMPAIGN_CATEGORIES.key_project.zh).toBe('重点工程立功竞赛');
+    expect(Object.keys(CAMPAIGN_CATEGORIES)).toEqual(['leading', 'key_project', 'mass_innovation', 'green_low_carbon', 'skills', 'ankang_cup', 'worker_pioneer', 'non_public']);
+    expect(CAMPAIGN_METRICS.suggestions_adopted.zh).toContain('合理化建议');
+    expect(GRADE_LABELS).toEqual({ excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' });
+  });
+
+  it('keeps the hierarchy levels in step with the organisations context', () => {
+    expect([...HIERARCHY_LEVELS]).toEqual([...ORG_LEVELS]);
+  });
+
+  it('offers the six 比s of key-project competitions as a valid preset', () => {
+    expect(KEY_PROJECT_CRITERIA.map((c) => c.name)).toEqual(['比质量', '比工期', '比技术创新', '比科学管理', '比安全节约', '比文明施工']);
+    expect(KEY_PROJECT_CRITERIA.reduce((s, c) => s + c.weight, 0)).toBe(100);
+    expect(assessmentProblems(keyProjectAssessmentPreset())).toEqual([]);
+  });
+
+  it('grades a total by the highest band it reaches', () => {
+    const scheme = keyProjectAssessmentPreset();
+    expect([95, 90, 89.9, 60, 0].map((t) => gradeFor(scheme, t))).toEqual(['excellent', 'excellent', 'good', 'pass', 'fail']);
+  });
+
+  it('writes a midnight deadline as the end of the previous day', () => {
+    expect(beijingTime('2021-07-23T00:00:00+08:00')).toBe('2021-07-22 24:00');
+    expect(beijingTime('2021-07-22T10:30:00Z')).toBe('2021-07-22 18:30');
+  });
+});
+
+describe('campaign rules validation', () => {
+  it('accepts the Jiujiang campaign', () => {
+    const d = jiujiangDefinition();
+    expect([...profileProblems(d), ...rulesProblems(d, d.level)]).toEqual([]);
+  });
+
+  it('reports weights that do not sum to 100, duplicate keys and non-positive weights together', () => {
+    const a = keyProjectAssessmentPreset();
+    a.criteria[1] = { key: 'quality', name: '比工期', weight: 0 };
+    const ps = assessmentProblems(a);
+    expect(fields(ps)).toEqual(['assessment.criteria[1].weight', 'assessment.criteria']);
+    expect(ps[1].messageEn).toContain('"quality"');
+  });
+
+  it('reports the sum when weights are positive but off', () => {
+    const a = keyProjectAssessmentPreset();
+    a.criteria[0].weight = 25;
+    expect(assessmentProblems(a)).toEqual([expect.objectContaining({ field: 'assessment.criteria', messageZh: expect.stringContaining('105') })]);
+  });
+
+  it('accepts fractional weights that add up to 100', () => {
+    const a = keyProjectAssessmentPreset();
+    a.criteria = [
+      { key: 'a', name: 'A', weight: 33.3 },
+      { key: 'b', name: 'B', weight: 33.3 },
+      { key: 'c', name: 'C', weight: 33.4 },
+    ];
+    expect(assessmentProblems(a)).toEqual([]);
+  });
+
+  it('requires three assessors for a trimmed mean', () => {
+    const a = { ...keyProjectAssessmentPreset(), minAssessors: 2 };
+    expect(fields(assessmentProblems(a))).toEqual(['assessment.minAssessors']);
+    expect(assessmentProblems({ ...a, aggregation: 'mean' })).toEqual([]);
+    expect(fields(assessmentProblems({ ...a, aggregation: 'mean', minAssessors: 0 }))).toEqual(['assessment.minAssessors']);
+  });
+
+  it('requires grade bands to start at the scale minimum, be distinct, lie in the scale and rise with the grade', () => {
+    const a = keyProjectAssessmentPreset();
+    a.gradeBands = [
+      { grade: 'excellent', minScore: 80 },
+      { grade: 'good', minScore: 90 },
+      { grade: 'pass', minScore: 90 },
+      { grade: 'pass', minScore: 120 },
+    ];
+    const ps = assessmentProblems(a);
+    expect(fields(ps)).toEqual([
+      'assessment.gradeBands[3].minScore',
+      'assessment.gradeBands',
+      'assessment.gradeBands',
+      'assessment.gradeBands',
+      'assessment.gradeBands',
+    ]);
+    expect(ps.map((p) => p.messageEn).join(' ')).toMatch(/appears twice.*used by two bands.*scale minimum 0.*Better grades/);
+  });
+
+  it('refuses an empty scale, no bands and a threshold out of range', () => {
+    const a = { ...keyProjectAssessmentPreset(), scale: { min: 10, max: 10 }, gradeBands: [], disagreementThreshold: -1 };
+    expect(fields(assessmentProblems(a))).toEqual(['assessment.scale', 'assessment.gradeBands', 'assessment.disagreementThreshold']);
+  });
+
+  it('lists every problem of a bad definition at once', () => {
+    const d = {
+      ...jiujiangDefinition(),
+      title: ' ',
+      year: 1921,
+      categories: ['skills', 'chess', 'skills'] as never[],
+      applicationWindow: { opensAt: '2021-07-23T00:00:00+08:00', closesAt: '2021-06-15T00:00:00+08:00' },
+      reportingCadence: 'weekly' as never,
+      approvalLevels: ['city', 'county', 'province'] as never[],
+      targets: [{ metric: 'enterprises' as const, target: 0 }, { metric: 'gold' as never, target: 5 }],
+    };
+    const ps = [...profileProblems(d), ...rulesProblems(d, d.level)];
+    expect(fields(ps)).toEqual([
+      'title',
+      'year',
+      'categories[1]',
+      'categories',
+      'applicationWindow',
+      'reportingCadence',
+      'approvalLevels',
+      'approvalLevels',
+      'targets[0].target',
+      'targets[1].metric',
+    ]);
+    for (const p of ps) {
+      expect(p.messageZh.length).toBeGreaterThan(0);
+      expect(p.messageEn.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses no categories, no approval levels, a malformed window and duplicate targets', () => {
+    const d = {
+      ...jiujiangDefinition(),
+      categories: [],
+      approvalLevels: [],
+      applicationWindow: { opensAt: '2021-06-15', closesAt: 'soon' },
+      targets: [{ metric: 'enterprises' as const, target: 1 }, { metric: 'enterprises' as const, target: 2 }],
+    };
+    expect(fields(rulesProblems(d, 'city'))).toEqual(['categories', 'applicationWindow.opensAt', 'applicationWindow.closesAt', 'approvalLevels', 'targets']);
+  });
+});

@@ -1,0 +1,29 @@
+import { CampaignCategory, CampaignStatus } from './campaign.catalogue';
+import { CampaignRules } from './campaign-rules';
+import { Campaign } from './campaign.state';
+import { HierarchyLevel } from './levels';
+
+/**
+ * What a project command needs to know about its campaign, looked up by the handler from the
+ * campaign's current state (build it with `campaignRulesSnapshot`).
+ */
+export interface CampaignRulesSnapshot {
+  campaignId: string;
+  status: CampaignStatus;
+  /** 0 while the campaign is a draft. */
+  rulesVersion: number;
+  categories: CampaignCategory[];
+  applicationWindow: CampaignRules['applicationWindow'];
+  approvalLevels: HierarchyLevel[];
+}
+
+export function campaignRulesSnapshot(campaign: Campaign): CampaignRulesSnapshot {
+  return {
+    campaignId: campaign.campaignId,
+    status: campaign.status,
+    rulesVersion: campaign.rulesVersion,
+    categories: [...campaign.rules.categories],
+    applicationWindow: { ...campaign.rules.applicationWindow },
+    approvalLevels: [...campaign.rules.approvalLevels],
+  };
+}

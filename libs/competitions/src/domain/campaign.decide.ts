@@ -1,0 +1,145 @@
+import { assertNever, DomainError } from '@jingsai/shared';
+import { beijingTime, isBefore } from './calendar';
+import { CAMPAIGN_RULE_FIELDS, CampaignDefinition, CampaignRules } from './campaign-rules';
+import { profileProblems, rulesProblems } from './campaign-rules.validate';
+import { AmendCampaignDraft, AmendCampaignRules, CampaignCommand, CloseApplicationWindow, CloseCampaign, CreateCampaign, PublishCampaign } from './campaign.commands';
+import { CampaignEvent } from './campaign.events';
+import { changedFields, illegalCampaignTransition, invalidCampaign, requireCampaign, requireOrganizerCommittee } from './campaign.guards';
+import { CampaignState } from './campaign.state';
+
+const PROFILE_FIELDS = ['title', 'theme', 'year', 'level', 'organizerOrgId'] as const;
+const DEFINITION_FIELDS: readonly (keyof CampaignDefinition)[] = [...PROFILE_FIELDS, ...CAMPAIGN_RULE_FIELDS];
+
+export function decideCampaign(command: CampaignCommand, state: CampaignState): CampaignEvent[] {
+  switch (command.type) {
+    case 'CreateCampaign':
+      return create(command, state);
+    case 'AmendCampaignDraft':
+      return amendDraft(command, state);
+    case 'PublishCampaign':
+      return publish(command, state);
+    case 'AmendCampaignRules':
+      return amendRules(command, state);
+    case 'CloseApplicationWindow':
+      return closeWindow(command, state);
+    case 'CloseCampaign':
+      return close(command, state);
+    default:
+      return assertNever(command);
+  }
+}
+
+function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+  const out = {} as Pick<T, K>;
+  for (const k of keys) out[k] = source[k];
+  return out;
+}
+
+function validateDefinition(d: CampaignDefinition): void {
+  const errors = [...profileProblems(d), ...rulesProblems(d, d.level)];
+  if (errors.length > 0) throw invalidCampaign(errors);
+}
+
+function create(c: CreateCampaign, state: CampaignState): CampaignEvent[] {
+  requireOrganizerCommittee(c.actor, c.organizerOrgId);
+  if (state.status !== 'none') {
+    throw DomainError.conflict('CAMPAIGN.ALREADY_EXISTS', `竞赛活动 ${c.campaignId} 已存在。`, `Campaign ${c.campaignId} already exists.`, { campaignId: c.campaignId });
+  }
+  const definition = pick(c, DEFINITION_FIELDS) as CampaignDefinition;
+  validateDefinition(definition);
+  return [{ type: 'CampaignCreated', data: { campaignId: c.campaignId, ...definition } }];
+}
+
+function amendDraft(c: AmendCampaignDraft, state: CampaignState): CampaignEvent[] {
+  const campaign = requireCampaign(state, c.campaignId);
+  requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
+  if (campaign.status !== 'draft') throw illegalCampaignTransition(campaign, '自由修改草稿（已发布的规则请通过“修改规则”并说明理由）', 'amended as a draft (amend the rules, with a reason, instead)');
+  requireSomeChange(c.changes, DEFINITION_FIELDS);
+  const current: CampaignDefinition = { ...pick(campaign, PROFILE_FIELDS), ...campaign.rules };
+  const changes = changedFields(current, c.changes, DEFINITION_FIELDS);
+  if (Object.keys(changes).length === 0) return [];
+  validateDefinition({ ...current, ...changes });
+  return [{ type: 'CampaignDraftAmended', data: { campaignId: c.campaignId, changes } }];
+}
+
+function publish(c: PublishCampaign, state: CampaignState): CampaignEvent[] {
+  const campaign = requireCampaign(state, c.campaignId);
+  requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
+  if (campaign.status !== 'draft') throw illegalCampaignTransition(campaign, '发布', 'published');
+  const { closesAt } = campaign.rules.applicationWindow;
+  if (!isBefore(c.at, closesAt)) {
+    throw DomainError.unprocessable(
+      'CAMPAIGN.WINDOW_ALREADY_PASSED',
+      `报名截止时间（${beijingTime(closesAt)}）已过，不能发布。请先修改报名时间。`,
+      `The application window closed at ${closesAt}; change it before publishing.`,
+      { closesAt },
+    );
+  }
+  return [{ type: 'CampaignPublished', data: { campaignId: c.campaignId, rulesVersion: 1 } }];
+}
+
+function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[] {
+  const campaign = requireCampaign(state, c.campaignId);
+  requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
+  if (campaign.status !== 'published') throw illegalCampaignTransition(campaign, '修改规则（草稿请直接修改）', 'have its rules amended (edit the draft instead)');
+  requireSomeChange(c.changes, CAMPAIGN_RULE_FIELDS);
+  const reason = c.reason?.trim() ?? '';
+  if (!reason) {
+    throw DomainError.validation('CAMPAIGN.REASON_REQUIRED', '发布后修改竞赛规则必须说明理由。', 'Give a reason for changing published rules.', {
+      errors: [{ field: 'reason', messageZh: '请填写修改理由。', messageEn: 'A reason is required.' }],
+    });
+  }
+  const changes = changedFields(campaign.rules, c.changes, CAMPAIGN_RULE_FIELDS);
+  if (Object.keys(changes).length === 0) return [];
+  const rules: CampaignRules = { ...campaign.rules, ...changes };
+  const errors = rulesProblems(rules, campaign.level);
+  if (errors.length > 0) throw invalidCampaign(errors);
+  if (changes.applicationWindow) guardWindowChange(c.at, campaign.rules, rules, campaign.applicationWindowClosed);
+  return [{ type: 'CampaignRulesAmended', data: { campaignId: c.campaignId, rulesVersion: campaign.rulesVersion + 1, changes, rules, reason } }];
+}
+
+/** The deadline is hard (Jiujiang): once passed it cannot be moved; late units need an extension. */
+function guardWindowChange(at: string, before: CampaignRules, after: CampaignRules, closedRecorded: boolean): void {
+  const oldCloses = before.applicationWindow.closesAt;
+  if (closedRecorded || !isBefore(at, oldCloses)) {
+    throw DomainError.unprocessable(
+      'CAMPAIGN.WINDOW_ALREADY_CLOSED',
+      `报名已于 ${beijingTime(oldCloses)} 截止，不能再修改报名时间；个别单位确有正当理由的，请为其项目单独批准延期。`,
+      `The application window closed at ${oldCloses} and can no longer change; grant an extension to a specific project instead.`,
+      { closesAt: oldCloses },
+    );
+  }
+  const newCloses = after.applicationWindow.closesAt;
+  if (!isBefore(at, newCloses)) {
+    throw DomainError.validation('CAMPAIGN.WINDOW_IN_PAST', '新的报名截止时间不能早于当前时间。', 'The new closing time must be in the future.', {
+      errors: [{ field: 'applicationWindow.closesAt', messageZh: '新的报名截止时间不能早于当前时间。', messageEn: 'The new closing time must be in the future.' }],
+    });
+  }
+}
+
+function closeWindow(c: CloseApplicationWindow, state: CampaignState): CampaignEvent[] {
+  const campaign = requireCampaign(state, c.campaignId);
+  requireOrganizerCommittee(c.actor, campaign.organizerOrgId, true);
+  if (campaign.status === 'draft') throw illegalCampaignTransition(campaign, '截止报名', 'have its application window closed');
+  // A repeat from the scheduler, or a campaign already over: nothing more to record.
+  if (campaign.status === 'closed' || campaign.applicationWindowClosed) return [];
+  const { closesAt } = campaign.rules.applicationWindow;
+  if (isBefore(c.at, closesAt)) {
+    throw DomainError.unprocessable('CAMPAIGN.WINDOW_NOT_DUE', `报名截止时间（${beijingTime(closesAt)}）未到，不能提前截止。`, `The window closes at ${closesAt}; it cannot be closed earlier.`, { closesAt });
+  }
+  return [{ type: 'CampaignApplicationWindowClosed', data: { campaignId: c.campaignId, closesAt } }];
+}
+
+function close(c: CloseCampaign, state: CampaignState): CampaignEvent[] {
+  const campaign = requireCampaign(state, c.campaignId);
+  requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
+  if (campaign.status === 'closed') throw illegalCampaignTransition(campaign, '再次结束', 'closed again');
+  const reason = c.reason?.trim() || null;
+  return [{ type: 'CampaignClosed', data: { campaignId: c.campaignId, reason } }];
+}
+
+function requireSomeChange(changes: object | undefined, keys: readonly string[]): void {
+  if (!changes || !keys.some((k) => k in changes)) {
+    throw DomainError.validation('CAMPAIGN.NOTHING_TO_AMEND', `没有需要修改的内容（可修改：${keys.join('、')}）。`, `Nothing to amend; give one of ${keys.join(', ')}.`);
+  }
+}

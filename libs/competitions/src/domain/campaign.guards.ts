@@ -1,0 +1,62 @@
+import { Actor, DomainError } from '@jingsai/shared';
+import { CAMPAIGN_STATUS_LABELS } from './campaign.catalogue';
+import { FieldProblem } from './field-problem';
+import { allowedCampaignActions, Campaign, CampaignState } from './campaign.state';
+
+export function requireOrganizerCommittee(actor: Actor, organizerOrgId: string, allowSystem = false): void {
+  if (allowSystem && actor.role === 'system') return;
+  if (actor.role !== 'committee' || actor.orgId !== organizerOrgId) {
+    throw DomainError.forbidden(
+      'CAMPAIGN.FORBIDDEN',
+      '只有主办该竞赛活动的竞赛委员会可以办理此事项。',
+      'Only the organising competition committee may do this.',
+      { role: actor.role, actorOrgId: actor.orgId, organizerOrgId },
+    );
+  }
+}
+
+export function requireCampaign(state: CampaignState, campaignId: string): Campaign {
+  if (state.status === 'none') {
+    throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
+  }
+  return state;
+}
+
+export function illegalCampaignTransition(state: Campaign, actionZh: string, actionEn: string): DomainError {
+  const allowed = allowedCampaignActions(state);
+  return DomainError.illegalState(
+    'CAMPAIGN.ILLEGAL_TRANSITION',
+    `竞赛活动当前为“${CAMPAIGN_STATUS_LABELS[state.status]}”状态，不能${actionZh}。${allowed.length ? `当前可办理：${allowed.join('、')}。` : '该活动已结束，不能再办理任何事项。'}`,
+    `The campaign is ${state.status}; it cannot be ${actionEn}.${allowed.length ? ` Allowed now: ${allowed.join(', ')}.` : ''}`,
+    state.status,
+    allowed,
+  );
+}
+
+export function invalidCampaign(errors: FieldProblem[]): DomainError {
+  return DomainError.validation(
+    'CAMPAIGN.INVALID',
+    `竞赛活动设置有 ${errors.length} 处问题，请按提示逐项修改。`,
+    `The campaign has ${errors.length} problem(s); correct each one listed.`,
+    { errors },
+  );
+}
+
+/** Structural equality for plain event data; key order does not matter, array order does. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as any)[k], (b as any)[k]));
+}
+
+/** The entries of `changes` whose keys are in `keys` and whose value differs from `current`. */
+export function changedFields<T extends object>(current: T, changes: Partial<T>, keys: readonly (keyof T)[]): Partial<T> {
+  const out: Partial<T> = {};
+  for (const k of keys) {
+    if (k in changes && changes[k] !== undefined && !sameValue(changes[k], current[k])) out[k] = changes[k];
+  }
+  return out;
+}

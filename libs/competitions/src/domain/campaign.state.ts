@@ -1,0 +1,46 @@
+import { CampaignStatus } from './campaign.catalogue';
+import { CampaignProfile, CampaignRules } from './campaign-rules';
+
+export interface CampaignRulesVersion {
+  rules: CampaignRules;
+  /** Why the rules changed; null for version 1 (as published). */
+  reason: string | null;
+}
+
+export interface Campaign extends CampaignProfile {
+  status: CampaignStatus;
+  campaignId: string;
+  /** The rules in force now (the draft's rules before publication). */
+  rules: CampaignRules;
+  /** 0 while in draft; 1 on publication; +1 per amendment. */
+  rulesVersion: number;
+  /** Every published version, so history shows which rules judged what. */
+  ruleVersions: Record<number, CampaignRulesVersion>;
+  applicationWindowClosed: boolean;
+  closedReason: string | null;
+}
+
+export type CampaignState = { status: 'none' } | Campaign;
+
+export const initialCampaignState = (): CampaignState => ({ status: 'none' });
+
+export type CampaignAction = 'create' | 'amend_draft' | 'publish' | 'amend_rules' | 'close_application_window' | 'close';
+
+/** What may be done to a campaign now (for refusals, the API and the console). */
+export function allowedCampaignActions(state: CampaignState): CampaignAction[] {
+  switch (state.status) {
+    case 'none':
+      return ['create'];
+    case 'draft':
+      return ['amend_draft', 'publish', 'close'];
+    case 'published':
+      return state.applicationWindowClosed ? ['amend_rules', 'close'] : ['amend_rules', 'close_application_window', 'close'];
+    case 'closed':
+      return [];
+  }
+}
+
+/** The rules of one published version, or undefined. */
+export function rulesOfVersion(state: CampaignState, rulesVersion: number): CampaignRules | undefined {
+  return state.status === 'none' ? undefined : state.ruleVersions[rulesVersion]?.rules;
+}

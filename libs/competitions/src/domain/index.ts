@@ -1,0 +1,11 @@
+export * from './levels';
+export { beijingTime } from './calendar';
+export type { FieldProblem } from './field-problem';
+export * from './campaign.catalogue';
+export * from './campaign-rules';
+export * from './campaign-rules.validate';
+export * from './campaign.commands';
+export * from './campaign.events';
+export * from './campaign.state';
+export * from './campaign-snapshot';
+export * from './campaign.decider';
