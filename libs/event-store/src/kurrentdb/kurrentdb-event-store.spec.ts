@@ -127,14 +127,30 @@ describe('KurrentDbEventStore (on an in-memory stand-in for the server)', () => 
 
   it('replays when the same command lands from another instance between read and write', async () => {
     const { store, server } = setup();
-    const command = [ev('ProjectDrafted', 'cmd-1')];
+    const mine = ev('ProjectDrafted', 'cmd-1');
+    // The other instance handled the same command a moment later: same ids, another occurredAt.
+    const theirs = { ...mine, metadata: { ...mine.metadata, occurredAt: '2025-03-01T08:00:00.001Z' } };
     server.beforeAppend = (name) => {
-      const [other] = chainEvents('project-1', null, command);
+      const [other] = chainEvents('project-1', null, [theirs]);
       server.write(name, other!.type, other!.data, other!.metadata, other!.eventData.id);
     };
-    const result = await store.append('project-1', command, 'no_stream');
+    const result = await store.append('project-1', [mine], 'no_stream');
     expect(result.replayed).toBe(true);
+    expect(result.events[0]!.metadata.occurredAt).toBe('2025-03-01T08:00:00.001Z');
     expect(await store.readStream('project-1')).toHaveLength(1);
+  });
+
+  it('writes appends issued in the same tick in call order, without conflicting with itself', async () => {
+    const { store } = setup();
+    await store.append('project-1', [ev('A')], 'no_stream');
+    const results = await Promise.all([
+      store.append('project-1', [ev('B')], 'any'),
+      store.append('campaign-1', [ev('C')], 'no_stream'),
+      store.append('project-1', [ev('D')], 1),
+      store.append('project-2', [ev('E')], 'any'),
+    ]);
+    expect(results.map((r) => r.revision)).toEqual([1, 0, 2, 0]);
+    expect((await store.readAll()).map((e) => e.type)).toEqual(['A', 'B', 'C', 'D', 'E']);
   });
 
   it('reads an unknown stream as empty', async () => {

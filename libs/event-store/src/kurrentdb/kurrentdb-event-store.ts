@@ -28,6 +28,7 @@ import { KurrentDbEventStoreOptions, ResolvedKurrentDbOptions, resolveOptions } 
 import { isAfter, toKurrentPosition, toPortPosition, toReadPosition } from './kurrentdb-position';
 import { exactStreamState, isStreamNotFound, isWrongExpectedVersion, satisfies, toPortAppendError, toStreamState } from './kurrentdb-revision';
 import { KurrentDbSubscription, Seen } from './kurrentdb-subscription';
+import { WriteOrder } from './kurrentdb-write-order';
 
 /** The calls the adapter makes on the official client (a seam for tests without a server). */
 export type KurrentClient = Pick<KurrentDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
@@ -45,6 +46,7 @@ export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentClient;
   private readonly options: ResolvedKurrentDbOptions;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
+  private readonly writeOrder = new WriteOrder();
   private closed = false;
 
   constructor(options: KurrentDbEventStoreOptions, client?: KurrentClient) {
@@ -54,43 +56,64 @@ export class KurrentDbEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     toStreamState(expectedRevision); // rejects malformed revisions before any I/O
-    const commandId = events[0]?.metadata.commandId;
-    for (let attempt = 1; ; attempt++) {
-      const { tail, prior } = await this.inspect(streamId, commandId);
-      if (prior) return prior;
-      const actual = tail?.revision ?? null;
-      if (!satisfies(expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
-      if (events.length === 0) {
-        return { streamId, revision: actual ?? -1, position: tail?.position ?? 0, events: [], replayed: false };
+    const turn = this.writeOrder.take();
+    try {
+      const commandId = events[0]?.metadata.commandId;
+      const generation = this.writeOrder.generation(streamId);
+      let seen = await this.inspect(streamId, commandId);
+      await turn.ready;
+      if (generation !== this.writeOrder.generation(streamId)) seen = await this.inspect(streamId, commandId);
+      for (let attempt = 1; ; attempt++) {
+        if (seen.prior) return seen.prior;
+        const outcome = await this.write(streamId, events, expectedRevision, seen.tail);
+        if (!('raced' in outcome)) return outcome;
+        // Another process wrote between our read of the tail and our write.
+        const mayRetry = (expectedRevision === 'any' || expectedRevision === 'stream_exists') && attempt < this.options.maxAppendAttempts;
+        if (!mayRetry && !commandId && outcome.raced) throw toPortAppendError(outcome.raced, streamId, expectedRevision);
+        if (mayRetry) await pause(attempt);
+        seen = await this.inspect(streamId, commandId);
+        if (seen.prior) return seen.prior;
+        if (!mayRetry) throw new WrongExpectedRevisionError(streamId, expectedRevision, seen.tail?.revision ?? null);
       }
-      const chained = chainEvents(streamId, tail && { revision: tail.revision, hash: tail.metadata.hash! }, events);
-      try {
-        await this.client.appendToStream(this.name(streamId), chained.map((c) => c.eventData), {
-          streamState: exactStreamState(actual),
-          requiresLeader: true,
-        });
-      } catch (error) {
-        if (!isWrongExpectedVersion(error)) throw error;
-        // Another writer got in between our read of the tail and our write.
-        if (commandId) {
-          const raced = await this.findCommand(streamId, commandId);
-          if (raced) return raced;
-        }
-        // The caller did not pin a revision: re-read the tail and chain onto it.
-        const mayRetry = expectedRevision === 'any' || expectedRevision === 'stream_exists';
-        if (mayRetry && attempt < this.options.maxAppendAttempts) {
-          await pause(attempt);
-          continue;
-        }
-        throw toPortAppendError(error, streamId, expectedRevision);
-      }
-      const stored = await this.readStreamFrom(streamId, { fromRevision: chained[0]!.revision, maxCount: chained.length }, true);
-      if (stored.length !== chained.length || stored.some((e, i) => e.metadata.hash !== chained[i]!.metadata.hash)) {
-        throw new Error(`append to ${streamId} succeeded but reading it back gave other events (revisions ${chained[0]!.revision}..)`);
-      }
-      const last = stored[stored.length - 1]!;
-      return { streamId, revision: last.revision, position: last.position, events: stored, replayed: false };
+    } finally {
+      turn.release();
     }
+  }
+
+  /**
+   * One write chained onto `tail`, with KurrentDB checking that tail is still the last event.
+   * `raced` when it no longer is (with KurrentDB's error), or when an equal-id write of another
+   * process won (undefined), for the caller to re-read.
+   */
+  private async write(
+    streamId: string,
+    events: NewEvent[],
+    expectedRevision: ExpectedRevision,
+    tail: RecordedEvent | null,
+  ): Promise<AppendResult | { raced: unknown }> {
+    const actual = tail?.revision ?? null;
+    if (!satisfies(expectedRevision, actual)) throw new WrongExpectedRevisionError(streamId, expectedRevision, actual);
+    if (events.length === 0) {
+      return { streamId, revision: actual ?? -1, position: tail?.position ?? 0, events: [], replayed: false };
+    }
+    const chained = chainEvents(streamId, tail && { revision: tail.revision, hash: tail.metadata.hash! }, events);
+    try {
+      await this.client.appendToStream(this.name(streamId), chained.map((c) => c.eventData), {
+        streamState: exactStreamState(actual),
+        requiresLeader: true,
+      });
+    } catch (error) {
+      if (isWrongExpectedVersion(error)) return { raced: error };
+      throw error;
+    }
+    this.writeOrder.wrote(streamId);
+    const stored = await this.readStreamFrom(streamId, { fromRevision: chained[0]!.revision, maxCount: chained.length }, true);
+    // KurrentDB answers success without writing when events with the same ids already follow the
+    // expected revision (its own idempotency, e.g. the same command from another process). Events
+    // with our hashes are byte-for-byte what we meant to write; anything else means we lost.
+    if (stored.length !== chained.length || stored.some((e, i) => e.metadata.hash !== chained[i]!.metadata.hash)) return { raced: undefined };
+    const last = stored[stored.length - 1]!;
+    return { streamId, revision: last.revision, position: last.position, events: stored, replayed: false };
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

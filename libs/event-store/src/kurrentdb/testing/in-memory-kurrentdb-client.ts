@@ -88,6 +88,15 @@ export class InMemoryKurrentDbClient {
       (expected === NO_STREAM && current === null) ||
       (expected === STREAM_EXISTS && current !== null) ||
       (typeof expected === 'bigint' && current === expected);
+    if (!ok && (typeof expected === 'bigint' || expected === NO_STREAM)) {
+      // Like KurrentDB: the same event ids already right after the expected revision → success, nothing written.
+      const after = expected === NO_STREAM ? 0n : (expected as bigint) + 1n;
+      const following = this.log.filter((r) => r.streamId === streamName && r.revision >= after).slice(0, list.length);
+      if (following.length === list.length && following.every((r, i) => r.id === list[i]!.id)) {
+        const last = following[following.length - 1]!;
+        return { success: true, nextExpectedRevision: last.revision, position: last.position };
+      }
+    }
     if (!ok) {
       throw new WrongExpectedVersionError(undefined, { streamName, expected, current: current ?? NO_STREAM });
     }
