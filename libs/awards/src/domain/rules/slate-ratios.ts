@@ -1,0 +1,96 @@
+import { Label } from '../catalogue/award-catalogue';
+import { AttributePredicate, NomineeAttributes, SpecProblem, describePredicate, matchesPredicate, validatePredicate } from './attribute-predicate';
+
+/**
+ * A structural ratio (结构比例) over the whole slate: the share of nominees matching `where`
+ * among those matching `denominator` ('all' = the whole slate) must be `op` `percent`.
+ * Enterprise heads ≤ 22% of enterprise employees is `{ where: head, op: '<=', percent: 22,
+ * denominator: { attribute: 'enterpriseEmployee' } }`: only nominees in the denominator count
+ * towards the numerator.
+ */
+export interface RatioSpec {
+  key: string;
+  label: Label;
+  where: AttributePredicate;
+  op: '>=' | '<=';
+  percent: number;
+  denominator: 'all' | AttributePredicate;
+}
+
+export interface RatioResult {
+  key: string;
+  label: Label;
+  op: '>=' | '<=';
+  /** The required percentage. */
+  required: number;
+  /** The actual percentage, rounded to one decimal. */
+  actual: number;
+  numerator: number;
+  denominator: number;
+  met: boolean;
+}
+
+/**
+ * Checks every ratio over the whole list of nominees. Whether a ratio is met is decided on exact
+ * counts, not on the rounded percentage. An empty denominator meets a cap ('<=') and misses a
+ * floor ('>=') unless the floor is 0%.
+ */
+export function checkSlate(ratios: readonly RatioSpec[], nominees: ReadonlyArray<{ attributes: NomineeAttributes }>): RatioResult[] {
+  return ratios.map((r) => {
+    const inDenominator = nominees.filter((n) => r.denominator === 'all' || matchesPredicate(r.denominator, n.attributes));
+    const numerator = inDenominator.filter((n) => matchesPredicate(r.where, n.attributes)).length;
+    const denominator = inDenominator.length;
+    const actual = denominator === 0 ? 0 : Math.round((numerator * 1000) / denominator) / 10;
+    const met =
+      denominator === 0
+        ? r.op === '<=' || r.percent === 0
+        : r.op === '>='
+          ? numerator * 100 >= r.percent * denominator
+          : numerator * 100 <= r.percent * denominator;
+    return { key: r.key, label: r.label, op: r.op, required: r.percent, actual, numerator, denominator, met };
+  });
+}
+
+/** The ratios that are not met, in a form to put on a refusal. */
+export function unmetRatios(results: readonly RatioResult[]): RatioResult[] {
+  return results.filter((r) => !r.met);
+}
+
+/** One line per ratio, e.g. `migrant_workers: 8.3% (1/12) ≥ 10% required`. */
+export function describeRatioResult(r: RatioResult): string {
+  return `${r.key}: ${r.actual}% (${r.numerator}/${r.denominator}) ${r.op} ${r.required}% required`;
+}
+
+export function describeRatio(r: RatioSpec): string {
+  const of = r.denominator === 'all' ? 'all' : describePredicate(r.denominator);
+  return `${describePredicate(r.where)} ${r.op} ${r.percent}% of ${of}`;
+}
+
+/** Every problem in a list of ratio specs. */
+export function validateRatioSpecs(ratios: unknown, field = 'ratios'): SpecProblem[] {
+  if (!Array.isArray(ratios)) return [{ field, messageZh: '结构比例应为列表', messageEn: 'ratios must be a list' }];
+  const problems: SpecProblem[] = [];
+  const keys = new Set<string>();
+  ratios.forEach((r, i) => {
+    const at = `${field}[${i}]`;
+    if (typeof r !== 'object' || r === null) {
+      problems.push({ field: at, messageZh: '结构比例应为对象', messageEn: 'a ratio must be an object' });
+      return;
+    }
+    const o = r as Record<string, unknown>;
+    if (typeof o.key !== 'string' || o.key === '') problems.push({ field: `${at}.key`, messageZh: '缺少 key', messageEn: 'key is required' });
+    else if (keys.has(o.key)) problems.push({ field: `${at}.key`, messageZh: `key ${o.key} 重复`, messageEn: `key ${o.key} is used twice` });
+    else keys.add(o.key);
+    const label = o.label as Partial<Label> | undefined;
+    if (!label || typeof label.zh !== 'string' || typeof label.en !== 'string') {
+      problems.push({ field: `${at}.label`, messageZh: '缺少中英文名称', messageEn: 'label {zh, en} is required' });
+    }
+    problems.push(...validatePredicate(o.where, `${at}.where`));
+    if (o.op !== '>=' && o.op !== '<=') problems.push({ field: `${at}.op`, messageZh: "op 应为 '>=' 或 '<='", messageEn: "op must be '>=' or '<='" });
+    if (typeof o.percent !== 'number' || !Number.isFinite(o.percent) || o.percent < 0 || o.percent > 100) {
+      problems.push({ field: `${at}.percent`, messageZh: '百分比应在 0 到 100 之间', messageEn: 'percent must be between 0 and 100' });
+    }
+    if (o.denominator !== 'all') problems.push(...validatePredicate(o.denominator, `${at}.denominator`));
+  });
+  return problems;
+}
