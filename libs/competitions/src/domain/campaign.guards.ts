@@ -2,6 +2,7 @@ import { Actor, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_STATUS_LABELS } from './campaign.catalogue';
 import { FieldProblem } from './field-problem';
 import { allowedCampaignActions, Campaign, CampaignState } from './campaign.state';
+import { sameValue } from './same-value';
 
 export function requireOrganizerCommittee(actor: Actor, organizerOrgId: string, allowSystem = false): void {
   if (allowSystem && actor.role === 'system') return;
@@ -40,16 +41,6 @@ export function invalidCampaign(errors: FieldProblem[]): DomainError {
     `The campaign has ${errors.length} problem(s); correct each one listed.`,
     { errors },
   );
-}
-
-/** Structural equality for plain event data; key order does not matter, array order does. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => sameValue((a as any)[k], (b as any)[k]));
 }
 
 /** The entries of `changes` whose keys are in `keys` and whose value differs from `current`. */

@@ -1,0 +1,105 @@
+import { DomainError } from '@jingsai/shared';
+import { beijingTime, isBefore, isIsoInstant } from './calendar';
+import { sameValue } from './same-value';
+import { problem } from './field-problem';
+import { applicationProblems } from './project-application';
+import { DraftProject, EditProjectDraft, GrantSubmissionExtension, ProjectDraftChanges, SubmitProject } from './project.commands';
+import { ProjectEvent } from './project.events';
+import {
+  invalidApplication,
+  requireAllowed,
+  requireCampaignOf,
+  requireCampaignOpen,
+  requireCategoryIn,
+  requireCommittee,
+  requireOwnUnit,
+  requireProject,
+  requireReason,
+} from './project.guards';
+import { ProjectState } from './project.state';
+
+const DRAFT_FIELDS = ['title', 'category', 'registrationForm', 'implementationPlan'] as const;
+
+export function draftProject(c: DraftProject, state: ProjectState): ProjectEvent[] {
+  requireOwnUnit(c.actor, c.orgId, 'draft');
+  if (state.status !== 'none') {
+    throw DomainError.conflict('PROJECT.ALREADY_EXISTS', `竞赛项目 ${c.projectId} 已存在。`, `Project ${c.projectId} already exists.`, { projectId: c.projectId });
+  }
+  requireCampaignOf(c.campaign, c.campaignId);
+  requireCampaignOpen(c.campaign);
+  requireCategoryIn(c.campaign, c.category);
+  const errors = applicationProblems(c.title, c.registrationForm, c.implementationPlan, 'draft');
+  if (errors.length > 0) throw invalidApplication('PROJECT.INVALID', errors);
+  const { projectId, campaignId, orgId, category, registrationForm, implementationPlan } = c;
+  return [{ type: 'ProjectDrafted', data: { projectId, campaignId, orgId, title: c.title.trim(), category, registrationForm, implementationPlan } }];
+}
+
+export function editProjectDraft(c: EditProjectDraft, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireOwnUnit(c.actor, project.orgId, 'edit');
+  requireAllowed(project, 'edit', ['draft', 'returned']);
+  requireCampaignOf(c.campaign, project.campaignId);
+  if (!c.changes || !DRAFT_FIELDS.some((k) => k in c.changes)) {
+    throw DomainError.validation('PROJECT.NOTHING_TO_EDIT', '没有需要修改的内容（可修改：项目名称、类别、参赛报名表、实施方案）。', `Nothing to edit; give one of ${DRAFT_FIELDS.join(', ')}.`);
+  }
+  const changes: ProjectDraftChanges = {};
+  for (const k of DRAFT_FIELDS) {
+    const value = k === 'title' && typeof c.changes.title === 'string' ? c.changes.title.trim() : c.changes[k];
+    if (value !== undefined && !sameValue(value, project[k])) (changes as Record<string, unknown>)[k] = value;
+  }
+  if (Object.keys(changes).length === 0) return [];
+  if (changes.category !== undefined) requireCategoryIn(c.campaign, changes.category);
+  const next = { ...project, ...changes };
+  const errors = applicationProblems(next.title, next.registrationForm, next.implementationPlan, 'draft');
+  if (errors.length > 0) throw invalidApplication('PROJECT.INVALID', errors);
+  return [{ type: 'ProjectDraftEdited', data: { projectId: c.projectId, changes } }];
+}
+
+export function submitProject(c: SubmitProject, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireOwnUnit(c.actor, project.orgId, 'submit');
+  requireAllowed(project, 'submit', ['draft', 'returned']);
+  requireCampaignOf(c.campaign, project.campaignId);
+  requireCampaignOpen(c.campaign);
+  const { opensAt, closesAt } = c.campaign.applicationWindow;
+  if (isBefore(c.at, opensAt)) {
+    throw DomainError.unprocessable('PROJECT.WINDOW_NOT_OPEN', `报名将于 ${beijingTime(opensAt)} 开始，请届时再提交。`, `The application window opens at ${opensAt}; submit then.`, { windowOpensAt: opensAt });
+  }
+  const withinWindow = isBefore(c.at, closesAt);
+  const extension = project.application.extension;
+  const underExtension = !withinWindow && extension !== null && isBefore(c.at, extension.until);
+  if (!withinWindow && !underExtension) {
+    // Recorded, not thrown: award eligibility must be able to cite the late attempt.
+    return [
+      {
+        type: 'ProjectSubmissionRefused',
+        data: { projectId: c.projectId, reason: 'window_closed', windowClosesAt: closesAt, attemptedAt: c.at, extensionUntil: extension?.until ?? null },
+      },
+    ];
+  }
+  requireCategoryIn(c.campaign, project.category);
+  const errors = applicationProblems(project.title, project.registrationForm, project.implementationPlan, 'submit');
+  if (errors.length > 0) throw invalidApplication('PROJECT.APPLICATION_INCOMPLETE', errors);
+  return [
+    {
+      type: 'ProjectSubmitted',
+      data: { projectId: c.projectId, rulesVersion: c.campaign.rulesVersion, resubmission: project.status === 'returned', underExtension, submittedAt: c.at },
+    },
+  ];
+}
+
+export function grantSubmissionExtension(c: GrantSubmissionExtension, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireCommittee(c.actor, 'grant_extension');
+  requireAllowed(project, 'grant_extension', ['draft', 'returned', 'submitted']);
+  requireCampaignOf(c.campaign, project.campaignId);
+  requireCampaignOpen(c.campaign);
+  const reason = requireReason(c.reason, '批准延期报送');
+  const { closesAt } = c.campaign.applicationWindow;
+  if (!isIsoInstant(c.until) || !isBefore(c.at, c.until) || !isBefore(closesAt, c.until)) {
+    const msgZh = `延期截止时间必须是有效时间，且晚于当前时间和报名截止时间（${beijingTime(closesAt)}）。`;
+    const msgEn = `The extension must end at a valid instant after now and after the window closes (${closesAt}).`;
+    throw DomainError.validation('PROJECT.EXTENSION_INVALID', msgZh, msgEn, { errors: [problem('until', msgZh, msgEn)] });
+  }
+  return [{ type: 'SubmissionExtensionGranted', data: { projectId: c.projectId, until: c.until, reason } }];
+}

@@ -1,0 +1,61 @@
+import { isIsoDate } from './calendar';
+import { CampaignMetric, isCampaignMetric } from './campaign.catalogue';
+import { FieldProblem, isBlank, problem } from './field-problem';
+
+/** 参赛报名表. */
+export type RegistrationForm = {
+  contactName: string;
+  contactPhone: string;
+  contactEmail?: string | null;
+  /** Workers taking part. */
+  headcount: number;
+  participatingEnterprises?: number | null;
+  notes?: string | null;
+};
+
+/** 竞赛实施方案: goals, period and measures, with optional figures to aim for. */
+export type ImplementationPlan = {
+  goals: string;
+  startsOn: string;
+  endsOn: string;
+  measures: string;
+  targets?: Array<{ metric: CampaignMetric; target: number }>;
+};
+
+const PHONE = /^[0-9+\-() ]{5,20}$/;
+const wholeAtLeast = (v: unknown, min: number): boolean => Number.isInteger(v) && (v as number) >= min;
+
+/**
+ * Problems with the application. A draft may be incomplete but nothing in it may be wrong;
+ * a submission must also be complete (both documents filed, as the Jiujiang notice asks).
+ */
+export function applicationProblems(title: unknown, form: Partial<RegistrationForm> | undefined, plan: Partial<ImplementationPlan> | undefined, mode: 'draft' | 'submit'): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  const complete = mode === 'submit';
+  if (isBlank(title)) out.push(problem('title', '请填写项目名称。', 'Give the project a title.'));
+  if (complete && isBlank(form?.contactName)) out.push(problem('registrationForm.contactName', '请填写联系人。', 'Name a contact person.'));
+  if (complete && isBlank(form?.contactPhone)) out.push(problem('registrationForm.contactPhone', '请填写联系电话。', 'Give a contact phone number.'));
+  else if (!isBlank(form?.contactPhone) && !PHONE.test(form!.contactPhone!)) out.push(problem('registrationForm.contactPhone', '联系电话格式不正确。', 'The phone number is not valid.'));
+  if (form?.headcount !== undefined || complete) {
+    if (!wholeAtLeast(form?.headcount, complete ? 1 : 0)) out.push(problem('registrationForm.headcount', '参赛职工人数应为正整数。', 'Headcount must be a positive whole number.'));
+  }
+  const enterprises = form?.participatingEnterprises;
+  if (enterprises !== undefined && enterprises !== null && !wholeAtLeast(enterprises, 0)) {
+    out.push(problem('registrationForm.participatingEnterprises', '参赛企业数应为非负整数。', 'Participating enterprises must be a whole number, zero or more.'));
+  }
+  if (complete && isBlank(plan?.goals)) out.push(problem('implementationPlan.goals', '请填写竞赛目标。', 'State the goals.'));
+  if (complete && isBlank(plan?.measures)) out.push(problem('implementationPlan.measures', '请填写主要措施。', 'Describe the measures.'));
+  for (const f of ['startsOn', 'endsOn'] as const) {
+    const v = plan?.[f];
+    const given = typeof v === 'string' && v !== '';
+    if ((given || complete) && !isIsoDate(v)) out.push(problem(`implementationPlan.${f}`, '请填写有效日期（YYYY-MM-DD）。', 'Give a real date written YYYY-MM-DD.'));
+  }
+  if (isIsoDate(plan?.startsOn) && isIsoDate(plan?.endsOn) && plan!.startsOn! > plan!.endsOn!) {
+    out.push(problem('implementationPlan', '竞赛开始日期不能晚于结束日期。', 'The plan cannot end before it starts.'));
+  }
+  (plan?.targets ?? []).forEach((t, i) => {
+    if (!isCampaignMetric(t?.metric)) out.push(problem(`implementationPlan.targets[${i}].metric`, `未知的指标“${String(t?.metric)}”。`, `Unknown metric "${String(t?.metric)}".`));
+    if (typeof t?.target !== 'number' || !(t.target > 0)) out.push(problem(`implementationPlan.targets[${i}].target`, '目标值必须为正数。', 'A target must be a positive number.'));
+  });
+  return out;
+}

@@ -1,0 +1,93 @@
+import { DomainError } from '@jingsai/shared';
+import { HIERARCHY_LEVEL_LABELS, HierarchyLevel } from './levels';
+import { ApprovalFacts, ApproveProject, RejectProject, ReturnProject } from './project.commands';
+import { ProjectEvent } from './project.events';
+import { requireAllowed, requireCampaignOf, requireCampaignOpen, requireCommittee, requireProject, requireReason } from './project.guards';
+import { Project, ProjectState } from './project.state';
+
+const labels = (levels: HierarchyLevel[]): string => levels.map((l) => HIERARCHY_LEVEL_LABELS[l]).join(' → ');
+
+/**
+ * The levels that must approve this project, in the campaign's order: its approval levels at
+ * which the project's organisation has an ancestor committee.
+ */
+export function requiredApprovalLevels(facts: Pick<ApprovalFacts, 'campaign' | 'applicableLevels'>): HierarchyLevel[] {
+  return facts.campaign.approvalLevels.filter((l) => facts.applicableLevels.includes(l));
+}
+
+/** Checks shared by approve, return and reject; answers the levels required and those still awaited. */
+function committeeDecision(project: Project, c: ApprovalFacts & { actor: ApproveProject['actor'] }, action: 'approve' | 'return' | 'reject') {
+  requireCommittee(c.actor, action);
+  requireAllowed(project, action, ['submitted']);
+  requireCampaignOf(c.campaign, project.campaignId);
+  requireCampaignOpen(c.campaign);
+  const required = requiredApprovalLevels(c);
+  if (required.length === 0) {
+    throw DomainError.unprocessable(
+      'PROJECT.NO_APPROVAL_LEVEL',
+      `本竞赛活动规定的立项审批层级（${labels(c.campaign.approvalLevels)}）在本项目所属单位之上均无竞赛委员会，无法审批。请主办方调整审批层级。`,
+      `None of the campaign's approval levels (${c.campaign.approvalLevels.join(', ')}) has a committee above this project's organisation; the organiser must change the approval levels.`,
+      { approvalLevels: c.campaign.approvalLevels, applicableLevels: c.applicableLevels },
+    );
+  }
+  if (!required.includes(c.approverLevel)) {
+    throw DomainError.forbidden(
+      'PROJECT.APPROVER_LEVEL_NOT_REQUIRED',
+      `本项目由 ${labels(required)} 竞赛委员会审批，${HIERARCHY_LEVEL_LABELS[c.approverLevel]}竞赛委员会不参与审批。`,
+      `This project is decided by the ${required.join(', then ')} committee(s), not at ${c.approverLevel} level.`,
+      { approverLevel: c.approverLevel, requiredLevels: required },
+    );
+  }
+  const done = project.application.approvedLevels;
+  const awaited = required.filter((l) => !done.includes(l));
+  return { required, done, awaited };
+}
+
+export function approveProject(c: ApproveProject, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  const { required, done, awaited } = committeeDecision(project, c, 'approve');
+  // The same committee approving twice (a double click): already recorded.
+  if (done.includes(c.approverLevel)) return [];
+  const expected = awaited[0];
+  if (c.approverLevel !== expected) {
+    throw DomainError.conflict(
+      'PROJECT.APPROVAL_OUT_OF_ORDER',
+      `请等待${HIERARCHY_LEVEL_LABELS[expected]}竞赛委员会先行审批（审批顺序：${labels(required)}）。`,
+      `The ${expected} committee must approve first (order: ${required.join(' → ')}).`,
+      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done },
+    );
+  }
+  const rulesVersion = c.campaign.rulesVersion;
+  if (awaited.length > 1) {
+    return [{ type: 'ProjectApprovedAtLevel', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, nextLevel: awaited[1] } }];
+  }
+  return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel] } }];
+}
+
+/** A level that already approved has passed the project on; only those still to decide may send it back. */
+function requireStillToDecide(c: ApprovalFacts, done: HierarchyLevel[]): void {
+  if (done.includes(c.approverLevel)) {
+    throw DomainError.conflict(
+      'PROJECT.ALREADY_APPROVED_AT_LEVEL',
+      `${HIERARCHY_LEVEL_LABELS[c.approverLevel]}竞赛委员会已审批通过本项目，不能再退回或驳回；如有问题请联系上级竞赛委员会。`,
+      `The ${c.approverLevel} committee has already approved this project and can no longer return or reject it.`,
+      { approverLevel: c.approverLevel, approvedLevels: done },
+    );
+  }
+}
+
+export function returnProject(c: ReturnProject, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  const { done } = committeeDecision(project, c, 'return');
+  requireStillToDecide(c, done);
+  const reason = requireReason(c.reason, '退回修改');
+  return [{ type: 'ProjectReturned', data: { projectId: c.projectId, level: c.approverLevel, reason } }];
+}
+
+export function rejectProject(c: RejectProject, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  const { done } = committeeDecision(project, c, 'reject');
+  requireStillToDecide(c, done);
+  const reason = requireReason(c.reason, '不予立项');
+  return [{ type: 'ProjectRejected', data: { projectId: c.projectId, level: c.approverLevel, reason } }];
+}

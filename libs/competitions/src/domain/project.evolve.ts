@@ -1,0 +1,51 @@
+import { assertNever } from '@jingsai/shared';
+import { ProjectEvent } from './project.events';
+import { emptyApplication, Project, ProjectApplication, ProjectState } from './project.state';
+
+/** Folds one event into a new state; never throws, never mutates (the state cache shares states). */
+export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
+  if (event.type === 'ProjectDrafted') return { status: 'draft', ...event.data, application: emptyApplication(), ending: null };
+  if (state.status === 'none') return state;
+  return evolveExisting(state, event);
+}
+
+const withApplication = (p: Project, change: Partial<ProjectApplication>): Project => ({ ...p, application: { ...p.application, ...change } });
+
+function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'ProjectDrafted' }>): Project {
+  const a = p.application;
+  switch (event.type) {
+    case 'ProjectDraftEdited':
+      return { ...p, ...event.data.changes };
+    case 'ProjectSubmitted': {
+      const { submittedAt, rulesVersion, resubmission, underExtension } = event.data;
+      return {
+        ...withApplication(p, {
+          submissions: [...a.submissions, { submittedAt, rulesVersion, resubmission, underExtension }],
+          firstSubmissionOnTime: a.firstSubmissionOnTime ?? !underExtension,
+          approvedLevels: [],
+        }),
+        status: 'submitted',
+      };
+    }
+    case 'ProjectSubmissionRefused': {
+      const { reason, attemptedAt, windowClosesAt, extensionUntil } = event.data;
+      return withApplication(p, { refusals: [...a.refusals, { reason, attemptedAt, windowClosesAt, extensionUntil }] });
+    }
+    case 'SubmissionExtensionGranted':
+      return withApplication(p, { extension: { until: event.data.until, reason: event.data.reason } });
+    case 'ProjectApprovedAtLevel':
+      return withApplication(p, { approvedLevels: [...a.approvedLevels, event.data.level] });
+    case 'ProjectApproved':
+      return { ...withApplication(p, { approvedLevels: [...event.data.approvedLevels], approvedRulesVersion: event.data.rulesVersion }), status: 'in_progress' };
+    case 'ProjectReturned':
+      return { ...withApplication(p, { approvedLevels: [], lastReturn: { level: event.data.level, reason: event.data.reason } }), status: 'returned' };
+    case 'ProjectRejected':
+      return { ...withApplication(p, { rejection: { level: event.data.level, reason: event.data.reason } }), status: 'rejected' };
+    case 'ProjectWithdrawn':
+      return { ...p, status: 'withdrawn', ending: { kind: 'withdrawn', reason: event.data.reason, previousStatus: event.data.previousStatus } };
+    case 'ProjectTerminated':
+      return { ...p, status: 'terminated', ending: { kind: 'terminated', reason: event.data.reason, previousStatus: event.data.previousStatus } };
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,67 @@
+import { CampaignCategory } from './campaign.catalogue';
+import { HierarchyLevel } from './levels';
+import { ImplementationPlan, RegistrationForm } from './project-application';
+import { ProjectStatus } from './project.status';
+
+export interface ProjectSubmission {
+  submittedAt: string;
+  rulesVersion: number;
+  resubmission: boolean;
+  underExtension: boolean;
+}
+
+export interface ProjectSubmissionRefusal {
+  reason: 'window_closed';
+  attemptedAt: string;
+  windowClosesAt: string;
+  extensionUntil: string | null;
+}
+
+/** Stage 1 (申报、立项): everything award eligibility and the approvers need to know. */
+export interface ProjectApplication {
+  submissions: ProjectSubmission[];
+  /** null until first submitted; false when the first filing came only under an extension. */
+  firstSubmissionOnTime: boolean | null;
+  /** Late attempts, recorded under the Jiujiang rule. */
+  refusals: ProjectSubmissionRefusal[];
+  /** Levels that approved since the last submission (a return starts the round again). */
+  approvedLevels: HierarchyLevel[];
+  /** The campaign rules version in force at 立项; null until approved. */
+  approvedRulesVersion: number | null;
+  extension: { until: string; reason: string } | null;
+  lastReturn: { level: HierarchyLevel; reason: string } | null;
+  rejection: { level: HierarchyLevel; reason: string } | null;
+}
+
+/** How a project left the loop early (撤回 / 终止) and from which stage. */
+export interface ProjectEnding {
+  kind: 'withdrawn' | 'terminated';
+  reason: string | null;
+  previousStatus: ProjectStatus;
+}
+
+/**
+ * A project: its identity and application documents, the status, and one sub-record per
+ * stage. Later stages (progress, supervision, assessment, summary) add their own optional
+ * sub-records and statuses' transitions without touching these.
+ */
+export interface Project {
+  status: ProjectStatus;
+  projectId: string;
+  campaignId: string;
+  orgId: string;
+  title: string;
+  category: CampaignCategory;
+  registrationForm: RegistrationForm;
+  implementationPlan: ImplementationPlan;
+  application: ProjectApplication;
+  ending: ProjectEnding | null;
+}
+
+export type ProjectState = { status: 'none' } | Project;
+
+export const initialProjectState = (): ProjectState => ({ status: 'none' });
+
+export function emptyApplication(): ProjectApplication {
+  return { submissions: [], firstSubmissionOnTime: null, refusals: [], approvedLevels: [], approvedRulesVersion: null, extension: null, lastReturn: null, rejection: null };
+}
