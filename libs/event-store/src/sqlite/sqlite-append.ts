@@ -43,11 +43,10 @@ export function writeAppend(stmts: SqliteStatements, req: AppendRequest): Append
   const actual = current ? current[0] : null;
   checkExpected(streamId, expected, actual);
 
-  let prevHash = current ? current[1].toString('hex') : GENESIS_HASH;
+  let prevHash = current ? current[1] : GENESIS_HASH;
   let revision = actual ?? -1;
   let position = 0;
-  const recordedMs = Date.now();
-  const recordedAt = new Date(recordedMs).toISOString();
+  const recordedAt = new Date().toISOString();
   const stored: RecordedEvent[] = [];
   for (const event of events) {
     revision++;
@@ -67,7 +66,7 @@ export function writeAppend(stmts: SqliteStatements, req: AppendRequest): Append
       dataJson,
       metadataJson,
       commandId,
-      recordedMs,
+      recordedAt,
       Buffer.from(prevHash, 'hex'),
       Buffer.from(hash, 'hex'),
     );

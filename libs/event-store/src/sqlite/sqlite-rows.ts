@@ -2,7 +2,7 @@ import { EventMetadata, RecordedEvent } from '@jingsai/shared';
 import { CorruptEventError } from '../errors';
 
 /** Column list every read statement selects, in this order (statements run in raw mode). */
-export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, recorded_at, prev_hash, hash';
+export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, recorded_at, lower(hex(prev_hash)), lower(hex(hash))';
 
 export type EventRow = [
   position: number,
@@ -11,9 +11,9 @@ export type EventRow = [
   type: string,
   data: string,
   metadata: string,
-  recordedAt: number,
-  prevHash: Buffer,
-  hash: Buffer,
+  recordedAt: string,
+  prevHash: string,
+  hash: string,
 ];
 
 /** A stored row as a RecordedEvent; unreadable JSON becomes a CorruptEventError naming the event. */
@@ -21,9 +21,9 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   const [position, streamId, revision, type, dataJson, metadataJson, recordedAt, prevHash, hash] = row;
   const data = parseObject(dataJson, 'data', row);
   const metadata = parseObject(metadataJson, 'metadata', row) as unknown as EventMetadata;
-  metadata.prevHash = hexOf(prevHash, 'prev_hash', row);
-  metadata.hash = hexOf(hash, 'hash', row);
-  return { streamId, revision, position, recordedAt: new Date(recordedAt).toISOString(), type, data, metadata };
+  metadata.prevHash = prevHash;
+  metadata.hash = hash;
+  return { streamId, revision, position, recordedAt, type, data, metadata };
 }
 
 function parseObject(json: string, column: string, row: EventRow): Record<string, unknown> {
@@ -37,11 +37,6 @@ function parseObject(json: string, column: string, row: EventRow): Record<string
     throw corrupt(row, `${column} is not a JSON object`);
   }
   return value as Record<string, unknown>;
-}
-
-function hexOf(value: unknown, column: string, row: EventRow): string {
-  if (!Buffer.isBuffer(value)) throw corrupt(row, `${column} is not a blob`);
-  return value.toString('hex');
 }
 
 function corrupt(row: EventRow, reason: string): CorruptEventError {

@@ -4,10 +4,10 @@ import { EVENT_COLUMNS, EventRow } from './sqlite-rows';
 
 /** Every statement the store runs, prepared once per connection. Read statements return raw rows. */
 export class SqliteStatements {
-  readonly getStream: Database.Statement<[string], [number, Buffer]>;
+  readonly getStream: Database.Statement<[string], [number, string]>;
   readonly streamRevision: Database.Statement<[string], number>;
   readonly upsertStream: Database.Statement<[string, number, Buffer]>;
-  readonly insertEvent: Database.Statement<[string, number, string, string, string, string | null, number, Buffer, Buffer]>;
+  readonly insertEvent: Database.Statement<[string, number, string, string, string, string | null, string, Buffer, Buffer]>;
   readonly findCommand: Database.Statement<[string, string], EventRow>;
   readonly readForwards: Database.Statement<[string, number, number], EventRow>;
   readonly readBackwards: Database.Statement<[string, number, number], EventRow>;
@@ -16,7 +16,7 @@ export class SqliteStatements {
   private readonly filtered = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
-    this.getStream = db.prepare<[string], [number, Buffer]>('SELECT revision, last_hash FROM streams WHERE stream_id = ?').raw();
+    this.getStream = db.prepare<[string], [number, string]>('SELECT revision, lower(hex(last_hash)) FROM streams WHERE stream_id = ?').raw();
     this.streamRevision = db.prepare<[string], number>('SELECT revision FROM streams WHERE stream_id = ?').pluck();
     this.upsertStream = db.prepare(
       'INSERT INTO streams (stream_id, revision, last_hash) VALUES (?, ?, ?) ' +
