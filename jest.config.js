@@ -14,7 +14,9 @@ module.exports = {
   testEnvironment: 'node',
   testRegex: '.*\\.(spec|int-spec|e2e-spec)\\.ts$',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/test/bench/'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+/node_modules/content-disposition/.+\\.js$': ['@swc/jest', swc] },
+  // content-disposition (through @fastify/static, which Swagger UI needs) ships ESM only.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@jingsai/event-store/(.*)$': '<rootDir>/libs/event-store/src/$1',
     '^@jingsai/([^/]+)$': '<rootDir>/libs/$1/src',

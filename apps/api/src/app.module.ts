@@ -5,7 +5,6 @@ import { EventStore, Projection, Upcaster } from '@jingsai/event-store';
 import { Clock } from '@jingsai/shared';
 import { AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
-import { MetricsService } from './health/metrics.service';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { CONTEXT_MODULES, CONTEXT_PROJECTIONS, CONTEXT_SCHEMA_VERSIONS, CONTEXT_UPCASTERS } from './contexts';
 
@@ -40,8 +39,6 @@ export class AppModule {
         ...CONTEXT_MODULES,
       ],
       controllers: [HealthController],
-      providers: [MetricsService],
-      exports: [MetricsService],
     };
   }
 }

@@ -5,9 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@jingsai/shared';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
-import { MetricsService } from './health/metrics.service';
-import { toProblem } from './http/problem-details.filter';
-import { PROBLEM_CONTENT_TYPE } from './http/problem-details';
+import { MetricsService } from '@jingsai/api-kit';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { createValidationPipe } from './http/validation.pipe';
 

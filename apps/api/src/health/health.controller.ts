@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { EVENT_STORE, EventStore, ProjectionRunner, ReadModelDatabase } from '@jingsai/event-store';
 import { Public } from '@jingsai/auth';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '@jingsai/api-kit';
-import { MetricsService } from './metrics.service';
+import { MetricsService } from '@jingsai/api-kit';
 
 /** Liveness, readiness (store reachable, read-model lag) and Prometheus metrics, at the root. */
 @ApiExcludeController()

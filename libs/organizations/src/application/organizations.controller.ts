@@ -1,0 +1,83 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireWithinScope } from '@jingsai/auth';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { DomainError } from '@jingsai/shared';
+import { ORG_KINDS, ORG_LEVELS } from '../domain';
+import { labelled, listOrganizations, organizationFacts } from '../read-models/org-tree/org-tree.queries';
+import { SqliteOrgDirectory } from '../read-models/org-tree/sqlite-org-directory';
+import { RecordOrganizationFactCommand, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.commands';
+import { OrgCommandResult } from './organization.handlers';
+import { RecordOrganizationFactRequestDto, RegisterOrganizationRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
+
+class ListOrganizationsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '子树根（默认为本人所在组织）Subtree root; defaults to your organisation' }) @IsOptional() @IsString() within?: string;
+  @ApiPropertyOptional({ enum: ORG_KINDS }) @IsOptional() @IsIn(ORG_KINDS) kind?: string;
+  @ApiPropertyOptional({ enum: ORG_LEVELS }) @IsOptional() @IsIn(ORG_LEVELS) level?: string;
+}
+
+@ApiTags('organizations 组织')
+@ApiBearerAuth()
+@Controller('api/v1/organizations')
+export class OrganizationsController {
+  private readonly db: Database;
+
+  constructor(
+    private readonly commandBus: CommandBus,
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {
+    this.db = readDb.db;
+  }
+
+  @Post()
+  @ApiOperation({ summary: '登记组织 Register an organisation', description: '管理员可登记任意组织；竞赛委员会只能在本辖区内登记下级组织。' })
+  async register(@Body() body: RegisterOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
+    const r: OrgCommandResult = await this.commandBus.execute(new RegisterOrganizationCommand(body, user, req));
+    return commandResponse(r.id, r.outcome, reply);
+  }
+
+  @Patch(':orgId')
+  @ApiOperation({ summary: '修改组织信息 Update an organisation (name, industry, region, ownership)' })
+  async update(@Param('orgId') orgId: string, @Body() body: UpdateOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
+    const r: OrgCommandResult = await this.commandBus.execute(new UpdateOrganizationCommand(orgId, body, user, req));
+    return commandResponse(r.id, r.outcome, reply);
+  }
+
+  @Post(':orgId/facts')
+  @HttpCode(201)
+  @ApiOperation({ summary: '记录组织事实 Record a dated fact (safety accident, wage arrears, …) that bars awards', description: '安全生产事故、严重职业危害、群体性事件：自发生之日起三年内不得评优；拖欠工资、未建工会：当年不得评优。' })
+  async recordFact(@Param('orgId') orgId: string, @Body() body: RecordOrganizationFactRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
+    const r: OrgCommandResult = await this.commandBus.execute(new RecordOrganizationFactCommand(orgId, body, user, req));
+    return commandResponse(r.id, r.outcome, reply);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '组织列表（本辖区）Organisations in a subtree of your scope' })
+  list(@Query() q: ListOrganizationsQueryDto, @CurrentUser() user: AuthUser) {
+    const within = q.within ?? user.orgId;
+    if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, within);
+    return listOrganizations(this.db, { within, kind: q.kind, level: q.level, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  }
+
+  @Get(':orgId')
+  @ApiOperation({ summary: '组织详情 One organisation (ETag = stream revision)' })
+  @ApiOkResponse({ description: 'The organisation with Chinese labels' })
+  get(@Param('orgId') orgId: string, @Res({ passthrough: true }) reply: any) {
+    const node = (this.orgs as SqliteOrgDirectory).get(orgId);
+    if (!node) throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 不存在。`, `Organisation ${orgId} does not exist.`, { orgId });
+    reply.header('etag', `"${node.revision}"`);
+    return labelled(node);
+  }
+
+  @Get(':orgId/facts')
+  @ApiOperation({ summary: '组织事实（评优否决依据）Dated facts of an organisation' })
+  facts(@Param('orgId') orgId: string, @CurrentUser() user: AuthUser) {
+    if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, orgId);
+    return { orgId, facts: organizationFacts(this.db, orgId) };
+  }
+}

@@ -1,0 +1,54 @@
+import { OrgDirectory, OrgNode } from '@jingsai/auth';
+import type { Database, Statement } from 'better-sqlite3';
+
+interface OrgRow {
+  org_id: string;
+  name: string;
+  kind: string;
+  level: string;
+  ownership: string | null;
+  industry: string | null;
+  region: string | null;
+  parent_id: string | null;
+  path: string;
+  revision: number;
+}
+
+export interface OrgNodeView extends OrgNode {
+  revision: number;
+}
+
+export function toOrgNode(r: OrgRow): OrgNodeView {
+  const ids = r.path.split('/').filter(Boolean);
+  return {
+    orgId: r.org_id,
+    name: r.name,
+    kind: r.kind,
+    level: r.level,
+    ownership: r.ownership,
+    industry: r.industry,
+    region: r.region,
+    parentId: r.parent_id,
+    path: ids.slice(0, -1),
+    revision: r.revision,
+  };
+}
+
+/** The organisation directory on the org_tree read model: one indexed lookup per question. */
+export class SqliteOrgDirectory implements OrgDirectory {
+  private byId?: Statement;
+
+  constructor(private readonly db: Database) {}
+
+  get(orgId: string): OrgNodeView | undefined {
+    this.byId ??= this.db.prepare('SELECT * FROM org_nodes WHERE org_id = ?');
+    const row = this.byId.get(orgId) as OrgRow | undefined;
+    return row ? toOrgNode(row) : undefined;
+  }
+
+  isWithin(orgId: string, ancestorId: string): boolean {
+    if (orgId === ancestorId) return this.get(orgId) !== undefined;
+    const node = this.get(orgId);
+    return node !== undefined && node.path.includes(ancestorId);
+  }
+}

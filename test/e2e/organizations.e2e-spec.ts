@@ -1,0 +1,60 @@
+import { TestApp } from '../support/test-app';
+
+describe('organisations over HTTP', () => {
+  let t: TestApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'root' });
+  });
+  afterAll(() => t.stop());
+
+  it('registers a tree and answers scope questions from it', async () => {
+    const root = await t.post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, admin);
+    expect(root.status).toBe(201);
+    expect(root.body).toMatchObject({ id: 'jx', streamId: 'organization-jx', revision: 0, events: ['OrganizationRegistered'] });
+    expect(root.headers.etag).toBe('"0"');
+    const city = await t.post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, admin);
+    expect(city.status).toBe(201);
+    const cityCommittee = await t.token({ roles: ['committee'], orgId: 'jj' });
+    const county = await t.post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, admin);
+    expect(county.status).toBe(201);
+    const byCommittee = await t.post('/api/v1/organizations', { name: '某企业', kind: 'enterprise', level: 'enterprise', parentId: 'jj' }, cityCommittee);
+    expect(byCommittee.status).toBe(403);
+    expect(byCommittee.body.code).toBe('AUTH.ROLE_REQUIRED');
+
+    const list = await t.request('GET', `/api/v1/organizations?minPosition=${county.body.position}`, { token: cityCommittee });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((o: any) => o.orgId)).toEqual(['jj', 'xy']);
+    expect(list.body.items[1]).toMatchObject({ path: ['jx', 'jj'], levelLabel: '县（市、区）级', kindLabel: '劳动竞赛委员会' });
+  });
+
+  it('refuses a county committee recording facts outside its subtree', async () => {
+    await t.post('/api/v1/organizations', { orgId: 'lx', name: '濂溪区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, admin);
+    const xunyang = await t.token({ roles: ['committee'], orgId: 'xy' });
+    const fact = { kind: 'wage_arrears', occurredOn: '2021-03-01', description: '拖欠工资' };
+    const own = await t.post('/api/v1/organizations/xy/facts', fact, xunyang);
+    expect(own.status).toBe(201);
+    const res = await t.post('/api/v1/organizations/lx/facts', fact, xunyang);
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE', status: 403 });
+    expect(res.body.messageZh).toContain('管辖范围');
+  });
+
+  it('answers 401 without a token and 400 with field errors for a malformed body', async () => {
+    expect((await t.post('/api/v1/organizations', { name: 'x' })).status).toBe(401);
+    const bad = await t.post('/api/v1/organizations', { name: 7, kind: 'castle', level: 'city', color: 'red' }, admin);
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('REQUEST.INVALID');
+    const fields = bad.body.errors.map((e: any) => e.field).sort();
+    expect(fields).toEqual(expect.arrayContaining(['color', 'kind', 'name']));
+  });
+
+  it('refuses a child placed above its parent level, naming the problem', async () => {
+    const res = await t.post('/api/v1/organizations', { name: '错误的省', kind: 'union', level: 'province', parentId: 'xy' }, admin);
+    expect(res.status).toBe(400);
+    expect(res.body.code).toMatch(/^ORGANIZATION\./);
+  });
+});
