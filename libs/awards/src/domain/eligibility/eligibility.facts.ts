@@ -1,0 +1,111 @@
+import { AwardType, Grade, HonourLevel, HonourStatus, HonourType, NomineeKind, Ownership } from '../catalogue/award-catalogue';
+import { NomineeAttributes } from '../rules/attribute-predicate';
+import { OrgFactKind, RuleKey, RuleSpec } from '../rules/rule-spec';
+
+/**
+ * Facts the eligibility engine judges on. The application layer reads them from projections
+ * (project board, organisation facts, honours held, the round) at the moment of the verdict.
+ */
+export interface ProjectIncidentFact {
+  kind: string;
+  occurredOn: string;
+  severity: string;
+}
+
+export interface ProjectFacts {
+  projectId: string;
+  campaignId: string;
+  status: string;
+  /** Approved (立项) in the campaign. */
+  approved: boolean;
+  /** The application was filed before the deadline; null = never submitted. */
+  submittedOnTime: boolean | null;
+  /** A late submission was refused and recorded (ProjectSubmissionRefused). */
+  lateRefusalRecorded: boolean;
+  summaryAccepted: boolean;
+  grade: Grade | null;
+  incidents: ProjectIncidentFact[];
+  unrectifiedFindings: number;
+  /** Optional, quoted in reasons: the campaign's application deadline and the submission date. */
+  applicationDeadlineOn?: string;
+  submittedOn?: string | null;
+}
+
+export interface OrganizationFact {
+  kind: OrgFactKind;
+  occurredOn: string;
+}
+
+export interface OrganizationFacts {
+  orgId: string;
+  ownership: Ownership;
+  facts: OrganizationFact[];
+}
+
+/** An honour the nominee holds or held; only 'valid' counts as held for prerequisites. */
+export interface HonourHeld {
+  honourId?: string;
+  awardType: HonourType;
+  level: HonourLevel;
+  conferredOn: string;
+  status: HonourStatus;
+}
+
+export interface NomineeFacts {
+  kind: NomineeKind;
+  id: string;
+  name: string;
+  orgId: string;
+  honours: HonourHeld[];
+  /** Attributes for slate ratios and sub-quotas (occupationCategory, migrantWorker, age …). */
+  attributes: NomineeAttributes;
+}
+
+export type RoundNominationStatus = 'active' | 'removed' | 'withdrawn';
+
+export interface RoundNominationFact {
+  nominationId: string;
+  nomineeKind: NomineeKind;
+  nomineeId: string;
+  status: RoundNominationStatus;
+}
+
+/** What the round already holds; `roundFactsOf(state)` builds it from an award round. */
+export interface RoundFacts {
+  campaignId?: string;
+  nominations: RoundNominationFact[];
+}
+
+export interface EligibilityInput {
+  rules: RuleSpec[];
+  ruleSetId: string;
+  ruleSetVersion: number;
+  awardType: AwardType;
+  /** The date (or ISO instant) the verdict is made; facts after it are ignored. */
+  asOf: string;
+  nominee: NomineeFacts;
+  project?: ProjectFacts;
+  organization?: OrganizationFacts;
+  round: RoundFacts;
+}
+
+/** One rule's outcome, with the dated facts it used. */
+export interface EligibilityReason {
+  rule: RuleKey;
+  passed: boolean;
+  messageZh: string;
+  messageEn: string;
+  facts: Record<string, unknown>;
+}
+
+/** The verdict a nomination is made on, stored in NominationSubmitted for the auditor. */
+export interface EligibilityVerdict {
+  eligible: boolean;
+  ruleSetId: string;
+  ruleSetVersion: number;
+  awardType: AwardType;
+  nomineeKind: NomineeKind;
+  nomineeId: string;
+  checkedAt: string;
+  reasons: EligibilityReason[];
+}

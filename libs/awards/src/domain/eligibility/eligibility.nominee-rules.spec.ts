@@ -1,0 +1,136 @@
+import { RuleSpec } from '../rules/rule-spec';
+import { evaluateEligibility } from './eligibility.engine';
+import { EligibilityInput, HonourHeld } from './eligibility.facts';
+import { eligibilityInput, nomineeFacts, organizationFacts } from './eligibility.fixtures';
+
+const only = (rule: RuleSpec, over: Partial<EligibilityInput> = {}) => evaluateEligibility(eligibilityInput({ rules: [rule], ...over })).reasons[0]!;
+const holding = (...honours: HonourHeld[]) => ({ nominee: nomineeFacts({ honours }) });
+const medal = (over: Partial<HonourHeld> = {}): HonourHeld => ({ awardType: 'may_day_medal', level: 'city', conferredOn: '2020-04-28', status: 'valid', ...over });
+
+describe('nominee_kind_matches', () => {
+  it('passes a person for the May Day medal and refuses a team', () => {
+    expect(only({ rule: 'nominee_kind_matches' }).passed).toBe(true);
+    const r = only({ rule: 'nominee_kind_matches' }, { nominee: nomineeFacts({ kind: 'team' }) });
+    expect(r.passed).toBe(false);
+    expect(r.messageZh).toBe('五一劳动奖章只能推荐个人，不能推荐班组。');
+  });
+  it.each([
+    ['may_day_certificate', 'unit'],
+    ['worker_pioneer', 'team'],
+    ['model_worker', 'person'],
+    ['technical_expert', 'person'],
+    ['instant', 'team'],
+    ['instant', 'person'],
+  ] as const)('passes %s for a %s', (awardType, kind) => {
+    expect(only({ rule: 'nominee_kind_matches' }, { awardType, nominee: nomineeFacts({ kind }) }).passed).toBe(true);
+  });
+  it('refuses a unit for an instant commendation', () => {
+    expect(only({ rule: 'nominee_kind_matches' }, { awardType: 'instant', nominee: nomineeFacts({ kind: 'unit' }) }).passed).toBe(false);
+  });
+});
+
+describe('no_double_nomination', () => {
+  it('fails when the nominee is already in the round, whatever became of that nomination', () => {
+    const round = { campaignId: 'c-jj-2021', nominations: [{ nominationId: 'n-1', nomineeKind: 'person' as const, nomineeId: 'person-1', status: 'withdrawn' as const }] };
+    const r = only({ rule: 'no_double_nomination' }, { round });
+    expect(r.passed).toBe(false);
+    expect(r.messageEn).toBe('张师傅 is already nominated in this round (n-1(withdrawn)) and cannot be nominated twice.');
+  });
+  it('passes when only others are nominated (same id, different kind is someone else)', () => {
+    const round = { nominations: [{ nominationId: 'n-1', nomineeKind: 'team' as const, nomineeId: 'person-1', status: 'active' as const }] };
+    expect(only({ rule: 'no_double_nomination' }, { round }).passed).toBe(true);
+  });
+});
+
+describe('no_repeat_honour (原则上不重复授予)', () => {
+  it('is blocked by a valid honour of the round award type', () => {
+    const r = only({ rule: 'no_repeat_honour' }, holding(medal()));
+    expect(r.passed).toBe(false);
+    expect(r.messageZh).toBe('张师傅 已持有 may_day_medal/city@2020-04-28(valid)，原则上不重复授予。');
+  });
+  it('is blocked by a suspended honour, which can still be reinstated', () => {
+    expect(only({ rule: 'no_repeat_honour' }, holding(medal({ status: 'suspended' }))).passed).toBe(false);
+  });
+  it('is not blocked by a revoked or withdrawn honour', () => {
+    expect(only({ rule: 'no_repeat_honour' }, holding(medal({ status: 'revoked' }), medal({ status: 'withdrawn' }))).passed).toBe(true);
+  });
+  it('limited to a level, is not blocked by the same honour at another level', () => {
+    expect(only({ rule: 'no_repeat_honour', level: 'national' }, holding(medal())).passed).toBe(true);
+    expect(only({ rule: 'no_repeat_honour', level: 'city' }, holding(medal())).passed).toBe(false);
+  });
+  it('checks the listed award types instead of the round type', () => {
+    const pioneer = medal({ awardType: 'model_worker' });
+    expect(only({ rule: 'no_repeat_honour', awardTypes: ['model_worker'] }, holding(pioneer)).passed).toBe(false);
+    expect(only({ rule: 'no_repeat_honour' }, holding(pioneer)).passed).toBe(true);
+  });
+});
+
+describe('prerequisite_honour (e.g. a city-level honour within the last three years)', () => {
+  const rule: RuleSpec = { rule: 'prerequisite_honour', awardTypes: ['may_day_medal'], level: 'city', withinYears: 3 };
+
+  it('passes with a valid city honour conferred exactly three years before the verdict date', () => {
+    const r = only(rule, holding(medal({ conferredOn: '2019-04-01' })));
+    expect(r.passed).toBe(true);
+    expect(r.facts).toMatchObject({ since: '2019-04-01', asOf: '2022-04-01' });
+  });
+  it('fails with one conferred a day too early', () => {
+    const r = only(rule, holding(medal({ conferredOn: '2019-03-31' })));
+    expect(r.passed).toBe(false);
+    expect(r.messageZh).toContain('2019-04-01 以来（近 3 年）');
+  });
+  it('counts a higher level and not a lower one', () => {
+    expect(only(rule, holding(medal({ level: 'provincial' }))).passed).toBe(true);
+    expect(only(rule, holding(medal({ level: 'county' }))).passed).toBe(false);
+  });
+  it.each(['revoked', 'withdrawn', 'suspended'] as const)('does not count a %s honour, and says so', (status) => {
+    const r = only(rule, holding(medal({ status })));
+    expect(r.passed).toBe(false);
+    expect(r.facts).toMatchObject({ qualifying: [], notCounted: [{ status }] });
+    expect(r.messageEn).toContain('do not count');
+  });
+  it('ignores an honour conferred after the verdict date', () => {
+    expect(only(rule, holding(medal({ conferredOn: '2022-04-02' }))).passed).toBe(false);
+  });
+});
+
+describe('exclusion_window (dated organisation facts)', () => {
+  const threeYears: RuleSpec = { rule: 'exclusion_window', facts: ['safety_accident', 'occupational_hazard', 'mass_incident'], years: 3 };
+  const sameYear: RuleSpec = { rule: 'exclusion_window', facts: ['wage_arrears', 'no_union'], years: 'same_year' };
+  const accident = { organization: organizationFacts({ facts: [{ kind: 'safety_accident', occurredOn: '2019-06-01' }] }) };
+
+  it('bars the organisation three years minus a day after a safety accident', () => {
+    const r = only(threeYears, { ...accident, asOf: '2022-05-31' });
+    expect(r.passed).toBe(false);
+    expect(r.facts).toMatchObject({ barringFacts: [{ kind: 'safety_accident', occurredOn: '2019-06-01', eligibleAgainOn: '2022-06-01' }] });
+    expect(r.messageZh).toBe('单位 org-a 在限制期内：安全生产事故（2019-06-01，2022-06-01 起方可参评）。');
+  });
+  it('frees it on the third anniversary and after (three years plus a day)', () => {
+    expect(only(threeYears, { ...accident, asOf: '2022-06-01' }).passed).toBe(true);
+    expect(only(threeYears, { ...accident, asOf: '2022-06-02' }).passed).toBe(true);
+  });
+  it('reads an ISO instant as a Beijing date (16:30Z on 31 May is 1 June in Shanghai)', () => {
+    expect(only(threeYears, { ...accident, asOf: '2022-05-31T16:30:00Z' }).passed).toBe(true);
+    expect(only(threeYears, { ...accident, asOf: '2022-05-31T15:59:00Z' }).passed).toBe(false);
+  });
+  it('applies to occupational hazards and mass incidents too', () => {
+    const org = organizationFacts({ facts: [{ kind: 'mass_incident', occurredOn: '2021-01-10' }, { kind: 'occupational_hazard', occurredOn: '2020-02-01' }] });
+    expect(only(threeYears, { organization: org }).facts).toMatchObject({ barringFacts: [{ kind: 'mass_incident' }, { kind: 'occupational_hazard' }] });
+  });
+  it('bars wage arrears for the rest of that calendar year only', () => {
+    const org = { organization: organizationFacts({ facts: [{ kind: 'wage_arrears', occurredOn: '2022-03-10' }] }) };
+    expect(only(sameYear, { ...org, asOf: '2022-12-31' }).passed).toBe(false);
+    expect(only(sameYear, { ...org, asOf: '2023-01-01' }).passed).toBe(true);
+    expect(only(sameYear, { ...org, asOf: '2022-03-09' }).passed).toBe(true); // not yet happened
+  });
+  it('bars an organisation without a union that year', () => {
+    const r = only(sameYear, { organization: organizationFacts({ facts: [{ kind: 'no_union', occurredOn: '2022-01-01' }] }) });
+    expect(r.messageEn).toBe('Organisation org-a is inside an exclusion window: no_union on 2022-01-01 (eligible again from 2023-01-01).');
+  });
+  it('ignores fact kinds the window does not list', () => {
+    expect(only(sameYear, accident).passed).toBe(true);
+  });
+  it('fails closed without the organisation facts, or with another organisation’s', () => {
+    expect(only(threeYears, { organization: undefined }).passed).toBe(false);
+    expect(only(threeYears, { organization: organizationFacts({ orgId: 'org-b' }) })).toMatchObject({ passed: false, facts: { givenOrgId: 'org-b' } });
+  });
+});

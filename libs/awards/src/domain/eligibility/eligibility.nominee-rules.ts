@@ -1,0 +1,101 @@
+import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HonourType, NOMINEE_KIND_LABELS, honourLevelRank } from '../catalogue/award-catalogue';
+import { addYears, toEpochDay, yearOf } from '../calendar/date-only';
+import { ORG_FACT_LABELS, RuleSpec } from '../rules/rule-spec';
+import { HonourHeld } from './eligibility.facts';
+import { RuleContext, reason } from './eligibility.project-rules';
+import { EligibilityReason } from './eligibility.facts';
+
+const honourLabel = (t: HonourType) => (t in AWARD_TYPE_CATALOGUE ? AWARD_TYPE_CATALOGUE[t as keyof typeof AWARD_TYPE_CATALOGUE] : DERIVED_HONOUR_CATALOGUE[t as keyof typeof DERIVED_HONOUR_CATALOGUE]);
+const describe = (h: HonourHeld) => `${h.awardType}/${h.level}@${h.conferredOn}(${h.status})`;
+const notAfter = (date: string, asOf: string) => toEpochDay(date) <= toEpochDay(asOf);
+
+export function nomineeKindMatches(ctx: RuleContext): EligibilityReason {
+  const { awardType, nominee } = ctx.input;
+  const entry = AWARD_TYPE_CATALOGUE[awardType];
+  const facts = { awardType, nomineeKind: nominee.kind, allowedKinds: entry.nomineeKinds };
+  const kind = NOMINEE_KIND_LABELS[nominee.kind];
+  const allowed = entry.nomineeKinds.map((k) => NOMINEE_KIND_LABELS[k]);
+  return entry.nomineeKinds.includes(nominee.kind)
+    ? reason('nominee_kind_matches', true, `${entry.zh}的推荐对象为${kind.zh}，类型相符。`, `A ${kind.en} may be nominated for the ${entry.en}.`, facts)
+    : reason('nominee_kind_matches', false, `${entry.zh}只能推荐${allowed.map((k) => k.zh).join('或')}，不能推荐${kind.zh}。`, `The ${entry.en} is for a ${allowed.map((k) => k.en).join(' or ')}, not a ${kind.en}.`, facts);
+}
+
+export function noDoubleNomination(ctx: RuleContext): EligibilityReason {
+  const { nominee, round } = ctx.input;
+  const earlier = round.nominations.filter((n) => n.nomineeKind === nominee.kind && n.nomineeId === nominee.id);
+  const facts = { nomineeId: nominee.id, earlierNominations: earlier };
+  if (earlier.length === 0) {
+    return reason('no_double_nomination', true, `${nominee.name} 未在本轮被推荐过。`, `${nominee.name} has not been nominated in this round.`, facts);
+  }
+  const list = earlier.map((n) => `${n.nominationId}(${n.status})`).join(', ');
+  return reason('no_double_nomination', false, `${nominee.name} 已在本轮被推荐（${list}），不得重复推荐。`, `${nominee.name} is already nominated in this round (${list}) and cannot be nominated twice.`, facts);
+}
+
+/** A valid or suspended honour of the types (default: the round's award type) blocks a repeat; revoked/withdrawn do not. */
+export function noRepeatHonour(spec: Extract<RuleSpec, { rule: 'no_repeat_honour' }>, ctx: RuleContext): EligibilityReason {
+  const { nominee, awardType } = ctx.input;
+  const types: readonly HonourType[] = spec.awardTypes ?? [awardType];
+  // A suspended honour may be reinstated, so it is still held for this purpose.
+  const blocking = nominee.honours.filter(
+    (h) => (h.status === 'valid' || h.status === 'suspended') && types.includes(h.awardType) && (spec.level === undefined || h.level === spec.level) && notAfter(h.conferredOn, ctx.asOfDate),
+  );
+  const facts = { nomineeId: nominee.id, awardTypes: types, level: spec.level ?? null, blockingHonours: blocking };
+  const names = types.map((t) => honourLabel(t));
+  const levelZh = spec.level ? `${HONOUR_LEVEL_LABELS[spec.level].zh}` : '';
+  const levelEn = spec.level ? `${HONOUR_LEVEL_LABELS[spec.level].en} ` : '';
+  if (blocking.length === 0) {
+    return reason('no_repeat_honour', true, `${nominee.name} 未持有${levelZh}${names.map((n) => n.zh).join('、')}。`, `${nominee.name} holds no ${levelEn}${names.map((n) => n.en).join(', ')}.`, facts);
+  }
+  const list = blocking.map(describe).join(', ');
+  return reason('no_repeat_honour', false, `${nominee.name} 已持有 ${list}，原则上不重复授予。`, `${nominee.name} already holds ${list}; an honour is not conferred twice.`, facts);
+}
+
+/** A valid honour of the types, at the level or above, conferred within the last `withinYears` years (inclusive). */
+export function prerequisiteHonour(spec: Extract<RuleSpec, { rule: 'prerequisite_honour' }>, ctx: RuleContext): EligibilityReason {
+  const { nominee } = ctx.input;
+  const since = addYears(ctx.asOfDate, -spec.withinYears);
+  const relevant = nominee.honours.filter(
+    (h) => (spec.awardTypes as readonly HonourType[]).includes(h.awardType) && honourLevelRank(h.level) >= honourLevelRank(spec.level) && notAfter(h.conferredOn, ctx.asOfDate),
+  );
+  const inWindow = relevant.filter((h) => toEpochDay(h.conferredOn) >= toEpochDay(since));
+  const qualifying = inWindow.filter((h) => h.status === 'valid');
+  const notCounted = relevant.filter((h) => !qualifying.includes(h));
+  const facts = { nomineeId: nominee.id, awardTypes: spec.awardTypes, level: spec.level, withinYears: spec.withinYears, since, asOf: ctx.asOfDate, qualifying, notCounted };
+  const names = spec.awardTypes.map((t) => honourLabel(t));
+  const level = HONOUR_LEVEL_LABELS[spec.level];
+  const needZh = `${since} 以来（近 ${spec.withinYears} 年）有效的${level.zh}及以上${names.map((n) => n.zh).join('或')}`;
+  const needEn = `a valid ${level.en}-or-higher ${names.map((n) => n.en).join(' or ')} conferred since ${since} (the last ${spec.withinYears} years)`;
+  if (qualifying.length > 0) {
+    return reason('prerequisite_honour', true, `${nominee.name} 持有${needZh}：${qualifying.map(describe).join(', ')}。`, `${nominee.name} holds ${needEn}: ${qualifying.map(describe).join(', ')}.`, facts);
+  }
+  const why = notCounted.length > 0 ? `（不计入：${notCounted.map(describe).join(', ')}；已撤销、摘牌、暂停或超出年限的荣誉不计）` : '';
+  const whyEn = notCounted.length > 0 ? ` (not counted: ${notCounted.map(describe).join(', ')}; revoked, withdrawn, suspended or older honours do not count)` : '';
+  return reason('prerequisite_honour', false, `${nominee.name} 没有${needZh}${why}。`, `${nominee.name} does not hold ${needEn}${whyEn}.`, facts);
+}
+
+/**
+ * Dated organisation facts bar the organisation: for `years` years from the event (barred up to
+ * the day before its anniversary), or for the calendar year of the event ('same_year').
+ */
+export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_window' }>, ctx: RuleContext): EligibilityReason {
+  const { organization, nominee } = ctx.input;
+  const base = { orgId: nominee.orgId, kinds: spec.facts, years: spec.years, asOf: ctx.asOfDate };
+  if (!organization || organization.orgId !== nominee.orgId) {
+    return reason('exclusion_window', false, `缺少推荐对象所在单位 ${nominee.orgId} 的事实，无法核对限制期；请提供该单位的安全、欠薪、工会等记录。`, `No facts were given for the nominee's organisation ${nominee.orgId}, so exclusion windows cannot be checked; supply its record.`, { ...base, givenOrgId: organization?.orgId ?? null });
+  }
+  const kinds: readonly string[] = spec.facts;
+  const barring = organization.facts
+    .filter((f) => kinds.includes(f.kind) && notAfter(f.occurredOn, ctx.asOfDate))
+    .map((f) => ({ ...f, eligibleAgainOn: spec.years === 'same_year' ? `${yearOf(f.occurredOn) + 1}-01-01` : addYears(f.occurredOn, spec.years) }))
+    .filter((f) => toEpochDay(ctx.asOfDate) < toEpochDay(f.eligibleAgainOn));
+  const facts = { ...base, barringFacts: barring };
+  const windowZh = spec.years === 'same_year' ? '当年' : `${spec.years} 年`;
+  const windowEn = spec.years === 'same_year' ? 'the same calendar year' : `${spec.years} years`;
+  const kindsZh = spec.facts.map((k) => ORG_FACT_LABELS[k].zh).join('、');
+  if (barring.length === 0) {
+    return reason('exclusion_window', true, `截至 ${ctx.asOfDate}，单位 ${organization.orgId} 不在${kindsZh}的限制期（${windowZh}）内。`, `As of ${ctx.asOfDate}, organisation ${organization.orgId} is outside the ${windowEn} window for ${spec.facts.join(', ')}.`, facts);
+  }
+  const listZh = barring.map((f) => `${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.eligibleAgainOn} 起方可参评）`).join('；');
+  const listEn = barring.map((f) => `${f.kind} on ${f.occurredOn} (eligible again from ${f.eligibleAgainOn})`).join('; ');
+  return reason('exclusion_window', false, `单位 ${organization.orgId} 在限制期内：${listZh}。`, `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}.`, facts);
+}

@@ -1,0 +1,133 @@
+import { evaluateEligibility } from './eligibility.engine';
+import { eligibilityInput, nomineeFacts, projectFacts } from './eligibility.fixtures';
+import { EligibilityInput } from './eligibility.facts';
+import { RuleSpec } from '../rules/rule-spec';
+
+const only = (rule: RuleSpec, over: Partial<EligibilityInput> = {}) => {
+  const verdict = evaluateEligibility(eligibilityInput({ rules: [rule], ...over }));
+  expect(verdict.reasons).toHaveLength(1);
+  return verdict.reasons[0]!;
+};
+
+describe('applied_on_time (the Jiujiang rule)', () => {
+  it('passes a project approved in the campaign from an application filed before 2021-07-22', () => {
+    const r = only({ rule: 'applied_on_time' });
+    expect(r.passed).toBe(true);
+    expect(r.messageZh).toContain('2021-07-22');
+  });
+
+  it('fails the unit that applied late, quoting the deadline and the recorded refusal', () => {
+    const late = projectFacts({ submittedOnTime: false, lateRefusalRecorded: true, approved: false, status: 'draft', submittedOn: '2021-07-23' });
+    const verdict = evaluateEligibility(eligibilityInput({ rules: [{ rule: 'applied_on_time' }], project: late, nominee: nomineeFacts({ kind: 'unit', id: 'org-a' }), awardType: 'may_day_certificate' }));
+    expect(verdict.eligible).toBe(false);
+    expect(verdict.reasons[0]).toEqual({
+      rule: 'applied_on_time',
+      passed: false,
+      messageZh: '项目 p-1 于 2021-07-23 逾期报名（截止日期 2021-07-22），逾期报送已被拒收并记录，视为未参赛，不能参加五一各奖项评选。',
+      messageEn: 'Project p-1 applied late on 2021-07-23 (deadline 2021-07-22); the late submission was refused and recorded; it is deemed not to have entered and cannot take part in May Day award selection.',
+      facts: {
+        projectId: 'p-1',
+        campaignId: 'c-jj-2021',
+        roundCampaignId: 'c-jj-2021',
+        approved: false,
+        submittedOnTime: false,
+        lateRefusalRecorded: true,
+        applicationDeadlineOn: '2021-07-22',
+        submittedOn: '2021-07-23',
+      },
+    });
+  });
+
+  it('fails a project that never filed the registration form and plan', () => {
+    const r = only({ rule: 'applied_on_time' }, { project: projectFacts({ submittedOnTime: null, submittedOn: null, approved: false }) });
+    expect(r.passed).toBe(false);
+    expect(r.messageZh).toContain('视为未参赛');
+    expect(r.messageEn).toContain('never filed');
+  });
+
+  it('fails a late project even without a recorded refusal and without dates', () => {
+    const r = only({ rule: 'applied_on_time' }, { project: projectFacts({ submittedOnTime: false, applicationDeadlineOn: undefined, submittedOn: undefined }) });
+    expect(r.passed).toBe(false);
+    expect(r.messageEn).toBe('Project p-1 applied late; it is deemed not to have entered and cannot take part in May Day award selection.');
+  });
+
+  it('fails a project applied on time but not approved', () => {
+    const r = only({ rule: 'applied_on_time' }, { project: projectFacts({ approved: false, status: 'rejected' }) });
+    expect(r.passed).toBe(false);
+    expect(r.messageEn).toContain('not approved (status: rejected)');
+  });
+
+  it('fails a project from another campaign', () => {
+    const r = only({ rule: 'applied_on_time' }, { project: projectFacts({ campaignId: 'c-other' }) });
+    expect(r.passed).toBe(false);
+    expect(r.facts).toMatchObject({ campaignId: 'c-other', roundCampaignId: 'c-jj-2021' });
+  });
+
+  it('fails closed when no project facts were given', () => {
+    const r = only({ rule: 'applied_on_time' }, { project: undefined });
+    expect(r).toMatchObject({ passed: false, facts: { projectId: null } });
+  });
+});
+
+describe('summary_accepted', () => {
+  it('passes an accepted summary and fails one still under review', () => {
+    expect(only({ rule: 'summary_accepted' }).passed).toBe(true);
+    const r = only({ rule: 'summary_accepted' }, { project: projectFacts({ summaryAccepted: false, status: 'summary_submitted' }) });
+    expect(r.passed).toBe(false);
+    expect(r.messageZh).toContain('summary_submitted');
+  });
+});
+
+describe('min_grade', () => {
+  it.each([
+    ['excellent', true],
+    ['good', true],
+    ['pass', false],
+    ['fail', false],
+  ] as const)('with minimum 良好, a project graded %s passes: %s', (grade, passed) => {
+    expect(only({ rule: 'min_grade', grade: 'good' }, { project: projectFacts({ grade }) }).passed).toBe(passed);
+  });
+
+  it('names both grades in Chinese', () => {
+    expect(only({ rule: 'min_grade', grade: 'good' }, { project: projectFacts({ grade: 'pass' }) }).messageZh).toBe('项目 p-1 考核等次为“合格”，要求不低于“良好”。');
+  });
+
+  it('fails a project not yet graded', () => {
+    expect(only({ rule: 'min_grade', grade: 'pass' }, { project: projectFacts({ grade: null }) })).toMatchObject({ passed: false, facts: { grade: null, minimum: 'pass' } });
+  });
+});
+
+describe('project_veto (一票否决)', () => {
+  const veto: RuleSpec = { rule: 'project_veto', incidentKinds: ['safety_accident', 'quality_accident'] };
+
+  it('cancels eligibility for a safety accident, citing its date and severity', () => {
+    const r = only(veto, { project: projectFacts({ incidents: [{ kind: 'safety_accident', occurredOn: '2021-11-03', severity: 'serious' }] }) });
+    expect(r.passed).toBe(false);
+    expect(r.messageZh).toBe('项目 p-1 发生一票否决事故：safety_accident@2021-11-03(serious)，取消评选资格。');
+  });
+
+  it('cancels eligibility for a quality accident of any severity', () => {
+    expect(only(veto, { project: projectFacts({ incidents: [{ kind: 'quality_accident', occurredOn: '2021-09-01', severity: 'minor' }] }) }).passed).toBe(false);
+  });
+
+  it('ignores incidents of other kinds and incidents after the verdict date', () => {
+    const r = only(veto, {
+      project: projectFacts({
+        incidents: [
+          { kind: 'environmental_accident', occurredOn: '2021-09-01', severity: 'minor' },
+          { kind: 'safety_accident', occurredOn: '2022-04-02', severity: 'serious' },
+        ],
+      }),
+    });
+    expect(r).toMatchObject({ passed: true, facts: { vetoingIncidents: [] } });
+  });
+});
+
+describe('no_unrectified_finding', () => {
+  it('passes with every finding rectified and fails with one open', () => {
+    expect(only({ rule: 'no_unrectified_finding' }).passed).toBe(true);
+    const r = only({ rule: 'no_unrectified_finding' }, { project: projectFacts({ unrectifiedFindings: 2 }) });
+    expect(r.passed).toBe(false);
+    expect(r.messageEn).toBe('As of 2022-04-01, project p-1 has 2 unrectified inspection finding(s).');
+  });
+});

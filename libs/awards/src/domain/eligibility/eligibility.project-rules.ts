@@ -1,0 +1,109 @@
+import { GRADE_LABELS, Grade, gradeRank } from '../catalogue/award-catalogue';
+import { toEpochDay } from '../calendar/date-only';
+import { RuleKey, RuleSpec } from '../rules/rule-spec';
+import { EligibilityInput, EligibilityReason, ProjectFacts } from './eligibility.facts';
+
+/** The context every rule check receives: the input and the verdict date (Asia/Shanghai). */
+export interface RuleContext {
+  input: EligibilityInput;
+  asOfDate: string;
+}
+
+export function reason(rule: RuleKey, passed: boolean, messageZh: string, messageEn: string, facts: Record<string, unknown>): EligibilityReason {
+  return { rule, passed, messageZh, messageEn, facts };
+}
+
+function withProject(rule: RuleKey, ctx: RuleContext, check: (p: ProjectFacts) => EligibilityReason): EligibilityReason {
+  const p = ctx.input.project;
+  if (!p) {
+    return reason(rule, false, '缺少推荐对象所属竞赛项目的事实，无法核对本项规则；请先关联竞赛项目。', 'No competition project facts were given, so this rule cannot be checked; link the nominee to its project first.', { projectId: null });
+  }
+  return check(p);
+}
+
+/** Jiujiang rule: entered (报名表 + 实施方案) before the deadline and approved in this campaign. */
+export function appliedOnTime(ctx: RuleContext): EligibilityReason {
+  return withProject('applied_on_time', ctx, (p) => {
+    const facts = {
+      projectId: p.projectId,
+      campaignId: p.campaignId,
+      roundCampaignId: ctx.input.round.campaignId ?? null,
+      approved: p.approved,
+      submittedOnTime: p.submittedOnTime,
+      lateRefusalRecorded: p.lateRefusalRecorded,
+      applicationDeadlineOn: p.applicationDeadlineOn ?? null,
+      submittedOn: p.submittedOn ?? null,
+    };
+    const deadlineZh = p.applicationDeadlineOn ? `（截止日期 ${p.applicationDeadlineOn}）` : '';
+    const deadlineEn = p.applicationDeadlineOn ? ` (deadline ${p.applicationDeadlineOn})` : '';
+    const r = (passed: boolean, zh: string, en: string) => reason('applied_on_time', passed, zh, en, facts);
+    if (ctx.input.round.campaignId !== undefined && p.campaignId !== ctx.input.round.campaignId) {
+      return r(false, `项目 ${p.projectId} 属于竞赛活动 ${p.campaignId}，不属于本轮所在的活动 ${ctx.input.round.campaignId}。`, `Project ${p.projectId} belongs to campaign ${p.campaignId}, not to this round's campaign ${ctx.input.round.campaignId}.`);
+    }
+    if (p.submittedOnTime === null) {
+      return r(false, `项目 ${p.projectId} 未报送参赛报名表和竞赛实施方案${deadlineZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} never filed the registration form and implementation plan${deadlineEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
+    }
+    if (p.submittedOnTime === false) {
+      const refusedZh = p.lateRefusalRecorded ? '，逾期报送已被拒收并记录' : '';
+      const refusedEn = p.lateRefusalRecorded ? '; the late submission was refused and recorded' : '';
+      const onZh = p.submittedOn ? `于 ${p.submittedOn} ` : '';
+      const onEn = p.submittedOn ? ` on ${p.submittedOn}` : '';
+      return r(false, `项目 ${p.projectId} ${onZh}逾期报名${deadlineZh}${refusedZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} applied late${onEn}${deadlineEn}${refusedEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
+    }
+    if (!p.approved) {
+      return r(false, `项目 ${p.projectId} 按时报名但未获立项批准（当前状态：${p.status}）。`, `Project ${p.projectId} applied on time but was not approved (status: ${p.status}).`);
+    }
+    return r(true, `项目 ${p.projectId} 在截止日期前报名${deadlineZh}并已在活动 ${p.campaignId} 中立项。`, `Project ${p.projectId} applied before the deadline${deadlineEn} and was approved in campaign ${p.campaignId}.`);
+  });
+}
+
+export function summaryAccepted(ctx: RuleContext): EligibilityReason {
+  return withProject('summary_accepted', ctx, (p) => {
+    const facts = { projectId: p.projectId, summaryAccepted: p.summaryAccepted, status: p.status };
+    return p.summaryAccepted
+      ? reason('summary_accepted', true, `项目 ${p.projectId} 的竞赛总结已通过。`, `The summary of project ${p.projectId} was accepted.`, facts)
+      : reason('summary_accepted', false, `项目 ${p.projectId} 的竞赛总结尚未通过（当前状态：${p.status}）。`, `The summary of project ${p.projectId} has not been accepted (status: ${p.status}).`, facts);
+  });
+}
+
+export function minGrade(spec: Extract<RuleSpec, { rule: 'min_grade' }>, ctx: RuleContext): EligibilityReason {
+  return withProject('min_grade', ctx, (p) => {
+    const facts = { projectId: p.projectId, grade: p.grade, minimum: spec.grade };
+    const min = GRADE_LABELS[spec.grade];
+    if (p.grade === null) {
+      return reason('min_grade', false, `项目 ${p.projectId} 尚无考核等次，要求不低于“${min.zh}”。`, `Project ${p.projectId} has no assessment grade yet; at least "${min.en}" is required.`, facts);
+    }
+    const got = GRADE_LABELS[p.grade as Grade];
+    const ok = gradeRank(p.grade) >= gradeRank(spec.grade);
+    return reason(
+      'min_grade',
+      ok,
+      `项目 ${p.projectId} 考核等次为“${got.zh}”，要求不低于“${min.zh}”。`,
+      `Project ${p.projectId} was graded "${got.en}"; at least "${min.en}" is required.`,
+      facts,
+    );
+  });
+}
+
+/** 一票否决: a listed incident on the project, on or before the verdict date, cancels eligibility. */
+export function projectVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, ctx: RuleContext): EligibilityReason {
+  return withProject('project_veto', ctx, (p) => {
+    const kinds: readonly string[] = spec.incidentKinds;
+    const vetoing = p.incidents.filter((i) => kinds.includes(i.kind) && toEpochDay(i.occurredOn) <= toEpochDay(ctx.asOfDate));
+    const facts = { projectId: p.projectId, incidentKinds: spec.incidentKinds, vetoingIncidents: vetoing };
+    if (vetoing.length === 0) {
+      return reason('project_veto', true, `项目 ${p.projectId} 无安全、质量等一票否决事故。`, `Project ${p.projectId} has no veto incident (${spec.incidentKinds.join(', ')}).`, facts);
+    }
+    const list = vetoing.map((i) => `${i.kind}@${i.occurredOn}(${i.severity})`).join(', ');
+    return reason('project_veto', false, `项目 ${p.projectId} 发生一票否决事故：${list}，取消评选资格。`, `Project ${p.projectId} had a veto incident: ${list}; it is not eligible for any award.`, facts);
+  });
+}
+
+export function noUnrectifiedFinding(ctx: RuleContext): EligibilityReason {
+  return withProject('no_unrectified_finding', ctx, (p) => {
+    const facts = { projectId: p.projectId, unrectifiedFindings: p.unrectifiedFindings, asOf: ctx.asOfDate };
+    return p.unrectifiedFindings === 0
+      ? reason('no_unrectified_finding', true, `截至 ${ctx.asOfDate}，项目 ${p.projectId} 的督导问题均已整改。`, `As of ${ctx.asOfDate}, every inspection finding on project ${p.projectId} is rectified.`, facts)
+      : reason('no_unrectified_finding', false, `截至 ${ctx.asOfDate}，项目 ${p.projectId} 尚有 ${p.unrectifiedFindings} 项督导问题未整改。`, `As of ${ctx.asOfDate}, project ${p.projectId} has ${p.unrectifiedFindings} unrectified inspection finding(s).`, facts);
+  });
+}
