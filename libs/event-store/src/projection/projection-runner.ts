@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from 'timers/promises';
 import { RecordedEvent } from '@jingsai/shared';
 import { EventFilter, EventStore } from '../event-store.port';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
@@ -8,6 +7,7 @@ import { ProjectionApplyError, applyBatch } from './projection-batch';
 import { UpcastError, toFailure } from './projection-failure';
 import { ReadModelDatabase } from './read-model-database';
 import { LiveFeed } from './live-feed';
+import { replayLog } from './projection-replay';
 
 export interface ProjectionRunnerOptions {
   /** Applied to every event before the projections see it (today's shape). */
@@ -44,6 +44,7 @@ export class ProjectionRunner {
   private readonly logger: NonNullable<ProjectionRunnerOptions['logger']>;
   private readonly clock: () => Date;
   private feed: LiveFeed | null = null;
+  private starting: Promise<void> | null = null;
   private settling = false;
   private settleAgain = false;
 
@@ -54,7 +55,7 @@ export class ProjectionRunner {
     private readonly options: ProjectionRunnerOptions = {},
   ) {
     const names = new Set(projections.map((p) => p.name));
-    if (names.size !== projections.length) throw new Error('projection names must be unique');
+    if (names.size === 0 || names.size !== projections.length) throw new Error('projection names must be unique, and at least one given');
     this.batchSize = Math.max(1, options.batchSize ?? 500);
     this.rebuildBatchSize = Math.max(1, options.rebuildBatchSize ?? 5000);
     this.logger = options.logger ?? { log: (m) => console.log(m), error: (m) => console.error(m) };
@@ -69,10 +70,21 @@ export class ProjectionRunner {
   }
 
   /** Creates missing tables and checkpoints, rebuilds projections whose version changed, then follows the log. */
-  async start(): Promise<void> {
-    if (this.feed) return;
+  start(): Promise<void> {
+    if (this.feed) return Promise.resolve();
+    this.starting ??= this.begin().finally(() => (this.starting = null));
+    return this.starting;
+  }
+
+  private async begin(): Promise<void> {
     this.failure = null;
-    const stale = this.prepare();
+    let stale: Projection[];
+    try {
+      stale = this.prepare();
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
     if (stale.length > 0) {
       this.logger.log(`projections ${stale.map((p) => p.name).join(', ')} changed version: rebuilding`);
       if (!(await this.replay(stale).then(() => true, () => false))) return;
@@ -97,6 +109,7 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    await this.starting;
     const feed = this.feed;
     this.feed = null;
     await feed?.stop();
@@ -118,7 +131,9 @@ export class ProjectionRunner {
     if (head <= position) return { events: 0, seconds: 0 };
     const first = await this.store
       .readAll({ fromPosition: position, maxCount: 1, filter: this.filter })
-      .catch(() => [] as RecordedEvent[]);
+      .catch(() => null);
+    // An unreadable next event: the runner is stuck behind it (its failure says where).
+    if (first === null) return { events: head - position, seconds: 0 };
     if (first.length === 0) {
       void this.settleTail();
       return { events: this.filter ? 0 : head - position, seconds: 0 };
@@ -181,41 +196,26 @@ export class ProjectionRunner {
       .immediate();
   }
 
-  /** The fast path: readAll pages into large transactions, status `rebuilding` meanwhile. */
   private async replay(targets: Projection[], onProgress?: RebuildOptions['onProgress']) {
-    const started = Date.now();
-    const start = Math.min(...targets.map((p) => this.readDb.checkpoint(p.name)?.position ?? 0));
-    let from = start;
-    let events = 0;
-    const total = () => Math.max(1, lastHead - start);
-    let lastHead = await this.store.headPosition();
-    this.readDb.setRebuilding(targets.map((p) => p.name));
     try {
-      for (;;) {
-        lastHead = await this.store.headPosition();
-        const page = await this.store.readAll({ fromPosition: from, maxCount: this.rebuildBatchSize, filter: this.filter });
-        if (page.length === 0) {
-          if (lastHead > from) this.commit(targets, [], from, lastHead);
-          break;
-        }
-        const to = page[page.length - 1].position;
-        this.commit(targets, page.map((e) => this.upcast(e)), from, to);
-        events += page.length;
-        from = to;
-        const seconds = Math.max(0.001, (Date.now() - started) / 1000);
-        onProgress?.(Math.min(from - start, total()), total(), Math.round(events / seconds));
-        await nextTurn();
-      }
+      const result = await replayLog(
+        {
+          store: this.store,
+          readDb: this.readDb,
+          filter: this.filter,
+          pageSize: this.rebuildBatchSize,
+          upcast: (e) => this.upcast(e),
+          commit: (projections, events, from, to) => this.commit(projections, events, from, to),
+        },
+        targets,
+        onProgress,
+      );
+      this.logger.log(`rebuilt ${targets.map((p) => p.name).join(', ')}: ${result.events} events in ${result.ms} ms`);
+      return result;
     } catch (e) {
       this.fail(e);
       throw e;
-    } finally {
-      this.readDb.setRebuilding(null);
     }
-    const ms = Date.now() - started;
-    onProgress?.(total(), total(), Math.round(events / Math.max(0.001, ms / 1000)));
-    this.logger.log(`rebuilt ${targets.map((p) => p.name).join(', ')}: ${events} events in ${ms} ms`);
-    return { events, ms };
   }
 
   /**
