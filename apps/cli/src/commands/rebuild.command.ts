@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { PROJECTION_RUNNER } from '@jingsai/api-kit';
+import { ProjectionRunner } from '@jingsai/event-store';
+import { withAppContext } from '../cli-context';
+import { progressBar } from '../progress';
+
+export function rebuildCommand(): Command {
+  return new Command('rebuild')
+    .description('rebuild all read models, or one, from the event log (重建读模型)')
+    .option('--only <name>', 'rebuild only this read model (projection name)')
+    .action(async (o: { only?: string }) => {
+      await withAppContext(async (ctx) => {
+        const runner = ctx.get<ProjectionRunner>(PROJECTION_RUNNER);
+        const bar = progressBar(o.only ? `rebuild ${o.only}` : 'rebuild');
+        const result = await runner.rebuild({
+          only: o.only,
+          onProgress: (done, total, rate) => bar.update(done, total, `${Math.round(rate).toLocaleString()} events/s`),
+        });
+        bar.stop();
+        const rate = result.ms > 0 ? Math.round((result.events / result.ms) * 1000) : result.events;
+        process.stdout.write(`rebuilt ${o.only ?? 'all read models'}: ${result.events} events in ${(result.ms / 1000).toFixed(1)} s (${rate.toLocaleString()} events/s)\n`);
+      });
+    });
+}
