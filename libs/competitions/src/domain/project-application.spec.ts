@@ -1,0 +1,273 @@
+import { DeciderSpec } from '@jingsai/testing';
+import { JIUJIANG } from './campaign.fixtures';
+import { DraftProject, SubmitProject } from './project.commands';
+import { projectDecider } from './project.decider';
+import { ProjectEvent } from './project.events';
+import {
+  afterClose,
+  beforeClose,
+  cityCommittee,
+  drafted,
+  extensionGranted,
+  implementationPlan,
+  otherUnit,
+  P,
+  registrationForm,
+  returnedByCounty,
+  snapshot,
+  submitted,
+  unit,
+} from './project.fixtures';
+import { projectRefusalError, projectSubmissionRefusedError } from './project-refusal.error';
+
+const spec = () => DeciderSpec.for(projectDecider);
+const draft = (over: Partial<DraftProject> = {}): DraftProject => ({
+  type: 'DraftProject',
+  projectId: P.projectId,
+  at: '2021-07-01T10:00:00+08:00',
+  actor: unit,
+  campaign: snapshot(),
+  campaignId: P.campaignId,
+  orgId: P.orgId,
+  title: ' 炼化装置技能比武 ',
+  category: 'skills',
+  registrationForm,
+  implementationPlan,
+  ...over,
+});
+const submit = (at: string, over: Partial<SubmitProject> = {}): SubmitProject => ({ type: 'SubmitProject', projectId: P.projectId, at, actor: unit, campaign: snapshot(), ...over });
+const refused = (attemptedAt: string, extensionUntil: string | null = null): ProjectEvent => ({
+  type: 'ProjectSubmissionRefused',
+  data: { projectId: P.projectId, reason: 'window_closed', windowClosesAt: JIUJIANG.closesAt, attemptedAt, extensionUntil },
+});
+
+describe('project application (申报)', () => {
+  describe('drafting', () => {
+    it('drafts a project for the unit’s own organisation', () => {
+      spec().given([]).when(draft()).then([drafted]);
+    });
+
+    it('allows an incomplete draft', () => {
+      spec()
+        .given([])
+        .when(draft({ registrationForm: { ...registrationForm, contactName: '', contactPhone: '' }, implementationPlan: { ...implementationPlan, goals: '', startsOn: '' } }))
+        .thenMatches([{ type: 'ProjectDrafted' }]);
+    });
+
+    it('refuses wrong values in a draft, listing them all', () => {
+      const error = spec()
+        .given([])
+        .when(draft({ title: '', registrationForm: { ...registrationForm, contactPhone: 'call me', headcount: -3 }, implementationPlan: { ...implementationPlan, startsOn: '2021-13-01', endsOn: '2021-12-31' } }))
+        .thenThrows('PROJECT.INVALID', { kind: 'validation' });
+      expect(error.details.errors!.map((e) => e.field)).toEqual(['title', 'registrationForm.contactPhone', 'registrationForm.headcount', 'implementationPlan.startsOn']);
+    });
+
+    it('refuses a plan that ends before it starts and unknown plan targets', () => {
+      const error = spec()
+        .given([])
+        .when(draft({ implementationPlan: { ...implementationPlan, startsOn: '2022-01-01', targets: [{ metric: 'gold' as never, target: 0 }] } }))
+        .thenThrows('PROJECT.INVALID');
+      expect(error.details.errors!.map((e) => e.field)).toEqual(['implementationPlan', 'implementationPlan.targets[0].metric', 'implementationPlan.targets[0].target']);
+    });
+
+    it('refuses a category the campaign does not have', () => {
+      spec().given([]).when(draft({ category: 'ankang_cup' })).thenThrows('PROJECT.CATEGORY_NOT_IN_CAMPAIGN', { kind: 'validation' });
+    });
+
+    it('refuses a draft for another organisation or by a committee', () => {
+      spec().given([]).when(draft({ actor: otherUnit })).thenThrows('PROJECT.FORBIDDEN', { kind: 'forbidden' });
+      spec().given([]).when(draft({ actor: cityCommittee })).thenThrows('PROJECT.FORBIDDEN');
+    });
+
+    it('refuses a draft in an unpublished or closed campaign', () => {
+      spec().given([]).when(draft({ campaign: snapshot({ status: 'draft', rulesVersion: 0 }) })).thenThrows('PROJECT.CAMPAIGN_NOT_PUBLISHED');
+      spec().given([]).when(draft({ campaign: snapshot({ status: 'closed' }) })).thenThrows('PROJECT.CAMPAIGN_CLOSED');
+    });
+
+    it('refuses a campaign snapshot of another campaign', () => {
+      spec().given([]).when(draft({ campaign: snapshot({ campaignId: 'other' }) })).thenThrows('PROJECT.CAMPAIGN_MISMATCH');
+    });
+
+    it('refuses drafting the same project twice', () => {
+      spec().given([drafted]).when(draft()).thenThrows('PROJECT.ALREADY_EXISTS', { kind: 'conflict' });
+    });
+  });
+
+  describe('editing', () => {
+    const edit = (changes: object, over: object = {}) => ({ type: 'EditProjectDraft' as const, projectId: P.projectId, at: beforeClose, actor: unit, campaign: snapshot(), changes, ...over });
+
+    it('records only what changed', () => {
+      spec()
+        .given([drafted])
+        .when(edit({ title: '炼化装置技能比武', category: 'mass_innovation' }))
+        .then([{ type: 'ProjectDraftEdited', data: { projectId: P.projectId, changes: { category: 'mass_innovation' } } }]);
+    });
+
+    it('replaces a form whole and keeps the status', () => {
+      const form = { ...registrationForm, headcount: 400 };
+      spec()
+        .given([drafted, submitted(), returnedByCounty])
+        .when(edit({ registrationForm: form }))
+        .thenState((s) => expect(s).toMatchObject({ status: 'returned', registrationForm: form }));
+    });
+
+    it('treats an edit to the same values as a repeat', () => {
+      spec().given([drafted]).when(edit({ implementationPlan: { ...implementationPlan } })).thenNothing();
+    });
+
+    it('refuses an empty edit, a wrong value and another category', () => {
+      spec().given([drafted]).when(edit({})).thenThrows('PROJECT.NOTHING_TO_EDIT');
+      spec().given([drafted]).when(edit({ registrationForm: { ...registrationForm, headcount: 1.5 } })).thenThrows('PROJECT.INVALID');
+      spec().given([drafted]).when(edit({ category: 'leading' })).thenThrows('PROJECT.CATEGORY_NOT_IN_CAMPAIGN');
+    });
+
+    it('refuses an edit once submitted, naming the state and what is allowed', () => {
+      spec()
+        .given([drafted, submitted()])
+        .when(edit({ title: 'x' }))
+        .thenThrows('PROJECT.ILLEGAL_TRANSITION', {
+          kind: 'illegal_state',
+          details: { currentState: 'submitted', allowedActions: ['approve', 'return', 'reject', 'grant_extension', 'withdraw', 'terminate'] },
+        });
+    });
+
+    it('refuses an edit by another unit and of an unknown project', () => {
+      spec().given([drafted]).when(edit({ title: 'x' }, { actor: otherUnit })).thenThrows('PROJECT.FORBIDDEN');
+      spec().given([]).when(edit({ title: 'x' })).thenThrows('PROJECT.NOT_FOUND', { kind: 'not_found' });
+    });
+  });
+
+  describe('submitting while the window is open', () => {
+    it('submits on time', () => {
+      spec().given([drafted]).when(submit(beforeClose)).then([submitted()]);
+    });
+
+    it('records that the first submission was on time', () => {
+      spec()
+        .given([drafted])
+        .when(submit(beforeClose))
+        .thenState((s) => expect(s).toMatchObject({ status: 'submitted', application: { firstSubmissionOnTime: true, refusals: [], submissions: [{ submittedAt: beforeClose, rulesVersion: 1 }] } }));
+    });
+
+    it('submits under the rules version in force', () => {
+      spec().given([drafted]).when(submit(beforeClose, { campaign: snapshot({ rulesVersion: 3 }) })).then([submitted({ rulesVersion: 3 })]);
+    });
+
+    it('refuses before the window opens', () => {
+      spec().given([drafted]).when(submit('2021-06-14T23:59:00+08:00')).thenThrows('PROJECT.WINDOW_NOT_OPEN', { kind: 'unprocessable', details: { windowOpensAt: JIUJIANG.opensAt } });
+    });
+
+    it('refuses an incomplete application, listing what is missing', () => {
+      const incomplete: ProjectEvent = { type: 'ProjectDrafted', data: { ...(drafted.data as object), registrationForm: { contactName: '', contactPhone: '', headcount: 0 }, implementationPlan: { goals: '', startsOn: '', endsOn: '', measures: '' } } as never };
+      const error = spec().given([incomplete]).when(submit(beforeClose)).thenThrows('PROJECT.APPLICATION_INCOMPLETE');
+      expect(error.details.errors!.map((e) => e.field)).toEqual([
+        'registrationForm.contactName',
+        'registrationForm.contactPhone',
+        'registrationForm.headcount',
+        'implementationPlan.goals',
+        'implementationPlan.measures',
+        'implementationPlan.startsOn',
+        'implementationPlan.endsOn',
+      ]);
+    });
+
+    it('refuses when the campaign dropped the project’s category', () => {
+      spec().given([drafted]).when(submit(beforeClose, { campaign: snapshot({ categories: ['key_project'] }) })).thenThrows('PROJECT.CATEGORY_NOT_IN_CAMPAIGN');
+    });
+
+    it('refuses in an unpublished or closed campaign', () => {
+      spec().given([drafted]).when(submit(beforeClose, { campaign: snapshot({ status: 'draft' }) })).thenThrows('PROJECT.CAMPAIGN_NOT_PUBLISHED');
+      spec().given([drafted]).when(submit(beforeClose, { campaign: snapshot({ status: 'closed' }) })).thenThrows('PROJECT.CAMPAIGN_CLOSED');
+    });
+
+    it('refuses a submission by a committee or another unit', () => {
+      spec().given([drafted]).when(submit(beforeClose, { actor: cityCommittee })).thenThrows('PROJECT.FORBIDDEN');
+      spec().given([drafted]).when(submit(beforeClose, { actor: otherUnit })).thenThrows('PROJECT.FORBIDDEN');
+    });
+
+    it('refuses submitting twice', () => {
+      spec().given([drafted, submitted()]).when(submit(beforeClose)).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'submitted' } });
+    });
+
+    it('resubmits after a return while the window is open', () => {
+      spec().given([drafted, submitted(), returnedByCounty]).when(submit('2021-07-21T10:00:00+08:00')).then([submitted({ resubmission: true, submittedAt: '2021-07-21T10:00:00+08:00' })]);
+    });
+  });
+
+  describe('when the window has closed (the Jiujiang rule)', () => {
+    it('records a late first submission as a refusal instead of submitting', () => {
+      spec().given([drafted]).when(submit(afterClose)).then([refused(afterClose)]);
+    });
+
+    it('treats the closing instant itself as late', () => {
+      spec().given([drafted]).when(submit(JIUJIANG.closesAt)).then([refused(JIUJIANG.closesAt)]);
+    });
+
+    it('keeps the refusal in the state and stays a draft', () => {
+      spec()
+        .given([drafted])
+        .when(submit(afterClose))
+        .thenState((s) => expect(s).toMatchObject({ status: 'draft', application: { refusals: [{ attemptedAt: afterClose }], firstSubmissionOnTime: null } }));
+    });
+
+    it('refuses a resubmission after a return once the window has closed', () => {
+      spec().given([drafted, submitted(), returnedByCounty]).when(submit(afterClose)).then([refused(afterClose)]);
+    });
+
+    it('records the refusal even for an incomplete application', () => {
+      const incomplete: ProjectEvent = { type: 'ProjectDrafted', data: { ...(drafted.data as object), title: '项目', registrationForm: { contactName: '', contactPhone: '', headcount: 0 } } as never };
+      spec().given([incomplete]).when(submit(afterClose)).then([refused(afterClose)]);
+    });
+
+    it('accepts a resubmission under an extension granted to the project', () => {
+      const until = '2021-07-30T00:00:00+08:00';
+      spec()
+        .given([drafted, submitted(), returnedByCounty, extensionGranted(until)])
+        .when(submit(afterClose))
+        .then([submitted({ resubmission: true, underExtension: true, submittedAt: afterClose })]);
+    });
+
+    it('accepts a first submission under an extension but marks it not on time', () => {
+      spec()
+        .given([drafted, extensionGranted('2021-07-30T00:00:00+08:00')])
+        .when(submit(afterClose))
+        .thenState((s) => expect(s).toMatchObject({ status: 'submitted', application: { firstSubmissionOnTime: false, submissions: [{ underExtension: true }] } }));
+    });
+
+    it('keeps the first submission on time after a resubmission under extension', () => {
+      spec()
+        .given([drafted, submitted(), returnedByCounty, extensionGranted('2021-07-30T00:00:00+08:00')])
+        .when(submit(afterClose))
+        .thenState((s) => expect(s).toMatchObject({ application: { firstSubmissionOnTime: true } }));
+    });
+
+    it('refuses once the extension has expired, citing it', () => {
+      const until = '2021-07-25T00:00:00+08:00';
+      spec().given([drafted, submitted(), returnedByCounty, extensionGranted(until)]).when(submit('2021-07-25T00:00:00+08:00')).then([refused('2021-07-25T00:00:00+08:00', until)]);
+    });
+
+    it('still refuses an illegal state rather than recording a refusal', () => {
+      spec().given([drafted, submitted()]).when(submit(afterClose)).thenThrows('PROJECT.ILLEGAL_TRANSITION');
+    });
+  });
+
+  describe('the refusal as an error for the client', () => {
+    it('maps the refusal to PROJECT.WINDOW_CLOSED with the deadline in Beijing time', () => {
+      const error = projectSubmissionRefusedError(refused(afterClose) as never);
+      expect(error).toMatchObject({ code: 'PROJECT.WINDOW_CLOSED', kind: 'unprocessable', details: { windowClosesAt: JIUJIANG.closesAt, attemptedAt: afterClose, recorded: true } });
+      expect(error.messageZh).toContain('2021-07-22 24:00');
+      expect(error.messageZh).toContain('视为未参赛');
+      expect(error.messageEn).toContain('extension');
+    });
+
+    it('mentions an expired extension', () => {
+      const error = projectSubmissionRefusedError(refused(afterClose, '2021-07-23T08:00:00+08:00') as never);
+      expect(error.messageZh).toContain('延期也已于 2021-07-23 08:00 到期');
+    });
+
+    it('finds the refusal among decided events, or nothing', () => {
+      expect(projectRefusalError([refused(afterClose)])?.code).toBe('PROJECT.WINDOW_CLOSED');
+      expect(projectRefusalError([submitted()])).toBeNull();
+    });
+  });
+});
