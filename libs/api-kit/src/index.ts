@@ -5,3 +5,5 @@ export * from './read-consistency';
 export * from './query.dto';
 export * from './metrics.service';
 export * from './command-executor';
+export * from './deadlines/deadline-table';
+export * from './deadlines/deadline-scheduler';

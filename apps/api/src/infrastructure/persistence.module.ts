@@ -18,7 +18,7 @@ import { AdjustableClock, CLOCK, Clock, RecordedEvent } from '@jingsai/shared';
 import * as path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { ensureWritableDir } from './data-dir';
-import { APP_CONFIG, CommandExecutor, MetricsService, PROJECTION_RUNNER, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
+import { APP_CONFIG, CommandExecutor, DeadlineScheduler, MetricsService, PROJECTION_RUNNER, READ_MODEL_DB, ReadConsistency, SCHEDULER_OPTIONS } from '@jingsai/api-kit';
 
 /** Published on the Nest EventBus after an append succeeded (persist first, publish second). */
 export class EventsAppended {
@@ -108,9 +108,11 @@ export class PersistenceModule {
         ReadConsistency,
         MetricsService,
         CommandExecutor,
+        { provide: SCHEDULER_OPTIONS, useValue: { enabled: config.SCHEDULER_ENABLED, intervalMs: config.SCHEDULER_INTERVAL_MS } },
+        DeadlineScheduler,
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, UpcasterRegistry, AggregateRepository, READ_MODEL_DB, PROJECTION_RUNNER, ReadConsistency, MetricsService, CommandExecutor],
+      exports: [APP_CONFIG, CLOCK, EVENT_STORE, UpcasterRegistry, AggregateRepository, READ_MODEL_DB, PROJECTION_RUNNER, ReadConsistency, MetricsService, CommandExecutor, DeadlineScheduler],
     };
   }
 }
