@@ -4,6 +4,7 @@ import { AuthModule } from '@jingsai/auth';
 import { EventStore, Projection, Upcaster } from '@jingsai/event-store';
 import { Clock } from '@jingsai/shared';
 import { AppConfig } from './config/app-config';
+import { AdminClockController } from './admin/admin-clock.controller';
 import { HealthController } from './health/health.controller';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { CONTEXT_MODULES, CONTEXT_PROJECTIONS, CONTEXT_SCHEMA_VERSIONS, CONTEXT_UPCASTERS } from './contexts';
@@ -38,7 +39,7 @@ export class AppModule {
         }),
         ...CONTEXT_MODULES,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, AdminClockController],
     };
   }
 }

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { APP_CONFIG, DeadlineScheduler } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, requireRole } from '@jingsai/auth';
+import { AdjustableClock, CLOCK, Clock, DomainError } from '@jingsai/shared';
+import { AppConfig } from '../config/app-config';
+
+class SetClockDto {
+  @ApiProperty({ description: '新的当前时间 The new current instant (ISO 8601)', example: '2021-07-23T09:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  now!: string;
+}
+
+class AdvanceClockDto {
+  @ApiPropertyOptional({ description: '前进天数 Days to move forward' }) @IsOptional() @IsInt() @Min(0) @Max(3650) days?: number;
+  @ApiPropertyOptional({ description: '前进小时数 Hours to move forward' }) @IsOptional() @IsInt() @Min(0) @Max(87600) hours?: number;
+}
+
+/**
+ * Outside production an administrator may move the service clock (demo, acceptance scenarios
+ * about deadlines) and run the deadline scheduler at once. In production these routes refuse.
+ */
+@ApiTags('admin 系统管理')
+@ApiBearerAuth()
+@Controller('api/v1/admin')
+export class AdminClockController {
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly scheduler: DeadlineScheduler,
+  ) {}
+
+  @Get('clock')
+  @ApiOperation({ summary: '当前服务时间 The service clock' })
+  get() {
+    return { now: this.clock.now().toISOString(), adjustable: this.adjustable() !== null };
+  }
+
+  @Put('clock')
+  @ApiOperation({ summary: '设置服务时间（非生产环境）Set the service clock (not in production)' })
+  set(@Body() body: SetClockDto, @CurrentUser() user: AuthUser) {
+    this.clockFor(user).set(body.now);
+    return this.get();
+  }
+
+  @Post('clock/advance')
+  @HttpCode(200)
+  @ApiOperation({ summary: '时间前进（非生产环境）Move the clock forward (not in production)' })
+  advance(@Body() body: AdvanceClockDto, @CurrentUser() user: AuthUser) {
+    this.clockFor(user).advance(((body.days ?? 0) * 24 + (body.hours ?? 0)) * 3_600_000);
+    return this.get();
+  }
+
+  @Post('scheduler/tick')
+  @HttpCode(200)
+  @ApiOperation({ summary: '立即检查到期事项 Record every deadline that has passed, now' })
+  async tick(@CurrentUser() user: AuthUser) {
+    requireRole(user, 'admin');
+    return { commandsSent: await this.scheduler.tick(), now: this.clock.now().toISOString() };
+  }
+
+  private adjustable(): AdjustableClock | null {
+    return this.config.clockAdjustable && this.clock instanceof AdjustableClock ? this.clock : null;
+  }
+
+  private clockFor(user: AuthUser): AdjustableClock {
+    requireRole(user, 'admin');
+    const clock = this.adjustable();
+    if (!clock) {
+      throw DomainError.forbidden('ADMIN.CLOCK_FIXED', '生产环境不能调整系统时间。', 'The clock cannot be moved in production.');
+    }
+    return clock;
+  }
+}
