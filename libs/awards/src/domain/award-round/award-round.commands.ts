@@ -1,0 +1,187 @@
+import { Actor } from '@jingsai/shared';
+import { AwardType, Department, Label, NomineeKind, Ownership, Pool } from '../catalogue/award-catalogue';
+import { HolidayCalendarData } from '../calendar/china-holidays.data';
+import { NoticePeriod } from '../calendar/notice-period';
+import { EligibilityVerdict } from '../eligibility/eligibility.facts';
+import { AttributePredicate, NomineeAttributes } from '../rules/attribute-predicate';
+import { ClearanceSpec } from '../rules/clearance-spec';
+import { RatioSpec } from '../rules/slate-ratios';
+
+interface RoundCommand {
+  roundId: string;
+  /** When the command was issued (ISO instant); the domain never reads a clock. */
+  at: string;
+  actor: Actor;
+}
+
+export interface PoolQuota {
+  pool: Pool;
+  quota: number;
+}
+
+/** At most `max` of the conferred nominees may match `where` (Hainan 2016: of 9 medals, at most 1 enterprise head). */
+export interface SubQuota {
+  key: string;
+  label: Label;
+  where: AttributePredicate;
+  max: number;
+}
+
+export interface RecommenderQuota {
+  orgId: string;
+  quota: number;
+}
+
+/** Who is nominated, as named on the nomination. */
+export interface NomineeRef {
+  kind: NomineeKind;
+  id: string;
+  name: string;
+  orgId: string;
+}
+
+/**
+ * Opens a round (stream `awardRound-<id>`). `ratios` and `clearances` are copied by the
+ * application layer from the rule-set version the round runs under.
+ */
+export interface CreateAwardRound extends RoundCommand {
+  type: 'CreateAwardRound';
+  campaignId: string;
+  awardType: AwardType;
+  ruleSetId: string;
+  ruleSetVersion: number;
+  pools: PoolQuota[];
+  subQuotas?: SubQuota[];
+  /** Empty: any organisation may recommend without a per-organisation limit. */
+  quotasByRecommender?: RecommenderQuota[];
+  /** Review levels in order, e.g. ['unit', 'county', 'city']; the first is the recommending level. */
+  levels: string[];
+  /** Default 5 working days. */
+  minimumNoticeWorkingDays?: number;
+  ratios: RatioSpec[];
+  clearances: ClearanceSpec;
+}
+
+/** Nominates one nominee; `verdict` is evaluateEligibility's result, computed by the application. */
+export interface Nominate extends RoundCommand {
+  type: 'Nominate';
+  nominationId: string;
+  pool: Pool;
+  nominee: NomineeRef;
+  /** Ownership of the nominee's organisation; state-owned adds audit and discipline inspection clearances. */
+  ownership: Ownership | null;
+  attributes: NomineeAttributes;
+  recommenderOrgId: string;
+  /** A substitute (递补) is promoted, lowest `order` first, when a primary of the same recommender drops out. */
+  substitute: boolean;
+  order: number;
+  verdict: EligibilityVerdict;
+}
+
+/** The recommending level's decision, taken after the workers' congress (职代会). */
+export interface RecordWorkersCongressApproval extends RoundCommand {
+  type: 'RecordWorkersCongressApproval';
+  nominationId: string;
+  workersCongressOn: string;
+}
+
+export interface ReviewNomination extends RoundCommand {
+  type: 'ReviewNomination';
+  nominationId: string;
+  level: string;
+  decision: 'approved' | 'rejected';
+  note?: string;
+}
+
+export interface GrantClearance extends RoundCommand {
+  type: 'GrantClearance';
+  nominationId: string;
+  department: Department;
+  note?: string;
+}
+
+export interface RefuseClearance extends RoundCommand {
+  type: 'RefuseClearance';
+  nominationId: string;
+  department: Department;
+  note: string;
+}
+
+export interface StartPublicNotice extends RoundCommand {
+  type: 'StartPublicNotice';
+  period: NoticePeriod;
+  startsOn: string;
+  /** Operator-maintained holiday data; defaults to the built-in mainland calendar. */
+  calendar?: HolidayCalendarData;
+}
+
+export type Objector =
+  | { kind: 'individual'; realName: string; contact: string }
+  | { kind: 'organization'; orgName: string; sealRef: string };
+
+export interface RaiseObjection extends RoundCommand {
+  type: 'RaiseObjection';
+  objectionId: string;
+  nominationId: string;
+  objector: Objector;
+  grounds: string;
+}
+
+export interface ResolveObjection extends RoundCommand {
+  type: 'ResolveObjection';
+  objectionId: string;
+  outcome: 'upheld' | 'dismissed';
+  note: string;
+}
+
+/** Sent by the scheduler at or after the notice's end; repeats do nothing. */
+export interface EndPublicNotice extends RoundCommand {
+  type: 'EndPublicNotice';
+}
+
+export interface Confer extends RoundCommand {
+  type: 'Confer';
+}
+
+export interface RevokeHonour extends RoundCommand {
+  type: 'RevokeHonour';
+  honourId: string;
+  reason: string;
+}
+
+export interface WithdrawHonour extends RoundCommand {
+  type: 'WithdrawHonour';
+  honourId: string;
+  /** 摘牌: ordered by the awarding body, automatic (a rule), or natural (e.g. the team dissolved). */
+  mode: 'ordered' | 'automatic' | 'natural';
+  reason: string;
+}
+
+export interface SuspendHonour extends RoundCommand {
+  type: 'SuspendHonour';
+  honourId: string;
+  reason: string;
+}
+
+export interface ReinstateHonour extends RoundCommand {
+  type: 'ReinstateHonour';
+  honourId: string;
+  reason: string;
+}
+
+export type AwardRoundCommand =
+  | CreateAwardRound
+  | Nominate
+  | RecordWorkersCongressApproval
+  | ReviewNomination
+  | GrantClearance
+  | RefuseClearance
+  | StartPublicNotice
+  | RaiseObjection
+  | ResolveObjection
+  | EndPublicNotice
+  | Confer
+  | RevokeHonour
+  | WithdrawHonour
+  | SuspendHonour
+  | ReinstateHonour;

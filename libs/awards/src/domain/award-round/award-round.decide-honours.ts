@@ -1,0 +1,120 @@
+import { DomainError } from '@jingsai/shared';
+import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS, HonourStatus } from '../catalogue/award-catalogue';
+import { shanghaiDateOf } from '../calendar/date-only';
+import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
+import { AwardRoundEvent } from './award-round.events';
+import { ALLOWED_ACTIONS, requireHonour, requireRound, requireText } from './award-round.guards';
+import { assertSlateReady, quotaBreaches, quotaExceeded } from './award-round.slate';
+import { AwardRoundState, NominationState } from './award-round.state';
+
+const YOUTH_AGE_LIMIT = 35;
+
+/** Honour ids are derived, so a replay or a retry of Confer always names the same honours. */
+export const honourIdOf = (roundId: string, nominationId: string): string => `${roundId}/${nominationId}`;
+export const derivedHonourIdOf = (sourceHonourId: string, type: string): string => `${sourceHonourId}/${type}`;
+
+/** 青年岗位能手: a skills-contest winner under 35 also receives it. */
+export function qualifiesForYouthPostExpert(n: Pick<NominationState, 'nominee' | 'attributes'>): boolean {
+  const age = n.attributes.age;
+  return n.nominee.kind === 'person' && n.attributes.skillsChampion === true && typeof age === 'number' && age < YOUTH_AGE_LIMIT;
+}
+
+export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent[] {
+  if (state.stage === 'notice' && state.notice) {
+    throw DomainError.illegalState(
+      'AWARD.NOTICE_NOT_ENDED',
+      `公示期至 ${state.notice.lastDay} 24:00（北京时间）结束，公示结束前不能表彰。`,
+      `The notice runs until the end of ${state.notice.lastDay} (Beijing time); nothing can be conferred before it ends.`,
+      state.stage,
+      ALLOWED_ACTIONS[state.stage],
+      { endsAt: state.notice.endsAt },
+    );
+  }
+  const round = requireRound(state, c);
+  const open = state.objections.filter((o) => o.status === 'open');
+  if (open.length > 0) {
+    throw DomainError.illegalState(
+      'AWARD.OBJECTIONS_OPEN',
+      `尚有 ${open.length} 件异议未处理（${open.map((o) => o.objectionId).join('、')}），处理完毕后方可表彰。`,
+      `${open.length} objection(s) are still open (${open.map((o) => o.objectionId).join(', ')}); resolve them before conferring.`,
+      'notice_ended_with_open_objections',
+      ['ResolveObjection'],
+      { objectionIds: open.map((o) => o.objectionId) },
+    );
+  }
+  const { primaries } = assertSlateReady(state, round);
+  const breaches = quotaBreaches(round, primaries);
+  if (breaches.length > 0) throw quotaExceeded(breaches);
+  const conferredOn = shanghaiDateOf(c.at);
+  return primaries.flatMap((n): AwardRoundEvent[] => {
+    const honourId = honourIdOf(round.roundId, n.nominationId);
+    const main: AwardRoundEvent = {
+      type: 'HonourConferred',
+      data: { roundId: round.roundId, honourId, nominationId: n.nominationId, recipient: n.nominee, awardType: round.awardType, pool: n.pool, conferredOn },
+    };
+    if (!qualifiesForYouthPostExpert(n)) return [main];
+    const derived: AwardRoundEvent = {
+      type: 'DerivedHonourConferred',
+      data: {
+        roundId: round.roundId,
+        honourId: derivedHonourIdOf(honourId, 'youth_post_expert'),
+        sourceHonourId: honourId,
+        nominationId: n.nominationId,
+        recipient: n.nominee,
+        awardType: 'youth_post_expert',
+        conferredOn,
+        basis: `skillsChampion, age ${String(n.attributes.age)} < ${YOUTH_AGE_LIMIT} (${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh})`,
+      },
+    };
+    return [main, derived];
+  });
+}
+
+type HonourCommand = RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour;
+
+const HONOUR_ALLOWED: Record<HonourStatus, HonourCommand['type'][]> = {
+  valid: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour'],
+  suspended: ['RevokeHonour', 'WithdrawHonour', 'ReinstateHonour'],
+  withdrawn: ['RevokeHonour'],
+  revoked: [],
+};
+
+// The status each command leads to; asking for the status an honour already has is a no-op.
+const TARGET: Record<HonourCommand['type'], HonourStatus> = { RevokeHonour: 'revoked', WithdrawHonour: 'withdrawn', SuspendHonour: 'suspended', ReinstateHonour: 'valid' };
+
+export function decideHonourChange(c: HonourCommand, state: AwardRoundState): AwardRoundEvent[] {
+  requireRound(state, c);
+  const h = requireHonour(state, c.honourId);
+  if (h.status === TARGET[c.type]) return [];
+  if (!HONOUR_ALLOWED[h.status].includes(c.type)) {
+    const label = HONOUR_STATUS_LABELS[h.status];
+    throw DomainError.illegalState(
+      'AWARD.HONOUR_ILLEGAL_TRANSITION',
+      `荣誉 ${h.honourId} 当前为“${label.zh}”，不能执行 ${c.type}；可执行：${HONOUR_ALLOWED[h.status].join('、') || '无'}。`,
+      `Honour ${h.honourId} is ${label.en}; ${c.type} is not allowed. Allowed: ${HONOUR_ALLOWED[h.status].join(', ') || 'none'}.`,
+      h.status,
+      HONOUR_ALLOWED[h.status],
+    );
+  }
+  const reason = requireText(c.reason, 'AWARD.REASON_REQUIRED', 'reason', '请写明理由。', 'A reason is required.');
+  const base = { roundId: c.roundId, honourId: h.honourId, reason };
+  switch (c.type) {
+    case 'RevokeHonour': {
+      // Revoking an honour obtained by fraud also revokes what was derived from it.
+      const derived = state.honours.filter((d) => d.sourceHonourId === h.honourId && d.status !== 'revoked');
+      return [
+        { type: 'HonourRevoked', data: base },
+        ...derived.map((d): AwardRoundEvent => ({ type: 'HonourRevoked', data: { roundId: c.roundId, honourId: d.honourId, reason, sourceHonourId: h.honourId } })),
+      ];
+    }
+    case 'WithdrawHonour':
+      if (!['ordered', 'automatic', 'natural'].includes(c.mode)) {
+        throw DomainError.validation('AWARD.INVALID_WITHDRAWAL_MODE', "摘牌方式应为 ordered、automatic 或 natural。", "mode must be 'ordered', 'automatic' or 'natural'.");
+      }
+      return [{ type: 'HonourWithdrawn', data: { ...base, mode: c.mode } }];
+    case 'SuspendHonour':
+      return [{ type: 'HonourSuspended', data: base }];
+    case 'ReinstateHonour':
+      return [{ type: 'HonourReinstated', data: base }];
+  }
+}

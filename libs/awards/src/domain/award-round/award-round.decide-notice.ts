@@ -1,0 +1,113 @@
+import { DomainError } from '@jingsai/shared';
+import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
+import { resolveNoticePeriod } from '../calendar/notice-period';
+import { EndPublicNotice, RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
+import { AwardRoundEvent } from './award-round.events';
+import { ALLOWED_ACTIONS, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText } from './award-round.guards';
+import { promotionAfter } from './award-round.decide-review';
+import { assertSlateReady } from './award-round.slate';
+import { AwardRoundState, NoticeState } from './award-round.state';
+
+export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState): AwardRoundEvent[] {
+  const round = requireRound(state, c);
+  const resolved = resolveNoticePeriod(c.period, c.startsOn, c.calendar);
+  if (toEpochDay(resolved.startsOn) < toEpochDay(shanghaiDateOf(c.at))) {
+    throw DomainError.validation('AWARD.NOTICE_IN_PAST', `公示开始日期 ${c.startsOn} 已过，请选择今天或以后的日期。`, `The notice cannot start in the past (${c.startsOn}); choose today or a later date.`);
+  }
+  if (resolved.workingDays < round.minimumNoticeWorkingDays) {
+    throw DomainError.unprocessable(
+      'AWARD.NOTICE_TOO_SHORT',
+      `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅含 ${resolved.workingDays} 个工作日，本轮要求不少于 ${round.minimumNoticeWorkingDays} 个工作日。`,
+      `The notice (${resolved.startsOn} to ${resolved.lastDay}) has ${resolved.workingDays} working day(s); this round needs at least ${round.minimumNoticeWorkingDays}.`,
+      { workingDays: resolved.workingDays, minimumWorkingDays: round.minimumNoticeWorkingDays, lastDay: resolved.lastDay },
+    );
+  }
+  const { ratios } = assertSlateReady(state, round);
+  const { startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays } = resolved;
+  const nominationIds = state.nominations.filter((n) => n.status === 'active').map((n) => n.nominationId);
+  return [{ type: 'PublicNoticeStarted', data: { roundId: c.roundId, period: c.period, startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays, nominationIds, slateRatios: ratios } }];
+}
+
+const noticeRunningAt = (notice: NoticeState, at: string) => instantMs(at) >= instantMs(notice.startsAt) && instantMs(at) < instantMs(notice.endsAt);
+
+function requireIdentity(o: RaiseObjection['objector'] | undefined): void {
+  const missing: string[] = [];
+  const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
+  if (!o || (o.kind !== 'individual' && o.kind !== 'organization')) missing.push('objector.kind');
+  else if (o.kind === 'individual') {
+    if (blank(o.realName)) missing.push('objector.realName');
+    if (blank(o.contact)) missing.push('objector.contact');
+  } else {
+    if (blank(o.orgName)) missing.push('objector.orgName');
+    if (blank(o.sealRef)) missing.push('objector.sealRef');
+  }
+  if (missing.length > 0) {
+    throw DomainError.validation(
+      'AWARD.OBJECTOR_IDENTITY_REQUIRED',
+      '反映问题须实名：个人请提供真实姓名和联系方式，单位请加盖公章。',
+      'An objection needs an identity: an individual gives a real name and contact, an organisation its seal.',
+      { errors: missing.map((field) => ({ field, messageZh: '必填', messageEn: 'required' })) },
+    );
+  }
+}
+
+export function decideRaiseObjection(c: RaiseObjection, state: AwardRoundState): AwardRoundEvent[] {
+  requireRound(state, c);
+  const notice = state.notice!;
+  if (!noticeRunningAt(notice, c.at)) {
+    throw DomainError.unprocessable(
+      'AWARD.OUTSIDE_NOTICE_PERIOD',
+      `异议须在公示期内（${notice.startsOn} 至 ${notice.lastDay}）提出。`,
+      `Objections are accepted only during the notice (${notice.startsOn} to ${notice.lastDay}).`,
+      { startsAt: notice.startsAt, endsAt: notice.endsAt },
+    );
+  }
+  requireIdentity(c.objector);
+  const grounds = requireText(c.grounds, 'AWARD.GROUNDS_REQUIRED', 'grounds', '请写明异议的具体内容。', 'State the grounds of the objection.');
+  if (state.objections.some((o) => o.objectionId === c.objectionId)) {
+    throw DomainError.conflict('AWARD.OBJECTION_EXISTS', `异议编号 ${c.objectionId} 已使用。`, `Objection id ${c.objectionId} is already used.`);
+  }
+  const n = requireActiveNomination(state, c.nominationId);
+  return [{ type: 'ObjectionRaised', data: { roundId: c.roundId, objectionId: c.objectionId, nominationId: n.nominationId, objector: c.objector, grounds } }];
+}
+
+export function decideResolveObjection(c: ResolveObjection, state: AwardRoundState): AwardRoundEvent[] {
+  const round = requireRound(state, c);
+  const o = requireObjection(state, c.objectionId);
+  if (c.outcome !== 'upheld' && c.outcome !== 'dismissed') {
+    throw DomainError.validation('AWARD.INVALID_OUTCOME', "处理结果应为 'upheld' 或 'dismissed'。", "outcome must be 'upheld' or 'dismissed'.");
+  }
+  const note = requireText(c.note, 'AWARD.NOTE_REQUIRED', 'note', '请填写异议核查处理意见。', 'A resolution needs a note on what was found.');
+  if (o.status !== 'open') {
+    if (o.status === c.outcome) return [];
+    throw DomainError.conflict('AWARD.OBJECTION_ALREADY_RESOLVED', `异议 ${o.objectionId} 已处理（${o.status}），不能改判。`, `Objection ${o.objectionId} was already resolved (${o.status}) and cannot be changed.`, {
+      status: o.status,
+    });
+  }
+  const base = { roundId: c.roundId, objectionId: o.objectionId, nominationId: o.nominationId, note };
+  if (c.outcome === 'dismissed') return [{ type: 'ObjectionDismissed', data: base }];
+  const n = requireNomination(state, o.nominationId);
+  if (n.status !== 'active') return [{ type: 'ObjectionUpheld', data: base }];
+  return [
+    { type: 'ObjectionUpheld', data: base },
+    { type: 'NominationWithdrawnAfterObjection', data: { roundId: c.roundId, nominationId: n.nominationId, objectionId: o.objectionId } },
+    ...promotionAfter(state, round, n),
+  ];
+}
+
+export function decideEndNotice(c: EndPublicNotice, state: AwardRoundState): AwardRoundEvent[] {
+  if (state.stage === 'notice_ended' || state.stage === 'conferred') return [];
+  requireRound(state, c);
+  const notice = state.notice!;
+  if (instantMs(c.at) < instantMs(notice.endsAt)) {
+    throw DomainError.illegalState(
+      'AWARD.NOTICE_NOT_ENDED',
+      `公示期至 ${notice.lastDay} 24:00（北京时间）结束，尚未届满。`,
+      `The notice runs until the end of ${notice.lastDay} (Beijing time) and has not ended yet.`,
+      state.stage,
+      ALLOWED_ACTIONS[state.stage],
+      { endsAt: notice.endsAt },
+    );
+  }
+  return [{ type: 'PublicNoticeEnded', data: { roundId: c.roundId, endsAt: notice.endsAt } }];
+}

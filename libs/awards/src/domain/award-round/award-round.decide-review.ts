@@ -1,0 +1,112 @@
+import { DomainError } from '@jingsai/shared';
+import { DEPARTMENT_LABELS } from '../catalogue/award-catalogue';
+import { isDateOnly, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
+import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination } from './award-round.commands';
+import { AwardRoundEvent, SubstitutePromoted } from './award-round.events';
+import { requireActiveNomination, requireRound, requireText } from './award-round.guards';
+import { nextSubstitute } from './award-round.slate';
+import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
+
+/** The promotion that follows when a primary drops out, if a substitute of its recommender fits. */
+export function promotionAfter(state: AwardRoundState, round: RoundConfig, removed: NominationState): SubstitutePromoted[] {
+  const next = nextSubstitute(state, round, removed);
+  if (!next) return [];
+  return [
+    {
+      type: 'SubstitutePromoted',
+      data: { roundId: round.roundId, nominationId: next.nominationId, replacesNominationId: removed.nominationId, recommenderOrgId: removed.recommenderOrgId, pool: next.pool },
+    },
+  ];
+}
+
+function requireNextLevel(round: RoundConfig, n: NominationState, level: string): void {
+  if (!round.levels.includes(level)) {
+    throw DomainError.validation('AWARD.UNKNOWN_LEVEL', `本轮没有审核层级 ${level}（层级：${round.levels.join('→') || '无'}）。`, `This round has no review level ${level} (levels: ${round.levels.join(' → ') || 'none'}).`);
+  }
+  const index = round.levels.indexOf(level);
+  if (index < n.levelsPassed) {
+    throw DomainError.conflict('AWARD.LEVEL_ALREADY_REVIEWED', `推荐 ${n.nominationId} 已通过 ${level} 级审核。`, `Nomination ${n.nominationId} has already passed the ${level} level.`);
+  }
+  if (index > n.levelsPassed) {
+    const expected = round.levels[n.levelsPassed]!;
+    throw DomainError.illegalState(
+      'AWARD.REVIEW_OUT_OF_ORDER',
+      `须逐级推荐：推荐 ${n.nominationId} 应先经 ${expected} 级审核，不能直接进入 ${level} 级。`,
+      `Reviews go level by level: nomination ${n.nominationId} must pass the ${expected} level before ${level}.`,
+      `awaiting_${expected}`,
+      [n.levelsPassed === 0 ? 'RecordWorkersCongressApproval' : 'ReviewNomination'],
+    );
+  }
+}
+
+export function decideWorkersCongress(c: RecordWorkersCongressApproval, state: AwardRoundState): AwardRoundEvent[] {
+  const round = requireRound(state, c);
+  const n = requireActiveNomination(state, c.nominationId);
+  if (round.levels.length === 0) {
+    throw DomainError.unprocessable('AWARD.NO_REVIEW_LEVELS', '本轮未设置逐级推荐层级，无需登记职代会意见。', 'This round has no review levels, so no workers’ congress approval is recorded.');
+  }
+  requireNextLevel(round, n, round.levels[0]!);
+  if (!isDateOnly(c.workersCongressOn) || toEpochDay(c.workersCongressOn) > toEpochDay(shanghaiDateOf(c.at))) {
+    throw DomainError.validation('AWARD.INVALID_CONGRESS_DATE', '职代会日期应为不晚于今天的 YYYY-MM-DD 日期。', 'workersCongressOn must be a YYYY-MM-DD date not later than today.', {
+      errors: [{ field: 'workersCongressOn', messageZh: '日期无效或在未来', messageEn: 'invalid or in the future' }],
+    });
+  }
+  return [{ type: 'NominationRecommended', data: { roundId: c.roundId, nominationId: n.nominationId, level: round.levels[0]!, workersCongressOn: c.workersCongressOn } }];
+}
+
+export function decideReview(c: ReviewNomination, state: AwardRoundState): AwardRoundEvent[] {
+  const round = requireRound(state, c);
+  const n = requireActiveNomination(state, c.nominationId);
+  requireNextLevel(round, n, c.level);
+  if (c.decision !== 'approved' && c.decision !== 'rejected') {
+    throw DomainError.validation('AWARD.INVALID_DECISION', "审核结论应为 'approved' 或 'rejected'。", "decision must be 'approved' or 'rejected'.");
+  }
+  if (c.decision === 'approved') {
+    const first = round.levels.indexOf(c.level) === 0;
+    if (first) return [{ type: 'NominationRecommended', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level } }];
+    return [{ type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'approved', ...(c.note ? { note: c.note } : {}) } }];
+  }
+  const note = requireText(c.note, 'AWARD.NOTE_REQUIRED', 'note', '不予推荐时须说明理由。', 'A rejection needs a note giving the reason.');
+  return [
+    { type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'rejected', note } },
+    { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'review_rejected', level: c.level } },
+    ...promotionAfter(state, round, n),
+  ];
+}
+
+function requireOpenClearance(n: NominationState, department: GrantClearance['department']): void {
+  if (!n.requiredClearances.includes(department)) {
+    throw DomainError.validation(
+      'AWARD.CLEARANCE_NOT_REQUIRED',
+      `推荐 ${n.nominationId} 无需征求${DEPARTMENT_LABELS[department]?.zh ?? department}意见（需征求：${n.requiredClearances.join('、') || '无'}）。`,
+      `Nomination ${n.nominationId} does not need sign-off from ${department} (needed: ${n.requiredClearances.join(', ') || 'none'}).`,
+    );
+  }
+}
+
+export function decideGrantClearance(c: GrantClearance, state: AwardRoundState): AwardRoundEvent[] {
+  requireRound(state, c);
+  const n = requireActiveNomination(state, c.nominationId);
+  requireOpenClearance(n, c.department);
+  if (n.clearances[c.department] === 'granted') return [];
+  return [{ type: 'ClearanceGranted', data: { roundId: c.roundId, nominationId: n.nominationId, department: c.department, ...(c.note ? { note: c.note } : {}) } }];
+}
+
+export function decideRefuseClearance(c: RefuseClearance, state: AwardRoundState): AwardRoundEvent[] {
+  const round = requireRound(state, c);
+  const n = requireActiveNomination(state, c.nominationId);
+  requireOpenClearance(n, c.department);
+  if (n.clearances[c.department] === 'granted') {
+    throw DomainError.conflict(
+      'AWARD.CLEARANCE_ALREADY_GRANTED',
+      `${DEPARTMENT_LABELS[c.department].zh}已对推荐 ${n.nominationId} 出具同意意见；如情况有变，请通过异议或撤销程序处理。`,
+      `${c.department} has already signed off nomination ${n.nominationId}; if things changed, use an objection or revocation.`,
+    );
+  }
+  const note = requireText(c.note, 'AWARD.NOTE_REQUIRED', 'note', '部门不同意时须说明理由。', 'A refused clearance needs a note giving the reason.');
+  return [
+    { type: 'ClearanceRefused', data: { roundId: c.roundId, nominationId: n.nominationId, department: c.department, note } },
+    { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'clearance_refused', department: c.department } },
+    ...promotionAfter(state, round, n),
+  ];
+}

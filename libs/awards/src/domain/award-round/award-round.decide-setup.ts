@@ -1,0 +1,131 @@
+import { DomainError } from '@jingsai/shared';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, NOMINEE_KIND_LABELS, POOLS, isOneOf } from '../catalogue/award-catalogue';
+import { failedReasons } from '../eligibility/eligibility.engine';
+import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
+import { requiredClearances, validateClearanceSpec } from '../rules/clearance-spec';
+import { validateRatioSpecs } from '../rules/slate-ratios';
+import { CreateAwardRound, Nominate } from './award-round.commands';
+import { AwardRoundCreated, NominationSubmitted } from './award-round.events';
+import { requireRound } from './award-round.guards';
+import { primariesOf, quotaBreaches, quotaExceeded } from './award-round.slate';
+import { AwardRoundState } from './award-round.state';
+
+const DEFAULT_MINIMUM_NOTICE_WORKING_DAYS = 5;
+const isCount = (v: unknown, min: number) => Number.isInteger(v) && (v as number) >= min;
+
+function roundProblems(c: CreateAwardRound): SpecProblem[] {
+  const p: SpecProblem[] = [];
+  const bad = (field: string, zh: string, en: string) => p.push({ field, messageZh: zh, messageEn: en });
+  if (!isOneOf(AWARD_TYPES, c.awardType)) bad('awardType', `未知奖项类型 ${String(c.awardType)}`, `unknown award type ${String(c.awardType)}`);
+  if (!c.campaignId) bad('campaignId', '缺少竞赛活动', 'campaignId is required');
+  if (!c.ruleSetId || !isCount(c.ruleSetVersion, 1)) bad('ruleSetVersion', '缺少规则集及其版本', 'ruleSetId and a positive ruleSetVersion are required');
+  if (!Array.isArray(c.pools) || c.pools.length === 0) bad('pools', '至少设置一个名额池', 'at least one pool is required');
+  (c.pools ?? []).forEach((q, i) => {
+    if (!isOneOf(POOLS, q.pool)) bad(`pools[${i}].pool`, `未知名额池 ${String(q.pool)}`, `unknown pool ${String(q.pool)}`);
+    else if (c.pools.findIndex((x) => x.pool === q.pool) !== i) bad(`pools[${i}].pool`, `名额池 ${q.pool} 重复`, `pool ${q.pool} is listed twice`);
+    if (!isCount(q.quota, 1)) bad(`pools[${i}].quota`, '名额应为正整数', 'quota must be a positive whole number');
+  });
+  (c.subQuotas ?? []).forEach((s, i) => {
+    if (!s.key || (c.subQuotas ?? []).findIndex((x) => x.key === s.key) !== i) bad(`subQuotas[${i}].key`, 'key 缺失或重复', 'key is missing or repeated');
+    p.push(...validatePredicate(s.where, `subQuotas[${i}].where`));
+    if (!isCount(s.max, 0)) bad(`subQuotas[${i}].max`, '上限应为非负整数', 'max must be a whole number ≥ 0');
+  });
+  (c.quotasByRecommender ?? []).forEach((r, i) => {
+    if (!r.orgId || (c.quotasByRecommender ?? []).findIndex((x) => x.orgId === r.orgId) !== i) bad(`quotasByRecommender[${i}].orgId`, '推荐单位缺失或重复', 'orgId is missing or repeated');
+    if (!isCount(r.quota, 1)) bad(`quotasByRecommender[${i}].quota`, '名额应为正整数', 'quota must be a positive whole number');
+  });
+  if (!Array.isArray(c.levels) || c.levels.some((l) => typeof l !== 'string' || l === '') || new Set(c.levels).size !== c.levels.length) {
+    bad('levels', '审核层级应为不重复的名称列表', 'levels must be a list of distinct names');
+  }
+  if (c.minimumNoticeWorkingDays !== undefined && !isCount(c.minimumNoticeWorkingDays, 0)) bad('minimumNoticeWorkingDays', '应为非负整数', 'must be a whole number ≥ 0');
+  p.push(...validateRatioSpecs(c.ratios), ...validateClearanceSpec(c.clearances));
+  return p;
+}
+
+export function decideCreate(c: CreateAwardRound, state: AwardRoundState): AwardRoundCreated[] {
+  if (state.round) {
+    throw DomainError.conflict('AWARD.ROUND_EXISTS', `评选轮次 ${c.roundId} 已存在。`, `Award round ${c.roundId} already exists.`);
+  }
+  const problems = roundProblems(c);
+  if (problems.length > 0) {
+    throw DomainError.validation('AWARD.INVALID_ROUND', `评选轮次设置有 ${problems.length} 处错误，请逐项修正。`, `The round settings have ${problems.length} problem(s); correct each.`, { errors: problems });
+  }
+  const data: AwardRoundCreated['data'] = {
+    roundId: c.roundId,
+    campaignId: c.campaignId,
+    awardType: c.awardType,
+    ruleSetId: c.ruleSetId,
+    ruleSetVersion: c.ruleSetVersion,
+    pools: c.pools,
+    subQuotas: c.subQuotas ?? [],
+    quotasByRecommender: c.quotasByRecommender ?? [],
+    levels: c.levels,
+    minimumNoticeWorkingDays: c.minimumNoticeWorkingDays ?? DEFAULT_MINIMUM_NOTICE_WORKING_DAYS,
+    ratios: c.ratios,
+    clearances: c.clearances,
+  };
+  return [{ type: 'AwardRoundCreated', data }];
+}
+
+export function decideNominate(c: Nominate, state: AwardRoundState): NominationSubmitted[] {
+  const round = requireRound(state, c);
+  if (state.nominations.some((n) => n.nominationId === c.nominationId)) {
+    throw DomainError.conflict('AWARD.NOMINATION_EXISTS', `推荐编号 ${c.nominationId} 已使用。`, `Nomination id ${c.nominationId} is already used.`);
+  }
+  if (!round.pools.some((p) => p.pool === c.pool)) {
+    throw DomainError.validation('AWARD.UNKNOWN_POOL', `本轮没有名额池 ${c.pool}（可选：${round.pools.map((p) => p.pool).join('、')}）。`, `This round has no pool ${c.pool} (pools: ${round.pools.map((p) => p.pool).join(', ')}).`);
+  }
+  const award = AWARD_TYPE_CATALOGUE[round.awardType];
+  if (!award.nomineeKinds.includes(c.nominee.kind)) {
+    const kinds = award.nomineeKinds.map((k) => NOMINEE_KIND_LABELS[k]);
+    throw DomainError.unprocessable('AWARD.NOMINEE_KIND_MISMATCH', `${award.zh}只能推荐${kinds.map((k) => k.zh).join('或')}。`, `The ${award.en} is for a ${kinds.map((k) => k.en).join(' or ')} only.`);
+  }
+  if (!Number.isInteger(c.order) || c.order < 1) {
+    throw DomainError.validation('AWARD.INVALID_ORDER', '推荐顺序应为正整数。', 'order must be a positive whole number.', { errors: [{ field: 'order', messageZh: '应为正整数', messageEn: 'must be a positive whole number' }] });
+  }
+  const v = c.verdict;
+  if (v.ruleSetId !== round.ruleSetId || v.ruleSetVersion !== round.ruleSetVersion || v.awardType !== round.awardType || v.nomineeId !== c.nominee.id || v.nomineeKind !== c.nominee.kind) {
+    throw DomainError.conflict(
+      'AWARD.VERDICT_MISMATCH',
+      `资格审查结论不是按本轮规则集（${round.ruleSetId} 第 ${round.ruleSetVersion} 版）对该人选作出的，请重新审查。`,
+      `The eligibility verdict was not made for this nominee under this round's rule set (${round.ruleSetId} v${round.ruleSetVersion}); evaluate again.`,
+      { verdict: { ruleSetId: v.ruleSetId, ruleSetVersion: v.ruleSetVersion, awardType: v.awardType, nomineeId: v.nomineeId } },
+    );
+  }
+  if (!v.eligible) {
+    const failed = failedReasons(v);
+    throw DomainError.unprocessable(
+      'AWARD.NOMINEE_INELIGIBLE',
+      `${c.nominee.name} 不符合评选条件：${failed.map((r) => r.messageZh).join('')}`,
+      `${c.nominee.name} is not eligible: ${failed.map((r) => r.messageEn).join(' ')}`,
+      { failedReasons: failed },
+    );
+  }
+  const earlier = state.nominations.find((n) => n.nominee.kind === c.nominee.kind && n.nominee.id === c.nominee.id);
+  if (earlier) {
+    throw DomainError.conflict('AWARD.ALREADY_NOMINATED', `${c.nominee.name} 已在本轮被推荐（${earlier.nominationId}），不得重复推荐。`, `${c.nominee.name} is already nominated in this round (${earlier.nominationId}).`, {
+      nominationId: earlier.nominationId,
+    });
+  }
+  if (round.quotasByRecommender.length > 0 && !round.quotasByRecommender.some((r) => r.orgId === c.recommenderOrgId)) {
+    throw DomainError.forbidden('AWARD.RECOMMENDER_NOT_ALLOWED', `单位 ${c.recommenderOrgId} 没有本轮推荐名额。`, `Organisation ${c.recommenderOrgId} has no recommendation quota in this round.`);
+  }
+  if (!c.substitute) {
+    const breaches = quotaBreaches(round, [...primariesOf(state), c]);
+    if (breaches.length > 0) throw quotaExceeded(breaches);
+  }
+  const data: NominationSubmitted['data'] = {
+    roundId: c.roundId,
+    nominationId: c.nominationId,
+    pool: c.pool,
+    nominee: c.nominee,
+    ownership: c.ownership,
+    attributes: c.attributes,
+    recommenderOrgId: c.recommenderOrgId,
+    substitute: c.substitute,
+    order: c.order,
+    verdict: c.verdict,
+    requiredClearances: requiredClearances(round.clearances, c.nominee.kind, c.ownership),
+  };
+  return [{ type: 'NominationSubmitted', data }];
+}

@@ -1,0 +1,107 @@
+import { DomainEvent } from '@jingsai/shared';
+import { AwardType, Department, DerivedHonourType, Pool } from '../catalogue/award-catalogue';
+import { NoticePeriod } from '../calendar/notice-period';
+import { EligibilityVerdict } from '../eligibility/eligibility.facts';
+import { NomineeAttributes } from '../rules/attribute-predicate';
+import { ClearanceSpec } from '../rules/clearance-spec';
+import { RatioResult, RatioSpec } from '../rules/slate-ratios';
+import { NomineeRef, Objector, PoolQuota, RecommenderQuota, SubQuota } from './award-round.commands';
+
+// Event data are type aliases (not interfaces) so that they satisfy DomainEvent's record constraint.
+type E<T extends string, D> = DomainEvent<T, D & { roundId: string }>;
+
+export type AwardRoundCreated = E<
+  'AwardRoundCreated',
+  {
+    campaignId: string;
+    awardType: AwardType;
+    ruleSetId: string;
+    ruleSetVersion: number;
+    pools: PoolQuota[];
+    subQuotas: SubQuota[];
+    quotasByRecommender: RecommenderQuota[];
+    levels: string[];
+    minimumNoticeWorkingDays: number;
+    ratios: RatioSpec[];
+    clearances: ClearanceSpec;
+  }
+>;
+
+export type NominationSubmitted = E<
+  'NominationSubmitted',
+  {
+    nominationId: string;
+    pool: Pool;
+    nominee: NomineeRef;
+    ownership: string | null;
+    attributes: NomineeAttributes;
+    recommenderOrgId: string;
+    substitute: boolean;
+    order: number;
+    /** The verdict the nomination was allowed on: which rules, which facts, which rule-set version. */
+    verdict: EligibilityVerdict;
+    /** Clearances requested implicitly from the rule set (征求意见). */
+    requiredClearances: Department[];
+  }
+>;
+
+export type NominationRecommended = E<'NominationRecommended', { nominationId: string; level: string; workersCongressOn?: string }>;
+export type NominationReviewed = E<'NominationReviewed', { nominationId: string; level: string; decision: 'approved' | 'rejected'; note?: string }>;
+export type ClearanceGranted = E<'ClearanceGranted', { nominationId: string; department: Department; note?: string }>;
+export type ClearanceRefused = E<'ClearanceRefused', { nominationId: string; department: Department; note: string }>;
+export type NominationRemoved = E<'NominationRemoved', { nominationId: string; reason: 'clearance_refused' | 'review_rejected'; department?: Department; level?: string }>;
+export type SubstitutePromoted = E<'SubstitutePromoted', { nominationId: string; replacesNominationId: string; recommenderOrgId: string; pool: Pool }>;
+
+export type PublicNoticeStarted = E<
+  'PublicNoticeStarted',
+  {
+    period: NoticePeriod;
+    startsOn: string;
+    lastDay: string;
+    startsAt: string;
+    endsAt: string;
+    workingDays: number;
+    calendarDays: number;
+    /** Every active nomination on the published list, primaries and substitutes. */
+    nominationIds: string[];
+    slateRatios: RatioResult[];
+  }
+>;
+
+export type ObjectionRaised = E<'ObjectionRaised', { objectionId: string; nominationId: string; objector: Objector; grounds: string }>;
+export type ObjectionUpheld = E<'ObjectionUpheld', { objectionId: string; nominationId: string; note: string }>;
+export type ObjectionDismissed = E<'ObjectionDismissed', { objectionId: string; nominationId: string; note: string }>;
+export type NominationWithdrawnAfterObjection = E<'NominationWithdrawnAfterObjection', { nominationId: string; objectionId: string }>;
+export type PublicNoticeEnded = E<'PublicNoticeEnded', { endsAt: string }>;
+
+export type HonourConferred = E<'HonourConferred', { honourId: string; nominationId: string; recipient: NomineeRef; awardType: AwardType; pool: Pool; conferredOn: string }>;
+export type DerivedHonourConferred = E<
+  'DerivedHonourConferred',
+  { honourId: string; sourceHonourId: string; nominationId: string; recipient: NomineeRef; awardType: DerivedHonourType; conferredOn: string; basis: string }
+>;
+export type HonourRevoked = E<'HonourRevoked', { honourId: string; reason: string; sourceHonourId?: string }>;
+export type HonourWithdrawn = E<'HonourWithdrawn', { honourId: string; mode: 'ordered' | 'automatic' | 'natural'; reason: string }>;
+export type HonourSuspended = E<'HonourSuspended', { honourId: string; reason: string }>;
+export type HonourReinstated = E<'HonourReinstated', { honourId: string; reason: string }>;
+
+export type AwardRoundEvent =
+  | AwardRoundCreated
+  | NominationSubmitted
+  | NominationRecommended
+  | NominationReviewed
+  | ClearanceGranted
+  | ClearanceRefused
+  | NominationRemoved
+  | SubstitutePromoted
+  | PublicNoticeStarted
+  | ObjectionRaised
+  | ObjectionUpheld
+  | ObjectionDismissed
+  | NominationWithdrawnAfterObjection
+  | PublicNoticeEnded
+  | HonourConferred
+  | DerivedHonourConferred
+  | HonourRevoked
+  | HonourWithdrawn
+  | HonourSuspended
+  | HonourReinstated;

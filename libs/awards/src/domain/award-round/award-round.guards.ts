@@ -1,0 +1,81 @@
+import { DomainError } from '@jingsai/shared';
+import { AwardRoundCommand } from './award-round.commands';
+import { AwardRoundStage, AwardRoundState, HonourRecord, NominationState, ObjectionState, RoundConfig } from './award-round.state';
+
+const REVIEW_ACTIONS = ['RecordWorkersCongressApproval', 'ReviewNomination', 'GrantClearance', 'RefuseClearance'];
+
+/** What may be done in each stage; named in every illegal-transition refusal. */
+export const ALLOWED_ACTIONS: Record<AwardRoundStage, string[]> = {
+  none: ['CreateAwardRound'],
+  nominating: ['Nominate', ...REVIEW_ACTIONS, 'StartPublicNotice'],
+  notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...REVIEW_ACTIONS],
+  notice_ended: ['ResolveObjection', 'Confer', ...REVIEW_ACTIONS],
+  conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour'],
+};
+
+export const STAGE_LABELS: Record<AwardRoundStage, { zh: string; en: string }> = {
+  none: { zh: '未创建', en: 'not created' },
+  nominating: { zh: '推荐中', en: 'nominating' },
+  notice: { zh: '公示中', en: 'public notice running' },
+  notice_ended: { zh: '公示已结束', en: 'public notice ended' },
+  conferred: { zh: '已表彰', en: 'conferred' },
+};
+
+export function illegalTransition(state: AwardRoundState, action: string): DomainError {
+  const stage = STAGE_LABELS[state.stage];
+  const allowed = ALLOWED_ACTIONS[state.stage];
+  return DomainError.illegalState(
+    'AWARD.ILLEGAL_TRANSITION',
+    `评选轮次当前为“${stage.zh}”，不能执行 ${action}；可执行：${allowed.join('、')}。`,
+    `The award round is ${stage.en}; ${action} is not allowed. Allowed: ${allowed.join(', ')}.`,
+    state.stage,
+    allowed,
+  );
+}
+
+/** The round's configuration, refusing when it does not exist (or already exists, for creation). */
+export function requireRound(state: AwardRoundState, command: AwardRoundCommand): RoundConfig {
+  if (!state.round) {
+    throw DomainError.notFound('AWARD.ROUND_NOT_FOUND', `评选轮次 ${command.roundId} 不存在，请先创建。`, `Award round ${command.roundId} does not exist; create it first.`);
+  }
+  if (!ALLOWED_ACTIONS[state.stage].includes(command.type)) throw illegalTransition(state, command.type);
+  return state.round;
+}
+
+export function requireNomination(state: AwardRoundState, nominationId: string): NominationState {
+  const n = state.nominations.find((x) => x.nominationId === nominationId);
+  if (!n) {
+    throw DomainError.notFound('AWARD.NOMINATION_NOT_FOUND', `推荐 ${nominationId} 不存在。`, `Nomination ${nominationId} does not exist in this round.`);
+  }
+  return n;
+}
+
+export function requireActiveNomination(state: AwardRoundState, nominationId: string): NominationState {
+  const n = requireNomination(state, nominationId);
+  if (n.status !== 'active') {
+    const zh = n.status === 'removed' ? '已被移出' : '已因异议撤回';
+    const en = n.status === 'removed' ? 'was removed' : 'was withdrawn after an objection';
+    throw DomainError.illegalState('AWARD.NOMINATION_NOT_ACTIVE', `推荐 ${nominationId} ${zh}，不能再办理。`, `Nomination ${nominationId} ${en}; nothing more can be done with it.`, n.status, []);
+  }
+  return n;
+}
+
+export function requireObjection(state: AwardRoundState, objectionId: string): ObjectionState {
+  const o = state.objections.find((x) => x.objectionId === objectionId);
+  if (!o) throw DomainError.notFound('AWARD.OBJECTION_NOT_FOUND', `异议 ${objectionId} 不存在。`, `Objection ${objectionId} does not exist.`);
+  return o;
+}
+
+export function requireHonour(state: AwardRoundState, honourId: string): HonourRecord {
+  const h = state.honours.find((x) => x.honourId === honourId);
+  if (!h) throw DomainError.notFound('AWARD.HONOUR_NOT_FOUND', `荣誉 ${honourId} 不存在。`, `Honour ${honourId} does not exist in this round.`);
+  return h;
+}
+
+/** Refuses a blank free-text field the domain asks for (a reason, a note). */
+export function requireText(value: string | undefined, code: string, field: string, zh: string, en: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw DomainError.validation(code, zh, en, { errors: [{ field, messageZh: zh, messageEn: en }] });
+  }
+  return value.trim();
+}

@@ -1,0 +1,109 @@
+import { DomainError } from '@jingsai/shared';
+import { DEPARTMENT_LABELS, Department } from '../catalogue/award-catalogue';
+import { matchesPredicate } from '../rules/attribute-predicate';
+import { RatioResult, checkSlate, describeRatioResult, unmetRatios } from '../rules/slate-ratios';
+import { AwardRoundState, NominationState, RoundConfig, isPrimary } from './award-round.state';
+
+export interface QuotaBreach {
+  quota: 'pool' | 'sub_quota' | 'recommender';
+  key: string;
+  limit: number;
+  count: number;
+}
+
+type Counted = Pick<NominationState, 'pool' | 'attributes' | 'recommenderOrgId'>;
+
+/** Every quota (pool, sub-quota, recommending organisation) the given primaries would exceed. */
+export function quotaBreaches(round: RoundConfig, primaries: readonly Counted[]): QuotaBreach[] {
+  const breaches: QuotaBreach[] = [];
+  for (const p of round.pools) {
+    const count = primaries.filter((n) => n.pool === p.pool).length;
+    if (count > p.quota) breaches.push({ quota: 'pool', key: p.pool, limit: p.quota, count });
+  }
+  for (const s of round.subQuotas) {
+    const count = primaries.filter((n) => matchesPredicate(s.where, n.attributes)).length;
+    if (count > s.max) breaches.push({ quota: 'sub_quota', key: s.key, limit: s.max, count });
+  }
+  for (const r of round.quotasByRecommender) {
+    const count = primaries.filter((n) => n.recommenderOrgId === r.orgId).length;
+    if (count > r.quota) breaches.push({ quota: 'recommender', key: r.orgId, limit: r.quota, count });
+  }
+  return breaches;
+}
+
+export function quotaExceeded(breaches: QuotaBreach[]): DomainError {
+  const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
+  return DomainError.unprocessable(
+    'AWARD.QUOTA_EXCEEDED',
+    `超出名额（${list}）；超出推荐单位名额的人选请作为递补人选推荐。`,
+    `Quota exceeded (${list}); name nominees beyond a quota as substitutes.`,
+    { breaches },
+  );
+}
+
+export const primariesOf = (state: AwardRoundState): NominationState[] => state.nominations.filter(isPrimary);
+
+/**
+ * The substitute to promote when `removed` drops out: an active substitute of the same recommending
+ * organisation, lowest order first, that fits every quota once promoted (others are skipped).
+ */
+export function nextSubstitute(state: AwardRoundState, round: RoundConfig, removed: NominationState): NominationState | null {
+  if (removed.substitute) return null;
+  const remaining = primariesOf(state).filter((n) => n.nominationId !== removed.nominationId);
+  const candidates = state.nominations
+    .filter((n) => n.status === 'active' && n.substitute && n.recommenderOrgId === removed.recommenderOrgId)
+    .sort((a, b) => a.order - b.order || a.seq - b.seq);
+  return candidates.find((c) => quotaBreaches(round, [...remaining, c]).length === 0) ?? null;
+}
+
+export function missingReviews(round: RoundConfig, nominations: readonly NominationState[]): Array<{ nominationId: string; missingLevels: string[] }> {
+  return nominations.filter((n) => n.levelsPassed < round.levels.length).map((n) => ({ nominationId: n.nominationId, missingLevels: round.levels.slice(n.levelsPassed) }));
+}
+
+export function outstandingClearances(nominations: readonly NominationState[]): Array<{ nominationId: string; departments: Department[] }> {
+  return nominations
+    .map((n) => ({ nominationId: n.nominationId, departments: n.requiredClearances.filter((d) => n.clearances[d] !== 'granted') }))
+    .filter((x) => x.departments.length > 0);
+}
+
+export const slateRatiosOf = (round: RoundConfig, primaries: readonly NominationState[]): RatioResult[] => checkSlate(round.ratios, primaries);
+
+/**
+ * Refuses to advance the list (start the notice, confer) unless it is complete: not empty,
+ * reviewed at every level, cleared by every department, and meeting every slate ratio.
+ */
+export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { primaries: NominationState[]; ratios: RatioResult[] } {
+  const primaries = primariesOf(state);
+  if (primaries.length === 0) {
+    throw DomainError.unprocessable('AWARD.SLATE_EMPTY', '推荐名单为空，请先推荐人选。', 'The list has no nominees; nominate someone first.');
+  }
+  const reviews = missingReviews(round, primaries);
+  if (reviews.length > 0) {
+    throw DomainError.unprocessable(
+      'AWARD.REVIEW_INCOMPLETE',
+      `${reviews.length} 名人选尚未完成逐级推荐审核（${reviews.map((r) => `${r.nominationId}: ${r.missingLevels.join('→')}`).join('；')}）。`,
+      `${reviews.length} nominee(s) have not passed every review level (${reviews.map((r) => `${r.nominationId}: ${r.missingLevels.join(' → ')}`).join('; ')}).`,
+      { missingReviews: reviews },
+    );
+  }
+  const clearances = outstandingClearances(primaries);
+  if (clearances.length > 0) {
+    throw DomainError.unprocessable(
+      'AWARD.CLEARANCES_OUTSTANDING',
+      `${clearances.length} 名人选尚待有关部门出具意见（${clearances.map((c) => `${c.nominationId}: ${c.departments.map((d) => DEPARTMENT_LABELS[d].zh).join('、')}`).join('；')}）。`,
+      `${clearances.length} nominee(s) still await department sign-off (${clearances.map((c) => `${c.nominationId}: ${c.departments.join(', ')}`).join('; ')}).`,
+      { outstandingClearances: clearances },
+    );
+  }
+  const ratios = slateRatiosOf(round, primaries);
+  const unmet = unmetRatios(ratios);
+  if (unmet.length > 0) {
+    throw DomainError.unprocessable(
+      'AWARD.SLATE_RATIOS_NOT_MET',
+      `推荐名单结构比例未达要求：${unmet.map((r) => `${r.label.zh} 实际 ${r.actual}%（${r.numerator}/${r.denominator}），要求 ${r.op === '>=' ? '不低于' : '不高于'} ${r.required}%`).join('；')}。`,
+      `The list does not meet its structure ratios: ${unmet.map(describeRatioResult).join('; ')}.`,
+      { ratios, unmet },
+    );
+  }
+  return { primaries, ratios };
+}

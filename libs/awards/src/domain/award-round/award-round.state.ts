@@ -1,0 +1,71 @@
+import { Department, HonourStatus, HonourType, Pool } from '../catalogue/award-catalogue';
+import { EligibilityVerdict } from '../eligibility/eligibility.facts';
+import { NomineeAttributes } from '../rules/attribute-predicate';
+import { NoticePeriod } from '../calendar/notice-period';
+import { NomineeRef } from './award-round.commands';
+import { AwardRoundCreated } from './award-round.events';
+
+/** none → nominating → notice (公示) → notice_ended → conferred. */
+export type AwardRoundStage = 'none' | 'nominating' | 'notice' | 'notice_ended' | 'conferred';
+
+export type RoundConfig = Omit<AwardRoundCreated['data'], 'roundId'> & { roundId: string };
+
+export interface NominationState {
+  nominationId: string;
+  pool: Pool;
+  nominee: NomineeRef;
+  ownership: string | null;
+  attributes: NomineeAttributes;
+  recommenderOrgId: string;
+  /** Currently a substitute (递补); false once promoted. */
+  substitute: boolean;
+  order: number;
+  /** Position in the round, to break ties between substitutes of equal order. */
+  seq: number;
+  status: 'active' | 'removed' | 'withdrawn';
+  /** How many review levels, in order, have passed. */
+  levelsPassed: number;
+  workersCongressOn: string | null;
+  requiredClearances: Department[];
+  clearances: Partial<Record<Department, 'granted' | 'refused'>>;
+  verdict: EligibilityVerdict;
+}
+
+export interface ObjectionState {
+  objectionId: string;
+  nominationId: string;
+  status: 'open' | 'upheld' | 'dismissed';
+}
+
+export interface NoticeState {
+  period: NoticePeriod;
+  startsOn: string;
+  lastDay: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+export interface HonourRecord {
+  honourId: string;
+  nominationId: string;
+  recipient: NomineeRef;
+  awardType: HonourType;
+  pool: Pool | null;
+  conferredOn: string;
+  status: HonourStatus;
+  /** Set for derived honours (青年岗位能手): the honour they follow from. */
+  sourceHonourId: string | null;
+}
+
+export interface AwardRoundState {
+  stage: AwardRoundStage;
+  round: RoundConfig | null;
+  nominations: NominationState[];
+  objections: ObjectionState[];
+  notice: NoticeState | null;
+  honours: HonourRecord[];
+}
+
+export const initialAwardRoundState = (): AwardRoundState => ({ stage: 'none', round: null, nominations: [], objections: [], notice: null, honours: [] });
+
+export const isPrimary = (n: NominationState): boolean => n.status === 'active' && !n.substitute;
