@@ -5,6 +5,8 @@ import { EventFilter, SubscribeOptions, Subscription } from '../event-store.port
 export interface PollingSource {
   /** Events strictly after `fromPosition`, in position order. */
   read(fromPosition: number, maxCount: number, filter: EventFilter | undefined): RecordedEvent[];
+  /** Position of the last committed event. */
+  head(): number;
   /** Calls `listener` after every committed append in this process; returns the unsubscribe function. */
   onAppend(listener: () => void): () => void;
 }
@@ -54,12 +56,16 @@ export class PollingSubscription implements Subscription {
     try {
       while (!this.closed) {
         signalled = false;
+        // With a filter, a short batch holds every match up to the head read before it, so the
+        // cursor can jump there instead of rescanning non-matching events on every poll.
+        const head = this.options.filter ? this.source.head() : 0;
         const batch = this.source.read(position, batchSize, this.options.filter);
         for (const event of batch) {
           if (this.closed) return;
           position = event.position;
           yield event;
         }
+        if (batch.length < batchSize) position = Math.max(position, head);
         if (batch.length > 0) {
           delay = MIN_DELAY_MS;
           continue;

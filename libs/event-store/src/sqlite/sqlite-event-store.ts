@@ -118,6 +118,7 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     const source = {
       read: (from: number, max: number, filter: EventFilter | undefined) => this.readAllSync(from, max, filter),
+      head: () => (this.closed ? 0 : this.stmts.head.get()!),
       onAppend: (listener: () => void) => {
         appendSignals.on(this.signal, listener);
         return () => void appendSignals.off(this.signal, listener);
