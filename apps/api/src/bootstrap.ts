@@ -25,6 +25,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, {
     logger: options.logger ?? false,
     bufferLogs: false,
+    abortOnError: false,
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);

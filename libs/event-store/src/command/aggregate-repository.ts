@@ -4,6 +4,7 @@ import { WrongExpectedRevisionError, concurrencyConflict, revisionMismatch } fro
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { CommandContext } from './command-context';
 import { DeciderAggregate } from './decider-aggregate';
+import { KeyedLock } from './keyed-lock';
 import { StateCache } from './state-cache';
 
 export interface CommandOutcome<State> {
@@ -38,6 +39,7 @@ export interface RepositoryOptions {
  */
 export class AggregateRepository {
   private readonly maxRetries: number;
+  private readonly streamLock = new KeyedLock();
 
   constructor(
     private readonly store: EventStore,
@@ -64,7 +66,17 @@ export class AggregateRepository {
     return { state: aggregate.state, revision: aggregate.revision };
   }
 
-  async execute<S, C, E extends DomainEvent>(
+  /** Commands on one stream are serialised within this process; other processes are met with optimistic concurrency. */
+  execute<S, C, E extends DomainEvent>(
+    streamId: string,
+    decider: Decider<S, C, E>,
+    command: C | ((state: S) => C),
+    ctx: CommandContext,
+  ): Promise<CommandOutcome<S>> {
+    return this.streamLock.run(streamId, () => this.executeNow(streamId, decider, command, ctx));
+  }
+
+  private async executeNow<S, C, E extends DomainEvent>(
     streamId: string,
     decider: Decider<S, C, E>,
     command: C | ((state: S) => C),
