@@ -6,6 +6,7 @@ import { Clock } from '@jingsai/shared';
 import { AppConfig } from './config/app-config';
 import { AdminClockController } from './admin/admin-clock.controller';
 import { HealthController } from './health/health.controller';
+import { MeController } from './me/me.controller';
 import { PersistenceModule } from './infrastructure/persistence.module';
 import { CONTEXT_MODULES, CONTEXT_PROJECTIONS, CONTEXT_SCHEMA_VERSIONS, CONTEXT_UPCASTERS } from './contexts';
 
@@ -39,7 +40,7 @@ export class AppModule {
         }),
         ...CONTEXT_MODULES,
       ],
-      controllers: [HealthController, AdminClockController],
+      controllers: [HealthController, AdminClockController, MeController],
     };
   }
 }
