@@ -1,0 +1,70 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireSameOrg, requireWithinScope } from '@jingsai/auth';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, isHierarchyLevel } from '../domain';
+import { BoardAwaiting, BoardScope, listBoard } from '../read-models/board/board.queries';
+import { actionsForCaller, labelledActions } from './project.view';
+
+class BoardQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
+  @ApiPropertyOptional({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsOptional() @IsIn(CAMPAIGN_CATEGORY_KEYS) category?: string;
+  @ApiPropertyOptional({ description: '组织（含下级）Organisation and its subtree' }) @IsOptional() @IsString() orgId?: string;
+  @ApiPropertyOptional({ description: '项目状态 Status', enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: string;
+
+  @ApiPropertyOptional({ description: '只看待我办理的（委员会：待本级审批；参赛单位：草稿和被退回的）Only what awaits your action', type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  awaitingMyAction?: boolean;
+}
+
+@ApiTags('board 申报看板')
+@ApiBearerAuth()
+@Controller('api/v1/board')
+export class BoardController {
+  private readonly db: Database;
+
+  constructor(
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {
+    this.db = readDb.db;
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: '申报看板 Application board: projects in your scope, longest waiting first',
+    description: '竞赛委员会看到本辖区的项目，参赛单位只看到本单位的项目。awaitingMyAction=true：委员会为待本级审批的项目，参赛单位为草稿和被退回的项目。',
+  })
+  list(@Query() q: BoardQueryDto, @CurrentUser() user: AuthUser) {
+    const isAdmin = user.roles.includes('admin');
+    const unitOnly = user.roles.includes('unit') && !user.roles.includes('committee') && !isAdmin;
+    const scope: BoardScope = isAdmin ? { kind: 'all' } : unitOnly ? { kind: 'org', orgId: user.orgId } : { kind: 'subtree', orgId: user.orgId };
+    if (q.orgId && !isAdmin) {
+      if (unitOnly) requireSameOrg(user.orgId, q.orgId);
+      else requireWithinScope(this.orgs, user.orgId, q.orgId);
+    }
+    const callerLevel = this.orgs.get(user.orgId)?.level ?? null;
+    let awaiting: BoardAwaiting | undefined;
+    if (q.awaitingMyAction) {
+      if (user.roles.includes('committee') && isHierarchyLevel(callerLevel)) awaiting = { kind: 'committee', level: callerLevel };
+      else if (user.roles.includes('unit')) awaiting = { kind: 'unit' };
+      else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0 };
+    }
+    const page = listBoard(this.db, {
+      scope, campaignId: q.campaignId, category: q.category, orgId: q.orgId, status: q.status, awaiting, limit: q.limit ?? 50, offset: q.offset ?? 0,
+    });
+    return {
+      ...page,
+      items: page.items.map((item) => {
+        const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel);
+        return { ...item, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
+      }),
+    };
+  }
+}

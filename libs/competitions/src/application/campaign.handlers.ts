@@ -1,0 +1,100 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
+import { CommandOutcome } from '@jingsai/event-store';
+import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
+import { DomainError, newId, streamIdOf } from '@jingsai/shared';
+import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
+import { plainBody } from './plain-body';
+import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
+
+export const campaignStream = (campaignId: string) => streamIdOf('campaign', campaignId);
+
+export interface CampaignCommandResult {
+  id: string;
+  outcome: CommandOutcome<CampaignState>;
+}
+
+@CommandHandler(CreateCampaignCommand)
+export class CreateCampaignHandler implements ICommandHandler<CreateCampaignCommand, CampaignCommandResult> {
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly consistency: ReadConsistency,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {}
+
+  async execute({ body, user, req }: CreateCampaignCommand): Promise<CampaignCommandResult> {
+    const role = requireRole(user, 'committee');
+    const organizerOrgId = body.organizerOrgId ?? user.orgId;
+    await this.consistency.catchUp();
+    requireWithinScope(this.orgs, user.orgId, organizerOrgId, 'organising committee');
+    const level = body.level ?? this.orgs.get(organizerOrgId)?.level;
+    if (!isHierarchyLevel(level)) {
+      throw DomainError.validation('CAMPAIGN.LEVEL_REQUIRED', '无法从主办组织推断竞赛层级，请填写 level。', 'The level could not be taken from the organiser; give `level`.', {
+        errors: [{ field: 'level', messageZh: '请填写竞赛层级。', messageEn: 'Give the campaign level.' }],
+      });
+    }
+    const campaignId = body.campaignId ?? newAggregateId(req, user, newId);
+    const ctx = this.commands.context(req, user, role);
+    const { campaignId: _ignored, organizerOrgId: _o, level: _l, targets, ...rest } = plainBody(body);
+    const definition: CampaignDefinition = { ...(rest as Omit<CampaignDefinition, 'level' | 'organizerOrgId' | 'targets'>), level, organizerOrgId, targets: (targets ?? []) as CampaignDefinition['targets'] };
+    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'CreateCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, ...definition }, ctx);
+    return { id: campaignId, outcome };
+  }
+}
+
+@CommandHandler(AmendCampaignDraftCommand)
+export class AmendCampaignDraftHandler implements ICommandHandler<AmendCampaignDraftCommand, CampaignCommandResult> {
+  constructor(private readonly commands: CommandExecutor) {}
+
+  async execute({ campaignId, body, user, req }: AmendCampaignDraftCommand): Promise<CampaignCommandResult> {
+    const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
+    const changes = plainBody(body) as Partial<CampaignDefinition>;
+    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'AmendCampaignDraft', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes }, ctx);
+    return { id: campaignId, outcome };
+  }
+}
+
+@CommandHandler(PublishCampaignCommand)
+export class PublishCampaignHandler implements ICommandHandler<PublishCampaignCommand, CampaignCommandResult> {
+  constructor(private readonly commands: CommandExecutor) {}
+
+  async execute({ campaignId, user, req }: PublishCampaignCommand): Promise<CampaignCommandResult> {
+    const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
+    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'PublishCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor }, ctx);
+    return { id: campaignId, outcome };
+  }
+}
+
+@CommandHandler(AmendCampaignRulesCommand)
+export class AmendCampaignRulesHandler implements ICommandHandler<AmendCampaignRulesCommand, CampaignCommandResult> {
+  constructor(private readonly commands: CommandExecutor) {}
+
+  async execute({ campaignId, body, user, req }: AmendCampaignRulesCommand): Promise<CampaignCommandResult> {
+    const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
+    const changes = plainBody(body.changes) as Partial<CampaignRules>;
+    const outcome = await this.commands.run(
+      campaignStream(campaignId),
+      campaignDecider,
+      { type: 'AmendCampaignRules', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, reason: body.reason },
+      ctx,
+    );
+    return { id: campaignId, outcome };
+  }
+}
+
+@CommandHandler(CloseCampaignCommand)
+export class CloseCampaignHandler implements ICommandHandler<CloseCampaignCommand, CampaignCommandResult> {
+  constructor(private readonly commands: CommandExecutor) {}
+
+  async execute({ campaignId, body, user, req }: CloseCampaignCommand): Promise<CampaignCommandResult> {
+    const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
+    const outcome = await this.commands.run(
+      campaignStream(campaignId),
+      campaignDecider,
+      { type: 'CloseCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, reason: body.reason ?? null },
+      ctx,
+    );
+    return { id: campaignId, outcome };
+  }
+}

@@ -1,0 +1,123 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { CommandExecutor, CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { DomainError } from '@jingsai/shared';
+import {
+  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
+  PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset,
+} from '../domain';
+import { listCampaigns } from '../read-models/campaigns/campaign-list.queries';
+import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
+import { CampaignCommandResult, campaignStream } from './campaign.handlers';
+import { AmendCampaignDraftRequestDto, AmendCampaignRulesRequestDto, CloseCampaignRequestDto, CreateCampaignRequestDto } from './campaign.request.dto';
+import { campaignView } from './campaign.view';
+
+class ListCampaignsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '状态：草稿 draft / 已发布 published / 已结束 closed', enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
+  @ApiPropertyOptional({ description: '年度 Year', example: 2021 }) @IsOptional() @Type(() => Number) @IsInt() year?: number;
+}
+
+const labels = <K extends string>(m: Record<K, { zh: string; en: string } | string>) =>
+  Object.entries(m).map(([key, v]) => (typeof v === 'string' ? { key, zh: v } : { key, ...(v as object) }));
+
+@ApiTags('campaigns 竞赛活动')
+@ApiBearerAuth()
+@Controller('api/v1/campaigns')
+export class CampaignsController {
+  private readonly db: Database;
+
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly commands: CommandExecutor,
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {
+    this.db = readDb.db;
+  }
+
+  private async run(command: object, reply: any): Promise<CommandResponse> {
+    const r: CampaignCommandResult = await this.commandBus.execute(command);
+    return commandResponse(r.id, r.outcome, reply);
+  }
+
+  @Post()
+  @ApiOperation({ summary: '创建竞赛活动（草稿）Create a campaign draft', description: '竞赛委员会为本级或辖区内的竞赛委员会创建竞赛活动；层级默认为主办组织的层级。' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  create(@Body() body: CreateCampaignRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new CreateCampaignCommand(body, user, req), reply);
+  }
+
+  @Patch(':campaignId')
+  @ApiOperation({ summary: '修改竞赛活动草稿 Edit a draft campaign', description: '发布前可自由修改；发布后请使用“修改规则”并说明理由。' })
+  @ApiOkResponse({ type: CommandResponse })
+  amendDraft(@Param('campaignId') campaignId: string, @Body() body: AmendCampaignDraftRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new AmendCampaignDraftCommand(campaignId, body, user, req), reply);
+  }
+
+  @Post(':campaignId/publish')
+  @HttpCode(200)
+  @ApiOperation({ summary: '发布竞赛活动 Publish: the draft rules become rules version 1' })
+  @ApiOkResponse({ type: CommandResponse })
+  publish(@Param('campaignId') campaignId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new PublishCampaignCommand(campaignId, user, req), reply);
+  }
+
+  @Post(':campaignId/rules-amendments')
+  @HttpCode(200)
+  @ApiOperation({ summary: '修改竞赛规则（发布后）Amend published rules: a new rules version, with a reason', description: '报名截止后不能再修改报名时间，个别单位请单独批准延期。' })
+  @ApiOkResponse({ type: CommandResponse })
+  amendRules(@Param('campaignId') campaignId: string, @Body() body: AmendCampaignRulesRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new AmendCampaignRulesCommand(campaignId, body, user, req), reply);
+  }
+
+  @Post(':campaignId/close')
+  @HttpCode(200)
+  @ApiOperation({ summary: '结束竞赛活动 Close the campaign' })
+  @ApiOkResponse({ type: CommandResponse })
+  close(@Param('campaignId') campaignId: string, @Body() body: CloseCampaignRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new CloseCampaignCommand(campaignId, body ?? {}, user, req), reply);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '竞赛活动列表 Campaigns you can see', description: '本辖区内主办的竞赛活动，以及上级竞赛委员会已发布、本单位可参加的竞赛活动。' })
+  list(@Query() q: ListCampaignsQueryDto, @CurrentUser() user: AuthUser) {
+    return listCampaigns(this.db, { callerOrgId: user.orgId, everything: user.roles.includes('admin'), status: q.status, year: q.year, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  }
+
+  @Get('catalogue')
+  @ApiOperation({ summary: '竞赛设置目录 Catalogue for campaign forms', description: '竞赛类别、指标、等次、计分方式、层级等代码及中英文名称，以及重点工程立功竞赛评估方案预设。' })
+  catalogue() {
+    return {
+      categories: labels(CAMPAIGN_CATEGORIES),
+      metrics: Object.entries(CAMPAIGN_METRICS).map(([key, v]) => ({ key, ...v })),
+      grades: Object.entries(GRADE_LABELS).map(([key, zh]) => ({ key, zh, en: key })),
+      reportingCadences: labels(REPORTING_CADENCE_LABELS),
+      aggregations: labels(AGGREGATION_LABELS),
+      levels: labels(HIERARCHY_LEVEL_LABELS),
+      campaignStatuses: labels(CAMPAIGN_STATUS_LABELS),
+      projectStatuses: labels(PROJECT_STATUS_LABELS),
+      projectActions: labels(PROJECT_ACTION_LABELS),
+      presets: { keyProjectAssessment: keyProjectAssessmentPreset() },
+    };
+  }
+
+  @Get(':campaignId')
+  @ApiOperation({ summary: '竞赛活动详情 One campaign: current rules and every rules version (ETag = revision)' })
+  async get(@Param('campaignId') campaignId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
+    const { state, revision } = await this.commands.state(campaignStream(campaignId), campaignDecider);
+    const notFound = DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
+    if (state.status === 'none') throw notFound;
+    const organisedBelow = this.orgs.isWithin(state.organizerOrgId, user.orgId);
+    const organisedAbove = state.status !== 'draft' && this.orgs.isWithin(user.orgId, state.organizerOrgId);
+    // Out of sight is answered like absent, so ids of other regions' drafts do not leak.
+    if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove) throw notFound;
+    if (revision !== null) reply.header('etag', `"${revision}"`);
+    return campaignView(state, revision);
+  }
+}

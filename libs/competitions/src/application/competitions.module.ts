@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { READ_MODEL_DB } from '@jingsai/api-kit';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { OrganizationsModule } from '@jingsai/organizations';
+import { boardProjection } from '../read-models/board/board.projection';
+import { campaignListProjection } from '../read-models/campaigns/campaign-list.projection';
+import { BoardController } from './board.controller';
+import {
+  AmendCampaignDraftHandler, AmendCampaignRulesHandler, CloseCampaignHandler, CreateCampaignHandler, PublishCampaignHandler,
+} from './campaign.handlers';
+import { CampaignsController } from './campaigns.controller';
+import { DraftProjectHandler, EditProjectDraftHandler, SubmitProjectHandler, WithdrawProjectHandler } from './project-application.handlers';
+import {
+  ApproveProjectHandler, GrantSubmissionExtensionHandler, RejectProjectHandler, ReturnProjectHandler, TerminateProjectHandler,
+} from './project-decision.handlers';
+import { ProjectFacts } from './project-facts.service';
+import { ProjectsController } from './projects.controller';
+
+export const COMPETITION_PROJECTIONS = [campaignListProjection, boardProjection];
+
+/** Tables exist before the first query, even while the runner is still starting. */
+const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
+
+/**
+ * Campaigns and the application stage of competition projects over HTTP, with the campaign
+ * list and the application board. The organisation directory comes from OrganizationsModule.
+ */
+@Module({
+  imports: [OrganizationsModule],
+  controllers: [CampaignsController, ProjectsController, BoardController],
+  providers: [
+    ProjectFacts,
+    CreateCampaignHandler,
+    AmendCampaignDraftHandler,
+    PublishCampaignHandler,
+    AmendCampaignRulesHandler,
+    CloseCampaignHandler,
+    DraftProjectHandler,
+    EditProjectDraftHandler,
+    SubmitProjectHandler,
+    WithdrawProjectHandler,
+    ApproveProjectHandler,
+    ReturnProjectHandler,
+    RejectProjectHandler,
+    GrantSubmissionExtensionHandler,
+    TerminateProjectHandler,
+    {
+      provide: READ_MODEL_SETUP,
+      inject: [READ_MODEL_DB],
+      useFactory: (readDb: ReadModelDatabase) => {
+        for (const p of COMPETITION_PROJECTIONS) p.setup(readDb.db);
+        return true;
+      },
+    },
+  ],
+})
+export class CompetitionsModule {}

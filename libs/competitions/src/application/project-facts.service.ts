@@ -1,0 +1,101 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
+import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
+import { DomainError, Role, streamIdOf } from '@jingsai/shared';
+import {
+  ApprovalFacts, Campaign, CampaignRulesSnapshot, HierarchyLevel, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, projectDecider,
+} from '../domain';
+import { campaignStream } from './campaign.handlers';
+
+export const projectStream = (projectId: string) => streamIdOf('project', projectId);
+
+/**
+ * What project handlers look up before deciding: the project and its campaign, who may act on
+ * it (scope), and the approval facts from the organisation tree. The domain gets them on the command.
+ */
+@Injectable()
+export class ProjectFacts {
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly consistency: ReadConsistency,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {}
+
+  async project(projectId: string): Promise<{ project: Project; revision: number | null }> {
+    const { state, revision } = await this.commands.state(projectStream(projectId), projectDecider);
+    if (state.status === 'none') {
+      throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
+    }
+    return { project: state, revision };
+  }
+
+  async campaign(campaignId: string): Promise<Campaign> {
+    const { state } = await this.commands.state(campaignStream(campaignId), campaignDecider);
+    if (state.status === 'none') {
+      throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
+    }
+    return state;
+  }
+
+  async snapshot(campaignId: string): Promise<CampaignRulesSnapshot> {
+    return campaignRulesSnapshot(await this.campaign(campaignId));
+  }
+
+  /** A unit acts only for its own organisation. */
+  asUnit(user: AuthUser, orgId: string): Role {
+    const role = requireRole(user, 'unit');
+    requireSameOrg(user.orgId, orgId);
+    return role;
+  }
+
+  /** A committee acts only on projects of organisations in its subtree. */
+  async asCommittee(user: AuthUser, orgId: string): Promise<Role> {
+    const role = requireRole(user, 'committee');
+    await this.consistency.catchUp();
+    requireWithinScope(this.orgs, user.orgId, orgId, 'project');
+    return role;
+  }
+
+  /** A registered organisation, after the read model caught up with the log. */
+  async registeredOrg(orgId: string) {
+    await this.consistency.catchUp();
+    const node = this.orgs.get(orgId);
+    if (!node) {
+      throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 尚未登记，请联系管理员。`, `Organisation ${orgId} is not registered; ask the administrator.`, { orgId });
+    }
+    return node;
+  }
+
+  /** Whether the caller may read a project of `orgId`: own organisation, subtree, or everything (admin). */
+  canSee(user: AuthUser, orgId: string): boolean {
+    if (user.roles.includes('admin')) return true;
+    if (user.roles.includes('unit') && user.orgId === orgId) return true;
+    return user.roles.some((r) => r !== 'unit') && this.orgs.isWithin(orgId, user.orgId);
+  }
+
+  /** Levels at which the organisation or one of its ancestors is a competition committee. */
+  committeeLevels(orgId: string): HierarchyLevel[] {
+    const node = this.orgs.get(orgId);
+    if (!node) return [];
+    return [...node.path, orgId]
+      .map((id) => this.orgs.get(id))
+      .filter((n) => n?.kind === 'committee' && isHierarchyLevel(n.level))
+      .map((n) => n!.level as HierarchyLevel);
+  }
+
+  /** The level of the caller's organisation, if it is one of the hierarchy's levels. */
+  levelOf(orgId: string): HierarchyLevel | null {
+    const level = this.orgs.get(orgId)?.level;
+    return isHierarchyLevel(level) ? level : null;
+  }
+
+  /** approverLevel (the caller's organisation) and applicableLevels (committees above the project). */
+  approvalFacts(user: AuthUser, project: Project, campaign: CampaignRulesSnapshot): ApprovalFacts {
+    const approverLevel = this.levelOf(user.orgId);
+    if (!approverLevel) {
+      throw DomainError.forbidden('AUTH.UNKNOWN_ORGANISATION', '无法确定您所在组织的层级，请联系管理员。', 'The level of your organisation is unknown; ask the administrator.', { orgId: user.orgId });
+    }
+    const committees = this.committeeLevels(project.orgId);
+    return { campaign, approverLevel, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) };
+  }
+}

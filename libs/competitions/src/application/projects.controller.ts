@@ -1,0 +1,119 @@
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandResponse, commandResponse } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { DomainError } from '@jingsai/shared';
+import { requiredApprovalLevels } from '../domain';
+import {
+  ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
+  SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
+} from './project.commands';
+import { ProjectCommandResult } from './project-application.handlers';
+import { ProjectFacts } from './project-facts.service';
+import { DraftProjectRequestDto, EditProjectRequestDto, GrantExtensionRequestDto, OptionalReasonRequestDto, ReasonRequestDto } from './project.request.dto';
+import { actionsForCaller, projectView } from './project.view';
+
+@ApiTags('projects 竞赛项目')
+@ApiBearerAuth()
+@Controller('api/v1/projects')
+export class ProjectsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly facts: ProjectFacts,
+  ) {}
+
+  private async run(command: object, reply: any): Promise<CommandResponse> {
+    const r: ProjectCommandResult = await this.commandBus.execute(command);
+    return commandResponse(r.id, r.outcome, reply);
+  }
+
+  @Post()
+  @ApiOperation({ summary: '起草申报 Draft a project application', description: '参赛单位为本单位起草项目申报（参赛报名表、竞赛实施方案），草稿可不完整。' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  draft(@Body() body: DraftProjectRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new DraftProjectCommand(body, user, req), reply);
+  }
+
+  @Patch(':projectId')
+  @ApiOperation({ summary: '修改申报材料 Edit a draft or returned application' })
+  @ApiOkResponse({ type: CommandResponse })
+  edit(@Param('projectId') projectId: string, @Body() body: EditProjectRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new EditProjectDraftCommand(projectId, body, user, req), reply);
+  }
+
+  @Post(':projectId/submit')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '提交申报 Submit the application',
+    description: '须在报名截止前提交（或在批准的延期内）。逾期提交将被记录并拒绝（409 PROJECT.WINDOW_CLOSED）：未按时报送的单位视为未参赛，不能参加五一各奖项评选。',
+  })
+  @ApiOkResponse({ type: CommandResponse })
+  submit(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new SubmitProjectCommand(projectId, user, req), reply);
+  }
+
+  @Post(':projectId/approve')
+  @HttpCode(200)
+  @ApiOperation({ summary: '审批立项 Approve at your level', description: '多级审批按竞赛规定的层级由低到高依次进行（如先县级后市级）。' })
+  @ApiOkResponse({ type: CommandResponse })
+  approve(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new ApproveProjectCommand(projectId, user, req), reply);
+  }
+
+  @Post(':projectId/return')
+  @HttpCode(200)
+  @ApiOperation({ summary: '退回修改 Return for revision, with a reason' })
+  @ApiOkResponse({ type: CommandResponse })
+  returnForRevision(@Param('projectId') projectId: string, @Body() body: ReasonRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new ReturnProjectCommand(projectId, body, user, req), reply);
+  }
+
+  @Post(':projectId/reject')
+  @HttpCode(200)
+  @ApiOperation({ summary: '不予立项 Reject, with a reason' })
+  @ApiOkResponse({ type: CommandResponse })
+  reject(@Param('projectId') projectId: string, @Body() body: ReasonRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new RejectProjectCommand(projectId, body, user, req), reply);
+  }
+
+  @Post(':projectId/extensions')
+  @HttpCode(200)
+  @ApiOperation({ summary: '批准延期报送 Grant this project a submission extension (committee, until + reason)' })
+  @ApiOkResponse({ type: CommandResponse })
+  grantExtension(@Param('projectId') projectId: string, @Body() body: GrantExtensionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new GrantSubmissionExtensionCommand(projectId, body, user, req), reply);
+  }
+
+  @Post(':projectId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: '撤回 Withdraw (the unit)' })
+  @ApiOkResponse({ type: CommandResponse })
+  withdraw(@Param('projectId') projectId: string, @Body() body: OptionalReasonRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new WithdrawProjectCommand(projectId, body ?? {}, user, req), reply);
+  }
+
+  @Post(':projectId/terminate')
+  @HttpCode(200)
+  @ApiOperation({ summary: '终止 Terminate (a committee, with a reason)' })
+  @ApiOkResponse({ type: CommandResponse })
+  terminate(@Param('projectId') projectId: string, @Body() body: ReasonRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new TerminateProjectCommand(projectId, body, user, req), reply);
+  }
+
+  @Get(':projectId')
+  @ApiOperation({ summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)' })
+  async get(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
+    const { project, revision } = await this.facts.project(projectId);
+    if (!this.facts.canSee(user, project.orgId)) {
+      throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
+    }
+    const campaign = await this.facts.snapshot(project.campaignId);
+    const committees = this.facts.committeeLevels(project.orgId);
+    const required = requiredApprovalLevels({ campaign, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) });
+    const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
+    const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId));
+    if (revision !== null) reply.header('etag', `"${revision}"`);
+    return projectView(project, revision, { requiredLevels: required, nextLevel, allowedActions });
+  }
+}

@@ -1,0 +1,140 @@
+import { Projection } from '@jingsai/event-store';
+import { RecordedEvent } from '@jingsai/shared';
+import type { Database } from 'better-sqlite3';
+import { CampaignEvent, ProjectEvent } from '../../domain';
+import { orgPathTable } from '../org-paths/org-paths';
+import { RecordedOf } from '../recorded-of';
+
+export const boardOrgs = orgPathTable('board_orgs');
+
+const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended'];
+const PROJECT_TYPES = [
+  'ProjectDrafted', 'ProjectDraftEdited', 'ProjectSubmitted', 'ProjectSubmissionRefused', 'ProjectApprovedAtLevel', 'ProjectApproved',
+  'ProjectReturned', 'ProjectRejected', 'SubmissionExtensionGranted', 'ProjectWithdrawn', 'ProjectTerminated',
+];
+
+type Changes = Record<string, string | number | null>;
+
+/** The campaign's approval levels at which the organisation has a committee above (or at) it. */
+function requiredLevels(db: Database, campaignId: string, orgId: string): string[] {
+  const row = db.prepare('SELECT approval_levels FROM board_campaigns WHERE campaign_id = ?').get(campaignId) as { approval_levels: string } | undefined;
+  const levels = row ? (JSON.parse(row.approval_levels) as string[]) : [];
+  const committees = boardOrgs.committeeLevels(db, orgId);
+  return levels.filter((l) => committees.includes(l));
+}
+
+function nextLevel(db: Database, campaignId: string, orgId: string, approved: string[]): string | null {
+  return requiredLevels(db, campaignId, orgId).find((l) => !approved.includes(l)) ?? null;
+}
+
+function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
+  const upsert = (campaignId: string, levels: string[]) =>
+    db.prepare('INSERT OR REPLACE INTO board_campaigns (campaign_id, approval_levels) VALUES (?, ?)').run(campaignId, JSON.stringify(levels));
+  switch (e.type) {
+    case 'CampaignCreated':
+      return void upsert(e.data.campaignId, e.data.approvalLevels);
+    case 'CampaignDraftAmended':
+      if (e.data.changes.approvalLevels) upsert(e.data.campaignId, e.data.changes.approvalLevels);
+      return;
+    case 'CampaignRulesAmended': {
+      upsert(e.data.campaignId, e.data.rules.approvalLevels);
+      // Approvals still awaited now follow the new levels (the deciders use the current rules).
+      const waiting = db.prepare("SELECT project_id, org_id, approved_levels FROM board WHERE campaign_id = ? AND status = 'submitted'").all(e.data.campaignId) as any[];
+      for (const p of waiting) {
+        db.prepare('UPDATE board SET next_level = ? WHERE project_id = ?').run(nextLevel(db, e.data.campaignId, p.org_id, JSON.parse(p.approved_levels)), p.project_id);
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** The columns an event changes on its project's row. */
+function projectChanges(e: RecordedOf<ProjectEvent>, row: any, db: Database): Changes {
+  const at = e.metadata.occurredAt;
+  const closed = (status: string): Changes => ({ status, next_level: null, waiting_since: at });
+  switch (e.type) {
+    case 'ProjectDrafted':
+      return {};
+    case 'ProjectDraftEdited': {
+      const c = e.data.changes;
+      return { ...(c.title !== undefined ? { title: c.title } : {}), ...(c.category !== undefined ? { category: c.category } : {}) };
+    }
+    case 'ProjectSubmitted':
+      return {
+        status: 'submitted', submitted_at: e.data.submittedAt, waiting_since: at, approved_levels: '[]',
+        next_level: nextLevel(db, row.campaign_id, row.org_id, []),
+      };
+    case 'ProjectSubmissionRefused':
+      return { late_attempts: row.late_attempts + 1 };
+    case 'SubmissionExtensionGranted':
+      return { extension_until: e.data.until };
+    case 'ProjectApprovedAtLevel':
+      return { approved_levels: JSON.stringify([...JSON.parse(row.approved_levels), e.data.level]), next_level: e.data.nextLevel, waiting_since: at };
+    case 'ProjectApproved':
+      return { ...closed('in_progress'), approved_levels: JSON.stringify(e.data.approvedLevels) };
+    case 'ProjectReturned':
+      return { ...closed('returned'), approved_levels: '[]', returned_reason: e.data.reason, returned_level: e.data.level };
+    case 'ProjectRejected':
+      return closed('rejected');
+    case 'ProjectWithdrawn':
+      return closed('withdrawn');
+    case 'ProjectTerminated':
+      return closed('terminated');
+  }
+}
+
+function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
+  const at = e.metadata.occurredAt;
+  if (e.type === 'ProjectDrafted') {
+    const d = e.data;
+    db.prepare(
+      `INSERT OR IGNORE INTO board (project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level,
+         approved_levels, returned_reason, returned_level, late_attempts, extension_until, drafted_at, revision, position, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'draft', ?, NULL, ?, NULL, '[]', NULL, NULL, 0, NULL, ?, ?, ?, ?)`,
+    ).run(d.projectId, d.campaignId, d.category, d.orgId, boardOrgs.pathOf(db, d.orgId), d.title, at, at, e.revision, e.position, at);
+    return;
+  }
+  const row = db.prepare('SELECT * FROM board WHERE project_id = ?').get(e.data.projectId) as any;
+  // Each event applies once: a row already at or past this revision has seen it.
+  if (!row || row.revision >= e.revision) return;
+  const changes: Changes = { ...projectChanges(e, row, db), revision: e.revision, position: e.position, updated_at: at };
+  const cols = Object.keys(changes);
+  db.prepare(`UPDATE board SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE project_id = @project_id`).run({ ...changes, project_id: row.project_id });
+}
+
+/**
+ * The application board (申报看板): one row per project with what the approvers and units
+ * need to see whose move it is: status, the approval level awaited, since when, and why a
+ * project was returned. Keeps its own copy of organisation paths and campaign approval levels.
+ */
+export const boardProjection: Projection = {
+  name: 'board',
+  version: 1,
+  eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  setup(db: Database) {
+    boardOrgs.setup(db);
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS board_campaigns (campaign_id TEXT PRIMARY KEY, approval_levels TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS board (
+        project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, category TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL,
+        status TEXT NOT NULL, title TEXT NOT NULL, submitted_at TEXT, waiting_since TEXT NOT NULL, next_level TEXT,
+        approved_levels TEXT NOT NULL, returned_reason TEXT, returned_level TEXT, late_attempts INTEGER NOT NULL,
+        extension_until TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS board_waiting ON board(waiting_since);
+      CREATE INDEX IF NOT EXISTS board_campaign ON board(campaign_id, status);
+      CREATE INDEX IF NOT EXISTS board_org_path ON board(org_path);
+    `);
+  },
+  reset(db: Database) {
+    boardOrgs.reset(db);
+    db.exec('DROP TABLE IF EXISTS board; DROP TABLE IF EXISTS board_campaigns;');
+  },
+  apply(event: RecordedEvent, db: Database) {
+    if (event.type === boardOrgs.eventType) return boardOrgs.apply(event, db);
+    if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
+    return applyProject(event as unknown as RecordedOf<ProjectEvent>, db);
+  },
+};

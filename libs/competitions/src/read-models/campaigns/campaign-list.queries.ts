@@ -1,0 +1,86 @@
+import type { Database } from 'better-sqlite3';
+import { Page } from '@jingsai/api-kit';
+import { CAMPAIGN_CATEGORIES, CAMPAIGN_STATUS_LABELS, CampaignCategory, CampaignStatus, HIERARCHY_LEVEL_LABELS, HierarchyLevel } from '../../domain';
+import { campaignOrgs } from './campaign-list.projection';
+
+export interface CampaignListFilter {
+  callerOrgId: string;
+  /** Administrators see every campaign. */
+  everything: boolean;
+  status?: string;
+  year?: number;
+  limit: number;
+  offset: number;
+}
+
+export interface CampaignListItem {
+  campaignId: string;
+  title: string;
+  theme: string;
+  year: number;
+  level: string;
+  levelLabel: string;
+  organizerOrgId: string;
+  status: string;
+  statusLabel: string;
+  rulesVersion: number;
+  categories: Array<{ key: string; zh: string; en: string }>;
+  applicationWindow: { opensAt: string; closesAt: string };
+  applicationWindowClosed: boolean;
+  approvalLevels: string[];
+  revision: number;
+  updatedAt: string;
+}
+
+function toItem(r: any): CampaignListItem {
+  const categories = JSON.parse(r.categories) as string[];
+  return {
+    campaignId: r.campaign_id,
+    title: r.title,
+    theme: r.theme,
+    year: r.year,
+    level: r.level,
+    levelLabel: HIERARCHY_LEVEL_LABELS[r.level as HierarchyLevel] ?? r.level,
+    organizerOrgId: r.organizer_org_id,
+    status: r.status,
+    statusLabel: CAMPAIGN_STATUS_LABELS[r.status as CampaignStatus] ?? r.status,
+    rulesVersion: r.rules_version,
+    categories: categories.map((key) => ({ key, ...(CAMPAIGN_CATEGORIES[key as CampaignCategory] ?? { zh: key, en: key }) })),
+    applicationWindow: { opensAt: r.opens_at, closesAt: r.closes_at },
+    applicationWindowClosed: r.window_closed === 1,
+    approvalLevels: JSON.parse(r.approval_levels),
+    revision: r.revision,
+    updatedAt: r.updated_at,
+  };
+}
+
+/**
+ * Campaigns the caller may see: those organised within its subtree (drafts included) and the
+ * published or closed ones organised by its ancestors, which it can enter. Newest year first.
+ */
+export function listCampaigns(db: Database, f: CampaignListFilter): Page<CampaignListItem> {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (!f.everything) {
+    const ancestors = campaignOrgs.pathOf(db, f.callerOrgId).split('/').filter((id) => id && id !== f.callerOrgId);
+    const inScope = ['instr(organizer_path, ?) > 0'];
+    args.push(`/${f.callerOrgId}/`);
+    if (ancestors.length > 0) {
+      inScope.push(`(organizer_org_id IN (${ancestors.map(() => '?').join(',')}) AND status <> 'draft')`);
+      args.push(...ancestors);
+    }
+    where.push(`(${inScope.join(' OR ')})`);
+  }
+  if (f.status) {
+    where.push('status = ?');
+    args.push(f.status);
+  }
+  if (f.year !== undefined) {
+    where.push('year = ?');
+    args.push(f.year);
+  }
+  const sql = `FROM campaign_list${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`SELECT * ${sql} ORDER BY year DESC, created_at DESC, campaign_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset);
+  return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset };
+}

@@ -1,0 +1,57 @@
+import type { Database } from 'better-sqlite3';
+import { RecordedEvent } from '@jingsai/shared';
+
+/** The part of OrganizationRegistered (organisations context) a competitions read model needs. */
+interface OrganizationRegisteredData {
+  orgId: string;
+  kind: string;
+  level: string;
+  parentPath: string[];
+}
+
+export interface OrgPathRow {
+  orgId: string;
+  kind: string;
+  level: string;
+  /** Materialised path including the organisation itself: '/root/city/county/self/'. */
+  path: string;
+}
+
+/**
+ * Each read model that filters by subtree keeps its own copy of the organisation paths, fed by
+ * OrganizationRegistered, so it can be rebuilt alone (organisations never move, so a path is
+ * fixed once registered).
+ */
+export function orgPathTable(table: string) {
+  return {
+    eventType: 'OrganizationRegistered',
+    setup(db: Database): void {
+      db.exec(`CREATE TABLE IF NOT EXISTS ${table} (org_id TEXT PRIMARY KEY, kind TEXT NOT NULL, level TEXT NOT NULL, path TEXT NOT NULL)`);
+    },
+    reset(db: Database): void {
+      db.exec(`DROP TABLE IF EXISTS ${table}`);
+    },
+    apply(event: RecordedEvent, db: Database): void {
+      const d = event.data as unknown as OrganizationRegisteredData;
+      const path = `/${[...d.parentPath, d.orgId].join('/')}/`;
+      db.prepare(`INSERT OR REPLACE INTO ${table} (org_id, kind, level, path) VALUES (?, ?, ?, ?)`).run(d.orgId, d.kind, d.level, path);
+    },
+    get(db: Database, orgId: string): OrgPathRow | undefined {
+      const row = db.prepare(`SELECT org_id AS orgId, kind, level, path FROM ${table} WHERE org_id = ?`).get(orgId) as OrgPathRow | undefined;
+      return row;
+    },
+    /** The path of an organisation; an unknown one is treated as a root of its own. */
+    pathOf(db: Database, orgId: string): string {
+      return this.get(db, orgId)?.path ?? `/${orgId}/`;
+    },
+    /** Levels at which the organisation or one of its ancestors is a competition committee. */
+    committeeLevels(db: Database, orgId: string): string[] {
+      const ids = this.pathOf(db, orgId).split('/').filter(Boolean);
+      if (ids.length === 0) return [];
+      const rows = db.prepare(`SELECT level FROM ${table} WHERE kind = 'committee' AND org_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ level: string }>;
+      return rows.map((r) => r.level);
+    },
+  };
+}
+
+export type OrgPathTable = ReturnType<typeof orgPathTable>;

@@ -1,0 +1,215 @@
+import { TestApp } from '../support/test-app';
+
+const JIUJIANG_WINDOW = { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-22T23:59:59+08:00' };
+
+function keyProjectScheme() {
+  return {
+    criteria: [
+      { key: 'quality', name: '比质量', weight: 20 },
+      { key: 'schedule', name: '比工期', weight: 20 },
+      { key: 'technical_innovation', name: '比技术创新', weight: 15 },
+      { key: 'scientific_management', name: '比科学管理', weight: 15 },
+      { key: 'safety_saving', name: '比安全节约', weight: 15 },
+      { key: 'civilized_construction', name: '比文明施工', weight: 15 },
+    ],
+    scale: { min: 0, max: 100 },
+    minAssessors: 3,
+    aggregation: 'trimmed_mean',
+    gradeBands: [
+      { grade: 'excellent', minScore: 90 },
+      { grade: 'good', minScore: 80 },
+      { grade: 'pass', minScore: 60 },
+      { grade: 'fail', minScore: 0 },
+    ],
+    disagreementThreshold: 15,
+  };
+}
+
+function jiujiangCampaign(over: Record<string, unknown> = {}) {
+  return {
+    campaignId: 'jj-2021',
+    title: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛',
+    theme: '建功“十四五”、奋进新征程',
+    year: 2021,
+    categories: ['skills', 'key_project', 'non_public'],
+    applicationWindow: JIUJIANG_WINDOW,
+    reportingCadence: 'quarterly',
+    assessment: keyProjectScheme(),
+    approvalLevels: ['county', 'city'],
+    targets: [{ metric: 'enterprises', target: 300 }],
+    ...over,
+  };
+}
+
+describe('campaigns over HTTP', () => {
+  let t: TestApp;
+  let admin: string;
+  let city: string;
+  let xunyang: string;
+  let unitA: string;
+  let outsider: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2021-06-10T09:00:00+08:00' });
+    admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    const orgs = [
+      { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' },
+      { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' },
+      { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' },
+      { orgId: 'ent-a', name: '浔阳纺织有限公司', kind: 'enterprise', level: 'enterprise', parentId: 'xy' },
+      { orgId: 'sx', name: '山西省总工会', kind: 'union', level: 'province' },
+      { orgId: 'sx-ent', name: '太原某企业', kind: 'enterprise', level: 'enterprise', parentId: 'sx' },
+    ];
+    for (const o of orgs) expect((await t.post('/api/v1/organizations', o, admin)).status).toBe(201);
+    city = await t.token({ userId: 'u-city', roles: ['committee'], orgId: 'jj' });
+    xunyang = await t.token({ userId: 'u-xy', roles: ['committee'], orgId: 'xy' });
+    unitA = await t.token({ userId: 'u-ent-a', roles: ['unit'], orgId: 'ent-a' });
+    outsider = await t.token({ userId: 'u-sx', roles: ['unit'], orgId: 'sx-ent' });
+  });
+  afterAll(() => t.stop());
+
+  describe('creating a campaign', () => {
+    it('creates a draft organised by the caller’s committee, at its level', async () => {
+      const res = await t.post('/api/v1/campaigns', jiujiangCampaign(), city);
+      expect(res.status).toBe(201);
+      expect(res.body).toMatchObject({ id: 'jj-2021', streamId: 'campaign-jj-2021', revision: 0, events: ['CampaignCreated'], replayed: false });
+      expect(res.headers.etag).toBe('"0"');
+
+      const got = await t.get('/api/v1/campaigns/jj-2021', city);
+      expect(got.status).toBe(200);
+      expect(got.headers.etag).toBe('"0"');
+      expect(got.body).toMatchObject({ organizerOrgId: 'jj', level: 'city', levelLabel: '市级', status: 'draft', statusLabel: '草稿', rulesVersion: 0, ruleVersions: [] });
+      expect(got.body.rules.categories[0]).toEqual({ key: 'skills', zh: '职业技能竞赛', en: 'Vocational skills contest' });
+      expect(got.body.rules.reportingCadenceLabel).toBe('按季度报送');
+      expect(got.body.rules.assessment.aggregationLabel).toBe('去掉一个最高分和一个最低分后平均');
+      expect(got.body.rules.assessment.gradeBands[0]).toEqual({ grade: 'excellent', minScore: 90, label: '优秀' });
+      expect(got.body.rules.approvalLevels).toEqual([{ level: 'county', label: '县（市、区）级' }, { level: 'city', label: '市级' }]);
+    });
+
+    it('refuses a unit (role) and a county committee organising for the city (scope)', async () => {
+      const byUnit = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x1' }), unitA);
+      expect(byUnit.status).toBe(403);
+      expect(byUnit.body.code).toBe('AUTH.ROLE_REQUIRED');
+      const byCounty = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x2', organizerOrgId: 'jj' }), xunyang);
+      expect(byCounty.status).toBe(403);
+      expect(byCounty.headers['content-type']).toContain('application/problem+json');
+      expect(byCounty.body).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
+      expect(byCounty.body.messageZh).toContain('管辖范围');
+      expect(byCounty.body.messageEn).toContain('scope');
+    });
+
+    it('lists every problem of the scheme at once, each with its field', async () => {
+      const scheme = keyProjectScheme();
+      scheme.criteria[0]!.weight = 30;
+      scheme.gradeBands[3]!.minScore = 10;
+      const res = await t.post('/api/v1/campaigns', jiujiangCampaign({
+        campaignId: 'bad',
+        applicationWindow: { opensAt: '2021-07-22T00:00:00+08:00', closesAt: '2021-06-15T00:00:00+08:00' },
+        assessment: scheme,
+      }), city);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('CAMPAIGN.INVALID');
+      const fields = res.body.errors.map((e: any) => e.field);
+      expect(fields).toEqual(expect.arrayContaining(['applicationWindow', 'assessment.criteria', 'assessment.gradeBands']));
+      expect(res.body.errors.length).toBeGreaterThanOrEqual(3);
+      for (const e of res.body.errors) expect(e.messageZh && e.messageEn).toBeTruthy();
+      expect(res.body.errors.find((e: any) => e.field === 'assessment.criteria').messageZh).toContain('110');
+    });
+
+    it('refuses malformed bodies: wrong types, unknown fields, nested shapes, too large', async () => {
+      const res = await t.post('/api/v1/campaigns', { ...jiujiangCampaign({ campaignId: 'bad2', year: '2021', colour: 'red' }), assessment: { ...keyProjectScheme(), minAssessors: 'three' } }, city);
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('REQUEST.INVALID');
+      expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['year', 'colour', 'assessment.minAssessors']));
+      const huge = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: JSON.stringify({ ...jiujiangCampaign({ campaignId: 'big' }), theme: 'x'.repeat(2_000_000) }) });
+      expect(huge.status).toBe(413);
+      expect(huge.body.code).toBe('HTTP.PAYLOAD_TOO_LARGE');
+      const notJson = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '{"title": ' });
+      expect(notJson.status).toBe(400);
+    });
+  });
+
+  describe('a draft, then published rules', () => {
+    it('edits the draft, publishes version 1, then refuses draft edits naming the state', async () => {
+      const edit = await t.request('PATCH', '/api/v1/campaigns/jj-2021', { token: city, body: { categories: ['skills', 'key_project', 'non_public', 'mass_innovation'] } });
+      expect(edit.status).toBe(200);
+      expect(edit.body).toMatchObject({ revision: 1, events: ['CampaignDraftAmended'] });
+
+      const stale = await t.post('/api/v1/campaigns/jj-2021/publish', {}, city, { 'if-match': '"0"' });
+      expect(stale.status).toBe(412);
+      expect(stale.body.code).toBe('STREAM.REVISION_MISMATCH');
+
+      const publish = await t.post('/api/v1/campaigns/jj-2021/publish', {}, city, { 'if-match': '"1"' });
+      expect(publish.status).toBe(200);
+      expect(publish.body).toMatchObject({ revision: 2, events: ['CampaignPublished'] });
+
+      const late = await t.request('PATCH', '/api/v1/campaigns/jj-2021', { token: city, body: { title: '改名' } });
+      expect(late.status).toBe(409);
+      expect(late.body).toMatchObject({ code: 'CAMPAIGN.ILLEGAL_TRANSITION', currentState: 'published' });
+      expect(late.body.allowedActions).toEqual(expect.arrayContaining(['amend_rules', 'close']));
+    });
+
+    it('amends published rules into version 2 with the reason, keeping version 1 in the history', async () => {
+      const noReason = await t.post('/api/v1/campaigns/jj-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: ' ' }, city);
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.code).toBe('CAMPAIGN.REASON_REQUIRED');
+      const res = await t.post('/api/v1/campaigns/jj-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求按月报送进度' }, city);
+      expect(res.status).toBe(200);
+      expect(res.body.events).toEqual(['CampaignRulesAmended']);
+      const got = await t.get('/api/v1/campaigns/jj-2021', unitA);
+      expect(got.status).toBe(200);
+      expect(got.body.rulesVersion).toBe(2);
+      expect(got.body.rules.reportingCadenceLabel).toBe('按月报送');
+      expect(got.body.ruleVersions.map((v: any) => [v.version, v.reason, v.rules.reportingCadence])).toEqual([
+        [1, null, 'quarterly'],
+        [2, '市总工会要求按月报送进度', 'monthly'],
+      ]);
+    });
+  });
+
+  describe('the campaign list', () => {
+    it('shows units the published campaigns above them, committees their subtree’s drafts, outsiders nothing', async () => {
+      const county = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'xy-2021', title: '浔阳区职工技能竞赛', approvalLevels: ['county'] }), xunyang);
+      expect(county.status).toBe(201);
+      expect((await t.get(`/api/v1/campaigns/xy-2021?minPosition=${county.body.position}`, xunyang)).body.level).toBe('county');
+
+      const ids = async (token: string) => (await t.get(`/api/v1/campaigns?minPosition=${county.body.position}`, token)).body.items.map((c: any) => c.campaignId).sort();
+      expect(await ids(city)).toEqual(['jj-2021', 'xy-2021']);
+      expect(await ids(xunyang)).toEqual(['jj-2021', 'xy-2021']);
+      expect(await ids(unitA)).toEqual(['jj-2021']);
+      expect(await ids(outsider)).toEqual([]);
+      expect(await ids(admin)).toEqual(['jj-2021', 'xy-2021']);
+
+      const list = await t.get('/api/v1/campaigns?status=published', unitA);
+      expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
+      expect(list.body.items[0]).toMatchObject({ statusLabel: '已发布', rulesVersion: 2, applicationWindow: JIUJIANG_WINDOW, approvalLevels: ['county', 'city'] });
+
+      expect((await t.get('/api/v1/campaigns/xy-2021', unitA)).status).toBe(404);
+      expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).status).toBe(404);
+    });
+
+    it('serves the catalogue a campaign form needs', async () => {
+      const res = await t.get('/api/v1/campaigns/catalogue', unitA);
+      expect(res.status).toBe(200);
+      expect(res.body.categories).toContainEqual({ key: 'key_project', zh: '重点工程立功竞赛', en: 'Key-project merit competition' });
+      expect(res.body.grades.map((g: any) => g.zh)).toEqual(['优秀', '良好', '合格', '不合格']);
+      expect(res.body.metrics.find((m: any) => m.key === 'participant_times')).toMatchObject({ zh: '参与职工人次', unitZh: '人次' });
+      expect(res.body.presets.keyProjectAssessment.criteria.map((c: any) => c.name)).toContain('比文明施工');
+    });
+  });
+
+  describe('closing', () => {
+    it('closes once; closing again is an illegal transition', async () => {
+      const first = await t.post('/api/v1/campaigns/xy-2021/close', { reason: '合并到市级竞赛' }, xunyang);
+      expect(first.status).toBe(200);
+      expect(first.body.events).toEqual(['CampaignClosed']);
+      const again = await t.post('/api/v1/campaigns/xy-2021/close', {}, xunyang);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 'CAMPAIGN.ILLEGAL_TRANSITION', currentState: 'closed', allowedActions: [] });
+      const notOrganiser = await t.post('/api/v1/campaigns/jj-2021/close', {}, xunyang);
+      expect(notOrganiser.status).toBe(403);
+      expect(notOrganiser.body.code).toBe('CAMPAIGN.FORBIDDEN');
+      expect((await t.post('/api/v1/campaigns/nope/publish', {}, city)).status).toBe(404);
+    });
+  });
+});
