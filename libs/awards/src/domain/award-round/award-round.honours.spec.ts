@@ -1,0 +1,158 @@
+import { DeciderSpec } from '@jingsai/testing';
+import { Confer, RevokeHonour, WithdrawHonour } from './award-round.commands';
+import { awardRoundDecider } from './award-round.decider';
+import { AwardRoundEvent, HonourConferred } from './award-round.events';
+import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, person, stateAfter, submitted } from './award-round.fixtures';
+import { currentHonours, honourStatus, honoursHeldFrom } from './award-round.queries';
+
+const spec = DeciderSpec.for(awardRoundDecider);
+const confer = (when = '2024-10-14T09:00:00+08:00'): Confer => ({ type: 'Confer', ...at(when) });
+const champion = { skillsChampion: true, age: 28 };
+const ready = [created({ pools: [{ pool: 'regular', quota: 2 }] }), submitted('n-1', { attributes: champion }), submitted('n-2', { attributes: { skillsChampion: true, age: 35 } })];
+const ended = [...ready, noticeStarted(['n-1', 'n-2']), noticeEnded()];
+const raised: AwardRoundEvent = { type: 'ObjectionRaised', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', objector: { kind: 'individual', realName: '李四', contact: '138' }, grounds: '不实' } };
+const honour = (nominationId: string): HonourConferred => ({
+  type: 'HonourConferred',
+  data: { roundId: ROUND_ID, honourId: `${ROUND_ID}/${nominationId}`, nominationId, recipient: person(`p-${nominationId}`), awardType: 'may_day_medal', pool: 'regular', conferredOn: '2024-10-14' },
+});
+const youth: AwardRoundEvent = {
+  type: 'DerivedHonourConferred',
+  data: {
+    roundId: ROUND_ID,
+    honourId: `${ROUND_ID}/n-1/youth_post_expert`,
+    sourceHonourId: `${ROUND_ID}/n-1`,
+    nominationId: 'n-1',
+    recipient: person('p-n-1'),
+    awardType: 'youth_post_expert',
+    conferredOn: '2024-10-14',
+    basis: 'skillsChampion, age 28 < 35 (青年岗位能手)',
+  },
+};
+const conferred = [...ended, honour('n-1'), youth, honour('n-2')];
+const H1 = `${ROUND_ID}/n-1`;
+const revoke = (honourId = H1, reason = '以虚假材料骗取荣誉'): RevokeHonour => ({ type: 'RevokeHonour', ...at('2025-03-01T10:00:00+08:00'), honourId, reason });
+const withdraw = (mode: WithdrawHonour['mode'] = 'ordered'): WithdrawHonour => ({ type: 'WithdrawHonour', ...at('2025-03-01T10:00:00+08:00'), honourId: `${ROUND_ID}/n-2`, mode, reason: '班组已撤并' });
+const suspend = (honourId = H1) => ({ type: 'SuspendHonour' as const, ...at('2025-03-01T10:00:00+08:00'), honourId, reason: '接受调查' });
+const reinstate = (honourId = H1) => ({ type: 'ReinstateHonour' as const, ...at('2025-04-01T10:00:00+08:00'), honourId, reason: '调查结束' });
+
+describe('conferral (表彰)', () => {
+  it('confers one honour per recipient, and 青年岗位能手 on a skills champion under 35 (not on one aged 35)', () => {
+    spec.given(ended).when(confer()).then([honour('n-1'), youth, honour('n-2')]);
+  });
+
+  it('is refused before the notice has ended', () => {
+    spec.given([...ready, noticeStarted(['n-1', 'n-2'])]).when(confer(DURING_NOTICE)).thenThrows('AWARD.NOTICE_NOT_ENDED', { kind: 'illegal_state', details: { currentState: 'notice', endsAt: '2024-10-12T16:00:00.000Z' } });
+  });
+
+  it('is refused before any notice', () => {
+    spec.given(ready).when(confer()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'nominating' } });
+  });
+
+  it('is refused while an objection is open', () => {
+    spec.given([...ready, noticeStarted(['n-1', 'n-2']), raised, noticeEnded()]).when(confer(AFTER_NOTICE)).thenThrows('AWARD.OBJECTIONS_OPEN', { details: { objectionIds: ['o-1'], allowedActions: ['ResolveObjection'] } });
+  });
+
+  it('is refused when a withdrawal left the slate short of its ratios', () => {
+    const ratio = { key: 'frontline', label: { zh: '一线代表', en: 'frontline' }, where: { attribute: 'frontline' }, op: '>=' as const, percent: 50, denominator: 'all' as const };
+    spec
+      .given([
+        created({ ratios: [ratio] }),
+        submitted('n-1', { attributes: { frontline: true } }),
+        submitted('n-2'),
+        noticeStarted(['n-1', 'n-2']),
+        { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
+        noticeEnded(),
+      ])
+      .when(confer())
+      .thenThrows('AWARD.SLATE_RATIOS_NOT_MET', { details: { unmet: [{ key: 'frontline', actual: 0, required: 50 }] } });
+  });
+
+  it('is refused while a promoted substitute still awaits a clearance', () => {
+    spec
+      .given([
+        ...ready,
+        submitted('s-1', { substitute: true }, ['audit']),
+        noticeStarted(['n-1', 'n-2', 's-1']),
+        { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
+        { type: 'SubstitutePromoted', data: { roundId: ROUND_ID, nominationId: 's-1', replacesNominationId: 'n-1', recommenderOrgId: 'org-a', pool: 'regular' } },
+        noticeEnded(),
+      ])
+      .when(confer())
+      .thenThrows('AWARD.CLEARANCES_OUTSTANDING', { details: { outstandingClearances: [{ nominationId: 's-1', departments: ['audit'] }] } });
+  });
+
+  it('confers the promoted substitute in place of the withdrawn nominee, filling the quota exactly', () => {
+    spec
+      .given([
+        ...ready,
+        submitted('s-1', { substitute: true }),
+        noticeStarted(['n-1', 'n-2', 's-1']),
+        { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
+        { type: 'SubstitutePromoted', data: { roundId: ROUND_ID, nominationId: 's-1', replacesNominationId: 'n-1', recommenderOrgId: 'org-a', pool: 'regular' } },
+        noticeEnded(),
+      ])
+      .when(confer())
+      .thenMatches([{ type: 'HonourConferred', data: { nominationId: 'n-2' } }, { type: 'HonourConferred', data: { nominationId: 's-1', honourId: `${ROUND_ID}/s-1` } }]);
+  });
+
+  it('never exceeds a quota, even if the recorded list somehow does', () => {
+    const tight = created({ pools: [{ pool: 'regular', quota: 1 }] });
+    spec.given([tight, submitted('n-1'), submitted('n-2'), noticeStarted(['n-1', 'n-2']), noticeEnded()]).when(confer()).thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'pool', key: 'regular', limit: 1, count: 2 }] } });
+  });
+
+  it('is refused a second time', () => {
+    spec.given(conferred).when(confer()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'conferred' } });
+  });
+});
+
+describe('revocation, withdrawal and suspension of honours', () => {
+  it('revokes an honour and the honour derived from it; its status is never valid again', () => {
+    spec.given(conferred).when(revoke()).then([
+      { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: '以虚假材料骗取荣誉' } },
+      { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: `${H1}/youth_post_expert`, reason: '以虚假材料骗取荣誉', sourceHonourId: H1 } },
+    ]);
+    const revokedThenReinstated = stateAfter([...conferred, { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: 'x' } }, { type: 'HonourReinstated', data: { roundId: ROUND_ID, honourId: H1, reason: 'mistake' } }]);
+    expect(honourStatus(revokedThenReinstated, H1)).toBe('revoked');
+    expect(currentHonours(revokedThenReinstated).map((h) => h.honourId)).not.toContain(H1);
+    expect(honoursHeldFrom(revokedThenReinstated, 'p-n-1', 'city')).toEqual([
+      { honourId: H1, awardType: 'may_day_medal', level: 'city', conferredOn: '2024-10-14', status: 'revoked' },
+      { honourId: `${H1}/youth_post_expert`, awardType: 'youth_post_expert', level: 'city', conferredOn: '2024-10-14', status: 'valid' },
+    ]);
+  });
+
+  it('refuses to reinstate or suspend a revoked honour, naming its status and what is allowed', () => {
+    const revoked = [...conferred, { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: 'x' } } as AwardRoundEvent];
+    spec.given(revoked).when(reinstate()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
+    spec.given(revoked).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION');
+    spec.given(revoked).when(revoke()).thenNothing();
+  });
+
+  it.each(['ordered', 'automatic', 'natural'] as const)('withdraws (摘牌) an honour, mode %s', (mode) => {
+    spec.given(conferred).when(withdraw(mode)).then([{ type: 'HonourWithdrawn', data: { roundId: ROUND_ID, honourId: `${ROUND_ID}/n-2`, mode, reason: '班组已撤并' } }]);
+  });
+
+  it('refuses an unknown withdrawal mode; a withdrawn honour can still be revoked but not suspended', () => {
+    spec.given(conferred).when(withdraw('forgotten' as never)).thenThrows('AWARD.INVALID_WITHDRAWAL_MODE');
+    const withdrawn = [...conferred, { type: 'HonourWithdrawn', data: { roundId: ROUND_ID, honourId: H1, mode: 'ordered', reason: 'x' } } as AwardRoundEvent];
+    expect(honourStatus(stateAfter(withdrawn), H1)).toBe('withdrawn');
+    spec.given(withdrawn).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'withdrawn', allowedActions: ['RevokeHonour'] } });
+    spec.given(withdrawn).when(revoke()).thenMatches([{ type: 'HonourRevoked' }, { type: 'HonourRevoked' }]);
+  });
+
+  it('suspends and reinstates an honour; repeats do nothing', () => {
+    spec.given(conferred).when(suspend()).then([{ type: 'HonourSuspended', data: { roundId: ROUND_ID, honourId: H1, reason: '接受调查' } }]);
+    const suspended = [...conferred, { type: 'HonourSuspended', data: { roundId: ROUND_ID, honourId: H1, reason: '接受调查' } } as AwardRoundEvent];
+    expect(honourStatus(stateAfter(suspended), H1)).toBe('suspended');
+    expect(currentHonours(stateAfter(suspended)).map((h) => h.honourId)).toEqual([`${H1}/youth_post_expert`, `${ROUND_ID}/n-2`]);
+    spec.given(suspended).when(suspend()).thenNothing();
+    spec.given(suspended).when(reinstate()).then([{ type: 'HonourReinstated', data: { roundId: ROUND_ID, honourId: H1, reason: '调查结束' } }]);
+    spec.given(conferred).when(reinstate()).thenNothing();
+  });
+
+  it('needs a reason, a known honour, and a conferred round', () => {
+    spec.given(conferred).when(revoke(H1, ' ')).thenThrows('AWARD.REASON_REQUIRED', { kind: 'validation' });
+    spec.given(conferred).when(revoke('r-2024/n-9')).thenThrows('AWARD.HONOUR_NOT_FOUND', { kind: 'not_found' });
+    spec.given(ended).when(revoke()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'notice_ended' } });
+    expect(honourStatus(stateAfter(conferred), 'r-2024/n-9')).toBe('unknown');
+  });
+});

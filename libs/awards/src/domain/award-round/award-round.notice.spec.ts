@@ -1,0 +1,174 @@
+import { DeciderSpec } from '@jingsai/testing';
+import { RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
+import { awardRoundDecider } from './award-round.decider';
+import { AwardRoundEvent } from './award-round.events';
+import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, submitted } from './award-round.fixtures';
+
+const spec = DeciderSpec.for(awardRoundDecider);
+const start = (over: Partial<StartPublicNotice> = {}): StartPublicNotice => ({
+  type: 'StartPublicNotice',
+  ...at('2024-09-30T10:00:00+08:00'),
+  period: { kind: 'working_days', days: 5 },
+  startsOn: '2024-10-08',
+  ...over,
+});
+const object = (over: Partial<RaiseObjection> = {}): RaiseObjection => ({
+  type: 'RaiseObjection',
+  ...at(DURING_NOTICE),
+  objectionId: 'o-1',
+  nominationId: 'n-1',
+  objector: { kind: 'individual', realName: '李四', contact: '13800000000' },
+  grounds: '事迹材料与实际不符',
+  ...over,
+});
+const resolve = (outcome: 'upheld' | 'dismissed', over: Partial<ResolveObjection> = {}): ResolveObjection => ({ type: 'ResolveObjection', ...at(DURING_NOTICE), objectionId: 'o-1', outcome, note: '经核查属实', ...over });
+const raised: AwardRoundEvent = { type: 'ObjectionRaised', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', objector: { kind: 'individual', realName: '李四', contact: '13800000000' }, grounds: '事迹材料与实际不符' } };
+const ready = [created(), submitted('n-1'), submitted('n-2')];
+const inNotice = [...ready, noticeStarted(['n-1', 'n-2'])];
+
+describe('starting the public notice (公示)', () => {
+  it('publishes five working days that run across the adjusted working Saturday 2024-10-12, ending at its midnight in Beijing', () => {
+    spec.given(ready).when(start()).then([noticeStarted(['n-1', 'n-2'])]);
+  });
+
+  it('counts five working days across the 2024 National Day holiday', () => {
+    spec.given(ready).when(start({ at: '2024-09-26T10:00:00+08:00', startsOn: '2024-09-27' })).thenMatches([
+      { type: 'PublicNoticeStarted', data: { startsOn: '2024-09-27', lastDay: '2024-10-09', endsAt: '2024-10-09T16:00:00.000Z', workingDays: 5, calendarDays: 13 } },
+    ]);
+  });
+
+  it('refuses the Lijiang calendar-day notice (2022-10-14 to 2022-10-19: 4 working days) where 5 working days are required', () => {
+    spec
+      .given(ready)
+      .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } }))
+      .thenThrows('AWARD.NOTICE_TOO_SHORT', { kind: 'unprocessable', details: { workingDays: 4, minimumWorkingDays: 5, lastDay: '2022-10-19' } });
+  });
+
+  it('accepts the Lijiang notice in a round that asks for calendar days only, ending 2022-10-19 24:00 +08:00', () => {
+    spec
+      .given([created({ minimumNoticeWorkingDays: 0 }), submitted('n-1')])
+      .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } }))
+      .thenMatches([{ type: 'PublicNoticeStarted', data: { startsOn: '2022-10-14', lastDay: '2022-10-19', startsAt: '2022-10-13T16:00:00.000Z', endsAt: '2022-10-19T16:00:00.000Z', calendarDays: 6 } }]);
+  });
+
+  it('refuses a notice that starts in the past or has a malformed period', () => {
+    spec.given(ready).when(start({ startsOn: '2024-09-29' })).thenThrows('AWARD.NOTICE_IN_PAST');
+    spec.given(ready).when(start({ period: { kind: 'working_days', days: 0 } })).thenThrows('NOTICE.INVALID_PERIOD');
+    spec.given(ready).when(start({ at: '2026-12-20T10:00:00+08:00', startsOn: '2026-12-28' })).thenThrows('CALENDAR.YEAR_NOT_COVERED');
+  });
+
+  it('refuses when the slate ratios fail, reporting actual against required', () => {
+    const ratio = { key: 'migrant_workers', label: { zh: '农民工', en: 'migrant workers' }, where: { attribute: 'migrantWorker' }, op: '>=' as const, percent: 50, denominator: 'all' as const };
+    const e = spec
+      .given([created({ ratios: [ratio] }), submitted('n-1', { attributes: { migrantWorker: true } }), submitted('n-2'), submitted('n-3')])
+      .when(start())
+      .thenThrows('AWARD.SLATE_RATIOS_NOT_MET', { details: { unmet: [{ key: 'migrant_workers', actual: 33.3, required: 50, numerator: 1, denominator: 3, met: false }] } });
+    expect(e.messageZh).toContain('农民工 实际 33.3%（1/3），要求 不低于 50%');
+  });
+
+  it('refuses while clearances are outstanding, listing them', () => {
+    spec.given([created(), submitted('n-1', {}, ['tax', 'audit'])]).when(start()).thenThrows('AWARD.CLEARANCES_OUTSTANDING', { details: { outstandingClearances: [{ nominationId: 'n-1', departments: ['tax', 'audit'] }] } });
+  });
+
+  it('refuses while a primary has not passed every review level', () => {
+    spec.given([created({ levels: ['unit', 'county'] }), submitted('n-1')]).when(start()).thenThrows('AWARD.REVIEW_INCOMPLETE', { details: { missingReviews: [{ nominationId: 'n-1', missingLevels: ['unit', 'county'] }] } });
+  });
+
+  it('refuses an empty list (substitutes alone do not make a slate)', () => {
+    spec.given([created(), submitted('s-1', { substitute: true })]).when(start()).thenThrows('AWARD.SLATE_EMPTY');
+  });
+
+  it('refuses to start a second notice', () => {
+    spec.given(inNotice).when(start()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'notice' } });
+  });
+});
+
+describe('objections during the notice', () => {
+  it('records an objection from a named individual', () => {
+    spec.given(inNotice).when(object()).then([raised]);
+  });
+
+  it('records an objection from an organisation under its seal', () => {
+    spec.given(inNotice).when(object({ objector: { kind: 'organization', orgName: '某区总工会', sealRef: 'seal-2024-118' } })).thenMatches([{ type: 'ObjectionRaised', data: { objector: { kind: 'organization' } } }]);
+  });
+
+  it('refuses an anonymous objection, naming what is missing', () => {
+    spec.given(inNotice).when(object({ objector: { kind: 'individual', realName: '李四', contact: '' } })).thenThrows('AWARD.OBJECTOR_IDENTITY_REQUIRED', { details: { errors: [{ field: 'objector.contact' }] } });
+    spec.given(inNotice).when(object({ objector: { kind: 'organization', orgName: '', sealRef: '' } })).thenThrows('AWARD.OBJECTOR_IDENTITY_REQUIRED', { details: { errors: [{ field: 'objector.orgName' }, { field: 'objector.sealRef' }] } });
+    spec.given(inNotice).when(object({ objector: undefined as never })).thenThrows('AWARD.OBJECTOR_IDENTITY_REQUIRED');
+  });
+
+  it('refuses an objection without grounds, with a reused id, or against a withdrawn nomination', () => {
+    spec.given(inNotice).when(object({ grounds: '' })).thenThrows('AWARD.GROUNDS_REQUIRED');
+    spec.given([...inNotice, raised]).when(object()).thenThrows('AWARD.OBJECTION_EXISTS');
+    const withdrawn: AwardRoundEvent = { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-0' } };
+    spec.given([...inNotice, withdrawn]).when(object()).thenThrows('AWARD.NOMINATION_NOT_ACTIVE');
+  });
+
+  it('refuses an objection before the notice starts or after it ends, even before the end is recorded', () => {
+    spec.given(inNotice).when(object({ at: '2024-10-07T23:59:59+08:00' })).thenThrows('AWARD.OUTSIDE_NOTICE_PERIOD', { details: { startsAt: '2024-10-07T16:00:00.000Z', endsAt: '2024-10-12T16:00:00.000Z' } });
+    spec.given(inNotice).when(object({ at: AFTER_NOTICE })).thenThrows('AWARD.OUTSIDE_NOTICE_PERIOD');
+    spec.given(inNotice).when(object({ at: '2024-10-12T23:59:59+08:00' })).thenMatches([{ type: 'ObjectionRaised' }]);
+  });
+
+  it('refuses objections outside the notice stage', () => {
+    spec.given(ready).when(object()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'nominating' } });
+    spec.given([...inNotice, noticeEnded()]).when(object()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'notice_ended' } });
+  });
+});
+
+describe('resolving objections', () => {
+  it('dismisses an objection with a note; the nomination stands', () => {
+    spec.given([...inNotice, raised]).when(resolve('dismissed', { note: '经核查不属实' })).then([{ type: 'ObjectionDismissed', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '经核查不属实' } }]);
+  });
+
+  it('upholds an objection: the nomination is withdrawn and the next substitute promoted', () => {
+    spec.given([...ready, submitted('s-1', { substitute: true }), noticeStarted(['n-1', 'n-2', 's-1']), raised]).when(resolve('upheld')).then([
+      { type: 'ObjectionUpheld', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '经核查属实' } },
+      { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
+      { type: 'SubstitutePromoted', data: { roundId: ROUND_ID, nominationId: 's-1', replacesNominationId: 'n-1', recommenderOrgId: 'org-a', pool: 'regular' } },
+    ]);
+  });
+
+  it('upholds without promotion when there is no substitute, and can be resolved after the notice ended', () => {
+    spec.given([...inNotice, raised, noticeEnded()]).when(resolve('upheld')).thenMatches([{ type: 'ObjectionUpheld' }, { type: 'NominationWithdrawnAfterObjection' }]);
+  });
+
+  it('upholds a second objection against an already withdrawn nomination without withdrawing it again', () => {
+    const second: AwardRoundEvent = { type: 'ObjectionRaised', data: { ...(raised.data as object), objectionId: 'o-2' } as never };
+    const upheld: AwardRoundEvent[] = [
+      { type: 'ObjectionUpheld', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '属实' } },
+      { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
+    ];
+    spec.given([...inNotice, raised, second, ...upheld]).when(resolve('upheld', { objectionId: 'o-2' })).thenMatches([{ type: 'ObjectionUpheld' }]);
+  });
+
+  it('needs a note and a known outcome and objection', () => {
+    spec.given([...inNotice, raised]).when(resolve('upheld', { note: '' })).thenThrows('AWARD.NOTE_REQUIRED');
+    spec.given([...inNotice, raised]).when(resolve('maybe' as never)).thenThrows('AWARD.INVALID_OUTCOME');
+    spec.given(inNotice).when(resolve('dismissed')).thenThrows('AWARD.OBJECTION_NOT_FOUND', { kind: 'not_found' });
+  });
+
+  it('treats a repeat as a no-op and refuses to change the outcome', () => {
+    const dismissed: AwardRoundEvent = { type: 'ObjectionDismissed', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '不属实' } };
+    spec.given([...inNotice, raised, dismissed]).when(resolve('dismissed')).thenNothing();
+    spec.given([...inNotice, raised, dismissed]).when(resolve('upheld')).thenThrows('AWARD.OBJECTION_ALREADY_RESOLVED', { kind: 'conflict', details: { status: 'dismissed' } });
+  });
+});
+
+describe('ending the notice (scheduler)', () => {
+  const end = (when: string) => ({ type: 'EndPublicNotice' as const, ...at(when) });
+
+  it('refuses before the end of the last day', () => {
+    spec.given(inNotice).when(end('2024-10-12T23:59:59+08:00')).thenThrows('AWARD.NOTICE_NOT_ENDED', { kind: 'illegal_state', details: { currentState: 'notice', endsAt: '2024-10-12T16:00:00.000Z' } });
+  });
+
+  it('ends the notice at 24:00 Beijing time on the last day, and a repeat does nothing', () => {
+    spec.given(inNotice).when(end('2024-10-12T16:00:00Z')).then([noticeEnded()]);
+    spec.given([...inNotice, noticeEnded()]).when(end(AFTER_NOTICE)).thenNothing();
+  });
+
+  it('refuses to end a notice that never started', () => {
+    spec.given(ready).when(end(AFTER_NOTICE)).thenThrows('AWARD.ILLEGAL_TRANSITION');
+  });
+});

@@ -1,0 +1,143 @@
+import { DeciderSpec } from '@jingsai/testing';
+import { AwardRoundEvent } from './award-round.events';
+import { awardRoundDecider } from './award-round.decider';
+import { ROUND_ID, at, created, noticeStarted, submitted } from './award-round.fixtures';
+import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination } from './award-round.commands';
+
+const spec = DeciderSpec.for(awardRoundDecider);
+const leveled = created({ levels: ['unit', 'county', 'city'] });
+const congress = (nominationId: string, workersCongressOn = '2024-09-24'): RecordWorkersCongressApproval => ({
+  type: 'RecordWorkersCongressApproval',
+  ...at('2024-09-26T10:00:00+08:00'),
+  nominationId,
+  workersCongressOn,
+});
+const review = (nominationId: string, level: string, decision: 'approved' | 'rejected' = 'approved', note?: string): ReviewNomination => ({
+  type: 'ReviewNomination',
+  ...at('2024-09-27T10:00:00+08:00'),
+  nominationId,
+  level,
+  decision,
+  ...(note !== undefined ? { note } : {}),
+});
+const grant = (nominationId: string, department: GrantClearance['department']): GrantClearance => ({ type: 'GrantClearance', ...at('2024-09-27T10:00:00+08:00'), nominationId, department });
+const refuse = (nominationId: string, department: RefuseClearance['department'], note = '该企业2024年有欠税记录'): RefuseClearance => ({
+  type: 'RefuseClearance',
+  ...at('2024-09-27T10:00:00+08:00'),
+  nominationId,
+  department,
+  note,
+});
+const recommended = (nominationId: string, workersCongressOn = '2024-09-24'): AwardRoundEvent => ({ type: 'NominationRecommended', data: { roundId: ROUND_ID, nominationId, level: 'unit', workersCongressOn } });
+const promoted = (nominationId: string, replacesNominationId: string, recommenderOrgId = 'org-a'): AwardRoundEvent => ({
+  type: 'SubstitutePromoted',
+  data: { roundId: ROUND_ID, nominationId, replacesNominationId, recommenderOrgId, pool: 'regular' },
+});
+
+describe('level-by-level recommendation (逐级推荐)', () => {
+  it('records the unit recommendation after the workers’ congress', () => {
+    spec.given([leveled, submitted('n-1')]).when(congress('n-1')).then([recommended('n-1')]);
+  });
+
+  it('refuses a workers’ congress date in the future', () => {
+    spec.given([leveled, submitted('n-1')]).when(congress('n-1', '2024-09-27')).thenThrows('AWARD.INVALID_CONGRESS_DATE', { kind: 'validation' });
+  });
+
+  it('refuses a workers’ congress approval in a round without review levels', () => {
+    spec.given([created(), submitted('n-1')]).when(congress('n-1')).thenThrows('AWARD.NO_REVIEW_LEVELS');
+  });
+
+  it('lets the first level also recommend by review, without a congress date', () => {
+    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit')).then([{ type: 'NominationRecommended', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'unit' } }]);
+  });
+
+  it('reviews the next levels in order', () => {
+    spec.given([leveled, submitted('n-1'), recommended('n-1')]).when(review('n-1', 'county')).then([
+      { type: 'NominationReviewed', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'county', decision: 'approved' } },
+    ]);
+  });
+
+  it('refuses to skip a level, naming the level awaited', () => {
+    spec
+      .given([leveled, submitted('n-1'), recommended('n-1')])
+      .when(review('n-1', 'city'))
+      .thenThrows('AWARD.REVIEW_OUT_OF_ORDER', { kind: 'illegal_state', details: { currentState: 'awaiting_county', allowedActions: ['ReviewNomination'] } });
+    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'county')).thenThrows('AWARD.REVIEW_OUT_OF_ORDER', { details: { allowedActions: ['RecordWorkersCongressApproval'] } });
+  });
+
+  it('refuses a level reviewed already and a level the round does not have', () => {
+    spec.given([leveled, submitted('n-1'), recommended('n-1')]).when(congress('n-1')).thenThrows('AWARD.LEVEL_ALREADY_REVIEWED', { kind: 'conflict' });
+    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'province')).thenThrows('AWARD.UNKNOWN_LEVEL');
+  });
+
+  it('refuses a decision other than approved or rejected', () => {
+    spec.given([leveled, submitted('n-1')]).when({ ...review('n-1', 'unit'), decision: 'maybe' as never }).thenThrows('AWARD.INVALID_DECISION');
+  });
+
+  it('needs a note to reject', () => {
+    spec.given([leveled, submitted('n-1'), recommended('n-1')]).when(review('n-1', 'county', 'rejected', ' ')).thenThrows('AWARD.NOTE_REQUIRED');
+  });
+
+  it('removes a rejected nominee and promotes the recommender’s next substitute', () => {
+    spec
+      .given([leveled, submitted('n-1'), recommended('n-1'), submitted('s-1', { substitute: true, order: 1 })])
+      .when(review('n-1', 'county', 'rejected', '事迹材料不实'))
+      .then([
+        { type: 'NominationReviewed', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'county', decision: 'rejected', note: '事迹材料不实' } },
+        { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-1', reason: 'review_rejected', level: 'county' } },
+        promoted('s-1', 'n-1'),
+      ]);
+  });
+
+  it('refuses to act on a removed nomination', () => {
+    const removed: AwardRoundEvent = { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-1', reason: 'review_rejected', level: 'county' } };
+    spec.given([leveled, submitted('n-1'), removed]).when(congress('n-1')).thenThrows('AWARD.NOMINATION_NOT_ACTIVE', { details: { currentState: 'removed' } });
+    spec.given([leveled]).when(congress('n-404')).thenThrows('AWARD.NOMINATION_NOT_FOUND', { kind: 'not_found' });
+  });
+});
+
+describe('department clearances (征求意见)', () => {
+  const clearing = [created(), submitted('n-1', {}, ['labour_inspection', 'audit'])];
+
+  it('records a sign-off, and a repeat does nothing', () => {
+    spec.given(clearing).when(grant('n-1', 'audit')).then([{ type: 'ClearanceGranted', data: { roundId: ROUND_ID, nominationId: 'n-1', department: 'audit' } }]);
+    spec.given([...clearing, { type: 'ClearanceGranted', data: { roundId: ROUND_ID, nominationId: 'n-1', department: 'audit' } }]).when(grant('n-1', 'audit')).thenNothing();
+  });
+
+  it('refuses a sign-off from a department that was not asked', () => {
+    spec.given(clearing).when(grant('n-1', 'tax')).thenThrows('AWARD.CLEARANCE_NOT_REQUIRED');
+  });
+
+  it('removes the nominee on a refusal and promotes the next substitute of that recommender, lowest order first', () => {
+    spec
+      .given([...clearing, submitted('s-2', { substitute: true, order: 2 }), submitted('s-b', { substitute: true, order: 1, recommenderOrgId: 'org-b' }), submitted('s-1', { substitute: true, order: 1 })])
+      .when(refuse('n-1', 'labour_inspection'))
+      .then([
+        { type: 'ClearanceRefused', data: { roundId: ROUND_ID, nominationId: 'n-1', department: 'labour_inspection', note: '该企业2024年有欠税记录' } },
+        { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-1', reason: 'clearance_refused', department: 'labour_inspection' } },
+        promoted('s-1', 'n-1'),
+      ]);
+  });
+
+  it('skips a substitute whose promotion would break a sub-quota', () => {
+    const heads = created({ subQuotas: [{ key: 'heads', label: { zh: '企业负责人', en: 'heads' }, where: { attribute: 'head' }, max: 1 }] });
+    spec
+      .given([heads, submitted('n-1', {}, ['audit']), submitted('n-2', { attributes: { head: true } }), submitted('s-1', { substitute: true, order: 1, attributes: { head: true } }), submitted('s-2', { substitute: true, order: 2 })])
+      .when(refuse('n-1', 'audit'))
+      .thenMatches([{ type: 'ClearanceRefused' }, { type: 'NominationRemoved' }, { type: 'SubstitutePromoted', data: { nominationId: 's-2', replacesNominationId: 'n-1' } }]);
+  });
+
+  it('removes a refused substitute without promoting anyone, and promotes nobody when no substitute is left', () => {
+    spec.given([created(), submitted('s-1', { substitute: true }, ['audit']), submitted('s-2', { substitute: true, order: 2 })]).when(refuse('s-1', 'audit')).thenMatches([{ type: 'ClearanceRefused' }, { type: 'NominationRemoved' }]);
+    spec.given(clearing).when(refuse('n-1', 'audit')).thenMatches([{ type: 'ClearanceRefused' }, { type: 'NominationRemoved' }]);
+  });
+
+  it('needs a note to refuse, and refuses to reverse a sign-off', () => {
+    spec.given(clearing).when(refuse('n-1', 'audit', '')).thenThrows('AWARD.NOTE_REQUIRED');
+    spec.given([...clearing, { type: 'ClearanceGranted', data: { roundId: ROUND_ID, nominationId: 'n-1', department: 'audit' } }]).when(refuse('n-1', 'audit')).thenThrows('AWARD.CLEARANCE_ALREADY_GRANTED', { kind: 'conflict' });
+  });
+
+  it('still takes clearances during the notice (for a promoted substitute)', () => {
+    spec.given([...clearing, noticeStarted(['n-1'])]).when(grant('n-1', 'audit')).thenMatches([{ type: 'ClearanceGranted' }]);
+  });
+});
