@@ -5,15 +5,15 @@ import { RuleSpec } from './rule-spec';
 import { validateRuleSpecs } from './rule-spec.validate';
 import { RatioSpec, validateRatioSpecs } from './slate-ratios';
 
-/** What a version of a rule set says. */
-export interface RuleSetContent {
+/** What a version of a rule set says. (A type alias, not an interface, so it fits DomainEvent data.) */
+export type RuleSetContent = {
   /** The notice it comes from (文号), e.g. '九江市劳动竞赛委员会 2021'. */
   citation: string;
   year: number;
   rules: RuleSpec[];
   ratios: RatioSpec[];
   clearances: ClearanceSpec;
-}
+};
 
 export interface RuleSetVersion extends RuleSetContent {
   version: number;
@@ -105,8 +105,11 @@ function evolve(state: RuleSetState, event: RuleSetEvent): RuleSetState {
       const { ruleSetId, version, ...content } = event.data;
       return { ruleSetId, versions: [...state.versions, { version, ...contentOf(content) }] };
     }
-    default:
-      return assertNever(event.type);
+    default: {
+      // Exhaustive at compile time; an unknown stored event is ignored rather than thrown on.
+      const _exhaustive: never = event.type;
+      return state;
+    }
   }
 }
 
