@@ -1,7 +1,7 @@
 /**
  * Deterministic JSON: object keys sorted by code point, no whitespace, `undefined` members
  * dropped (as JSON.stringify does). The same value always gives the same bytes, which the
- * hash chain relies on.
+ * hash chain relies on. Written with plain loops: it runs for every event appended.
  */
 export function canonicalJson(value: unknown): string {
   return serialize(value);
@@ -18,16 +18,35 @@ function serialize(value: unknown): string {
       return JSON.stringify(value);
     case 'bigint':
       throw new TypeError('cannot canonicalise a bigint; store it as a string');
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : serialize(v))).join(',')}]`;
+    case 'object':
+      if (Array.isArray(value)) return serializeArray(value);
       if (value instanceof Date) return JSON.stringify(value.toISOString());
-      const obj = value as Record<string, unknown>;
-      const keys = Object.keys(obj)
-        .filter((k) => obj[k] !== undefined && typeof obj[k] !== 'function')
-        .sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${serialize(obj[k])}`).join(',')}}`;
-    }
+      return serializeObject(value as Record<string, unknown>);
     default:
       throw new TypeError(`cannot canonicalise a ${typeof value}`);
   }
+}
+
+function serializeArray(items: unknown[]): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    const v = items[i];
+    out += v === undefined || typeof v === 'function' ? 'null' : serialize(v);
+  }
+  return out + ']';
+}
+
+function serializeObject(obj: Record<string, unknown>): string {
+  const keys = Object.keys(obj).sort();
+  let out = '{';
+  let first = true;
+  for (const k of keys) {
+    const v = obj[k];
+    if (v === undefined || typeof v === 'function') continue;
+    if (!first) out += ',';
+    first = false;
+    out += JSON.stringify(k) + ':' + serialize(v);
+  }
+  return out + '}';
 }
