@@ -1,5 +1,5 @@
 import { Actor } from '@jingsai/shared';
-import { AwardType, Department, Label, NomineeKind, Ownership, Pool } from '../catalogue/award-catalogue';
+import { AwardType, Department, HonourLevel, Label, NomineeKind, Ownership, Pool } from '../catalogue/award-catalogue';
 import { HolidayCalendarData } from '../calendar/china-holidays.data';
 import { NoticePeriod } from '../calendar/notice-period';
 import { EligibilityVerdict } from '../eligibility/eligibility.facts';
@@ -48,6 +48,8 @@ export interface CreateAwardRound extends RoundCommand {
   type: 'CreateAwardRound';
   campaignId: string;
   awardType: AwardType;
+  /** The level the honours are conferred at (a city round confers city honours). */
+  honourLevel: HonourLevel;
   ruleSetId: string;
   ruleSetVersion: number;
   pools: PoolQuota[];

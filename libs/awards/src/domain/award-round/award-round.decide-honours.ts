@@ -50,7 +50,7 @@ export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent
     const honourId = honourIdOf(round.roundId, n.nominationId);
     const main: AwardRoundEvent = {
       type: 'HonourConferred',
-      data: { roundId: round.roundId, honourId, nominationId: n.nominationId, recipient: n.nominee, awardType: round.awardType, pool: n.pool, conferredOn },
+      data: { roundId: round.roundId, honourId, nominationId: n.nominationId, recipient: n.nominee, awardType: round.awardType, level: round.honourLevel, pool: n.pool, conferredOn },
     };
     if (!qualifiesForYouthPostExpert(n)) return [main];
     const derived: AwardRoundEvent = {
@@ -62,6 +62,7 @@ export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent
         nominationId: n.nominationId,
         recipient: n.nominee,
         awardType: 'youth_post_expert',
+        level: round.honourLevel,
         conferredOn,
         basis: `skillsChampion, age ${String(n.attributes.age)} < ${YOUTH_AGE_LIMIT} (${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh})`,
       },

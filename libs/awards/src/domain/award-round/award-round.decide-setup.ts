@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, NOMINEE_KIND_LABELS, POOLS, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, NOMINEE_KIND_LABELS, POOLS, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { requiredClearances, validateClearanceSpec } from '../rules/clearance-spec';
@@ -17,6 +17,7 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
   const p: SpecProblem[] = [];
   const bad = (field: string, zh: string, en: string) => p.push({ field, messageZh: zh, messageEn: en });
   if (!isOneOf(AWARD_TYPES, c.awardType)) bad('awardType', `未知奖项类型 ${String(c.awardType)}`, `unknown award type ${String(c.awardType)}`);
+  if (!isOneOf(HONOUR_LEVELS, c.honourLevel)) bad('honourLevel', `荣誉级别应为 ${HONOUR_LEVELS.join('/')} 之一`, `honourLevel must be one of ${HONOUR_LEVELS.join(', ')}`);
   if (!c.campaignId) bad('campaignId', '缺少竞赛活动', 'campaignId is required');
   if (!c.ruleSetId || !isCount(c.ruleSetVersion, 1)) bad('ruleSetVersion', '缺少规则集及其版本', 'ruleSetId and a positive ruleSetVersion are required');
   if (!Array.isArray(c.pools) || c.pools.length === 0) bad('pools', '至少设置一个名额池', 'at least one pool is required');
@@ -54,6 +55,7 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
     roundId: c.roundId,
     campaignId: c.campaignId,
     awardType: c.awardType,
+    honourLevel: c.honourLevel,
     ruleSetId: c.ruleSetId,
     ruleSetVersion: c.ruleSetVersion,
     pools: c.pools,

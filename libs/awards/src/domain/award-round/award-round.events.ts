@@ -1,5 +1,5 @@
 import { DomainEvent } from '@jingsai/shared';
-import { AwardType, Department, DerivedHonourType, Pool } from '../catalogue/award-catalogue';
+import { AwardType, Department, DerivedHonourType, HonourLevel, Pool } from '../catalogue/award-catalogue';
 import { NoticePeriod } from '../calendar/notice-period';
 import { EligibilityVerdict } from '../eligibility/eligibility.facts';
 import { NomineeAttributes } from '../rules/attribute-predicate';
@@ -15,6 +15,7 @@ export type AwardRoundCreated = E<
   {
     campaignId: string;
     awardType: AwardType;
+    honourLevel: HonourLevel;
     ruleSetId: string;
     ruleSetVersion: number;
     pools: PoolQuota[];
@@ -74,10 +75,10 @@ export type ObjectionDismissed = E<'ObjectionDismissed', { objectionId: string; 
 export type NominationWithdrawnAfterObjection = E<'NominationWithdrawnAfterObjection', { nominationId: string; objectionId: string }>;
 export type PublicNoticeEnded = E<'PublicNoticeEnded', { endsAt: string }>;
 
-export type HonourConferred = E<'HonourConferred', { honourId: string; nominationId: string; recipient: NomineeRef; awardType: AwardType; pool: Pool; conferredOn: string }>;
+export type HonourConferred = E<'HonourConferred', { honourId: string; nominationId: string; recipient: NomineeRef; awardType: AwardType; level: HonourLevel; pool: Pool; conferredOn: string }>;
 export type DerivedHonourConferred = E<
   'DerivedHonourConferred',
-  { honourId: string; sourceHonourId: string; nominationId: string; recipient: NomineeRef; awardType: DerivedHonourType; conferredOn: string; basis: string }
+  { honourId: string; sourceHonourId: string; nominationId: string; recipient: NomineeRef; awardType: DerivedHonourType; level: HonourLevel; conferredOn: string; basis: string }
 >;
 export type HonourRevoked = E<'HonourRevoked', { honourId: string; reason: string; sourceHonourId?: string }>;
 export type HonourWithdrawn = E<'HonourWithdrawn', { honourId: string; mode: 'ordered' | 'automatic' | 'natural'; reason: string }>;

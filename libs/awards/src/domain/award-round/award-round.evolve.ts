@@ -78,6 +78,7 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
         nominationId: d.nominationId,
         recipient: d.recipient,
         awardType: d.awardType,
+        level: d.level,
         pool: 'pool' in d ? d.pool : null,
         conferredOn: d.conferredOn,
         status: 'valid',

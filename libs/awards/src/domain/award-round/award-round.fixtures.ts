@@ -20,6 +20,7 @@ export function createRound(over: Partial<CreateAwardRound> = {}): CreateAwardRo
     ...at('2024-09-20T09:00:00+08:00'),
     campaignId: 'c-2024',
     awardType: 'may_day_medal',
+    honourLevel: 'city',
     ruleSetId: 'rs-national',
     ruleSetVersion: 2,
     pools: [{ pool: 'regular', quota: 3 }],

@@ -6,7 +6,7 @@ import { AwardRoundCommand, Nominate, NomineeRef } from './award-round.commands'
 import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent } from './award-round.events';
 import { at, createRound } from './award-round.fixtures';
-import { checkRoundSlate, honourStatus, roundFactsOf } from './award-round.queries';
+import { checkRoundSlate, honourStatus, honoursHeldFrom, roundFactsOf } from './award-round.queries';
 import { AwardRoundState } from './award-round.state';
 
 /** Runs commands one after another, as the command loop would, returning every recorded event. */
@@ -92,7 +92,15 @@ describe('a Jiujiang worker-pioneer round from nomination to revocation', () => 
     ]);
     expect(events[events.length - 1]).toMatchObject({ data: { honourId: 'r-2024/s-1', recipient: { id: 't-2' }, awardType: 'worker_pioneer', conferredOn: '2024-10-15' } });
 
+    // The honours held feed the next round's eligibility: a valid one blocks a repeat, a revoked one does not.
+    const repeatCheck = () =>
+      evaluateEligibility(
+        eligibilityInput({ rules: [{ rule: 'no_repeat_honour' }], awardType: 'worker_pioneer', asOf: '2025-06-01', nominee: nomineeFacts({ ...team('t-2'), honours: honoursHeldFrom(state(events), 't-2') }) }),
+      ).eligible;
+    expect(repeatCheck()).toBe(false);
+
     run([{ type: 'RevokeHonour', ...at('2025-05-01T10:00:00+08:00'), honourId: 'r-2024/s-1', reason: '申报材料造假' }], events);
     expect(honourStatus(state(events), 'r-2024/s-1')).toBe('revoked');
+    expect(repeatCheck()).toBe(true);
   });
 });

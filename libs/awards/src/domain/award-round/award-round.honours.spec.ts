@@ -13,7 +13,7 @@ const ended = [...ready, noticeStarted(['n-1', 'n-2']), noticeEnded()];
 const raised: AwardRoundEvent = { type: 'ObjectionRaised', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', objector: { kind: 'individual', realName: '李四', contact: '138' }, grounds: '不实' } };
 const honour = (nominationId: string): HonourConferred => ({
   type: 'HonourConferred',
-  data: { roundId: ROUND_ID, honourId: `${ROUND_ID}/${nominationId}`, nominationId, recipient: person(`p-${nominationId}`), awardType: 'may_day_medal', pool: 'regular', conferredOn: '2024-10-14' },
+  data: { roundId: ROUND_ID, honourId: `${ROUND_ID}/${nominationId}`, nominationId, recipient: person(`p-${nominationId}`), awardType: 'may_day_medal', level: 'city', pool: 'regular', conferredOn: '2024-10-14' },
 });
 const youth: AwardRoundEvent = {
   type: 'DerivedHonourConferred',
@@ -24,6 +24,7 @@ const youth: AwardRoundEvent = {
     nominationId: 'n-1',
     recipient: person('p-n-1'),
     awardType: 'youth_post_expert',
+    level: 'city',
     conferredOn: '2024-10-14',
     basis: 'skillsChampion, age 28 < 35 (青年岗位能手)',
   },
@@ -114,7 +115,7 @@ describe('revocation, withdrawal and suspension of honours', () => {
     const revokedThenReinstated = stateAfter([...conferred, { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: 'x' } }, { type: 'HonourReinstated', data: { roundId: ROUND_ID, honourId: H1, reason: 'mistake' } }]);
     expect(honourStatus(revokedThenReinstated, H1)).toBe('revoked');
     expect(currentHonours(revokedThenReinstated).map((h) => h.honourId)).not.toContain(H1);
-    expect(honoursHeldFrom(revokedThenReinstated, 'p-n-1', 'city')).toEqual([
+    expect(honoursHeldFrom(revokedThenReinstated, 'p-n-1')).toEqual([
       { honourId: H1, awardType: 'may_day_medal', level: 'city', conferredOn: '2024-10-14', status: 'revoked' },
       { honourId: `${H1}/youth_post_expert`, awardType: 'youth_post_expert', level: 'city', conferredOn: '2024-10-14', status: 'valid' },
     ]);

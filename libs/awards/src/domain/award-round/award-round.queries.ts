@@ -19,11 +19,11 @@ export function currentHonours(state: AwardRoundState): HonourRecord[] {
   return state.honours.filter((h) => h.status === 'valid');
 }
 
-/** A recipient's honours from this round, in the shape the eligibility engine reads (needs the round's level). */
-export function honoursHeldFrom(state: AwardRoundState, recipientId: string, level: HonourHeld['level']): HonourHeld[] {
+/** A recipient's honours from this round, in the shape the eligibility engine reads (NomineeFacts.honours). */
+export function honoursHeldFrom(state: AwardRoundState, recipientId: string): HonourHeld[] {
   return state.honours
     .filter((h) => h.recipient.id === recipientId)
-    .map((h) => ({ honourId: h.honourId, awardType: h.awardType, level, conferredOn: h.conferredOn, status: h.status }));
+    .map((h) => ({ honourId: h.honourId, awardType: h.awardType, level: h.level, conferredOn: h.conferredOn, status: h.status }));
 }
 
 /** The round part of an eligibility input: the campaign and every nomination so far. */

@@ -16,6 +16,7 @@ describe('creating an award round', () => {
           roundId: ROUND_ID,
           campaignId: 'c-2024',
           awardType: 'may_day_medal',
+          honourLevel: 'city',
           ruleSetId: 'rs-national',
           ruleSetVersion: 2,
           pools: [{ pool: 'regular', quota: 3 }],
@@ -36,6 +37,7 @@ describe('creating an award round', () => {
       .when(
         createRound({
           awardType: 'best_boss' as never,
+          honourLevel: 'planet' as never,
           ruleSetVersion: 0,
           pools: [{ pool: 'regular', quota: 0 }, { pool: 'regular', quota: 2 }, { pool: 'vip' as never, quota: 1 }],
           subQuotas: [{ key: 'heads', label: { zh: '企业负责人', en: 'heads' }, where: { attribute: '' }, max: -1 }],
@@ -47,6 +49,7 @@ describe('creating an award round', () => {
       .thenThrows('AWARD.INVALID_ROUND', { kind: 'validation' });
     expect((e.details.errors ?? []).map((x) => x.field)).toEqual([
       'awardType',
+      'honourLevel',
       'ruleSetVersion',
       'pools[0].quota',
       'pools[1].pool',

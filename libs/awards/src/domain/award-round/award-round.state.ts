@@ -1,4 +1,4 @@
-import { Department, HonourStatus, HonourType, Pool } from '../catalogue/award-catalogue';
+import { Department, HonourLevel, HonourStatus, HonourType, Pool } from '../catalogue/award-catalogue';
 import { EligibilityVerdict } from '../eligibility/eligibility.facts';
 import { NomineeAttributes } from '../rules/attribute-predicate';
 import { NoticePeriod } from '../calendar/notice-period';
@@ -50,6 +50,7 @@ export interface HonourRecord {
   nominationId: string;
   recipient: NomineeRef;
   awardType: HonourType;
+  level: HonourLevel;
   pool: Pool | null;
   conferredOn: string;
   status: HonourStatus;
