@@ -1,7 +1,10 @@
 import { Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { CampaignEvent, ProjectEvent } from '../../domain';
+import {
+  CampaignEvent, ProjectApproved, ProjectApprovedAtLevel, ProjectDraftEdited, ProjectDrafted, ProjectRejected, ProjectReturned, ProjectSubmissionRefused,
+  ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted,
+} from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { RecordedOf } from '../recorded-of';
 
@@ -14,6 +17,11 @@ const PROJECT_TYPES = [
 ];
 
 type Changes = Record<string, string | number | null>;
+
+/** The application stage's events: the ones this board follows. */
+type ApplicationEvent =
+  | ProjectDrafted | ProjectDraftEdited | ProjectSubmitted | ProjectSubmissionRefused | ProjectApprovedAtLevel | ProjectApproved
+  | ProjectReturned | ProjectRejected | SubmissionExtensionGranted | ProjectWithdrawn | ProjectTerminated;
 
 /** The campaign's approval levels at which the organisation has a committee above (or at) it. */
 function requiredLevels(db: Database, campaignId: string, orgId: string): string[] {
@@ -51,7 +59,7 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
 }
 
 /** The columns an event changes on its project's row. */
-function projectChanges(e: RecordedOf<ProjectEvent>, row: any, db: Database): Changes {
+function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database): Changes {
   const at = e.metadata.occurredAt;
   const closed = (status: string): Changes => ({ status, next_level: null, waiting_since: at });
   switch (e.type) {
@@ -82,10 +90,12 @@ function projectChanges(e: RecordedOf<ProjectEvent>, row: any, db: Database): Ch
       return closed('withdrawn');
     case 'ProjectTerminated':
       return closed('terminated');
+    default:
+      return {};
   }
 }
 
-function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
+function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
   if (e.type === 'ProjectDrafted') {
     const d = e.data;
@@ -135,6 +145,6 @@ export const boardProjection: Projection = {
   apply(event: RecordedEvent, db: Database) {
     if (event.type === boardOrgs.eventType) return boardOrgs.apply(event, db);
     if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
-    return applyProject(event as unknown as RecordedOf<ProjectEvent>, db);
+    return applyProject(event as unknown as RecordedOf<ApplicationEvent>, db);
   },
 };

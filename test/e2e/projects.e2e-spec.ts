@@ -1,0 +1,287 @@
+import { TestApp, TestResponse } from '../support/test-app';
+
+/*
+ * The application stage of the Jiujiang 2021 campaign (seeds/003): forms due by the end of
+ * 22 July, approved by the county committee and then the city committee.
+ */
+const CLOSES_AT = '2021-07-22T23:59:59+08:00';
+const ON_TIME = '2021-07-20T10:00:00+08:00';
+const AFTER_CLOSE = '2021-07-23T09:00:00+08:00';
+
+const registrationForm = { contactName: '张伟', contactPhone: '0792-8227328', headcount: 320, participatingEnterprises: 1 };
+const implementationPlan = { goals: '创建工人先锋号，技术革新 20 项', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '开展技能比武与合理化建议活动' };
+const application = (projectId: string, over: Record<string, unknown> = {}) => ({
+  projectId, campaignId: 'jj-2021', title: '纺织车间技能比武', category: 'skills', registrationForm, implementationPlan, ...over,
+});
+
+const campaign = {
+  campaignId: 'jj-2021',
+  title: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛',
+  theme: '建功“十四五”、奋进新征程',
+  year: 2021,
+  categories: ['skills', 'key_project', 'non_public'],
+  applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: CLOSES_AT },
+  reportingCadence: 'quarterly',
+  assessment: {
+    criteria: [{ key: 'quality', name: '比质量', weight: 50 }, { key: 'schedule', name: '比工期', weight: 50 }],
+    scale: { min: 0, max: 100 },
+    minAssessors: 3,
+    aggregation: 'trimmed_mean',
+    gradeBands: [{ grade: 'excellent', minScore: 90 }, { grade: 'good', minScore: 80 }, { grade: 'pass', minScore: 60 }, { grade: 'fail', minScore: 0 }],
+    disagreementThreshold: 15,
+  },
+  approvalLevels: ['county', 'city'],
+  targets: [],
+};
+
+function ok(res: TestResponse, status = 200): TestResponse {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+describe('project applications over HTTP (Jiujiang 2021)', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  let lastPosition = 0;
+
+  const post = async (url: string, body: unknown, who: string, headers?: Record<string, string>) => {
+    const res = await t.post(url, body, tok[who], headers);
+    if (typeof res.body?.position === 'number') lastPosition = Math.max(lastPosition, res.body.position);
+    return res;
+  };
+  const get = (url: string, who: string) => t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${lastPosition}`, tok[who]);
+  const board = async (who: string, query = '') => (await get(`/api/v1/board?campaignId=jj-2021${query}`, who)).body;
+  const boardIds = async (who: string, query = '') => (await board(who, query)).items.map((i: any) => i.projectId);
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
+    tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    const orgs = [
+      { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' },
+      { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' },
+      { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' },
+      { orgId: 'lx', name: '濂溪区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' },
+      { orgId: 'ent-a', name: '浔阳纺织有限公司', kind: 'enterprise', level: 'enterprise', parentId: 'xy' },
+      { orgId: 'ent-c', name: '浔阳机械厂', kind: 'enterprise', level: 'enterprise', parentId: 'xy' },
+      { orgId: 'ent-b', name: '濂溪电子科技公司', kind: 'enterprise', level: 'enterprise', parentId: 'lx' },
+      { orgId: 'jj-power', name: '九江供电公司（市直）', kind: 'enterprise', level: 'enterprise', parentId: 'jj' },
+    ];
+    for (const o of orgs) ok(await post('/api/v1/organizations', o, 'admin'), 201);
+    for (const [name, orgId, role] of [
+      ['city', 'jj', 'committee'], ['xy', 'xy', 'committee'], ['lx', 'lx', 'committee'],
+      ['unitA', 'ent-a', 'unit'], ['unitB', 'ent-b', 'unit'], ['unitC', 'ent-c', 'unit'], ['power', 'jj-power', 'unit'],
+    ] as const) {
+      tok[name] = await t.token({ userId: `u-${orgId}`, roles: [role], orgId });
+    }
+    ok(await post('/api/v1/campaigns', campaign, 'city'), 201);
+    ok(await post('/api/v1/campaigns/jj-2021/publish', {}, 'city'));
+  });
+  afterAll(() => t.stop());
+
+  describe('while the window is open', () => {
+    it('drafts for the unit’s own organisation and shows what it may do next', async () => {
+      const res = ok(await post('/api/v1/projects', application('p-a'), 'unitA'), 201);
+      expect(res.body).toMatchObject({ id: 'p-a', streamId: 'project-p-a', revision: 0, events: ['ProjectDrafted'] });
+      const got = ok(await get('/api/v1/projects/p-a', 'unitA'));
+      expect(got.headers.etag).toBe('"0"');
+      expect(got.body).toMatchObject({ orgId: 'ent-a', status: 'draft', statusLabel: '草稿', categoryLabel: '职业技能竞赛', requiredApprovalLevels: ['county', 'city'] });
+      expect(got.body.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
+      expect(await boardIds('unitA', '&awaitingMyAction=true')).toEqual(['p-a']);
+    });
+
+    it('unit A submits on time; the county committee, then the city committee approve', async () => {
+      t.clock.set(ON_TIME);
+      const submitted = ok(await post('/api/v1/projects/p-a/submit', undefined, 'unitA'));
+      expect(submitted.body).toMatchObject({ revision: 1, events: ['ProjectSubmitted'] });
+
+      expect(await boardIds('xy', '&awaitingMyAction=true')).toEqual(['p-a']);
+      expect(await boardIds('city', '&awaitingMyAction=true')).toEqual([]);
+      expect(await boardIds('unitA', '&awaitingMyAction=true')).toEqual([]);
+      const seenByCounty = (await board('xy')).items[0];
+      expect(seenByCounty).toMatchObject({ status: 'submitted', statusLabel: '已提交', nextApprovalLevel: 'county', nextApprovalLevelLabel: '县（市、区）级', orgPath: ['jx', 'jj', 'xy'] });
+      expect(seenByCounty.allowedActions).toEqual(expect.arrayContaining(['approve', 'return', 'reject']));
+      expect((await board('city')).items[0].allowedActions).not.toContain('approve');
+
+      const tooEarly = await post('/api/v1/projects/p-a/approve', {}, 'city');
+      expect(tooEarly.status).toBe(409);
+      expect(tooEarly.body.code).toBe('PROJECT.APPROVAL_OUT_OF_ORDER');
+
+      t.clock.set('2021-07-21T10:00:00+08:00');
+      expect(ok(await post('/api/v1/projects/p-a/approve', {}, 'xy')).body.events).toEqual(['ProjectApprovedAtLevel']);
+      expect(await boardIds('xy', '&awaitingMyAction=true')).toEqual([]);
+      expect(await boardIds('city', '&awaitingMyAction=true')).toEqual(['p-a']);
+      expect((await board('city')).items[0]).toMatchObject({ nextApprovalLevel: 'city', approvedLevels: ['county'], waitingSince: '2021-07-21T02:00:00.000Z' });
+
+      expect(ok(await post('/api/v1/projects/p-a/approve', {}, 'city')).body.events).toEqual(['ProjectApproved']);
+      expect(await boardIds('city', '&awaitingMyAction=true')).toEqual([]);
+      expect((await board('unitA')).items[0]).toMatchObject({ status: 'in_progress', statusLabel: '推进中', nextApprovalLevel: null, approvedLevels: ['county', 'city'] });
+      const got = ok(await get('/api/v1/projects/p-a', 'unitA'));
+      expect(got.body).toMatchObject({ status: 'in_progress', application: { approvedRulesVersion: 1, firstSubmissionOnTime: true } });
+    });
+
+    it('a directly-affiliated unit skips the county level and waits for the city', async () => {
+      ok(await post('/api/v1/projects', application('p-power', { title: '供电抢修技能比武' }), 'power'), 201);
+      ok(await post('/api/v1/projects/p-power/submit', {}, 'power'));
+      expect(await boardIds('city', '&awaitingMyAction=true')).toEqual(['p-power']);
+      expect((await board('city', '&orgId=jj-power')).items[0]).toMatchObject({ nextApprovalLevel: 'city' });
+    });
+
+    it('refuses an illegal transition naming the state and the allowed actions', async () => {
+      const res = await post('/api/v1/projects/p-a/approve', {}, 'xy');
+      expect(res.status).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'PROJECT.ILLEGAL_TRANSITION', currentState: 'in_progress' });
+      expect(res.body.allowedActions).toEqual(expect.arrayContaining(['withdraw', 'terminate']));
+      expect(res.body.allowedActions).not.toContain('approve');
+      expect(res.body.messageZh).toContain('推进中');
+    });
+
+    it('a returned project is revised and resubmitted while the window is open', async () => {
+      ok(await post('/api/v1/projects', application('p-c', { title: '机加工岗位练兵' }), 'unitC'), 201);
+      ok(await post('/api/v1/projects/p-c/submit', {}, 'unitC'));
+      const noReason = await post('/api/v1/projects/p-c/return', {}, 'xy');
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.errors.map((e: any) => e.field)).toContain('reason');
+      ok(await post('/api/v1/projects/p-c/return', { reason: '实施方案缺少安全措施，请补充' }, 'xy'));
+      const returned = (await board('unitC', '&awaitingMyAction=true')).items[0];
+      expect(returned).toMatchObject({ projectId: 'p-c', status: 'returned', statusLabel: '已退回', returnedReason: '实施方案缺少安全措施，请补充', returnedLevel: 'county' });
+      expect(returned.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
+
+      const edit = await t.request('PATCH', '/api/v1/projects/p-c', { token: tok.unitC, body: { implementationPlan: { ...implementationPlan, measures: '技能比武；安全培训全覆盖' } } });
+      expect(ok(edit).body.events).toEqual(['ProjectDraftEdited']);
+      const again = ok(await post('/api/v1/projects/p-c/submit', {}, 'unitC'));
+      expect(again.body.events).toEqual(['ProjectSubmitted']);
+      expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.application.submissions.map((s: any) => s.resubmission)).toEqual([false, true]);
+      ok(await post('/api/v1/projects/p-c/return', { reason: '请补充参赛人数明细' }, 'xy'));
+    });
+
+    it('unit B drafts an incomplete application and cannot submit it until complete', async () => {
+      ok(await post('/api/v1/projects', application('p-b', { title: '电子装配技能竞赛', registrationForm: { contactName: '陈干事' } }), 'unitB'), 201);
+      const res = await post('/api/v1/projects/p-b/submit', {}, 'unitB');
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('PROJECT.APPLICATION_INCOMPLETE');
+      expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['registrationForm.contactPhone', 'registrationForm.headcount']));
+    });
+  });
+
+  describe('scope', () => {
+    it('refuses a county committee deciding another county’s project, in both languages', async () => {
+      ok(await t.request('PATCH', '/api/v1/projects/p-b', { token: tok.unitB, body: { registrationForm } }));
+      const res = await post('/api/v1/projects/p-b/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '代为批准' }, 'xy');
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE', status: 403, yourOrgId: 'xy', targetOrgId: 'ent-b' });
+      expect(res.body.messageZh).toContain('管辖范围');
+      expect(res.body.messageEn).toContain('scope');
+    });
+
+    it('refuses a unit acting on, or drafting for, another unit', async () => {
+      const submit = await post('/api/v1/projects/p-b/submit', {}, 'unitA');
+      expect(submit.status).toBe(403);
+      expect(submit.body).toMatchObject({ code: 'AUTH.NOT_YOUR_ORGANISATION' });
+      expect(submit.body.messageZh).toContain('本单位');
+      expect(submit.body.messageEn).toContain('own organisation');
+      const draft = await post('/api/v1/projects', application('p-x', { orgId: 'ent-b' }), 'unitA');
+      expect(draft.status).toBe(403);
+      expect(draft.body.code).toBe('AUTH.NOT_YOUR_ORGANISATION');
+      const approveAsUnit = await post('/api/v1/projects/p-c/approve', {}, 'unitC');
+      expect(approveAsUnit.status).toBe(403);
+      expect(approveAsUnit.body.code).toBe('AUTH.ROLE_REQUIRED');
+      expect((await get('/api/v1/projects/p-b', 'unitA')).status).toBe(404);
+      expect(await boardIds('unitA')).toEqual(['p-a']);
+      expect((await board('xy')).items.map((i: any) => i.projectId).sort()).toEqual(['p-a', 'p-c']);
+      expect((await get('/api/v1/board?orgId=lx', 'xy')).status).toBe(403);
+    });
+  });
+
+  describe('retries and concurrent edits', () => {
+    it('If-Match with a stale revision is 412 and appends nothing', async () => {
+      const before = ok(await get('/api/v1/projects/p-b', 'unitB'));
+      const res = await post('/api/v1/projects/p-b/withdraw', {}, 'unitB', { 'if-match': `"${Number(before.headers.etag!.toString().replace(/"/g, '')) - 1}"` });
+      expect(res.status).toBe(412);
+      expect(res.body.code).toBe('STREAM.REVISION_MISMATCH');
+      const after = ok(await get('/api/v1/projects/p-b', 'unitB'));
+      expect(after.headers.etag).toBe(before.headers.etag);
+      expect(after.body.status).toBe('draft');
+    });
+
+    it('an Idempotency-Key replay returns the first response and appends nothing; another body with it is 422', async () => {
+      const key = { 'idempotency-key': 'draft-p-a2' };
+      const body = { campaignId: 'jj-2021', title: '纺织节能降耗竞赛', category: 'non_public' };
+      const first = ok(await post('/api/v1/projects', body, 'unitA', key), 201);
+      const replay = ok(await post('/api/v1/projects', body, 'unitA', key), 201);
+      expect(replay.headers['idempotent-replayed']).toBe('true');
+      expect(replay.body).toMatchObject({ id: first.body.id, revision: first.body.revision, position: first.body.position, replayed: true });
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      expect(ok(await get(`/api/v1/projects/${first.body.id}`, 'unitA')).headers.etag).toBe('"0"');
+      const reused = await post('/api/v1/projects', { ...body, title: '另一个项目' }, 'unitA', key);
+      expect(reused.status).toBe(422);
+      expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+    });
+
+    it('refuses malformed bodies with every field named', async () => {
+      const res = await post('/api/v1/projects', { campaignId: 'jj-2021', title: 42, category: 'chess', registrationForm: { headcount: 'many' }, colour: 'red' }, 'unitA');
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('REQUEST.INVALID');
+      expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['title', 'category', 'registrationForm.headcount', 'colour']));
+      const big = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-big', { title: 'x'.repeat(1_100_000) })) });
+      expect(big.status).toBe(413);
+      expect((await post('/api/v1/projects/nope/submit', {}, 'unitA')).status).toBe(404);
+    });
+  });
+
+  describe('after the window has closed (2021-07-22 24:00)', () => {
+    it('unit B’s late submission is refused with 409 PROJECT.WINDOW_CLOSED and the refusal is recorded', async () => {
+      t.clock.set(AFTER_CLOSE);
+      const before = ok(await get('/api/v1/projects/p-b', 'unitB'));
+      const res = await post('/api/v1/projects/p-b/submit', {}, 'unitB');
+      expect(res.status).toBe(409);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const revisionBefore = Number(String(before.headers.etag).replace(/"/g, ''));
+      expect(res.body).toMatchObject({ code: 'PROJECT.WINDOW_CLOSED', recorded: true, streamId: 'project-p-b', revision: revisionBefore + 1, windowClosesAt: CLOSES_AT });
+      expect(res.body.position).toBeGreaterThan(0);
+      expect(res.body.messageZh).toContain('五一');
+      lastPosition = res.body.position;
+      const after = ok(await get('/api/v1/projects/p-b', 'unitB'));
+      expect(after.headers.etag).toBe(`"${revisionBefore + 1}"`);
+      expect(after.body.status).toBe('draft');
+      expect(after.body.application.refusals).toEqual([{ reason: 'window_closed', attemptedAt: '2021-07-23T01:00:00.000Z', windowClosesAt: CLOSES_AT, extensionUntil: null }]);
+      expect((await board('unitB')).items[0]).toMatchObject({ projectId: 'p-b', lateAttempts: 1, revision: revisionBefore + 1 });
+    });
+
+    it('a returned project cannot be resubmitted late, until the committee grants an extension', async () => {
+      const late = await post('/api/v1/projects/p-c/submit', {}, 'unitC');
+      expect(late.status).toBe(409);
+      expect(late.body.code).toBe('PROJECT.WINDOW_CLOSED');
+      const byUnit = await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '自行延期' }, 'unitC');
+      expect(byUnit.status).toBe(403);
+      const granted = ok(await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送' }, 'xy'));
+      expect(granted.body.events).toEqual(['SubmissionExtensionGranted']);
+      const resubmitted = ok(await post('/api/v1/projects/p-c/submit', {}, 'unitC'));
+      expect(resubmitted.body.events).toEqual(['ProjectSubmitted']);
+      const got = ok(await get('/api/v1/projects/p-c', 'xy'));
+      expect(got.body.application.submissions.at(-1)).toMatchObject({ resubmission: true, underExtension: true });
+      expect(got.body.allowedActions).toEqual(expect.arrayContaining(['approve', 'return', 'reject']));
+      expect(await boardIds('xy', '&awaitingMyAction=true')).toEqual(['p-c']);
+    });
+
+    it('a unit withdraws and a committee terminates; both are then closed', async () => {
+      expect(ok(await post('/api/v1/projects/p-b/withdraw', { reason: '未能按时报送' }, 'unitB')).body.events).toEqual(['ProjectWithdrawn']);
+      expect(ok(await post('/api/v1/projects/p-power/terminate', { reason: '重复申报' }, 'city')).body.events).toEqual(['ProjectTerminated']);
+      const items = (await board('city', '&status=terminated')).items;
+      expect(items.map((i: any) => [i.projectId, i.statusLabel, i.allowedActions])).toEqual([['p-power', '已终止', []]]);
+      const again = await post('/api/v1/projects/p-b/withdraw', {}, 'unitB');
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ currentState: 'withdrawn', allowedActions: [] });
+    });
+
+    it('pages the board oldest wait first', async () => {
+      const page = await board('city', '&limit=2&offset=1');
+      expect(page).toMatchObject({ limit: 2, offset: 1 });
+      const all = (await board('city')).items;
+      expect(page.total).toBe(all.length);
+      expect(page.items.map((i: any) => i.projectId)).toEqual(all.slice(1, 3).map((i: any) => i.projectId));
+      const waits = all.map((i: any) => i.waitingSince);
+      expect([...waits].sort()).toEqual(waits);
+    });
+  });
+});
