@@ -1,0 +1,101 @@
+import { recorded, projectionSpec } from '@jingsai/testing';
+import { boardProjection } from './board.projection';
+import { BoardFilter, listBoard } from './board.queries';
+
+const at = (occurredAt: string) => ({ metadata: { occurredAt } });
+const org = (orgId: string, kind: string, level: string, parentPath: string[]) =>
+  recorded('OrganizationRegistered', { orgId, name: orgId, kind, level, ownership: null, industry: null, region: null, parentId: parentPath.at(-1) ?? null, parentPath });
+
+const tree = () => [
+  org('jx', 'union', 'province', []),
+  org('jj', 'committee', 'city', ['jx']),
+  org('xy', 'committee', 'county', ['jx', 'jj']),
+  org('ent-a', 'enterprise', 'enterprise', ['jx', 'jj', 'xy']),
+  org('jj-power', 'enterprise', 'enterprise', ['jx', 'jj']),
+];
+
+const campaignCreated = (campaignId: string, approvalLevels: string[]) =>
+  recorded('CampaignCreated', { campaignId, title: 't', theme: 't', year: 2021, level: 'city', organizerOrgId: 'jj', categories: ['skills'], approvalLevels });
+
+const drafted = (projectId: string, campaignId: string, orgId: string, when: string) =>
+  recorded('ProjectDrafted', { projectId, campaignId, orgId, title: `项目 ${projectId}`, category: 'skills', registrationForm: {}, implementationPlan: {} }, at(when));
+
+const submitted = (projectId: string, when: string) =>
+  recorded('ProjectSubmitted', { projectId, rulesVersion: 1, resubmission: false, underExtension: false, submittedAt: when }, at(when));
+
+const page = (f: Partial<BoardFilter> = {}) => (db: Parameters<typeof listBoard>[0]) =>
+  listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0, ...f }).items.map((i) => ({ id: i.projectId, status: i.status, next: i.nextApprovalLevel, since: i.waitingSince }));
+
+describe('board projection', () => {
+  describe('when a project is submitted under two-level approval', () => {
+    it('awaits the county, then the city, then runs', () => {
+      const c = campaignCreated('c1', ['county', 'city']);
+      const base = [...tree(), c, drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b1', '2021-07-20T02:00:00.000Z')];
+      projectionSpec(boardProjection).given(base).then(page(), [{ id: 'b1', status: 'submitted', next: 'county', since: '2021-07-20T02:00:00.000Z' }]);
+
+      const county = recorded('ProjectApprovedAtLevel', { projectId: 'b1', level: 'county', rulesVersion: 1, nextLevel: 'city' }, at('2021-07-21T02:00:00.000Z'));
+      projectionSpec(boardProjection)
+        .given([...base, county])
+        .then(page({ awaiting: { kind: 'committee', level: 'city' } }), [{ id: 'b1', status: 'submitted', next: 'city', since: '2021-07-21T02:00:00.000Z' }]);
+
+      const approved = recorded('ProjectApproved', { projectId: 'b1', level: 'city', rulesVersion: 1, approvedLevels: ['county', 'city'] }, at('2021-07-22T02:00:00.000Z'));
+      projectionSpec(boardProjection)
+        .given([...base, county, approved])
+        .thenMatches((db) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!, {
+          status: 'in_progress', statusLabel: '推进中', nextApprovalLevel: null, approvedLevels: ['county', 'city'], orgPath: ['jx', 'jj', 'xy'], revision: approved.revision,
+        });
+    });
+
+    it('skips the county for a directly-affiliated unit', () => {
+      projectionSpec(boardProjection)
+        .given([...tree(), campaignCreated('c2', ['county', 'city']), drafted('b2', 'c2', 'jj-power', '2021-07-01T01:00:00.000Z'), submitted('b2', '2021-07-02T01:00:00.000Z')])
+        .then(page(), [{ id: 'b2', status: 'submitted', next: 'city', since: '2021-07-02T01:00:00.000Z' }]);
+    });
+
+    it('follows amended approval levels for approvals still awaited', () => {
+      const amended = recorded('CampaignRulesAmended', {
+        campaignId: 'c3', rulesVersion: 2, changes: { approvalLevels: ['city'] }, rules: { approvalLevels: ['city'] }, reason: '简化审批',
+      }, { streamId: 'campaign-c3' });
+      projectionSpec(boardProjection)
+        .given([...tree(), campaignCreated('c3', ['county', 'city']), drafted('b3', 'c3', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b3', '2021-07-02T01:00:00.000Z'), amended])
+        .then(page(), [{ id: 'b3', status: 'submitted', next: 'city', since: '2021-07-02T01:00:00.000Z' }]);
+    });
+  });
+
+  describe('when a project is returned, refused late and granted an extension', () => {
+    it('shows the reason, counts the late attempt and awaits the unit', () => {
+      projectionSpec(boardProjection)
+        .given([
+          ...tree(), campaignCreated('c4', ['county']), drafted('b4', 'c4', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b4', '2021-07-02T01:00:00.000Z'),
+          recorded('ProjectReturned', { projectId: 'b4', level: 'county', reason: '缺少安全措施' }, at('2021-07-03T01:00:00.000Z')),
+          recorded('ProjectSubmissionRefused', { projectId: 'b4', reason: 'window_closed', windowClosesAt: 'x', attemptedAt: 'y', extensionUntil: null }, at('2021-07-24T01:00:00.000Z')),
+          recorded('SubmissionExtensionGranted', { projectId: 'b4', until: '2021-07-30T15:59:59.000Z', reason: '汛期' }, at('2021-07-24T02:00:00.000Z')),
+          recorded('ProjectDraftEdited', { projectId: 'b4', changes: { title: '新名称' } }, at('2021-07-24T03:00:00.000Z')),
+        ])
+        .thenMatches((db) => listBoard(db, { scope: { kind: 'org', orgId: 'ent-a' }, awaiting: { kind: 'unit' }, limit: 50, offset: 0 }), {
+          total: 1,
+          items: [{ projectId: 'b4', title: '新名称', status: 'returned', returnedReason: '缺少安全措施', returnedLevel: 'county', lateAttempts: 1, extensionUntil: '2021-07-30T15:59:59.000Z', waitingSince: '2021-07-03T01:00:00.000Z' }],
+        });
+    });
+  });
+
+  describe('queries', () => {
+    it('filters by scope, organisation subtree and status, oldest wait first, paginated', () => {
+      const events = [
+        ...tree(), org('lx', 'committee', 'county', ['jx', 'jj']), org('ent-b', 'enterprise', 'enterprise', ['jx', 'jj', 'lx']),
+        campaignCreated('c5', ['county', 'city']),
+        drafted('q1', 'c5', 'ent-a', '2021-07-05T00:00:00.000Z'),
+        drafted('q2', 'c5', 'ent-b', '2021-07-01T00:00:00.000Z'),
+        drafted('q3', 'c5', 'jj-power', '2021-07-03T00:00:00.000Z'),
+        recorded('ProjectWithdrawn', { projectId: 'q3', reason: null, previousStatus: 'draft' }, at('2021-07-04T00:00:00.000Z')),
+      ];
+      const ids = (f: Partial<BoardFilter>) => (db: Parameters<typeof listBoard>[0]) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0, ...f }).items.map((i) => i.projectId);
+      projectionSpec(boardProjection).given(events).then(ids({}), ['q2', 'q3', 'q1']);
+      projectionSpec(boardProjection).given(events).then(ids({ scope: { kind: 'subtree', orgId: 'xy' } }), ['q1']);
+      projectionSpec(boardProjection).given(events).then(ids({ scope: { kind: 'subtree', orgId: 'jj' }, orgId: 'lx' }), ['q2']);
+      projectionSpec(boardProjection).given(events).then(ids({ status: 'withdrawn' }), ['q3']);
+      projectionSpec(boardProjection).given(events).then((db) => listBoard(db, { scope: { kind: 'all' }, limit: 1, offset: 1 }), expect.objectContaining({ total: 3, limit: 1, offset: 1 }) as any);
+      projectionSpec(boardProjection).given(events).then(ids({ limit: 1, offset: 1 }), ['q3']);
+    });
+  });
+});
