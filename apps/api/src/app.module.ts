@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AuditModule } from '@jingsai/audit';
 import { AuthModule } from '@jingsai/auth';
 import { EventStore, Projection, Upcaster } from '@jingsai/event-store';
 import { Clock } from '@jingsai/shared';
@@ -39,6 +40,7 @@ export class AppModule {
           store: options.store,
         }),
         ...CONTEXT_MODULES,
+        AuditModule,
       ],
       controllers: [HealthController, AdminClockController, MeController],
     };

@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ReadConsistency } from '@jingsai/api-kit';
+import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { DomainError } from '@jingsai/shared';
+import { StreamScope } from '../scope/stream-scope';
+
+/**
+ * Who may read what in the audit trail: administrators everything; auditors the streams whose
+ * organisation lies within their subtree. An auditor of a root organisation (no parent) is
+ * unrestricted, and only an unrestricted auditor may read streams whose organisation cannot
+ * be determined (rule sets) or export the whole log.
+ */
+@Injectable()
+export class AuditAccess {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+    private readonly consistency: ReadConsistency,
+  ) {}
+
+  /** A fresh scope cache (one per request). */
+  scope(): StreamScope {
+    return new StreamScope(this.store);
+  }
+
+  /** Refuses anyone but auditors and administrators; true when the caller is unrestricted. */
+  async requireAuditor(user: AuthUser): Promise<boolean> {
+    requireRole(user, 'auditor', 'admin');
+    if (user.roles.includes('admin')) return true;
+    // The scope check reads the organisation tree: let it catch up with the log first.
+    await this.consistency.catchUp();
+    const node = this.orgs.get(user.orgId);
+    return node !== undefined && node.parentId === null;
+  }
+
+  /** Refuses unless the caller may read this stream; 404 when the stream does not exist. */
+  async requireStream(user: AuthUser, streamId: string, scope = this.scope()): Promise<void> {
+    const unrestricted = await this.requireAuditor(user);
+    if ((await this.store.streamRevision(streamId)) === null) throw streamNotFound(streamId);
+    if (unrestricted) return;
+    const orgId = await scope.orgOf(streamId);
+    if (orgId === null) throw unrestrictedOnly('stream');
+    requireWithinScope(this.orgs, user.orgId, orgId, 'stream');
+  }
+
+  /** True when a restricted auditor may see this stream (for filtering lists). */
+  async mayRead(user: AuthUser, streamId: string, scope: StreamScope): Promise<boolean> {
+    const orgId = await scope.orgOf(streamId);
+    return orgId !== null && this.orgs.isWithin(orgId, user.orgId);
+  }
+
+  requireUnrestricted(unrestricted: boolean, what: string): void {
+    if (!unrestricted) throw unrestrictedOnly(what);
+  }
+}
+
+export function streamNotFound(streamId: string): DomainError {
+  return DomainError.notFound('AUDIT.STREAM_NOT_FOUND', `事件流 ${streamId} 不存在。`, `Stream ${streamId} does not exist.`, { streamId });
+}
+
+function unrestrictedOnly(what: string): DomainError {
+  return DomainError.forbidden(
+    'AUDIT.UNRESTRICTED_ONLY',
+    '该内容不属于任何组织，仅系统管理员或最高层级组织的审计人员可查看。',
+    `This ${what} belongs to no organisation (or the whole log); only administrators and auditors of a top-level organisation may read it.`,
+  );
+}

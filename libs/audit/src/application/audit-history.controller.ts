@@ -1,0 +1,60 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { eventTypeLabels } from '../labels/event-type-labels';
+import { LogPage, StreamHistoryPage, logHistory, streamHistory } from '../history/history.queries';
+import { AuditAccess } from './audit-access';
+import { LogHistoryQueryDto, StreamHistoryQueryDto } from './audit.query.dto';
+import { streamIdParam } from './stream-id.param';
+
+@ApiTags('audit 审计')
+@ApiBearerAuth()
+@Controller('api/v1/audit')
+export class AuditHistoryController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly access: AuditAccess,
+  ) {}
+
+  @Get('streams/:streamId/events')
+  @ApiOperation({
+    summary: '事件历史 A stream\'s events: who, when, what, why, with the hash chain',
+    description: '审计人员（本辖区）与系统管理员可查看。按流版本排序；可按操作人、事件类型、发生时间筛选，按 limit/offset 或 fromRevision 分页。',
+  })
+  async streamEvents(@Param('streamId') raw: string, @Query() q: StreamHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<StreamHistoryPage> {
+    const streamId = streamIdParam(raw);
+    await this.access.requireStream(user, streamId);
+    return streamHistory(this.store, streamId, {
+      actor: q.actor,
+      types: q.type,
+      from: q.from,
+      to: q.to,
+      limit: q.limit ?? 50,
+      offset: q.offset ?? 0,
+      fromRevision: q.fromRevision,
+    });
+  }
+
+  @Get('events')
+  @ApiOperation({
+    summary: '全部事件日志 The whole log by global position',
+    description: '按全局位置分页（fromPosition → nextPosition）；可按事件流类别、操作人、事件类型、发生时间筛选。非最高层级的审计人员只看到本辖区内的事件流。',
+  })
+  async logEvents(@Query() q: LogHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<LogPage> {
+    const unrestricted = await this.access.requireAuditor(user);
+    const scope = this.access.scope();
+    return logHistory(
+      this.store,
+      { actor: q.actor, types: q.type, from: q.from, to: q.to, limit: q.limit ?? 50, fromPosition: q.fromPosition ?? 0, category: q.category },
+      unrestricted ? undefined : (event) => this.access.mayRead(user, event.streamId, scope),
+    );
+  }
+
+  @Get('event-types')
+  @ApiOperation({ summary: '事件类型名称表 Chinese and English labels of the event types' })
+  async eventTypes(@CurrentUser() user: AuthUser) {
+    await this.access.requireAuditor(user);
+    return { items: eventTypeLabels() };
+  }
+}

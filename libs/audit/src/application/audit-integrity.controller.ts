@@ -1,0 +1,93 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { CLOCK, Clock, DomainError } from '@jingsai/shared';
+import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { EVENT_STORE, EventStore, verifyEventLog } from '@jingsai/event-store';
+import { ExportSelection, describeSelection, exportPages } from '../export/export-selection';
+import { csvChunks, ndjsonChunks } from '../export/export-formats';
+import { AuditAccess } from './audit-access';
+import { ExportQueryDto, VerifyQueryDto } from './audit.query.dto';
+import { streamIdParam } from './stream-id.param';
+
+@ApiTags('audit 审计')
+@ApiBearerAuth()
+@Controller('api/v1/audit')
+export class AuditIntegrityController {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly access: AuditAccess,
+  ) {}
+
+  @Get('verify')
+  @ApiOperation({
+    summary: '校验防篡改哈希链 Verify the hash chain: the first broken link of each stream and a summary',
+    description: '逐流校验版本连续、prevHash 衔接与哈希值；不给 streamId 时校验整个日志（非最高层级的审计人员只看到本辖区事件流的异常明细）。',
+  })
+  async verify(@Query() q: VerifyQueryDto, @CurrentUser() user: AuthUser) {
+    const scope = this.access.scope();
+    let unrestricted: boolean;
+    if (q.streamId !== undefined) {
+      await this.access.requireStream(user, streamIdParam(q.streamId), scope);
+      unrestricted = true;
+    } else unrestricted = await this.access.requireAuditor(user);
+    const report = await verifyEventLog(this.store, { streamId: q.streamId });
+    const visible = [];
+    for (const link of report.brokenLinks) {
+      if (unrestricted || (await this.access.mayRead(user, link.streamId, scope).catch(() => false))) visible.push(link);
+    }
+    const byProblem: Record<string, number> = {};
+    for (const link of report.brokenLinks) byProblem[link.problem] = (byProblem[link.problem] ?? 0) + 1;
+    return {
+      ...report,
+      brokenLinks: visible,
+      summary: {
+        checkedAt: this.clock.now().toISOString(),
+        scope: q.streamId ?? 'all',
+        brokenStreams: report.brokenLinks.length,
+        byProblem,
+        outOfScopeBrokenLinks: report.brokenLinks.length - visible.length,
+        messageZh: report.ok ? '未发现篡改、缺失或乱序。' : `发现 ${report.brokenLinks.length} 个事件流存在异常。`,
+        messageEn: report.ok ? 'No altered, missing or reordered event found.' : `${report.brokenLinks.length} stream(s) have a broken link.`,
+      },
+    };
+  }
+
+  @Get('export')
+  @ApiOperation({
+    summary: '导出历史 Export history as NDJSON (verifiable offline) or a CSV timeline, streamed',
+    description: 'streamId、campaignId 或 all=true 三选一。NDJSON 第一行为文件头，其后每行一个原样存储的事件（含 prevHash/hash），最后一行为结束行与事件数。',
+  })
+  @ApiProduces('application/x-ndjson', 'text/csv')
+  async export(@Query() q: ExportQueryDto, @CurrentUser() user: AuthUser, @Res() reply: any): Promise<void> {
+    const selection = this.selectionOf(q);
+    if (selection.kind === 'all') this.access.requireUnrestricted(await this.access.requireAuditor(user), 'export');
+    else await this.access.requireStream(user, selection.kind === 'stream' ? selection.streamId : `campaign-${selection.campaignId}`);
+    const format = q.format ?? 'ndjson';
+    const exportedAt = this.clock.now().toISOString();
+    const pages = exportPages(this.store, selection);
+    const chunks = format === 'csv' ? csvChunks(pages) : ndjsonChunks(pages, { exportedAt, filter: describeSelection(selection) });
+    const name = `jingsai-${Object.values(describeSelection(selection)).join('-')}-${exportedAt.slice(0, 10)}.${format}`.replace(/[^A-Za-z0-9_.-]/g, '_');
+    reply
+      .status(200)
+      .header('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('cache-control', 'no-store')
+      .send(Readable.from(chunks));
+  }
+
+  private selectionOf(q: ExportQueryDto): ExportSelection {
+    const given = [q.streamId, q.campaignId, q.all].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      throw DomainError.validation(
+        'AUDIT.EXPORT_SELECTION',
+        '请指定且只指定一项：streamId、campaignId 或 all=true。',
+        'Give exactly one of streamId, campaignId or all=true.',
+      );
+    }
+    if (q.streamId !== undefined) return { kind: 'stream', streamId: streamIdParam(q.streamId) };
+    if (q.campaignId !== undefined) return { kind: 'campaign', campaignId: q.campaignId };
+    return { kind: 'all' };
+  }
+}

@@ -1,0 +1,54 @@
+import { RecordedEvent } from '@jingsai/shared';
+import { reasonOf } from '../history/audit-entry';
+import { eventTypeLabel } from '../labels/event-type-labels';
+
+export const EXPORT_FORMAT = 'jingsai-export';
+export const EXPORT_END = 'jingsai-export-end';
+export const EXPORT_VERSION = 1;
+
+export interface ExportHeader {
+  format: typeof EXPORT_FORMAT;
+  version: number;
+  exportedAt: string;
+  filter: Record<string, string | boolean>;
+}
+
+/** An event exactly as stored (metadata with prevHash and hash), as one NDJSON line. */
+export function storedEventJson(e: RecordedEvent): string {
+  return JSON.stringify({ streamId: e.streamId, revision: e.revision, position: e.position, recordedAt: e.recordedAt, type: e.type, data: e.data, metadata: e.metadata });
+}
+
+/**
+ * NDJSON: a header line, one line per stored event, and an end line with the count, so a
+ * truncated file is recognised as such. One chunk per page.
+ */
+export async function* ndjsonChunks(pages: AsyncIterable<RecordedEvent[]>, header: Omit<ExportHeader, 'format' | 'version'>): AsyncGenerator<string> {
+  yield `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, ...header })}\n`;
+  let events = 0;
+  for await (const page of pages) {
+    events += page.length;
+    yield page.map((e) => `${storedEventJson(e)}\n`).join('');
+  }
+  yield `${JSON.stringify({ format: EXPORT_END, events })}\n`;
+}
+
+export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', 'org', 'reason'];
+
+/** A CSV timeline for spreadsheets (UTF-8 with BOM so Excel shows the Chinese labels). */
+export async function* csvChunks(pages: AsyncIterable<RecordedEvent[]>): AsyncGenerator<string> {
+  yield `\uFEFF${CSV_COLUMNS.join(',')}\r\n`;
+  for await (const page of pages) yield page.map((e) => `${csvRow(e).map(csvCell).join(',')}\r\n`).join('');
+}
+
+function csvRow(e: RecordedEvent): unknown[] {
+  const actor = e.metadata.actor;
+  const who = actor ? (actor.name && actor.name !== actor.userId ? `${actor.name} (${actor.userId})` : actor.userId) : '';
+  return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, actor?.role ?? '', actor?.orgId ?? '', reasonOf(e.data) ?? ''];
+}
+
+/** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
+export function csvCell(value: unknown): string {
+  let s = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && typeof value === 'string') s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,66 @@
+import { ROLE_LABELS } from '@jingsai/auth';
+import { RecordedEvent, Role } from '@jingsai/shared';
+import { eventTypeLabel } from '../labels/event-type-labels';
+
+/** One event as an auditor reads it: who, when, what, why, and where it sits in the chain. */
+export interface AuditEntry {
+  streamId: string;
+  revision: number;
+  position: number;
+  type: string;
+  typeLabel: { zh: string; en: string };
+  who: { userId: string; name: string | null; role: string; roleLabel: string | null; orgId: string };
+  when: { occurredAt: string; recordedAt: string };
+  why: string | null;
+  data: unknown;
+  eventId: string;
+  commandId: string | null;
+  correlationId: string;
+  causationId: string | null;
+  schemaVersion: number;
+  prevHash: string | null;
+  hash: string | null;
+}
+
+/** Fields of event data that carry the reason a user gave, in the order they are preferred. */
+const REASON_FIELDS = ['reason', 'note', 'grounds', 'basis'] as const;
+
+/** The reason recorded with an event (data.reason / note / grounds / basis), if any. */
+export function reasonOf(data: unknown): string | null {
+  if (data === null || typeof data !== 'object') return null;
+  for (const field of REASON_FIELDS) {
+    const value = (data as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value.length > 0) return value;
+  }
+  return null;
+}
+
+export function toAuditEntry(event: RecordedEvent): AuditEntry {
+  const m = event.metadata;
+  const actor = m.actor ?? { userId: 'unknown', role: 'unknown', orgId: 'unknown' };
+  const label = eventTypeLabel(event.type);
+  return {
+    streamId: event.streamId,
+    revision: event.revision,
+    position: event.position,
+    type: event.type,
+    typeLabel: { zh: label.zh, en: label.en },
+    who: {
+      userId: actor.userId,
+      name: actor.name ?? null,
+      role: actor.role,
+      roleLabel: actor.role === 'system' ? '系统' : (ROLE_LABELS[actor.role as Role] ?? null),
+      orgId: actor.orgId,
+    },
+    when: { occurredAt: m.occurredAt, recordedAt: event.recordedAt },
+    why: reasonOf(event.data),
+    data: event.data,
+    eventId: m.eventId,
+    commandId: m.commandId ?? null,
+    correlationId: m.correlationId,
+    causationId: m.causationId ?? null,
+    schemaVersion: m.schemaVersion,
+    prevHash: m.prevHash ?? null,
+    hash: m.hash ?? null,
+  };
+}

@@ -1,0 +1,77 @@
+/** A Chinese and an English label for an event type, as auditors read them. */
+export interface EventTypeLabel {
+  zh: string;
+  en: string;
+}
+
+/**
+ * Labels for every event type the contexts record. Kept here, not in the contexts, because
+ * they are the audit trail's words; a type missing from the table still shows, under its raw
+ * name (see `eventTypeLabel`). `event-type-labels.spec.ts` lists the types still unlabelled.
+ */
+const LABELS: Record<string, EventTypeLabel> = {
+  // organisations (组织)
+  OrganizationRegistered: { zh: '登记组织', en: 'Organisation registered' },
+  OrganizationUpdated: { zh: '修改组织信息', en: 'Organisation updated' },
+  OrganizationFactRecorded: { zh: '记录组织事实', en: 'Organisation fact recorded' },
+  // campaigns (竞赛活动)
+  CampaignCreated: { zh: '创建竞赛活动', en: 'Campaign created' },
+  CampaignDraftAmended: { zh: '修改竞赛活动草稿', en: 'Campaign draft amended' },
+  CampaignPublished: { zh: '发布竞赛活动', en: 'Campaign published' },
+  CampaignRulesAmended: { zh: '修订竞赛规则', en: 'Campaign rules amended' },
+  CampaignApplicationWindowClosed: { zh: '报名截止', en: 'Application window closed' },
+  CampaignClosed: { zh: '竞赛活动结束', en: 'Campaign closed' },
+  // projects (竞赛项目)
+  ProjectDrafted: { zh: '起草项目申报', en: 'Project drafted' },
+  ProjectDraftEdited: { zh: '修改项目申报草稿', en: 'Project draft edited' },
+  ProjectSubmitted: { zh: '提交项目申报', en: 'Project submitted' },
+  ProjectSubmissionRefused: { zh: '逾期申报被拒收', en: 'Late submission refused' },
+  ProjectApprovedAtLevel: { zh: '本级审核通过', en: 'Approved at one level' },
+  ProjectApproved: { zh: '项目立项', en: 'Project approved (立项)' },
+  ProjectReturned: { zh: '退回修改', en: 'Project returned for changes' },
+  ProjectRejected: { zh: '不予立项', en: 'Project rejected' },
+  SubmissionExtensionGranted: { zh: '准予延期申报', en: 'Submission extension granted' },
+  ProjectWithdrawn: { zh: '撤回项目', en: 'Project withdrawn' },
+  ProjectTerminated: { zh: '终止项目', en: 'Project terminated' },
+  // rule sets (评选规则)
+  RuleSetVersionPublished: { zh: '发布评选规则版本', en: 'Rule set version published' },
+  // award rounds (评选表彰)
+  AwardRoundCreated: { zh: '创建评选表彰轮次', en: 'Award round created' },
+  NominationSubmitted: { zh: '提交推荐对象', en: 'Nomination submitted' },
+  NominationRecommended: { zh: '推荐（民主推荐/职代会）', en: 'Nomination recommended' },
+  NominationReviewed: { zh: '推荐对象审核', en: 'Nomination reviewed' },
+  ClearanceGranted: { zh: '征求意见：同意', en: 'Clearance granted' },
+  ClearanceRefused: { zh: '征求意见：不同意', en: 'Clearance refused' },
+  NominationRemoved: { zh: '移除推荐对象', en: 'Nomination removed' },
+  SubstitutePromoted: { zh: '递补推荐对象', en: 'Substitute promoted' },
+  PublicNoticeStarted: { zh: '开始公示', en: 'Public notice started' },
+  ObjectionRaised: { zh: '收到异议', en: 'Objection raised' },
+  ObjectionUpheld: { zh: '异议成立', en: 'Objection upheld' },
+  ObjectionDismissed: { zh: '异议不成立', en: 'Objection dismissed' },
+  NominationWithdrawnAfterObjection: { zh: '因异议撤销推荐', en: 'Nomination withdrawn after objection' },
+  PublicNoticeEnded: { zh: '公示期结束', en: 'Public notice ended' },
+  HonourConferred: { zh: '授予荣誉', en: 'Honour conferred' },
+  DerivedHonourConferred: { zh: '授予衍生荣誉', en: 'Derived honour conferred' },
+  HonourRevoked: { zh: '撤销荣誉', en: 'Honour revoked' },
+  HonourWithdrawn: { zh: '收回荣誉', en: 'Honour withdrawn' },
+  HonourSuspended: { zh: '暂停荣誉', en: 'Honour suspended' },
+  HonourReinstated: { zh: '恢复荣誉', en: 'Honour reinstated' },
+};
+
+/** The label of an event type; an unknown type is labelled with its own name in both languages. */
+export function eventTypeLabel(type: string): EventTypeLabel & { known: boolean } {
+  const label = Object.prototype.hasOwnProperty.call(LABELS, type) ? LABELS[type] : undefined;
+  return label ? { ...label, known: true } : { zh: type, en: type, known: false };
+}
+
+/** Adds or replaces labels (a context registers the labels of the types it adds). */
+export function registerEventTypeLabels(labels: Record<string, EventTypeLabel>): void {
+  Object.assign(LABELS, labels);
+}
+
+/** Every labelled type, sorted by name. */
+export function eventTypeLabels(): Array<{ type: string } & EventTypeLabel> {
+  return Object.keys(LABELS)
+    .sort()
+    .map((type) => ({ type, ...LABELS[type]! }));
+}

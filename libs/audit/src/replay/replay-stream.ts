@@ -1,0 +1,90 @@
+import { EventStore, UpcasterRegistry } from '@jingsai/event-store';
+import { DomainError, parseStreamId } from '@jingsai/shared';
+import { ReplayPoint } from './replay-point';
+import { replayDeciderFor, replayableCategories } from './stream-deciders';
+
+const PAGE = 500;
+
+export interface ReplayResult {
+  streamId: string;
+  category: string;
+  asOf: string | null;
+  atRevision: number | null;
+  /** Revision of the last event folded (null: none, the initial state). */
+  revision: number | null;
+  position: number | null;
+  occurredAt: string | null;
+  recordedAt: string | null;
+  eventsApplied: number;
+  /** Revision of the stream's last event today. */
+  headRevision: number | null;
+  state: unknown;
+}
+
+/**
+ * Folds a stream's stored events, upcast at the read boundary, with its aggregate's `evolve`
+ * up to a point: never the repository's state cache, so what an auditor sees is recomputed
+ * from the log itself. For an instant, the state is the longest prefix of the stream whose
+ * events occurred (`metadata.occurredAt`) at or before it; revisions are what order a stream.
+ */
+export async function replayStream(
+  store: EventStore,
+  upcasters: UpcasterRegistry,
+  streamId: string,
+  point: ReplayPoint | null,
+): Promise<ReplayResult> {
+  const { category } = parseStreamId(streamId);
+  const decider = replayDeciderFor(category);
+  if (!decider) {
+    throw DomainError.unprocessable(
+      'AUDIT.NOT_REPLAYABLE',
+      `暂不支持重放 ${category} 类事件流（可重放：${replayableCategories().join('、')}）；可查看其事件历史。`,
+      `Streams of category ${category} cannot be replayed yet (replayable: ${replayableCategories().join(', ')}); read their history instead.`,
+      { category },
+    );
+  }
+  const headRevision = await store.streamRevision(streamId);
+  if (point && 'revision' in point && (headRevision === null || point.revision > headRevision)) {
+    throw DomainError.notFound(
+      'AUDIT.REVISION_NOT_FOUND',
+      `事件流 ${streamId} 没有版本 ${point.revision}（当前最新版本为 ${headRevision ?? '无'}）。`,
+      `Stream ${streamId} has no revision ${point.revision} (its last revision is ${headRevision ?? 'none'}).`,
+      { streamId, headRevision },
+    );
+  }
+  const until = point && 'asOf' in point ? Date.parse(point.asOf) : Infinity;
+  const lastRevision = point && 'revision' in point ? point.revision : Infinity;
+  let state = decider.initialState();
+  let last: { revision: number; position: number; occurredAt: string; recordedAt: string } | null = null;
+  let applied = 0;
+  let from = 0;
+  let done = false;
+  while (!done) {
+    const page = await store.readStream(streamId, { fromRevision: from, maxCount: PAGE });
+    for (const stored of page) {
+      if (stored.revision > lastRevision || Date.parse(stored.metadata.occurredAt) > until) {
+        done = true;
+        break;
+      }
+      const event = upcasters.upcast(stored);
+      state = decider.evolve(state, { type: event.type, data: event.data });
+      last = { revision: stored.revision, position: stored.position, occurredAt: stored.metadata.occurredAt, recordedAt: stored.recordedAt };
+      applied++;
+    }
+    if (page.length < PAGE) break;
+    from = page[page.length - 1]!.revision + 1;
+  }
+  return {
+    streamId,
+    category,
+    asOf: point && 'asOf' in point ? point.asOf : null,
+    atRevision: point && 'revision' in point ? point.revision : null,
+    revision: last?.revision ?? null,
+    position: last?.position ?? null,
+    occurredAt: last?.occurredAt ?? null,
+    recordedAt: last?.recordedAt ?? null,
+    eventsApplied: applied,
+    headRevision,
+    state,
+  };
+}

@@ -1,0 +1,41 @@
+import { EventStore } from '@jingsai/event-store';
+import { parseStreamId } from '@jingsai/shared';
+
+/**
+ * Which organisation a stream belongs to, for audit scope checks, read from the stream's first
+ * event (never from a read model, so a rebuilt or lagging read model cannot widen access):
+ * - `organization-<id>`: that organisation;
+ * - `project-<id>`: `orgId` of `ProjectDrafted` (the participating unit);
+ * - `campaign-<id>`: `organizerOrgId` of `CampaignCreated`;
+ * - `awardRound-<id>`: the organiser of the campaign named by `AwardRoundCreated.campaignId`;
+ * - any other category: `orgId` or `organizerOrgId` of its first event if it has one, else
+ *   undeterminable (null), e.g. rule sets, which belong to no organisation.
+ * One instance caches answers; create one per request or per export.
+ */
+export class StreamScope {
+  private readonly cache = new Map<string, Promise<string | null>>();
+
+  constructor(private readonly store: EventStore) {}
+
+  orgOf(streamId: string): Promise<string | null> {
+    let answer = this.cache.get(streamId);
+    if (!answer) {
+      answer = this.lookUp(streamId);
+      this.cache.set(streamId, answer);
+    }
+    return answer;
+  }
+
+  private async lookUp(streamId: string): Promise<string | null> {
+    const { category, id } = parseStreamId(streamId);
+    if (category === 'organization') return id || null;
+    const first = (await this.store.readStream(streamId, { maxCount: 1 }))[0];
+    if (!first) return null;
+    const data = first.data as Record<string, unknown>;
+    if (category === 'awardRound') {
+      return typeof data.campaignId === 'string' ? this.orgOf(`campaign-${data.campaignId}`) : null;
+    }
+    const org = category === 'campaign' ? data.organizerOrgId : (data.orgId ?? data.organizerOrgId);
+    return typeof org === 'string' && org.length > 0 ? org : null;
+  }
+}

@@ -1,0 +1,248 @@
+import Database from 'better-sqlite3';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { READ_MODEL_DB } from '@jingsai/api-kit';
+import { importNdjson } from '@jingsai/audit';
+import { EVENT_STORE, EventStore, ProjectionRunner, ReadModelDatabase, SqliteEventStore } from '@jingsai/event-store';
+import { SqliteEventImport } from '@jingsai/event-store/sqlite/sqlite-import';
+import { CONTEXT_PROJECTIONS } from '../../apps/api/src/contexts';
+import { TestApp } from '../support/test-app';
+
+const run = promisify(execFile);
+const ROOT = path.join(__dirname, '..', '..');
+const VERIFY_SCRIPT = path.join(ROOT, 'libs', 'audit', 'scripts', 'verify-export.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const offline = require(VERIFY_SCRIPT) as { verifyExportLines(lines: Iterable<string>): Promise<{ ok: boolean; events: number; brokenLinks: any[]; problems: string[] }> };
+
+const T0 = '2021-07-01T01:00:00.000Z';
+const T1 = '2021-07-01T02:00:00.000Z';
+const T2 = '2021-07-01T03:00:00.000Z';
+
+async function importInto(dir: string, ndjson: string) {
+  const target = new SqliteEventImport({ path: path.join(dir, 'events.sqlite') });
+  try {
+    return await importNdjson(ndjson.split('\n'), target);
+  } finally {
+    target.close();
+  }
+}
+
+/** Exports are NDJSON/CSV text: read the raw body (the harness would parse anything named *json). */
+async function download(t: TestApp, url: string, token: string) {
+  const res = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  return { status: res.statusCode, headers: res.headers, body: res.body, problem: () => JSON.parse(res.body) };
+}
+
+describe('audit over HTTP', () => {
+  let t: TestApp;
+  let admin: string;
+  let cityAuditor: string;
+  let otherAuditor: string;
+  let unit: string;
+  let scratch: string;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: T0 });
+    scratch = fs.mkdtempSync(path.join(t.dataDir, 'scratch-'));
+    admin = await t.token({ userId: 'admin', name: '管理员', roles: ['admin'], orgId: 'jx' });
+    const reg = (body: object) => t.post('/api/v1/organizations', body, admin);
+    expect((await reg({ orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' })).status).toBe(201);
+    await reg({ orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' });
+    await reg({ orgId: 'nc', name: '南昌市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' });
+    await reg({ orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' });
+    t.clock.set(T1);
+    expect((await t.request('PATCH', '/api/v1/organizations/xy', { token: admin, body: { name: '浔阳区总工会', industry: '石油化工' } })).status).toBe(200);
+    t.clock.set(T2);
+    const committee = await t.token({ userId: 'u-jj', name: '李主任', roles: ['committee'], orgId: 'jj' });
+    const fact = await t.post('/api/v1/organizations/xy/facts', { kind: 'wage_arrears', occurredOn: '2021-06-30', description: '拖欠工资两个月' }, committee);
+    expect(fact.status).toBe(201);
+    cityAuditor = await t.token({ userId: 'u-audit-jj', roles: ['auditor'], orgId: 'jj' });
+    otherAuditor = await t.token({ userId: 'u-audit-nc', roles: ['auditor'], orgId: 'nc' });
+    unit = await t.token({ userId: 'u-unit', roles: ['unit'], orgId: 'xy' });
+  });
+  afterAll(() => t.stop());
+
+  describe('history of a stream', () => {
+    it('lists every event with labels, actor, times and the hash chain', async () => {
+      const res = await t.get('/api/v1/audit/streams/organization-xy/events', cityAuditor);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ streamId: 'organization-xy', category: 'organization', revision: 2, total: 3 });
+      const [registered, updated, fact] = res.body.items;
+      expect(registered).toMatchObject({
+        revision: 0,
+        type: 'OrganizationRegistered',
+        typeLabel: { zh: '登记组织', en: 'Organisation registered' },
+        who: { userId: 'admin', name: '管理员', role: 'admin', roleLabel: '系统管理员', orgId: 'jx' },
+        when: { occurredAt: T0 },
+        prevHash: '0'.repeat(64),
+      });
+      expect(updated).toMatchObject({ revision: 1, typeLabel: { zh: '修改组织信息' }, when: { occurredAt: T1 }, prevHash: registered.hash });
+      expect(fact).toMatchObject({ type: 'OrganizationFactRecorded', who: { userId: 'u-jj', name: '李主任', role: 'committee', orgId: 'jj' }, prevHash: updated.hash });
+      expect(fact.position).toBeGreaterThan(updated.position);
+    });
+
+    it('filters by actor, type and time and pages with limit/offset or fromRevision', async () => {
+      const q = (query: string) => t.get(`/api/v1/audit/streams/organization-xy/events?${query}`, cityAuditor).then((r) => r.body);
+      expect((await q('actor=u-jj')).items.map((e: any) => e.revision)).toEqual([2]);
+      expect((await q('type=OrganizationUpdated,OrganizationFactRecorded')).total).toBe(2);
+      expect((await q(`from=${T1}&to=${T1}`)).items.map((e: any) => e.revision)).toEqual([1]);
+      expect(await q('limit=1&offset=1')).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ revision: 1 }] });
+      expect((await q('fromRevision=2')).items.map((e: any) => e.revision)).toEqual([2]);
+    });
+
+    it('lists the whole log by position for an unrestricted auditor and only in-scope streams otherwise', async () => {
+      const all = await t.get('/api/v1/audit/events?limit=3', admin);
+      expect(all.body.items.map((e: any) => e.position)).toEqual([1, 2, 3]);
+      const next = await t.get(`/api/v1/audit/events?fromPosition=${all.body.nextPosition}`, admin);
+      expect(next.body.items.map((e: any) => e.position)).toEqual([4, 5, 6]);
+      expect(next.body.nextPosition).toBeNull();
+      const scoped = await t.get('/api/v1/audit/events?category=organization', cityAuditor);
+      expect([...new Set(scoped.body.items.map((e: any) => e.streamId))].sort()).toEqual(['organization-jj', 'organization-xy']);
+    });
+
+    it('refuses an auditor of another subtree, other roles and anonymous callers', async () => {
+      const other = await t.get('/api/v1/audit/streams/organization-xy/events', otherAuditor);
+      expect(other.status).toBe(403);
+      expect(other.headers['content-type']).toContain('application/problem+json');
+      expect(other.body.code).toBe('AUTH.OUT_OF_SCOPE');
+      const byUnit = await t.get('/api/v1/audit/streams/organization-xy/events', unit);
+      expect(byUnit.status).toBe(403);
+      expect(byUnit.body.code).toBe('AUTH.ROLE_REQUIRED');
+      expect((await t.get('/api/v1/audit/streams/organization-xy/events')).status).toBe(401);
+      expect((await t.get('/api/v1/audit/streams/organization-none/events', admin)).body.code).toBe('AUDIT.STREAM_NOT_FOUND');
+      expect((await t.get('/api/v1/audit/streams/nodash/events', admin)).status).toBe(400);
+    });
+  });
+
+  describe('replay', () => {
+    it('gives the earlier state for an instant between two commands and the later one after', async () => {
+      const between = await t.get('/api/v1/audit/streams/organization-xy/state?asOf=2021-07-01T09:30:00%2B08:00', cityAuditor);
+      expect(between.status).toBe(200);
+      expect(between.body).toMatchObject({ revision: 0, eventsApplied: 1, headRevision: 2, state: { status: 'registered', name: '浔阳区劳动竞赛委员会', industry: null } });
+      const atZero = await t.get('/api/v1/audit/streams/organization-xy/state?atRevision=0', cityAuditor);
+      expect(atZero.body.state).toEqual(between.body.state);
+      const now = await t.get('/api/v1/audit/streams/organization-xy/state', cityAuditor);
+      expect(now.body.state).toMatchObject({ name: '浔阳区总工会', facts: [{ kind: 'wage_arrears' }] });
+      const before = await t.get('/api/v1/audit/streams/organization-xy/state?asOf=2020-01-01', cityAuditor);
+      expect(before.body).toMatchObject({ revision: null, eventsApplied: 0, state: { status: 'unregistered' } });
+      expect((await t.get('/api/v1/audit/streams/organization-xy/state?atRevision=9', cityAuditor)).body.code).toBe('AUDIT.REVISION_NOT_FOUND');
+      expect((await t.get('/api/v1/audit/streams/organization-xy/state?asOf=yesterday', cityAuditor)).status).toBe(400);
+    });
+
+    it('diffs two points, revision or instant, naming the changed fields', async () => {
+      const res = await t.get(`/api/v1/audit/streams/organization-xy/diff?from=0&to=${encodeURIComponent('2021-07-01T10:30:00+08:00')}`, cityAuditor);
+      expect(res.status).toBe(200);
+      expect(res.body.changed).toEqual([
+        { path: '$.industry', before: null, after: '石油化工' },
+        { path: '$.name', before: '浔阳区劳动竞赛委员会', after: '浔阳区总工会' },
+      ]);
+      expect(res.body).toMatchObject({ from: { revision: 0 }, to: { revision: 1 }, added: [], removed: [] });
+      const facts = await t.get('/api/v1/audit/streams/organization-xy/diff?from=1&to=2', cityAuditor);
+      expect(facts.body.added).toEqual([{ path: '$.facts[0]', after: expect.objectContaining({ kind: 'wage_arrears' }) }]);
+    });
+  });
+
+  describe('export and import', () => {
+    let ndjson: string;
+
+    it('exports NDJSON that verifies offline with the standalone script', async () => {
+      const res = await download(t, '/api/v1/audit/export?all=true', admin);
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('application/x-ndjson');
+      ndjson = res.body;
+      const lines = ndjson.trim().split('\n').map((l) => JSON.parse(l));
+      expect(lines[0]).toMatchObject({ format: 'jingsai-export', version: 1, filter: { all: true } });
+      expect(lines[lines.length - 1]).toEqual({ format: 'jingsai-export-end', events: 6 });
+      expect(lines[1]).toMatchObject({ streamId: 'organization-jx', revision: 0, position: 1, metadata: { prevHash: '0'.repeat(64), hash: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+      expect(await offline.verifyExportLines(ndjson.split('\n'))).toMatchObject({ ok: true, events: 6, brokenLinks: [], problems: [] });
+
+      const file = path.join(scratch, 'all.ndjson');
+      fs.writeFileSync(file, ndjson);
+      const ok = await run(process.execPath, [VERIFY_SCRIPT, file]);
+      expect(ok.stdout).toContain('6 events in 4 streams: OK');
+      fs.writeFileSync(file, ndjson.replace('拖欠工资两个月', '拖欠工资一个月'));
+      const broken = await run(process.execPath, [VERIFY_SCRIPT, file, '--json']).catch((e) => e);
+      expect(broken.code).toBe(1);
+      expect(JSON.parse(broken.stdout).brokenLinks).toEqual([expect.objectContaining({ streamId: 'organization-xy', revision: 2, problem: 'hash_mismatch' })]);
+    });
+
+    it('exports one stream for an auditor in scope, a CSV timeline, and refuses the whole log to a restricted auditor', async () => {
+      const one = await download(t, '/api/v1/audit/export?streamId=organization-xy', cityAuditor);
+      expect(one.status).toBe(200);
+      expect((await offline.verifyExportLines(one.body.split('\n'))).events).toBe(3);
+      const csv = await download(t, '/api/v1/audit/export?streamId=organization-xy&format=csv', cityAuditor);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const rows = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(rows[0]).toBe('position,recordedAt,occurredAt,streamId,revision,type,中文类型,actor,role,org,reason');
+      expect(rows).toHaveLength(4);
+      expect(rows[3]).toContain(',OrganizationFactRecorded,记录组织事实,李主任 (u-jj),committee,jj,');
+      expect((await t.get('/api/v1/audit/export?all=true', cityAuditor)).body.code).toBe('AUDIT.UNRESTRICTED_ONLY');
+      expect((await t.get('/api/v1/audit/export?streamId=organization-xy', otherAuditor)).status).toBe(403);
+      expect((await t.get('/api/v1/audit/export', admin)).body.code).toBe('AUDIT.EXPORT_SELECTION');
+    });
+
+    it('imports into an empty store the identical log, and a rebuild gives identical read models', async () => {
+      const dir = fs.mkdtempSync(path.join(scratch, 'import-'));
+      expect(await importInto(dir, ndjson)).toEqual({ events: 6, streams: 4 });
+      const original = t.app.get<EventStore>(EVENT_STORE);
+      const copy = new SqliteEventStore({ path: path.join(dir, 'events.sqlite') });
+      const readDb = new ReadModelDatabase(path.join(dir, 'read-models.sqlite'));
+      try {
+        expect(await copy.readAll()).toEqual(await original.readAll());
+        expect(await copy.streamRevision('organization-xy')).toBe(2);
+        const runner = new ProjectionRunner(copy, readDb, CONTEXT_PROJECTIONS, { logger: { log: () => undefined, error: () => undefined } });
+        await runner.rebuild();
+        await t.get(`/api/v1/organizations?minPosition=${await original.headPosition()}`, admin);
+        const served = t.app.get<ReadModelDatabase>(READ_MODEL_DB).db;
+        for (const table of ['org_nodes', 'org_facts']) {
+          const sql = `SELECT * FROM ${table} ORDER BY 1, 2`;
+          expect(readDb.db.prepare(sql).all()).toEqual(served.prepare(sql).all());
+        }
+        // The next append continues the imported chain.
+        const next = await copy.append('organization-xy', [{ type: 'Noted', data: {}, metadata: { eventId: 'x', correlationId: 'c', actor: { userId: 'a', role: 'admin', orgId: 'jx' }, occurredAt: T2, schemaVersion: 1 } }], 2);
+        expect(next).toMatchObject({ revision: 3, position: 7 });
+      } finally {
+        await copy.close();
+        readDb.close();
+      }
+    });
+
+    it('refuses a non-empty target and a tampered file, leaving an empty target empty', async () => {
+      const dir = fs.mkdtempSync(path.join(scratch, 'import-'));
+      await importInto(dir, ndjson);
+      await expect(importInto(dir, ndjson)).rejects.toThrow(/not empty/);
+      const fresh = fs.mkdtempSync(path.join(scratch, 'import-'));
+      await expect(importInto(fresh, ndjson.replace('拖欠工资两个月', '拖欠工资一个月'))).rejects.toThrow(/position 6 .*hash .*does not match/);
+      await expect(importInto(fresh, ndjson.split('\n').slice(0, -2).join('\n'))).rejects.toThrow(/truncated/);
+      const store = new SqliteEventStore({ path: path.join(fresh, 'events.sqlite') });
+      expect(await store.headPosition()).toBe(0);
+      await store.close();
+    });
+  });
+
+  describe('verification', () => {
+    it('reports an intact log, then exactly the event whose stored data had one character changed', async () => {
+      const ok = await t.get('/api/v1/audit/verify', cityAuditor);
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ ok: true, eventsChecked: 6, streamsChecked: 4, brokenLinks: [], summary: { brokenStreams: 0 } });
+
+      const raw = new Database(path.join(t.dataDir, 'events.sqlite'));
+      const changed = raw.prepare("UPDATE events SET data = replace(data, '石油化工', '石油化土') WHERE stream_id = 'organization-xy' AND revision = 1").run();
+      raw.close();
+      expect(changed.changes).toBe(1);
+
+      const report = await t.get('/api/v1/audit/verify', admin);
+      expect(report.body).toMatchObject({ ok: false, eventsChecked: 6, summary: { brokenStreams: 1, byProblem: { hash_mismatch: 1 } } });
+      expect(report.body.brokenLinks).toEqual([
+        { streamId: 'organization-xy', revision: 1, position: 5, problem: 'hash_mismatch', expected: expect.stringMatching(/^[0-9a-f]{64}$/), found: expect.any(String) },
+      ]);
+      const one = await t.get('/api/v1/audit/verify?streamId=organization-xy', cityAuditor);
+      expect(one.body.brokenLinks).toHaveLength(1);
+      expect((await t.get('/api/v1/audit/verify?streamId=organization-jj', cityAuditor)).body.ok).toBe(true);
+      const outside = await t.get('/api/v1/audit/verify', otherAuditor);
+      expect(outside.body).toMatchObject({ ok: false, brokenLinks: [], summary: { outOfScopeBrokenLinks: 1 } });
+    });
+  });
+});
