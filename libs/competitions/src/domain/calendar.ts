@@ -28,3 +28,21 @@ export function beijingTime(instant: string): string {
   if (iso.slice(11, 16) === '00:00') return `${new Date(ms - 1).toISOString().slice(0, 10)} 24:00`;
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
 }
+
+/** The Beijing calendar date (YYYY-MM-DD) of an instant: "today" for a command's `at`. */
+export function beijingDate(instant: string): string {
+  return new Date(Date.parse(instant) + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** A date `days` later (or earlier, if negative) than a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The instant a date ends in Beijing (the next day's 00:00 +08:00): a deadline "by 10 October"
+ * has passed from this moment. The scheduler uses it as the due instant of a dated deadline.
+ */
+export function endOfBeijingDay(date: string): string {
+  return `${addDays(date, 1)}T00:00:00+08:00`;
+}

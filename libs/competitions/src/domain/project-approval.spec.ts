@@ -6,6 +6,7 @@ import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
 import { approval, approved, beforeClose, cityCommittee, countyApproved, countyCommittee, drafted, extensionGranted, P, returnedByCounty, snapshot, submitted, unit } from './project.fixtures';
 import { requiredApprovalLevels } from './project-approval.decide';
+import { allowedProjectActions } from './project.status';
 
 const spec = () => DeciderSpec.for(projectDecider);
 const at = '2021-07-26T10:00:00+08:00';
@@ -64,7 +65,7 @@ describe('project approval (遴选立项)', () => {
     });
 
     it('refuses approval once approved', () => {
-      spec().given([...pending, countyApproved, approved]).when(approve('city')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'in_progress', allowedActions: ['withdraw', 'terminate'] } });
+      spec().given([...pending, countyApproved, approved]).when(approve('city')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'in_progress', allowedActions: allowedProjectActions({ status: 'in_progress' }) } });
     });
 
     it('refuses approval in a closed campaign', () => {

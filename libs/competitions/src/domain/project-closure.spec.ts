@@ -71,7 +71,11 @@ describe('allowed project actions', () => {
     expect(allowedProjectActions({ status: 'none' })).toEqual(['draft']);
     expect(allowedProjectActions({ status: 'returned' }, 'unit')).toEqual(['edit', 'submit', 'withdraw']);
     expect(allowedProjectActions({ status: 'submitted' }, 'committee')).toEqual(['approve', 'return', 'reject', 'grant_extension', 'terminate']);
-    expect(allowedProjectActions({ status: 'under_assessment' })).toEqual(['withdraw', 'terminate']);
+    expect(allowedProjectActions({ status: 'in_progress' }, 'unit')).toEqual(['file_progress_report', 'record_milestone', 'report_rectification', 'record_incident', 'withdraw']);
+    expect(allowedProjectActions({ status: 'under_assessment' }, 'assessor')).toEqual(['declare_conflict', 'record_score']);
+    expect(allowedProjectActions({ status: 'assessed' }, 'unit')).toEqual(['report_rectification', 'record_incident', 'submit_summary', 'withdraw']);
+    expect(allowedProjectActions({ status: 'summary_submitted' }, 'committee')).toEqual(['accept_rectification', 'reject_rectification', 'record_incident', 'accept_summary', 'return_summary', 'terminate']);
+    expect(allowedProjectActions({ status: 'under_assessment' }, 'system')).toEqual([]);
     expect(allowedProjectActions({ status: 'summarized' })).toEqual([]);
     expect(allowedProjectActions({ status: 'submitted' }, 'auditor')).toEqual([]);
   });

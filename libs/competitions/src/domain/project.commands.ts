@@ -3,8 +3,10 @@ import { CampaignCategory } from './campaign.catalogue';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { HierarchyLevel } from './levels';
 import { ImplementationPlan, RegistrationForm } from './project-application';
+import { ProjectAssessmentCommand } from './project-assessment.commands';
+import { ProjectProgressCommand } from './project-progress.commands';
 
-interface ProjectCommandBase {
+export interface ProjectCommandBase {
   projectId: string;
   at: string;
   actor: Actor;
@@ -88,4 +90,6 @@ export type ProjectCommand =
   | RejectProject
   | GrantSubmissionExtension
   | WithdrawProject
-  | TerminateProject;
+  | TerminateProject
+  | ProjectProgressCommand
+  | ProjectAssessmentCommand;

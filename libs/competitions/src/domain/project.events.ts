@@ -2,6 +2,8 @@ import { DomainEvent } from '@jingsai/shared';
 import { CampaignCategory } from './campaign.catalogue';
 import { HierarchyLevel } from './levels';
 import { ImplementationPlan, RegistrationForm } from './project-application';
+import { ProjectAssessmentEvent } from './project-assessment.events';
+import { ProjectProgressEvent } from './project-progress.events';
 import { ProjectDraftChanges } from './project.commands';
 import { ProjectStatus } from './project.status';
 
@@ -72,4 +74,6 @@ export type ProjectEvent =
   | ProjectRejected
   | SubmissionExtensionGranted
   | ProjectWithdrawn
-  | ProjectTerminated;
+  | ProjectTerminated
+  | ProjectProgressEvent
+  | ProjectAssessmentEvent;

@@ -1,10 +1,15 @@
 import { assertNever } from '@jingsai/shared';
+import { evolveAssessment } from './project-assessment.evolve';
+import { emptyProgress, emptySupervision } from './project-loop.state';
+import { evolveProgress } from './project-progress.evolve';
 import { ProjectEvent } from './project.events';
 import { emptyApplication, Project, ProjectApplication, ProjectState } from './project.state';
 
 /** Folds one event into a new state; never throws, never mutates (the state cache shares states). */
 export function evolveProject(state: ProjectState, event: ProjectEvent): ProjectState {
-  if (event.type === 'ProjectDrafted') return { status: 'draft', ...event.data, application: emptyApplication(), ending: null };
+  if (event.type === 'ProjectDrafted') {
+    return { status: 'draft', ...event.data, application: emptyApplication(), progress: emptyProgress(), supervision: emptySupervision(), assessment: null, summary: null, ending: null };
+  }
   if (state.status === 'none') return state;
   return evolveExisting(state, event);
 }
@@ -45,6 +50,30 @@ function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'Projec
       return { ...p, status: 'withdrawn', ending: { kind: 'withdrawn', reason: event.data.reason, previousStatus: event.data.previousStatus } };
     case 'ProjectTerminated':
       return { ...p, status: 'terminated', ending: { kind: 'terminated', reason: event.data.reason, previousStatus: event.data.previousStatus } };
+    case 'ProgressReportFiled':
+    case 'ProgressReportCorrected':
+    case 'ProgressReportOverdue':
+    case 'MilestoneRecorded':
+    case 'InstantCommendationGiven':
+    case 'InspectionRecorded':
+    case 'RectificationReported':
+    case 'RectificationAccepted':
+    case 'RectificationRejected':
+    case 'RectificationOverdue':
+    case 'SafetyIncidentRecorded':
+      return evolveProgress(p, event);
+    case 'AssessmentOpened':
+    case 'ConflictOfInterestWaived':
+    case 'AssessorAddedAfterLock':
+    case 'ConflictOfInterestDeclared':
+    case 'ScoreRecorded':
+    case 'ScoreCorrected':
+    case 'SelfScoreRecorded':
+    case 'AssessmentFinalized':
+    case 'SummarySubmitted':
+    case 'SummaryAccepted':
+    case 'SummaryReturned':
+      return evolveAssessment(p, event);
     default:
       return assertNever(event);
   }

@@ -18,7 +18,7 @@ export function requireOwnUnit(actor: Actor, orgId: string, action: ProjectActio
     throw DomainError.forbidden(
       'PROJECT.FORBIDDEN',
       `只有项目所属参赛单位可以${PROJECT_ACTION_LABELS[action]}。`,
-      `Only the project's own participating unit may ${action.replace('_', ' ')} it.`,
+      `Only the project's own participating unit may ${action.replace(/_/g, ' ')} it.`,
       { role: actor.role, actorOrgId: actor.orgId, projectOrgId: orgId },
     );
   }
@@ -26,7 +26,7 @@ export function requireOwnUnit(actor: Actor, orgId: string, action: ProjectActio
 
 export function requireCommittee(actor: Actor, action: ProjectAction): void {
   if (actor.role !== 'committee') {
-    throw DomainError.forbidden('PROJECT.FORBIDDEN', `只有竞赛委员会可以${PROJECT_ACTION_LABELS[action]}。`, `Only a competition committee may ${action.replace('_', ' ')} a project.`, {
+    throw DomainError.forbidden('PROJECT.FORBIDDEN', `只有竞赛委员会可以${PROJECT_ACTION_LABELS[action]}。`, `Only a competition committee may ${action.replace(/_/g, ' ')} a project.`, {
       role: actor.role,
     });
   }
@@ -40,7 +40,7 @@ export function requireAllowed(project: Project, action: ProjectAction, allowed:
   throw DomainError.illegalState(
     'PROJECT.ILLEGAL_TRANSITION',
     `项目当前为“${label}”状态，不能${PROJECT_ACTION_LABELS[action]}。${next.length ? `当前可办理：${next.map((a) => PROJECT_ACTION_LABELS[a]).join('、')}。` : '该项目已结束，不能再办理任何事项。'}`,
-    `The project is ${project.status}; it cannot ${action.replace('_', ' ')}.${next.length ? ` Allowed now: ${next.join(', ')}.` : ' It is closed.'}`,
+    `The project is ${project.status}; it cannot ${action.replace(/_/g, ' ')}.${next.length ? ` Allowed now: ${next.join(', ')}.` : ' It is closed.'}`,
     project.status,
     next,
   );

@@ -1,6 +1,7 @@
 import { CampaignCategory } from './campaign.catalogue';
 import { HierarchyLevel } from './levels';
 import { ImplementationPlan, RegistrationForm } from './project-application';
+import { ProjectAssessment, ProjectProgress, ProjectSummary, ProjectSupervision } from './project-loop.state';
 import { ProjectStatus } from './project.status';
 
 export interface ProjectSubmission {
@@ -42,8 +43,7 @@ export interface ProjectEnding {
 
 /**
  * A project: its identity and application documents, the status, and one sub-record per
- * stage. Later stages (progress, supervision, assessment, summary) add their own optional
- * sub-records and statuses' transitions without touching these.
+ * stage (application, progress, supervision, assessment, summary; see project-loop.state.ts).
  */
 export interface Project {
   status: ProjectStatus;
@@ -55,6 +55,12 @@ export interface Project {
   registrationForm: RegistrationForm;
   implementationPlan: ImplementationPlan;
   application: ProjectApplication;
+  progress: ProjectProgress;
+  supervision: ProjectSupervision;
+  /** null until assessment is opened. */
+  assessment: ProjectAssessment | null;
+  /** null until a summary is first submitted. */
+  summary: ProjectSummary | null;
   ending: ProjectEnding | null;
 }
 

@@ -1,0 +1,58 @@
+import { CampaignMetric, MetricLabel } from './campaign.catalogue';
+import { FieldProblem, problem } from './field-problem';
+
+export interface ProgressMetricLabel extends MetricLabel {
+  /** Counts are whole numbers; measured quantities (energy) may have decimals. */
+  whole: boolean;
+  /** The campaign target metric (目标任务) this figure counts towards. */
+  campaignMetric: CampaignMetric;
+}
+
+/** Figures a project reports per period (信息反馈) and in its summary (totals for the whole period). */
+export const PROGRESS_METRICS = {
+  participants: { zh: '参与职工人次', en: 'Participant-times', unitZh: '人次', whole: true, campaignMetric: 'participant_times' },
+  participating_enterprises: { zh: '参赛企业', en: 'Participating enterprises', unitZh: '家', whole: true, campaignMetric: 'enterprises' },
+  technical_innovations: { zh: '技术革新', en: 'Technical innovations', unitZh: '项', whole: true, campaignMetric: 'technical_innovations' },
+  operating_methods: { zh: '先进操作法', en: 'Advanced operating methods', unitZh: '项', whole: true, campaignMetric: 'operating_methods' },
+  suggestions_made: { zh: '合理化建议（提出）', en: 'Rational suggestions made', unitZh: '条', whole: true, campaignMetric: 'suggestions_made' },
+  suggestions_adopted: { zh: '合理化建议（采纳）', en: 'Rational suggestions adopted', unitZh: '条', whole: true, campaignMetric: 'suggestions_adopted' },
+  five_small_results: { zh: '“五小”成果', en: '"Five small" results', unitZh: '项', whole: true, campaignMetric: 'five_small_results' },
+  energy_saved_tce: { zh: '节能量', en: 'Energy saved', unitZh: '吨标准煤', whole: false, campaignMetric: 'energy_saved_tce' },
+  safety_training_times: { zh: '安全培训人次', en: 'Safety training attendance', unitZh: '人次', whole: true, campaignMetric: 'safety_training_times' },
+} as const satisfies Record<string, ProgressMetricLabel>;
+export type ProgressMetric = keyof typeof PROGRESS_METRICS;
+export const PROGRESS_METRIC_KEYS = Object.keys(PROGRESS_METRICS) as ProgressMetric[];
+
+/** The figures a report gives; a metric left out was not reported (it is not zero). */
+export type ProgressMetrics = Partial<Record<ProgressMetric, number>>;
+
+export const isProgressMetric = (v: unknown): v is ProgressMetric => typeof v === 'string' && Object.hasOwn(PROGRESS_METRICS, v);
+
+/**
+ * Problems with reported figures: unknown metrics, values that are not non-negative numbers
+ * (whole numbers for counts), and more suggestions adopted than made.
+ */
+export function metricsProblems(metrics: unknown, field: string): FieldProblem[] {
+  if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
+    return [problem(field, '请按指标填写数据。', 'Give the figures as an object of metric → number.')];
+  }
+  const out: FieldProblem[] = [];
+  for (const [key, value] of Object.entries(metrics)) {
+    if (!isProgressMetric(key)) {
+      out.push(problem(`${field}.${key}`, `未知的指标“${key}”，可填：${PROGRESS_METRIC_KEYS.map((k) => PROGRESS_METRICS[k].zh).join('、')}。`, `Unknown metric "${key}"; use ${PROGRESS_METRIC_KEYS.join(', ')}.`));
+      continue;
+    }
+    const m = PROGRESS_METRICS[key];
+    const ok = typeof value === 'number' && Number.isFinite(value) && value >= 0 && (!m.whole || Number.isInteger(value));
+    if (!ok) {
+      out.push(
+        problem(`${field}.${key}`, `${m.zh}应为${m.whole ? '非负整数' : '非负数'}（单位：${m.unitZh}）。`, `${m.en} must be a ${m.whole ? 'whole number' : 'number'}, zero or more.`),
+      );
+    }
+  }
+  const { suggestions_made: made, suggestions_adopted: adopted } = metrics as ProgressMetrics;
+  if (typeof made === 'number' && typeof adopted === 'number' && adopted > made) {
+    out.push(problem(`${field}.suggestions_adopted`, `采纳的合理化建议（${adopted} 条）不能多于提出的（${made} 条）。`, `Suggestions adopted (${adopted}) cannot exceed suggestions made (${made}).`));
+  }
+  return out;
+}

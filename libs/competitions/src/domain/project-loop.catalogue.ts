@@ -1,0 +1,52 @@
+import { Label } from './campaign.catalogue';
+
+/** Severity of a supervision finding (督导检查发现的问题). */
+export const FINDING_SEVERITIES = ['minor', 'major', 'critical'] as const;
+export type FindingSeverity = (typeof FINDING_SEVERITIES)[number];
+export const FINDING_SEVERITY_LABELS: Record<FindingSeverity, Label> = {
+  minor: { zh: '一般问题', en: 'Minor' },
+  major: { zh: '较大问题', en: 'Major' },
+  critical: { zh: '严重问题', en: 'Critical' },
+};
+
+/**
+ * Where a finding's rectification (整改) stands: open (nothing reported yet), reported (awaiting
+ * the committee), accepted (rectified), rejected (the unit must report again).
+ */
+export const FINDING_STATUSES = ['open', 'reported', 'accepted', 'rejected'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export const FINDING_STATUS_LABELS: Record<FindingStatus, string> = { open: '待整改', reported: '整改待验收', accepted: '已整改', rejected: '整改未通过' };
+
+/** Accident grades of the work-safety regulations (生产安全事故等级). */
+export const INCIDENT_SEVERITIES = ['minor', 'serious', 'major', 'catastrophic'] as const;
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
+export const INCIDENT_SEVERITY_LABELS: Record<IncidentSeverity, Label> = {
+  minor: { zh: '一般事故', en: 'Ordinary' },
+  serious: { zh: '较大事故', en: 'Serious' },
+  major: { zh: '重大事故', en: 'Major' },
+  catastrophic: { zh: '特别重大事故', en: 'Catastrophic' },
+};
+
+export const INCIDENT_KINDS = ['safety_accident', 'quality_accident', 'occupational_hazard'] as const;
+export type IncidentKind = (typeof INCIDENT_KINDS)[number];
+export const INCIDENT_KIND_LABELS: Record<IncidentKind, Label> = {
+  safety_accident: { zh: '安全生产事故', en: 'Work-safety accident' },
+  quality_accident: { zh: '质量事故', en: 'Quality accident' },
+  occupational_hazard: { zh: '职业病危害事件', en: 'Occupational hazard' },
+};
+
+/** Who receives an instant commendation (即时表彰). */
+export const RECIPIENT_KINDS = ['team', 'person'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+export const RECIPIENT_KIND_LABELS: Record<RecipientKind, string> = { team: '集体（班组）', person: '个人' };
+
+/** How an assessor's organisation relates to the project's (利益冲突). */
+export const CONFLICT_RELATIONS = ['same_org', 'ancestor', 'descendant'] as const;
+export type ConflictRelation = (typeof CONFLICT_RELATIONS)[number];
+export const CONFLICT_RELATION_LABELS: Record<ConflictRelation, Label> = {
+  same_org: { zh: '评估专家与项目同属一个单位', en: 'the assessor belongs to the project’s own organisation' },
+  ancestor: { zh: '评估专家所在单位是项目单位的上级', en: 'the assessor’s organisation is above the project’s' },
+  descendant: { zh: '评估专家所在单位是项目单位的下属', en: 'the assessor’s organisation is under the project’s' },
+};
+
+export const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);

@@ -1,0 +1,158 @@
+import { Aggregation, Grade } from './campaign.catalogue';
+import { AssessmentScheme } from './campaign-rules';
+import { ProgressMetrics } from './progress-metrics';
+import { ConflictRelation, FindingSeverity, FindingStatus, IncidentKind, IncidentSeverity, RecipientKind } from './project-loop.catalogue';
+
+/** One filed report or correction; corrections are appended, never edited in place. */
+export interface ProgressReportRecord {
+  reportId: string;
+  period: string;
+  /** 1 for the first report of a period, +1 per correction. */
+  revision: number;
+  supersedesReportId: string | null;
+  metrics: ProgressMetrics;
+  narrative: string;
+  dueOn: string;
+  filedAt: string;
+  late: boolean;
+  rulesVersion: number;
+}
+
+export interface Milestone {
+  milestoneId: string;
+  title: string;
+  reachedOn: string;
+  description: string;
+}
+
+export interface CommendationRecipient {
+  kind: RecipientKind;
+  name: string;
+  orgId?: string | null;
+}
+
+/** 即时表彰, given by a committee at a milestone. */
+export interface InstantCommendation {
+  commendationId: string;
+  milestoneId: string;
+  recipient: CommendationRecipient;
+  citation: string;
+}
+
+/** Stage 2 (推进): reports, missed periods, milestones and instant commendations. */
+export interface ProjectProgress {
+  reports: ProgressReportRecord[];
+  overdue: Array<{ period: string; dueOn: string }>;
+  milestones: Milestone[];
+  commendations: InstantCommendation[];
+}
+
+export interface Rectification {
+  description: string;
+  /** Reported after the finding's deadline. */
+  late: boolean;
+  outcome: 'pending' | 'accepted' | 'rejected';
+  note: string | null;
+}
+
+export interface Finding {
+  findingId: string;
+  inspectionId: string;
+  description: string;
+  severity: FindingSeverity;
+  rectifyBy: string;
+  status: FindingStatus;
+  /** Marked overdue once its deadline passed unrectified; stays true as history. */
+  overdue: boolean;
+  rectifications: Rectification[];
+}
+
+export interface Inspection {
+  inspectionId: string;
+  inspectedOn: string;
+  findingIds: string[];
+}
+
+export interface SafetyIncident {
+  incidentId: string;
+  occurredOn: string;
+  severity: IncidentSeverity;
+  kind: IncidentKind;
+  description: string;
+}
+
+/** Supervision (督导) and safety: inspections, their findings, incidents. */
+export interface ProjectSupervision {
+  inspections: Inspection[];
+  findings: Finding[];
+  incidents: SafetyIncident[];
+}
+
+/** An assessor as the handler found them: `orgPath` lists the ancestors of their org, root first. */
+export interface AssessorProfile {
+  userId: string;
+  orgId: string;
+  orgPath: string[];
+  name: string;
+}
+
+export interface AssignedAssessor extends AssessorProfile {
+  /** Set when added after the set was locked (an explicit, recorded decision). */
+  addedAfterLock: { reason: string } | null;
+  waiver: { relation: ConflictRelation; reason: string } | null;
+  /** Declared by the assessor: they may no longer score and their score is excluded. */
+  declaredConflict: { reason: string } | null;
+}
+
+export interface ScoreSheet {
+  assessorUserId: string;
+  scores: Record<string, number>;
+  weightedTotal: number;
+  revision: number;
+  supersedesRevision: number | null;
+}
+
+export interface SelfScore {
+  scores: Record<string, number>;
+  weightedTotal: number;
+  revision: number;
+}
+
+/** A type, not an interface: it is spread into event data, which must index as a plain record. */
+export type AssessmentResult = {
+  total: number;
+  grade: Grade | null;
+  aggregation: Aggregation;
+  totalsUsed: number[];
+  dropped: number[];
+  assessorCount: number;
+  disagreement: { spread: number; threshold: number; flagged: boolean };
+  rulesVersion: number;
+};
+
+/** Stage 3 (评估考核): the locked assessor set, score history, self-scores kept apart, the result. */
+export interface ProjectAssessment {
+  rulesVersion: number;
+  scheme: AssessmentScheme;
+  projectOrgPath: string[];
+  assessors: AssignedAssessor[];
+  scores: ScoreSheet[];
+  selfScores: SelfScore[];
+  result: AssessmentResult | null;
+}
+
+export interface SummarySubmission {
+  revision: number;
+  outcomes: ProgressMetrics;
+  experience: string;
+}
+
+/** Stage 4 (总结). */
+export interface ProjectSummary {
+  submissions: SummarySubmission[];
+  returns: Array<{ revision: number; reason: string }>;
+  accepted: { revision: number; note: string | null } | null;
+}
+
+export const emptyProgress = (): ProjectProgress => ({ reports: [], overdue: [], milestones: [], commendations: [] });
+export const emptySupervision = (): ProjectSupervision => ({ inspections: [], findings: [], incidents: [] });

@@ -1,0 +1,106 @@
+import type { ProjectCommandBase } from './project.commands';
+import { ProgressMetrics } from './progress-metrics';
+import { FindingSeverity, IncidentKind, IncidentSeverity } from './project-loop.catalogue';
+import { CommendationRecipient } from './project-loop.state';
+import { CampaignReportingFacts } from './reporting-periods';
+
+/**
+ * 信息反馈: the unit reports one period's figures. A second report for the same period is a
+ * correction (it supersedes the earlier one; both stay in the history).
+ */
+export interface FileProgressReport extends ProjectCommandBase {
+  type: 'FileProgressReport';
+  reportId: string;
+  /** `2021-08` (monthly) or `2021-Q3` (quarterly), per the campaign's cadence. */
+  period: string;
+  metrics: ProgressMetrics;
+  narrative: string;
+  /** The campaign's cadence and span under the rules version in force, looked up by the handler. */
+  reporting: CampaignReportingFacts;
+}
+
+/** Sent by the deadline scheduler after `dueOn` has ended; repeats and settled periods decide []. */
+export interface MarkProgressReportOverdue extends ProjectCommandBase {
+  type: 'MarkProgressReportOverdue';
+  period: string;
+  dueOn: string;
+}
+
+/** 重要推进节点, recorded by the unit or a committee. */
+export interface RecordMilestone extends ProjectCommandBase {
+  type: 'RecordMilestone';
+  milestoneId: string;
+  title: string;
+  reachedOn: string;
+  description: string;
+}
+
+/** 即时表彰 at a recorded milestone, by a committee. */
+export interface GiveInstantCommendation extends ProjectCommandBase {
+  type: 'GiveInstantCommendation';
+  commendationId: string;
+  milestoneId: string;
+  recipient: CommendationRecipient;
+  citation: string;
+}
+
+export interface InspectionFindingInput {
+  findingId: string;
+  description: string;
+  severity: FindingSeverity;
+  /** Rectification deadline (整改期限), YYYY-MM-DD, not before today. */
+  rectifyBy: string;
+}
+
+/** 督导检查 by a committee; an inspection may find nothing. */
+export interface RecordInspection extends ProjectCommandBase {
+  type: 'RecordInspection';
+  inspectionId: string;
+  inspectedOn: string;
+  findings: InspectionFindingInput[];
+}
+
+export interface ReportRectification extends ProjectCommandBase {
+  type: 'ReportRectification';
+  findingId: string;
+  description: string;
+}
+
+export interface AcceptRectification extends ProjectCommandBase {
+  type: 'AcceptRectification';
+  findingId: string;
+  note?: string | null;
+}
+
+export interface RejectRectification extends ProjectCommandBase {
+  type: 'RejectRectification';
+  findingId: string;
+  note: string;
+}
+
+/** Sent by the deadline scheduler after `rectifyBy` has ended; repeats and settled findings decide []. */
+export interface MarkRectificationOverdue extends ProjectCommandBase {
+  type: 'MarkRectificationOverdue';
+  findingId: string;
+}
+
+export interface RecordSafetyIncident extends ProjectCommandBase {
+  type: 'RecordSafetyIncident';
+  incidentId: string;
+  occurredOn: string;
+  severity: IncidentSeverity;
+  kind: IncidentKind;
+  description: string;
+}
+
+export type ProjectProgressCommand =
+  | FileProgressReport
+  | MarkProgressReportOverdue
+  | RecordMilestone
+  | GiveInstantCommendation
+  | RecordInspection
+  | ReportRectification
+  | AcceptRectification
+  | RejectRectification
+  | MarkRectificationOverdue
+  | RecordSafetyIncident;

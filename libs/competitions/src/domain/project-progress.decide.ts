@@ -1,0 +1,138 @@
+import { DomainError } from '@jingsai/shared';
+import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
+import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
+import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
+import { RECIPIENT_KIND_LABELS, RECIPIENT_KINDS } from './project-loop.catalogue';
+import { Problems, requireNewId, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
+import { FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
+import { ProjectEvent } from './project.events';
+import { requireProject } from './project.guards';
+import { ProgressReportRecord } from './project-loop.state';
+import { Project, ProjectState } from './project.state';
+import { sameValue } from './same-value';
+import { owedPeriods, parsePeriod, ReportingPeriod } from './reporting-periods';
+
+/** Known metrics only, in catalogue order, so equal reports compare equal. */
+export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
+  const out: ProgressMetrics = {};
+  for (const k of PROGRESS_METRIC_KEYS) if (metrics[k] !== undefined) out[k] = metrics[k];
+  return out;
+}
+
+function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingPeriod {
+  const { cadence } = c.reporting;
+  const period = parsePeriod(c.period);
+  if (period === null || period.cadence !== cadence) {
+    const example = cadence === 'monthly' ? '2021-08' : '2021-Q3';
+    throw DomainError.validation('PROJECT.INVALID_PERIOD', `本竞赛活动${REPORTING_CADENCE_LABELS[cadence]}，报送期应写作 ${example} 的形式。`, `The campaign reports ${cadence}; write the period like ${example}.`, {
+      errors: [{ field: 'period', messageZh: `报送期应写作 ${example} 的形式。`, messageEn: `Write the period like ${example}.` }],
+      cadence,
+    });
+  }
+  const owed = owedPeriods(c.reporting, project.implementationPlan);
+  if (!owed.some((p) => p.period === period.period)) {
+    const span = owed.length ? `${owed[0].period} 至 ${owed[owed.length - 1].period}` : '无';
+    throw DomainError.unprocessable(
+      'PROJECT.PERIOD_OUTSIDE_CAMPAIGN',
+      `报送期 ${period.period} 不在本项目实施期和竞赛活动期内，应报送的期次为：${span}。`,
+      `Period ${period.period} lies outside the project's plan period or the campaign; periods owed: ${owed.map((p) => p.period).join(', ') || 'none'}.`,
+      { period: period.period, owedPeriods: owed.map((p) => p.period) },
+    );
+  }
+  const today = beijingDate(c.at);
+  if (period.startsOn > today) {
+    throw DomainError.unprocessable('PROJECT.PERIOD_NOT_STARTED', `报送期 ${period.period} 自 ${period.startsOn} 开始，尚未到来，不能提前报送。`, `Period ${period.period} starts on ${period.startsOn}; it cannot be reported yet.`, {
+      period: period.period,
+      startsOn: period.startsOn,
+    });
+  }
+  return period;
+}
+
+export function fileProgressReport(c: FileProgressReport, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireRole(c.actor, project, 'file_progress_report');
+  requireStage(project, 'file_progress_report');
+  const problems = new Problems();
+  problems.text(c.reportId, 'reportId', '报告编号');
+  const narrative = problems.text(c.narrative, 'narrative', '推进情况说明');
+  problems.add(...metricsProblems(c.metrics, 'metrics'));
+  problems.throwIfAny();
+  const period = reportingPeriodFor(c, project);
+  const reports = project.progress.reports;
+  const metrics = normalizeMetrics(c.metrics);
+  const same = (r: ProgressReportRecord): boolean => r.period === period.period && sameValue(r.metrics, metrics) && r.narrative === narrative;
+  // The same report sent again (a resend): nothing new to record.
+  const resent = reports.find((r) => r.reportId === c.reportId);
+  if (resent && same(resent)) return [];
+  requireNewId(c.reportId, reports.map((r) => r.reportId), 'reportId', '推进情况报告');
+  const current = [...reports].reverse().find((r) => r.period === period.period);
+  if (current && same(current)) return [];
+  const data = {
+    projectId: c.projectId,
+    reportId: c.reportId,
+    period: period.period,
+    metrics,
+    narrative,
+    dueOn: period.dueOn,
+    filedAt: c.at,
+    late: !isBefore(c.at, endOfBeijingDay(period.dueOn)),
+    rulesVersion: c.reporting.rulesVersion,
+  };
+  if (!current) return [{ type: 'ProgressReportFiled', data }];
+  return [{ type: 'ProgressReportCorrected', data: { ...data, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision } }];
+}
+
+/**
+ * Reports are owed while the project is in progress; once it has moved on (or ended) a late
+ * scheduler item records nothing, as does a period already filed or already marked.
+ */
+export function markProgressReportOverdue(c: MarkProgressReportOverdue, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireScheduler(c.actor);
+  const problems = new Problems();
+  if (parsePeriod(c.period) === null) problems.add({ field: 'period', messageZh: '报送期应写作 2021-08 或 2021-Q3 的形式。', messageEn: 'Write the period like 2021-08 or 2021-Q3.' });
+  problems.date(c.dueOn, 'dueOn', '报送期限');
+  problems.throwIfAny();
+  requirePassed(c.at, endOfBeijingDay(c.dueOn), c.dueOn);
+  if (project.status !== 'in_progress') return [];
+  const { reports, overdue } = project.progress;
+  if (reports.some((r) => r.period === c.period) || overdue.some((o) => o.period === c.period)) return [];
+  return [{ type: 'ProgressReportOverdue', data: { projectId: c.projectId, period: c.period, dueOn: c.dueOn } }];
+}
+
+export function recordMilestone(c: RecordMilestone, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireRole(c.actor, project, 'record_milestone');
+  requireStage(project, 'record_milestone');
+  const problems = new Problems();
+  problems.text(c.milestoneId, 'milestoneId', '节点编号');
+  const title = problems.text(c.title, 'title', '节点名称');
+  problems.date(c.reachedOn, 'reachedOn', '达成日期');
+  problems.throwIfAny();
+  requireNotInFuture(c.reachedOn, c.at, 'reachedOn', '节点达成日期');
+  requireNewId(c.milestoneId, project.progress.milestones.map((m) => m.milestoneId), 'milestoneId', '推进节点');
+  const description = typeof c.description === 'string' ? c.description.trim() : '';
+  return [{ type: 'MilestoneRecorded', data: { projectId: c.projectId, milestoneId: c.milestoneId, title, reachedOn: c.reachedOn, description } }];
+}
+
+export function giveInstantCommendation(c: GiveInstantCommendation, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireRole(c.actor, project, 'give_instant_commendation');
+  requireStage(project, 'give_instant_commendation');
+  const problems = new Problems();
+  problems.text(c.commendationId, 'commendationId', '表彰编号');
+  problems.oneOf(RECIPIENT_KINDS, RECIPIENT_KIND_LABELS, c.recipient?.kind, 'recipient.kind', '表彰对象类型');
+  const name = problems.text(c.recipient?.name, 'recipient.name', '表彰对象名称');
+  const citation = problems.text(c.citation, 'citation', '表彰事由');
+  problems.throwIfAny();
+  const { milestones, commendations } = project.progress;
+  if (!milestones.some((m) => m.milestoneId === c.milestoneId)) {
+    throw DomainError.notFound('PROJECT.MILESTONE_NOT_FOUND', `本项目没有编号为 ${c.milestoneId} 的推进节点；即时表彰须针对已记录的节点。`, `No milestone ${c.milestoneId} is recorded on this project; record it first.`, {
+      milestoneId: c.milestoneId,
+    });
+  }
+  requireNewId(c.commendationId, commendations.map((x) => x.commendationId), 'commendationId', '即时表彰');
+  const recipient = { kind: c.recipient.kind, name, orgId: c.recipient.orgId ?? null };
+  return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation } }];
+}

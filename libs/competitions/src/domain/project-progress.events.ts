@@ -1,0 +1,62 @@
+import { DomainEvent } from '@jingsai/shared';
+import { ProgressMetrics } from './progress-metrics';
+import { FindingSeverity, IncidentKind, IncidentSeverity } from './project-loop.catalogue';
+import { CommendationRecipient } from './project-loop.state';
+
+/**
+ * The first report of a period. `filedAt` is business data: lateness (`late`: filed after the
+ * end of `dueOn`, Beijing time) is judged on it.
+ */
+export type ProgressReportFiled = DomainEvent<
+  'ProgressReportFiled',
+  { projectId: string; reportId: string; period: string; metrics: ProgressMetrics; narrative: string; dueOn: string; filedAt: string; late: boolean; rulesVersion: number }
+>;
+
+/** A later report for an already reported period: it supersedes the current one, which stays in history. */
+export type ProgressReportCorrected = DomainEvent<
+  'ProgressReportCorrected',
+  ProgressReportFiled['data'] & { revision: number; supersedesReportId: string; supersedesRevision: number }
+>;
+
+export type ProgressReportOverdue = DomainEvent<'ProgressReportOverdue', { projectId: string; period: string; dueOn: string }>;
+
+export type MilestoneRecorded = DomainEvent<'MilestoneRecorded', { projectId: string; milestoneId: string; title: string; reachedOn: string; description: string }>;
+
+export type InstantCommendationGiven = DomainEvent<
+  'InstantCommendationGiven',
+  { projectId: string; commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string }
+>;
+
+export type InspectionRecorded = DomainEvent<
+  'InspectionRecorded',
+  { projectId: string; inspectionId: string; inspectedOn: string; findings: Array<{ findingId: string; description: string; severity: FindingSeverity; rectifyBy: string }> }
+>;
+
+/** `late`: reported after the end of the finding's `rectifyBy` day. */
+export type RectificationReported = DomainEvent<'RectificationReported', { projectId: string; findingId: string; description: string; late: boolean }>;
+
+export type RectificationAccepted = DomainEvent<'RectificationAccepted', { projectId: string; findingId: string; note: string | null }>;
+
+/** The unit must rectify and report again. */
+export type RectificationRejected = DomainEvent<'RectificationRejected', { projectId: string; findingId: string; note: string }>;
+
+export type RectificationOverdue = DomainEvent<'RectificationOverdue', { projectId: string; findingId: string; rectifyBy: string }>;
+
+/** `occurredOn` is the date stated by whoever reports it; exclusion windows are keyed on it. */
+export type SafetyIncidentRecorded = DomainEvent<
+  'SafetyIncidentRecorded',
+  { projectId: string; incidentId: string; occurredOn: string; severity: IncidentSeverity; kind: IncidentKind; description: string }
+>;
+
+export type ProjectProgressEvent =
+  | ProgressReportFiled
+  | ProgressReportCorrected
+  | ProgressReportOverdue
+  | MilestoneRecorded
+  | InstantCommendationGiven
+  | InspectionRecorded
+  | RectificationReported
+  | RectificationAccepted
+  | RectificationRejected
+  | RectificationOverdue
+  | SafetyIncidentRecorded;

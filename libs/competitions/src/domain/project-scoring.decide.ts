@@ -1,0 +1,102 @@
+import { DomainError } from '@jingsai/shared';
+import { combineScores, scoreSheetProblems, scoreSpread, weightedTotal } from './assessment-scoring';
+import { AssessmentScheme, gradeFor } from './campaign-rules';
+import { FinalizeAssessment, RecordScore, RecordSelfScore } from './project-assessment.commands';
+import { openedAssessment, requireAssigned } from './project-assessment.decide';
+import { validScoreSheets } from './project-facts';
+import { requireRole, requireStage } from './project-loop.guards';
+import { ProjectEvent } from './project.events';
+import { requireProject } from './project.guards';
+import { ProjectState } from './project.state';
+import { sameValue } from './same-value';
+
+/** Validates a sheet against the scheme; answers the scores in criterion order and their weighted total. */
+function checkedSheet(scheme: AssessmentScheme, scores: Record<string, number>): { scores: Record<string, number>; weightedTotal: number } {
+  const wrong = scoreSheetProblems(scheme, scores);
+  if (wrong) {
+    const zh = { 'PROJECT.UNKNOWN_CRITERION': '评分表含有评估方案以外的指标', 'PROJECT.MISSING_CRITERION': '评分表缺少指标', 'PROJECT.SCORE_OUT_OF_RANGE': '评分超出评分范围' }[wrong.code];
+    throw DomainError.validation(wrong.code, `${zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, wrong.errors.map((e) => e.messageEn).join(' '), { errors: wrong.errors, scale: scheme.scale });
+  }
+  const ordered: Record<string, number> = {};
+  for (const c of scheme.criteria) ordered[c.key] = scores[c.key];
+  return { scores: ordered, weightedTotal: weightedTotal(scheme, ordered) };
+}
+
+export function recordScore(c: RecordScore, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireRole(c.actor, project, 'record_score');
+  if (c.actor.userId !== c.assessorUserId) {
+    throw DomainError.forbidden('PROJECT.FORBIDDEN', '评估专家只能提交本人的评分。', 'An assessor may only record their own scores.', { actorUserId: c.actor.userId, assessorUserId: c.assessorUserId });
+  }
+  requireStage(project, 'record_score');
+  const assessment = openedAssessment(project);
+  const assessor = requireAssigned(assessment, c.assessorUserId);
+  if (assessor.declaredConflict) {
+    throw DomainError.forbidden('PROJECT.ASSESSOR_RECUSED', '您已申报利益冲突并回避本项目，不能再评分。', 'You declared a conflict of interest on this project and can no longer score it.', {
+      assessorUserId: c.assessorUserId,
+    });
+  }
+  const sheet = checkedSheet(assessment.scheme, c.scores);
+  const previous = [...assessment.scores].reverse().find((s) => s.assessorUserId === c.assessorUserId);
+  if (previous && sameValue(previous.scores, sheet.scores)) return [];
+  const base = { projectId: c.projectId, assessorUserId: c.assessorUserId, ...sheet };
+  if (!previous) return [{ type: 'ScoreRecorded', data: { ...base, revision: 1 } }];
+  return [{ type: 'ScoreCorrected', data: { ...base, revision: previous.revision + 1, supersedesRevision: previous.revision } }];
+}
+
+/** 自评: validated like an assessor's sheet, stored apart, never combined into the total. */
+export function recordSelfScore(c: RecordSelfScore, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireRole(c.actor, project, 'record_self_score');
+  requireStage(project, 'record_self_score');
+  const assessment = openedAssessment(project);
+  const sheet = checkedSheet(assessment.scheme, c.scores);
+  const previous = assessment.selfScores[assessment.selfScores.length - 1];
+  if (previous && sameValue(previous.scores, sheet.scores)) return [];
+  return [{ type: 'SelfScoreRecorded', data: { projectId: c.projectId, ...sheet, revision: (previous?.revision ?? 0) + 1 } }];
+}
+
+/**
+ * Combines the valid scores (each assessor's latest sheet, none from an assessor who declared a
+ * conflict) by the scheme's rule, grades the total and flags disagreement: max − min of the
+ * valid totals (before any trimming) above the scheme's threshold.
+ */
+export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  requireRole(c.actor, project, 'finalize_assessment');
+  requireStage(project, 'finalize_assessment');
+  const assessment = openedAssessment(project);
+  const { scheme, rulesVersion } = assessment;
+  const sheets = validScoreSheets(assessment);
+  const missingAssessors = assessment.assessors.filter((a) => !a.declaredConflict && !sheets.some((s) => s.assessorUserId === a.userId)).map((a) => a.userId);
+  const need = Math.max(scheme.minAssessors, scheme.aggregation === 'trimmed_mean' ? 3 : 1);
+  if (sheets.length < need) {
+    throw DomainError.unprocessable(
+      'PROJECT.NOT_ENOUGH_SCORES',
+      `有效评分 ${sheets.length} 份，评估方案要求至少 ${need} 份；尚未评分的专家 ${missingAssessors.length} 名。请催促评分，或增补评估专家（须说明理由）。`,
+      `${sheets.length} valid score(s); the scheme needs ${need}. ${missingAssessors.length} assessor(s) have not scored; chase them or add an assessor (with a reason).`,
+      { have: sheets.length, need, missingAssessors },
+    );
+  }
+  const totals = sheets.map((s) => s.weightedTotal);
+  const combined = combineScores(totals, scheme.aggregation);
+  const spread = scoreSpread(totals);
+  return [
+    {
+      type: 'AssessmentFinalized',
+      data: {
+        projectId: c.projectId,
+        total: combined.total,
+        grade: gradeFor(scheme, combined.total),
+        aggregation: scheme.aggregation,
+        totalsUsed: combined.totalsUsed,
+        dropped: combined.dropped,
+        assessorCount: sheets.length,
+        disagreement: { spread, threshold: scheme.disagreementThreshold, flagged: spread > scheme.disagreementThreshold },
+        rulesVersion,
+        assessorTotals: sheets.map((s) => ({ assessorUserId: s.assessorUserId, weightedTotal: s.weightedTotal })),
+        missingAssessors,
+      },
+    },
+  ];
+}

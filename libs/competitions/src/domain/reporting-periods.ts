@@ -1,0 +1,93 @@
+import { addDays, isIsoDate } from './calendar';
+import { ReportingCadence } from './campaign.catalogue';
+import { Campaign } from './campaign.state';
+
+/**
+ * A report is due by the end of the 10th day after its period ends (Beijing time): the 2021-08
+ * report by 2021-09-10, the 2021-Q3 report by 2021-10-10. From `endOfBeijingDay(dueOn)` on it is
+ * overdue. Ten days is the usual 信息反馈 practice in the notices ("每月/季度结束后10日内报送").
+ */
+export const REPORT_DUE_DAYS_AFTER_PERIOD = 10;
+
+/** One reporting period (信息反馈周期): `2021-08` (monthly) or `2021-Q3` (quarterly). */
+export interface ReportingPeriod {
+  period: string;
+  cadence: ReportingCadence;
+  /** First and last calendar day of the period, whole months or quarters. */
+  startsOn: string;
+  endsOn: string;
+  /** Last day on which the report is on time. */
+  dueOn: string;
+}
+
+/**
+ * What a progress report needs to know about its campaign, for the rules version in force:
+ * the cadence and the span of days the campaign runs over (see `campaignReportingFacts`).
+ */
+export interface CampaignReportingFacts {
+  rulesVersion: number;
+  cadence: ReportingCadence;
+  startsOn: string;
+  endsOn: string;
+}
+
+const MONTHLY = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const QUARTERLY = /^(\d{4})-Q([1-4])$/;
+const pad = (n: number): string => String(n).padStart(2, '0');
+const lastDayOf = (year: number, month: number): string => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+
+function spanning(period: string, cadence: ReportingCadence, year: number, firstMonth: number, lastMonth: number): ReportingPeriod {
+  const endsOn = lastDayOf(year, lastMonth);
+  return { period, cadence, startsOn: `${year}-${pad(firstMonth)}-01`, endsOn, dueOn: addDays(endsOn, REPORT_DUE_DAYS_AFTER_PERIOD) };
+}
+
+/** The period a period key names (`2021-08` monthly, `2021-Q3` quarterly), or null if it names none. */
+export function parsePeriod(key: unknown): ReportingPeriod | null {
+  if (typeof key !== 'string') return null;
+  const m = MONTHLY.exec(key);
+  if (m) return spanning(key, 'monthly', Number(m[1]), Number(m[2]), Number(m[2]));
+  const q = QUARTERLY.exec(key);
+  if (q) {
+    const quarter = Number(q[2]);
+    return spanning(key, 'quarterly', Number(q[1]), quarter * 3 - 2, quarter * 3);
+  }
+  return null;
+}
+
+/** The period of this cadence that contains a date (YYYY-MM-DD). */
+export function periodOf(cadence: ReportingCadence, date: string): ReportingPeriod {
+  const year = date.slice(0, 4);
+  const month = Number(date.slice(5, 7));
+  return parsePeriod(cadence === 'monthly' ? `${year}-${pad(month)}` : `${year}-Q${Math.ceil(month / 3)}`)!;
+}
+
+/**
+ * Every period of the cadence that overlaps the days from `startsOn` to `endsOn` (inclusive), in
+ * order; a project owes one report for each. Empty when the dates are invalid or reversed.
+ */
+export function reportingPeriods(cadence: ReportingCadence, startsOn: string, endsOn: string): ReportingPeriod[] {
+  if (!isIsoDate(startsOn) || !isIsoDate(endsOn) || startsOn > endsOn) return [];
+  const out: ReportingPeriod[] = [];
+  for (let p = periodOf(cadence, startsOn); p.startsOn <= endsOn; p = periodOf(cadence, addDays(p.endsOn, 1))) out.push(p);
+  return out;
+}
+
+/**
+ * The periods a project owes reports for: those overlapping both its implementation plan and
+ * the campaign's span.
+ */
+export function owedPeriods(facts: CampaignReportingFacts, plan: { startsOn: string; endsOn: string }): ReportingPeriod[] {
+  const from = plan.startsOn > facts.startsOn ? plan.startsOn : facts.startsOn;
+  const to = plan.endsOn < facts.endsOn ? plan.endsOn : facts.endsOn;
+  return reportingPeriods(facts.cadence, from, to);
+}
+
+/**
+ * Reporting facts for a campaign under a rules version (default: the one in force). Campaign
+ * rules carry no separate reporting span, so the campaign's calendar year is used; a handler
+ * that knows better may build the facts itself.
+ */
+export function campaignReportingFacts(campaign: Campaign, rulesVersion = campaign.rulesVersion): CampaignReportingFacts {
+  const rules = campaign.ruleVersions[rulesVersion]?.rules ?? campaign.rules;
+  return { rulesVersion, cadence: rules.reportingCadence, startsOn: `${campaign.year}-01-01`, endsOn: `${campaign.year}-12-31` };
+}
