@@ -1,0 +1,111 @@
+import fc from 'fast-check';
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { TestApp } from '../support/test-app';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+
+interface Route {
+  method: 'POST' | 'PATCH' | 'PUT';
+  path: string;
+  params: string[];
+  fields: Record<string, any>;
+}
+
+/** Every POST/PATCH/PUT route of the OpenAPI document, with the properties of its JSON body schema. */
+function routesOf(doc: any): Route[] {
+  const routes: Route[] = [];
+  for (const [path, ops] of Object.entries<any>(doc.paths)) {
+    for (const method of ['post', 'patch', 'put'] as const) {
+      const op = ops[method];
+      if (!op) continue;
+      const ref: string | undefined = op.requestBody?.content?.['application/json']?.schema?.$ref;
+      const schema = ref ? doc.components.schemas[ref.split('/').pop()!] : undefined;
+      routes.push({ method: method.toUpperCase() as Route['method'], path, params: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!), fields: schema?.properties ?? {} });
+    }
+  }
+  return routes;
+}
+
+/** A plausible value for a documented field (enum member, example), or something of the wrong type. */
+function fieldValue(schema: any): fc.Arbitrary<unknown> {
+  const plausible: fc.Arbitrary<unknown>[] = [];
+  if (Array.isArray(schema?.enum)) plausible.push(fc.constantFrom(...schema.enum));
+  if (schema?.example !== undefined) plausible.push(fc.constant(schema.example));
+  if (schema?.type === 'string') plausible.push(fc.string({ maxLength: 30 }), fc.constantFrom('2021-03-01', '2021-07-01T09:00:00+08:00', ''));
+  if (schema?.type === 'integer' || schema?.type === 'number') plausible.push(fc.integer({ min: -5, max: 5000 }), fc.double());
+  const wrong = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.string({ maxLength: 20 }), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+  return plausible.length ? fc.oneof(...plausible, wrong) : wrong;
+}
+
+/** JSON bodies: random objects, anything at all, documented fields with plausible or wrong values, raw text. */
+function bodyOf(route: Route): fc.Arbitrary<{ json?: unknown; raw?: string }> {
+  const known = Object.keys(route.fields);
+  const documented = known.length
+    ? fc.record(Object.fromEntries(known.map((k) => [k, fieldValue(route.fields[k])])), { requiredKeys: [] })
+    : fc.constant({});
+  const withExtra = fc.tuple(documented, fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 2 }));
+  return fc.oneof(
+    fc.object({ maxDepth: 3 }).map((json) => ({ json })),
+    fc.jsonValue({ maxDepth: 3 }).map((json) => ({ json })),
+    documented.map((json) => ({ json })),
+    withExtra.map(([a, b]) => ({ json: { ...b, ...a } })),
+    fc.constantFrom('{', '{"__proto__":{"polluted":true}}', '[]', 'null', '"x"', '{"a":1,}', '').map((raw) => ({ raw })),
+  );
+}
+
+describe(`fuzzing every command route (${RUNS} runs each, FUZZ_SEED=${SEED})`, () => {
+  let t: TestApp;
+  let store: EventStore;
+  let tokens: string[];
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    store = t.app.get(EVENT_STORE);
+    const admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    await t.post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, admin);
+    await t.post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, admin);
+    await t.post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区某企业', kind: 'enterprise', level: 'enterprise', parentId: 'jj' }, admin);
+    tokens = [admin, await t.token({ roles: ['committee'], orgId: 'jj' }), await t.token({ roles: ['unit'], orgId: 'xy' })];
+  });
+  afterAll(() => t.stop());
+
+  it('finds the command routes in the OpenAPI document', async () => {
+    const routes = routesOf((await t.get('/api/docs-json')).body);
+    expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining(['POST /api/v1/organizations', 'PATCH /api/v1/organizations/{orgId}', 'POST /api/v1/organizations/{orgId}/facts']));
+  });
+
+  it('never answers 5xx, always problem+json with a code on errors, and appends nothing when refusing', async () => {
+    const routes = routesOf((await t.get('/api/docs-json')).body);
+    const started = Date.now();
+    for (const [i, route] of routes.entries()) {
+      const param = fc.oneof(fc.constantFrom('xy', 'jj', 'jx', 'does-not-exist'), fc.string({ minLength: 1, maxLength: 12 }));
+      const headers = fc.record({ 'if-match': fc.constantFrom('"0"', '"99"', 'W/"1"', 'abc', ''), 'idempotency-key': fc.string({ maxLength: 10 }) }, { requiredKeys: [] });
+      const input = fc.record({ params: fc.array(param, { minLength: route.params.length, maxLength: route.params.length }), body: bodyOf(route), token: fc.constantFrom(...tokens), headers });
+      await fc.assert(
+        fc.asyncProperty(input, async ({ params, body, token, headers }) => {
+          let url = route.path;
+          route.params.forEach((name, k) => (url = url.replace(`{${name}}`, encodeURIComponent(params[k]!))));
+          const head = await store.headPosition();
+          const res = await t.app.inject({
+            method: route.method,
+            url,
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+            payload: body.raw ?? JSON.stringify(body.json),
+          });
+          const where = `${route.method} ${url} → ${res.statusCode}: ${res.body.slice(0, 300)}`;
+          if (res.statusCode >= 500) throw new Error(`server error for ${where}`);
+          if (res.statusCode >= 200 && res.statusCode < 300) return;
+          if (!String(res.headers['content-type']).includes('application/problem+json')) throw new Error(`not problem+json: ${where}`);
+          const problem = JSON.parse(res.body);
+          if (typeof problem.code !== 'string' || problem.code.length === 0 || problem.status !== res.statusCode) throw new Error(`problem without code/status: ${where}`);
+          if (/\n\s+at /.test(res.body)) throw new Error(`stack trace leaked: ${where}`);
+          const after = await store.headPosition();
+          if (after !== head) throw new Error(`a refused request appended ${after - head} event(s): ${where}`);
+        }),
+        { numRuns: RUNS, seed: SEED + i, endOnFailure: true },
+      );
+    }
+    expect(Date.now() - started).toBeLessThan(60_000);
+  }, 90_000);
+});
