@@ -1,0 +1,69 @@
+import { DomainError } from '@jingsai/shared';
+import { combineScores, conflictRelation, round2, scoreSheetProblems, scoreSpread, weightedTotal } from './assessment-scoring';
+import { keyProjectAssessmentPreset } from './campaign-rules';
+
+const scheme = keyProjectAssessmentPreset();
+
+describe('assessment scoring', () => {
+  it('weights the criteria: 90·20% + 80·20% + (70+85+95+60)·15% = 80.5', () => {
+    const scores = { quality: 90, schedule: 80, technical_innovation: 70, scientific_management: 85, safety_saving: 95, civilized_construction: 60 };
+    expect(weightedTotal(scheme, scores)).toBe(80.5);
+  });
+
+  it('rounds weighted totals to 2 decimals', () => {
+    const scores = { quality: 83.3, schedule: 77.7, technical_innovation: 91.1, scientific_management: 66.6, safety_saving: 88.8, civilized_construction: 70.3 };
+    // 16.66 + 15.54 + 0.15 · 316.8 = 32.2 + 47.52 = 79.72
+    expect(weightedTotal(scheme, scores)).toBe(79.72);
+  });
+
+  it('rounds half away from zero on decimal digits', () => {
+    expect(round2(1.005)).toBe(1.01);
+    expect(round2(84.335)).toBe(84.34);
+    expect(round2(253 / 3)).toBe(84.33);
+    expect(round2(-2.345)).toBe(-2.35);
+    expect(round2(1e-7)).toBe(0);
+  });
+
+  it('trims one highest and one lowest: 78, 85, 90, 92, 60 → (78 + 85 + 90) / 3 = 84.33', () => {
+    expect(combineScores([78, 85, 90, 92, 60], 'trimmed_mean')).toEqual({ total: 84.33, totalsUsed: [78, 85, 90], dropped: [60, 92] });
+  });
+
+  it('drops only one of tied extremes', () => {
+    expect(combineScores([80, 80, 90, 90], 'trimmed_mean')).toEqual({ total: 85, totalsUsed: [80, 90], dropped: [80, 90] });
+  });
+
+  it('averages everything for a mean', () => {
+    expect(combineScores([78, 85, 90, 92, 60], 'mean')).toEqual({ total: 81, totalsUsed: [78, 85, 90, 92, 60], dropped: [] });
+  });
+
+  it('refuses a trimmed mean of fewer than 3 totals, naming have and need', () => {
+    expect(() => combineScores([80, 90], 'trimmed_mean')).toThrow(DomainError);
+    try {
+      combineScores([80, 90], 'trimmed_mean');
+    } catch (e) {
+      expect((e as DomainError).details).toMatchObject({ have: 2, need: 3 });
+    }
+    expect(() => combineScores([], 'mean')).toThrow('PROJECT.NOT_ENOUGH_SCORES');
+  });
+
+  it('measures the spread between assessors', () => {
+    expect(scoreSpread([78, 85, 90, 92, 60])).toBe(32);
+    expect(scoreSpread([80])).toBe(0);
+  });
+
+  it('checks a sheet: unknown before missing before out of range', () => {
+    expect(scoreSheetProblems(scheme, { quality: 90, foo: 1 })?.code).toBe('PROJECT.UNKNOWN_CRITERION');
+    expect(scoreSheetProblems(scheme, { quality: 90 })?.code).toBe('PROJECT.MISSING_CRITERION');
+    const all = Object.fromEntries(scheme.criteria.map((c) => [c.key, 50]));
+    expect(scoreSheetProblems(scheme, { ...all, quality: 101 })?.errors.map((e) => e.field)).toEqual(['scores.quality']);
+    expect(scoreSheetProblems(scheme, all)).toBeNull();
+  });
+
+  it('detects conflicts from the organisation tree', () => {
+    const project = { orgId: 'ent-1', orgPath: ['prov', 'city', 'county'] };
+    expect(conflictRelation(project, { orgId: 'ent-1', orgPath: ['prov', 'city', 'county'] })).toBe('same_org');
+    expect(conflictRelation(project, { orgId: 'city', orgPath: ['prov'] })).toBe('ancestor');
+    expect(conflictRelation(project, { orgId: 'team-1', orgPath: ['prov', 'city', 'county', 'ent-1'] })).toBe('descendant');
+    expect(conflictRelation(project, { orgId: 'ent-2', orgPath: ['prov', 'city', 'county'] })).toBeNull();
+  });
+});

@@ -1,0 +1,106 @@
+import { Actor } from '@jingsai/shared';
+import { DeciderSpec } from '@jingsai/testing';
+import { CommendationRecipient } from './project-loop.state';
+import { assessed, assessorActor, base, inProgress, underAssessment } from './project-loop.fixtures';
+import { projectDecider } from './project.decider';
+import { ProjectEvent } from './project.events';
+import { cityCommittee, drafted, otherUnit, P, unit } from './project.fixtures';
+import { Project } from './project.state';
+
+const spec = () => DeciderSpec.for(projectDecider);
+const at = '2021-09-20T10:00:00+08:00';
+const milestone = (over: Partial<{ milestoneId: string; title: string; reachedOn: string; description: string; actor: Actor }> = {}) => ({
+  type: 'RecordMilestone' as const,
+  ...base(at, over.actor ?? unit),
+  milestoneId: 'm-1',
+  title: '常减压装置大检修完成',
+  reachedOn: '2021-09-18',
+  description: '提前 5 天完成',
+  ...over,
+});
+const recorded: ProjectEvent = { type: 'MilestoneRecorded', data: { projectId: P.projectId, milestoneId: 'm-1', title: '常减压装置大检修完成', reachedOn: '2021-09-18', description: '提前 5 天完成' } };
+const team: CommendationRecipient = { kind: 'team', name: '常减压车间检修班', orgId: 'team-1' };
+const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor }> = {}) => ({
+  type: 'GiveInstantCommendation' as const,
+  ...base(at, over.actor ?? cityCommittee),
+  commendationId: 'c-1',
+  milestoneId: 'm-1',
+  recipient: team,
+  citation: '检修提前完成，质量零缺陷',
+  ...over,
+});
+const commended: ProjectEvent = {
+  type: 'InstantCommendationGiven',
+  data: { projectId: P.projectId, commendationId: 'c-1', milestoneId: 'm-1', recipient: team, citation: '检修提前完成，质量零缺陷' },
+};
+
+describe('milestones (重要推进节点)', () => {
+  it('lets the unit record one', () => {
+    spec().given(inProgress).when(milestone()).then([recorded]);
+  });
+
+  it('lets a committee record one, also during assessment', () => {
+    spec().given(underAssessment()).when(milestone({ actor: cityCommittee })).then([recorded]);
+  });
+
+  it('refuses a milestone dated after today', () => {
+    spec().given(inProgress).when(milestone({ reachedOn: '2021-09-21' })).thenThrows('PROJECT.DATE_IN_FUTURE', { details: { errors: [{ field: 'reachedOn' }] } });
+  });
+
+  it('refuses a missing title or a malformed date', () => {
+    spec().given(inProgress).when(milestone({ title: ' ', reachedOn: '2021-9-18' })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'title' }, { field: 'reachedOn' }] } });
+  });
+
+  it('refuses a reused milestone id', () => {
+    spec().given([...inProgress, recorded]).when(milestone()).thenThrows('PROJECT.DUPLICATE_ID');
+  });
+
+  it('refuses other units and assessors', () => {
+    spec().given(inProgress).when(milestone({ actor: otherUnit })).thenThrows('PROJECT.FORBIDDEN');
+    spec().given(inProgress).when(milestone({ actor: assessorActor(1) })).thenThrows('PROJECT.FORBIDDEN', { details: { allowedRoles: ['unit', 'committee'] } });
+  });
+
+  it('refuses a milestone before approval or after assessment', () => {
+    spec().given([drafted]).when(milestone()).thenThrows('PROJECT.ILLEGAL_TRANSITION');
+    spec().given(assessed).when(milestone()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'assessed' } });
+  });
+});
+
+describe('instant commendation (即时表彰)', () => {
+  it('is given by a committee at a recorded milestone', () => {
+    spec().given([...inProgress, recorded]).when(commend()).then([commended]);
+  });
+
+  it('may name a person without an organisation', () => {
+    spec()
+      .given([...inProgress, recorded])
+      .when(commend({ recipient: { kind: 'person', name: ' 刘建国 ' } }))
+      .then([{ ...commended, data: { ...commended.data, recipient: { kind: 'person', name: '刘建国', orgId: null } } } as ProjectEvent]);
+  });
+
+  it('is kept in state for award rounds', () => {
+    spec()
+      .given([...inProgress, recorded])
+      .when(commend())
+      .thenState((s) => expect((s as Project).progress.commendations).toEqual([{ commendationId: 'c-1', milestoneId: 'm-1', recipient: team, citation: '检修提前完成，质量零缺陷' }]));
+  });
+
+  it('refuses an unknown milestone', () => {
+    spec().given(inProgress).when(commend()).thenThrows('PROJECT.MILESTONE_NOT_FOUND', { kind: 'not_found' });
+  });
+
+  it('refuses a unit commending itself', () => {
+    spec().given([...inProgress, recorded]).when(commend({ actor: unit })).thenThrows('PROJECT.FORBIDDEN');
+  });
+
+  it('refuses a bad recipient kind, a blank name or citation', () => {
+    spec()
+      .given([...inProgress, recorded])
+      .when(commend({ recipient: { kind: 'unit' as never, name: '' }, citation: '' }))
+      .thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'recipient.kind' }, { field: 'recipient.name' }, { field: 'citation' }] } });
+  });
+
+  it('refuses a reused commendation id', () => {
+    spec().given([...inProgress, recorded, commended]).when(commend()).thenThrows('PROJECT.DUPLICATE_ID');
+  });
+});

@@ -1,0 +1,166 @@
+import { Actor } from '@jingsai/shared';
+import { DeciderSpec } from '@jingsai/testing';
+import { ProgressMetrics } from './progress-metrics';
+import { base, inProgress, reporting, system, underAssessment } from './project-loop.fixtures';
+import { CampaignReportingFacts } from './reporting-periods';
+import { projectDecider } from './project.decider';
+import { ProjectEvent } from './project.events';
+import { cityCommittee, drafted, otherUnit, P, unit } from './project.fixtures';
+import { Project } from './project.state';
+
+const spec = () => DeciderSpec.for(projectDecider);
+const onTime = '2021-10-08T10:00:00+08:00';
+const late = '2021-10-11T09:00:00+08:00';
+const metrics: ProgressMetrics = { participants: 1200, technical_innovations: 4, suggestions_made: 30, suggestions_adopted: 18, energy_saved_tce: 45.5 };
+const narrative = '开展装置技能比武两轮，合理化建议采纳 18 条。';
+
+const file = (over: Partial<{ reportId: string; period: string; metrics: ProgressMetrics; narrative: string; at: string; actor: Actor; reporting: CampaignReportingFacts }> = {}) => ({
+  type: 'FileProgressReport' as const,
+  ...base(over.at ?? onTime, over.actor ?? unit),
+  reportId: 'r-1',
+  period: '2021-Q3',
+  metrics,
+  narrative,
+  reporting,
+  ...over,
+});
+const filedData = { projectId: P.projectId, reportId: 'r-1', period: '2021-Q3', metrics, narrative, dueOn: '2021-10-10', filedAt: onTime, late: false, rulesVersion: 1 };
+const filed: ProjectEvent = { type: 'ProgressReportFiled', data: filedData };
+const corrected = (n: number, reportId: string, supersedes: string): ProjectEvent => ({
+  type: 'ProgressReportCorrected',
+  data: { ...filedData, reportId, metrics: { ...metrics, participants: 1200 + n }, revision: n, supersedesReportId: supersedes, supersedesRevision: n - 1 },
+});
+const overdue = (at = late, actor: Actor = system) => ({ type: 'MarkProgressReportOverdue' as const, ...base(at, actor), period: '2021-Q3', dueOn: '2021-10-10' });
+const overdueEvent: ProjectEvent = { type: 'ProgressReportOverdue', data: { projectId: P.projectId, period: '2021-Q3', dueOn: '2021-10-10' } };
+
+describe('progress reports (信息反馈)', () => {
+  it('files the first report of a period, on time', () => {
+    spec().given(inProgress).when(file()).then([filed]);
+  });
+
+  it('marks a report filed after the due day as late', () => {
+    spec()
+      .given(inProgress)
+      .when(file({ at: late }))
+      .then([{ type: 'ProgressReportFiled', data: { ...filedData, filedAt: late, late: true } }]);
+  });
+
+  it('keeps only known metrics, in catalogue order', () => {
+    spec()
+      .given(inProgress)
+      .when(file({ metrics: { energy_saved_tce: 1.5, participants: 10 } }))
+      .thenState((s) => expect(Object.keys((s as Project).progress.reports[0].metrics)).toEqual(['participants', 'energy_saved_tce']));
+  });
+
+  it('records a second report for the period as a correction that supersedes the first', () => {
+    spec()
+      .given([...inProgress, filed])
+      .when(file({ reportId: 'r-2', metrics: { ...metrics, participants: 1202 } }))
+      .then([corrected(2, 'r-2', 'r-1')]);
+  });
+
+  it('supersedes the latest correction, keeping every revision in history', () => {
+    spec()
+      .given([...inProgress, filed, corrected(2, 'r-2', 'r-1')])
+      .when(file({ reportId: 'r-3', metrics: { ...metrics, participants: 1203 } }))
+      .thenState((s) => {
+        const reports = (s as Project).progress.reports;
+        expect(reports.map((r) => [r.reportId, r.revision, r.supersedesReportId])).toEqual([['r-1', 1, null], ['r-2', 2, 'r-1'], ['r-3', 3, 'r-2']]);
+      });
+  });
+
+  it('treats the same report sent again as a repeat', () => {
+    spec().given([...inProgress, filed]).when(file()).thenNothing();
+    spec().given([...inProgress, filed]).when(file({ reportId: 'r-9' })).thenNothing();
+  });
+
+  it('refuses reusing a report id for different figures', () => {
+    spec().given([...inProgress, filed]).when(file({ narrative: '改写' })).thenThrows('PROJECT.DUPLICATE_ID', { kind: 'conflict' });
+  });
+
+  it('refuses a period outside the plan or the campaign, naming the periods owed', () => {
+    const owed = { details: { owedPeriods: ['2021-Q3', '2021-Q4'] } };
+    spec().given(inProgress).when(file({ period: '2021-Q2' })).thenThrows('PROJECT.PERIOD_OUTSIDE_CAMPAIGN', owed);
+    spec().given(inProgress).when(file({ period: '2022-Q1', at: '2022-04-01T10:00:00+08:00' })).thenThrows('PROJECT.PERIOD_OUTSIDE_CAMPAIGN', owed);
+    spec()
+      .given(inProgress)
+      .when(file({ reporting: { ...reporting, endsOn: '2021-06-30' } }))
+      .thenThrows('PROJECT.PERIOD_OUTSIDE_CAMPAIGN', { details: { owedPeriods: [] } });
+  });
+
+  it('refuses a period not written for the campaign’s cadence', () => {
+    spec().given(inProgress).when(file({ period: '2021-08' })).thenThrows('PROJECT.INVALID_PERIOD', { details: { cadence: 'quarterly' } });
+    spec().given(inProgress).when(file({ period: 'Q3' })).thenThrows('PROJECT.INVALID_PERIOD');
+  });
+
+  it('refuses reporting a period that has not begun', () => {
+    spec().given(inProgress).when(file({ period: '2021-Q4', at: '2021-09-20T10:00:00+08:00' })).thenThrows('PROJECT.PERIOD_NOT_STARTED', { details: { startsOn: '2021-10-01' } });
+  });
+
+  it('refuses negative, fractional or unknown figures, and more adopted than made', () => {
+    spec().given(inProgress).when(file({ metrics: { participants: -1 } })).thenThrows('PROJECT.INVALID', { kind: 'validation', details: { errors: [{ field: 'metrics.participants' }] } });
+    spec().given(inProgress).when(file({ metrics: { participants: 1.5 } })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics.participants' }] } });
+    spec().given(inProgress).when(file({ metrics: { workers: 5 } as ProgressMetrics })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics.workers' }] } });
+    spec()
+      .given(inProgress)
+      .when(file({ metrics: { suggestions_made: 10, suggestions_adopted: 11 } }))
+      .thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics.suggestions_adopted' }] } });
+  });
+
+  it('accepts fractional energy savings and zero', () => {
+    spec().given(inProgress).when(file({ metrics: { energy_saved_tce: 0.25, participants: 0 } })).thenMatches([{ type: 'ProgressReportFiled' }]);
+  });
+
+  it('refuses a report without a narrative', () => {
+    spec().given(inProgress).when(file({ narrative: '  ' })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'narrative' }] } });
+  });
+
+  it('refuses a report by another unit or a committee', () => {
+    spec().given(inProgress).when(file({ actor: otherUnit })).thenThrows('PROJECT.FORBIDDEN');
+    spec().given(inProgress).when(file({ actor: cityCommittee })).thenThrows('PROJECT.FORBIDDEN');
+  });
+
+  it('refuses a report before approval or once assessment has opened', () => {
+    spec().given([drafted]).when(file()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'draft' } });
+    spec().given(underAssessment()).when(file()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'under_assessment' } });
+  });
+
+  it('refuses a report on a project that does not exist', () => {
+    spec().given([]).when(file()).thenThrows('PROJECT.NOT_FOUND');
+  });
+});
+
+describe('overdue reports', () => {
+  it('records a missed period once its due day has ended', () => {
+    spec().given(inProgress).when(overdue()).then([overdueEvent]);
+  });
+
+  it('lets a committee record it by hand', () => {
+    spec().given(inProgress).when(overdue(late, cityCommittee)).then([overdueEvent]);
+  });
+
+  it('is idempotent: a repeat, or a period already filed, records nothing', () => {
+    spec().given([...inProgress, overdueEvent]).when(overdue()).thenNothing();
+    spec().given([...inProgress, filed]).when(overdue()).thenNothing();
+  });
+
+  it('records nothing once the project has left the in-progress stage', () => {
+    spec().given(underAssessment()).when(overdue()).thenNothing();
+  });
+
+  it('keeps the overdue mark after a late filing', () => {
+    spec()
+      .given([...inProgress, overdueEvent])
+      .when(file({ at: late }))
+      .thenState((s) => expect((s as Project).progress).toMatchObject({ overdue: [{ period: '2021-Q3' }], reports: [{ late: true }] }));
+  });
+
+  it('refuses marking before the due day has ended', () => {
+    spec().given(inProgress).when(overdue('2021-10-10T23:59:00+08:00')).thenThrows('PROJECT.NOT_YET_DUE', { kind: 'unprocessable' });
+  });
+
+  it('refuses a unit marking its own report overdue, and a bad period', () => {
+    spec().given(inProgress).when(overdue(late, unit)).thenThrows('PROJECT.FORBIDDEN');
+    spec().given(inProgress).when({ ...overdue(), period: 'Q3' }).thenThrows('PROJECT.INVALID');
+  });
+});

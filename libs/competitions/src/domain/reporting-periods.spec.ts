@@ -1,0 +1,54 @@
+import { beijingDate, endOfBeijingDay } from './calendar';
+import { jiujiangCreated, jiujiangPublished } from './campaign.fixtures';
+import { campaignDecider } from './campaign.decider';
+import { fold } from '@jingsai/shared';
+import { Campaign } from './campaign.state';
+import { campaignReportingFacts, owedPeriods, parsePeriod, periodOf, reportingPeriods } from './reporting-periods';
+
+describe('reporting periods (信息反馈周期)', () => {
+  it('lists the months overlapping a span, each due on the 10th day after it ends', () => {
+    expect(reportingPeriods('monthly', '2021-08-15', '2021-10-01')).toEqual([
+      { period: '2021-08', cadence: 'monthly', startsOn: '2021-08-01', endsOn: '2021-08-31', dueOn: '2021-09-10' },
+      { period: '2021-09', cadence: 'monthly', startsOn: '2021-09-01', endsOn: '2021-09-30', dueOn: '2021-10-10' },
+      { period: '2021-10', cadence: 'monthly', startsOn: '2021-10-01', endsOn: '2021-10-31', dueOn: '2021-11-10' },
+    ]);
+  });
+
+  it('lists quarters across a year end, with February and leap years right', () => {
+    expect(reportingPeriods('quarterly', '2021-08-01', '2022-02-28').map((p) => [p.period, p.startsOn, p.endsOn, p.dueOn])).toEqual([
+      ['2021-Q3', '2021-07-01', '2021-09-30', '2021-10-10'],
+      ['2021-Q4', '2021-10-01', '2021-12-31', '2022-01-10'],
+      ['2022-Q1', '2022-01-01', '2022-03-31', '2022-04-10'],
+    ]);
+    expect(periodOf('monthly', '2024-02-10')).toMatchObject({ endsOn: '2024-02-29', dueOn: '2024-03-10' });
+  });
+
+  it('answers nothing for reversed or invalid spans', () => {
+    expect(reportingPeriods('monthly', '2021-09-01', '2021-08-01')).toEqual([]);
+    expect(reportingPeriods('monthly', '2021-02-30', '2021-08-01')).toEqual([]);
+  });
+
+  it('finds the period of a date and parses period keys of either cadence', () => {
+    expect(periodOf('quarterly', '2021-11-05').period).toBe('2021-Q4');
+    expect(periodOf('monthly', '2021-11-05').period).toBe('2021-11');
+    expect(parsePeriod('2021-Q3')).toMatchObject({ cadence: 'quarterly', startsOn: '2021-07-01' });
+    expect(parsePeriod('2021-13')).toBeNull();
+    expect(parsePeriod('2021-Q5')).toBeNull();
+    expect(parsePeriod(202108)).toBeNull();
+  });
+
+  it('owes the periods inside both the plan and the campaign', () => {
+    const facts = { rulesVersion: 1, cadence: 'monthly' as const, startsOn: '2021-01-01', endsOn: '2021-09-30' };
+    expect(owedPeriods(facts, { startsOn: '2021-08-01', endsOn: '2021-12-31' }).map((p) => p.period)).toEqual(['2021-08', '2021-09']);
+  });
+
+  it('builds reporting facts from a campaign: its cadence and calendar year', () => {
+    const campaign = fold(campaignDecider, [jiujiangCreated(), jiujiangPublished]) as Campaign;
+    expect(campaignReportingFacts(campaign)).toEqual({ rulesVersion: 1, cadence: 'quarterly', startsOn: '2021-01-01', endsOn: '2021-12-31' });
+  });
+
+  it('reads dates and day ends in Beijing time', () => {
+    expect(beijingDate('2021-10-10T16:30:00Z')).toBe('2021-10-11');
+    expect(endOfBeijingDay('2021-10-10')).toBe('2021-10-11T00:00:00+08:00');
+  });
+});
