@@ -1,10 +1,12 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, newAggregateId } from '@jingsai/api-kit';
 import { ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg } from '@jingsai/auth';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { Inject } from '@nestjs/common';
-import { ImplementationPlan, ProjectDraftChanges, ProjectState, RegistrationForm, CampaignCategory, projectDecider, projectRefusalError } from '../domain';
+import {
+  CampaignCategory, ImplementationPlan, ProjectDraftChanges, ProjectState, RegistrationForm, campaignRulesSnapshot, projectDecider, projectRefusalError,
+} from '../domain';
 import { plainBody } from './plain-body';
 import { DraftProjectCommand, EditProjectDraftCommand, SubmitProjectCommand, WithdrawProjectCommand } from './project.commands';
 import { ProjectFacts, projectStream } from './project-facts.service';
@@ -44,7 +46,7 @@ export class DraftProjectHandler implements ICommandHandler<DraftProjectCommand,
       projectStream(projectId),
       projectDecider,
       {
-        type: 'DraftProject', projectId, at: ctx.now.toISOString(), actor: ctx.actor, campaign: (await this.facts.snapshot(campaign.campaignId)),
+        type: 'DraftProject', projectId, at: ctx.now.toISOString(), actor: ctx.actor, campaign: campaignRulesSnapshot(campaign),
         campaignId: campaign.campaignId, orgId, title: b.title, category: b.category as CampaignCategory,
         registrationForm: (b.registrationForm ?? {}) as RegistrationForm,
         implementationPlan: (b.implementationPlan ?? {}) as ImplementationPlan,
