@@ -36,7 +36,7 @@ describe('safety and quality incidents', () => {
 
   it('can be recorded until the loop ends (after assessment, with the summary under review)', () => {
     spec().given(assessed).when(incident()).then([recorded]);
-    spec().given([...assessed, summarySubmitted()]).when(incident({ kind: 'quality_accident', severity: 'minor' })).thenMatches([{ data: { kind: 'quality_accident', severity: 'minor' } }]);
+    spec().given([...assessed, summarySubmitted()]).when(incident({ kind: 'quality_accident', severity: 'minor' })).thenMatches([{ type: 'SafetyIncidentRecorded', data: { kind: 'quality_accident', severity: 'minor' } }]);
   });
 
   it('keeps kind, date and severity in state for award eligibility', () => {

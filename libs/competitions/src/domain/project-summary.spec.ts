@@ -1,0 +1,106 @@
+import { Actor, fold } from '@jingsai/shared';
+import { DeciderSpec } from '@jingsai/testing';
+import { ProgressMetrics } from './progress-metrics';
+import { projectOutcomeFacts } from './project-facts';
+import { assessed, base, inProgress, outcomes, summarySubmitted, underAssessment } from './project-loop.fixtures';
+import { projectDecider } from './project.decider';
+import { ProjectEvent } from './project.events';
+import { cityCommittee, otherUnit, P, unit } from './project.fixtures';
+import { allowedProjectActions, PROJECT_STATUS_LABELS } from './project.status';
+
+const spec = () => DeciderSpec.for(projectDecider);
+const at = '2022-01-15T10:00:00+08:00';
+const experience = '以技能比武带动岗位练兵，形成“师带徒”经验。';
+const submit = (over: Partial<{ outcomes: ProgressMetrics; experience: string; actor: Actor }> = {}) => ({ type: 'SubmitSummary' as const, ...base(at, over.actor ?? unit), outcomes, experience, ...over });
+const accept = (actor: Actor = cityCommittee) => ({ type: 'AcceptSummary' as const, ...base(at, actor), note: null });
+const ret = (reason = '缺少节能量测算依据') => ({ type: 'ReturnSummary' as const, ...base(at, cityCommittee), reason });
+const accepted = (revision = 1): ProjectEvent => ({ type: 'SummaryAccepted', data: { projectId: P.projectId, revision, note: null } });
+const returned: ProjectEvent = { type: 'SummaryReturned', data: { projectId: P.projectId, revision: 1, reason: '缺少节能量测算依据' } };
+
+describe('summary (总结)', () => {
+  it('is submitted by the unit once assessed', () => {
+    spec().given(assessed).when(submit()).then([summarySubmitted()]);
+  });
+
+  it('moves the project to summary submitted', () => {
+    spec().given(assessed).when(submit()).thenState((s) => expect(s.status).toBe('summary_submitted'));
+  });
+
+  it('is accepted by a committee: the project is summarised', () => {
+    spec().given([...assessed, summarySubmitted()]).when(accept()).then([accepted()]);
+    spec().given([...assessed, summarySubmitted()]).when(accept()).thenState((s) => expect(s).toMatchObject({ status: 'summarized', summary: { accepted: { revision: 1 } } }));
+  });
+
+  it('is returned with a reason, back to assessed, and submitted again as revision 2', () => {
+    spec().given([...assessed, summarySubmitted()]).when(ret()).then([returned]);
+    spec().given([...assessed, summarySubmitted(), returned]).when(ret()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'assessed' } });
+    spec().given([...assessed, summarySubmitted(), returned]).when(submit()).then([summarySubmitted(2)]);
+    spec().given([...assessed, summarySubmitted(), returned, summarySubmitted(2)]).when(accept()).then([accepted(2)]);
+  });
+
+  it('keeps the return in state', () => {
+    spec()
+      .given([...assessed, summarySubmitted()])
+      .when(ret())
+      .thenState((s) => expect(s).toMatchObject({ status: 'assessed', summary: { returns: [{ revision: 1, reason: '缺少节能量测算依据' }], accepted: null } }));
+  });
+
+  it('refuses a return without a reason', () => {
+    spec().given([...assessed, summarySubmitted()]).when(ret(' ')).thenThrows('PROJECT.REASON_REQUIRED');
+  });
+
+  it('refuses invalid outcomes or no experience', () => {
+    spec()
+      .given(assessed)
+      .when(submit({ outcomes: { suggestions_made: 5, suggestions_adopted: 6 }, experience: '' }))
+      .thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'outcomes.suggestions_adopted' }, { field: 'experience' }] } });
+  });
+
+  it('refuses the wrong party', () => {
+    spec().given(assessed).when(submit({ actor: otherUnit })).thenThrows('PROJECT.FORBIDDEN');
+    spec().given([...assessed, summarySubmitted()]).when(accept(unit)).thenThrows('PROJECT.FORBIDDEN');
+  });
+
+  it('refuses a summary before assessment, naming the stage and what is allowed', () => {
+    spec()
+      .given(inProgress)
+      .when(submit())
+      .thenThrows('PROJECT.ILLEGAL_TRANSITION', { kind: 'illegal_state', details: { currentState: 'in_progress', allowedActions: allowedProjectActions({ status: 'in_progress' }) } });
+    spec().given(assessed).when(accept()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'assessed' } });
+  });
+
+  it('closes the loop: nothing more once summarised', () => {
+    spec().given([...assessed, summarySubmitted(), accepted()]).when(submit()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'summarized', allowedActions: [] } });
+  });
+});
+
+describe('ending the project from the later stages', () => {
+  const stages: Record<string, ProjectEvent[]> = { under_assessment: underAssessment(), assessed, summary_submitted: [...assessed, summarySubmitted()] };
+  it.each(Object.entries(stages))('allows withdrawal and termination from %s', (status, history) => {
+    spec().given(history).when({ type: 'WithdrawProject', ...base(at, unit) }).thenMatches([{ type: 'ProjectWithdrawn', data: { previousStatus: status } }]);
+    spec().given(history).when({ type: 'TerminateProject', ...base(at, cityCommittee), reason: '发生重大安全事故' }).thenMatches([{ type: 'ProjectTerminated', data: { previousStatus: status } }]);
+  });
+});
+
+describe('outcome facts for award eligibility', () => {
+  it('answers grade, total, summary, incidents, findings, overdue periods and commendations', () => {
+    const incident: ProjectEvent = { type: 'SafetyIncidentRecorded', data: { projectId: P.projectId, incidentId: 'x-1', occurredOn: '2021-09-19', severity: 'minor', kind: 'quality_accident', description: '焊缝返工' } };
+    const overdue: ProjectEvent = { type: 'ProgressReportOverdue', data: { projectId: P.projectId, period: '2021-Q3', dueOn: '2021-10-10' } };
+    const inspection: ProjectEvent = { type: 'InspectionRecorded', data: { projectId: P.projectId, inspectionId: 'i-1', inspectedOn: '2021-09-18', findings: [{ findingId: 'f-1', description: '台账不全', severity: 'minor', rectifyBy: '2021-09-30' }] } };
+    const state = fold(projectDecider, [...inProgress, incident, overdue, inspection, ...assessed.slice(4), summarySubmitted(), accepted()]);
+    expect(projectOutcomeFacts(state)).toEqual({
+      incidents: [{ incidentId: 'x-1', kind: 'quality_accident', occurredOn: '2021-09-19', severity: 'minor' }],
+      unrectifiedFindingCount: 1,
+      grade: 'good',
+      total: 85,
+      summaryAccepted: true,
+      overduePeriods: ['2021-Q3'],
+      instantCommendations: [],
+    });
+    expect(projectOutcomeFacts(projectDecider.initialState())).toMatchObject({ grade: null, summaryAccepted: false });
+  });
+
+  it('labels the later stages in Chinese', () => {
+    expect(PROJECT_STATUS_LABELS).toMatchObject({ under_assessment: '评估中', assessed: '已评估', summary_submitted: '总结已提交', summarized: '已总结' });
+  });
+});
