@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore, verifyEventLog } from '@jingsai/event-store';
+import { ServiceProcess, serviceToken } from '../fixtures/service-process';
+import { readModelTables } from '../fixtures/service-read-models';
+
+const REVISIONS = 15;
+const FACTS_EACH = 25;
+
+/**
+ * Two service processes on one event store (same DATA_DIR, each with its own read-model file):
+ * pinned writes (If-Match) to the same aggregate at the same revision let exactly one win,
+ * unpinned ones all land (the store re-checks the revision inside its write lock), and both
+ * read models converge on the same rows.
+ */
+describe('two service processes on one store', () => {
+  let dir: string;
+  let a: ServiceProcess;
+  let b: ServiceProcess;
+  let admin: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'service-two-'));
+    admin = await serviceToken({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    [a, b] = await Promise.all([
+      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-a.sqlite') }),
+      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-b.sqlite') }),
+    ]);
+    const root = await a.request('POST', '/api/v1/organizations', { token: admin, body: { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' } });
+    expect(root.status).toBe(201);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.kill(), b?.kill()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lets exactly one of two pinned updates at the same revision win; the other gets 412', async () => {
+    const winners: string[] = [];
+    for (let revision = 0; revision < REVISIONS; revision++) {
+      const update = (service: ServiceProcess, name: string) =>
+        service.request('PATCH', '/api/v1/organizations/jx', { token: admin, body: { name }, headers: { 'if-match': `"${revision}"` } });
+      const answers = await Promise.all([update(a, `甲-${revision}`), update(b, `乙-${revision}`)]);
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 412]);
+      const winner = answers.findIndex((r) => r.status === 200);
+      expect(answers[winner]!.body.revision).toBe(revision + 1);
+      expect(answers[1 - winner]!.body).toMatchObject({ code: 'STREAM.REVISION_MISMATCH', status: 412 });
+      winners.push(winner === 0 ? `甲-${revision}` : `乙-${revision}`);
+    }
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    const events = await store.readStream('organization-jx');
+    expect(events.map((e) => e.revision)).toEqual([...Array(REVISIONS + 1).keys()]);
+    expect(events.slice(1).map((e) => (e.data as any).changes.name)).toEqual(winners);
+    await store.close();
+  }, 60_000);
+
+  it('records every unpinned command sent to either process, and both read models converge', async () => {
+    const send = (service: ServiceProcess, n: number) =>
+      service.request('POST', '/api/v1/organizations/jx/facts', {
+        token: admin,
+        body: { kind: 'no_union', occurredOn: '2021-05-01', description: `事实 ${n}` },
+        headers: { 'idempotency-key': `fact-${n}` },
+      });
+    const answers = await Promise.all(Array.from({ length: FACTS_EACH * 2 }, (_, n) => send(n % 2 ? b : a, n)));
+    const ok = answers.filter((r) => r.status === 201);
+    // Only a contended stream that stays contended past the bounded retries may refuse (409); nothing else.
+    expect(answers.filter((r) => r.status !== 201 && !(r.status === 409 && r.body.code === 'STREAM.CONCURRENT_UPDATE'))).toEqual([]);
+    expect(ok.length).toBeGreaterThan(FACTS_EACH);
+
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    const facts = (await store.readStream('organization-jx')).filter((e) => e.type === 'OrganizationFactRecorded');
+    expect(facts).toHaveLength(ok.length);
+    expect(new Set(facts.map((e) => e.metadata.commandId)).size).toBe(ok.length);
+    expect(await verifyEventLog(store)).toMatchObject({ ok: true });
+    const head = await store.headPosition();
+    await store.close();
+
+    for (const service of [a, b]) {
+      const org = await service.request('GET', `/api/v1/organizations/jx/facts?minPosition=${head}`, { token: admin });
+      expect(org.body.facts).toHaveLength(ok.length);
+    }
+    await Promise.all([a.stop(), b.stop()]);
+    expect(readModelTables(join(dir, 'read-a.sqlite'))).toEqual(readModelTables(join(dir, 'read-b.sqlite')));
+  }, 60_000);
+});
