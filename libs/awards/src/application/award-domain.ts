@@ -1,0 +1,24 @@
+// The award domain as the application and read models import it (index.ts also exports the application, so importing it here would be circular).
+export * from '../domain/catalogue/award-catalogue';
+export * from '../domain/calendar/date-only';
+export * from '../domain/calendar/china-holidays.data';
+export * from '../domain/calendar/working-day-calendar';
+export * from '../domain/calendar/holiday-calendar.validate';
+export * from '../domain/calendar/notice-period';
+export * from '../domain/rules/attribute-predicate';
+export * from '../domain/rules/rule-spec';
+export * from '../domain/rules/rule-spec.validate';
+export * from '../domain/rules/slate-ratios';
+export * from '../domain/rules/clearance-spec';
+export * from '../domain/rules/rule-set.decider';
+export * from '../domain/rules/rule-set.presets';
+export * from '../domain/eligibility/eligibility.facts';
+export * from '../domain/eligibility/eligibility.engine';
+export * from '../domain/award-round/award-round.commands';
+export * from '../domain/award-round/award-round.events';
+export * from '../domain/award-round/award-round.state';
+export * from '../domain/award-round/award-round.decider';
+export * from '../domain/award-round/award-round.queries';
+export { ALLOWED_ACTIONS, STAGE_LABELS } from '../domain/award-round/award-round.guards';
+export { quotaBreaches, type QuotaBreach } from '../domain/award-round/award-round.slate';
+export { honourIdOf, derivedHonourIdOf, qualifiesForYouthPostExpert } from '../domain/award-round/award-round.decide-honours';

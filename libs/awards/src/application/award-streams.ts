@@ -1,0 +1,10 @@
+import { streamIdOf } from '@jingsai/shared';
+
+export const roundStream = (roundId: string) => streamIdOf('awardRound', roundId);
+export const ruleSetStream = (ruleSetId: string) => streamIdOf('ruleSet', ruleSetId);
+export const projectStream = (projectId: string) => streamIdOf('project', projectId);
+export const campaignStream = (campaignId: string) => streamIdOf('campaign', campaignId);
+export const organizationStream = (orgId: string) => streamIdOf('organization', orgId);
+
+/** Ids typed by clients: the same characters organisations and campaigns allow. */
+export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -1,0 +1,104 @@
+import type { Database } from 'better-sqlite3';
+import { AWARD_TYPE_CATALOGUE, AwardType, STAGE_LABELS } from '../../application/award-domain';
+
+/** Who sees which rounds: everything, or rounds run in their subtree or above them (those they recommend to). */
+export type RoundScope = { kind: 'all' } | { kind: 'org'; orgId: string; ancestors: string[] };
+
+export interface RoundFilter {
+  scope: RoundScope;
+  campaignId?: string;
+  awardType?: string;
+  stage?: string;
+  limit: number;
+  offset: number;
+}
+
+interface RoundRow {
+  round_id: string;
+  campaign_id: string;
+  award_type: string;
+  honour_level: string;
+  rule_set_id: string;
+  rule_set_version: number;
+  org_id: string;
+  stage: string;
+  notice_starts_on: string | null;
+  notice_last_day: string | null;
+  created_at: string;
+  active: number;
+  honours: number;
+}
+
+export function listRounds(db: Database, f: RoundFilter) {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (f.scope.kind === 'org') {
+    const up = [...f.scope.ancestors, f.scope.orgId];
+    where.push(`(r.org_id IN (${up.map(() => '?').join(', ')}) OR r.org_id IN (SELECT org_id FROM org_nodes WHERE path LIKE ?))`);
+    args.push(...up, `%/${f.scope.orgId}/%`);
+  }
+  for (const [column, value] of [['r.campaign_id', f.campaignId], ['r.award_type', f.awardType], ['r.stage', f.stage]] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    args.push(value);
+  }
+  const sql = `FROM award_rounds r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = db
+    .prepare(
+      `SELECT r.*,
+         (SELECT COUNT(*) FROM award_round_nominations n WHERE n.round_id = r.round_id AND n.status = 'active') AS active,
+         (SELECT COUNT(*) FROM award_honours h WHERE h.round_id = r.round_id) AS honours
+       ${sql} ORDER BY r.created_at DESC, r.round_id LIMIT ? OFFSET ?`,
+    )
+    .all(...args, f.limit, f.offset) as RoundRow[];
+  return {
+    items: rows.map((r) => ({
+      roundId: r.round_id,
+      campaignId: r.campaign_id,
+      awardType: r.award_type,
+      awardTypeLabel: AWARD_TYPE_CATALOGUE[r.award_type as AwardType] ?? { zh: r.award_type, en: r.award_type },
+      honourLevel: r.honour_level,
+      ruleSet: { ruleSetId: r.rule_set_id, version: r.rule_set_version },
+      orgId: r.org_id,
+      stage: r.stage,
+      stageLabel: STAGE_LABELS[r.stage as keyof typeof STAGE_LABELS] ?? { zh: r.stage, en: r.stage },
+      notice: r.notice_starts_on ? { startsOn: r.notice_starts_on, lastDay: r.notice_last_day } : null,
+      activeNominations: r.active,
+      honoursConferred: r.honours,
+      createdAt: r.created_at,
+    })),
+    total,
+    limit: f.limit,
+    offset: f.offset,
+  };
+}
+
+export interface ObjectionDetail {
+  objectionId: string;
+  nominationId: string;
+  objector: unknown;
+  grounds: string;
+  status: string;
+  note: string | null;
+  raisedAt: string;
+  resolvedAt: string | null;
+}
+
+/** Objections of a round with who raised them and why (the folded round keeps only their status). */
+export function objectionDetails(db: Database, roundId: string): Map<string, ObjectionDetail> {
+  const rows = db
+    .prepare(
+      `SELECT objection_id AS objectionId, nomination_id AS nominationId, objector, grounds, status, note, raised_at AS raisedAt, resolved_at AS resolvedAt
+       FROM award_round_objections WHERE round_id = ?`,
+    )
+    .all(roundId) as Array<ObjectionDetail & { objector: string }>;
+  return new Map(rows.map((r) => [r.objectionId, { ...r, objector: JSON.parse(r.objector) as unknown }]));
+}
+
+/** Rule set of the latest round of this campaign and award type, if any (the eligibility board judges by it). */
+export function latestRoundOf(db: Database, campaignId: string, awardType: string): { roundId: string; ruleSetId: string; ruleSetVersion: number } | undefined {
+  return db
+    .prepare('SELECT round_id AS roundId, rule_set_id AS ruleSetId, rule_set_version AS ruleSetVersion FROM award_rounds WHERE campaign_id = ? AND award_type = ? ORDER BY created_at DESC LIMIT 1')
+    .get(campaignId, awardType) as { roundId: string; ruleSetId: string; ruleSetVersion: number } | undefined;
+}

@@ -1,0 +1,124 @@
+import type { Database } from 'better-sqlite3';
+import {
+  AWARD_TYPE_CATALOGUE, AwardType, EligibilityVerdict, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RuleSpec, evaluateEligibility, shanghaiDateOf,
+} from '../../application/award-domain';
+import { deadlineDateOf } from '../../application/project-facts.mapper';
+import { honoursHeldBy } from '../honours/honour-register.queries';
+
+interface ProjectRow {
+  project_id: string;
+  campaign_id: string;
+  org_id: string;
+  title: string;
+  status: string;
+  approved: number;
+  first_on_time: number | null;
+  first_submitted_at: string | null;
+  late_refused_at: string | null;
+  summary_accepted: number;
+  grade: string | null;
+  closes_at: string | null;
+  org_name: string | null;
+  ownership: string | null;
+}
+
+/** Rules about the nominee itself; left out when the board judges a unit for an award to persons or teams. */
+const NOMINEE_RULES: ReadonlySet<string> = new Set(['nominee_kind_matches', 'no_double_nomination', 'no_repeat_honour', 'prerequisite_honour']);
+
+export interface EligibilityQuery {
+  campaignId?: string;
+  projectId?: string;
+  awardType: AwardType;
+  rules: RuleSpec[];
+  ruleSetId: string;
+  ruleSetVersion: number;
+  /** ISO instant of the verdict (now). */
+  asOf: string;
+  /** Only projects of organisations in this subtree (undefined: all). */
+  withinOrgId?: string;
+  /** The round of this campaign and award type, whose nominations count for no_double_nomination. */
+  roundId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** ProjectFacts from the projected rows, the same facts projectFactsFrom reads from a folded project. */
+export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
+  const unrectified = (db.prepare("SELECT COUNT(*) AS n FROM award_elig_findings WHERE project_id = ? AND status != 'accepted'").get(r.project_id) as { n: number }).n;
+  const incidents = db.prepare('SELECT kind, occurred_on AS occurredOn, severity FROM award_elig_incidents WHERE project_id = ? ORDER BY occurred_on').all(r.project_id) as ProjectFacts['incidents'];
+  const firstFiled = r.first_submitted_at ?? r.late_refused_at;
+  const deadlineOn = deadlineDateOf(r.closes_at);
+  return {
+    projectId: r.project_id,
+    campaignId: r.campaign_id,
+    status: r.status,
+    approved: r.approved === 1,
+    submittedOnTime: r.first_on_time === null ? (r.late_refused_at ? false : null) : r.first_on_time === 1,
+    lateRefusalRecorded: r.late_refused_at !== null,
+    summaryAccepted: r.summary_accepted === 1,
+    grade: r.grade && (GRADES as readonly string[]).includes(r.grade) ? (r.grade as Grade) : null,
+    incidents,
+    unrectifiedFindings: unrectified,
+    ...(deadlineOn ? { applicationDeadlineOn: deadlineOn } : {}),
+    submittedOn: firstFiled ? shanghaiDateOf(firstFiled) : null,
+  };
+}
+
+function organizationFactsOf(db: Database, orgId: string, ownership: string | null): OrganizationFacts {
+  const facts = db.prepare('SELECT kind, occurred_on AS occurredOn FROM org_facts WHERE org_id = ? ORDER BY occurred_on').all(orgId) as OrganizationFacts['facts'];
+  // Ownership is not read by any rule; an unrecorded one stays null rather than guessed.
+  return { orgId, ownership: ownership as Ownership, facts };
+}
+
+function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow): EligibilityVerdict {
+  const unitAward = AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds.includes('unit');
+  const rules = unitAward ? q.rules : q.rules.filter((s) => !NOMINEE_RULES.has(s.rule));
+  const nominations = q.roundId
+    ? (db.prepare('SELECT nomination_id AS nominationId, nominee_kind AS nomineeKind, nominee_id AS nomineeId, status FROM award_round_nominations WHERE round_id = ?').all(q.roundId) as any[])
+    : [];
+  return evaluateEligibility({
+    rules,
+    ruleSetId: q.ruleSetId,
+    ruleSetVersion: q.ruleSetVersion,
+    awardType: q.awardType,
+    asOf: q.asOf,
+    nominee: { kind: 'unit', id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, 'unit'), attributes: {} },
+    project: projectFactsOfRow(db, r),
+    organization: organizationFactsOf(db, r.org_id, r.ownership),
+    round: { campaignId: r.campaign_id, nominations },
+  });
+}
+
+/**
+ * Award eligibility (评选资格) of every project of a campaign and its unit, computed now from the
+ * projected facts with every rule's reason, so it follows the facts as they change.
+ */
+export function eligibilityBoard(db: Database, q: EligibilityQuery) {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    args.push(value);
+  };
+  if (q.campaignId) add('p.campaign_id = ?', q.campaignId);
+  if (q.projectId) add('p.project_id = ?', q.projectId);
+  if (q.withinOrgId) add('o.path LIKE ?', `%/${q.withinOrgId}/%`);
+  const sql = `FROM award_elig_projects p LEFT JOIN award_elig_campaigns c ON c.campaign_id = p.campaign_id LEFT JOIN org_nodes o ON o.org_id = p.org_id
+    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`SELECT p.*, c.closes_at, o.name AS org_name, o.ownership ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
+  const items = rows.map((r) => {
+    const verdict = verdictFor(db, q, r);
+    return {
+      projectId: r.project_id,
+      title: r.title,
+      campaignId: r.campaign_id,
+      status: r.status,
+      unit: { orgId: r.org_id, name: r.org_name ?? r.org_id },
+      eligible: verdict.eligible,
+      failedReasons: verdict.reasons.filter((x) => !x.passed).map((x) => ({ rule: x.rule, messageZh: x.messageZh, messageEn: x.messageEn })),
+      reasons: verdict.reasons,
+    };
+  });
+  return { awardType: q.awardType, ruleSet: { ruleSetId: q.ruleSetId, version: q.ruleSetVersion }, asOf: q.asOf, items, total, limit: q.limit, offset: q.offset };
+}

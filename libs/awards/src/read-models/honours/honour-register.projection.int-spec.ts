@@ -1,0 +1,49 @@
+import { projectionSpec, recorded } from '@jingsai/testing';
+import { honourRegisterProjection } from './honour-register.projection';
+import { checkHonour, honoursHeldBy, listHonours } from './honour-register.queries';
+
+const recipient = { kind: 'person', id: 'p-zhang', name: '张师傅', orgId: 'ent-a' };
+const stream = { streamId: 'awardRound-r1' };
+const conferred = recorded('HonourConferred', { roundId: 'r1', honourId: 'r1/n1', nominationId: 'n1', recipient, awardType: 'may_day_medal', level: 'city', pool: 'regular', conferredOn: '2024-10-14' }, stream);
+const derived = recorded(
+  'DerivedHonourConferred',
+  { roundId: 'r1', honourId: 'r1/n1/youth_post_expert', sourceHonourId: 'r1/n1', nominationId: 'n1', recipient, awardType: 'youth_post_expert', level: 'city', conferredOn: '2024-10-14', basis: 'age 28' },
+  stream,
+);
+const change = (type: string, honourId: string, extra: Record<string, unknown> = {}) => recorded(type, { roundId: 'r1', honourId, reason: `${type} 原因`, ...extra }, stream);
+
+describe('honour register projection', () => {
+  it('lists conferred honours per recipient as valid, derived ones with their source', () => {
+    projectionSpec(honourRegisterProjection)
+      .given([conferred, derived])
+      .then((db) => listHonours(db, { recipientId: 'p-zhang', limit: 10, offset: 0 }).items.map((h) => [h.honourId, h.status, h.sourceHonourId]), [
+        ['r1/n1', 'valid', null],
+        ['r1/n1/youth_post_expert', 'valid', 'r1/n1'],
+      ]);
+  });
+
+  it('follows suspension and reinstatement with history, and answers the check', () => {
+    projectionSpec(honourRegisterProjection)
+      .given([conferred, change('HonourSuspended', 'r1/n1'), change('HonourReinstated', 'r1/n1')])
+      .thenMatches((db) => ({ check: checkHonour(db, 'r1/n1'), history: listHonours(db, { limit: 10, offset: 0 }).items[0]!.history.map((h: any) => h.status) }), {
+        check: { valid: true, status: 'valid' },
+        history: ['valid', 'suspended', 'valid'],
+      });
+  });
+
+  it('never answers valid for a revoked honour, whatever follows', () => {
+    projectionSpec(honourRegisterProjection)
+      .given([conferred, derived, change('HonourRevoked', 'r1/n1'), change('HonourRevoked', 'r1/n1/youth_post_expert', { sourceHonourId: 'r1/n1' }), change('HonourReinstated', 'r1/n1')])
+      .thenMatches((db) => ({ main: checkHonour(db, 'r1/n1'), derived: checkHonour(db, 'r1/n1/youth_post_expert'), held: honoursHeldBy(db, 'p-zhang').map((h) => h.status) }), {
+        main: { valid: false, status: 'revoked', reason: 'HonourRevoked 原因' },
+        derived: { valid: false, status: 'revoked' },
+        held: ['revoked', 'revoked'],
+      });
+  });
+
+  it('records withdrawal (摘牌) with its mode and filters by status', () => {
+    projectionSpec(honourRegisterProjection)
+      .given([conferred, change('HonourWithdrawn', 'r1/n1', { mode: 'natural' })])
+      .thenMatches((db) => listHonours(db, { status: 'withdrawn', limit: 10, offset: 0 }), { total: 1, items: [{ honourId: 'r1/n1', statusLabel: { zh: '已摘牌' }, history: [{}, { mode: 'natural' }] }] });
+  });
+});

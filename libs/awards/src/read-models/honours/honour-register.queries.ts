@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, HonourHeld, HonourLevel, HonourStatus, HonourType, Label } from '../../application/award-domain';
+
+interface HonourRow {
+  honour_id: string;
+  round_id: string;
+  nomination_id: string;
+  recipient_kind: string;
+  recipient_id: string;
+  recipient_name: string;
+  recipient_org_id: string;
+  award_type: string;
+  level: string;
+  pool: string | null;
+  conferred_on: string;
+  source_honour_id: string | null;
+  status: string;
+  status_changed_at: string;
+}
+
+export interface HonourFilter {
+  recipientId?: string;
+  awardType?: string;
+  status?: string;
+  roundId?: string;
+  limit: number;
+  offset: number;
+}
+
+const awardLabel = (t: string): Label => (AWARD_TYPE_CATALOGUE as Record<string, Label>)[t] ?? (DERIVED_HONOUR_CATALOGUE as Record<string, Label>)[t] ?? { zh: t, en: t };
+
+function history(db: Database, honourId: string) {
+  return db
+    .prepare('SELECT event_type AS event, status, reason, mode, at, actor_user_id AS actorUserId, actor_role AS actorRole FROM award_honour_history WHERE honour_id = ? ORDER BY position')
+    .all(honourId);
+}
+
+function view(db: Database, r: HonourRow) {
+  return {
+    honourId: r.honour_id,
+    roundId: r.round_id,
+    nominationId: r.nomination_id,
+    recipient: { kind: r.recipient_kind, id: r.recipient_id, name: r.recipient_name, orgId: r.recipient_org_id },
+    awardType: r.award_type,
+    awardTypeLabel: awardLabel(r.award_type),
+    level: r.level,
+    levelLabel: HONOUR_LEVEL_LABELS[r.level as HonourLevel] ?? { zh: r.level, en: r.level },
+    pool: r.pool,
+    conferredOn: r.conferred_on,
+    sourceHonourId: r.source_honour_id,
+    status: r.status,
+    statusLabel: HONOUR_STATUS_LABELS[r.status as HonourStatus] ?? { zh: r.status, en: r.status },
+    statusChangedAt: r.status_changed_at,
+    history: history(db, r.honour_id),
+  };
+}
+
+export function listHonours(db: Database, f: HonourFilter) {
+  const where: string[] = [];
+  const args: unknown[] = [];
+  for (const [column, value] of [['recipient_id', f.recipientId], ['award_type', f.awardType], ['status', f.status], ['round_id', f.roundId]] as const) {
+    if (value === undefined) continue;
+    where.push(`${column} = ?`);
+    args.push(value);
+  }
+  const sql = `FROM award_honours ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
+  const rows = db.prepare(`SELECT * ${sql} ORDER BY conferred_on DESC, honour_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as HonourRow[];
+  return { items: rows.map((r) => view(db, r)), total, limit: f.limit, offset: f.offset };
+}
+
+export function getHonour(db: Database, honourId: string) {
+  const row = db.prepare('SELECT * FROM award_honours WHERE honour_id = ?').get(honourId) as HonourRow | undefined;
+  return row ? view(db, row) : undefined;
+}
+
+/**
+ * The answer to "is this honour valid?". Only the status 'valid' answers true; revoked,
+ * withdrawn and suspended honours answer false with their status and the reason recorded.
+ */
+export function checkHonour(db: Database, honourId: string) {
+  const h = getHonour(db, honourId);
+  if (!h) return undefined;
+  const events = h.history as Array<{ event: string; reason?: string | null }>;
+  const last = events[events.length - 1];
+  // Belt and braces: a revocation anywhere in the history answers "not valid", whatever the status column says.
+  const valid = h.status === 'valid' && !events.some((e) => e.event === 'HonourRevoked');
+  return {
+    honourId: h.honourId,
+    valid,
+    status: h.status,
+    statusLabel: h.statusLabel,
+    recipient: h.recipient,
+    awardType: h.awardType,
+    awardTypeLabel: h.awardTypeLabel,
+    level: h.level,
+    conferredOn: h.conferredOn,
+    ...(h.status === 'valid' ? {} : { since: h.statusChangedAt, reason: last?.reason ?? null }),
+  };
+}
+
+/** Every honour a recipient holds or held, in the shape the eligibility engine reads. */
+export function honoursHeldBy(db: Database, recipientId: string, recipientKind?: string): HonourHeld[] {
+  const rows = (
+    recipientKind
+      ? db.prepare('SELECT * FROM award_honours WHERE recipient_id = ? AND recipient_kind = ?').all(recipientId, recipientKind)
+      : db.prepare('SELECT * FROM award_honours WHERE recipient_id = ?').all(recipientId)
+  ) as HonourRow[];
+  return rows.map((r) => ({ honourId: r.honour_id, awardType: r.award_type as HonourType, level: r.level as HonourLevel, conferredOn: r.conferred_on, status: r.status as HonourStatus }));
+}
