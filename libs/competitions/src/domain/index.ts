@@ -25,7 +25,6 @@ export * from './project-progress.events';
 export * from './project-assessment.events';
 export * from './progress-metrics';
 export * from './reporting-periods';
-export { REPORT_DUE_DAYS_AFTER_PERIOD as REPORT_DUE_DAYS } from './reporting-periods';
 export { combineScores, weightedTotal, scoreSpread, round2, conflictRelation, scoreSheetProblems } from './assessment-scoring';
 export type { CombinedScores, ScoreSheetCode } from './assessment-scoring';
 export * from './project-facts';

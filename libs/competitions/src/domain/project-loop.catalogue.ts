@@ -48,5 +48,3 @@ export const CONFLICT_RELATION_LABELS: Record<ConflictRelation, Label> = {
   ancestor: { zh: '评估专家所在单位是项目单位的上级', en: 'the assessor’s organisation is above the project’s' },
   descendant: { zh: '评估专家所在单位是项目单位的下属', en: 'the assessor’s organisation is under the project’s' },
 };
-
-export const isOneOf = <T extends string>(values: readonly T[], v: unknown): v is T => typeof v === 'string' && (values as readonly string[]).includes(v);

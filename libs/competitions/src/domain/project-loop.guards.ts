@@ -56,7 +56,7 @@ export class Problems {
 
   oneOf<T extends string>(values: readonly T[], labels: Record<T, string | { zh: string }>, value: unknown, field: string, whatZh: string): void {
     if (typeof value === 'string' && (values as readonly string[]).includes(value)) return;
-    const zh = values.map((v) => { const l = labels[v]; return typeof l === 'string' ? l : l.zh; }).join('、');
+    const zh = values.map((v) => (typeof labels[v] === 'string' ? labels[v] : (labels[v] as { zh: string }).zh)).join('、');
     this.list.push(problem(field, `${whatZh}无效，可选：${zh}。`, `${field} must be one of ${values.join(', ')}.`));
   }
 
