@@ -29,6 +29,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   });
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
+  const logger = options.logger || null;
 
   fastify.addHook('onRequest', async (req: any, reply: any) => {
     req.correlationId = String(req.id);
@@ -39,6 +40,9 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     const route = req.routeOptions?.url ?? 'unmatched';
     const seconds = Number(process.hrtime.bigint() - (req.startedAt ?? process.hrtime.bigint())) / 1e9;
     metrics.httpDuration.labels(req.method, route, String(reply.statusCode)).observe(seconds);
+    if (logger) {
+      logger.log({ msg: 'request', correlationId: req.correlationId, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'HTTP');
+    }
   });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());

@@ -18,6 +18,7 @@ import { AdjustableClock, CLOCK, Clock, RecordedEvent } from '@jingsai/shared';
 import * as path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { ensureWritableDir } from './data-dir';
+import { InstrumentedEventStore } from './instrumented-event-store';
 import { APP_CONFIG, CommandExecutor, DeadlineScheduler, MetricsService, PROJECTION_RUNNER, READ_MODEL_DB, ReadConsistency, SCHEDULER_OPTIONS } from '@jingsai/api-kit';
 
 /** Published on the Nest EventBus after an append succeeded (persist first, publish second). */
@@ -79,7 +80,12 @@ export class PersistenceModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: options.clock ?? new AdjustableClock(config.CLOCK_START) },
-        { provide: EVENT_STORE, useFactory: () => options.store ?? openStore(config) },
+        MetricsService,
+        {
+          provide: EVENT_STORE,
+          inject: [MetricsService],
+          useFactory: async (metrics: MetricsService) => new InstrumentedEventStore(options.store ?? (await openStore(config)), metrics.appendDuration),
+        },
         { provide: UpcasterRegistry, useFactory: () => new UpcasterRegistry().register(...(options.upcasters ?? [])) },
         {
           provide: AggregateRepository,
@@ -106,7 +112,6 @@ export class PersistenceModule {
         },
         PersistenceLifecycle,
         ReadConsistency,
-        MetricsService,
         CommandExecutor,
         { provide: SCHEDULER_OPTIONS, useValue: { enabled: config.SCHEDULER_ENABLED, intervalMs: config.SCHEDULER_INTERVAL_MS } },
         DeadlineScheduler,
