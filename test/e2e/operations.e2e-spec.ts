@@ -1,3 +1,4 @@
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { TestApp } from '../support/test-app';
 
 describe('operations endpoints', () => {
@@ -30,10 +31,10 @@ describe('operations endpoints', () => {
     });
     expect(res.status).toBe(201);
     expect(res.headers['x-correlation-id']).toBe('trace-abc-123');
-    const store = t.app.get(require('@jingsai/event-store').EVENT_STORE);
+    const store = t.app.get<EventStore>(EVENT_STORE);
     const [event] = await store.readStream('organization-corr-org');
-    expect(event.metadata.correlationId).toBe('trace-abc-123');
-    expect(event.metadata.actor).toMatchObject({ userId: 'admin', role: 'admin' });
+    expect(event!.metadata.correlationId).toBe('trace-abc-123');
+    expect(event!.metadata.actor).toMatchObject({ userId: 'admin', role: 'admin' });
   });
 
   it('exposes command, append, HTTP and projection metrics in Prometheus format', async () => {
