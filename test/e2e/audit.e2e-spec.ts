@@ -220,6 +220,29 @@ describe('audit over HTTP', () => {
       expect(await store.headPosition()).toBe(0);
       await store.close();
     });
+    it('does the same through the CLI: export --all, import --rebuild into an empty data directory', async () => {
+      const cli = (dataDir: string, ...args: string[]) =>
+        run(process.execPath, ['-r', '@swc-node/register', 'apps/cli/src/main.ts', ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir } });
+      const file = path.join(scratch, 'cli.ndjson');
+      await cli(t.dataDir, 'export', '--all', '--out', file);
+      expect(await offline.verifyExportLines(fs.readFileSync(file, 'utf8').split('\n'))).toMatchObject({ ok: true, events: 6 });
+      const target = fs.mkdtempSync(path.join(scratch, 'cli-'));
+      const imported = await cli(target, 'import', '--in', file, '--rebuild');
+      expect(imported.stdout).toContain('imported 6 events in 4 streams');
+      const copy = new SqliteEventStore({ path: path.join(target, 'events.sqlite') });
+      expect(await copy.readAll()).toEqual(await t.app.get<EventStore>(EVENT_STORE).readAll());
+      await copy.close();
+      const rows = (file: string) => {
+        const db = new Database(file, { readonly: true });
+        const all = db.prepare('SELECT * FROM org_nodes ORDER BY org_id').all();
+        db.close();
+        return all;
+      };
+      expect(rows(path.join(target, 'read-models.sqlite'))).toEqual(rows(path.join(t.dataDir, 'read-models.sqlite')));
+      const again = await cli(target, 'import', '--in', file).catch((e) => e);
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('not empty');
+    }, 30_000);
   });
 
   describe('verification', () => {

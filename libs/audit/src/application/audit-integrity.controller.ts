@@ -9,6 +9,7 @@ import { csvChunks, ndjsonChunks } from '../export/export-formats';
 import { AuditAccess } from './audit-access';
 import { ExportQueryDto, VerifyQueryDto } from './audit.query.dto';
 import { streamIdParam } from './stream-id.param';
+import { yieldingReads } from './yielding-reads';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
@@ -32,7 +33,7 @@ export class AuditIntegrityController {
       await this.access.requireStream(user, streamIdParam(q.streamId), scope);
       unrestricted = true;
     } else unrestricted = await this.access.requireAuditor(user);
-    const report = await verifyEventLog(this.store, { streamId: q.streamId });
+    const report = await verifyEventLog(yieldingReads(this.store), { streamId: q.streamId });
     const visible = [];
     for (const link of report.brokenLinks) {
       if (unrestricted || (await this.access.mayRead(user, link.streamId, scope).catch(() => false))) visible.push(link);
@@ -66,7 +67,7 @@ export class AuditIntegrityController {
     else await this.access.requireStream(user, selection.kind === 'stream' ? selection.streamId : `campaign-${selection.campaignId}`);
     const format = q.format ?? 'ndjson';
     const exportedAt = this.clock.now().toISOString();
-    const pages = exportPages(this.store, selection);
+    const pages = exportPages(yieldingReads(this.store), selection);
     const chunks = format === 'csv' ? csvChunks(pages) : ndjsonChunks(pages, { exportedAt, filter: describeSelection(selection) });
     const name = `jingsai-${Object.values(describeSelection(selection)).join('-')}-${exportedAt.slice(0, 10)}.${format}`.replace(/[^A-Za-z0-9_.-]/g, '_');
     reply
