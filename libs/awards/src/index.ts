@@ -27,3 +27,16 @@ export * from './domain/award-round/award-round.queries';
 export { ALLOWED_ACTIONS, STAGE_LABELS } from './domain/award-round/award-round.guards';
 export { quotaBreaches, type QuotaBreach } from './domain/award-round/award-round.slate';
 export { honourIdOf, derivedHonourIdOf, qualifiesForYouthPostExpert } from './domain/award-round/award-round.decide-honours';
+
+// The HTTP layer and read models (Nest): the module, its projections, the queries other contexts may read.
+export * from './application/awards.module';
+export * from './application/project-facts.mapper';
+export * from './application/rule-set.presets';
+export * from './read-models/honours/honour-register.projection';
+export * from './read-models/honours/honour-register.queries';
+export * from './read-models/award-rounds/award-round-list.projection';
+export * from './read-models/award-rounds/notice-deadline.projection';
+export * from './read-models/eligibility/project-facts.projection';
+export * from './read-models/eligibility/eligibility.queries';
+export * from './read-models/rule-sets/rule-set-list.projection';
+export * from './read-models/rule-sets/rule-set-list.queries';

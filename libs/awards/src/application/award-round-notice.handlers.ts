@@ -1,0 +1,84 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, newAggregateId } from '@jingsai/api-kit';
+import { newId } from '@jingsai/shared';
+import { NoticePeriod, honourIdOf, shanghaiDateOf } from './award-domain';
+import { AwardRoundAccess } from './award-round-access.service';
+import { runOnRound } from './award-round-review.handlers';
+import { AwardRoundCommandResult } from './award-round-setup.handlers';
+import { ChangeHonourCommand, ConferCommand, RaiseObjectionCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
+
+/** 公示: n working days from a date, or fixed calendar dates (the Lijiang way). */
+@CommandHandler(StartPublicNoticeCommand)
+export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoticeCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, body, user, req }: StartPublicNoticeCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asOffice(user, round);
+    const p = body.period;
+    const period = (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
+    const startsOn = body.startsOn ?? (p.kind === 'calendar_days' && p.from ? p.from : shanghaiDateOf(this.commands.now().toISOString()));
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn }));
+  }
+}
+
+/** 异议: anyone in scope, with a real identity (the domain refuses an anonymous one). */
+@CommandHandler(RaiseObjectionCommand)
+export class RaiseObjectionHandler implements ICommandHandler<RaiseObjectionCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, body, user, req }: RaiseObjectionCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asAnyoneInScope(user, round);
+    const objectionId = body.objectionId ?? newAggregateId(req, user, newId);
+    const objector = body.objector ? (JSON.parse(JSON.stringify(body.objector)) as never) : (undefined as never);
+    return runOnRound(
+      this.commands, round, role, user, req,
+      (b) => ({ type: 'RaiseObjection', ...b, objectionId, nominationId: body.nominationId, objector, grounds: body.grounds ?? '' }),
+      objectionId,
+    );
+  }
+}
+
+@CommandHandler(ResolveObjectionCommand)
+export class ResolveObjectionHandler implements ICommandHandler<ResolveObjectionCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, objectionId, body, user, req }: ResolveObjectionCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asOffice(user, round);
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'ResolveObjection', ...b, objectionId, outcome: body.outcome, note: body.note ?? '' }), objectionId);
+  }
+}
+
+/** 表彰: every primary nominee at once, within every quota; a second conferral is refused. */
+@CommandHandler(ConferCommand)
+export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, user, req }: ConferCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asOffice(user, round);
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'Confer', ...b }));
+  }
+}
+
+const HONOUR_COMMAND = { revoke: 'RevokeHonour', withdraw: 'WithdrawHonour', suspend: 'SuspendHonour', reinstate: 'ReinstateHonour' } as const;
+
+/** 撤销 / 摘牌 / 暂停 / 恢复, per recipient with a reason. `honourId` may be the full id or the nomination id. */
+@CommandHandler(ChangeHonourCommand)
+export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, honourId, verb, body, user, req }: ChangeHonourCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asOffice(user, round);
+    const id = round.state.honours.some((h) => h.honourId === honourId) ? honourId : honourIdOf(roundId, honourId);
+    const reason = body.reason ?? '';
+    return runOnRound(
+      this.commands, round, role, user, req,
+      (b) => (verb === 'withdraw' ? { type: 'WithdrawHonour', ...b, honourId: id, mode: body.mode as never, reason } : { type: HONOUR_COMMAND[verb], ...b, honourId: id, reason }),
+      id,
+    );
+  }
+}

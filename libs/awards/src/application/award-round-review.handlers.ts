@@ -1,0 +1,80 @@
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, RequestLike } from '@jingsai/api-kit';
+import { AuthUser } from '@jingsai/auth';
+import { Role } from '@jingsai/shared';
+import { AwardRoundCommand, awardRoundDecider } from './award-domain';
+import { AwardRoundAccess, LoadedRound } from './award-round-access.service';
+import { AwardRoundCommandResult } from './award-round-setup.handlers';
+import { roundStream } from './award-streams';
+import { RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand } from './award.commands';
+
+type Base = { roundId: string; at: string; actor: AwardRoundCommand['actor'] };
+
+/** Run one command on a round as `role`; the id answered is the round's unless `id` is given. */
+export async function runOnRound(
+  commands: CommandExecutor,
+  round: LoadedRound,
+  role: Role,
+  user: AuthUser,
+  req: RequestLike,
+  build: (base: Base) => AwardRoundCommand,
+  id?: string,
+): Promise<AwardRoundCommandResult> {
+  const ctx = commands.context(req, user, role);
+  const roundId = round.round.roundId;
+  const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build({ roundId, at: ctx.now.toISOString(), actor: ctx.actor }), ctx);
+  return { id: id ?? roundId, outcome };
+}
+
+/** The nominee's organisation, for scope checks; an unknown nomination is left to the domain's refusal. */
+const nomineeOrgs = (round: LoadedRound, nominationId: string): string[] => {
+  const n = round.state.nominations.find((x) => x.nominationId === nominationId);
+  return n ? [n.nominee.orgId] : [];
+};
+
+/** 推荐: the recommending level's decision after the workers' congress (职代会). */
+@CommandHandler(RecommendNominationCommand)
+export class RecommendNominationHandler implements ICommandHandler<RecommendNominationCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, nominationId, body, user, req }: RecommendNominationCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asRecommender(user, round, nomineeOrgs(round, nominationId));
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn }), nominationId);
+  }
+}
+
+/** 逐级审核: a committee (or the award office recording its decision) at the next level. */
+@CommandHandler(ReviewNominationCommand)
+export class ReviewNominationHandler implements ICommandHandler<ReviewNominationCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, nominationId, body, user, req }: ReviewNominationCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asRecommender(user, round, nomineeOrgs(round, nominationId));
+    return runOnRound(
+      this.commands, round, role, user, req,
+      (b) => ({ type: 'ReviewNomination', ...b, nominationId, level: body.level, decision: body.decision, ...(body.note !== undefined ? { note: body.note } : {}) }),
+      nominationId,
+    );
+  }
+}
+
+/** 征求意见: the award office records a named department's sign-off or refusal. */
+@CommandHandler(RecordClearanceCommand)
+export class RecordClearanceHandler implements ICommandHandler<RecordClearanceCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, nominationId, body, user, req }: RecordClearanceCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asOffice(user, round);
+    return runOnRound(
+      this.commands, round, role, user, req,
+      (b) =>
+        body.decision === 'granted'
+          ? { type: 'GrantClearance', ...b, nominationId, department: body.department, ...(body.note ? { note: body.note } : {}) }
+          : { type: 'RefuseClearance', ...b, nominationId, department: body.department, note: body.note ?? '' },
+      nominationId,
+    );
+  }
+}

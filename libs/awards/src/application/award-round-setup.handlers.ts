@@ -1,0 +1,142 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
+import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
+import { campaignDecider } from '@jingsai/competitions';
+import { CommandOutcome } from '@jingsai/event-store';
+import { DomainError, newId } from '@jingsai/shared';
+import { AwardRoundState, HONOUR_LEVELS, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf } from './award-domain';
+import { AwardRoundAccess } from './award-round-access.service';
+import { campaignStream, roundStream } from './award-streams';
+import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
+import { NomineeFacts } from './nominee-facts.service';
+
+export interface AwardRoundCommandResult {
+  id: string;
+  outcome: CommandOutcome<AwardRoundState>;
+}
+
+const HONOUR_LEVEL_OF_ORG: Record<string, HonourLevel> = { province: 'provincial', city: 'city', county: 'county', enterprise: 'enterprise', team: 'enterprise' };
+const plain = <T>(v: T): T => (v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T));
+
+@CommandHandler(CreateAwardRoundCommand)
+export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRoundCommand, AwardRoundCommandResult> {
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly consistency: ReadConsistency,
+    private readonly facts: NomineeFacts,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {}
+
+  async execute({ body, user, req }: CreateAwardRoundCommand): Promise<AwardRoundCommandResult> {
+    const role = requireRole(user, 'award_office');
+    const { state: campaign } = await this.commands.state(campaignStream(body.campaignId), campaignDecider);
+    if (campaign.status === 'none') {
+      throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${body.campaignId} 不存在。`, `Campaign ${body.campaignId} does not exist.`, { campaignId: body.campaignId });
+    }
+    await this.consistency.catchUp();
+    // A round is run for a campaign organised in the office's subtree or above it (a city office may run a round of a provincial campaign).
+    if (!this.orgs.isWithin(user.orgId, campaign.organizerOrgId)) requireWithinScope(this.orgs, user.orgId, campaign.organizerOrgId, 'campaign');
+    const version = await this.facts.ruleSetVersion(body.ruleSetId, body.ruleSetVersion);
+    const honourLevel = body.honourLevel ?? HONOUR_LEVEL_OF_ORG[this.orgs.get(user.orgId)?.level ?? ''];
+    if (!honourLevel) {
+      throw DomainError.validation('AWARD.HONOUR_LEVEL_REQUIRED', '无法从本单位层级推断授予级别，请填写 honourLevel。', 'The honour level could not be taken from your organisation; give honourLevel.', {
+        errors: [{ field: 'honourLevel', messageZh: `应为 ${HONOUR_LEVELS.join('/')} 之一`, messageEn: `one of ${HONOUR_LEVELS.join(', ')}` }],
+      });
+    }
+    const roundId = body.roundId ?? newAggregateId(req, user, newId);
+    const ctx = this.commands.context(req, user, role);
+    const outcome = await this.commands.run(roundStream(roundId), awardRoundDecider, {
+      type: 'CreateAwardRound',
+      roundId,
+      at: ctx.now.toISOString(),
+      actor: ctx.actor,
+      campaignId: body.campaignId,
+      awardType: body.awardType,
+      honourLevel,
+      ruleSetId: body.ruleSetId,
+      ruleSetVersion: version.version,
+      pools: plain(body.pools),
+      subQuotas: plain(body.subQuotas) as never,
+      quotasByRecommender: plain(body.quotasByRecommender),
+      levels: body.levels,
+      minimumNoticeWorkingDays: body.minimumNoticeWorkingDays,
+      // The rule-set version's ratios and clearances travel with the round (the domain reads no rule set).
+      ratios: version.ratios,
+      clearances: version.clearances,
+    }, ctx);
+    return { id: roundId, outcome };
+  }
+}
+
+@CommandHandler(NominateCommand)
+export class NominateHandler implements ICommandHandler<NominateCommand, AwardRoundCommandResult> {
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly access: AwardRoundAccess,
+    private readonly facts: NomineeFacts,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {}
+
+  async execute({ roundId, body, user, req }: NominateCommand): Promise<AwardRoundCommandResult> {
+    const loaded = await this.access.load(roundId);
+    const { round } = loaded;
+    const project = body.projectId ? await this.facts.project(body.projectId) : undefined;
+    const nomineeOrgId = body.nominee.orgId ?? (body.nominee.kind === 'unit' ? body.nominee.id : project?.orgId);
+    if (!nomineeOrgId) {
+      throw DomainError.validation('AWARD.NOMINEE_ORG_REQUIRED', '请填写推荐对象所在单位（nominee.orgId）或所依托的竞赛项目。', 'Give the nominee’s organisation (nominee.orgId) or the project it rests on.', {
+        errors: [{ field: 'nominee.orgId', messageZh: '必填', messageEn: 'required' }],
+      });
+    }
+    const recommenderOrgId = body.recommenderOrgId ?? user.orgId;
+    const role = await this.access.asRecommender(user, loaded, [nomineeOrgId, recommenderOrgId]);
+    if (project && !this.orgs.isWithin(nomineeOrgId, project.orgId)) {
+      throw DomainError.unprocessable('AWARD.NOMINEE_NOT_OF_PROJECT', `推荐对象所在单位 ${nomineeOrgId} 不属于竞赛项目 ${project.facts.projectId} 的单位 ${project.orgId}。`, `The nominee’s organisation ${nomineeOrgId} is not the project’s (${project.orgId}) or under it.`, {
+        nomineeOrgId,
+        projectOrgId: project.orgId,
+      });
+    }
+    const org = await this.facts.organization(nomineeOrgId);
+    const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
+    const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
+    const nominee = { kind: body.nominee.kind, id: body.nominee.id, name: body.nominee.name, orgId: nomineeOrgId };
+    // Stated attributes win; the organisation's ownership fills in the non-public share when not stated.
+    const attributes: NomineeAttributes = { ...(org.ownership ? { nonPublic: org.ownership === 'non_public' } : {}), ...plain(body.attributes ?? {}) };
+    const nominationId = body.nominationId ?? newAggregateId(req, user, newId);
+    const ctx = this.commands.context(req, user, role);
+    const at = ctx.now.toISOString();
+    const outcome = await this.commands.run(
+      roundStream(roundId),
+      awardRoundDecider,
+      // The verdict is made on the round as it stands when the command is decided (no double nomination).
+      (state): Nominate => ({
+        type: 'Nominate',
+        roundId,
+        at,
+        actor: ctx.actor,
+        nominationId,
+        pool: body.pool ?? round.pools[0]!.pool,
+        nominee,
+        ownership: org.ownership,
+        attributes,
+        recommenderOrgId,
+        substitute: body.substitute ?? false,
+        order: body.order ?? 1,
+        verdict: evaluateEligibility({
+          rules: version.rules,
+          ruleSetId: round.ruleSetId,
+          ruleSetVersion: round.ruleSetVersion,
+          awardType: round.awardType,
+          asOf: at,
+          nominee: { ...nominee, honours, attributes },
+          ...(project ? { project: project.facts } : {}),
+          organization: this.facts.organizationFacts(org),
+          round: roundFactsOf(state),
+        }),
+      }),
+      ctx,
+      'Nominate',
+    );
+    return { id: nominationId, outcome };
+  }
+}

@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { AWARD_TYPES, HONOUR_LEVELS, POOLS } from './award-domain';
+import { ID_PATTERN } from './award-streams';
+
+export class PoolQuotaDto {
+  @ApiProperty({ description: '名额池：常规 regular / 竞赛表彰 competition_reserved / 即时 instant', enum: POOLS }) @IsIn(POOLS) pool!: (typeof POOLS)[number];
+  @ApiProperty({ description: '名额 Quota', example: 40 }) @IsInt() quota!: number;
+}
+
+export class RecommenderQuotaDto {
+  @ApiProperty({ description: '推荐单位 Recommending organisation' }) @IsString() @IsNotEmpty() orgId!: string;
+  @ApiProperty({ description: '推荐名额 Quota of primaries it may name', example: 2 }) @IsInt() quota!: number;
+}
+
+export class CreateAwardRoundRequestDto {
+  @ApiPropertyOptional({ description: '评选轮次标识（可选，默认自动生成）Round id', example: 'jj-2022-certificate' })
+  @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'roundId may contain letters, digits, _ . : - (1–64 characters)' })
+  roundId?: string;
+
+  @ApiProperty({ description: '所属竞赛活动 Campaign', example: 'jj-2021' }) @IsString() @IsNotEmpty() campaignId!: string;
+
+  @ApiProperty({ description: '奖项：五一劳动奖状 may_day_certificate / 五一劳动奖章 may_day_medal / 工人先锋号 worker_pioneer / 劳动模范 model_worker / 技术能手 technical_expert / 即时表彰 instant', enum: AWARD_TYPES })
+  @IsIn(AWARD_TYPES)
+  awardType!: (typeof AWARD_TYPES)[number];
+
+  @ApiPropertyOptional({ description: '授予级别（默认按本单位层级）Level conferred; defaults from your organisation’s level', enum: HONOUR_LEVELS })
+  @IsOptional() @IsIn(HONOUR_LEVELS)
+  honourLevel?: (typeof HONOUR_LEVELS)[number];
+
+  @ApiProperty({ description: '规则集 Rule set id' }) @IsString() @IsNotEmpty() ruleSetId!: string;
+  @ApiPropertyOptional({ description: '规则集版本（默认最新版）Rule-set version; defaults to the latest' }) @IsOptional() @IsInt() ruleSetVersion?: number;
+
+  @ApiProperty({ description: '名额池及名额 Pools with quotas', type: [PoolQuotaDto] })
+  @IsArray() @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => PoolQuotaDto)
+  pools!: PoolQuotaDto[];
+
+  @ApiPropertyOptional({ description: '分项名额上限（如企业负责人不超过 1 名）Sub-quotas: {key, label:{zh,en}, where:{attribute, equals?}, max}', type: 'array', items: { type: 'object' } })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true })
+  subQuotas?: object[];
+
+  @ApiPropertyOptional({ description: '各推荐单位名额 Quota per recommending organisation', type: [RecommenderQuotaDto] })
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RecommenderQuotaDto)
+  quotasByRecommender?: RecommenderQuotaDto[];
+
+  @ApiProperty({ description: '逐级推荐层级（首级为推荐单位）Review levels in order; the first is the recommending level', example: ['unit', 'county', 'city'] })
+  @IsArray() @ArrayMaxSize(6) @IsString({ each: true }) @MaxLength(40, { each: true })
+  levels!: string[];
+
+  @ApiPropertyOptional({ description: '公示最少工作日（默认 5）Minimum notice working days (default 5)' }) @IsOptional() @IsInt() minimumNoticeWorkingDays?: number;
+}

@@ -1,0 +1,62 @@
+import {
+  ALLOWED_ACTIONS, AWARD_TYPE_CATALOGUE, AwardRoundState, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINEE_KIND_LABELS, POOL_LABELS, STAGE_LABELS,
+  checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
+} from './award-domain';
+import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
+
+/**
+ * An award round as the console shows it: the stage in Chinese, every nomination with its
+ * verdict, review progress and clearances, objections, honours, the slate check (actual vs
+ * required) and quota use, and what may be done next.
+ */
+export function awardRoundView(state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, showObjectors: boolean) {
+  const round = state.round!;
+  const primaries = state.nominations.filter(isPrimary);
+  const ratios = checkRoundSlate(state);
+  return {
+    roundId: round.roundId,
+    revision,
+    orgId,
+    campaignId: round.campaignId,
+    awardType: round.awardType,
+    awardTypeLabel: AWARD_TYPE_CATALOGUE[round.awardType],
+    honourLevel: round.honourLevel,
+    honourLevelLabel: HONOUR_LEVEL_LABELS[round.honourLevel],
+    ruleSet: { ruleSetId: round.ruleSetId, version: round.ruleSetVersion },
+    stage: state.stage,
+    stageLabel: STAGE_LABELS[state.stage],
+    levels: round.levels,
+    minimumNoticeWorkingDays: round.minimumNoticeWorkingDays,
+    notice: state.notice,
+    nominations: state.nominations.map((n) => ({
+      nominationId: n.nominationId,
+      nominee: { ...n.nominee, kindLabel: NOMINEE_KIND_LABELS[n.nominee.kind] },
+      pool: n.pool,
+      poolLabel: POOL_LABELS[n.pool],
+      recommenderOrgId: n.recommenderOrgId,
+      primary: isPrimary(n),
+      substitute: n.substitute,
+      order: n.order,
+      status: n.status,
+      attributes: n.attributes,
+      levelsPassed: round.levels.slice(0, n.levelsPassed),
+      nextLevel: n.status === 'active' ? (round.levels[n.levelsPassed] ?? null) : null,
+      workersCongressOn: n.workersCongressOn,
+      clearances: n.requiredClearances.map((d) => ({ department: d, label: DEPARTMENT_LABELS[d], status: n.clearances[d] ?? 'pending' })),
+      verdict: { eligible: n.verdict.eligible, ruleSetId: n.verdict.ruleSetId, ruleSetVersion: n.verdict.ruleSetVersion, checkedAt: n.verdict.checkedAt, failed: failedReasons(n.verdict).length, reasons: n.verdict.reasons },
+    })),
+    objections: state.objections.map((o) => {
+      const d = objections.get(o.objectionId);
+      return { ...o, grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors ? { objector: d?.objector ?? null } : {}) };
+    }),
+    honours: state.honours.map((h) => ({ ...h, statusLabel: HONOUR_STATUS_LABELS[h.status] })),
+    slate: {
+      met: ratios.every((r) => r.met),
+      ratios,
+      quotas: round.pools.map((p) => ({ pool: p.pool, label: POOL_LABELS[p.pool], quota: p.quota, primaries: primaries.filter((n) => n.pool === p.pool).length })),
+      quotaBreaches: quotaBreaches(round, primaries),
+      pendingClearances: pendingClearances(state),
+    },
+    allowedActions: ALLOWED_ACTIONS[state.stage],
+  };
+}

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
+import { AWARD_TYPES } from './award-domain';
+import { AwardRoundAccess, roundNotFound } from './award-round-access.service';
+import { CreateAwardRoundRequestDto } from './award-round.request.dto';
+import { awardRoundView } from './award-round.view';
+import { AwardRoundCommandResult } from './award-round-setup.handlers';
+import { CreateAwardRoundCommand, NominateCommand, RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand } from './award.commands';
+import { ClearanceRequestDto, NominateRequestDto, RecommendRequestDto, ReviewRequestDto } from './nomination.request.dto';
+
+class ListAwardRoundsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '竞赛活动 Campaign' }) @IsOptional() @IsString() campaignId?: string;
+  @ApiPropertyOptional({ description: '奖项 Award type', enum: AWARD_TYPES }) @IsOptional() @IsIn(AWARD_TYPES) awardType?: string;
+  @ApiPropertyOptional({ description: '阶段 Stage', enum: ['nominating', 'notice', 'notice_ended', 'conferred'] })
+  @IsOptional() @IsIn(['nominating', 'notice', 'notice_ended', 'conferred'])
+  stage?: string;
+}
+
+@ApiTags('award-rounds 评选表彰')
+@ApiBearerAuth()
+@Controller('api/v1/award-rounds')
+export class AwardRoundsController {
+  private readonly db: Database;
+
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly access: AwardRoundAccess,
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {
+    this.db = readDb.db;
+  }
+
+  private async run(command: object, reply: any): Promise<CommandResponse> {
+    const r: AwardRoundCommandResult = await this.commandBus.execute(command);
+    return commandResponse(r.id, r.outcome, reply);
+  }
+
+  @Post()
+  @ApiOperation({ summary: '创建评选轮次 Open an award round', description: '评选表彰办公室按已发布的规则集版本开展评选；结构比例与征求意见部门随规则集版本写入本轮。' })
+  @ApiCreatedResponse({ type: CommandResponse })
+  create(@Body() body: CreateAwardRoundRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new CreateAwardRoundCommand(body, user, req), reply);
+  }
+
+  @Get()
+  @ApiOperation({ summary: '评选轮次列表 Award rounds in your scope', description: '本辖区内开展的评选，以及上级开展、本单位可推荐的评选。' })
+  list(@Query() q: ListAwardRoundsQueryDto, @CurrentUser() user: AuthUser) {
+    const everything = user.roles.includes('admin') || user.roles.includes('auditor');
+    const scope = everything ? ({ kind: 'all' } as const) : ({ kind: 'org', orgId: user.orgId, ancestors: this.orgs.get(user.orgId)?.path ?? [] } as const);
+    return listRounds(this.db, { scope, campaignId: q.campaignId, awardType: q.awardType, stage: q.stage, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  }
+
+  @Get(':roundId')
+  @ApiOperation({ summary: '评选轮次详情 One round: stage, nominations with verdicts, clearances, objections, honours, slate check (ETag = revision)' })
+  async get(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
+    const round = await this.access.load(roundId);
+    // Out of sight is answered like absent, so other regions' rounds do not leak.
+    if (!this.access.canSee(user, round.orgId)) throw roundNotFound(roundId);
+    if (round.revision !== null) reply.header('etag', `"${round.revision}"`);
+    const office = user.roles.some((r) => r === 'award_office' || r === 'admin' || r === 'auditor');
+    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), office);
+  }
+
+  @Post(':roundId/nominations')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: '推荐人选 Nominate',
+    description: '按本轮规则集对推荐对象进行资格审查（竞赛项目、单位事实、已获荣誉、本轮已有推荐），审查结论随推荐一并记录；不符合条件时返回 422，列出每一项未通过的理由。',
+  })
+  @ApiCreatedResponse({ type: CommandResponse })
+  nominate(@Param('roundId') roundId: string, @Body() body: NominateRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new NominateCommand(roundId, body, user, req), reply);
+  }
+
+  @Post(':roundId/nominations/:nominationId/recommend')
+  @HttpCode(200)
+  @ApiOperation({ summary: '推荐单位意见（职代会审议）Recommending level’s decision after the workers’ congress' })
+  @ApiOkResponse({ type: CommandResponse })
+  recommend(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @Body() body: RecommendRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new RecommendNominationCommand(roundId, nominationId, body, user, req), reply);
+  }
+
+  @Post(':roundId/nominations/:nominationId/review')
+  @HttpCode(200)
+  @ApiOperation({ summary: '逐级审核 Review at the next level', description: '不同意时须说明理由；推荐被移出后，同一推荐单位的递补人选按顺序递补。' })
+  @ApiOkResponse({ type: CommandResponse })
+  review(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @Body() body: ReviewRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new ReviewNominationCommand(roundId, nominationId, body, user, req), reply);
+  }
+
+  @Post(':roundId/nominations/:nominationId/clearances')
+  @HttpCode(200)
+  @ApiOperation({ summary: '登记部门意见（征求意见）Record a department’s sign-off or refusal' })
+  @ApiOkResponse({ type: CommandResponse })
+  clearance(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @Body() body: ClearanceRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new RecordClearanceCommand(roundId, nominationId, body, user, req), reply);
+  }
+}

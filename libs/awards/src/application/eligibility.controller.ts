@@ -1,0 +1,75 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { CommandExecutor, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireWithinScope } from '@jingsai/auth';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { DomainError } from '@jingsai/shared';
+import { latestRoundOf } from '../read-models/award-rounds/award-round-list.queries';
+import { EligibilityQuery, eligibilityBoard } from '../read-models/eligibility/eligibility.queries';
+import { ruleSetVersionContent } from '../read-models/rule-sets/rule-set-list.queries';
+import { AWARD_TYPES, AwardType } from './award-domain';
+import { DEFAULT_ELIGIBILITY_PRESET } from './rule-set.presets';
+
+class EligibilityOneQueryDto extends PageQueryDto {
+  @ApiProperty({ description: '奖项 Award type', enum: AWARD_TYPES }) @IsIn(AWARD_TYPES) awardType!: AwardType;
+  @ApiPropertyOptional({ description: '按此规则集判定（默认：本活动该奖项最近一轮的规则集，否则九江评选条件预设）Rule set to judge by' }) @IsOptional() @IsString() ruleSetId?: string;
+  @ApiPropertyOptional({ description: '规则集版本（默认最新）Rule-set version' }) @IsOptional() @Type(() => Number) @IsInt() ruleSetVersion?: number;
+}
+
+class EligibilityListQueryDto extends EligibilityOneQueryDto {
+  @ApiProperty({ description: '竞赛活动 Campaign' }) @IsString() @IsNotEmpty() campaignId!: string;
+}
+
+/** 评选资格: for each project and its unit, eligible or not and why, from the facts as they stand now. */
+@ApiTags('eligibility 评选资格')
+@ApiBearerAuth()
+@Controller('api/v1/eligibility')
+export class EligibilityController {
+  private readonly db: Database;
+
+  constructor(
+    private readonly commands: CommandExecutor,
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {
+    this.db = readDb.db;
+  }
+
+  private query(q: EligibilityOneQueryDto, campaignId: string | undefined, user: AuthUser): Omit<EligibilityQuery, 'limit' | 'offset'> {
+    const round = campaignId ? latestRoundOf(this.db, campaignId, q.awardType) : undefined;
+    const ruleSetId = q.ruleSetId ?? round?.ruleSetId;
+    const base = { campaignId, awardType: q.awardType, asOf: this.commands.now().toISOString(), roundId: round?.roundId, withinOrgId: this.everywhere(user) ? undefined : user.orgId };
+    if (!ruleSetId) {
+      return { ...base, rules: DEFAULT_ELIGIBILITY_PRESET.content.rules, ruleSetId: `preset:${DEFAULT_ELIGIBILITY_PRESET.key}`, ruleSetVersion: 1 };
+    }
+    const content = ruleSetVersionContent(this.db, ruleSetId, q.ruleSetVersion ?? (q.ruleSetId ? undefined : round?.ruleSetVersion));
+    if (!content) throw DomainError.notFound('RULESET.NOT_FOUND', `规则集 ${ruleSetId} 不存在。`, `Rule set ${ruleSetId} does not exist.`, { ruleSetId, version: q.ruleSetVersion ?? null });
+    return { ...base, rules: content.rules, ruleSetId, ruleSetVersion: content.version };
+  }
+
+  private everywhere(user: AuthUser): boolean {
+    return user.roles.includes('admin') || user.roles.includes('auditor');
+  }
+
+  @Get()
+  @ApiOperation({ summary: '评选资格一览 Eligibility of every project and its unit in a campaign', description: '按时报名、立项、总结、考核等次、事故一票否决、督导问题整改、单位限制期、已获荣誉，逐项给出理由；随事实变化而更新。' })
+  list(@Query() q: EligibilityListQueryDto, @CurrentUser() user: AuthUser) {
+    return eligibilityBoard(this.db, { ...this.query(q, q.campaignId, user), limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  }
+
+  @Get('projects/:projectId')
+  @ApiOperation({ summary: '单个项目的评选资格 Eligibility of one project and its unit' })
+  one(@Param('projectId') projectId: string, @Query() q: EligibilityOneQueryDto, @CurrentUser() user: AuthUser) {
+    const row = this.db.prepare('SELECT campaign_id AS campaignId, org_id AS orgId FROM award_elig_projects WHERE project_id = ?').get(projectId) as { campaignId: string; orgId: string } | undefined;
+    const notFound = DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
+    if (!row) throw notFound;
+    if (!this.everywhere(user)) requireWithinScope(this.orgs, user.orgId, row.orgId, 'project');
+    const board = eligibilityBoard(this.db, { ...this.query(q, row.campaignId, user), projectId, limit: 1, offset: 0 });
+    const { items, total: _t, limit: _l, offset: _o, ...rest } = board;
+    if (!items[0]) throw notFound;
+    return { ...rest, ...items[0] };
+  }
+}

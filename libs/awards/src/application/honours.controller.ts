@@ -1,0 +1,54 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { DomainError } from '@jingsai/shared';
+import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
+import { AWARD_TYPES, DERIVED_HONOUR_TYPES, HONOUR_STATUSES } from './award-domain';
+
+class ListHonoursQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '获得者（单位为组织标识）Recipient id' }) @IsOptional() @IsString() recipientId?: string;
+  @ApiPropertyOptional({ description: '荣誉类型 Honour type', enum: [...AWARD_TYPES, ...DERIVED_HONOUR_TYPES] }) @IsOptional() @IsIn([...AWARD_TYPES, ...DERIVED_HONOUR_TYPES]) awardType?: string;
+  @ApiPropertyOptional({ description: '状态：有效 valid / 已撤销 revoked / 已摘牌 withdrawn / 暂停 suspended', enum: HONOUR_STATUSES }) @IsOptional() @IsIn(HONOUR_STATUSES) status?: string;
+  @ApiPropertyOptional({ description: '评选轮次 Round' }) @IsOptional() @IsString() roundId?: string;
+}
+
+function notFound(honourId: string): DomainError {
+  return DomainError.notFound('AWARD.HONOUR_NOT_FOUND', `荣誉 ${honourId} 不存在。`, `Honour ${honourId} does not exist.`, { honourId });
+}
+
+/** The honours register (荣誉名录) and its check: a revoked, withdrawn or suspended honour never answers valid. */
+@ApiTags('honours 荣誉名录')
+@ApiBearerAuth()
+@Controller('api/v1/honours')
+export class HonoursController {
+  private readonly db: Database;
+
+  constructor(@Inject(READ_MODEL_DB) readDb: ReadModelDatabase) {
+    this.db = readDb.db;
+  }
+
+  @Get()
+  @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history' })
+  list(@Query() q: ListHonoursQueryDto) {
+    return listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, roundId: q.roundId, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  }
+
+  @Get(':honourId/check')
+  @ApiOperation({ summary: '荣誉核验 Is this honour valid now?', description: 'honourId 含 “/” 时请 URL 编码（%2F）。只有“有效”状态答复 valid: true。' })
+  check(@Param('honourId') honourId: string) {
+    const answer = checkHonour(this.db, honourId);
+    if (!answer) throw notFound(honourId);
+    return answer;
+  }
+
+  @Get(':honourId')
+  @ApiOperation({ summary: '荣誉详情 One honour with its history' })
+  get(@Param('honourId') honourId: string) {
+    const honour = getHonour(this.db, honourId);
+    if (!honour) throw notFound(honourId);
+    return honour;
+  }
+}

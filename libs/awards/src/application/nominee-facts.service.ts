@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandExecutor, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
+import { campaignDecider, projectDecider } from '@jingsai/competitions';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { RegisteredOrganization, organizationDecider } from '@jingsai/organizations';
+import { DomainError } from '@jingsai/shared';
+import { honoursHeldBy } from '../read-models/honours/honour-register.queries';
+import { HonourHeld, OrganizationFacts, Ownership, ProjectFacts, RuleSetVersion, ruleSetDecider, ruleSetVersionOf } from './award-domain';
+import { campaignStream, organizationStream, projectStream, ruleSetStream } from './award-streams';
+import { projectFactsFrom } from './project-facts.mapper';
+
+/**
+ * The facts a nomination's verdict is made on, read at the moment of the command: rule set,
+ * project and organisation strongly (folded streams), honours held from the register after
+ * the read models caught up with the log.
+ */
+@Injectable()
+export class NomineeFacts {
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly consistency: ReadConsistency,
+    @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+  ) {}
+
+  /** A published version (the latest when omitted). */
+  async ruleSetVersion(ruleSetId: string, version?: number): Promise<RuleSetVersion> {
+    const { state } = await this.commands.state(ruleSetStream(ruleSetId), ruleSetDecider);
+    const found = version === undefined ? state.versions[state.versions.length - 1] : ruleSetVersionOf(state, version);
+    if (!found) {
+      const which = version === undefined ? '' : ` 第 ${version} 版`;
+      throw DomainError.notFound('RULESET.NOT_FOUND', `规则集 ${ruleSetId}${which} 不存在，请先发布。`, `Rule set ${ruleSetId}${version === undefined ? '' : ` version ${version}`} does not exist; publish it first.`, {
+        ruleSetId,
+        version: version ?? null,
+        publishedVersions: state.versions.map((v) => v.version),
+      });
+    }
+    return found;
+  }
+
+  async project(projectId: string): Promise<{ facts: ProjectFacts; orgId: string }> {
+    const { state } = await this.commands.state(projectStream(projectId), projectDecider);
+    const campaignId = state.status === 'none' ? '' : state.campaignId;
+    const campaign = campaignId ? (await this.commands.state(campaignStream(campaignId), campaignDecider)).state : null;
+    const facts = projectFactsFrom(state, campaignId, campaign?.status === 'none' ? null : campaign);
+    if (!facts || state.status === 'none') {
+      throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
+    }
+    return { facts, orgId: state.orgId };
+  }
+
+  async organization(orgId: string): Promise<RegisteredOrganization> {
+    const { state } = await this.commands.state(organizationStream(orgId), organizationDecider);
+    if (state.status !== 'registered') {
+      throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 尚未登记。`, `Organisation ${orgId} is not registered.`, { orgId });
+    }
+    return state;
+  }
+
+  organizationFacts(org: RegisteredOrganization): OrganizationFacts {
+    // Ownership is read by no eligibility rule; an unrecorded one stays null rather than guessed.
+    return { orgId: org.orgId, ownership: org.ownership as Ownership, facts: org.facts.map((f) => ({ kind: f.kind, occurredOn: f.occurredOn })) };
+  }
+
+  async honoursHeld(recipientId: string, recipientKind: string): Promise<HonourHeld[]> {
+    await this.consistency.catchUp();
+    return honoursHeldBy(this.readDb.db, recipientId, recipientKind);
+  }
+}

@@ -1,0 +1,59 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ID_PATTERN } from './award-streams';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const dateMessage = (field: string) => ({ message: `${field} must be a date YYYY-MM-DD` });
+
+export class NoticePeriodDto {
+  @ApiProperty({ description: '公示期类型：按工作日 working_days / 按日历起止日期 calendar_days', enum: ['working_days', 'calendar_days'] })
+  @IsIn(['working_days', 'calendar_days'])
+  kind!: 'working_days' | 'calendar_days';
+
+  @ApiPropertyOptional({ description: '工作日天数（working_days）Working days', example: 5 }) @IsOptional() @IsInt() days?: number;
+  @ApiPropertyOptional({ description: '开始日期（calendar_days）From', example: '2022-10-14' }) @IsOptional() @IsString() @Matches(DATE, dateMessage('from')) from?: string;
+  @ApiPropertyOptional({ description: '结束日期（含）（calendar_days）To, inclusive', example: '2022-10-19' }) @IsOptional() @IsString() @Matches(DATE, dateMessage('to')) to?: string;
+}
+
+export class StartPublicNoticeRequestDto {
+  @ApiProperty({ description: '公示期 Notice period', type: NoticePeriodDto }) @ValidateNested() @Type(() => NoticePeriodDto) period!: NoticePeriodDto;
+  @ApiPropertyOptional({ description: '公示开始日期（默认：按日历公示为起始日，否则为今天）Start date', example: '2024-10-08' })
+  @IsOptional() @IsString() @Matches(DATE, dateMessage('startsOn'))
+  startsOn?: string;
+}
+
+export class ObjectorDto {
+  @ApiPropertyOptional({ description: '个人 individual（实名 + 联系方式）/ 单位 organization（单位名称 + 公章）', enum: ['individual', 'organization'] })
+  @IsOptional() @IsIn(['individual', 'organization'])
+  kind?: 'individual' | 'organization';
+
+  @ApiPropertyOptional({ description: '真实姓名 Real name' }) @IsOptional() @IsString() @MaxLength(100) realName?: string;
+  @ApiPropertyOptional({ description: '联系方式 Contact' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
+  @ApiPropertyOptional({ description: '单位名称 Organisation name' }) @IsOptional() @IsString() @MaxLength(200) orgName?: string;
+  @ApiPropertyOptional({ description: '公章（扫描件编号）Seal reference' }) @IsOptional() @IsString() @MaxLength(200) sealRef?: string;
+}
+
+export class RaiseObjectionRequestDto {
+  @ApiPropertyOptional({ description: '异议编号（可选）Objection id' })
+  @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'objectionId may contain letters, digits, _ . : - (1–64 characters)' })
+  objectionId?: string;
+
+  @ApiProperty({ description: '被反映的推荐 Nomination objected to' }) @IsString() @IsNotEmpty() nominationId!: string;
+  @ApiPropertyOptional({ description: '反映人（须实名）Who objects; an identity is required', type: ObjectorDto }) @IsOptional() @ValidateNested() @Type(() => ObjectorDto) objector?: ObjectorDto;
+  @ApiPropertyOptional({ description: '反映的问题 Grounds' }) @IsOptional() @IsString() @MaxLength(5000) grounds?: string;
+}
+
+export class ResolveObjectionRequestDto {
+  @ApiProperty({ description: '核查结论：属实 upheld（撤回推荐，递补）/ 不属实 dismissed', enum: ['upheld', 'dismissed'] }) @IsIn(['upheld', 'dismissed']) outcome!: 'upheld' | 'dismissed';
+  @ApiPropertyOptional({ description: '核查处理意见 Note on what was found (required)' }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
+}
+
+export class HonourChangeRequestDto {
+  @ApiPropertyOptional({ description: '理由（必填）Reason (required)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiPropertyOptional({ description: '摘牌方式（withdraw）：责令 ordered / 自动 automatic / 自然 natural', enum: ['ordered', 'automatic', 'natural'] })
+  @IsOptional() @IsIn(['ordered', 'automatic', 'natural'])
+  mode?: 'ordered' | 'automatic' | 'natural';
+}
+
+export class EmptyRequestDto {}
