@@ -1,14 +1,13 @@
-import { Grade, GRADES, ProjectFacts, ProjectIncidentFact, shanghaiDateOf } from './award-domain';
+import { ProjectState, projectOutcomeFacts } from '@jingsai/competitions';
+import { GRADES, Grade, ProjectFacts, shanghaiDateOf } from './award-domain';
 
 /*
  * The competitions context owns the project; award eligibility reads a folded project through
- * this one function. It reads the later stages (supervision, assessment, summary) defensively:
- * a field that is missing reads as "nothing recorded", never as a pass it did not earn.
+ * this one function: the application stage from the project's own record, the later stages
+ * (incidents, unrectified findings, grade, accepted summary) through the competitions context's
+ * projectOutcomeFacts, so both contexts count them the same way.
  */
 
-type Loose = Record<string, any>;
-
-const list = (v: unknown): Loose[] => (Array.isArray(v) ? (v as Loose[]) : []);
 const asGrade = (v: unknown): Grade | null => (typeof v === 'string' && (GRADES as readonly string[]).includes(v) ? (v as Grade) : null);
 
 /** The Shanghai date of the last instant before `closesAt` (a window closing at 00:00 closes "on" the day before). */
@@ -20,42 +19,33 @@ export function deadlineDateOf(closesAt: string | undefined | null): string | un
 
 export interface CampaignWindowLike {
   rules?: { applicationWindow?: { closesAt?: string } };
-  applicationWindow?: { closesAt?: string };
 }
 
 /**
  * ProjectFacts of a folded project (`project-<id>`), or undefined when the project does not
- * exist. `campaignId` stands in when the state carries none; `campaign` (folded) supplies the
- * application deadline quoted in reasons.
+ * exist. `campaignId` names the campaign when the state carries none; `campaign` (folded)
+ * supplies the application deadline quoted in reasons.
  */
-export function projectFactsFrom(projectState: unknown, campaignId: string, campaign?: CampaignWindowLike | null): ProjectFacts | undefined {
-  const p = projectState as Loose | null | undefined;
-  if (!p || p.status === 'none' || typeof p.projectId !== 'string') return undefined;
-  const application: Loose = p.application ?? {};
-  const submissions = list(application.submissions);
-  const refusals = list(application.refusals);
-  const firstOnTime: boolean | null = typeof application.firstSubmissionOnTime === 'boolean' ? application.firstSubmissionOnTime : null;
+export function projectFactsFrom(projectState: ProjectState, campaignId: string, campaign?: CampaignWindowLike | null): ProjectFacts | undefined {
+  if (projectState.status === 'none') return undefined;
+  const p = projectState;
+  const { submissions, refusals, firstSubmissionOnTime, approvedRulesVersion } = p.application;
   // A refused late attempt without any filing is a late application, not "never applied".
-  const submittedOnTime = firstOnTime ?? (refusals.length > 0 ? false : null);
-  const firstFiledAt: string | undefined = submissions[0]?.submittedAt ?? refusals[0]?.attemptedAt;
-  const supervision: Loose = p.supervision ?? {};
-  const incidents: ProjectIncidentFact[] = list(supervision.incidents)
-    .filter((i) => typeof i.kind === 'string' && typeof i.occurredOn === 'string')
-    .map((i) => ({ kind: i.kind, occurredOn: i.occurredOn, severity: String(i.severity ?? 'unknown') }));
-  const unrectifiedFindings = list(supervision.findings).filter((f) => f.status !== 'accepted').length;
-  const closesAt = campaign?.rules?.applicationWindow?.closesAt ?? campaign?.applicationWindow?.closesAt;
-  const deadlineOn = deadlineDateOf(closesAt);
+  const submittedOnTime = firstSubmissionOnTime ?? (refusals.length > 0 ? false : null);
+  const firstFiledAt = submissions[0]?.submittedAt ?? refusals[0]?.attemptedAt;
+  const outcome = projectOutcomeFacts(p);
+  const deadlineOn = deadlineDateOf(campaign?.rules?.applicationWindow?.closesAt);
   return {
     projectId: p.projectId,
-    campaignId: typeof p.campaignId === 'string' ? p.campaignId : campaignId,
-    status: String(p.status),
-    approved: application.approvedRulesVersion !== null && application.approvedRulesVersion !== undefined,
+    campaignId: p.campaignId || campaignId,
+    status: p.status,
+    approved: approvedRulesVersion !== null,
     submittedOnTime,
     lateRefusalRecorded: refusals.length > 0,
-    summaryAccepted: p.summary?.accepted !== null && p.summary?.accepted !== undefined,
-    grade: asGrade(p.assessment?.result?.grade),
-    incidents,
-    unrectifiedFindings,
+    summaryAccepted: outcome.summaryAccepted,
+    grade: asGrade(outcome.grade),
+    incidents: outcome.incidents.map((i) => ({ kind: i.kind, occurredOn: i.occurredOn, severity: i.severity })),
+    unrectifiedFindings: outcome.unrectifiedFindingCount,
     ...(deadlineOn ? { applicationDeadlineOn: deadlineOn } : {}),
     submittedOn: firstFiledAt ? shanghaiDateOf(firstFiledAt) : null,
   };
