@@ -269,3 +269,73 @@ describe('audit over HTTP', () => {
     });
   });
 });
+
+describe('audit of a campaign and its projects over HTTP', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  const campaign = {
+    campaignId: 'jj-2021', title: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛', theme: '建功“十四五”、奋进新征程', year: 2021,
+    categories: ['skills'], applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-22T23:59:59+08:00' },
+    reportingCadence: 'quarterly', approvalLevels: ['county', 'city'], targets: [],
+    assessment: {
+      criteria: [{ key: 'quality', name: '比质量', weight: 50 }, { key: 'schedule', name: '比工期', weight: 50 }], scale: { min: 0, max: 100 }, minAssessors: 3,
+      aggregation: 'trimmed_mean', gradeBands: [{ grade: 'pass', minScore: 60 }, { grade: 'fail', minScore: 0 }], disagreementThreshold: 15,
+    },
+  };
+  const project = {
+    projectId: 'p-a', campaignId: 'jj-2021', title: '纺织车间技能比武', category: 'skills',
+    registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 320, participatingEnterprises: 1 },
+    implementationPlan: { goals: '技术革新 20 项', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '开展技能比武' },
+  };
+  const ok = async (p: Promise<{ status: number; body: any }>) => {
+    const res = await p;
+    if (res.status >= 300) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
+    return res;
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
+    tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    for (const o of [
+      { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' },
+      { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' },
+      { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' },
+      { orgId: 'ent-a', name: '浔阳纺织有限公司', kind: 'enterprise', level: 'enterprise', parentId: 'xy' },
+    ]) await ok(t.post('/api/v1/organizations', o, tok.admin));
+    tok.city = await t.token({ userId: 'u-city', name: '王主任', roles: ['committee'], orgId: 'jj' });
+    tok.unit = await t.token({ userId: 'u-ent-a', roles: ['unit'], orgId: 'ent-a' });
+    tok.countyAuditor = await t.token({ userId: 'u-audit-xy', roles: ['auditor'], orgId: 'xy' });
+    await ok(t.post('/api/v1/campaigns', campaign, tok.city));
+    await ok(t.post('/api/v1/campaigns/jj-2021/publish', {}, tok.city));
+    await ok(t.post('/api/v1/campaigns/jj-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求按月报送进度' }, tok.city));
+    await ok(t.post('/api/v1/projects', project, tok.unit));
+    t.clock.set('2021-07-02T09:00:00+08:00');
+    await ok(t.post('/api/v1/projects/p-a/submit', undefined, tok.unit));
+  });
+  afterAll(() => t.stop());
+
+  it('shows the campaign history with labels and the reason given', async () => {
+    const res = await t.get('/api/v1/audit/streams/campaign-jj-2021/events', tok.admin);
+    expect(res.body.items.map((e: any) => e.typeLabel.zh)).toEqual(['创建竞赛活动', '发布竞赛活动', '修订竞赛规则']);
+    expect(res.body.items[2]).toMatchObject({ why: '市总工会要求按月报送进度', who: { userId: 'u-city', name: '王主任', roleLabel: '竞赛委员会', orgId: 'jj' } });
+  });
+
+  it('scopes a project by its unit and a campaign by its organiser', async () => {
+    expect((await t.get('/api/v1/audit/streams/project-p-a/events', tok.countyAuditor)).status).toBe(200);
+    expect((await t.get('/api/v1/audit/streams/campaign-jj-2021/events', tok.countyAuditor)).body.code).toBe('AUTH.OUT_OF_SCOPE');
+  });
+
+  it('replays the project to before its submission and diffs the two', async () => {
+    const draft = await t.get('/api/v1/audit/streams/project-p-a/state?asOf=2021-07-01T12:00:00%2B08:00', tok.countyAuditor);
+    expect(draft.body).toMatchObject({ revision: 0, state: { status: 'draft' } });
+    const diff = await t.get('/api/v1/audit/streams/project-p-a/diff?from=0&to=1', tok.countyAuditor);
+    expect(diff.body.changed).toEqual(expect.arrayContaining([{ path: '$.status', before: 'draft', after: 'submitted' }]));
+  });
+
+  it('exports the campaign with its projects, verifiable offline', async () => {
+    const res = await download(t, '/api/v1/audit/export?campaignId=jj-2021', tok.admin);
+    const events = res.body.trim().split('\n').slice(1, -1).map((l: string) => JSON.parse(l));
+    expect([...new Set(events.map((e: any) => e.streamId))]).toEqual(['campaign-jj-2021', 'project-p-a']);
+    expect(await offline.verifyExportLines(res.body.split('\n'))).toMatchObject({ ok: true, events: 5 });
+  });
+});

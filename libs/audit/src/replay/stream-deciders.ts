@@ -1,3 +1,4 @@
+import { awardRoundDecider, ruleSetDecider } from '@jingsai/awards';
 import { campaignDecider, projectDecider } from '@jingsai/competitions';
 import { organizationDecider } from '@jingsai/organizations';
 import { Decider, DomainEvent } from '@jingsai/shared';
@@ -5,17 +6,18 @@ import { Decider, DomainEvent } from '@jingsai/shared';
 /** Only `initialState` and `evolve` are needed to replay; `decide` is never called. */
 export type ReplayDecider = Pick<Decider<unknown, unknown, DomainEvent>, 'initialState' | 'evolve'>;
 
-/**
- * Stream category → the decider whose `evolve` folds it. Award rounds and rule sets are not
- * here because `@jingsai/awards` has no public index yet; the awards context (or the app)
- * adds them with `registerReplayDecider('awardRound', awardRoundDecider)` once it exports them.
- */
+const replayable = (decider: Decider<any, any, any>) => decider as unknown as ReplayDecider;
+
+/** Stream category → the decider whose `evolve` folds it (ARCHITECTURE.md, stream names). */
 const DECIDERS = new Map<string, ReplayDecider>([
-  ['organization', organizationDecider as unknown as ReplayDecider],
-  ['campaign', campaignDecider as unknown as ReplayDecider],
-  ['project', projectDecider as unknown as ReplayDecider],
+  ['organization', replayable(organizationDecider)],
+  ['campaign', replayable(campaignDecider)],
+  ['project', replayable(projectDecider)],
+  ['awardRound', replayable(awardRoundDecider)],
+  ['ruleSet', replayable(ruleSetDecider)],
 ]);
 
+/** A context adding a new stream category makes it replayable here. */
 export function registerReplayDecider(category: string, decider: ReplayDecider): void {
   DECIDERS.set(category, decider);
 }
