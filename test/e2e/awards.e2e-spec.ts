@@ -1,0 +1,205 @@
+import { projectDecider } from '@jingsai/competitions';
+import { AggregateRepository, EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { Actor } from '@jingsai/shared';
+import { TestApp, TestResponse } from '../support/test-app';
+
+/*
+ * Commendation end to end on the Jiujiang 2021 campaign: units that entered on time, were graded
+ * and summarised are nominated for the May Day certificate (quota 2, one substitute), reviewed
+ * level by level, cleared by departments, published, objected to, conferred and later revoked.
+ * The late unit shows on the eligibility board as ineligible, with the reason.
+ */
+const scheme = {
+  criteria: [{ key: 'quality', name: '比质量', weight: 50 }, { key: 'schedule', name: '比工期', weight: 50 }],
+  scale: { min: 0, max: 100 }, minAssessors: 1, aggregation: 'mean',
+  gradeBands: [{ grade: 'excellent', minScore: 90 }, { grade: 'good', minScore: 80 }, { grade: 'pass', minScore: 60 }, { grade: 'fail', minScore: 0 }], disagreementThreshold: 15,
+};
+const campaign = {
+  campaignId: 'jj-2021', title: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛', theme: '建功“十四五”', year: 2021, categories: ['skills'],
+  applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-22T23:59:59+08:00' }, reportingCadence: 'quarterly', assessment: scheme, approvalLevels: ['city'], targets: [],
+};
+const application = (projectId: string) => ({
+  projectId, campaignId: 'jj-2021', title: `技能比武 ${projectId}`, category: 'skills',
+  registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 320, participatingEnterprises: 1 },
+  implementationPlan: { goals: '技术革新 20 项', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '技能比武' },
+});
+const UNITS = { 'ent-a': 'non_public', 'ent-b': 'state_owned', 'ent-c': 'non_public', 'ent-late': 'non_public' } as const;
+
+function ok(res: TestResponse, status = 200): TestResponse {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  let last = 0;
+  const post = async (url: string, body: unknown, who: string) => {
+    const res = await t.post(url, body, tok[who]);
+    if (typeof res.body?.position === 'number') last = Math.max(last, res.body.position);
+    return res;
+  };
+  const get = (url: string, who: string) => t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, tok[who]);
+  const head = () => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const R = '/api/v1/award-rounds/jj-cert';
+
+  /** Assessment and summary through the project decider (their HTTP routes belong to the competitions context). */
+  async function assessAndSummarise(projectId: string, orgId: string, grade: number) {
+    const repo = t.app.get(AggregateRepository);
+    const committee: Actor = { userId: 'u-jj', role: 'committee', orgId: 'jj' };
+    const expert: Actor = { userId: 'u-expert', role: 'assessor', orgId: 'experts' };
+    const unit: Actor = { userId: `u-${orgId}`, role: 'unit', orgId };
+    const at = t.clock.now().toISOString();
+    const steps: Array<[Actor, Record<string, unknown>]> = [
+      [committee, { type: 'OpenAssessment', assessors: [{ userId: 'u-expert', orgId: 'experts', orgPath: [], name: '专家' }], projectOrgPath: ['jx', 'jj'], scheme, rulesVersion: 1 }],
+      [expert, { type: 'RecordScore', assessorUserId: 'u-expert', scores: { quality: grade, schedule: grade } }],
+      [committee, { type: 'FinalizeAssessment' }],
+      [unit, { type: 'SubmitSummary', outcomes: { participants: 300 }, experience: '以赛促学' }],
+      [committee, { type: 'AcceptSummary', note: null }],
+    ];
+    for (const [actor, command] of steps) {
+      const outcome = await repo.execute(`project-${projectId}`, projectDecider, { ...command, projectId, at, actor } as never, { actor, now: t.clock.now(), correlationId: 'test' });
+      last = Math.max(last, outcome.position);
+    }
+  }
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
+    tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    ok(await post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, 'admin'), 201);
+    ok(await post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, 'admin'), 201);
+    ok(await post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, 'admin'), 201);
+    for (const [orgId, ownership] of Object.entries(UNITS)) {
+      ok(await post('/api/v1/organizations', { orgId, name: `单位 ${orgId}`, kind: 'enterprise', level: 'enterprise', ownership, parentId: 'xy' }, 'admin'), 201);
+      tok[orgId] = await t.token({ userId: `u-${orgId}`, roles: ['unit'], orgId });
+    }
+    tok.city = await t.token({ userId: 'u-jj', roles: ['committee'], orgId: 'jj' });
+    tok.county = await t.token({ userId: 'u-xy', roles: ['committee'], orgId: 'xy' });
+    tok.office = await t.token({ userId: 'u-office', roles: ['award_office'], orgId: 'jj' });
+    tok.citizen = await t.token({ userId: 'u-worker', roles: ['unit'], orgId: 'ent-c' });
+    ok(await post('/api/v1/campaigns', campaign, 'city'), 201);
+    ok(await post('/api/v1/campaigns/jj-2021/publish', {}, 'city'));
+    for (const id of ['a', 'b', 'c', 'late']) ok(await post('/api/v1/projects', application(`p-${id}`), `ent-${id}`), 201);
+    t.clock.set('2021-07-20T10:00:00+08:00');
+    for (const id of ['a', 'b', 'c']) {
+      ok(await post(`/api/v1/projects/p-${id}/submit`, {}, `ent-${id}`));
+      ok(await post(`/api/v1/projects/p-${id}/approve`, {}, 'city'));
+    }
+    t.clock.set('2021-07-23T09:00:00+08:00');
+    expect((await post('/api/v1/projects/p-late/submit', {}, 'ent-late')).status).toBe(409);
+    t.clock.set('2021-12-20T10:00:00+08:00');
+    await assessAndSummarise('p-a', 'ent-a', 95);
+    await assessAndSummarise('p-b', 'ent-b', 92);
+    await assessAndSummarise('p-c', 'ent-c', 85);
+    t.clock.set('2022-03-01T09:00:00+08:00');
+  });
+  afterAll(() => t.stop());
+
+  it('shows the late unit ineligible on the eligibility board, with its reason', async () => {
+    const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
+    expect(board.items.map((i: any) => [i.projectId, i.eligible])).toEqual([['p-a', true], ['p-b', true], ['p-c', true], ['p-late', false]]);
+    const late = ok(await get('/api/v1/eligibility/projects/p-late?awardType=may_day_certificate', 'office')).body;
+    expect(late.unit).toMatchObject({ orgId: 'ent-late' });
+    expect(late.failedReasons[0]).toMatchObject({ rule: 'applied_on_time', messageZh: expect.stringContaining('逾期报名（截止日期 2021-07-22），逾期报送已被拒收并记录') });
+    expect(late.failedReasons[0].messageEn).toContain('applied late');
+  });
+
+  it('publishes a rule set and opens a round with its clearances copied on', async () => {
+    const rules = ok(await t.get('/api/v1/rule-sets/presets', tok.office)).body.items.find((p: any) => p.key === 'jiujiang_campaign_2021').content.rules;
+    const clearances = { byNomineeKind: { unit: ['tax', 'work_safety'] }, stateOwnedExtra: ['audit'] };
+    const rs = ok(await post('/api/v1/rule-sets', { ruleSetId: 'jj-2021', citation: '九江市劳动竞赛委员会 2021', year: 2021, rules, clearances }, 'office'), 201);
+    expect(rs.body).toMatchObject({ streamId: 'ruleSet-jj-2021', events: ['RuleSetVersionPublished'] });
+    const round = { roundId: 'jj-cert', campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit', 'county', 'city'] };
+    expect(ok(await post('/api/v1/award-rounds', round, 'office'), 201).headers.etag).toBe('"0"');
+    const got = ok(await get(R, 'office'));
+    expect(got.body).toMatchObject({ stage: 'nominating', stageLabel: { zh: '推荐中' }, honourLevel: 'city', ruleSet: { version: 1 }, allowedActions: expect.arrayContaining(['Nominate']) });
+    expect((await get('/api/v1/award-rounds', 'county')).body.items.map((r: any) => r.roundId)).toEqual(['jj-cert']);
+  });
+
+  it('refuses an ineligible nominee with every failed reason and a nominee of the wrong kind, appending nothing', async () => {
+    const before = await head();
+    const late = await post(`${R}/nominations`, { nominee: { kind: 'unit', id: 'ent-late', name: '单位 ent-late' }, projectId: 'p-late' }, 'county');
+    expect(late.status).toBe(422);
+    expect(late.body).toMatchObject({ code: 'AWARD.NOMINEE_INELIGIBLE', messageZh: expect.stringContaining('不符合评选条件') });
+    expect(late.body.failedReasons.map((r: any) => r.rule)).toEqual(['applied_on_time', 'summary_accepted', 'min_grade']);
+    expect(late.body.failedReasons.every((r: any) => r.messageZh && r.messageEn)).toBe(true);
+    const person = await post(`${R}/nominations`, { nominee: { kind: 'person', id: 'p-zhang', name: '张师傅', orgId: 'ent-a' }, projectId: 'p-a' }, 'county');
+    expect(person.status).toBe(422);
+    expect(person.body).toMatchObject({ code: 'AWARD.NOMINEE_KIND_MISMATCH', messageZh: expect.stringContaining('五一劳动奖状只能推荐单位') });
+    expect(await head()).toBe(before);
+  });
+
+  it('nominates, reviews level by level and records department clearances', async () => {
+    const nominate = (id: string, substitute = false) =>
+      post(`${R}/nominations`, { nominationId: `n-${id}`, nominee: { kind: 'unit', id: `ent-${id}`, name: `单位 ent-${id}` }, projectId: `p-${id}`, substitute }, 'county');
+    for (const id of ['a', 'b']) expect(ok(await nominate(id), 201).body).toMatchObject({ id: `n-${id}`, events: ['NominationSubmitted'] });
+    expect((await nominate('c')).body.code).toBe('AWARD.QUOTA_EXCEEDED');
+    ok(await nominate('c', true), 201);
+    for (const id of ['a', 'b', 'c']) {
+      expect((await post(`${R}/nominations/n-${id}/review`, { level: 'city', decision: 'approved' }, 'city')).body.code).toBe('AWARD.REVIEW_OUT_OF_ORDER');
+      ok(await post(`${R}/nominations/n-${id}/recommend`, { workersCongressOn: '2022-02-25' }, `ent-${id}`));
+      ok(await post(`${R}/nominations/n-${id}/review`, { level: 'county', decision: 'approved' }, 'county'));
+      ok(await post(`${R}/nominations/n-${id}/review`, { level: 'city', decision: 'approved', note: '同意' }, 'city'));
+    }
+    const early = await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2022-03-14' }, 'office');
+    expect(early.status).toBe(422);
+    expect(early.body.code).toBe('AWARD.CLEARANCES_OUTSTANDING');
+    const view = ok(await get(R, 'office')).body;
+    expect(view.nominations.find((n: any) => n.nominationId === 'n-b').clearances.map((c: any) => c.department)).toEqual(['tax', 'work_safety', 'audit']);
+    for (const id of ['a', 'b', 'c']) {
+      for (const department of view.nominations.find((n: any) => n.nominationId === `n-${id}`).clearances.map((c: any) => c.department)) {
+        ok(await post(`${R}/nominations/n-${id}/clearances`, { department, decision: 'granted', note: '无不良记录' }, 'office'));
+      }
+    }
+    const forbidden = await post(`${R}/nominations/n-a/clearances`, { department: 'tax', decision: 'granted' }, 'county');
+    expect(forbidden.body.code).toBe('AUTH.ROLE_REQUIRED');
+  });
+
+  it('runs the public notice: an upheld objection promotes the substitute, a dismissed one leaves the nomination', async () => {
+    ok(await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2022-03-14' }, 'office'));
+    t.clock.set('2022-03-15T10:00:00+08:00');
+    const before = await head();
+    const anonymous = await post(`${R}/objections`, { nominationId: 'n-a', grounds: '材料不实' }, 'citizen');
+    expect(anonymous.status).toBe(400);
+    expect(anonymous.body).toMatchObject({ code: 'AWARD.OBJECTOR_IDENTITY_REQUIRED', messageZh: expect.stringContaining('实名') });
+    expect(await head()).toBe(before);
+    const o1 = ok(await post(`${R}/objections`, { objectionId: 'o-1', nominationId: 'n-a', objector: { kind: 'individual', realName: '李四', contact: '13800000000' }, grounds: '安全台账造假' }, 'citizen'), 201);
+    expect(o1.body.events).toEqual(['ObjectionRaised']);
+    ok(await post(`${R}/objections`, { objectionId: 'o-2', nominationId: 'n-b', objector: { kind: 'organization', orgName: '某公司', sealRef: 'seal-77' }, grounds: '质量问题' }, 'citizen'), 201);
+    expect((await post(`${R}/confer`, {}, 'office')).body.code).toBe('AWARD.NOTICE_NOT_ENDED');
+    const upheld = ok(await post(`${R}/objections/o-1/resolve`, { outcome: 'upheld', note: '经核查属实' }, 'office'));
+    expect(upheld.body.events).toEqual(['ObjectionUpheld', 'NominationWithdrawnAfterObjection', 'SubstitutePromoted']);
+    expect(ok(await post(`${R}/objections/o-2/resolve`, { outcome: 'dismissed', note: '经核查不属实' }, 'office')).body.events).toEqual(['ObjectionDismissed']);
+    const view = ok(await get(R, 'office')).body;
+    expect(view.nominations.map((n: any) => [n.nominationId, n.status, n.primary])).toEqual([['n-a', 'withdrawn', false], ['n-b', 'active', true], ['n-c', 'active', true]]);
+    expect(view.objections.map((o: any) => [o.objectionId, o.status, o.note])).toEqual([['o-1', 'upheld', '经核查属实'], ['o-2', 'dismissed', '经核查不属实']]);
+    expect(view.objections[0].objector).toMatchObject({ realName: '李四' });
+  });
+
+  it('records the end of the notice when its last day passed, confers exactly the quota once under concurrent requests, and a revoked honour never checks valid', async () => {
+    t.clock.set('2022-03-18T23:00:00+08:00');
+    ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+    expect(ok(await t.get(R, tok.office)).body.stage).toBe('notice');
+    t.clock.set('2022-03-19T08:00:00+08:00');
+    ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+    ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+    const ended = ok(await t.get(R, tok.office));
+    expect(ended.body).toMatchObject({ stage: 'notice_ended', stageLabel: { zh: '公示已结束' } });
+    expect((await t.app.get<EventStore>(EVENT_STORE).readStream('awardRound-jj-cert')).filter((e) => e.type === 'PublicNoticeEnded').map((e) => e.metadata.actor.role)).toEqual(['system']);
+    const attempts = await Promise.all([1, 2, 3, 4].map(() => post(`${R}/confer`, {}, 'office')));
+    expect(attempts.filter((r) => r.status === 200)).toHaveLength(1);
+    for (const r of attempts.filter((x) => x.status !== 200)) expect(r.body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION', currentState: 'conferred' });
+    const extra = await post(`${R}/confer`, {}, 'office');
+    expect(extra.body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION' });
+    const honours = ok(await get('/api/v1/honours?roundId=jj-cert', 'office')).body;
+    expect(honours.items.map((h: any) => [h.recipient.id, h.status]).sort()).toEqual([['ent-b', 'valid'], ['ent-c', 'valid']]);
+    const id = encodeURIComponent('jj-cert/n-b');
+    expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid' });
+    t.clock.set('2023-05-10T10:00:00+08:00');
+    expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);
+    expect((await post(`${R}/honours/${id}/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
+    const check = ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body;
+    expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });
+    expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0].history.map((h: any) => h.status)).toEqual(['valid', 'revoked']);
+  });
+});
