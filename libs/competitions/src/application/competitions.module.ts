@@ -4,6 +4,8 @@ import { ReadModelDatabase } from '@jingsai/event-store';
 import { OrganizationsModule } from '@jingsai/organizations';
 import { boardProjection } from '../read-models/board/board.projection';
 import { campaignListProjection } from '../read-models/campaigns/campaign-list.projection';
+import { projectDeadlinesProjection } from '../read-models/deadlines/project-deadlines.projection';
+import { supervisionProjection } from '../read-models/supervision/supervision.projection';
 import { BoardController } from './board.controller';
 import {
   AmendCampaignDraftHandler, AmendCampaignRulesHandler, CloseCampaignHandler, CreateCampaignHandler, PublishCampaignHandler,
@@ -15,8 +17,13 @@ import {
 } from './project-decision.handlers';
 import { ProjectFacts } from './project-facts.service';
 import { ProjectsController } from './projects.controller';
+import { ProjectAssessmentController } from './project-assessment.controller';
+import { ProjectDeadlines } from './project-deadlines.service';
+import { ProjectLoopHandler } from './project-loop.handler';
+import { ProjectProgressController } from './project-progress.controller';
+import { SupervisionController } from './supervision.controller';
 
-export const COMPETITION_PROJECTIONS = [campaignListProjection, boardProjection];
+export const COMPETITION_PROJECTIONS = [campaignListProjection, boardProjection, projectDeadlinesProjection, supervisionProjection];
 
 /** Tables exist before the first query, even while the runner is still starting. */
 const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
@@ -27,7 +34,7 @@ const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
  */
 @Module({
   imports: [OrganizationsModule],
-  controllers: [CampaignsController, ProjectsController, BoardController],
+  controllers: [CampaignsController, ProjectsController, ProjectProgressController, ProjectAssessmentController, BoardController, SupervisionController],
   providers: [
     ProjectFacts,
     CreateCampaignHandler,
@@ -44,6 +51,8 @@ const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
     RejectProjectHandler,
     GrantSubmissionExtensionHandler,
     TerminateProjectHandler,
+    ProjectLoopHandler,
+    ProjectDeadlines,
     {
       provide: READ_MODEL_SETUP,
       inject: [READ_MODEL_DB],

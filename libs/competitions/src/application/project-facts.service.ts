@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { DomainError, Role, streamIdOf } from '@jingsai/shared';
 import {
-  ApprovalFacts, Campaign, CampaignRulesSnapshot, HierarchyLevel, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, projectDecider,
+  ApprovalFacts, AssessorProfile, Campaign, CampaignRulesSnapshot, HierarchyLevel, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, projectDecider,
 } from '../domain';
 import { campaignStream } from './campaign.handlers';
 
@@ -56,6 +56,31 @@ export class ProjectFacts {
     return role;
   }
 
+  /** A committee in scope, or else the project's own unit (milestones, incidents). */
+  async asCommitteeOrUnit(user: AuthUser, orgId: string): Promise<Role> {
+    return user.roles.includes('committee') ? this.asCommittee(user, orgId) : this.asUnit(user, orgId);
+  }
+
+  /** An assessor acts only on projects they are assigned to (before assessment opens the stage check answers). */
+  asAssessor(user: AuthUser, project: Project): Role {
+    const role = requireRole(user, 'assessor');
+    if (project.assessment && !project.assessment.assessors.some((a) => a.userId === user.userId)) {
+      throw DomainError.forbidden(
+        'PROJECT.ASSESSOR_NOT_ASSIGNED',
+        `您未被指派为“${project.title}”的评估专家，不能评分或申报回避。如需参与，请由竞赛委员会增补。`,
+        `You are not an assessor of project ${project.projectId}; a committee must add you first.`,
+        { userId: user.userId, projectId: project.projectId },
+      );
+    }
+    return role;
+  }
+
+  /** An assessor as the conflict check needs them: their organisation's ancestors from the tree. */
+  async assessorProfile(input: { userId: string; orgId: string; name?: string }): Promise<AssessorProfile> {
+    const org = await this.registeredOrg(input.orgId);
+    return { userId: input.userId, orgId: input.orgId, orgPath: [...org.path], name: input.name?.trim() || input.userId };
+  }
+
   /** A registered organisation, after the read model caught up with the log. */
   async registeredOrg(orgId: string) {
     await this.consistency.catchUp();
@@ -71,6 +96,12 @@ export class ProjectFacts {
     if (user.roles.includes('admin')) return true;
     if (user.roles.includes('unit') && user.orgId === orgId) return true;
     return user.roles.some((r) => r !== 'unit') && this.orgs.isWithin(orgId, user.orgId);
+  }
+
+  /** canSee, or an assessor assigned to the project. */
+  canSeeProject(user: AuthUser, project: Project): boolean {
+    if (this.canSee(user, project.orgId)) return true;
+    return user.roles.includes('assessor') && (project.assessment?.assessors.some((a) => a.userId === user.userId) ?? false);
   }
 
   /** Levels at which the organisation or one of its ancestors is a competition committee. */

@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, HIERARCHY_LEVEL_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectStatus, allowedProjectActions,
+  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectStatus, allowedProjectActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
@@ -9,8 +9,9 @@ const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
  * What this caller may do now: the stage's actions for the caller's roles; a committee sees
  * approve / return / reject only when the approval awaited is at its own level.
  */
-export function actionsForCaller(user: AuthUser, status: ProjectStatus, nextLevel: string | null, callerLevel: string | null): ProjectAction[] {
+export function actionsForCaller(user: AuthUser, status: ProjectStatus, nextLevel: string | null, callerLevel: string | null, assigned = false): ProjectAction[] {
   const out = new Set<ProjectAction>();
+  if (user.roles.includes('assessor') && assigned) for (const a of allowedProjectActions({ status }, 'assessor')) out.add(a);
   if (user.roles.includes('unit')) for (const a of allowedProjectActions({ status }, 'unit')) out.add(a);
   if (user.roles.includes('committee')) {
     for (const a of allowedProjectActions({ status }, 'committee')) {
@@ -39,6 +40,17 @@ export function projectView(project: Project, revision: number | null, o: { requ
     implementationPlan: project.implementationPlan,
     application: project.application,
     ending: project.ending,
+    progress: project.progress,
+    supervision: {
+      ...project.supervision,
+      findings: project.supervision.findings.map((f) => ({ ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status] })),
+      incidents: project.supervision.incidents.map((i) => ({ ...i, severityLabel: INCIDENT_SEVERITY_LABELS[i.severity].zh, kindLabel: INCIDENT_KIND_LABELS[i.kind].zh })),
+    },
+    assessment: project.assessment && {
+      ...project.assessment,
+      result: project.assessment.result && { ...project.assessment.result, gradeLabel: project.assessment.result.grade ? GRADE_LABELS[project.assessment.result.grade] : null },
+    },
+    summary: project.summary,
     requiredApprovalLevels: o.requiredLevels,
     nextApprovalLevel: o.nextLevel,
     nextApprovalLevelLabel: o.nextLevel ? (HIERARCHY_LEVEL_LABELS[o.nextLevel as keyof typeof HIERARCHY_LEVEL_LABELS] ?? o.nextLevel) : null,

@@ -105,14 +105,15 @@ export class ProjectsController {
   @ApiOperation({ summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)' })
   async get(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
     const { project, revision } = await this.facts.project(projectId);
-    if (!this.facts.canSee(user, project.orgId)) {
+    if (!this.facts.canSeeProject(user, project)) {
       throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     }
     const campaign = await this.facts.snapshot(project.campaignId);
     const committees = this.facts.committeeLevels(project.orgId);
     const required = requiredApprovalLevels({ campaign, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) });
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
-    const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId));
+    const assigned = project.assessment?.assessors.some((a) => a.userId === user.userId && !a.declaredConflict) ?? false;
+    const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned);
     if (revision !== null) reply.header('etag', `"${revision}"`);
     return projectView(project, revision, { requiredLevels: required, nextLevel, allowedActions });
   }

@@ -1,0 +1,61 @@
+import { DomainError } from '@jingsai/shared';
+import { AssessmentScheme, ConflictWaiver, rulesOfVersion } from '../domain';
+import { LoopAction, LoopBuilder, LoopInput } from './project-loop.command';
+
+/** The assessment scheme of the campaign's rules version in force now, read by folding the campaign stream. */
+async function schemeInForce({ project, facts }: LoopInput): Promise<{ scheme: AssessmentScheme; rulesVersion: number }> {
+  const campaign = await facts.campaign(project.campaignId);
+  const rules = rulesOfVersion(campaign, campaign.rulesVersion);
+  if (!rules) {
+    throw DomainError.unprocessable('PROJECT.CAMPAIGN_NOT_PUBLISHED', '竞赛活动尚未发布规则，不能启动评估考核。', 'The campaign has no published rules; assessment cannot open.', {
+      campaignId: project.campaignId,
+    });
+  }
+  return { scheme: rules.assessment, rulesVersion: campaign.rulesVersion };
+}
+
+/** 评估考核 and 总结: requests → domain commands, with org ancestry from the organisation tree. */
+export const ASSESSMENT_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
+  async open_assessment(input) {
+    const { project, body, base, facts } = input;
+    const { scheme, rulesVersion } = await schemeInForce(input);
+    const projectOrg = await facts.registeredOrg(project.orgId);
+    const assessors = [];
+    for (const a of body.assessors ?? []) assessors.push(await facts.assessorProfile(a));
+    const waivers = (body.waivers ?? []) as ConflictWaiver[];
+    return { command: { type: 'OpenAssessment', ...base, assessors, projectOrgPath: projectOrg.path, scheme, rulesVersion, waivers } };
+  },
+
+  async add_assessor({ body, base, facts }) {
+    const assessor = await facts.assessorProfile(body.assessor);
+    return { itemId: assessor.userId, command: { type: 'AddAssessor', ...base, assessor, reason: body.reason, waiverReason: body.waiverReason ?? null } };
+  },
+
+  declare_conflict({ body, base }) {
+    return { command: { type: 'DeclareConflictOfInterest', ...base, reason: body.reason } };
+  },
+
+  record_score({ body, base }) {
+    return { command: { type: 'RecordScore', ...base, assessorUserId: base.actor.userId, scores: body.scores } };
+  },
+
+  record_self_score({ body, base }) {
+    return { command: { type: 'RecordSelfScore', ...base, scores: body.scores } };
+  },
+
+  finalize_assessment({ base }) {
+    return { command: { type: 'FinalizeAssessment', ...base } };
+  },
+
+  submit_summary({ body, base }) {
+    return { command: { type: 'SubmitSummary', ...base, outcomes: body.outcomes, experience: body.experience } };
+  },
+
+  accept_summary({ body, base }) {
+    return { command: { type: 'AcceptSummary', ...base, note: body.note ?? null } };
+  },
+
+  return_summary({ body, base }) {
+    return { command: { type: 'ReturnSummary', ...base, reason: body.reason } };
+  },
+};

@@ -1,0 +1,56 @@
+import {
+  beijingDate, CampaignReportingFacts, endOfBeijingDay, owedPeriods, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, ProgressReportRecord, Project, REPORTING_CADENCE_LABELS,
+} from '../domain';
+
+export const REPORT_STATUS_LABELS = {
+  filed: '已按时报送',
+  filed_late: '逾期后补报',
+  overdue: '逾期未报',
+  awaiting: '待报送',
+  upcoming: '未到报送期',
+} as const;
+type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
+
+const labelledMetrics = (metrics: ProgressMetrics) =>
+  Object.entries(metrics).map(([key, value]) => ({ key, value, label: PROGRESS_METRICS[key as ProgressMetric]?.zh ?? key, unitZh: PROGRESS_METRICS[key as ProgressMetric]?.unitZh ?? '' }));
+
+const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled: labelledMetrics(r.metrics) });
+
+/**
+ * 信息反馈 of one project: every period it owes (plan ∩ campaign), what stands for it (the latest
+ * correction), the full history of corrections, and whether it was on time, late or missed.
+ */
+export function progressReportsView(project: Project, reporting: CampaignReportingFacts, now: Date) {
+  const approved = project.application.approvedRulesVersion !== null;
+  const owed = approved ? owedPeriods(reporting, project.implementationPlan) : [];
+  const today = now.toISOString();
+  const periods = owed.map((p) => {
+    const history = project.progress.reports.filter((r) => r.period === p.period);
+    const current = history[history.length - 1] ?? null;
+    const overdue = project.progress.overdue.find((o) => o.period === p.period) ?? null;
+    const passed = today >= new Date(endOfBeijingDay(p.dueOn)).toISOString();
+    const status: ReportStatus = current ? (current.late ? 'filed_late' : 'filed') : overdue || passed ? 'overdue' : p.startsOn <= beijingDate(today) ? 'awaiting' : 'upcoming';
+    return {
+      period: p.period,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      dueOn: p.dueOn,
+      status,
+      statusLabel: REPORT_STATUS_LABELS[status],
+      markedOverdue: overdue !== null,
+      current: current ? reportView(current) : null,
+      corrections: Math.max(0, history.length - 1),
+      history: history.map(reportView),
+    };
+  });
+  const known = new Set(owed.map((p) => p.period));
+  const outside = project.progress.reports.filter((r) => !known.has(r.period)).map(reportView);
+  return {
+    projectId: project.projectId,
+    cadence: reporting.cadence,
+    cadenceLabel: REPORTING_CADENCE_LABELS[reporting.cadence],
+    rulesVersion: reporting.rulesVersion,
+    periods,
+    otherReports: outside,
+  };
+}

@@ -1,0 +1,75 @@
+import { DomainError } from '@jingsai/shared';
+import { campaignReportingFacts, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
+import { LoopAction, LoopBuilder } from './project-loop.command';
+
+/** The route names the inspection too: a finding of another inspection is not found here. */
+function findingIn(project: Project, params: Record<string, string>): string {
+  const finding = project.supervision.findings.find((f) => f.findingId === params.findingId);
+  if (finding && finding.inspectionId !== params.inspectionId) {
+    throw DomainError.notFound('PROJECT.FINDING_NOT_FOUND', `督导检查 ${params.inspectionId} 中没有编号为 ${params.findingId} 的问题。`, `Inspection ${params.inspectionId} has no finding ${params.findingId}.`, {
+      inspectionId: params.inspectionId,
+      findingId: params.findingId,
+    });
+  }
+  return params.findingId!;
+}
+
+/** 推进 and 督导: requests → domain commands. Reporting facts come from the campaign stream. */
+export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
+  async file_progress_report({ project, body, base, facts, newItemId }) {
+    const campaign = await facts.campaign(project.campaignId);
+    const reportId: string = body.reportId ?? newItemId();
+    return {
+      itemId: reportId,
+      command: { type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reporting: campaignReportingFacts(campaign) },
+    };
+  },
+
+  record_milestone({ body, base, newItemId }) {
+    const milestoneId: string = body.milestoneId ?? newItemId();
+    return { itemId: milestoneId, command: { type: 'RecordMilestone', ...base, milestoneId, title: body.title, reachedOn: body.reachedOn, description: body.description ?? '' } };
+  },
+
+  give_instant_commendation({ body, params, base, newItemId }) {
+    const commendationId: string = body.commendationId ?? newItemId();
+    const recipient = { kind: body.recipient?.kind as RecipientKind, name: body.recipient?.name, orgId: body.recipient?.orgId ?? null };
+    return { itemId: commendationId, command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation } };
+  },
+
+  record_inspection({ body, base, newItemId }) {
+    const inspectionId: string = body.inspectionId ?? newItemId();
+    const findings = (body.findings as Array<Record<string, string>>).map((f, i) => ({
+      findingId: f.findingId ?? `${inspectionId}-${i + 1}`,
+      description: f.description!,
+      severity: f.severity as FindingSeverity,
+      rectifyBy: f.rectifyBy!,
+    }));
+    return { itemId: inspectionId, command: { type: 'RecordInspection', ...base, inspectionId, inspectedOn: body.inspectedOn, findings } };
+  },
+
+  report_rectification({ project, body, params, base }) {
+    const findingId = findingIn(project, params);
+    return { itemId: findingId, command: { type: 'ReportRectification', ...base, findingId, description: body.description } };
+  },
+
+  accept_rectification({ project, body, params, base }) {
+    const findingId = findingIn(project, params);
+    return { itemId: findingId, command: { type: 'AcceptRectification', ...base, findingId, note: body.note ?? null } };
+  },
+
+  reject_rectification({ project, body, params, base }) {
+    const findingId = findingIn(project, params);
+    return { itemId: findingId, command: { type: 'RejectRectification', ...base, findingId, note: body.note } };
+  },
+
+  record_incident({ body, base, newItemId }) {
+    const incidentId: string = body.incidentId ?? newItemId();
+    return {
+      itemId: incidentId,
+      command: {
+        type: 'RecordSafetyIncident', ...base, incidentId, occurredOn: body.occurredOn,
+        severity: body.severity as IncidentSeverity, kind: body.kind as IncidentKind, description: body.description,
+      },
+    };
+  },
+};

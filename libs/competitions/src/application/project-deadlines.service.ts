@@ -1,0 +1,53 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { CommandExecutor, DeadlineRow, DeadlineScheduler, READ_MODEL_DB, settleDeadline } from '@jingsai/api-kit';
+import { CommandContext, ReadModelDatabase } from '@jingsai/event-store';
+import { Decider, DomainEvent, SYSTEM_ACTOR } from '@jingsai/shared';
+import { campaignDecider, projectDecider } from '../domain';
+import { RECTIFICATION_DUE, REPORT_DUE, WINDOW_CLOSE } from '../read-models/deadlines/project-deadlines.projection';
+import { campaignStream } from './campaign.handlers';
+import { projectStream } from './project-facts.service';
+
+/**
+ * What follows when a competitions deadline passes: a missed report (逾期未报), an unrectified
+ * finding past its deadline (逾期未整改), the application window closing (报名截止). Each command
+ * carries the id derived from its due item, so several instances record it once.
+ */
+@Injectable()
+export class ProjectDeadlines implements OnModuleInit {
+  constructor(
+    private readonly scheduler: DeadlineScheduler,
+    private readonly commands: CommandExecutor,
+    @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+  ) {}
+
+  onModuleInit(): void {
+    this.scheduler.register({
+      kind: REPORT_DUE,
+      fire: (item, commandId, now) => {
+        const { projectId, period, dueOn } = item.payload as { projectId: string; period: string; dueOn: string };
+        return this.send(item, projectStream(projectId), projectDecider, { type: 'MarkProgressReportOverdue', projectId, period, dueOn, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
+      },
+    });
+    this.scheduler.register({
+      kind: RECTIFICATION_DUE,
+      fire: (item, commandId, now) => {
+        const { projectId, findingId } = item.payload as { projectId: string; findingId: string };
+        return this.send(item, projectStream(projectId), projectDecider, { type: 'MarkRectificationOverdue', projectId, findingId, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
+      },
+    });
+    this.scheduler.register({
+      kind: WINDOW_CLOSE,
+      fire: (item, commandId, now) => {
+        const { campaignId } = item.payload as { campaignId: string };
+        return this.send(item, campaignStream(campaignId), campaignDecider, { type: 'CloseApplicationWindow', campaignId, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
+      },
+    });
+  }
+
+  private async send<S, C extends { type: string }, E extends DomainEvent>(item: DeadlineRow, streamId: string, decider: Decider<S, C, E>, command: C, commandId: string, now: Date): Promise<void> {
+    const ctx: CommandContext = { actor: SYSTEM_ACTOR, now, commandId, correlationId: commandId };
+    const outcome = await this.commands.run(streamId, decider, command, ctx, `deadline:${item.kind}`);
+    // Nothing owed any more (filed meanwhile, project moved on): stop looking at the item.
+    if (outcome.events.length === 0) settleDeadline(this.readDb.db, item.kind, item.streamId, item.key);
+  }
+}

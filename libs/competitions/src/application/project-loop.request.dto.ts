@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { CommandResponse } from '@jingsai/api-kit';
+import { FINDING_SEVERITIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, PROGRESS_METRIC_KEYS, RECIPIENT_KINDS } from '../domain';
+
+/*
+ * Bodies of the middle of the loop (推进、督导). Shapes only: dates, periods, figures and
+ * deadlines are judged by the domain, which answers in the committee's words.
+ */
+
+const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const ID_MESSAGE = 'ids may contain letters, digits, _ . : - (1–64 characters)';
+
+export const METRICS_SCHEMA = {
+  type: 'object',
+  additionalProperties: { type: 'number' },
+  description: `指标数据（指标 → 数值）Figures by metric: ${PROGRESS_METRIC_KEYS.join(', ')}`,
+  example: { participants: 1200, participating_enterprises: 1, technical_innovations: 6, suggestions_made: 80, suggestions_adopted: 45 },
+} as const;
+
+/** The answer to a loop command: the usual command response plus the id of the item it recorded. */
+export class LoopCommandResponse extends CommandResponse {
+  @ApiPropertyOptional({ description: '新记录的事项编号（报告、节点、检查、事故等）Id of the item recorded' }) itemId?: string;
+}
+
+export class FileProgressReportRequestDto {
+  @ApiPropertyOptional({ description: '报告编号（可选，默认自动生成）Report id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) reportId?: string;
+  @ApiProperty({ description: '报送期：按月 2021-08，按季度 2021-Q3 Period', example: '2021-Q3' }) @IsString() @MaxLength(10) period!: string;
+  @ApiProperty(METRICS_SCHEMA) @IsObject() metrics!: Record<string, number>;
+  @ApiProperty({ description: '推进情况说明 Narrative', example: '开展挡车工技能比武 3 场，参赛职工 1200 人次' }) @IsString() @MaxLength(4000) narrative!: string;
+}
+
+export class RecordMilestoneRequestDto {
+  @ApiPropertyOptional({ description: '节点编号（可选）Milestone id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) milestoneId?: string;
+  @ApiProperty({ description: '节点名称 Title', example: '首届挡车工技能比武决赛' }) @IsString() @MaxLength(200) title!: string;
+  @ApiProperty({ description: '达成日期 Reached on (YYYY-MM-DD)', example: '2021-09-28' }) @IsString() @MaxLength(10) reachedOn!: string;
+  @ApiPropertyOptional({ description: '说明 Description' }) @IsOptional() @IsString() @MaxLength(4000) description?: string;
+}
+
+export class CommendationRecipientDto {
+  @ApiProperty({ description: '表彰对象类型：集体（班组）team / 个人 person', enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: string;
+  @ApiProperty({ description: '名称或姓名 Name', example: '细纱车间甲班' }) @IsString() @MaxLength(200) name!: string;
+  @ApiPropertyOptional({ description: '所在组织 Organisation', nullable: true }) @IsOptional() @IsString() @MaxLength(64) orgId?: string | null;
+}
+
+export class GiveCommendationRequestDto {
+  @ApiPropertyOptional({ description: '表彰编号（可选）Commendation id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) commendationId?: string;
+  @ApiProperty({ description: '表彰对象 Recipient', type: CommendationRecipientDto }) @ValidateNested() @Type(() => CommendationRecipientDto) recipient!: CommendationRecipientDto;
+  @ApiProperty({ description: '表彰事由 Citation', example: '技能比武决赛团体第一名' }) @IsString() @MaxLength(2000) citation!: string;
+}
+
+export class FindingInputDto {
+  @ApiPropertyOptional({ description: '问题编号（可选，默认按检查编号顺序生成）Finding id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) findingId?: string;
+  @ApiProperty({ description: '问题描述 Description', example: '安全培训台账不全' }) @IsString() @MaxLength(2000) description!: string;
+  @ApiProperty({ description: '问题等级 Severity', enum: FINDING_SEVERITIES }) @IsIn(FINDING_SEVERITIES) severity!: string;
+  @ApiProperty({ description: '整改期限 Rectify by (YYYY-MM-DD)', example: '2021-10-31' }) @IsString() @MaxLength(10) rectifyBy!: string;
+}
+
+export class RecordInspectionRequestDto {
+  @ApiPropertyOptional({ description: '检查编号（可选）Inspection id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) inspectionId?: string;
+  @ApiProperty({ description: '检查日期 Inspected on (YYYY-MM-DD)', example: '2021-10-12' }) @IsString() @MaxLength(10) inspectedOn!: string;
+
+  @ApiProperty({ description: '发现的问题（未发现问题时为空列表）Findings', type: [FindingInputDto] })
+  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => FindingInputDto)
+  findings!: FindingInputDto[];
+}
+
+export class ReportRectificationRequestDto {
+  @ApiProperty({ description: '整改情况 What was done', example: '已补齐安全培训台账并组织复训' }) @IsString() @MaxLength(4000) description!: string;
+}
+
+export class OptionalNoteRequestDto {
+  @ApiPropertyOptional({ description: '意见 Note' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class RequiredNoteRequestDto {
+  @ApiProperty({ description: '退回意见 Why it is sent back', example: '复训记录缺少签到表' }) @IsString() @MaxLength(2000) note!: string;
+}
+
+export class RecordIncidentRequestDto {
+  @ApiPropertyOptional({ description: '事故编号（可选）Incident id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) incidentId?: string;
+  @ApiProperty({ description: '发生日期 Occurred on (YYYY-MM-DD)', example: '2021-11-03' }) @IsString() @MaxLength(10) occurredOn!: string;
+  @ApiProperty({ description: '事故等级 Severity', enum: INCIDENT_SEVERITIES }) @IsIn(INCIDENT_SEVERITIES) severity!: string;
+  @ApiProperty({ description: '事故类型 Kind', enum: INCIDENT_KINDS }) @IsIn(INCIDENT_KINDS) kind!: string;
+  @ApiProperty({ description: '经过 Description', example: '细纱机检修时手部轻微划伤' }) @IsString() @IsNotEmpty() @MaxLength(4000) description!: string;
+}

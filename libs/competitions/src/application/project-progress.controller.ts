@@ -1,0 +1,122 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CommandExecutor, commandResponse } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { DomainError } from '@jingsai/shared';
+import { campaignReportingFacts } from '../domain';
+import { ProjectFacts } from './project-facts.service';
+import { LoopAction, ProjectLoopCommand } from './project-loop.command';
+import { LoopCommandResult } from './project-loop.handler';
+import {
+  FileProgressReportRequestDto, GiveCommendationRequestDto, LoopCommandResponse, OptionalNoteRequestDto, RecordIncidentRequestDto, RecordInspectionRequestDto,
+  RecordMilestoneRequestDto, ReportRectificationRequestDto, RequiredNoteRequestDto,
+} from './project-loop.request.dto';
+import { progressReportsView } from './progress-report.view';
+
+/** Sends one loop command and answers with the command response and the id of the item recorded. */
+export async function runLoop(bus: CommandBus, command: ProjectLoopCommand, reply: any): Promise<LoopCommandResponse> {
+  const r: LoopCommandResult = await bus.execute(command);
+  return { ...commandResponse(r.id, r.outcome, reply), ...(r.itemId ? { itemId: r.itemId } : {}) };
+}
+
+const RECTIFICATION = ':projectId/inspections/:inspectionId/findings/:findingId/rectification';
+
+@ApiTags('projects 竞赛项目')
+@ApiBearerAuth()
+@Controller('api/v1/projects')
+export class ProjectProgressController {
+  constructor(
+    private readonly bus: CommandBus,
+    private readonly facts: ProjectFacts,
+    private readonly commands: CommandExecutor,
+  ) {}
+
+  private run(action: LoopAction, projectId: string, body: unknown, user: AuthUser, req: any, reply: any, params: Record<string, string> = {}) {
+    return runLoop(this.bus, new ProjectLoopCommand(action, projectId, body, user, req, params), reply);
+  }
+
+  @Post(':projectId/progress-reports')
+  @ApiOperation({
+    summary: '报送推进情况 File (or correct) a period’s progress report',
+    description: '参赛单位按竞赛活动的报送频次（按月/按季度）报送各期数据；同一报送期再次报送即为更正，原报告保留在历史中。期限为报送期结束后 10 日。',
+  })
+  @ApiCreatedResponse({ type: LoopCommandResponse })
+  fileReport(@Param('projectId') projectId: string, @Body() body: FileProgressReportRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run('file_progress_report', projectId, body, user, req, reply);
+  }
+
+  @Get(':projectId/progress-reports')
+  @ApiOperation({ summary: '推进情况报告 Periods owed, the report in force for each, and every correction' })
+  async reports(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser) {
+    const { project } = await this.facts.project(projectId);
+    if (!this.facts.canSeeProject(user, project)) {
+      throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
+    }
+    const campaign = await this.facts.campaign(project.campaignId);
+    return progressReportsView(project, campaignReportingFacts(campaign), this.commands.now());
+  }
+
+  @Post(':projectId/milestones')
+  @ApiOperation({ summary: '记录重要推进节点 Record a milestone (unit or committee)' })
+  @ApiCreatedResponse({ type: LoopCommandResponse })
+  milestone(@Param('projectId') projectId: string, @Body() body: RecordMilestoneRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run('record_milestone', projectId, body, user, req, reply);
+  }
+
+  @Post(':projectId/milestones/:milestoneId/commendations')
+  @ApiOperation({ summary: '即时表彰 Instant commendation at a milestone (committee)' })
+  @ApiCreatedResponse({ type: LoopCommandResponse })
+  commend(
+    @Param('projectId') projectId: string, @Param('milestoneId') milestoneId: string, @Body() body: GiveCommendationRequestDto,
+    @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any,
+  ) {
+    return this.run('give_instant_commendation', projectId, body, user, req, reply, { milestoneId });
+  }
+
+  @Post(':projectId/inspections')
+  @ApiOperation({ summary: '登记督导检查 Record a supervision inspection and its findings (committee)', description: '每个问题须设定整改期限（不早于今天）；期限届满未整改的由系统自动记为逾期。' })
+  @ApiCreatedResponse({ type: LoopCommandResponse })
+  inspect(@Param('projectId') projectId: string, @Body() body: RecordInspectionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run('record_inspection', projectId, body, user, req, reply);
+  }
+
+  @Post(RECTIFICATION)
+  @ApiOperation({ summary: '报告整改情况 Report the rectification of a finding (unit)' })
+  @ApiCreatedResponse({ type: LoopCommandResponse })
+  rectify(
+    @Param('projectId') projectId: string, @Param('inspectionId') inspectionId: string, @Param('findingId') findingId: string,
+    @Body() body: ReportRectificationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any,
+  ) {
+    return this.run('report_rectification', projectId, body, user, req, reply, { inspectionId, findingId });
+  }
+
+  @Post(`${RECTIFICATION}/accept`)
+  @HttpCode(200)
+  @ApiOperation({ summary: '验收整改 Accept a rectification (committee)' })
+  @ApiOkResponse({ type: LoopCommandResponse })
+  acceptRectification(
+    @Param('projectId') projectId: string, @Param('inspectionId') inspectionId: string, @Param('findingId') findingId: string,
+    @Body() body: OptionalNoteRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any,
+  ) {
+    return this.run('accept_rectification', projectId, body, user, req, reply, { inspectionId, findingId });
+  }
+
+  @Post(`${RECTIFICATION}/reject`)
+  @HttpCode(200)
+  @ApiOperation({ summary: '退回整改 Send a rectification back, with a note (committee)' })
+  @ApiOkResponse({ type: LoopCommandResponse })
+  rejectRectification(
+    @Param('projectId') projectId: string, @Param('inspectionId') inspectionId: string, @Param('findingId') findingId: string,
+    @Body() body: RequiredNoteRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any,
+  ) {
+    return this.run('reject_rectification', projectId, body, user, req, reply, { inspectionId, findingId });
+  }
+
+  @Post(':projectId/incidents')
+  @ApiOperation({ summary: '登记安全质量事故 Record a safety or quality incident (committee or unit)', description: '事故按发生日期记录，评选表彰时据此适用“一票否决”和三年限制。' })
+  @ApiCreatedResponse({ type: LoopCommandResponse })
+  incident(@Param('projectId') projectId: string, @Body() body: RecordIncidentRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run('record_incident', projectId, body, user, req, reply);
+  }
+}

@@ -1,0 +1,23 @@
+import { AuthUser, OrgDirectory, requireSameOrg, requireWithinScope } from '@jingsai/auth';
+import { ReadScope } from '../read-models/read-scope';
+
+/**
+ * The rows a caller may read: everything for an administrator, the own organisation for a
+ * unit, the subtree of the caller's organisation for everyone else. A narrower `orgId` asked
+ * for must lie in that scope.
+ */
+export function readScopeOf(user: AuthUser, orgs: OrgDirectory, orgId?: string): ReadScope {
+  const isAdmin = user.roles.includes('admin');
+  const unitOnly = user.roles.includes('unit') && !user.roles.includes('committee') && !isAdmin;
+  if (orgId && !isAdmin) {
+    if (unitOnly) requireSameOrg(user.orgId, orgId);
+    else requireWithinScope(orgs, user.orgId, orgId);
+  }
+  if (isAdmin) return { kind: 'all' };
+  return unitOnly ? { kind: 'org', orgId: user.orgId } : { kind: 'subtree', orgId: user.orgId };
+}
+
+/** Organisation names next to ids, for people who read them. */
+export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: OrgDirectory, rows: T[], field: 'orgId' | 'key' = 'orgId') {
+  return rows.map((r) => ({ ...r, orgName: orgs.get(String(r[field] ?? ''))?.name ?? null }));
+}

@@ -1,0 +1,72 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { CommandExecutor, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { INCIDENT_KINDS, INCIDENT_SEVERITIES } from '../domain';
+import { listIncidents, listOverdue, listStalled } from '../read-models/supervision/supervision.queries';
+import { readScopeOf, withOrgNames } from './read-scope';
+
+class SupervisionQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
+  @ApiPropertyOptional({ description: '组织（含下级）Organisation and its subtree' }) @IsOptional() @IsString() orgId?: string;
+}
+
+class OverdueQueryDto extends SupervisionQueryDto {
+  @ApiPropertyOptional({ description: '类型：逾期未报 report / 逾期未整改 rectification', enum: ['report', 'rectification'] }) @IsOptional() @IsIn(['report', 'rectification']) kind?: 'report' | 'rectification';
+
+  @ApiPropertyOptional({ description: '含已补报、已整改的 Include items since resolved', type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  includeResolved?: boolean;
+}
+
+class IncidentQueryDto extends SupervisionQueryDto {
+  @ApiPropertyOptional({ description: '事故等级 Severity', enum: INCIDENT_SEVERITIES }) @IsOptional() @IsIn(INCIDENT_SEVERITIES) severity?: string;
+  @ApiPropertyOptional({ description: '事故类型 Kind', enum: INCIDENT_KINDS }) @IsOptional() @IsIn(INCIDENT_KINDS) kind?: string;
+}
+
+@ApiTags('supervision 督导')
+@ApiBearerAuth()
+@Controller('api/v1/supervision')
+export class SupervisionController {
+  private readonly db: Database;
+
+  constructor(
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+    private readonly commands: CommandExecutor,
+  ) {
+    this.db = readDb.db;
+  }
+
+  private filter(q: SupervisionQueryDto, user: AuthUser) {
+    return { scope: readScopeOf(user, this.orgs, q.orgId), campaignId: q.campaignId, orgId: q.orgId, limit: q.limit ?? 50, offset: q.offset ?? 0 };
+  }
+
+  @Get('overdue')
+  @ApiOperation({ summary: '逾期事项 Overdue progress reports and rectifications past their deadline, in your scope', description: '按项目和组织统计；期限届满由系统自动记录。' })
+  overdue(@Query() q: OverdueQueryDto, @CurrentUser() user: AuthUser) {
+    const r = listOverdue(this.db, { ...this.filter(q, user), kind: q.kind, includeResolved: q.includeResolved, now: this.commands.now() });
+    return { ...r, items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
+  }
+
+  @Get('stalled')
+  @ApiOperation({ summary: '停滞项目 Projects in progress with no report for longer than the reporting cycle, as of now' })
+  stalled(@Query() q: SupervisionQueryDto, @CurrentUser() user: AuthUser) {
+    const now = this.commands.now();
+    const r = listStalled(this.db, { ...this.filter(q, user), now });
+    return { ...r, asOf: now.toISOString(), items: withOrgNames(this.orgs, r.items) };
+  }
+
+  @Get('incidents')
+  @ApiOperation({ summary: '安全质量事故 Incidents by severity and organisation, with counts' })
+  incidents(@Query() q: IncidentQueryDto, @CurrentUser() user: AuthUser) {
+    const r = listIncidents(this.db, { ...this.filter(q, user), severity: q.severity, kind: q.kind });
+    return { ...r, items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
+  }
+}

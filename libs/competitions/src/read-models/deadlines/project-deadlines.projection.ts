@@ -1,0 +1,150 @@
+import { ensureDeadlineTable, resetDeadlines, settleDeadline, upsertDeadline } from '@jingsai/api-kit';
+import { Projection } from '@jingsai/event-store';
+import { RecordedEvent } from '@jingsai/shared';
+import type { Database } from 'better-sqlite3';
+import { CampaignEvent, endOfBeijingDay, owedPeriods, ProjectEvent, ReportingCadence } from '../../domain';
+import { RecordedOf } from '../recorded-of';
+
+/** Due items this projection writes; the competitions module registers a handler for each kind. */
+export const REPORT_DUE = 'progress_report_due';
+export const RECTIFICATION_DUE = 'rectification_due';
+export const WINDOW_CLOSE = 'campaign_window_close';
+const OWNER = 'project_deadlines';
+
+const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignPublished', 'CampaignRulesAmended', 'CampaignApplicationWindowClosed', 'CampaignClosed'];
+const PROJECT_TYPES = [
+  'ProjectDrafted', 'ProjectDraftEdited', 'ProjectApproved', 'ProgressReportFiled', 'ProgressReportCorrected', 'ProgressReportOverdue', 'AssessmentOpened',
+  'InspectionRecorded', 'RectificationReported', 'RectificationAccepted', 'RectificationRejected', 'RectificationOverdue', 'SummaryAccepted',
+  'ProjectWithdrawn', 'ProjectTerminated',
+];
+
+interface CampaignRow { campaign_id: string; year: number; cadence: ReportingCadence; closes_at: string; status: string }
+
+function campaign(db: Database, campaignId: string): CampaignRow | undefined {
+  return db.prepare('SELECT * FROM pd_campaigns WHERE campaign_id = ?').get(campaignId) as CampaignRow | undefined;
+}
+
+function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
+  const windowDue = (c: CampaignRow) =>
+    upsertDeadline(db, OWNER, { kind: WINDOW_CLOSE, streamId: e.streamId, key: 'window', dueAt: c.closes_at, payload: { campaignId: c.campaign_id } });
+  switch (e.type) {
+    case 'CampaignCreated': {
+      const d = e.data;
+      db.prepare("INSERT OR IGNORE INTO pd_campaigns (campaign_id, year, cadence, closes_at, status) VALUES (?, ?, ?, ?, 'draft')")
+        .run(d.campaignId, d.year, d.reportingCadence, d.applicationWindow.closesAt);
+      return;
+    }
+    case 'CampaignDraftAmended': {
+      const c = e.data.changes;
+      if (c.year !== undefined) db.prepare('UPDATE pd_campaigns SET year = ? WHERE campaign_id = ?').run(c.year, e.data.campaignId);
+      if (c.reportingCadence) db.prepare('UPDATE pd_campaigns SET cadence = ? WHERE campaign_id = ?').run(c.reportingCadence, e.data.campaignId);
+      if (c.applicationWindow) db.prepare('UPDATE pd_campaigns SET closes_at = ? WHERE campaign_id = ?').run(c.applicationWindow.closesAt, e.data.campaignId);
+      return;
+    }
+    case 'CampaignPublished': {
+      db.prepare("UPDATE pd_campaigns SET status = 'published' WHERE campaign_id = ?").run(e.data.campaignId);
+      const c = campaign(db, e.data.campaignId);
+      if (c) windowDue(c);
+      return;
+    }
+    case 'CampaignRulesAmended': {
+      const { rules, campaignId } = e.data;
+      db.prepare('UPDATE pd_campaigns SET cadence = ?, closes_at = ? WHERE campaign_id = ?').run(rules.reportingCadence, rules.applicationWindow.closesAt, campaignId);
+      const c = campaign(db, campaignId);
+      // A moved deadline moves the due item; one already closed stays settled.
+      if (c?.status === 'published' && e.data.changes.applicationWindow) windowDue(c);
+      return;
+    }
+    case 'CampaignApplicationWindowClosed':
+      return settleDeadline(db, WINDOW_CLOSE, e.streamId, 'window');
+    case 'CampaignClosed':
+      db.prepare("UPDATE pd_campaigns SET status = 'closed' WHERE campaign_id = ?").run(e.data.campaignId);
+      return settleDeadline(db, WINDOW_CLOSE, e.streamId, 'window');
+  }
+}
+
+/** Report due dates per period owed: the project's plan within the campaign's year, by its cadence. */
+function reportsDue(e: RecordedEvent, db: Database, projectId: string): void {
+  const p = db.prepare('SELECT * FROM pd_projects WHERE project_id = ?').get(projectId) as { campaign_id: string; starts_on: string; ends_on: string } | undefined;
+  const c = p && campaign(db, p.campaign_id);
+  if (!p || !c) return;
+  const facts = { rulesVersion: 0, cadence: c.cadence, startsOn: `${c.year}-01-01`, endsOn: `${c.year}-12-31` };
+  for (const period of owedPeriods(facts, { startsOn: p.starts_on, endsOn: p.ends_on })) {
+    upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, key: period.period, dueAt: endOfBeijingDay(period.dueOn), payload: { projectId, period: period.period, dueOn: period.dueOn } });
+  }
+}
+
+/** A rejected rectification is owed again: its deadline (unchanged) is looked at again. */
+function reopenFinding(db: Database, streamId: string, findingId: string): void {
+  const row = db.prepare('SELECT due_at AS dueAt, payload FROM deadlines WHERE kind = ? AND stream_id = ? AND item_key = ?').get(RECTIFICATION_DUE, streamId, findingId) as
+    | { dueAt: string; payload: string }
+    | undefined;
+  if (row) upsertDeadline(db, OWNER, { kind: RECTIFICATION_DUE, streamId, key: findingId, dueAt: row.dueAt, payload: JSON.parse(row.payload) }, true);
+}
+
+function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
+  switch (e.type) {
+    case 'ProjectDrafted': {
+      const { projectId, campaignId, implementationPlan: plan } = e.data;
+      db.prepare('INSERT OR IGNORE INTO pd_projects (project_id, campaign_id, starts_on, ends_on) VALUES (?, ?, ?, ?)').run(projectId, campaignId, plan?.startsOn ?? '', plan?.endsOn ?? '');
+      return;
+    }
+    case 'ProjectDraftEdited': {
+      const plan = e.data.changes.implementationPlan;
+      if (plan) db.prepare('UPDATE pd_projects SET starts_on = ?, ends_on = ? WHERE project_id = ?').run(plan.startsOn ?? '', plan.endsOn ?? '', e.data.projectId);
+      return;
+    }
+    case 'ProjectApproved':
+      return reportsDue(e, db, e.data.projectId);
+    case 'ProgressReportFiled':
+    case 'ProgressReportCorrected':
+    case 'ProgressReportOverdue':
+      return settleDeadline(db, REPORT_DUE, e.streamId, e.data.period);
+    case 'AssessmentOpened':
+      return settleDeadline(db, REPORT_DUE, e.streamId);
+    case 'InspectionRecorded':
+      for (const f of e.data.findings) {
+        upsertDeadline(db, OWNER, { kind: RECTIFICATION_DUE, streamId: e.streamId, key: f.findingId, dueAt: endOfBeijingDay(f.rectifyBy), payload: { projectId: e.data.projectId, findingId: f.findingId, rectifyBy: f.rectifyBy } });
+      }
+      return;
+    case 'RectificationReported':
+    case 'RectificationAccepted':
+    case 'RectificationOverdue':
+      return settleDeadline(db, RECTIFICATION_DUE, e.streamId, e.data.findingId);
+    case 'RectificationRejected':
+      return reopenFinding(db, e.streamId, e.data.findingId);
+    case 'SummaryAccepted':
+    case 'ProjectWithdrawn':
+    case 'ProjectTerminated':
+      settleDeadline(db, REPORT_DUE, e.streamId);
+      return settleDeadline(db, RECTIFICATION_DUE, e.streamId);
+    default:
+      return;
+  }
+}
+
+/**
+ * Deadlines that pass by themselves (DOMAIN.md, "Time"): the application window closing, each
+ * progress report's due date once a project runs, each finding's rectification deadline. Set
+ * when they arise, settled when what they wait for is recorded (or can no longer be owed).
+ */
+export const projectDeadlinesProjection: Projection = {
+  name: OWNER,
+  version: 1,
+  eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  setup(db: Database) {
+    ensureDeadlineTable(db);
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS pd_campaigns (campaign_id TEXT PRIMARY KEY, year INTEGER NOT NULL, cadence TEXT NOT NULL, closes_at TEXT NOT NULL, status TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS pd_projects (project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL);
+    `);
+  },
+  reset(db: Database) {
+    resetDeadlines(db, OWNER);
+    db.exec('DROP TABLE IF EXISTS pd_campaigns; DROP TABLE IF EXISTS pd_projects;');
+  },
+  apply(event: RecordedEvent, db: Database) {
+    if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
+    return applyProject(event as unknown as RecordedOf<ProjectEvent>, db);
+  },
+};

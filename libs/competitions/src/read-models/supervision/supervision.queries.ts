@@ -1,0 +1,100 @@
+import type { Database } from 'better-sqlite3';
+import { Page } from '@jingsai/api-kit';
+import { CAMPAIGN_CATEGORIES, CampaignCategory, INCIDENT_KIND_LABELS, INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS, IncidentKind, IncidentSeverity } from '../../domain';
+import { ancestorsOf, ReadScope, Where } from '../read-scope';
+
+const DAY_MS = 86_400_000;
+export const OVERDUE_KIND_LABELS = { report: '推进情况逾期未报', rectification: '督导问题逾期未整改' } as const;
+export const OVERDUE_STATE_LABELS: Record<string, string> = { open: '待处理', reported: '已报整改待验收', accepted: '已整改验收', filed_late: '已补报' };
+
+export interface SupervisionFilter {
+  scope: ReadScope;
+  campaignId?: string;
+  orgId?: string;
+  limit: number;
+  offset: number;
+}
+
+const project = (r: any) => ({
+  projectId: r.project_id,
+  campaignId: r.campaign_id,
+  title: r.title,
+  category: r.category,
+  categoryLabel: CAMPAIGN_CATEGORIES[r.category as CampaignCategory]?.zh ?? r.category,
+  orgId: r.org_id,
+  orgPath: ancestorsOf(r.org_path),
+});
+
+function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T): Page<T> {
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}${w.sql}`).get(...w.args) as { n: number }).n;
+  const rows = db.prepare(`SELECT * ${from}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset);
+  return { items: rows.map(map), total, limit: f.limit, offset: f.offset };
+}
+
+/** Counts grouped by one column, largest first. */
+function countBy(db: Database, from: string, w: Where, column: string): Array<{ key: string; count: number }> {
+  return (db.prepare(`SELECT ${column} AS key, COUNT(*) AS count ${from}${w.sql} GROUP BY ${column} ORDER BY count DESC, key`).all(...w.args) as any[]).map((r) => ({ key: r.key, count: r.count }));
+}
+
+/** Overdue reports (逾期未报) and rectifications past their deadline (逾期未整改), oldest first; open ones unless `includeResolved`. */
+export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'report' | 'rectification'; includeResolved?: boolean; now: Date }) {
+  const w = new Where().scope(f.scope, f.orgId, 'p.org_path', 'p.org_id');
+  if (f.campaignId) w.add('p.campaign_id = ?', f.campaignId);
+  if (f.kind) w.add('o.kind = ?', f.kind);
+  if (!f.includeResolved) w.add('o.resolved_at IS NULL');
+  const from = 'FROM sup_overdue o JOIN sup_projects p USING (project_id)';
+  const result = page(db, from, w, 'o.due_on, o.project_id, o.item_key', f, (r) => ({
+    ...project(r),
+    kind: r.kind as keyof typeof OVERDUE_KIND_LABELS,
+    kindLabel: OVERDUE_KIND_LABELS[r.kind as keyof typeof OVERDUE_KIND_LABELS],
+    period: r.kind === 'report' ? r.item_key : null,
+    findingId: r.kind === 'rectification' ? r.item_key : null,
+    detail: r.detail,
+    dueOn: r.due_on,
+    markedAt: r.marked_at,
+    state: r.state,
+    stateLabel: OVERDUE_STATE_LABELS[r.state] ?? r.state,
+    resolvedAt: r.resolved_at,
+    daysOverdue: Math.max(0, Math.floor((Date.parse(r.resolved_at ?? f.now.toISOString()) - Date.parse(`${r.due_on}T16:00:00Z`)) / DAY_MS)),
+  }));
+  const byKind = countBy(db, from, w, 'o.kind').map((c) => ({ ...c, label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key }));
+  return { ...result, byKind, byOrg: countBy(db, from, w, 'p.org_id'), byProject: countBy(db, from, w, 'p.project_id') };
+}
+
+/** Projects in progress with no report for longer than one reporting cycle, as of `now` (停滞项目). */
+export function listStalled(db: Database, f: SupervisionFilter & { now: Date }) {
+  const now = f.now.toISOString();
+  const w = new Where().scope(f.scope, f.orgId).add("status = 'in_progress'").add('stalled_after <= ?', now);
+  if (f.campaignId) w.add('campaign_id = ?', f.campaignId);
+  return page(db, 'FROM sup_projects', w, 'stalled_after, project_id', f, (r) => ({
+    ...project(r),
+    cadence: r.cadence,
+    approvedAt: r.approved_at,
+    lastReportAt: r.last_report_at,
+    stalledSince: r.stalled_after,
+    daysSinceLastReport: r.last_report_at ? Math.floor((f.now.getTime() - Date.parse(r.last_report_at)) / DAY_MS) : null,
+    reason: r.last_report_at ? '超过一个报送周期未报送推进情况' : '立项后超过一个报送周期未报送任何推进情况',
+  }));
+}
+
+/** Safety and quality incidents, latest first, with counts by severity (every grade listed) and organisation. */
+export function listIncidents(db: Database, f: SupervisionFilter & { severity?: string; kind?: string }) {
+  const w = new Where().scope(f.scope, f.orgId);
+  if (f.campaignId) w.add('campaign_id = ?', f.campaignId);
+  if (f.severity) w.add('severity = ?', f.severity);
+  if (f.kind) w.add('kind = ?', f.kind);
+  const result = page(db, 'FROM sup_incidents', w, 'occurred_on DESC, project_id, incident_id', f, (r) => ({
+    ...project(r),
+    incidentId: r.incident_id,
+    occurredOn: r.occurred_on,
+    severity: r.severity,
+    severityLabel: INCIDENT_SEVERITY_LABELS[r.severity as IncidentSeverity]?.zh ?? r.severity,
+    kind: r.kind,
+    kindLabel: INCIDENT_KIND_LABELS[r.kind as IncidentKind]?.zh ?? r.kind,
+    description: r.description,
+    recordedAt: r.recorded_at,
+  }));
+  const counted = new Map(countBy(db, 'FROM sup_incidents', w, 'severity').map((c) => [c.key, c.count]));
+  const bySeverity = INCIDENT_SEVERITIES.map((s) => ({ severity: s, label: INCIDENT_SEVERITY_LABELS[s].zh, count: counted.get(s) ?? 0 }));
+  return { ...result, bySeverity, byOrg: countBy(db, 'FROM sup_incidents', w, 'org_id') };
+}

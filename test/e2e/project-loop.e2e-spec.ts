@@ -1,0 +1,137 @@
+import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+
+/*
+ * The middle of the loop over HTTP, part 1: progress reports and corrections, milestones and
+ * an instant commendation, inspections and rectification, incidents, and deadlines that pass
+ * by themselves (the injected clock moves, the scheduler ticks) seen on the supervision views.
+ */
+describe('project loop over HTTP: progress, supervision, deadlines', () => {
+  let w: LoopWorld;
+  const report = (period: string, metrics: Record<string, number>, narrative = '开展技能比武') => ({ period, metrics, narrative });
+
+  beforeAll(async () => {
+    w = await LoopWorld.start();
+    w.t.clock.set('2021-07-20T10:00:00+08:00');
+    await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
+    await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
+    await w.approvedProject('p-power', 'power', null, '供电抢修技能比武', 'key_project');
+  });
+  afterAll(() => w.stop());
+
+  it('a unit files its quarterly report, corrects it, and sees both in the history', async () => {
+    w.t.clock.set('2021-10-05T10:00:00+08:00');
+    const filed = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', { participants: 1200, participating_enterprises: 1, technical_innovations: 5 }), 'unitA'), 201);
+    expect(filed.body).toMatchObject({ id: 'p-a', events: ['ProgressReportFiled'] });
+    expect(typeof filed.body.itemId).toBe('string');
+    w.t.clock.set('2021-10-08T10:00:00+08:00');
+    const corrected = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6 }, '更正：补录一场比武'), 'unitA'), 201);
+    expect(corrected.body.events).toEqual(['ProgressReportCorrected']);
+
+    const list = ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body;
+    expect(list).toMatchObject({ cadence: 'quarterly', cadenceLabel: '按季度报送' });
+    expect(list.periods.map((p: any) => [p.period, p.dueOn, p.status])).toEqual([['2021-Q3', '2021-10-10', 'filed'], ['2021-Q4', '2022-01-10', 'awaiting']]);
+    const q3 = list.periods[0];
+    expect(q3).toMatchObject({ statusLabel: '已按时报送', corrections: 1, current: { revision: 2, metrics: { participants: 1250 }, supersedesReportId: filed.body.itemId } });
+    expect(q3.history.map((r: any) => r.metrics.participants)).toEqual([1200, 1250]);
+    expect(q3.current.metricsLabelled).toEqual(expect.arrayContaining([{ key: 'participants', value: 1250, label: '参与职工人次', unitZh: '人次' }]));
+    expect((await w.get('/api/v1/projects/p-a/progress-reports', 'unitB')).status).toBe(404);
+  });
+
+  it('refuses bad reports with a code a committee member understands, appending nothing', async () => {
+    const outside = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q2', { participants: 1 }), 'unitA', 422, 'PROJECT.PERIOD_OUTSIDE_CAMPAIGN');
+    expect(outside.messageZh).toContain('2021-Q3 至 2021-Q4');
+    await w.refused('/api/v1/projects/p-a/progress-reports', report('2022-Q1', { participants: 1 }), 'unitA', 422, 'PROJECT.PERIOD_OUTSIDE_CAMPAIGN');
+    await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-08', { participants: 1 }), 'unitA', 400, 'PROJECT.INVALID_PERIOD');
+    const figures = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q4', { participants: -3, smiles: 2 }), 'unitA', 400, 'PROJECT.INVALID');
+    expect(figures.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['metrics.participants', 'metrics.smiles']));
+    await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q3', { participants: 1 }), 'unitB', 403, 'AUTH.NOT_YOUR_ORGANISATION');
+    await w.refused('/api/v1/projects/p-a/progress-reports', { period: '2021-Q3', metrics: 'lots', narrative: 'x' }, 'unitA', 400, 'REQUEST.INVALID');
+  });
+
+  it('missed reports are marked overdue by the scheduler once the injected clock passes the due date, once each', async () => {
+    // The application window (closing 2021-07-22 24:00) was still open on the record: it closes first.
+    expect(await w.tickAt('2021-10-10T20:00:00+08:00')).toBe(1);
+    expect(ok(await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'city')).body).toMatchObject({ applicationWindowClosed: true });
+    expect(await w.tickAt('2021-10-10T21:00:00+08:00')).toBe(0);
+    expect(await w.tickAt('2021-10-11T09:00:00+08:00')).toBe(2);
+    expect(await w.tickAt('2021-10-11T10:00:00+08:00')).toBe(0);
+    const overdue = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}`, 'city')).body;
+    expect(overdue.items.map((i: any) => [i.projectId, i.kind, i.period, i.dueOn])).toEqual([['p-b', 'report', '2021-Q3', '2021-10-10'], ['p-power', 'report', '2021-Q3', '2021-10-10']]);
+    expect(overdue.items[0]).toMatchObject({ kindLabel: '推进情况逾期未报', orgName: '濂溪电子科技公司', stateLabel: '待处理', daysOverdue: 0 });
+    expect(overdue.byKind).toEqual([{ key: 'report', count: 2, label: '推进情况逾期未报' }]);
+    expect(ok(await w.get('/api/v1/supervision/overdue', 'xy')).body.total).toBe(0);
+    expect(ok(await w.get('/api/v1/supervision/overdue', 'unitB')).body.items.map((i: any) => i.projectId)).toEqual(['p-b']);
+    expect((await w.get('/api/v1/supervision/overdue?orgId=ent-b', 'xy')).status).toBe(403);
+
+    // A late report still lands, is flagged late, and resolves the overdue item.
+    const late = ok(await w.post('/api/v1/projects/p-power/progress-reports', report('2021-Q3', { participants: 600, participating_enterprises: 1 }), 'power'), 201);
+    expect(late.body.events).toEqual(['ProgressReportFiled']);
+    const after = ok(await w.get('/api/v1/supervision/overdue?includeResolved=true', 'city')).body.items;
+    expect(after.find((i: any) => i.projectId === 'p-power')).toMatchObject({ state: 'filed_late', stateLabel: '已补报' });
+    expect(ok(await w.get('/api/v1/projects/p-power/progress-reports', 'power')).body.periods[0]).toMatchObject({ status: 'filed_late', markedOverdue: true });
+  });
+
+  it('records a milestone and an instant commendation at it', async () => {
+    w.t.clock.set('2021-10-12T09:00:00+08:00');
+    const m = ok(await w.post('/api/v1/projects/p-a/milestones', { milestoneId: 'm-final', title: '挡车工技能比武决赛', reachedOn: '2021-10-11', description: '120 名挡车工参赛' }, 'unitA'), 201);
+    expect(m.body).toMatchObject({ events: ['MilestoneRecorded'], itemId: 'm-final' });
+    await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '细纱车间甲班' }, citation: '团体第一' }, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
+    const c = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '细纱车间甲班' }, citation: '技能比武决赛团体第一名' }, 'xy'), 201);
+    expect(c.body.events).toEqual(['InstantCommendationGiven']);
+    await w.refused('/api/v1/projects/p-a/milestones/nope/commendations', { recipient: { kind: 'person', name: '王芳' }, citation: '个人第一' }, 'xy', 404, 'PROJECT.MILESTONE_NOT_FOUND');
+  });
+
+  it('inspections record findings with deadlines; a past deadline is refused; rectification is rejected, redone and accepted', async () => {
+    const past = await w.refused('/api/v1/projects/p-a/inspections', { inspectedOn: '2021-10-12', findings: [{ description: '台账不全', severity: 'minor', rectifyBy: '2021-10-01' }] }, 'xy', 400, 'PROJECT.FINDING_DEADLINE_IN_PAST');
+    expect(past.errors[0].field).toBe('findings[0].rectifyBy');
+    await w.refused('/api/v1/projects/p-a/inspections', { inspectedOn: '2021-10-12', findings: [] }, 'lx', 403, 'AUTH.OUT_OF_SCOPE');
+    const insp = ok(await w.post('/api/v1/projects/p-a/inspections', { inspectionId: 'i1', inspectedOn: '2021-10-12', findings: [{ description: '安全培训台账不全', severity: 'major', rectifyBy: '2021-10-31' }] }, 'xy'), 201);
+    expect(insp.body.events).toEqual(['InspectionRecorded']);
+    const url = '/api/v1/projects/p-a/inspections/i1/findings/i1-1/rectification';
+    await w.refused('/api/v1/projects/p-a/inspections/i9/findings/i1-1/rectification', { description: 'x' }, 'unitA', 404, 'PROJECT.FINDING_NOT_FOUND');
+    ok(await w.post(url, { description: '已补齐台账' }, 'unitA'), 201);
+    await w.refused(`${url}/reject`, {}, 'xy', 400, 'REQUEST.INVALID');
+    expect(ok(await w.post(`${url}/reject`, { note: '复训记录缺少签到表' }, 'xy')).body.events).toEqual(['RectificationRejected']);
+    ok(await w.post(url, { description: '已补齐台账并附签到表' }, 'unitA'), 201);
+    expect(ok(await w.post(`${url}/accept`, { note: '整改到位' }, 'city')).body.events).toEqual(['RectificationAccepted']);
+    const got = ok(await w.get('/api/v1/projects/p-a', 'unitA')).body;
+    expect(got.supervision.findings[0]).toMatchObject({ findingId: 'i1-1', status: 'accepted', statusLabel: '已整改', severityLabel: '较大问题' });
+    expect(got.supervision.findings[0].rectifications.map((r: any) => r.outcome)).toEqual(['rejected', 'accepted']);
+  });
+
+  it('an unrectified finding past its deadline is marked overdue by the scheduler', async () => {
+    ok(await w.post('/api/v1/projects/p-b/inspections', { inspectionId: 'ib', inspectedOn: '2021-10-12', findings: [{ findingId: 'fb', description: '现场安全防护不到位', severity: 'critical', rectifyBy: '2021-10-20' }] }, 'lx'), 201);
+    expect(await w.tickAt('2021-10-20T23:00:00+08:00')).toBe(0);
+    expect(await w.tickAt('2021-10-21T08:00:00+08:00')).toBe(1);
+    const items = ok(await w.get('/api/v1/supervision/overdue?kind=rectification', 'lx')).body.items;
+    expect(items).toEqual([expect.objectContaining({ projectId: 'p-b', findingId: 'fb', kindLabel: '督导问题逾期未整改', detail: '现场安全防护不到位', dueOn: '2021-10-20' })]);
+  });
+
+  it('incidents are counted by severity and organisation', async () => {
+    ok(await w.post('/api/v1/projects/p-power/incidents', { occurredOn: '2021-10-18', severity: 'minor', kind: 'safety_accident', description: '检修时手部划伤' }, 'city'), 201);
+    ok(await w.post('/api/v1/projects/p-b/incidents', { occurredOn: '2021-10-19', severity: 'serious', kind: 'quality_accident', description: '批次返工' }, 'unitB'), 201);
+    await w.refused('/api/v1/projects/p-b/incidents', { occurredOn: '2021-10-19', severity: 'minor', kind: 'safety_accident', description: 'x' }, 'unitA', 403, 'AUTH.NOT_YOUR_ORGANISATION');
+    const all = ok(await w.get(`/api/v1/supervision/incidents?campaignId=${CAMPAIGN_ID}`, 'city')).body;
+    expect(all.items.map((i: any) => [i.projectId, i.severityLabel, i.kindLabel])).toEqual([['p-b', '较大事故', '质量事故'], ['p-power', '一般事故', '安全生产事故']]);
+    expect(all.bySeverity).toEqual([
+      { severity: 'minor', label: '一般事故', count: 1 }, { severity: 'serious', label: '较大事故', count: 1 },
+      { severity: 'major', label: '重大事故', count: 0 }, { severity: 'catastrophic', label: '特别重大事故', count: 0 },
+    ]);
+    expect(all.byOrg.map((o: any) => o.orgName).sort()).toEqual(['九江供电公司（市直）', '濂溪电子科技公司']);
+    expect(ok(await w.get('/api/v1/supervision/incidents', 'lx')).body.total).toBe(1);
+  });
+
+  it('lists projects with no report for longer than the cadence as stalled, as of the injected clock', async () => {
+    expect(ok(await w.get('/api/v1/supervision/stalled', 'city')).body.items).toEqual([]);
+    w.t.clock.set('2021-11-02T10:00:00+08:00');
+    expect(ok(await w.get('/api/v1/supervision/stalled', 'city')).body.items.map((i: any) => i.projectId)).toEqual(['p-b']);
+    w.t.clock.set('2022-01-12T10:00:00+08:00');
+    const stalled = ok(await w.get('/api/v1/supervision/stalled', 'city')).body;
+    expect(stalled.asOf).toBe('2022-01-12T02:00:00.000Z');
+    expect(stalled.items.map((i: any) => [i.projectId, i.stalledSince])).toEqual([
+      ['p-b', '2021-10-31T16:00:00.000Z'], ['p-a', '2022-01-08T02:00:00.000Z'], ['p-power', '2022-01-11T02:00:00.000Z'],
+    ]);
+    expect(ok(await w.get('/api/v1/supervision/stalled', 'xy')).body.items.map((i: any) => i.projectId)).toEqual(['p-a']);
+    expect(stalled.items[0]).toMatchObject({ lastReportAt: null, reason: '立项后超过一个报送周期未报送任何推进情况' });
+  });
+});
