@@ -1,0 +1,125 @@
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { TestApp, TestResponse } from '../support/test-app';
+
+/*
+ * Rule sets and slate ratios: versions and presets, an unknown rule refused with each problem,
+ * a provincial May Day medal list that misses the national 2024 structure ratios (reported as
+ * actual vs required), bad notice periods, and scope.
+ */
+const campaign = {
+  campaignId: 'jx-2024', title: '全省劳动和技能竞赛', theme: '奋进新征程', year: 2024, categories: ['skills'],
+  applicationWindow: { opensAt: '2024-03-01T00:00:00+08:00', closesAt: '2024-03-31T23:59:59+08:00' }, reportingCadence: 'quarterly',
+  assessment: {
+    criteria: [{ key: 'quality', name: '比质量', weight: 100 }], scale: { min: 0, max: 100 }, minAssessors: 1, aggregation: 'mean',
+    gradeBands: [{ grade: 'excellent', minScore: 90 }, { grade: 'good', minScore: 80 }, { grade: 'pass', minScore: 60 }, { grade: 'fail', minScore: 0 }], disagreementThreshold: 15,
+  },
+  approvalLevels: ['province'], targets: [],
+};
+
+function ok(res: TestResponse, status = 200): TestResponse {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+describe('rule sets and slate ratios over HTTP', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  let last = 0;
+  const post = async (url: string, body: unknown, who: string) => {
+    const res = await t.post(url, body, tok[who]);
+    if (typeof res.body?.position === 'number') last = Math.max(last, res.body.position);
+    return res;
+  };
+  const get = (url: string, who: string) => t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, tok[who]);
+  const head = () => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const R = '/api/v1/award-rounds/jx-medal';
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2024-09-20T09:00:00+08:00' });
+    tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    ok(await post('/api/v1/organizations', { orgId: 'jx', name: '江西省劳动竞赛委员会', kind: 'committee', level: 'province' }, 'admin'), 201);
+    ok(await post('/api/v1/organizations', { orgId: 'ent-x', name: '某民营企业', kind: 'enterprise', level: 'enterprise', ownership: 'non_public', parentId: 'jx' }, 'admin'), 201);
+    ok(await post('/api/v1/organizations', { orgId: 'ent-y', name: '某国有企业', kind: 'enterprise', level: 'enterprise', ownership: 'state_owned', parentId: 'jx' }, 'admin'), 201);
+    ok(await post('/api/v1/organizations', { orgId: 'gd', name: '广东省总工会', kind: 'union', level: 'province' }, 'admin'), 201);
+    tok.office = await t.token({ userId: 'u-office', roles: ['award_office'], orgId: 'jx' });
+    tok.committee = await t.token({ userId: 'u-jx', roles: ['committee'], orgId: 'jx' });
+    tok.outsider = await t.token({ userId: 'u-gd', roles: ['award_office'], orgId: 'gd' });
+    ok(await post('/api/v1/campaigns', campaign, 'committee'), 201);
+  });
+  afterAll(() => t.stop());
+
+  it('refuses a rule set with an unknown rule, listing each problem, and appends nothing', async () => {
+    const before = await head();
+    const res = await post('/api/v1/rule-sets', { ruleSetId: 'bad', citation: '某通知', year: 2024, rules: [{ rule: 'applied_on_time' }, { rule: 'be_nice' }, { rule: 'min_grade', grade: 'superb' }] }, 'office');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body).toMatchObject({ code: 'RULESET.UNKNOWN_RULE', messageZh: expect.stringContaining('未知规则'), messageEn: expect.stringContaining('unknown rules') });
+    expect(res.body.errors.map((e: any) => e.field)).toEqual(['rules[1].rule', 'rules[2].grade']);
+    expect(await head()).toBe(before);
+    expect((await post('/api/v1/rule-sets', { citation: 'x', year: 2024, rules: {} }, 'office')).body.code).toBe('REQUEST.INVALID');
+    expect((await post('/api/v1/rule-sets', { citation: 'x', year: 2024, rules: [] }, 'committee')).body.code).toBe('AUTH.ROLE_REQUIRED');
+  });
+
+  it('publishes preset contents as versions and lists them', async () => {
+    const presets = ok(await t.get('/api/v1/rule-sets/presets', tok.office)).body;
+    expect(presets.items.map((p: any) => p.key)).toEqual(['national_may_day_medal_2024', 'national_may_day_medal_2022', 'jiujiang_campaign_2021', 'shanxi_frontline']);
+    const content = (key: string) => presets.items.find((p: any) => p.key === key).content;
+    ok(await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', ...content('national_may_day_medal_2022') }, 'office'), 201);
+    const v2 = ok(await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', ...content('national_may_day_medal_2024') }, 'office'), 201);
+    expect(v2.headers.etag).toBe('"1"');
+    const conflict = await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', version: 1, ...content('jiujiang_campaign_2021') }, 'office');
+    expect(conflict.body).toMatchObject({ status: 409, code: 'RULESET.VERSION_EXISTS' });
+    const one = ok(await get('/api/v1/rule-sets/national-medal', 'office')).body;
+    expect(one.versions.map((v: any) => [v.version, v.year])).toEqual([[1, 2022], [2, 2024]]);
+    expect(ok(await get('/api/v1/rule-sets', 'office')).body.items).toEqual([expect.objectContaining({ ruleSetId: 'national-medal', latestVersion: 2, versions: 2 })]);
+    expect((await t.get('/api/v1/rule-sets/nope', tok.office)).body.code).toBe('RULESET.NOT_FOUND');
+  });
+
+  it('reports slate ratios actual vs required and refuses to publish a list that misses them', async () => {
+    const round = { roundId: 'jx-medal', campaignId: 'jx-2024', awardType: 'may_day_medal', ruleSetId: 'national-medal', pools: [{ pool: 'regular', quota: 5 }], levels: [] };
+    expect((await post('/api/v1/award-rounds', round, 'outsider')).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    ok(await post('/api/v1/award-rounds', round, 'office'), 201);
+    const worker = (id: string, orgId: string) =>
+      post(`${R}/nominations`, { nominationId: id, nominee: { kind: 'person', id: `person-${id}`, name: `职工${id}`, orgId }, attributes: { occupationCategory: 'industrial_worker', enterpriseEmployee: true } }, 'office');
+    for (const [id, org] of [['n1', 'ent-x'], ['n2', 'ent-x'], ['n3', 'ent-y']]) ok(await worker(id, org), 201);
+    const view = ok(await get(R, 'office')).body;
+    expect(view).toMatchObject({ honourLevel: 'provincial', ruleSet: { ruleSetId: 'national-medal', version: 2 } });
+    expect(view.slate.met).toBe(false);
+    const ratio = (key: string) => view.slate.ratios.find((r: any) => r.key === key);
+    expect(ratio('industrial_workers')).toMatchObject({ actual: 100, required: 35, op: '>=', met: true });
+    expect(ratio('non_public')).toMatchObject({ actual: 66.7, numerator: 2, denominator: 3, required: 35, met: true });
+    expect(ratio('migrant_workers')).toMatchObject({ actual: 0, required: 10, met: false });
+    expect(view.nominations.find((n: any) => n.nominationId === 'n3').clearances.map((c: any) => c.department)).toEqual(['labour_inspection', 'audit', 'discipline_inspection']);
+    for (const n of view.nominations) {
+      for (const c of n.clearances) ok(await post(`${R}/nominations/${n.nominationId}/clearances`, { department: c.department, decision: 'granted' }, 'office'));
+    }
+    const before = await head();
+    const res = await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2024-10-08' }, 'office');
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({ code: 'AWARD.SLATE_RATIOS_NOT_MET', messageZh: expect.stringContaining('农民工 实际 0%（0/3），要求 不低于 10%') });
+    expect(res.body.unmet.map((r: any) => r.key)).toEqual(['frontline_technicians', 'science_education', 'migrant_workers']);
+    expect(res.body.unmet[0]).toMatchObject({ actual: 0, required: 20, numerator: 0, denominator: 3 });
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses a notice period that ends before it starts, or one too short, appending nothing', async () => {
+    const before = await head();
+    const backwards = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: '2024-10-19', to: '2024-10-14' } }, 'office');
+    expect(backwards.status).toBe(400);
+    expect(backwards.body).toMatchObject({ code: 'NOTICE.INVALID_PERIOD', messageZh: '公示期结束日期早于开始日期', messageEn: 'The notice period ends before it starts' });
+    const badDays = await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 0 } }, 'office');
+    expect(badDays.body).toMatchObject({ status: 400, code: 'NOTICE.INVALID_PERIOD' });
+    const short = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: '2024-10-11', to: '2024-10-14' } }, 'office');
+    expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', workingDays: 3, minimumWorkingDays: 5 });
+    expect((await post(`${R}/public-notice`, { period: { kind: 'fortnight' } }, 'office')).body.code).toBe('REQUEST.INVALID');
+    expect(await head()).toBe(before);
+  });
+
+  it('keeps rounds out of sight and out of reach of other provinces', async () => {
+    expect((await get(R, 'outsider')).body).toMatchObject({ status: 404, code: 'AWARD.ROUND_NOT_FOUND' });
+    expect(ok(await get('/api/v1/award-rounds', 'outsider')).body.items).toEqual([]);
+    const res = await post(`${R}/nominations/n1/clearances`, { department: 'labour_inspection', decision: 'refused', note: 'x' }, 'outsider');
+    expect(res.body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    expect((await t.post(`${R}/confer`, {})).status).toBe(401);
+  });
+});
