@@ -201,5 +201,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const check = ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body;
     expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });
     expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0].history.map((h: any) => h.status)).toEqual(['valid', 'revoked']);
+    // The board judges by the campaign's round: nominated units cannot be nominated in it again; a held honour bars a repeat, a revoked one no longer does.
+    const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
+    expect(board.ruleSet).toEqual({ ruleSetId: 'jj-2021', version: 1 });
+    expect(board.items.map((i: any) => [i.projectId, i.failedReasons.map((r: any) => r.rule)])).toEqual([
+      ['p-a', ['no_double_nomination']], ['p-b', ['no_double_nomination']], ['p-c', ['no_double_nomination', 'no_repeat_honour']], ['p-late', ['applied_on_time', 'summary_accepted', 'min_grade']],
+    ]);
   });
 });
