@@ -4,11 +4,12 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireSameOrg, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, isHierarchyLevel } from '../domain';
 import { BoardAwaiting, BoardScope, listBoard } from '../read-models/board/board.queries';
 import { actionsForCaller, labelledActions } from './project.view';
+import { readScopeOf } from './read-scope';
 
 class BoardQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
@@ -16,7 +17,10 @@ class BoardQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '组织（含下级）Organisation and its subtree' }) @IsOptional() @IsString() orgId?: string;
   @ApiPropertyOptional({ description: '项目状态 Status', enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: string;
 
-  @ApiPropertyOptional({ description: '只看待我办理的（委员会：待本级审批；参赛单位：草稿和被退回的）Only what awaits your action', type: Boolean })
+  @ApiPropertyOptional({
+    description: '只看待我办理的（委员会：待本级审批、待验收整改、待确定评估结果、待通过总结；参赛单位：草稿、被退回、待整改、逾期未报、待提交总结；评估专家：待评分）Only what awaits your action',
+    type: Boolean,
+  })
   @IsOptional()
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
@@ -38,22 +42,19 @@ export class BoardController {
 
   @Get()
   @ApiOperation({
-    summary: '申报看板 Application board: projects in your scope, longest waiting first',
-    description: '竞赛委员会看到本辖区的项目，参赛单位只看到本单位的项目。awaitingMyAction=true：委员会为待本级审批的项目，参赛单位为草稿和被退回的项目。',
+    summary: '项目看板 Project board: projects in your scope, longest waiting first',
+    description: '竞赛委员会看到本辖区的项目，参赛单位只看到本单位的项目，评估专家只看到指派给本人的项目。awaitingMyAction=true 只列出等待您办理的项目。',
   })
   list(@Query() q: BoardQueryDto, @CurrentUser() user: AuthUser) {
     const isAdmin = user.roles.includes('admin');
-    const unitOnly = user.roles.includes('unit') && !user.roles.includes('committee') && !isAdmin;
-    const scope: BoardScope = isAdmin ? { kind: 'all' } : unitOnly ? { kind: 'org', orgId: user.orgId } : { kind: 'subtree', orgId: user.orgId };
-    if (q.orgId && !isAdmin) {
-      if (unitOnly) requireSameOrg(user.orgId, q.orgId);
-      else requireWithinScope(this.orgs, user.orgId, q.orgId);
-    }
+    const assessorOnly = user.roles.includes('assessor') && !isAdmin && !user.roles.some((r) => r === 'committee' || r === 'unit');
+    const scope: BoardScope = assessorOnly ? { kind: 'assessor', userId: user.userId } : readScopeOf(user, this.orgs, q.orgId);
     const callerLevel = this.orgs.get(user.orgId)?.level ?? null;
     let awaiting: BoardAwaiting | undefined;
     if (q.awaitingMyAction) {
-      if (user.roles.includes('committee') && isHierarchyLevel(callerLevel)) awaiting = { kind: 'committee', level: callerLevel };
+      if (user.roles.includes('committee')) awaiting = { kind: 'committee', level: isHierarchyLevel(callerLevel) ? callerLevel : null };
       else if (user.roles.includes('unit')) awaiting = { kind: 'unit' };
+      else if (user.roles.includes('assessor')) awaiting = { kind: 'assessor', userId: user.userId };
       else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0 };
     }
     const page = listBoard(this.db, {
@@ -62,7 +63,8 @@ export class BoardController {
     return {
       ...page,
       items: page.items.map((item) => {
-        const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel);
+        const assigned = item.assessors.includes(user.userId);
+        const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel, assigned);
         return { ...item, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
       }),
     };

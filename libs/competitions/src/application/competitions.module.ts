@@ -6,6 +6,8 @@ import { boardProjection } from '../read-models/board/board.projection';
 import { campaignListProjection } from '../read-models/campaigns/campaign-list.projection';
 import { projectDeadlinesProjection } from '../read-models/deadlines/project-deadlines.projection';
 import { supervisionProjection } from '../read-models/supervision/supervision.projection';
+import { assessmentStatsProjection } from '../read-models/assessment/assessment-stats.projection';
+import { coverageProjection } from '../read-models/statistics/coverage.projection';
 import { BoardController } from './board.controller';
 import {
   AmendCampaignDraftHandler, AmendCampaignRulesHandler, CloseCampaignHandler, CreateCampaignHandler, PublishCampaignHandler,
@@ -21,20 +23,25 @@ import { ProjectAssessmentController } from './project-assessment.controller';
 import { ProjectDeadlines } from './project-deadlines.service';
 import { ProjectLoopHandler } from './project-loop.handler';
 import { ProjectProgressController } from './project-progress.controller';
+import { StatisticsController } from './statistics.controller';
 import { SupervisionController } from './supervision.controller';
 
-export const COMPETITION_PROJECTIONS = [campaignListProjection, boardProjection, projectDeadlinesProjection, supervisionProjection];
+export const COMPETITION_PROJECTIONS = [
+  campaignListProjection, boardProjection, projectDeadlinesProjection, supervisionProjection, coverageProjection, assessmentStatsProjection,
+];
 
 /** Tables exist before the first query, even while the runner is still starting. */
 const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
 
 /**
- * Campaigns and the application stage of competition projects over HTTP, with the campaign
- * list and the application board. The organisation directory comes from OrganizationsModule.
+ * Campaigns and competition projects over HTTP through the whole loop (application, progress,
+ * supervision, assessment, summary), the deadlines that pass by themselves, and the read
+ * models: campaign list, board, supervision, coverage and assessment statistics. The
+ * organisation directory comes from OrganizationsModule.
  */
 @Module({
   imports: [OrganizationsModule],
-  controllers: [CampaignsController, ProjectsController, ProjectProgressController, ProjectAssessmentController, BoardController, SupervisionController],
+  controllers: [CampaignsController, ProjectsController, ProjectProgressController, ProjectAssessmentController, BoardController, SupervisionController, StatisticsController],
   providers: [
     ProjectFacts,
     CreateCampaignHandler,

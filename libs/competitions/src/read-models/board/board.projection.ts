@@ -6,6 +6,7 @@ import {
   ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted,
 } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
+import { LOOP_TYPES, LoopEvent, loopChanges } from './board-loop';
 import { RecordedOf } from '../recorded-of';
 
 export const boardOrgs = orgPathTable('board_orgs');
@@ -13,7 +14,7 @@ export const boardOrgs = orgPathTable('board_orgs');
 const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended'];
 const PROJECT_TYPES = [
   'ProjectDrafted', 'ProjectDraftEdited', 'ProjectSubmitted', 'ProjectSubmissionRefused', 'ProjectApprovedAtLevel', 'ProjectApproved',
-  'ProjectReturned', 'ProjectRejected', 'SubmissionExtensionGranted', 'ProjectWithdrawn', 'ProjectTerminated',
+  'ProjectReturned', 'ProjectRejected', 'SubmissionExtensionGranted', 'ProjectWithdrawn', 'ProjectTerminated', ...LOOP_TYPES,
 ];
 
 type Changes = Record<string, string | number | null>;
@@ -109,19 +110,22 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
   const row = db.prepare('SELECT * FROM board WHERE project_id = ?').get(e.data.projectId) as any;
   // Each event applies once: a row already at or past this revision has seen it.
   if (!row || row.revision >= e.revision) return;
-  const changes: Changes = { ...projectChanges(e, row, db), revision: e.revision, position: e.position, updated_at: at };
+  const own = LOOP_TYPES.includes(e.type) ? loopChanges(e as unknown as RecordedOf<LoopEvent>, row) : projectChanges(e, row, db);
+  const changes: Changes = { ...own, revision: e.revision, position: e.position, updated_at: at };
   const cols = Object.keys(changes);
   db.prepare(`UPDATE board SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE project_id = @project_id`).run({ ...changes, project_id: row.project_id });
 }
 
 /**
- * The application board (申报看板): one row per project with what the approvers and units
- * need to see whose move it is: status, the approval level awaited, since when, and why a
- * project was returned. Keeps its own copy of organisation paths and campaign approval levels.
+ * The project board (项目看板): one row per project with what approvers, units, assessors and
+ * committees need to see whose move it is: status, the approval level awaited, since when, why
+ * a project or summary was returned, assessors still to score, findings to rectify or review,
+ * overdue reports, and the assessment result. Keeps its own copy of organisation paths and
+ * campaign approval levels. Version 2 follows the later stages (评估、总结).
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 1,
+  version: 2,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   setup(db: Database) {
     boardOrgs.setup(db);
@@ -131,7 +135,9 @@ export const boardProjection: Projection = {
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, category TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL,
         status TEXT NOT NULL, title TEXT NOT NULL, submitted_at TEXT, waiting_since TEXT NOT NULL, next_level TEXT,
         approved_levels TEXT NOT NULL, returned_reason TEXT, returned_level TEXT, late_attempts INTEGER NOT NULL,
-        extension_until TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
+        extension_until TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL,
+        assessors TEXT NOT NULL DEFAULT '[]', pending_assessors TEXT NOT NULL DEFAULT '[]', open_findings INTEGER NOT NULL DEFAULT 0,
+        findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT
       );
       CREATE INDEX IF NOT EXISTS board_waiting ON board(waiting_since);
       CREATE INDEX IF NOT EXISTS board_campaign ON board(campaign_id, status);

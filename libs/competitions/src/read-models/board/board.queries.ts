@@ -1,12 +1,24 @@
 import type { Database } from 'better-sqlite3';
 import { Page } from '@jingsai/api-kit';
-import { CAMPAIGN_CATEGORIES, CampaignCategory, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
+import { CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
 
-/** Whose projects the caller may see: all (admin), a subtree (committee, auditor …), one organisation (unit). */
-export type BoardScope = { kind: 'all' } | { kind: 'subtree'; orgId: string } | { kind: 'org'; orgId: string };
+/**
+ * Whose projects the caller may see: all (admin), a subtree (committee, auditor …), one
+ * organisation (unit), the projects an assessor is assigned to.
+ */
+export type BoardScope = { kind: 'all' } | { kind: 'subtree'; orgId: string } | { kind: 'org'; orgId: string } | { kind: 'assessor'; userId: string };
 
-/** "Awaiting my action": a committee at a level, or a unit (its drafts and returned projects). */
-export type BoardAwaiting = { kind: 'committee'; level: string } | { kind: 'unit' };
+/**
+ * "Awaiting my action": a committee (approvals at its level, rectifications to review, scores
+ * complete and awaiting finalisation, summaries to accept), a unit (drafts and returned
+ * applications, findings to rectify, overdue reports, the summary once assessed), an assessor
+ * (projects still to score).
+ */
+export type BoardAwaiting = { kind: 'committee'; level: string | null } | { kind: 'unit' } | { kind: 'assessor'; userId: string };
+
+const OPEN_LOOP = "status IN ('in_progress', 'under_assessment', 'assessed', 'summary_submitted')";
+const AWAITING_COMMITTEE = `(status = 'under_assessment' AND pending_assessors = '[]') OR status = 'summary_submitted' OR (findings_to_review > 0 AND ${OPEN_LOOP})`;
+const AWAITING_UNIT = `status IN ('draft', 'returned', 'assessed') OR ((open_findings > 0 OR overdue_periods <> '[]') AND ${OPEN_LOOP})`;
 
 export interface BoardFilter {
   scope: BoardScope;
@@ -40,6 +52,16 @@ export interface BoardItem {
   returnedLevel: string | null;
   lateAttempts: number;
   extensionUntil: string | null;
+  /** Assessors assigned, and those of them still to score. */
+  assessors: string[];
+  pendingAssessors: string[];
+  /** Findings the unit must still rectify, and rectifications awaiting the committee. */
+  openFindings: number;
+  findingsToReview: number;
+  overduePeriods: string[];
+  total: number | null;
+  grade: string | null;
+  gradeLabel: string | null;
   revision: number;
   updatedAt: string;
 }
@@ -64,6 +86,14 @@ function toItem(r: any): BoardItem {
     returnedLevel: r.returned_level,
     lateAttempts: r.late_attempts,
     extensionUntil: r.extension_until,
+    assessors: JSON.parse(r.assessors),
+    pendingAssessors: JSON.parse(r.pending_assessors),
+    openFindings: r.open_findings,
+    findingsToReview: r.findings_to_review,
+    overduePeriods: JSON.parse(r.overdue_periods),
+    total: r.total,
+    grade: r.grade,
+    gradeLabel: r.grade ? (GRADE_LABELS[r.grade as Grade] ?? r.grade) : null,
     revision: r.revision,
     updatedAt: r.updated_at,
   };
@@ -79,12 +109,14 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
   };
   if (f.scope.kind === 'subtree') add('instr(org_path, ?) > 0', `/${f.scope.orgId}/`);
   if (f.scope.kind === 'org') add('org_id = ?', f.scope.orgId);
+  if (f.scope.kind === 'assessor') add('instr(assessors, ?) > 0', JSON.stringify(f.scope.userId));
   if (f.campaignId) add('campaign_id = ?', f.campaignId);
   if (f.category) add('category = ?', f.category);
   if (f.orgId) add('instr(org_path, ?) > 0', `/${f.orgId}/`);
   if (f.status) add('status = ?', f.status);
-  if (f.awaiting?.kind === 'committee') add("status = 'submitted' AND next_level = ?", f.awaiting.level);
-  if (f.awaiting?.kind === 'unit') add("status IN ('draft', 'returned')");
+  if (f.awaiting?.kind === 'committee') add(`((status = 'submitted' AND next_level = ?) OR ${AWAITING_COMMITTEE})`, f.awaiting.level);
+  if (f.awaiting?.kind === 'unit') add(`(${AWAITING_UNIT})`);
+  if (f.awaiting?.kind === 'assessor') add("status = 'under_assessment' AND instr(pending_assessors, ?) > 0", JSON.stringify(f.awaiting.userId));
   const sql = `FROM board${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
   const rows = db.prepare(`SELECT * ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset);

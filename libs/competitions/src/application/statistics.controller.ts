@@ -1,0 +1,57 @@
+import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
+import type { Database } from 'better-sqlite3';
+import { ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
+import { assessmentStatistics } from '../read-models/assessment/assessment-stats.queries';
+import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-models/statistics/coverage.queries';
+import { readScopeOf, withOrgNames } from './read-scope';
+
+class CoverageQueryDto extends ConsistentQueryDto {
+  @ApiProperty({ description: '竞赛活动 Campaign id' }) @IsString() @IsNotEmpty() campaignId!: string;
+  @ApiPropertyOptional({ description: '分组：地区 region / 行业 industry / 所有制 ownership / 报送期 period', enum: COVERAGE_GROUPS, default: 'region' })
+  @IsOptional()
+  @IsIn(COVERAGE_GROUPS)
+  groupBy?: CoverageGroup;
+}
+
+class AssessmentStatsQueryDto extends PageQueryDto {
+  @ApiProperty({ description: '竞赛活动 Campaign id' }) @IsString() @IsNotEmpty() campaignId!: string;
+  @ApiPropertyOptional({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsOptional() @IsIn(CAMPAIGN_CATEGORY_KEYS) category?: string;
+}
+
+@ApiTags('statistics 统计')
+@ApiBearerAuth()
+@Controller('api/v1/statistics')
+export class StatisticsController {
+  private readonly db: Database;
+
+  constructor(
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {
+    this.db = readDb.db;
+  }
+
+  @Get('coverage')
+  @ApiOperation({
+    summary: '覆盖面与成果 Coverage and outcomes against the campaign’s targets',
+    description: '参赛企业（含非公企业占比）、参与职工人次、技术革新、先进操作法、合理化建议（提出/采纳）、节能量等，按地区、行业、所有制或报送期分组，对照目标任务给出完成百分比。项目有已通过的总结时取总结数据，否则取各期最新（更正后）报告之和。',
+  })
+  coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
+    return coverageStatistics(this.db, { scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, groupBy: q.groupBy ?? 'region' });
+  }
+
+  @Get('assessment')
+  @ApiOperation({
+    summary: '评估考核统计 Scores per assessor, totals, grades, rankings and disagreement flags',
+    description: '排名在整个竞赛活动内及各竞赛类别内计算（并列同名次），再按您的管辖范围显示。',
+  })
+  assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
+    const r = assessmentStatistics(this.db, { scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    return { ...r, items: withOrgNames(this.orgs, r.items) };
+  }
+}

@@ -1,0 +1,94 @@
+import type { Database } from 'better-sqlite3';
+import { Page } from '@jingsai/api-kit';
+import { AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
+import { ancestorsOf, ReadScope, Where } from '../read-scope';
+
+export interface AssessmentStatsFilter {
+  scope: ReadScope;
+  campaignId: string;
+  category?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Competition ranking (1, 2, 2, 4) of finalised projects by total, highest first. */
+function ranks(rows: Array<{ project_id: string; total: number | null }>): Map<string, number> {
+  const done = rows.filter((r) => r.total !== null).sort((a, b) => b.total! - a.total!);
+  const out = new Map<string, number>();
+  done.forEach((r, i) => out.set(r.project_id, i > 0 && done[i - 1]!.total === r.total ? out.get(done[i - 1]!.project_id)! : i + 1));
+  return out;
+}
+
+/**
+ * Scores per assessor, totals, grades and rankings within the campaign and within each
+ * category (ranked over the whole campaign, then filtered to the caller's scope), with the
+ * disagreement flag. Finalised projects first, best total first.
+ */
+export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
+  const all = db.prepare('SELECT * FROM as_projects WHERE campaign_id = ? AND rules_version IS NOT NULL').all(f.campaignId) as any[];
+  const inCampaign = ranks(all);
+  const inCategory = new Map<string, number>();
+  for (const category of new Set(all.map((r) => r.category))) for (const [id, rank] of ranks(all.filter((r) => r.category === category))) inCategory.set(id, rank);
+
+  const w = new Where().add('campaign_id = ?', f.campaignId).add('rules_version IS NOT NULL').scope(f.scope);
+  if (f.category) w.add('category = ?', f.category);
+  const visible = (db.prepare(`SELECT * FROM as_projects${w.sql}`).all(...w.args) as any[]).sort(
+    (a, b) => (inCampaign.get(a.project_id) ?? Infinity) - (inCampaign.get(b.project_id) ?? Infinity) || (a.project_id < b.project_id ? -1 : 1),
+  );
+  const scoresOf = db.prepare('SELECT * FROM as_scores WHERE project_id = ?');
+  const items = visible.map((r) => {
+    const criteria = JSON.parse(r.criteria ?? '[]') as AssessmentCriterion[];
+    const sheets = new Map((scoresOf.all(r.project_id) as any[]).map((s) => [s.assessor_user_id, s]));
+    const assessors = (JSON.parse(r.assessors) as any[]).map((a) => {
+      const s = sheets.get(a.userId);
+      return {
+        ...a,
+        scored: Boolean(s),
+        counted: Boolean(s) && !a.declaredConflict,
+        scores: s ? criteria.map((c) => ({ key: c.key, name: c.name, weight: c.weight, score: JSON.parse(s.scores)[c.key] ?? null })) : [],
+        weightedTotal: s?.weighted_total ?? null,
+        scoreRevision: s?.revision ?? null,
+      };
+    });
+    return {
+      projectId: r.project_id,
+      title: r.title,
+      category: r.category,
+      categoryLabel: CAMPAIGN_CATEGORIES[r.category as CampaignCategory]?.zh ?? r.category,
+      orgId: r.org_id,
+      orgPath: ancestorsOf(r.org_path),
+      status: r.status,
+      statusLabel: PROJECT_STATUS_LABELS[r.status as ProjectStatus] ?? r.status,
+      rulesVersion: r.rules_version,
+      aggregation: r.aggregation,
+      aggregationLabel: AGGREGATION_LABELS[r.aggregation as Aggregation] ?? r.aggregation,
+      assessors,
+      selfAssessmentTotal: r.self_total,
+      finalized: r.total !== null,
+      total: r.total,
+      grade: r.grade,
+      gradeLabel: r.grade ? GRADE_LABELS[r.grade as Grade] : null,
+      totalsUsed: r.totals_used ? JSON.parse(r.totals_used) : [],
+      dropped: r.dropped ? JSON.parse(r.dropped) : [],
+      rankInCampaign: inCampaign.get(r.project_id) ?? null,
+      rankInCategory: inCategory.get(r.project_id) ?? null,
+      disagreement: r.spread === null ? null : { spread: r.spread, threshold: r.threshold, flagged: r.flagged === 1, label: r.flagged === 1 ? '评分分歧较大，建议复核' : '评分一致性正常' },
+    };
+  });
+  const byAssessor = new Map<string, { assessorUserId: string; name: string; scored: number; totals: number[] }>();
+  for (const item of items) {
+    for (const a of item.assessors.filter((x) => x.scored)) {
+      const entry = byAssessor.get(a.userId) ?? { assessorUserId: a.userId, name: a.name, scored: 0, totals: [] as number[] };
+      entry.scored++;
+      entry.totals.push(a.weightedTotal as number);
+      byAssessor.set(a.userId, entry);
+    }
+  }
+  const page: Page<(typeof items)[number]> = { items: items.slice(f.offset, f.offset + f.limit), total: items.length, limit: f.limit, offset: f.offset };
+  return {
+    ...page,
+    campaignId: f.campaignId,
+    finalizedCount: all.filter((r) => r.total !== null).length,
+    byAssessor: [...byAssessor.values()].map(({ totals, ...a }) => ({ ...a, meanTotal: Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 100) / 100 })),
+  };
+}

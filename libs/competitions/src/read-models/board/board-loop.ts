@@ -1,0 +1,58 @@
+import { ProjectAssessmentEvent, ProjectProgressEvent } from '../../domain';
+import { RecordedOf } from '../recorded-of';
+
+/** The later stages' events the board follows (推进、督导、评估、总结). */
+export const LOOP_TYPES = [
+  'ProgressReportFiled', 'ProgressReportOverdue', 'InspectionRecorded', 'RectificationReported', 'RectificationAccepted', 'RectificationRejected',
+  'AssessmentOpened', 'AssessorAddedAfterLock', 'ConflictOfInterestDeclared', 'ScoreRecorded', 'AssessmentFinalized', 'SummarySubmitted',
+  'SummaryAccepted', 'SummaryReturned',
+];
+
+export type LoopEvent = ProjectProgressEvent | ProjectAssessmentEvent;
+type Changes = Record<string, string | number | null>;
+
+const list = (json: string): string[] => JSON.parse(json) as string[];
+const without = (json: string, id: string) => JSON.stringify(list(json).filter((x) => x !== id));
+const adding = (json: string, id: string) => JSON.stringify([...list(json).filter((x) => x !== id), id]);
+
+/**
+ * The columns a later-stage event changes: the status, whose move it is (assessors still to
+ * score, findings to rectify or to review, overdue reports), and the result once finalised.
+ * The caller applies each event once (row revision), so counters are safe.
+ */
+export function loopChanges(e: RecordedOf<LoopEvent>, row: any): Changes {
+  const at = e.metadata.occurredAt;
+  switch (e.type) {
+    case 'ProgressReportFiled':
+      return { overdue_periods: without(row.overdue_periods, e.data.period) };
+    case 'ProgressReportOverdue':
+      return { overdue_periods: adding(row.overdue_periods, e.data.period) };
+    case 'InspectionRecorded':
+      return { open_findings: row.open_findings + e.data.findings.length };
+    case 'RectificationReported':
+      return { open_findings: Math.max(0, row.open_findings - 1), findings_to_review: row.findings_to_review + 1 };
+    case 'RectificationAccepted':
+      return { findings_to_review: Math.max(0, row.findings_to_review - 1) };
+    case 'RectificationRejected':
+      return { findings_to_review: Math.max(0, row.findings_to_review - 1), open_findings: row.open_findings + 1 };
+    case 'AssessmentOpened': {
+      const ids = JSON.stringify(e.data.assessors.map((a) => a.userId));
+      return { status: 'under_assessment', waiting_since: at, assessors: ids, pending_assessors: ids, overdue_periods: '[]' };
+    }
+    case 'AssessorAddedAfterLock':
+      return { assessors: adding(row.assessors, e.data.assessor.userId), pending_assessors: adding(row.pending_assessors, e.data.assessor.userId) };
+    case 'ConflictOfInterestDeclared':
+    case 'ScoreRecorded':
+      return { pending_assessors: without(row.pending_assessors, e.data.assessorUserId) };
+    case 'AssessmentFinalized':
+      return { status: 'assessed', waiting_since: at, pending_assessors: '[]', total: e.data.total, grade: e.data.grade };
+    case 'SummarySubmitted':
+      return { status: 'summary_submitted', waiting_since: at, returned_reason: null, returned_level: null };
+    case 'SummaryAccepted':
+      return { status: 'summarized', waiting_since: at };
+    case 'SummaryReturned':
+      return { status: 'assessed', waiting_since: at, returned_reason: e.data.reason, returned_level: null };
+    default:
+      return {};
+  }
+}

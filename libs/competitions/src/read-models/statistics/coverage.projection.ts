@@ -1,0 +1,104 @@
+import { Projection } from '@jingsai/event-store';
+import { RecordedEvent } from '@jingsai/shared';
+import type { Database } from 'better-sqlite3';
+import { CampaignEvent, ProjectEvent } from '../../domain';
+import { RecordedOf } from '../recorded-of';
+
+const ORG_TYPES = ['OrganizationRegistered', 'OrganizationUpdated'];
+const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended'];
+const PROJECT_TYPES = [
+  'ProjectDrafted', 'ProjectApproved', 'ProgressReportFiled', 'ProgressReportCorrected', 'SummarySubmitted', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated',
+];
+
+interface OrgData { orgId: string; name?: string; ownership?: string | null; industry?: string | null; region?: string | null; parentPath?: string[]; changes?: Record<string, unknown> }
+
+/** Organisations with the attributes coverage is grouped by; an update changes them for every figure. */
+function applyOrg(e: RecordedEvent, db: Database): void {
+  const d = e.data as unknown as OrgData;
+  if (e.type === 'OrganizationRegistered') {
+    db.prepare('INSERT OR REPLACE INTO cov_orgs (org_id, name, path, ownership, industry, region) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(d.orgId, d.name ?? d.orgId, `/${[...(d.parentPath ?? []), d.orgId].join('/')}/`, d.ownership ?? null, d.industry ?? null, d.region ?? null);
+    return;
+  }
+  for (const field of ['name', 'ownership', 'industry', 'region'] as const) {
+    if (d.changes && field in d.changes) db.prepare(`UPDATE cov_orgs SET ${field} = ? WHERE org_id = ?`).run((d.changes[field] as string | null) ?? null, d.orgId);
+  }
+}
+
+function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
+  const targets = (campaignId: string, t: unknown) => db.prepare('UPDATE cov_campaigns SET targets = ? WHERE campaign_id = ?').run(JSON.stringify(t ?? []), campaignId);
+  if (e.type === 'CampaignCreated') {
+    db.prepare('INSERT OR IGNORE INTO cov_campaigns (campaign_id, title, targets) VALUES (?, ?, ?)').run(e.data.campaignId, e.data.title, JSON.stringify(e.data.targets ?? []));
+  } else if (e.type === 'CampaignDraftAmended' && e.data.changes.targets) {
+    targets(e.data.campaignId, e.data.changes.targets);
+  } else if (e.type === 'CampaignRulesAmended') {
+    targets(e.data.campaignId, e.data.rules.targets);
+  }
+}
+
+function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
+  const status = (projectId: string, s: string) => db.prepare('UPDATE cov_projects SET status = ? WHERE project_id = ?').run(s, projectId);
+  switch (e.type) {
+    case 'ProjectDrafted':
+      db.prepare("INSERT OR IGNORE INTO cov_projects (project_id, campaign_id, org_id, category, approved, status) VALUES (?, ?, ?, ?, 0, 'draft')")
+        .run(e.data.projectId, e.data.campaignId, e.data.orgId, e.data.category);
+      return;
+    case 'ProjectApproved':
+      db.prepare("UPDATE cov_projects SET approved = 1, status = 'in_progress' WHERE project_id = ?").run(e.data.projectId);
+      return;
+    case 'ProgressReportFiled':
+    case 'ProgressReportCorrected': {
+      const revision = e.type === 'ProgressReportCorrected' ? e.data.revision : 1;
+      // The latest (superseding) report of a period is the one that counts.
+      db.prepare(
+        `INSERT INTO cov_reports (project_id, period, revision, metrics) VALUES (?, ?, ?, ?)
+         ON CONFLICT (project_id, period) DO UPDATE SET revision = excluded.revision, metrics = excluded.metrics WHERE excluded.revision >= cov_reports.revision`,
+      ).run(e.data.projectId, e.data.period, revision, JSON.stringify(e.data.metrics));
+      return;
+    }
+    case 'SummarySubmitted':
+      db.prepare(
+        `INSERT INTO cov_summaries (project_id, revision, outcomes, accepted) VALUES (?, ?, ?, 0)
+         ON CONFLICT (project_id) DO UPDATE SET revision = excluded.revision, outcomes = excluded.outcomes, accepted = 0 WHERE excluded.revision > cov_summaries.revision`,
+      ).run(e.data.projectId, e.data.revision, JSON.stringify(e.data.outcomes));
+      return;
+    case 'SummaryAccepted':
+      db.prepare('UPDATE cov_summaries SET accepted = 1 WHERE project_id = ? AND revision = ?').run(e.data.projectId, e.data.revision);
+      return void status(e.data.projectId, 'summarized');
+    case 'ProjectWithdrawn':
+      return void status(e.data.projectId, 'withdrawn');
+    case 'ProjectTerminated':
+      return void status(e.data.projectId, 'terminated');
+    default:
+      return;
+  }
+}
+
+/**
+ * Coverage and outcomes (覆盖面与成果): approved projects with their organisation's region,
+ * industry and ownership, the latest report per period, the accepted summary's totals, and the
+ * campaign's targets. Figures are combined when read (see coverage.queries.ts).
+ */
+export const coverageProjection: Projection = {
+  name: 'coverage',
+  version: 1,
+  eventTypes: [...ORG_TYPES, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  setup(db: Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS cov_orgs (org_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, ownership TEXT, industry TEXT, region TEXT);
+      CREATE TABLE IF NOT EXISTS cov_campaigns (campaign_id TEXT PRIMARY KEY, title TEXT NOT NULL, targets TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS cov_projects (project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, category TEXT NOT NULL, approved INTEGER NOT NULL, status TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS cov_reports (project_id TEXT NOT NULL, period TEXT NOT NULL, revision INTEGER NOT NULL, metrics TEXT NOT NULL, PRIMARY KEY (project_id, period));
+      CREATE TABLE IF NOT EXISTS cov_summaries (project_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, outcomes TEXT NOT NULL, accepted INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS cov_projects_campaign ON cov_projects(campaign_id, approved);
+    `);
+  },
+  reset(db: Database) {
+    db.exec('DROP TABLE IF EXISTS cov_orgs; DROP TABLE IF EXISTS cov_campaigns; DROP TABLE IF EXISTS cov_projects; DROP TABLE IF EXISTS cov_reports; DROP TABLE IF EXISTS cov_summaries;');
+  },
+  apply(event: RecordedEvent, db: Database) {
+    if (ORG_TYPES.includes(event.type)) return applyOrg(event, db);
+    if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
+    return applyProject(event as unknown as RecordedOf<ProjectEvent>, db);
+  },
+};

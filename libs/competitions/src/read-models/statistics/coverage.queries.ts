@@ -1,0 +1,100 @@
+import type { Database } from 'better-sqlite3';
+import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
+import { ReadScope, Where } from '../read-scope';
+
+export const COVERAGE_GROUPS = ['region', 'industry', 'ownership', 'period'] as const;
+export type CoverageGroup = (typeof COVERAGE_GROUPS)[number];
+const OWNERSHIP_LABELS: Record<string, string> = { state_owned: '国有', non_public: '非公', collective: '集体', foreign: '外资' };
+
+interface Row { project_id: string; org_id: string; ownership: string | null; industry: string | null; region: string | null; summary: string | null }
+
+function add(into: ProgressMetrics, m: ProgressMetrics): void {
+  for (const k of PROGRESS_METRIC_KEYS) if (typeof m[k] === 'number') into[k] = round2((into[k] ?? 0) + m[k]);
+}
+
+/** One bucket's figures: projects, units (and non-public ones), the metrics, enterprises with the non-public share. */
+function bucket() {
+  return { projects: new Set<string>(), units: new Set<string>(), nonPublicUnits: new Set<string>(), metrics: {} as ProgressMetrics, nonPublicEnterprises: 0 };
+}
+type Bucket = ReturnType<typeof bucket>;
+
+function count(b: Bucket, row: Row, figures: ProgressMetrics): void {
+  b.projects.add(row.project_id);
+  b.units.add(row.org_id);
+  if (row.ownership === 'non_public') {
+    b.nonPublicUnits.add(row.org_id);
+    b.nonPublicEnterprises += figures.participating_enterprises ?? 0;
+  }
+  add(b.metrics, figures);
+}
+
+function view(b: Bucket) {
+  const enterprises = b.metrics.participating_enterprises ?? 0;
+  return {
+    projects: b.projects.size,
+    participatingUnits: b.units.size,
+    nonPublicUnits: b.nonPublicUnits.size,
+    enterprises,
+    nonPublicEnterprises: b.nonPublicEnterprises,
+    nonPublicSharePercent: enterprises > 0 ? round2((b.nonPublicEnterprises / enterprises) * 100) : null,
+    metrics: PROGRESS_METRIC_KEYS.filter((k) => b.metrics[k] !== undefined).map((k) => ({ key: k, label: PROGRESS_METRICS[k].zh, unitZh: PROGRESS_METRICS[k].unitZh, value: b.metrics[k]! })),
+  };
+}
+
+/** The actual figure for a campaign target, or null when projects do not report it. */
+function actualFor(metric: CampaignMetric, total: Bucket): number | null {
+  if (metric === 'non_public_enterprises') return total.nonPublicEnterprises;
+  const reported = PROGRESS_METRIC_KEYS.find((k) => PROGRESS_METRICS[k].campaignMetric === metric) as ProgressMetric | undefined;
+  return reported ? (total.metrics[reported] ?? 0) : null;
+}
+
+/**
+ * Coverage and outcomes of a campaign in the caller's scope, grouped by region, industry,
+ * ownership or reporting period. A project counts with its accepted summary's totals where
+ * there is one, otherwise with the sum of its latest (superseding) report per period. By
+ * period only reports count (a summary's totals belong to no one period).
+ */
+export function coverageStatistics(db: Database, f: { scope: ReadScope; campaignId: string; groupBy: CoverageGroup }) {
+  const campaign = db.prepare('SELECT * FROM cov_campaigns WHERE campaign_id = ?').get(f.campaignId) as { title: string; targets: string } | undefined;
+  const w = new Where().add('p.campaign_id = ?', f.campaignId).add('p.approved = 1').scope(f.scope, undefined, 'o.path', 'p.org_id');
+  const rows = db
+    .prepare(`SELECT p.project_id, p.org_id, o.ownership, o.industry, o.region, s.outcomes AS summary FROM cov_projects p JOIN cov_orgs o USING (org_id)
+      LEFT JOIN cov_summaries s ON s.project_id = p.project_id AND s.accepted = 1${w.sql} ORDER BY p.project_id`)
+    .all(...w.args) as Row[];
+  const reportsOf = db.prepare('SELECT period, metrics FROM cov_reports WHERE project_id = ? ORDER BY period');
+  const total = bucket();
+  const groups = new Map<string, Bucket>();
+  const group = (key: string) => groups.get(key) ?? groups.set(key, bucket()).get(key)!;
+  let fromSummaries = 0;
+  for (const row of rows) {
+    const reports = (reportsOf.all(row.project_id) as Array<{ period: string; metrics: string }>).map((r) => ({ period: r.period, metrics: JSON.parse(r.metrics) as ProgressMetrics }));
+    const fromReports: ProgressMetrics = {};
+    for (const r of reports) add(fromReports, r.metrics);
+    const figures = row.summary ? (JSON.parse(row.summary) as ProgressMetrics) : fromReports;
+    if (row.summary) fromSummaries++;
+    count(total, row, figures);
+    if (f.groupBy === 'period') for (const r of reports) count(group(r.period), row, r.metrics);
+    else count(group(row[f.groupBy] ?? ''), row, figures);
+  }
+  const targets = (JSON.parse(campaign?.targets ?? '[]') as CampaignTarget[]).map((t) => {
+    const actual = actualFor(t.metric, total);
+    return {
+      metric: t.metric,
+      label: CAMPAIGN_METRICS[t.metric]?.zh ?? t.metric,
+      unitZh: CAMPAIGN_METRICS[t.metric]?.unitZh ?? '',
+      target: t.target,
+      actual,
+      percentComplete: actual === null || t.target <= 0 ? null : round2((actual / t.target) * 100),
+    };
+  });
+  const label = (key: string) => (key === '' ? '未填写' : f.groupBy === 'ownership' ? (OWNERSHIP_LABELS[key] ?? key) : key);
+  return {
+    campaignId: f.campaignId,
+    campaignTitle: campaign?.title ?? null,
+    groupBy: f.groupBy,
+    projectsFromAcceptedSummary: fromSummaries,
+    totals: view(total),
+    targets,
+    groups: [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b) })),
+  };
+}

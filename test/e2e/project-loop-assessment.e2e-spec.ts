@@ -1,0 +1,152 @@
+import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+
+/*
+ * The middle of the loop over HTTP, part 2: assessment with locked assessor sets, conflict of
+ * interest refused, scores and corrections, a trimmed mean checked by hand, the summary
+ * returned and accepted; the board, coverage against targets and assessment statistics.
+ */
+describe('project loop over HTTP: assessment, summary, statistics', () => {
+  let w: LoopWorld;
+  const scores = (quality: number, schedule: number, innovation: number) => ({ scores: { quality, schedule, innovation } });
+  const report = (projectId: string, who: string, period: string, metrics: Record<string, number>) =>
+    w.post(`/api/v1/projects/${projectId}/progress-reports`, { period, metrics, narrative: '按计划推进' }, who);
+  const awaiting = async (who: string) => (await w.get('/api/v1/board?awaitingMyAction=true', who)).body.items.map((i: any) => i.projectId);
+
+  beforeAll(async () => {
+    w = await LoopWorld.start();
+    w.t.clock.set('2021-07-20T10:00:00+08:00');
+    await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
+    await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛', 'non_public');
+    await w.approvedProject('p-power', 'power', null, '供电抢修技能比武', 'key_project');
+    w.t.clock.set('2021-10-05T10:00:00+08:00');
+    ok(await report('p-a', 'unitA', '2021-Q3', { participants: 1200, participating_enterprises: 1, technical_innovations: 5, suggestions_made: 40, suggestions_adopted: 20 }), 201);
+    ok(await report('p-a', 'unitA', '2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6, suggestions_made: 40, suggestions_adopted: 20 }), 201);
+    ok(await report('p-b', 'unitB', '2021-Q3', { participants: 800, participating_enterprises: 2, technical_innovations: 3, suggestions_made: 30, suggestions_adopted: 10 }), 201);
+    ok(await report('p-power', 'power', '2021-Q3', { participants: 600, participating_enterprises: 1, technical_innovations: 2 }), 201);
+    w.t.clock.set('2022-01-05T10:00:00+08:00');
+    ok(await report('p-a', 'unitA', '2021-Q4', { participants: 1500, participating_enterprises: 1, technical_innovations: 8, suggestions_made: 60, suggestions_adopted: 35 }), 201);
+    w.t.clock.set('2022-01-15T09:00:00+08:00');
+  });
+  afterAll(() => w.stop());
+
+  it('refuses an assessor from the project’s own organisation or an ancestor, naming the conflict; nothing appended', async () => {
+    const body = { assessors: [{ userId: 'as1', orgId: 'univ', name: '赵教授' }, { userId: 'asXy', orgId: 'xy', name: '李科长' }, { userId: 'asOwn', orgId: 'ent-a', name: '厂长' }] };
+    const refusal = await w.refused('/api/v1/projects/p-a/assessment/open', body, 'city', 422, 'PROJECT.ASSESSOR_CONFLICT');
+    expect(refusal.conflicts).toEqual([
+      { userId: 'asXy', name: '李科长', orgId: 'xy', relation: 'ancestor' },
+      { userId: 'asOwn', name: '厂长', orgId: 'ent-a', relation: 'same_org' },
+    ]);
+    expect(refusal.messageZh).toContain('李科长（评估专家所在单位是项目单位的上级）');
+    expect(refusal.messageZh).toContain('厂长（评估专家与项目同属一个单位）');
+    await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [{ userId: 'as1', orgId: 'univ' }, { userId: 'as2', orgId: 'nowhere' }, { userId: 'as3', orgId: 'univ' }] }, 'city', 404, 'ORGANIZATION.NOT_FOUND');
+    await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [{ userId: 'as1', orgId: 'univ' }, { userId: 'as2', orgId: 'inst' }] }, 'city', 422, 'PROJECT.NOT_ENOUGH_ASSESSORS');
+    await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [] }, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
+  });
+
+  it('opens assessment of the textile project with four third-party assessors; bad score sheets are refused', async () => {
+    const assessors = [['as1', 'univ', '赵教授'], ['as2', 'inst', '钱研究员'], ['as3', 'univ', '孙副教授'], ['as4', 'inst', '周高工']].map(([userId, orgId, name]) => ({ userId, orgId, name }));
+    const opened = ok(await w.post('/api/v1/projects/p-a/assessment/open', { assessors }, 'city'));
+    expect(opened.body.events).toEqual(['AssessmentOpened']);
+    expect(await awaiting('as3')).toEqual(['p-a']);
+    expect((await w.get('/api/v1/board', 'as5')).body.items).toEqual([]);
+
+    const notAssigned = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'as5', 403, 'PROJECT.ASSESSOR_NOT_ASSIGNED');
+    expect(notAssigned.messageZh).toContain('纺织挡车工技能比武');
+    const range = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(105, 85, -1), 'as1', 400, 'PROJECT.SCORE_OUT_OF_RANGE');
+    expect(range.errors.map((e: any) => e.field)).toEqual(['scores.quality', 'scores.innovation']);
+    expect(range.messageZh).toContain('“比质量”的得分应在 0–100 之间');
+    const unknown = await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90, schedule: 85, innovation: 80, beauty: 99 } }, 'as1', 400, 'PROJECT.UNKNOWN_CRITERION');
+    expect(unknown.messageZh).toContain('评估方案中没有指标“beauty”');
+    await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90 } }, 'as1', 400, 'PROJECT.MISSING_CRITERION');
+    await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'unitA', 403, 'AUTH.ROLE_REQUIRED');
+    await w.refused('/api/v1/projects/p-a/progress-reports', { period: '2021-Q4', metrics: {}, narrative: 'x' }, 'unitA', 409, 'PROJECT.ILLEGAL_TRANSITION');
+  });
+
+  it('scores, a correction, a self-score kept apart, and a trimmed mean checked by hand', async () => {
+    expect(ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(80, 85, 80), 'as1'), 201).body.events).toEqual(['ScoreRecorded']);
+    expect(ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(90, 85, 80), 'as1'), 201).body.events).toEqual(['ScoreCorrected']);
+    ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(95, 90, 92), 'as2'), 201);
+    await w.refused('/api/v1/projects/p-a/assessment/finalize', {}, 'city', 422, 'PROJECT.NOT_ENOUGH_SCORES');
+    ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(70, 75, 72), 'as3'), 201);
+    expect(await awaiting('city')).not.toContain('p-a');
+    ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(88, 80, 86), 'as4'), 201);
+    ok(await w.post('/api/v1/projects/p-a/assessment/self-scores', scores(95, 95, 95), 'unitA'), 201);
+    expect(await awaiting('as3')).toEqual([]);
+    expect(await awaiting('city')).toContain('p-a');
+
+    // Weighted totals (40/30/30): as1 0.4×90+0.3×85+0.3×80 = 85.5; as2 92.6; as3 72.1; as4 85.0.
+    // Trimmed mean: drop the lowest (72.1) and the highest (92.6): (85.5 + 85.0) / 2 = 85.25 → 良好.
+    const fin = ok(await w.post('/api/v1/projects/p-a/assessment/finalize', {}, 'city'));
+    expect(fin.body.events).toEqual(['AssessmentFinalized']);
+    const result = ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.result;
+    expect(result).toMatchObject({ total: 85.25, grade: 'good', gradeLabel: '良好', aggregation: 'trimmed_mean', totalsUsed: [85.5, 85], dropped: [72.1, 92.6], disagreement: { spread: 20.5, threshold: 15, flagged: true } });
+    expect(await awaiting('unitA')).toEqual(['p-a']);
+  });
+
+  it('the summary is returned with a reason, resubmitted and accepted', async () => {
+    const outcomes = { participants: 2750, participating_enterprises: 1, technical_innovations: 14, suggestions_made: 100, suggestions_adopted: 55, energy_saved_tce: 12.5 };
+    await w.refused('/api/v1/projects/p-a/summary', { outcomes: { ...outcomes, suggestions_adopted: 120 }, experience: '师带徒' }, 'unitA', 400, 'PROJECT.INVALID');
+    ok(await w.post('/api/v1/projects/p-a/summary', { outcomes: { ...outcomes, participants: 2700 }, experience: '以师带徒带动技能提升' }, 'unitA'), 201);
+    expect(await awaiting('xy')).toContain('p-a');
+    await w.refused('/api/v1/projects/p-a/summary/return', {}, 'xy', 400, 'REQUEST.INVALID');
+    ok(await w.post('/api/v1/projects/p-a/summary/return', { reason: '参与人次与季度报告合计不一致，请核实' }, 'xy'));
+    expect((await w.get('/api/v1/board?status=assessed', 'unitA')).body.items[0]).toMatchObject({ projectId: 'p-a', returnedReason: '参与人次与季度报告合计不一致，请核实' });
+    ok(await w.post('/api/v1/projects/p-a/summary', { outcomes, experience: '以师带徒带动技能提升，形成可推广的操作法' }, 'unitA'), 201);
+    expect(ok(await w.post('/api/v1/projects/p-a/summary/accept', { note: '同意' }, 'city')).body.events).toEqual(['SummaryAccepted']);
+    const board = (await w.get('/api/v1/board?orgId=ent-a', 'city')).body.items[0];
+    expect(board).toMatchObject({ status: 'summarized', statusLabel: '已总结', total: 85.25, gradeLabel: '良好' });
+  });
+
+  it('a second project: a recusal leaves too few scores until an assessor is added after the lock, with a reason', async () => {
+    const assessors = [['as2', 'inst'], ['as3', 'univ'], ['as5', 'univ']].map(([userId, orgId]) => ({ userId, orgId }));
+    ok(await w.post('/api/v1/projects/p-power/assessment/open', { assessors }, 'city'));
+    expect(ok(await w.post('/api/v1/projects/p-power/assessment/conflicts', { reason: '本人曾任该公司技术顾问' }, 'as5'), 201).body.events).toEqual(['ConflictOfInterestDeclared']);
+    await w.refused('/api/v1/projects/p-power/assessment/scores', scores(90, 90, 90), 'as5', 403, 'PROJECT.ASSESSOR_RECUSED');
+    ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(80, 80, 80), 'as2'), 201);
+    ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(85, 85, 85), 'as3'), 201);
+    await w.refused('/api/v1/projects/p-power/assessment/finalize', {}, 'city', 422, 'PROJECT.NOT_ENOUGH_SCORES');
+    await w.refused('/api/v1/projects/p-power/assessment/assessors', { assessor: { userId: 'as1', orgId: 'univ' } }, 'city', 400, 'REQUEST.INVALID');
+    ok(await w.post('/api/v1/projects/p-power/assessment/assessors', { assessor: { userId: 'as1', orgId: 'univ', name: '赵教授' }, reason: '钱研究员回避后补足三名专家' }, 'city'), 201);
+    ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(90, 90, 90), 'as1'), 201);
+    ok(await w.post('/api/v1/projects/p-power/assessment/finalize', {}, 'city'));
+    ok(await w.post('/api/v1/projects/p-power/summary', { outcomes: { participants: 1300, participating_enterprises: 1, technical_innovations: 4, suggestions_adopted: 10 }, experience: '抢修练兵常态化' }, 'power'), 201);
+    ok(await w.post('/api/v1/projects/p-power/summary/accept', {}, 'city'));
+    const got = ok(await w.get('/api/v1/projects/p-power', 'as1')).body;
+    expect(got).toMatchObject({ status: 'summarized', assessment: { result: { total: 85, grade: 'good', dropped: [80, 90], disagreement: { flagged: false } } } });
+  });
+
+  it('assessment statistics: scores per assessor, totals, grades, rankings within campaign and category, disagreement flags', async () => {
+    const stats = ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'city')).body;
+    expect(stats.items.map((i: any) => [i.projectId, i.total, i.gradeLabel, i.rankInCampaign, i.rankInCategory, i.disagreement.flagged])).toEqual([
+      ['p-a', 85.25, '良好', 1, 1, true], ['p-power', 85, '良好', 2, 1, false],
+    ]);
+    const pa = stats.items[0];
+    expect(pa.assessors.map((a: any) => [a.userId, a.weightedTotal, a.scoreRevision])).toEqual([['as1', 85.5, 2], ['as2', 92.6, 1], ['as3', 72.1, 1], ['as4', 85, 1]]);
+    expect(pa.assessors[0].scores).toEqual([{ key: 'quality', name: '比质量', weight: 40, score: 90 }, { key: 'schedule', name: '比工期', weight: 30, score: 85 }, { key: 'innovation', name: '比技术创新', weight: 30, score: 80 }]);
+    expect(pa).toMatchObject({ selfAssessmentTotal: 95, aggregationLabel: '去掉一个最高分和一个最低分后平均', disagreement: { label: '评分分歧较大，建议复核' }, orgName: '浔阳纺织有限公司' });
+    const power = stats.items[1];
+    expect(power.assessors.map((a: any) => [a.userId, a.declaredConflict, a.addedAfterLock, a.counted])).toEqual([['as2', false, false, true], ['as3', false, false, true], ['as5', true, false, false], ['as1', false, true, true]]);
+    expect(stats.byAssessor.find((a: any) => a.assessorUserId === 'as1')).toMatchObject({ scored: 2, meanTotal: 87.75 });
+    const county = ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'xy')).body;
+    expect(county.items.map((i: any) => [i.projectId, i.rankInCampaign])).toEqual([['p-a', 1]]);
+    expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}&category=key_project`, 'city')).body.items.map((i: any) => i.projectId)).toEqual(['p-power']);
+    expect((await w.get('/api/v1/statistics/assessment', 'city')).status).toBe(400);
+  });
+
+  it('coverage against the campaign targets, from accepted summaries or else the latest reports', async () => {
+    const cov = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=ownership`, 'city')).body;
+    // Participant-times: 2750 (p-a summary) + 1300 (p-power summary) + 800 (p-b report) = 4850 of 5000.
+    expect(cov.targets.map((t: any) => [t.metric, t.actual, t.target, t.percentComplete])).toEqual([
+      ['enterprises', 4, 10, 40], ['non_public_enterprises', 3, 4, 75], ['participant_times', 4850, 5000, 97], ['technical_innovations', 21, 20, 105], ['suggestions_adopted', 75, 100, 75],
+    ]);
+    expect(cov.targets[2].label).toBe('参与职工人次');
+    expect(cov).toMatchObject({ projectsFromAcceptedSummary: 2, totals: { projects: 3, participatingUnits: 3, nonPublicUnits: 2, enterprises: 4, nonPublicEnterprises: 3, nonPublicSharePercent: 75 } });
+    expect(cov.groups.map((g: any) => [g.label, g.projects, g.metrics.find((m: any) => m.key === 'participants').value])).toEqual([['非公', 2, 3550], ['国有', 1, 1300]]);
+    const byPeriod = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=period`, 'city')).body;
+    expect(byPeriod.groups.map((g: any) => [g.key, g.metrics.find((m: any) => m.key === 'participants').value])).toEqual([['2021-Q3', 2650], ['2021-Q4', 1500]]);
+    const county = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=region`, 'xy')).body;
+    expect(county.groups).toEqual([expect.objectContaining({ key: '九江市浔阳区', projects: 1 })]);
+    expect(county.targets.find((t: any) => t.metric === 'participant_times')).toMatchObject({ actual: 2750, percentComplete: 55 });
+    expect((await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=colour`, 'city')).status).toBe(400);
+  });
+});
