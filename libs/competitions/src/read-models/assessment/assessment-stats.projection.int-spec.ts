@@ -1,0 +1,48 @@
+import { recorded, projectionSpec } from '@jingsai/testing';
+import type { Database } from 'better-sqlite3';
+import { assessmentStatsProjection } from './assessment-stats.projection';
+import { assessmentStatistics } from './assessment-stats.queries';
+
+const org = (orgId: string, parentPath: string[]) =>
+  recorded('OrganizationRegistered', { orgId, name: orgId, kind: 'enterprise', level: 'enterprise', ownership: null, industry: null, region: null, parentId: parentPath.at(-1) ?? null, parentPath });
+const criteria = [{ key: 'q', name: '比质量', weight: 50 }, { key: 's', name: '比工期', weight: 50 }];
+const opened = (projectId: string, ids: string[]) =>
+  recorded('AssessmentOpened', { projectId, rulesVersion: 1, scheme: { criteria, aggregation: 'mean' }, projectOrgPath: [], assessors: ids.map((userId) => ({ userId, orgId: 'u', orgPath: [], name: userId })) });
+const score = (projectId: string, assessorUserId: string, total: number, revision = 1) =>
+  recorded(revision === 1 ? 'ScoreRecorded' : 'ScoreCorrected', { projectId, assessorUserId, scores: { q: total, s: total }, weightedTotal: total, revision });
+const finalized = (projectId: string, total: number, flagged = false) =>
+  recorded('AssessmentFinalized', { projectId, total, grade: total >= 90 ? 'excellent' : 'good', aggregation: 'mean', totalsUsed: [], dropped: [], assessorCount: 2, disagreement: { spread: flagged ? 20 : 2, threshold: 15, flagged }, rulesVersion: 1 });
+const drafted = (projectId: string, orgId: string, category: string) => recorded('ProjectDrafted', { projectId, campaignId: 'c1', orgId, title: projectId, category });
+
+const events = () => [
+  org('jj', []), org('xy', ['jj']), org('ent-a', ['jj', 'xy']), org('ent-b', ['jj']),
+  drafted('p1', 'ent-a', 'skills'), drafted('p2', 'ent-b', 'skills'), drafted('p3', 'ent-b', 'key_project'), drafted('p4', 'ent-b', 'skills'),
+  opened('p1', ['a1', 'a2']), opened('p2', ['a1', 'a2']), opened('p3', ['a2', 'a3']), opened('p4', ['a1', 'a2']),
+  score('p1', 'a1', 80), score('p1', 'a1', 88, 2), score('p1', 'a2', 92), finalized('p1', 90),
+  score('p2', 'a1', 95), score('p2', 'a2', 75), finalized('p2', 85, true),
+  score('p3', 'a2', 90), score('p3', 'a3', 90), finalized('p3', 90),
+  recorded('ConflictOfInterestDeclared', { projectId: 'p4', assessorUserId: 'a2', reason: 'r', scoreExcluded: false }),
+  recorded('AssessorAddedAfterLock', { projectId: 'p4', assessor: { userId: 'a4', orgId: 'u', orgPath: [], name: 'a4' }, reason: 'r' }),
+];
+const all = { scope: { kind: 'all' as const }, campaignId: 'c1', limit: 50, offset: 0 };
+
+describe('assessment statistics projection', () => {
+  it('ranks finalised projects in the campaign and in each category, ties sharing a rank', () => {
+    projectionSpec(assessmentStatsProjection).given(events()).then(
+      (db: Database) => assessmentStatistics(db, all).items.map((i) => [i.projectId, i.total, i.rankInCampaign, i.rankInCategory, i.disagreement?.flagged ?? null]),
+      [['p1', 90, 1, 1, false], ['p3', 90, 1, 1, false], ['p2', 85, 3, 2, true], ['p4', null, null, null, null]],
+    );
+  });
+
+  it('keeps each assessor’s latest sheet, recusals and additions, and averages per assessor', () => {
+    projectionSpec(assessmentStatsProjection).given(events()).thenMatches((db: Database) => assessmentStatistics(db, { ...all, category: 'skills', scope: { kind: 'subtree', orgId: 'xy' } }), {
+      total: 1,
+      items: [{ projectId: 'p1', assessors: [{ userId: 'a1', weightedTotal: 88, scoreRevision: 2, scores: [{ key: 'q', score: 88 }, { key: 's', score: 88 }] }, { userId: 'a2', weightedTotal: 92 }] }],
+      byAssessor: [{ assessorUserId: 'a1', scored: 1, meanTotal: 88 }, { assessorUserId: 'a2', scored: 1, meanTotal: 92 }],
+    });
+    projectionSpec(assessmentStatsProjection).given(events()).then(
+      (db: Database) => assessmentStatistics(db, all).items.find((i) => i.projectId === 'p4')!.assessors.map((a: any) => [a.userId, a.declaredConflict, a.addedAfterLock]),
+      [['a1', false, false], ['a2', true, false], ['a4', false, true]],
+    );
+  });
+});

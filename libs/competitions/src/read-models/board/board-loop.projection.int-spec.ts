@@ -1,0 +1,57 @@
+import { recorded, projectionSpec } from '@jingsai/testing';
+import type { Database } from 'better-sqlite3';
+import { boardProjection } from './board.projection';
+import { BoardFilter, listBoard } from './board.queries';
+
+const org = (orgId: string, kind: string, level: string, parentPath: string[]) =>
+  recorded('OrganizationRegistered', { orgId, name: orgId, kind, level, ownership: null, industry: null, region: null, parentId: parentPath.at(-1) ?? null, parentPath });
+const assessor = (userId: string) => ({ userId, orgId: 'univ', orgPath: [], name: userId });
+
+const running = () => [
+  org('jj', 'committee', 'city', []), org('ent-a', 'enterprise', 'enterprise', ['jj']),
+  recorded('CampaignCreated', { campaignId: 'c1', approvalLevels: ['city'] }),
+  recorded('ProjectDrafted', { projectId: 'p1', campaignId: 'c1', orgId: 'ent-a', title: '纺织', category: 'skills' }),
+  recorded('ProjectSubmitted', { projectId: 'p1', submittedAt: 'x' }),
+  recorded('ProjectApproved', { projectId: 'p1', level: 'city', rulesVersion: 1, approvedLevels: ['city'] }),
+];
+const ids = (f: Partial<BoardFilter>) => (db: Database) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0, ...f }).items.map((i) => `${i.projectId}:${i.status}`);
+const unit = { awaiting: { kind: 'unit' as const } };
+const committee = { awaiting: { kind: 'committee' as const, level: 'city' } };
+const as = (userId: string) => ({ awaiting: { kind: 'assessor' as const, userId } });
+
+describe('board projection through the later stages', () => {
+  it('awaits the unit for overdue reports and open findings, the committee for rectifications to review', () => {
+    // Built once, in stream order: the board applies each event once by its revision.
+    const base = running();
+    const overdue = recorded('ProgressReportOverdue', { projectId: 'p1', period: '2021-Q3', dueOn: '2021-10-10' });
+    projectionSpec(boardProjection).given(running()).then(ids(unit), []);
+    projectionSpec(boardProjection).given([...base, overdue]).then(ids(unit), ['p1:in_progress']);
+    projectionSpec(boardProjection).given([...base, overdue, recorded('ProgressReportFiled', { projectId: 'p1', period: '2021-Q3' })]).then(ids(unit), []);
+    const inspected = [...base, recorded('InspectionRecorded', { projectId: 'p1', findings: [{ findingId: 'f1' }, { findingId: 'f2' }] }), recorded('RectificationReported', { projectId: 'p1', findingId: 'f1' })];
+    projectionSpec(boardProjection).given(inspected).thenMatches((db) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!, { openFindings: 1, findingsToReview: 1 });
+    projectionSpec(boardProjection).given(inspected).then(ids(committee), ['p1:in_progress']);
+    projectionSpec(boardProjection).given([...inspected, recorded('RectificationRejected', { projectId: 'p1', findingId: 'f1', note: 'n' })]).then(ids(committee), []);
+  });
+
+  it('follows assessment: assessors still to score, then the committee to finalise, then the unit’s summary and its acceptance', () => {
+    const opened = [...running(), recorded('AssessmentOpened', { projectId: 'p1', assessors: [assessor('a1'), assessor('a2')] })];
+    projectionSpec(boardProjection).given(opened).then(ids(as('a1')), ['p1:under_assessment']);
+    projectionSpec(boardProjection).given(opened).then(ids({ scope: { kind: 'assessor', userId: 'a9' } }), []);
+    projectionSpec(boardProjection).given(opened).then(ids(committee), []);
+    const scored = [
+      ...opened, recorded('ScoreRecorded', { projectId: 'p1', assessorUserId: 'a1' }), recorded('ConflictOfInterestDeclared', { projectId: 'p1', assessorUserId: 'a2' }),
+      recorded('AssessorAddedAfterLock', { projectId: 'p1', assessor: assessor('a3'), reason: 'r' }),
+    ];
+    projectionSpec(boardProjection).given(scored).then(ids(as('a3')), ['p1:under_assessment']);
+    projectionSpec(boardProjection).given(scored).then(ids({ scope: { kind: 'assessor', userId: 'a2' } }), ['p1:under_assessment']);
+    const all = [...scored, recorded('ScoreRecorded', { projectId: 'p1', assessorUserId: 'a3' })];
+    projectionSpec(boardProjection).given(all).then(ids(committee), ['p1:under_assessment']);
+    const finalized = [...all, recorded('AssessmentFinalized', { projectId: 'p1', total: 85.25, grade: 'good' })];
+    projectionSpec(boardProjection).given(finalized).thenMatches((db) => listBoard(db, { scope: { kind: 'all' }, ...unit, limit: 50, offset: 0 }).items[0]!, { status: 'assessed', statusLabel: '已评估', total: 85.25, gradeLabel: '良好' });
+    const submitted = [...finalized, recorded('SummarySubmitted', { projectId: 'p1', revision: 1 })];
+    projectionSpec(boardProjection).given(submitted).then(ids(committee), ['p1:summary_submitted']);
+    projectionSpec(boardProjection).given([...submitted, recorded('SummaryReturned', { projectId: 'p1', revision: 1, reason: '数据不一致' })])
+      .thenMatches((db) => listBoard(db, { scope: { kind: 'all' }, ...unit, limit: 50, offset: 0 }).items[0]!, { status: 'assessed', returnedReason: '数据不一致' });
+    projectionSpec(boardProjection).given([...submitted, recorded('SummaryAccepted', { projectId: 'p1', revision: 1 })]).then(ids({}), ['p1:summarized']);
+  });
+});

@@ -1,0 +1,66 @@
+import { recorded, projectionSpec } from '@jingsai/testing';
+import type { Database } from 'better-sqlite3';
+import { projectDeadlinesProjection } from './project-deadlines.projection';
+
+const plan = { goals: 'g', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: 'm' };
+const created = (campaignId: string, cadence = 'quarterly') =>
+  recorded('CampaignCreated', { campaignId, title: 't', theme: 't', year: 2021, level: 'city', organizerOrgId: 'jj', reportingCadence: cadence, applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-23T00:00:00+08:00' } });
+const published = (campaignId: string) => recorded('CampaignPublished', { campaignId, rulesVersion: 1 });
+const drafted = (projectId: string, campaignId: string) => recorded('ProjectDrafted', { projectId, campaignId, orgId: 'ent-a', title: 't', category: 'skills', registrationForm: {}, implementationPlan: plan });
+const approved = (projectId: string) => recorded('ProjectApproved', { projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'] });
+
+const open = (db: Database) =>
+  db.prepare('SELECT kind, stream_id AS stream, item_key AS key, due_at AS due FROM deadlines WHERE settled = 0 ORDER BY kind, stream_id, item_key').all();
+
+describe('project deadlines projection', () => {
+  it('sets the window close when a campaign is published and settles it when the window closes', () => {
+    const base = [created('c1'), published('c1')];
+    projectionSpec(projectDeadlinesProjection).given(base).then(open, [{ kind: 'campaign_window_close', stream: 'campaign-c1', key: 'window', due: '2021-07-22T16:00:00.000Z' }]);
+    projectionSpec(projectDeadlinesProjection).given([...base, recorded('CampaignApplicationWindowClosed', { campaignId: 'c1', closesAt: 'x' })]).then(open, []);
+    projectionSpec(projectDeadlinesProjection).given([created('c0')]).then(open, []);
+  });
+
+  it('moves the window close when the rules move it', () => {
+    const amended = recorded('CampaignRulesAmended', {
+      campaignId: 'c2', rulesVersion: 2, changes: { applicationWindow: {} }, reason: '延期',
+      rules: { reportingCadence: 'quarterly', applicationWindow: { opensAt: 'x', closesAt: '2021-07-31T00:00:00+08:00' } },
+    });
+    projectionSpec(projectDeadlinesProjection).given([created('c2'), published('c2'), amended]).then(open, [{ kind: 'campaign_window_close', stream: 'campaign-c2', key: 'window', due: '2021-07-30T16:00:00.000Z' }]);
+  });
+
+  it('owes a report per period of the plan within the campaign year once approved; a filed or marked period is settled', () => {
+    const base = [created('c3'), drafted('p1', 'c3'), approved('p1')];
+    projectionSpec(projectDeadlinesProjection).given(base).then(open, [
+      { kind: 'progress_report_due', stream: 'project-p1', key: '2021-Q3', due: '2021-10-10T16:00:00.000Z' },
+      { kind: 'progress_report_due', stream: 'project-p1', key: '2021-Q4', due: '2022-01-10T16:00:00.000Z' },
+    ]);
+    projectionSpec(projectDeadlinesProjection)
+      .given([...base, recorded('ProgressReportFiled', { projectId: 'p1', period: '2021-Q3' }), recorded('ProgressReportOverdue', { projectId: 'p1', period: '2021-Q4', dueOn: '2022-01-10' })])
+      .then(open, []);
+    projectionSpec(projectDeadlinesProjection).given([...base, recorded('AssessmentOpened', { projectId: 'p1' })]).then(open, []);
+  });
+
+  it('follows the monthly cadence', () => {
+    projectionSpec(projectDeadlinesProjection)
+      .given([created('c4', 'monthly'), drafted('p4', 'c4'), approved('p4')])
+      .then((db) => open(db).map((r: any) => r.key), ['2021-08', '2021-09', '2021-10', '2021-11', '2021-12']);
+  });
+
+  it('sets a rectification deadline per finding, settles it on report, reopens it on rejection', () => {
+    const inspection = recorded('InspectionRecorded', {
+      projectId: 'p5', inspectionId: 'i1', inspectedOn: '2021-10-12',
+      findings: [{ findingId: 'f1', description: 'd', severity: 'minor', rectifyBy: '2021-10-31' }, { findingId: 'f2', description: 'd', severity: 'major', rectifyBy: '2021-11-15' }],
+    });
+    const base = [created('c5'), drafted('p5', 'c5'), inspection];
+    projectionSpec(projectDeadlinesProjection).given(base).then(open, [
+      { kind: 'rectification_due', stream: 'project-p5', key: 'f1', due: '2021-10-31T16:00:00.000Z' },
+      { kind: 'rectification_due', stream: 'project-p5', key: 'f2', due: '2021-11-15T16:00:00.000Z' },
+    ]);
+    const reported = recorded('RectificationReported', { projectId: 'p5', findingId: 'f1', description: 'x', late: false });
+    const overdue = recorded('RectificationOverdue', { projectId: 'p5', findingId: 'f2', rectifyBy: '2021-11-15' });
+    projectionSpec(projectDeadlinesProjection).given([...base, reported, overdue]).then(open, []);
+    const rejected = recorded('RectificationRejected', { projectId: 'p5', findingId: 'f1', note: 'n' });
+    projectionSpec(projectDeadlinesProjection).given([...base, reported, overdue, rejected]).then((db) => open(db).map((r: any) => r.key), ['f1']);
+    projectionSpec(projectDeadlinesProjection).given([...base, recorded('ProjectTerminated', { projectId: 'p5', reason: 'r', previousStatus: 'in_progress' })]).then(open, []);
+  });
+});

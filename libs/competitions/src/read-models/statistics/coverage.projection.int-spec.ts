@@ -1,0 +1,53 @@
+import { recorded, projectionSpec } from '@jingsai/testing';
+import type { Database } from 'better-sqlite3';
+import { coverageProjection } from './coverage.projection';
+import { coverageStatistics } from './coverage.queries';
+
+const org = (orgId: string, parentPath: string[], ownership: string | null, region: string | null, industry: string | null = null) =>
+  recorded('OrganizationRegistered', { orgId, name: orgId, kind: 'enterprise', level: 'enterprise', ownership, industry, region, parentId: parentPath.at(-1) ?? null, parentPath });
+const project = (projectId: string, orgId: string) => [
+  recorded('ProjectDrafted', { projectId, campaignId: 'c1', orgId, title: projectId, category: 'skills' }),
+  recorded('ProjectApproved', { projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'] }),
+];
+const filed = (projectId: string, period: string, metrics: object) => recorded('ProgressReportFiled', { projectId, period, metrics, filedAt: 'x' });
+
+const events = () => [
+  org('jj', [], null, '九江市'), org('ent-a', ['jj'], 'non_public', '浔阳区', '纺织'), org('ent-b', ['jj'], 'state_owned', '濂溪区', '电力'), org('ent-c', ['jj'], 'non_public', '浔阳区'),
+  recorded('CampaignCreated', { campaignId: 'c1', title: '主题竞赛', targets: [{ metric: 'participant_times', target: 1000 }, { metric: 'non_public_enterprises', target: 4 }, { metric: 'innovation_studios', target: 10 }] }),
+  ...project('pa', 'ent-a'), ...project('pb', 'ent-b'),
+  recorded('ProjectDrafted', { projectId: 'pc', campaignId: 'c1', orgId: 'ent-c', title: 'pc', category: 'skills' }),
+  filed('pa', '2021-Q3', { participants: 100, participating_enterprises: 1 }),
+  recorded('ProgressReportCorrected', { projectId: 'pa', period: '2021-Q3', revision: 2, metrics: { participants: 150, participating_enterprises: 2 }, filedAt: 'y' }),
+  filed('pa', '2021-Q4', { participants: 200 }),
+  filed('pb', '2021-Q3', { participants: 300, participating_enterprises: 1 }),
+];
+const stats = (groupBy: 'region' | 'ownership' | 'period' | 'industry', scope: any = { kind: 'all' }) => (db: Database) => coverageStatistics(db, { scope, campaignId: 'c1', groupBy });
+
+describe('coverage projection', () => {
+  it('sums the latest report per period against the targets, with the non-public share', () => {
+    projectionSpec(coverageProjection).given(events()).thenMatches(stats('ownership'), {
+      totals: { projects: 2, enterprises: 3, nonPublicEnterprises: 2, nonPublicSharePercent: 66.67, metrics: [{ key: 'participants', value: 650 }, { key: 'participating_enterprises', value: 3 }] },
+      targets: [
+        { metric: 'participant_times', target: 1000, actual: 650, percentComplete: 65 },
+        { metric: 'non_public_enterprises', target: 4, actual: 2, percentComplete: 50 },
+        { metric: 'innovation_studios', target: 10, actual: null, percentComplete: null },
+      ],
+      groups: [{ key: 'non_public', label: '非公', projects: 1 }, { key: 'state_owned', label: '国有', projects: 1 }],
+    });
+    projectionSpec(coverageProjection).given(events()).then((db) => stats('period')(db).groups.map((g) => [g.key, g.metrics[0]!.value]), [['2021-Q3', 450], ['2021-Q4', 200]]);
+    projectionSpec(coverageProjection).given(events()).then((db) => stats('industry')(db).groups.map((g) => g.label), ['电力', '纺织']);
+  });
+
+  it('counts an accepted summary instead of the reports, not a pending or returned one', () => {
+    const submitted = recorded('SummarySubmitted', { projectId: 'pa', revision: 1, outcomes: { participants: 999 }, experience: 'e' });
+    const participants = (db: Database) => stats('region')(db).totals.metrics.find((m) => m.key === 'participants')!.value;
+    projectionSpec(coverageProjection).given([...events(), submitted]).then(participants, 650);
+    projectionSpec(coverageProjection).given([...events(), submitted, recorded('SummaryAccepted', { projectId: 'pa', revision: 1, note: null })]).then(participants, 1299);
+  });
+
+  it('groups by the organisation’s current region and keeps to the caller’s scope', () => {
+    const moved = recorded('OrganizationUpdated', { orgId: 'ent-b', changes: { region: '浔阳区' } });
+    projectionSpec(coverageProjection).given([...events(), moved]).then((db) => stats('region')(db).groups.map((g) => [g.key, g.projects]), [['浔阳区', 2]]);
+    projectionSpec(coverageProjection).given(events()).then((db) => stats('region', { kind: 'org', orgId: 'ent-b' })(db).totals.projects, 1);
+  });
+});

@@ -1,0 +1,64 @@
+import { recorded, projectionSpec } from '@jingsai/testing';
+import type { Database } from 'better-sqlite3';
+import { supervisionProjection } from './supervision.projection';
+import { listIncidents, listOverdue, listStalled } from './supervision.queries';
+
+const at = (occurredAt: string) => ({ metadata: { occurredAt } });
+const org = (orgId: string, parentPath: string[]) =>
+  recorded('OrganizationRegistered', { orgId, name: orgId, kind: 'enterprise', level: 'enterprise', ownership: null, industry: null, region: null, parentId: parentPath.at(-1) ?? null, parentPath });
+const plan = { startsOn: '2021-08-01', endsOn: '2021-12-31' };
+
+const world = () => [
+  org('jj', []), org('xy', ['jj']), org('lx', ['jj']), org('ent-a', ['jj', 'xy']), org('ent-b', ['jj', 'lx']),
+  recorded('CampaignCreated', { campaignId: 'c1', reportingCadence: 'quarterly', title: 't' }),
+  recorded('ProjectDrafted', { projectId: 'pa', campaignId: 'c1', orgId: 'ent-a', title: '纺织', category: 'skills', implementationPlan: plan }),
+  recorded('ProjectDrafted', { projectId: 'pb', campaignId: 'c1', orgId: 'ent-b', title: '电子', category: 'skills', implementationPlan: plan }),
+  recorded('ProjectApproved', { projectId: 'pa', level: 'city', rulesVersion: 1, approvedLevels: ['city'] }, at('2021-07-20T02:00:00.000Z')),
+  recorded('ProjectApproved', { projectId: 'pb', level: 'city', rulesVersion: 1, approvedLevels: ['city'] }, at('2021-07-20T02:00:00.000Z')),
+];
+const all = { scope: { kind: 'all' as const }, limit: 50, offset: 0 };
+const now = new Date('2021-12-01T00:00:00Z');
+
+describe('supervision projection', () => {
+  it('lists overdue reports until filed late, and overdue rectifications until accepted, in scope', () => {
+    const events = [
+      ...world(),
+      recorded('ProgressReportOverdue', { projectId: 'pa', period: '2021-Q3', dueOn: '2021-10-10' }, at('2021-10-10T16:00:00.000Z')),
+      recorded('ProgressReportOverdue', { projectId: 'pb', period: '2021-Q3', dueOn: '2021-10-10' }, at('2021-10-10T16:00:00.000Z')),
+      recorded('ProgressReportFiled', { projectId: 'pb', period: '2021-Q3', filedAt: '2021-10-15T02:00:00.000Z', metrics: {} }, at('2021-10-15T02:00:00.000Z')),
+      recorded('InspectionRecorded', { projectId: 'pb', inspectionId: 'i', findings: [{ findingId: 'f', description: '防护不到位', severity: 'major', rectifyBy: '2021-10-20' }] }),
+      recorded('RectificationOverdue', { projectId: 'pb', findingId: 'f', rectifyBy: '2021-10-20' }, at('2021-10-20T16:00:00.000Z')),
+      recorded('RectificationReported', { projectId: 'pb', findingId: 'f', description: 'x', late: true }),
+    ];
+    const overdue = (f: object) => (db: Database) => listOverdue(db, { ...all, now, ...f }).items.map((i) => [i.projectId, i.kind, i.period ?? i.findingId, i.state, i.daysOverdue]);
+    projectionSpec(supervisionProjection).given(events).then(overdue({}), [['pa', 'report', '2021-Q3', 'open', 51], ['pb', 'rectification', 'f', 'reported', 41]]);
+    projectionSpec(supervisionProjection).given(events).then(overdue({ includeResolved: true, kind: 'report' }), [['pa', 'report', '2021-Q3', 'open', 51], ['pb', 'report', '2021-Q3', 'filed_late', 4]]);
+    projectionSpec(supervisionProjection).given(events).then(overdue({ scope: { kind: 'subtree', orgId: 'lx' } }), [['pb', 'rectification', 'f', 'reported', 41]]);
+    const accepted = recorded('RectificationAccepted', { projectId: 'pb', findingId: 'f', note: null });
+    projectionSpec(supervisionProjection).given([...events, accepted]).then((db) => listOverdue(db, { ...all, now }).byKind, [{ key: 'report', count: 1, label: '推进情况逾期未报' }]);
+  });
+
+  it('calls a project stalled one reporting cycle after its last report (or its start), as of now', () => {
+    const events = [...world(), recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q3', filedAt: '2021-10-05T02:00:00.000Z', metrics: {} })];
+    const stalled = (iso: string) => (db: Database) => listStalled(db, { ...all, now: new Date(iso) }).items.map((i) => [i.projectId, i.stalledSince]);
+    projectionSpec(supervisionProjection).given(events).then(stalled('2021-10-31T15:00:00Z'), []);
+    projectionSpec(supervisionProjection).given(events).then(stalled('2021-11-02T00:00:00Z'), [['pb', '2021-10-31T16:00:00.000Z']]);
+    projectionSpec(supervisionProjection).given(events).then(stalled('2022-01-06T00:00:00Z'), [['pb', '2021-10-31T16:00:00.000Z'], ['pa', '2022-01-05T02:00:00.000Z']]);
+    projectionSpec(supervisionProjection).given([...events, recorded('AssessmentOpened', { projectId: 'pb' })]).then(stalled('2022-01-06T00:00:00Z'), [['pa', '2022-01-05T02:00:00.000Z']]);
+  });
+
+  it('counts incidents by severity and organisation', () => {
+    const events = [
+      ...world(),
+      recorded('SafetyIncidentRecorded', { projectId: 'pa', incidentId: 'x1', occurredOn: '2021-10-01', severity: 'minor', kind: 'safety_accident', description: '划伤' }),
+      recorded('SafetyIncidentRecorded', { projectId: 'pb', incidentId: 'x2', occurredOn: '2021-10-02', severity: 'minor', kind: 'quality_accident', description: '返工' }),
+      recorded('SafetyIncidentRecorded', { projectId: 'pb', incidentId: 'x3', occurredOn: '2021-10-03', severity: 'major', kind: 'safety_accident', description: '坍塌' }),
+    ];
+    projectionSpec(supervisionProjection).given(events).thenMatches((db) => listIncidents(db, all), {
+      total: 3,
+      bySeverity: [{ severity: 'minor', count: 2 }, { severity: 'serious', count: 0 }, { severity: 'major', count: 1 }, { severity: 'catastrophic', count: 0 }],
+      byOrg: [{ key: 'ent-b', count: 2 }, { key: 'ent-a', count: 1 }],
+    });
+    projectionSpec(supervisionProjection).given(events).then((db) => listIncidents(db, { ...all, severity: 'major' }).items.map((i) => [i.incidentId, i.severityLabel, i.orgPath]), [['x3', '重大事故', ['jj', 'lx']]]);
+  });
+});
