@@ -8,6 +8,7 @@ import { importNdjson } from '@jingsai/audit';
 import { EVENT_STORE, EventStore, ProjectionRunner, ReadModelDatabase, SqliteEventStore } from '@jingsai/event-store';
 import { SqliteEventImport } from '@jingsai/event-store/sqlite/sqlite-import';
 import { CONTEXT_PROJECTIONS } from '../../apps/api/src/contexts';
+import { SCENARIO_CAMPAIGN, SCENARIO_ORGS, SCENARIO_PROJECT } from '../fixtures/service-scenario';
 import { TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -273,20 +274,6 @@ describe('audit over HTTP', () => {
 describe('audit of a campaign and its projects over HTTP', () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
-  const campaign = {
-    campaignId: 'jj-2021', title: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛', theme: '建功“十四五”、奋进新征程', year: 2021,
-    categories: ['skills'], applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-22T23:59:59+08:00' },
-    reportingCadence: 'quarterly', approvalLevels: ['county', 'city'], targets: [],
-    assessment: {
-      criteria: [{ key: 'quality', name: '比质量', weight: 50 }, { key: 'schedule', name: '比工期', weight: 50 }], scale: { min: 0, max: 100 }, minAssessors: 3,
-      aggregation: 'trimmed_mean', gradeBands: [{ grade: 'pass', minScore: 60 }, { grade: 'fail', minScore: 0 }], disagreementThreshold: 15,
-    },
-  };
-  const project = {
-    projectId: 'p-a', campaignId: 'jj-2021', title: '纺织车间技能比武', category: 'skills',
-    registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 320, participatingEnterprises: 1 },
-    implementationPlan: { goals: '技术革新 20 项', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '开展技能比武' },
-  };
   const ok = async (p: Promise<{ status: number; body: any }>) => {
     const res = await p;
     if (res.status >= 300) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
@@ -296,19 +283,14 @@ describe('audit of a campaign and its projects over HTTP', () => {
   beforeAll(async () => {
     t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
     tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
-    for (const o of [
-      { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' },
-      { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' },
-      { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' },
-      { orgId: 'ent-a', name: '浔阳纺织有限公司', kind: 'enterprise', level: 'enterprise', parentId: 'xy' },
-    ]) await ok(t.post('/api/v1/organizations', o, tok.admin));
+    for (const o of SCENARIO_ORGS) await ok(t.post('/api/v1/organizations', o, tok.admin));
     tok.city = await t.token({ userId: 'u-city', name: '王主任', roles: ['committee'], orgId: 'jj' });
     tok.unit = await t.token({ userId: 'u-ent-a', roles: ['unit'], orgId: 'ent-a' });
     tok.countyAuditor = await t.token({ userId: 'u-audit-xy', roles: ['auditor'], orgId: 'xy' });
-    await ok(t.post('/api/v1/campaigns', campaign, tok.city));
+    await ok(t.post('/api/v1/campaigns', SCENARIO_CAMPAIGN, tok.city));
     await ok(t.post('/api/v1/campaigns/jj-2021/publish', {}, tok.city));
     await ok(t.post('/api/v1/campaigns/jj-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求按月报送进度' }, tok.city));
-    await ok(t.post('/api/v1/projects', project, tok.unit));
+    await ok(t.post('/api/v1/projects', SCENARIO_PROJECT, tok.unit));
     t.clock.set('2021-07-02T09:00:00+08:00');
     await ok(t.post('/api/v1/projects/p-a/submit', undefined, tok.unit));
   });
