@@ -268,6 +268,18 @@ describe('audit over HTTP', () => {
       const outside = await t.get('/api/v1/audit/verify', otherAuditor);
       expect(outside.body).toMatchObject({ ok: false, brokenLinks: [], summary: { outOfScopeBrokenLinks: 1 } });
     });
+
+    it('answers 422 naming an event whose stored JSON no longer parses, and verification reports it unreadable', async () => {
+      const raw = new Database(path.join(t.dataDir, 'events.sqlite'));
+      raw.prepare("UPDATE events SET data = substr(data, 2) WHERE stream_id = 'organization-jj' AND revision = 0").run();
+      raw.close();
+      const history = await t.get('/api/v1/audit/streams/organization-jj/events', cityAuditor);
+      expect(history.status).toBe(422);
+      expect(history.body).toMatchObject({ code: 'AUDIT.EVENT_UNREADABLE', streamId: 'organization-jj', revision: 0 });
+      expect((await t.get('/api/v1/audit/streams/organization-jj/state', cityAuditor)).body.code).toBe('AUDIT.EVENT_UNREADABLE');
+      const report = await t.get('/api/v1/audit/verify', admin);
+      expect(report.body.brokenLinks.map((b: any) => [b.streamId, b.problem])).toEqual([['organization-jj', 'unreadable'], ['organization-xy', 'hash_mismatch']]);
+    });
   });
 });
 

@@ -7,6 +7,7 @@ import { LogPage, StreamHistoryPage, logHistory, streamHistory } from '../histor
 import { AuditAccess } from './audit-access';
 import { LogHistoryQueryDto, StreamHistoryQueryDto } from './audit.query.dto';
 import { streamIdParam } from './stream-id.param';
+import { unlessUnreadable } from './unreadable-event';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
@@ -24,8 +25,8 @@ export class AuditHistoryController {
   })
   async streamEvents(@Param('streamId') raw: string, @Query() q: StreamHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<StreamHistoryPage> {
     const streamId = streamIdParam(raw);
-    await this.access.requireStream(user, streamId);
-    return streamHistory(this.store, streamId, {
+    await unlessUnreadable(this.access.requireStream(user, streamId));
+    return unlessUnreadable(streamHistory(this.store, streamId, {
       actor: q.actor,
       types: q.type,
       from: q.from,
@@ -33,7 +34,7 @@ export class AuditHistoryController {
       limit: q.limit ?? 50,
       offset: q.offset ?? 0,
       fromRevision: q.fromRevision,
-    });
+    }));
   }
 
   @Get('events')
@@ -44,11 +45,11 @@ export class AuditHistoryController {
   async logEvents(@Query() q: LogHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<LogPage> {
     const unrestricted = await this.access.requireAuditor(user);
     const scope = this.access.scope();
-    return logHistory(
+    return unlessUnreadable(logHistory(
       this.store,
       { actor: q.actor, types: q.type, from: q.from, to: q.to, limit: q.limit ?? 50, fromPosition: q.fromPosition ?? 0, category: q.category },
       unrestricted ? undefined : (event) => this.access.mayRead(user, event.streamId, scope),
-    );
+    ));
   }
 
   @Get('event-types')

@@ -9,6 +9,7 @@ import { csvChunks, ndjsonChunks } from '../export/export-formats';
 import { AuditAccess } from './audit-access';
 import { ExportQueryDto, VerifyQueryDto } from './audit.query.dto';
 import { streamIdParam } from './stream-id.param';
+import { unlessUnreadable } from './unreadable-event';
 import { yieldingReads } from './yielding-reads';
 
 @ApiTags('audit 审计')
@@ -30,7 +31,7 @@ export class AuditIntegrityController {
     const scope = this.access.scope();
     let unrestricted: boolean;
     if (q.streamId !== undefined) {
-      await this.access.requireStream(user, streamIdParam(q.streamId), scope);
+      await unlessUnreadable(this.access.requireStream(user, streamIdParam(q.streamId), scope));
       unrestricted = true;
     } else unrestricted = await this.access.requireAuditor(user);
     const report = await verifyEventLog(yieldingReads(this.store), { streamId: q.streamId });
@@ -64,7 +65,7 @@ export class AuditIntegrityController {
   async export(@Query() q: ExportQueryDto, @CurrentUser() user: AuthUser, @Res() reply: any): Promise<void> {
     const selection = this.selectionOf(q);
     if (selection.kind === 'all') this.access.requireUnrestricted(await this.access.requireAuditor(user), 'export');
-    else await this.access.requireStream(user, selection.kind === 'stream' ? selection.streamId : `campaign-${selection.campaignId}`);
+    else await unlessUnreadable(this.access.requireStream(user, selection.kind === 'stream' ? selection.streamId : `campaign-${selection.campaignId}`));
     const format = q.format ?? 'ndjson';
     const exportedAt = this.clock.now().toISOString();
     const pages = exportPages(yieldingReads(this.store), selection);

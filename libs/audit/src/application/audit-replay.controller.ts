@@ -8,6 +8,7 @@ import { replayStream } from '../replay/replay-stream';
 import { AuditAccess } from './audit-access';
 import { DiffQueryDto, ReplayQueryDto } from './audit.query.dto';
 import { streamIdParam } from './stream-id.param';
+import { unlessUnreadable } from './unreadable-event';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
@@ -26,8 +27,8 @@ export class AuditReplayController {
   })
   async state(@Param('streamId') raw: string, @Query() q: ReplayQueryDto, @CurrentUser() user: AuthUser) {
     const streamId = streamIdParam(raw);
-    await this.access.requireStream(user, streamId);
-    return replayStream(this.store, this.upcasters, streamId, replayPointOf(q));
+    await unlessUnreadable(this.access.requireStream(user, streamId));
+    return unlessUnreadable(replayStream(this.store, this.upcasters, streamId, replayPointOf(q)));
   }
 
   @Get('diff')
@@ -39,11 +40,10 @@ export class AuditReplayController {
     const streamId = streamIdParam(raw);
     const from = parseReplayPoint(q.from, 'from');
     const to = parseReplayPoint(q.to, 'to');
-    await this.access.requireStream(user, streamId);
-    const [before, after] = await Promise.all([
-      replayStream(this.store, this.upcasters, streamId, from),
-      replayStream(this.store, this.upcasters, streamId, to),
-    ]);
+    await unlessUnreadable(this.access.requireStream(user, streamId));
+    const [before, after] = await unlessUnreadable(
+      Promise.all([replayStream(this.store, this.upcasters, streamId, from), replayStream(this.store, this.upcasters, streamId, to)]),
+    );
     const { state: beforeState, ...fromPoint } = before;
     const { state: afterState, ...toPoint } = after;
     return { streamId, from: fromPoint, to: toPoint, ...diffJson(beforeState, afterState) };
