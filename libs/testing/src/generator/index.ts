@@ -1,0 +1,5 @@
+export * from './random';
+export * from './province';
+export * from './stream-builder';
+export * from './project-history';
+export * from './generate';
