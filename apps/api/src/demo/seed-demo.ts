@@ -2,7 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import { AggregateRepository, CommandContext } from '@jingsai/event-store';
 import { Actor, Decider, DomainEvent, deterministicId } from '@jingsai/shared';
 import { organizationDecider, RegisterOrganization } from '@jingsai/organizations';
-import { campaignDecider, campaignRulesSnapshot, keyProjectAssessmentPreset, projectDecider, CampaignRulesSnapshot } from '@jingsai/competitions';
+import {
+  campaignDecider, campaignReportingFacts, campaignRulesSnapshot, keyProjectAssessmentPreset, projectDecider, CampaignRulesSnapshot, ProgressMetrics,
+} from '@jingsai/competitions';
 import { DEMO_ORGS as O, DEMO_USERS } from './demo-users';
 
 /** The Jiujiang notice (seeds/003): forms due "2021年7月22日前", read as by the end of 22 July, Beijing time. */
@@ -21,6 +23,7 @@ const XUNYANG = actorOf('u-xunyang-committee');
 const TEXTILE = actorOf('u-textile-union');
 const PETROCHEM = actorOf('u-petrochem-union');
 const ELECTRONICS = actorOf('u-electronics-union');
+const ASSESSORS = ['u-assessor', 'u-assessor-qian', 'u-assessor-sun'].map(actorOf);
 
 /**
  * Seeds the demo: the Jiujiang organisation tree and the 2021 campaign, written as it happened,
@@ -51,6 +54,8 @@ export async function seedDemo(app: INestApplication): Promise<boolean> {
     [O.petrochemTeam, '九江石化常减压装置班组', 'team', 'team', O.petrochem, 'state_owned', '石油化工', '九江市'],
     [O.power, '国网九江供电公司', 'enterprise', 'enterprise', O.city, 'state_owned', '电力', '九江市'],
     [O.university, '九江学院', 'union', 'enterprise', O.province, 'state_owned', '教育', '九江市'],
+    [O.institute, '江西省质量和标准化研究院', 'union', 'enterprise', O.province, 'state_owned', '科研', '南昌市'],
+    [O.vocational, '九江职业技术学院', 'union', 'enterprise', O.province, 'state_owned', '教育', '九江市'],
   ];
   const paths = new Map<string, string[]>();
   for (const [orgId, name, kind, level, parentId, ownership, industry, region] of orgs) {
@@ -105,8 +110,53 @@ export async function seedDemo(app: INestApplication): Promise<boolean> {
 
   await project('jj-petrochem-key', PETROCHEM, '九江石化百万吨乙烯重点工程立功竞赛', 'key_project', '2021-07-06T09:00:00+08:00');
   await run('project-jj-petrochem-key', projectDecider, '2021-07-20T17:00:00+08:00', PETROCHEM, { type: 'SubmitProject', projectId: 'jj-petrochem-key', campaign: await snapshot() });
+  await approve('jj-petrochem-key', CITY, '2021-07-26T10:00:00+08:00', 'city', ['city']);
 
   await project('jj-electronics-innovation', ELECTRONICS, '濂溪电子“五小”群众性创新竞赛', 'mass_innovation', '2021-07-24T09:00:00+08:00');
   await run('project-jj-electronics-innovation', projectDecider, '2021-07-25T10:00:00+08:00', ELECTRONICS, { type: 'SubmitProject', projectId: 'jj-electronics-innovation', campaign: await snapshot() });
+  await theLoop(repo, run, campaign, paths.get(O.textile)!);
   return true;
+}
+
+type Run = <S, C, E extends DomainEvent>(stream: string, decider: Decider<S, C, E>, at: string, actor: Actor, command: WithoutClock<C>) => Promise<unknown>;
+
+/**
+ * The middle of the loop, as it happened: 浔阳纺织 reports each quarter (correcting Q3), is
+ * commended at its final, rectifies an inspection finding, is scored by three third-party
+ * assessors (trimmed mean 90.85, 优秀) and has its summary accepted. 九江石化 reports Q3 late
+ * and has a minor incident; its Q4 report is missing, so the scheduler records it overdue.
+ */
+async function theLoop(repo: AggregateRepository, run: Run, campaign: string, textilePath: string[]): Promise<void> {
+  const { state } = await repo.state(campaign, campaignDecider);
+  if (state.status === 'none') throw new Error('demo campaign missing');
+  const reporting = campaignReportingFacts(state);
+  const textile = (at: string, actor: Actor, command: object) => run('project-jj-textile-skills', projectDecider, at, actor, { projectId: 'jj-textile-skills', ...command } as never);
+  const report = (at: string, reportId: string, period: string, metrics: ProgressMetrics, narrative: string) =>
+    textile(at, TEXTILE, { type: 'FileProgressReport', reportId, period, metrics, narrative, reporting });
+  await report('2021-10-08T16:00:00+08:00', 'tx-2021-q3', '2021-Q3', { participants: 1180, participating_enterprises: 1, technical_innovations: 4, operating_methods: 1, suggestions_made: 62, suggestions_adopted: 35 }, '开展挡车工岗位练兵 6 场，举办技能比武初赛。');
+  await report('2021-10-09T10:00:00+08:00', 'tx-2021-q3-fix', '2021-Q3', { participants: 1230, participating_enterprises: 1, technical_innovations: 5, operating_methods: 1, suggestions_made: 64, suggestions_adopted: 36 }, '更正：补录细纱车间练兵 1 场。');
+  await textile('2021-09-28T18:00:00+08:00', TEXTILE, { type: 'RecordMilestone', milestoneId: 'tx-final', title: '挡车工职业技能竞赛决赛', reachedOn: '2021-09-28', description: '120 名挡车工参加决赛' });
+  await textile('2021-09-30T10:00:00+08:00', XUNYANG, { type: 'GiveInstantCommendation', commendationId: 'tx-commend-1', milestoneId: 'tx-final', recipient: { kind: 'team', name: '细纱车间甲班', orgId: null }, citation: '决赛团体第一名，即时表彰' });
+  await textile('2021-11-05T15:00:00+08:00', XUNYANG, { type: 'RecordInspection', inspectionId: 'tx-insp-1', inspectedOn: '2021-11-05', findings: [{ findingId: 'tx-f1', description: '安全培训签到台账不全', severity: 'minor', rectifyBy: '2021-11-30' }] });
+  await textile('2021-11-20T11:00:00+08:00', TEXTILE, { type: 'ReportRectification', findingId: 'tx-f1', description: '补齐台账，组织复训 2 场' });
+  await textile('2021-11-25T09:30:00+08:00', XUNYANG, { type: 'AcceptRectification', findingId: 'tx-f1', note: '整改到位' });
+  await report('2022-01-06T10:00:00+08:00', 'tx-2021-q4', '2021-Q4', { participants: 1420, participating_enterprises: 1, technical_innovations: 7, operating_methods: 2, suggestions_made: 88, suggestions_adopted: 50, energy_saved_tce: 35.5 }, '决赛总结，推广“快速接头操作法”。');
+
+  const rules = state.ruleVersions[state.rulesVersion]!.rules;
+  const assessors = ASSESSORS.map((a) => ({ userId: a.userId, orgId: a.orgId, orgPath: [O.province], name: a.name! }));
+  await textile('2022-01-15T10:00:00+08:00', CITY, { type: 'OpenAssessment', assessors, projectOrgPath: textilePath, scheme: rules.assessment, rulesVersion: state.rulesVersion });
+  // Weighted totals (20/20/15/15/15/15): 90.85, 86.55, 94.2; dropping the lowest and highest leaves 90.85 (优秀).
+  const sheets = [[92, 90, 88, 90, 94, 91], [86, 85, 84, 88, 90, 87], [95, 94, 92, 93, 96, 95]];
+  for (const [i, a] of ASSESSORS.entries()) {
+    const scores = Object.fromEntries(rules.assessment.criteria.map((c, k) => [c.key, sheets[i]![k]!]));
+    await textile(`2022-01-2${i}T15:00:00+08:00`, a, { type: 'RecordScore', assessorUserId: a.userId, scores });
+  }
+  await textile('2022-01-25T10:00:00+08:00', CITY, { type: 'FinalizeAssessment' });
+  const outcomes = { participants: 2650, participating_enterprises: 1, technical_innovations: 12, operating_methods: 3, suggestions_made: 152, suggestions_adopted: 86, energy_saved_tce: 35.5, safety_training_times: 640 };
+  await textile('2022-02-10T10:00:00+08:00', TEXTILE, { type: 'SubmitSummary', outcomes, experience: '以“师带徒”结对带动技能提升，形成可推广的“快速接头操作法”。' });
+  await textile('2022-02-18T10:00:00+08:00', CITY, { type: 'AcceptSummary', note: '同意，列为典型经验推广' });
+
+  const petrochem = (at: string, actor: Actor, command: object) => run('project-jj-petrochem-key', projectDecider, at, actor, { projectId: 'jj-petrochem-key', ...command } as never);
+  await petrochem('2021-10-15T09:00:00+08:00', PETROCHEM, { type: 'FileProgressReport', reportId: 'pc-2021-q3', period: '2021-Q3', metrics: { participants: 860, participating_enterprises: 1, technical_innovations: 3 }, narrative: '装置大检修期间开展劳动竞赛。', reporting });
+  await petrochem('2021-11-04T09:00:00+08:00', CITY, { type: 'RecordSafetyIncident', incidentId: 'pc-inc-1', occurredOn: '2021-11-03', severity: 'minor', kind: 'safety_accident', description: '检修作业时一名职工手部轻微划伤' });
 }

@@ -1,0 +1,42 @@
+import { DEMO_USERS } from '../../apps/api/src/demo/demo-users';
+import { JIUJIANG_CAMPAIGN_ID, seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { EVENT_STORE } from '@jingsai/event-store';
+import { TestApp } from '../support/test-app';
+
+/* The demo seed carries the Jiujiang textile project through the whole middle of the loop. */
+describe('demo seed: the middle of the loop', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2022-03-01T09:00:00+08:00' });
+    expect(await seedDemo(t.app)).toBe(true);
+    for (const u of DEMO_USERS) tok[u.userId] = await t.token(u);
+  });
+  afterAll(() => t.stop());
+
+  it('the textile project is summarised with a trimmed-mean total of 90.85 (优秀)', async () => {
+    const res = await t.get('/api/v1/projects/jj-textile-skills', tok['u-city-committee']);
+    expect(res.body).toMatchObject({ status: 'summarized', assessment: { result: { total: 90.85, grade: 'excellent', gradeLabel: '优秀', dropped: [86.55, 94.2] } } });
+    expect(res.body.progress.reports.map((r: any) => [r.period, r.revision])).toEqual([['2021-Q3', 1], ['2021-Q3', 2], ['2021-Q4', 1]]);
+    expect(res.body.supervision.findings[0]).toMatchObject({ status: 'accepted' });
+    expect((await t.get('/api/v1/projects/jj-textile-skills', tok['u-assessor-qian'])).status).toBe(200);
+  });
+
+  it('the scheduler records the missing petrochem Q4 report; statistics read the seed', async () => {
+    await t.get('/api/v1/board', tok['u-admin']);
+    const tick = await t.post('/api/v1/admin/scheduler/tick', {}, tok['u-admin']);
+    // The application window closing, and 九江石化's 2021-Q4 report (due 2022-01-10) never filed.
+    expect(tick.body.commandsSent).toBe(2);
+    const head = await t.app.get(EVENT_STORE).headPosition();
+    const overdue = await t.get(`/api/v1/supervision/overdue?campaignId=${JIUJIANG_CAMPAIGN_ID}&includeResolved=true&minPosition=${head}`, tok['u-city-committee']);
+    expect(overdue.body.items.map((i: any) => [i.projectId, i.period, i.stateLabel])).toEqual([['jj-petrochem-key', '2021-Q4', '待处理']]);
+    const incidents = await t.get(`/api/v1/supervision/incidents?campaignId=${JIUJIANG_CAMPAIGN_ID}`, tok['u-city-committee']);
+    expect(incidents.body.items).toEqual([expect.objectContaining({ projectId: 'jj-petrochem-key', severityLabel: '一般事故' })]);
+    const stats = await t.get(`/api/v1/statistics/assessment?campaignId=${JIUJIANG_CAMPAIGN_ID}`, tok['u-city-committee']);
+    expect(stats.body.items[0]).toMatchObject({ projectId: 'jj-textile-skills', total: 90.85, rankInCampaign: 1 });
+    const cov = await t.get(`/api/v1/statistics/coverage?campaignId=${JIUJIANG_CAMPAIGN_ID}&groupBy=ownership`, tok['u-city-committee']);
+    expect(cov.body.targets.find((x: any) => x.metric === 'participant_times')).toMatchObject({ target: 3000000, actual: 3510 });
+    expect(cov.body.groups.map((g: any) => g.label)).toEqual(['非公', '国有']);
+  });
+});
