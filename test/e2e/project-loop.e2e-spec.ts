@@ -109,7 +109,10 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
 
   it('incidents are counted by severity and organisation', async () => {
     ok(await w.post('/api/v1/projects/p-power/incidents', { occurredOn: '2021-10-18', severity: 'minor', kind: 'safety_accident', description: '检修时手部划伤' }, 'city'), 201);
-    ok(await w.post('/api/v1/projects/p-b/incidents', { occurredOn: '2021-10-19', severity: 'serious', kind: 'quality_accident', description: '批次返工' }, 'unitB'), 201);
+    const incident = { occurredOn: '2021-10-19', severity: 'serious', kind: 'quality_accident', description: '批次返工' };
+    const first = ok(await w.post('/api/v1/projects/p-b/incidents', incident, 'unitB', { 'idempotency-key': 'incident-1' }), 201);
+    const replay = ok(await w.post('/api/v1/projects/p-b/incidents', incident, 'unitB', { 'idempotency-key': 'incident-1' }), 201);
+    expect(replay.body).toMatchObject({ replayed: true, itemId: first.body.itemId, position: first.body.position });
     await w.refused('/api/v1/projects/p-b/incidents', { occurredOn: '2021-10-19', severity: 'minor', kind: 'safety_accident', description: 'x' }, 'unitA', 403, 'AUTH.NOT_YOUR_ORGANISATION');
     const all = ok(await w.get(`/api/v1/supervision/incidents?campaignId=${CAMPAIGN_ID}`, 'city')).body;
     expect(all.items.map((i: any) => [i.projectId, i.severityLabel, i.kindLabel])).toEqual([['p-b', '较大事故', '质量事故'], ['p-power', '一般事故', '安全生产事故']]);
