@@ -57,6 +57,9 @@ export class AggregateRepository {
     const stored = await this.store.readStream(streamId, fromRevision === undefined ? {} : { fromRevision });
     const events = stored.map((e) => this.upcasters.upcast(e));
     aggregate.load(events, cached ? { state: cached.state, revision: cached.revision } : undefined);
+    // Keep what was just folded: handlers read a stream's state before executing on it (scope
+    // checks, campaign facts), and a cold stream would otherwise be folded twice per command.
+    if (events.length > 0 && aggregate.revision !== null) this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision);
     return aggregate;
   }
 
