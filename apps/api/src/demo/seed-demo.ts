@@ -78,6 +78,7 @@ export async function seedDemo(app: INestApplication): Promise<boolean> {
     reportingCadence: 'quarterly',
     assessment: keyProjectAssessmentPreset(),
     approvalLevels: ['county', 'city'],
+    campaignPeriod: { startsOn: '2021-07-01', endsOn: '2022-06-30' },
     targets: [
       { metric: 'enterprises', target: 10000 },
       { metric: 'participant_times', target: 3000000 },

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { DEPARTMENTS, NOMINEE_KINDS, POOLS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
@@ -18,7 +18,7 @@ export class NominateRequestDto {
   @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'nominationId may contain letters, digits, _ . : - (1–64 characters)' })
   nominationId?: string;
 
-  @ApiProperty({ description: '推荐对象 Nominee', type: NomineeDto }) @ValidateNested() @Type(() => NomineeDto) nominee!: NomineeDto;
+  @ApiProperty({ description: '推荐对象 Nominee', type: NomineeDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => NomineeDto) nominee!: NomineeDto;
   @ApiPropertyOptional({ description: '所依托的竞赛项目（项目类条件据此核对）Competition project the nomination rests on' }) @IsOptional() @IsString() @IsNotEmpty() projectId?: string;
   @ApiPropertyOptional({ description: '名额池（默认本轮第一个）Pool; defaults to the round’s first', enum: POOLS }) @IsOptional() @IsIn(POOLS) pool?: (typeof POOLS)[number];
   @ApiPropertyOptional({ description: '推荐单位（默认本人所在组织）Recommending organisation; defaults to yours' }) @IsOptional() @IsString() @IsNotEmpty() recommenderOrgId?: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { ID_PATTERN } from './award-streams';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,7 +17,7 @@ export class NoticePeriodDto {
 }
 
 export class StartPublicNoticeRequestDto {
-  @ApiProperty({ description: '公示期 Notice period', type: NoticePeriodDto }) @ValidateNested() @Type(() => NoticePeriodDto) period!: NoticePeriodDto;
+  @ApiProperty({ description: '公示期 Notice period', type: NoticePeriodDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => NoticePeriodDto) period!: NoticePeriodDto;
   @ApiPropertyOptional({ description: '公示开始日期（默认：按日历公示为起始日，否则为今天）Start date', example: '2024-10-08' })
   @IsOptional() @IsString() @Matches(DATE, dateMessage('startsOn'))
   startsOn?: string;

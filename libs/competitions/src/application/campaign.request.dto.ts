@@ -1,8 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIERARCHY_LEVELS, REPORTING_CADENCES } from '../domain';
 
 /*
@@ -14,6 +12,11 @@ import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIE
 export class ApplicationWindowDto {
   @ApiProperty({ description: '报名开始时间（带时区）Opens at', example: '2021-06-15T00:00:00+08:00' }) @IsString() opensAt!: string;
   @ApiProperty({ description: '报名截止时间（带时区）Closes at', example: '2021-07-22T23:59:59+08:00' }) @IsString() closesAt!: string;
+}
+
+export class CampaignPeriodDto {
+  @ApiProperty({ description: '竞赛周期开始 Starts on (YYYY-MM-DD)', example: '2021-07-01' }) @IsString() @MaxLength(10) startsOn!: string;
+  @ApiProperty({ description: '竞赛周期结束 Ends on (YYYY-MM-DD)', example: '2022-06-30' }) @IsString() @MaxLength(10) endsOn!: string;
 }
 
 export class AssessmentCriterionDto {
@@ -37,7 +40,7 @@ export class AssessmentSchemeDto {
   @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AssessmentCriterionDto)
   criteria!: AssessmentCriterionDto[];
 
-  @ApiProperty({ description: '评分范围 Score scale', type: ScoreScaleDto }) @ValidateNested() @Type(() => ScoreScaleDto) scale!: ScoreScaleDto;
+  @ApiProperty({ description: '评分范围 Score scale', type: ScoreScaleDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ScoreScaleDto) scale!: ScoreScaleDto;
   @ApiProperty({ description: '每个项目最少评估专家数 Minimum assessors per project', example: 3 }) @IsInt() minAssessors!: number;
   @ApiProperty({ description: '计分方式：算术平均 mean / 去掉一个最高分和一个最低分 trimmed_mean', enum: AGGREGATIONS }) @IsIn(AGGREGATIONS) aggregation!: (typeof AGGREGATIONS)[number];
 
@@ -75,18 +78,22 @@ export class CreateCampaignRequestDto {
   categories!: string[];
 
   @ApiProperty({ description: '报名时间 Application window', type: ApplicationWindowDto })
-  @ValidateNested() @Type(() => ApplicationWindowDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => ApplicationWindowDto)
   applicationWindow!: ApplicationWindowDto;
 
   @ApiProperty({ description: '信息反馈频次：按月 monthly / 按季度 quarterly', enum: REPORTING_CADENCES }) @IsIn(REPORTING_CADENCES) reportingCadence!: (typeof REPORTING_CADENCES)[number];
 
   @ApiProperty({ description: '评估考核方案 Assessment scheme', type: AssessmentSchemeDto })
-  @ValidateNested() @Type(() => AssessmentSchemeDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => AssessmentSchemeDto)
   assessment!: AssessmentSchemeDto;
 
   @ApiProperty({ description: '立项审批层级（由低到高，如 county, city）Approval levels, lowest first', enum: HIERARCHY_LEVELS, isArray: true })
   @IsArray() @ArrayMaxSize(5) @IsIn(HIERARCHY_LEVELS, { each: true })
   approvalLevels!: Array<(typeof HIERARCHY_LEVELS)[number]>;
+
+  @ApiPropertyOptional({ description: '竞赛周期（进度报送按此周期内的各期计算；默认为当年全年）Campaign period; progress reports are owed for the periods inside it (default: the calendar year)', type: CampaignPeriodDto, nullable: true })
+  @IsOptional() @ValidateNested() @Type(() => CampaignPeriodDto)
+  campaignPeriod?: CampaignPeriodDto | null;
 
   @ApiPropertyOptional({ description: '目标任务 Targets', type: [CampaignTargetDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CampaignTargetDto)
@@ -97,12 +104,12 @@ export class CreateCampaignRequestDto {
 export class AmendCampaignDraftRequestDto extends PartialType(OmitType(CreateCampaignRequestDto, ['campaignId'] as const)) {}
 
 export class CampaignRulesChangesDto extends PartialType(
-  PickType(CreateCampaignRequestDto, ['categories', 'applicationWindow', 'reportingCadence', 'assessment', 'approvalLevels', 'targets'] as const),
+  PickType(CreateCampaignRequestDto, ['categories', 'applicationWindow', 'reportingCadence', 'assessment', 'approvalLevels', 'targets', 'campaignPeriod'] as const),
 ) {}
 
 export class AmendCampaignRulesRequestDto {
   @ApiProperty({ description: '修改的规则（给出的每项整体替换）Rules to change; each given field replaces the old one whole', type: CampaignRulesChangesDto })
-  @ValidateNested() @Type(() => CampaignRulesChangesDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => CampaignRulesChangesDto)
   changes!: CampaignRulesChangesDto;
 
   @ApiProperty({ description: '修改理由 Why the published rules change', example: '根据省总工会通知调整评估指标' }) @IsString() @MaxLength(2000) reason!: string;

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandResponse } from '@jingsai/api-kit';
 import { FINDING_SEVERITIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, PROGRESS_METRIC_KEYS, RECIPIENT_KINDS } from '../domain';
 
@@ -46,7 +46,7 @@ export class CommendationRecipientDto {
 
 export class GiveCommendationRequestDto {
   @ApiPropertyOptional({ description: '表彰编号（可选）Commendation id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) commendationId?: string;
-  @ApiProperty({ description: '表彰对象 Recipient', type: CommendationRecipientDto }) @ValidateNested() @Type(() => CommendationRecipientDto) recipient!: CommendationRecipientDto;
+  @ApiProperty({ description: '表彰对象 Recipient', type: CommendationRecipientDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => CommendationRecipientDto) recipient!: CommendationRecipientDto;
   @ApiProperty({ description: '表彰事由 Citation', example: '技能比武决赛团体第一名' }) @IsString() @MaxLength(2000) citation!: string;
 }
 

@@ -40,9 +40,14 @@ export type CampaignRules = {
   /** Levels whose committee must approve, lowest first, e.g. ['county', 'city']. */
   approvalLevels: HierarchyLevel[];
   targets: CampaignTarget[];
+  /**
+   * 竞赛周期: the dates the campaign runs over; progress reports are owed for the periods inside
+   * it. Absent: the campaign's calendar year.
+   */
+  campaignPeriod?: { startsOn: string; endsOn: string } | null;
 };
 
-export const CAMPAIGN_RULE_FIELDS = ['categories', 'applicationWindow', 'reportingCadence', 'assessment', 'approvalLevels', 'targets'] as const;
+export const CAMPAIGN_RULE_FIELDS = ['categories', 'applicationWindow', 'reportingCadence', 'assessment', 'approvalLevels', 'targets', 'campaignPeriod'] as const;
 
 /** What the campaign is, apart from its rules. */
 export type CampaignProfile = {

@@ -140,3 +140,12 @@ describe('campaign rules validation', () => {
     expect(fields(rulesProblems(d, 'city'))).toEqual(['categories', 'applicationWindow.opensAt', 'applicationWindow.closesAt', 'approvalLevels', 'targets']);
   });
 });
+
+describe('campaign period validation', () => {
+  it('refuses a period that ends before it starts, and bad dates', () => {
+    const problems = rulesProblems({ ...jiujiangDefinition(), campaignPeriod: { startsOn: '2022-06-30', endsOn: '2021-07-01' } });
+    expect(problems.map((p) => p.field)).toContain('campaignPeriod');
+    const bad = rulesProblems({ ...jiujiangDefinition(), campaignPeriod: { startsOn: '2021-13-01', endsOn: 'soon' } });
+    expect(bad.map((p) => p.field)).toEqual(expect.arrayContaining(['campaignPeriod.startsOn', 'campaignPeriod.endsOn']));
+  });
+});

@@ -40,6 +40,20 @@ function windowProblems(w: CampaignRules['applicationWindow'] | undefined): Fiel
   return out;
 }
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isDate = (v: unknown): v is string => typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
+
+function periodProblems(p: CampaignRules['campaignPeriod']): FieldProblem[] {
+  if (p === undefined || p === null) return [];
+  const out: FieldProblem[] = [];
+  if (!isDate(p.startsOn)) out.push(problem('campaignPeriod.startsOn', '竞赛周期开始日期无效，应为 YYYY-MM-DD。', 'campaignPeriod.startsOn must be a date YYYY-MM-DD.'));
+  if (!isDate(p.endsOn)) out.push(problem('campaignPeriod.endsOn', '竞赛周期结束日期无效，应为 YYYY-MM-DD。', 'campaignPeriod.endsOn must be a date YYYY-MM-DD.'));
+  if (isDate(p.startsOn) && isDate(p.endsOn) && p.startsOn > p.endsOn) {
+    out.push(problem('campaignPeriod', '竞赛周期的开始日期不能晚于结束日期。', 'The campaign period must start on or before its end.'));
+  }
+  return out;
+}
+
 function criteriaProblems(criteria: unknown): FieldProblem[] {
   if (!Array.isArray(criteria) || criteria.length === 0) return [problem('assessment.criteria', '请至少设置一项评估指标。', 'Add at least one assessment criterion.')];
   const out: FieldProblem[] = [];
@@ -141,5 +155,6 @@ export function rulesProblems(r: Partial<CampaignRules>, campaignLevel?: Hierarc
     ...assessmentProblems(r.assessment),
     ...approvalLevelProblems(r.approvalLevels, campaignLevel),
     ...targetProblems(r.targets),
+    ...periodProblems(r.campaignPeriod),
   ];
 }

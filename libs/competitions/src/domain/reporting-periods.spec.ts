@@ -3,7 +3,7 @@ import { jiujiangCreated, jiujiangPublished } from './campaign.fixtures';
 import { campaignDecider } from './campaign.decider';
 import { fold } from '@jingsai/shared';
 import { Campaign } from './campaign.state';
-import { campaignReportingFacts, owedPeriods, parsePeriod, periodOf, reportingPeriods } from './reporting-periods';
+import { campaignReportingFacts, owedPeriods, parsePeriod, periodOf, reportingPeriods, campaignSpan } from './reporting-periods';
 
 describe('reporting periods (信息反馈周期)', () => {
   it('lists the months overlapping a span, each due on the 10th day after it ends', () => {
@@ -50,5 +50,18 @@ describe('reporting periods (信息反馈周期)', () => {
   it('reads dates and day ends in Beijing time', () => {
     expect(beijingDate('2021-10-10T16:30:00Z')).toBe('2021-10-11');
     expect(endOfBeijingDay('2021-10-10')).toBe('2021-10-11T00:00:00+08:00');
+  });
+});
+
+describe('the span reports are owed for', () => {
+  it('is the campaign period when the rules set one, across a year end', () => {
+    expect(campaignSpan({ campaignPeriod: { startsOn: '2021-07-01', endsOn: '2022-06-30' } }, 2021)).toEqual({ startsOn: '2021-07-01', endsOn: '2022-06-30' });
+    const periods = owedPeriods({ rulesVersion: 1, cadence: 'quarterly', startsOn: '2021-07-01', endsOn: '2022-06-30' }, { startsOn: '2021-08-01', endsOn: '2022-06-30' });
+    expect(periods.map((p) => p.period)).toEqual(['2021-Q3', '2021-Q4', '2022-Q1', '2022-Q2']);
+  });
+
+  it('is the calendar year when the rules set none', () => {
+    expect(campaignSpan({ campaignPeriod: null }, 2021)).toEqual({ startsOn: '2021-01-01', endsOn: '2021-12-31' });
+    expect(campaignSpan({}, 2021)).toEqual({ startsOn: '2021-01-01', endsOn: '2021-12-31' });
   });
 });

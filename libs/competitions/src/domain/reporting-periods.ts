@@ -1,6 +1,7 @@
 import { addDays, isIsoDate } from './calendar';
 import { ReportingCadence } from './campaign.catalogue';
 import { Campaign } from './campaign.state';
+import { CampaignRules } from './campaign-rules';
 
 /**
  * A report is due by the end of the 10th day after its period ends (Beijing time): the 2021-08
@@ -89,5 +90,10 @@ export function owedPeriods(facts: CampaignReportingFacts, plan: { startsOn: str
  */
 export function campaignReportingFacts(campaign: Campaign, rulesVersion = campaign.rulesVersion): CampaignReportingFacts {
   const rules = campaign.ruleVersions[rulesVersion]?.rules ?? campaign.rules;
-  return { rulesVersion, cadence: rules.reportingCadence, startsOn: `${campaign.year}-01-01`, endsOn: `${campaign.year}-12-31` };
+  return { rulesVersion, cadence: rules.reportingCadence, ...campaignSpan(rules, campaign.year) };
+}
+
+/** The days a campaign runs over: its 竞赛周期 when set, else its calendar year. */
+export function campaignSpan(rules: Pick<CampaignRules, 'campaignPeriod'>, year: number): { startsOn: string; endsOn: string } {
+  return rules.campaignPeriod ? { startsOn: rules.campaignPeriod.startsOn, endsOn: rules.campaignPeriod.endsOn } : { startsOn: `${year}-01-01`, endsOn: `${year}-12-31` };
 }

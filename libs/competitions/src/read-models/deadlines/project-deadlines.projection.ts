@@ -2,7 +2,7 @@ import { ensureDeadlineTable, resetDeadlines, settleDeadline, upsertDeadline } f
 import { Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { CampaignEvent, endOfBeijingDay, owedPeriods, ProjectEvent, ReportingCadence } from '../../domain';
+import { CampaignEvent, campaignSpan, endOfBeijingDay, owedPeriods, ProjectEvent, ReportingCadence } from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
 /** Due items this projection writes; the competitions module registers a handler for each kind. */
@@ -18,7 +18,11 @@ const PROJECT_TYPES = [
   'ProjectWithdrawn', 'ProjectTerminated',
 ];
 
-interface CampaignRow { campaign_id: string; year: number; cadence: ReportingCadence; closes_at: string; status: string }
+interface CampaignRow { campaign_id: string; year: number; cadence: ReportingCadence; closes_at: string; status: string; period_starts: string | null; period_ends: string | null }
+
+type CampaignPeriod = { startsOn: string; endsOn: string } | null | undefined;
+const setPeriod = (db: Database, campaignId: string, p: CampaignPeriod) =>
+  db.prepare('UPDATE pd_campaigns SET period_starts = ?, period_ends = ? WHERE campaign_id = ?').run(p?.startsOn ?? null, p?.endsOn ?? null, campaignId);
 
 function campaign(db: Database, campaignId: string): CampaignRow | undefined {
   return db.prepare('SELECT * FROM pd_campaigns WHERE campaign_id = ?').get(campaignId) as CampaignRow | undefined;
@@ -30,8 +34,8 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
   switch (e.type) {
     case 'CampaignCreated': {
       const d = e.data;
-      db.prepare("INSERT OR IGNORE INTO pd_campaigns (campaign_id, year, cadence, closes_at, status) VALUES (?, ?, ?, ?, 'draft')")
-        .run(d.campaignId, d.year, d.reportingCadence, d.applicationWindow.closesAt);
+      db.prepare("INSERT OR IGNORE INTO pd_campaigns (campaign_id, year, cadence, closes_at, status, period_starts, period_ends) VALUES (?, ?, ?, ?, 'draft', ?, ?)")
+        .run(d.campaignId, d.year, d.reportingCadence, d.applicationWindow.closesAt, d.campaignPeriod?.startsOn ?? null, d.campaignPeriod?.endsOn ?? null);
       return;
     }
     case 'CampaignDraftAmended': {
@@ -39,6 +43,7 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       if (c.year !== undefined) db.prepare('UPDATE pd_campaigns SET year = ? WHERE campaign_id = ?').run(c.year, e.data.campaignId);
       if (c.reportingCadence) db.prepare('UPDATE pd_campaigns SET cadence = ? WHERE campaign_id = ?').run(c.reportingCadence, e.data.campaignId);
       if (c.applicationWindow) db.prepare('UPDATE pd_campaigns SET closes_at = ? WHERE campaign_id = ?').run(c.applicationWindow.closesAt, e.data.campaignId);
+      if (c.campaignPeriod !== undefined) setPeriod(db, e.data.campaignId, c.campaignPeriod);
       return;
     }
     case 'CampaignPublished': {
@@ -50,6 +55,7 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
     case 'CampaignRulesAmended': {
       const { rules, campaignId } = e.data;
       db.prepare('UPDATE pd_campaigns SET cadence = ?, closes_at = ? WHERE campaign_id = ?').run(rules.reportingCadence, rules.applicationWindow.closesAt, campaignId);
+      setPeriod(db, campaignId, rules.campaignPeriod);
       const c = campaign(db, campaignId);
       // A moved deadline moves the due item; one already closed stays settled.
       if (c?.status === 'published' && e.data.changes.applicationWindow) windowDue(c);
@@ -68,7 +74,8 @@ function reportsDue(e: RecordedEvent, db: Database, projectId: string): void {
   const p = db.prepare('SELECT * FROM pd_projects WHERE project_id = ?').get(projectId) as { campaign_id: string; starts_on: string; ends_on: string } | undefined;
   const c = p && campaign(db, p.campaign_id);
   if (!p || !c) return;
-  const facts = { rulesVersion: 0, cadence: c.cadence, startsOn: `${c.year}-01-01`, endsOn: `${c.year}-12-31` };
+  const period = c.period_starts && c.period_ends ? { startsOn: c.period_starts, endsOn: c.period_ends } : null;
+  const facts = { rulesVersion: 0, cadence: c.cadence, ...campaignSpan({ campaignPeriod: period }, c.year) };
   for (const period of owedPeriods(facts, { startsOn: p.starts_on, endsOn: p.ends_on })) {
     upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, key: period.period, dueAt: endOfBeijingDay(period.dueOn), payload: { projectId, period: period.period, dueOn: period.dueOn } });
   }
@@ -130,12 +137,12 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const projectDeadlinesProjection: Projection = {
   name: OWNER,
-  version: 1,
+  version: 2,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   setup(db: Database) {
     ensureDeadlineTable(db);
     db.exec(`
-      CREATE TABLE IF NOT EXISTS pd_campaigns (campaign_id TEXT PRIMARY KEY, year INTEGER NOT NULL, cadence TEXT NOT NULL, closes_at TEXT NOT NULL, status TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS pd_campaigns (campaign_id TEXT PRIMARY KEY, year INTEGER NOT NULL, cadence TEXT NOT NULL, closes_at TEXT NOT NULL, status TEXT NOT NULL, period_starts TEXT, period_ends TEXT);
       CREATE TABLE IF NOT EXISTS pd_projects (project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL);
     `);
   },
