@@ -1,5 +1,6 @@
 import Sqlite from 'better-sqlite3';
 import { Database } from './projection';
+import { withStatementCache } from './statement-cache';
 
 export interface ReadModelDatabaseOptions {
   /** How long a writer waits for another connection's lock, in ms (default 10 s). */
@@ -33,7 +34,7 @@ export class ReadModelDatabase {
   readonly db: Database;
 
   constructor(readonly path: string, options: ReadModelDatabaseOptions = {}) {
-    this.db = new Sqlite(path);
+    this.db = withStatementCache(new Sqlite(path));
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
