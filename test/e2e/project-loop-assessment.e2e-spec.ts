@@ -71,6 +71,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(await awaiting('city')).not.toContain('p-a');
     ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(88, 80, 86), 'as4'), 201);
     ok(await w.post('/api/v1/projects/p-a/assessment/self-scores', scores(95, 95, 95), 'unitA'), 201);
+    // Until the result is fixed the unit sees no assessor's sheet and an assessor only their own.
+    expect(ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.scores).toEqual([]);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'as2')).body.assessment.scores.map((x: any) => x.assessorUserId)).toEqual(['as2']);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.assessment.scores.length).toBeGreaterThanOrEqual(4);
     expect(await awaiting('as3')).toEqual([]);
     expect(await awaiting('city')).toContain('p-a');
 

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CommandResponse, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
 import { DomainError } from '@jingsai/shared';
-import { requiredApprovalLevels } from '../domain';
+import { Project, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
   SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
@@ -115,6 +115,16 @@ export class ProjectsController {
     const assigned = project.assessment?.assessors.some((a) => a.userId === user.userId && !a.declaredConflict) ?? false;
     const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned);
     if (revision !== null) reply.header('etag', `"${revision}"`);
-    return projectView(project, revision, { requiredLevels: required, nextLevel, allowedActions });
+    return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions });
   }
+}
+
+/**
+ * Judging fairness: until the result is fixed, a unit sees no assessor's scores and an assessor
+ * sees only their own; committees, auditors and administrators see every sheet.
+ */
+function withVisibleScores(project: Project, user: AuthUser): Project {
+  const a = project.assessment;
+  if (!a || a.result || user.roles.some((r) => r === 'committee' || r === 'auditor' || r === 'admin')) return project;
+  return { ...project, assessment: { ...a, scores: a.scores.filter((s) => s.assessorUserId === user.userId) } };
 }
