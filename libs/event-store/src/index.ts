@@ -7,6 +7,7 @@ export * from './command/command-context';
 export * from './command/decider-aggregate';
 export * from './command/aggregate-repository';
 export * from './command/state-cache';
+export * from './command/snapshot-store';
 export * from './sqlite/sqlite-event-store';
 export * from './hash/verify';
 export * from './projection/projection';

@@ -5,6 +5,7 @@ import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { CommandContext } from './command-context';
 import { DeciderAggregate } from './decider-aggregate';
 import { KeyedLock } from './keyed-lock';
+import { SqliteSnapshotStore } from './snapshot-store';
 import { StateCache } from './state-cache';
 
 export interface CommandOutcome<State> {
@@ -30,6 +31,11 @@ export interface RepositoryOptions {
   schemaVersions?: Record<string, number>;
   stateCache?: StateCache;
   listeners?: AppendListener[];
+  /**
+   * Persistent snapshots for long streams of these deciders (off when absent): a load that
+   * had to fold at least `minEvents` (default 250) stored events leaves a snapshot behind.
+   */
+  snapshots?: { store: SqliteSnapshotStore; deciders: ReadonlyArray<Decider<any, any, any>>; minEvents?: number };
 }
 
 /**
@@ -49,18 +55,46 @@ export class AggregateRepository {
     this.maxRetries = options.maxRetries ?? 5;
   }
 
-  /** Load a stream into a decider aggregate (from the state cache when it holds the stream). */
+  /** Load a stream into a decider aggregate (from the state cache or a snapshot when either holds the stream). */
   async load<S, C, E extends DomainEvent>(streamId: string, decider: Decider<S, C, E>): Promise<DeciderAggregate<S, C, E>> {
     const aggregate = new DeciderAggregate(streamId, decider);
-    const cached = this.options.stateCache?.get<S>(streamId, decider);
-    const fromRevision = cached ? cached.revision + 1 : undefined;
-    const stored = await this.store.readStream(streamId, fromRevision === undefined ? {} : { fromRevision });
+    let from: { state: S; revision: number } | undefined = this.options.stateCache?.get<S>(streamId, decider);
+    let stored: RecordedEvent[];
+    const snapshots = this.options.snapshots?.deciders.includes(decider) ? this.options.snapshots : undefined;
+    const snapshot = !from && snapshots ? snapshots.store.get(streamId) : undefined;
+    if (snapshot) {
+      // Read from the snapshot's own event: it is used only if the log still holds that event.
+      stored = await this.store.readStream(streamId, { fromRevision: snapshot.revision });
+      if (stored[0]?.revision === snapshot.revision && stored[0].metadata.hash === snapshot.hash) {
+        from = { state: snapshot.state as S, revision: snapshot.revision };
+        stored = stored.slice(1);
+      } else {
+        snapshots!.store.delete(streamId);
+        stored = await this.store.readStream(streamId);
+      }
+    } else {
+      stored = await this.store.readStream(streamId, from ? { fromRevision: from.revision + 1 } : {});
+    }
     const events = stored.map((e) => this.upcasters.upcast(e));
-    aggregate.load(events, cached ? { state: cached.state, revision: cached.revision } : undefined);
+    aggregate.load(events, from);
     // Keep what was just folded: handlers read a stream's state before executing on it (scope
     // checks, campaign facts), and a cold stream would otherwise be folded twice per command.
-    if (events.length > 0 && aggregate.revision !== null) this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision);
+    if (events.length > 0 && aggregate.revision !== null) {
+      this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision);
+      if (snapshots && events.length >= (snapshots.minEvents ?? 250)) this.snapshotLater(snapshots.store, streamId, aggregate.state, events[events.length - 1]!);
+    }
     return aggregate;
+  }
+
+  /** Written after the command has its answer; a failed write only means a longer fold next time. */
+  private snapshotLater(store: SqliteSnapshotStore, streamId: string, state: unknown, last: RecordedEvent): void {
+    setImmediate(() => {
+      try {
+        store.put(streamId, { revision: last.revision, hash: last.metadata.hash!, state });
+      } catch {
+        // the snapshot is a cache
+      }
+    });
   }
 
   /** Read the state of a stream without deciding anything. */
