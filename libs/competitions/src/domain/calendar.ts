@@ -19,14 +19,17 @@ export function isBefore(a: string, b: string): boolean {
 }
 
 /**
- * Beijing wall time for messages users read (`2021-07-22 18:00`). Midnight reads as the end of
- * the previous day (`2021-07-22 24:00`), as notices write deadlines ("7月22日前").
+ * Beijing wall time for messages users read (`2021-07-22 18:00`, seconds only when not zero).
+ * Exact midnight reads as the end of the previous day (`2021-07-22 24:00`), as notices write
+ * deadlines ("7月22日前").
  */
 export function beijingTime(instant: string): string {
   const ms = Date.parse(instant) + BEIJING_OFFSET_MS;
   const iso = new Date(ms).toISOString();
-  if (iso.slice(11, 16) === '00:00') return `${new Date(ms - 1).toISOString().slice(0, 10)} 24:00`;
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}`;
+  // Only the exact midnight is the end of the previous day: 00:00:01 is already the next day.
+  if (iso.slice(11, 23) === '00:00:00.000') return `${new Date(ms - 1).toISOString().slice(0, 10)} 24:00`;
+  const seconds = iso.slice(17, 19) === '00' ? '' : `:${iso.slice(17, 19)}`;
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)}${seconds}`;
 }
 
 /** The Beijing calendar date (YYYY-MM-DD) of an instant: "today" for a command's `at`. */

@@ -36,6 +36,12 @@ describe('campaign catalogues', () => {
     expect(beijingTime('2021-07-23T00:00:00+08:00')).toBe('2021-07-22 24:00');
     expect(beijingTime('2021-07-22T10:30:00Z')).toBe('2021-07-22 18:30');
   });
+
+  it('writes a submission one second after midnight on its own day, not a day later', () => {
+    expect(beijingTime('2021-07-23T00:00:01+08:00')).toBe('2021-07-23 00:00:01');
+    expect(beijingTime('2021-07-22T16:00:01.011Z')).toBe('2021-07-23 00:00:01');
+    expect(beijingTime('2021-07-22T15:59:30Z')).toBe('2021-07-22 23:59:30');
+  });
 });
 
 describe('campaign rules validation', () => {
