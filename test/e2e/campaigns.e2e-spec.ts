@@ -147,6 +147,9 @@ describe('campaigns over HTTP', () => {
       expect(late.status).toBe(409);
       expect(late.body).toMatchObject({ code: 'CAMPAIGN.ILLEGAL_TRANSITION', currentState: 'published' });
       expect(late.body.allowedActions).toEqual(expect.arrayContaining(['amend_rules', 'close']));
+      expect(late.body.messageZh).toContain('修改竞赛规则');
+      const view = await t.get('/api/v1/campaigns/jj-2021', city);
+      expect(view.body.allowedActionLabels).toEqual(expect.arrayContaining([{ action: 'amend_rules', label: '修改竞赛规则' }, { action: 'close', label: '结束竞赛活动' }]));
     });
 
     it('amends published rules into version 2 with the reason, keeping version 1 in the history', async () => {

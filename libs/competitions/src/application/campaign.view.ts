@@ -1,6 +1,6 @@
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, Campaign, CampaignRules, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
-  REPORTING_CADENCE_LABELS, allowedCampaignActions,
+  REPORTING_CADENCE_LABELS, allowedCampaignActions, CAMPAIGN_ACTION_LABELS,
 } from '../domain';
 
 /** Rules with the users' words next to every code (类别, 频次, 计分方式, 等次, 层级, 指标). */
@@ -40,6 +40,7 @@ export function campaignView(c: Campaign, revision: number | null) {
       .map(([version, v]) => ({ version: Number(version), reason: v.reason, rules: labelledRules(v.rules) }))
       .sort((a, b) => a.version - b.version),
     allowedActions: allowedCampaignActions(c),
+    allowedActionLabels: allowedCampaignActions(c).map((action) => ({ action, label: CAMPAIGN_ACTION_LABELS[action] })),
     revision,
   };
 }

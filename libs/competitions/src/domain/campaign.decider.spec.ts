@@ -212,6 +212,12 @@ describe('campaign decider', () => {
         .thenThrows('CAMPAIGN.ILLEGAL_TRANSITION', { details: { allowedActions: ['amend_rules', 'close_application_window', 'close'] } });
     });
 
+    it('names the allowed actions in Chinese in the refusal, not by their codes', () => {
+      const e = spec().given(published).when({ type: 'PublishCampaign', campaignId: id, at, actor: committee }).thenThrows('CAMPAIGN.ILLEGAL_TRANSITION');
+      expect(e.messageZh).toContain('当前可办理：修改竞赛规则、截止报名、结束竞赛活动。');
+      expect(e.messageZh).not.toMatch(/amend_rules|close_application_window/);
+    });
+
     it('closes the application window for the scheduler once closesAt has passed', () => {
       spec().given(published).when({ type: 'CloseApplicationWindow', campaignId: id, at: JIUJIANG.closesAt, actor: SYSTEM_ACTOR }).then([windowClosed]);
     });

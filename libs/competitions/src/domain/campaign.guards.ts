@@ -1,7 +1,7 @@
 import { Actor, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_STATUS_LABELS } from './campaign.catalogue';
 import { FieldProblem } from './field-problem';
-import { allowedCampaignActions, Campaign, CampaignState } from './campaign.state';
+import { allowedCampaignActions, Campaign, CAMPAIGN_ACTION_LABELS, CampaignState } from './campaign.state';
 import { sameValue } from './same-value';
 
 export function requireOrganizerCommittee(actor: Actor, organizerOrgId: string, allowSystem = false): void {
@@ -27,7 +27,7 @@ export function illegalCampaignTransition(state: Campaign, actionZh: string, act
   const allowed = allowedCampaignActions(state);
   return DomainError.illegalState(
     'CAMPAIGN.ILLEGAL_TRANSITION',
-    `竞赛活动当前为“${CAMPAIGN_STATUS_LABELS[state.status]}”状态，不能${actionZh}。${allowed.length ? `当前可办理：${allowed.join('、')}。` : '该活动已结束，不能再办理任何事项。'}`,
+    `竞赛活动当前为“${CAMPAIGN_STATUS_LABELS[state.status]}”状态，不能${actionZh}。${allowed.length ? `当前可办理：${allowed.map((a) => CAMPAIGN_ACTION_LABELS[a]).join('、')}。` : '该活动已结束，不能再办理任何事项。'}`,
     `The campaign is ${state.status}; it cannot be ${actionEn}.${allowed.length ? ` Allowed now: ${allowed.join(', ')}.` : ''}`,
     state.status,
     allowed,

@@ -26,6 +26,16 @@ export const initialCampaignState = (): CampaignState => ({ status: 'none' });
 
 export type CampaignAction = 'create' | 'amend_draft' | 'publish' | 'amend_rules' | 'close_application_window' | 'close';
 
+/** The users' words for campaign actions, for refusals and the console. */
+export const CAMPAIGN_ACTION_LABELS: Record<CampaignAction, string> = {
+  create: '创建竞赛活动',
+  amend_draft: '修改竞赛活动草稿',
+  publish: '发布',
+  amend_rules: '修改竞赛规则',
+  close_application_window: '截止报名',
+  close: '结束竞赛活动',
+};
+
 /** What may be done to a campaign now (for refusals, the API and the console). */
 export function allowedCampaignActions(state: CampaignState): CampaignAction[] {
   switch (state.status) {
