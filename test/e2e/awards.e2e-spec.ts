@@ -146,6 +146,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(early.body.code).toBe('AWARD.CLEARANCES_OUTSTANDING');
     const view = ok(await get(R, 'office')).body;
     expect(view.nominations.find((n: any) => n.nominationId === 'n-b').clearances.map((c: any) => c.department)).toEqual(['tax', 'work_safety', 'audit']);
+    expect(view.nominations.find((n: any) => n.nominationId === 'n-c')).toMatchObject({ statusLabel: { zh: '递补人选' }, clearances: [{ statusLabel: { zh: '待反馈' } }, { statusLabel: { zh: '待反馈' } }] });
     for (const id of ['a', 'b', 'c']) {
       for (const department of view.nominations.find((n: any) => n.nominationId === `n-${id}`).clearances.map((c: any) => c.department)) {
         ok(await post(`${R}/nominations/n-${id}/clearances`, { department, decision: 'granted', note: '无不良记录' }, 'office'));
@@ -174,6 +175,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(view.nominations.map((n: any) => [n.nominationId, n.status, n.primary])).toEqual([['n-a', 'withdrawn', false], ['n-b', 'active', true], ['n-c', 'active', true]]);
     expect(view.objections.map((o: any) => [o.objectionId, o.status, o.note])).toEqual([['o-1', 'upheld', '经核查属实'], ['o-2', 'dismissed', '经核查不属实']]);
     expect(view.objections[0].objector).toMatchObject({ realName: '李四' });
+    // Every status a console shows carries its Chinese label.
+    expect(view.nominations.map((n: any) => n.statusLabel.zh)).toEqual(['已因异议撤回', '推荐中', '推荐中']);
+    expect(view.objections.map((o: any) => o.statusLabel.zh)).toEqual(['属实', '不属实']);
+    expect(view.nominations[1].clearances.map((c: any) => c.statusLabel.zh)).toEqual(['同意', '同意', '同意']);
   });
 
   it('records the end of the notice when its last day passed, confers exactly the quota once under concurrent requests, and a revoked honour never checks valid', async () => {

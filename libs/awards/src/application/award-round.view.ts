@@ -1,5 +1,6 @@
 import {
-  ALLOWED_ACTIONS, AWARD_TYPE_CATALOGUE, AwardRoundState, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINEE_KIND_LABELS, POOL_LABELS, STAGE_LABELS,
+  ALLOWED_ACTIONS, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
+  OBJECTION_STATUS_LABELS, POOL_LABELS, STAGE_LABELS,
   checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
@@ -38,16 +39,20 @@ export function awardRoundView(state: AwardRoundState, revision: number | null, 
       substitute: n.substitute,
       order: n.order,
       status: n.status,
+      statusLabel: n.status === 'active' && n.substitute ? { zh: '递补人选', en: 'substitute' } : NOMINATION_STATUS_LABELS[n.status],
       attributes: n.attributes,
       levelsPassed: round.levels.slice(0, n.levelsPassed),
       nextLevel: n.status === 'active' ? (round.levels[n.levelsPassed] ?? null) : null,
       workersCongressOn: n.workersCongressOn,
-      clearances: n.requiredClearances.map((d) => ({ department: d, label: DEPARTMENT_LABELS[d], status: n.clearances[d] ?? 'pending' })),
+      clearances: n.requiredClearances.map((d) => {
+        const status = n.clearances[d] ?? 'pending';
+        return { department: d, label: DEPARTMENT_LABELS[d], status, statusLabel: CLEARANCE_STATUS_LABELS[status] };
+      }),
       verdict: { eligible: n.verdict.eligible, ruleSetId: n.verdict.ruleSetId, ruleSetVersion: n.verdict.ruleSetVersion, checkedAt: n.verdict.checkedAt, failed: failedReasons(n.verdict).length, reasons: n.verdict.reasons },
     })),
     objections: state.objections.map((o) => {
       const d = objections.get(o.objectionId);
-      return { ...o, grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors ? { objector: d?.objector ?? null } : {}) };
+      return { ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors ? { objector: d?.objector ?? null } : {}) };
     }),
     honours: state.honours.map((h) => ({ ...h, statusLabel: HONOUR_STATUS_LABELS[h.status] })),
     slate: {

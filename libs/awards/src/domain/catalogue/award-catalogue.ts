@@ -128,6 +128,27 @@ export const HONOUR_STATUS_LABELS: Record<HonourStatus, Label> = {
   suspended: { zh: '暂停', en: 'suspended' },
 };
 
+/** A nomination's status in its round: active, removed at review or by a refused clearance, withdrawn after an upheld objection. */
+export const NOMINATION_STATUS_LABELS: Record<'active' | 'removed' | 'withdrawn', Label> = {
+  active: { zh: '推荐中', en: 'active' },
+  removed: { zh: '已移出', en: 'removed' },
+  withdrawn: { zh: '已因异议撤回', en: 'withdrawn after an objection' },
+};
+
+/** A department's sign-off (征求意见) on a nominee. */
+export const CLEARANCE_STATUS_LABELS: Record<'pending' | 'granted' | 'refused', Label> = {
+  pending: { zh: '待反馈', en: 'pending' },
+  granted: { zh: '同意', en: 'granted' },
+  refused: { zh: '不同意', en: 'refused' },
+};
+
+/** An objection (异议) raised during the public notice. */
+export const OBJECTION_STATUS_LABELS: Record<'open' | 'upheld' | 'dismissed', Label> = {
+  open: { zh: '待核查', en: 'open' },
+  upheld: { zh: '属实', en: 'upheld' },
+  dismissed: { zh: '不属实', en: 'dismissed' },
+};
+
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
