@@ -103,7 +103,8 @@ describe('project_veto (一票否决)', () => {
   it('cancels eligibility for a safety accident, citing its date and severity', () => {
     const r = only(veto, { project: projectFacts({ incidents: [{ kind: 'safety_accident', occurredOn: '2021-11-03', severity: 'serious' }] }) });
     expect(r.passed).toBe(false);
-    expect(r.messageZh).toBe('项目 p-1 发生一票否决事故：safety_accident@2021-11-03(serious)，取消评选资格。');
+    expect(r.messageZh).toBe('项目 p-1 发生一票否决事故（2021-11-03 较大安全事故），取消评选资格。');
+    expect(r.messageEn).toBe('Project p-1 had a veto incident (serious safety accident on 2021-11-03); it is not eligible for any award.');
   });
 
   it('cancels eligibility for a quality accident of any severity', () => {

@@ -1,6 +1,6 @@
 import { GRADE_LABELS, Grade, gradeRank } from '../catalogue/award-catalogue';
 import { toEpochDay } from '../calendar/date-only';
-import { RuleKey, RuleSpec } from '../rules/rule-spec';
+import { INCIDENT_SEVERITY_LABELS, PROJECT_INCIDENT_LABELS, RuleKey, RuleSpec } from '../rules/rule-spec';
 import { EligibilityInput, EligibilityReason, ProjectFacts } from './eligibility.facts';
 
 /** The context every rule check receives: the input and the verdict date (Asia/Shanghai). */
@@ -94,8 +94,11 @@ export function projectVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, c
     if (vetoing.length === 0) {
       return reason('project_veto', true, `项目 ${p.projectId} 无安全、质量等一票否决事故。`, `Project ${p.projectId} has no veto incident (${spec.incidentKinds.join(', ')}).`, facts);
     }
-    const list = vetoing.map((i) => `${i.kind}@${i.occurredOn}(${i.severity})`).join(', ');
-    return reason('project_veto', false, `项目 ${p.projectId} 发生一票否决事故：${list}，取消评选资格。`, `Project ${p.projectId} had a veto incident: ${list}; it is not eligible for any award.`, facts);
+    const label = (i: { kind: string }) => PROJECT_INCIDENT_LABELS[i.kind as keyof typeof PROJECT_INCIDENT_LABELS] ?? { zh: i.kind, en: i.kind };
+    const severity = (i: { severity: string }) => INCIDENT_SEVERITY_LABELS[i.severity] ?? { zh: i.severity, en: i.severity };
+    const zh = vetoing.map((i) => `${i.occurredOn} ${severity(i).zh}${label(i).zh}`).join('；');
+    const en = vetoing.map((i) => `${severity(i).en} ${label(i).en} on ${i.occurredOn}`).join('; ');
+    return reason('project_veto', false, `项目 ${p.projectId} 发生一票否决事故（${zh}），取消评选资格。`, `Project ${p.projectId} had a veto incident (${en}); it is not eligible for any award.`, facts);
   });
 }
 

@@ -23,6 +23,14 @@ export const PROJECT_INCIDENT_LABELS: Record<ProjectIncidentKind, Label> = {
   occupational_hazard: { zh: '职业危害事件', en: 'occupational hazard' },
 };
 
+/** Severity grades of a project incident, as the competitions context records them. */
+export const INCIDENT_SEVERITY_LABELS: Record<string, Label> = {
+  minor: { zh: '一般', en: 'minor' },
+  serious: { zh: '较大', en: 'serious' },
+  major: { zh: '重大', en: 'major' },
+  catastrophic: { zh: '特别重大', en: 'catastrophic' },
+};
+
 /**
  * One eligibility rule of a rule set, as data. The `rule` key selects the check; the other keys
  * are its parameters. Rule sets are versioned, so a rule's meaning never changes under a verdict.
