@@ -1,15 +1,52 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@jingsai/shared';
 
-/** Flatten nested class-validator errors into `{field, messageZh, messageEn}` with dotted paths. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): Array<{ field: string; messageZh: string; messageEn: string }> {
+const lastNumber = (message: string): string => message.match(/-?\d+(?:\.\d+)?/g)?.at(-1) ?? '';
+
+/** Chinese for each class-validator rule: the users read these, so no English inside messageZh. */
+const ZH_RULES: Record<string, (message: string) => string> = {
+  isString: () => '应为文本',
+  isInt: () => '应为整数',
+  isNumber: () => '应为数字',
+  isBoolean: () => '应为 true 或 false',
+  isIn: (m) => `应为以下之一：${m.split('following values: ')[1] ?? ''}`,
+  isEnum: (m) => `应为以下之一：${m.split('following values: ')[1] ?? ''}`,
+  isNotEmpty: () => '不能为空',
+  isDefined: () => '必须填写',
+  maxLength: (m) => `长度不能超过 ${lastNumber(m)} 个字符`,
+  minLength: (m) => `长度不能少于 ${lastNumber(m)} 个字符`,
+  min: (m) => `不能小于 ${lastNumber(m)}`,
+  max: (m) => `不能大于 ${lastNumber(m)}`,
+  matches: () => '格式不正确',
+  isArray: () => '应为数组',
+  arrayMaxSize: (m) => `最多 ${lastNumber(m)} 项`,
+  arrayMinSize: (m) => `至少 ${lastNumber(m)} 项`,
+  arrayNotEmpty: () => '不能为空数组',
+  isObject: () => '应为对象',
+  nestedValidation: () => '应为对象',
+  isIso8601: () => '应为 ISO 8601 时间（如 2021-07-22T18:00:00+08:00）',
+  isDateString: () => '应为 ISO 8601 时间（如 2021-07-22T18:00:00+08:00）',
+  isPositive: () => '应为正数',
+};
+
+type FieldError = { field: string; messageZh: string; messageEn: string };
+
+/**
+ * Flatten nested class-validator errors into `{field, messageZh, messageEn}` with dotted paths.
+ * A required field that is missing (or null) is one "required" problem, not one per rule it fails.
+ */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({
-      field,
-      messageZh: rule === 'whitelistValidation' ? `不允许的字段 ${field}` : `字段 ${field} 不符合要求：${message}`,
-      messageEn: rule === 'whitelistValidation' ? `unknown field ${field}` : message,
-    }));
+    const rules = Object.entries(e.constraints ?? {});
+    let own: FieldError[];
+    if (rules.some(([rule]) => rule === 'whitelistValidation')) {
+      own = [{ field, messageZh: `不允许的字段 ${field}`, messageEn: `unknown field ${field}` }];
+    } else if (rules.length > 0 && (e.value === undefined || e.value === null)) {
+      own = [{ field, messageZh: `缺少必填字段 ${field}`, messageEn: `${field} is required` }];
+    } else {
+      own = rules.map(([rule, message]) => ({ field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: message }));
+    }
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
@@ -32,7 +69,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is read only to tell a missing field from a wrong one; it is never echoed back.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const list = flattenValidationErrors(errors);
       return DomainError.validation(

@@ -1,0 +1,34 @@
+import 'reflect-metadata';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength } from 'class-validator';
+import { DomainError } from '@jingsai/shared';
+import { createValidationPipe } from './validation.pipe';
+
+class ReasonDto {
+  @IsString() @MaxLength(2000) reason!: string;
+  @IsOptional() @IsIn(['county', 'city']) level?: string;
+  @IsOptional() @IsInt() @Max(200) limit?: number;
+}
+
+async function refusal(body: unknown): Promise<DomainError> {
+  try {
+    await createValidationPipe().transform(body, { type: 'body', metatype: ReasonDto });
+  } catch (e) {
+    return e as DomainError;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('validation pipe messages', () => {
+  it('reports a missing required field once, as required, in Chinese', async () => {
+    const e = await refusal({});
+    expect(e.code).toBe('REQUEST.INVALID');
+    expect(e.details.errors).toEqual([{ field: 'reason', messageZh: '缺少必填字段 reason', messageEn: 'reason is required' }]);
+  });
+
+  it('says what is wrong in Chinese, without English inside the Chinese message', async () => {
+    const e = await refusal({ reason: 'x'.repeat(2001), level: 'province', limit: 500, extra: 1 });
+    const zh = (e.details.errors as Array<{ field: string; messageZh: string }>).map((x) => x.messageZh);
+    expect(zh).toEqual(expect.arrayContaining(['字段 reason：长度不能超过 2000 个字符', '字段 level：应为以下之一：county, city', '字段 limit：不能大于 200', '不允许的字段 extra']));
+    expect(e.messageZh).not.toMatch(/must|should/);
+  });
+});
