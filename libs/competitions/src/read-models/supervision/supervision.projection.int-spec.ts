@@ -31,9 +31,9 @@ describe('supervision projection', () => {
       recorded('RectificationReported', { projectId: 'pb', findingId: 'f', description: 'x', late: true }),
     ];
     const overdue = (f: object) => (db: Database) => listOverdue(db, { ...all, now, ...f }).items.map((i) => [i.projectId, i.kind, i.period ?? i.findingId, i.state, i.daysOverdue]);
-    projectionSpec(supervisionProjection).given(events).then(overdue({}), [['pa', 'report', '2021-Q3', 'open', 51], ['pb', 'rectification', 'f', 'reported', 41]]);
-    projectionSpec(supervisionProjection).given(events).then(overdue({ includeResolved: true, kind: 'report' }), [['pa', 'report', '2021-Q3', 'open', 51], ['pb', 'report', '2021-Q3', 'filed_late', 4]]);
-    projectionSpec(supervisionProjection).given(events).then(overdue({ scope: { kind: 'subtree', orgId: 'lx' } }), [['pb', 'rectification', 'f', 'reported', 41]]);
+    projectionSpec(supervisionProjection).given(events).then(overdue({}), [['pa', 'report', '2021-Q3', 'open', 52], ['pb', 'rectification', 'f', 'reported', 42]]);
+    projectionSpec(supervisionProjection).given(events).then(overdue({ includeResolved: true, kind: 'report' }), [['pa', 'report', '2021-Q3', 'open', 52], ['pb', 'report', '2021-Q3', 'filed_late', 5]]);
+    projectionSpec(supervisionProjection).given(events).then(overdue({ scope: { kind: 'subtree', orgId: 'lx' } }), [['pb', 'rectification', 'f', 'reported', 42]]);
     const accepted = recorded('RectificationAccepted', { projectId: 'pb', findingId: 'f', note: null });
     projectionSpec(supervisionProjection).given([...events, accepted]).then((db) => listOverdue(db, { ...all, now }).byKind, [{ key: 'report', count: 1, label: '推进情况逾期未报' }]);
   });

@@ -25,6 +25,15 @@ const project = (r: any) => ({
   orgPath: ancestorsOf(r.org_path),
 });
 
+/**
+ * Calendar days (Beijing) from the due date to the day of `until`: due 2021-10-10, on 2021-10-11
+ * it is 逾期 1 天 at any hour, as a committee counts it.
+ */
+function daysPast(dueOn: string, until: string): number {
+  const beijingDay = Date.parse(new Date(Date.parse(until) + 8 * 3_600_000).toISOString().slice(0, 10));
+  return Math.max(0, Math.round((beijingDay - Date.parse(dueOn)) / DAY_MS));
+}
+
 function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T): Page<T> {
   const total = (db.prepare(`SELECT COUNT(*) AS n ${from}${w.sql}`).get(...w.args) as { n: number }).n;
   const rows = db.prepare(`SELECT * ${from}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset);
@@ -55,7 +64,7 @@ export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'repor
     state: r.state,
     stateLabel: OVERDUE_STATE_LABELS[r.state] ?? r.state,
     resolvedAt: r.resolved_at,
-    daysOverdue: Math.max(0, Math.floor((Date.parse(r.resolved_at ?? f.now.toISOString()) - Date.parse(`${r.due_on}T16:00:00Z`)) / DAY_MS)),
+    daysOverdue: daysPast(r.due_on, r.resolved_at ?? f.now.toISOString()),
   }));
   const byKind = countBy(db, from, w, 'o.kind').map((c) => ({ ...c, label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key }));
   return { ...result, byKind, byOrg: countBy(db, from, w, 'p.org_id'), byProject: countBy(db, from, w, 'p.project_id') };
