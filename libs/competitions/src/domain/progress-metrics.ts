@@ -29,14 +29,17 @@ export type ProgressMetrics = Partial<Record<ProgressMetric, number>>;
 export const isProgressMetric = (v: unknown): v is ProgressMetric => typeof v === 'string' && Object.hasOwn(PROGRESS_METRICS, v);
 
 /**
- * Problems with reported figures: unknown metrics, values that are not non-negative numbers
- * (whole numbers for counts), and more suggestions adopted than made.
+ * Problems with reported figures: none at all, unknown metrics, values that are not non-negative
+ * numbers (whole numbers for counts), and more suggestions adopted than made.
  */
 export function metricsProblems(metrics: unknown, field: string): FieldProblem[] {
   if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
     return [problem(field, '请按指标填写数据。', 'Give the figures as an object of metric → number.')];
   }
   const out: FieldProblem[] = [];
+  if (Object.keys(metrics).length === 0) {
+    out.push(problem(field, `请至少填报一项指标（${PROGRESS_METRIC_KEYS.map((k) => PROGRESS_METRICS[k].zh).join('、')}）；没有进展的指标请填 0。`, `Report at least one metric (${PROGRESS_METRIC_KEYS.join(', ')}); give 0 where there was none.`));
+  }
   for (const [key, value] of Object.entries(metrics)) {
     if (!isProgressMetric(key)) {
       out.push(problem(`${field}.${key}`, `未知的指标“${key}”，可填：${PROGRESS_METRIC_KEYS.map((k) => PROGRESS_METRICS[k].zh).join('、')}。`, `Unknown metric "${key}"; use ${PROGRESS_METRIC_KEYS.join(', ')}.`));

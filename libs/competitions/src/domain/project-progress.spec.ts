@@ -97,10 +97,11 @@ describe('progress reports (信息反馈)', () => {
     spec().given(inProgress).when(file({ period: '2021-Q4', at: '2021-09-20T10:00:00+08:00' })).thenThrows('PROJECT.PERIOD_NOT_STARTED', { details: { startsOn: '2021-10-01' } });
   });
 
-  it('refuses negative, fractional or unknown figures, and more adopted than made', () => {
+  it('refuses no figures at all, negative, fractional or unknown figures, and more adopted than made', () => {
     spec().given(inProgress).when(file({ metrics: { participants: -1 } })).thenThrows('PROJECT.INVALID', { kind: 'validation', details: { errors: [{ field: 'metrics.participants' }] } });
     spec().given(inProgress).when(file({ metrics: { participants: 1.5 } })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics.participants' }] } });
     spec().given(inProgress).when(file({ metrics: { workers: 5 } as ProgressMetrics })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics.workers' }] } });
+    spec().given(inProgress).when(file({ metrics: {} })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics' }] } });
     spec()
       .given(inProgress)
       .when(file({ metrics: { suggestions_made: 10, suggestions_adopted: 11 } }))

@@ -54,6 +54,7 @@ describe('summary (总结)', () => {
       .given(assessed)
       .when(submit({ outcomes: { suggestions_made: 5, suggestions_adopted: 6 }, experience: '' }))
       .thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'outcomes.suggestions_adopted' }, { field: 'experience' }] } });
+    spec().given(assessed).when(submit({ outcomes: {} })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'outcomes' }] } });
   });
 
   it('refuses the wrong party', () => {
