@@ -43,6 +43,21 @@ describe('organisations over HTTP', () => {
     expect(res.body.messageZh).toContain('管辖范围');
   });
 
+  it('reads an organisation only within scope or above you, and answers "is X under Y"', async () => {
+    const xunyang = await t.token({ roles: ['committee'], orgId: 'xy' });
+    expect((await t.get('/api/v1/organizations/xy', xunyang)).status).toBe(200);
+    expect((await t.get('/api/v1/organizations/jj', xunyang)).status).toBe(200);
+    const other = await t.get('/api/v1/organizations/lx', xunyang);
+    expect(other.status).toBe(403);
+    expect(other.body.code).toBe('AUTH.OUT_OF_SCOPE');
+    expect((await t.get('/api/v1/organizations/nope', xunyang)).status).toBe(404);
+    expect((await t.get('/api/v1/organizations/xy/within/jj', xunyang)).body).toEqual({ orgId: 'xy', ancestorId: 'jj', within: true, path: ['jx', 'jj'] });
+    expect((await t.get('/api/v1/organizations/jj/within/xy', xunyang)).body.within).toBe(false);
+    expect((await t.get('/api/v1/organizations/lx/within/jj', xunyang)).status).toBe(403);
+    const city = await t.token({ roles: ['committee'], orgId: 'jj' });
+    expect((await t.get('/api/v1/organizations/lx/within/xy', city)).body.within).toBe(false);
+  });
+
   it('answers 401 without a token and 400 with field errors for a malformed body', async () => {
     expect((await t.post('/api/v1/organizations', { name: 'x' })).status).toBe(401);
     const bad = await t.post('/api/v1/organizations', { name: 7, kind: 'castle', level: 'city', color: 'red' }, admin);

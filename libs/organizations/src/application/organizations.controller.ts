@@ -65,13 +65,28 @@ export class OrganizationsController {
   }
 
   @Get(':orgId')
-  @ApiOperation({ summary: '组织详情 One organisation (ETag = stream revision)' })
+  @ApiOperation({ summary: '组织详情 One organisation (ETag = stream revision)', description: '本辖区内的组织及本组织的上级组织。Your subtree and the organisations above you.' })
   @ApiOkResponse({ description: 'The organisation with Chinese labels' })
-  get(@Param('orgId') orgId: string, @Res({ passthrough: true }) reply: any) {
-    const node = (this.orgs as SqliteOrgDirectory).get(orgId);
-    if (!node) throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 不存在。`, `Organisation ${orgId} does not exist.`, { orgId });
+  get(@Param('orgId') orgId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
+    const node = this.readable(orgId, user);
     reply.header('etag', `"${node.revision}"`);
     return labelled(node);
+  }
+
+  @Get(':orgId/within/:ancestorId')
+  @ApiOperation({ summary: '是否隶属 Is this organisation under that one (or the same)?', description: '按组织树判断 X 是否为 Y 本身或其下级。' })
+  within(@Param('orgId') orgId: string, @Param('ancestorId') ancestorId: string, @CurrentUser() user: AuthUser) {
+    const node = this.readable(orgId, user);
+    this.readable(ancestorId, user);
+    return { orgId, ancestorId, within: this.orgs.isWithin(orgId, ancestorId), path: node.path };
+  }
+
+  /** An organisation the caller may read: their subtree, or one of their own ancestors (admin: any). */
+  private readable(orgId: string, user: AuthUser) {
+    const node = (this.orgs as SqliteOrgDirectory).get(orgId);
+    if (!node) throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 不存在。`, `Organisation ${orgId} does not exist.`, { orgId });
+    if (!user.roles.includes('admin') && !this.orgs.isWithin(user.orgId, orgId)) requireWithinScope(this.orgs, user.orgId, orgId);
+    return node;
   }
 
   @Get(':orgId/facts')
