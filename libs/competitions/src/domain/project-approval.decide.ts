@@ -4,6 +4,7 @@ import { ApprovalFacts, ApproveProject, RejectProject, ReturnProject } from './p
 import { ProjectEvent } from './project.events';
 import { requireAllowed, requireCampaignOf, requireCampaignOpen, requireCommittee, requireProject, requireReason } from './project.guards';
 import { Project, ProjectState } from './project.state';
+import { allowedProjectActions } from './project.status';
 
 const labels = (levels: HierarchyLevel[]): string => levels.map((l) => HIERARCHY_LEVEL_LABELS[l]).join(' → ');
 
@@ -54,7 +55,7 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
       'PROJECT.APPROVAL_OUT_OF_ORDER',
       `请等待${HIERARCHY_LEVEL_LABELS[expected]}竞赛委员会先行审批（审批顺序：${labels(required)}）。`,
       `The ${expected} committee must approve first (order: ${required.join(' → ')}).`,
-      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done },
+      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, allowedActions: allowedProjectActions(project) },
     );
   }
   const rulesVersion = c.campaign.rulesVersion;
@@ -65,13 +66,13 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
 }
 
 /** A level that already approved has passed the project on; only those still to decide may send it back. */
-function requireStillToDecide(c: ApprovalFacts, done: HierarchyLevel[]): void {
+function requireStillToDecide(project: Project, c: ApprovalFacts, done: HierarchyLevel[]): void {
   if (done.includes(c.approverLevel)) {
     throw DomainError.conflict(
       'PROJECT.ALREADY_APPROVED_AT_LEVEL',
       `${HIERARCHY_LEVEL_LABELS[c.approverLevel]}竞赛委员会已审批通过本项目，不能再退回或驳回；如有问题请联系上级竞赛委员会。`,
       `The ${c.approverLevel} committee has already approved this project and can no longer return or reject it.`,
-      { approverLevel: c.approverLevel, approvedLevels: done },
+      { approverLevel: c.approverLevel, approvedLevels: done, currentState: project.status, allowedActions: allowedProjectActions(project) },
     );
   }
 }
@@ -79,7 +80,7 @@ function requireStillToDecide(c: ApprovalFacts, done: HierarchyLevel[]): void {
 export function returnProject(c: ReturnProject, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   const { done } = committeeDecision(project, c, 'return');
-  requireStillToDecide(c, done);
+  requireStillToDecide(project, c, done);
   const reason = requireReason(c.reason, '退回修改');
   return [{ type: 'ProjectReturned', data: { projectId: c.projectId, level: c.approverLevel, reason } }];
 }
@@ -87,7 +88,7 @@ export function returnProject(c: ReturnProject, state: ProjectState): ProjectEve
 export function rejectProject(c: RejectProject, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   const { done } = committeeDecision(project, c, 'reject');
-  requireStillToDecide(c, done);
+  requireStillToDecide(project, c, done);
   const reason = requireReason(c.reason, '不予立项');
   return [{ type: 'ProjectRejected', data: { projectId: c.projectId, level: c.approverLevel, reason } }];
 }

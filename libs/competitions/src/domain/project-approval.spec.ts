@@ -45,7 +45,7 @@ describe('project approval (遴选立项)', () => {
       spec()
         .given(pending)
         .when(approve('city'))
-        .thenThrows('PROJECT.APPROVAL_OUT_OF_ORDER', { kind: 'conflict', details: { expectedLevel: 'county', requiredLevels: ['county', 'city'], approvedLevels: [] } });
+        .thenThrows('PROJECT.APPROVAL_OUT_OF_ORDER', { kind: 'conflict', details: { expectedLevel: 'county', requiredLevels: ['county', 'city'], approvedLevels: [], currentState: 'submitted', allowedActions: expect.arrayContaining(['approve', 'return', 'reject']) } });
     });
 
     it('treats the county approving twice as a repeat', () => {
@@ -118,7 +118,7 @@ describe('project approval (遴选立项)', () => {
     });
 
     it('refuses a return by a level that already approved', () => {
-      spec().given([...pending, countyApproved]).when(ret('county')).thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { kind: 'conflict' });
+      spec().given([...pending, countyApproved]).when(ret('county')).thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { kind: 'conflict', details: { currentState: 'submitted' } });
     });
 
     it('refuses a return of a draft or by a unit', () => {
