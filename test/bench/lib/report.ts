@@ -28,6 +28,13 @@ export function atMost(name: string, value: number, unit: string, baseline: numb
   return { name, value, unit, baseline, ratio, target: `≤ ${maxRatio}× baseline`, met: ratio <= maxRatio };
 }
 
+/** A row whose target is an absolute limit (e.g. p99 ≤ 25 ms), shown next to a baseline for context. */
+export function limit(name: string, value: number, unit: string, baseline: number | null, bound: { max?: number; min?: number }): BenchRow {
+  const met = (bound.max === undefined || value <= bound.max) && (bound.min === undefined || value >= bound.min);
+  const target = bound.max !== undefined ? `≤ ${bound.max} ${unit}` : `≥ ${bound.min} ${unit}`;
+  return { name, value, unit, baseline, ratio: baseline ? value / baseline : null, target, met };
+}
+
 /** A figure that is only reported. */
 export function reported(name: string, value: number, unit: string, baseline: number | null = null): BenchRow {
   return { name, value, unit, baseline, ratio: baseline ? value / baseline : null, target: 'report', met: null };
@@ -36,7 +43,7 @@ export function reported(name: string, value: number, unit: string, baseline: nu
 /** Prints the rows as a table and writes them to test/bench/results/<name>.json. */
 export function writeResults(name: string, rows: BenchRow[]): void {
   process.stdout.write(`\n${formatTable(name, rows)}\n`);
-  const file = join(repoRoot(), 'test', 'bench', 'results', `${name}.json`);
+  const file = join(resultsDir(), `${name}.json`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `${JSON.stringify(rows, null, 2)}\n`);
   process.stdout.write(`results written to ${file}\n`);
@@ -61,6 +68,11 @@ export function formatTable(title: string, rows: BenchRow[]): string {
 function num(n: number): string {
   if (Number.isInteger(n) || Math.abs(n) >= 100) return Math.round(n).toLocaleString('en-US');
   return n.toFixed(Math.abs(n) >= 1 ? 2 : 3);
+}
+
+/** test/bench/results in the repository (also when running from dist/). */
+export function resultsDir(): string {
+  return join(repoRoot(), 'test', 'bench', 'results');
 }
 
 /** The directory holding package.json, whether running from the sources or from dist/. */
