@@ -110,7 +110,7 @@ describe('rule sets and slate ratios over HTTP', () => {
     const badDays = await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 0 } }, 'office');
     expect(badDays.body).toMatchObject({ status: 400, code: 'NOTICE.INVALID_PERIOD' });
     const short = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: '2024-10-11', to: '2024-10-14' } }, 'office');
-    expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', workingDays: 3, minimumWorkingDays: 5 });
+    expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', calendarDays: 4, minimumDays: 5 });
     expect((await post(`${R}/public-notice`, { period: { kind: 'fortnight' } }, 'office')).body.code).toBe('REQUEST.INVALID');
     expect(await head()).toBe(before);
   });

@@ -39,7 +39,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   ProgressReportOverdue: { zh: '进展报告逾期', en: 'Progress report overdue' },
   MilestoneRecorded: { zh: '记录节点成果', en: 'Milestone recorded' },
   SafetyIncidentRecorded: { zh: '记录安全事故', en: 'Safety incident recorded' },
-  InstantCommendationGiven: { zh: '即时表扬', en: 'Instant commendation given' },
+  InstantCommendationGiven: { zh: '即时表彰', en: 'Instant commendation given' },
   InspectionRecorded: { zh: '督导检查记录', en: 'Inspection recorded' },
   RectificationReported: { zh: '报告整改情况', en: 'Rectification reported' },
   RectificationAccepted: { zh: '整改验收通过', en: 'Rectification accepted' },

@@ -14,7 +14,17 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
   if (toEpochDay(resolved.startsOn) < toEpochDay(shanghaiDateOf(c.at))) {
     throw DomainError.validation('AWARD.NOTICE_IN_PAST', `公示开始日期 ${c.startsOn} 已过，请选择今天或以后的日期。`, `The notice cannot start in the past (${c.startsOn}); choose today or a later date.`);
   }
-  if (resolved.workingDays < round.minimumNoticeWorkingDays) {
+  // A period given in calendar days (Lijiang: 2022-10-14 to 2022-10-19) is held to the same
+  // minimum counted in calendar days; one given in working days, in working days.
+  if (c.period.kind === 'calendar_days' && resolved.calendarDays < round.minimumNoticeWorkingDays) {
+    throw DomainError.unprocessable(
+      'AWARD.NOTICE_TOO_SHORT',
+      `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅 ${resolved.calendarDays} 天，本轮要求不少于 ${round.minimumNoticeWorkingDays} 天。`,
+      `The notice (${resolved.startsOn} to ${resolved.lastDay}) lasts ${resolved.calendarDays} day(s); this round needs at least ${round.minimumNoticeWorkingDays}.`,
+      { calendarDays: resolved.calendarDays, minimumDays: round.minimumNoticeWorkingDays, lastDay: resolved.lastDay },
+    );
+  }
+  if (c.period.kind === 'working_days' && resolved.workingDays < round.minimumNoticeWorkingDays) {
     throw DomainError.unprocessable(
       'AWARD.NOTICE_TOO_SHORT',
       `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅含 ${resolved.workingDays} 个工作日，本轮要求不少于 ${round.minimumNoticeWorkingDays} 个工作日。`,

@@ -37,11 +37,22 @@ describe('starting the public notice (公示)', () => {
     ]);
   });
 
-  it('refuses the Lijiang calendar-day notice (2022-10-14 to 2022-10-19: 4 working days) where 5 working days are required', () => {
+  it('accepts the Lijiang calendar-day notice (2022-10-14 to 2022-10-19: 6 days, 4 of them working days) in a round with the usual minimum of 5', () => {
     spec
       .given(ready)
       .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } }))
-      .thenThrows('AWARD.NOTICE_TOO_SHORT', { kind: 'unprocessable', details: { workingDays: 4, minimumWorkingDays: 5, lastDay: '2022-10-19' } });
+      .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2022-10-19', calendarDays: 6, workingDays: 4 } }]);
+  });
+
+  it('refuses a calendar-day notice shorter than the minimum, counted in days', () => {
+    spec
+      .given(ready)
+      .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-17' } }))
+      .thenThrows('AWARD.NOTICE_TOO_SHORT', { kind: 'unprocessable', details: { calendarDays: 4, minimumDays: 5, lastDay: '2022-10-17' } });
+  });
+
+  it('refuses a working-day notice shorter than the minimum', () => {
+    spec.given(ready).when(start({ period: { kind: 'working_days', days: 3 } })).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 3, minimumWorkingDays: 5 } });
   });
 
   it('accepts the Lijiang notice in a round that asks for calendar days only, ending 2022-10-19 24:00 +08:00', () => {

@@ -90,7 +90,7 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
     .filter((f) => toEpochDay(ctx.asOfDate) < toEpochDay(f.eligibleAgainOn));
   const facts = { ...base, barringFacts: barring };
   const windowZh = spec.years === 'same_year' ? '当年' : `${spec.years} 年`;
-  const windowEn = spec.years === 'same_year' ? 'the same calendar year' : `${spec.years} years`;
+  const windowEn = spec.years === 'same_year' ? 'same calendar year' : `${spec.years}-year`;
   const kindsZh = spec.facts.map((k) => ORG_FACT_LABELS[k].zh).join('、');
   if (barring.length === 0) {
     return reason('exclusion_window', true, `截至 ${ctx.asOfDate}，单位 ${organization.orgId} 不在${kindsZh}的限制期（${windowZh}）内。`, `As of ${ctx.asOfDate}, organisation ${organization.orgId} is outside the ${windowEn} window for ${spec.facts.join(', ')}.`, facts);
