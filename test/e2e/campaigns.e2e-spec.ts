@@ -126,6 +126,12 @@ describe('campaigns over HTTP', () => {
       expect(huge.body.code).toBe('HTTP.PAYLOAD_TOO_LARGE');
       const notJson = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '{"title": ' });
       expect(notJson.status).toBe(400);
+      // Refused by the router before Nest sees it: still problem+json with a code and Chinese.
+      const longId = await t.request('GET', `/api/v1/campaigns/${'x'.repeat(500)}`, { token: city });
+      expect(longId.status).toBe(414);
+      expect(longId.headers['content-type']).toContain('application/problem+json');
+      expect(longId.body).toMatchObject({ status: 414, code: 'HTTP.PARAM_TOO_LONG' });
+      expect(longId.body.messageZh).toBeTruthy();
     });
   });
 

@@ -7,6 +7,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { MetricsService } from '@jingsai/api-kit';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { PROBLEM_CONTENT_TYPE, frameworkProblem } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -21,6 +22,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     requestIdHeader: CORRELATION_HEADER,
     genReqId: () => newId(),
     logger: false,
+    frameworkErrors: (error: { code?: string }, req: { url: string }, reply: any) => {
+      const body = frameworkProblem(error, req.url);
+      void reply.code(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options), adapter, {
     logger: options.logger ?? false,

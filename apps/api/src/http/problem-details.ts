@@ -22,6 +22,7 @@ const TITLE_BY_STATUS: Record<number, string> = {
   409: '状态冲突 Conflict',
   412: '版本不一致 Precondition failed',
   413: '请求体过大 Payload too large',
+  414: '请求地址过长 URI too long',
   415: '不支持的内容类型 Unsupported media type',
   422: '无法处理 Unprocessable',
   428: '缺少前提条件 Precondition required',
@@ -70,4 +71,19 @@ export function problem(status: number, code: string, zh: string, en: string, ex
     ...(instance ? { instance } : {}),
     ...extra,
   };
+}
+
+/**
+ * Errors Fastify raises while routing, before Nest (and its exception filter) sees the request:
+ * an undecodable URL or a path parameter longer than the router allows. Same problem+json shape.
+ */
+export function frameworkProblem(error: { code?: string; message?: string }, instance?: string): ProblemBody {
+  switch (error.code) {
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem(414, 'HTTP.PARAM_TOO_LONG', '请求地址中的标识过长，请检查后重试。', 'A path parameter in the URL is too long.', {}, instance);
+    case 'FST_ERR_BAD_URL':
+      return problem(400, 'HTTP.BAD_URL', '请求地址无法解析，请检查后重试。', 'The URL could not be decoded.', {}, instance);
+    default:
+      return problem(500, 'SERVER.INTERNAL', '服务器内部错误，已记录，请稍后重试或联系管理员。', 'Internal error. It was logged; try again later or contact the administrator.', {}, instance);
+  }
 }
