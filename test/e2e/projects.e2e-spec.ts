@@ -216,6 +216,11 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const reused = await post('/api/v1/projects', { ...body, title: '另一个项目' }, 'unitA', key);
       expect(reused.status).toBe(422);
       expect(reused.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+      // The same key naming another project is still the same key: refused, nothing created.
+      const elsewhere = await post('/api/v1/projects', { ...body, projectId: 'p-idem-other' }, 'unitA', key);
+      expect(elsewhere.status).toBe(422);
+      expect(elsewhere.body.code).toBe('IDEMPOTENCY.KEY_REUSED');
+      expect((await get('/api/v1/projects/p-idem-other', 'unitA')).status).toBe(404);
     });
 
     it('refuses malformed bodies with every field named', async () => {

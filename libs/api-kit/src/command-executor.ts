@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AggregateRepository, CommandContext, CommandOutcome } from '@jingsai/event-store';
+import { AggregateRepository, CommandContext, CommandOutcome, EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { AuthUser } from '@jingsai/auth';
-import { CLOCK, Clock, Decider, DomainEvent, Role, isDomainError } from '@jingsai/shared';
+import { CLOCK, Clock, Decider, DomainError, DomainEvent, Role, isDomainError } from '@jingsai/shared';
 import { MetricsService } from './metrics.service';
 import { RequestLike, commandContext } from './request-context';
 
@@ -15,6 +15,7 @@ export class CommandExecutor {
     private readonly repository: AggregateRepository,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: MetricsService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   now(): Date {
@@ -39,6 +40,7 @@ export class CommandExecutor {
     const label = name ?? (typeof command === 'function' ? 'command' : command.type);
     const stop = this.metrics.commandDuration.startTimer({ command: label });
     try {
+      await this.refuseKeyReusedElsewhere(streamId, ctx);
       const outcome = await this.repository.execute(streamId, decider, command, ctx);
       this.metrics.commands.inc({ command: label, outcome: outcome.replayed ? 'replayed' : 'ok' });
       for (const e of outcome.events) this.metrics.eventsAppended.inc({ type: e.type });
@@ -48,6 +50,24 @@ export class CommandExecutor {
       throw e;
     } finally {
       stop();
+    }
+  }
+
+  /**
+   * The store answers a repeated command id on the same stream by itself; an Idempotency-Key
+   * already used for a different target (another project, another organisation) is a
+   * different request under the same key, refused as the IETF draft asks (422).
+   */
+  private async refuseKeyReusedElsewhere(streamId: string, ctx: CommandContext): Promise<void> {
+    if (!ctx.commandId || !this.store.findCommandStream) return;
+    const used = await this.store.findCommandStream(ctx.commandId);
+    if (used !== null && used !== streamId) {
+      throw DomainError.unprocessable(
+        'IDEMPOTENCY.KEY_REUSED',
+        '该 Idempotency-Key 已用于另一个不同的请求，请为新请求使用新的键。',
+        'This Idempotency-Key was already used for a different request; use a new key for a new request.',
+        { usedFor: used },
+      );
     }
   }
 }

@@ -87,6 +87,13 @@ export interface EventStore {
   headPosition(): Promise<number>;
   /** The result of an earlier append with this commandId on this stream, or null. */
   findCommand(streamId: string, commandId: string): Promise<AppendResult | null>;
+  /**
+   * The stream an earlier append with this commandId went to, anywhere in the log, or null.
+   * Optional: lets the HTTP layer refuse an Idempotency-Key reused for another target. The
+   * SQLite adapter has it (an index); the KurrentDB adapter does not (it would need a
+   * server-side projection), so there a key reused on another stream runs as a new command.
+   */
+  findCommandStream?(commandId: string): Promise<string | null>;
   close(): Promise<void>;
 }
 

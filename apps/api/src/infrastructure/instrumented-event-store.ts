@@ -35,6 +35,9 @@ export class InstrumentedEventStore implements EventStore {
   findCommand(streamId: string, commandId: string): Promise<AppendResult | null> {
     return this.inner.findCommand(streamId, commandId);
   }
+  async findCommandStream(commandId: string): Promise<string | null> {
+    return this.inner.findCommandStream ? this.inner.findCommandStream(commandId) : null;
+  }
   close(): Promise<void> {
     return this.inner.close();
   }

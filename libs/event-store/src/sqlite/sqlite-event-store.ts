@@ -144,6 +144,12 @@ export class SqliteEventStore implements EventStore {
     return readCommand(this.stmts, streamId, commandId);
   }
 
+  /** The stream a commandId was appended to, in the whole log, or null (indexed). */
+  async findCommandStream(commandId: string): Promise<string | null> {
+    this.assertOpen();
+    return this.stmts.commandStream.get(commandId) ?? null;
+  }
+
   /** Writes what is queued, ends the subscriptions and closes the database. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -9,6 +9,7 @@ export class SqliteStatements {
   readonly upsertStream: Database.Statement<[string, number, Buffer]>;
   readonly insertEvent: Database.Statement<[string, number, string, string, string, string | null, string, Buffer, Buffer]>;
   readonly findCommand: Database.Statement<[string, string], EventRow>;
+  readonly commandStream: Database.Statement<[string], string>;
   readonly readForwards: Database.Statement<[string, number, number], EventRow>;
   readonly readBackwards: Database.Statement<[string, number, number], EventRow>;
   readonly readAll: Database.Statement<[number, number], EventRow>;
@@ -26,6 +27,7 @@ export class SqliteStatements {
       'INSERT INTO events (stream_id, revision, type, data, metadata, command_id, recorded_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.findCommand = this.rows<[string, string]>('WHERE stream_id = ? AND command_id = ? ORDER BY revision');
+    this.commandStream = db.prepare<[string], string>('SELECT stream_id FROM events WHERE command_id = ? LIMIT 1').pluck();
     this.readForwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?');
     this.readBackwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
     this.readAll = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
