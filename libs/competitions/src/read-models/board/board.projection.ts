@@ -142,6 +142,8 @@ export const boardProjection: Projection = {
       CREATE INDEX IF NOT EXISTS board_waiting ON board(waiting_since);
       CREATE INDEX IF NOT EXISTS board_campaign ON board(campaign_id, status);
       CREATE INDEX IF NOT EXISTS board_org_path ON board(org_path);
+      CREATE INDEX IF NOT EXISTS board_org ON board(org_id);
+      CREATE INDEX IF NOT EXISTS board_status ON board(status, waiting_since);
     `);
   },
   reset(db: Database) {
