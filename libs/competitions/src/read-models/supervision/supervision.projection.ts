@@ -142,6 +142,8 @@ export const supervisionProjection: Projection = {
         occurred_on TEXT NOT NULL, severity TEXT NOT NULL, kind TEXT NOT NULL, description TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (project_id, incident_id)
       );
       CREATE INDEX IF NOT EXISTS sup_projects_stalled ON sup_projects(status, stalled_after);
+      CREATE INDEX IF NOT EXISTS sup_projects_campaign ON sup_projects(campaign_id);
+      CREATE INDEX IF NOT EXISTS sup_overdue_project ON sup_overdue(project_id);
     `);
   },
   reset(db: Database) {
