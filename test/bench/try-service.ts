@@ -1,5 +1,6 @@
 // Development helper (not part of npm run bench): the service on BENCH_DATA_DIR under the command mix.
 import { commandMix } from './command-mix';
+import { QueryKind, queryMix } from './query-mix';
 import { readManifest } from './lib/dataset';
 import { load } from './lib/load';
 import { Service } from './lib/service';
@@ -11,7 +12,7 @@ async function main(): Promise<void> {
   const service = await Service.start(dir, { env, nodeFlags });
   const mix = commandMix(readManifest(dir), Number(process.env.SEED ?? 7));
   const only = process.env.ONLY;
-  const next = only ? () => { for (;;) { const r = mix.next(); if (r.path.includes(only)) return r; } } : mix.next;
+  const next = process.env.QUERIES ? queryMix(readManifest(dir), (process.env.QUERIES === 'all' ? undefined : process.env.QUERIES) as QueryKind | undefined) : only ? () => { for (;;) { const r = mix.next(); if (r.path.includes(only)) return r; } } : mix.next;
   try {
     await load(service.url, next, { seconds: 2 });
     const cpu0 = service.cpuMs()!;
