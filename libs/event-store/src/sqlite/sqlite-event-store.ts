@@ -30,6 +30,11 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Most appends written in one group-commit transaction (default 1000). */
   maxBatch?: number;
+  /**
+   * Page cache of the connection in KiB (default 32768). Loading a project reads its events
+   * from pages scattered over the whole log; SQLite's 2 MB default kept almost none of them.
+   */
+  cacheSizeKb?: number;
 }
 
 interface Pending extends AppendRequest {
@@ -66,6 +71,7 @@ export class SqliteEventStore implements EventStore {
       path: options.path,
       synchronous: options.synchronous ?? 'FULL',
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      cacheSizeKb: options.cacheSizeKb ?? 32_768,
     });
     this.stmts = new SqliteStatements(this.db);
     this.signal = options.path === ':memory:' ? `memory:${Math.random()}` : resolvePath(options.path);

@@ -38,6 +38,8 @@ export interface OpenOptions {
   path: string;
   synchronous: SqliteSynchronous;
   busyTimeoutMs: number;
+  /** SQLite page cache of this connection in KiB (SQLite's default is 2 MB). */
+  cacheSizeKb?: number;
 }
 
 /** Opens (creating the directory and schema if needed) an event store database in WAL mode. */
@@ -55,6 +57,7 @@ export function openEventDatabase(options: OpenOptions): Database.Database {
     db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
     if (!memory) db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous}`);
+    if (options.cacheSizeKb) db.pragma(`cache_size = -${Math.floor(options.cacheSizeKb)}`);
     db.transaction(() => db.exec(SCHEMA)).immediate();
     return db;
   } catch (e) {
