@@ -54,7 +54,7 @@ export class AwardsModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Tables exist before the first query, even while the runner is still starting.
-    for (const p of AWARD_PROJECTIONS) p.setup(this.readDb.db);
+    this.readDb.setUp(AWARD_PROJECTIONS);
     this.scheduler.register(noticeEndDeadlineHandler(this.commands));
   }
 }

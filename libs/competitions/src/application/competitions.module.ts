@@ -64,7 +64,7 @@ const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
       provide: READ_MODEL_SETUP,
       inject: [READ_MODEL_DB],
       useFactory: (readDb: ReadModelDatabase) => {
-        for (const p of COMPETITION_PROJECTIONS) p.setup(readDb.db);
+        readDb.setUp(COMPETITION_PROJECTIONS);
         return true;
       },
     },

@@ -1,5 +1,5 @@
 import Sqlite from 'better-sqlite3';
-import { Database } from './projection';
+import { Database, Projection } from './projection';
 import { withStatementCache } from './statement-cache';
 
 export interface ReadModelDatabaseOptions {
@@ -55,6 +55,18 @@ export class ReadModelDatabase {
       );
       INSERT OR IGNORE INTO read_model_status (id) VALUES (1);
     `);
+  }
+
+  /**
+   * Creates the tables of projections whose stored version is current (or that never ran), so
+   * queries find them before the runner starts. A projection stored at another version is left
+   * alone: its old tables may not take the new DDL, and the runner resets and rebuilds it.
+   */
+  setUp(projections: ReadonlyArray<Pick<Projection, 'name' | 'version' | 'setup'>>): void {
+    for (const p of projections) {
+      const stored = this.checkpoint(p.name);
+      if (!stored || stored.version === p.version) p.setup(this.db);
+    }
   }
 
   /** The stored checkpoint of a projection, or null before its first start. */

@@ -18,7 +18,7 @@ import { RecordOrganizationFactHandler, RegisterOrganizationHandler, UpdateOrgan
       provide: ORG_DIRECTORY,
       inject: [READ_MODEL_DB],
       useFactory: (readDb: ReadModelDatabase) => {
-        orgTreeProjection.setup(readDb.db);
+        readDb.setUp([orgTreeProjection]);
         return new SqliteOrgDirectory(readDb.db);
       },
     },
