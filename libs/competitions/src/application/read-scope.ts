@@ -14,7 +14,9 @@ export function readScopeOf(user: AuthUser, orgs: OrgDirectory, orgId?: string):
     else requireWithinScope(orgs, user.orgId, orgId);
   }
   if (isAdmin) return { kind: 'all' };
-  return unitOnly ? { kind: 'org', orgId: user.orgId } : { kind: 'subtree', orgId: user.orgId };
+  if (unitOnly) return { kind: 'org', orgId: user.orgId };
+  const node = orgs.get(user.orgId);
+  return { kind: 'subtree', orgId: user.orgId, path: node ? `/${[...node.path, user.orgId].join('/')}/` : undefined };
 }
 
 /** Organisation names next to ids, for people who read them. */

@@ -93,6 +93,10 @@ describe('board projection', () => {
       projectionSpec(boardProjection).given(events).then(ids({}), ['q2', 'q3', 'q1']);
       projectionSpec(boardProjection).given(events).then(ids({ scope: { kind: 'subtree', orgId: 'xy' } }), ['q1']);
       projectionSpec(boardProjection).given(events).then(ids({ scope: { kind: 'subtree', orgId: 'jj' }, orgId: 'lx' }), ['q2']);
+      // With the root's path the subtree is an index range: the same rows, and no sibling whose id shares a prefix.
+      projectionSpec(boardProjection).given(events).then(ids({ scope: { kind: 'subtree', orgId: 'jj', path: '/jx/jj/' } }), ['q2', 'q3', 'q1']);
+      projectionSpec(boardProjection).given(events).then(ids({ scope: { kind: 'subtree', orgId: 'lx', path: '/jx/jj/lx/' } }), ['q2']);
+      projectionSpec(boardProjection).given(events).then(ids({ scope: { kind: 'subtree', orgId: 'j', path: '/jx/j/' } }), []);
       projectionSpec(boardProjection).given(events).then(ids({ status: 'withdrawn' }), ['q3']);
       projectionSpec(boardProjection).given(events).then((db) => listBoard(db, { scope: { kind: 'all' }, limit: 1, offset: 1 }), expect.objectContaining({ total: 3, limit: 1, offset: 1 }) as any);
       projectionSpec(boardProjection).given(events).then(ids({ limit: 1, offset: 1 }), ['q3']);

@@ -7,6 +7,7 @@ import {
 } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { LOOP_TYPES, LoopEvent, loopChanges } from './board-loop';
+import { AWAITING_COMMITTEE, AWAITING_UNIT } from './board-awaiting';
 import { RecordedOf } from '../recorded-of';
 
 export const boardOrgs = orgPathTable('board_orgs');
@@ -114,6 +115,16 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
   const changes: Changes = { ...own, revision: e.revision, position: e.position, updated_at: at };
   const cols = Object.keys(changes);
   db.prepare(`UPDATE board SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE project_id = @project_id`).run({ ...changes, project_id: row.project_id });
+  if ('assessors' in changes || 'pending_assessors' in changes) syncAssessors(db, row.project_id, changes, row);
+}
+
+/** board_assessors mirrors the assessor lists, so "projects of assessor X" is an index lookup. */
+function syncAssessors(db: Database, projectId: string, changes: Changes, row: any): void {
+  const assessors = JSON.parse(String(changes.assessors ?? row.assessors)) as string[];
+  const pending = new Set(JSON.parse(String(changes.pending_assessors ?? row.pending_assessors)) as string[]);
+  db.prepare('DELETE FROM board_assessors WHERE project_id = ?').run(projectId);
+  const insert = db.prepare('INSERT OR REPLACE INTO board_assessors (user_id, project_id, pending) VALUES (?, ?, ?)');
+  for (const a of assessors) insert.run(a, projectId, pending.has(a) ? 1 : 0);
 }
 
 /**
@@ -121,11 +132,12 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
  * committees need to see whose move it is: status, the approval level awaited, since when, why
  * a project or summary was returned, assessors still to score, findings to rectify or review,
  * overdue reports, and the assessment result. Keeps its own copy of organisation paths and
- * campaign approval levels. Version 2 follows the later stages (评估、总结).
+ * campaign approval levels. Version 2 follows the later stages (评估、总结); version 3 indexes
+ * whose move it is (awaits_committee / awaits_unit) and each assessor's projects.
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 2,
+  version: 3,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   setup(db: Database) {
     boardOrgs.setup(db);
@@ -137,18 +149,26 @@ export const boardProjection: Projection = {
         approved_levels TEXT NOT NULL, returned_reason TEXT, returned_level TEXT, late_attempts INTEGER NOT NULL,
         extension_until TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL,
         assessors TEXT NOT NULL DEFAULT '[]', pending_assessors TEXT NOT NULL DEFAULT '[]', open_findings INTEGER NOT NULL DEFAULT 0,
-        findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT
+        findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
+        awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
+        awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );
-      CREATE INDEX IF NOT EXISTS board_waiting ON board(waiting_since);
-      CREATE INDEX IF NOT EXISTS board_campaign ON board(campaign_id, status);
+      CREATE TABLE IF NOT EXISTS board_assessors (
+        user_id TEXT NOT NULL, project_id TEXT NOT NULL, pending INTEGER NOT NULL, PRIMARY KEY (user_id, project_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS board_assessors_project ON board_assessors(project_id);
+      CREATE INDEX IF NOT EXISTS board_waiting ON board(waiting_since, project_id);
+      -- org_path last: a page walks the wait order and a count stays inside the index, both testing the scope on the entry.
+      CREATE INDEX IF NOT EXISTS board_campaign ON board(campaign_id, status, waiting_since, project_id, org_path);
       CREATE INDEX IF NOT EXISTS board_org_path ON board(org_path);
       CREATE INDEX IF NOT EXISTS board_org ON board(org_id);
-      CREATE INDEX IF NOT EXISTS board_status ON board(status, waiting_since);
+      CREATE INDEX IF NOT EXISTS board_status ON board(status, waiting_since, project_id);
+      CREATE INDEX IF NOT EXISTS board_awaiting_committee ON board(awaits_committee, org_path) WHERE awaits_committee IS NOT NULL;
     `);
   },
   reset(db: Database) {
     boardOrgs.reset(db);
-    db.exec('DROP TABLE IF EXISTS board; DROP TABLE IF EXISTS board_campaigns;');
+    db.exec('DROP TABLE IF EXISTS board; DROP TABLE IF EXISTS board_campaigns; DROP TABLE IF EXISTS board_assessors;');
   },
   apply(event: RecordedEvent, db: Database) {
     if (event.type === boardOrgs.eventType) return boardOrgs.apply(event, db);

@@ -1,12 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { Page } from '@jingsai/api-kit';
+import { subtreeClause } from '../read-scope';
 import { CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
 
 /**
  * Whose projects the caller may see: all (admin), a subtree (committee, auditor …), one
  * organisation (unit), the projects an assessor is assigned to.
  */
-export type BoardScope = { kind: 'all' } | { kind: 'subtree'; orgId: string } | { kind: 'org'; orgId: string } | { kind: 'assessor'; userId: string };
+export type BoardScope = { kind: 'all' } | { kind: 'subtree'; orgId: string; path?: string } | { kind: 'org'; orgId: string } | { kind: 'assessor'; userId: string };
 
 /**
  * "Awaiting my action": a committee (approvals at its level, rectifications to review, scores
@@ -16,9 +17,6 @@ export type BoardScope = { kind: 'all' } | { kind: 'subtree'; orgId: string } | 
  */
 export type BoardAwaiting = { kind: 'committee'; level: string | null } | { kind: 'unit' } | { kind: 'assessor'; userId: string };
 
-const OPEN_LOOP = "status IN ('in_progress', 'under_assessment', 'assessed', 'summary_submitted')";
-const AWAITING_COMMITTEE = `(status = 'under_assessment' AND pending_assessors = '[]') OR status = 'summary_submitted' OR (findings_to_review > 0 AND ${OPEN_LOOP})`;
-const AWAITING_UNIT = `status IN ('draft', 'returned', 'assessed') OR ((open_findings > 0 OR overdue_periods <> '[]') AND ${OPEN_LOOP})`;
 
 export interface BoardFilter {
   scope: BoardScope;
@@ -107,16 +105,22 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
     where.push(clause);
     args.push(...values);
   };
-  if (f.scope.kind === 'subtree') add('instr(org_path, ?) > 0', `/${f.scope.orgId}/`);
+  if (f.scope.kind === 'subtree') add(...subtreeClause('org_path', f.scope.orgId, f.scope.path));
   if (f.scope.kind === 'org') add('org_id = ?', f.scope.orgId);
-  if (f.scope.kind === 'assessor') add('instr(assessors, ?) > 0', JSON.stringify(f.scope.userId));
+  // What awaits an assessor lies inside their assignments already: one lookup of the few still to score, not of every assignment.
+  const awaitingOwnScores = f.awaiting?.kind === 'assessor' && f.scope.kind === 'assessor' && f.awaiting.userId === f.scope.userId;
+  if (f.scope.kind === 'assessor' && !awaitingOwnScores) add('project_id IN (SELECT project_id FROM board_assessors WHERE user_id = ?)', f.scope.userId);
   if (f.campaignId) add('campaign_id = ?', f.campaignId);
   if (f.category) add('category = ?', f.category);
   if (f.orgId) add('instr(org_path, ?) > 0', `/${f.orgId}/`);
   if (f.status) add('status = ?', f.status);
-  if (f.awaiting?.kind === 'committee') add(`((status = 'submitted' AND next_level = ?) OR ${AWAITING_COMMITTEE})`, f.awaiting.level);
-  if (f.awaiting?.kind === 'unit') add(`(${AWAITING_UNIT})`);
-  if (f.awaiting?.kind === 'assessor') add("status = 'under_assessment' AND instr(pending_assessors, ?) > 0", JSON.stringify(f.awaiting.userId));
+  // awaits_committee holds the level a submission waits for, or '*' for what any level's committee does next.
+  if (f.awaiting?.kind === 'committee') add("awaits_committee IN (?, '*')", f.awaiting.level);
+  if (f.awaiting?.kind === 'unit') add('awaits_unit = 1');
+  if (f.awaiting?.kind === 'assessor') {
+    // '+status': look the assessor's few projects up by key rather than scan every project under assessment.
+    add("+status = 'under_assessment' AND project_id IN (SELECT project_id FROM board_assessors WHERE user_id = ? AND pending = 1)", f.awaiting.userId);
+  }
   const sql = `FROM board${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
   const rows = db.prepare(`SELECT * ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset);

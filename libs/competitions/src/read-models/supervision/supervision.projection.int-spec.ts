@@ -1,7 +1,7 @@
 import { recorded, projectionSpec } from '@jingsai/testing';
 import type { Database } from 'better-sqlite3';
 import { supervisionProjection } from './supervision.projection';
-import { listIncidents, listOverdue, listStalled } from './supervision.queries';
+import { BREAKDOWN_LIMIT, listIncidents, listOverdue, listStalled } from './supervision.queries';
 
 const at = (occurredAt: string) => ({ metadata: { occurredAt } });
 const org = (orgId: string, parentPath: string[]) =>
@@ -36,6 +36,20 @@ describe('supervision projection', () => {
     projectionSpec(supervisionProjection).given(events).then(overdue({ scope: { kind: 'subtree', orgId: 'lx' } }), [['pb', 'rectification', 'f', 'reported', 42]]);
     const accepted = recorded('RectificationAccepted', { projectId: 'pb', findingId: 'f', note: null });
     projectionSpec(supervisionProjection).given([...events, accepted]).then((db) => listOverdue(db, { ...all, now }).byKind, [{ key: 'report', count: 1, label: '推进情况逾期未报' }]);
+  });
+
+  it('counts every overdue item but lists only the organisations and projects with the most', () => {
+    const n = BREAKDOWN_LIMIT + 5;
+    const many = [...Array(n).keys()].flatMap((i) => [
+      org(`e${i}`, ['jj', 'xy']),
+      recorded('ProjectDrafted', { projectId: `p${i}`, campaignId: 'c1', orgId: `e${i}`, title: `项目${i}`, category: 'skills', implementationPlan: plan }),
+      recorded('ProjectApproved', { projectId: `p${i}`, level: 'city', rulesVersion: 1, approvedLevels: ['city'] }, at('2021-07-20T02:00:00.000Z')),
+      ...['2021-Q3', '2021-Q4'].slice(0, i === 3 ? 2 : 1).map((period) => recorded('ProgressReportOverdue', { projectId: `p${i}`, period, dueOn: '2021-10-10' })),
+    ]);
+    projectionSpec(supervisionProjection).given([...world(), ...many]).thenMatches((db) => {
+      const r = listOverdue(db, { ...all, now, scope: { kind: 'subtree', orgId: 'xy', path: '/jj/xy/' } });
+      return { total: r.total, orgs: r.byOrg.length, projects: r.byProject.length, top: r.byProject[0] };
+    }, { total: n + 1, orgs: BREAKDOWN_LIMIT, projects: BREAKDOWN_LIMIT, top: { key: 'p3', count: 2 } });
   });
 
   it('calls a project stalled one reporting cycle after its last report (or its start), as of now', () => {

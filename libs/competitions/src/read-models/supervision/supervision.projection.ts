@@ -28,8 +28,12 @@ const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b)
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
   const setStatus = (projectId: string, status: string) => db.prepare('UPDATE sup_projects SET status = ? WHERE project_id = ?').run(status, projectId);
+  // The project's campaign and organisation are copied onto the item, so a scoped list is an index range without a join.
   const overdue = (kind: string, projectId: string, key: string, dueOn: string, detail: string) =>
-    db.prepare('INSERT OR IGNORE INTO sup_overdue (kind, project_id, item_key, due_on, detail, marked_at, state) VALUES (?, ?, ?, ?, ?, ?, ?)').run(kind, projectId, key, dueOn, detail, at, 'open');
+    db.prepare(
+      `INSERT OR IGNORE INTO sup_overdue (kind, project_id, item_key, due_on, detail, marked_at, state, campaign_id, org_id, org_path)
+       SELECT ?, ?, ?, ?, ?, ?, 'open', campaign_id, org_id, org_path FROM sup_projects WHERE project_id = ?`,
+    ).run(kind, projectId, key, dueOn, detail, at, projectId);
   const settle = (kind: string, projectId: string, key: string, state: string) =>
     db.prepare('UPDATE sup_overdue SET state = ?, resolved_at = COALESCE(resolved_at, ?) WHERE kind = ? AND project_id = ? AND item_key = ?').run(state, at, kind, projectId, key);
   switch (e.type) {
@@ -122,7 +126,8 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  version: 1,
+  // 2: overdue items carry their project's campaign and organisation path (scoped lists by index).
+  version: 2,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   setup(db: Database) {
     supervisionOrgs.setup(db);
@@ -135,15 +140,21 @@ export const supervisionProjection: Projection = {
       CREATE TABLE IF NOT EXISTS sup_findings (project_id TEXT NOT NULL, finding_id TEXT NOT NULL, description TEXT NOT NULL, severity TEXT NOT NULL, rectify_by TEXT NOT NULL, PRIMARY KEY (project_id, finding_id));
       CREATE TABLE IF NOT EXISTS sup_overdue (
         kind TEXT NOT NULL, project_id TEXT NOT NULL, item_key TEXT NOT NULL, due_on TEXT NOT NULL, detail TEXT NOT NULL, marked_at TEXT NOT NULL,
-        state TEXT NOT NULL, resolved_at TEXT, PRIMARY KEY (kind, project_id, item_key)
+        state TEXT NOT NULL, resolved_at TEXT, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL,
+        PRIMARY KEY (kind, project_id, item_key)
       );
       CREATE TABLE IF NOT EXISTS sup_incidents (
         project_id TEXT NOT NULL, incident_id TEXT NOT NULL, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL, title TEXT NOT NULL,
         occurred_on TEXT NOT NULL, severity TEXT NOT NULL, kind TEXT NOT NULL, description TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (project_id, incident_id)
       );
-      CREATE INDEX IF NOT EXISTS sup_projects_stalled ON sup_projects(status, stalled_after);
-      CREATE INDEX IF NOT EXISTS sup_projects_campaign ON sup_projects(campaign_id);
+      CREATE INDEX IF NOT EXISTS sup_projects_stalled ON sup_projects(status, stalled_after, org_path);
+      CREATE INDEX IF NOT EXISTS sup_projects_campaign ON sup_projects(campaign_id, status, stalled_after, org_path);
       CREATE INDEX IF NOT EXISTS sup_overdue_project ON sup_overdue(project_id);
+      CREATE INDEX IF NOT EXISTS sup_overdue_open_campaign ON sup_overdue(campaign_id, org_path) WHERE resolved_at IS NULL;
+      CREATE INDEX IF NOT EXISTS sup_overdue_open ON sup_overdue(org_path) WHERE resolved_at IS NULL;
+      CREATE INDEX IF NOT EXISTS sup_overdue_campaign ON sup_overdue(campaign_id, org_path);
+      CREATE INDEX IF NOT EXISTS sup_incidents_campaign ON sup_incidents(campaign_id, org_path);
+      CREATE INDEX IF NOT EXISTS sup_incidents_path ON sup_incidents(org_path);
     `);
   },
   reset(db: Database) {

@@ -34,25 +34,33 @@ function daysPast(dueOn: string, until: string): number {
   return Math.max(0, Math.round((beijingDay - Date.parse(dueOn)) / DAY_MS));
 }
 
-function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T): Page<T> {
+/** One page and the total; `join` adds columns for the page's rows only (the count does without). */
+function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T, join = ''): Page<T> {
   const total = (db.prepare(`SELECT COUNT(*) AS n ${from}${w.sql}`).get(...w.args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * ${from}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset);
+  const rows = db.prepare(`SELECT * ${from}${join}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset);
   return { items: rows.map(map), total, limit: f.limit, offset: f.offset };
 }
 
-/** Counts grouped by one column, largest first. */
-function countBy(db: Database, from: string, w: Where, column: string): Array<{ key: string; count: number }> {
-  return (db.prepare(`SELECT ${column} AS key, COUNT(*) AS count ${from}${w.sql} GROUP BY ${column} ORDER BY count DESC, key`).all(...w.args) as any[]).map((r) => ({ key: r.key, count: r.count }));
+/** How many groups a breakdown lists: the largest ones, enough for a dashboard; `total` counts every item. */
+export const BREAKDOWN_LIMIT = 20;
+
+/** Counts grouped by one column, largest first, at most `limit` groups. */
+function countBy(db: Database, from: string, w: Where, column: string, limit = BREAKDOWN_LIMIT): Array<{ key: string; count: number }> {
+  const sql = `SELECT ${column} AS key, COUNT(*) AS count ${from}${w.sql} GROUP BY ${column} ORDER BY count DESC, key LIMIT ?`;
+  return (db.prepare(sql).all(...w.args, limit) as any[]).map((r) => ({ key: r.key, count: r.count }));
 }
 
-/** Overdue reports (逾期未报) and rectifications past their deadline (逾期未整改), oldest first; open ones unless `includeResolved`. */
+/**
+ * Overdue reports (逾期未报) and rectifications past their deadline (逾期未整改), oldest first; open
+ * ones unless `includeResolved`; with the count by kind and the organisations and projects with the most.
+ */
 export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'report' | 'rectification'; includeResolved?: boolean; now: Date }) {
-  const w = new Where().scope(f.scope, f.orgId, 'p.org_path', 'p.org_id');
-  if (f.campaignId) w.add('p.campaign_id = ?', f.campaignId);
+  const w = new Where().scope(f.scope, f.orgId, 'o.org_path', 'o.org_id');
+  if (f.campaignId) w.add('o.campaign_id = ?', f.campaignId);
   if (f.kind) w.add('o.kind = ?', f.kind);
   if (!f.includeResolved) w.add('o.resolved_at IS NULL');
-  const from = 'FROM sup_overdue o JOIN sup_projects p USING (project_id)';
-  const result = page(db, from, w, 'o.due_on, o.project_id, o.item_key', f, (r) => ({
+  const counted = 'FROM sup_overdue o';
+  const result = page(db, counted, w, 'o.due_on, o.project_id, o.item_key', f, (r) => ({
     ...project(r),
     kind: r.kind as keyof typeof OVERDUE_KIND_LABELS,
     kindLabel: OVERDUE_KIND_LABELS[r.kind as keyof typeof OVERDUE_KIND_LABELS],
@@ -65,9 +73,9 @@ export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'repor
     stateLabel: OVERDUE_STATE_LABELS[r.state] ?? r.state,
     resolvedAt: r.resolved_at,
     daysOverdue: daysPast(r.due_on, r.resolved_at ?? f.now.toISOString()),
-  }));
-  const byKind = countBy(db, from, w, 'o.kind').map((c) => ({ ...c, label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key }));
-  return { ...result, byKind, byOrg: countBy(db, from, w, 'p.org_id'), byProject: countBy(db, from, w, 'p.project_id') };
+  }), ' JOIN sup_projects p USING (project_id)');
+  const byKind = countBy(db, counted, w, 'o.kind').map((c) => ({ ...c, label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key }));
+  return { ...result, byKind, byOrg: countBy(db, counted, w, 'o.org_id'), byProject: countBy(db, counted, w, 'o.project_id') };
 }
 
 /** Projects in progress with no report for longer than one reporting cycle, as of `now` (停滞项目). */
