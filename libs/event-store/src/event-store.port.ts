@@ -94,7 +94,20 @@ export interface EventStore {
    * server-side projection), so there a key reused on another stream runs as a new command.
    */
   findCommandStream?(commandId: string): Promise<string | null>;
+  /**
+   * What the store itself records as each stream's head (revision and hash of its last event),
+   * all streams or one. Optional: verification compares the chains it walked with these, so a
+   * stream cut short at its end is found. The SQLite adapter keeps them in its streams table.
+   */
+  streamHeads?(streamId?: string): Promise<StreamHead[]>;
   close(): Promise<void>;
+}
+
+/** A stream's last revision and that event's hash, as the store records them apart from the events. */
+export interface StreamHead {
+  streamId: string;
+  revision: number;
+  hash: string;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

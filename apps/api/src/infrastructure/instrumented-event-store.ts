@@ -1,4 +1,4 @@
-import { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '@jingsai/event-store';
+import { AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions, StreamHead, SubscribeOptions, Subscription } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import { Histogram } from 'prom-client';
 
@@ -37,6 +37,9 @@ export class InstrumentedEventStore implements EventStore {
   }
   async findCommandStream(commandId: string): Promise<string | null> {
     return this.inner.findCommandStream ? this.inner.findCommandStream(commandId) : null;
+  }
+  async streamHeads(streamId?: string): Promise<StreamHead[]> {
+    return this.inner.streamHeads ? this.inner.streamHeads(streamId) : [];
   }
   close(): Promise<void> {
     return this.inner.close();

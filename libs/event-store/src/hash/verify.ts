@@ -1,9 +1,9 @@
 import { RecordedEvent } from '@jingsai/shared';
 import { CorruptEventError } from '../errors';
-import { EventStore } from '../event-store.port';
+import { EventStore, StreamHead } from '../event-store.port';
 import { GENESIS_HASH, computeEventHash } from './event-hash';
 
-export type BrokenLinkProblem = 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'position_order' | 'unreadable';
+export type BrokenLinkProblem = 'hash_mismatch' | 'prev_hash_mismatch' | 'revision_gap' | 'position_order' | 'unreadable' | 'missing_tail';
 
 /** The first place a stream's chain does not hold. */
 export interface BrokenLink {
@@ -124,7 +124,28 @@ export async function verifyEventLog(store: EventStore, options: VerifyOptions =
     }
     options.onProgress?.(checked, head);
   }
+  if (store.streamHeads) {
+    for (const recorded of await store.streamHeads(streamId)) {
+      const chain = chainOf(recorded.streamId);
+      if (!chain.broken) {
+        const problem = checkHead(recorded, chain);
+        if (problem) breakChain(chain, problem);
+      }
+    }
+  }
   return { ok: brokenLinks.length === 0, eventsChecked: checked, streamsChecked: chains.size, brokenLinks };
+}
+
+/**
+ * Every link of a chain can hold while its last events are gone: the walk then ends early and
+ * sees nothing wrong. The head the store records apart from the events (revision and hash of
+ * the last append) tells; an event missing at the end is reported at the first missing revision.
+ */
+function checkHead(recorded: StreamHead, chain: Chain): BrokenLink | null {
+  const last = chain.nextRevision - 1;
+  if (last === recorded.revision && chain.lastHash === recorded.hash) return null;
+  const found = last < 0 ? 'no events' : `revision ${last} (${chain.lastHash})`;
+  return link(recorded.streamId, last + 1, 0, 'missing_tail', `revision ${recorded.revision} (${recorded.hash})`, found);
 }
 
 function checkEvent(event: RecordedEvent, chain: Chain, lastPosition: number): BrokenLink | null {

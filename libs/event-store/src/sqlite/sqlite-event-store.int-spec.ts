@@ -97,6 +97,33 @@ describe('SqliteEventStore (SQLite only)', () => {
       await store.close();
     });
 
+    it('reports a stream whose last events were deleted, at the first missing revision', async () => {
+      const path = await seededFile();
+      const raw = new Database(path);
+      // Every remaining link still holds: only the head the store recorded apart from the events tells.
+      expect(raw.prepare("DELETE FROM events WHERE stream_id = 's-2' AND revision >= 2").run().changes).toBe(2);
+      raw.close();
+      const store = new SqliteEventStore({ path });
+      const report = await verifyEventLog(store);
+      expect(report).toMatchObject({ ok: false, eventsChecked: 10 });
+      expect(report.brokenLinks).toEqual([
+        { streamId: 's-2', revision: 2, position: 0, problem: 'missing_tail', expected: expect.stringMatching(/^revision 3 \([0-9a-f]{64}\)$/), found: expect.stringMatching(/^revision 1 /) },
+      ]);
+      expect((await verifyEventLog(store, { streamId: 's-2' })).brokenLinks).toMatchObject([{ problem: 'missing_tail', revision: 2 }]);
+      expect((await verifyEventLog(store, { streamId: 's-1' })).ok).toBe(true);
+      await store.close();
+    });
+
+    it('reports a stream whose every event was deleted', async () => {
+      const path = await seededFile();
+      const raw = new Database(path);
+      raw.prepare("DELETE FROM events WHERE stream_id = 's-0'").run();
+      raw.close();
+      const store = new SqliteEventStore({ path });
+      expect((await verifyEventLog(store)).brokenLinks).toMatchObject([{ streamId: 's-0', revision: 0, problem: 'missing_tail', found: 'no events' }]);
+      await store.close();
+    });
+
     it('reports an event whose JSON no longer parses as unreadable and checks the rest', async () => {
       const path = await seededFile();
       tamper(path, 10, `substr(data, 1, length(data) - 1)`); // s-2 revision 1

@@ -10,6 +10,7 @@ import {
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  StreamHead,
   SubscribeOptions,
   Subscription,
 } from '../event-store.port';
@@ -154,6 +155,12 @@ export class SqliteEventStore implements EventStore {
   async findCommandStream(commandId: string): Promise<string | null> {
     this.assertOpen();
     return this.stmts.commandStream.get(commandId) ?? null;
+  }
+
+  async streamHeads(streamId?: string): Promise<StreamHead[]> {
+    this.assertOpen();
+    const rows = streamId === undefined ? this.stmts.streamHeads.all() : this.stmts.streamHead.all(streamId);
+    return rows.map(([id, revision, hash]) => ({ streamId: id, revision, hash }));
   }
 
   /** Writes what is queued, ends the subscriptions and closes the database. */

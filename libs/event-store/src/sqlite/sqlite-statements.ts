@@ -14,6 +14,8 @@ export class SqliteStatements {
   readonly readBackwards: Database.Statement<[string, number, number], EventRow>;
   readonly readAll: Database.Statement<[number, number], EventRow>;
   readonly head: Database.Statement<[], number>;
+  readonly streamHeads: Database.Statement<[], [string, number, string]>;
+  readonly streamHead: Database.Statement<[string], [string, number, string]>;
   private readonly filtered = new Map<string, Database.Statement<unknown[], EventRow>>();
 
   constructor(private readonly db: Database.Database) {
@@ -32,6 +34,8 @@ export class SqliteStatements {
     this.readBackwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
     this.readAll = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
     this.head = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
+    this.streamHeads = db.prepare<[], [string, number, string]>('SELECT stream_id, revision, lower(hex(last_hash)) FROM streams ORDER BY stream_id').raw();
+    this.streamHead = db.prepare<[string], [string, number, string]>('SELECT stream_id, revision, lower(hex(last_hash)) FROM streams WHERE stream_id = ?').raw();
   }
 
   /** Rows after `fromPosition` matching the filter; one cached statement per filter shape. */
