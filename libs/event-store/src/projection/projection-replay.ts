@@ -31,6 +31,9 @@ export async function replayLog(
   let from = start;
   let events = 0;
   ctx.readDb.setRebuilding(targets.map((p) => p.name));
+  // A rebuild that dies half way is simply run again, so its commits need not reach the disk one by one.
+  const synchronous = ctx.readDb.db.pragma('synchronous', { simple: true });
+  ctx.readDb.db.pragma('synchronous = OFF');
   try {
     for (;;) {
       head = await ctx.store.headPosition();
@@ -48,6 +51,7 @@ export async function replayLog(
       await nextTurn();
     }
   } finally {
+    ctx.readDb.db.pragma(`synchronous = ${Number(synchronous)}`);
     ctx.readDb.setRebuilding(null);
   }
   onProgress?.(total(), total(), rate(events));
