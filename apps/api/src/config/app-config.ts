@@ -21,6 +21,7 @@ export class AppConfig {
   @IsIn(['sqlite', 'kurrentdb']) EVENT_STORE: 'sqlite' | 'kurrentdb' = 'sqlite';
   @IsOptional() @IsString() SQLITE_PATH?: string;
   @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
+  @Transform(toInt) @IsInt() @Min(1) @Max(4096) SQLITE_CACHE_MB = 32;
   @IsOptional() @IsString() READ_MODEL_PATH?: string;
   @IsOptional() @IsString() KURRENTDB_CONNECTION_STRING?: string;
   @IsOptional() @IsString() JWT_SECRET?: string;

@@ -42,7 +42,7 @@ async function openStore(config: AppConfig): Promise<EventStore> {
     return new KurrentDbEventStore({ connectionString: config.KURRENTDB_CONNECTION_STRING! });
   }
   ensureWritableDir(path.dirname(config.sqlitePath), 'event store');
-  return new SqliteEventStore({ path: config.sqlitePath, synchronous: config.SQLITE_SYNCHRONOUS });
+  return new SqliteEventStore({ path: config.sqlitePath, synchronous: config.SQLITE_SYNCHRONOUS, cacheSizeKb: config.SQLITE_CACHE_MB * 1024 });
 }
 
 @Injectable()

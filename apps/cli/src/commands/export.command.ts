@@ -4,7 +4,11 @@ import { createWriteStream } from 'node:fs';
 import { ExportSelection, csvChunks, describeSelection, exportPages, ndjsonChunks } from '@jingsai/audit';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { withAppContext } from '../cli-context';
+import { rerunWithHeapCap } from '../bounded-heap';
 import { progressBar } from '../progress';
+
+/** Old-space cap of an export (see rerunWithHeapCap): ample for one page of events. */
+const EXPORT_HEAP_MB = 96;
 
 interface ExportOptions {
   stream?: string;
@@ -25,6 +29,8 @@ export function exportCommand(): Command {
     .action(async (o: ExportOptions) => {
       const selection = selectionOf(o);
       if (o.format !== 'ndjson' && o.format !== 'csv') throw new Error(`unknown format ${o.format}; use ndjson or csv`);
+      const code = rerunWithHeapCap(EXPORT_HEAP_MB);
+      if (code !== null) process.exit(code);
       await withAppContext(async (ctx) => {
         const store = ctx.get<EventStore>(EVENT_STORE);
         const bar = o.out ? progressBar(`export ${o.format}`) : null;
@@ -44,7 +50,8 @@ export function exportCommand(): Command {
           const lines = o.format === 'ndjson' ? events - 2 : events - 1;
           process.stderr.write(`exported ${lines} events to ${o.out}\n`);
         }
-      });
+        // A scan reads every page once: a page cache only adds to the memory a long export holds.
+      }, { SQLITE_CACHE_MB: process.env.SQLITE_CACHE_MB ?? '2' });
     });
 }
 
