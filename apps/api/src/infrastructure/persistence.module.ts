@@ -92,7 +92,8 @@ export class PersistenceModule {
           inject: [EVENT_STORE, UpcasterRegistry, EventBus],
           useFactory: (store: EventStore, upcasters: UpcasterRegistry, bus: EventBus) =>
             new AggregateRepository(store, upcasters, {
-              stateCache: new StateCache(20_000),
+              // 5,000 folded projects: 20,000 held about 80 MB more under the command benchmark for no less CPU per command.
+              stateCache: new StateCache(5_000),
               schemaVersions: options.schemaVersions ?? {},
               listeners: [{ onAppended: (events) => bus.publish(new EventsAppended(events)) }],
             }),
