@@ -28,11 +28,22 @@ export function readCommand(stmts: SqliteStatements, streamId: string, commandId
   return { streamId, revision: last.revision, position: last.position, events, replayed: true };
 }
 
+/** An append checked and hashed, ready to write: its rows and the result it will answer with. */
+export interface PreparedAppend {
+  rows: Array<{ event: RecordedEvent; dataJson: string; metadataJson: string }>;
+  commandId: string | null;
+  lastHash: string;
+  result: AppendResult;
+}
+
 /**
- * One append, run inside the group-commit transaction (its own savepoint). Everything is read
- * inside the transaction: another process may have appended since our last look.
+ * The checks and the hashing of one append, inside the group-commit transaction but before it
+ * writes anything: a refusal (wrong expected revision, unserialisable data) then leaves the
+ * transaction untouched, so the other appends of the batch need no savepoint of their own.
+ * Everything is read inside the transaction: another process may have appended since our
+ * last look. An idempotent replay comes back as a result with nothing to write.
  */
-export function writeAppend(stmts: SqliteStatements, req: AppendRequest): AppendResult {
+export function prepareAppend(stmts: SqliteStatements, req: AppendRequest, recordedAt: string): PreparedAppend | AppendResult {
   const { streamId, events, expected } = req;
   const commandId = events[0]!.metadata.commandId ?? null;
   if (commandId !== null) {
@@ -45,9 +56,7 @@ export function writeAppend(stmts: SqliteStatements, req: AppendRequest): Append
 
   let prevHash = current ? current[1] : GENESIS_HASH;
   let revision = actual ?? -1;
-  let position = 0;
-  const recordedAt = new Date().toISOString();
-  const stored: RecordedEvent[] = [];
+  const rows: PreparedAppend['rows'] = [];
   for (const event of events) {
     revision++;
     const dataJson = JSON.stringify(event.data);
@@ -59,24 +68,37 @@ export function writeAppend(stmts: SqliteStatements, req: AppendRequest): Append
     metadata.prevHash = prevHash;
     const hash = computeEventHash(prevHash, { streamId, revision, type: event.type, data, metadata });
     metadata.hash = hash;
+    rows.push({ event: { streamId, revision, position: 0, recordedAt, type: event.type, data, metadata }, dataJson, metadataJson });
+    prevHash = hash;
+  }
+  const stored = rows.map((r) => r.event);
+  return { rows, commandId, lastHash: prevHash, result: { streamId, revision, position: 0, events: stored, replayed: false } };
+}
+
+/** Writes a prepared append; positions are known only now. A failure here must abort the whole batch. */
+export function writePrepared(stmts: SqliteStatements, p: PreparedAppend): AppendResult {
+  let position = 0;
+  for (const { event, dataJson, metadataJson } of p.rows) {
     const info = stmts.insertEvent.run(
-      streamId,
-      revision,
+      event.streamId,
+      event.revision,
       event.type,
       dataJson,
       metadataJson,
-      commandId,
-      recordedAt,
-      Buffer.from(prevHash, 'hex'),
-      Buffer.from(hash, 'hex'),
+      p.commandId,
+      event.recordedAt,
+      Buffer.from(event.metadata.prevHash!, 'hex'),
+      Buffer.from(event.metadata.hash!, 'hex'),
     );
     position = Number(info.lastInsertRowid);
-    stored.push({ streamId, revision, position, recordedAt, type: event.type, data, metadata });
-    prevHash = hash;
+    event.position = position;
   }
-  stmts.upsertStream.run(streamId, revision, Buffer.from(prevHash, 'hex'));
-  return { streamId, revision, position, events: stored, replayed: false };
+  stmts.upsertStream.run(p.result.streamId, p.result.revision, Buffer.from(p.lastHash, 'hex'));
+  p.result.position = position;
+  return p.result;
 }
+
+export const isPrepared = (x: PreparedAppend | AppendResult): x is PreparedAppend => 'rows' in x;
 
 function checkExpected(streamId: string, expected: ExpectedRevision, actual: number | null): void {
   const ok =

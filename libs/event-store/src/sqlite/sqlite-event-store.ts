@@ -15,7 +15,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { PollingSubscription } from './polling-subscription';
-import { AppendRequest, readCommand, validateAppend, writeAppend } from './sqlite-append';
+import { AppendRequest, PreparedAppend, isPrepared, prepareAppend, readCommand, validateAppend, writePrepared } from './sqlite-append';
 import { toRecordedEvent } from './sqlite-rows';
 import { SqliteSynchronous, openEventDatabase } from './sqlite-schema';
 import { SqliteStatements } from './sqlite-statements';
@@ -60,7 +60,6 @@ export class SqliteEventStore implements EventStore {
   private readonly signal: string;
   private readonly pollIntervalMs: number;
   private readonly maxBatch: number;
-  private readonly writeOne: (req: AppendRequest) => AppendResult;
   private readonly writeBatch: Database.Transaction<(reqs: Pending[]) => Outcome[]>;
   private queue: Pending[] = [];
   private flushScheduled = false;
@@ -78,19 +77,21 @@ export class SqliteEventStore implements EventStore {
     this.signal = options.path === ':memory:' ? `memory:${Math.random()}` : resolvePath(options.path);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxBatch = options.maxBatch ?? 1000;
-    // Called inside writeBatch, so better-sqlite3 runs it as a savepoint: a throw rolls back this append only.
-    this.writeOne = this.db.transaction((req: AppendRequest) => writeAppend(this.stmts, req));
-    this.writeBatch = this.db.transaction((reqs: Pending[]) =>
-      reqs.map((req): Outcome => {
-        // A failed statement can make SQLite abandon the whole transaction; nothing after it may run in autocommit.
-        if (!this.db.inTransaction) throw new Error('the group-commit transaction was rolled back by SQLite');
+    // Each append is checked and hashed before it writes, so a refused one has written nothing and
+    // the others go on; a failure while writing (disk full, I/O) rolls the whole batch back and
+    // every append in it is refused: none is half-written.
+    this.writeBatch = this.db.transaction((reqs: Pending[]) => {
+      const recordedAt = new Date().toISOString();
+      return reqs.map((req): Outcome => {
+        let prepared: PreparedAppend | AppendResult;
         try {
-          return { ok: true, result: this.writeOne(req) };
+          prepared = prepareAppend(this.stmts, req, recordedAt);
         } catch (error) {
           return { ok: false, error };
         }
-      }),
-    );
+        return { ok: true, result: isPrepared(prepared) ? writePrepared(this.stmts, prepared) : prepared };
+      });
+    });
   }
 
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
