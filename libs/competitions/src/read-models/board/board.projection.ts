@@ -97,6 +97,10 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
   }
 }
 
+/** The columns the event handlers read: decoding the whole row for every event cost more than the update. */
+const ROW_COLUMNS =
+  'project_id, campaign_id, org_id, revision, approved_levels, late_attempts, overdue_periods, open_findings, findings_to_review, assessors, pending_assessors';
+
 function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
   if (e.type === 'ProjectDrafted') {
@@ -108,7 +112,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
     ).run(d.projectId, d.campaignId, d.category, d.orgId, boardOrgs.pathOf(db, d.orgId), d.title, at, at, e.revision, e.position, at);
     return;
   }
-  const row = db.prepare('SELECT * FROM board WHERE project_id = ?').get(e.data.projectId) as any;
+  const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM board WHERE project_id = ?`).get(e.data.projectId) as any;
   // Each event applies once: a row already at or past this revision has seen it.
   if (!row || row.revision >= e.revision) return;
   const own = LOOP_TYPES.includes(e.type) ? loopChanges(e as unknown as RecordedOf<LoopEvent>, row) : projectChanges(e, row, db);
@@ -137,7 +141,7 @@ function syncAssessors(db: Database, projectId: string, changes: Changes, row: a
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 3,
+  version: 4,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   setup(db: Database) {
     boardOrgs.setup(db);
