@@ -51,7 +51,8 @@ export class ProjectFacts {
   /** A committee acts only on projects of organisations in its subtree. */
   async asCommittee(user: AuthUser, orgId: string): Promise<Role> {
     const role = requireRole(user, 'committee');
-    await this.consistency.catchUp();
+    // Organisations never move, so "within" once seen is final; only a "no" may be the read model lagging behind a new registration.
+    if (!this.orgs.isWithin(orgId, user.orgId)) await this.consistency.catchUp();
     requireWithinScope(this.orgs, user.orgId, orgId, 'project');
     return role;
   }
@@ -83,7 +84,7 @@ export class ProjectFacts {
 
   /** A registered organisation, after the read model caught up with the log. */
   async registeredOrg(orgId: string) {
-    await this.consistency.catchUp();
+    if (!this.orgs.get(orgId)) await this.consistency.catchUp();
     const node = this.orgs.get(orgId);
     if (!node) {
       throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 尚未登记，请联系管理员。`, `Organisation ${orgId} is not registered; ask the administrator.`, { orgId });
