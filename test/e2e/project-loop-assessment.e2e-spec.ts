@@ -135,6 +135,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(county.items.map((i: any) => [i.projectId, i.rankInCampaign])).toEqual([['p-a', 1]]);
     expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}&category=key_project`, 'city')).body.items.map((i: any) => i.projectId)).toEqual(['p-power']);
     expect((await w.get('/api/v1/statistics/assessment', 'city')).status).toBe(400);
+    expect((await w.get('/api/v1/statistics/assessment?campaignId=nope', 'city')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
   });
 
   it('coverage against the campaign targets, from accepted summaries or else the latest reports', async () => {
@@ -152,5 +153,6 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(county.groups).toEqual([expect.objectContaining({ key: '九江市浔阳区', projects: 1 })]);
     expect(county.targets.find((t: any) => t.metric === 'participant_times')).toMatchObject({ actual: 2750, percentComplete: 55 });
     expect((await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=colour`, 'city')).status).toBe(400);
+    expect((await w.get('/api/v1/statistics/coverage?campaignId=nope', 'city')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
   });
 });
