@@ -137,4 +137,13 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(ok(await w.get('/api/v1/supervision/stalled', 'xy')).body.items.map((i: any) => i.projectId)).toEqual(['p-a']);
     expect(stalled.items[0]).toMatchObject({ lastReportAt: null, reason: '立项后超过一个报送周期未报送任何推进情况' });
   });
+
+  it('coverage counts a unit’s participating enterprises once however many periods restate them', async () => {
+    ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q4', { participants: 300, participating_enterprises: 1 }), 'unitA'), 201);
+    const cov = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=period`, 'xy')).body;
+    expect(cov.totals).toMatchObject({ enterprises: 1, nonPublicEnterprises: 1, nonPublicSharePercent: 100 });
+    expect(cov.totals.metrics.find((m: any) => m.key === 'participants').value).toBe(1550);
+    expect(cov.targets.find((t: any) => t.metric === 'enterprises')).toMatchObject({ actual: 1, target: 10, percentComplete: 10 });
+    expect(cov.groups.map((g: any) => [g.key, g.enterprises])).toEqual([['2021-Q3', 1], ['2021-Q4', 1]]);
+  });
 });
