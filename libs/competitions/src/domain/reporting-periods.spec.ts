@@ -47,6 +47,13 @@ describe('reporting periods (信息反馈周期)', () => {
     expect(campaignReportingFacts(campaign)).toEqual({ rulesVersion: 1, cadence: 'quarterly', startsOn: '2021-01-01', endsOn: '2021-12-31' });
   });
 
+  it('takes the campaign period given when the campaign was created, once published', () => {
+    const created = jiujiangCreated();
+    const withPeriod = { ...created, data: { ...created.data, campaignPeriod: { startsOn: '2021-07-01', endsOn: '2022-06-30' } } } as typeof created;
+    const campaign = fold(campaignDecider, [withPeriod, jiujiangPublished]) as Campaign;
+    expect(campaignReportingFacts(campaign)).toEqual({ rulesVersion: 1, cadence: 'quarterly', startsOn: '2021-07-01', endsOn: '2022-06-30' });
+  });
+
   it('reads dates and day ends in Beijing time', () => {
     expect(beijingDate('2021-10-10T16:30:00Z')).toBe('2021-10-11');
     expect(endOfBeijingDay('2021-10-10')).toBe('2021-10-11T00:00:00+08:00');
