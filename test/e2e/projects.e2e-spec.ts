@@ -228,6 +228,14 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('REQUEST.INVALID');
       expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['title', 'category', 'registrationForm.headcount', 'colour']));
+      for (const wrong of [{ registrationForm: [] }, { registrationForm: 'form' }, { implementationPlan: [] }]) {
+        const shape = await post('/api/v1/projects', { campaignId: 'jj-2021', title: '错误类型', category: 'skills', ...wrong }, 'unitA');
+        expect(shape.status).toBe(400);
+        expect(shape.body.code).toBe('REQUEST.INVALID');
+        expect(shape.body.errors.map((e: any) => e.field)).toContain(Object.keys(wrong)[0]);
+      }
+      const editShape = await t.request('PATCH', '/api/v1/projects/p-a', { token: tok.unitA, body: { implementationPlan: [] } });
+      expect(editShape.status).toBe(400);
       const big = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-big', { title: 'x'.repeat(1_100_000) })) });
       expect(big.status).toBe(413);
       expect((await post('/api/v1/projects/nope/submit', {}, 'unitA')).status).toBe(404);
