@@ -100,6 +100,17 @@ describe('campaigns over HTTP', () => {
       expect(byCounty.body.messageEn).toContain('scope');
     });
 
+    it('refuses an organiser that is not a committee as unprocessable, and a committee below as not the caller’s to create', async () => {
+      const enterprise = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x3', organizerOrgId: 'ent-a' }), city);
+      expect(enterprise.status).toBe(422);
+      expect(enterprise.body).toMatchObject({ code: 'CAMPAIGN.ORGANIZER_NOT_COMMITTEE', organizerKind: 'enterprise', errors: [{ field: 'organizerOrgId' }] });
+      expect(enterprise.body.messageZh).toContain('浔阳纺织有限公司');
+      const forCounty = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x4', organizerOrgId: 'xy' }), city);
+      expect(forCounty.status).toBe(403);
+      expect(forCounty.body).toMatchObject({ code: 'CAMPAIGN.FORBIDDEN' });
+      expect(forCounty.body.messageZh).toContain('自行创建');
+    });
+
     it('lists every problem of the scheme at once, each with its field', async () => {
       const scheme = keyProjectScheme();
       scheme.criteria[0]!.weight = 30;

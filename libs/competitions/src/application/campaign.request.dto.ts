@@ -69,7 +69,7 @@ export class CreateCampaignRequestDto {
   @IsOptional() @IsIn(HIERARCHY_LEVELS)
   level?: (typeof HIERARCHY_LEVELS)[number];
 
-  @ApiPropertyOptional({ description: '主办竞赛委员会（默认为本人所在组织）Organising committee; defaults to your organisation' })
+  @ApiPropertyOptional({ description: '主办竞赛委员会（默认且只能为本人所在的竞赛委员会）Organising committee; defaults to, and must be, your own committee' })
   @IsOptional() @IsString() @IsNotEmpty()
   organizerOrgId?: string;
 

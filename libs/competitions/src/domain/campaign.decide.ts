@@ -41,6 +41,14 @@ function validateDefinition(d: CampaignDefinition): void {
 }
 
 function create(c: CreateCampaign, state: CampaignState): CampaignEvent[] {
+  if (c.actor.role === 'committee' && c.actor.orgId !== c.organizerOrgId) {
+    throw DomainError.forbidden(
+      'CAMPAIGN.FORBIDDEN',
+      '竞赛委员会只能以本组织名义创建竞赛活动；由下级竞赛委员会主办的活动，请由该竞赛委员会自行创建。',
+      'A committee creates campaigns in its own name only; a campaign organised by a committee below yours is created by that committee.',
+      { actorOrgId: c.actor.orgId, organizerOrgId: c.organizerOrgId },
+    );
+  }
   requireOrganizerCommittee(c.actor, c.organizerOrgId);
   if (state.status !== 'none') {
     throw DomainError.conflict('CAMPAIGN.ALREADY_EXISTS', `竞赛活动 ${c.campaignId} 已存在。`, `Campaign ${c.campaignId} already exists.`, { campaignId: c.campaignId });
