@@ -186,7 +186,15 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const approveAsUnit = await post('/api/v1/projects/p-c/approve', {}, 'unitC');
       expect(approveAsUnit.status).toBe(403);
       expect(approveAsUnit.body.code).toBe('AUTH.ROLE_REQUIRED');
-      expect((await get('/api/v1/projects/p-b', 'unitA')).status).toBe(404);
+      const outOfScope = await get('/api/v1/projects/p-b', 'unitA');
+      expect(outOfScope.status).toBe(403);
+      expect(outOfScope.headers['content-type']).toContain('application/problem+json');
+      expect(outOfScope.body).toMatchObject({ code: 'PROJECT.OUT_OF_SCOPE', projectOrgId: 'ent-b' });
+      expect(outOfScope.body.messageZh).toContain('查看范围');
+      expect((await get('/api/v1/projects/p-b', 'xy')).body.code).toBe('PROJECT.OUT_OF_SCOPE');
+      expect((await get('/api/v1/projects/p-b/progress-reports', 'unitA')).body).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
+      expect((await get('/api/v1/projects/nope', 'unitA')).body).toMatchObject({ status: 404, code: 'PROJECT.NOT_FOUND' });
+      expect((await get('/api/v1/projects/nope/progress-reports', 'unitA')).status).toBe(404);
       expect(await boardIds('unitA')).toEqual(['p-a']);
       expect((await board('xy')).items.map((i: any) => i.projectId).sort()).toEqual(['p-a', 'p-c']);
       expect((await get('/api/v1/board?orgId=lx', 'xy')).status).toBe(403);

@@ -104,6 +104,22 @@ export class ProjectFacts {
     return user.roles.includes('assessor') && (project.assessment?.assessors.some((a) => a.userId === user.userId) ?? false);
   }
 
+  /**
+   * A project the caller may read. One outside their scope is refused with 403 as commands are
+   * (404 only when there is no such project), saying whose projects they may read.
+   */
+  async readable(user: AuthUser, projectId: string): Promise<{ project: Project; revision: number | null }> {
+    const found = await this.project(projectId);
+    await this.consistency.catchUp();
+    if (this.canSeeProject(user, found.project)) return found;
+    throw DomainError.forbidden(
+      'PROJECT.OUT_OF_SCOPE',
+      `竞赛项目 ${projectId} 不在您的查看范围内：参赛单位只能查看本单位的项目，竞赛委员会只能查看本辖区的项目，评估专家只能查看指派给本人的项目。如确需查看，请联系该项目所属辖区的竞赛委员会。`,
+      `Project ${projectId} is outside what you may read: a unit reads its own projects, a committee those in its area, an assessor those assigned to them. Ask the committee over the project if you need it.`,
+      { projectId, yourOrgId: user.orgId, projectOrgId: found.project.orgId },
+    );
+  }
+
   /** Levels at which the organisation or one of its ancestors is a competition committee. */
   committeeLevels(orgId: string): HierarchyLevel[] {
     const node = this.orgs.get(orgId);

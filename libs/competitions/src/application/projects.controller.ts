@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { DomainError } from '@jingsai/shared';
 import { Project, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
@@ -102,12 +101,12 @@ export class ProjectsController {
   }
 
   @Get(':projectId')
-  @ApiOperation({ summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)' })
+  @ApiOperation({
+    summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)',
+    description: '不存在为 404 PROJECT.NOT_FOUND；存在但不在您的查看范围内为 403 PROJECT.OUT_OF_SCOPE。',
+  })
   async get(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
-    const { project, revision } = await this.facts.project(projectId);
-    if (!this.facts.canSeeProject(user, project)) {
-      throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
-    }
+    const { project, revision } = await this.facts.readable(user, projectId);
     const campaign = await this.facts.snapshot(project.campaignId);
     const committees = this.facts.committeeLevels(project.orgId);
     const required = requiredApprovalLevels({ campaign, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) });
