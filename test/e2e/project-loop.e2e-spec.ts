@@ -79,6 +79,11 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const c = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '细纱车间甲班' }, citation: '技能比武决赛团体第一名' }, 'xy'), 201);
     expect(c.body.events).toEqual(['InstantCommendationGiven']);
     await w.refused('/api/v1/projects/p-a/milestones/nope/commendations', { recipient: { kind: 'person', name: '王芳' }, citation: '个人第一' }, 'xy', 404, 'PROJECT.MILESTONE_NOT_FOUND');
+    const outside = await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '李四', orgId: 'ent-b' }, citation: '个人第一' }, 'city', 422, 'PROJECT.RECIPIENT_OUTSIDE_PROJECT');
+    expect(outside.errors[0].field).toBe('recipient.orgId');
+    await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '李四', orgId: 'nowhere' }, citation: '个人第一' }, 'xy', 422, 'PROJECT.RECIPIENT_ORG_NOT_REGISTERED');
+    const own = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '王芳', orgId: 'ent-a' }, citation: '个人第一名' }, 'xy'), 201);
+    expect(own.body.events).toEqual(['InstantCommendationGiven']);
   });
 
   it('inspections record findings with deadlines; a past deadline is refused; rectification is rejected, redone and accepted', async () => {

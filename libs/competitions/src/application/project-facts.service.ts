@@ -81,6 +81,13 @@ export class ProjectFacts {
     return { userId: input.userId, orgId: input.orgId, orgPath: [...org.path], name: input.name?.trim() || input.userId };
   }
 
+  /** Ancestors (root first) of a registered organisation; null when it is not registered. */
+  async orgPath(orgId: string): Promise<string[] | null> {
+    await this.consistency.catchUp();
+    const node = this.orgs.get(orgId);
+    return node ? [...node.path] : null;
+  }
+
   /** A registered organisation, after the read model caught up with the log. */
   async registeredOrg(orgId: string) {
     await this.consistency.catchUp();

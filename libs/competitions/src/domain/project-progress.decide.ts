@@ -1,6 +1,7 @@
 import { DomainError } from '@jingsai/shared';
 import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
+import { problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
 import { RECIPIENT_KIND_LABELS, RECIPIENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
@@ -133,6 +134,31 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
     });
   }
   requireNewId(c.commendationId, commendations.map((x) => x.commendationId), 'commendationId', '即时表彰');
-  const recipient = { kind: c.recipient.kind, name, orgId: c.recipient.orgId ?? null };
+  const orgId = c.recipient.orgId ?? null;
+  if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null);
+  const recipient = { kind: c.recipient.kind, name, orgId };
   return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation } }];
+}
+
+/**
+ * An instant commendation honours the project's own people: the recipient's organisation is
+ * the project's organisation or lies under it (a team, a workshop), and is registered.
+ */
+function requireRecipientWithin(project: Project, orgId: string, orgPath: string[] | null): void {
+  const field = 'recipient.orgId';
+  if (orgPath === null) {
+    const zh = `表彰对象所在组织 ${orgId} 尚未登记，请核对编号，或请管理员先行登记该组织。`;
+    throw DomainError.unprocessable('PROJECT.RECIPIENT_ORG_NOT_REGISTERED', zh, `The recipient's organisation ${orgId} is not registered; check the id or ask the administrator to register it.`, {
+      orgId,
+      errors: [problem(field, zh, `Organisation ${orgId} is not registered.`)],
+    });
+  }
+  if (orgId === project.orgId || orgPath.includes(project.orgId)) return;
+  const zh = `即时表彰只能授予本项目所属单位（${project.orgId}）及其下属班组、个人；表彰对象所在组织 ${orgId} 不在其中。请更正表彰对象所在组织，或不填该项。`;
+  throw DomainError.unprocessable(
+    'PROJECT.RECIPIENT_OUTSIDE_PROJECT',
+    zh,
+    `An instant commendation goes to the project's organisation (${project.orgId}) or a team or person under it; ${orgId} is not. Correct the recipient's organisation or leave it out.`,
+    { orgId, projectOrgId: project.orgId, errors: [problem(field, zh, `${orgId} is not ${project.orgId} or under it.`)] },
+  );
 }
