@@ -1,4 +1,4 @@
-import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+import { CAMPAIGN_ID, LoopWorld, ok, PLAN } from '../fixtures/scheduler-loop-world';
 
 /*
  * The middle of the loop over HTTP, part 1: progress reports and corrections, milestones and
@@ -15,6 +15,8 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
     await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
     await w.approvedProject('p-power', 'power', null, '供电抢修技能比武', 'key_project');
+    ok(await w.post('/api/v1/projects', { projectId: 'p-late', campaignId: CAMPAIGN_ID, title: '织造车间技术比武', category: 'skills', implementationPlan: PLAN, registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 80 } }, 'unitA'), 201);
+    ok(await w.post('/api/v1/projects/p-late/submit', {}, 'unitA'));
   });
   afterAll(() => w.stop());
 
@@ -150,5 +152,21 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(cov.totals.metrics.find((m: any) => m.key === 'participants').value).toBe(1550);
     expect(cov.targets.find((t: any) => t.metric === 'enterprises')).toMatchObject({ actual: 1, target: 10, percentComplete: 10 });
     expect(cov.groups.map((g: any) => [g.key, g.enterprises])).toEqual([['2021-Q3', 1], ['2021-Q4', 1]]);
+  });
+
+  it('a project approved after periods fell due owes no report for them, and none is marked overdue', async () => {
+    w.t.clock.set('2022-01-12T11:00:00+08:00');
+    ok(await w.post('/api/v1/projects/p-late/approve', {}, 'xy'));
+    ok(await w.post('/api/v1/projects/p-late/approve', {}, 'city'));
+    await w.tickAt('2022-01-12T12:00:00+08:00');
+    const overdue = ok(await w.get('/api/v1/supervision/overdue?includeResolved=true', 'unitA')).body.items;
+    expect(overdue.filter((i: any) => i.projectId === 'p-late')).toEqual([]);
+    const periods = ok(await w.get('/api/v1/projects/p-late/progress-reports', 'unitA')).body.periods;
+    expect(periods.map((p: any) => [p.period, p.status, p.owed])).toEqual([['2021-Q3', 'not_owed', false], ['2021-Q4', 'not_owed', false]]);
+    expect(periods[0].statusLabel).toBe('立项前已截止，无需报送');
+    // The unit may still report what it did; the report is not late.
+    const filed = ok(await w.post('/api/v1/projects/p-late/progress-reports', report('2021-Q4', { participants: 80 }), 'unitA'), 201);
+    expect(filed.body.events).toEqual(['ProgressReportFiled']);
+    expect(ok(await w.get('/api/v1/projects/p-late/progress-reports', 'unitA')).body.periods[1]).toMatchObject({ status: 'filed', current: { late: false } });
   });
 });

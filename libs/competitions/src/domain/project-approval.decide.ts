@@ -62,7 +62,7 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
   if (awaited.length > 1) {
     return [{ type: 'ProjectApprovedAtLevel', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, nextLevel: awaited[1] } }];
   }
-  return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel] } }];
+  return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel], approvedAt: c.at } }];
 }
 
 /** A level that already approved has passed the project on; only those still to decide may send it back. */

@@ -31,7 +31,7 @@ describe('project approval (遴选立项)', () => {
       spec()
         .given([...pending, countyApproved])
         .when(approve('city', { campaign: snapshot({ rulesVersion: 2 }) }))
-        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 2, approvedLevels: ['county', 'city'] } }]);
+        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 2, approvedLevels: ['county', 'city'], approvedAt: expect.any(String) } }]);
     });
 
     it('moves to in progress and remembers the rules version of 立项', () => {
@@ -86,7 +86,7 @@ describe('project approval (遴选立项)', () => {
       spec()
         .given(pending)
         .when(approve('city', direct))
-        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'] } }]);
+        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'], approvedAt: expect.any(String) } }]);
     });
 
     it('refuses a county approval, which does not apply', () => {

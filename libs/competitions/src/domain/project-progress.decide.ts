@@ -11,7 +11,7 @@ import { requireProject } from './project.guards';
 import { ProgressReportRecord } from './project-loop.state';
 import { Project, ProjectState } from './project.state';
 import { sameValue } from './same-value';
-import { owedPeriods, parsePeriod, ReportingPeriod } from './reporting-periods';
+import { owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
 
 /** Known metrics only, in catalogue order, so equal reports compare equal. */
 export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
@@ -77,7 +77,8 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
     narrative,
     dueOn: period.dueOn,
     filedAt: c.at,
-    late: !isBefore(c.at, endOfBeijingDay(period.dueOn)),
+    // A period due before approval was never owed, so its report cannot be late.
+    late: owedSinceApproval(period, project.application.approvedAt) && !isBefore(c.at, endOfBeijingDay(period.dueOn)),
     rulesVersion: c.reporting.rulesVersion,
   };
   if (!current) return [{ type: 'ProgressReportFiled', data }];
@@ -97,6 +98,8 @@ export function markProgressReportOverdue(c: MarkProgressReportOverdue, state: P
   problems.throwIfAny();
   requirePassed(c.at, endOfBeijingDay(c.dueOn), c.dueOn);
   if (project.status !== 'in_progress') return [];
+  // Due on or before the day of approval: never owed, so never missed.
+  if (!owedSinceApproval({ dueOn: c.dueOn }, project.application.approvedAt)) return [];
   const { reports, overdue } = project.progress;
   if (reports.some((r) => r.period === c.period) || overdue.some((o) => o.period === c.period)) return [];
   return [{ type: 'ProgressReportOverdue', data: { projectId: c.projectId, period: c.period, dueOn: c.dueOn } }];

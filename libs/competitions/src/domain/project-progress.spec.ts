@@ -149,6 +149,13 @@ describe('overdue reports', () => {
     spec().given(underAssessment()).when(overdue()).thenNothing();
   });
 
+  it('records nothing for a period due on or before the day the project was approved: it was never owed', () => {
+    const approvedLate = (approvedAt: string): ProjectEvent[] => inProgress.map((e) => (e.type === 'ProjectApproved' ? ({ ...e, data: { ...e.data, approvedAt } } as ProjectEvent) : e));
+    spec().given(approvedLate('2021-10-10T15:00:00+08:00')).when(overdue()).thenNothing();
+    spec().given(approvedLate('2021-10-12T09:00:00+08:00')).when(overdue()).thenNothing();
+    spec().given(approvedLate('2021-10-09T23:00:00+08:00')).when(overdue()).then([overdueEvent]);
+  });
+
   it('keeps the overdue mark after a late filing', () => {
     spec()
       .given([...inProgress, overdueEvent])
