@@ -229,6 +229,10 @@ describe('campaigns over HTTP', () => {
       const again = await t.request('POST', '/api/v1/campaigns/xy-2021/close', { token: xunyang });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ code: 'CAMPAIGN.ILLEGAL_TRANSITION', currentState: 'closed', allowedActions: [] });
+      const amend = await t.post('/api/v1/campaigns/xy-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '调整频次' }, xunyang);
+      expect(amend.status).toBe(409);
+      expect(amend.body.messageEn).toBe('The campaign is closed; it cannot have its rules amended. The campaign is over; its rules can no longer change.');
+      expect(amend.body.messageZh).not.toContain('草稿');
       const notOrganiser = await t.post('/api/v1/campaigns/jj-2021/close', {}, xunyang);
       expect(notOrganiser.status).toBe(403);
       expect(notOrganiser.body.code).toBe('CAMPAIGN.FORBIDDEN');
