@@ -41,11 +41,14 @@ function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingP
     );
   }
   const today = beijingDate(c.at);
+  // Inside the plan and the campaign, but not begun: say when it can be filed, not that it is outside.
   if (period.startsOn > today) {
-    throw DomainError.unprocessable('PROJECT.PERIOD_NOT_STARTED', `报送期 ${period.period} 自 ${period.startsOn} 开始，尚未到来，不能提前报送。`, `Period ${period.period} starts on ${period.startsOn}; it cannot be reported yet.`, {
-      period: period.period,
-      startsOn: period.startsOn,
-    });
+    throw DomainError.unprocessable(
+      'PROJECT.PERIOD_NOT_STARTED',
+      `报送期 ${period.period} 尚未开始，暂不能报送：该期自 ${period.startsOn} 起可以报送，报送截止日期为 ${period.dueOn}。`,
+      `Period ${period.period} has not started yet; it can be filed from ${period.startsOn} and is due by ${period.dueOn}.`,
+      { period: period.period, startsOn: period.startsOn, fileFrom: period.startsOn, dueOn: period.dueOn },
+    );
   }
   return period;
 }
