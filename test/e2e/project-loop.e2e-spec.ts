@@ -89,6 +89,11 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
   });
 
   it('inspections record findings with deadlines; a past deadline is refused; rectification is rejected, redone and accepted', async () => {
+    const actions = async (who: string) => ok(await w.get('/api/v1/projects/p-a', who)).body.allowedActions as string[];
+    const boardActions = async (who: string) => (await w.get('/api/v1/board?campaignId=' + CAMPAIGN_ID, who)).body.items.find((i: any) => i.projectId === 'p-a').allowedActions as string[];
+    expect(await actions('unitA')).not.toContain('report_rectification');
+    expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
+    expect((await boardActions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
     const past = await w.refused('/api/v1/projects/p-a/inspections', { inspectedOn: '2021-10-12', findings: [{ description: '台账不全', severity: 'minor', rectifyBy: '2021-10-01' }] }, 'xy', 400, 'PROJECT.FINDING_DEADLINE_IN_PAST');
     expect(past.errors[0].field).toBe('findings[0].rectifyBy');
     await w.refused('/api/v1/projects/p-a/inspections', { inspectedOn: '2021-10-12', findings: [] }, 'lx', 403, 'AUTH.OUT_OF_SCOPE');
@@ -96,7 +101,12 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(insp.body.events).toEqual(['InspectionRecorded']);
     const url = '/api/v1/projects/p-a/inspections/i1/findings/i1-1/rectification';
     await w.refused('/api/v1/projects/p-a/inspections/i9/findings/i1-1/rectification', { description: 'x' }, 'unitA', 404, 'PROJECT.FINDING_NOT_FOUND');
+    expect(await actions('unitA')).toContain('report_rectification');
+    expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
     ok(await w.post(url, { description: '已补齐台账' }, 'unitA'), 201);
+    expect(await actions('unitA')).not.toContain('report_rectification');
+    expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
+    expect((await boardActions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
     await w.refused(`${url}/reject`, {}, 'xy', 400, 'REQUEST.INVALID');
     expect(ok(await w.post(`${url}/reject`, { note: '复训记录缺少签到表' }, 'xy')).body.events).toEqual(['RectificationRejected']);
     ok(await w.post(url, { description: '已补齐台账并附签到表' }, 'unitA'), 201);

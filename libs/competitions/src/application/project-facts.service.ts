@@ -21,6 +21,11 @@ export class ProjectFacts {
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
   ) {}
 
+  /** The service clock (the one commands are decided at). */
+  now(): Date {
+    return this.commands.now();
+  }
+
   async project(projectId: string): Promise<{ project: Project; revision: number | null }> {
     const { state, revision } = await this.commands.state(projectStream(projectId), projectDecider);
     if (state.status === 'none') {
