@@ -84,6 +84,8 @@ describe('campaigns over HTTP', () => {
       expect(got.body.rules.assessment.aggregationLabel).toBe('去掉一个最高分和一个最低分后平均');
       expect(got.body.rules.assessment.gradeBands[0]).toEqual({ grade: 'excellent', minScore: 90, label: '优秀' });
       expect(got.body.rules.approvalLevels).toEqual([{ level: 'county', label: '县（市、区）级' }, { level: 'city', label: '市级' }]);
+      expect(got.body.rules.campaignPeriod).toBeNull();
+      expect(got.body.reportingSpan).toEqual({ startsOn: '2021-01-01', endsOn: '2021-12-31', fromCampaignPeriod: false });
     });
 
     it('refuses a unit (role) and a county committee organising for the city (scope)', async () => {
@@ -96,6 +98,17 @@ describe('campaigns over HTTP', () => {
       expect(byCounty.body).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE' });
       expect(byCounty.body.messageZh).toContain('管辖范围');
       expect(byCounty.body.messageEn).toContain('scope');
+    });
+
+    it('refuses an organiser that is not a committee as unprocessable, and a committee below as not the caller’s to create', async () => {
+      const enterprise = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x3', organizerOrgId: 'ent-a' }), city);
+      expect(enterprise.status).toBe(422);
+      expect(enterprise.body).toMatchObject({ code: 'CAMPAIGN.ORGANIZER_NOT_COMMITTEE', organizerKind: 'enterprise', errors: [{ field: 'organizerOrgId' }] });
+      expect(enterprise.body.messageZh).toContain('浔阳纺织有限公司');
+      const forCounty = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x4', organizerOrgId: 'xy' }), city);
+      expect(forCounty.status).toBe(403);
+      expect(forCounty.body).toMatchObject({ code: 'CAMPAIGN.FORBIDDEN' });
+      expect(forCounty.body.messageZh).toContain('自行创建');
     });
 
     it('lists every problem of the scheme at once, each with its field', async () => {
@@ -216,10 +229,32 @@ describe('campaigns over HTTP', () => {
       const again = await t.request('POST', '/api/v1/campaigns/xy-2021/close', { token: xunyang });
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ code: 'CAMPAIGN.ILLEGAL_TRANSITION', currentState: 'closed', allowedActions: [] });
+      const amend = await t.post('/api/v1/campaigns/xy-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '调整频次' }, xunyang);
+      expect(amend.status).toBe(409);
+      expect(amend.body.messageEn).toBe('The campaign is closed; it cannot have its rules amended. The campaign is over; its rules can no longer change.');
+      expect(amend.body.messageZh).not.toContain('草稿');
       const notOrganiser = await t.post('/api/v1/campaigns/jj-2021/close', {}, xunyang);
       expect(notOrganiser.status).toBe(403);
       expect(notOrganiser.body.code).toBe('CAMPAIGN.FORBIDDEN');
       expect((await t.post('/api/v1/campaigns/nope/publish', {}, city)).status).toBe(404);
+    });
+  });
+
+  describe('the campaign period', () => {
+    it('is shown, as it decides the reports owed; a period that is no real span of dates is refused', async () => {
+      const period = { startsOn: '2021-07-01', endsOn: '2022-06-30' };
+      expect((await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-span', campaignPeriod: period }), city)).status).toBe(201);
+      const got = await t.get('/api/v1/campaigns/jj-span', city);
+      expect(got.body.rules.campaignPeriod).toEqual(period);
+      expect(got.body.reportingSpan).toEqual({ ...period, fromCampaignPeriod: true });
+      const unreal = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-feb30', campaignPeriod: { startsOn: '2021-02-30', endsOn: '2021-12-31' } }), city);
+      expect(unreal.status).toBe(400);
+      expect(unreal.body.errors.map((e: any) => e.field)).toEqual(['campaignPeriod.startsOn']);
+      const reversed = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-rev', campaignPeriod: { startsOn: '2021-12-31', endsOn: '2021-07-01' } }), city);
+      expect(reversed.body.errors.map((e: any) => e.field)).toEqual(['campaignPeriod']);
+      const list = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-arr', campaignPeriod: [] }), city);
+      expect(list.status).toBe(400);
+      expect(list.body.code).toBe('REQUEST.INVALID');
     });
   });
 });

@@ -94,4 +94,13 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths['/api/v1/campaigns/{campaignId}/publish'].post.responses)).toContain('200');
     expect(doc.components.schemas.CreateCampaignRequestDto.required).toEqual(expect.arrayContaining(['title', 'categories', 'applicationWindow', 'assessment']));
   });
+
+  it('says who may create campaigns and register organisations as the routes behave', () => {
+    const campaigns = doc.paths['/api/v1/campaigns'].post.description as string;
+    expect(campaigns).toContain('默认且只能为您所在的竞赛委员会');
+    expect(campaigns).not.toContain('辖区内的竞赛委员会创建');
+    const organisations = doc.paths['/api/v1/organizations'].post.description as string;
+    expect(organisations).toContain('仅系统管理员');
+    expect(organisations).not.toContain('竞赛委员会只能在本辖区内登记');
+  });
 });

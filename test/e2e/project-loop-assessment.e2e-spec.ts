@@ -52,6 +52,12 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
 
     const notAssigned = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'as5', 403, 'PROJECT.ASSESSOR_NOT_ASSIGNED');
     expect(notAssigned.messageZh).toContain('纺织挡车工技能比武');
+    // The same user with a token of the project's own organisation is not the assessor the conflict check cleared.
+    w.tok.as1AtOwnOrg = await w.t.token({ userId: 'as1', name: 'as1 同志', roles: ['assessor'], orgId: 'ent-a' });
+    const mismatch = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(99, 99, 99), 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
+    expect(mismatch).toMatchObject({ assignedOrgId: 'univ', actingOrgId: 'ent-a' });
+    expect(mismatch.messageZh).toContain('重新指派');
+    await w.refused('/api/v1/projects/p-a/assessment/conflicts', { reason: '回避' }, 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
     const range = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(105, 85, -1), 'as1', 400, 'PROJECT.SCORE_OUT_OF_RANGE');
     expect(range.errors.map((e: any) => e.field)).toEqual(['scores.quality', 'scores.innovation']);
     expect(range.messageZh).toContain('“比质量”的得分应在 0–100 之间');
@@ -135,6 +141,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(county.items.map((i: any) => [i.projectId, i.rankInCampaign])).toEqual([['p-a', 1]]);
     expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}&category=key_project`, 'city')).body.items.map((i: any) => i.projectId)).toEqual(['p-power']);
     expect((await w.get('/api/v1/statistics/assessment', 'city')).status).toBe(400);
+    expect((await w.get('/api/v1/statistics/assessment?campaignId=nope', 'city')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
   });
 
   it('coverage against the campaign targets, from accepted summaries or else the latest reports', async () => {
@@ -152,5 +159,6 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(county.groups).toEqual([expect.objectContaining({ key: '九江市浔阳区', projects: 1 })]);
     expect(county.targets.find((t: any) => t.metric === 'participant_times')).toMatchObject({ actual: 2750, percentComplete: 55 });
     expect((await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=colour`, 'city')).status).toBe(400);
+    expect((await w.get('/api/v1/statistics/coverage?campaignId=nope', 'city')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
   });
 });

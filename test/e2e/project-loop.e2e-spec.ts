@@ -1,4 +1,4 @@
-import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+import { CAMPAIGN_ID, LoopWorld, ok, PLAN } from '../fixtures/scheduler-loop-world';
 
 /*
  * The middle of the loop over HTTP, part 1: progress reports and corrections, milestones and
@@ -15,6 +15,8 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
     await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
     await w.approvedProject('p-power', 'power', null, '供电抢修技能比武', 'key_project');
+    ok(await w.post('/api/v1/projects', { projectId: 'p-late', campaignId: CAMPAIGN_ID, title: '织造车间技术比武', category: 'skills', implementationPlan: PLAN, registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 80 } }, 'unitA'), 201);
+    ok(await w.post('/api/v1/projects/p-late/submit', {}, 'unitA'));
   });
   afterAll(() => w.stop());
 
@@ -34,7 +36,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(q3).toMatchObject({ statusLabel: '已按时报送', corrections: 1, current: { revision: 2, metrics: { participants: 1250 }, supersedesReportId: filed.body.itemId } });
     expect(q3.history.map((r: any) => r.metrics.participants)).toEqual([1200, 1250]);
     expect(q3.current.metricsLabelled).toEqual(expect.arrayContaining([{ key: 'participants', value: 1250, label: '参与职工人次', unitZh: '人次' }]));
-    expect((await w.get('/api/v1/projects/p-a/progress-reports', 'unitB')).status).toBe(404);
+    expect((await w.get('/api/v1/projects/p-a/progress-reports', 'unitB')).body).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
   });
 
   it('refuses bad reports with a code a committee member understands, appending nothing', async () => {
@@ -79,9 +81,19 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const c = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '细纱车间甲班' }, citation: '技能比武决赛团体第一名' }, 'xy'), 201);
     expect(c.body.events).toEqual(['InstantCommendationGiven']);
     await w.refused('/api/v1/projects/p-a/milestones/nope/commendations', { recipient: { kind: 'person', name: '王芳' }, citation: '个人第一' }, 'xy', 404, 'PROJECT.MILESTONE_NOT_FOUND');
+    const outside = await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '李四', orgId: 'ent-b' }, citation: '个人第一' }, 'city', 422, 'PROJECT.RECIPIENT_OUTSIDE_PROJECT');
+    expect(outside.errors[0].field).toBe('recipient.orgId');
+    await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '李四', orgId: 'nowhere' }, citation: '个人第一' }, 'xy', 422, 'PROJECT.RECIPIENT_ORG_NOT_REGISTERED');
+    const own = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '王芳', orgId: 'ent-a' }, citation: '个人第一名' }, 'xy'), 201);
+    expect(own.body.events).toEqual(['InstantCommendationGiven']);
   });
 
   it('inspections record findings with deadlines; a past deadline is refused; rectification is rejected, redone and accepted', async () => {
+    const actions = async (who: string) => ok(await w.get('/api/v1/projects/p-a', who)).body.allowedActions as string[];
+    const boardActions = async (who: string) => (await w.get('/api/v1/board?campaignId=' + CAMPAIGN_ID, who)).body.items.find((i: any) => i.projectId === 'p-a').allowedActions as string[];
+    expect(await actions('unitA')).not.toContain('report_rectification');
+    expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
+    expect((await boardActions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
     const past = await w.refused('/api/v1/projects/p-a/inspections', { inspectedOn: '2021-10-12', findings: [{ description: '台账不全', severity: 'minor', rectifyBy: '2021-10-01' }] }, 'xy', 400, 'PROJECT.FINDING_DEADLINE_IN_PAST');
     expect(past.errors[0].field).toBe('findings[0].rectifyBy');
     await w.refused('/api/v1/projects/p-a/inspections', { inspectedOn: '2021-10-12', findings: [] }, 'lx', 403, 'AUTH.OUT_OF_SCOPE');
@@ -89,7 +101,12 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(insp.body.events).toEqual(['InspectionRecorded']);
     const url = '/api/v1/projects/p-a/inspections/i1/findings/i1-1/rectification';
     await w.refused('/api/v1/projects/p-a/inspections/i9/findings/i1-1/rectification', { description: 'x' }, 'unitA', 404, 'PROJECT.FINDING_NOT_FOUND');
+    expect(await actions('unitA')).toContain('report_rectification');
+    expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
     ok(await w.post(url, { description: '已补齐台账' }, 'unitA'), 201);
+    expect(await actions('unitA')).not.toContain('report_rectification');
+    expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
+    expect((await boardActions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
     await w.refused(`${url}/reject`, {}, 'xy', 400, 'REQUEST.INVALID');
     expect(ok(await w.post(`${url}/reject`, { note: '复训记录缺少签到表' }, 'xy')).body.events).toEqual(['RectificationRejected']);
     ok(await w.post(url, { description: '已补齐台账并附签到表' }, 'unitA'), 201);
@@ -136,5 +153,30 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     ]);
     expect(ok(await w.get('/api/v1/supervision/stalled', 'xy')).body.items.map((i: any) => i.projectId)).toEqual(['p-a']);
     expect(stalled.items[0]).toMatchObject({ lastReportAt: null, reason: '立项后超过一个报送周期未报送任何推进情况' });
+  });
+
+  it('coverage counts a unit’s participating enterprises once however many periods restate them', async () => {
+    ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q4', { participants: 300, participating_enterprises: 1 }), 'unitA'), 201);
+    const cov = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=period`, 'xy')).body;
+    expect(cov.totals).toMatchObject({ enterprises: 1, nonPublicEnterprises: 1, nonPublicSharePercent: 100 });
+    expect(cov.totals.metrics.find((m: any) => m.key === 'participants').value).toBe(1550);
+    expect(cov.targets.find((t: any) => t.metric === 'enterprises')).toMatchObject({ actual: 1, target: 10, percentComplete: 10 });
+    expect(cov.groups.map((g: any) => [g.key, g.enterprises])).toEqual([['2021-Q3', 1], ['2021-Q4', 1]]);
+  });
+
+  it('a project approved after periods fell due owes no report for them, and none is marked overdue', async () => {
+    w.t.clock.set('2022-01-12T11:00:00+08:00');
+    ok(await w.post('/api/v1/projects/p-late/approve', {}, 'xy'));
+    ok(await w.post('/api/v1/projects/p-late/approve', {}, 'city'));
+    await w.tickAt('2022-01-12T12:00:00+08:00');
+    const overdue = ok(await w.get('/api/v1/supervision/overdue?includeResolved=true', 'unitA')).body.items;
+    expect(overdue.filter((i: any) => i.projectId === 'p-late')).toEqual([]);
+    const periods = ok(await w.get('/api/v1/projects/p-late/progress-reports', 'unitA')).body.periods;
+    expect(periods.map((p: any) => [p.period, p.status, p.owed])).toEqual([['2021-Q3', 'not_owed', false], ['2021-Q4', 'not_owed', false]]);
+    expect(periods[0].statusLabel).toBe('立项前已截止，无需报送');
+    // The unit may still report what it did; the report is not late.
+    const filed = ok(await w.post('/api/v1/projects/p-late/progress-reports', report('2021-Q4', { participants: 80 }), 'unitA'), 201);
+    expect(filed.body.events).toEqual(['ProgressReportFiled']);
+    expect(ok(await w.get('/api/v1/projects/p-late/progress-reports', 'unitA')).body.periods[1]).toMatchObject({ status: 'filed', current: { late: false } });
   });
 });

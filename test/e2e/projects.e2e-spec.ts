@@ -107,7 +107,17 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(tooEarly.body.code).toBe('PROJECT.APPROVAL_OUT_OF_ORDER');
 
       t.clock.set('2021-07-21T10:00:00+08:00');
-      expect(ok(await post('/api/v1/projects/p-a/approve', {}, 'xy')).body.events).toEqual(['ProjectApprovedAtLevel']);
+      const first = ok(await post('/api/v1/projects/p-a/approve', {}, 'xy', { 'idempotency-key': 'approve-p-a-county' }));
+      expect(first.body.events).toEqual(['ProjectApprovedAtLevel']);
+      // A retried request is answered with the first response; a second approval is refused, naming the level.
+      const replay = ok(await post('/api/v1/projects/p-a/approve', {}, 'xy', { 'idempotency-key': 'approve-p-a-county' }));
+      expect(replay.body).toMatchObject({ replayed: true, events: ['ProjectApprovedAtLevel'], revision: first.body.revision });
+      const twice = await post('/api/v1/projects/p-a/approve', {}, 'xy');
+      expect(twice.status).toBe(409);
+      expect(twice.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', approverLevel: 'county', awaitingLevel: 'city', allowedActions: ['grant_extension', 'terminate'] });
+      expect(twice.body.messageZh).toContain('县（市、区）级竞赛委员会已审批通过本项目');
+      const sendBack = await post('/api/v1/projects/p-a/return', { reason: '再看看' }, 'xy');
+      expect(sendBack.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', allowedActions: ['grant_extension', 'terminate'] });
       expect(await boardIds('xy', '&awaitingMyAction=true')).toEqual([]);
       expect(await boardIds('city', '&awaitingMyAction=true')).toEqual(['p-a']);
       expect((await board('city')).items[0]).toMatchObject({ nextApprovalLevel: 'city', approvedLevels: ['county'], waitingSince: '2021-07-21T02:00:00.000Z' });
@@ -186,7 +196,15 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const approveAsUnit = await post('/api/v1/projects/p-c/approve', {}, 'unitC');
       expect(approveAsUnit.status).toBe(403);
       expect(approveAsUnit.body.code).toBe('AUTH.ROLE_REQUIRED');
-      expect((await get('/api/v1/projects/p-b', 'unitA')).status).toBe(404);
+      const outOfScope = await get('/api/v1/projects/p-b', 'unitA');
+      expect(outOfScope.status).toBe(403);
+      expect(outOfScope.headers['content-type']).toContain('application/problem+json');
+      expect(outOfScope.body).toMatchObject({ code: 'PROJECT.OUT_OF_SCOPE', projectOrgId: 'ent-b' });
+      expect(outOfScope.body.messageZh).toContain('查看范围');
+      expect((await get('/api/v1/projects/p-b', 'xy')).body.code).toBe('PROJECT.OUT_OF_SCOPE');
+      expect((await get('/api/v1/projects/p-b/progress-reports', 'unitA')).body).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
+      expect((await get('/api/v1/projects/nope', 'unitA')).body).toMatchObject({ status: 404, code: 'PROJECT.NOT_FOUND' });
+      expect((await get('/api/v1/projects/nope/progress-reports', 'unitA')).status).toBe(404);
       expect(await boardIds('unitA')).toEqual(['p-a']);
       expect((await board('xy')).items.map((i: any) => i.projectId).sort()).toEqual(['p-a', 'p-c']);
       expect((await get('/api/v1/board?orgId=lx', 'xy')).status).toBe(403);
@@ -228,6 +246,14 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('REQUEST.INVALID');
       expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['title', 'category', 'registrationForm.headcount', 'colour']));
+      for (const wrong of [{ registrationForm: [] }, { registrationForm: 'form' }, { implementationPlan: [] }]) {
+        const shape = await post('/api/v1/projects', { campaignId: 'jj-2021', title: '错误类型', category: 'skills', ...wrong }, 'unitA');
+        expect(shape.status).toBe(400);
+        expect(shape.body.code).toBe('REQUEST.INVALID');
+        expect(shape.body.errors.map((e: any) => e.field)).toContain(Object.keys(wrong)[0]);
+      }
+      const editShape = await t.request('PATCH', '/api/v1/projects/p-a', { token: tok.unitA, body: { implementationPlan: [] } });
+      expect(editShape.status).toBe(400);
       const big = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-big', { title: 'x'.repeat(1_100_000) })) });
       expect(big.status).toBe(413);
       expect((await post('/api/v1/projects/nope/submit', {}, 'unitA')).status).toBe(404);
@@ -254,6 +280,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
     });
 
     it('a returned project cannot be resubmitted late, until the committee grants an extension', async () => {
+      expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.allowedActions).toEqual(['edit', 'withdraw']);
+      expect((await board('unitC')).items.find((i: any) => i.projectId === 'p-c').allowedActions).toEqual(['edit', 'withdraw']);
       const late = await post('/api/v1/projects/p-c/submit', {}, 'unitC');
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('PROJECT.WINDOW_CLOSED');
@@ -261,6 +289,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(byUnit.status).toBe(403);
       const granted = ok(await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送' }, 'xy'));
       expect(granted.body.events).toEqual(['SubmissionExtensionGranted']);
+      expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
+      expect((await board('unitC')).items.find((i: any) => i.projectId === 'p-c').allowedActions).toEqual(['edit', 'submit', 'withdraw']);
       const resubmitted = ok(await post('/api/v1/projects/p-c/submit', {}, 'unitC'));
       expect(resubmitted.body.events).toEqual(['ProjectSubmitted']);
       const got = ok(await get('/api/v1/projects/p-c', 'xy'));

@@ -35,8 +35,10 @@ export const ASSESSMENT_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return { command: { type: 'DeclareConflictOfInterest', ...base, reason: body.reason } };
   },
 
-  record_score({ body, base }) {
-    return { command: { type: 'RecordScore', ...base, assessorUserId: base.actor.userId, scores: body.scores } };
+  async record_score({ body, base, facts }) {
+    // The token's organisation as the tree places it now: the decider checks conflicts against it.
+    const assessorOrgPath = (await facts.orgPath(base.actor.orgId)) ?? [];
+    return { command: { type: 'RecordScore', ...base, assessorUserId: base.actor.userId, scores: body.scores, assessorOrgPath } };
   },
 
   record_self_score({ body, base }) {

@@ -6,8 +6,10 @@ import type { Database } from 'better-sqlite3';
 import { PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
-import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, isHierarchyLevel } from '../domain';
-import { BoardAwaiting, BoardScope, listBoard } from '../read-models/board/board.queries';
+import { CLOCK, Clock } from '@jingsai/shared';
+import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, submissionOpenAt } from '../domain';
+import { BoardAwaiting, BoardItem, BoardScope, listBoard } from '../read-models/board/board.queries';
+import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
 import { readScopeOf } from './read-scope';
 
@@ -36,6 +38,7 @@ export class BoardController {
   constructor(
     @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.db = readDb.db;
   }
@@ -60,11 +63,19 @@ export class BoardController {
     const page = listBoard(this.db, {
       scope, campaignId: q.campaignId, category: q.category, orgId: q.orgId, status: q.status, awaiting, limit: q.limit ?? 50, offset: q.offset ?? 0,
     });
+    const windows = campaignWindows(this.db, page.items.map((i) => i.campaignId));
+    const now = this.clock.now().toISOString();
+    // What the row knows: findings to rectify or review, and whether submitting is open now.
+    const factsOf = (item: BoardItem): ProjectActionFacts => {
+      const campaign = windows.get(item.campaignId);
+      const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
+      return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen };
+    };
     return {
       ...page,
       items: page.items.map((item) => {
         const assigned = item.assessors.includes(user.userId);
-        const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel, assigned);
+        const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel, assigned, factsOf(item));
         return { ...item, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
       }),
     };

@@ -15,6 +15,19 @@ export interface CampaignCommandResult {
   outcome: CommandOutcome<CampaignState>;
 }
 
+/** Campaigns are organised by competition committees; an enterprise or a union cannot be one. */
+function requireCommitteeOrganiser(orgs: OrgDirectory, organizerOrgId: string): void {
+  const organiser = orgs.get(organizerOrgId);
+  if (!organiser || organiser.kind === 'committee') return;
+  const zh = `主办组织“${organiser.name}”不是劳动竞赛委员会，不能主办竞赛活动。请不填 organizerOrgId（默认为您所在的竞赛委员会）。`;
+  const en = `The organiser ${organizerOrgId} is a ${organiser.kind}, not a competition committee, and cannot organise a campaign; leave organizerOrgId out to organise it as your own committee.`;
+  throw DomainError.unprocessable('CAMPAIGN.ORGANIZER_NOT_COMMITTEE', zh, en, {
+    organizerOrgId,
+    organizerKind: organiser.kind,
+    errors: [{ field: 'organizerOrgId', messageZh: '主办组织应为劳动竞赛委员会。', messageEn: 'The organiser must be a competition committee.' }],
+  });
+}
+
 @CommandHandler(CreateCampaignCommand)
 export class CreateCampaignHandler implements ICommandHandler<CreateCampaignCommand, CampaignCommandResult> {
   constructor(
@@ -28,6 +41,7 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
     const organizerOrgId = body.organizerOrgId ?? user.orgId;
     await this.consistency.catchUp();
     requireWithinScope(this.orgs, user.orgId, organizerOrgId, 'organising committee');
+    requireCommitteeOrganiser(this.orgs, organizerOrgId);
     const level = body.level ?? this.orgs.get(organizerOrgId)?.level;
     if (!isHierarchyLevel(level)) {
       throw DomainError.validation('CAMPAIGN.LEVEL_REQUIRED', '无法从主办组织推断竞赛层级，请填写 level。', 'The level could not be taken from the organiser; give `level`.', {

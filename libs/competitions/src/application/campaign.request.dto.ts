@@ -69,7 +69,7 @@ export class CreateCampaignRequestDto {
   @IsOptional() @IsIn(HIERARCHY_LEVELS)
   level?: (typeof HIERARCHY_LEVELS)[number];
 
-  @ApiPropertyOptional({ description: '主办竞赛委员会（默认为本人所在组织）Organising committee; defaults to your organisation' })
+  @ApiPropertyOptional({ description: '主办竞赛委员会（默认且只能为本人所在的竞赛委员会）Organising committee; defaults to, and must be, your own committee' })
   @IsOptional() @IsString() @IsNotEmpty()
   organizerOrgId?: string;
 
@@ -92,7 +92,7 @@ export class CreateCampaignRequestDto {
   approvalLevels!: Array<(typeof HIERARCHY_LEVELS)[number]>;
 
   @ApiPropertyOptional({ description: '竞赛周期（进度报送按此周期内的各期计算；默认为当年全年）Campaign period; progress reports are owed for the periods inside it (default: the calendar year)', type: CampaignPeriodDto, nullable: true })
-  @IsOptional() @ValidateNested() @Type(() => CampaignPeriodDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => CampaignPeriodDto)
   campaignPeriod?: CampaignPeriodDto | null;
 
   @ApiPropertyOptional({ description: '目标任务 Targets', type: [CampaignTargetDto] })

@@ -1,6 +1,6 @@
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, Campaign, CampaignRules, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
-  REPORTING_CADENCE_LABELS, allowedCampaignActions, CAMPAIGN_ACTION_LABELS,
+  REPORTING_CADENCE_LABELS, allowedCampaignActions, CAMPAIGN_ACTION_LABELS, campaignSpan,
 } from '../domain';
 
 /** Rules with the users' words next to every code (类别, 频次, 计分方式, 等次, 层级, 指标). */
@@ -17,6 +17,7 @@ export function labelledRules(rules: CampaignRules) {
     },
     approvalLevels: rules.approvalLevels.map((level) => ({ level, label: HIERARCHY_LEVEL_LABELS[level] })),
     targets: rules.targets.map((t) => ({ ...t, label: CAMPAIGN_METRICS[t.metric]?.zh ?? t.metric, unitZh: CAMPAIGN_METRICS[t.metric]?.unitZh ?? '' })),
+    campaignPeriod: rules.campaignPeriod ?? null,
   };
 }
 
@@ -36,6 +37,8 @@ export function campaignView(c: Campaign, revision: number | null) {
     closedReason: c.closedReason,
     rulesVersion: c.rulesVersion,
     rules: labelledRules(c.rules),
+    // The days progress reports are owed for: the 竞赛周期 when set, else the campaign's year.
+    reportingSpan: { ...campaignSpan(c.rules, c.year), fromCampaignPeriod: Boolean(c.rules.campaignPeriod) },
     ruleVersions: Object.entries(c.ruleVersions)
       .map(([version, v]) => ({ version: Number(version), reason: v.reason, rules: labelledRules(v.rules) }))
       .sort((a, b) => a.version - b.version),

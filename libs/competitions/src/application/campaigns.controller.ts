@@ -47,7 +47,12 @@ export class CampaignsController {
   }
 
   @Post()
-  @ApiOperation({ summary: '创建竞赛活动（草稿）Create a campaign draft', description: '竞赛委员会为本级或辖区内的竞赛委员会创建竞赛活动；层级默认为主办组织的层级。' })
+  @ApiOperation({
+    summary: '创建竞赛活动（草稿）Create a campaign draft',
+    description:
+      '竞赛委员会以本组织名义创建竞赛活动：主办组织（organizerOrgId）默认且只能为您所在的竞赛委员会，下级竞赛委员会的活动由其自行创建；层级默认为主办组织的层级。' +
+      '主办组织不是竞赛委员会（如企业）时为 422 CAMPAIGN.ORGANIZER_NOT_COMMITTEE。A committee creates campaigns in its own name only: organizerOrgId defaults to, and must be, your own committee.',
+  })
   @ApiCreatedResponse({ type: CommandResponse })
   create(@Body() body: CreateCampaignRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new CreateCampaignCommand(body, user, req), reply);

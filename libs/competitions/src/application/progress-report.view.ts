@@ -1,5 +1,5 @@
 import {
-  beijingDate, CampaignReportingFacts, endOfBeijingDay, owedPeriods, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, ProgressReportRecord, Project, REPORTING_CADENCE_LABELS,
+  beijingDate, CampaignReportingFacts, endOfBeijingDay, owedPeriods, owedSinceApproval, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, ProgressReportRecord, Project, REPORTING_CADENCE_LABELS,
 } from '../domain';
 
 export const REPORT_STATUS_LABELS = {
@@ -8,6 +8,7 @@ export const REPORT_STATUS_LABELS = {
   overdue: '逾期未报',
   awaiting: '待报送',
   upcoming: '未到报送期',
+  not_owed: '立项前已截止，无需报送',
 } as const;
 type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
 
@@ -29,7 +30,12 @@ export function progressReportsView(project: Project, reporting: CampaignReporti
     const current = history[history.length - 1] ?? null;
     const overdue = project.progress.overdue.find((o) => o.period === p.period) ?? null;
     const passed = today >= new Date(endOfBeijingDay(p.dueOn)).toISOString();
-    const status: ReportStatus = current ? (current.late ? 'filed_late' : 'filed') : overdue || passed ? 'overdue' : p.startsOn <= beijingDate(today) ? 'awaiting' : 'upcoming';
+    const status: ReportStatus = current
+      ? current.late ? 'filed_late' : 'filed'
+      : overdue ? 'overdue'
+      : !owedSinceApproval(p, project.application.approvedAt) ? 'not_owed'
+      : passed ? 'overdue'
+      : p.startsOn <= beijingDate(today) ? 'awaiting' : 'upcoming';
     return {
       period: p.period,
       startsOn: p.startsOn,
@@ -37,6 +43,7 @@ export function progressReportsView(project: Project, reporting: CampaignReporti
       dueOn: p.dueOn,
       status,
       statusLabel: REPORT_STATUS_LABELS[status],
+      owed: owedSinceApproval(p, project.application.approvedAt),
       markedOverdue: overdue !== null,
       current: current ? reportView(current) : null,
       corrections: Math.max(0, history.length - 1),

@@ -30,10 +30,14 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return { itemId: milestoneId, command: { type: 'RecordMilestone', ...base, milestoneId, title: body.title, reachedOn: body.reachedOn, description: body.description ?? '' } };
   },
 
-  give_instant_commendation({ body, params, base, newItemId }) {
+  async give_instant_commendation({ body, params, base, facts, newItemId }) {
     const commendationId: string = body.commendationId ?? newItemId();
     const recipient = { kind: body.recipient?.kind as RecipientKind, name: body.recipient?.name, orgId: body.recipient?.orgId ?? null };
-    return { itemId: commendationId, command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation } };
+    const recipientOrgPath = recipient.orgId ? await facts.orgPath(recipient.orgId) : null;
+    return {
+      itemId: commendationId,
+      command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation, recipientOrgPath },
+    };
   },
 
   record_inspection({ body, base, newItemId }) {

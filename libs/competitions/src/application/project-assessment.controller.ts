@@ -45,7 +45,7 @@ export class ProjectAssessmentController {
   }
 
   @Post(':projectId/assessment/scores')
-  @ApiOperation({ summary: '评分 Score every criterion (an assigned assessor); a repeat corrects', description: '每项指标打分一次，分值在评分范围内；再次提交为更正，原评分保留在历史中。' })
+  @ApiOperation({ summary: '评分 Score every criterion (an assigned assessor); a repeat corrects', description: '每项指标打分一次，分值在评分范围内；再次提交为更正，原评分保留在历史中。登录身份的所在单位须与指派时登记的一致（否则 403 PROJECT.ASSESSOR_ORG_MISMATCH），并按组织树重新审查利益冲突。' })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   score(@Param('projectId') projectId: string, @Body() body: RecordScoresRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run('record_score', projectId, body, user, req, reply);

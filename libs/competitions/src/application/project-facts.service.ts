@@ -21,6 +21,11 @@ export class ProjectFacts {
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
   ) {}
 
+  /** The service clock (the one commands are decided at). */
+  now(): Date {
+    return this.commands.now();
+  }
+
   async project(projectId: string): Promise<{ project: Project; revision: number | null }> {
     const { state, revision } = await this.commands.state(projectStream(projectId), projectDecider);
     if (state.status === 'none') {
@@ -82,6 +87,13 @@ export class ProjectFacts {
     return { userId: input.userId, orgId: input.orgId, orgPath: [...org.path], name: input.name?.trim() || input.userId };
   }
 
+  /** Ancestors (root first) of a registered organisation; null when it is not registered. */
+  async orgPath(orgId: string): Promise<string[] | null> {
+    await this.consistency.catchUp();
+    const node = this.orgs.get(orgId);
+    return node ? [...node.path] : null;
+  }
+
   /** A registered organisation, after the read model caught up with the log. */
   async registeredOrg(orgId: string) {
     if (!this.orgs.get(orgId)) await this.consistency.catchUp();
@@ -103,6 +115,22 @@ export class ProjectFacts {
   canSeeProject(user: AuthUser, project: Project): boolean {
     if (this.canSee(user, project.orgId)) return true;
     return user.roles.includes('assessor') && (project.assessment?.assessors.some((a) => a.userId === user.userId) ?? false);
+  }
+
+  /**
+   * A project the caller may read. One outside their scope is refused with 403 as commands are
+   * (404 only when there is no such project), saying whose projects they may read.
+   */
+  async readable(user: AuthUser, projectId: string): Promise<{ project: Project; revision: number | null }> {
+    const found = await this.project(projectId);
+    await this.consistency.catchUp();
+    if (this.canSeeProject(user, found.project)) return found;
+    throw DomainError.forbidden(
+      'PROJECT.OUT_OF_SCOPE',
+      `竞赛项目 ${projectId} 不在您的查看范围内：参赛单位只能查看本单位的项目，竞赛委员会只能查看本辖区的项目，评估专家只能查看指派给本人的项目。如确需查看，请联系该项目所属辖区的竞赛委员会。`,
+      `Project ${projectId} is outside what you may read: a unit reads its own projects, a committee those in its area, an assessor those assigned to them. Ask the committee over the project if you need it.`,
+      { projectId, yourOrgId: user.orgId, projectOrgId: found.project.orgId },
+    );
   }
 
   /** Levels at which the organisation or one of its ancestors is a competition committee. */

@@ -3,7 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { DomainError } from '@jingsai/shared';
 import { campaignReportingFacts } from '../domain';
 import { ProjectFacts } from './project-facts.service';
 import { LoopAction, ProjectLoopCommand } from './project-loop.command';
@@ -49,10 +48,7 @@ export class ProjectProgressController {
   @Get(':projectId/progress-reports')
   @ApiOperation({ summary: '推进情况报告 Periods owed, the report in force for each, and every correction' })
   async reports(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser) {
-    const { project } = await this.facts.project(projectId);
-    if (!this.facts.canSeeProject(user, project)) {
-      throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
-    }
+    const { project } = await this.facts.readable(user, projectId);
     const campaign = await this.facts.campaign(project.campaignId);
     return progressReportsView(project, campaignReportingFacts(campaign), this.commands.now());
   }

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS } from '../domain';
 
 /*
  * A draft may be incomplete, so the form fields are optional here; completeness is checked by
- * the domain on submission (参赛报名表 and 竞赛实施方案 must both be filed in full).
+ * the domain on submission (参赛报名表 and 竞赛实施方案 must both be filed in full). A form that
+ * is given must be an object: ValidateNested alone lets an array or a string through.
  */
 
 export class RegistrationFormDto {
@@ -38,11 +39,11 @@ export class EditProjectRequestDto {
   @ApiPropertyOptional({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsOptional() @IsIn(CAMPAIGN_CATEGORY_KEYS) category?: string;
 
   @ApiPropertyOptional({ description: '参赛报名表（整体替换）Registration form, replaced whole', type: RegistrationFormDto })
-  @IsOptional() @ValidateNested() @Type(() => RegistrationFormDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => RegistrationFormDto)
   registrationForm?: RegistrationFormDto;
 
   @ApiPropertyOptional({ description: '竞赛实施方案（整体替换）Implementation plan, replaced whole', type: ImplementationPlanDto })
-  @IsOptional() @ValidateNested() @Type(() => ImplementationPlanDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ImplementationPlanDto)
   implementationPlan?: ImplementationPlanDto;
 }
 
@@ -61,11 +62,11 @@ export class DraftProjectRequestDto {
   @ApiProperty({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsIn(CAMPAIGN_CATEGORY_KEYS) category!: string;
 
   @ApiPropertyOptional({ description: '参赛报名表 Registration form (may be incomplete in a draft)', type: RegistrationFormDto })
-  @IsOptional() @ValidateNested() @Type(() => RegistrationFormDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => RegistrationFormDto)
   registrationForm?: RegistrationFormDto;
 
   @ApiPropertyOptional({ description: '竞赛实施方案 Implementation plan (may be incomplete in a draft)', type: ImplementationPlanDto })
-  @IsOptional() @ValidateNested() @Type(() => ImplementationPlanDto)
+  @IsOptional() @IsObject() @ValidateNested() @Type(() => ImplementationPlanDto)
   implementationPlan?: ImplementationPlanDto;
 }
 

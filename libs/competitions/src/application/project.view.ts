@@ -1,15 +1,18 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectStatus, allowedProjectActions,
+  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
 
 /**
- * What this caller may do now: the stage's actions for the caller's roles; a committee sees
+ * What this caller may do now: the stage's actions for the caller's roles, narrowed by the
+ * facts at hand (window or extension, findings to rectify or review); a committee sees
  * approve / return / reject only when the approval awaited is at its own level.
  */
-export function actionsForCaller(user: AuthUser, status: ProjectStatus, nextLevel: string | null, callerLevel: string | null, assigned = false): ProjectAction[] {
+export function actionsForCaller(
+  user: AuthUser, status: ProjectStatus, nextLevel: string | null, callerLevel: string | null, assigned = false, facts: ProjectActionFacts = {},
+): ProjectAction[] {
   const out = new Set<ProjectAction>();
   if (user.roles.includes('assessor') && assigned) for (const a of allowedProjectActions({ status }, 'assessor')) out.add(a);
   if (user.roles.includes('unit')) for (const a of allowedProjectActions({ status }, 'unit')) out.add(a);
@@ -18,7 +21,7 @@ export function actionsForCaller(user: AuthUser, status: ProjectStatus, nextLeve
       if (!DECISIONS.includes(a) || (nextLevel !== null && nextLevel === callerLevel)) out.add(a);
     }
   }
-  return [...out];
+  return narrowActions([...out], facts);
 }
 
 export function labelledActions(actions: ProjectAction[]) {

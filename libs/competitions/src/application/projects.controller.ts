@@ -3,8 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { DomainError } from '@jingsai/shared';
-import { Project, requiredApprovalLevels } from '../domain';
+import { Project, projectActionFacts, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
   SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
@@ -55,7 +54,10 @@ export class ProjectsController {
 
   @Post(':projectId/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: '审批立项 Approve at your level', description: '多级审批按竞赛规定的层级由低到高依次进行（如先县级后市级）。' })
+  @ApiOperation({
+    summary: '审批立项 Approve at your level',
+    description: '多级审批按竞赛规定的层级由低到高依次进行（如先县级后市级）。本级已审批通过的，再次审批为 409 PROJECT.ALREADY_APPROVED_AT_LEVEL；带相同 Idempotency-Key 的重试返回首次的结果。',
+  })
   @ApiOkResponse({ type: CommandResponse })
   approve(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new ApproveProjectCommand(projectId, user, req), reply);
@@ -102,18 +104,19 @@ export class ProjectsController {
   }
 
   @Get(':projectId')
-  @ApiOperation({ summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)' })
+  @ApiOperation({
+    summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)',
+    description: '不存在为 404 PROJECT.NOT_FOUND；存在但不在您的查看范围内为 403 PROJECT.OUT_OF_SCOPE。',
+  })
   async get(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
-    const { project, revision } = await this.facts.project(projectId);
-    if (!this.facts.canSeeProject(user, project)) {
-      throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
-    }
+    const { project, revision } = await this.facts.readable(user, projectId);
     const campaign = await this.facts.snapshot(project.campaignId);
     const committees = this.facts.committeeLevels(project.orgId);
     const required = requiredApprovalLevels({ campaign, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) });
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
     const assigned = project.assessment?.assessors.some((a) => a.userId === user.userId && !a.declaredConflict) ?? false;
-    const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned);
+    const facts = projectActionFacts(project, { at: this.facts.now().toISOString(), campaign });
+    const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);
     return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions });
   }

@@ -8,6 +8,7 @@ import { ReadModelDatabase } from '@jingsai/event-store';
 import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
 import { assessmentStatistics } from '../read-models/assessment/assessment-stats.queries';
 import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-models/statistics/coverage.queries';
+import { ProjectFacts } from './project-facts.service';
 import { readScopeOf, withOrgNames } from './read-scope';
 
 class CoverageQueryDto extends ConsistentQueryDto {
@@ -32,6 +33,7 @@ export class StatisticsController {
   constructor(
     @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+    private readonly facts: ProjectFacts,
   ) {
     this.db = readDb.db;
   }
@@ -39,9 +41,11 @@ export class StatisticsController {
   @Get('coverage')
   @ApiOperation({
     summary: '覆盖面与成果 Coverage and outcomes against the campaign’s targets',
-    description: '参赛企业（含非公企业占比）、参与职工人次、技术革新、先进操作法、合理化建议（提出/采纳）、节能量等，按地区、行业、所有制或报送期分组，对照目标任务给出完成百分比。项目有已通过的总结时取总结数据，否则取各期最新（更正后）报告之和。',
+    description: '参赛企业（含非公企业占比）、参与职工人次、技术革新、先进操作法、合理化建议（提出/采纳）、节能量等，按地区、行业、所有制或报送期分组，对照目标任务给出完成百分比。项目有已通过的总结时取总结数据，否则取各期最新（更正后）报告：参与人次、技术革新、合理化建议等当期发生的指标逐期相加，参赛企业数为存量，取最近一期报告的数值，不逐期相加。',
   })
-  coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
+  async coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
+    // An unknown campaign is a mistyped id, not a campaign with nothing in it.
+    await this.facts.campaign(q.campaignId);
     return coverageStatistics(this.db, { scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, groupBy: q.groupBy ?? 'region' });
   }
 
@@ -50,7 +54,8 @@ export class StatisticsController {
     summary: '评估考核统计 Scores per assessor, totals, grades, rankings and disagreement flags',
     description: '排名在整个竞赛活动内及各竞赛类别内计算（并列同名次），再按您的管辖范围显示。',
   })
-  assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
+  async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
+    await this.facts.campaign(q.campaignId);
     const r = assessmentStatistics(this.db, { scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0 });
     return { ...r, items: withOrgNames(this.orgs, r.items) };
   }

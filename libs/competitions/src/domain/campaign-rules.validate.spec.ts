@@ -153,5 +153,9 @@ describe('campaign period validation', () => {
     expect(problems.map((p) => p.field)).toContain('campaignPeriod');
     const bad = rulesProblems({ ...jiujiangDefinition(), campaignPeriod: { startsOn: '2021-13-01', endsOn: 'soon' } });
     expect(bad.map((p) => p.field)).toEqual(expect.arrayContaining(['campaignPeriod.startsOn', 'campaignPeriod.endsOn']));
+    const unreal = rulesProblems({ ...jiujiangDefinition(), campaignPeriod: { startsOn: '2027-02-30', endsOn: '2027-12-31' } });
+    expect(unreal.map((p) => p.field)).toEqual(['campaignPeriod.startsOn']);
+    const oneDay = rulesProblems({ ...jiujiangDefinition(), campaignPeriod: { startsOn: '2027-03-01', endsOn: '2027-03-01' } });
+    expect(oneDay.map((p) => p.field)).toEqual(['campaignPeriod']);
   });
 });

@@ -1,4 +1,4 @@
-import { isIsoInstant, isBefore } from './calendar';
+import { isIsoDate, isIsoInstant, isBefore } from './calendar';
 import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, GRADES, GRADE_LABELS, isCampaignCategory, isCampaignMetric, REPORTING_CADENCES } from './campaign.catalogue';
 import { AssessmentScheme, CampaignProfile, CampaignRules } from './campaign-rules';
 import { FieldProblem, isBlank, problem } from './field-problem';
@@ -40,16 +40,15 @@ function windowProblems(w: CampaignRules['applicationWindow'] | undefined): Fiel
   return out;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isDate = (v: unknown): v is string => typeof v === 'string' && DATE.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`));
-
+/** Real calendar dates (Date.parse rolls 2027-02-30 over to 03-02), the end after the start. */
 function periodProblems(p: CampaignRules['campaignPeriod']): FieldProblem[] {
   if (p === undefined || p === null) return [];
+  if (typeof p !== 'object' || Array.isArray(p)) return [problem('campaignPeriod', '竞赛周期应包含开始日期和结束日期。', 'campaignPeriod must give startsOn and endsOn.')];
   const out: FieldProblem[] = [];
-  if (!isDate(p.startsOn)) out.push(problem('campaignPeriod.startsOn', '竞赛周期开始日期无效，应为 YYYY-MM-DD。', 'campaignPeriod.startsOn must be a date YYYY-MM-DD.'));
-  if (!isDate(p.endsOn)) out.push(problem('campaignPeriod.endsOn', '竞赛周期结束日期无效，应为 YYYY-MM-DD。', 'campaignPeriod.endsOn must be a date YYYY-MM-DD.'));
-  if (isDate(p.startsOn) && isDate(p.endsOn) && p.startsOn > p.endsOn) {
-    out.push(problem('campaignPeriod', '竞赛周期的开始日期不能晚于结束日期。', 'The campaign period must start on or before its end.'));
+  if (!isIsoDate(p.startsOn)) out.push(problem('campaignPeriod.startsOn', '竞赛周期开始日期无效，应为真实存在的日期（YYYY-MM-DD）。', 'campaignPeriod.startsOn must be a real date written YYYY-MM-DD.'));
+  if (!isIsoDate(p.endsOn)) out.push(problem('campaignPeriod.endsOn', '竞赛周期结束日期无效，应为真实存在的日期（YYYY-MM-DD）。', 'campaignPeriod.endsOn must be a real date written YYYY-MM-DD.'));
+  if (isIsoDate(p.startsOn) && isIsoDate(p.endsOn) && p.startsOn >= p.endsOn) {
+    out.push(problem('campaignPeriod', '竞赛周期的结束日期应晚于开始日期。', 'The campaign period must end after it starts.'));
   }
   return out;
 }

@@ -41,6 +41,14 @@ function validateDefinition(d: CampaignDefinition): void {
 }
 
 function create(c: CreateCampaign, state: CampaignState): CampaignEvent[] {
+  if (c.actor.role === 'committee' && c.actor.orgId !== c.organizerOrgId) {
+    throw DomainError.forbidden(
+      'CAMPAIGN.FORBIDDEN',
+      '竞赛委员会只能以本组织名义创建竞赛活动；由下级竞赛委员会主办的活动，请由该竞赛委员会自行创建。',
+      'A committee creates campaigns in its own name only; a campaign organised by a committee below yours is created by that committee.',
+      { actorOrgId: c.actor.orgId, organizerOrgId: c.organizerOrgId },
+    );
+  }
   requireOrganizerCommittee(c.actor, c.organizerOrgId);
   if (state.status !== 'none') {
     throw DomainError.conflict('CAMPAIGN.ALREADY_EXISTS', `竞赛活动 ${c.campaignId} 已存在。`, `Campaign ${c.campaignId} already exists.`, { campaignId: c.campaignId });
@@ -53,7 +61,13 @@ function create(c: CreateCampaign, state: CampaignState): CampaignEvent[] {
 function amendDraft(c: AmendCampaignDraft, state: CampaignState): CampaignEvent[] {
   const campaign = requireCampaign(state, c.campaignId);
   requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
-  if (campaign.status !== 'draft') throw illegalCampaignTransition(campaign, '自由修改草稿（已发布的规则请通过“修改规则”并说明理由）', 'amended as a draft (amend the rules, with a reason, instead)');
+  if (campaign.status !== 'draft') {
+    const advice =
+      campaign.status === 'published'
+        ? { zh: '已发布的规则请通过“修改竞赛规则”修改并说明理由。', en: 'Amend the published rules instead, giving a reason.' }
+        : { zh: '竞赛活动已结束，其设置不能再修改。', en: 'The campaign is over; it can no longer change.' };
+    throw illegalCampaignTransition(campaign, '作为草稿修改', 'be edited as a draft', advice);
+  }
   requireSomeChange(c.changes, DEFINITION_FIELDS);
   const current: CampaignDefinition = { ...pick(campaign, PROFILE_FIELDS), ...campaign.rules };
   const changes = changedFields(current, c.changes, DEFINITION_FIELDS);
@@ -65,7 +79,7 @@ function amendDraft(c: AmendCampaignDraft, state: CampaignState): CampaignEvent[
 function publish(c: PublishCampaign, state: CampaignState): CampaignEvent[] {
   const campaign = requireCampaign(state, c.campaignId);
   requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
-  if (campaign.status !== 'draft') throw illegalCampaignTransition(campaign, '发布', 'published');
+  if (campaign.status !== 'draft') throw illegalCampaignTransition(campaign, '发布', 'be published');
   const { closesAt } = campaign.rules.applicationWindow;
   if (!isBefore(c.at, closesAt)) {
     throw DomainError.unprocessable(
@@ -81,7 +95,13 @@ function publish(c: PublishCampaign, state: CampaignState): CampaignEvent[] {
 function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[] {
   const campaign = requireCampaign(state, c.campaignId);
   requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
-  if (campaign.status !== 'published') throw illegalCampaignTransition(campaign, '修改规则（草稿请直接修改）', 'have its rules amended (edit the draft instead)');
+  if (campaign.status !== 'published') {
+    const advice =
+      campaign.status === 'draft'
+        ? { zh: '尚未发布的竞赛活动请直接修改草稿，无需说明理由。', en: 'It is not published yet: edit the draft instead, no reason needed.' }
+        : { zh: '竞赛活动已结束，规则不能再修改。', en: 'The campaign is over; its rules can no longer change.' };
+    throw illegalCampaignTransition(campaign, '修改竞赛规则', 'have its rules amended', advice);
+  }
   requireSomeChange(c.changes, CAMPAIGN_RULE_FIELDS);
   const reason = c.reason?.trim() ?? '';
   if (!reason) {
@@ -120,7 +140,7 @@ function guardWindowChange(at: string, before: CampaignRules, after: CampaignRul
 function closeWindow(c: CloseApplicationWindow, state: CampaignState): CampaignEvent[] {
   const campaign = requireCampaign(state, c.campaignId);
   requireOrganizerCommittee(c.actor, campaign.organizerOrgId, true);
-  if (campaign.status === 'draft') throw illegalCampaignTransition(campaign, '截止报名', 'have its application window closed');
+  if (campaign.status === 'draft') throw illegalCampaignTransition(campaign, '截止报名', 'have its application window closed', { zh: '请先发布竞赛活动。', en: 'Publish it first.' });
   // A repeat from the scheduler, or a campaign already over: nothing more to record.
   if (campaign.status === 'closed' || campaign.applicationWindowClosed) return [];
   const { closesAt } = campaign.rules.applicationWindow;
@@ -133,7 +153,7 @@ function closeWindow(c: CloseApplicationWindow, state: CampaignState): CampaignE
 function close(c: CloseCampaign, state: CampaignState): CampaignEvent[] {
   const campaign = requireCampaign(state, c.campaignId);
   requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
-  if (campaign.status === 'closed') throw illegalCampaignTransition(campaign, '再次结束', 'closed again');
+  if (campaign.status === 'closed') throw illegalCampaignTransition(campaign, '再次结束', 'be closed again');
   const reason = c.reason?.trim() || null;
   return [{ type: 'CampaignClosed', data: { campaignId: c.campaignId, reason } }];
 }

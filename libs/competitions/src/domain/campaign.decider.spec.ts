@@ -254,11 +254,18 @@ describe('campaign decider', () => {
       spec().given(closed).when({ type: 'CloseApplicationWindow', campaignId: id, at: '2021-08-01T00:00:00Z', actor: SYSTEM_ACTOR }).thenNothing();
     });
 
-    it('refuses a rules amendment', () => {
-      spec()
+    it('refuses a rules amendment, saying the campaign is over rather than pointing to a draft', () => {
+      const e = spec()
         .given(closed)
         .when({ type: 'AmendCampaignRules', campaignId: id, at, actor: committee, changes: { reportingCadence: 'monthly' }, reason: 'x' })
         .thenThrows('CAMPAIGN.ILLEGAL_TRANSITION');
+      expect(e.messageEn).toBe('The campaign is closed; it cannot have its rules amended. The campaign is over; its rules can no longer change.');
+      expect(e.messageZh).toBe('竞赛活动当前为“已结束”状态，不能修改竞赛规则。竞赛活动已结束，规则不能再修改。该活动已结束，不能再办理任何事项。');
+    });
+
+    it('refuses a draft edit saying it is over', () => {
+      const e = spec().given(closed).when({ type: 'AmendCampaignDraft', campaignId: id, at, actor: committee, changes: { title: 'x' } }).thenThrows('CAMPAIGN.ILLEGAL_TRANSITION');
+      expect(e.messageEn).toBe('The campaign is closed; it cannot be edited as a draft. The campaign is over; it can no longer change.');
     });
   });
 

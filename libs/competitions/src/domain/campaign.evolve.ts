@@ -3,9 +3,11 @@ import { CampaignDefinition, CampaignRules } from './campaign-rules';
 import { CampaignEvent } from './campaign.events';
 import { Campaign, CampaignState } from './campaign.state';
 
+/** The 竞赛周期 is a rule (it decides the reports owed), kept with the rules, not the profile. */
 function split(d: CampaignDefinition): { profile: Omit<CampaignDefinition, keyof CampaignRules>; rules: CampaignRules } {
-  const { categories, applicationWindow, reportingCadence, assessment, approvalLevels, targets, ...profile } = d;
-  return { profile, rules: { categories, applicationWindow, reportingCadence, assessment, approvalLevels, targets } };
+  const { categories, applicationWindow, reportingCadence, assessment, approvalLevels, targets, campaignPeriod, ...profile } = d;
+  const rules: CampaignRules = { categories, applicationWindow, reportingCadence, assessment, approvalLevels, targets };
+  return { profile, rules: campaignPeriod === undefined ? rules : { ...rules, campaignPeriod } };
 }
 
 /** Folds one event into a new state; never throws, never mutates. */

@@ -23,12 +23,22 @@ export function requireCampaign(state: CampaignState, campaignId: string): Campa
   return state;
 }
 
-export function illegalCampaignTransition(state: Campaign, actionZh: string, actionEn: string): DomainError {
+/** What to do instead, in both languages, for the state the campaign is in. */
+export interface CampaignAdvice {
+  zh: string;
+  en: string;
+}
+
+/**
+ * `actionEn` is a verb phrase completing "it cannot …" (`be published`, `have its rules
+ * amended`); `advice` says what to do instead in the current state, when there is something.
+ */
+export function illegalCampaignTransition(state: Campaign, actionZh: string, actionEn: string, advice?: CampaignAdvice): DomainError {
   const allowed = allowedCampaignActions(state);
   return DomainError.illegalState(
     'CAMPAIGN.ILLEGAL_TRANSITION',
-    `竞赛活动当前为“${CAMPAIGN_STATUS_LABELS[state.status]}”状态，不能${actionZh}。${allowed.length ? `当前可办理：${allowed.map((a) => CAMPAIGN_ACTION_LABELS[a]).join('、')}。` : '该活动已结束，不能再办理任何事项。'}`,
-    `The campaign is ${state.status}; it cannot be ${actionEn}.${allowed.length ? ` Allowed now: ${allowed.join(', ')}.` : ''}`,
+    `竞赛活动当前为“${CAMPAIGN_STATUS_LABELS[state.status]}”状态，不能${actionZh}。${advice ? advice.zh : ''}${allowed.length ? `当前可办理：${allowed.map((a) => CAMPAIGN_ACTION_LABELS[a]).join('、')}。` : '该活动已结束，不能再办理任何事项。'}`,
+    `The campaign is ${state.status}; it cannot ${actionEn}.${advice ? ` ${advice.en}` : ''}${allowed.length ? ` Allowed now: ${allowed.join(', ')}.` : ''}`,
     state.status,
     allowed,
   );

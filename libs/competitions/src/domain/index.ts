@@ -10,6 +10,7 @@ export * from './campaign.state';
 export * from './campaign-snapshot';
 export * from './campaign.decider';
 export * from './project.status';
+export * from './project-actions-now';
 export * from './project-application';
 export * from './project.commands';
 export * from './project.events';

@@ -1,3 +1,4 @@
+import { round2 } from './assessment-scoring';
 import { CampaignMetric, MetricLabel } from './campaign.catalogue';
 import { FieldProblem, problem } from './field-problem';
 
@@ -6,19 +7,25 @@ export interface ProgressMetricLabel extends MetricLabel {
   whole: boolean;
   /** The campaign target metric (目标任务) this figure counts towards. */
   campaignMetric: CampaignMetric;
+  /**
+   * `flow`: what happened in the period (participant-times, innovations, suggestions, energy
+   * saved), so a project's periods add up. `stock`: a standing count each report restates (the
+   * enterprises taking part), so adding periods would count the same enterprise again.
+   */
+  accrues: 'flow' | 'stock';
 }
 
 /** Figures a project reports per period (信息反馈) and in its summary (totals for the whole period). */
 export const PROGRESS_METRICS = {
-  participants: { zh: '参与职工人次', en: 'Participant-times', unitZh: '人次', whole: true, campaignMetric: 'participant_times' },
-  participating_enterprises: { zh: '参赛企业', en: 'Participating enterprises', unitZh: '家', whole: true, campaignMetric: 'enterprises' },
-  technical_innovations: { zh: '技术革新', en: 'Technical innovations', unitZh: '项', whole: true, campaignMetric: 'technical_innovations' },
-  operating_methods: { zh: '先进操作法', en: 'Advanced operating methods', unitZh: '项', whole: true, campaignMetric: 'operating_methods' },
-  suggestions_made: { zh: '合理化建议（提出）', en: 'Rational suggestions made', unitZh: '条', whole: true, campaignMetric: 'suggestions_made' },
-  suggestions_adopted: { zh: '合理化建议（采纳）', en: 'Rational suggestions adopted', unitZh: '条', whole: true, campaignMetric: 'suggestions_adopted' },
-  five_small_results: { zh: '“五小”成果', en: '"Five small" results', unitZh: '项', whole: true, campaignMetric: 'five_small_results' },
-  energy_saved_tce: { zh: '节能量', en: 'Energy saved', unitZh: '吨标准煤', whole: false, campaignMetric: 'energy_saved_tce' },
-  safety_training_times: { zh: '安全培训人次', en: 'Safety training attendance', unitZh: '人次', whole: true, campaignMetric: 'safety_training_times' },
+  participants: { zh: '参与职工人次', en: 'Participant-times', unitZh: '人次', whole: true, campaignMetric: 'participant_times', accrues: 'flow' },
+  participating_enterprises: { zh: '参赛企业', en: 'Participating enterprises', unitZh: '家', whole: true, campaignMetric: 'enterprises', accrues: 'stock' },
+  technical_innovations: { zh: '技术革新', en: 'Technical innovations', unitZh: '项', whole: true, campaignMetric: 'technical_innovations', accrues: 'flow' },
+  operating_methods: { zh: '先进操作法', en: 'Advanced operating methods', unitZh: '项', whole: true, campaignMetric: 'operating_methods', accrues: 'flow' },
+  suggestions_made: { zh: '合理化建议（提出）', en: 'Rational suggestions made', unitZh: '条', whole: true, campaignMetric: 'suggestions_made', accrues: 'flow' },
+  suggestions_adopted: { zh: '合理化建议（采纳）', en: 'Rational suggestions adopted', unitZh: '条', whole: true, campaignMetric: 'suggestions_adopted', accrues: 'flow' },
+  five_small_results: { zh: '“五小”成果', en: '"Five small" results', unitZh: '项', whole: true, campaignMetric: 'five_small_results', accrues: 'flow' },
+  energy_saved_tce: { zh: '节能量', en: 'Energy saved', unitZh: '吨标准煤', whole: false, campaignMetric: 'energy_saved_tce', accrues: 'flow' },
+  safety_training_times: { zh: '安全培训人次', en: 'Safety training attendance', unitZh: '人次', whole: true, campaignMetric: 'safety_training_times', accrues: 'flow' },
 } as const satisfies Record<string, ProgressMetricLabel>;
 export type ProgressMetric = keyof typeof PROGRESS_METRICS;
 export const PROGRESS_METRIC_KEYS = Object.keys(PROGRESS_METRICS) as ProgressMetric[];
@@ -56,6 +63,24 @@ export function metricsProblems(metrics: unknown, field: string): FieldProblem[]
   const { suggestions_made: made, suggestions_adopted: adopted } = metrics as ProgressMetrics;
   if (typeof made === 'number' && typeof adopted === 'number' && adopted > made) {
     out.push(problem(`${field}.suggestions_adopted`, `采纳的合理化建议（${adopted} 条）不能多于提出的（${made} 条）。`, `Suggestions adopted (${adopted}) cannot exceed suggestions made (${made}).`));
+  }
+  return out;
+}
+
+/**
+ * A project's figures over several periods (each period's report in force): flows add up; a
+ * stock is the value of the latest period that reports it, since it is where the project
+ * stands now (the same enterprise taking part in November and December is one enterprise).
+ */
+export function combinePeriods(reports: ReadonlyArray<{ period: string; metrics: ProgressMetrics }>): ProgressMetrics {
+  const out: ProgressMetrics = {};
+  const inOrder = [...reports].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  for (const r of inOrder) {
+    for (const k of PROGRESS_METRIC_KEYS) {
+      const v = r.metrics[k];
+      if (typeof v !== 'number') continue;
+      out[k] = PROGRESS_METRICS[k].accrues === 'stock' ? v : round2((out[k] ?? 0) + v);
+    }
   }
   return out;
 }

@@ -4,7 +4,8 @@ import { ApprovalFacts, ApproveProject, RejectProject, ReturnProject } from './p
 import { ProjectEvent } from './project.events';
 import { requireAllowed, requireCampaignOf, requireCampaignOpen, requireCommittee, requireProject, requireReason } from './project.guards';
 import { Project, ProjectState } from './project.state';
-import { allowedProjectActions } from './project.status';
+import { narrowActions, projectActionFacts } from './project-actions-now';
+import { allowedProjectActions, ProjectAction } from './project.status';
 
 const labels = (levels: HierarchyLevel[]): string => levels.map((l) => HIERARCHY_LEVEL_LABELS[l]).join(' → ');
 
@@ -14,6 +15,11 @@ const labels = (levels: HierarchyLevel[]): string => levels.map((l) => HIERARCHY
  */
 export function requiredApprovalLevels(facts: Pick<ApprovalFacts, 'campaign' | 'applicableLevels'>): HierarchyLevel[] {
   return facts.campaign.approvalLevels.filter((l) => facts.applicableLevels.includes(l));
+}
+
+/** What a committee can still do on the project, leaving out the decisions it cannot take now. */
+function committeeActionsBut(project: Project, excluded: readonly ProjectAction[]): ProjectAction[] {
+  return narrowActions(allowedProjectActions(project, 'committee'), projectActionFacts(project)).filter((a) => !excluded.includes(a));
 }
 
 /** Checks shared by approve, return and reject; answers the levels required and those still awaited. */
@@ -47,40 +53,50 @@ function committeeDecision(project: Project, c: ApprovalFacts & { actor: Approve
 export function approveProject(c: ApproveProject, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   const { required, done, awaited } = committeeDecision(project, c, 'approve');
-  // The same committee approving twice (a double click): already recorded.
-  if (done.includes(c.approverLevel)) return [];
+  // Approving again is refused, naming the level (a double click with an Idempotency-Key is
+  // answered with the first response before the decider runs).
+  requireStillToDecide(project, c, done, 'approve', awaited[0]);
   const expected = awaited[0];
   if (c.approverLevel !== expected) {
     throw DomainError.conflict(
       'PROJECT.APPROVAL_OUT_OF_ORDER',
       `请等待${HIERARCHY_LEVEL_LABELS[expected]}竞赛委员会先行审批（审批顺序：${labels(required)}）。`,
       `The ${expected} committee must approve first (order: ${required.join(' → ')}).`,
-      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, allowedActions: allowedProjectActions(project) },
+      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, allowedActions: committeeActionsBut(project, ['approve']) },
     );
   }
   const rulesVersion = c.campaign.rulesVersion;
   if (awaited.length > 1) {
     return [{ type: 'ProjectApprovedAtLevel', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, nextLevel: awaited[1] } }];
   }
-  return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel] } }];
+  return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel], approvedAt: c.at } }];
 }
 
-/** A level that already approved has passed the project on; only those still to decide may send it back. */
-function requireStillToDecide(project: Project, c: ApprovalFacts, done: HierarchyLevel[]): void {
-  if (done.includes(c.approverLevel)) {
-    throw DomainError.conflict(
-      'PROJECT.ALREADY_APPROVED_AT_LEVEL',
-      `${HIERARCHY_LEVEL_LABELS[c.approverLevel]}竞赛委员会已审批通过本项目，不能再退回或驳回；如有问题请联系上级竞赛委员会。`,
-      `The ${c.approverLevel} committee has already approved this project and can no longer return or reject it.`,
-      { approverLevel: c.approverLevel, approvedLevels: done, currentState: project.status, allowedActions: allowedProjectActions(project) },
-    );
-  }
+/**
+ * A level that already approved has passed the project on: it neither approves again nor sends
+ * it back; only the levels still to decide may. `awaiting` is the level whose decision is awaited.
+ */
+function requireStillToDecide(project: Project, c: ApprovalFacts, done: HierarchyLevel[], action: 'approve' | 'return' | 'reject', awaiting?: HierarchyLevel): void {
+  if (!done.includes(c.approverLevel)) return;
+  const level = HIERARCHY_LEVEL_LABELS[c.approverLevel];
+  const next = awaiting ? `现等待${HIERARCHY_LEVEL_LABELS[awaiting]}竞赛委员会审批。` : '';
+  const [zh, en] =
+    action === 'approve'
+      ? [`${level}竞赛委员会已审批通过本项目，无需重复审批。${next}`, `The ${c.approverLevel} committee has already approved this project; it is not approved twice.${awaiting ? ` The ${awaiting} committee decides next.` : ''}`]
+      : [`${level}竞赛委员会已审批通过本项目，不能再退回或驳回；如有问题请联系上级竞赛委员会。`, `The ${c.approverLevel} committee has already approved this project and can no longer return or reject it; raise any concern with the committee above.`];
+  throw DomainError.conflict('PROJECT.ALREADY_APPROVED_AT_LEVEL', zh, en, {
+    approverLevel: c.approverLevel,
+    approvedLevels: done,
+    awaitingLevel: awaiting ?? null,
+    currentState: project.status,
+    allowedActions: committeeActionsBut(project, ['approve', 'return', 'reject']),
+  });
 }
 
 export function returnProject(c: ReturnProject, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   const { done } = committeeDecision(project, c, 'return');
-  requireStillToDecide(project, c, done);
+  requireStillToDecide(project, c, done, 'return');
   const reason = requireReason(c.reason, '退回修改');
   return [{ type: 'ProjectReturned', data: { projectId: c.projectId, level: c.approverLevel, reason } }];
 }
@@ -88,7 +104,7 @@ export function returnProject(c: ReturnProject, state: ProjectState): ProjectEve
 export function rejectProject(c: RejectProject, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   const { done } = committeeDecision(project, c, 'reject');
-  requireStillToDecide(project, c, done);
+  requireStillToDecide(project, c, done, 'reject');
   const reason = requireReason(c.reason, '不予立项');
   return [{ type: 'ProjectRejected', data: { projectId: c.projectId, level: c.approverLevel, reason } }];
 }

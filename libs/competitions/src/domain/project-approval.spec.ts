@@ -31,7 +31,7 @@ describe('project approval (遴选立项)', () => {
       spec()
         .given([...pending, countyApproved])
         .when(approve('city', { campaign: snapshot({ rulesVersion: 2 }) }))
-        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 2, approvedLevels: ['county', 'city'] } }]);
+        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 2, approvedLevels: ['county', 'city'], approvedAt: expect.any(String) } }]);
     });
 
     it('moves to in progress and remembers the rules version of 立项', () => {
@@ -45,11 +45,22 @@ describe('project approval (遴选立项)', () => {
       spec()
         .given(pending)
         .when(approve('city'))
-        .thenThrows('PROJECT.APPROVAL_OUT_OF_ORDER', { kind: 'conflict', details: { expectedLevel: 'county', requiredLevels: ['county', 'city'], approvedLevels: [], currentState: 'submitted', allowedActions: expect.arrayContaining(['approve', 'return', 'reject']) } });
+        .thenThrows('PROJECT.APPROVAL_OUT_OF_ORDER', { kind: 'conflict', details: { expectedLevel: 'county', requiredLevels: ['county', 'city'], approvedLevels: [], currentState: 'submitted', allowedActions: ['return', 'reject', 'grant_extension', 'terminate'] } });
     });
 
-    it('treats the county approving twice as a repeat', () => {
-      spec().given([...pending, countyApproved]).when(approve('county')).thenNothing();
+    it('refuses the county approving twice, naming its level and the one awaited, and offering only what it can still do', () => {
+      const e = spec()
+        .given([...pending, countyApproved])
+        .when(approve('county'))
+        .thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { kind: 'conflict', details: { approverLevel: 'county', awaitingLevel: 'city', currentState: 'submitted', allowedActions: ['grant_extension', 'terminate'] } });
+      expect(e.messageZh).toBe('县（市、区）级竞赛委员会已审批通过本项目，无需重复审批。现等待市级竞赛委员会审批。');
+    });
+
+    it('offers the county that approved nothing it cannot do when it tries to send the project back', () => {
+      spec()
+        .given([...pending, countyApproved])
+        .when(ret('county'))
+        .thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { details: { allowedActions: ['grant_extension', 'terminate'] } });
     });
 
     it('refuses a level the campaign does not require', () => {
@@ -65,7 +76,9 @@ describe('project approval (遴选立项)', () => {
     });
 
     it('refuses approval once approved', () => {
-      spec().given([...pending, countyApproved, approved]).when(approve('city')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'in_progress', allowedActions: allowedProjectActions({ status: 'in_progress' }) } });
+      // No findings yet: nothing to rectify or review is offered.
+      const allowed = allowedProjectActions({ status: 'in_progress' }).filter((a) => !a.endsWith('_rectification'));
+      spec().given([...pending, countyApproved, approved]).when(approve('city')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'in_progress', allowedActions: allowed } });
     });
 
     it('refuses approval in a closed campaign', () => {
@@ -86,7 +99,7 @@ describe('project approval (遴选立项)', () => {
       spec()
         .given(pending)
         .when(approve('city', direct))
-        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'] } }]);
+        .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'], approvedAt: expect.any(String) } }]);
     });
 
     it('refuses a county approval, which does not apply', () => {

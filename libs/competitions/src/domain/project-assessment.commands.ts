@@ -42,6 +42,11 @@ export interface RecordScore extends ProjectCommandBase {
   type: 'RecordScore';
   assessorUserId: string;
   scores: Record<string, number>;
+  /**
+   * Ancestors (root first) of the acting assessor's organisation as the tree stands now, from
+   * the handler: the conflict check is run again at scoring. Left out, it is not repeated.
+   */
+  assessorOrgPath?: string[];
 }
 
 /** 自评 by the unit: kept apart, never part of the total. */

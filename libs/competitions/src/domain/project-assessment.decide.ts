@@ -6,7 +6,7 @@ import { AddAssessor, DeclareConflictOfInterest, OpenAssessment } from './projec
 import { ProjectAssessmentEvent } from './project-assessment.events';
 import { CONFLICT_RELATION_LABELS, ConflictRelation } from './project-loop.catalogue';
 import { Problems, requireRole, requireStage } from './project-loop.guards';
-import { AssessorProfile, ProjectAssessment } from './project-loop.state';
+import { AssessorProfile, AssignedAssessor, ProjectAssessment } from './project-loop.state';
 import { ProjectEvent } from './project.events';
 import { requireProject, requireReason } from './project.guards';
 import { Project, ProjectState } from './project.state';
@@ -110,17 +110,43 @@ export function declareConflictOfInterest(c: DeclareConflictOfInterest, state: P
   requireRole(c.actor, project, 'declare_conflict');
   requireStage(project, 'declare_conflict');
   const assessment = openedAssessment(project);
-  const assessor = requireAssigned(assessment, c.actor.userId);
+  const assessor = requireAssigned(assessment, c.actor.userId, c.actor.orgId);
   if (assessor.declaredConflict) return [];
   const reason = requireReason(c.reason, '申报利益冲突');
   const scoreExcluded = assessment.scores.some((s) => s.assessorUserId === assessor.userId);
   return [{ type: 'ConflictOfInterestDeclared', data: { projectId: c.projectId, assessorUserId: assessor.userId, reason, scoreExcluded } }];
 }
 
-export function requireAssigned(assessment: ProjectAssessment, userId: string) {
+/**
+ * The assigned assessor acting. The conflict check was made against the organisation named at
+ * assignment, so one acting for another organisation (a token of the same user elsewhere) is
+ * not the assessor that was checked.
+ */
+export function requireAssigned(assessment: ProjectAssessment, userId: string, actingOrgId: string) {
   const assessor = assessment.assessors.find((a) => a.userId === userId);
   if (!assessor) {
     throw DomainError.forbidden('PROJECT.ASSESSOR_NOT_ASSIGNED', '您不是本项目的评估专家，不能评分或申报回避。', `User ${userId} is not an assessor of this project.`, { userId });
   }
+  if (assessor.orgId !== actingOrgId) {
+    throw DomainError.forbidden(
+      'PROJECT.ASSESSOR_ORG_MISMATCH',
+      `您被指派为本项目评估专家时登记的所在单位是 ${assessor.orgId}，而当前登录身份的所在单位是 ${actingOrgId}，利益冲突审查不适用于当前身份，不能评分或申报回避。如所在单位有误，请竞赛委员会按实际单位重新指派（增补评估专家）。`,
+      `You were assigned as an assessor of organisation ${assessor.orgId}, but you act for ${actingOrgId}; the conflict check does not cover this. If the assignment is wrong, the committee must assign you again under your actual organisation.`,
+      { userId, assignedOrgId: assessor.orgId, actingOrgId },
+    );
+  }
   return assessor;
+}
+
+/** The conflict check of assignment, again against the tree as it stands now; a waiver still holds. */
+export function requireNoConflictNow(project: Project, assessment: ProjectAssessment, assessor: AssignedAssessor, orgPath: string[] | undefined): void {
+  if (!orgPath || assessor.waiver) return;
+  const relation = conflictRelation({ orgId: project.orgId, orgPath: assessment.projectOrgPath }, { orgId: assessor.orgId, orgPath });
+  if (!relation) return;
+  throw DomainError.forbidden(
+    'PROJECT.ASSESSOR_IN_CONFLICT',
+    `您所在单位与本项目存在利益冲突（${CONFLICT_RELATION_LABELS[relation].zh}），不能评分。请申报回避；确需参与的，须由竞赛委员会说明理由予以豁免。`,
+    `Your organisation has a conflict of interest with this project (${CONFLICT_RELATION_LABELS[relation].en}); you cannot score it. Declare the conflict, or the committee must waive it with a reason.`,
+    { userId: assessor.userId, orgId: assessor.orgId, relation },
+  );
 }

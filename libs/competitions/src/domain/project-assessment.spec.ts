@@ -169,4 +169,8 @@ describe('declared conflict of interest (回避)', () => {
     spec().given(underAssessment()).when(declare(5)).thenThrows('PROJECT.ASSESSOR_NOT_ASSIGNED', { kind: 'forbidden' });
     spec().given(underAssessment()).when({ ...declare(2), actor: cityCommittee }).thenThrows('PROJECT.FORBIDDEN');
   });
+
+  it('refuses a declaration by the assessor acting for another organisation than assigned', () => {
+    spec().given(underAssessment()).when({ ...declare(2), actor: { ...assessorActor(2), orgId: 'elsewhere' } }).thenThrows('PROJECT.ASSESSOR_ORG_MISMATCH', { kind: 'forbidden' });
+  });
 });

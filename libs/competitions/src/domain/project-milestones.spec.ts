@@ -1,7 +1,7 @@
 import { Actor } from '@jingsai/shared';
 import { DeciderSpec } from '@jingsai/testing';
 import { CommendationRecipient } from './project-loop.state';
-import { assessed, assessorActor, base, inProgress, underAssessment } from './project-loop.fixtures';
+import { assessed, assessorActor, base, inProgress, projectOrgPath, underAssessment } from './project-loop.fixtures';
 import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
 import { cityCommittee, drafted, otherUnit, P, unit } from './project.fixtures';
@@ -20,13 +20,14 @@ const milestone = (over: Partial<{ milestoneId: string; title: string; reachedOn
 });
 const recorded: ProjectEvent = { type: 'MilestoneRecorded', data: { projectId: P.projectId, milestoneId: 'm-1', title: '常减压装置大检修完成', reachedOn: '2021-09-18', description: '提前 5 天完成' } };
 const team: CommendationRecipient = { kind: 'team', name: '常减压车间检修班', orgId: 'team-1' };
-const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor }> = {}) => ({
+const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor; recipientOrgPath: string[] | null }> = {}) => ({
   type: 'GiveInstantCommendation' as const,
   ...base(at, over.actor ?? cityCommittee),
   commendationId: 'c-1',
   milestoneId: 'm-1',
   recipient: team,
   citation: '检修提前完成，质量零缺陷',
+  recipientOrgPath: [...projectOrgPath, P.orgId] as string[] | null,
   ...over,
 });
 const commended: ProjectEvent = {
@@ -102,5 +103,20 @@ describe('instant commendation (即时表彰)', () => {
 
   it('refuses a reused commendation id', () => {
     spec().given([...inProgress, recorded, commended]).when(commend()).thenThrows('PROJECT.DUPLICATE_ID');
+  });
+
+  it('may name the project’s own organisation as the recipient’s', () => {
+    const own: CommendationRecipient = { kind: 'person', name: '刘建国', orgId: P.orgId };
+    spec().given([...inProgress, recorded]).when(commend({ recipient: own, recipientOrgPath: projectOrgPath })).then([{ ...commended, data: { ...commended.data, recipient: own } } as ProjectEvent]);
+  });
+
+  it('refuses a recipient of an organisation outside the project’s, or of one not registered; nothing recorded', () => {
+    const elsewhere: CommendationRecipient = { kind: 'person', name: '李四', orgId: 'lx-ent' };
+    spec()
+      .given([...inProgress, recorded])
+      .when(commend({ recipient: elsewhere, recipientOrgPath: ['jx-province', 'jj-city', 'lx-county'] }))
+      .thenThrows('PROJECT.RECIPIENT_OUTSIDE_PROJECT', { kind: 'unprocessable', details: { orgId: 'lx-ent', projectOrgId: P.orgId, errors: [{ field: 'recipient.orgId' }] } });
+    spec().given([...inProgress, recorded]).when(commend({ recipient: { kind: 'team', name: '某班组', orgId: 'xy-county' }, recipientOrgPath: ['jx-province', 'jj-city'] })).thenThrows('PROJECT.RECIPIENT_OUTSIDE_PROJECT');
+    spec().given([...inProgress, recorded]).when(commend({ recipientOrgPath: null })).thenThrows('PROJECT.RECIPIENT_ORG_NOT_REGISTERED', { kind: 'unprocessable' });
   });
 });

@@ -42,6 +42,11 @@ export interface GiveInstantCommendation extends ProjectCommandBase {
   milestoneId: string;
   recipient: CommendationRecipient;
   citation: string;
+  /**
+   * Ancestors (root first) of `recipient.orgId` in the organisation tree, looked up by the
+   * handler; null when that organisation is not registered. Unused when no orgId is named.
+   */
+  recipientOrgPath?: string[] | null;
 }
 
 export interface InspectionFindingInput {

@@ -1,6 +1,7 @@
 import { DomainError } from '@jingsai/shared';
 import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
+import { problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
 import { RECIPIENT_KIND_LABELS, RECIPIENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
@@ -10,7 +11,7 @@ import { requireProject } from './project.guards';
 import { ProgressReportRecord } from './project-loop.state';
 import { Project, ProjectState } from './project.state';
 import { sameValue } from './same-value';
-import { owedPeriods, parsePeriod, ReportingPeriod } from './reporting-periods';
+import { owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
 
 /** Known metrics only, in catalogue order, so equal reports compare equal. */
 export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
@@ -40,11 +41,14 @@ function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingP
     );
   }
   const today = beijingDate(c.at);
+  // Inside the plan and the campaign, but not begun: say when it can be filed, not that it is outside.
   if (period.startsOn > today) {
-    throw DomainError.unprocessable('PROJECT.PERIOD_NOT_STARTED', `报送期 ${period.period} 自 ${period.startsOn} 开始，尚未到来，不能提前报送。`, `Period ${period.period} starts on ${period.startsOn}; it cannot be reported yet.`, {
-      period: period.period,
-      startsOn: period.startsOn,
-    });
+    throw DomainError.unprocessable(
+      'PROJECT.PERIOD_NOT_STARTED',
+      `报送期 ${period.period} 尚未开始，暂不能报送：该期自 ${period.startsOn} 起可以报送，报送截止日期为 ${period.dueOn}。`,
+      `Period ${period.period} has not started yet; it can be filed from ${period.startsOn} and is due by ${period.dueOn}.`,
+      { period: period.period, startsOn: period.startsOn, fileFrom: period.startsOn, dueOn: period.dueOn },
+    );
   }
   return period;
 }
@@ -76,7 +80,8 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
     narrative,
     dueOn: period.dueOn,
     filedAt: c.at,
-    late: !isBefore(c.at, endOfBeijingDay(period.dueOn)),
+    // A period due before approval was never owed, so its report cannot be late.
+    late: owedSinceApproval(period, project.application.approvedAt) && !isBefore(c.at, endOfBeijingDay(period.dueOn)),
     rulesVersion: c.reporting.rulesVersion,
   };
   if (!current) return [{ type: 'ProgressReportFiled', data }];
@@ -96,6 +101,8 @@ export function markProgressReportOverdue(c: MarkProgressReportOverdue, state: P
   problems.throwIfAny();
   requirePassed(c.at, endOfBeijingDay(c.dueOn), c.dueOn);
   if (project.status !== 'in_progress') return [];
+  // Due on or before the day of approval: never owed, so never missed.
+  if (!owedSinceApproval({ dueOn: c.dueOn }, project.application.approvedAt)) return [];
   const { reports, overdue } = project.progress;
   if (reports.some((r) => r.period === c.period) || overdue.some((o) => o.period === c.period)) return [];
   return [{ type: 'ProgressReportOverdue', data: { projectId: c.projectId, period: c.period, dueOn: c.dueOn } }];
@@ -133,6 +140,31 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
     });
   }
   requireNewId(c.commendationId, commendations.map((x) => x.commendationId), 'commendationId', '即时表彰');
-  const recipient = { kind: c.recipient.kind, name, orgId: c.recipient.orgId ?? null };
+  const orgId = c.recipient.orgId ?? null;
+  if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null);
+  const recipient = { kind: c.recipient.kind, name, orgId };
   return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation } }];
+}
+
+/**
+ * An instant commendation honours the project's own people: the recipient's organisation is
+ * the project's organisation or lies under it (a team, a workshop), and is registered.
+ */
+function requireRecipientWithin(project: Project, orgId: string, orgPath: string[] | null): void {
+  const field = 'recipient.orgId';
+  if (orgPath === null) {
+    const zh = `表彰对象所在组织 ${orgId} 尚未登记，请核对编号，或请管理员先行登记该组织。`;
+    throw DomainError.unprocessable('PROJECT.RECIPIENT_ORG_NOT_REGISTERED', zh, `The recipient's organisation ${orgId} is not registered; check the id or ask the administrator to register it.`, {
+      orgId,
+      errors: [problem(field, zh, `Organisation ${orgId} is not registered.`)],
+    });
+  }
+  if (orgId === project.orgId || orgPath.includes(project.orgId)) return;
+  const zh = `即时表彰只能授予本项目所属单位（${project.orgId}）及其下属班组、个人；表彰对象所在组织 ${orgId} 不在其中。请更正表彰对象所在组织，或不填该项。`;
+  throw DomainError.unprocessable(
+    'PROJECT.RECIPIENT_OUTSIDE_PROJECT',
+    zh,
+    `An instant commendation goes to the project's organisation (${project.orgId}) or a team or person under it; ${orgId} is not. Correct the recipient's organisation or leave it out.`,
+    { orgId, projectOrgId: project.orgId, errors: [problem(field, zh, `${orgId} is not ${project.orgId} or under it.`)] },
+  );
 }

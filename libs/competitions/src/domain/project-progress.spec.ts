@@ -93,8 +93,17 @@ describe('progress reports (信息反馈)', () => {
     spec().given(inProgress).when(file({ period: 'Q3' })).thenThrows('PROJECT.INVALID_PERIOD');
   });
 
-  it('refuses reporting a period that has not begun', () => {
+  it('refuses reporting a period that has not begun, saying when it can be filed', () => {
     spec().given(inProgress).when(file({ period: '2021-Q4', at: '2021-09-20T10:00:00+08:00' })).thenThrows('PROJECT.PERIOD_NOT_STARTED', { details: { startsOn: '2021-10-01' } });
+    // A campaign period and a plan running into next year: 2022-Q1 is owed, just not yet.
+    const [draftedEvent, ...rest] = inProgress;
+    const longPlan: ProjectEvent = { type: 'ProjectDraftEdited', data: { projectId: P.projectId, changes: { implementationPlan: { ...(draftedEvent as any).data.implementationPlan, endsOn: '2022-06-30' } } } };
+    const e = spec()
+      .given([draftedEvent!, longPlan, ...rest])
+      .when(file({ period: '2022-Q1', at: '2021-11-20T10:00:00+08:00', reporting: { ...reporting, endsOn: '2022-06-30' } }))
+      .thenThrows('PROJECT.PERIOD_NOT_STARTED', { kind: 'unprocessable', details: { fileFrom: '2022-01-01', dueOn: '2022-04-10' } });
+    expect(e.messageZh).toBe('报送期 2022-Q1 尚未开始，暂不能报送：该期自 2022-01-01 起可以报送，报送截止日期为 2022-04-10。');
+    expect(e.messageEn).not.toContain('outside');
   });
 
   it('refuses no figures at all, negative, fractional or unknown figures, and more adopted than made', () => {
@@ -147,6 +156,13 @@ describe('overdue reports', () => {
 
   it('records nothing once the project has left the in-progress stage', () => {
     spec().given(underAssessment()).when(overdue()).thenNothing();
+  });
+
+  it('records nothing for a period due on or before the day the project was approved: it was never owed', () => {
+    const approvedLate = (approvedAt: string): ProjectEvent[] => inProgress.map((e) => (e.type === 'ProjectApproved' ? ({ ...e, data: { ...e.data, approvedAt } } as ProjectEvent) : e));
+    spec().given(approvedLate('2021-10-10T15:00:00+08:00')).when(overdue()).thenNothing();
+    spec().given(approvedLate('2021-10-12T09:00:00+08:00')).when(overdue()).thenNothing();
+    spec().given(approvedLate('2021-10-09T23:00:00+08:00')).when(overdue()).then([overdueEvent]);
   });
 
   it('keeps the overdue mark after a late filing', () => {

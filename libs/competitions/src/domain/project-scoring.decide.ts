@@ -2,7 +2,7 @@ import { DomainError } from '@jingsai/shared';
 import { combineScores, scoreSheetProblems, scoreSpread, weightedTotal } from './assessment-scoring';
 import { AssessmentScheme, gradeFor } from './campaign-rules';
 import { FinalizeAssessment, RecordScore, RecordSelfScore } from './project-assessment.commands';
-import { openedAssessment, requireAssigned } from './project-assessment.decide';
+import { openedAssessment, requireAssigned, requireNoConflictNow } from './project-assessment.decide';
 import { validScoreSheets } from './project-facts';
 import { requireRole, requireStage } from './project-loop.guards';
 import { ProjectEvent } from './project.events';
@@ -30,12 +30,13 @@ export function recordScore(c: RecordScore, state: ProjectState): ProjectEvent[]
   }
   requireStage(project, 'record_score');
   const assessment = openedAssessment(project);
-  const assessor = requireAssigned(assessment, c.assessorUserId);
+  const assessor = requireAssigned(assessment, c.assessorUserId, c.actor.orgId);
   if (assessor.declaredConflict) {
     throw DomainError.forbidden('PROJECT.ASSESSOR_RECUSED', '您已申报利益冲突并回避本项目，不能再评分。', 'You declared a conflict of interest on this project and can no longer score it.', {
       assessorUserId: c.assessorUserId,
     });
   }
+  requireNoConflictNow(project, assessment, assessor, c.assessorOrgPath);
   const sheet = checkedSheet(assessment.scheme, c.scores);
   const previous = [...assessment.scores].reverse().find((s) => s.assessorUserId === c.assessorUserId);
   if (previous && sameValue(previous.scores, sheet.scores)) return [];

@@ -1,6 +1,6 @@
 import { Actor } from '@jingsai/shared';
 import { DeciderSpec } from '@jingsai/testing';
-import { assessed, assessorActor, base, expert, flat, inProgress, scored, scheme, underAssessment } from './project-loop.fixtures';
+import { assessed, assessorActor, base, expert, flat, inProgress, projectOrgPath, scored, scheme, underAssessment } from './project-loop.fixtures';
 import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
 import { cityCommittee, otherUnit, P, unit } from './project.fixtures';
@@ -65,6 +65,22 @@ describe('assessor scores (考评)', () => {
   it('refuses scoring in someone else’s name, or by a committee', () => {
     spec().given(underAssessment()).when(score(1, sheet, assessorActor(2))).thenThrows('PROJECT.FORBIDDEN');
     spec().given(underAssessment()).when(score(1, sheet, cityCommittee)).thenThrows('PROJECT.FORBIDDEN');
+  });
+
+  it('refuses an assessor acting for another organisation than the one they were assigned (and checked) under', () => {
+    const elsewhere: Actor = { ...assessorActor(1), orgId: P.orgId };
+    spec()
+      .given(underAssessment())
+      .when(score(1, sheet, elsewhere))
+      .thenThrows('PROJECT.ASSESSOR_ORG_MISMATCH', { kind: 'forbidden', details: { assignedOrgId: 'univ-1', actingOrgId: P.orgId } });
+  });
+
+  it('checks the conflict again against the tree as it stands, unless it was waived', () => {
+    const movedUnder = [...projectOrgPath, P.orgId];
+    spec().given(underAssessment()).when({ ...score(1), assessorOrgPath: movedUnder }).thenThrows('PROJECT.ASSESSOR_IN_CONFLICT', { kind: 'forbidden', details: { relation: 'descendant' } });
+    spec().given(underAssessment()).when({ ...score(1), assessorOrgPath: expert(1).orgPath }).then([expect.objectContaining({ type: 'ScoreRecorded' }) as never]);
+    const waived: ProjectEvent = { type: 'ConflictOfInterestWaived', data: { projectId: P.projectId, assessorUserId: 'a-1', assessorName: '专家1', assessorOrgId: 'univ-1', relation: 'descendant', reason: '唯一具备资质的专家' } };
+    spec().given([...underAssessment(), waived]).when({ ...score(1), assessorOrgPath: movedUnder }).then([expect.objectContaining({ type: 'ScoreRecorded' }) as never]);
   });
 
   it('refuses an assessor who declared a conflict', () => {

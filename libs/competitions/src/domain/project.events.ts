@@ -47,10 +47,14 @@ export type ProjectApprovedAtLevel = DomainEvent<
   { projectId: string; level: HierarchyLevel; rulesVersion: number; nextLevel: HierarchyLevel }
 >;
 
-/** 立项: the final applicable level approved; the project runs under `rulesVersion`. */
+/**
+ * 立项: the final applicable level approved; the project runs under `rulesVersion`.
+ * `approvedAt` is business data: reports are owed only for periods due after it (absent on
+ * events recorded before it was added).
+ */
 export type ProjectApproved = DomainEvent<
   'ProjectApproved',
-  { projectId: string; level: HierarchyLevel; rulesVersion: number; approvedLevels: HierarchyLevel[] }
+  { projectId: string; level: HierarchyLevel; rulesVersion: number; approvedLevels: HierarchyLevel[]; approvedAt?: string }
 >;
 
 export type ProjectReturned = DomainEvent<'ProjectReturned', { projectId: string; level: HierarchyLevel; reason: string }>;

@@ -41,7 +41,10 @@ function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'Projec
     case 'ProjectApprovedAtLevel':
       return withApplication(p, { approvedLevels: [...a.approvedLevels, event.data.level] });
     case 'ProjectApproved':
-      return { ...withApplication(p, { approvedLevels: [...event.data.approvedLevels], approvedRulesVersion: event.data.rulesVersion }), status: 'in_progress' };
+      return {
+        ...withApplication(p, { approvedLevels: [...event.data.approvedLevels], approvedRulesVersion: event.data.rulesVersion, approvedAt: event.data.approvedAt ?? null }),
+        status: 'in_progress',
+      };
     case 'ProjectReturned':
       return { ...withApplication(p, { approvedLevels: [], lastReturn: { level: event.data.level, reason: event.data.reason } }), status: 'returned' };
     case 'ProjectRejected':

@@ -2,6 +2,7 @@ import { Actor, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_CATEGORIES, CampaignCategory } from './campaign.catalogue';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { FieldProblem } from './field-problem';
+import { narrowActions, projectActionFacts } from './project-actions-now';
 import { allowedProjectActions, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, ProjectAction, ProjectStatus } from './project.status';
 import { Project, ProjectState } from './project.state';
 
@@ -35,7 +36,7 @@ export function requireCommittee(actor: Actor, action: ProjectAction): void {
 /** Refuse unless the project's stage allows the action; names the stage and what is allowed. */
 export function requireAllowed(project: Project, action: ProjectAction, allowed: readonly ProjectStatus[]): void {
   if (allowed.includes(project.status)) return;
-  const next = allowedProjectActions(project);
+  const next = narrowActions(allowedProjectActions(project), projectActionFacts(project));
   const label = PROJECT_STATUS_LABELS[project.status];
   throw DomainError.illegalState(
     'PROJECT.ILLEGAL_TRANSITION',

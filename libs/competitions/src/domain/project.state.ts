@@ -29,6 +29,8 @@ export interface ProjectApplication {
   approvedLevels: HierarchyLevel[];
   /** The campaign rules version in force at 立项; null until approved. */
   approvedRulesVersion: number | null;
+  /** When 立项 was decided; null until approved (or when recorded before this was kept). */
+  approvedAt: string | null;
   extension: { until: string; reason: string } | null;
   lastReturn: { level: HierarchyLevel; reason: string } | null;
   rejection: { level: HierarchyLevel; reason: string } | null;
@@ -69,5 +71,5 @@ export type ProjectState = { status: 'none' } | Project;
 export const initialProjectState = (): ProjectState => ({ status: 'none' });
 
 export function emptyApplication(): ProjectApplication {
-  return { submissions: [], firstSubmissionOnTime: null, refusals: [], approvedLevels: [], approvedRulesVersion: null, extension: null, lastReturn: null, rejection: null };
+  return { submissions: [], firstSubmissionOnTime: null, refusals: [], approvedLevels: [], approvedRulesVersion: null, approvedAt: null, extension: null, lastReturn: null, rejection: null };
 }

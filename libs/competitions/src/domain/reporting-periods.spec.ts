@@ -3,7 +3,7 @@ import { jiujiangCreated, jiujiangPublished } from './campaign.fixtures';
 import { campaignDecider } from './campaign.decider';
 import { fold } from '@jingsai/shared';
 import { Campaign } from './campaign.state';
-import { campaignReportingFacts, owedPeriods, parsePeriod, periodOf, reportingPeriods, campaignSpan } from './reporting-periods';
+import { campaignReportingFacts, owedPeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, campaignSpan } from './reporting-periods';
 
 describe('reporting periods (信息反馈周期)', () => {
   it('lists the months overlapping a span, each due on the 10th day after it ends', () => {
@@ -47,9 +47,26 @@ describe('reporting periods (信息反馈周期)', () => {
     expect(campaignReportingFacts(campaign)).toEqual({ rulesVersion: 1, cadence: 'quarterly', startsOn: '2021-01-01', endsOn: '2021-12-31' });
   });
 
+  it('takes the campaign period given when the campaign was created, once published', () => {
+    const created = jiujiangCreated();
+    const withPeriod = { ...created, data: { ...created.data, campaignPeriod: { startsOn: '2021-07-01', endsOn: '2022-06-30' } } } as typeof created;
+    const campaign = fold(campaignDecider, [withPeriod, jiujiangPublished]) as Campaign;
+    expect(campaignReportingFacts(campaign)).toEqual({ rulesVersion: 1, cadence: 'quarterly', startsOn: '2021-07-01', endsOn: '2022-06-30' });
+  });
+
   it('reads dates and day ends in Beijing time', () => {
     expect(beijingDate('2021-10-10T16:30:00Z')).toBe('2021-10-11');
     expect(endOfBeijingDay('2021-10-10')).toBe('2021-10-11T00:00:00+08:00');
+  });
+});
+
+describe('periods owed once approved', () => {
+  it('owes only periods due after the day of approval; an unknown approval time owes all', () => {
+    const periods = reportingPeriods('monthly', '2027-01-01', '2027-05-31');
+    expect(periods.filter((p) => owedSinceApproval(p, '2027-04-15T10:00:00+08:00')).map((p) => p.period)).toEqual(['2027-04', '2027-05']);
+    // 16:30Z is 00:30 the next day in Beijing: March (due 04-10) was due by then.
+    expect(periods.filter((p) => owedSinceApproval(p, '2027-04-09T16:30:00Z')).map((p) => p.period)).toEqual(['2027-04', '2027-05']);
+    expect(periods.filter((p) => owedSinceApproval(p, null))).toHaveLength(5);
   });
 });
 

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from './calendar';
+import { addDays, beijingDate, isIsoDate } from './calendar';
 import { ReportingCadence } from './campaign.catalogue';
 import { Campaign } from './campaign.state';
 import { CampaignRules } from './campaign-rules';
@@ -81,6 +81,15 @@ export function owedPeriods(facts: CampaignReportingFacts, plan: { startsOn: str
   const from = plan.startsOn > facts.startsOn ? plan.startsOn : facts.startsOn;
   const to = plan.endsOn < facts.endsOn ? plan.endsOn : facts.endsOn;
   return reportingPeriods(facts.cadence, from, to);
+}
+
+/**
+ * Whether a report for the period is owed by a project approved at `approvedAt` (null: not
+ * known, owed): only when its due date falls after the day of approval, since the unit could
+ * not file for the project before it was approved. An earlier period may still be reported.
+ */
+export function owedSinceApproval(period: Pick<ReportingPeriod, 'dueOn'>, approvedAt: string | null): boolean {
+  return approvedAt === null || period.dueOn > beijingDate(approvedAt);
 }
 
 /**

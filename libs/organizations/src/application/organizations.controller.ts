@@ -35,7 +35,7 @@ export class OrganizationsController {
   }
 
   @Post()
-  @ApiOperation({ summary: '登记组织 Register an organisation', description: '管理员可登记任意组织；竞赛委员会只能在本辖区内登记下级组织。' })
+  @ApiOperation({ summary: '登记组织 Register an organisation', description: '仅系统管理员可登记组织（含上级组织，构成组织树）；竞赛委员会等其他角色需要新增组织时，请联系管理员。Administrators only.' })
   async register(@Body() body: RegisterOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: OrgCommandResult = await this.commandBus.execute(new RegisterOrganizationCommand(body, user, req));
     return commandResponse(r.id, r.outcome, reply);

@@ -45,4 +45,12 @@ describe('assessment statistics projection', () => {
       [['a1', false, false], ['a2', true, false], ['a4', false, true]],
     );
   });
+
+  it('leaves a score out of the per-assessor figures once its assessor declared a conflict', () => {
+    const declared = recorded('ConflictOfInterestDeclared', { projectId: 'p2', assessorUserId: 'a1', reason: '曾任该企业顾问', scoreExcluded: true });
+    projectionSpec(assessmentStatsProjection).given([...events(), declared]).then(
+      (db: Database) => assessmentStatistics(db, all).byAssessor.find((a) => a.assessorUserId === 'a1'),
+      { assessorUserId: 'a1', name: 'a1', scored: 1, meanTotal: 88 },
+    );
+  });
 });

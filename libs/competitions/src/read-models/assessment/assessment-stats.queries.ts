@@ -77,7 +77,8 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
   });
   const byAssessor = new Map<string, { assessorUserId: string; name: string; scored: number; totals: number[] }>();
   for (const item of items) {
-    for (const a of item.assessors.filter((x) => x.scored)) {
+    // A declared conflict removes the assessor's score, here as in finalisation.
+    for (const a of item.assessors.filter((x) => x.counted)) {
       const entry = byAssessor.get(a.userId) ?? { assessorUserId: a.userId, name: a.name, scored: 0, totals: [] as number[] };
       entry.scored++;
       entry.totals.push(a.weightedTotal as number);

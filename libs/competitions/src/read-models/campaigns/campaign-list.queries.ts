@@ -84,3 +84,16 @@ export function listCampaigns(db: Database, f: CampaignListFilter): Page<Campaig
   const rows = db.prepare(`SELECT * ${sql} ORDER BY year DESC, created_at DESC, campaign_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset);
   return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset };
 }
+
+/** Status and application window of the given campaigns, for deciding what can be done now. */
+export function campaignWindows(db: Database, campaignIds: string[]): Map<string, { status: CampaignStatus; applicationWindow: { opensAt: string; closesAt: string } }> {
+  const ids = [...new Set(campaignIds)];
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare(`SELECT campaign_id, status, opens_at, closes_at FROM campaign_list WHERE campaign_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
+    campaign_id: string;
+    status: CampaignStatus;
+    opens_at: string;
+    closes_at: string;
+  }>;
+  return new Map(rows.map((r) => [r.campaign_id, { status: r.status, applicationWindow: { opensAt: r.opens_at, closesAt: r.closes_at } }]));
+}

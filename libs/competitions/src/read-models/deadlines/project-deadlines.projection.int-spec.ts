@@ -7,7 +7,7 @@ const created = (campaignId: string, cadence = 'quarterly') =>
   recorded('CampaignCreated', { campaignId, title: 't', theme: 't', year: 2021, level: 'city', organizerOrgId: 'jj', reportingCadence: cadence, applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-23T00:00:00+08:00' } });
 const published = (campaignId: string) => recorded('CampaignPublished', { campaignId, rulesVersion: 1 });
 const drafted = (projectId: string, campaignId: string) => recorded('ProjectDrafted', { projectId, campaignId, orgId: 'ent-a', title: 't', category: 'skills', registrationForm: {}, implementationPlan: plan });
-const approved = (projectId: string) => recorded('ProjectApproved', { projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'] });
+const approved = (projectId: string, approvedAt = '2021-07-20T10:00:00+08:00') => recorded('ProjectApproved', { projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'], approvedAt });
 
 const open = (db: Database) =>
   db.prepare('SELECT kind, stream_id AS stream, item_key AS key, due_at AS due FROM deadlines WHERE settled = 0 ORDER BY kind, stream_id, item_key').all();
@@ -44,6 +44,16 @@ describe('project deadlines projection', () => {
     projectionSpec(projectDeadlinesProjection)
       .given([created('c4', 'monthly'), drafted('p4', 'c4'), approved('p4')])
       .then((db) => open(db).map((r: any) => r.key), ['2021-08', '2021-09', '2021-10', '2021-11', '2021-12']);
+  });
+
+  it('owes no report for a period already due when the project was approved', () => {
+    const y2027 = recorded('CampaignCreated', { campaignId: 'c7', title: 't', theme: 't', year: 2027, level: 'city', organizerOrgId: 'jj', reportingCadence: 'monthly', applicationWindow: { opensAt: '2027-01-01T00:00:00+08:00', closesAt: '2027-03-01T00:00:00+08:00' } });
+    const plan2027 = recorded('ProjectDrafted', { projectId: 'p7', campaignId: 'c7', orgId: 'ent-a', title: 't', category: 'skills', registrationForm: {}, implementationPlan: { ...plan, startsOn: '2027-01-01', endsOn: '2027-06-30' } });
+    const keys = (db: Database) => open(db).map((r: any) => r.key);
+    projectionSpec(projectDeadlinesProjection).given([y2027, plan2027, approved('p7', '2027-04-15T10:00:00+08:00')]).then(keys, ['2027-04', '2027-05', '2027-06']);
+    // Approved on the due date of March (04-10): March is not owed; an approval recorded before `approvedAt` was kept falls back on when it was recorded.
+    const legacy = recorded('ProjectApproved', { projectId: 'p7', level: 'city', rulesVersion: 1, approvedLevels: ['city'] }, { recordedAt: '2027-04-10T01:00:00.000Z' });
+    projectionSpec(projectDeadlinesProjection).given([y2027, plan2027, legacy]).then(keys, ['2027-04', '2027-05', '2027-06']);
   });
 
   it('sets a rectification deadline per finding, settles it on report, reopens it on rejection', () => {

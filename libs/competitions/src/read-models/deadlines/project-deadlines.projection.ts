@@ -2,7 +2,7 @@ import { ensureDeadlineTable, resetDeadlines, settleDeadline, upsertDeadline } f
 import { Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { CampaignEvent, campaignSpan, endOfBeijingDay, owedPeriods, ProjectEvent, ReportingCadence } from '../../domain';
+import { CampaignEvent, campaignSpan, endOfBeijingDay, owedPeriods, owedSinceApproval, ProjectApproved, ProjectEvent, ReportingCadence } from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
 /** Due items this projection writes; the competitions module registers a handler for each kind. */
@@ -69,14 +69,19 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
   }
 }
 
-/** Report due dates per period owed: the project's plan within the campaign's year, by its cadence. */
-function reportsDue(e: RecordedEvent, db: Database, projectId: string): void {
+/**
+ * Report due dates per period owed: the project's plan within the campaign's span, by its
+ * cadence, leaving out periods already due by the day of approval (the unit could not file
+ * them). Events from before `approvedAt` was recorded fall back on when they were recorded.
+ */
+function reportsDue(e: RecordedOf<ProjectApproved>, db: Database, projectId: string): void {
   const p = db.prepare('SELECT * FROM pd_projects WHERE project_id = ?').get(projectId) as { campaign_id: string; starts_on: string; ends_on: string } | undefined;
   const c = p && campaign(db, p.campaign_id);
   if (!p || !c) return;
   const period = c.period_starts && c.period_ends ? { startsOn: c.period_starts, endsOn: c.period_ends } : null;
   const facts = { rulesVersion: 0, cadence: c.cadence, ...campaignSpan({ campaignPeriod: period }, c.year) };
-  for (const period of owedPeriods(facts, { startsOn: p.starts_on, endsOn: p.ends_on })) {
+  const approvedAt = e.data.approvedAt ?? e.metadata.occurredAt;
+  for (const period of owedPeriods(facts, { startsOn: p.starts_on, endsOn: p.ends_on }).filter((x) => owedSinceApproval(x, approvedAt))) {
     upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, key: period.period, dueAt: endOfBeijingDay(period.dueOn), payload: { projectId, period: period.period, dueOn: period.dueOn } });
   }
 }
@@ -137,7 +142,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const projectDeadlinesProjection: Projection = {
   name: OWNER,
-  version: 2,
+  // 3: no report is due for a period that fell due before the project was approved.
+  version: 3,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   setup(db: Database) {
     ensureDeadlineTable(db);

@@ -38,6 +38,16 @@ describe('coverage projection', () => {
     projectionSpec(coverageProjection).given(events()).then((db) => stats('industry')(db).groups.map((g) => g.label), ['电力', '纺织']);
   });
 
+  it('counts participating enterprises (a stock) as of a project’s latest period, adding up only flows', () => {
+    const q4 = recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q4', metrics: { participants: 200, participating_enterprises: 2 }, filedAt: 'z' });
+    const replaced = [...events().filter((e) => !(e.type === 'ProgressReportFiled' && (e.data as any).projectId === 'pa' && (e.data as any).period === '2021-Q4')), q4];
+    projectionSpec(coverageProjection).given(replaced).thenMatches(stats('ownership'), {
+      totals: { enterprises: 3, nonPublicEnterprises: 2, nonPublicSharePercent: 66.67, metrics: [{ key: 'participants', value: 650 }, { key: 'participating_enterprises', value: 3 }] },
+      targets: [{ metric: 'participant_times', actual: 650 }, { metric: 'non_public_enterprises', actual: 2, percentComplete: 50 }, { metric: 'innovation_studios' }],
+    });
+    projectionSpec(coverageProjection).given(replaced).then((db) => stats('period')(db).groups.map((g) => [g.key, g.enterprises]), [['2021-Q3', 3], ['2021-Q4', 2]]);
+  });
+
   it('counts an accepted summary instead of the reports, not a pending or returned one', () => {
     const submitted = recorded('SummarySubmitted', { projectId: 'pa', revision: 1, outcomes: { participants: 999 }, experience: 'e' });
     const participants = (db: Database) => stats('region')(db).totals.metrics.find((m) => m.key === 'participants')!.value;

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
+import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, combinePeriods, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
 import { ReadScope, Where } from '../read-scope';
 
 export const COVERAGE_GROUPS = ['region', 'industry', 'ownership', 'period'] as const;
@@ -51,8 +51,10 @@ function actualFor(metric: CampaignMetric, total: Bucket): number | null {
 /**
  * Coverage and outcomes of a campaign in the caller's scope, grouped by region, industry,
  * ownership or reporting period. A project counts with its accepted summary's totals where
- * there is one, otherwise with the sum of its latest (superseding) report per period. By
- * period only reports count (a summary's totals belong to no one period).
+ * there is one, otherwise with its latest (superseding) report per period combined: flows
+ * summed, stocks (participating enterprises) as of its latest period (`combinePeriods`).
+ * Across projects every figure adds up. By period only reports count (a summary's totals
+ * belong to no one period).
  */
 export function coverageStatistics(db: Database, f: { scope: ReadScope; campaignId: string; groupBy: CoverageGroup }) {
   const campaign = db.prepare('SELECT * FROM cov_campaigns WHERE campaign_id = ?').get(f.campaignId) as { title: string; targets: string } | undefined;
@@ -68,8 +70,7 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
   let fromSummaries = 0;
   for (const row of rows) {
     const reports = (reportsOf.all(row.project_id) as Array<{ period: string; metrics: string }>).map((r) => ({ period: r.period, metrics: JSON.parse(r.metrics) as ProgressMetrics }));
-    const fromReports: ProgressMetrics = {};
-    for (const r of reports) add(fromReports, r.metrics);
+    const fromReports = combinePeriods(reports);
     const figures = row.summary ? (JSON.parse(row.summary) as ProgressMetrics) : fromReports;
     if (row.summary) fromSummaries++;
     count(total, row, figures);

@@ -1,0 +1,54 @@
+import { isBefore } from './calendar';
+import { CampaignRulesSnapshot } from './campaign-snapshot';
+import { Project } from './project.state';
+import { ProjectAction } from './project.status';
+
+/**
+ * What is known about a project beyond its stage, to list only actions that would be accepted
+ * now. A fact left out narrows nothing.
+ */
+export interface ProjectActionFacts {
+  /** Findings the unit still has to rectify (open, or sent back). */
+  findingsToRectify?: number;
+  /** Rectifications reported and awaiting the committee's verdict. */
+  findingsToReview?: number;
+  /** Whether a submission now would be accepted: inside the window, or under an extension. */
+  submissionOpen?: boolean;
+}
+
+/** A submission at `at` is accepted from the window's opening until it closes, or until an extension ends. */
+export function submissionOpenAt(at: string, window: { opensAt: string; closesAt: string }, extensionUntil: string | null): boolean {
+  if (isBefore(at, window.opensAt)) return false;
+  return isBefore(at, window.closesAt) || (extensionUntil !== null && isBefore(at, extensionUntil));
+}
+
+/**
+ * The facts a project's own state gives; whether it can be submitted only when the caller
+ * knows the time and the campaign (published, and its window or this project's extension open).
+ */
+export function projectActionFacts(project: Project, now?: { at: string; campaign: Pick<CampaignRulesSnapshot, 'status' | 'applicationWindow'> }): ProjectActionFacts {
+  const findings = project.supervision.findings;
+  const extensionUntil = project.application.extension?.until ?? null;
+  return {
+    findingsToRectify: findings.filter((f) => f.status === 'open' || f.status === 'rejected').length,
+    findingsToReview: findings.filter((f) => f.status === 'reported').length,
+    submissionOpen: now ? now.campaign.status === 'published' && submissionOpenAt(now.at, now.campaign.applicationWindow, extensionUntil) : undefined,
+  };
+}
+
+/** The actions (of a stage) that the facts do not rule out. */
+export function narrowActions(actions: readonly ProjectAction[], facts: ProjectActionFacts): ProjectAction[] {
+  return actions.filter((a) => {
+    switch (a) {
+      case 'submit':
+        return facts.submissionOpen !== false;
+      case 'report_rectification':
+        return facts.findingsToRectify === undefined || facts.findingsToRectify > 0;
+      case 'accept_rectification':
+      case 'reject_rectification':
+        return facts.findingsToReview === undefined || facts.findingsToReview > 0;
+      default:
+        return true;
+    }
+  });
+}
