@@ -171,6 +171,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const upheld = ok(await post(`${R}/objections/o-1/resolve`, { outcome: 'upheld', note: '经核查属实' }, 'office'));
     expect(upheld.body.events).toEqual(['ObjectionUpheld', 'NominationWithdrawnAfterObjection', 'SubstitutePromoted']);
     expect(ok(await post(`${R}/objections/o-2/resolve`, { outcome: 'dismissed', note: '经核查不属实' }, 'office')).body.events).toEqual(['ObjectionDismissed']);
+    const settled = await head();
+    const changed = await post(`${R}/objections/o-1/resolve`, { outcome: 'dismissed', note: '改判' }, 'office');
+    expect(changed.status).toBe(409);
+    expect(changed.body).toMatchObject({ status: 409, code: 'AWARD.OBJECTION_ALREADY_RESOLVED', currentOutcome: 'upheld', messageZh: expect.stringContaining('属实') });
+    expect(await head()).toBe(settled);
     const view = ok(await get(R, 'office')).body;
     expect(view.nominations.map((n: any) => [n.nominationId, n.status, n.primary])).toEqual([['n-a', 'withdrawn', false], ['n-b', 'active', true], ['n-c', 'active', true]]);
     expect(view.objections.map((o: any) => [o.objectionId, o.status, o.note])).toEqual([['o-1', 'upheld', '经核查属实'], ['o-2', 'dismissed', '经核查不属实']]);

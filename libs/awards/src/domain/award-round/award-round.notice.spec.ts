@@ -163,7 +163,7 @@ describe('resolving objections', () => {
   it('treats a repeat as a no-op and refuses to change the outcome', () => {
     const dismissed: AwardRoundEvent = { type: 'ObjectionDismissed', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '不属实' } };
     spec.given([...inNotice, raised, dismissed]).when(resolve('dismissed')).thenNothing();
-    spec.given([...inNotice, raised, dismissed]).when(resolve('upheld')).thenThrows('AWARD.OBJECTION_ALREADY_RESOLVED', { kind: 'conflict', details: { status: 'dismissed' } });
+    spec.given([...inNotice, raised, dismissed]).when(resolve('upheld')).thenThrows('AWARD.OBJECTION_ALREADY_RESOLVED', { kind: 'conflict', details: { currentOutcome: 'dismissed' } });
   });
 });
 
