@@ -102,6 +102,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(late.unit).toMatchObject({ orgId: 'ent-late' });
     expect(late.failedReasons[0]).toMatchObject({ rule: 'applied_on_time', messageZh: expect.stringContaining('逾期报名（截止日期 2021-07-22），逾期报送已被拒收并记录') });
     expect(late.failedReasons[0].messageEn).toContain('applied late');
+    const unknown = await get('/api/v1/eligibility?campaignId=nope&awardType=may_day_certificate', 'office');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'CAMPAIGN.NOT_FOUND', messageZh: expect.stringContaining('nope') });
   });
 
   it('publishes a rule set and opens a round with its clearances copied on', async () => {
