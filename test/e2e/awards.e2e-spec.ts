@@ -1,5 +1,7 @@
 import { projectDecider } from '@jingsai/competitions';
-import { AggregateRepository, EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { PROJECTION_RUNNER } from '@jingsai/api-kit';
+import { awardRoundDecider } from '@jingsai/awards';
+import { AggregateRepository, EVENT_STORE, EventStore, ProjectionRunner } from '@jingsai/event-store';
 import { Actor } from '@jingsai/shared';
 import { TestApp, TestResponse } from '../support/test-app';
 
@@ -211,7 +213,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     t.clock.set('2023-05-10T10:00:00+08:00');
     expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);
     expect((await post(`${R}/honours/${id}/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
-    const check = ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body;
+    // Asked at once, without minPosition: the check itself waits for the register.
+    const check = ok(await t.get(`/api/v1/honours/${id}/check`, tok.citizen)).body;
     expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });
     expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0].history.map((h: any) => h.status)).toEqual(['valid', 'revoked']);
     // The board judges by the campaign's round: nominated units cannot be nominated in it again; a held honour bars a repeat, a revoked one no longer does.
@@ -220,5 +223,18 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(board.items.map((i: any) => [i.projectId, i.failedReasons.map((r: any) => r.rule)])).toEqual([
       ['p-a', ['no_double_nomination']], ['p-b', ['no_double_nomination']], ['p-c', ['no_double_nomination', 'no_repeat_honour']], ['p-late', ['applied_on_time', 'summary_accepted', 'min_grade']],
     ]);
+  });
+
+  it('never answers valid for an honour revoked a moment ago, even while the read models lag behind', async () => {
+    const id = encodeURIComponent('jj-cert/n-c');
+    expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body.valid).toBe(true);
+    const runner = t.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    await runner.stop();
+    const office: Actor = { userId: 'u-office', role: 'award_office', orgId: 'jj' };
+    const revoke = { type: 'RevokeHonour', roundId: 'jj-cert', honourId: 'jj-cert/n-c', reason: '材料造假', at: t.clock.now().toISOString(), actor: office } as const;
+    await t.app.get(AggregateRepository).execute('awardRound-jj-cert', awardRoundDecider, revoke, { actor: office, now: t.clock.now(), correlationId: 'test' });
+    const answer = t.get(`/api/v1/honours/${id}/check`, tok.citizen);
+    setTimeout(() => void runner.start(), 200);
+    expect(ok(await answer).body).toMatchObject({ valid: false, status: 'revoked', reason: '材料造假' });
   });
 });

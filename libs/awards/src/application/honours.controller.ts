@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { PageQueryDto, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
@@ -26,7 +26,10 @@ function notFound(honourId: string): DomainError {
 export class HonoursController {
   private readonly db: Database;
 
-  constructor(@Inject(READ_MODEL_DB) readDb: ReadModelDatabase) {
+  constructor(
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    private readonly consistency: ReadConsistency,
+  ) {
     this.db = readDb.db;
   }
 
@@ -38,7 +41,11 @@ export class HonoursController {
 
   @Get(':honourId/check')
   @ApiOperation({ summary: '荣誉核验 Is this honour valid now?', description: 'honourId 含 “/” 时请 URL 编码（%2F）。只有“有效”状态答复 valid: true。' })
-  check(@Param('honourId') honourId: string) {
+  async check(@Param('honourId') honourId: string) {
+    // The register is fed asynchronously: a revocation acknowledged a moment ago may not be in it
+    // yet. Wait until it holds every event stored before this question (or refuse with 409 after
+    // a bounded wait), so a revoked honour is never answered valid.
+    await this.consistency.catchUp();
     const answer = checkHonour(this.db, honourId);
     if (!answer) throw notFound(honourId);
     return answer;
