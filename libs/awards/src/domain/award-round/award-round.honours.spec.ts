@@ -45,6 +45,25 @@ describe('conferral (表彰)', () => {
     spec.given([...ready, noticeStarted(['n-1', 'n-2'])]).when(confer(DURING_NOTICE)).thenThrows('AWARD.NOTICE_NOT_ENDED', { kind: 'illegal_state', details: { currentState: 'notice', endsAt: '2024-10-12T16:00:00.000Z' } });
   });
 
+  describe('when the notice has ended by the clock but the scheduler has not recorded it yet', () => {
+    const inNotice = [...ready, noticeStarted(['n-1', 'n-2'])];
+
+    it('records the end of the notice and confers in one decision', () => {
+      spec
+        .given(inNotice)
+        .when(confer('2024-10-13T00:00:01+08:00'))
+        .thenMatches([noticeEnded(), { type: 'HonourConferred', data: { nominationId: 'n-1', conferredOn: '2024-10-13' } }, { type: 'DerivedHonourConferred' }, { type: 'HonourConferred', data: { nominationId: 'n-2' } }]);
+    });
+
+    it('refuses with an objection open, recording nothing, not even the end', () => {
+      spec.given([...inNotice, raised]).when(confer(AFTER_NOTICE)).thenThrows('AWARD.OBJECTIONS_OPEN');
+    });
+
+    it('leaves nothing for the scheduler to record afterwards', () => {
+      spec.given([...inNotice, noticeEnded(), honour('n-1'), youth, honour('n-2')]).when({ type: 'EndPublicNotice', ...at('2024-10-13T00:00:05+08:00') }).thenNothing();
+    });
+  });
+
   it('is refused before any notice', () => {
     spec.given(ready).when(confer()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'nominating' } });
   });
