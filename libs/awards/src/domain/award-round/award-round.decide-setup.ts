@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, NOMINEE_KIND_LABELS, POOLS, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { requiredClearances, validateClearanceSpec } from '../rules/clearance-spec';
@@ -10,7 +10,6 @@ import { requireRound } from './award-round.guards';
 import { primariesOf, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState } from './award-round.state';
 
-const DEFAULT_MINIMUM_NOTICE_WORKING_DAYS = 5;
 const isCount = (v: unknown, min: number) => Number.isInteger(v) && (v as number) >= min;
 
 function roundProblems(c: CreateAwardRound): SpecProblem[] {
@@ -35,12 +34,25 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
     if (!r.orgId || (c.quotasByRecommender ?? []).findIndex((x) => x.orgId === r.orgId) !== i) bad(`quotasByRecommender[${i}].orgId`, '推荐单位缺失或重复', 'orgId is missing or repeated');
     if (!isCount(r.quota, 1)) bad(`quotasByRecommender[${i}].quota`, '名额应为正整数', 'quota must be a positive whole number');
   });
-  if (!Array.isArray(c.levels) || c.levels.some((l) => typeof l !== 'string' || l === '') || new Set(c.levels).size !== c.levels.length) {
-    bad('levels', '审核层级应为不重复的名称列表', 'levels must be a list of distinct names');
+  p.push(...levelProblems(c.levels));
+  if (c.minimumNoticeWorkingDays !== undefined && !isCount(c.minimumNoticeWorkingDays, MINIMUM_NOTICE_DAYS)) {
+    bad('minimumNoticeWorkingDays', `公示期不得少于 ${MINIMUM_NOTICE_DAYS} 个工作日`, `the notice must last at least ${MINIMUM_NOTICE_DAYS} working days`);
   }
-  if (c.minimumNoticeWorkingDays !== undefined && !isCount(c.minimumNoticeWorkingDays, 0)) bad('minimumNoticeWorkingDays', '应为非负整数', 'must be a whole number ≥ 0');
   p.push(...validateRatioSpecs(c.ratios), ...validateClearanceSpec(c.clearances));
   return p;
+}
+
+/**
+ * 逐级推荐 starts with the recommending unit, whose decision follows its workers' congress; a
+ * round without it would publish a list no workers' congress has seen. Later levels go up the
+ * tree in order, each at most once.
+ */
+function levelProblems(levels: unknown): SpecProblem[] {
+  const zh = `审核层级应从推荐单位（unit）开始，按 ${REVIEW_LEVELS.join('→')} 由低到高排列，且不重复`;
+  const en = `levels must start with the recommending unit ('unit') and go up in the order ${REVIEW_LEVELS.join(' → ')}, each once`;
+  if (!Array.isArray(levels) || levels.length === 0 || levels[0] !== 'unit') return [{ field: 'levels', messageZh: zh, messageEn: en }];
+  const ranks = levels.map((l) => (isOneOf(REVIEW_LEVELS, l) ? REVIEW_LEVELS.indexOf(l) : -1));
+  return ranks.every((r, i) => r >= 0 && (i === 0 || r > ranks[i - 1]!)) ? [] : [{ field: 'levels', messageZh: zh, messageEn: en }];
 }
 
 export function decideCreate(c: CreateAwardRound, state: AwardRoundState): AwardRoundCreated[] {
@@ -62,7 +74,7 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
     subQuotas: c.subQuotas ?? [],
     quotasByRecommender: c.quotasByRecommender ?? [],
     levels: c.levels,
-    minimumNoticeWorkingDays: c.minimumNoticeWorkingDays ?? DEFAULT_MINIMUM_NOTICE_WORKING_DAYS,
+    minimumNoticeWorkingDays: c.minimumNoticeWorkingDays ?? MINIMUM_NOTICE_DAYS,
     ratios: c.ratios,
     clearances: c.clearances,
   };

@@ -63,6 +63,24 @@ describe('creating an award round', () => {
     ]);
   });
 
+  describe('when the round would skip the workers’ congress or shorten the public notice', () => {
+    it('refuses a round without the recommending unit level, or with levels out of order', () => {
+      for (const levels of [[], ['county', 'city'], ['unit', 'city', 'county'], ['unit', 'district']]) {
+        spec.given([]).when(createRound({ levels })).thenThrows('AWARD.INVALID_ROUND', { details: { errors: [{ field: 'levels', messageZh: expect.stringContaining('推荐单位') }] } });
+      }
+    });
+
+    it('refuses a minimum notice under 5 working days', () => {
+      for (const minimumNoticeWorkingDays of [0, 1, 4]) {
+        spec.given([]).when(createRound({ minimumNoticeWorkingDays })).thenThrows('AWARD.INVALID_ROUND', { details: { errors: [{ field: 'minimumNoticeWorkingDays' }] } });
+      }
+    });
+
+    it('accepts a longer minimum', () => {
+      spec.given([]).when(createRound({ minimumNoticeWorkingDays: 7, levels: ['unit', 'province'] })).thenMatches([{ type: 'AwardRoundCreated', data: { minimumNoticeWorkingDays: 7, levels: ['unit', 'province'] } }]);
+    });
+  });
+
   it('refuses a round without pools', () => {
     spec.given([]).when(createRound({ pools: [] })).thenThrows('AWARD.INVALID_ROUND', { details: { errors: [{ field: 'pools' }] } });
   });
