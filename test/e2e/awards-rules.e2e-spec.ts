@@ -85,6 +85,9 @@ describe('rule sets and slate ratios over HTTP', () => {
     expect(noLevels.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ROUND', errors: [{ field: 'levels', messageZh: expect.stringContaining('推荐单位') }] });
     const shortNotice = await post('/api/v1/award-rounds', { ...round, minimumNoticeWorkingDays: 0 }, 'office');
     expect(shortNotice.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ROUND', errors: [{ field: 'minimumNoticeWorkingDays' }] });
+    // A provincial office confers provincial honours at most, and instant commendations are no round.
+    expect((await post('/api/v1/award-rounds', { ...round, honourLevel: 'national' }, 'office')).body).toMatchObject({ status: 422, code: 'AWARD.HONOUR_LEVEL_ABOVE_OFFICE', messageZh: expect.stringContaining('省级') });
+    expect((await post('/api/v1/award-rounds', { ...round, awardType: 'instant' }, 'office')).body).toMatchObject({ status: 422, code: 'AWARD.INSTANT_NOT_A_ROUND' });
     expect(await head()).toBe(unopened);
     ok(await post('/api/v1/award-rounds', round, 'office'), 201);
     const worker = (id: string, orgId: string) =>

@@ -5,7 +5,7 @@ import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@j
 import { campaignDecider } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { AwardRoundState, HONOUR_LEVELS, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf } from './award-domain';
+import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
@@ -38,12 +38,14 @@ export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRound
     // A round is run for a campaign organised in the office's subtree or above it (a city office may run a round of a provincial campaign).
     if (!this.orgs.isWithin(user.orgId, campaign.organizerOrgId)) requireWithinScope(this.orgs, user.orgId, campaign.organizerOrgId, 'campaign');
     const version = await this.facts.ruleSetVersion(body.ruleSetId, body.ruleSetVersion);
-    const honourLevel = body.honourLevel ?? HONOUR_LEVEL_OF_ORG[this.orgs.get(user.orgId)?.level ?? ''];
-    if (!honourLevel) {
-      throw DomainError.validation('AWARD.HONOUR_LEVEL_REQUIRED', '无法从本单位层级推断授予级别，请填写 honourLevel。', 'The honour level could not be taken from your organisation; give honourLevel.', {
-        errors: [{ field: 'honourLevel', messageZh: `应为 ${HONOUR_LEVELS.join('/')} 之一`, messageEn: `one of ${HONOUR_LEVELS.join(', ')}` }],
+    // The office's own level bounds what it may confer, so it must be known (the scope check above needs it registered anyway).
+    const officeLevel = HONOUR_LEVEL_OF_ORG[this.orgs.get(user.orgId)?.level ?? ''];
+    if (!officeLevel) {
+      throw DomainError.forbidden('AWARD.OFFICE_NOT_REGISTERED', `您所在的组织 ${user.orgId} 未登记层级，不能开展评选；请管理员先登记该组织。`, `Your organisation ${user.orgId} has no registered level; ask an administrator to register it first.`, {
+        orgId: user.orgId,
       });
     }
+    const honourLevel = body.honourLevel ?? officeLevel;
     const roundId = body.roundId ?? newAggregateId(req, user, newId);
     const ctx = this.commands.context(req, user, role);
     const outcome = await this.commands.run(roundStream(roundId), awardRoundDecider, {
@@ -54,6 +56,7 @@ export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRound
       campaignId: body.campaignId,
       awardType: body.awardType,
       honourLevel,
+      officeLevel,
       ruleSetId: body.ruleSetId,
       ruleSetVersion: version.version,
       pools: plain(body.pools),

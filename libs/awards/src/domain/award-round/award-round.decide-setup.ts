@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { requiredClearances, validateClearanceSpec } from '../rules/clearance-spec';
@@ -55,6 +55,27 @@ function levelProblems(levels: unknown): SpecProblem[] {
   return ranks.every((r, i) => r >= 0 && (i === 0 || r > ranks[i - 1]!)) ? [] : [{ field: 'levels', messageZh: zh, messageEn: en }];
 }
 
+/** Well-formed settings a round still cannot have: an instant commendation, or honours above the office's own level. */
+function refuseWhatNoRoundConfers(c: CreateAwardRound): void {
+  if (c.awardType === 'instant') {
+    throw DomainError.unprocessable(
+      'AWARD.INSTANT_NOT_A_ROUND',
+      '即时表彰由竞赛委员会在项目推进节点直接给予，不通过评选轮次；请选择五一劳动奖状、奖章、工人先锋号等奖项。',
+      'Instant commendations are given by the committee at project milestones, not through award rounds; choose another award type.',
+      { awardType: c.awardType },
+    );
+  }
+  if (!isOneOf(HONOUR_LEVELS, c.officeLevel) || honourLevelRank(c.honourLevel) > honourLevelRank(c.officeLevel)) {
+    const office = isOneOf(HONOUR_LEVELS, c.officeLevel) ? HONOUR_LEVEL_LABELS[c.officeLevel] : { zh: '未知', en: 'unknown' };
+    throw DomainError.unprocessable(
+      'AWARD.HONOUR_LEVEL_ABOVE_OFFICE',
+      `${office.zh}评选表彰办公室不能授予${HONOUR_LEVEL_LABELS[c.honourLevel].zh}荣誉；授予级别不得高于本单位层级，更高级别的荣誉由上级组织评选。`,
+      `A ${office.en} award office cannot confer ${HONOUR_LEVEL_LABELS[c.honourLevel].en} honours; the honour level may not be above your organisation's, higher honours are run by the level above.`,
+      { honourLevel: c.honourLevel, officeLevel: c.officeLevel },
+    );
+  }
+}
+
 export function decideCreate(c: CreateAwardRound, state: AwardRoundState): AwardRoundCreated[] {
   if (state.round) {
     throw DomainError.conflict('AWARD.ROUND_EXISTS', `评选轮次 ${c.roundId} 已存在。`, `Award round ${c.roundId} already exists.`);
@@ -63,6 +84,7 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
   if (problems.length > 0) {
     throw DomainError.validation('AWARD.INVALID_ROUND', `评选轮次设置有 ${problems.length} 处错误，请逐项修正。`, `The round settings have ${problems.length} problem(s); correct each.`, { errors: problems });
   }
+  refuseWhatNoRoundConfers(c);
   const data: AwardRoundCreated['data'] = {
     roundId: c.roundId,
     campaignId: c.campaignId,

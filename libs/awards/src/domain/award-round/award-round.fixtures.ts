@@ -21,6 +21,7 @@ export function createRound(over: Partial<CreateAwardRound> = {}): CreateAwardRo
     campaignId: 'c-2024',
     awardType: 'may_day_medal',
     honourLevel: 'city',
+    officeLevel: 'city',
     ruleSetId: 'rs-national',
     ruleSetVersion: 2,
     pools: [{ pool: 'regular', quota: 3 }],

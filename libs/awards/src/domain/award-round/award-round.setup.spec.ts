@@ -81,6 +81,18 @@ describe('creating an award round', () => {
     });
   });
 
+  describe('when the round would confer what no round confers', () => {
+    it('refuses an instant commendation round: those are given at milestones', () => {
+      spec.given([]).when(createRound({ awardType: 'instant' })).thenThrows('AWARD.INSTANT_NOT_A_ROUND', { kind: 'unprocessable' });
+    });
+
+    it('refuses honours above the creating office’s level, accepts its own level and below', () => {
+      spec.given([]).when(createRound({ honourLevel: 'national' })).thenThrows('AWARD.HONOUR_LEVEL_ABOVE_OFFICE', { kind: 'unprocessable', details: { honourLevel: 'national', officeLevel: 'city' } });
+      spec.given([]).when(createRound({ honourLevel: 'provincial' })).thenThrows('AWARD.HONOUR_LEVEL_ABOVE_OFFICE');
+      spec.given([]).when(createRound({ honourLevel: 'county' })).thenMatches([{ type: 'AwardRoundCreated', data: { honourLevel: 'county' } }]);
+    });
+  });
+
   it('refuses a round without pools', () => {
     spec.given([]).when(createRound({ pools: [] })).thenThrows('AWARD.INVALID_ROUND', { details: { errors: [{ field: 'pools' }] } });
   });
