@@ -96,6 +96,12 @@ describe('rule sets and slate ratios over HTTP', () => {
       ok(await worker(id!, org!), 201);
       ok(await post(`${R}/nominations/${id}/recommend`, { workersCongressOn: '2024-09-10' }, org!));
     }
+    const unchecked = await head();
+    const oldAge = await post(`${R}/nominations`, { nominee: { kind: 'person', id: 'person-old', name: '职工', orgId: 'ent-x' }, attributes: { age: 'old' } }, 'office');
+    expect(oldAge.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ATTRIBUTES', errors: [{ field: 'attributes.age', messageZh: expect.stringContaining('16 到 100') }] });
+    const unknown = await post(`${R}/nominations`, { nominee: { kind: 'person', id: 'person-foo', name: '职工', orgId: 'ent-x' }, attributes: { foo: 1 } }, 'office');
+    expect(unknown.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ATTRIBUTES', errors: [{ field: 'attributes.foo' }] });
+    expect(await head()).toBe(unchecked);
     const view = ok(await get(R, 'office')).body;
     expect(view).toMatchObject({ honourLevel: 'provincial', ruleSet: { ruleSetId: 'national-medal', version: 2 } });
     expect(view.slate.met).toBe(false);

@@ -91,12 +91,6 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         errors: [{ field: 'nominee.orgId', messageZh: '必填', messageEn: 'required' }],
       });
     }
-    const badAttributes = Object.entries(body.attributes ?? {}).filter(([, v]) => v !== null && !['string', 'number', 'boolean'].includes(typeof v));
-    if (badAttributes.length > 0) {
-      throw DomainError.validation('AWARD.INVALID_ATTRIBUTES', '人选属性的取值应为文字、数字或是/否。', 'Nominee attributes must be strings, numbers or booleans.', {
-        errors: badAttributes.map(([k]) => ({ field: `attributes.${k}`, messageZh: '取值应为文字、数字或是/否', messageEn: 'must be a string, number or boolean' })),
-      });
-    }
     const recommenderOrgId = body.recommenderOrgId ?? user.orgId;
     const role = await this.access.asRecommender(user, loaded, [nomineeOrgId, recommenderOrgId]);
     if (project && !this.orgs.isWithin(nomineeOrgId, project.orgId)) {

@@ -2,6 +2,7 @@ import { DomainError } from '@jingsai/shared';
 import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
+import { validateNomineeAttributes } from '../rules/nominee-attributes';
 import { requiredClearances, validateClearanceSpec } from '../rules/clearance-spec';
 import { validateRatioSpecs } from '../rules/slate-ratios';
 import { CreateAwardRound, Nominate } from './award-round.commands';
@@ -118,6 +119,15 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
   }
   if (!Number.isInteger(c.order) || c.order < 1) {
     throw DomainError.validation('AWARD.INVALID_ORDER', '推荐顺序应为正整数。', 'order must be a positive whole number.', { errors: [{ field: 'order', messageZh: '应为正整数', messageEn: 'must be a positive whole number' }] });
+  }
+  const attributeProblems = validateNomineeAttributes(c.attributes);
+  if (attributeProblems.length > 0) {
+    throw DomainError.validation(
+      'AWARD.INVALID_ATTRIBUTES',
+      `人选属性有 ${attributeProblems.length} 处错误：${attributeProblems.map((x) => `${x.field} ${x.messageZh}`).join('；')}。`,
+      `The nominee's attributes have ${attributeProblems.length} problem(s): ${attributeProblems.map((x) => `${x.field} ${x.messageEn}`).join('; ')}.`,
+      { errors: attributeProblems },
+    );
   }
   const v = c.verdict;
   if (v.ruleSetId !== round.ruleSetId || v.ruleSetVersion !== round.ruleSetVersion || v.awardType !== round.awardType || v.nomineeId !== c.nominee.id || v.nomineeKind !== c.nominee.kind) {

@@ -125,9 +125,9 @@ describe('department clearances (征求意见)', () => {
   });
 
   it('skips a substitute whose promotion would break a sub-quota', () => {
-    const heads = created({ subQuotas: [{ key: 'heads', label: { zh: '企业负责人', en: 'heads' }, where: { attribute: 'head' }, max: 1 }] });
+    const heads = created({ subQuotas: [{ key: 'heads', label: { zh: '企业负责人', en: 'heads' }, where: { attribute: 'occupationCategory', equals: 'enterprise_head' }, max: 1 }] });
     spec
-      .given([heads, submitted('n-1', {}, ['audit']), submitted('n-2', { attributes: { head: true } }), submitted('s-1', { substitute: true, order: 1, attributes: { head: true } }), submitted('s-2', { substitute: true, order: 2 })])
+      .given([heads, submitted('n-1', {}, ['audit']), submitted('n-2', { attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-1', { substitute: true, order: 1, attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-2', { substitute: true, order: 2 })])
       .when(refuse('n-1', 'audit'))
       .thenMatches([{ type: 'ClearanceRefused' }, { type: 'NominationRemoved' }, { type: 'SubstitutePromoted', data: { nominationId: 's-2', replacesNominationId: 'n-1' } }]);
   });

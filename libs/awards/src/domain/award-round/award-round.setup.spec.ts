@@ -93,6 +93,10 @@ describe('creating an award round', () => {
     });
   });
 
+  it('refuses a sub-quota on an attribute no nomination carries', () => {
+    spec.given([]).when(createRound({ subQuotas: [{ key: 'heads', label: { zh: '负责人', en: 'heads' }, where: { attribute: 'boss' }, max: 1 }] })).thenThrows('AWARD.INVALID_ROUND', { details: { errors: [{ field: 'subQuotas[0].where.attribute' }] } });
+  });
+
   it('refuses a round without pools', () => {
     spec.given([]).when(createRound({ pools: [] })).thenThrows('AWARD.INVALID_ROUND', { details: { errors: [{ field: 'pools' }] } });
   });
@@ -142,6 +146,11 @@ describe('nominating', () => {
   it('refuses a team for the May Day medal', () => {
     const team = { kind: 'team' as const, id: 't-1', name: '焊接班', orgId: 'org-a' };
     spec.given([created()]).when(nominate('n-1', { nominee: team })).thenThrows('AWARD.NOMINEE_KIND_MISMATCH');
+  });
+
+  it('refuses attributes nothing reads or of the wrong type, naming each field, and appends nothing', () => {
+    spec.given([created()]).when(nominate('n-1', { attributes: { age: 'old' } })).thenThrows('AWARD.INVALID_ATTRIBUTES', { kind: 'validation', details: { errors: [{ field: 'attributes.age' }] } });
+    spec.given([created()]).when(nominate('n-1', { attributes: { foo: 1 } })).thenThrows('AWARD.INVALID_ATTRIBUTES', { details: { errors: [{ field: 'attributes.foo' }] } });
   });
 
   it('refuses a pool the round does not have', () => {
