@@ -140,9 +140,19 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     for (const id of ['a', 'b']) expect(ok(await nominate(id), 201).body).toMatchObject({ id: `n-${id}`, events: ['NominationSubmitted'] });
     expect((await nominate('c')).body.code).toBe('AWARD.QUOTA_EXCEEDED');
     ok(await nominate('c', true), 201);
+    const unreviewed = await head();
+    // Each level is taken by that level of the tree: the nominee's unit cannot pass its own county or city review.
+    const selfReview = await post(`${R}/nominations/n-a/review`, { level: 'county', decision: 'approved' }, 'ent-a');
+    expect(selfReview.body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN', messageZh: expect.stringContaining('县级竞赛委员会或评选表彰办公室') });
+    expect((await post(`${R}/nominations/n-a/review`, { level: 'county', decision: 'approved' }, 'office')).body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN' });
+    ok(await post(`${R}/nominations/n-a/recommend`, { workersCongressOn: '2022-02-25' }, 'ent-a'));
+    expect((await post(`${R}/nominations/n-a/review`, { level: 'county', decision: 'approved' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN' });
+    expect((await post(`${R}/nominations/n-b/recommend`, { workersCongressOn: '2022-02-25' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    expect((await post(`${R}/nominations/n-a/review`, { level: 'city', decision: 'approved' }, 'county')).body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN' });
+    expect(await head()).toBe(unreviewed + 1);
     for (const id of ['a', 'b', 'c']) {
       expect((await post(`${R}/nominations/n-${id}/review`, { level: 'city', decision: 'approved' }, 'city')).body.code).toBe('AWARD.REVIEW_OUT_OF_ORDER');
-      ok(await post(`${R}/nominations/n-${id}/recommend`, { workersCongressOn: '2022-02-25' }, `ent-${id}`));
+      if (id !== 'a') ok(await post(`${R}/nominations/n-${id}/recommend`, { workersCongressOn: '2022-02-25' }, `ent-${id}`));
       ok(await post(`${R}/nominations/n-${id}/review`, { level: 'county', decision: 'approved' }, 'county'));
       ok(await post(`${R}/nominations/n-${id}/review`, { level: 'city', decision: 'approved', note: '同意' }, 'city'));
     }

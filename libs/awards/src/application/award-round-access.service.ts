@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role } from '@jingsai/shared';
-import { AwardRoundState, RoundConfig, awardRoundDecider } from './award-domain';
+import { AwardRoundState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf } from './award-domain';
 import { roundStream } from './award-streams';
 
 export interface LoadedRound {
@@ -55,6 +55,55 @@ export class AwardRoundAccess {
     if (role === 'award_office' && this.orgs.isWithin(round.orgId, user.orgId)) return role;
     if (!this.orgs.isWithin(user.orgId, round.orgId)) requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
     for (const orgId of orgIds) requireWithinScope(this.orgs, user.orgId, orgId, 'nominee');
+    return role;
+  }
+
+  /**
+   * 逐级推荐: each level is taken by that level of the tree, over nominees in its own subtree.
+   * The recommending level (the first) by the nominee's own unit, after its workers' congress;
+   * a later level by a committee or award office whose organisation sits at that level (a
+   * county review by a county, a city review by a city). A level the round does not have, or
+   * a nomination it does not hold, is left to the decider's refusal.
+   */
+  async asReviewer(user: AuthUser, round: LoadedRound, nominationId: string, level: string): Promise<Role> {
+    const index = round.round.levels.indexOf(level);
+    const nominee = round.state.nominations.find((n) => n.nominationId === nominationId)?.nominee;
+    if (!nominee || index < 0) return requireRole(user, 'unit', 'committee', 'award_office');
+    if (index === 0) {
+      const role = this.reviewRole(user, ['unit'], level, { zh: '推荐对象所在单位', en: "the nominee's own unit" });
+      await this.consistency.catchUp();
+      requireWithinScope(this.orgs, user.orgId, nominee.orgId, 'nominee');
+      return role;
+    }
+    const orgLevel = isOneOf(REVIEW_LEVELS, level) ? level : null;
+    const label = orgLevel ? REVIEW_LEVEL_LABELS[orgLevel] : { zh: level, en: level };
+    const role = this.reviewRole(user, ['committee', 'award_office'], level, { zh: `${label.zh}竞赛委员会或评选表彰办公室`, en: `a ${label.en} committee or award office` });
+    await this.consistency.catchUp();
+    // A level named otherwise (rounds recorded before levels were fixed) is recorded by the round's office.
+    if (!orgLevel) return this.asOffice(user, round);
+    const own = this.orgs.get(user.orgId);
+    if (own?.level !== orgLevel) {
+      throw DomainError.forbidden(
+        'AWARD.REVIEW_LEVEL_FORBIDDEN',
+        `${label.zh}审核须由推荐对象所在${label.zh}组织办理，您所在的组织 ${user.orgId} 不是${label.zh}组织。`,
+        `The ${label.en} review is taken at ${label.en} level; your organisation ${user.orgId} is not a ${label.en} organisation.`,
+        { level, yourOrgId: user.orgId, yourOrgLevel: own?.level ?? null },
+      );
+    }
+    requireWithinScope(this.orgs, user.orgId, nominee.orgId, 'nominee');
+    return role;
+  }
+
+  private reviewRole(user: AuthUser, roles: Role[], level: string, who: { zh: string; en: string }): Role {
+    const role = roles.find((r) => user.roles.includes(r));
+    if (!role) {
+      throw DomainError.forbidden(
+        'AWARD.REVIEW_LEVEL_FORBIDDEN',
+        `${level} 级意见只能由${who.zh}办理。`,
+        `The ${level} level is decided by ${who.en} only.`,
+        { level, requiredRoles: roles, yourRoles: user.roles },
+      );
+    }
     return role;
   }
 
