@@ -10,6 +10,7 @@ import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
 import { NomineeFacts } from './nominee-facts.service';
+import { claimedNomineeOrg, requireNomineeTied } from './nominee-organisation';
 
 export interface AwardRoundCommandResult {
   id: string;
@@ -85,20 +86,10 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const loaded = await this.access.load(roundId);
     const { round } = loaded;
     const project = body.projectId ? await this.facts.project(body.projectId) : undefined;
-    const nomineeOrgId = body.nominee.orgId ?? (body.nominee.kind === 'unit' ? body.nominee.id : project?.orgId);
-    if (!nomineeOrgId) {
-      throw DomainError.validation('AWARD.NOMINEE_ORG_REQUIRED', '请填写推荐对象所在单位（nominee.orgId）或所依托的竞赛项目。', 'Give the nominee’s organisation (nominee.orgId) or the project it rests on.', {
-        errors: [{ field: 'nominee.orgId', messageZh: '必填', messageEn: 'required' }],
-      });
-    }
+    const nomineeOrgId = claimedNomineeOrg(body.nominee, project?.orgId);
     const recommenderOrgId = body.recommenderOrgId ?? user.orgId;
     const role = await this.access.asRecommender(user, loaded, [nomineeOrgId, recommenderOrgId]);
-    if (project && !this.orgs.isWithin(nomineeOrgId, project.orgId)) {
-      throw DomainError.unprocessable('AWARD.NOMINEE_NOT_OF_PROJECT', `推荐对象所在单位 ${nomineeOrgId} 不属于竞赛项目 ${project.facts.projectId} 的单位 ${project.orgId}。`, `The nominee’s organisation ${nomineeOrgId} is not the project’s (${project.orgId}) or under it.`, {
-        nomineeOrgId,
-        projectOrgId: project.orgId,
-      });
-    }
+    requireNomineeTied(this.orgs, body.nominee, nomineeOrgId, project && { projectId: project.facts.projectId, orgId: project.orgId }, loaded.orgId);
     const org = await this.facts.organization(nomineeOrgId);
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
