@@ -112,4 +112,21 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(view.nominations[0].nominee).toMatchObject({ id: 'rb-f2-t1', orgId: 'rb-f2-t1' });
     });
   });
+
+  describe('when the enterprise above a team has a fact that bars it', () => {
+    it('refuses the team of rb-f3 (wage arrears this year), naming rb-f3, and appends nothing', async () => {
+      const before = await head();
+      const res = await nominate('pioneer', { nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3' });
+      expect(res.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
+      const window = res.body.failedReasons.find((r: any) => r.rule === 'exclusion_window');
+      expect(window).toMatchObject({ messageZh: expect.stringContaining('上级单位 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
+      expect(await head()).toBe(before);
+    });
+
+    it('refuses a person of rb-f3 and still accepts a team of the clean enterprise', async () => {
+      expect((await nominate('medal', { nominee: { kind: 'person', id: 'li', name: '李师傅', orgId: 'rb-f3-t1' }, projectId: 'p-rb-f3' })).body.code).toBe('AWARD.NOMINEE_INELIGIBLE');
+      const view = ok(await get('/api/v1/award-rounds/pioneer', 'office')).body;
+      expect(view.nominations.map((n: any) => [n.nominee.id, n.verdict.eligible])).toEqual([['rb-f2-t1', true]]);
+    });
+  });
 });

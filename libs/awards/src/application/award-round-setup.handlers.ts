@@ -91,6 +91,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const role = await this.access.asRecommender(user, loaded, [nomineeOrgId, recommenderOrgId]);
     requireNomineeTied(this.orgs, body.nominee, nomineeOrgId, project && { projectId: project.facts.projectId, orgId: project.orgId }, loaded.orgId);
     const org = await this.facts.organization(nomineeOrgId);
+    const ancestors = await this.facts.ancestorFacts(nomineeOrgId);
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
     const nominee = { kind: body.nominee.kind, id: body.nominee.id, name: body.nominee.name, orgId: nomineeOrgId };
@@ -125,6 +126,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
           nominee: { ...nominee, honours, attributes },
           ...(project ? { project: project.facts } : {}),
           organization: this.facts.organizationFacts(org),
+          ancestors,
           round: roundFactsOf(state),
         }),
       }),
