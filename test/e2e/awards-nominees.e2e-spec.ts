@@ -62,6 +62,8 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     tok.city = await t.token({ userId: 'u-jj', roles: ['committee'], orgId: 'jj' });
     tok.xunyang = await t.token({ userId: 'u-xy', roles: ['committee'], orgId: 'jiujiang-xunyang' });
     tok.office = await t.token({ userId: 'u-office', roles: ['award_office'], orgId: 'jj' });
+    tok.lianxiOffice = await t.token({ userId: 'u-lx-office', roles: ['award_office'], orgId: 'jiujiang-lianxi' });
+    tok.xunyangOffice = await t.token({ userId: 'u-xy-office', roles: ['award_office'], orgId: 'jiujiang-xunyang' });
     ok(await post('/api/v1/campaigns', campaign, 'city'), 201);
     ok(await post('/api/v1/campaigns/jj-2021/publish', {}, 'city'));
     for (const [projectId, orgId] of PROJECTS) ok(await post('/api/v1/projects', application(projectId), orgId), 201);
@@ -127,6 +129,27 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect((await nominate('medal', { nominee: { kind: 'person', id: 'li', name: '李师傅', orgId: 'rb-f3-t1' }, projectId: 'p-rb-f3' })).body.code).toBe('AWARD.NOMINEE_INELIGIBLE');
       const view = ok(await get('/api/v1/award-rounds/pioneer', 'office')).body;
       expect(view.nominations.map((n: any) => [n.nominee.id, n.verdict.eligible])).toEqual([['rb-f2-t1', true]]);
+    });
+  });
+
+  describe('when a county award office reads rounds', () => {
+    beforeAll(async () => {
+      const round = { campaignId: 'jj-2021', ruleSetId: 'jj-2021', awardType: 'may_day_certificate', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit', 'county', 'city'] };
+      ok(await post('/api/v1/award-rounds', { ...round, roundId: 'xunyang-only', quotasByRecommender: [{ orgId: 'jiujiang-xunyang', quota: 2 }] }, 'office'), 201);
+      ok(await post('/api/v1/award-rounds', { ...round, roundId: 'xunyang-county' }, 'xunyangOffice'), 201);
+    });
+
+    it('lists the city’s rounds it takes part in, not one reserved for another county nor another county’s own', async () => {
+      const ids = ok(await get('/api/v1/award-rounds', 'lianxiOffice')).body.items.map((r: any) => r.roundId).sort();
+      expect(ids).toEqual(['cert', 'medal', 'pioneer']);
+      expect(ok(await get('/api/v1/award-rounds', 'xunyangOffice')).body.items.map((r: any) => r.roundId).sort()).toEqual(['cert', 'medal', 'pioneer', 'xunyang-county', 'xunyang-only']);
+    });
+
+    it('refuses a round outside its scope with 403, and shows a city round without another county’s nominees', async () => {
+      expect((await get('/api/v1/award-rounds/xunyang-county', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE', messageZh: expect.stringContaining('无权查看') });
+      expect((await get('/api/v1/award-rounds/xunyang-only', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE' });
+      expect(ok(await get('/api/v1/award-rounds/pioneer', 'lianxiOffice')).body.nominations).toEqual([]);
+      expect(ok(await get('/api/v1/award-rounds/pioneer', 'xunyangOffice')).body.nominations.map((n: any) => n.nominee.id)).toEqual(['rb-f2-t1']);
     });
   });
 });

@@ -71,6 +71,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, 'admin'), 201);
     ok(await post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, 'admin'), 201);
     ok(await post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, 'admin'), 201);
+    ok(await post('/api/v1/organizations', { orgId: 'lx', name: '濂溪区总工会', kind: 'union', level: 'county', parentId: 'jj' }, 'admin'), 201);
+    tok.lxOffice = await t.token({ userId: 'u-lx-office', roles: ['award_office'], orgId: 'lx' });
+    tok.auditor = await t.token({ userId: 'u-audit', roles: ['auditor'], orgId: 'jx' });
     for (const [orgId, ownership] of Object.entries(UNITS)) {
       ok(await post('/api/v1/organizations', { orgId, name: `单位 ${orgId}`, kind: 'enterprise', level: 'enterprise', ownership, parentId: 'xy' }, 'admin'), 201);
       tok[orgId] = await t.token({ userId: `u-${orgId}`, roles: ['unit'], orgId });
@@ -199,6 +202,13 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(view.nominations.map((n: any) => n.statusLabel.zh)).toEqual(['已因异议撤回', '推荐中', '推荐中']);
     expect(view.objections.map((o: any) => o.statusLabel.zh)).toEqual(['属实', '不属实']);
     expect(view.nominations[1].clearances.map((c: any) => c.statusLabel.zh)).toEqual(['同意', '同意', '同意']);
+    // Objectors' names and phones go to the organising office and auditors only; another county sees none of 浔阳's nominees.
+    const county = ok(await get(R, 'county')).body;
+    expect(county.objections.map((o: any) => [o.objectionId, 'objector' in o])).toEqual([['o-1', false], ['o-2', false]]);
+    expect(ok(await get(R, 'auditor')).body.objections[0].objector).toMatchObject({ realName: '李四', contact: '13800000000' });
+    const sibling = ok(await get(R, 'lxOffice')).body;
+    expect([sibling.nominations, sibling.objections, sibling.slate.pendingClearances]).toEqual([[], [], []]);
+    expect(JSON.stringify(sibling)).not.toContain('13800000000');
   });
 
   it('records the end of the notice when its last day passed, confers exactly the quota once under concurrent requests, and a revoked honour never checks valid', async () => {
@@ -220,6 +230,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(honours.items.map((h: any) => [h.recipient.id, h.status]).sort()).toEqual([['ent-b', 'valid'], ['ent-c', 'valid']]);
     const id = encodeURIComponent('jj-cert/n-b');
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid' });
+    // The register lists the recipients of one's own subtree; the check stays open to anyone signed in.
+    expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0 });
+    expect((await get(`/api/v1/honours/${id}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AWARD.HONOUR_OUT_OF_SCOPE' });
+    expect(ok(await get(`/api/v1/honours/${id}/check`, 'lxOffice')).body.valid).toBe(true);
+    expect(ok(await get('/api/v1/honours', 'auditor')).body.total).toBe(2);
     t.clock.set('2023-05-10T10:00:00+08:00');
     expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);
     expect((await post(`${R}/honours/${id}/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');

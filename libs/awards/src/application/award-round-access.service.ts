@@ -14,6 +14,12 @@ export interface LoadedRound {
   orgId: string;
 }
 
+export interface RoundReadAccess {
+  showObjectors: boolean;
+  /** Whether a nomination of a nominee in this organisation is shown. */
+  nomineeVisible(orgId: string): boolean;
+}
+
 export function roundNotFound(roundId: string): DomainError {
   return DomainError.notFound('AWARD.ROUND_NOT_FOUND', `评选轮次 ${roundId} 不存在。`, `Award round ${roundId} does not exist.`, { roundId });
 }
@@ -115,7 +121,31 @@ export class AwardRoundAccess {
     return role;
   }
 
-  /** Read access: administrators and auditors everywhere, others on rounds run in their subtree or above them. */
+  /**
+   * What a caller may read of a round. The whole round: an administrator, or anyone whose
+   * subtree holds the organisation that runs it. Part of it: someone below that organisation who
+   * takes part (the round names no recommending organisations, or names one in the caller's
+   * subtree), who sees the nominations of their own subtree only. Objectors' identities (real
+   * names, phone numbers) go to the organising office and to auditors over it, nobody else.
+   * Anyone else is refused (403).
+   */
+  readAccess(user: AuthUser, round: LoadedRound): RoundReadAccess {
+    const admin = user.roles.includes('admin');
+    const over = this.orgs.isWithin(round.orgId, user.orgId);
+    const showObjectors = (user.roles.includes('award_office') && user.orgId === round.orgId) || (user.roles.includes('auditor') && over);
+    if (admin || over) return { showObjectors, nomineeVisible: () => true };
+    const quotas = round.round.quotasByRecommender;
+    const takesPart = quotas.length === 0 || quotas.some((q) => this.orgs.isWithin(q.orgId, user.orgId));
+    if (!this.orgs.isWithin(user.orgId, round.orgId) || !takesPart) {
+      throw DomainError.forbidden('AWARD.ROUND_OUT_OF_SCOPE', `评选轮次 ${round.round.roundId} 不在您所在组织的范围内，无权查看。`, `Award round ${round.round.roundId} is outside your organisation's scope.`, {
+        roundId: round.round.roundId,
+        yourOrgId: user.orgId,
+      });
+    }
+    return { showObjectors, nomineeVisible: (orgId) => this.orgs.isWithin(orgId, user.orgId) };
+  }
+
+  /** Objection access: administrators and auditors everywhere, others on rounds run in their subtree or above them. */
   canSee(user: AuthUser, roundOrgId: string): boolean {
     if (user.roles.includes('admin') || user.roles.includes('auditor')) return true;
     return this.orgs.isWithin(roundOrgId, user.orgId) || this.orgs.isWithin(user.orgId, roundOrgId);

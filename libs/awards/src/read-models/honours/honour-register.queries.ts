@@ -27,6 +27,8 @@ export interface HonourFilter {
   awardType?: string;
   status?: string;
   roundId?: string;
+  /** Only recipients whose organisation lies under this materialised path (`/root/…/orgId/`). */
+  withinPath?: string;
   limit: number;
   offset: number;
 }
@@ -71,6 +73,11 @@ export function listHonours(db: Database, f: HonourFilter) {
     if (value === undefined) continue;
     where.push(`${column} = ?`);
     args.push(value);
+  }
+  if (f.withinPath !== undefined) {
+    // A subtree is a range on the materialised path: every path below `/a/b/` sorts in [`/a/b/`, `/a/b0`).
+    where.push('recipient_org_id IN (SELECT org_id FROM org_nodes WHERE path >= ? AND path < ?)');
+    args.push(f.withinPath, `${f.withinPath.slice(0, -1)}0`);
   }
   const sql = `FROM award_honours ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
