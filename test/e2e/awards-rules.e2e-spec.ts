@@ -44,6 +44,7 @@ describe('rule sets and slate ratios over HTTP', () => {
     tok.office = await t.token({ userId: 'u-office', roles: ['award_office'], orgId: 'jx' });
     tok.committee = await t.token({ userId: 'u-jx', roles: ['committee'], orgId: 'jx' });
     tok.outsider = await t.token({ userId: 'u-gd', roles: ['award_office'], orgId: 'gd' });
+    for (const orgId of ['ent-x', 'ent-y']) tok[orgId] = await t.token({ userId: `u-${orgId}`, roles: ['unit'], orgId });
     ok(await post('/api/v1/campaigns', campaign, 'committee'), 201);
   });
   afterAll(() => t.stop());
@@ -76,12 +77,31 @@ describe('rule sets and slate ratios over HTTP', () => {
   });
 
   it('reports slate ratios actual vs required and refuses to publish a list that misses them', async () => {
-    const round = { roundId: 'jx-medal', campaignId: 'jx-2024', awardType: 'may_day_medal', ruleSetId: 'national-medal', pools: [{ pool: 'regular', quota: 5 }], levels: [] };
+    const round = { roundId: 'jx-medal', campaignId: 'jx-2024', awardType: 'may_day_medal', ruleSetId: 'national-medal', pools: [{ pool: 'regular', quota: 5 }], levels: ['unit'] };
     expect((await post('/api/v1/award-rounds', round, 'outsider')).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    const unopened = await head();
+    // No workers' congress, or a notice shorter than 5 working days, is not a round.
+    const noLevels = await post('/api/v1/award-rounds', { ...round, levels: [] }, 'office');
+    expect(noLevels.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ROUND', errors: [{ field: 'levels', messageZh: expect.stringContaining('推荐单位') }] });
+    const shortNotice = await post('/api/v1/award-rounds', { ...round, minimumNoticeWorkingDays: 0 }, 'office');
+    expect(shortNotice.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ROUND', errors: [{ field: 'minimumNoticeWorkingDays' }] });
+    // A provincial office confers provincial honours at most, and instant commendations are no round.
+    expect((await post('/api/v1/award-rounds', { ...round, honourLevel: 'national' }, 'office')).body).toMatchObject({ status: 422, code: 'AWARD.HONOUR_LEVEL_ABOVE_OFFICE', messageZh: expect.stringContaining('省级') });
+    expect((await post('/api/v1/award-rounds', { ...round, awardType: 'instant' }, 'office')).body).toMatchObject({ status: 422, code: 'AWARD.INSTANT_NOT_A_ROUND' });
+    expect(await head()).toBe(unopened);
     ok(await post('/api/v1/award-rounds', round, 'office'), 201);
     const worker = (id: string, orgId: string) =>
       post(`${R}/nominations`, { nominationId: id, nominee: { kind: 'person', id: `person-${id}`, name: `职工${id}`, orgId }, attributes: { occupationCategory: 'industrial_worker', enterpriseEmployee: true } }, 'office');
-    for (const [id, org] of [['n1', 'ent-x'], ['n2', 'ent-x'], ['n3', 'ent-y']]) ok(await worker(id, org), 201);
+    for (const [id, org] of [['n1', 'ent-x'], ['n2', 'ent-x'], ['n3', 'ent-y']]) {
+      ok(await worker(id!, org!), 201);
+      ok(await post(`${R}/nominations/${id}/recommend`, { workersCongressOn: '2024-09-10' }, org!));
+    }
+    const unchecked = await head();
+    const oldAge = await post(`${R}/nominations`, { nominee: { kind: 'person', id: 'person-old', name: '职工', orgId: 'ent-x' }, attributes: { age: 'old' } }, 'office');
+    expect(oldAge.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ATTRIBUTES', errors: [{ field: 'attributes.age', messageZh: expect.stringContaining('16 到 100') }] });
+    const unknown = await post(`${R}/nominations`, { nominee: { kind: 'person', id: 'person-foo', name: '职工', orgId: 'ent-x' }, attributes: { foo: 1 } }, 'office');
+    expect(unknown.body).toMatchObject({ status: 400, code: 'AWARD.INVALID_ATTRIBUTES', errors: [{ field: 'attributes.foo' }] });
+    expect(await head()).toBe(unchecked);
     const view = ok(await get(R, 'office')).body;
     expect(view).toMatchObject({ honourLevel: 'provincial', ruleSet: { ruleSetId: 'national-medal', version: 2 } });
     expect(view.slate.met).toBe(false);
@@ -116,7 +136,7 @@ describe('rule sets and slate ratios over HTTP', () => {
   });
 
   it('keeps rounds out of sight and out of reach of other provinces', async () => {
-    expect((await get(R, 'outsider')).body).toMatchObject({ status: 404, code: 'AWARD.ROUND_NOT_FOUND' });
+    expect((await get(R, 'outsider')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE' });
     expect(ok(await get('/api/v1/award-rounds', 'outsider')).body.items).toEqual([]);
     const res = await post(`${R}/nominations/n1/clearances`, { department: 'labour_inspection', decision: 'refused', note: 'x' }, 'outsider');
     expect(res.body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });

@@ -1,5 +1,7 @@
 import { projectDecider } from '@jingsai/competitions';
-import { AggregateRepository, EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { PROJECTION_RUNNER } from '@jingsai/api-kit';
+import { awardRoundDecider } from '@jingsai/awards';
+import { AggregateRepository, EVENT_STORE, EventStore, ProjectionRunner } from '@jingsai/event-store';
 import { Actor } from '@jingsai/shared';
 import { TestApp, TestResponse } from '../support/test-app';
 
@@ -69,6 +71,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, 'admin'), 201);
     ok(await post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, 'admin'), 201);
     ok(await post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, 'admin'), 201);
+    ok(await post('/api/v1/organizations', { orgId: 'lx', name: '濂溪区总工会', kind: 'union', level: 'county', parentId: 'jj' }, 'admin'), 201);
+    tok.lxOffice = await t.token({ userId: 'u-lx-office', roles: ['award_office'], orgId: 'lx' });
+    tok.auditor = await t.token({ userId: 'u-audit', roles: ['auditor'], orgId: 'jx' });
     for (const [orgId, ownership] of Object.entries(UNITS)) {
       ok(await post('/api/v1/organizations', { orgId, name: `单位 ${orgId}`, kind: 'enterprise', level: 'enterprise', ownership, parentId: 'xy' }, 'admin'), 201);
       tok[orgId] = await t.token({ userId: `u-${orgId}`, roles: ['unit'], orgId });
@@ -102,6 +107,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(late.unit).toMatchObject({ orgId: 'ent-late' });
     expect(late.failedReasons[0]).toMatchObject({ rule: 'applied_on_time', messageZh: expect.stringContaining('逾期报名（截止日期 2021-07-22），逾期报送已被拒收并记录') });
     expect(late.failedReasons[0].messageEn).toContain('applied late');
+    const unknown = await get('/api/v1/eligibility?campaignId=nope&awardType=may_day_certificate', 'office');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ code: 'CAMPAIGN.NOT_FOUND', messageZh: expect.stringContaining('nope') });
   });
 
   it('publishes a rule set and opens a round with its clearances copied on', async () => {
@@ -135,9 +143,19 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     for (const id of ['a', 'b']) expect(ok(await nominate(id), 201).body).toMatchObject({ id: `n-${id}`, events: ['NominationSubmitted'] });
     expect((await nominate('c')).body.code).toBe('AWARD.QUOTA_EXCEEDED');
     ok(await nominate('c', true), 201);
+    const unreviewed = await head();
+    // Each level is taken by that level of the tree: the nominee's unit cannot pass its own county or city review.
+    const selfReview = await post(`${R}/nominations/n-a/review`, { level: 'county', decision: 'approved' }, 'ent-a');
+    expect(selfReview.body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN', messageZh: expect.stringContaining('县级竞赛委员会或评选表彰办公室') });
+    expect((await post(`${R}/nominations/n-a/review`, { level: 'county', decision: 'approved' }, 'office')).body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN' });
+    ok(await post(`${R}/nominations/n-a/recommend`, { workersCongressOn: '2022-02-25' }, 'ent-a'));
+    expect((await post(`${R}/nominations/n-a/review`, { level: 'county', decision: 'approved' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN' });
+    expect((await post(`${R}/nominations/n-b/recommend`, { workersCongressOn: '2022-02-25' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    expect((await post(`${R}/nominations/n-a/review`, { level: 'city', decision: 'approved' }, 'county')).body).toMatchObject({ status: 403, code: 'AWARD.REVIEW_LEVEL_FORBIDDEN' });
+    expect(await head()).toBe(unreviewed + 1);
     for (const id of ['a', 'b', 'c']) {
       expect((await post(`${R}/nominations/n-${id}/review`, { level: 'city', decision: 'approved' }, 'city')).body.code).toBe('AWARD.REVIEW_OUT_OF_ORDER');
-      ok(await post(`${R}/nominations/n-${id}/recommend`, { workersCongressOn: '2022-02-25' }, `ent-${id}`));
+      if (id !== 'a') ok(await post(`${R}/nominations/n-${id}/recommend`, { workersCongressOn: '2022-02-25' }, `ent-${id}`));
       ok(await post(`${R}/nominations/n-${id}/review`, { level: 'county', decision: 'approved' }, 'county'));
       ok(await post(`${R}/nominations/n-${id}/review`, { level: 'city', decision: 'approved', note: '同意' }, 'city'));
     }
@@ -171,6 +189,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const upheld = ok(await post(`${R}/objections/o-1/resolve`, { outcome: 'upheld', note: '经核查属实' }, 'office'));
     expect(upheld.body.events).toEqual(['ObjectionUpheld', 'NominationWithdrawnAfterObjection', 'SubstitutePromoted']);
     expect(ok(await post(`${R}/objections/o-2/resolve`, { outcome: 'dismissed', note: '经核查不属实' }, 'office')).body.events).toEqual(['ObjectionDismissed']);
+    const settled = await head();
+    const changed = await post(`${R}/objections/o-1/resolve`, { outcome: 'dismissed', note: '改判' }, 'office');
+    expect(changed.status).toBe(409);
+    expect(changed.body).toMatchObject({ status: 409, code: 'AWARD.OBJECTION_ALREADY_RESOLVED', currentOutcome: 'upheld', messageZh: expect.stringContaining('属实') });
+    expect(await head()).toBe(settled);
     const view = ok(await get(R, 'office')).body;
     expect(view.nominations.map((n: any) => [n.nominationId, n.status, n.primary])).toEqual([['n-a', 'withdrawn', false], ['n-b', 'active', true], ['n-c', 'active', true]]);
     expect(view.objections.map((o: any) => [o.objectionId, o.status, o.note])).toEqual([['o-1', 'upheld', '经核查属实'], ['o-2', 'dismissed', '经核查不属实']]);
@@ -179,6 +202,13 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(view.nominations.map((n: any) => n.statusLabel.zh)).toEqual(['已因异议撤回', '推荐中', '推荐中']);
     expect(view.objections.map((o: any) => o.statusLabel.zh)).toEqual(['属实', '不属实']);
     expect(view.nominations[1].clearances.map((c: any) => c.statusLabel.zh)).toEqual(['同意', '同意', '同意']);
+    // Objectors' names and phones go to the organising office and auditors only; another county sees none of 浔阳's nominees.
+    const county = ok(await get(R, 'county')).body;
+    expect(county.objections.map((o: any) => [o.objectionId, 'objector' in o])).toEqual([['o-1', false], ['o-2', false]]);
+    expect(ok(await get(R, 'auditor')).body.objections[0].objector).toMatchObject({ realName: '李四', contact: '13800000000' });
+    const sibling = ok(await get(R, 'lxOffice')).body;
+    expect([sibling.nominations, sibling.objections, sibling.slate.pendingClearances]).toEqual([[], [], []]);
+    expect(JSON.stringify(sibling)).not.toContain('13800000000');
   });
 
   it('records the end of the notice when its last day passed, confers exactly the quota once under concurrent requests, and a revoked honour never checks valid', async () => {
@@ -200,10 +230,16 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(honours.items.map((h: any) => [h.recipient.id, h.status]).sort()).toEqual([['ent-b', 'valid'], ['ent-c', 'valid']]);
     const id = encodeURIComponent('jj-cert/n-b');
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid' });
+    // The register lists the recipients of one's own subtree; the check stays open to anyone signed in.
+    expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0 });
+    expect((await get(`/api/v1/honours/${id}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AWARD.HONOUR_OUT_OF_SCOPE' });
+    expect(ok(await get(`/api/v1/honours/${id}/check`, 'lxOffice')).body.valid).toBe(true);
+    expect(ok(await get('/api/v1/honours', 'auditor')).body.total).toBe(2);
     t.clock.set('2023-05-10T10:00:00+08:00');
     expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);
     expect((await post(`${R}/honours/${id}/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
-    const check = ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body;
+    // Asked at once, without minPosition: the check itself waits for the register.
+    const check = ok(await t.get(`/api/v1/honours/${id}/check`, tok.citizen)).body;
     expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });
     expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0].history.map((h: any) => h.status)).toEqual(['valid', 'revoked']);
     // The board judges by the campaign's round: nominated units cannot be nominated in it again; a held honour bars a repeat, a revoked one no longer does.
@@ -212,5 +248,18 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(board.items.map((i: any) => [i.projectId, i.failedReasons.map((r: any) => r.rule)])).toEqual([
       ['p-a', ['no_double_nomination']], ['p-b', ['no_double_nomination']], ['p-c', ['no_double_nomination', 'no_repeat_honour']], ['p-late', ['applied_on_time', 'summary_accepted', 'min_grade']],
     ]);
+  });
+
+  it('never answers valid for an honour revoked a moment ago, even while the read models lag behind', async () => {
+    const id = encodeURIComponent('jj-cert/n-c');
+    expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body.valid).toBe(true);
+    const runner = t.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    await runner.stop();
+    const office: Actor = { userId: 'u-office', role: 'award_office', orgId: 'jj' };
+    const revoke = { type: 'RevokeHonour', roundId: 'jj-cert', honourId: 'jj-cert/n-c', reason: '材料造假', at: t.clock.now().toISOString(), actor: office } as const;
+    await t.app.get(AggregateRepository).execute('awardRound-jj-cert', awardRoundDecider, revoke, { actor: office, now: t.clock.now(), correlationId: 'test' });
+    const answer = t.get(`/api/v1/honours/${id}/check`, tok.citizen);
+    setTimeout(() => void runner.start(), 200);
+    expect(ok(await answer).body).toMatchObject({ valid: false, status: 'revoked', reason: '材料造假' });
   });
 });

@@ -9,6 +9,7 @@ export * from './domain/calendar/holiday-calendar.validate';
 export * from './domain/calendar/notice-period';
 
 export * from './domain/rules/attribute-predicate';
+export * from './domain/rules/nominee-attributes';
 export * from './domain/rules/rule-spec';
 export * from './domain/rules/rule-spec.validate';
 export * from './domain/rules/slate-ratios';

@@ -44,19 +44,25 @@ export interface ProblemBody {
   [extension: string]: unknown;
 }
 
+/**
+ * The members RFC 7807 and our clients rely on. An extension (an error's details) named like
+ * one of them is dropped, so a detail such as an objection's `status: 'upheld'` can never
+ * replace the HTTP status, the type or the code: it did, and Fastify answered 500 "invalid
+ * status code".
+ */
+const RESERVED_MEMBERS = ['type', 'title', 'status', 'code', 'detail', 'messageZh', 'messageEn', 'instance'] as const;
+
+function extensionsOf(extra: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(extra)) {
+    if (!(RESERVED_MEMBERS as readonly string[]).includes(key)) out[key] = value;
+  }
+  return out;
+}
+
 export function problemFromDomainError(error: DomainError, instance?: string): ProblemBody {
   const status = STATUS_BY_KIND[error.kind] ?? 400;
-  return {
-    type: `urn:jingsai:problem:${error.code}`,
-    title: TITLE_BY_STATUS[status] ?? 'Error',
-    status,
-    code: error.code,
-    detail: error.messageEn,
-    messageZh: error.messageZh,
-    messageEn: error.messageEn,
-    ...(instance ? { instance } : {}),
-    ...error.details,
-  };
+  return problem(status, error.code, error.messageZh, error.messageEn, error.details, instance);
 }
 
 export function problem(status: number, code: string, zh: string, en: string, extra: Record<string, unknown> = {}, instance?: string): ProblemBody {
@@ -69,7 +75,7 @@ export function problem(status: number, code: string, zh: string, en: string, ex
     messageZh: zh,
     messageEn: en,
     ...(instance ? { instance } : {}),
-    ...extra,
+    ...extensionsOf(extra),
   };
 }
 

@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role } from '@jingsai/shared';
-import { AwardRoundState, RoundConfig, awardRoundDecider } from './award-domain';
+import { AwardRoundState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf } from './award-domain';
 import { roundStream } from './award-streams';
 
 export interface LoadedRound {
@@ -12,6 +12,12 @@ export interface LoadedRound {
   revision: number | null;
   /** The organisation that runs the round: the award office that created it. */
   orgId: string;
+}
+
+export interface RoundReadAccess {
+  showObjectors: boolean;
+  /** Whether a nomination of a nominee in this organisation is shown. */
+  nomineeVisible(orgId: string): boolean;
 }
 
 export function roundNotFound(roundId: string): DomainError {
@@ -58,6 +64,55 @@ export class AwardRoundAccess {
     return role;
   }
 
+  /**
+   * 逐级推荐: each level is taken by that level of the tree, over nominees in its own subtree.
+   * The recommending level (the first) by the nominee's own unit, after its workers' congress;
+   * a later level by a committee or award office whose organisation sits at that level (a
+   * county review by a county, a city review by a city). A level the round does not have, or
+   * a nomination it does not hold, is left to the decider's refusal.
+   */
+  async asReviewer(user: AuthUser, round: LoadedRound, nominationId: string, level: string): Promise<Role> {
+    const index = round.round.levels.indexOf(level);
+    const nominee = round.state.nominations.find((n) => n.nominationId === nominationId)?.nominee;
+    if (!nominee || index < 0) return requireRole(user, 'unit', 'committee', 'award_office');
+    if (index === 0) {
+      const role = this.reviewRole(user, ['unit'], level, { zh: '推荐对象所在单位', en: "the nominee's own unit" });
+      await this.consistency.catchUp();
+      requireWithinScope(this.orgs, user.orgId, nominee.orgId, 'nominee');
+      return role;
+    }
+    const orgLevel = isOneOf(REVIEW_LEVELS, level) ? level : null;
+    const label = orgLevel ? REVIEW_LEVEL_LABELS[orgLevel] : { zh: level, en: level };
+    const role = this.reviewRole(user, ['committee', 'award_office'], level, { zh: `${label.zh}竞赛委员会或评选表彰办公室`, en: `a ${label.en} committee or award office` });
+    await this.consistency.catchUp();
+    // A level named otherwise (rounds recorded before levels were fixed) is recorded by the round's office.
+    if (!orgLevel) return this.asOffice(user, round);
+    const own = this.orgs.get(user.orgId);
+    if (own?.level !== orgLevel) {
+      throw DomainError.forbidden(
+        'AWARD.REVIEW_LEVEL_FORBIDDEN',
+        `${label.zh}审核须由推荐对象所在${label.zh}组织办理，您所在的组织 ${user.orgId} 不是${label.zh}组织。`,
+        `The ${label.en} review is taken at ${label.en} level; your organisation ${user.orgId} is not a ${label.en} organisation.`,
+        { level, yourOrgId: user.orgId, yourOrgLevel: own?.level ?? null },
+      );
+    }
+    requireWithinScope(this.orgs, user.orgId, nominee.orgId, 'nominee');
+    return role;
+  }
+
+  private reviewRole(user: AuthUser, roles: Role[], level: string, who: { zh: string; en: string }): Role {
+    const role = roles.find((r) => user.roles.includes(r));
+    if (!role) {
+      throw DomainError.forbidden(
+        'AWARD.REVIEW_LEVEL_FORBIDDEN',
+        `${level} 级意见只能由${who.zh}办理。`,
+        `The ${level} level is decided by ${who.en} only.`,
+        { level, requiredRoles: roles, yourRoles: user.roles },
+      );
+    }
+    return role;
+  }
+
   /** Anyone authenticated whose organisation is under the round or above it. */
   async asAnyoneInScope(user: AuthUser, round: LoadedRound): Promise<Role> {
     const role = requireRole(user, ...ROLES);
@@ -66,7 +121,31 @@ export class AwardRoundAccess {
     return role;
   }
 
-  /** Read access: administrators and auditors everywhere, others on rounds run in their subtree or above them. */
+  /**
+   * What a caller may read of a round. The whole round: an administrator, or anyone whose
+   * subtree holds the organisation that runs it. Part of it: someone below that organisation who
+   * takes part (the round names no recommending organisations, or names one in the caller's
+   * subtree), who sees the nominations of their own subtree only. Objectors' identities (real
+   * names, phone numbers) go to the organising office and to auditors over it, nobody else.
+   * Anyone else is refused (403).
+   */
+  readAccess(user: AuthUser, round: LoadedRound): RoundReadAccess {
+    const admin = user.roles.includes('admin');
+    const over = this.orgs.isWithin(round.orgId, user.orgId);
+    const showObjectors = (user.roles.includes('award_office') && user.orgId === round.orgId) || (user.roles.includes('auditor') && over);
+    if (admin || over) return { showObjectors, nomineeVisible: () => true };
+    const quotas = round.round.quotasByRecommender;
+    const takesPart = quotas.length === 0 || quotas.some((q) => this.orgs.isWithin(q.orgId, user.orgId));
+    if (!this.orgs.isWithin(user.orgId, round.orgId) || !takesPart) {
+      throw DomainError.forbidden('AWARD.ROUND_OUT_OF_SCOPE', `评选轮次 ${round.round.roundId} 不在您所在组织的范围内，无权查看。`, `Award round ${round.round.roundId} is outside your organisation's scope.`, {
+        roundId: round.round.roundId,
+        yourOrgId: user.orgId,
+      });
+    }
+    return { showObjectors, nomineeVisible: (orgId) => this.orgs.isWithin(orgId, user.orgId) };
+  }
+
+  /** Objection access: administrators and auditors everywhere, others on rounds run in their subtree or above them. */
   canSee(user: AuthUser, roundOrgId: string): boolean {
     if (user.roles.includes('admin') || user.roles.includes('auditor')) return true;
     return this.orgs.isWithin(roundOrgId, user.orgId) || this.orgs.isWithin(user.orgId, roundOrgId);

@@ -26,12 +26,6 @@ export async function runOnRound(
   return { id: id ?? roundId, outcome };
 }
 
-/** The nominee's organisation, for scope checks; an unknown nomination is left to the domain's refusal. */
-const nomineeOrgs = (round: LoadedRound, nominationId: string): string[] => {
-  const n = round.state.nominations.find((x) => x.nominationId === nominationId);
-  return n ? [n.nominee.orgId] : [];
-};
-
 /** 推荐: the recommending level's decision after the workers' congress (职代会). */
 @CommandHandler(RecommendNominationCommand)
 export class RecommendNominationHandler implements ICommandHandler<RecommendNominationCommand, AwardRoundCommandResult> {
@@ -39,19 +33,19 @@ export class RecommendNominationHandler implements ICommandHandler<RecommendNomi
 
   async execute({ roundId, nominationId, body, user, req }: RecommendNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asRecommender(user, round, nomineeOrgs(round, nominationId));
+    const role = await this.access.asReviewer(user, round, nominationId, round.round.levels[0] ?? '');
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn }), nominationId);
   }
 }
 
-/** 逐级审核: a committee (or the award office recording its decision) at the next level. */
+/** 逐级审核: a committee or award office at the level under review, for nominees in its subtree. */
 @CommandHandler(ReviewNominationCommand)
 export class ReviewNominationHandler implements ICommandHandler<ReviewNominationCommand, AwardRoundCommandResult> {
   constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
 
   async execute({ roundId, nominationId, body, user, req }: ReviewNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asRecommender(user, round, nomineeOrgs(round, nominationId));
+    const role = await this.access.asReviewer(user, round, nominationId, body.level);
     return runOnRound(
       this.commands, round, role, user, req,
       (b) => ({ type: 'ReviewNomination', ...b, nominationId, level: body.level, decision: body.decision, ...(body.note !== undefined ? { note: body.note } : {}) }),

@@ -5,11 +5,12 @@ import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@j
 import { campaignDecider } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { AwardRoundState, HONOUR_LEVELS, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf } from './award-domain';
+import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
 import { NomineeFacts } from './nominee-facts.service';
+import { claimedNomineeOrg, requireNomineeTied } from './nominee-organisation';
 
 export interface AwardRoundCommandResult {
   id: string;
@@ -38,12 +39,14 @@ export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRound
     // A round is run for a campaign organised in the office's subtree or above it (a city office may run a round of a provincial campaign).
     if (!this.orgs.isWithin(user.orgId, campaign.organizerOrgId)) requireWithinScope(this.orgs, user.orgId, campaign.organizerOrgId, 'campaign');
     const version = await this.facts.ruleSetVersion(body.ruleSetId, body.ruleSetVersion);
-    const honourLevel = body.honourLevel ?? HONOUR_LEVEL_OF_ORG[this.orgs.get(user.orgId)?.level ?? ''];
-    if (!honourLevel) {
-      throw DomainError.validation('AWARD.HONOUR_LEVEL_REQUIRED', '无法从本单位层级推断授予级别，请填写 honourLevel。', 'The honour level could not be taken from your organisation; give honourLevel.', {
-        errors: [{ field: 'honourLevel', messageZh: `应为 ${HONOUR_LEVELS.join('/')} 之一`, messageEn: `one of ${HONOUR_LEVELS.join(', ')}` }],
+    // The office's own level bounds what it may confer, so it must be known (the scope check above needs it registered anyway).
+    const officeLevel = HONOUR_LEVEL_OF_ORG[this.orgs.get(user.orgId)?.level ?? ''];
+    if (!officeLevel) {
+      throw DomainError.forbidden('AWARD.OFFICE_NOT_REGISTERED', `您所在的组织 ${user.orgId} 未登记层级，不能开展评选；请管理员先登记该组织。`, `Your organisation ${user.orgId} has no registered level; ask an administrator to register it first.`, {
+        orgId: user.orgId,
       });
     }
+    const honourLevel = body.honourLevel ?? officeLevel;
     const roundId = body.roundId ?? newAggregateId(req, user, newId);
     const ctx = this.commands.context(req, user, role);
     const outcome = await this.commands.run(roundStream(roundId), awardRoundDecider, {
@@ -54,6 +57,7 @@ export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRound
       campaignId: body.campaignId,
       awardType: body.awardType,
       honourLevel,
+      officeLevel,
       ruleSetId: body.ruleSetId,
       ruleSetVersion: version.version,
       pools: plain(body.pools),
@@ -82,27 +86,12 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const loaded = await this.access.load(roundId);
     const { round } = loaded;
     const project = body.projectId ? await this.facts.project(body.projectId) : undefined;
-    const nomineeOrgId = body.nominee.orgId ?? (body.nominee.kind === 'unit' ? body.nominee.id : project?.orgId);
-    if (!nomineeOrgId) {
-      throw DomainError.validation('AWARD.NOMINEE_ORG_REQUIRED', '请填写推荐对象所在单位（nominee.orgId）或所依托的竞赛项目。', 'Give the nominee’s organisation (nominee.orgId) or the project it rests on.', {
-        errors: [{ field: 'nominee.orgId', messageZh: '必填', messageEn: 'required' }],
-      });
-    }
-    const badAttributes = Object.entries(body.attributes ?? {}).filter(([, v]) => v !== null && !['string', 'number', 'boolean'].includes(typeof v));
-    if (badAttributes.length > 0) {
-      throw DomainError.validation('AWARD.INVALID_ATTRIBUTES', '人选属性的取值应为文字、数字或是/否。', 'Nominee attributes must be strings, numbers or booleans.', {
-        errors: badAttributes.map(([k]) => ({ field: `attributes.${k}`, messageZh: '取值应为文字、数字或是/否', messageEn: 'must be a string, number or boolean' })),
-      });
-    }
+    const nomineeOrgId = claimedNomineeOrg(body.nominee, project?.orgId);
     const recommenderOrgId = body.recommenderOrgId ?? user.orgId;
     const role = await this.access.asRecommender(user, loaded, [nomineeOrgId, recommenderOrgId]);
-    if (project && !this.orgs.isWithin(nomineeOrgId, project.orgId)) {
-      throw DomainError.unprocessable('AWARD.NOMINEE_NOT_OF_PROJECT', `推荐对象所在单位 ${nomineeOrgId} 不属于竞赛项目 ${project.facts.projectId} 的单位 ${project.orgId}。`, `The nominee’s organisation ${nomineeOrgId} is not the project’s (${project.orgId}) or under it.`, {
-        nomineeOrgId,
-        projectOrgId: project.orgId,
-      });
-    }
+    requireNomineeTied(this.orgs, body.nominee, nomineeOrgId, project && { projectId: project.facts.projectId, orgId: project.orgId }, loaded.orgId);
     const org = await this.facts.organization(nomineeOrgId);
+    const ancestors = await this.facts.ancestorFacts(nomineeOrgId);
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
     const nominee = { kind: body.nominee.kind, id: body.nominee.id, name: body.nominee.name, orgId: nomineeOrgId };
@@ -137,6 +126,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
           nominee: { ...nominee, honours, attributes },
           ...(project ? { project: project.facts } : {}),
           organization: this.facts.organizationFacts(org),
+          ancestors,
           round: roundFactsOf(state),
         }),
       }),

@@ -44,9 +44,9 @@ export class CreateAwardRoundRequestDto {
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RecommenderQuotaDto)
   quotasByRecommender?: RecommenderQuotaDto[];
 
-  @ApiProperty({ description: '逐级推荐层级（首级为推荐单位）Review levels in order; the first is the recommending level', example: ['unit', 'county', 'city'] })
+  @ApiProperty({ description: '逐级推荐层级：推荐单位 unit 起，由低到高（county、city、province）Review levels, from the recommending unit up', example: ['unit', 'county', 'city'] })
   @IsArray() @ArrayMaxSize(6) @IsString({ each: true }) @MaxLength(40, { each: true })
   levels!: string[];
 
-  @ApiPropertyOptional({ description: '公示最少工作日（默认 5）Minimum notice working days (default 5)' }) @IsOptional() @IsInt() minimumNoticeWorkingDays?: number;
+  @ApiPropertyOptional({ description: '公示最少工作日（默认 5，不得少于 5）Minimum notice working days (default and least 5)' }) @IsOptional() @IsInt() minimumNoticeWorkingDays?: number;
 }

@@ -4,16 +4,20 @@ import {
   checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
+import type { RoundReadAccess } from './award-round-access.service';
 
 /**
  * An award round as the console shows it: the stage in Chinese, every nomination with its
  * verdict, review progress and clearances, objections, honours, the slate check (actual vs
  * required) and quota use, and what may be done next.
  */
-export function awardRoundView(state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, showObjectors: boolean) {
+export function awardRoundView(state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess) {
   const round = state.round!;
   const primaries = state.nominations.filter(isPrimary);
   const ratios = checkRoundSlate(state);
+  // The slate check and the quota use are the whole list's; nominations, objections and honours only those the caller may see.
+  const visible = new Set(state.nominations.filter((n) => access.nomineeVisible(n.nominee.orgId)).map((n) => n.nominationId));
+  const showObjectors = access.showObjectors;
   return {
     roundId: round.roundId,
     revision,
@@ -29,7 +33,7 @@ export function awardRoundView(state: AwardRoundState, revision: number | null, 
     levels: round.levels,
     minimumNoticeWorkingDays: round.minimumNoticeWorkingDays,
     notice: state.notice,
-    nominations: state.nominations.map((n) => ({
+    nominations: state.nominations.filter((n) => visible.has(n.nominationId)).map((n) => ({
       nominationId: n.nominationId,
       nominee: { ...n.nominee, kindLabel: NOMINEE_KIND_LABELS[n.nominee.kind] },
       pool: n.pool,
@@ -50,17 +54,17 @@ export function awardRoundView(state: AwardRoundState, revision: number | null, 
       }),
       verdict: { eligible: n.verdict.eligible, ruleSetId: n.verdict.ruleSetId, ruleSetVersion: n.verdict.ruleSetVersion, checkedAt: n.verdict.checkedAt, failed: failedReasons(n.verdict).length, reasons: n.verdict.reasons },
     })),
-    objections: state.objections.map((o) => {
+    objections: state.objections.filter((o) => visible.has(o.nominationId)).map((o) => {
       const d = objections.get(o.objectionId);
       return { ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors ? { objector: d?.objector ?? null } : {}) };
     }),
-    honours: state.honours.map((h) => ({ ...h, statusLabel: HONOUR_STATUS_LABELS[h.status] })),
+    honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({ ...h, statusLabel: HONOUR_STATUS_LABELS[h.status] })),
     slate: {
       met: ratios.every((r) => r.met),
       ratios,
       quotas: round.pools.map((p) => ({ pool: p.pool, label: POOL_LABELS[p.pool], quota: p.quota, primaries: primaries.filter((n) => n.pool === p.pool).length })),
       quotaBreaches: quotaBreaches(round, primaries),
-      pendingClearances: pendingClearances(state),
+      pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)),
     },
     allowedActions: ALLOWED_ACTIONS[state.stage],
   };

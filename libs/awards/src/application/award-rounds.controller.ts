@@ -3,12 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { CommandResponse, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
 import { AWARD_TYPES } from './award-domain';
-import { AwardRoundAccess, roundNotFound } from './award-round-access.service';
+import { AwardRoundAccess } from './award-round-access.service';
 import { CreateAwardRoundRequestDto } from './award-round.request.dto';
 import { awardRoundView } from './award-round.view';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
@@ -32,6 +32,7 @@ export class AwardRoundsController {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly access: AwardRoundAccess,
+    private readonly consistency: ReadConsistency,
     @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
   ) {
@@ -51,22 +52,26 @@ export class AwardRoundsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '评选轮次列表 Award rounds in your scope', description: '本辖区内开展的评选，以及上级开展、本单位可推荐的评选。' })
+  @ApiOperation({ summary: '评选轮次列表 Award rounds in your scope', description: '本辖区内开展的评选，以及上级开展、本单位参与推荐的评选（未限定推荐单位，或推荐单位在本辖区内）。' })
   list(@Query() q: ListAwardRoundsQueryDto, @CurrentUser() user: AuthUser) {
-    const everything = user.roles.includes('admin') || user.roles.includes('auditor');
-    const scope = everything ? ({ kind: 'all' } as const) : ({ kind: 'org', orgId: user.orgId, ancestors: this.orgs.get(user.orgId)?.path ?? [] } as const);
+    const ancestors = this.orgs.get(user.orgId)?.path ?? [];
+    const scope = user.roles.includes('admin')
+      ? ({ kind: 'all' } as const)
+      : ({ kind: 'org', orgId: user.orgId, ancestors, path: `/${[...ancestors, user.orgId].join('/')}/` } as const);
     return listRounds(this.db, { scope, campaignId: q.campaignId, awardType: q.awardType, stage: q.stage, limit: q.limit ?? 50, offset: q.offset ?? 0 });
   }
 
   @Get(':roundId')
-  @ApiOperation({ summary: '评选轮次详情 One round: stage, nominations with verdicts, clearances, objections, honours, slate check (ETag = revision)' })
+  @ApiOperation({
+    summary: '评选轮次详情 One round: stage, nominations with verdicts, clearances, objections, honours, slate check (ETag = revision)',
+    description: '上级开展的评选只显示本辖区推荐对象的推荐、异议和荣誉；异议人身份仅向组织评选的评选表彰办公室和审计督查显示；范围外的评选答复 403。',
+  })
   async get(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
     const round = await this.access.load(roundId);
-    // Out of sight is answered like absent, so other regions' rounds do not leak.
-    if (!this.access.canSee(user, round.orgId)) throw roundNotFound(roundId);
+    await this.consistency.catchUp();
+    const access = this.access.readAccess(user, round);
     if (round.revision !== null) reply.header('etag', `"${round.revision}"`);
-    const office = user.roles.some((r) => r === 'award_office' || r === 'admin' || r === 'auditor');
-    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), office);
+    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access);
   }
 
   @Post(':roundId/nominations')

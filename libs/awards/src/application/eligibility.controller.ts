@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { CommandExecutor, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { campaignDecider } from '@jingsai/competitions';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireWithinScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -11,6 +12,7 @@ import { latestRoundOf } from '../read-models/award-rounds/award-round-list.quer
 import { EligibilityQuery, eligibilityBoard } from '../read-models/eligibility/eligibility.queries';
 import { ruleSetVersionContent } from '../read-models/rule-sets/rule-set-list.queries';
 import { AWARD_TYPES, AwardType } from './award-domain';
+import { campaignStream } from './award-streams';
 import { DEFAULT_ELIGIBILITY_PRESET } from './rule-set.presets';
 
 class EligibilityOneQueryDto extends PageQueryDto {
@@ -56,7 +58,12 @@ export class EligibilityController {
 
   @Get()
   @ApiOperation({ summary: '评选资格一览 Eligibility of every project and its unit in a campaign', description: '按时报名、立项、总结、考核等次、事故一票否决、督导问题整改、单位限制期、已获荣誉，逐项给出理由；随事实变化而更新。' })
-  list(@Query() q: EligibilityListQueryDto, @CurrentUser() user: AuthUser) {
+  async list(@Query() q: EligibilityListQueryDto, @CurrentUser() user: AuthUser) {
+    // An unknown campaign is a mistake to point out, not an empty board that reads as "nobody is eligible".
+    const { state: campaign } = await this.commands.state(campaignStream(q.campaignId), campaignDecider);
+    if (campaign.status === 'none') {
+      throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${q.campaignId} 不存在，请检查活动编号。`, `Campaign ${q.campaignId} does not exist; check the campaign id.`, { campaignId: q.campaignId });
+    }
     return eligibilityBoard(this.db, { ...this.query(q, q.campaignId, user), limit: q.limit ?? 50, offset: q.offset ?? 0 });
   }
 

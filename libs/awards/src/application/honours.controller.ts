@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { PageQueryDto, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
@@ -26,19 +27,37 @@ function notFound(honourId: string): DomainError {
 export class HonoursController {
   private readonly db: Database;
 
-  constructor(@Inject(READ_MODEL_DB) readDb: ReadModelDatabase) {
+  constructor(
+    @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
+    private readonly consistency: ReadConsistency,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {
     this.db = readDb.db;
   }
 
   @Get()
-  @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history' })
-  list(@Query() q: ListHonoursQueryDto) {
-    return listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, roundId: q.roundId, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history', description: '只列出本辖区内获得者的荣誉（系统管理员：全部）。' })
+  list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
+    const withinPath = this.everywhere(user) ? undefined : this.pathOf(user.orgId);
+    return listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+  }
+
+  // The register lists people by name and organisation: each caller sees the recipients of their own subtree (an auditor or anyone at the root: all).
+  private everywhere(user: AuthUser): boolean {
+    return user.roles.includes('admin');
+  }
+
+  private pathOf(orgId: string): string {
+    return `/${[...(this.orgs.get(orgId)?.path ?? []), orgId].join('/')}/`;
   }
 
   @Get(':honourId/check')
-  @ApiOperation({ summary: '荣誉核验 Is this honour valid now?', description: 'honourId 含 “/” 时请 URL 编码（%2F）。只有“有效”状态答复 valid: true。' })
-  check(@Param('honourId') honourId: string) {
+  @ApiOperation({ summary: '荣誉核验 Is this honour valid now?', description: 'honourId 含 “/” 时请 URL 编码（%2F）。只有“有效”状态答复 valid: true。任何登录用户均可核验（核验是公开的证明）。' })
+  async check(@Param('honourId') honourId: string) {
+    // The register is fed asynchronously: a revocation acknowledged a moment ago may not be in it
+    // yet. Wait until it holds every event stored before this question (or refuse with 409 after
+    // a bounded wait), so a revoked honour is never answered valid.
+    await this.consistency.catchUp();
     const answer = checkHonour(this.db, honourId);
     if (!answer) throw notFound(honourId);
     return answer;
@@ -46,9 +65,15 @@ export class HonoursController {
 
   @Get(':honourId')
   @ApiOperation({ summary: '荣誉详情 One honour with its history' })
-  get(@Param('honourId') honourId: string) {
+  get(@Param('honourId') honourId: string, @CurrentUser() user: AuthUser) {
     const honour = getHonour(this.db, honourId);
     if (!honour) throw notFound(honourId);
+    const orgId = honour.recipient.orgId;
+    if (!this.everywhere(user) && !(orgId && this.orgs.isWithin(orgId, user.orgId))) {
+      throw DomainError.forbidden('AWARD.HONOUR_OUT_OF_SCOPE', `荣誉 ${honourId} 的获得者不在您所在组织的范围内；如需核验，请使用荣誉核验。`, `The recipient of honour ${honourId} is outside your organisation's scope; use the honour check to verify it.`, {
+        honourId,
+      });
+    }
     return honour;
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
+import { ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { campaignDecider, projectDecider } from '@jingsai/competitions';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { RegisteredOrganization, organizationDecider } from '@jingsai/organizations';
@@ -20,6 +21,7 @@ export class NomineeFacts {
     private readonly commands: CommandExecutor,
     private readonly consistency: ReadConsistency,
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
   ) {}
 
   /** A published version (the latest when omitted). */
@@ -58,7 +60,18 @@ export class NomineeFacts {
 
   organizationFacts(org: RegisteredOrganization): OrganizationFacts {
     // Ownership is read by no eligibility rule; an unrecorded one stays null rather than guessed.
-    return { orgId: org.orgId, ownership: org.ownership as Ownership, facts: org.facts.map((f) => ({ kind: f.kind, occurredOn: f.occurredOn })) };
+    return { orgId: org.orgId, ownership: org.ownership as Ownership, level: org.level, facts: org.facts.map((f) => ({ kind: f.kind, occurredOn: f.occurredOn })) };
+  }
+
+  /**
+   * The facts of every organisation above `orgId`, nearest first, read from their streams; the
+   * exclusion windows decide which of them answer for the nominee. The tree comes from the
+   * directory, so call this after catching up.
+   */
+  async ancestorFacts(orgId: string): Promise<OrganizationFacts[]> {
+    const path = this.orgs.get(orgId)?.path ?? [];
+    const ancestors = await Promise.all([...path].reverse().map((id) => this.organization(id)));
+    return ancestors.map((o) => this.organizationFacts(o));
   }
 
   async honoursHeld(recipientId: string, recipientKind: string): Promise<HonourHeld[]> {

@@ -50,6 +50,8 @@ export interface CreateAwardRound extends RoundCommand {
   awardType: AwardType;
   /** The level the honours are conferred at (a city round confers city honours). */
   honourLevel: HonourLevel;
+  /** The level of the creating office's organisation (a city office: 'city'); no round confers above it. */
+  officeLevel: HonourLevel;
   ruleSetId: string;
   ruleSetVersion: number;
   pools: PoolQuota[];

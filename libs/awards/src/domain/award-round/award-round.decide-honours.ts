@@ -1,8 +1,10 @@
 import { DomainError } from '@jingsai/shared';
 import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS, HonourStatus } from '../catalogue/award-catalogue';
-import { shanghaiDateOf } from '../calendar/date-only';
+import { instantMs, shanghaiDateOf } from '../calendar/date-only';
 import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
+import { decideEndNotice } from './award-round.decide-notice';
 import { AwardRoundEvent } from './award-round.events';
+import { evolveAwardRound } from './award-round.evolve';
 import { ALLOWED_ACTIONS, requireHonour, requireRound, requireText } from './award-round.guards';
 import { assertSlateReady, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState, NominationState } from './award-round.state';
@@ -19,17 +21,30 @@ export function qualifiesForYouthPostExpert(n: Pick<NominationState, 'nominee' |
   return n.nominee.kind === 'person' && n.attributes.skillsChampion === true && typeof age === 'number' && age < YOUTH_AGE_LIMIT;
 }
 
+/**
+ * Confers once the notice is over by the command's clock. The scheduler records the end a few
+ * seconds after the last day has passed; a conferral in that gap records the end itself first
+ * (the scheduler's later EndPublicNotice then finds it recorded and does nothing).
+ */
 export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent[] {
   if (state.stage === 'notice' && state.notice) {
-    throw DomainError.illegalState(
-      'AWARD.NOTICE_NOT_ENDED',
-      `公示期至 ${state.notice.lastDay} 24:00（北京时间）结束，公示结束前不能表彰。`,
-      `The notice runs until the end of ${state.notice.lastDay} (Beijing time); nothing can be conferred before it ends.`,
-      state.stage,
-      ALLOWED_ACTIONS[state.stage],
-      { endsAt: state.notice.endsAt },
-    );
+    if (instantMs(c.at) < instantMs(state.notice.endsAt)) {
+      throw DomainError.illegalState(
+        'AWARD.NOTICE_NOT_ENDED',
+        `公示期至 ${state.notice.lastDay} 24:00（北京时间）结束，公示结束前不能表彰。`,
+        `The notice runs until the end of ${state.notice.lastDay} (Beijing time); nothing can be conferred before it ends.`,
+        state.stage,
+        ALLOWED_ACTIONS[state.stage],
+        { endsAt: state.notice.endsAt },
+      );
+    }
+    const ended = decideEndNotice({ type: 'EndPublicNotice', roundId: c.roundId, at: c.at, actor: c.actor }, state);
+    return [...ended, ...conferAfterNotice(c, ended.reduce(evolveAwardRound, state))];
   }
+  return conferAfterNotice(c, state);
+}
+
+function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[] {
   const round = requireRound(state, c);
   const open = state.objections.filter((o) => o.status === 'open');
   if (open.length > 0) {

@@ -1,4 +1,5 @@
 import { DomainError } from '@jingsai/shared';
+import { OBJECTION_STATUS_LABELS } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { resolveNoticePeriod } from '../calendar/notice-period';
 import { EndPublicNotice, RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
@@ -90,9 +91,14 @@ export function decideResolveObjection(c: ResolveObjection, state: AwardRoundSta
   const note = requireText(c.note, 'AWARD.NOTE_REQUIRED', 'note', '请填写异议核查处理意见。', 'A resolution needs a note on what was found.');
   if (o.status !== 'open') {
     if (o.status === c.outcome) return [];
-    throw DomainError.conflict('AWARD.OBJECTION_ALREADY_RESOLVED', `异议 ${o.objectionId} 已处理（${o.status}），不能改判。`, `Objection ${o.objectionId} was already resolved (${o.status}) and cannot be changed.`, {
-      status: o.status,
-    });
+    const current = OBJECTION_STATUS_LABELS[o.status];
+    // Named currentOutcome, not status: a detail is an extension of the problem body, next to its HTTP status.
+    throw DomainError.conflict(
+      'AWARD.OBJECTION_ALREADY_RESOLVED',
+      `异议 ${o.objectionId} 已核查处理，结论为“${current.zh}”，不能改判；如有新的情况，请另行提出异议或按撤销程序办理。`,
+      `Objection ${o.objectionId} was already resolved as ${current.en} and cannot be changed; raise a new objection or use revocation if something new came to light.`,
+      { objectionId: o.objectionId, currentOutcome: o.status },
+    );
   }
   const base = { roundId: c.roundId, objectionId: o.objectionId, nominationId: o.nominationId, note };
   if (c.outcome === 'dismissed') return [{ type: 'ObjectionDismissed', data: base }];

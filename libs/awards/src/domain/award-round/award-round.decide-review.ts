@@ -62,8 +62,15 @@ export function decideReview(c: ReviewNomination, state: AwardRoundState): Award
     throw DomainError.validation('AWARD.INVALID_DECISION', "审核结论应为 'approved' 或 'rejected'。", "decision must be 'approved' or 'rejected'.");
   }
   if (c.decision === 'approved') {
-    const first = round.levels.indexOf(c.level) === 0;
-    if (first) return [{ type: 'NominationRecommended', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level } }];
+    if (round.levels.indexOf(c.level) === 0) {
+      // The recommending level decides after its workers' congress (职代会), so its approval is recorded with that date.
+      throw DomainError.unprocessable(
+        'AWARD.WORKERS_CONGRESS_REQUIRED',
+        `推荐单位须经职代会（职工大会）审议后推荐：请登记职代会审议日期（recommend），而不是直接审核通过 ${c.level} 级。`,
+        `The recommending unit recommends after its workers' congress: record the congress date (recommend) rather than approving the ${c.level} level by review.`,
+        { nominationId: n.nominationId, level: c.level, allowedActions: ['RecordWorkersCongressApproval'] },
+      );
+    }
     return [{ type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'approved', ...(c.note ? { note: c.note } : {}) } }];
   }
   const note = requireText(c.note, 'AWARD.NOTE_REQUIRED', 'note', '不予推荐时须说明理由。', 'A rejection needs a note giving the reason.');

@@ -1,7 +1,8 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, NOMINEE_KIND_LABELS, POOLS, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
+import { validateNomineeAttributes } from '../rules/nominee-attributes';
 import { requiredClearances, validateClearanceSpec } from '../rules/clearance-spec';
 import { validateRatioSpecs } from '../rules/slate-ratios';
 import { CreateAwardRound, Nominate } from './award-round.commands';
@@ -10,7 +11,6 @@ import { requireRound } from './award-round.guards';
 import { primariesOf, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState } from './award-round.state';
 
-const DEFAULT_MINIMUM_NOTICE_WORKING_DAYS = 5;
 const isCount = (v: unknown, min: number) => Number.isInteger(v) && (v as number) >= min;
 
 function roundProblems(c: CreateAwardRound): SpecProblem[] {
@@ -35,12 +35,46 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
     if (!r.orgId || (c.quotasByRecommender ?? []).findIndex((x) => x.orgId === r.orgId) !== i) bad(`quotasByRecommender[${i}].orgId`, '推荐单位缺失或重复', 'orgId is missing or repeated');
     if (!isCount(r.quota, 1)) bad(`quotasByRecommender[${i}].quota`, '名额应为正整数', 'quota must be a positive whole number');
   });
-  if (!Array.isArray(c.levels) || c.levels.some((l) => typeof l !== 'string' || l === '') || new Set(c.levels).size !== c.levels.length) {
-    bad('levels', '审核层级应为不重复的名称列表', 'levels must be a list of distinct names');
+  p.push(...levelProblems(c.levels));
+  if (c.minimumNoticeWorkingDays !== undefined && !isCount(c.minimumNoticeWorkingDays, MINIMUM_NOTICE_DAYS)) {
+    bad('minimumNoticeWorkingDays', `公示期不得少于 ${MINIMUM_NOTICE_DAYS} 个工作日`, `the notice must last at least ${MINIMUM_NOTICE_DAYS} working days`);
   }
-  if (c.minimumNoticeWorkingDays !== undefined && !isCount(c.minimumNoticeWorkingDays, 0)) bad('minimumNoticeWorkingDays', '应为非负整数', 'must be a whole number ≥ 0');
   p.push(...validateRatioSpecs(c.ratios), ...validateClearanceSpec(c.clearances));
   return p;
+}
+
+/**
+ * 逐级推荐 starts with the recommending unit, whose decision follows its workers' congress; a
+ * round without it would publish a list no workers' congress has seen. Later levels go up the
+ * tree in order, each at most once.
+ */
+function levelProblems(levels: unknown): SpecProblem[] {
+  const zh = `审核层级应从推荐单位（unit）开始，按 ${REVIEW_LEVELS.join('→')} 由低到高排列，且不重复`;
+  const en = `levels must start with the recommending unit ('unit') and go up in the order ${REVIEW_LEVELS.join(' → ')}, each once`;
+  if (!Array.isArray(levels) || levels.length === 0 || levels[0] !== 'unit') return [{ field: 'levels', messageZh: zh, messageEn: en }];
+  const ranks = levels.map((l) => (isOneOf(REVIEW_LEVELS, l) ? REVIEW_LEVELS.indexOf(l) : -1));
+  return ranks.every((r, i) => r >= 0 && (i === 0 || r > ranks[i - 1]!)) ? [] : [{ field: 'levels', messageZh: zh, messageEn: en }];
+}
+
+/** Well-formed settings a round still cannot have: an instant commendation, or honours above the office's own level. */
+function refuseWhatNoRoundConfers(c: CreateAwardRound): void {
+  if (c.awardType === 'instant') {
+    throw DomainError.unprocessable(
+      'AWARD.INSTANT_NOT_A_ROUND',
+      '即时表彰由竞赛委员会在项目推进节点直接给予，不通过评选轮次；请选择五一劳动奖状、奖章、工人先锋号等奖项。',
+      'Instant commendations are given by the committee at project milestones, not through award rounds; choose another award type.',
+      { awardType: c.awardType },
+    );
+  }
+  if (!isOneOf(HONOUR_LEVELS, c.officeLevel) || honourLevelRank(c.honourLevel) > honourLevelRank(c.officeLevel)) {
+    const office = isOneOf(HONOUR_LEVELS, c.officeLevel) ? HONOUR_LEVEL_LABELS[c.officeLevel] : { zh: '未知', en: 'unknown' };
+    throw DomainError.unprocessable(
+      'AWARD.HONOUR_LEVEL_ABOVE_OFFICE',
+      `${office.zh}评选表彰办公室不能授予${HONOUR_LEVEL_LABELS[c.honourLevel].zh}荣誉；授予级别不得高于本单位层级，更高级别的荣誉由上级组织评选。`,
+      `A ${office.en} award office cannot confer ${HONOUR_LEVEL_LABELS[c.honourLevel].en} honours; the honour level may not be above your organisation's, higher honours are run by the level above.`,
+      { honourLevel: c.honourLevel, officeLevel: c.officeLevel },
+    );
+  }
 }
 
 export function decideCreate(c: CreateAwardRound, state: AwardRoundState): AwardRoundCreated[] {
@@ -51,6 +85,7 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
   if (problems.length > 0) {
     throw DomainError.validation('AWARD.INVALID_ROUND', `评选轮次设置有 ${problems.length} 处错误，请逐项修正。`, `The round settings have ${problems.length} problem(s); correct each.`, { errors: problems });
   }
+  refuseWhatNoRoundConfers(c);
   const data: AwardRoundCreated['data'] = {
     roundId: c.roundId,
     campaignId: c.campaignId,
@@ -62,7 +97,7 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
     subQuotas: c.subQuotas ?? [],
     quotasByRecommender: c.quotasByRecommender ?? [],
     levels: c.levels,
-    minimumNoticeWorkingDays: c.minimumNoticeWorkingDays ?? DEFAULT_MINIMUM_NOTICE_WORKING_DAYS,
+    minimumNoticeWorkingDays: c.minimumNoticeWorkingDays ?? MINIMUM_NOTICE_DAYS,
     ratios: c.ratios,
     clearances: c.clearances,
   };
@@ -84,6 +119,15 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
   }
   if (!Number.isInteger(c.order) || c.order < 1) {
     throw DomainError.validation('AWARD.INVALID_ORDER', '推荐顺序应为正整数。', 'order must be a positive whole number.', { errors: [{ field: 'order', messageZh: '应为正整数', messageEn: 'must be a positive whole number' }] });
+  }
+  const attributeProblems = validateNomineeAttributes(c.attributes);
+  if (attributeProblems.length > 0) {
+    throw DomainError.validation(
+      'AWARD.INVALID_ATTRIBUTES',
+      `人选属性有 ${attributeProblems.length} 处错误：${attributeProblems.map((x) => `${x.field} ${x.messageZh}`).join('；')}。`,
+      `The nominee's attributes have ${attributeProblems.length} problem(s): ${attributeProblems.map((x) => `${x.field} ${x.messageEn}`).join('; ')}.`,
+      { errors: attributeProblems },
+    );
   }
   const v = c.verdict;
   if (v.ruleSetId !== round.ruleSetId || v.ruleSetVersion !== round.ruleSetVersion || v.awardType !== round.awardType || v.nomineeId !== c.nominee.id || v.nomineeKind !== c.nominee.kind) {

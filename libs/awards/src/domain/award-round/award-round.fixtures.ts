@@ -21,10 +21,11 @@ export function createRound(over: Partial<CreateAwardRound> = {}): CreateAwardRo
     campaignId: 'c-2024',
     awardType: 'may_day_medal',
     honourLevel: 'city',
+    officeLevel: 'city',
     ruleSetId: 'rs-national',
     ruleSetVersion: 2,
     pools: [{ pool: 'regular', quota: 3 }],
-    levels: [],
+    levels: ['unit'],
     ratios: [],
     clearances: NO_CLEARANCES,
     ...over,
@@ -84,6 +85,18 @@ export function submitted(id: string, over: NominationOver = {}, requiredClearan
     },
   };
 }
+
+/** The recommending unit's approval after its workers' congress (the first review level). */
+export const recommended = (nominationId: string, workersCongressOn = '2024-09-24'): AwardRoundEvent => ({
+  type: 'NominationRecommended',
+  data: { roundId: ROUND_ID, nominationId, level: 'unit', workersCongressOn },
+});
+
+/** A nomination that passed the recommending level: what a list about to be published holds. */
+export const passed = (id: string, over: NominationOver = {}, requiredClearances: NominationSubmitted['data']['requiredClearances'] = []): AwardRoundEvent[] => [
+  submitted(id, over, requiredClearances),
+  recommended(id),
+];
 
 /** 2024-10-08 for five working days: 8, 9, 10, 11 and the adjusted working Saturday 12 October. */
 export function noticeStarted(nominationIds: string[], over: Partial<PublicNoticeStarted['data']> = {}): PublicNoticeStarted {

@@ -2,13 +2,13 @@ import { DeciderSpec } from '@jingsai/testing';
 import { Confer, RevokeHonour, WithdrawHonour } from './award-round.commands';
 import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent, HonourConferred } from './award-round.events';
-import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, person, stateAfter, submitted } from './award-round.fixtures';
+import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, person, stateAfter } from './award-round.fixtures';
 import { currentHonours, honourStatus, honoursHeldFrom } from './award-round.queries';
 
 const spec = DeciderSpec.for(awardRoundDecider);
 const confer = (when = '2024-10-14T09:00:00+08:00'): Confer => ({ type: 'Confer', ...at(when) });
 const champion = { skillsChampion: true, age: 28 };
-const ready = [created({ pools: [{ pool: 'regular', quota: 2 }] }), submitted('n-1', { attributes: champion }), submitted('n-2', { attributes: { skillsChampion: true, age: 35 } })];
+const ready = [created({ pools: [{ pool: 'regular', quota: 2 }] }), ...passed('n-1', { attributes: champion }), ...passed('n-2', { attributes: { skillsChampion: true, age: 35 } })];
 const ended = [...ready, noticeStarted(['n-1', 'n-2']), noticeEnded()];
 const raised: AwardRoundEvent = { type: 'ObjectionRaised', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', objector: { kind: 'individual', realName: '李四', contact: '138' }, grounds: '不实' } };
 const honour = (nominationId: string): HonourConferred => ({
@@ -45,6 +45,25 @@ describe('conferral (表彰)', () => {
     spec.given([...ready, noticeStarted(['n-1', 'n-2'])]).when(confer(DURING_NOTICE)).thenThrows('AWARD.NOTICE_NOT_ENDED', { kind: 'illegal_state', details: { currentState: 'notice', endsAt: '2024-10-12T16:00:00.000Z' } });
   });
 
+  describe('when the notice has ended by the clock but the scheduler has not recorded it yet', () => {
+    const inNotice = [...ready, noticeStarted(['n-1', 'n-2'])];
+
+    it('records the end of the notice and confers in one decision', () => {
+      spec
+        .given(inNotice)
+        .when(confer('2024-10-13T00:00:01+08:00'))
+        .thenMatches([noticeEnded(), { type: 'HonourConferred', data: { nominationId: 'n-1', conferredOn: '2024-10-13' } }, { type: 'DerivedHonourConferred' }, { type: 'HonourConferred', data: { nominationId: 'n-2' } }]);
+    });
+
+    it('refuses with an objection open, recording nothing, not even the end', () => {
+      spec.given([...inNotice, raised]).when(confer(AFTER_NOTICE)).thenThrows('AWARD.OBJECTIONS_OPEN');
+    });
+
+    it('leaves nothing for the scheduler to record afterwards', () => {
+      spec.given([...inNotice, noticeEnded(), honour('n-1'), youth, honour('n-2')]).when({ type: 'EndPublicNotice', ...at('2024-10-13T00:00:05+08:00') }).thenNothing();
+    });
+  });
+
   it('is refused before any notice', () => {
     spec.given(ready).when(confer()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'nominating' } });
   });
@@ -58,8 +77,8 @@ describe('conferral (表彰)', () => {
     spec
       .given([
         created({ ratios: [ratio] }),
-        submitted('n-1', { attributes: { frontline: true } }),
-        submitted('n-2'),
+        ...passed('n-1', { attributes: { frontline: true } }),
+        ...passed('n-2'),
         noticeStarted(['n-1', 'n-2']),
         { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
         noticeEnded(),
@@ -72,7 +91,7 @@ describe('conferral (表彰)', () => {
     spec
       .given([
         ...ready,
-        submitted('s-1', { substitute: true }, ['audit']),
+        ...passed('s-1', { substitute: true }, ['audit']),
         noticeStarted(['n-1', 'n-2', 's-1']),
         { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
         { type: 'SubstitutePromoted', data: { roundId: ROUND_ID, nominationId: 's-1', replacesNominationId: 'n-1', recommenderOrgId: 'org-a', pool: 'regular' } },
@@ -86,7 +105,7 @@ describe('conferral (表彰)', () => {
     spec
       .given([
         ...ready,
-        submitted('s-1', { substitute: true }),
+        ...passed('s-1', { substitute: true }),
         noticeStarted(['n-1', 'n-2', 's-1']),
         { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
         { type: 'SubstitutePromoted', data: { roundId: ROUND_ID, nominationId: 's-1', replacesNominationId: 'n-1', recommenderOrgId: 'org-a', pool: 'regular' } },
@@ -98,7 +117,7 @@ describe('conferral (表彰)', () => {
 
   it('never exceeds a quota, even if the recorded list somehow does', () => {
     const tight = created({ pools: [{ pool: 'regular', quota: 1 }] });
-    spec.given([tight, submitted('n-1'), submitted('n-2'), noticeStarted(['n-1', 'n-2']), noticeEnded()]).when(confer()).thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'pool', key: 'regular', limit: 1, count: 2 }] } });
+    spec.given([tight, ...passed('n-1'), ...passed('n-2'), noticeStarted(['n-1', 'n-2']), noticeEnded()]).when(confer()).thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'pool', key: 'regular', limit: 1, count: 2 }] } });
   });
 
   it('is refused a second time', () => {

@@ -2,7 +2,7 @@ import { DeciderSpec } from '@jingsai/testing';
 import { RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent } from './award-round.events';
-import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, submitted } from './award-round.fixtures';
+import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, submitted } from './award-round.fixtures';
 
 const spec = DeciderSpec.for(awardRoundDecider);
 const start = (over: Partial<StartPublicNotice> = {}): StartPublicNotice => ({
@@ -23,7 +23,7 @@ const object = (over: Partial<RaiseObjection> = {}): RaiseObjection => ({
 });
 const resolve = (outcome: 'upheld' | 'dismissed', over: Partial<ResolveObjection> = {}): ResolveObjection => ({ type: 'ResolveObjection', ...at(DURING_NOTICE), objectionId: 'o-1', outcome, note: '经核查属实', ...over });
 const raised: AwardRoundEvent = { type: 'ObjectionRaised', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', objector: { kind: 'individual', realName: '李四', contact: '13800000000' }, grounds: '事迹材料与实际不符' } };
-const ready = [created(), submitted('n-1'), submitted('n-2')];
+const ready = [created(), ...passed('n-1'), ...passed('n-2')];
 const inNotice = [...ready, noticeStarted(['n-1', 'n-2'])];
 
 describe('starting the public notice (公示)', () => {
@@ -55,9 +55,9 @@ describe('starting the public notice (公示)', () => {
     spec.given(ready).when(start({ period: { kind: 'working_days', days: 3 } })).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 3, minimumWorkingDays: 5 } });
   });
 
-  it('accepts the Lijiang notice in a round that asks for calendar days only, ending 2022-10-19 24:00 +08:00', () => {
+  it('ends the Lijiang notice at 2022-10-19 24:00 +08:00', () => {
     spec
-      .given([created({ minimumNoticeWorkingDays: 0 }), submitted('n-1')])
+      .given([created(), ...passed('n-1')])
       .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } }))
       .thenMatches([{ type: 'PublicNoticeStarted', data: { startsOn: '2022-10-14', lastDay: '2022-10-19', startsAt: '2022-10-13T16:00:00.000Z', endsAt: '2022-10-19T16:00:00.000Z', calendarDays: 6 } }]);
   });
@@ -71,14 +71,14 @@ describe('starting the public notice (公示)', () => {
   it('refuses when the slate ratios fail, reporting actual against required', () => {
     const ratio = { key: 'migrant_workers', label: { zh: '农民工', en: 'migrant workers' }, where: { attribute: 'migrantWorker' }, op: '>=' as const, percent: 50, denominator: 'all' as const };
     const e = spec
-      .given([created({ ratios: [ratio] }), submitted('n-1', { attributes: { migrantWorker: true } }), submitted('n-2'), submitted('n-3')])
+      .given([created({ ratios: [ratio] }), ...passed('n-1', { attributes: { migrantWorker: true } }), ...passed('n-2'), ...passed('n-3')])
       .when(start())
       .thenThrows('AWARD.SLATE_RATIOS_NOT_MET', { details: { unmet: [{ key: 'migrant_workers', actual: 33.3, required: 50, numerator: 1, denominator: 3, met: false }] } });
     expect(e.messageZh).toContain('农民工 实际 33.3%（1/3），要求 不低于 50%');
   });
 
   it('refuses while clearances are outstanding, listing them', () => {
-    spec.given([created(), submitted('n-1', {}, ['tax', 'audit'])]).when(start()).thenThrows('AWARD.CLEARANCES_OUTSTANDING', { details: { outstandingClearances: [{ nominationId: 'n-1', departments: ['tax', 'audit'] }] } });
+    spec.given([created(), ...passed('n-1', {}, ['tax', 'audit'])]).when(start()).thenThrows('AWARD.CLEARANCES_OUTSTANDING', { details: { outstandingClearances: [{ nominationId: 'n-1', departments: ['tax', 'audit'] }] } });
   });
 
   it('refuses while a primary has not passed every review level', () => {
@@ -86,7 +86,7 @@ describe('starting the public notice (公示)', () => {
   });
 
   it('refuses an empty list (substitutes alone do not make a slate)', () => {
-    spec.given([created(), submitted('s-1', { substitute: true })]).when(start()).thenThrows('AWARD.SLATE_EMPTY');
+    spec.given([created(), ...passed('s-1', { substitute: true })]).when(start()).thenThrows('AWARD.SLATE_EMPTY');
   });
 
   it('refuses to start a second notice', () => {
@@ -134,7 +134,7 @@ describe('resolving objections', () => {
   });
 
   it('upholds an objection: the nomination is withdrawn and the next substitute promoted', () => {
-    spec.given([...ready, submitted('s-1', { substitute: true }), noticeStarted(['n-1', 'n-2', 's-1']), raised]).when(resolve('upheld')).then([
+    spec.given([...ready, ...passed('s-1', { substitute: true }), noticeStarted(['n-1', 'n-2', 's-1']), raised]).when(resolve('upheld')).then([
       { type: 'ObjectionUpheld', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '经核查属实' } },
       { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
       { type: 'SubstitutePromoted', data: { roundId: ROUND_ID, nominationId: 's-1', replacesNominationId: 'n-1', recommenderOrgId: 'org-a', pool: 'regular' } },
@@ -163,7 +163,7 @@ describe('resolving objections', () => {
   it('treats a repeat as a no-op and refuses to change the outcome', () => {
     const dismissed: AwardRoundEvent = { type: 'ObjectionDismissed', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '不属实' } };
     spec.given([...inNotice, raised, dismissed]).when(resolve('dismissed')).thenNothing();
-    spec.given([...inNotice, raised, dismissed]).when(resolve('upheld')).thenThrows('AWARD.OBJECTION_ALREADY_RESOLVED', { kind: 'conflict', details: { status: 'dismissed' } });
+    spec.given([...inNotice, raised, dismissed]).when(resolve('upheld')).thenThrows('AWARD.OBJECTION_ALREADY_RESOLVED', { kind: 'conflict', details: { currentOutcome: 'dismissed' } });
   });
 });
 

@@ -43,12 +43,17 @@ describe('level-by-level recommendation (逐级推荐)', () => {
     spec.given([leveled, submitted('n-1')]).when(congress('n-1', '2024-09-27')).thenThrows('AWARD.INVALID_CONGRESS_DATE', { kind: 'validation' });
   });
 
-  it('refuses a workers’ congress approval in a round without review levels', () => {
-    spec.given([created(), submitted('n-1')]).when(congress('n-1')).thenThrows('AWARD.NO_REVIEW_LEVELS');
+  it('refuses a workers’ congress approval in a round recorded without review levels (before they were required)', () => {
+    const old = created();
+    spec.given([{ ...old, data: { ...old.data, levels: [] } }, submitted('n-1')]).when(congress('n-1')).thenThrows('AWARD.NO_REVIEW_LEVELS');
   });
 
-  it('lets the first level also recommend by review, without a congress date', () => {
-    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit')).then([{ type: 'NominationRecommended', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'unit' } }]);
+  it('refuses to pass the recommending level by review, without the workers’ congress', () => {
+    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit')).thenThrows('AWARD.WORKERS_CONGRESS_REQUIRED', { kind: 'unprocessable', details: { allowedActions: ['RecordWorkersCongressApproval'] } });
+  });
+
+  it('lets the recommending unit decline by review, with a reason', () => {
+    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit', 'rejected', '职代会未通过')).thenMatches([{ type: 'NominationReviewed', data: { level: 'unit', decision: 'rejected' } }, { type: 'NominationRemoved' }]);
   });
 
   it('reviews the next levels in order', () => {
@@ -120,9 +125,9 @@ describe('department clearances (征求意见)', () => {
   });
 
   it('skips a substitute whose promotion would break a sub-quota', () => {
-    const heads = created({ subQuotas: [{ key: 'heads', label: { zh: '企业负责人', en: 'heads' }, where: { attribute: 'head' }, max: 1 }] });
+    const heads = created({ subQuotas: [{ key: 'heads', label: { zh: '企业负责人', en: 'heads' }, where: { attribute: 'occupationCategory', equals: 'enterprise_head' }, max: 1 }] });
     spec
-      .given([heads, submitted('n-1', {}, ['audit']), submitted('n-2', { attributes: { head: true } }), submitted('s-1', { substitute: true, order: 1, attributes: { head: true } }), submitted('s-2', { substitute: true, order: 2 })])
+      .given([heads, submitted('n-1', {}, ['audit']), submitted('n-2', { attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-1', { substitute: true, order: 1, attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-2', { substitute: true, order: 2 })])
       .when(refuse('n-1', 'audit'))
       .thenMatches([{ type: 'ClearanceRefused' }, { type: 'NominationRemoved' }, { type: 'SubstitutePromoted', data: { nominationId: 's-2', replacesNominationId: 'n-1' } }]);
   });

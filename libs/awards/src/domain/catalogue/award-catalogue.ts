@@ -38,6 +38,23 @@ export const AWARD_TYPE_CATALOGUE: Record<AwardType, AwardTypeEntry> = {
   instant: { zh: '即时表彰', en: 'Instant commendation', nomineeKinds: ['team', 'person'] },
 };
 
+export const REVIEW_LEVELS = ['unit', 'county', 'city', 'province'] as const;
+/**
+ * Levels of 逐级推荐, lowest first: the recommending unit (after its workers' congress), then the
+ * county, city and province reviews, each taken by that level of the organisation tree.
+ */
+export type ReviewLevel = (typeof REVIEW_LEVELS)[number];
+
+export const REVIEW_LEVEL_LABELS: Record<ReviewLevel, Label> = {
+  unit: { zh: '推荐单位', en: 'recommending unit' },
+  county: { zh: '县级', en: 'county' },
+  city: { zh: '市级', en: 'city' },
+  province: { zh: '省级', en: 'provincial' },
+};
+
+/** The shortest public notice (公示) a round may ask for: 5 working days, as the notices require. */
+export const MINIMUM_NOTICE_DAYS = 5;
+
 export const DERIVED_HONOUR_TYPES = ['youth_post_expert'] as const;
 /** Honours that follow from a recipient's attributes rather than from a nomination. */
 export type DerivedHonourType = (typeof DERIVED_HONOUR_TYPES)[number];

@@ -40,6 +40,8 @@ export interface OrganizationFacts {
   orgId: string;
   ownership: Ownership;
   facts: OrganizationFact[];
+  /** Its level in the tree (team, enterprise, county …); exclusion windows climb from a team to its enterprise by it. */
+  level?: string;
 }
 
 /** An honour the nominee holds or held; only 'valid' counts as held for prerequisites. */
@@ -86,6 +88,8 @@ export interface EligibilityInput {
   nominee: NomineeFacts;
   project?: ProjectFacts;
   organization?: OrganizationFacts;
+  /** The organisation's ancestors, nearest first; exclusion windows read those that answer for the nominee. */
+  ancestors?: OrganizationFacts[];
   round: RoundFacts;
 }
 

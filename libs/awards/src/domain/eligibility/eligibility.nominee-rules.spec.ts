@@ -129,6 +129,37 @@ describe('exclusion_window (dated organisation facts)', () => {
   it('ignores fact kinds the window does not list', () => {
     expect(only(sameYear, accident).passed).toBe(true);
   });
+  describe('when the nominee is a team or a person under an enterprise with a fact', () => {
+    const wages = organizationFacts({ orgId: 'ent-f3', level: 'enterprise', facts: [{ kind: 'wage_arrears', occurredOn: '2022-01-10' }] });
+    const county = organizationFacts({ orgId: 'county', level: 'county', facts: [{ kind: 'wage_arrears', occurredOn: '2022-01-05' }] });
+    const team = organizationFacts({ orgId: 'team-1', level: 'team' });
+    const teamNominee = nomineeFacts({ kind: 'team', id: 'team-1', orgId: 'team-1' });
+
+    it('bars a team for its enterprise’s fact, naming the enterprise', () => {
+      const r = only(sameYear, { nominee: teamNominee, organization: team, ancestors: [wages, county] });
+      expect(r).toMatchObject({ passed: false, facts: { checkedOrgIds: ['team-1', 'ent-f3'], barringFacts: [{ orgId: 'ent-f3', kind: 'wage_arrears' }] } });
+      expect(r.messageZh).toBe('单位 team-1 在限制期内：上级单位 ent-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）。');
+    });
+
+    it('bars a person in a team of that enterprise, climbing through the team', () => {
+      const person = nomineeFacts({ orgId: 'team-1' });
+      expect(only(sameYear, { nominee: person, organization: team, ancestors: [wages, county] }).passed).toBe(false);
+    });
+
+    it('does not climb past the enterprise: a county’s fact does not bar everyone under it', () => {
+      const clean = organizationFacts({ orgId: 'ent-ok', level: 'enterprise' });
+      const r = only(sameYear, { nominee: teamNominee, organization: team, ancestors: [clean, county] });
+      expect(r).toMatchObject({ passed: true, facts: { checkedOrgIds: ['team-1', 'ent-ok'] } });
+      expect(r.messageZh).toContain('单位 team-1（及上级单位 ent-ok） 不在');
+    });
+
+    it('lets a unit answer for itself only', () => {
+      const unit = nomineeFacts({ kind: 'unit', id: 'ent-sub', orgId: 'ent-sub' });
+      const group = organizationFacts({ orgId: 'group', level: 'enterprise', facts: [{ kind: 'wage_arrears', occurredOn: '2022-01-10' }] });
+      expect(only(sameYear, { nominee: unit, organization: organizationFacts({ orgId: 'ent-sub', level: 'enterprise' }), ancestors: [group] }).passed).toBe(true);
+    });
+  });
+
   it('fails closed without the organisation facts, or with another organisation’s', () => {
     expect(only(threeYears, { organization: undefined }).passed).toBe(false);
     expect(only(threeYears, { organization: organizationFacts({ orgId: 'org-b' }) })).toMatchObject({ passed: false, facts: { givenOrgId: 'org-b' } });

@@ -1,7 +1,7 @@
 import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HonourType, NOMINEE_KIND_LABELS, honourLevelRank } from '../catalogue/award-catalogue';
 import { addYears, toEpochDay, yearOf } from '../calendar/date-only';
 import { ORG_FACT_LABELS, RuleSpec } from '../rules/rule-spec';
-import { HonourHeld } from './eligibility.facts';
+import { HonourHeld, OrganizationFacts } from './eligibility.facts';
 import { RuleContext, reason } from './eligibility.project-rules';
 import { EligibilityReason } from './eligibility.facts';
 
@@ -74,8 +74,28 @@ export function prerequisiteHonour(spec: Extract<RuleSpec, { rule: 'prerequisite
 }
 
 /**
- * Dated organisation facts bar the organisation: for `years` years from the event (barred up to
- * the day before its anniversary), or for the calendar year of the event ('same_year').
+ * The organisations whose dated facts bar the nominee. A unit answers for itself. A team or a
+ * person also answers for the teams above it and for its enterprise (the employer that runs
+ * the project): a safety accident, wage arrears or a missing union there is the employer's
+ * record, shared by every team and worker in it, and nominating a team must not dodge it. The
+ * climb stops at the enterprise: county, city and province organisations are administrative,
+ * and their facts do not bar everyone under them.
+ */
+export function organizationsAnswering(ctx: RuleContext, organization: OrganizationFacts): OrganizationFacts[] {
+  const chain = [organization];
+  if (ctx.input.nominee.kind === 'unit') return chain;
+  for (const ancestor of ctx.input.ancestors ?? []) {
+    const below = chain[chain.length - 1]!;
+    if (below.level !== 'team' || (ancestor.level !== 'team' && ancestor.level !== 'enterprise')) break;
+    chain.push(ancestor);
+  }
+  return chain;
+}
+
+/**
+ * Dated organisation facts bar the organisation (and the teams and people it answers for): for
+ * `years` years from the event (barred up to the day before its anniversary), or for the
+ * calendar year of the event ('same_year').
  */
 export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_window' }>, ctx: RuleContext): EligibilityReason {
   const { organization, nominee } = ctx.input;
@@ -84,18 +104,30 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
     return reason('exclusion_window', false, `缺少推荐对象所在单位 ${nominee.orgId} 的事实，无法核对限制期；请提供该单位的安全、欠薪、工会等记录。`, `No facts were given for the nominee's organisation ${nominee.orgId}, so exclusion windows cannot be checked; supply its record.`, { ...base, givenOrgId: organization?.orgId ?? null });
   }
   const kinds: readonly string[] = spec.facts;
-  const barring = organization.facts
+  const answering = organizationsAnswering(ctx, organization);
+  const barring = answering
+    .flatMap((o) => o.facts.map((f) => ({ ...f, orgId: o.orgId })))
     .filter((f) => kinds.includes(f.kind) && notAfter(f.occurredOn, ctx.asOfDate))
     .map((f) => ({ ...f, eligibleAgainOn: spec.years === 'same_year' ? `${yearOf(f.occurredOn) + 1}-01-01` : addYears(f.occurredOn, spec.years) }))
     .filter((f) => toEpochDay(ctx.asOfDate) < toEpochDay(f.eligibleAgainOn));
-  const facts = { ...base, barringFacts: barring };
+  const facts = { ...base, checkedOrgIds: answering.map((o) => o.orgId), barringFacts: barring };
   const windowZh = spec.years === 'same_year' ? '当年' : `${spec.years} 年`;
   const windowEn = spec.years === 'same_year' ? 'same calendar year' : `${spec.years}-year`;
   const kindsZh = spec.facts.map((k) => ORG_FACT_LABELS[k].zh).join('、');
+  const aboveIds = answering.slice(1).map((o) => o.orgId);
+  const aboveZh = aboveIds.length > 0 ? `（及上级单位 ${aboveIds.join('、')}）` : '';
+  const aboveEn = aboveIds.length > 0 ? ` (and ${aboveIds.join(', ')} above it)` : '';
   if (barring.length === 0) {
-    return reason('exclusion_window', true, `截至 ${ctx.asOfDate}，单位 ${organization.orgId} 不在${kindsZh}的限制期（${windowZh}）内。`, `As of ${ctx.asOfDate}, organisation ${organization.orgId} is outside the ${windowEn} window for ${spec.facts.join(', ')}.`, facts);
+    return reason(
+      'exclusion_window',
+      true,
+      `截至 ${ctx.asOfDate}，单位 ${organization.orgId}${aboveZh} 不在${kindsZh}的限制期（${windowZh}）内。`,
+      `As of ${ctx.asOfDate}, organisation ${organization.orgId}${aboveEn} is outside the ${windowEn} window for ${spec.facts.join(', ')}.`,
+      facts,
+    );
   }
-  const listZh = barring.map((f) => `${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.eligibleAgainOn} 起方可参评）`).join('；');
-  const listEn = barring.map((f) => `${f.kind} on ${f.occurredOn} (eligible again from ${f.eligibleAgainOn})`).join('; ');
+  const whose = (f: { orgId: string }) => (f.orgId === organization.orgId ? { zh: '', en: '' } : { zh: `上级单位 ${f.orgId} `, en: ` at ${f.orgId} (above it)` });
+  const listZh = barring.map((f) => `${whose(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.eligibleAgainOn} 起方可参评）`).join('；');
+  const listEn = barring.map((f) => `${f.kind}${whose(f).en} on ${f.occurredOn} (eligible again from ${f.eligibleAgainOn})`).join('; ');
   return reason('exclusion_window', false, `单位 ${organization.orgId} 在限制期内：${listZh}。`, `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}.`, facts);
 }

@@ -65,6 +65,7 @@ describe('rule set (ruleSet-<id>)', () => {
         'ratios[0].where.attribute',
         'ratios[0].op',
         'ratios[0].percent',
+        'ratios[0].denominator.attribute',
         'ratios[0].denominator',
         'clearances.byNomineeKind.robot',
         'clearances.byNomineeKind.unit',

@@ -13,6 +13,8 @@ const created = recorded('AwardRoundCreated', { roundId: 'r1', campaignId: 'c1',
 const nominee = (id: string) => ({ kind: 'person', id, name: id, orgId: 'ent-a' });
 const nominated = (n: string, substitute = false) => recorded('NominationSubmitted', { roundId: 'r1', nominationId: n, pool: 'regular', nominee: nominee(`p-${n}`), recommenderOrgId: 'xy', substitute, order: 1 }, stream);
 
+const scopeOf = (orgId: string, ancestors: string[]) => ({ kind: 'org' as const, orgId, ancestors, path: `/${[...ancestors, orgId].join('/')}/` });
+
 // One projection over all three tables it reads (its own, the org tree and the honours).
 const combined: Projection = {
   name: 'award_rounds_with_joins',
@@ -36,10 +38,24 @@ describe('award round list projection', () => {
 
   it('follows the stage and counts active nominations, scoped to the subtree and the levels above', () => {
     const page = (orgId: string, ancestors: string[]) => (db: any) =>
-      listRounds(db, { scope: { kind: 'org', orgId, ancestors }, limit: 10, offset: 0 }).items.map((r) => [r.roundId, r.stage, r.activeNominations, r.notice?.lastDay]);
+      listRounds(db, { scope: scopeOf(orgId, ancestors), limit: 10, offset: 0 }).items.map((r) => [r.roundId, r.stage, r.activeNominations, r.notice?.lastDay]);
     projectionSpec(combined).given(flow).then(page('jj', ['jx']), [['r1', 'notice_ended', 2, '2024-10-12']]);
     projectionSpec(combined).given(flow).then(page('xy', ['jx', 'jj']), [['r1', 'notice_ended', 2, '2024-10-12']]);
     projectionSpec(combined).given([...flow, org('other', [])]).then(page('other', []), []);
+  });
+
+  describe('when a round above names its recommending organisations', () => {
+    const round = (roundId: string, orgId: string, quotasByRecommender: Array<{ orgId: string; quota: number }>) =>
+      recorded('AwardRoundCreated', { ...created.data, roundId, quotasByRecommender }, { streamId: `awardRound-${roundId}`, metadata: { actor: { userId: 'u', role: 'award_office' as const, orgId } } });
+    const world = [org('jx', []), org('jj', ['jx']), org('xy', ['jx', 'jj']), org('lx', ['jx', 'jj']), org('ent-x', ['jx', 'jj', 'xy'])];
+    const rounds = [created, round('r-xy', 'jj', [{ orgId: 'ent-x', quota: 1 }]), round('r-lx', 'lx', [])];
+    const ids = (orgId: string, ancestors: string[]) => (db: any) => listRounds(db, { scope: scopeOf(orgId, ancestors), limit: 10, offset: 0 }).items.map((r) => r.roundId).sort();
+
+    it('lists it only to those whose subtree holds one of them, and never a sibling’s own round', () => {
+      projectionSpec(combined).given([...world, ...rounds]).then(ids('xy', ['jx', 'jj']), ['r-xy', 'r1']);
+      projectionSpec(combined).given([...world, ...rounds]).then(ids('lx', ['jx', 'jj']), ['r-lx', 'r1']);
+      projectionSpec(combined).given([...world, ...rounds]).then(ids('jj', ['jx']), ['r-lx', 'r-xy', 'r1']);
+    });
   });
 
   it('keeps objections with the objector and the resolution note', () => {

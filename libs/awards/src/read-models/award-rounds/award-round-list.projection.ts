@@ -18,7 +18,8 @@ const NOMINATION_STATUS: Partial<Record<AwardRoundEvent['type'], string>> = { No
  */
 export const awardRoundListProjection: Projection = {
   name: 'award_rounds',
-  version: 1,
+  // 2: award_round_recommenders, so the list shows a round above the caller only to those who take part in it.
+  version: 2,
   eventTypes: [
     'AwardRoundCreated', 'NominationSubmitted', 'NominationRemoved', 'NominationWithdrawnAfterObjection', 'SubstitutePromoted',
     'PublicNoticeStarted', 'PublicNoticeEnded', 'HonourConferred', 'ObjectionRaised', 'ObjectionUpheld', 'ObjectionDismissed',
@@ -36,6 +37,7 @@ export const awardRoundListProjection: Projection = {
         nominee_org_id TEXT NOT NULL, recommender_org_id TEXT NOT NULL, pool TEXT NOT NULL, substitute INTEGER NOT NULL, status TEXT NOT NULL,
         PRIMARY KEY (round_id, nomination_id)
       );
+      CREATE TABLE IF NOT EXISTS award_round_recommenders (round_id TEXT NOT NULL, org_id TEXT NOT NULL, quota INTEGER NOT NULL, PRIMARY KEY (round_id, org_id));
       CREATE TABLE IF NOT EXISTS award_round_objections (
         round_id TEXT NOT NULL, objection_id TEXT NOT NULL, nomination_id TEXT NOT NULL, objector TEXT NOT NULL, grounds TEXT NOT NULL,
         status TEXT NOT NULL, note TEXT, raised_at TEXT NOT NULL, resolved_at TEXT,
@@ -44,7 +46,7 @@ export const awardRoundListProjection: Projection = {
     `);
   },
   reset(db: Database) {
-    db.exec('DROP TABLE IF EXISTS award_rounds; DROP TABLE IF EXISTS award_round_nominations; DROP TABLE IF EXISTS award_round_objections;');
+    db.exec('DROP TABLE IF EXISTS award_rounds; DROP TABLE IF EXISTS award_round_nominations; DROP TABLE IF EXISTS award_round_recommenders; DROP TABLE IF EXISTS award_round_objections;');
   },
   apply(event: RecordedEvent, db: Database) {
     const e = event as unknown as RecordedEvent<AwardRoundEvent>;
@@ -56,6 +58,9 @@ export const awardRoundListProjection: Projection = {
           `INSERT OR IGNORE INTO award_rounds (round_id, campaign_id, award_type, honour_level, rule_set_id, rule_set_version, org_id, stage, created_at, position)
            VALUES (?, ?, ?, ?, ?, ?, ?, 'nominating', ?, ?)`,
         ).run(d.roundId, d.campaignId, d.awardType, d.honourLevel, d.ruleSetId, d.ruleSetVersion, e.metadata.actor.orgId, at, e.position);
+        for (const q of d.quotasByRecommender ?? []) {
+          db.prepare('INSERT OR IGNORE INTO award_round_recommenders (round_id, org_id, quota) VALUES (?, ?, ?)').run(d.roundId, q.orgId, q.quota);
+        }
         return;
       }
       case 'NominationSubmitted': {

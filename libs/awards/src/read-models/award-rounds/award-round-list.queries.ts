@@ -1,8 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { AWARD_TYPE_CATALOGUE, AwardType, STAGE_LABELS } from '../../application/award-domain';
 
-/** Who sees which rounds: everything, or rounds run in their subtree or above them (those they recommend to). */
-export type RoundScope = { kind: 'all' } | { kind: 'org'; orgId: string; ancestors: string[] };
+/**
+ * Who sees which rounds: everything, or the rounds run in the caller's subtree and the rounds
+ * run above it that the caller takes part in. `path` is the caller's materialised path
+ * (`/root/…/orgId/`).
+ */
+export type RoundScope = { kind: 'all' } | { kind: 'org'; orgId: string; ancestors: string[]; path: string };
 
 export interface RoundFilter {
   scope: RoundScope;
@@ -33,9 +37,15 @@ export function listRounds(db: Database, f: RoundFilter) {
   const where: string[] = [];
   const args: unknown[] = [];
   if (f.scope.kind === 'org') {
-    const up = [...f.scope.ancestors, f.scope.orgId];
-    where.push(`(r.org_id IN (${up.map(() => '?').join(', ')}) OR r.org_id IN (SELECT org_id FROM org_nodes WHERE path LIKE ?))`);
-    args.push(...up, `%/${f.scope.orgId}/%`);
+    // A subtree is a range on the materialised path: every path below `/a/b/` sorts in [`/a/b/`, `/a/b0`).
+    const below = [f.scope.path, `${f.scope.path.slice(0, -1)}0`];
+    const up = f.scope.ancestors;
+    const inSubtree = 'r.org_id IN (SELECT org_id FROM org_nodes WHERE path >= ? AND path < ?)';
+    // A round above takes in everyone under it unless it names its recommending organisations.
+    const takesPart = `(NOT EXISTS (SELECT 1 FROM award_round_recommenders q WHERE q.round_id = r.round_id)
+      OR EXISTS (SELECT 1 FROM award_round_recommenders q JOIN org_nodes o ON o.org_id = q.org_id WHERE q.round_id = r.round_id AND o.path >= ? AND o.path < ?))`;
+    where.push(`(${inSubtree} OR (r.org_id IN (${up.map(() => '?').join(', ') || "''"}) AND ${takesPart}))`);
+    args.push(...below, ...up, ...below);
   }
   for (const [column, value] of [['r.campaign_id', f.campaignId], ['r.award_type', f.awardType], ['r.stage', f.stage]] as const) {
     if (value === undefined) continue;

@@ -46,4 +46,42 @@ describe('honour register projection', () => {
       .given([conferred, change('HonourWithdrawn', 'r1/n1', { mode: 'natural' })])
       .thenMatches((db) => listHonours(db, { status: 'withdrawn', limit: 10, offset: 0 }), { total: 1, items: [{ honourId: 'r1/n1', statusLabel: { zh: '已摘牌' }, history: [{}, { mode: 'natural' }] }] });
   });
+
+  describe('when a committee gives an instant commendation (即时表彰) at a milestone', () => {
+    const committee = { userId: 'u-jj', role: 'committee' as const, orgId: 'jj' };
+    const org = (orgId: string, kind: string, level: string) => recorded('OrganizationRegistered', { orgId, name: orgId, kind, level, parentId: null, parentPath: [] }, { streamId: `organization-${orgId}` });
+    const drafted = recorded('ProjectDrafted', { projectId: 'p-1', campaignId: 'c-1', orgId: 'ent-a', title: '技能比武' }, { streamId: 'project-p-1' });
+    const given = (commendationId: string, recipient: Record<string, unknown>) =>
+      recorded('InstantCommendationGiven', { projectId: 'p-1', commendationId, milestoneId: 'm-1', recipient, citation: '提前完成主体工程' }, {
+        streamId: 'project-p-1',
+        metadata: { actor: committee, occurredAt: '2022-06-30T17:00:00.000Z' },
+      });
+    const events = [org('jj', 'committee', 'city'), org('t-1', 'team', 'team'), drafted, given('c-1', { kind: 'team', name: '甲班', orgId: 't-1' }), given('c-2', { kind: 'person', name: '王师傅', orgId: null })];
+
+    it('lists it as an instant honour at the giving committee’s level, sourced from the project and milestone', () => {
+      projectionSpec(honourRegisterProjection)
+        .given(events)
+        .thenMatches((db) => listHonours(db, { awardType: 'instant', limit: 10, offset: 0 }), {
+          total: 2,
+          items: [
+            {
+              honourId: 'instant/p-1/c-1', awardType: 'instant', awardTypeLabel: { zh: '即时表彰' }, level: 'city', conferredOn: '2022-07-01', status: 'valid',
+              recipient: { kind: 'team', id: 't-1', name: '甲班', orgId: 't-1' },
+              source: { kind: 'milestone', projectId: 'p-1', milestoneId: 'm-1', givenByOrgId: 'jj' },
+              history: [{ event: 'InstantCommendationGiven', status: 'valid', reason: '提前完成主体工程', actorRole: 'committee' }],
+            },
+            { honourId: 'instant/p-1/c-2', recipient: { kind: 'person', id: null, name: '王师傅', orgId: 'ent-a' } },
+          ],
+        });
+    });
+
+    it('answers the check, and counts a team’s commendation among the honours it holds', () => {
+      projectionSpec(honourRegisterProjection)
+        .given(events)
+        .thenMatches((db) => ({ check: checkHonour(db, 'instant/p-1/c-1'), held: honoursHeldBy(db, 't-1', 'team') }), {
+          check: { valid: true, status: 'valid', awardType: 'instant' },
+          held: [{ awardType: 'instant', level: 'city', conferredOn: '2022-07-01', status: 'valid' }],
+        });
+    });
+  });
 });

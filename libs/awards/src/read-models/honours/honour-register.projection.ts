@@ -2,6 +2,7 @@ import { Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import { AwardRoundEvent, DerivedHonourConferred, HonourConferred } from '../../application/award-domain';
+import { INSTANT_COMMENDATION_DDL, INSTANT_COMMENDATION_EVENTS, applyInstantCommendationEvent } from './instant-commendation.rows';
 
 const STATUS_OF: Record<string, 'revoked' | 'withdrawn' | 'suspended' | 'valid'> = {
   HonourRevoked: 'revoked',
@@ -12,32 +13,38 @@ const STATUS_OF: Record<string, 'revoked' | 'withdrawn' | 'suspended' | 'valid'>
 
 /**
  * The honours register (荣誉名录): every conferred honour per recipient with its current status
- * and its history. Revocation is final here as in the round: no later row makes it valid again.
+ * and its history, from award rounds and, as 即时表彰, from project milestones. Revocation is
+ * final here as in the round: no later row makes it valid again.
  */
 export const honourRegisterProjection: Projection = {
   name: 'award_honours',
-  version: 1,
-  eventTypes: ['HonourConferred', 'DerivedHonourConferred', ...Object.keys(STATUS_OF)],
+  // 2: instant commendations (source, project and milestone columns; round columns nullable).
+  version: 2,
+  eventTypes: ['HonourConferred', 'DerivedHonourConferred', ...Object.keys(STATUS_OF), ...INSTANT_COMMENDATION_EVENTS],
   setup(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS award_honours (
-        honour_id TEXT PRIMARY KEY, round_id TEXT NOT NULL, nomination_id TEXT NOT NULL,
-        recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL, recipient_name TEXT NOT NULL, recipient_org_id TEXT NOT NULL,
-        award_type TEXT NOT NULL, level TEXT NOT NULL, pool TEXT, conferred_on TEXT NOT NULL, source_honour_id TEXT,
+        honour_id TEXT PRIMARY KEY, source_kind TEXT NOT NULL, round_id TEXT, nomination_id TEXT,
+        project_id TEXT, milestone_id TEXT, given_by_org_id TEXT,
+        recipient_kind TEXT NOT NULL, recipient_id TEXT, recipient_name TEXT NOT NULL, recipient_org_id TEXT,
+        award_type TEXT NOT NULL, level TEXT, pool TEXT, conferred_on TEXT NOT NULL, source_honour_id TEXT,
         status TEXT NOT NULL, status_changed_at TEXT NOT NULL, position INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS award_honours_recipient ON award_honours(recipient_id);
+      CREATE INDEX IF NOT EXISTS award_honours_recipient_org ON award_honours(recipient_org_id);
       CREATE TABLE IF NOT EXISTS award_honour_history (
         honour_id TEXT NOT NULL, position INTEGER NOT NULL, event_type TEXT NOT NULL, status TEXT NOT NULL,
         reason TEXT, mode TEXT, at TEXT NOT NULL, actor_user_id TEXT NOT NULL, actor_role TEXT NOT NULL,
         PRIMARY KEY (honour_id, position)
       );
+      ${INSTANT_COMMENDATION_DDL}
     `);
   },
   reset(db: Database) {
-    db.exec('DROP TABLE IF EXISTS award_honours; DROP TABLE IF EXISTS award_honour_history;');
+    db.exec('DROP TABLE IF EXISTS award_honours; DROP TABLE IF EXISTS award_honour_history; DROP TABLE IF EXISTS award_honour_orgs; DROP TABLE IF EXISTS award_honour_projects;');
   },
   apply(event: RecordedEvent, db: Database) {
+    if (INSTANT_COMMENDATION_EVENTS.includes(event.type)) return applyInstantCommendationEvent(event, db);
     const e = event as unknown as RecordedEvent<AwardRoundEvent>;
     const at = e.metadata.occurredAt;
     const history = (honourId: string, status: string, reason: string | null, mode: string | null) =>
@@ -47,9 +54,9 @@ export const honourRegisterProjection: Projection = {
     if (e.type === 'HonourConferred' || e.type === 'DerivedHonourConferred') {
       const d = e.data as HonourConferred['data'] | DerivedHonourConferred['data'];
       db.prepare(
-        `INSERT OR IGNORE INTO award_honours (honour_id, round_id, nomination_id, recipient_kind, recipient_id, recipient_name, recipient_org_id,
+        `INSERT OR IGNORE INTO award_honours (honour_id, source_kind, round_id, nomination_id, recipient_kind, recipient_id, recipient_name, recipient_org_id,
            award_type, level, pool, conferred_on, source_honour_id, status, status_changed_at, position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?)`,
+         VALUES (?, 'round', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'valid', ?, ?)`,
       ).run(
         d.honourId, d.roundId, d.nominationId, d.recipient.kind, d.recipient.id, d.recipient.name, d.recipient.orgId,
         d.awardType, d.level, 'pool' in d ? d.pool : null, d.conferredOn, 'sourceHonourId' in d ? d.sourceHonourId : null, at, e.position,

@@ -3,14 +3,18 @@ import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HO
 
 interface HonourRow {
   honour_id: string;
-  round_id: string;
-  nomination_id: string;
+  source_kind: 'round' | 'milestone';
+  round_id: string | null;
+  nomination_id: string | null;
+  project_id: string | null;
+  milestone_id: string | null;
+  given_by_org_id: string | null;
   recipient_kind: string;
-  recipient_id: string;
+  recipient_id: string | null;
   recipient_name: string;
-  recipient_org_id: string;
+  recipient_org_id: string | null;
   award_type: string;
-  level: string;
+  level: string | null;
   pool: string | null;
   conferred_on: string;
   source_honour_id: string | null;
@@ -23,6 +27,8 @@ export interface HonourFilter {
   awardType?: string;
   status?: string;
   roundId?: string;
+  /** Only recipients whose organisation lies under this materialised path (`/root/…/orgId/`). */
+  withinPath?: string;
   limit: number;
   offset: number;
 }
@@ -40,11 +46,16 @@ function view(db: Database, r: HonourRow) {
     honourId: r.honour_id,
     roundId: r.round_id,
     nominationId: r.nomination_id,
+    // Where it came from: a round's conferral, or a committee at a project milestone (即时表彰).
+    source:
+      r.source_kind === 'milestone'
+        ? { kind: 'milestone', projectId: r.project_id, milestoneId: r.milestone_id, givenByOrgId: r.given_by_org_id }
+        : { kind: 'round', roundId: r.round_id, nominationId: r.nomination_id },
     recipient: { kind: r.recipient_kind, id: r.recipient_id, name: r.recipient_name, orgId: r.recipient_org_id },
     awardType: r.award_type,
     awardTypeLabel: awardLabel(r.award_type),
     level: r.level,
-    levelLabel: HONOUR_LEVEL_LABELS[r.level as HonourLevel] ?? { zh: r.level, en: r.level },
+    levelLabel: r.level === null ? null : (HONOUR_LEVEL_LABELS[r.level as HonourLevel] ?? { zh: r.level, en: r.level }),
     pool: r.pool,
     conferredOn: r.conferred_on,
     sourceHonourId: r.source_honour_id,
@@ -62,6 +73,11 @@ export function listHonours(db: Database, f: HonourFilter) {
     if (value === undefined) continue;
     where.push(`${column} = ?`);
     args.push(value);
+  }
+  if (f.withinPath !== undefined) {
+    // A subtree is a range on the materialised path: every path below `/a/b/` sorts in [`/a/b/`, `/a/b0`).
+    where.push('recipient_org_id IN (SELECT org_id FROM org_nodes WHERE path >= ? AND path < ?)');
+    args.push(f.withinPath, `${f.withinPath.slice(0, -1)}0`);
   }
   const sql = `FROM award_honours ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
@@ -101,10 +117,11 @@ export function checkHonour(db: Database, honourId: string) {
 
 /** Every honour a recipient holds or held, in the shape the eligibility engine reads. */
 export function honoursHeldBy(db: Database, recipientId: string, recipientKind?: string): HonourHeld[] {
+  // An honour of unknown level (given by an organisation the register does not know) cannot count at any level.
   const rows = (
     recipientKind
-      ? db.prepare('SELECT * FROM award_honours WHERE recipient_id = ? AND recipient_kind = ?').all(recipientId, recipientKind)
-      : db.prepare('SELECT * FROM award_honours WHERE recipient_id = ?').all(recipientId)
+      ? db.prepare('SELECT * FROM award_honours WHERE recipient_id = ? AND recipient_kind = ? AND level IS NOT NULL').all(recipientId, recipientKind)
+      : db.prepare('SELECT * FROM award_honours WHERE recipient_id = ? AND level IS NOT NULL').all(recipientId)
   ) as HonourRow[];
   return rows.map((r) => ({ honourId: r.honour_id, awardType: r.award_type as HonourType, level: r.level as HonourLevel, conferredOn: r.conferred_on, status: r.status as HonourStatus }));
 }

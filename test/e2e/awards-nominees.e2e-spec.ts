@@ -1,0 +1,155 @@
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { SCHEME, assessAndSummarise } from '../support/project-steps';
+import { TestApp, TestResponse } from '../support/test-app';
+
+/*
+ * Who a nominee is, and what answers for it, in Jiujiang: two enterprises under 浔阳区 (rb-f2,
+ * and the state-owned rb-f3 with wage arrears this year), a team under each, and an enterprise
+ * under another county (濂溪区). Units, teams and people are tied to their organisation and
+ * project, and a team carries its enterprise's record.
+ */
+const campaign = {
+  campaignId: 'jj-2021', title: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛', theme: '建功“十四五”', year: 2021, categories: ['skills'],
+  applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-22T23:59:59+08:00' }, reportingCadence: 'quarterly', assessment: SCHEME, approvalLevels: ['city'], targets: [],
+};
+const application = (projectId: string) => ({
+  projectId, campaignId: 'jj-2021', title: `技能比武 ${projectId}`, category: 'skills',
+  registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 320, participatingEnterprises: 1 },
+  implementationPlan: { goals: '技术革新 20 项', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '技能比武' },
+});
+const ORGS: Array<[string, string, string, string, string?]> = [
+  ['jx', 'union', 'province', ''],
+  ['jj', 'committee', 'city', 'jx'],
+  ['jiujiang-xunyang', 'committee', 'county', 'jj'],
+  ['jiujiang-lianxi', 'committee', 'county', 'jj'],
+  ['rb-f2', 'enterprise', 'enterprise', 'jiujiang-xunyang', 'non_public'],
+  ['rb-f3', 'enterprise', 'enterprise', 'jiujiang-xunyang', 'state_owned'],
+  ['rb-f2-t1', 'team', 'team', 'rb-f2'],
+  ['rb-f3-t1', 'team', 'team', 'rb-f3'],
+  ['lx-e1', 'enterprise', 'enterprise', 'jiujiang-lianxi', 'non_public'],
+];
+const PROJECTS: Array<[string, string, string[]]> = [
+  ['p-rb-f2', 'rb-f2', ['jx', 'jj', 'jiujiang-xunyang']],
+  ['p-rb-f3', 'rb-f3', ['jx', 'jj', 'jiujiang-xunyang']],
+  ['p-lx-e1', 'lx-e1', ['jx', 'jj', 'jiujiang-lianxi']],
+];
+
+function ok(res: TestResponse, status = 200): TestResponse {
+  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+  return res;
+}
+
+describe('award nominees tied to their organisation (Jiujiang)', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  let last = 0;
+  const post = async (url: string, body: unknown, who: string) => {
+    const res = await t.post(url, body, tok[who]);
+    if (typeof res.body?.position === 'number') last = Math.max(last, res.body.position);
+    return res;
+  };
+  const get = (url: string, who: string) => t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, tok[who]);
+  const head = () => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const nominate = (round: string, body: Record<string, unknown>, who = 'xunyang') => post(`/api/v1/award-rounds/${round}/nominations`, body, who);
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
+    tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    for (const [orgId, kind, level, parentId, ownership] of ORGS) {
+      ok(await post('/api/v1/organizations', { orgId, name: `组织 ${orgId}`, kind, level, ...(parentId ? { parentId } : {}), ...(ownership ? { ownership } : {}) }, 'admin'), 201);
+      tok[orgId] = await t.token({ userId: `u-${orgId}`, roles: ['unit'], orgId });
+    }
+    tok.city = await t.token({ userId: 'u-jj', roles: ['committee'], orgId: 'jj' });
+    tok.xunyang = await t.token({ userId: 'u-xy', roles: ['committee'], orgId: 'jiujiang-xunyang' });
+    tok.office = await t.token({ userId: 'u-office', roles: ['award_office'], orgId: 'jj' });
+    tok.lianxiOffice = await t.token({ userId: 'u-lx-office', roles: ['award_office'], orgId: 'jiujiang-lianxi' });
+    tok.xunyangOffice = await t.token({ userId: 'u-xy-office', roles: ['award_office'], orgId: 'jiujiang-xunyang' });
+    ok(await post('/api/v1/campaigns', campaign, 'city'), 201);
+    ok(await post('/api/v1/campaigns/jj-2021/publish', {}, 'city'));
+    for (const [projectId, orgId] of PROJECTS) ok(await post('/api/v1/projects', application(projectId), orgId), 201);
+    t.clock.set('2021-07-20T10:00:00+08:00');
+    for (const [projectId, orgId] of PROJECTS) {
+      ok(await post(`/api/v1/projects/${projectId}/submit`, {}, orgId));
+      ok(await post(`/api/v1/projects/${projectId}/approve`, {}, 'city'));
+    }
+    t.clock.set('2021-12-20T10:00:00+08:00');
+    for (const [projectId, orgId, orgPath] of PROJECTS) last = Math.max(last, await assessAndSummarise(t, { projectId, orgId, orgPath, committeeOrgId: 'jj', score: 92 }));
+    t.clock.set('2022-03-01T09:00:00+08:00');
+    ok(await post('/api/v1/organizations/rb-f3/facts', { kind: 'wage_arrears', occurredOn: '2022-01-10', description: '拖欠农民工工资' }, 'admin'), 201);
+    const rules = ok(await t.get('/api/v1/rule-sets/presets', tok.office)).body.items.find((p: any) => p.key === 'jiujiang_campaign_2021').content.rules;
+    ok(await post('/api/v1/rule-sets', { ruleSetId: 'jj-2021', citation: '九江市劳动竞赛委员会 2021', year: 2021, rules }, 'office'), 201);
+    const round = { campaignId: 'jj-2021', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 5 }], levels: ['unit', 'county', 'city'] };
+    ok(await post('/api/v1/award-rounds', { ...round, roundId: 'cert', awardType: 'may_day_certificate' }, 'office'), 201);
+    ok(await post('/api/v1/award-rounds', { ...round, roundId: 'pioneer', awardType: 'worker_pioneer' }, 'office'), 201);
+    ok(await post('/api/v1/award-rounds', { ...round, roundId: 'medal', awardType: 'may_day_medal' }, 'office'), 201);
+  });
+  afterAll(() => t.stop());
+
+  describe('when the nominee is named with another organisation', () => {
+    it('refuses a unit nominated under another unit’s organisation and project, appending nothing', async () => {
+      const before = await head();
+      const dodged = await nominate('cert', { nominee: { kind: 'unit', id: 'rb-f3', name: 'f3', orgId: 'rb-f2' }, projectId: 'p-rb-f2' });
+      expect(dodged.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_ORG_MISMATCH', messageZh: expect.stringContaining('rb-f3') });
+      const otherProject = await nominate('cert', { nominee: { kind: 'unit', id: 'rb-f3', name: 'f3' }, projectId: 'p-rb-f2' });
+      expect(otherProject.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_OF_PROJECT' });
+      expect(await head()).toBe(before);
+    });
+
+    it('refuses a team that is not a registered team under the project’s organisation', async () => {
+      expect((await nominate('pioneer', { nominee: { kind: 'team', id: 'rb-f2', name: '某企业' }, projectId: 'p-rb-f2' })).body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_A_TEAM' });
+      expect((await nominate('pioneer', { nominee: { kind: 'team', id: 'ghost-team', name: '某班组' }, projectId: 'p-rb-f2' }, 'office')).body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_ORG_NOT_REGISTERED' });
+      expect((await nominate('pioneer', { nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组', orgId: 'rb-f2' }, projectId: 'p-rb-f3' })).body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_ORG_MISMATCH' });
+      expect((await nominate('pioneer', { nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f2' })).body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_OF_PROJECT' });
+    });
+
+    it('refuses a person placed outside the project’s organisation', async () => {
+      const res = await nominate('medal', { nominee: { kind: 'person', id: 'zhang', name: '张师傅', orgId: 'rb-f3' }, projectId: 'p-rb-f2' });
+      expect(res.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_OF_PROJECT' });
+    });
+
+    it('accepts a team of the project’s enterprise as its own organisation', async () => {
+      const res = ok(await nominate('pioneer', { nominationId: 'n-f2-t1', nominee: { kind: 'team', id: 'rb-f2-t1', name: '班组' }, projectId: 'p-rb-f2' }), 201);
+      expect(res.body.events).toEqual(['NominationSubmitted']);
+      const view = ok(await get('/api/v1/award-rounds/pioneer', 'office')).body;
+      expect(view.nominations[0].nominee).toMatchObject({ id: 'rb-f2-t1', orgId: 'rb-f2-t1' });
+    });
+  });
+
+  describe('when the enterprise above a team has a fact that bars it', () => {
+    it('refuses the team of rb-f3 (wage arrears this year), naming rb-f3, and appends nothing', async () => {
+      const before = await head();
+      const res = await nominate('pioneer', { nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3' });
+      expect(res.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
+      const window = res.body.failedReasons.find((r: any) => r.rule === 'exclusion_window');
+      expect(window).toMatchObject({ messageZh: expect.stringContaining('上级单位 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
+      expect(await head()).toBe(before);
+    });
+
+    it('refuses a person of rb-f3 and still accepts a team of the clean enterprise', async () => {
+      expect((await nominate('medal', { nominee: { kind: 'person', id: 'li', name: '李师傅', orgId: 'rb-f3-t1' }, projectId: 'p-rb-f3' })).body.code).toBe('AWARD.NOMINEE_INELIGIBLE');
+      const view = ok(await get('/api/v1/award-rounds/pioneer', 'office')).body;
+      expect(view.nominations.map((n: any) => [n.nominee.id, n.verdict.eligible])).toEqual([['rb-f2-t1', true]]);
+    });
+  });
+
+  describe('when a county award office reads rounds', () => {
+    beforeAll(async () => {
+      const round = { campaignId: 'jj-2021', ruleSetId: 'jj-2021', awardType: 'may_day_certificate', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit', 'county', 'city'] };
+      ok(await post('/api/v1/award-rounds', { ...round, roundId: 'xunyang-only', quotasByRecommender: [{ orgId: 'jiujiang-xunyang', quota: 2 }] }, 'office'), 201);
+      ok(await post('/api/v1/award-rounds', { ...round, roundId: 'xunyang-county' }, 'xunyangOffice'), 201);
+    });
+
+    it('lists the city’s rounds it takes part in, not one reserved for another county nor another county’s own', async () => {
+      const ids = ok(await get('/api/v1/award-rounds', 'lianxiOffice')).body.items.map((r: any) => r.roundId).sort();
+      expect(ids).toEqual(['cert', 'medal', 'pioneer']);
+      expect(ok(await get('/api/v1/award-rounds', 'xunyangOffice')).body.items.map((r: any) => r.roundId).sort()).toEqual(['cert', 'medal', 'pioneer', 'xunyang-county', 'xunyang-only']);
+    });
+
+    it('refuses a round outside its scope with 403, and shows a city round without another county’s nominees', async () => {
+      expect((await get('/api/v1/award-rounds/xunyang-county', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE', messageZh: expect.stringContaining('无权查看') });
+      expect((await get('/api/v1/award-rounds/xunyang-only', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE' });
+      expect(ok(await get('/api/v1/award-rounds/pioneer', 'lianxiOffice')).body.nominations).toEqual([]);
+      expect(ok(await get('/api/v1/award-rounds/pioneer', 'xunyangOffice')).body.nominations.map((n: any) => n.nominee.id)).toEqual(['rb-f2-t1']);
+    });
+  });
+});
