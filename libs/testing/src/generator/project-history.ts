@@ -157,7 +157,7 @@ export function projectHistory(plan: ProjectPlan, rnd: Random): { builder: Strea
     steps.push({ at, command: () => ({ type: 'RecordMilestone', ...base(at, unit), milestoneId, title: `第${i}阶段技能比武完成`, reachedOn, description: '比武结果已公示' }) });
     if (rnd.chance(0.35)) {
       const cat = beijing(addDays(reachedOn, 7), 10);
-      steps.push({ at: cat, command: () => ({ type: 'GiveInstantCommendation', ...base(cat, city), commendationId: `${milestoneId}-k`, milestoneId, recipient: { kind: 'team', name: '一线班组', orgId: `${ent.orgId}-t1` }, citation: '比武成绩突出，予以即时表彰' }) });
+      steps.push({ at: cat, command: () => ({ type: 'GiveInstantCommendation', ...base(cat, city), commendationId: `${milestoneId}-k`, milestoneId, recipient: { kind: 'team', name: '一线班组', orgId: `${ent.orgId}-t1` }, recipientOrgPath: [...ent.path, ent.orgId], citation: '比武成绩突出，予以即时表彰' }) });
     }
   }
   const inspections = rnd.int(0, 2);
