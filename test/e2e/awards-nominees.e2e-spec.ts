@@ -1,6 +1,6 @@
-import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { SCHEME, assessAndSummarise } from '../support/project-steps';
-import { TestApp, TestResponse } from '../support/test-app';
+import { expectStatus as ok, readYourWrites } from '../support/http-steps';
+import { TestApp } from '../support/test-app';
 
 /*
  * Who a nominee is, and what answers for it, in Jiujiang: two enterprises under 浔阳区 (rb-f2,
@@ -34,22 +34,10 @@ const PROJECTS: Array<[string, string, string[]]> = [
   ['p-lx-e1', 'lx-e1', ['jx', 'jj', 'jiujiang-lianxi']],
 ];
 
-function ok(res: TestResponse, status = 200): TestResponse {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res;
-}
-
 describe('award nominees tied to their organisation (Jiujiang)', () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
-  let last = 0;
-  const post = async (url: string, body: unknown, who: string) => {
-    const res = await t.post(url, body, tok[who]);
-    if (typeof res.body?.position === 'number') last = Math.max(last, res.body.position);
-    return res;
-  };
-  const get = (url: string, who: string) => t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, tok[who]);
-  const head = () => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const { post, get, head, saw } = readYourWrites(() => t, tok);
   const nominate = (round: string, body: Record<string, unknown>, who = 'xunyang') => post(`/api/v1/award-rounds/${round}/nominations`, body, who);
 
   beforeAll(async () => {
@@ -73,7 +61,7 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       ok(await post(`/api/v1/projects/${projectId}/approve`, {}, 'city'));
     }
     t.clock.set('2021-12-20T10:00:00+08:00');
-    for (const [projectId, orgId, orgPath] of PROJECTS) last = Math.max(last, await assessAndSummarise(t, { projectId, orgId, orgPath, committeeOrgId: 'jj', score: 92 }));
+    for (const [projectId, orgId, orgPath] of PROJECTS) saw(await assessAndSummarise(t, { projectId, orgId, orgPath, committeeOrgId: 'jj', score: 92 }));
     t.clock.set('2022-03-01T09:00:00+08:00');
     ok(await post('/api/v1/organizations/rb-f3/facts', { kind: 'wage_arrears', occurredOn: '2022-01-10', description: '拖欠农民工工资' }, 'admin'), 201);
     const rules = ok(await t.get('/api/v1/rule-sets/presets', tok.office)).body.items.find((p: any) => p.key === 'jiujiang_campaign_2021').content.rules;

@@ -1,5 +1,5 @@
-import { EVENT_STORE, EventStore } from '@jingsai/event-store';
-import { TestApp, TestResponse } from '../support/test-app';
+import { expectStatus as ok, readYourWrites } from '../support/http-steps';
+import { TestApp } from '../support/test-app';
 
 /*
  * Rule sets and slate ratios: versions and presets, an unknown rule refused with each problem,
@@ -16,22 +16,10 @@ const campaign = {
   approvalLevels: ['province'], targets: [],
 };
 
-function ok(res: TestResponse, status = 200): TestResponse {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res;
-}
-
 describe('rule sets and slate ratios over HTTP', () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
-  let last = 0;
-  const post = async (url: string, body: unknown, who: string) => {
-    const res = await t.post(url, body, tok[who]);
-    if (typeof res.body?.position === 'number') last = Math.max(last, res.body.position);
-    return res;
-  };
-  const get = (url: string, who: string) => t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, tok[who]);
-  const head = () => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const { post, get, head } = readYourWrites(() => t, tok);
   const R = '/api/v1/award-rounds/jx-medal';
 
   beforeAll(async () => {

@@ -3,7 +3,8 @@ import { PROJECTION_RUNNER } from '@jingsai/api-kit';
 import { awardRoundDecider } from '@jingsai/awards';
 import { AggregateRepository, EVENT_STORE, EventStore, ProjectionRunner } from '@jingsai/event-store';
 import { Actor } from '@jingsai/shared';
-import { TestApp, TestResponse } from '../support/test-app';
+import { expectStatus as ok, readYourWrites } from '../support/http-steps';
+import { TestApp } from '../support/test-app';
 
 /*
  * Commendation end to end on the Jiujiang 2021 campaign: units that entered on time, were graded
@@ -27,22 +28,10 @@ const application = (projectId: string) => ({
 });
 const UNITS = { 'ent-a': 'non_public', 'ent-b': 'state_owned', 'ent-c': 'non_public', 'ent-late': 'non_public' } as const;
 
-function ok(res: TestResponse, status = 200): TestResponse {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res;
-}
-
 describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
-  let last = 0;
-  const post = async (url: string, body: unknown, who: string) => {
-    const res = await t.post(url, body, tok[who]);
-    if (typeof res.body?.position === 'number') last = Math.max(last, res.body.position);
-    return res;
-  };
-  const get = (url: string, who: string) => t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, tok[who]);
-  const head = () => t.app.get<EventStore>(EVENT_STORE).headPosition();
+  const { post, get, head, saw } = readYourWrites(() => t, tok);
   const R = '/api/v1/award-rounds/jj-cert';
 
   /** Assessment and summary through the project decider (their HTTP routes belong to the competitions context). */
@@ -61,7 +50,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ];
     for (const [actor, command] of steps) {
       const outcome = await repo.execute(`project-${projectId}`, projectDecider, { ...command, projectId, at, actor } as never, { actor, now: t.clock.now(), correlationId: 'test' });
-      last = Math.max(last, outcome.position);
+      saw(outcome.position);
     }
   }
 

@@ -1,4 +1,5 @@
-import { TestApp, TestResponse } from '../support/test-app';
+import { expectStatus as ok } from '../support/http-steps';
+import { TestApp } from '../support/test-app';
 
 /*
  * The application stage of the Jiujiang 2021 campaign (seeds/003): forms due by the end of
@@ -33,11 +34,6 @@ const campaign = {
   approvalLevels: ['county', 'city'],
   targets: [],
 };
-
-function ok(res: TestResponse, status = 200): TestResponse {
-  if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
-  return res;
-}
 
 describe('project applications over HTTP (Jiujiang 2021)', () => {
   let t: TestApp;
