@@ -6,8 +6,17 @@
  */
 export class StateCache {
   private readonly entries = new Map<string, { owner: unknown; state: unknown; revision: number }>();
+  private events = 0;
 
-  constructor(private readonly capacity = 10_000) {}
+  /**
+   * At most `capacity` streams, and states folded from at most `maxEvents` events in all: a
+   * state grows with its stream (every report and score stays in it), so the number of events
+   * behind the cached states bounds their memory where a count of streams does not.
+   */
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly maxEvents = Number.POSITIVE_INFINITY,
+  ) {}
 
   get<S>(streamId: string, owner: unknown): { state: S; revision: number } | undefined {
     const entry = this.entries.get(streamId);
@@ -18,19 +27,30 @@ export class StateCache {
   }
 
   set(streamId: string, owner: unknown, state: unknown, revision: number): void {
-    this.entries.delete(streamId);
+    this.delete(streamId);
     this.entries.set(streamId, { owner, state, revision });
-    if (this.entries.size > this.capacity) {
+    this.events += revision + 1;
+    while (this.entries.size > Math.max(1, this.capacity) || (this.events > this.maxEvents && this.entries.size > 1)) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.delete(oldest);
     }
   }
 
   delete(streamId: string): void {
+    const entry = this.entries.get(streamId);
+    if (!entry) return;
+    this.events -= entry.revision + 1;
     this.entries.delete(streamId);
   }
 
   clear(): void {
     this.entries.clear();
+    this.events = 0;
+  }
+
+  /** Streams cached, and the events their states were folded from. */
+  get size(): { streams: number; events: number } {
+    return { streams: this.entries.size, events: this.events };
   }
 }
