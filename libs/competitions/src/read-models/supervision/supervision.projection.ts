@@ -126,8 +126,8 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  // 2: overdue items carry their project's campaign and organisation path (scoped lists by index).
-  version: 2,
+  // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes.
+  version: 3,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   setup(db: Database) {
     supervisionOrgs.setup(db);
@@ -150,9 +150,9 @@ export const supervisionProjection: Projection = {
       CREATE INDEX IF NOT EXISTS sup_projects_stalled ON sup_projects(status, stalled_after, org_path);
       CREATE INDEX IF NOT EXISTS sup_projects_campaign ON sup_projects(campaign_id, status, stalled_after, org_path);
       CREATE INDEX IF NOT EXISTS sup_overdue_project ON sup_overdue(project_id);
-      CREATE INDEX IF NOT EXISTS sup_overdue_open_campaign ON sup_overdue(campaign_id, org_path) WHERE resolved_at IS NULL;
-      CREATE INDEX IF NOT EXISTS sup_overdue_open ON sup_overdue(org_path) WHERE resolved_at IS NULL;
-      CREATE INDEX IF NOT EXISTS sup_overdue_campaign ON sup_overdue(campaign_id, org_path);
+      -- Covering what the overdue list reads of every match (the page's rows alone are then read whole).
+      CREATE INDEX IF NOT EXISTS sup_overdue_campaign ON sup_overdue(campaign_id, org_path, resolved_at, kind, project_id, item_key, org_id, due_on);
+      CREATE INDEX IF NOT EXISTS sup_overdue_path ON sup_overdue(org_path, resolved_at, kind, project_id, item_key, org_id, due_on);
       CREATE INDEX IF NOT EXISTS sup_incidents_campaign ON sup_incidents(campaign_id, org_path);
       CREATE INDEX IF NOT EXISTS sup_incidents_path ON sup_incidents(org_path);
     `);

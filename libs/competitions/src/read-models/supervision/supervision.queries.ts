@@ -34,10 +34,9 @@ function daysPast(dueOn: string, until: string): number {
   return Math.max(0, Math.round((beijingDay - Date.parse(dueOn)) / DAY_MS));
 }
 
-/** One page and the total; `join` adds columns for the page's rows only (the count does without). */
-function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T, join = ''): Page<T> {
+function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T): Page<T> {
   const total = (db.prepare(`SELECT COUNT(*) AS n ${from}${w.sql}`).get(...w.args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * ${from}${join}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset);
+  const rows = db.prepare(`SELECT * ${from}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset);
   return { items: rows.map(map), total, limit: f.limit, offset: f.offset };
 }
 
@@ -59,8 +58,34 @@ export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'repor
   if (f.campaignId) w.add('o.campaign_id = ?', f.campaignId);
   if (f.kind) w.add('o.kind = ?', f.kind);
   if (!f.includeResolved) w.add('o.resolved_at IS NULL');
-  const counted = 'FROM sup_overdue o';
-  const result = page(db, counted, w, 'o.due_on, o.project_id, o.item_key', f, (r) => ({
+  // One pass over the matching keys gives the total, the breakdowns and the page's order; only
+  // the page's rows are then read whole (five queries over the same rows took five times as long).
+  const keys = db
+    .prepare(`SELECT o.kind, o.project_id, o.item_key, o.org_id, o.due_on FROM sup_overdue o${w.sql}`)
+    .raw()
+    .all(...w.args) as Array<[string, string, string, string, string]>;
+  keys.sort((a, b) => cmp(a[4], b[4]) || cmp(a[1], b[1]) || cmp(a[2], b[2]));
+  const wanted = keys.slice(f.offset, f.offset + f.limit);
+  const read = db.prepare('SELECT * FROM sup_overdue o JOIN sup_projects p USING (project_id) WHERE o.kind = ? AND o.project_id = ? AND o.item_key = ?');
+  const items = wanted.map(([kind, projectId, key]) => overdueItem(read.get(kind, projectId, key), f.now));
+  const byKind = largest(keys.map((k) => k[0]), keys.length).map((c) => ({ ...c, label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key }));
+  return {
+    items, total: keys.length, limit: f.limit, offset: f.offset,
+    byKind, byOrg: largest(keys.map((k) => k[3])), byProject: largest(keys.map((k) => k[1])),
+  };
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Counts of each value, largest first (ties by value), at most `limit` of them. */
+function largest(values: string[], limit = BREAKDOWN_LIMIT): Array<{ key: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || cmp(a.key, b.key)).slice(0, limit);
+}
+
+function overdueItem(r: any, now: Date) {
+  return {
     ...project(r),
     kind: r.kind as keyof typeof OVERDUE_KIND_LABELS,
     kindLabel: OVERDUE_KIND_LABELS[r.kind as keyof typeof OVERDUE_KIND_LABELS],
@@ -72,10 +97,8 @@ export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'repor
     state: r.state,
     stateLabel: OVERDUE_STATE_LABELS[r.state] ?? r.state,
     resolvedAt: r.resolved_at,
-    daysOverdue: daysPast(r.due_on, r.resolved_at ?? f.now.toISOString()),
-  }), ' JOIN sup_projects p USING (project_id)');
-  const byKind = countBy(db, counted, w, 'o.kind').map((c) => ({ ...c, label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key }));
-  return { ...result, byKind, byOrg: countBy(db, counted, w, 'o.org_id'), byProject: countBy(db, counted, w, 'o.project_id') };
+    daysOverdue: daysPast(r.due_on, r.resolved_at ?? now.toISOString()),
+  };
 }
 
 /** Projects in progress with no report for longer than one reporting cycle, as of `now` (停滞项目). */
