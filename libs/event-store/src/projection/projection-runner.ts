@@ -184,10 +184,9 @@ export class ProjectionRunner {
         const stale: Projection[] = [];
         for (const p of this.projections) {
           const stored = this.readDb.checkpoint(p.name);
-          if (stored && stored.version !== p.version) {
-            p.reset(db);
-            stale.push(p);
-          }
+          if (stored && stored.version !== p.version) stale.push(p);
+          // No checkpoint: replayed from the start, so tables left without one (an older version's) go first.
+          if (!stored || stored.version !== p.version) p.reset(db);
           p.setup(db);
           if (!stored || stored.version !== p.version) this.readDb.writeCheckpoint(p.name, 0, p.version);
         }

@@ -1,10 +1,12 @@
 import { ReadModelDatabase } from './read-model-database';
 
 describe('ReadModelDatabase.setUp', () => {
-  const v1 = { name: 'cards', version: 1, setup: (db: any) => db.exec('CREATE TABLE IF NOT EXISTS cards (id TEXT PRIMARY KEY)') };
+  const reset = (db: any) => db.exec('DROP TABLE IF EXISTS cards');
+  const v1 = { name: 'cards', version: 1, reset, setup: (db: any) => db.exec('CREATE TABLE IF NOT EXISTS cards (id TEXT PRIMARY KEY)') };
   const v2 = {
     name: 'cards',
     version: 2,
+    reset,
     setup: (db: any) => db.exec('CREATE TABLE IF NOT EXISTS cards (id TEXT PRIMARY KEY, owner TEXT); CREATE INDEX IF NOT EXISTS cards_owner ON cards(owner)'),
   };
 
@@ -14,6 +16,15 @@ describe('ReadModelDatabase.setUp', () => {
     rm.writeCheckpoint('cards', 7, 1);
     rm.setUp([v1]);
     expect(rm.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'cards'").pluck().get()).toBe(1);
+  });
+
+  describe('when tables exist but no checkpoint was ever written', () => {
+    it('drops them and creates the current ones (the projection is replayed from the start)', () => {
+      const rm = new ReadModelDatabase(':memory:');
+      rm.setUp([v1]);
+      expect(() => rm.setUp([v2])).not.toThrow();
+      expect(rm.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'cards_owner'").pluck().get()).toBe(1);
+    });
   });
 
   describe('when the stored version is older than the code', () => {

@@ -58,15 +58,23 @@ export class ReadModelDatabase {
   }
 
   /**
-   * Creates the tables of projections whose stored version is current (or that never ran), so
-   * queries find them before the runner starts. A projection stored at another version is left
-   * alone: its old tables may not take the new DDL, and the runner resets and rebuilds it.
+   * Creates the tables of projections whose stored version is current, so queries find them
+   * before the runner starts. A projection stored at another version is left alone: its old
+   * tables may not take the new DDL, and the runner resets and rebuilds it. One with no
+   * checkpoint at all will be replayed from the start anyway, so whatever tables it left are
+   * dropped first (an older version's, say, from a run that never wrote a checkpoint).
    */
-  setUp(projections: ReadonlyArray<Pick<Projection, 'name' | 'version' | 'setup'>>): void {
-    for (const p of projections) {
-      const stored = this.checkpoint(p.name);
-      if (!stored || stored.version === p.version) p.setup(this.db);
-    }
+  setUp(projections: ReadonlyArray<Pick<Projection, 'name' | 'version' | 'setup' | 'reset'>>): void {
+    // Under the write lock: another process's runner may be writing its first checkpoint right now.
+    this.db
+      .transaction(() => {
+        for (const p of projections) {
+          const stored = this.checkpoint(p.name);
+          if (!stored) p.reset(this.db);
+          if (!stored || stored.version === p.version) p.setup(this.db);
+        }
+      })
+      .immediate();
   }
 
   /** The stored checkpoint of a projection, or null before its first start. */
