@@ -22,6 +22,8 @@ export interface OrgDirectory {
   get(orgId: string): OrgNode | undefined;
   /** True when `orgId` is `ancestorId` or lies in its subtree. */
   isWithin(orgId: string, ancestorId: string): boolean;
+  /** Organisations with no parent (the heads of the trees held). */
+  roots?(): string[];
 }
 
 export const ORG_DIRECTORY = Symbol('ORG_DIRECTORY');

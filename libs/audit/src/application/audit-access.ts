@@ -7,8 +7,8 @@ import { StreamScope } from '../scope/stream-scope';
 
 /**
  * Who may read what in the audit trail: administrators everything; auditors the streams whose
- * organisation lies within their subtree. An auditor of a root organisation (no parent) is
- * unrestricted, and only an unrestricted auditor may read streams whose organisation cannot
+ * organisation lies within their subtree. An auditor of the root organisation (the head of the
+ * only tree) is unrestricted, and only an unrestricted auditor may read streams whose organisation cannot
  * be determined (rule sets) or export the whole log.
  */
 @Injectable()
@@ -31,7 +31,10 @@ export class AuditAccess {
     // The scope check reads the organisation tree: let it catch up with the log first.
     await this.consistency.catchUp();
     const node = this.orgs.get(user.orgId);
-    return node !== undefined && node.parentId === null;
+    if (node === undefined || node.parentId !== null) return false;
+    // The head of one tree among several (another province registered alongside) still sees only its own.
+    const roots = this.orgs.roots?.() ?? [user.orgId];
+    return roots.length === 1 && roots[0] === user.orgId;
   }
 
   /** Refuses unless the caller may read this stream; 404 when the stream does not exist. */

@@ -49,6 +49,15 @@ function register(c: RegisterOrganization, state: OrganizationState): Organizati
   }
   const problems = registrationProblems(c);
   if (problems.length > 0) throw invalid('ORGANIZATION.INVALID', '组织信息有误，请按提示修改后重新提交。', 'The organisation has invalid fields; correct them and resubmit.', problems);
+  if (c.parent === null && c.kind !== 'committee' && c.kind !== 'union') {
+    // A root sees its whole tree (its auditors read the whole log): only a competition committee or a union (总工会) heads one.
+    const zh = `只有${ORG_KIND_LABELS.committee}或${ORG_KIND_LABELS.union}可以作为组织树的最高一级；${ORG_KIND_LABELS[c.kind]}必须指定上级组织（parentId）。`;
+    const en = `Only a competition committee or a union may head the organisation tree; a ${c.kind} needs a parent (parentId).`;
+    throw DomainError.validation('ORGANIZATION.PARENT_REQUIRED', zh, en, {
+      kind: c.kind,
+      errors: [{ field: 'parentId', messageZh: zh, messageEn: 'A parent is required for this kind of organisation.' }],
+    });
+  }
   if (c.parent !== null && !mayNestUnder(c.parent.level, c.level, c.kind)) {
     throw DomainError.validation(
       'ORGANIZATION.PARENT_LEVEL_NOT_ABOVE',

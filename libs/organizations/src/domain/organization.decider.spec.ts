@@ -76,6 +76,15 @@ describe('organization decider', () => {
         .thenMatches([{ type: 'OrganizationRegistered', data: { parentPath: ['jj-committee', 'xy-committee', 'ent-1'] } }]);
     });
 
+    it('refuses an enterprise or team without a parent: only a committee or a union heads the tree', () => {
+      for (const kind of ['enterprise', 'team'] as const) {
+        DeciderSpec.for(organizationDecider)
+          .given([])
+          .when(registerEnterprise({ orgId: `root-${kind}`, kind, level: kind === 'team' ? 'team' : 'enterprise', parent: null }))
+          .thenThrows('ORGANIZATION.PARENT_REQUIRED', { kind: 'validation' });
+      }
+    });
+
     it('refuses an enterprise under a parent at the same level', () => {
       spec()
         .given([])

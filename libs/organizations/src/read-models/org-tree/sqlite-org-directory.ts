@@ -46,6 +46,10 @@ export class SqliteOrgDirectory implements OrgDirectory {
     return row ? toOrgNode(row) : undefined;
   }
 
+  roots(): string[] {
+    return this.db.prepare('SELECT org_id FROM org_nodes WHERE parent_id IS NULL ORDER BY org_id').pluck().all() as string[];
+  }
+
   isWithin(orgId: string, ancestorId: string): boolean {
     if (orgId === ancestorId) return this.get(orgId) !== undefined;
     const node = this.get(orgId);
