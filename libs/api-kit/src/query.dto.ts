@@ -9,6 +9,7 @@ export class ConsistentQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   minPosition?: number;
 }
 
@@ -27,6 +28,7 @@ export class PageQueryDto extends ConsistentQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   offset?: number;
 }
 

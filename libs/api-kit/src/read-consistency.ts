@@ -43,7 +43,7 @@ export function minPositionOf(query: unknown, headers: Record<string, unknown>):
   const raw = (query as { minPosition?: unknown } | undefined)?.minPosition ?? headers['x-min-position'];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(Array.isArray(raw) ? raw[0] : raw);
-  if (!Number.isInteger(n) || n < 0) {
+  if (!Number.isSafeInteger(n) || n < 0) {
     throw DomainError.validation('REQUEST.BAD_MIN_POSITION', 'minPosition 应为非负整数。', 'minPosition must be a non-negative integer.');
   }
   return n;

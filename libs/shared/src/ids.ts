@@ -20,3 +20,9 @@ export function deterministicId(...parts: string[]): string {
 export function sha256Hex(input: string | Buffer): string {
   return createHash('sha256').update(input).digest('hex');
 }
+
+/**
+ * An id a client may choose (campaign, project, organisation, award ids): letters, digits and
+ * `_ . : -`, 1–64 characters, but never `.` or `..` alone, which a URL path would resolve away.
+ */
+export const CLIENT_ID_PATTERN = /^(?!\.{1,2}$)[A-Za-z0-9_.:-]{1,64}$/;

@@ -3,3 +3,4 @@ export * from './decider';
 export * from './domain-error';
 export * from './clock';
 export * from './ids';
+export * from './instants';

@@ -27,13 +27,13 @@ class HistoryFilterDto extends PageQueryDto {
 
 export class StreamHistoryQueryDto extends HistoryFilterDto {
   @ApiPropertyOptional({ description: '从该流版本开始（含）From this revision on (inclusive)', minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   fromRevision?: number;
 }
 
 export class LogHistoryQueryDto extends HistoryFilterDto {
   @ApiPropertyOptional({ description: '从该全局位置之后开始（不含；上一页返回的 nextPosition）After this global position (exclusive; the previous page\'s nextPosition)', minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   fromPosition?: number;
 
   @ApiPropertyOptional({ description: '事件流类别 Stream category', example: 'project' })

@@ -1,15 +1,13 @@
-import { DomainError } from '@jingsai/shared';
+import { DomainError, isCalendarDate, isRealIsoInstant } from '@jingsai/shared';
 
 /** Where to stop a replay: after a revision, or after the last event that occurred at or before an instant. */
 export type ReplayPoint = { revision: number } | { asOf: string };
-
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** `"3"` → revision 3; an ISO date or instant → that instant (normalised); anything else is a 400. */
 export function parseReplayPoint(raw: string, parameter: string): ReplayPoint {
   const value = raw.trim();
   if (/^\d{1,15}$/.test(value)) return { revision: Number(value) };
-  if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return { asOf: new Date(value).toISOString() };
+  if (isCalendarDate(value) || isRealIsoInstant(value, { offset: 'optional' })) return { asOf: new Date(value.replace(' ', 'T')).toISOString() };
   throw DomainError.validation(
     'AUDIT.BAD_REPLAY_POINT',
     `参数 ${parameter} 应为流版本号（如 3）或 ISO 时间（如 2021-07-01T09:00:00+08:00）。`,

@@ -1,4 +1,4 @@
-import { streamIdOf } from '@jingsai/shared';
+import { streamIdOf, CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 export const roundStream = (roundId: string) => streamIdOf('awardRound', roundId);
 export const ruleSetStream = (ruleSetId: string) => streamIdOf('ruleSet', ruleSetId);
@@ -7,4 +7,4 @@ export const campaignStream = (campaignId: string) => streamIdOf('campaign', cam
 export const organizationStream = (orgId: string) => streamIdOf('organization', orgId);
 
 /** Ids typed by clients: the same characters organisations and campaigns allow. */
-export const ID_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
+export const ID_PATTERN = CLIENT_ID_PATTERN;

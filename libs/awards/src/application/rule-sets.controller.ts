@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@ne
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { CommandExecutor, CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
@@ -17,7 +17,7 @@ import { RuleSetCommandResult } from './rule-set.handlers';
 import { PublishRuleSetRequestDto } from './rule-set.request.dto';
 
 class ListRuleSetsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: '年度 Year' }) @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional({ description: '年度 Year' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9999) year?: number;
 }
 
 @ApiTags('rule-sets 评选规则集')

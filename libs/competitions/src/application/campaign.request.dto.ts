@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } fro
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIERARCHY_LEVELS, REPORTING_CADENCES } from '../domain';
+import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 /*
  * Shape only: types, enums, no unknown fields. Whether the scheme makes sense (weights sum to
@@ -58,7 +59,7 @@ export class CampaignTargetDto {
 
 export class CreateCampaignRequestDto {
   @ApiPropertyOptional({ description: '竞赛活动标识（可选，默认自动生成）Campaign id; generated when omitted', example: 'jj-2021' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'campaignId may contain letters, digits, _ . : - (1–64 characters)' })
+  @IsOptional() @IsString() @Matches(CLIENT_ID_PATTERN, { message: 'campaignId may contain letters, digits, _ . : - (1–64 characters)' })
   campaignId?: string;
 
   @ApiProperty({ description: '竞赛活动名称 Title', example: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛' }) @IsString() @MaxLength(200) title!: string;

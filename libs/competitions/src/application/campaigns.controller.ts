@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { CommandExecutor, CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
@@ -20,7 +20,7 @@ import { campaignView } from './campaign.view';
 
 class ListCampaignsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '状态：草稿 draft / 已发布 published / 已结束 closed', enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
-  @ApiPropertyOptional({ description: '年度 Year', example: 2021 }) @IsOptional() @Type(() => Number) @IsInt() year?: number;
+  @ApiPropertyOptional({ description: '年度 Year', example: 2021 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(9999) year?: number;
 }
 
 const labels = <K extends string>(m: Record<K, { zh: string; en: string } | string>) =>

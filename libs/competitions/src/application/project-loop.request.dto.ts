@@ -3,13 +3,14 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandResponse } from '@jingsai/api-kit';
 import { FINDING_SEVERITIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, PROGRESS_METRIC_KEYS, RECIPIENT_KINDS } from '../domain';
+import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 /*
  * Bodies of the middle of the loop (推进、督导). Shapes only: dates, periods, figures and
  * deadlines are judged by the domain, which answers in the committee's words.
  */
 
-const ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+const ID = CLIENT_ID_PATTERN;
 const ID_MESSAGE = 'ids may contain letters, digits, _ . : - (1–64 characters)';
 
 export const METRICS_SCHEMA = {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS } from '../domain';
+import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 /*
  * A draft may be incomplete, so the form fields are optional here; completeness is checked by
@@ -49,7 +50,7 @@ export class EditProjectRequestDto {
 
 export class DraftProjectRequestDto {
   @ApiPropertyOptional({ description: '项目标识（可选，默认自动生成）Project id; generated when omitted' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'projectId may contain letters, digits, _ . : - (1–64 characters)' })
+  @IsOptional() @IsString() @Matches(CLIENT_ID_PATTERN, { message: 'projectId may contain letters, digits, _ . : - (1–64 characters)' })
   projectId?: string;
 
   @ApiProperty({ description: '竞赛活动 Campaign id', example: 'jj-2021' }) @IsString() @IsNotEmpty() campaignId!: string;

@@ -1,9 +1,11 @@
+import { isRealIsoInstant } from '@jingsai/shared';
+
 /** Deadlines are read in Beijing time (UTC+8, no daylight saving). */
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-/** An ISO-8601 instant with a date, a time and an offset (`2021-07-22T16:00:00Z`, `…+08:00`). */
+/** An ISO-8601 instant with a real date, a time and an offset (`2021-07-22T16:00:00Z`, `…+08:00`). */
 export function isIsoInstant(v: unknown): v is string {
-  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && Number.isFinite(Date.parse(v));
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isRealIsoInstant(v);
 }
 
 /** A real calendar date written YYYY-MM-DD. */

@@ -148,6 +148,11 @@ describe('campaign rules validation', () => {
 });
 
 describe('campaign period validation', () => {
+  it('refuses an application window on a day the calendar does not have (Date.parse would roll 30 February into March)', () => {
+    const unreal = rulesProblems({ ...jiujiangDefinition(), applicationWindow: { opensAt: '2027-02-30T00:00:00+08:00', closesAt: '2027-03-30T00:00:00+08:00' } });
+    expect(fields(unreal)).toEqual(['applicationWindow.opensAt']);
+  });
+
   it('refuses a period that ends before it starts, and bad dates', () => {
     const problems = rulesProblems({ ...jiujiangDefinition(), campaignPeriod: { startsOn: '2022-06-30', endsOn: '2021-07-01' } });
     expect(problems.map((p) => p.field)).toContain('campaignPeriod');

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ORG_FACT_KINDS, ORG_KINDS, ORG_LEVELS, ORG_OWNERSHIPS } from '../domain';
+import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 export class RegisterOrganizationRequestDto {
   @ApiPropertyOptional({ description: '组织标识（可选，默认自动生成）Organisation id; generated when omitted', example: 'jiujiang-xunyang' })
-  @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_.:-]{1,64}$/, { message: 'orgId may contain letters, digits, _ . : - (1–64 characters)' })
+  @IsOptional() @IsString() @Matches(CLIENT_ID_PATTERN, { message: 'orgId may contain letters, digits, _ . : - (1–64 characters)' })
   orgId?: string;
 
   @ApiProperty({ description: '组织名称 Name', example: '浔阳区劳动竞赛委员会' })

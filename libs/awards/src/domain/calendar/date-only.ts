@@ -1,3 +1,4 @@
+import { isRealIsoInstant } from '@jingsai/shared';
 /**
  * Arithmetic on calendar dates written 'YYYY-MM-DD'. Dates are civil dates in China; they are
  * mapped to UTC midnights only to count days, never to read a clock.
@@ -77,5 +78,5 @@ export function instantMs(instant: string): number {
 }
 
 export function isIsoInstant(value: unknown): value is string {
-  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value) && isRealIsoInstant(value, { offset: 'optional' });
 }

@@ -1,0 +1,38 @@
+import { CLIENT_ID_PATTERN } from './ids';
+import { isCalendarDate, isRealIsoInstant } from './instants';
+
+describe('isRealIsoInstant', () => {
+  it.each(['2021-07-22T16:00:00Z', '2021-07-23T00:00:00+08:00', '2024-02-29T23:59:59.999+08:00', '2021-07-01T09:00-05:30'])(
+    'accepts %s',
+    (v) => expect(isRealIsoInstant(v)).toBe(true),
+  );
+
+  it.each([
+    ['a day February does not have', '2027-02-30T00:00:00+08:00'],
+    ['29 February of a common year', '2027-02-29T00:00:00Z'],
+    ['a thirteenth month', '2027-13-01T00:00:00Z'],
+    ['hour 24', '2027-03-01T24:00:00Z'],
+    ['minute 60', '2027-03-01T10:60:00Z'],
+    ['second 60', '2027-03-01T10:00:60Z'],
+    ['an offset beyond ±14:00', '2027-03-01T10:00:00+15:00'],
+    ['no offset', '2027-03-01T10:00:00'],
+    ['a date alone', '2027-03-01'],
+  ])('refuses %s', (_why, v) => expect(isRealIsoInstant(v)).toBe(false));
+
+  it('accepts a local time without an offset only when asked to', () => {
+    expect(isRealIsoInstant('2027-03-01T10:00:00', { offset: 'optional' })).toBe(true);
+    expect(isRealIsoInstant('2027-02-30T10:00:00', { offset: 'optional' })).toBe(false);
+  });
+
+  it('knows leap years', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2100-02-29')).toBe(false);
+  });
+});
+
+describe('CLIENT_ID_PATTERN', () => {
+  it.each(['jiujiang-2021', 'a.b', '...', 'org:1_x'])('accepts %s', (id) => expect(CLIENT_ID_PATTERN.test(id)).toBe(true));
+  it.each(['.', '..', '', 'a/b', 'x'.repeat(65), '中文'])('refuses %j, which a URL path would resolve away or cannot carry', (id) =>
+    expect(CLIENT_ID_PATTERN.test(id)).toBe(false),
+  );
+});

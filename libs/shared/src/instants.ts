@@ -1,0 +1,28 @@
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A real calendar date written YYYY-MM-DD (2027-02-30 is not one, though Date.parse rolls it over). */
+export function isCalendarDate(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const ms = Date.parse(`${v}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+}
+
+/**
+ * An ISO-8601 instant whose every field is real: a calendar date, hours 00–23, minutes and
+ * seconds 00–59, an offset within ±14:00. `offset: 'required'` refuses a time without a zone.
+ */
+export function isRealIsoInstant(v: unknown, options: { offset: 'required' | 'optional' } = { offset: 'required' }): v is string {
+  if (typeof v !== 'string') return false;
+  const m = INSTANT.exec(v);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, s, zone] = m;
+  if (!isCalendarDate(`${y}-${mo}-${d}`)) return false;
+  if (Number(h) > 23 || Number(mi) > 59 || (s !== undefined && Number(s) > 59)) return false;
+  if (zone === undefined) return options.offset === 'optional';
+  if (zone !== 'Z') {
+    const hh = Number(zone.slice(1, 3));
+    const mm = Number(zone.slice(-2));
+    if (hh > 14 || mm > 59) return false;
+  }
+  return Number.isFinite(Date.parse(v.replace(' ', 'T')));
+}
