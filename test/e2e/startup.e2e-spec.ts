@@ -31,6 +31,26 @@ describe('starting the service', () => {
     expect(c.PORT).toBe(3000);
   });
 
+  it('adds the holiday years of HOLIDAY_CALENDAR_FILE to the working-day calendar the notice handler counts on, and refuses a bad file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jingsai-holidays-'));
+    const file = path.join(dir, 'holidays.json');
+    // Made-up dates for a test year, not a published arrangement.
+    fs.writeFileSync(file, JSON.stringify({ years: [{ year: 2099, source: '测试用放假安排', holidays: [{ name: '测试假日', from: '2099-03-11', to: '2099-03-13' }], adjustedWorkingDays: [] }] }));
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: path.join(dir, 'data'), SCHEDULER_ENABLED: 'false', HOLIDAY_CALENDAR_FILE: file });
+    expect(config.holidayCalendar!.years.map((y) => y.year)).toEqual(expect.arrayContaining([2021, 2026, 2099]));
+    const { StartPublicNoticeHandler } = await import('../../libs/awards/src/application/award-round-notice.handlers');
+    const app = await createApp(config, { logger: false });
+    try {
+      expect((app.get(StartPublicNoticeHandler) as unknown as { config: typeof config }).config.holidayCalendar).toBe(config.holidayCalendar);
+    } finally {
+      await app.close();
+    }
+    fs.writeFileSync(file, JSON.stringify({ years: [{ year: 2099, source: 'x', holidays: [{ name: '春节', from: '2099-02-30', to: '2099-03-01' }], adjustedWorkingDays: [] }] }));
+    expect(() => loadConfig({ HOLIDAY_CALENDAR_FILE: file })).toThrow(/HOLIDAY_CALENDAR_FILE .*years\[0\]\.holidays\[0\]/);
+    expect(() => loadConfig({ HOLIDAY_CALENDAR_FILE: path.join(dir, 'missing.json') })).toThrow(/cannot read/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses to start with a clear message when the data directory is not writable', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jingsai-')), 'a-file');
     fs.writeFileSync(file, 'not a directory');

@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { HolidayCalendarData, withOperatorYears } from '@jingsai/awards';
 
 export const DEV_JWT_SECRET = 'jingsai-development-secret-do-not-use-in-production';
 
@@ -36,6 +38,11 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean() PROJECTIONS_ENABLED = true;
   @Transform(toInt) @IsInt() @Min(1024) BODY_LIMIT_BYTES = 1_048_576;
   @Transform(toInt) @IsInt() @Min(0) MAX_WAIT_MS = 5000;
+  /** JSON file of holiday years (国务院放假安排) added to the built-in calendar of working days. */
+  @IsOptional() @IsString() HOLIDAY_CALENDAR_FILE?: string;
+
+  /** The working-day calendar: built in, plus HOLIDAY_CALENDAR_FILE's years (set by loadConfig). */
+  holidayCalendar?: HolidayCalendarData;
 
   get sqlitePath(): string {
     return this.SQLITE_PATH ?? path.join(this.DATA_DIR, 'events.sqlite');
@@ -59,7 +66,7 @@ export class ConfigError extends Error {}
 
 /** Parse and validate; refuses (with every problem listed) rather than starting half-configured. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['SQLITE_PATH', 'READ_MODEL_PATH', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_PRIVATE_KEY', 'JWT_ISSUER', 'SEED_DEMO', 'CLOCK_START']);
+  const known = Object.keys(new AppConfig()).concat(['SQLITE_PATH', 'READ_MODEL_PATH', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_PRIVATE_KEY', 'JWT_ISSUER', 'SEED_DEMO', 'CLOCK_START', 'HOLIDAY_CALENDAR_FILE']);
   const raw: Record<string, string> = {};
   for (const k of known) if (env[k] !== undefined) raw[k] = env[k]!;
   const config = plainToInstance(AppConfig, raw);
@@ -74,7 +81,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (config.SEED_DEMO) problems.push('SEED_DEMO cannot be used with NODE_ENV=production');
     if (config.CLOCK_START) problems.push('CLOCK_START cannot be used with NODE_ENV=production');
   }
+  if (config.HOLIDAY_CALENDAR_FILE) problems.push(...loadHolidayYears(config));
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) config.JWT_SECRET = DEV_JWT_SECRET;
   return config;
+}
+
+/** Reads HOLIDAY_CALENDAR_FILE (`{"years": [...]}` or the array alone) into config.holidayCalendar; returns its problems. */
+function loadHolidayYears(config: AppConfig): string[] {
+  const file = config.HOLIDAY_CALENDAR_FILE!;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return [`HOLIDAY_CALENDAR_FILE: cannot read ${file} as JSON (${(e as Error).message})`];
+  }
+  const years = Array.isArray(json) ? json : (json as { years?: unknown } | null)?.years;
+  const loaded = withOperatorYears(years);
+  if (loaded.calendar === null) return loaded.problems.map((p) => `HOLIDAY_CALENDAR_FILE ${file}: ${p.field}: ${p.messageEn}`);
+  config.holidayCalendar = loaded.calendar;
+  return [];
 }

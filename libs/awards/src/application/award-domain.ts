@@ -4,6 +4,7 @@ export * from '../domain/calendar/date-only';
 export * from '../domain/calendar/china-holidays.data';
 export * from '../domain/calendar/working-day-calendar';
 export * from '../domain/calendar/holiday-calendar.validate';
+export * from '../domain/calendar/holiday-calendar.merge';
 export * from '../domain/calendar/notice-period';
 export * from '../domain/rules/attribute-predicate';
 export * from '../domain/rules/nominee-attributes';

@@ -1,16 +1,24 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, newAggregateId } from '@jingsai/api-kit';
+import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
 import { newId } from '@jingsai/shared';
-import { NoticePeriod, honourIdOf, shanghaiDateOf } from './award-domain';
+import { HolidayCalendarData, NoticePeriod, honourIdOf, shanghaiDateOf } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { runOnRound } from './award-round-review.handlers';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { ChangeHonourCommand, ConferCommand, RaiseObjectionCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
 
-/** 公示: n working days from a date, or fixed calendar dates (the Lijiang way). */
+/**
+ * 公示: n working days from a date, or fixed calendar dates (the Lijiang way). Working days are
+ * counted on the built-in holiday calendar plus the years an operator added (HOLIDAY_CALENDAR_FILE).
+ */
 @CommandHandler(StartPublicNoticeCommand)
 export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoticeCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly access: AwardRoundAccess,
+    @Inject(APP_CONFIG) private readonly config: { holidayCalendar?: HolidayCalendarData },
+  ) {}
 
   async execute({ roundId, body, user, req }: StartPublicNoticeCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
@@ -18,7 +26,7 @@ export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoti
     const p = body.period;
     const period = (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
     const startsOn = body.startsOn ?? (p.kind === 'calendar_days' && p.from ? p.from : shanghaiDateOf(this.commands.now().toISOString()));
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn }));
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn, calendar: this.config.holidayCalendar }));
   }
 }
 

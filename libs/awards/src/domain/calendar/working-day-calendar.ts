@@ -39,8 +39,8 @@ function requireCovered(cal: CompiledCalendar, data: HolidayCalendarData, date: 
     const covered = [...cal.years].sort();
     throw DomainError.unprocessable(
       'CALENDAR.YEAR_NOT_COVERED',
-      `节假日日历“${data.name}”未包含 ${yearOf(date)} 年的放假安排，无法计算工作日；请先补充该年的节假日数据。`,
-      `The holiday calendar "${data.id}" has no data for ${yearOf(date)}, so working days cannot be counted; add that year's holidays first.`,
+      `节假日日历“${data.name}”未包含 ${yearOf(date)} 年的放假安排，无法计算工作日；请系统管理员通过 HOLIDAY_CALENDAR_FILE 补充该年的放假安排，或改用按日历起止日期的公示期。`,
+      `The holiday calendar "${data.id}" has no data for ${yearOf(date)}, so working days cannot be counted; an operator adds that year's holidays with HOLIDAY_CALENDAR_FILE, or give the notice as calendar dates.`,
       { year: yearOf(date), coveredYears: covered },
     );
   }
