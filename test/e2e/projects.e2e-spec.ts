@@ -137,8 +137,11 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(res.status).toBe(409);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({ code: 'PROJECT.ILLEGAL_TRANSITION', currentState: 'in_progress' });
-      expect(res.body.allowedActions).toEqual(expect.arrayContaining(['withdraw', 'terminate']));
+      // What a committee may do now: not the unit's withdrawal or reports.
+      expect(res.body.allowedActions).toEqual(expect.arrayContaining(['terminate', 'record_inspection']));
       expect(res.body.allowedActions).not.toContain('approve');
+      expect(res.body.allowedActions).not.toContain('withdraw');
+      expect(res.body.allowedActionLabels).toEqual(expect.arrayContaining([{ action: 'terminate', label: '终止' }]));
       expect(res.body.messageZh).toContain('推进中');
     });
 

@@ -127,7 +127,7 @@ describe('project application (申报)', () => {
         .when(edit({ title: 'x' }))
         .thenThrows('PROJECT.ILLEGAL_TRANSITION', {
           kind: 'illegal_state',
-          details: { currentState: 'submitted', allowedActions: ['approve', 'return', 'reject', 'grant_extension', 'withdraw', 'terminate'] },
+          details: { currentState: 'submitted', allowedActions: ['withdraw'] },
         });
     });
 

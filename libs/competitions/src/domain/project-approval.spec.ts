@@ -71,13 +71,15 @@ describe('project approval (遴选立项)', () => {
       spec().given(pending).when(approve('county', { actor: unit })).thenThrows('PROJECT.FORBIDDEN');
     });
 
-    it('refuses approval of a draft', () => {
-      spec().given([drafted]).when(approve('county')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'draft', allowedActions: ['edit', 'submit', 'grant_extension', 'withdraw', 'terminate'] } });
+    it('refuses approval of a draft, naming what a committee may do with it (not the unit\'s edit or submit)', () => {
+      spec().given([drafted]).when(approve('county')).thenThrows('PROJECT.ILLEGAL_TRANSITION', {
+        details: { currentState: 'draft', allowedActions: ['grant_extension', 'terminate'], allowedActionLabels: [{ action: 'grant_extension', label: '批准延期报送' }, { action: 'terminate', label: '终止' }] },
+      });
     });
 
     it('refuses approval once approved', () => {
       // No findings yet: nothing to rectify or review is offered.
-      const allowed = allowedProjectActions({ status: 'in_progress' }).filter((a) => !a.endsWith('_rectification'));
+      const allowed = allowedProjectActions({ status: 'in_progress' }, 'committee').filter((a) => !a.endsWith('_rectification'));
       spec().given([...pending, countyApproved, approved]).when(approve('city')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'in_progress', allowedActions: allowed } });
     });
 

@@ -66,7 +66,7 @@ describe('summary (总结)', () => {
     spec()
       .given(inProgress)
       .when(submit())
-      .thenThrows('PROJECT.ILLEGAL_TRANSITION', { kind: 'illegal_state', details: { currentState: 'in_progress', allowedActions: allowedProjectActions({ status: 'in_progress' }).filter((a) => !a.endsWith('_rectification')) } });
+      .thenThrows('PROJECT.ILLEGAL_TRANSITION', { kind: 'illegal_state', details: { currentState: 'in_progress', allowedActions: allowedProjectActions({ status: 'in_progress' }, 'unit').filter((a) => !a.endsWith('_rectification')) } });
     spec().given(assessed).when(accept()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'assessed' } });
   });
 

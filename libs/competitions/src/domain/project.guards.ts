@@ -3,7 +3,7 @@ import { CAMPAIGN_CATEGORIES, CampaignCategory } from './campaign.catalogue';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { FieldProblem } from './field-problem';
 import { narrowActions, projectActionFacts } from './project-actions-now';
-import { allowedProjectActions, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, ProjectAction, ProjectStatus } from './project.status';
+import { allowedProjectActions, PROJECT_ACTION_LABELS, PROJECT_ACTION_ROLES, PROJECT_STATUS_LABELS, ProjectAction, ProjectStatus } from './project.status';
 import { Project, ProjectState } from './project.state';
 
 export function requireProject(state: ProjectState, projectId: string): Project {
@@ -33,10 +33,16 @@ export function requireCommittee(actor: Actor, action: ProjectAction): void {
   }
 }
 
-/** Refuse unless the project's stage allows the action; names the stage and what is allowed. */
+/**
+ * Refuse unless the project's stage allows the action; names the stage and what is allowed now
+ * to those who may take this action (a committee is not told to edit the unit's draft).
+ */
 export function requireAllowed(project: Project, action: ProjectAction, allowed: readonly ProjectStatus[]): void {
   if (allowed.includes(project.status)) return;
-  const next = narrowActions(allowedProjectActions(project), projectActionFacts(project));
+  const askers = PROJECT_ACTION_ROLES[action] as readonly string[];
+  const next = narrowActions(allowedProjectActions(project), projectActionFacts(project)).filter((a) =>
+    (PROJECT_ACTION_ROLES[a] as readonly string[]).some((r) => askers.includes(r)),
+  );
   const label = PROJECT_STATUS_LABELS[project.status];
   throw DomainError.illegalState(
     'PROJECT.ILLEGAL_TRANSITION',
@@ -44,6 +50,7 @@ export function requireAllowed(project: Project, action: ProjectAction, allowed:
     `The project is ${project.status}; it cannot ${action.replace(/_/g, ' ')}.${next.length ? ` Allowed now: ${next.join(', ')}.` : ' It is closed.'}`,
     project.status,
     next,
+    { allowedActionLabels: next.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] })) },
   );
 }
 

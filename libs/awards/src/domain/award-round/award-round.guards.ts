@@ -21,15 +21,38 @@ export const STAGE_LABELS: Record<AwardRoundStage, { zh: string; en: string }> =
   conferred: { zh: '已表彰', en: 'conferred' },
 };
 
+/** What each action is called where people read it (a refusal's message, a console's buttons). */
+export const ACTION_LABELS: Record<string, string> = {
+  CreateAwardRound: '创建评选轮次',
+  Nominate: '推荐',
+  RecordWorkersCongressApproval: '记录职代会审议',
+  ReviewNomination: '审核推荐',
+  GrantClearance: '出具征求意见（同意）',
+  RefuseClearance: '出具征求意见（不同意）',
+  StartPublicNotice: '开始公示',
+  RaiseObjection: '提出异议',
+  ResolveObjection: '处理异议',
+  EndPublicNotice: '结束公示',
+  Confer: '表彰',
+  RevokeHonour: '撤销荣誉',
+  WithdrawHonour: '收回荣誉',
+  SuspendHonour: '暂停荣誉',
+  ReinstateHonour: '恢复荣誉',
+};
+
+export const labelledAwardActions = (actions: readonly string[]) => actions.map((action) => ({ action, label: ACTION_LABELS[action] ?? action }));
+
 export function illegalTransition(state: AwardRoundState, action: string): DomainError {
   const stage = STAGE_LABELS[state.stage];
   const allowed = ALLOWED_ACTIONS[state.stage];
+  const zh = (a: string) => ACTION_LABELS[a] ?? a;
   return DomainError.illegalState(
     'AWARD.ILLEGAL_TRANSITION',
-    `评选轮次当前为“${stage.zh}”，不能执行 ${action}；可执行：${allowed.join('、')}。`,
+    `评选轮次当前为“${stage.zh}”，不能${zh(action)}；当前可办理：${allowed.map(zh).join('、')}。`,
     `The award round is ${stage.en}; ${action} is not allowed. Allowed: ${allowed.join(', ')}.`,
     state.stage,
     allowed,
+    { allowedActionLabels: labelledAwardActions(allowed) },
   );
 }
 

@@ -65,7 +65,11 @@ describe('conferral (表彰)', () => {
   });
 
   it('is refused before any notice', () => {
-    spec.given(ready).when(confer()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'nominating' } });
+    const refused = spec.given(ready).when(confer()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'nominating' } });
+    // People read the refusal: actions by their Chinese names, not command type names.
+    expect(refused.messageZh).toContain('不能表彰；当前可办理：推荐、');
+    expect(refused.messageZh).not.toMatch(/[A-Z][a-z]+[A-Z]/);
+    expect(refused.details.allowedActionLabels).toContainEqual({ action: 'StartPublicNotice', label: '开始公示' });
   });
 
   it('is refused while an objection is open', () => {
