@@ -103,4 +103,16 @@ describe('the OpenAPI document', () => {
     expect(organisations).toContain('仅系统管理员');
     expect(organisations).not.toContain('竞赛委员会只能在本辖区内登记');
   });
+  it('documents the problem responses of every operation with one Problem schema, so a console can generate its error handling', () => {
+    expect(doc.components.schemas.Problem.required).toEqual(expect.arrayContaining(['code', 'messageZh', 'messageEn', 'status']));
+    const problem = (op: any, status: string) => op.responses[status]?.content?.['application/problem+json']?.schema?.$ref;
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const statuses = method === 'get' ? ['400', '404'] : ['400', '404', '409', '422'];
+        if (op.security?.length) statuses.push('401', '403');
+        for (const status of statuses) expect({ op: `${method} ${path}`, status, ref: problem(op, status) }).toEqual({ op: `${method} ${path}`, status, ref: '#/components/schemas/Problem' });
+      }
+    }
+    expect(doc.paths['/api/v1/projects/{projectId}/submit'].post.responses['412'].description).toContain('If-Match');
+  });
 });

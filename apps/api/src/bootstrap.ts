@@ -7,6 +7,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { MetricsService } from '@jingsai/api-kit';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { documentProblems } from './http/openapi-problems';
 import { PROBLEM_CONTENT_TYPE, frameworkProblem } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 
@@ -71,6 +72,6 @@ function setupOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = SwaggerModule.createDocument(app, doc);
+  const document = documentProblems(SwaggerModule.createDocument(app, doc));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
 }
