@@ -12,7 +12,7 @@ import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
   PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset,
 } from '../domain';
-import { listCampaigns } from '../read-models/campaigns/campaign-list.queries';
+import { assessesIn, listCampaigns } from '../read-models/campaigns/campaign-list.queries';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 import { CampaignCommandResult, campaignStream } from './campaign.handlers';
 import { AmendCampaignDraftRequestDto, AmendCampaignRulesRequestDto, CloseCampaignRequestDto, CreateCampaignRequestDto } from './campaign.request.dto';
@@ -90,9 +90,10 @@ export class CampaignsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '竞赛活动列表 Campaigns you can see', description: '本辖区内主办的竞赛活动，以及上级竞赛委员会已发布、本单位可参加的竞赛活动。' })
+  @ApiOperation({ summary: '竞赛活动列表 Campaigns you can see', description: '本辖区内主办的竞赛活动，上级竞赛委员会已发布、本单位可参加的竞赛活动，以及评估专家受邀评估的项目所属的竞赛活动。' })
   list(@Query() q: ListCampaignsQueryDto, @CurrentUser() user: AuthUser) {
-    return listCampaigns(this.db, { callerOrgId: user.orgId, everything: user.roles.includes('admin'), status: q.status, year: q.year, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    const assessorUserId = user.roles.includes('assessor') ? user.userId : undefined;
+    return listCampaigns(this.db, { callerOrgId: user.orgId, everything: user.roles.includes('admin'), assessorUserId, status: q.status, year: q.year, limit: q.limit ?? 50, offset: q.offset ?? 0 });
   }
 
   @Get('catalogue')
@@ -121,7 +122,8 @@ export class CampaignsController {
     const organisedBelow = this.orgs.isWithin(state.organizerOrgId, user.orgId);
     const organisedAbove = state.status !== 'draft' && this.orgs.isWithin(user.orgId, state.organizerOrgId);
     // Out of sight is answered like absent, so ids of other regions' drafts do not leak.
-    if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove) throw notFound;
+    const assessing = state.status !== 'draft' && user.roles.includes('assessor') && assessesIn(this.db, user.userId, campaignId);
+    if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove && !assessing) throw notFound;
     if (revision !== null) reply.header('etag', `"${revision}"`);
     return campaignView(state, revision);
   }

@@ -7,6 +7,8 @@ export interface CampaignListFilter {
   callerOrgId: string;
   /** Administrators see every campaign. */
   everything: boolean;
+  /** An assessor also sees the campaigns of the projects assigned to them, wherever they sit. */
+  assessorUserId?: string;
   status?: string;
   year?: number;
   limit: number;
@@ -58,6 +60,14 @@ function toItem(r: any): CampaignListItem {
  * Campaigns the caller may see: those organised within its subtree (drafts included) and the
  * published or closed ones organised by its ancestors, which it can enter. Newest year first.
  */
+/** Campaigns with a project this assessor is assigned to (the board's assessor index). */
+const ASSESSED_CAMPAIGNS = 'SELECT b.campaign_id FROM board_assessors a JOIN board b ON b.project_id = a.project_id WHERE a.user_id = ?';
+
+/** Whether the assessor is assigned to a project of the campaign: they read its rules and scheme to score. */
+export function assessesIn(db: Database, userId: string, campaignId: string): boolean {
+  return db.prepare(`SELECT 1 FROM (${ASSESSED_CAMPAIGNS}) WHERE campaign_id = ? LIMIT 1`).get(userId, campaignId) !== undefined;
+}
+
 export function listCampaigns(db: Database, f: CampaignListFilter): Page<CampaignListItem> {
   const where: string[] = [];
   const args: unknown[] = [];
@@ -68,6 +78,10 @@ export function listCampaigns(db: Database, f: CampaignListFilter): Page<Campaig
     if (ancestors.length > 0) {
       inScope.push(`(organizer_org_id IN (${ancestors.map(() => '?').join(',')}) AND status <> 'draft')`);
       args.push(...ancestors);
+    }
+    if (f.assessorUserId !== undefined) {
+      inScope.push(`campaign_id IN (${ASSESSED_CAMPAIGNS})`);
+      args.push(f.assessorUserId);
     }
     where.push(`(${inScope.join(' OR ')})`);
   }
