@@ -41,6 +41,11 @@ describe('organisations over HTTP', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(res.body).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE', status: 403 });
     expect(res.body.messageZh).toContain('管辖范围');
+    // Reading: a known organisation outside the subtree is 403, an unknown one 404 as on GET /organizations/{orgId}.
+    expect((await t.get('/api/v1/organizations/lx/facts', xunyang)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    expect((await t.get('/api/v1/organizations/nowhere/facts', xunyang)).body).toMatchObject({ status: 404, code: 'ORGANIZATION.NOT_FOUND' });
+    expect((await t.get('/api/v1/organizations/nowhere/facts', admin)).body).toMatchObject({ status: 404, code: 'ORGANIZATION.NOT_FOUND' });
+    expect((await t.get('/api/v1/organizations/xy/facts', xunyang)).body.facts).toHaveLength(1);
   });
 
   it('reads an organisation only within scope or above you, and answers "is X under Y"', async () => {

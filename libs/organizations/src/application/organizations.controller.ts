@@ -81,10 +81,15 @@ export class OrganizationsController {
     return { orgId, ancestorId, within: this.orgs.isWithin(orgId, ancestorId), path: node.path };
   }
 
-  /** An organisation the caller may read: their subtree, or one of their own ancestors (admin: any). */
-  private readable(orgId: string, user: AuthUser) {
+  private existing(orgId: string) {
     const node = (this.orgs as SqliteOrgDirectory).get(orgId);
     if (!node) throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 不存在。`, `Organisation ${orgId} does not exist.`, { orgId });
+    return node;
+  }
+
+  /** An organisation the caller may read: their subtree, or one of their own ancestors (admin: any). */
+  private readable(orgId: string, user: AuthUser) {
+    const node = this.existing(orgId);
     if (!user.roles.includes('admin') && !this.orgs.isWithin(user.orgId, orgId)) requireWithinScope(this.orgs, user.orgId, orgId);
     return node;
   }
@@ -92,6 +97,8 @@ export class OrganizationsController {
   @Get(':orgId/facts')
   @ApiOperation({ summary: '组织事实（评优否决依据）Dated facts of an organisation' })
   facts(@Param('orgId') orgId: string, @CurrentUser() user: AuthUser) {
+    // Unknown is 404 for everyone, as on GET /organizations/{orgId}; a known one outside the subtree is 403.
+    this.existing(orgId);
     if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, orgId);
     return { orgId, facts: organizationFacts(this.db, orgId) };
   }
