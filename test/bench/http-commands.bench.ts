@@ -5,16 +5,13 @@
  * `npm run bench` runs it; alone: node dist/test/bench/http-commands.bench.js. BENCH_PROFILE=1
  * also profiles the service (node --cpu-prof) and prints the top self-time functions.
  */
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { commandMix } from './command-mix';
 import { baselineLoad, baselinePost } from './lib/baseline';
-import { selfTimes } from './lib/cpu-profile';
 import { dataset, removeDatasets, withReadModels } from './lib/dataset';
 import { load } from './lib/load';
 import { log, scaled } from './lib/measure';
 import { BenchRow, atLeast, limit, reported, writeResults } from './lib/report';
+import { printProfile, profiling } from './lib/profiling';
 import { Service } from './lib/service';
 
 export const LOAD_SECONDS = () => scaled(12, 3);
@@ -30,8 +27,7 @@ export async function runHttpCommandsBench(): Promise<BenchRow[]> {
 
   const ds = await dataset(scaled(1_000_000, 20_000));
   await withReadModels(ds);
-  const profile = process.env.BENCH_PROFILE === '1' ? mkdtempSync(join(tmpdir(), 'jingsai-prof-')) : null;
-  const nodeFlags = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`, '-r', join(__dirname, 'lib', 'exit-on-signal.preload.js')] : [];
+  const { profile, nodeFlags } = profiling();
   const service = await Service.start(ds.dir, { nodeFlags });
   const mix = commandMix(ds.manifest);
   let result;
@@ -62,15 +58,6 @@ export async function runHttpCommandsBench(): Promise<BenchRow[]> {
   return rows;
 }
 
-function printProfile(dir: string): void {
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return log(`no profile written in ${dir}`);
-  const { totalMs, top, byArea } = selfTimes(join(dir, file));
-  log(`\nCPU profile of the service (${join(dir, file)}), ${Math.round(totalMs)} ms sampled; self time by area:`);
-  for (const [area, ms] of Object.entries(byArea).sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`  ${((ms / totalMs) * 100).toFixed(1).padStart(5)}%  ${area}`);
-  log('top self-time functions:');
-  for (const t of top.slice(0, 25)) log(`  ${t.percent.toFixed(1).padStart(5)}%  ${t.fn}  ${t.where}`);
-}
 
 if (require.main === module) {
   runHttpCommandsBench().finally(removeDatasets).catch((e: unknown) => {

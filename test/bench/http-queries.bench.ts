@@ -1,7 +1,7 @@
 /**
  * Queries over HTTP: board and supervision reads on a generated store of about 1,000,000
  * events, against a bare Nest + Fastify GET measured in the same run; then each kind of read
- * alone, to say which one is slow.
+ * alone, to say which one is slow. BENCH_PROFILE=1 also profiles the service (node --cpu-prof).
  */
 import { queryMix, QUERY_KINDS } from './query-mix';
 import { baselineGet, baselineLoad } from './lib/baseline';
@@ -9,6 +9,7 @@ import { dataset, removeDatasets, withReadModels } from './lib/dataset';
 import { load } from './lib/load';
 import { log, scaled } from './lib/measure';
 import { BenchRow, atLeast, limit, reported, writeResults } from './lib/report';
+import { printProfile, profiling } from './lib/profiling';
 import { Service } from './lib/service';
 
 export async function runHttpQueriesBench(): Promise<BenchRow[]> {
@@ -18,7 +19,8 @@ export async function runHttpQueriesBench(): Promise<BenchRow[]> {
   log(`  ${Math.round(bare.rps)} req/s, p99 ${bare.p99} ms`);
   const ds = await dataset(scaled(1_000_000, 20_000));
   await withReadModels(ds);
-  const service = await Service.start(ds.dir);
+  const { profile, nodeFlags } = profiling();
+  const service = await Service.start(ds.dir, { nodeFlags });
   const rows: BenchRow[] = [reported('HTTP baseline: bare Nest + Fastify GET (req/s)', bare.rps, 'req/s')];
   try {
     await load(service.url, queryMix(ds.manifest), { seconds: 3 });
@@ -39,8 +41,10 @@ export async function runHttpQueriesBench(): Promise<BenchRow[]> {
       rows.push(reported(`  ${kind} alone: p99 (value) at ${Math.round(r.rps)} req/s`, r.p99, 'ms', bare.p99));
     }
   } finally {
+    if (profile) service.child.kill('SIGUSR2');
     await service.stop();
   }
+  if (profile) printProfile(profile);
   writeResults('http-queries', rows);
   return rows;
 }
