@@ -21,5 +21,11 @@ export function readScopeOf(user: AuthUser, orgs: OrgDirectory, orgId?: string):
 
 /** Organisation names next to ids, for people who read them. */
 export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: OrgDirectory, rows: T[], field: 'orgId' | 'key' = 'orgId') {
-  return rows.map((r) => ({ ...r, orgName: orgs.get(String(r[field] ?? ''))?.name ?? null }));
+  // A page names the same few organisations over and over: look each up once.
+  const names = new Map<string, string | null>();
+  const nameOf = (id: string) => {
+    if (!names.has(id)) names.set(id, orgs.get(id)?.name ?? null);
+    return names.get(id)!;
+  };
+  return rows.map((r) => ({ ...r, orgName: nameOf(String(r[field] ?? '')) }));
 }
