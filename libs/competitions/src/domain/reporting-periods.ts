@@ -42,9 +42,25 @@ function spanning(period: string, cadence: ReportingCadence, year: number, first
   return { period, cadence, startsOn: `${year}-${pad(firstMonth)}-01`, endsOn, dueOn: addDays(endsOn, REPORT_DUE_DAYS_AFTER_PERIOD) };
 }
 
+// Periods are few (16 a year) and asked for on every report and every approval a rebuild replays:
+// each is worked out once. Callers get a copy, so the cached one never changes.
+const parsed = new Map<string, ReportingPeriod>();
+
 /** The period a period key names (`2021-08` monthly, `2021-Q3` quarterly), or null if it names none. */
 export function parsePeriod(key: unknown): ReportingPeriod | null {
   if (typeof key !== 'string') return null;
+  const known = parsed.get(key);
+  if (known) return { ...known };
+  const period = computePeriod(key);
+  if (period) {
+    if (parsed.size >= 10_000) parsed.clear();
+    parsed.set(key, period);
+    return { ...period };
+  }
+  return null;
+}
+
+function computePeriod(key: string): ReportingPeriod | null {
   const m = MONTHLY.exec(key);
   if (m) return spanning(key, 'monthly', Number(m[1]), Number(m[2]), Number(m[2]));
   const q = QUARTERLY.exec(key);
