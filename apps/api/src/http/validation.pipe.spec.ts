@@ -18,6 +18,25 @@ async function refusal(body: unknown): Promise<DomainError> {
   throw new Error('expected a refusal');
 }
 
+class OptionalDto {
+  @IsOptional() @IsString() reason?: string;
+}
+
+describe('validation pipe bodies', () => {
+  it.each([['null', null], ['an array', []], ['a string', 'x'], ['a number', 5]])('refuses %s as the body, even when every field is optional', async (_name, body) => {
+    const pipe = createValidationPipe();
+    const refused = await pipe.transform(body, { type: 'body', metatype: OptionalDto }).then(
+      () => undefined,
+      (e: DomainError) => e,
+    );
+    expect(refused).toMatchObject({ code: 'REQUEST.BODY_NOT_OBJECT', kind: 'validation', details: { errors: [{ field: '(body)' }] } });
+  });
+
+  it('takes a request without a body as an empty object', async () => {
+    await expect(createValidationPipe().transform(undefined, { type: 'body', metatype: OptionalDto })).resolves.toBeInstanceOf(OptionalDto);
+  });
+});
+
 describe('validation pipe messages', () => {
   it('reports a missing required field once, as required, in Chinese', async () => {
     const e = await refusal({});

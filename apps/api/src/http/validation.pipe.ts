@@ -51,12 +51,24 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
-/** Refuses bodies that are not JSON objects (arrays, strings, numbers) before class-validator sees them. */
+/**
+ * Refuses bodies that are not JSON objects (null, arrays, strings, numbers) before class-validator
+ * sees them. A literal `null` must be refused here: ValidationPipe turns a null value into `{}`,
+ * so `null` sent to a route whose fields are all optional (confer, end notice) was accepted as an
+ * empty command. Only a request without any body (undefined) stands for `{}`.
+ */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as any);
-    if (metadata.type === 'body' && isDto && value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw DomainError.validation('REQUEST.BODY_NOT_OBJECT', '请求体必须是 JSON 对象。', 'The request body must be a JSON object.');
+    if (metadata.type === 'body' && isDto && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      const sent = value === null ? 'null' : Array.isArray(value) ? '数组' : '文本或数字';
+      const sentEn = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      throw DomainError.validation(
+        'REQUEST.BODY_NOT_OBJECT',
+        `请求体必须是 JSON 对象（如 {}），收到的是${sent}。`,
+        `The request body must be a JSON object (such as {}); it was ${sentEn}.`,
+        { errors: [{ field: '(body)', messageZh: `应为 JSON 对象，不能是${sent}`, messageEn: `must be a JSON object, not ${sentEn}` }] },
+      );
     }
     return super.transform(value, metadata);
   }
