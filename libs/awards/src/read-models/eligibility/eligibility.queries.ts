@@ -59,7 +59,7 @@ export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
     grade: r.grade && (GRADES as readonly string[]).includes(r.grade) ? (r.grade as Grade) : null,
     incidents,
     unrectifiedFindings: unrectified,
-    ...(deadlineOn ? { applicationDeadlineOn: deadlineOn } : {}),
+    ...(deadlineOn ? { applicationDeadlineOn: deadlineOn, applicationClosesAt: r.closes_at! } : {}),
     submittedOn: firstFiled ? shanghaiDateOf(firstFiled) : null,
   };
 }
@@ -116,7 +116,7 @@ export function eligibilityBoard(db: Database, q: EligibilityQuery) {
       status: r.status,
       unit: { orgId: r.org_id, name: r.org_name ?? r.org_id },
       eligible: verdict.eligible,
-      failedReasons: verdict.reasons.filter((x) => !x.passed).map((x) => ({ rule: x.rule, messageZh: x.messageZh, messageEn: x.messageEn })),
+      failedReasons: verdict.reasons.filter((x) => !x.passed).map((x) => ({ rule: x.rule, messageZh: x.messageZh, messageEn: x.messageEn, ...(x.pending ? { pending: true } : {}) })),
       reasons: verdict.reasons,
     };
   });
