@@ -31,13 +31,28 @@ const ZH_RULES: Record<string, (message: string) => string> = {
 
 type FieldError = { field: string; messageZh: string; messageEn: string };
 
+/** `period.from`, and `pools[0].quota` for an array element, as the domain's own field errors write them. */
+function pathOf(prefix: string, property: string): string {
+  if (!prefix) return property;
+  return /^\d+$/.test(property) ? `${prefix}[${property}]` : `${prefix}.${property}`;
+}
+
 /**
- * Flatten nested class-validator errors into `{field, messageZh, messageEn}` with dotted paths.
+ * class-validator words a message after the property alone ("from must be a string"); inside a
+ * nested object that names no field the client can find, so the message gets the full path.
+ */
+function withPath(message: string, property: string, field: string): string {
+  return field !== property && message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
+}
+
+/**
+ * Flatten nested class-validator errors into `{field, messageZh, messageEn}` with the full path
+ * (`period.from`, `pools[0].quota`) in the field and in the messages.
  * A required field that is missing (or null) is one "required" problem, not one per rule it fails.
  */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const field = pathOf(prefix, e.property);
     const rules = Object.entries(e.constraints ?? {});
     let own: FieldError[];
     if (rules.some(([rule]) => rule === 'whitelistValidation')) {
@@ -45,7 +60,7 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     } else if (rules.length > 0 && (e.value === undefined || e.value === null)) {
       own = [{ field, messageZh: `缺少必填字段 ${field}`, messageEn: `${field} is required` }];
     } else {
-      own = rules.map(([rule, message]) => ({ field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: message }));
+      own = rules.map(([rule, message]) => ({ field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: withPath(message, e.property, field) }));
     }
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
