@@ -43,7 +43,7 @@ describe('award eligibility while the application window is open', () => {
   it('reads a project not yet filed as pending before the deadline, not as late or not entered', async () => {
     t.clock.set('2021-07-22T23:00:00+08:00');
     const open = await board();
-    expect(open.eligible).toBe(false);
+    expect(open).toMatchObject({ eligible: false, verdict: 'pending', verdictLabel: { zh: '待定（尚未到期）', en: 'pending (not yet due)' }, status: 'draft', statusLabel: { zh: '草稿', en: 'draft' } });
     const applied = open.failedReasons.find((r: any) => r.rule === 'applied_on_time');
     expect(applied).toMatchObject({ pending: true, messageZh: expect.stringContaining('报名尚未截止（截止日期 2021-07-22）'), messageEn: expect.stringContaining('still open') });
     expect(applied.messageZh).not.toMatch(/逾期|视为未参赛/);
@@ -51,7 +51,9 @@ describe('award eligibility while the application window is open', () => {
 
   it('reads it as not entered once the window has closed', async () => {
     t.clock.set('2021-07-23T00:00:00+08:00');
-    const closed = (await board()).failedReasons.find((r: any) => r.rule === 'applied_on_time');
+    const after = await board();
+    expect(after).toMatchObject({ verdict: 'ineligible', verdictLabel: { zh: '不符合条件' } });
+    const closed = after.failedReasons.find((r: any) => r.rule === 'applied_on_time');
     expect(closed.pending).toBeUndefined();
     expect(closed.messageZh).toContain('视为未参赛');
   });

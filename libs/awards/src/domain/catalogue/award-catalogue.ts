@@ -163,6 +163,18 @@ export const NOMINATION_STATUS_LABELS: Record<'active' | 'removed' | 'withdrawn'
   withdrawn: { zh: '已因异议撤回', en: 'withdrawn after an objection' },
 };
 
+/**
+ * The verdict of the eligibility board: eligible, pending (it fails only on rules whose deadline
+ * has not come, such as an application window still open) or not eligible.
+ */
+export type EligibilityVerdictStatus = 'eligible' | 'pending' | 'ineligible';
+
+export const ELIGIBILITY_VERDICT_LABELS: Record<EligibilityVerdictStatus, Label> = {
+  eligible: { zh: '符合条件', en: 'eligible' },
+  pending: { zh: '待定（尚未到期）', en: 'pending (not yet due)' },
+  ineligible: { zh: '不符合条件', en: 'not eligible' },
+};
+
 /** A department's sign-off (征求意见) on a nominee. */
 export const CLEARANCE_STATUS_LABELS: Record<'pending' | 'granted' | 'refused', Label> = {
   pending: { zh: '待反馈', en: 'pending' },
