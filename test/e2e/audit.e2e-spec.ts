@@ -99,6 +99,13 @@ describe('audit over HTTP', () => {
       const next = await t.get(`/api/v1/audit/events?fromPosition=${all.body.nextPosition}`, admin);
       expect(next.body.items.map((e: any) => e.position)).toEqual([4, 5, 6]);
       expect(next.body.nextPosition).toBeNull();
+      // offset would answer page one again: refused, pointing at fromPosition; 0 is no offset.
+      const byOffset = await t.get('/api/v1/audit/events?limit=3&offset=3', admin);
+      expect(byOffset.status).toBe(400);
+      expect(byOffset.body).toMatchObject({ code: 'AUDIT.OFFSET_NOT_SUPPORTED', messageEn: expect.stringContaining('nextPosition as fromPosition'), errors: [{ field: 'offset' }] });
+      expect((await t.get('/api/v1/audit/events?limit=3&offset=0', admin)).body.items.map((e: any) => e.position)).toEqual([1, 2, 3]);
+      const doc = (await t.get('/api/docs-json')).body;
+      expect(doc.paths?.['/api/v1/audit/events']?.get?.description).toContain('AUDIT.OFFSET_NOT_SUPPORTED');
       const scoped = await t.get('/api/v1/audit/events?category=organization', cityAuditor);
       expect([...new Set(scoped.body.items.map((e: any) => e.streamId))].sort()).toEqual(['organization-jj', 'organization-xy']);
     });

@@ -117,9 +117,24 @@ describe('rule sets and slate ratios over HTTP', () => {
     expect(backwards.body).toMatchObject({ code: 'NOTICE.INVALID_PERIOD', messageZh: '公示期结束日期早于开始日期', messageEn: 'The notice period ends before it starts' });
     const badDays = await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 0 } }, 'office');
     expect(badDays.body).toMatchObject({ status: 400, code: 'NOTICE.INVALID_PERIOD' });
+    // A hundred million working days is a typing error, answered at once, not a walk over the calendar.
+    for (const days of [61, 1e8, 1e20]) {
+      const huge = await post(`${R}/public-notice`, { period: { kind: 'working_days', days } }, 'office');
+      expect(huge.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'period.days', messageEn: 'period.days must be at most 60', messageZh: '字段 period.days：不能大于 60' }] });
+    }
+    const absurd = await post('/api/v1/award-rounds', { roundId: 'absurd', campaignId: 'jx-2024', awardType: 'may_day_medal', ruleSetId: 'national-medal', ruleSetVersion: 1e20, pools: [{ pool: 'regular', quota: 1e8 }], levels: ['unit'], minimumNoticeWorkingDays: 1e8 }, 'office');
+    expect(absurd.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
+    expect(absurd.body.errors.map((e: any) => e.field)).toEqual(['ruleSetVersion', 'pools[0].quota', 'minimumNoticeWorkingDays']);
     const short = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: '2024-10-11', to: '2024-10-14' } }, 'office');
     expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', calendarDays: 4, minimumDays: 5 });
     expect((await post(`${R}/public-notice`, { period: { kind: 'fortnight' } }, 'office')).body.code).toBe('REQUEST.INVALID');
+    // A nested field is named by its full path, in the field and in the message.
+    const nested = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: 20221014, to: '2022-10-19' } }, 'office');
+    expect(nested.body.errors).toEqual([
+      { field: 'period.from', messageZh: '字段 period.from：格式不正确', messageEn: 'period.from must be a date YYYY-MM-DD' },
+      { field: 'period.from', messageZh: '字段 period.from：应为文本', messageEn: 'period.from must be a string' },
+    ]);
+    expect(nested.body.messageEn).toContain('period.from: period.from must be a string');
     expect(await head()).toBe(before);
   });
 

@@ -111,6 +111,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const got = ok(await get(R, 'office'));
     expect(got.body).toMatchObject({ stage: 'nominating', stageLabel: { zh: '推荐中' }, honourLevel: 'city', ruleSet: { version: 1 }, allowedActions: expect.arrayContaining(['Nominate']) });
     expect((await get('/api/v1/award-rounds', 'county')).body.items.map((r: any) => r.roundId)).toEqual(['jj-cert']);
+    // The honour level is labelled where it is shown, as the round view labels it.
+    expect((await get('/api/v1/award-rounds', 'office')).body.items[0]).toMatchObject({ honourLevel: 'city', honourLevelLabel: { zh: '市级', en: expect.any(String) } });
+    expect(got.body).toMatchObject({ honourLevelLabel: { zh: '市级' } });
   });
 
   it('refuses an ineligible nominee with every failed reason and a nominee of the wrong kind, appending nothing', async () => {
@@ -218,7 +221,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const honours = ok(await get('/api/v1/honours?roundId=jj-cert', 'office')).body;
     expect(honours.items.map((h: any) => [h.recipient.id, h.status]).sort()).toEqual([['ent-b', 'valid'], ['ent-c', 'valid']]);
     const id = encodeURIComponent('jj-cert/n-b');
-    expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid' });
+    expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid', level: 'city', levelLabel: { zh: '市级' } });
+    expect(honours.items[0]).toMatchObject({ level: 'city', levelLabel: { zh: '市级' } });
+    expect(ok(await get(R, 'office')).body.honours).toEqual([expect.objectContaining({ level: 'city', levelLabel: { zh: '市级', en: expect.any(String) } }), expect.anything()]);
     // The register lists the recipients of one's own subtree; the check stays open to anyone signed in.
     expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0 });
     expect((await get(`/api/v1/honours/${id}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AWARD.HONOUR_OUT_OF_SCOPE' });
@@ -234,6 +239,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // The board judges by the campaign's round: nominated units cannot be nominated in it again; a held honour bars a repeat, a revoked one no longer does.
     const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
     expect(board.ruleSet).toEqual({ ruleSetId: 'jj-2021', version: 1 });
+    expect(board.awardTypeLabel).toMatchObject({ zh: '五一劳动奖状' });
+    expect(board.items.find((i: any) => i.projectId === 'p-late')).toMatchObject({ verdict: 'ineligible', verdictLabel: { zh: '不符合条件' }, status: 'draft', statusLabel: { zh: '草稿' } });
     expect(board.items.map((i: any) => [i.projectId, i.failedReasons.map((r: any) => r.rule)])).toEqual([
       ['p-a', ['no_double_nomination']], ['p-b', ['no_double_nomination']], ['p-c', ['no_double_nomination', 'no_repeat_honour']], ['p-late', ['applied_on_time', 'summary_accepted', 'min_grade']],
     ]);

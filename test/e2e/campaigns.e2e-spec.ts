@@ -134,6 +134,8 @@ describe('campaigns over HTTP', () => {
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('REQUEST.INVALID');
       expect(res.body.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['year', 'colour', 'assessment.minAssessors']));
+      const crowd = await t.post('/api/v1/campaigns', { ...jiujiangCampaign({ campaignId: 'crowd' }), assessment: { ...keyProjectScheme(), minAssessors: 1e20 } }, city);
+      expect(crowd.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'assessment.minAssessors', messageEn: 'assessment.minAssessors must be at most 100' }] });
       const huge = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: JSON.stringify({ ...jiujiangCampaign({ campaignId: 'big' }), theme: 'x'.repeat(2_000_000) }) });
       expect(huge.status).toBe(413);
       expect(huge.body.code).toBe('HTTP.PAYLOAD_TOO_LARGE');

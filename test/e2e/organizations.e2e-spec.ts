@@ -70,6 +70,13 @@ describe('organisations over HTTP', () => {
     expect(bad.body.code).toBe('REQUEST.INVALID');
     const fields = bad.body.errors.map((e: any) => e.field).sort();
     expect(fields).toEqual(expect.arrayContaining(['color', 'kind', 'name']));
+    // A body that is not an object is refused as such, never read as {} (null was).
+    for (const rawBody of ['null', '[]', '"x"', '5']) {
+      const notObject = await t.request('POST', '/api/v1/organizations', { token: admin, rawBody });
+      expect(notObject.status).toBe(400);
+      expect(notObject.headers['content-type']).toContain('application/problem+json');
+      expect(notObject.body).toMatchObject({ code: 'REQUEST.BODY_NOT_OBJECT', messageZh: expect.stringContaining('JSON 对象'), errors: [{ field: '(body)' }] });
+    }
   });
 
   it('refuses a child placed above its parent level, naming the problem', async () => {

@@ -251,6 +251,12 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
         expect(shape.body.code).toBe('REQUEST.INVALID');
         expect(shape.body.errors.map((e: any) => e.field)).toContain(Object.keys(wrong)[0]);
       }
+      const absurd = await post('/api/v1/projects', application('p-absurd', { registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 1e20, participatingEnterprises: 100_000_000 } }), 'unitA');
+      expect(absurd.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
+      expect(absurd.body.errors).toEqual([
+        expect.objectContaining({ field: 'registrationForm.headcount', messageEn: 'registrationForm.headcount must be at most 10000000', messageZh: '字段 registrationForm.headcount：不能大于 10000000' }),
+        expect.objectContaining({ field: 'registrationForm.participatingEnterprises', messageEn: 'registrationForm.participatingEnterprises must be at most 1000000' }),
+      ]);
       const editShape = await t.request('PATCH', '/api/v1/projects/p-a', { token: tok.unitA, body: { implementationPlan: [] } });
       expect(editShape.status).toBe(400);
       const big = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-big', { title: 'x'.repeat(1_100_000) })) });

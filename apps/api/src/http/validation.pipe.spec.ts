@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, ValidateNested } from 'class-validator';
 import { DomainError } from '@jingsai/shared';
 import { createValidationPipe } from './validation.pipe';
 
@@ -17,6 +18,50 @@ async function refusal(body: unknown): Promise<DomainError> {
   }
   throw new Error('expected a refusal');
 }
+
+class OptionalDto {
+  @IsOptional() @IsString() reason?: string;
+}
+
+class PeriodDto {
+  @IsString() from!: string;
+}
+
+class PoolDto {
+  @IsInt() @Max(100) quota!: number;
+}
+
+class NestedDto {
+  @ValidateNested() @Type(() => PeriodDto) period!: PeriodDto;
+  @IsArray() @ValidateNested({ each: true }) @Type(() => PoolDto) pools!: PoolDto[];
+}
+
+describe('validation pipe nested fields', () => {
+  it('names the full path in the field and the message: period.from, pools[1].quota', async () => {
+    const refused = (await createValidationPipe()
+      .transform({ period: { from: 5 }, pools: [{ quota: 1 }, { quota: 500 }] }, { type: 'body', metatype: NestedDto })
+      .catch((e: DomainError) => e)) as DomainError;
+    expect(refused.details.errors).toEqual([
+      { field: 'period.from', messageZh: '字段 period.from：应为文本', messageEn: 'period.from must be a string' },
+      { field: 'pools[1].quota', messageZh: '字段 pools[1].quota：不能大于 100', messageEn: 'pools[1].quota must not be greater than 100' },
+    ]);
+  });
+});
+
+describe('validation pipe bodies', () => {
+  it.each([['null', null], ['an array', []], ['a string', 'x'], ['a number', 5]])('refuses %s as the body, even when every field is optional', async (_name, body) => {
+    const pipe = createValidationPipe();
+    const refused = await pipe.transform(body, { type: 'body', metatype: OptionalDto }).then(
+      () => undefined,
+      (e: DomainError) => e,
+    );
+    expect(refused).toMatchObject({ code: 'REQUEST.BODY_NOT_OBJECT', kind: 'validation', details: { errors: [{ field: '(body)' }] } });
+  });
+
+  it('takes a request without a body as an empty object', async () => {
+    await expect(createValidationPipe().transform(undefined, { type: 'body', metatype: OptionalDto })).resolves.toBeInstanceOf(OptionalDto);
+  });
+});
 
 describe('validation pipe messages', () => {
   it('reports a missing required field once, as required, in Chinese', async () => {

@@ -31,13 +31,28 @@ const ZH_RULES: Record<string, (message: string) => string> = {
 
 type FieldError = { field: string; messageZh: string; messageEn: string };
 
+/** `period.from`, and `pools[0].quota` for an array element, as the domain's own field errors write them. */
+function pathOf(prefix: string, property: string): string {
+  if (!prefix) return property;
+  return /^\d+$/.test(property) ? `${prefix}[${property}]` : `${prefix}.${property}`;
+}
+
 /**
- * Flatten nested class-validator errors into `{field, messageZh, messageEn}` with dotted paths.
+ * class-validator words a message after the property alone ("from must be a string"); inside a
+ * nested object that names no field the client can find, so the message gets the full path.
+ */
+function withPath(message: string, property: string, field: string): string {
+  return field !== property && message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
+}
+
+/**
+ * Flatten nested class-validator errors into `{field, messageZh, messageEn}` with the full path
+ * (`period.from`, `pools[0].quota`) in the field and in the messages.
  * A required field that is missing (or null) is one "required" problem, not one per rule it fails.
  */
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
-    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const field = pathOf(prefix, e.property);
     const rules = Object.entries(e.constraints ?? {});
     let own: FieldError[];
     if (rules.some(([rule]) => rule === 'whitelistValidation')) {
@@ -45,18 +60,30 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     } else if (rules.length > 0 && (e.value === undefined || e.value === null)) {
       own = [{ field, messageZh: `缺少必填字段 ${field}`, messageEn: `${field} is required` }];
     } else {
-      own = rules.map(([rule, message]) => ({ field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: message }));
+      own = rules.map(([rule, message]) => ({ field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: withPath(message, e.property, field) }));
     }
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
 
-/** Refuses bodies that are not JSON objects (arrays, strings, numbers) before class-validator sees them. */
+/**
+ * Refuses bodies that are not JSON objects (null, arrays, strings, numbers) before class-validator
+ * sees them. A literal `null` must be refused here: ValidationPipe turns a null value into `{}`,
+ * so `null` sent to a route whose fields are all optional (confer, end notice) was accepted as an
+ * empty command. Only a request without any body (undefined) stands for `{}`.
+ */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as any);
-    if (metadata.type === 'body' && isDto && value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value))) {
-      throw DomainError.validation('REQUEST.BODY_NOT_OBJECT', '请求体必须是 JSON 对象。', 'The request body must be a JSON object.');
+    if (metadata.type === 'body' && isDto && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      const sent = value === null ? 'null' : Array.isArray(value) ? '数组' : '文本或数字';
+      const sentEn = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      throw DomainError.validation(
+        'REQUEST.BODY_NOT_OBJECT',
+        `请求体必须是 JSON 对象（如 {}），收到的是${sent}。`,
+        `The request body must be a JSON object (such as {}); it was ${sentEn}.`,
+        { errors: [{ field: '(body)', messageZh: `应为 JSON 对象，不能是${sent}`, messageEn: `must be a JSON object, not ${sentEn}` }] },
+      );
     }
     return super.transform(value, metadata);
   }

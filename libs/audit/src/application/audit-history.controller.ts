@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { DomainError } from '@jingsai/shared';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { eventTypeLabels } from '../labels/event-type-labels';
 import { LogPage, StreamHistoryPage, logHistory, streamHistory } from '../history/history.queries';
@@ -40,9 +41,21 @@ export class AuditHistoryController {
   @Get('events')
   @ApiOperation({
     summary: '全部事件日志 The whole log by global position',
-    description: '按全局位置分页（fromPosition → nextPosition）；可按事件流类别、操作人、事件类型、发生时间筛选。非最高层级的审计人员只看到本辖区内的事件流。',
+    description:
+      '按全局位置分页：首页不带 fromPosition，下一页把上一页返回的 nextPosition 作为 fromPosition 传入，nextPosition 为 null 表示已到日志末尾；' +
+      '不支持 offset（大于 0 时返回 400 AUDIT.OFFSET_NOT_SUPPORTED），因为筛选与辖区范围在扫描时才应用，按条数跳过无法保证不漏不重。' +
+      '可按事件流类别、操作人、事件类型、发生时间筛选。非最高层级的审计人员只看到本辖区内的事件流。' +
+      ' Pages by global position: omit fromPosition for the first page, then pass the previous page\'s nextPosition as fromPosition; null means the end of the log. ' +
+      'offset is not supported (above 0 it is a 400 AUDIT.OFFSET_NOT_SUPPORTED).',
   })
   async logEvents(@Query() q: LogHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<LogPage> {
+    // Refused, not ignored: ignoring it answered page one again for every offset, so a UI paging
+    // by offset looped over the first page without noticing.
+    if ((q.offset ?? 0) > 0) {
+      const zh = '整个事件日志不支持 offset 分页：请把上一页返回的 nextPosition 作为 fromPosition 传入（首页不带 fromPosition）。';
+      const en = "The log does not page by offset: pass the previous page's nextPosition as fromPosition (omit it for the first page).";
+      throw DomainError.validation('AUDIT.OFFSET_NOT_SUPPORTED', zh, en, { errors: [{ field: 'offset', messageZh: '不支持，请改用 fromPosition', messageEn: 'not supported; use fromPosition' }] });
+    }
     const unrestricted = await this.access.requireAuditor(user);
     const scope = this.access.scope();
     return unlessUnreadable(logHistory(

@@ -32,6 +32,17 @@ export class StreamHistoryQueryDto extends HistoryFilterDto {
 }
 
 export class LogHistoryQueryDto extends HistoryFilterDto {
+  // The log pages by position (filters and scope are applied while scanning, so there is no
+  // cheap count to skip by); an offset above 0 is refused by the controller, not ignored.
+  @ApiPropertyOptional({
+    description: '不支持（仅可为 0）：整个事件日志按位置分页，请把上一页返回的 nextPosition 作为 fromPosition 传入。Not supported (0 only): page with fromPosition = the previous page\'s nextPosition.',
+    default: 0,
+    minimum: 0,
+    maximum: 0,
+  })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  declare offset?: number;
+
   @ApiPropertyOptional({ description: '从该全局位置之后开始（不含；上一页返回的 nextPosition）After this global position (exclusive; the previous page\'s nextPosition)', minimum: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   fromPosition?: number;

@@ -1,17 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { AWARD_TYPES, HONOUR_LEVELS, POOLS } from './award-domain';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { AWARD_TYPES, HONOUR_LEVELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, POOLS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
 export class PoolQuotaDto {
   @ApiProperty({ description: '名额池：常规 regular / 竞赛表彰 competition_reserved / 即时 instant', enum: POOLS }) @IsIn(POOLS) pool!: (typeof POOLS)[number];
-  @ApiProperty({ description: '名额 Quota', example: 40 }) @IsInt() quota!: number;
+  @ApiProperty({ description: `名额（1 至 ${MAXIMUM_QUOTA}）Quota`, example: 40, minimum: 1, maximum: MAXIMUM_QUOTA }) @IsInt() @Max(MAXIMUM_QUOTA, { message: `quota must be at most ${MAXIMUM_QUOTA}` }) quota!: number;
 }
 
 export class RecommenderQuotaDto {
   @ApiProperty({ description: '推荐单位 Recommending organisation' }) @IsString() @IsNotEmpty() orgId!: string;
-  @ApiProperty({ description: '推荐名额 Quota of primaries it may name', example: 2 }) @IsInt() quota!: number;
+  @ApiProperty({ description: `推荐名额（1 至 ${MAXIMUM_QUOTA}）Quota of primaries it may name`, example: 2, minimum: 1, maximum: MAXIMUM_QUOTA })
+  @IsInt() @Max(MAXIMUM_QUOTA, { message: `quota must be at most ${MAXIMUM_QUOTA}` })
+  quota!: number;
 }
 
 export class CreateAwardRoundRequestDto {
@@ -30,7 +32,9 @@ export class CreateAwardRoundRequestDto {
   honourLevel?: (typeof HONOUR_LEVELS)[number];
 
   @ApiProperty({ description: '规则集 Rule set id' }) @IsString() @IsNotEmpty() ruleSetId!: string;
-  @ApiPropertyOptional({ description: '规则集版本（默认最新版）Rule-set version; defaults to the latest' }) @IsOptional() @IsInt() ruleSetVersion?: number;
+  @ApiPropertyOptional({ description: '规则集版本（默认最新版）Rule-set version; defaults to the latest', minimum: 1, maximum: MAXIMUM_RULE_SET_VERSION })
+  @IsOptional() @IsInt() @Max(MAXIMUM_RULE_SET_VERSION, { message: `ruleSetVersion must be at most ${MAXIMUM_RULE_SET_VERSION}` })
+  ruleSetVersion?: number;
 
   @ApiProperty({ description: '名额池及名额 Pools with quotas', type: [PoolQuotaDto] })
   @IsArray() @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => PoolQuotaDto)
@@ -48,5 +52,7 @@ export class CreateAwardRoundRequestDto {
   @IsArray() @ArrayMaxSize(6) @IsString({ each: true }) @MaxLength(40, { each: true })
   levels!: string[];
 
-  @ApiPropertyOptional({ description: '公示最少工作日（默认 5，不得少于 5）Minimum notice working days (default and least 5)' }) @IsOptional() @IsInt() minimumNoticeWorkingDays?: number;
+  @ApiPropertyOptional({ description: `公示最少工作日（默认 5，不得少于 5，不超过 ${MAXIMUM_NOTICE_WORKING_DAYS}）Minimum notice working days (default and least 5, at most ${MAXIMUM_NOTICE_WORKING_DAYS})`, maximum: MAXIMUM_NOTICE_WORKING_DAYS })
+  @IsOptional() @IsInt() @Max(MAXIMUM_NOTICE_WORKING_DAYS, { message: `minimumNoticeWorkingDays must be at most ${MAXIMUM_NOTICE_WORKING_DAYS}` })
+  minimumNoticeWorkingDays?: number;
 }

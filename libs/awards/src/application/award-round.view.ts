@@ -58,7 +58,7 @@ export function awardRoundView(state: AwardRoundState, revision: number | null, 
       const d = objections.get(o.objectionId);
       return { ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors ? { objector: d?.objector ?? null } : {}) };
     }),
-    honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({ ...h, statusLabel: HONOUR_STATUS_LABELS[h.status] })),
+    honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({ ...h, levelLabel: HONOUR_LEVEL_LABELS[h.level], statusLabel: HONOUR_STATUS_LABELS[h.status] })),
     slate: {
       met: ratios.every((r) => r.met),
       ratios,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { DEPARTMENTS, NOMINEE_KINDS, POOLS } from './award-domain';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { DEPARTMENTS, MAXIMUM_QUOTA, NOMINEE_KINDS, POOLS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,7 +23,9 @@ export class NominateRequestDto {
   @ApiPropertyOptional({ description: '名额池（默认本轮第一个）Pool; defaults to the round’s first', enum: POOLS }) @IsOptional() @IsIn(POOLS) pool?: (typeof POOLS)[number];
   @ApiPropertyOptional({ description: '推荐单位（默认本人所在组织）Recommending organisation; defaults to yours' }) @IsOptional() @IsString() @IsNotEmpty() recommenderOrgId?: string;
   @ApiPropertyOptional({ description: '是否递补人选 A substitute (递补), promoted when a primary drops out' }) @IsOptional() @IsBoolean() substitute?: boolean;
-  @ApiPropertyOptional({ description: '递补顺序（默认 1）Order among substitutes' }) @IsOptional() @IsInt() order?: number;
+  @ApiPropertyOptional({ description: '递补顺序（默认 1）Order among substitutes', minimum: 1, maximum: MAXIMUM_QUOTA })
+  @IsOptional() @IsInt() @Max(MAXIMUM_QUOTA, { message: `order must be at most ${MAXIMUM_QUOTA}` })
+  order?: number;
   @ApiPropertyOptional({ description: '人选属性（结构比例用）：occupationCategory、migrantWorker、nonPublic、enterpriseEmployee、frontline、age、skillsChampion', type: 'object', additionalProperties: true })
   @IsOptional() @IsObject()
   attributes?: Record<string, string | number | boolean | null>;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { MAXIMUM_NOTICE_WORKING_DAYS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -11,7 +12,9 @@ export class NoticePeriodDto {
   @IsIn(['working_days', 'calendar_days'])
   kind!: 'working_days' | 'calendar_days';
 
-  @ApiPropertyOptional({ description: '工作日天数（working_days）Working days', example: 5 }) @IsOptional() @IsInt() days?: number;
+  @ApiPropertyOptional({ description: `工作日天数（working_days，1 至 ${MAXIMUM_NOTICE_WORKING_DAYS}）Working days, 1 to ${MAXIMUM_NOTICE_WORKING_DAYS}`, example: 5, minimum: 1, maximum: MAXIMUM_NOTICE_WORKING_DAYS })
+  @IsOptional() @IsInt() @Max(MAXIMUM_NOTICE_WORKING_DAYS, { message: `days must be at most ${MAXIMUM_NOTICE_WORKING_DAYS}` })
+  days?: number;
   @ApiPropertyOptional({ description: '开始日期（calendar_days）From', example: '2022-10-14' }) @IsOptional() @IsString() @Matches(DATE, dateMessage('from')) from?: string;
   @ApiPropertyOptional({ description: '结束日期（含）（calendar_days）To, inclusive', example: '2022-10-19' }) @IsOptional() @IsString() @Matches(DATE, dateMessage('to')) to?: string;
 }

@@ -34,7 +34,8 @@ export function projectFactsFrom(projectState: ProjectState, campaignId: string,
   const submittedOnTime = firstSubmissionOnTime ?? (refusals.length > 0 ? false : null);
   const firstFiledAt = submissions[0]?.submittedAt ?? refusals[0]?.attemptedAt;
   const outcome = projectOutcomeFacts(p);
-  const deadlineOn = deadlineDateOf(campaign?.rules?.applicationWindow?.closesAt);
+  const closesAt = campaign?.rules?.applicationWindow?.closesAt;
+  const deadlineOn = deadlineDateOf(closesAt);
   return {
     projectId: p.projectId,
     campaignId: p.campaignId || campaignId,
@@ -46,7 +47,7 @@ export function projectFactsFrom(projectState: ProjectState, campaignId: string,
     grade: asGrade(outcome.grade),
     incidents: outcome.incidents.map((i) => ({ kind: i.kind, occurredOn: i.occurredOn, severity: i.severity })),
     unrectifiedFindings: outcome.unrectifiedFindingCount,
-    ...(deadlineOn ? { applicationDeadlineOn: deadlineOn } : {}),
+    ...(deadlineOn ? { applicationDeadlineOn: deadlineOn, applicationClosesAt: closesAt } : {}),
     submittedOn: firstFiledAt ? shanghaiDateOf(firstFiledAt) : null,
   };
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { MAXIMUM_RULE_SET_VERSION } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
 /*
@@ -12,7 +13,7 @@ export class PublishRuleSetRequestDto {
   ruleSetId?: string;
 
   @ApiPropertyOptional({ description: '版本号（可选，须为下一个版本）Version; when given it must be the next one', example: 1 })
-  @IsOptional() @IsInt() @Min(1)
+  @IsOptional() @IsInt() @Min(1) @Max(MAXIMUM_RULE_SET_VERSION, { message: `version must be at most ${MAXIMUM_RULE_SET_VERSION}` })
   version?: number;
 
   @ApiProperty({ description: '文号：规则所依据的通知 Citation of the notice the rules come from', example: '九江市劳动竞赛委员会 2021' })

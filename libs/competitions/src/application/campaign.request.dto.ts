@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIERARCHY_LEVELS, REPORTING_CADENCES } from '../domain';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIERARCHY_LEVELS, MAXIMUM_MIN_ASSESSORS, REPORTING_CADENCES } from '../domain';
 import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 /*
@@ -42,7 +42,9 @@ export class AssessmentSchemeDto {
   criteria!: AssessmentCriterionDto[];
 
   @ApiProperty({ description: '评分范围 Score scale', type: ScoreScaleDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ScoreScaleDto) scale!: ScoreScaleDto;
-  @ApiProperty({ description: '每个项目最少评估专家数 Minimum assessors per project', example: 3 }) @IsInt() minAssessors!: number;
+  @ApiProperty({ description: '每个项目最少评估专家数 Minimum assessors per project', example: 3, maximum: MAXIMUM_MIN_ASSESSORS })
+  @IsInt() @Max(MAXIMUM_MIN_ASSESSORS, { message: `minAssessors must be at most ${MAXIMUM_MIN_ASSESSORS}` })
+  minAssessors!: number;
   @ApiProperty({ description: '计分方式：算术平均 mean / 去掉一个最高分和一个最低分 trimmed_mean', enum: AGGREGATIONS }) @IsIn(AGGREGATIONS) aggregation!: (typeof AGGREGATIONS)[number];
 
   @ApiProperty({ description: '等次分数线 Grade bands', type: [GradeBandDto] })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS } from '../domain';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, MAXIMUM_HEADCOUNT, MAXIMUM_PARTICIPATING_ENTERPRISES } from '../domain';
 import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 /*
@@ -14,8 +14,12 @@ export class RegistrationFormDto {
   @ApiPropertyOptional({ description: '联系人 Contact person', example: '张伟' }) @IsOptional() @IsString() @MaxLength(100) contactName?: string;
   @ApiPropertyOptional({ description: '联系电话 Contact phone', example: '0792-8227328' }) @IsOptional() @IsString() @MaxLength(30) contactPhone?: string;
   @ApiPropertyOptional({ description: '电子邮箱 Contact e-mail', nullable: true }) @IsOptional() @IsString() @MaxLength(200) contactEmail?: string | null;
-  @ApiPropertyOptional({ description: '参赛职工人数 Workers taking part', example: 320 }) @IsOptional() @IsInt() headcount?: number;
-  @ApiPropertyOptional({ description: '参赛企业数 Participating enterprises', nullable: true, example: 1 }) @IsOptional() @IsInt() participatingEnterprises?: number | null;
+  @ApiPropertyOptional({ description: '参赛职工人数 Workers taking part', example: 320, maximum: MAXIMUM_HEADCOUNT })
+  @IsOptional() @IsInt() @Max(MAXIMUM_HEADCOUNT, { message: `headcount must be at most ${MAXIMUM_HEADCOUNT}` })
+  headcount?: number;
+  @ApiPropertyOptional({ description: '参赛企业数 Participating enterprises', nullable: true, example: 1, maximum: MAXIMUM_PARTICIPATING_ENTERPRISES })
+  @IsOptional() @IsInt() @Max(MAXIMUM_PARTICIPATING_ENTERPRISES, { message: `participatingEnterprises must be at most ${MAXIMUM_PARTICIPATING_ENTERPRISES}` })
+  participatingEnterprises?: number | null;
   @ApiPropertyOptional({ description: '备注 Notes', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string | null;
 }
 

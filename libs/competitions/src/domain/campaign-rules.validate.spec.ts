@@ -79,6 +79,7 @@ describe('campaign rules validation', () => {
     expect(fields(assessmentProblems(a))).toEqual(['assessment.minAssessors']);
     expect(assessmentProblems({ ...a, aggregation: 'mean' })).toEqual([]);
     expect(fields(assessmentProblems({ ...a, aggregation: 'mean', minAssessors: 0 }))).toEqual(['assessment.minAssessors']);
+    expect(assessmentProblems({ ...a, minAssessors: 100_000_000 })).toEqual([expect.objectContaining({ field: 'assessment.minAssessors', messageEn: 'At most 100 assessors per project may be required.' })]);
   });
 
   it('requires grade bands to start at the scale minimum, be distinct, lie in the scale and rise with the grade', () => {

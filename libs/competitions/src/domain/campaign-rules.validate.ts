@@ -95,6 +95,9 @@ function bandProblems(bands: unknown, scale: { min: number; max: number } | null
   return out;
 }
 
+/** The most assessors a campaign may require per project: a panel, not a crowd. */
+export const MAXIMUM_MIN_ASSESSORS = 100;
+
 export function assessmentProblems(a: AssessmentScheme | undefined): FieldProblem[] {
   const out = criteriaProblems(a?.criteria);
   const scaleOk = isNumber(a?.scale?.min) && isNumber(a?.scale?.max) && a.scale.min < a.scale.max;
@@ -103,6 +106,8 @@ export function assessmentProblems(a: AssessmentScheme | undefined): FieldProble
   const minAssessors = a?.minAssessors;
   if (!Number.isInteger(minAssessors) || (minAssessors as number) < 1) {
     out.push(problem('assessment.minAssessors', '每个项目至少需要 1 名评估专家。', 'At least one assessor per project is needed.'));
+  } else if ((minAssessors as number) > MAXIMUM_MIN_ASSESSORS) {
+    out.push(problem('assessment.minAssessors', `每个项目最少评估专家数不能超过 ${MAXIMUM_MIN_ASSESSORS} 名。`, `At most ${MAXIMUM_MIN_ASSESSORS} assessors per project may be required.`));
   }
   if (!(AGGREGATIONS as readonly unknown[]).includes(a?.aggregation)) {
     out.push(problem('assessment.aggregation', `计分方式无效，应为 ${AGGREGATIONS.join('、')} 之一。`, `Aggregation must be one of ${AGGREGATIONS.join(', ')}.`));

@@ -118,6 +118,12 @@ describe('project application (申报)', () => {
     it('refuses an empty edit, a wrong value and another category', () => {
       spec().given([drafted]).when(edit({})).thenThrows('PROJECT.NOTHING_TO_EDIT');
       spec().given([drafted]).when(edit({ registrationForm: { ...registrationForm, headcount: 1.5 } })).thenThrows('PROJECT.INVALID');
+      spec()
+        .given([drafted])
+        .when(edit({ registrationForm: { ...registrationForm, headcount: 1e20, participatingEnterprises: 100_000_000 } }))
+        .thenThrows('PROJECT.INVALID', {
+          details: { errors: [{ field: 'registrationForm.headcount', messageEn: expect.stringContaining('at most 10000000') }, { field: 'registrationForm.participatingEnterprises' }] },
+        });
       spec().given([drafted]).when(edit({ category: 'leading' })).thenThrows('PROJECT.CATEGORY_NOT_IN_CAMPAIGN');
     });
 

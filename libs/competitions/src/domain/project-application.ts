@@ -22,8 +22,13 @@ export type ImplementationPlan = {
   targets?: Array<{ metric: CampaignMetric; target: number }>;
 };
 
+/** The largest headcount a registration form may state: no competition enters more workers. */
+export const MAXIMUM_HEADCOUNT = 10_000_000;
+/** The most participating enterprises a registration form may state. */
+export const MAXIMUM_PARTICIPATING_ENTERPRISES = 1_000_000;
+
 const PHONE = /^[0-9+\-() ]{5,20}$/;
-const wholeAtLeast = (v: unknown, min: number): boolean => Number.isInteger(v) && (v as number) >= min;
+const wholeBetween = (v: unknown, min: number, max: number): boolean => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 /**
  * Problems with the application. A draft may be incomplete but nothing in it may be wrong;
@@ -37,11 +42,19 @@ export function applicationProblems(title: unknown, form: Partial<RegistrationFo
   if (complete && isBlank(form?.contactPhone)) out.push(problem('registrationForm.contactPhone', '请填写联系电话。', 'Give a contact phone number.'));
   else if (!isBlank(form?.contactPhone) && !PHONE.test(form!.contactPhone!)) out.push(problem('registrationForm.contactPhone', '联系电话格式不正确。', 'The phone number is not valid.'));
   if (form?.headcount !== undefined || complete) {
-    if (!wholeAtLeast(form?.headcount, complete ? 1 : 0)) out.push(problem('registrationForm.headcount', '参赛职工人数应为正整数。', 'Headcount must be a positive whole number.'));
+    if (!wholeBetween(form?.headcount, complete ? 1 : 0, MAXIMUM_HEADCOUNT)) {
+      out.push(problem('registrationForm.headcount', `参赛职工人数应为不超过 ${MAXIMUM_HEADCOUNT} 的正整数。`, `Headcount must be a positive whole number, at most ${MAXIMUM_HEADCOUNT}.`));
+    }
   }
   const enterprises = form?.participatingEnterprises;
-  if (enterprises !== undefined && enterprises !== null && !wholeAtLeast(enterprises, 0)) {
-    out.push(problem('registrationForm.participatingEnterprises', '参赛企业数应为非负整数。', 'Participating enterprises must be a whole number, zero or more.'));
+  if (enterprises !== undefined && enterprises !== null && !wholeBetween(enterprises, 0, MAXIMUM_PARTICIPATING_ENTERPRISES)) {
+    out.push(
+      problem(
+        'registrationForm.participatingEnterprises',
+        `参赛企业数应为 0 至 ${MAXIMUM_PARTICIPATING_ENTERPRISES} 的整数。`,
+        `Participating enterprises must be a whole number from 0 to ${MAXIMUM_PARTICIPATING_ENTERPRISES}.`,
+      ),
+    );
   }
   if (complete && isBlank(plan?.goals)) out.push(problem('implementationPlan.goals', '请填写竞赛目标。', 'State the goals.'));
   if (complete && isBlank(plan?.measures)) out.push(problem('implementationPlan.measures', '请填写主要措施。', 'Describe the measures.'));

@@ -75,6 +75,21 @@ describe('creating an award round', () => {
       }
     });
 
+    it('refuses a minimum beyond 60 working days, and quotas beyond 100000, naming each field', () => {
+      spec
+        .given([])
+        .when(createRound({ minimumNoticeWorkingDays: 100_000_000, pools: [{ pool: 'regular', quota: 1e20 }], quotasByRecommender: [{ orgId: 'ent-a', quota: 100_001 }] }))
+        .thenThrows('AWARD.INVALID_ROUND', {
+          details: {
+            errors: [
+              { field: 'pools[0].quota', messageEn: 'quota must be a whole number from 1 to 100000' },
+              { field: 'quotasByRecommender[0].quota' },
+              { field: 'minimumNoticeWorkingDays', messageZh: '公示期最少工作日应为 5 至 60 个工作日' },
+            ],
+          },
+        });
+    });
+
     it('accepts a longer minimum', () => {
       spec.given([]).when(createRound({ minimumNoticeWorkingDays: 7, levels: ['unit', 'province'] })).thenMatches([{ type: 'AwardRoundCreated', data: { minimumNoticeWorkingDays: 7, levels: ['unit', 'province'] } }]);
     });

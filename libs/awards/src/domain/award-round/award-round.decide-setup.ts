@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { validateNomineeAttributes } from '../rules/nominee-attributes';
@@ -11,7 +11,7 @@ import { requireRound } from './award-round.guards';
 import { primariesOf, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState } from './award-round.state';
 
-const isCount = (v: unknown, min: number) => Number.isInteger(v) && (v as number) >= min;
+const isCount = (v: unknown, min: number, max = MAXIMUM_QUOTA) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
 
 function roundProblems(c: CreateAwardRound): SpecProblem[] {
   const p: SpecProblem[] = [];
@@ -19,25 +19,31 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
   if (!isOneOf(AWARD_TYPES, c.awardType)) bad('awardType', `未知奖项类型 ${String(c.awardType)}`, `unknown award type ${String(c.awardType)}`);
   if (!isOneOf(HONOUR_LEVELS, c.honourLevel)) bad('honourLevel', `荣誉级别应为 ${HONOUR_LEVELS.join('/')} 之一`, `honourLevel must be one of ${HONOUR_LEVELS.join(', ')}`);
   if (!c.campaignId) bad('campaignId', '缺少竞赛活动', 'campaignId is required');
-  if (!c.ruleSetId || !isCount(c.ruleSetVersion, 1)) bad('ruleSetVersion', '缺少规则集及其版本', 'ruleSetId and a positive ruleSetVersion are required');
+  if (!c.ruleSetId || !isCount(c.ruleSetVersion, 1, MAXIMUM_RULE_SET_VERSION)) {
+    bad('ruleSetVersion', `缺少规则集及其版本（1 至 ${MAXIMUM_RULE_SET_VERSION}）`, `ruleSetId and a ruleSetVersion from 1 to ${MAXIMUM_RULE_SET_VERSION} are required`);
+  }
   if (!Array.isArray(c.pools) || c.pools.length === 0) bad('pools', '至少设置一个名额池', 'at least one pool is required');
   (c.pools ?? []).forEach((q, i) => {
     if (!isOneOf(POOLS, q.pool)) bad(`pools[${i}].pool`, `未知名额池 ${String(q.pool)}`, `unknown pool ${String(q.pool)}`);
     else if (c.pools.findIndex((x) => x.pool === q.pool) !== i) bad(`pools[${i}].pool`, `名额池 ${q.pool} 重复`, `pool ${q.pool} is listed twice`);
-    if (!isCount(q.quota, 1)) bad(`pools[${i}].quota`, '名额应为正整数', 'quota must be a positive whole number');
+    if (!isCount(q.quota, 1)) bad(`pools[${i}].quota`, `名额应为 1 至 ${MAXIMUM_QUOTA} 的整数`, `quota must be a whole number from 1 to ${MAXIMUM_QUOTA}`);
   });
   (c.subQuotas ?? []).forEach((s, i) => {
     if (!s.key || (c.subQuotas ?? []).findIndex((x) => x.key === s.key) !== i) bad(`subQuotas[${i}].key`, 'key 缺失或重复', 'key is missing or repeated');
     p.push(...validatePredicate(s.where, `subQuotas[${i}].where`));
-    if (!isCount(s.max, 0)) bad(`subQuotas[${i}].max`, '上限应为非负整数', 'max must be a whole number ≥ 0');
+    if (!isCount(s.max, 0)) bad(`subQuotas[${i}].max`, `上限应为 0 至 ${MAXIMUM_QUOTA} 的整数`, `max must be a whole number from 0 to ${MAXIMUM_QUOTA}`);
   });
   (c.quotasByRecommender ?? []).forEach((r, i) => {
     if (!r.orgId || (c.quotasByRecommender ?? []).findIndex((x) => x.orgId === r.orgId) !== i) bad(`quotasByRecommender[${i}].orgId`, '推荐单位缺失或重复', 'orgId is missing or repeated');
-    if (!isCount(r.quota, 1)) bad(`quotasByRecommender[${i}].quota`, '名额应为正整数', 'quota must be a positive whole number');
+    if (!isCount(r.quota, 1)) bad(`quotasByRecommender[${i}].quota`, `名额应为 1 至 ${MAXIMUM_QUOTA} 的整数`, `quota must be a whole number from 1 to ${MAXIMUM_QUOTA}`);
   });
   p.push(...levelProblems(c.levels));
-  if (c.minimumNoticeWorkingDays !== undefined && !isCount(c.minimumNoticeWorkingDays, MINIMUM_NOTICE_DAYS)) {
-    bad('minimumNoticeWorkingDays', `公示期不得少于 ${MINIMUM_NOTICE_DAYS} 个工作日`, `the notice must last at least ${MINIMUM_NOTICE_DAYS} working days`);
+  if (c.minimumNoticeWorkingDays !== undefined && !isCount(c.minimumNoticeWorkingDays, MINIMUM_NOTICE_DAYS, MAXIMUM_NOTICE_WORKING_DAYS)) {
+    bad(
+      'minimumNoticeWorkingDays',
+      `公示期最少工作日应为 ${MINIMUM_NOTICE_DAYS} 至 ${MAXIMUM_NOTICE_WORKING_DAYS} 个工作日`,
+      `the minimum notice must be from ${MINIMUM_NOTICE_DAYS} to ${MAXIMUM_NOTICE_WORKING_DAYS} working days`,
+    );
   }
   p.push(...validateRatioSpecs(c.ratios), ...validateClearanceSpec(c.clearances));
   return p;
@@ -117,8 +123,10 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     const kinds = award.nomineeKinds.map((k) => NOMINEE_KIND_LABELS[k]);
     throw DomainError.unprocessable('AWARD.NOMINEE_KIND_MISMATCH', `${award.zh}只能推荐${kinds.map((k) => k.zh).join('或')}。`, `The ${award.en} is for a ${kinds.map((k) => k.en).join(' or ')} only.`);
   }
-  if (!Number.isInteger(c.order) || c.order < 1) {
-    throw DomainError.validation('AWARD.INVALID_ORDER', '推荐顺序应为正整数。', 'order must be a positive whole number.', { errors: [{ field: 'order', messageZh: '应为正整数', messageEn: 'must be a positive whole number' }] });
+  if (!isCount(c.order, 1)) {
+    const zh = `推荐顺序应为 1 至 ${MAXIMUM_QUOTA} 的整数。`;
+    const en = `order must be a whole number from 1 to ${MAXIMUM_QUOTA}.`;
+    throw DomainError.validation('AWARD.INVALID_ORDER', zh, en, { errors: [{ field: 'order', messageZh: zh, messageEn: en }] });
   }
   const attributeProblems = validateNomineeAttributes(c.attributes);
   if (attributeProblems.length > 0) {

@@ -55,6 +55,7 @@ describe('nominating', () => {
 
   it('refuses an order that is not a positive whole number', () => {
     spec.given([created()]).when(nominate('n-1', { order: 0 })).thenThrows('AWARD.INVALID_ORDER');
+    spec.given([created()]).when(nominate('n-1', { order: 1e20 })).thenThrows('AWARD.INVALID_ORDER', { details: { errors: [{ field: 'order', messageEn: 'order must be a whole number from 1 to 100000.' }] } });
   });
 
   it('refuses to nominate the same person twice, even under a new nomination id', () => {

@@ -31,6 +31,21 @@ describe('public notice periods (公示期)', () => {
     expect(r.calendarDays).toBe(13);
   });
 
+  it('refuses more than 60 working days at once, without walking the calendar', () => {
+    for (const days of [61, 100_000_000, 1e20]) {
+      const e = refusal(() => resolveNoticePeriod({ kind: 'working_days', days }, '2024-09-27'));
+      expect(e).toMatchObject({ code: 'NOTICE.INVALID_PERIOD', kind: 'validation', details: { errors: [{ field: 'period.days', messageEn: expect.stringContaining('from 1 to 60') }] } });
+    }
+    expect(resolveNoticePeriod({ kind: 'working_days', days: 60 }, '2024-09-27').workingDays).toBe(60);
+  });
+
+  it('refuses a calendar period longer than 90 days', () => {
+    expect(refusal(() => resolveNoticePeriod({ kind: 'calendar_days', from: '2022-10-14', to: '2026-10-13' }, '2022-10-14'))).toMatchObject({
+      code: 'NOTICE.INVALID_PERIOD',
+      details: { errors: [{ field: 'period.to' }] },
+    });
+  });
+
   it('refuses a calendar period that does not start on startsOn', () => {
     expect(refusal(() => resolveNoticePeriod({ kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' }, '2022-10-15')).code).toBe('NOTICE.INVALID_PERIOD');
   });

@@ -1,6 +1,7 @@
 import { DomainError } from '@jingsai/shared';
 import { CHINA_MAINLAND_HOLIDAYS, HolidayCalendarData } from './china-holidays.data';
 import { daysBetween, endOfShanghaiDay, isDateOnly, startOfShanghaiDay } from './date-only';
+import { MAXIMUM_NOTICE_CALENDAR_DAYS, MAXIMUM_NOTICE_WORKING_DAYS } from '../catalogue/award-catalogue';
 import { countWorkingDays, nthWorkingDayFrom } from './working-day-calendar';
 
 /** A public notice period (公示期): n working days, or fixed calendar dates (Lijiang: 2022-10-14 to 2022-10-19). */
@@ -34,8 +35,13 @@ export function resolveNoticePeriod(
   if (!isDateOnly(startsOn)) throw invalid(`公示开始日期无效：${startsOn}`, `The notice start date is not a valid date: ${startsOn}`, 'startsOn');
   let lastDay: string;
   if (period.kind === 'working_days') {
-    if (!Number.isInteger(period.days) || period.days < 1) {
-      throw invalid('公示期工作日天数应为正整数', 'The notice period must be a positive whole number of working days', 'period.days');
+    // Bounded before counting: the count walks the calendar day by day.
+    if (!Number.isInteger(period.days) || period.days < 1 || period.days > MAXIMUM_NOTICE_WORKING_DAYS) {
+      throw invalid(
+        `公示期工作日天数应为 1 至 ${MAXIMUM_NOTICE_WORKING_DAYS} 的整数`,
+        `The notice period must be a whole number of working days from 1 to ${MAXIMUM_NOTICE_WORKING_DAYS}`,
+        'period.days',
+      );
     }
     lastDay = nthWorkingDayFrom(startsOn, period.days, calendar);
   } else {
@@ -46,6 +52,9 @@ export function resolveNoticePeriod(
       throw invalid(`公示期开始日期（${period.from}）与 startsOn（${startsOn}）不一致`, `The period starts on ${period.from} but startsOn is ${startsOn}`, 'period.from');
     }
     if (daysBetween(period.from, period.to) < 0) throw invalid('公示期结束日期早于开始日期', 'The notice period ends before it starts', 'period.to');
+    if (daysBetween(period.from, period.to) + 1 > MAXIMUM_NOTICE_CALENDAR_DAYS) {
+      throw invalid(`公示期最长 ${MAXIMUM_NOTICE_CALENDAR_DAYS} 天`, `The notice period may last at most ${MAXIMUM_NOTICE_CALENDAR_DAYS} calendar days`, 'period.to');
+    }
     lastDay = period.to;
   }
   return {

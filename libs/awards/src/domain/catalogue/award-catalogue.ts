@@ -54,6 +54,17 @@ export const REVIEW_LEVEL_LABELS: Record<ReviewLevel, Label> = {
 
 /** The shortest public notice (公示) a round may ask for: 5 working days, as the notices require. */
 export const MINIMUM_NOTICE_DAYS = 5;
+/**
+ * The longest public notice: 60 working days (about three months). The notices ask for 5 to 7
+ * days; a longer one is a typing error, and counting working days is a walk over the calendar.
+ */
+export const MAXIMUM_NOTICE_WORKING_DAYS = 60;
+/** The longest notice given by calendar dates: 90 days, as long as 60 working days can take. */
+export const MAXIMUM_NOTICE_CALENDAR_DAYS = 90;
+/** The largest quota (pool, recommender, sub-quota) and substitute order: no honour list is longer. */
+export const MAXIMUM_QUOTA = 100_000;
+/** The highest rule-set version a round or a new version may name. */
+export const MAXIMUM_RULE_SET_VERSION = 100_000;
 
 export const DERIVED_HONOUR_TYPES = ['youth_post_expert'] as const;
 /** Honours that follow from a recipient's attributes rather than from a nomination. */
@@ -150,6 +161,18 @@ export const NOMINATION_STATUS_LABELS: Record<'active' | 'removed' | 'withdrawn'
   active: { zh: '推荐中', en: 'active' },
   removed: { zh: '已移出', en: 'removed' },
   withdrawn: { zh: '已因异议撤回', en: 'withdrawn after an objection' },
+};
+
+/**
+ * The verdict of the eligibility board: eligible, pending (it fails only on rules whose deadline
+ * has not come, such as an application window still open) or not eligible.
+ */
+export type EligibilityVerdictStatus = 'eligible' | 'pending' | 'ineligible';
+
+export const ELIGIBILITY_VERDICT_LABELS: Record<EligibilityVerdictStatus, Label> = {
+  eligible: { zh: '符合条件', en: 'eligible' },
+  pending: { zh: '待定（尚未到期）', en: 'pending (not yet due)' },
+  ineligible: { zh: '不符合条件', en: 'not eligible' },
 };
 
 /** A department's sign-off (征求意见) on a nominee. */

@@ -29,6 +29,8 @@ export interface ProjectFacts {
   /** Optional, quoted in reasons: the campaign's application deadline and the submission date. */
   applicationDeadlineOn?: string;
   submittedOn?: string | null;
+  /** The instant the application window closes; while the verdict is before it, applying is still possible. */
+  applicationClosesAt?: string;
 }
 
 export interface OrganizationFact {
@@ -100,6 +102,11 @@ export interface EligibilityReason {
   messageZh: string;
   messageEn: string;
   facts: Record<string, unknown>;
+  /**
+   * Set (true) when the rule does not pass yet but still can: its deadline has not come (an
+   * application window still open). Not a final refusal; absent otherwise.
+   */
+  pending?: true;
 }
 
 /** The verdict a nomination is made on, stored in NominationSubmitted for the auditor. */

@@ -45,6 +45,32 @@ describe('applied_on_time (the Jiujiang rule)', () => {
     expect(r.messageEn).toContain('never filed');
   });
 
+  describe('while the application window is still open (by the verdict clock)', () => {
+    const unfiled = projectFacts({ submittedOnTime: null, submittedOn: null, approved: false, status: 'draft', applicationClosesAt: '2021-07-23T00:00:00+08:00' });
+
+    it('reads an unfiled project as pending, not as late or not entered', () => {
+      const r = only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22T15:59:00.000Z' });
+      expect(r).toMatchObject({ passed: false, pending: true, messageEn: expect.stringContaining('the application window is still open (deadline 2021-07-22)') });
+      expect(r.messageZh).not.toMatch(/逾期|视为未参赛/);
+    });
+
+    it('judges by the deadline date when the verdict is a date', () => {
+      expect(only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22' }).pending).toBe(true);
+      expect(only({ rule: 'applied_on_time' }, { project: { ...unfiled, applicationClosesAt: undefined }, asOf: '2021-07-22' }).pending).toBe(true);
+    });
+
+    it('reads a refusal before a reopened window as pending too', () => {
+      const refused = { ...unfiled, submittedOnTime: false, lateRefusalRecorded: true, submittedOn: '2021-07-21' };
+      expect(only({ rule: 'applied_on_time' }, { project: refused, asOf: '2021-07-22T10:00:00+08:00' }).pending).toBe(true);
+    });
+
+    it('is final from the closing instant on', () => {
+      const r = only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22T16:00:00.000Z' });
+      expect(r.pending).toBeUndefined();
+      expect(r.messageZh).toContain('视为未参赛');
+    });
+  });
+
   it('fails a late project even without a recorded refusal and without dates', () => {
     const r = only({ rule: 'applied_on_time' }, { project: projectFacts({ submittedOnTime: false, applicationDeadlineOn: undefined, submittedOn: undefined }) });
     expect(r.passed).toBe(false);

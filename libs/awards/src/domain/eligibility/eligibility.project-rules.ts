@@ -21,6 +21,17 @@ function withProject(rule: RuleKey, ctx: RuleContext, check: (p: ProjectFacts) =
   return check(p);
 }
 
+/**
+ * Whether the application window is still open at the verdict: before the closing instant when it
+ * is known, else on or before the deadline date. Unknown deadline: closed (the rule stays strict).
+ */
+function windowStillOpen(p: ProjectFacts, ctx: RuleContext): boolean {
+  const asOfMs = Date.parse(ctx.input.asOf);
+  const closesMs = p.applicationClosesAt ? Date.parse(p.applicationClosesAt) : Number.NaN;
+  if (ctx.input.asOf.length > 10 && !Number.isNaN(asOfMs) && !Number.isNaN(closesMs)) return asOfMs < closesMs;
+  return p.applicationDeadlineOn !== undefined && toEpochDay(ctx.asOfDate) <= toEpochDay(p.applicationDeadlineOn);
+}
+
 /** Jiujiang rule: entered (报名表 + 实施方案) before the deadline and approved in this campaign. */
 export function appliedOnTime(ctx: RuleContext): EligibilityReason {
   return withProject('applied_on_time', ctx, (p) => {
@@ -39,6 +50,19 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
     const r = (passed: boolean, zh: string, en: string) => reason('applied_on_time', passed, zh, en, facts);
     if (ctx.input.round.campaignId !== undefined && p.campaignId !== ctx.input.round.campaignId) {
       return r(false, `项目 ${p.projectId} 属于竞赛活动 ${p.campaignId}，不属于本轮所在的活动 ${ctx.input.round.campaignId}。`, `Project ${p.projectId} belongs to campaign ${p.campaignId}, not to this round's campaign ${ctx.input.round.campaignId}.`);
+    }
+    // Nothing is late before the deadline: a project not yet filed (or refused before a window
+    // that was reopened) can still apply on time, so it reads as not yet due, not as "deemed not
+    // to have entered".
+    if (p.submittedOnTime !== true && windowStillOpen(p, ctx)) {
+      return {
+        ...r(
+          false,
+          `项目 ${p.projectId} 尚未报送参赛报名表和竞赛实施方案，报名尚未截止${deadlineZh}：截止前报送并获立项即满足本项，目前尚不能评选。`,
+          `Project ${p.projectId} has not filed the registration form and implementation plan yet; the application window is still open${deadlineEn}: filing before it closes and being approved meets this rule. Not eligible yet.`,
+        ),
+        pending: true,
+      };
     }
     if (p.submittedOnTime === null) {
       return r(false, `项目 ${p.projectId} 未报送参赛报名表和竞赛实施方案${deadlineZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} never filed the registration form and implementation plan${deadlineEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AWARD_TYPE_CATALOGUE, AwardType, STAGE_LABELS } from '../../application/award-domain';
+import { AWARD_TYPE_CATALOGUE, AwardType, HONOUR_LEVEL_LABELS, HonourLevel, STAGE_LABELS } from '../../application/award-domain';
 
 /**
  * Who sees which rounds: everything, or the rounds run in the caller's subtree and the rounds
@@ -69,6 +69,7 @@ export function listRounds(db: Database, f: RoundFilter) {
       awardType: r.award_type,
       awardTypeLabel: AWARD_TYPE_CATALOGUE[r.award_type as AwardType] ?? { zh: r.award_type, en: r.award_type },
       honourLevel: r.honour_level,
+      honourLevelLabel: HONOUR_LEVEL_LABELS[r.honour_level as HonourLevel] ?? { zh: r.honour_level, en: r.honour_level },
       ruleSet: { ruleSetId: r.rule_set_id, version: r.rule_set_version },
       orgId: r.org_id,
       stage: r.stage,

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import {
-  AWARD_TYPE_CATALOGUE, AwardType, EligibilityVerdict, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RuleSpec, evaluateEligibility, shanghaiDateOf,
+  AWARD_TYPE_CATALOGUE, AwardType, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RuleSpec, evaluateEligibility, shanghaiDateOf,
 } from '../../application/award-domain';
+import { PROJECT_STATUS_LABELS, ProjectStatus } from '@jingsai/competitions';
 import { deadlineDateOf } from '../../application/project-facts.mapper';
 import { honoursHeldBy } from '../honours/honour-register.queries';
 
@@ -59,7 +60,7 @@ export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
     grade: r.grade && (GRADES as readonly string[]).includes(r.grade) ? (r.grade as Grade) : null,
     incidents,
     unrectifiedFindings: unrectified,
-    ...(deadlineOn ? { applicationDeadlineOn: deadlineOn } : {}),
+    ...(deadlineOn ? { applicationDeadlineOn: deadlineOn, applicationClosesAt: r.closes_at! } : {}),
     submittedOn: firstFiled ? shanghaiDateOf(firstFiled) : null,
   };
 }
@@ -89,6 +90,21 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow): Eligibili
   });
 }
 
+/** Rules a project can only meet after it has applied; while its application is pending they are not yet due either. */
+const AFTER_APPLICATION: ReadonlySet<string> = new Set(['summary_accepted', 'min_grade', 'no_unrectified_finding']);
+
+/**
+ * Pending when a rule waits on a deadline still to come (the application window open) and
+ * nothing else fails but the stages that follow the application; any other failure (an
+ * exclusion window, a veto, an honour already held) is final: not eligible.
+ */
+function verdictStatusOf(verdict: EligibilityVerdict): EligibilityVerdictStatus {
+  if (verdict.eligible) return 'eligible';
+  const failed = verdict.reasons.filter((x) => !x.passed);
+  const waiting = failed.some((x) => x.pending);
+  return waiting && failed.every((x) => x.pending || AFTER_APPLICATION.has(x.rule)) ? 'pending' : 'ineligible';
+}
+
 /**
  * Award eligibility (评选资格) of every project of a campaign and its unit, computed now from the
  * projected facts with every rule's reason, so it follows the facts as they change.
@@ -109,16 +125,20 @@ export function eligibilityBoard(db: Database, q: EligibilityQuery) {
   const rows = db.prepare(`SELECT p.*, c.closes_at, o.name AS org_name, o.ownership ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
   const items = rows.map((r) => {
     const verdict = verdictFor(db, q, r);
+    const status = verdictStatusOf(verdict);
     return {
       projectId: r.project_id,
       title: r.title,
       campaignId: r.campaign_id,
       status: r.status,
+      statusLabel: { zh: PROJECT_STATUS_LABELS[r.status as ProjectStatus] ?? r.status, en: r.status.replace(/_/g, ' ') },
       unit: { orgId: r.org_id, name: r.org_name ?? r.org_id },
       eligible: verdict.eligible,
-      failedReasons: verdict.reasons.filter((x) => !x.passed).map((x) => ({ rule: x.rule, messageZh: x.messageZh, messageEn: x.messageEn })),
+      verdict: status,
+      verdictLabel: ELIGIBILITY_VERDICT_LABELS[status],
+      failedReasons: verdict.reasons.filter((x) => !x.passed).map((x) => ({ rule: x.rule, messageZh: x.messageZh, messageEn: x.messageEn, ...(x.pending ? { pending: true } : {}) })),
       reasons: verdict.reasons,
     };
   });
-  return { awardType: q.awardType, ruleSet: { ruleSetId: q.ruleSetId, version: q.ruleSetVersion }, asOf: q.asOf, items, total, limit: q.limit, offset: q.offset };
+  return { awardType: q.awardType, awardTypeLabel: AWARD_TYPE_CATALOGUE[q.awardType], ruleSet: { ruleSetId: q.ruleSetId, version: q.ruleSetVersion }, asOf: q.asOf, items, total, limit: q.limit, offset: q.offset };
 }

@@ -110,6 +110,7 @@ export function checkHonour(db: Database, honourId: string) {
     awardType: h.awardType,
     awardTypeLabel: h.awardTypeLabel,
     level: h.level,
+    levelLabel: h.levelLabel,
     conferredOn: h.conferredOn,
     ...(h.status === 'valid' ? {} : { since: h.statusChangedAt, reason: last?.reason ?? null }),
   };
