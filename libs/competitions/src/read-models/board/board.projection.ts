@@ -167,7 +167,10 @@ export const boardProjection: Projection = {
       CREATE INDEX IF NOT EXISTS board_org_path ON board(org_path);
       CREATE INDEX IF NOT EXISTS board_org ON board(org_id);
       CREATE INDEX IF NOT EXISTS board_status ON board(status, waiting_since, project_id);
-      CREATE INDEX IF NOT EXISTS board_awaiting_committee ON board(awaits_committee, org_path) WHERE awaits_committee IS NOT NULL;
+      -- Covering what a committee's awaiting page sorts by: a city's thousands of waiting projects are
+      -- ordered on index entries and only the page's rows are read (17 ms to 1.5 ms at 10^7 events).
+      DROP INDEX IF EXISTS board_awaiting_committee;
+      CREATE INDEX IF NOT EXISTS board_awaiting_committee_wait ON board(awaits_committee, org_path, waiting_since, project_id) WHERE awaits_committee IS NOT NULL;
     `);
   },
   reset(db: Database) {

@@ -123,7 +123,10 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
   }
   const sql = `FROM board${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset);
+  // The page is chosen on index entries, then only its rows are read whole.
+  const rows = db
+    .prepare(`SELECT * FROM board WHERE rowid IN (SELECT rowid ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?) ORDER BY waiting_since, project_id`)
+    .all(...args, f.limit, f.offset);
   return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset };
 }
 
