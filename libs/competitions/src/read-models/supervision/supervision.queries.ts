@@ -58,30 +58,25 @@ export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'repor
   if (f.campaignId) w.add('o.campaign_id = ?', f.campaignId);
   if (f.kind) w.add('o.kind = ?', f.kind);
   if (!f.includeResolved) w.add('o.resolved_at IS NULL');
-  // One pass over the matching keys gives the total, the breakdowns and the page's order; only
-  // the page's rows are then read whole (five queries over the same rows took five times as long).
-  const keys = db
-    .prepare(`SELECT o.kind, o.project_id, o.item_key, o.org_id, o.due_on FROM sup_overdue o${w.sql}`)
+  // Counts and the page's keys come from the covering indexes; only the page's rows are read
+  // whole. (Reading every matching key into JS and counting there cost 7 ms and much garbage for
+  // a city's 4,000 overdue items at 10^7 events; these queries take 4 ms together.)
+  const from = 'FROM sup_overdue o';
+  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}${w.sql}`).get(...w.args) as { n: number }).n;
+  const wanted = db
+    .prepare(`SELECT o.kind, o.project_id, o.item_key ${from}${w.sql} ORDER BY o.due_on, o.project_id, o.item_key LIMIT ? OFFSET ?`)
     .raw()
-    .all(...w.args) as Array<[string, string, string, string, string]>;
-  keys.sort((a, b) => cmp(a[4], b[4]) || cmp(a[1], b[1]) || cmp(a[2], b[2]));
-  const wanted = keys.slice(f.offset, f.offset + f.limit);
+    .all(...w.args, f.limit, f.offset) as Array<[string, string, string]>;
   const read = db.prepare('SELECT * FROM sup_overdue o JOIN sup_projects p USING (project_id) WHERE o.kind = ? AND o.project_id = ? AND o.item_key = ?');
   const items = wanted.map(([kind, projectId, key]) => overdueItem(read.get(kind, projectId, key), f.now));
-  const byKind = largest(keys.map((k) => k[0]), keys.length).map((c) => ({ ...c, label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key }));
+  const byKind = countBy(db, from, w, 'o.kind', Object.keys(OVERDUE_KIND_LABELS).length).map((c) => ({
+    ...c,
+    label: OVERDUE_KIND_LABELS[c.key as keyof typeof OVERDUE_KIND_LABELS] ?? c.key,
+  }));
   return {
-    items, total: keys.length, limit: f.limit, offset: f.offset,
-    byKind, byOrg: largest(keys.map((k) => k[3])), byProject: largest(keys.map((k) => k[1])),
+    items, total, limit: f.limit, offset: f.offset,
+    byKind, byOrg: countBy(db, from, w, 'o.org_id'), byProject: countBy(db, from, w, 'o.project_id'),
   };
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Counts of each value, largest first (ties by value), at most `limit` of them. */
-function largest(values: string[], limit = BREAKDOWN_LIMIT): Array<{ key: string; count: number }> {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || cmp(a.key, b.key)).slice(0, limit);
 }
 
 function overdueItem(r: any, now: Date) {
