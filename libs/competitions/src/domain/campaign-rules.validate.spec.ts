@@ -149,6 +149,12 @@ describe('campaign rules validation', () => {
 });
 
 describe('campaign period validation', () => {
+  it('refuses a target past one billion and a score scale past ±10,000 as typing errors', () => {
+    const d = jiujiangDefinition();
+    expect(fields(rulesProblems({ ...d, targets: [{ metric: 'participant_times', target: 1e20 }] }))).toEqual(['targets[0].target']);
+    expect(fields(assessmentProblems({ ...keyProjectAssessmentPreset(), scale: { min: 0, max: 1e20 } }))).toContain('assessment.scale');
+  });
+
   it('refuses an application window on a day the calendar does not have (Date.parse would roll 30 February into March)', () => {
     const unreal = rulesProblems({ ...jiujiangDefinition(), applicationWindow: { opensAt: '2027-02-30T00:00:00+08:00', closesAt: '2027-03-30T00:00:00+08:00' } });
     expect(fields(unreal)).toEqual(['applicationWindow.opensAt']);

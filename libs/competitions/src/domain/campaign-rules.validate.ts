@@ -3,9 +3,13 @@ import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, GRADES, GRADE_LABELS, isCampaignC
 import { AssessmentScheme, CampaignProfile, CampaignRules } from './campaign-rules';
 import { FieldProblem, isBlank, problem } from './field-problem';
 import { HIERARCHY_LEVELS, HierarchyLevel, isHierarchyLevel, levelRank } from './levels';
+import { MAX_METRIC_VALUE } from './progress-metrics';
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const duplicates = <T>(xs: T[]): T[] => xs.filter((x, i) => xs.indexOf(x) !== i);
+
+/** Score scales are 0–100, 0–10, 0–1000 in the notices; beyond this is a typing error. */
+const MAX_SCALE = 10_000;
 
 export function profileProblems(p: CampaignProfile): FieldProblem[] {
   const out: FieldProblem[] = [];
@@ -100,8 +104,8 @@ export const MAXIMUM_MIN_ASSESSORS = 100;
 
 export function assessmentProblems(a: AssessmentScheme | undefined): FieldProblem[] {
   const out = criteriaProblems(a?.criteria);
-  const scaleOk = isNumber(a?.scale?.min) && isNumber(a?.scale?.max) && a.scale.min < a.scale.max;
-  if (!scaleOk) out.push(problem('assessment.scale', '评分范围无效：下限必须小于上限。', 'The score scale needs a minimum below its maximum.'));
+  const scaleOk = isNumber(a?.scale?.min) && isNumber(a?.scale?.max) && a.scale.min < a.scale.max && Math.abs(a.scale.min) <= MAX_SCALE && Math.abs(a.scale.max) <= MAX_SCALE;
+  if (!scaleOk) out.push(problem('assessment.scale', `评分范围无效：下限必须小于上限，且均在 ±${MAX_SCALE} 之内。`, `The score scale needs a minimum below its maximum, both within ±${MAX_SCALE}.`));
   const scale = scaleOk ? a!.scale : null;
   const minAssessors = a?.minAssessors;
   if (!Number.isInteger(minAssessors) || (minAssessors as number) < 1) {
@@ -143,6 +147,9 @@ function targetProblems(targets: unknown): FieldProblem[] {
   const out = targets.flatMap((t, i) => [
     ...(isCampaignMetric(t?.metric) ? [] : [problem(`targets[${i}].metric`, `未知的目标指标“${String(t?.metric)}”。`, `Unknown target metric "${String(t?.metric)}".`)]),
     ...(isNumber(t?.target) && t.target > 0 ? [] : [problem(`targets[${i}].target`, '目标值必须为正数。', 'A target must be a positive number.')]),
+    ...(isNumber(t?.target) && t.target > MAX_METRIC_VALUE
+      ? [problem(`targets[${i}].target`, `目标值超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}。`, `A target may be at most ${MAX_METRIC_VALUE.toLocaleString('en-US')}.`)]
+      : []),
   ]);
   for (const d of duplicates(targets.map((t) => t?.metric))) out.push(problem('targets', `目标指标“${String(d)}”重复。`, `Target metric "${String(d)}" is listed twice.`));
   return out;

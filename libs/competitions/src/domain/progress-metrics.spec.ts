@@ -1,4 +1,4 @@
-import { combinePeriods } from './progress-metrics';
+import { MAX_METRIC_VALUE, combinePeriods, metricsProblems } from './progress-metrics';
 
 describe('combining a project’s periods', () => {
   it('adds up flows and takes a stock from the latest period that reports it', () => {
@@ -8,5 +8,12 @@ describe('combining a project’s periods', () => {
       { period: '2027-01', metrics: { participants: 10, energy_saved_tce: 0.5 } },
     ]);
     expect(combined).toEqual({ participants: 210, participating_enterprises: 1, energy_saved_tce: 1.75 });
+  });
+});
+
+describe('figures beyond reason', () => {
+  it('refuses a metric past one billion as a typing error, naming the field', () => {
+    expect(metricsProblems({ participants: 1e20 }, 'metrics').map((p) => p.field)).toEqual(['metrics.participants']);
+    expect(metricsProblems({ participants: MAX_METRIC_VALUE }, 'metrics')).toEqual([]);
   });
 });

@@ -39,6 +39,9 @@ export const isProgressMetric = (v: unknown): v is ProgressMetric => typeof v ==
  * Problems with reported figures: none at all, unknown metrics, values that are not non-negative
  * numbers (whole numbers for counts), and more suggestions adopted than made.
  */
+/** The largest figure any metric or target may hold (one billion): larger is a typing error. */
+export const MAX_METRIC_VALUE = 1_000_000_000;
+
 export function metricsProblems(metrics: unknown, field: string): FieldProblem[] {
   if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
     return [problem(field, '请按指标填写数据。', 'Give the figures as an object of metric → number.')];
@@ -58,6 +61,9 @@ export function metricsProblems(metrics: unknown, field: string): FieldProblem[]
       out.push(
         problem(`${field}.${key}`, `${m.zh}应为${m.whole ? '非负整数' : '非负数'}（单位：${m.unitZh}）。`, `${m.en} must be a ${m.whole ? 'whole number' : 'number'}, zero or more.`),
       );
+    } else if (value > MAX_METRIC_VALUE) {
+      // A typo, not a province: a whole country's competitions count participant-times in the hundreds of millions a year.
+      out.push(problem(`${field}.${key}`, `${m.zh}（${value}）超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}，请核对。`, `${field}.${key}: ${m.en} (${value}) is beyond ${MAX_METRIC_VALUE.toLocaleString('en-US')}; check the figure.`));
     }
   }
   const { suggestions_made: made, suggestions_adopted: adopted } = metrics as ProgressMetrics;

@@ -1,6 +1,7 @@
 import { isIsoDate } from './calendar';
 import { CampaignMetric, isCampaignMetric } from './campaign.catalogue';
 import { FieldProblem, isBlank, problem } from './field-problem';
+import { MAX_METRIC_VALUE } from './progress-metrics';
 
 /** 参赛报名表. */
 export type RegistrationForm = {
@@ -69,6 +70,9 @@ export function applicationProblems(title: unknown, form: Partial<RegistrationFo
   (plan?.targets ?? []).forEach((t, i) => {
     if (!isCampaignMetric(t?.metric)) out.push(problem(`implementationPlan.targets[${i}].metric`, `未知的指标“${String(t?.metric)}”。`, `Unknown metric "${String(t?.metric)}".`));
     if (typeof t?.target !== 'number' || !(t.target > 0)) out.push(problem(`implementationPlan.targets[${i}].target`, '目标值必须为正数。', 'A target must be a positive number.'));
+    else if (t.target > MAX_METRIC_VALUE) {
+      out.push(problem(`implementationPlan.targets[${i}].target`, `目标值超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}。`, `A target may be at most ${MAX_METRIC_VALUE.toLocaleString('en-US')}.`));
+    }
   });
   return out;
 }
