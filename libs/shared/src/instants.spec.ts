@@ -2,7 +2,7 @@ import { CLIENT_ID_PATTERN } from './ids';
 import { isCalendarDate, isRealIsoInstant } from './instants';
 
 describe('isRealIsoInstant', () => {
-  it.each(['2021-07-22T16:00:00Z', '2021-07-23T00:00:00+08:00', '2024-02-29T23:59:59.999+08:00', '2021-07-01T09:00-05:30'])(
+  it.each(['2021-07-22T16:00:00Z', '2021-07-23T00:00:00+08:00', '2024-02-29T23:59:59.999+08:00', '2021-07-01T09:00-05:30', '2021-07-22T16:00:00.1234567890Z', '2021-07-23T00:00:00+14:00'])(
     'accepts %s',
     (v) => expect(isRealIsoInstant(v)).toBe(true),
   );
@@ -15,6 +15,7 @@ describe('isRealIsoInstant', () => {
     ['minute 60', '2027-03-01T10:60:00Z'],
     ['second 60', '2027-03-01T10:00:60Z'],
     ['an offset beyond ±14:00', '2027-03-01T10:00:00+15:00'],
+    ['an offset beyond ±14:00 by minutes', '2027-03-01T10:00:00+14:30'],
     ['no offset', '2027-03-01T10:00:00'],
     ['a date alone', '2027-03-01'],
   ])('refuses %s', (_why, v) => expect(isRealIsoInstant(v)).toBe(false));

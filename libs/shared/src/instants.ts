@@ -1,4 +1,4 @@
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A real calendar date written YYYY-MM-DD (2027-02-30 is not one, though Date.parse rolls it over). */
 export function isCalendarDate(v: unknown): v is string {
@@ -9,7 +9,8 @@ export function isCalendarDate(v: unknown): v is string {
 
 /**
  * An ISO-8601 instant whose every field is real: a calendar date, hours 00–23, minutes and
- * seconds 00–59, an offset within ±14:00. `offset: 'required'` refuses a time without a zone.
+ * seconds 00–59 (any fraction of a second, as the competitions' calendar always took), an
+ * offset within ±14:00. `offset: 'required'` refuses a time without a zone.
  */
 export function isRealIsoInstant(v: unknown, options: { offset: 'required' | 'optional' } = { offset: 'required' }): v is string {
   if (typeof v !== 'string') return false;
@@ -22,7 +23,7 @@ export function isRealIsoInstant(v: unknown, options: { offset: 'required' | 'op
   if (zone !== 'Z') {
     const hh = Number(zone.slice(1, 3));
     const mm = Number(zone.slice(-2));
-    if (hh > 14 || mm > 59) return false;
+    if (mm > 59 || hh * 60 + mm > 14 * 60) return false;
   }
   return Number.isFinite(Date.parse(v.replace(' ', 'T')));
 }

@@ -91,6 +91,15 @@ describe('assessor scores (考评)', () => {
     spec().given(inProgress).when(score(1)).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'in_progress' } });
     spec().given(assessed).when(score(1)).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'assessed' } });
   });
+
+  it('does not tell an assessor that a project still running is closed when nothing is open to assessors', () => {
+    for (const given of [inProgress, assessed]) {
+      const e = spec().given(given).when(score(1)).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { allowedActions: [] } });
+      expect(e.messageZh).not.toContain('已结束');
+      expect(e.messageEn).not.toContain('closed');
+      expect(e.messageZh).toContain('评估专家');
+    }
+  });
 });
 
 describe('self-scores (自评)', () => {

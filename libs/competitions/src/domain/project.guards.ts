@@ -33,6 +33,8 @@ export function requireCommittee(actor: Actor, action: ProjectAction): void {
   }
 }
 
+const ASKER_LABELS: Record<string, string> = { unit: '参赛单位', committee: '竞赛委员会', assessor: '评估专家' };
+
 /**
  * Refuse unless the project's stage allows the action; names the stage and what is allowed now
  * to those who may take this action (a committee is not told to edit the unit's draft).
@@ -40,14 +42,18 @@ export function requireCommittee(actor: Actor, action: ProjectAction): void {
 export function requireAllowed(project: Project, action: ProjectAction, allowed: readonly ProjectStatus[]): void {
   if (allowed.includes(project.status)) return;
   const askers = PROJECT_ACTION_ROLES[action] as readonly string[];
-  const next = narrowActions(allowedProjectActions(project), projectActionFacts(project)).filter((a) =>
-    (PROJECT_ACTION_ROLES[a] as readonly string[]).some((r) => askers.includes(r)),
-  );
+  const open = narrowActions(allowedProjectActions(project), projectActionFacts(project));
+  const next = open.filter((a) => (PROJECT_ACTION_ROLES[a] as readonly string[]).some((r) => askers.includes(r)));
   const label = PROJECT_STATUS_LABELS[project.status];
+  // Nothing open to these roles is not the same as a closed project: an assessor refused before
+  // assessment opens must not read that the project has ended.
+  const who = askers.map((r) => ASKER_LABELS[r] ?? r);
+  const noneZh = open.length ? `当前没有${who.join('或')}可办理的事项。` : '该项目已结束，不能再办理任何事项。';
+  const noneEn = open.length ? ` Nothing is open to ${askers.join(' or ')} now.` : ' It is closed.';
   throw DomainError.illegalState(
     'PROJECT.ILLEGAL_TRANSITION',
-    `项目当前为“${label}”状态，不能${PROJECT_ACTION_LABELS[action]}。${next.length ? `当前可办理：${next.map((a) => PROJECT_ACTION_LABELS[a]).join('、')}。` : '该项目已结束，不能再办理任何事项。'}`,
-    `The project is ${project.status}; it cannot ${action.replace(/_/g, ' ')}.${next.length ? ` Allowed now: ${next.join(', ')}.` : ' It is closed.'}`,
+    `项目当前为“${label}”状态，不能${PROJECT_ACTION_LABELS[action]}。${next.length ? `当前可办理：${next.map((a) => PROJECT_ACTION_LABELS[a]).join('、')}。` : noneZh}`,
+    `The project is ${project.status}; it cannot ${action.replace(/_/g, ' ')}.${next.length ? ` Allowed now: ${next.join(', ')}.` : noneEn}`,
     project.status,
     next,
     { allowedActionLabels: next.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] })) },

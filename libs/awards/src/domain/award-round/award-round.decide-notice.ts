@@ -25,7 +25,7 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
       { calendarDays: resolved.calendarDays, minimumDays: round.minimumNoticeWorkingDays, lastDay: resolved.lastDay },
     );
   }
-  if (c.period.kind === 'working_days' && resolved.workingDays < round.minimumNoticeWorkingDays) {
+  if (c.period.kind === 'working_days' && (resolved.workingDays ?? 0) < round.minimumNoticeWorkingDays) {
     throw DomainError.unprocessable(
       'AWARD.NOTICE_TOO_SHORT',
       `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅含 ${resolved.workingDays} 个工作日，本轮要求不少于 ${round.minimumNoticeWorkingDays} 个工作日。`,

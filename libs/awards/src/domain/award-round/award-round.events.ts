@@ -61,7 +61,8 @@ export type PublicNoticeStarted = E<
     lastDay: string;
     startsAt: string;
     endsAt: string;
-    workingDays: number;
+    /** Null for calendar dates in a year the holiday calendar does not cover. */
+    workingDays: number | null;
     calendarDays: number;
     /** Every active nomination on the published list, primaries and substitutes. */
     nominationIds: string[];

@@ -44,6 +44,14 @@ describe('starting the public notice (公示)', () => {
       .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2022-10-19', calendarDays: 6, workingDays: 4 } }]);
   });
 
+  it('publishes a calendar-day notice in 2027, a year the built-in holiday calendar does not cover, with no working-day count', () => {
+    spec
+      .given(ready)
+      .when(start({ at: '2027-02-26T09:00:00+08:00', startsOn: '2027-03-01', period: { kind: 'calendar_days', from: '2027-03-01', to: '2027-03-07' } }))
+      .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2027-03-07', calendarDays: 7, workingDays: null, endsAt: '2027-03-07T16:00:00.000Z' } }]);
+    spec.given(ready).when(start({ at: '2027-02-26T09:00:00+08:00', startsOn: '2027-03-01' })).thenThrows('CALENDAR.YEAR_NOT_COVERED');
+  });
+
   it('refuses a calendar-day notice shorter than the minimum, counted in days', () => {
     spec
       .given(ready)

@@ -46,6 +46,19 @@ describe('public notice periods (公示期)', () => {
     });
   });
 
+  it('resolves a calendar-day notice in a year the holiday calendar does not cover, as the uncovered-year refusal advises', () => {
+    // The built-in calendar ends in 2026; a working-day notice in 2027 is refused and told to give calendar dates instead.
+    expect(refusal(() => resolveNoticePeriod({ kind: 'working_days', days: 5 }, '2027-03-01')).code).toBe('CALENDAR.YEAR_NOT_COVERED');
+    expect(resolveNoticePeriod({ kind: 'calendar_days', from: '2027-03-01', to: '2027-03-07' }, '2027-03-01')).toEqual({
+      startsOn: '2027-03-01',
+      lastDay: '2027-03-07',
+      startsAt: '2027-02-28T16:00:00.000Z',
+      endsAt: '2027-03-07T16:00:00.000Z',
+      calendarDays: 7,
+      workingDays: null,
+    });
+  });
+
   it('refuses a calendar period that does not start on startsOn', () => {
     expect(refusal(() => resolveNoticePeriod({ kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' }, '2022-10-15')).code).toBe('NOTICE.INVALID_PERIOD');
   });

@@ -2,7 +2,7 @@ import { DomainError } from '@jingsai/shared';
 import { CHINA_MAINLAND_HOLIDAYS, HolidayCalendarData } from './china-holidays.data';
 import { daysBetween, endOfShanghaiDay, isDateOnly, startOfShanghaiDay } from './date-only';
 import { MAXIMUM_NOTICE_CALENDAR_DAYS, MAXIMUM_NOTICE_WORKING_DAYS } from '../catalogue/award-catalogue';
-import { countWorkingDays, nthWorkingDayFrom } from './working-day-calendar';
+import { countWorkingDays, coversDates, nthWorkingDayFrom } from './working-day-calendar';
 
 /** A public notice period (公示期): n working days, or fixed calendar dates (Lijiang: 2022-10-14 to 2022-10-19). */
 export type NoticePeriod = { kind: 'working_days'; days: number } | { kind: 'calendar_days'; from: string; to: string };
@@ -16,7 +16,11 @@ export interface ResolvedNoticePeriod {
   /** The end of the last day (24:00 Asia/Shanghai), as an ISO UTC instant. */
   endsAt: string;
   calendarDays: number;
-  workingDays: number;
+  /**
+   * Working days in the notice; null for a notice given by calendar dates in a year the holiday
+   * calendar does not cover (it needs no working-day count, and is what an uncovered year is told to use).
+   */
+  workingDays: number | null;
 }
 
 function invalid(zh: string, en: string, field: string): DomainError {
@@ -63,6 +67,6 @@ export function resolveNoticePeriod(
     startsAt: startOfShanghaiDay(startsOn),
     endsAt: endOfShanghaiDay(lastDay),
     calendarDays: daysBetween(startsOn, lastDay) + 1,
-    workingDays: countWorkingDays(startsOn, lastDay, calendar),
+    workingDays: period.kind === 'calendar_days' && !coversDates(startsOn, lastDay, calendar) ? null : countWorkingDays(startsOn, lastDay, calendar),
   };
 }

@@ -46,6 +46,15 @@ function requireCovered(cal: CompiledCalendar, data: HolidayCalendarData, date: 
   }
 }
 
+/** Whether the calendar has the holiday arrangement of every year from `from` to `to`. */
+export function coversDates(from: string, to: string, calendar: HolidayCalendarData = CHINA_MAINLAND_HOLIDAYS): boolean {
+  requireDate(from, 'from');
+  requireDate(to, 'to');
+  const cal = compile(calendar);
+  for (let y = yearOf(from); y <= yearOf(to); y++) if (!cal.years.has(y)) return false;
+  return true;
+}
+
 /** Whether a date is a working day: Monday–Friday unless a public holiday, or an adjusted working weekend (调休上班). */
 export function isWorkingDay(date: string, calendar: HolidayCalendarData = CHINA_MAINLAND_HOLIDAYS): boolean {
   requireDate(date, 'date');

@@ -64,6 +64,15 @@ describe('applied_on_time (the Jiujiang rule)', () => {
       expect(only({ rule: 'applied_on_time' }, { project: refused, asOf: '2021-07-22T10:00:00+08:00' }).pending).toBe(true);
     });
 
+    it('is final for a project withdrawn or terminated before it filed: it can no longer apply, open window or not', () => {
+      for (const status of ['withdrawn', 'terminated']) {
+        const r = only({ rule: 'applied_on_time' }, { project: { ...unfiled, status }, asOf: '2021-07-22T10:00:00+08:00' });
+        expect(r.pending).toBeUndefined();
+        expect(r.passed).toBe(false);
+        expect(r.messageZh).not.toContain('截止前报送');
+      }
+    });
+
     it('is final from the closing instant on', () => {
       const r = only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22T16:00:00.000Z' });
       expect(r.pending).toBeUndefined();

@@ -32,6 +32,9 @@ function windowStillOpen(p: ProjectFacts, ctx: RuleContext): boolean {
   return p.applicationDeadlineOn !== undefined && toEpochDay(ctx.asOfDate) <= toEpochDay(p.applicationDeadlineOn);
 }
 
+/** A withdrawn, terminated or rejected project can never file again, open window or not. */
+const CLOSED_PROJECT_STATUSES: ReadonlySet<string> = new Set(['withdrawn', 'terminated', 'rejected']);
+
 /** Jiujiang rule: entered (报名表 + 实施方案) before the deadline and approved in this campaign. */
 export function appliedOnTime(ctx: RuleContext): EligibilityReason {
   return withProject('applied_on_time', ctx, (p) => {
@@ -54,7 +57,7 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
     // Nothing is late before the deadline: a project not yet filed (or refused before a window
     // that was reopened) can still apply on time, so it reads as not yet due, not as "deemed not
     // to have entered".
-    if (p.submittedOnTime !== true && windowStillOpen(p, ctx)) {
+    if (p.submittedOnTime !== true && !CLOSED_PROJECT_STATUSES.has(p.status) && windowStillOpen(p, ctx)) {
       return {
         ...r(
           false,
