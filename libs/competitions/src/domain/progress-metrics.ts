@@ -63,7 +63,7 @@ export function metricsProblems(metrics: unknown, field: string): FieldProblem[]
       );
     } else if (value > MAX_METRIC_VALUE) {
       // A typo, not a province: a whole country's competitions count participant-times in the hundreds of millions a year.
-      out.push(problem(`${field}.${key}`, `${m.zh}（${value}）超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}，请核对。`, `${field}.${key}: ${m.en} (${value}) is beyond ${MAX_METRIC_VALUE.toLocaleString('en-US')}; check the figure.`));
+      out.push(problem(`${field}.${key}`, `${m.zh}（${value}）超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}，请核对。`, `${m.en} (${value}) is beyond ${MAX_METRIC_VALUE.toLocaleString('en-US')}; check the figure.`));
     }
   }
   const { suggestions_made: made, suggestions_adopted: adopted } = metrics as ProgressMetrics;

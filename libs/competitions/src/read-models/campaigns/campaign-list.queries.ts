@@ -56,10 +56,6 @@ function toItem(r: any): CampaignListItem {
   };
 }
 
-/**
- * Campaigns the caller may see: those organised within its subtree (drafts included) and the
- * published or closed ones organised by its ancestors, which it can enter. Newest year first.
- */
 /** Campaigns with a project this assessor is assigned to (the board's assessor index). */
 const ASSESSED_CAMPAIGNS = 'SELECT b.campaign_id FROM board_assessors a JOIN board b ON b.project_id = a.project_id WHERE a.user_id = ?';
 
@@ -68,6 +64,11 @@ export function assessesIn(db: Database, userId: string, campaignId: string): bo
   return db.prepare(`SELECT 1 FROM (${ASSESSED_CAMPAIGNS}) WHERE campaign_id = ? LIMIT 1`).get(userId, campaignId) !== undefined;
 }
 
+/**
+ * Campaigns the caller may see: those organised within its subtree (drafts included) and the
+ * published or closed ones organised by its ancestors, which it can enter, and for an assessor those
+ * they assess in. Newest year first.
+ */
 export function listCampaigns(db: Database, f: CampaignListFilter): Page<CampaignListItem> {
   const where: string[] = [];
   const args: unknown[] = [];
