@@ -1,8 +1,9 @@
-import { isRealIsoInstant } from '@jingsai/shared';
 /**
  * Arithmetic on calendar dates written 'YYYY-MM-DD'. Dates are civil dates in China; they are
  * mapped to UTC midnights only to count days, never to read a clock.
  */
+import { isRealIsoInstant } from '@jingsai/shared';
+
 const DAY_MS = 86_400_000;
 const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
