@@ -1,7 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_MAIN, cpuMs, freePort, peakRssMb, stopChild, waitForHttp } from './processes';
+import { API_MAIN, DIST, cpuMs, freePort, peakRssMb, stopChild, waitForHttp } from './processes';
 
 export const BENCH_JWT_SECRET = 'bench-secret-0123456789abcdef0123456789';
 
@@ -22,7 +23,22 @@ export function serviceEnv(dataDir: string, port: number, extra: Record<string, 
   };
 }
 
-/** The real service (dist/apps/api/src/main.js) as a child process on a free port. */
+/**
+ * The node flags `npm start` runs the service with (the heap cap among them), read from
+ * package.json so that the benchmark measures the service as it is started, with `${VAR:-x}`
+ * resolved as the shell would.
+ */
+export function startScriptNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+  const pkg = JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const command = pkg.scripts.start.split('&&').map((c) => c.trim()).find((c) => c.startsWith('node '));
+  if (!command) throw new Error(`package.json's start script runs no node command: ${pkg.scripts.start}`);
+  return command
+    .split(/\s+/)
+    .filter((t) => t.startsWith('--'))
+    .map((t) => t.replace(/\$\{(\w+):-([^}]*)\}/g, (_, name: string, fallback: string) => env[name] || fallback));
+}
+
+/** The real service (dist/apps/api/src/main.js) as a child process on a free port, started as `npm start` starts it. */
 export class Service {
   private output = '';
 
@@ -36,7 +52,7 @@ export class Service {
 
   static async start(dataDir: string, options: { env?: Record<string, string>; nodeFlags?: string[] } = {}): Promise<Service> {
     const port = await freePort();
-    const child = spawn(process.execPath, [...(options.nodeFlags ?? []), API_MAIN], {
+    const child = spawn(process.execPath, [...startScriptNodeFlags(), ...(options.nodeFlags ?? []), API_MAIN], {
       env: { ...process.env, ...serviceEnv(dataDir, port, options.env) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
