@@ -37,8 +37,9 @@ export function upsertDeadline(db: Database, owner: string, d: DeadlineRow, reop
 
 /** The thing happened (or no longer can): the scheduler stops looking at it. */
 export function settleDeadline(db: Database, kind: string, streamId: string, key?: string): void {
-  if (key === undefined) db.prepare('UPDATE deadlines SET settled = 1 WHERE kind = ? AND stream_id = ?').run(kind, streamId);
-  else db.prepare('UPDATE deadlines SET settled = 1 WHERE kind = ? AND stream_id = ? AND item_key = ?').run(kind, streamId, key);
+  // Rows already settled are left alone: rewriting them (and their index entries) changed nothing.
+  if (key === undefined) db.prepare('UPDATE deadlines SET settled = 1 WHERE kind = ? AND stream_id = ? AND settled = 0').run(kind, streamId);
+  else db.prepare('UPDATE deadlines SET settled = 1 WHERE kind = ? AND stream_id = ? AND item_key = ? AND settled = 0').run(kind, streamId, key);
 }
 
 export function resetDeadlines(db: Database, owner: string): void {

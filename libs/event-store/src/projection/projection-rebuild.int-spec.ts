@@ -1,4 +1,5 @@
 import { Kit, appendMany, expectedTallies, kit } from './runner-test-kit.fixture';
+import { Projection } from './projection';
 import { latestProjection, tallies, tallyProjection } from './test-projections.fixture';
 
 describe('ProjectionRunner rebuild', () => {
@@ -85,6 +86,55 @@ describe('ProjectionRunner rebuild', () => {
       expect(v1.failure).toMatchObject({ projection: 'tally', position: null });
       expect(v1.failure?.message).toContain('version 2');
       expect(tallies(k.readDb.db)).toEqual(expectedTallies(11));
+    });
+  });
+
+  describe('with indexes only queries read', () => {
+    const indexed = (seen: boolean[]): Projection => ({
+      ...latestProjection,
+      setup: (db) => {
+        latestProjection.setup(db);
+        db.exec('CREATE INDEX IF NOT EXISTS latest_amount ON latest(amount)');
+      },
+      deferredIndexes: ['latest_amount'],
+      apply: (event, db) => {
+        seen.push(db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'latest_amount'").get() !== undefined);
+        latestProjection.apply(event, db);
+      },
+    });
+    const hasIndex = () => k.readDb.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'latest_amount'").get() !== undefined;
+
+    it('replays without them and builds them once at the end of a rebuild', async () => {
+      await appendMany(k.store, 20);
+      const seen: boolean[] = [];
+      const runner = k.runner([indexed(seen)]);
+      await runner.start();
+      await runner.catchUp(5000);
+      expect(seen.every(Boolean)).toBe(true);
+      seen.length = 0;
+      await runner.rebuild();
+      expect(seen).toHaveLength(20);
+      expect(seen.some(Boolean)).toBe(false);
+      expect(hasIndex()).toBe(true);
+      const plan = k.readDb.db.prepare('EXPLAIN QUERY PLAN SELECT stream_id FROM latest WHERE amount = 3').all() as Array<{ detail: string }>;
+      expect(plan.map((r) => r.detail).join(' ')).toContain('latest_amount');
+      await appendMany(k.store, 2, { offset: 20 });
+      expect(await runner.catchUp(3000)).toBe(true);
+      expect(seen.slice(20).every(Boolean)).toBe(true);
+    });
+
+    it('does the same when a new version replays on start', async () => {
+      await appendMany(k.store, 10);
+      const v1 = k.runner([indexed([])]);
+      await v1.start();
+      await v1.catchUp(5000);
+      await v1.stop();
+      const seen: boolean[] = [];
+      const v2 = k.runner([{ ...indexed(seen), version: 2 }]);
+      await v2.start();
+      expect(await v2.catchUp(5000)).toBe(true);
+      expect(seen).toEqual(Array(10).fill(false));
+      expect(hasIndex()).toBe(true);
     });
   });
 });

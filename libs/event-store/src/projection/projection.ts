@@ -19,6 +19,12 @@ export interface Projection {
   eventTypes?: string[];
   /** Idempotent DDL (CREATE TABLE IF NOT EXISTS ...). */
   setup(db: Database): void;
+  /**
+   * Indexes (by name, created by `setup`) that only queries read, never `apply`. A replay from
+   * the start drops them and `setup` builds them again once it is done: sorting a table once is
+   * far cheaper than keeping several indexes up to date through every update of a rebuild.
+   */
+  deferredIndexes?: string[];
   /** Drop its tables (a rebuild then calls `setup` again). */
   reset(db: Database): void;
   /** Synchronous, idempotent SQL for one event. */

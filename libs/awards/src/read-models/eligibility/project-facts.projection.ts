@@ -29,6 +29,7 @@ const FINDING_STATUS_AFTER: Record<string, string> = { RectificationReported: 'r
 export const projectFactsProjection: Projection = {
   name: 'award_project_facts',
   version: 1,
+  deferredIndexes: ['award_elig_projects_campaign'],
   eventTypes: [
     'CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended', 'ProjectDrafted', 'ProjectSubmissionRefused',
     ...Object.keys(STATUS_AFTER), 'InspectionRecorded', ...Object.keys(FINDING_STATUS_AFTER), 'SafetyIncidentRecorded',

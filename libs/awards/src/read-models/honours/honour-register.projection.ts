@@ -21,6 +21,7 @@ export const honourRegisterProjection: Projection = {
   // 2: instant commendations (source, project and milestone columns; round columns nullable).
   version: 2,
   eventTypes: ['HonourConferred', 'DerivedHonourConferred', ...Object.keys(STATUS_OF), ...INSTANT_COMMENDATION_EVENTS],
+  deferredIndexes: ['award_honours_recipient', 'award_honours_recipient_org'],
   setup(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS award_honours (

@@ -95,6 +95,7 @@ export const assessmentStatsProjection: Projection = {
   name: 'assessment_stats',
   version: 1,
   eventTypes: [assessmentOrgs.eventType, ...PROJECT_TYPES],
+  deferredIndexes: ['as_projects_campaign'],
   setup(db: Database) {
     assessmentOrgs.setup(db);
     db.exec(`

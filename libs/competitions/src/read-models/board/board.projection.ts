@@ -143,6 +143,8 @@ export const boardProjection: Projection = {
   name: 'board',
   version: 4,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
+  deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org', 'board_status', 'board_awaiting_committee_wait'],
   setup(db: Database) {
     boardOrgs.setup(db);
     db.exec(`

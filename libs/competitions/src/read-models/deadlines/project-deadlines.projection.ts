@@ -145,6 +145,8 @@ export const projectDeadlinesProjection: Projection = {
   // 3: no report is due for a period that fell due before the project was approved.
   version: 3,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  // The scheduler's index (setup builds it, as the scheduler's own look does).
+  deferredIndexes: ['deadlines_due'],
   setup(db: Database) {
     ensureDeadlineTable(db);
     db.exec(`

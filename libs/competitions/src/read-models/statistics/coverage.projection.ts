@@ -83,6 +83,7 @@ export const coverageProjection: Projection = {
   name: 'coverage',
   version: 1,
   eventTypes: [...ORG_TYPES, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  deferredIndexes: ['cov_projects_campaign'],
   setup(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS cov_orgs (org_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, ownership TEXT, industry TEXT, region TEXT);

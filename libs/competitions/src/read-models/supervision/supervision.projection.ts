@@ -129,6 +129,7 @@ export const supervisionProjection: Projection = {
   // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes.
   version: 3,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
     supervisionOrgs.setup(db);
     db.exec(`
