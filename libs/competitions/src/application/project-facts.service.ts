@@ -89,7 +89,9 @@ export class ProjectFacts {
 
   /** Ancestors (root first) of a registered organisation; null when it is not registered. */
   async orgPath(orgId: string): Promise<string[] | null> {
-    await this.consistency.catchUp();
+    // Only an organisation not found yet waits for the read model (it may have just been registered),
+    // as registeredOrg does: a score need not wait for every projection to reach the log's head.
+    if (!this.orgs.get(orgId)) await this.consistency.catchUp();
     const node = this.orgs.get(orgId);
     return node ? [...node.path] : null;
   }

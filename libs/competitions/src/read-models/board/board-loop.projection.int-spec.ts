@@ -43,6 +43,9 @@ describe('board projection through the later stages', () => {
       recorded('AssessorAddedAfterLock', { projectId: 'p1', assessor: assessor('a3'), reason: 'r' }),
     ];
     projectionSpec(boardProjection).given(scored).then(ids(as('a3')), ['p1:under_assessment']);
+    // a1 has scored: nothing awaits them, and the project is still theirs to read.
+    projectionSpec(boardProjection).given(scored).then(ids(as('a1')), []);
+    projectionSpec(boardProjection).given(scored).then(ids({ scope: { kind: 'assessor', userId: 'a1' } }), ['p1:under_assessment']);
     projectionSpec(boardProjection).given(scored).then(ids({ scope: { kind: 'assessor', userId: 'a2' } }), ['p1:under_assessment']);
     const all = [...scored, recorded('ScoreRecorded', { projectId: 'p1', assessorUserId: 'a3' })];
     projectionSpec(boardProjection).given(all).then(ids(committee), ['p1:under_assessment']);

@@ -126,9 +126,14 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
 function syncAssessors(db: Database, projectId: string, changes: Changes, row: any): void {
   const assessors = JSON.parse(String(changes.assessors ?? row.assessors)) as string[];
   const pending = new Set(JSON.parse(String(changes.pending_assessors ?? row.pending_assessors)) as string[]);
-  db.prepare('DELETE FROM board_assessors WHERE project_id = ?').run(projectId);
-  const insert = db.prepare('INSERT OR REPLACE INTO board_assessors (user_id, project_id, pending) VALUES (?, ?, ?)');
-  for (const a of assessors) insert.run(a, projectId, pending.has(a) ? 1 : 0);
+  // Only the rows that change: a score clears one assessor's pending flag and leaves the others be.
+  const stored = db.prepare('SELECT user_id, pending FROM board_assessors WHERE project_id = ?').all(projectId) as Array<{ user_id: string; pending: number }>;
+  const wanted = new Map(assessors.map((a) => [a, pending.has(a) ? 1 : 0]));
+  const remove = db.prepare('DELETE FROM board_assessors WHERE user_id = ? AND project_id = ?');
+  for (const s of stored) if (!wanted.has(s.user_id)) remove.run(s.user_id, projectId);
+  const had = new Map(stored.map((s) => [s.user_id, s.pending]));
+  const upsert = db.prepare('INSERT OR REPLACE INTO board_assessors (user_id, project_id, pending) VALUES (?, ?, ?)');
+  for (const [a, p] of wanted) if (had.get(a) !== p) upsert.run(a, projectId, p);
 }
 
 /**
