@@ -19,9 +19,10 @@ export interface TestResponse<T = any> {
  */
 export class TestApp {
   private constructor(
-    readonly app: NestFastifyApplication,
+    public app: NestFastifyApplication,
     readonly clock: AdjustableClock,
     readonly dataDir: string,
+    private readonly config: ReturnType<typeof loadConfig>,
   ) {}
 
   static async start(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
@@ -29,7 +30,13 @@ export class TestApp {
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SQLITE_SYNCHRONOUS: 'NORMAL', SCHEDULER_ENABLED: 'false', ...options.env });
     const clock = new AdjustableClock(options.now ?? '2021-07-01T09:00:00+08:00', { frozen: true });
     const app = await createApp(config, { clock, logger: false });
-    return new TestApp(app, clock, dataDir);
+    return new TestApp(app, clock, dataDir, config);
+  }
+
+  /** Stops the app and starts it again on the same data directory (caches gone, files kept). */
+  async restart(): Promise<void> {
+    await this.app.close();
+    this.app = await createApp(this.config, { clock: this.clock, logger: false });
   }
 
   async stop(): Promise<void> {

@@ -30,6 +30,11 @@ export class CommandExecutor {
     return this.repository.state(streamId, decider);
   }
 
+  /** A stream's events up to `revision`, upcast (history views). */
+  events(streamId: string, revision?: number | null) {
+    return this.repository.events(streamId, revision);
+  }
+
   async run<S, C extends { type: string }, E extends DomainEvent>(
     streamId: string,
     decider: Decider<S, C, E>,

@@ -25,6 +25,9 @@ export class AppConfig {
   @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
   @Transform(toInt) @IsInt() @Min(1) @Max(4096) SQLITE_CACHE_MB = 32;
   @IsOptional() @IsString() READ_MODEL_PATH?: string;
+  @IsOptional() @IsString() SNAPSHOT_PATH?: string;
+  /** A project load that folds at least this many events leaves a snapshot behind; 0 turns snapshots off. */
+  @Transform(toInt) @IsInt() @Min(0) SNAPSHOT_MIN_EVENTS = 250;
   @IsOptional() @IsString() KURRENTDB_CONNECTION_STRING?: string;
   @IsOptional() @IsString() JWT_SECRET?: string;
   @IsOptional() @IsString() JWT_PUBLIC_KEY?: string;
@@ -46,6 +49,9 @@ export class AppConfig {
 
   get sqlitePath(): string {
     return this.SQLITE_PATH ?? path.join(this.DATA_DIR, 'events.sqlite');
+  }
+  get snapshotPath(): string {
+    return this.SNAPSHOT_PATH ?? path.join(this.DATA_DIR, 'snapshots.sqlite');
   }
   get readModelPath(): string {
     return this.READ_MODEL_PATH ?? path.join(this.DATA_DIR, 'read-models.sqlite');

@@ -10,6 +10,7 @@ import {
   ProjectionRunner,
   ReadModelDatabase,
   SqliteEventStore,
+  SqliteSnapshotStore,
   StateCache,
   Upcaster,
   UpcasterRegistry,
@@ -19,6 +20,8 @@ import * as path from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { ensureWritableDir } from './data-dir';
 import { InstrumentedEventStore } from './instrumented-event-store';
+import { foldingCodeVersion } from './snapshot-version';
+import { COMPETITIONS_DOMAIN_DIR, projectDecider } from '@jingsai/competitions';
 import { APP_CONFIG, CommandExecutor, DeadlineScheduler, MetricsService, PROJECTION_RUNNER, READ_MODEL_DB, ReadConsistency, SCHEDULER_OPTIONS } from '@jingsai/api-kit';
 
 /** Published on the Nest EventBus after an append succeeded (persist first, publish second). */
@@ -33,6 +36,15 @@ export interface PersistenceOptions {
   /** Tests pass their own clock (and store) to move time. */
   clock?: Clock;
   store?: EventStore;
+}
+
+/** The persistent snapshots of long project streams (null when SNAPSHOT_MIN_EVENTS is 0). */
+const SNAPSHOT_STORE = Symbol('SNAPSHOT_STORE');
+
+function openSnapshots(config: AppConfig): SqliteSnapshotStore | null {
+  if (config.SNAPSHOT_MIN_EVENTS === 0) return null;
+  ensureWritableDir(path.dirname(config.snapshotPath), 'snapshot');
+  return new SqliteSnapshotStore({ path: config.snapshotPath, version: foldingCodeVersion([COMPETITIONS_DOMAIN_DIR]) });
 }
 
 async function openStore(config: AppConfig): Promise<EventStore> {
@@ -53,6 +65,7 @@ class PersistenceLifecycle implements OnApplicationBootstrap, OnApplicationShutd
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+    @Inject(SNAPSHOT_STORE) private readonly snapshots: SqliteSnapshotStore | null,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -63,6 +76,7 @@ class PersistenceLifecycle implements OnApplicationBootstrap, OnApplicationShutd
     await this.runner.stop();
     await this.store.close();
     this.readDb.close();
+    this.snapshots?.close();
     this.logger.log('event store and read models closed');
   }
 }
@@ -87,16 +101,20 @@ export class PersistenceModule {
           useFactory: async (metrics: MetricsService) => new InstrumentedEventStore(options.store ?? (await openStore(config)), metrics.appendDuration),
         },
         { provide: UpcasterRegistry, useFactory: () => new UpcasterRegistry().register(...(options.upcasters ?? [])) },
+        { provide: SNAPSHOT_STORE, useFactory: () => openSnapshots(config) },
         {
           provide: AggregateRepository,
-          inject: [EVENT_STORE, UpcasterRegistry, EventBus],
-          useFactory: (store: EventStore, upcasters: UpcasterRegistry, bus: EventBus) =>
+          inject: [EVENT_STORE, UpcasterRegistry, EventBus, SNAPSHOT_STORE],
+          useFactory: (store: EventStore, upcasters: UpcasterRegistry, bus: EventBus, snapshots: SqliteSnapshotStore | null) =>
             new AggregateRepository(store, upcasters, {
-              // States folded from at most 100,000 events (of at most 5,000 streams): a state keeps its
-              // reports and scores, so under steady commands a count of streams alone let memory grow past 400 MB.
+              // States folded from at most 100,000 events (of at most 5,000 streams): a state grows with its
+              // stream (scores, findings, the id of every report), so a count of streams alone does not bound memory.
               stateCache: new StateCache(5_000, 100_000),
               schemaVersions: options.schemaVersions ?? {},
               listeners: [{ onAppended: (events) => bus.publish(new EventsAppended(events)) }],
+              // A project's stream is the one that grows long (a year of reports and corrections); a cold
+              // load of one then reads its snapshot and the events after it, never the whole stream.
+              ...(snapshots ? { snapshots: { store: snapshots, deciders: [projectDecider], minEvents: config.SNAPSHOT_MIN_EVENTS } } : {}),
             }),
         },
         {

@@ -20,14 +20,15 @@ const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled: labell
 /**
  * 信息反馈 of one project: every period it owes (plan ∩ campaign), what stands for it (the latest
  * correction), the full history of corrections, and whether it was on time, late or missed.
+ * `history` is every report and correction, from the project's events (`progressReportHistory`).
  */
-export function progressReportsView(project: Project, reporting: CampaignReportingFacts, now: Date) {
+export function progressReportsView(project: Project, history: ProgressReportRecord[], reporting: CampaignReportingFacts, now: Date) {
   const approved = project.application.approvedRulesVersion !== null;
   const owed = approved ? owedPeriods(reporting, project.implementationPlan) : [];
   const today = now.toISOString();
   const periods = owed.map((p) => {
-    const history = project.progress.reports.filter((r) => r.period === p.period);
-    const current = history[history.length - 1] ?? null;
+    const corrections = history.filter((r) => r.period === p.period);
+    const current = project.progress.reports.find((r) => r.period === p.period) ?? null;
     const overdue = project.progress.overdue.find((o) => o.period === p.period) ?? null;
     const passed = today >= new Date(endOfBeijingDay(p.dueOn)).toISOString();
     const status: ReportStatus = current
@@ -46,12 +47,12 @@ export function progressReportsView(project: Project, reporting: CampaignReporti
       owed: owedSinceApproval(p, project.application.approvedAt),
       markedOverdue: overdue !== null,
       current: current ? reportView(current) : null,
-      corrections: Math.max(0, history.length - 1),
-      history: history.map(reportView),
+      corrections: Math.max(0, corrections.length - 1),
+      history: corrections.map(reportView),
     };
   });
   const known = new Set(owed.map((p) => p.period));
-  const outside = project.progress.reports.filter((r) => !known.has(r.period)).map(reportView);
+  const outside = history.filter((r) => !known.has(r.period)).map(reportView);
   return {
     projectId: project.projectId,
     cadence: reporting.cadence,

@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { DomainError, Role, streamIdOf } from '@jingsai/shared';
 import {
-  ApprovalFacts, AssessorProfile, Campaign, CampaignRulesSnapshot, HierarchyLevel, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, projectDecider,
+  ApprovalFacts, AssessorProfile, Campaign, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider,
 } from '../domain';
 import { campaignStream } from './campaign.handlers';
 
@@ -32,6 +32,11 @@ export class ProjectFacts {
       throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     }
     return { project: state, revision };
+  }
+
+  /** Every progress report and correction of the project as of `revision` (the state's), from its events. */
+  async reportHistory(projectId: string, revision: number | null): Promise<ProgressReportRecord[]> {
+    return progressReportHistory(await this.commands.events(projectStream(projectId), revision));
   }
 
   async campaign(campaignId: string): Promise<Campaign> {

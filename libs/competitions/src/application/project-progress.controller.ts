@@ -48,9 +48,9 @@ export class ProjectProgressController {
   @Get(':projectId/progress-reports')
   @ApiOperation({ summary: '推进情况报告 Periods owed, the report in force for each, and every correction' })
   async reports(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser) {
-    const { project } = await this.facts.readable(user, projectId);
+    const { project, revision } = await this.facts.readable(user, projectId);
     const campaign = await this.facts.campaign(project.campaignId);
-    return progressReportsView(project, campaignReportingFacts(campaign), this.commands.now());
+    return progressReportsView(project, await this.facts.reportHistory(projectId, revision), campaignReportingFacts(campaign), this.commands.now());
   }
 
   @Post(':projectId/milestones')

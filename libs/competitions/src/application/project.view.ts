@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
@@ -28,8 +28,14 @@ export function labelledActions(actions: ProjectAction[]) {
   return actions.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] }));
 }
 
-/** A project as the API shows it: the folded state with Chinese labels and what the caller may do. */
-export function projectView(project: Project, revision: number | null, o: { requiredLevels: string[]; nextLevel: string | null; allowedActions: ProjectAction[] }) {
+/**
+ * A project as the API shows it: the folded state with Chinese labels and what the caller may do.
+ * `progress.reports` lists every report and correction (`reportHistory`, from the project's events).
+ */
+export function projectView(
+  project: Project, revision: number | null, o: { requiredLevels: string[]; nextLevel: string | null; allowedActions: ProjectAction[]; reportHistory: ProgressReportRecord[] },
+) {
+  const { reportIds: _ids, ...progress } = project.progress;
   return {
     projectId: project.projectId,
     campaignId: project.campaignId,
@@ -43,7 +49,7 @@ export function projectView(project: Project, revision: number | null, o: { requ
     implementationPlan: project.implementationPlan,
     application: project.application,
     ending: project.ending,
-    progress: project.progress,
+    progress: { ...progress, reports: o.reportHistory },
     supervision: {
       ...project.supervision,
       findings: project.supervision.findings.map((f) => ({ ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status] })),

@@ -29,4 +29,7 @@ export * from './reporting-periods';
 export { combineScores, weightedTotal, scoreSpread, round2, conflictRelation, scoreSheetProblems } from './assessment-scoring';
 export type { CombinedScores, ScoreSheetCode } from './assessment-scoring';
 export * from './project-facts';
+export { progressReportHistory } from './project-progress.evolve';
+/** Where this domain's code lives: persisted snapshots of its states are versioned by its contents. */
+export const COMPETITIONS_DOMAIN_DIR = __dirname;
 export { beijingDate, endOfBeijingDay } from './calendar';

@@ -45,7 +45,7 @@ describe('folding the middle of the loop', () => {
     }
     expect(state).toMatchObject({
       status: 'summarized',
-      progress: { reports: [{ revision: 1 }, { revision: 2, supersedesReportId: 'r-1' }], overdue: [{ period: '2021-Q4' }], milestones: [{ milestoneId: 'm-1' }], commendations: [{ commendationId: 'c-1' }] },
+      progress: { reports: [{ revision: 2, supersedesReportId: 'r-1' }], reportIds: ['r-1', 'r-2'], overdue: [{ period: '2021-Q4' }], milestones: [{ milestoneId: 'm-1' }], commendations: [{ commendationId: 'c-1' }] },
       supervision: { inspections: [{ findingIds: ['f-1'] }], findings: [{ status: 'accepted', overdue: true, rectifications: [{ outcome: 'rejected' }, { outcome: 'accepted', late: true }] }] },
       assessment: {
         assessors: [{ userId: 'a-1', waiver: { relation: 'ancestor' } }, {}, {}, { userId: 'a-4', addedAfterLock: { reason: 'r' }, declaredConflict: { reason: 'r' } }],

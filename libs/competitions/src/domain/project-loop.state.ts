@@ -39,9 +39,17 @@ export interface InstantCommendation {
   citation: string;
 }
 
-/** Stage 2 (推进): reports, missed periods, milestones and instant commendations. */
+/**
+ * Stage 2 (推进): reports, missed periods, milestones and instant commendations. Only the report
+ * in force for each period is kept here, with every report id ever used: the corrections before
+ * it are in the log (`progressReportHistory`), and a state that carried them all grew with every
+ * correction, which made a long stream slow to load and its snapshot large.
+ */
 export interface ProjectProgress {
+  /** The report in force for each period (its latest correction), in the order periods were first filed. */
   reports: ProgressReportRecord[];
+  /** Every report id used, corrections included: an id is never used twice. */
+  reportIds: string[];
   overdue: Array<{ period: string; dueOn: string }>;
   milestones: Milestone[];
   commendations: InstantCommendation[];
@@ -154,5 +162,5 @@ export interface ProjectSummary {
   accepted: { revision: number; note: string | null } | null;
 }
 
-export const emptyProgress = (): ProjectProgress => ({ reports: [], overdue: [], milestones: [], commendations: [] });
+export const emptyProgress = (): ProjectProgress => ({ reports: [], reportIds: [], overdue: [], milestones: [], commendations: [] });
 export const emptySupervision = (): ProjectSupervision => ({ inspections: [], findings: [], incidents: [] });

@@ -66,11 +66,11 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
   const reports = project.progress.reports;
   const metrics = normalizeMetrics(c.metrics);
   const same = (r: ProgressReportRecord): boolean => r.period === period.period && sameValue(r.metrics, metrics) && r.narrative === narrative;
-  // The same report sent again (a resend): nothing new to record.
+  // The report in force sent again (a resend): nothing new to record. A superseded one's id is used.
   const resent = reports.find((r) => r.reportId === c.reportId);
   if (resent && same(resent)) return [];
-  requireNewId(c.reportId, reports.map((r) => r.reportId), 'reportId', '推进情况报告');
-  const current = [...reports].reverse().find((r) => r.period === period.period);
+  requireNewId(c.reportId, project.progress.reportIds, 'reportId', '推进情况报告');
+  const current = reports.find((r) => r.period === period.period);
   if (current && same(current)) return [];
   const data = {
     projectId: c.projectId,

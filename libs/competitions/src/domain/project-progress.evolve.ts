@@ -1,7 +1,27 @@
 import { assertNever } from '@jingsai/shared';
-import { Finding, ProjectProgress, ProjectSupervision } from './project-loop.state';
-import { ProjectProgressEvent } from './project-progress.events';
+import { Finding, ProgressReportRecord, ProjectProgress, ProjectSupervision } from './project-loop.state';
+import { ProgressReportCorrected, ProgressReportFiled, ProjectProgressEvent } from './project-progress.events';
 import { Project } from './project.state';
+
+/** The record a filed report or a correction makes. */
+export function progressReportRecord(event: ProgressReportFiled | ProgressReportCorrected): ProgressReportRecord {
+  if (event.type === 'ProgressReportFiled') {
+    const { projectId: _id, ...d } = event.data;
+    return { ...d, revision: 1, supersedesReportId: null };
+  }
+  const { projectId: _id, supersedesRevision: _rev, ...d } = event.data;
+  return d;
+}
+
+/**
+ * Every report and correction of a project, in the order filed (信息反馈 history), from its
+ * stream's events: the decider's state keeps only the report in force for each period.
+ */
+export function progressReportHistory(events: ReadonlyArray<{ type: string; data: unknown }>): ProgressReportRecord[] {
+  return events
+    .filter((e): e is ProgressReportFiled | ProgressReportCorrected => e.type === 'ProgressReportFiled' || e.type === 'ProgressReportCorrected')
+    .map(progressReportRecord);
+}
 
 const withProgress = (p: Project, change: Partial<ProjectProgress>): Project => ({ ...p, progress: { ...p.progress, ...change } });
 const withSupervision = (p: Project, change: Partial<ProjectSupervision>): Project => ({ ...p, supervision: { ...p.supervision, ...change } });
@@ -19,15 +39,16 @@ function settleLast(f: Finding, outcome: 'accepted' | 'rejected', note: string |
 
 /** Progress (推进) and supervision (督导): sub-records only, the status never changes here. */
 export function evolveProgress(p: Project, event: ProjectProgressEvent): Project {
-  const { reports, overdue, milestones, commendations } = p.progress;
+  const { reports, reportIds, overdue, milestones, commendations } = p.progress;
   switch (event.type) {
-    case 'ProgressReportFiled': {
-      const { projectId: _id, ...d } = event.data;
-      return withProgress(p, { reports: [...reports, { ...d, revision: 1, supersedesReportId: null }] });
-    }
+    case 'ProgressReportFiled':
     case 'ProgressReportCorrected': {
-      const { projectId: _id, supersedesRevision: _rev, ...d } = event.data;
-      return withProgress(p, { reports: [...reports, d] });
+      const record = progressReportRecord(event);
+      const known = reports.some((r) => r.period === record.period);
+      return withProgress(p, {
+        reports: known ? reports.map((r) => (r.period === record.period ? record : r)) : [...reports, record],
+        reportIds: [...reportIds, record.reportId],
+      });
     }
     case 'ProgressReportOverdue':
       return withProgress(p, { overdue: [...overdue, { period: event.data.period, dueOn: event.data.dueOn }] });

@@ -7,6 +7,7 @@ import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
 import { cityCommittee, drafted, otherUnit, P, unit } from './project.fixtures';
 import { Project } from './project.state';
+import { progressReportHistory } from './project-progress.evolve';
 
 const spec = () => DeciderSpec.for(projectDecider);
 const onTime = '2021-10-08T10:00:00+08:00';
@@ -59,14 +60,21 @@ describe('progress reports (信息反馈)', () => {
       .then([corrected(2, 'r-2', 'r-1')]);
   });
 
-  it('supersedes the latest correction, keeping every revision in history', () => {
+  it('supersedes the latest correction: the state keeps the report in force, the log every revision', () => {
+    const history = [...inProgress, filed, corrected(2, 'r-2', 'r-1')];
     spec()
-      .given([...inProgress, filed, corrected(2, 'r-2', 'r-1')])
+      .given(history)
       .when(file({ reportId: 'r-3', metrics: { ...metrics, participants: 1203 } }))
       .thenState((s) => {
-        const reports = (s as Project).progress.reports;
-        expect(reports.map((r) => [r.reportId, r.revision, r.supersedesReportId])).toEqual([['r-1', 1, null], ['r-2', 2, 'r-1'], ['r-3', 3, 'r-2']]);
+        const { reports, reportIds } = (s as Project).progress;
+        expect(reports.map((r) => [r.reportId, r.revision, r.supersedesReportId, r.metrics.participants])).toEqual([['r-3', 3, 'r-2', 1203]]);
+        expect(reportIds).toEqual(['r-1', 'r-2', 'r-3']);
       });
+    expect(progressReportHistory([...history, corrected(3, 'r-3', 'r-2')]).map((r) => [r.reportId, r.revision, r.supersedesReportId])).toEqual([['r-1', 1, null], ['r-2', 2, 'r-1'], ['r-3', 3, 'r-2']]);
+  });
+
+  it('refuses the id of a superseded report, even with its own figures (it is no longer the report in force)', () => {
+    spec().given([...inProgress, filed, corrected(2, 'r-2', 'r-1')]).when(file()).thenThrows('PROJECT.DUPLICATE_ID', { kind: 'conflict' });
   });
 
   it('treats the same report sent again as a repeat', () => {

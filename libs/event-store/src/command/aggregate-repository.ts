@@ -65,7 +65,7 @@ export class AggregateRepository {
     if (snapshot) {
       // Read from the snapshot's own event: it is used only if the log still holds that event.
       stored = await this.store.readStream(streamId, { fromRevision: snapshot.revision });
-      if (stored[0]?.revision === snapshot.revision && stored[0].metadata.hash === snapshot.hash) {
+      if (stored[0]?.revision === snapshot.revision && typeof snapshot.hash === 'string' && stored[0].metadata.hash === snapshot.hash) {
         from = { state: snapshot.state as S, revision: snapshot.revision };
         stored = stored.slice(1);
       } else {
@@ -81,7 +81,9 @@ export class AggregateRepository {
     // checks, campaign facts), and a cold stream would otherwise be folded twice per command.
     if (events.length > 0 && aggregate.revision !== null) {
       this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision);
-      if (snapshots && events.length >= (snapshots.minEvents ?? 250)) this.snapshotLater(snapshots.store, streamId, aggregate.state, events[events.length - 1]!);
+      const last = events[events.length - 1]!;
+      // Only a hashed event anchors a snapshot: its hash is how a later load knows the log still holds it.
+      if (snapshots && events.length >= (snapshots.minEvents ?? 250) && typeof last.metadata.hash === 'string') this.snapshotLater(snapshots.store, streamId, aggregate.state, last);
     }
     return aggregate;
   }
@@ -95,6 +97,13 @@ export class AggregateRepository {
         // the snapshot is a cache
       }
     });
+  }
+
+  /** A stream's events up to `revision` (all when absent), upcast as a fold sees them: for views of a stream's history. */
+  async events(streamId: string, revision?: number | null): Promise<RecordedEvent[]> {
+    if (revision === null) return [];
+    const stored = await this.store.readStream(streamId, revision === undefined ? {} : { maxCount: revision + 1 });
+    return stored.map((e) => this.upcasters.upcast(e));
   }
 
   /** Read the state of a stream without deciding anything. */

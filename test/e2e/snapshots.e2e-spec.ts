@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+
+/*
+ * Snapshots of long project streams, in the service: a cold load of a long project leaves one,
+ * the next cold load (after a restart) starts from it, and what the API shows and decides is
+ * the same as from the whole log. A snapshot is a cache: one whose event the log no longer holds
+ * under the same hash is not used.
+ */
+describe('snapshots of long project streams in the service', () => {
+  let w: LoopWorld;
+  const report = (participants: number) => ({ period: '2021-Q3', metrics: { participants, participating_enterprises: 1 }, narrative: `更正：${participants} 人次` });
+  const snapshots = () => {
+    const db = new Database(join(w.t.dataDir, 'snapshots.sqlite'));
+    return { db, rows: db.prepare('SELECT stream_id AS streamId, revision, state FROM snapshots').all() as Array<{ streamId: string; revision: number; state: string }> };
+  };
+  const settle = () => new Promise((r) => setImmediate(r));
+
+  beforeAll(async () => {
+    w = await LoopWorld.start({ SNAPSHOT_MIN_EVENTS: '5' });
+    w.t.clock.set('2021-07-20T10:00:00+08:00');
+    await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
+    w.t.clock.set('2021-10-05T10:00:00+08:00');
+    for (const n of [1200, 1250, 1300]) ok(await w.post('/api/v1/projects/p-a/progress-reports', report(n), 'unitA'), 201);
+  });
+  afterAll(() => w.stop());
+
+  it('a cold load leaves a snapshot, and the next cold load starts from it and shows the same project', async () => {
+    const before = ok(await w.get('/api/v1/projects/p-a', 'xy')).body;
+    const reportsBefore = ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body;
+    expect(before.progress.reports.map((r: any) => r.metrics.participants)).toEqual([1200, 1250, 1300]);
+
+    await w.t.restart();
+    expect(ok(await w.get('/api/v1/projects/p-a', 'xy')).body).toEqual(before);
+    await settle();
+    const { db, rows } = snapshots();
+    expect(rows.map((r) => [r.streamId, r.revision])).toEqual([['project-p-a', before.revision]]);
+    // Only the report in force is in the state; the corrections before it are in the log.
+    expect(JSON.parse(rows[0]!.state).progress.reports.map((r: any) => r.metrics.participants)).toEqual([1300]);
+    // Marked so that a load from the snapshot shows: the title is not something the log says.
+    const marked = JSON.parse(rows[0]!.state);
+    db.prepare('UPDATE snapshots SET state = ?').run(JSON.stringify({ ...marked, title: '（来自快照）' }));
+    db.close();
+
+    await w.t.restart();
+    const fromSnapshot = ok(await w.get('/api/v1/projects/p-a', 'xy')).body;
+    expect(fromSnapshot.title).toBe('（来自快照）');
+    expect({ ...fromSnapshot, title: before.title }).toEqual(before);
+    expect(ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body).toEqual(reportsBefore);
+  });
+
+  it('decides a command on the snapshot as on the whole log, and ignores a snapshot the log does not hold', async () => {
+    await w.t.restart();
+    const corrected = ok(await w.post('/api/v1/projects/p-a/progress-reports', report(1350), 'unitA'), 201);
+    expect(corrected.body.events).toEqual(['ProgressReportCorrected']);
+    const q3 = ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body.periods[0];
+    expect(q3).toMatchObject({ corrections: 3, current: { revision: 4, metrics: { participants: 1350 } } });
+
+    const { db } = snapshots();
+    db.prepare("UPDATE snapshots SET hash = 'ffff', state = json_set(state, '$.title', '（失效的快照）')").run();
+    db.close();
+    await w.t.restart();
+    const project = ok(await w.get('/api/v1/projects/p-a', 'xy')).body;
+    expect(project.title).toBe('纺织挡车工技能比武');
+    expect(project.progress.reports.map((r: any) => r.metrics.participants)).toEqual([1200, 1250, 1300, 1350]);
+  });
+});
