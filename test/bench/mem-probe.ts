@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     await load(service.url, mix.next, { seconds: 3 });
     const r = await load(service.url, mix.next, { seconds: Number(process.env.SECONDS ?? 12) });
     const metrics = await (await fetch(`${service.url}/metrics`)).text();
-    console.log(metrics.split('\n').filter((l) => /^jingsai_(process_resident|nodejs_heap_size|nodejs_external|nodejs_heap_space_size_used)/.test(l)).join('\n'));
+    console.log(metrics.split('\n').filter((l) => /^jingsai_(process_resident|nodejs_heap_size|nodejs_external|nodejs_heap_space_size_(used|total))/.test(l)).join('\n'));
     if (process.env.HEAP_SNAP) { service.child.kill('SIGUSR1'); await new Promise((r) => setTimeout(r, 20000)); }
     console.log(JSON.stringify({ rps: Math.round(r.rps), p99: r.p99, peak: service.peakRssMb() }));
   } finally {

@@ -23,8 +23,9 @@ export class AppConfig {
   @IsIn(['sqlite', 'kurrentdb']) EVENT_STORE: 'sqlite' | 'kurrentdb' = 'sqlite';
   @IsOptional() @IsString() SQLITE_PATH?: string;
   @IsIn(['FULL', 'NORMAL']) SQLITE_SYNCHRONOUS: 'FULL' | 'NORMAL' = 'FULL';
-  @Transform(toInt) @IsInt() @Min(1) @Max(4096) SQLITE_CACHE_MB = 32;
+  @Transform(toInt) @IsInt() @Min(1) @Max(4096) SQLITE_CACHE_MB = 16;
   @IsOptional() @IsString() READ_MODEL_PATH?: string;
+  @Transform(toInt) @IsInt() @Min(1) @Max(4096) READ_MODEL_CACHE_MB = 32;
   @IsOptional() @IsString() SNAPSHOT_PATH?: string;
   /** A project load that folds at least this many events leaves a snapshot behind; 0 turns snapshots off. */
   @Transform(toInt) @IsInt() @Min(0) SNAPSHOT_MIN_EVENTS = 250;

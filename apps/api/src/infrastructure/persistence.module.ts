@@ -121,7 +121,7 @@ export class PersistenceModule {
           provide: READ_MODEL_DB,
           useFactory: () => {
             ensureWritableDir(path.dirname(config.readModelPath), 'read model');
-            return new ReadModelDatabase(config.readModelPath);
+            return new ReadModelDatabase(config.readModelPath, { cacheSizeKb: config.READ_MODEL_CACHE_MB * 1024 });
           },
         },
         {

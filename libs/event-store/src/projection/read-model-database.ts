@@ -5,6 +5,8 @@ import { withStatementCache } from './statement-cache';
 export interface ReadModelDatabaseOptions {
   /** How long a writer waits for another connection's lock, in ms (default 10 s). */
   busyTimeoutMs?: number;
+  /** SQLite page cache of this connection in KiB (default 64 MB). */
+  cacheSizeKb?: number;
 }
 
 /** A projection's stored progress. */
@@ -38,7 +40,7 @@ export class ReadModelDatabase {
     this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('cache_size = -65536');
+    this.db.pragma(`cache_size = -${Math.max(1, Math.floor(options.cacheSizeKb ?? 65_536))}`);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS projection_checkpoints (
         name TEXT PRIMARY KEY,
