@@ -47,11 +47,19 @@ export class SqliteSnapshotStore {
     this.write = this.db.prepare('INSERT OR REPLACE INTO snapshots (stream_id, version, revision, hash, state) VALUES (?, ?, ?, ?, ?)');
     this.drop = this.db.prepare('DELETE FROM snapshots WHERE stream_id = ?');
     this.version = options.version;
+    for (const id of this.db.prepare('SELECT stream_id FROM snapshots').pluck().all() as string[]) this.streams.add(id);
   }
 
   private readonly version: string;
+  /**
+   * The streams with a snapshot, so that the cold load of a short stream (nearly every one) does
+   * not query the file. A snapshot another process writes meanwhile is seen after a restart:
+   * until then it is a cache miss, never a wrong answer.
+   */
+  private readonly streams = new Set<string>();
 
   get(streamId: string): Snapshot | undefined {
+    if (!this.streams.has(streamId)) return undefined;
     const row = this.read.get(streamId, this.version);
     if (!row) return undefined;
     try {
@@ -64,10 +72,12 @@ export class SqliteSnapshotStore {
 
   put(streamId: string, snapshot: Snapshot): void {
     this.write.run(streamId, this.version, snapshot.revision, snapshot.hash, JSON.stringify(snapshot.state));
+    this.streams.add(streamId);
   }
 
   delete(streamId: string): void {
     this.drop.run(streamId);
+    this.streams.delete(streamId);
   }
 
   close(): void {
