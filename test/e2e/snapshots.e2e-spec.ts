@@ -65,4 +65,18 @@ describe('snapshots of long project streams in the service', () => {
     expect(project.title).toBe('纺织挡车工技能比武');
     expect(project.progress.reports.map((r: any) => r.metrics.participants)).toEqual([1200, 1250, 1300, 1350]);
   });
+
+  it('drops the snapshots when an upcaster changes how the events read, as a new evolve does', async () => {
+    await w.t.restart();
+    ok(await w.get('/api/v1/projects/p-a', 'xy'));
+    await settle();
+    expect(snapshots().rows.map((r) => r.streamId)).toEqual(['project-p-a']);
+    // A later release reads the stored corrections through an upcaster (schema 1 -> 2).
+    const migrated = (type: string) => ({ type, fromVersion: 1, toVersion: 2, upcast: (d: any) => ({ ...d, narrative: `（迁移）${d.narrative}` }) });
+    await w.t.restart({ extraUpcasters: [migrated('ProgressReportFiled'), migrated('ProgressReportCorrected')] });
+    const q3 = ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body.periods[0];
+    expect(q3.history.map((r: any) => r.narrative)).toEqual(['（迁移）更正：1200 人次', '（迁移）更正：1250 人次', '（迁移）更正：1300 人次', '（迁移）更正：1350 人次']);
+    // The report in force is folded from the same upcast events, not read back from a snapshot taken before.
+    expect(q3.current.narrative).toBe('（迁移）更正：1350 人次');
+  });
 });

@@ -1,5 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AuthUser, TokenService } from '@jingsai/auth';
+import { Upcaster } from '@jingsai/event-store';
 import { AdjustableClock, Role } from '@jingsai/shared';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -33,10 +34,10 @@ export class TestApp {
     return new TestApp(app, clock, dataDir, config);
   }
 
-  /** Stops the app and starts it again on the same data directory (caches gone, files kept). */
-  async restart(): Promise<void> {
+  /** Stops the app and starts it again on the same data directory (caches gone, files kept), optionally with other upcasters. */
+  async restart(options: { extraUpcasters?: Upcaster[] } = {}): Promise<void> {
     await this.app.close();
-    this.app = await createApp(this.config, { clock: this.clock, logger: false });
+    this.app = await createApp(this.config, { clock: this.clock, logger: false, ...options });
   }
 
   async stop(): Promise<void> {

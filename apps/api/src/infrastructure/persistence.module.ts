@@ -41,10 +41,11 @@ export interface PersistenceOptions {
 /** The persistent snapshots of long project streams (null when SNAPSHOT_MIN_EVENTS is 0). */
 const SNAPSHOT_STORE = Symbol('SNAPSHOT_STORE');
 
-function openSnapshots(config: AppConfig): SqliteSnapshotStore | null {
+function openSnapshots(config: AppConfig, upcasters: UpcasterRegistry): SqliteSnapshotStore | null {
   if (config.SNAPSHOT_MIN_EVENTS === 0) return null;
   ensureWritableDir(path.dirname(config.snapshotPath), 'snapshot');
-  return new SqliteSnapshotStore({ path: config.snapshotPath, version: foldingCodeVersion([COMPETITIONS_DOMAIN_DIR]) });
+  // A state is folded from upcast events: a new or changed upcaster must drop snapshots as a new evolve does.
+  return new SqliteSnapshotStore({ path: config.snapshotPath, version: foldingCodeVersion([COMPETITIONS_DOMAIN_DIR], [upcasters.fingerprint()]) });
 }
 
 async function openStore(config: AppConfig): Promise<EventStore> {
@@ -101,7 +102,7 @@ export class PersistenceModule {
           useFactory: async (metrics: MetricsService) => new InstrumentedEventStore(options.store ?? (await openStore(config)), metrics.appendDuration),
         },
         { provide: UpcasterRegistry, useFactory: () => new UpcasterRegistry().register(...(options.upcasters ?? [])) },
-        { provide: SNAPSHOT_STORE, useFactory: () => openSnapshots(config) },
+        { provide: SNAPSHOT_STORE, inject: [UpcasterRegistry], useFactory: (upcasters: UpcasterRegistry) => openSnapshots(config, upcasters) },
         {
           provide: AggregateRepository,
           inject: [EVENT_STORE, UpcasterRegistry, EventBus, SNAPSHOT_STORE],

@@ -34,6 +34,18 @@ export class UpcasterRegistry {
     return this.byKey.size;
   }
 
+  /**
+   * What the registered upcasters do, as text (keys, targets and code, in key order): state
+   * folded from upcast events depends on it as much as on `evolve`, so whatever caches folded
+   * state (persisted snapshots) must be versioned by it too.
+   */
+  fingerprint(): string {
+    return [...this.byKey.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, u]) => `${key}>${u.toType ?? u.type}@${u.toVersion}:${u.upcast.toString()}`)
+      .join('\n');
+  }
+
   upcast<E extends RecordedEvent>(event: E): E {
     if (this.byKey.size === 0) return event;
     let current: RecordedEvent = event;
