@@ -32,4 +32,7 @@ VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "--enable-source-maps", "dist/apps/api/src/main.js"]
+# As `npm start` runs it: the heap capped at MAX_HEAP_MB (V8 otherwise lets garbage grow the
+# resident size to 400-480 MB under load), no source maps (about 20% of command throughput).
+ENV MAX_HEAP_MB=256
+CMD ["sh", "-c", "exec node --max-old-space-size=\"${MAX_HEAP_MB}\" dist/apps/api/src/main.js"]
