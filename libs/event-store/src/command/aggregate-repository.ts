@@ -77,13 +77,14 @@ export class AggregateRepository {
     }
     const events = stored.map((e) => this.upcasters.upcast(e));
     aggregate.load(events, from);
-    // Keep what was just folded: handlers read a stream's state before executing on it (scope
-    // checks, campaign facts), and a cold stream would otherwise be folded twice per command.
-    if (events.length > 0 && aggregate.revision !== null) {
+    // Keep what was just folded, or read from a snapshot: handlers read a stream's state before
+    // executing on it (scope checks, campaign facts), and a cold stream would otherwise be folded
+    // (or its snapshot parsed) twice per command.
+    if ((events.length > 0 || snapshot) && aggregate.revision !== null) {
       this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision);
-      const last = events[events.length - 1]!;
+      const last = events[events.length - 1];
       // Only a hashed event anchors a snapshot: its hash is how a later load knows the log still holds it.
-      if (snapshots && events.length >= (snapshots.minEvents ?? 250) && typeof last.metadata.hash === 'string') this.snapshotLater(snapshots.store, streamId, aggregate.state, last);
+      if (snapshots && last && events.length >= (snapshots.minEvents ?? 250) && typeof last.metadata.hash === 'string') this.snapshotLater(snapshots.store, streamId, aggregate.state, last);
     }
     return aggregate;
   }

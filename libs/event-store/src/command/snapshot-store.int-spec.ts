@@ -49,6 +49,16 @@ describe('snapshots of long streams (a cache: used only while the log still hold
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps a state read from a snapshot in the state cache, so the next load neither reads nor parses it again', async () => {
+    await repo().state('sum-a', summing);
+    await tick();
+    const warm = repo();
+    const get = jest.spyOn(snapshots, 'get');
+    expect(await warm.state('sum-a', summing)).toEqual({ state: { total: 210, count: 20 }, revision: 19 });
+    expect(await warm.state('sum-a', summing)).toEqual({ state: { total: 210, count: 20 }, revision: 19 });
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores and drops a snapshot whose event the log does not hold (another store, a restore)', async () => {
     snapshots.put('sum-a', { revision: 19, hash: 'f'.repeat(64), state: { total: -1, count: -1 } });
     expect((await repo(1000).state('sum-a', summing)).state).toEqual({ total: 210, count: 20 });
