@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
 
 /*
@@ -48,6 +49,23 @@ describe('snapshots of long project streams in the service', () => {
     expect(fromSnapshot.title).toBe('（来自快照）');
     expect({ ...fromSnapshot, title: before.title }).toEqual(before);
     expect(ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body).toEqual(reportsBefore);
+  });
+
+  it('shows a project with no correction its reports as its history without reading its events, the same as they read', async () => {
+    w.t.clock.set('2021-07-20T10:00:00+08:00');
+    await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
+    w.t.clock.set('2021-10-05T10:00:00+08:00');
+    ok(await w.post('/api/v1/projects/p-b/progress-reports', report(900), 'unitB'), 201);
+    const store = w.t.app.get<EventStore>(EVENT_STORE);
+    const filed = (await store.readStream('project-p-b')).filter((e) => e.type === 'ProgressReportFiled');
+    const read = jest.spyOn(store, 'readStream');
+    const project = ok(await w.get('/api/v1/projects/p-b', 'lx')).body;
+    expect(project.progress.reports).toEqual(filed.map((e) => {
+      const { projectId: _id, ...data } = e.data as { projectId: string };
+      return { ...data, revision: 1, supersedesReportId: null };
+    }));
+    expect(read.mock.calls.filter(([, options]) => options?.maxCount !== undefined)).toEqual([]);
+    read.mockRestore();
   });
 
   it('decides a command on the snapshot as on the whole log, and ignores a snapshot the log does not hold', async () => {

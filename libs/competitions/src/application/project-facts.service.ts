@@ -34,9 +34,15 @@ export class ProjectFacts {
     return { project: state, revision };
   }
 
-  /** Every progress report and correction of the project as of `revision` (the state's), from its events. */
-  async reportHistory(projectId: string, revision: number | null): Promise<ProgressReportRecord[]> {
-    return progressReportHistory(await this.commands.events(projectStream(projectId), revision));
+  /**
+   * Every progress report and correction of the project as of `revision` (the state's). With no
+   * correction ever filed, the reports in force are the whole history, in the order filed; only
+   * a project with corrections has its events read.
+   */
+  async reportHistory(project: Project, revision: number | null): Promise<ProgressReportRecord[]> {
+    const { reports, reportIds } = project.progress;
+    if (reportIds.length === reports.length) return reports;
+    return progressReportHistory(await this.commands.events(projectStream(project.projectId), revision));
   }
 
   async campaign(campaignId: string): Promise<Campaign> {

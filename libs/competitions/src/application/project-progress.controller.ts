@@ -50,7 +50,7 @@ export class ProjectProgressController {
   async reports(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser) {
     const { project, revision } = await this.facts.readable(user, projectId);
     const campaign = await this.facts.campaign(project.campaignId);
-    return progressReportsView(project, await this.facts.reportHistory(projectId, revision), campaignReportingFacts(campaign), this.commands.now());
+    return progressReportsView(project, await this.facts.reportHistory(project, revision), campaignReportingFacts(campaign), this.commands.now());
   }
 
   @Post(':projectId/milestones')

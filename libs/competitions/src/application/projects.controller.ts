@@ -118,7 +118,7 @@ export class ProjectsController {
     const facts = projectActionFacts(project, { at: this.facts.now().toISOString(), campaign });
     const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);
-    const reportHistory = await this.facts.reportHistory(projectId, revision);
+    const reportHistory = await this.facts.reportHistory(project, revision);
     return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions, reportHistory });
   }
 }
