@@ -11,7 +11,6 @@ import { join } from 'node:path';
  */
 export function foldingCodeVersion(dirs: string[], also: string[] = []): string {
   const hash = createHash('sha256');
-  // Other things the folded states depend on (the upcasters the events are read through).
   for (const a of also) hash.update(a).update('\0');
   for (const dir of dirs) {
     const files = readdirSync(dir).filter((f) => /\.(js|ts)$/.test(f) && !/\.(spec|int-spec|d)\.(js|ts)$/.test(f) && !f.endsWith('.fixtures.ts') && !f.endsWith('.fixtures.js')).sort();

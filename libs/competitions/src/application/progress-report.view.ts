@@ -27,7 +27,7 @@ export function progressReportsView(project: Project, history: ProgressReportRec
   const owed = approved ? owedPeriods(reporting, project.implementationPlan) : [];
   const today = now.toISOString();
   const periods = owed.map((p) => {
-    const corrections = history.filter((r) => r.period === p.period);
+    const revisions = history.filter((r) => r.period === p.period);
     const current = project.progress.reports.find((r) => r.period === p.period) ?? null;
     const overdue = project.progress.overdue.find((o) => o.period === p.period) ?? null;
     const passed = today >= new Date(endOfBeijingDay(p.dueOn)).toISOString();
@@ -47,8 +47,8 @@ export function progressReportsView(project: Project, history: ProgressReportRec
       owed: owedSinceApproval(p, project.application.approvedAt),
       markedOverdue: overdue !== null,
       current: current ? reportView(current) : null,
-      corrections: Math.max(0, corrections.length - 1),
-      history: corrections.map(reportView),
+      corrections: Math.max(0, revisions.length - 1),
+      history: revisions.map(reportView),
     };
   });
   const known = new Set(owed.map((p) => p.period));

@@ -100,17 +100,25 @@ export class ProjectFacts {
 
   /** Ancestors (root first) of a registered organisation; null when it is not registered. */
   async orgPath(orgId: string): Promise<string[] | null> {
-    // Only an organisation not found yet waits for the read model (it may have just been registered),
-    // as registeredOrg does: a score need not wait for every projection to reach the log's head.
-    if (!this.orgs.get(orgId)) await this.consistency.catchUp();
-    const node = this.orgs.get(orgId);
+    const node = await this.orgOrCaughtUp(orgId);
     return node ? [...node.path] : null;
   }
 
-  /** A registered organisation, after the read model caught up with the log. */
-  async registeredOrg(orgId: string) {
-    if (!this.orgs.get(orgId)) await this.consistency.catchUp();
+  /**
+   * An organisation from the tree, looked up once; only one not found yet waits for the read
+   * model (it may have just been registered) and is looked up again: a score need not wait for
+   * every projection to reach the log's head.
+   */
+  private async orgOrCaughtUp(orgId: string) {
     const node = this.orgs.get(orgId);
+    if (node) return node;
+    await this.consistency.catchUp();
+    return this.orgs.get(orgId);
+  }
+
+  /** A registered organisation, after the read model caught up with the log if it was not found. */
+  async registeredOrg(orgId: string) {
+    const node = await this.orgOrCaughtUp(orgId);
     if (!node) {
       throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${orgId} 尚未登记，请联系管理员。`, `Organisation ${orgId} is not registered; ask the administrator.`, { orgId });
     }
