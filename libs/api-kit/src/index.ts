@@ -2,6 +2,7 @@ export * from './tokens';
 export * from './request-context';
 export * from './command-response';
 export * from './read-consistency';
+export * from './query-cache';
 export * from './query.dto';
 export * from './metrics.service';
 export * from './command-executor';

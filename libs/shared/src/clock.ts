@@ -18,6 +18,8 @@ export class SystemClock implements Clock {
 export class AdjustableClock implements Clock {
   private offsetMs: number;
   private frozenAt: number | null;
+  /** How many times the clock was set or advanced: what was "now" before may not be now any more. */
+  moves = 0;
 
   constructor(start?: Date | string, options: { frozen?: boolean } = {}) {
     const startMs = start === undefined ? Date.now() : new Date(start).getTime();
@@ -31,11 +33,13 @@ export class AdjustableClock implements Clock {
 
   set(to: Date | string): void {
     const ms = new Date(to).getTime();
+    this.moves++;
     if (this.frozenAt !== null) this.frozenAt = ms;
     else this.offsetMs = ms - Date.now();
   }
 
   advance(ms: number): void {
+    this.moves++;
     if (this.frozenAt !== null) this.frozenAt += ms;
     else this.offsetMs += ms;
   }

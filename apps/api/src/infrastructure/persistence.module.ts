@@ -22,7 +22,9 @@ import { ensureWritableDir } from './data-dir';
 import { InstrumentedEventStore } from './instrumented-event-store';
 import { foldingCodeVersion } from './snapshot-version';
 import { COMPETITIONS_DOMAIN_DIR, projectDecider } from '@jingsai/competitions';
-import { APP_CONFIG, CommandExecutor, DeadlineScheduler, MetricsService, PROJECTION_RUNNER, READ_MODEL_DB, ReadConsistency, SCHEDULER_OPTIONS } from '@jingsai/api-kit';
+import {
+  APP_CONFIG, CommandExecutor, DeadlineScheduler, MetricsService, PROJECTION_RUNNER, QUERY_CACHE_OPTIONS, QueryCache, QueryCacheInterceptor, READ_MODEL_DB, ReadConsistency, SCHEDULER_OPTIONS,
+} from '@jingsai/api-kit';
 
 /** Published on the Nest EventBus after an append succeeded (persist first, publish second). */
 export class EventsAppended {
@@ -137,8 +139,14 @@ export class PersistenceModule {
         { provide: SCHEDULER_OPTIONS, useValue: { enabled: config.SCHEDULER_ENABLED, intervalMs: config.SCHEDULER_INTERVAL_MS } },
         DeadlineScheduler,
         { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
+        { provide: QUERY_CACHE_OPTIONS, useValue: { megabytes: config.QUERY_CACHE_MB } },
+        QueryCache,
+        QueryCacheInterceptor,
       ],
-      exports: [APP_CONFIG, CLOCK, EVENT_STORE, UpcasterRegistry, AggregateRepository, READ_MODEL_DB, PROJECTION_RUNNER, ReadConsistency, MetricsService, CommandExecutor, DeadlineScheduler],
+      exports: [
+        APP_CONFIG, CLOCK, EVENT_STORE, UpcasterRegistry, AggregateRepository, READ_MODEL_DB, PROJECTION_RUNNER, ReadConsistency, MetricsService, CommandExecutor,
+        DeadlineScheduler, QueryCache, QueryCacheInterceptor,
+      ],
     };
   }
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock } from '@jingsai/shared';
@@ -31,6 +31,7 @@ class BoardQueryDto extends PageQueryDto {
 
 @ApiTags('board 申报看板')
 @ApiBearerAuth()
+@UseInterceptors(QueryCacheInterceptor)
 @Controller('api/v1/board')
 export class BoardController {
   private readonly db: Database;

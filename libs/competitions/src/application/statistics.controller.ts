@@ -1,8 +1,8 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { ConsistentQueryDto, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
@@ -26,6 +26,7 @@ class AssessmentStatsQueryDto extends PageQueryDto {
 
 @ApiTags('statistics 统计')
 @ApiBearerAuth()
+@UseInterceptors(QueryCacheInterceptor)
 @Controller('api/v1/statistics')
 export class StatisticsController {
   private readonly db: Database;

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES } from '../domain';
@@ -32,6 +32,7 @@ class IncidentQueryDto extends SupervisionQueryDto {
 
 @ApiTags('supervision 督导')
 @ApiBearerAuth()
+@UseInterceptors(QueryCacheInterceptor)
 @Controller('api/v1/supervision')
 export class SupervisionController {
   private readonly db: Database;

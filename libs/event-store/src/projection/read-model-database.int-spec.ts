@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ReadModelDatabase } from './read-model-database';
 
 describe('ReadModelDatabase.setUp', () => {
@@ -37,5 +40,32 @@ describe('ReadModelDatabase.setUp', () => {
       expect(rm.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'cards_owner'").pluck().get()).toBe(0);
       expect(rm.checkpoint('cards')).toMatchObject({ position: 7, version: 1 });
     });
+  });
+});
+
+describe('ReadModelDatabase.changeStamp', () => {
+  it('changes with a write through its own connection or a commit by another, and only then', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'stamp-')), 'read-models.sqlite');
+    const rm = new ReadModelDatabase(file);
+    rm.db.exec('CREATE TABLE cards (id TEXT PRIMARY KEY)');
+    const projector = new ReadModelDatabase(file);
+    try {
+      const start = rm.changeStamp();
+      rm.db.prepare('SELECT count(*) FROM cards').get();
+      expect(rm.changeStamp()).toBe(start);
+
+      rm.db.prepare('INSERT INTO cards VALUES (?)').run('a');
+      const afterOwn = rm.changeStamp();
+      expect(afterOwn).not.toBe(start);
+
+      // A projector in another process is another connection: its commit moves the stamp too.
+      projector.db.prepare('INSERT INTO cards VALUES (?)').run('b');
+      const afterOther = rm.changeStamp();
+      expect(afterOther).not.toBe(afterOwn);
+      expect(rm.changeStamp()).toBe(afterOther);
+    } finally {
+      projector.close();
+      rm.close();
+    }
   });
 });

@@ -126,6 +126,16 @@ export class ReadModelDatabase {
       .run(projections ? 1 : 0, JSON.stringify(projections ?? []), projections ? now : null, now);
   }
 
+  /**
+   * Changes whenever the read models may have: a row written through this connection
+   * (`total_changes()`, the in-process runner) or a commit by any other connection or process
+   * (`data_version`, a separate projector). Equal stamps mean every query would answer the same.
+   */
+  changeStamp(): string {
+    const [changes, version] = this.db.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw().get() as [number, number];
+    return `${version}.${changes}`;
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }

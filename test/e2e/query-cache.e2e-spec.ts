@@ -1,0 +1,89 @@
+import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+
+/*
+ * Board, supervision and statistics answers are kept while nothing they depend on has moved:
+ * the read models, the caller, the URL and the clock. What people must notice is that they never
+ * see a stale or someone else's answer; the X-Query-Cache header shows the cache at work.
+ */
+describe('answers of board and supervision queries kept between requests', () => {
+  let w: LoopWorld;
+  const board = (who: string, query = '') => w.get(`/api/v1/board${query}`, who);
+  const ids = (res: { body: { items: Array<{ projectId: string }> } }) => res.body.items.map((i) => i.projectId).sort();
+
+  beforeAll(async () => {
+    w = await LoopWorld.start();
+    w.t.clock.set('2021-07-20T10:00:00+08:00');
+    await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
+    ok(await w.post('/api/v1/projects', { projectId: 'p-b', campaignId: 'jj-loop-2021', title: '电子装配技能竞赛', category: 'skills', implementationPlan: { goals: '技能比武 2 场', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '岗位练兵' }, registrationForm: { contactName: '李娜', contactPhone: '0792-8227329', headcount: 120, participatingEnterprises: 1 } }, 'unitB'), 201);
+  });
+  afterAll(() => w.stop());
+
+  it('answers the same request again from the cache, with the same body', async () => {
+    const first = ok(await board('city'));
+    const again = ok(await board('city'));
+    expect(first.headers['x-query-cache']).toBe('miss');
+    expect(again.headers['x-query-cache']).toBe('hit');
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.body).toEqual(first.body);
+    expect(ids(again)).toEqual(['p-a', 'p-b']);
+  });
+
+  it('never gives one caller the answer kept for another at the same URL', async () => {
+    ok(await board('unitA'));
+    const a = ok(await board('unitA'));
+    const b = ok(await board('unitB'));
+    expect(a.headers['x-query-cache']).toBe('hit');
+    expect(b.headers['x-query-cache']).toBe('miss');
+    expect(ids(a)).toEqual(['p-a']);
+    expect(ids(b)).toEqual(['p-b']);
+    // The county sees its own subtree only, and its own actions on it.
+    const xy = ok(await board('xy'));
+    expect(ids(xy)).toEqual(['p-a']);
+  });
+
+  it('answers afresh once a command has changed the read models', async () => {
+    // The same URL before and after (no minPosition in it): only the read models tell them apart.
+    const awaiting = () => w.t.get('/api/v1/board?awaitingMyAction=true', w.tok.lx);
+    ok(await awaiting());
+    const before = ok(await awaiting());
+    expect(before.headers['x-query-cache']).toBe('hit');
+    expect(ids(before)).toEqual([]);
+
+    ok(await w.post('/api/v1/projects/p-b/submit', {}, 'unitB'));
+    ok(await w.get('/api/v1/supervision/incidents', 'lx')); // waits until the read models hold the submission
+    const after = ok(await awaiting());
+    expect(after.headers['x-query-cache']).toBe('miss');
+    expect(ids(after)).toEqual(['p-b']);
+    expect(after.body.items[0]).toMatchObject({ status: 'submitted', nextApprovalLevel: 'county' });
+  });
+
+  it('keeps its answer when a refused command changed nothing', async () => {
+    ok(await board('city', '?status=submitted'));
+    await w.refused('/api/v1/projects/p-b/approve', {}, 'xy', 403, 'AUTH.OUT_OF_SCOPE');
+    const again = ok(await board('city', '?status=submitted'));
+    expect(again.headers['x-query-cache']).toBe('hit');
+    expect(ids(again)).toEqual(['p-b']);
+  });
+
+  it('answers "as of now" afresh when the clock has moved', async () => {
+    const stalled = () => w.get('/api/v1/supervision/stalled?campaignId=jj-loop-2021', 'city');
+    const before = ok(await stalled());
+    expect(ok(await stalled()).headers['x-query-cache']).toBe('hit');
+    expect(before.body.total).toBe(0);
+
+    // A quarter and more with no report: p-a is stalled now, with nothing written to the read models.
+    w.t.clock.set('2021-12-20T10:00:00+08:00');
+    const later = ok(await stalled());
+    expect(later.headers['x-query-cache']).toBe('miss');
+    expect(later.body.items.map((i: { projectId: string }) => i.projectId)).toEqual(['p-a']);
+    expect(later.body.asOf).toBe('2021-12-20T02:00:00.000Z');
+  });
+
+  it('keeps no refused request: a bad query is answered as a problem every time', async () => {
+    for (let i = 0; i < 2; i++) {
+      const res = await board('city', '?status=flying');
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});
