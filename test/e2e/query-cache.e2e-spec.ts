@@ -79,11 +79,21 @@ describe('answers of board and supervision queries kept between requests', () =>
     expect(later.body.asOf).toBe('2021-12-20T02:00:00.000Z');
   });
 
-  it('keeps no refused request: a bad query is answered as a problem every time', async () => {
+  it('keeps no refused request: a bad query is answered as a problem every time, with no cache header', async () => {
     for (let i = 0; i < 2; i++) {
       const res = await board('city', '?status=flying');
       expect(res.status).toBe(400);
       expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.headers['x-query-cache']).toBeUndefined();
     }
+  });
+
+  it('never gives a caller the answer kept for another whose ids and names read alike', async () => {
+    const admin = await w.t.token({ userId: 'u', name: 'unit|n', roles: ['admin'], orgId: 'o' });
+    const unit = await w.t.token({ userId: 'u|o', name: 'n', roles: ['unit'], orgId: 'admin' });
+    expect(ok(await w.t.get('/api/v1/board', admin)).body.total).toBeGreaterThan(0);
+    const asUnit = ok(await w.t.get('/api/v1/board', unit));
+    expect(asUnit.headers['x-query-cache']).toBe('miss');
+    expect(asUnit.body.total).toBe(0);
   });
 });

@@ -8,6 +8,10 @@ import { READ_MODEL_DB } from './tokens';
 export const QUERY_CACHE_OPTIONS = Symbol('QUERY_CACHE_OPTIONS');
 const JSON_UTF8 = 'application/json; charset=utf-8';
 
+interface Reply {
+  header(name: string, value: string): Reply;
+}
+
 export interface QueryCacheOptions {
   /** Megabytes of answers kept at most (least recently used go first); 0 keeps none. */
   megabytes: number;
@@ -40,8 +44,11 @@ export class QueryCache {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(QUERY_CACHE_OPTIONS) options: QueryCacheOptions,
   ) {
-    // Sized by characters at two bytes each (Chinese text is held in two-byte strings).
-    this.answers = options.megabytes > 0 ? new LRUCache({ maxSize: (options.megabytes * 1024 * 1024) / 2, sizeCalculation: (json) => Math.max(1, json.length) }) : null;
+    // Sized by characters at two bytes each (Chinese text is held in two-byte strings), the key's
+    // too: it holds the URL, which a caller chooses (a long query with a tiny answer is no way round).
+    this.answers = options.megabytes > 0
+      ? new LRUCache({ maxSize: (options.megabytes * 1024 * 1024) / 2, sizeCalculation: (json, key) => json.length + key.length })
+      : null;
   }
 
   /** The key of this request's answer as things stand now, or null when answers are not kept. */
@@ -49,7 +56,8 @@ export class QueryCache {
     if (!this.answers || !caller) return null;
     const second = Math.floor(this.clock.now().getTime() / 1000);
     const moves = (this.clock as { moves?: number }).moves ?? 0;
-    return `${this.readDb.changeStamp()}|${second}.${moves}|${caller.userId}|${caller.orgId}|${caller.roles.join(',')}|${caller.name}|${url}`;
+    // As JSON: ids and names may hold any character, so no separator could keep two callers apart.
+    return JSON.stringify([this.readDb.changeStamp(), second, moves, caller.userId, caller.orgId, caller.roles, caller.name, url]);
   }
 
   get(key: string): string | undefined {
@@ -76,21 +84,19 @@ export class QueryCacheInterceptor implements NestInterceptor {
     const req = http.getRequest<{ method?: string; url: string; user?: Caller }>();
     const key = req.method === 'GET' ? this.cache.keyOf(req.url, req.user) : null;
     if (key === null) return next.handle();
-    const reply = http.getResponse<{ header: (name: string, value: string) => unknown }>();
+    const reply = http.getResponse<Reply>();
     const hit = this.cache.get(key);
     if (hit !== undefined) {
-      reply.header('x-query-cache', 'hit');
-      reply.header('content-type', JSON_UTF8);
+      reply.header('x-query-cache', 'hit').header('content-type', JSON_UTF8);
       return of(hit);
     }
-    reply.header('x-query-cache', 'miss');
     return next.handle().pipe(
       map((answer) => {
         if (answer === null || typeof answer !== 'object') return answer;
         // Serialised here, as Fastify would have (JSON.stringify), and sent as is.
         const json = JSON.stringify(answer);
         if (this.cache.keyOf(req.url, req.user) === key) this.cache.set(key, json);
-        reply.header('content-type', JSON_UTF8);
+        reply.header('x-query-cache', 'miss').header('content-type', JSON_UTF8);
         return json;
       }),
     );

@@ -1,0 +1,31 @@
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { AdjustableClock } from '@jingsai/shared';
+import { QueryCache } from './query-cache';
+
+describe('QueryCache', () => {
+  const readDb = { changeStamp: () => '1.1' } as unknown as ReadModelDatabase;
+  const unit = { userId: 'u-1', name: '张伟', roles: ['unit'], orgId: 'ent-a' };
+
+  it('counts the URL it is keyed by against its size: long queries with tiny answers cannot outgrow it', () => {
+    const cache = new QueryCache(readDb, new AdjustableClock('2021-07-01T09:00:00+08:00', { frozen: true }), { megabytes: 1 });
+    const pad = 'x'.repeat(15_000);
+    const first = cache.keyOf(`/api/v1/board?campaignId=${pad}0`, unit)!;
+    cache.set(first, '{"items":[],"total":0,"limit":50,"offset":0}');
+    for (let i = 1; i < 300; i++) cache.set(cache.keyOf(`/api/v1/board?campaignId=${pad}${i}`, unit)!, '{"items":[],"total":0,"limit":50,"offset":0}');
+    // 300 keys of 15,000 characters are 4.5 M characters: far past 1 MB, so the oldest went.
+    expect(cache.get(first)).toBeUndefined();
+    expect(cache.get(cache.keyOf(`/api/v1/board?campaignId=${pad}299`, unit)!)).toBeDefined();
+  });
+
+  it('keeps callers apart whatever characters their ids and names hold', () => {
+    const cache = new QueryCache(readDb, new AdjustableClock('2021-07-01T09:00:00+08:00', { frozen: true }), { megabytes: 1 });
+    const admin = cache.keyOf('/api/v1/board', { userId: 'u', name: 'unit|n', roles: ['admin'], orgId: 'o' });
+    const other = cache.keyOf('/api/v1/board', { userId: 'u|o', name: 'n', roles: ['unit'], orgId: 'admin' });
+    expect(admin).not.toBe(other);
+  });
+
+  it('keeps nothing when given no room', () => {
+    const cache = new QueryCache(readDb, new AdjustableClock(), { megabytes: 0 });
+    expect(cache.keyOf('/api/v1/board', unit)).toBeNull();
+  });
+});
