@@ -96,4 +96,54 @@ describe('answers of board and supervision queries kept between requests', () =>
     expect(asUnit.headers['x-query-cache']).toBe('miss');
     expect(asUnit.body.total).toBe(0);
   });
+
+  it('answers a poll that names the answer it holds with 304 and no body, and a changed page in full', async () => {
+    const poll = (etag?: string) => w.t.request('GET', '/api/v1/board?status=submitted', { token: w.tok.city, headers: etag ? { 'if-none-match': etag } : {} });
+    const first = ok(await poll());
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const same = await poll(etag);
+    expect(same.status).toBe(304);
+    expect(same.body).toBe('');
+    expect(same.headers.etag).toBe(etag);
+    expect((await poll(`W/${etag}`)).status).toBe(304);
+
+    // The county approves p-b: the city's page of submitted projects changes, and so does its tag.
+    ok(await w.post('/api/v1/projects/p-b/approve', {}, 'lx'));
+    ok(await w.get('/api/v1/supervision/incidents', 'city'));
+    const changed = await poll(etag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
+    expect(changed.body.items[0]).toMatchObject({ projectId: 'p-b', approvedLevels: ['county'], nextApprovalLevel: 'city' });
+  });
+
+  it('gives a 304 for an unchanged page even after the read models moved elsewhere', async () => {
+    const poll = (etag?: string) => w.t.request('GET', '/api/v1/board', { token: w.tok.unitA, headers: etag ? { 'if-none-match': etag } : {} });
+    const etag = ok(await poll()).headers.etag as string;
+    // unitB's draft changes the read models, not unitA's board.
+    ok(await w.post('/api/v1/projects', { projectId: 'p-c', campaignId: 'jj-loop-2021', title: '电子装配技能竞赛（二）', category: 'skills', implementationPlan: { goals: '技能比武 1 场', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '岗位练兵' }, registrationForm: { contactName: '李娜', contactPhone: '0792-8227329', headcount: 80, participatingEnterprises: 1 } }, 'unitB'), 201);
+    ok(await w.get('/api/v1/supervision/incidents', 'unitA'));
+    const again = await poll(etag);
+    expect(again.headers['x-query-cache']).toBe('miss');
+    expect(again.status).toBe(304);
+  });
+});
+
+describe('answers with the cache turned off', () => {
+  let w: LoopWorld;
+  beforeAll(async () => {
+    w = await LoopWorld.start({ QUERY_CACHE_MB: '0' });
+  });
+  afterAll(() => w.stop());
+
+  it('are computed every time, and still tagged for polling', async () => {
+    const first = ok(await w.t.get('/api/v1/board', w.tok.city));
+    const again = ok(await w.t.get('/api/v1/board', w.tok.city));
+    expect(again.headers['x-query-cache']).toBe('miss');
+    expect(again.body).toEqual(first.body);
+    const polled = await w.t.request('GET', '/api/v1/board', { token: w.tok.city, headers: { 'if-none-match': first.headers.etag as string } });
+    expect(polled.status).toBe(304);
+  });
 });

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@jingsai/shared';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
-import { MetricsService } from '@jingsai/api-kit';
+import { MetricsService, notModifiedOnSend } from '@jingsai/api-kit';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { documentProblems } from './http/openapi-problems';
 import { PROBLEM_CONTENT_TYPE, frameworkProblem } from './http/problem-details';
@@ -50,6 +50,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
       logger.log({ msg: 'request', correlationId: req.correlationId, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'HTTP');
     }
   });
+  fastify.addHook('onSend', notModifiedOnSend);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
@@ -65,8 +66,10 @@ function setupOpenApi(app: INestApplication): void {
       '劳动和技能竞赛闭环管理（项目申报、推进、评估、总结、表彰）的事件溯源工作流引擎。\n\n' +
         'Event-sourced workflow engine for labour and skills competitions. Every command is a POST to an action ' +
         'sub-resource and answers with the new stream revision (ETag) and the global position; pass `minPosition` ' +
-        '(or `X-Min-Position`) on a query to read your own writes. Send `Idempotency-Key` on any POST to make it safe ' +
-        'to retry and `If-Match` with a revision to refuse lost updates (412). Errors are RFC 7807 problem+json with a ' +
+        '(or `X-Min-Position`) on a query to read your own writes. Board, supervision and statistics answers carry an ' +
+        '`ETag` of their content: poll them with `If-None-Match` and get 304 while they read the same. Send ' +
+        '`Idempotency-Key` on any POST to make it safe to retry and `If-Match` with a revision to refuse lost updates ' +
+        '(412). Errors are RFC 7807 problem+json with a ' +
         'stable `code` and `messageZh` / `messageEn`.',
     )
     .setVersion('1')

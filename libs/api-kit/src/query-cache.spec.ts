@@ -1,6 +1,6 @@
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { AdjustableClock } from '@jingsai/shared';
-import { QueryCache } from './query-cache';
+import { QueryCache, ifNoneMatch } from './query-cache';
 
 describe('QueryCache', () => {
   const readDb = { changeStamp: () => '1.1' } as unknown as ReadModelDatabase;
@@ -10,8 +10,9 @@ describe('QueryCache', () => {
     const cache = new QueryCache(readDb, new AdjustableClock('2021-07-01T09:00:00+08:00', { frozen: true }), { megabytes: 1 });
     const pad = 'x'.repeat(15_000);
     const first = cache.keyOf(`/api/v1/board?campaignId=${pad}0`, unit)!;
-    cache.set(first, '{"items":[],"total":0,"limit":50,"offset":0}');
-    for (let i = 1; i < 300; i++) cache.set(cache.keyOf(`/api/v1/board?campaignId=${pad}${i}`, unit)!, '{"items":[],"total":0,"limit":50,"offset":0}');
+    const empty = { json: '{"items":[],"total":0,"limit":50,"offset":0}', etag: '"e"' };
+    cache.set(first, empty);
+    for (let i = 1; i < 300; i++) cache.set(cache.keyOf(`/api/v1/board?campaignId=${pad}${i}`, unit)!, empty);
     // 300 keys of 15,000 characters are 4.5 M characters: far past 1 MB, so the oldest went.
     expect(cache.get(first)).toBeUndefined();
     expect(cache.get(cache.keyOf(`/api/v1/board?campaignId=${pad}299`, unit)!)).toBeDefined();
@@ -27,5 +28,20 @@ describe('QueryCache', () => {
   it('keeps nothing when given no room', () => {
     const cache = new QueryCache(readDb, new AdjustableClock(), { megabytes: 0 });
     expect(cache.keyOf('/api/v1/board', unit)).toBeNull();
+  });
+});
+
+describe('ifNoneMatch', () => {
+  it('matches the tag itself, its weak form, a list that names it, and *', () => {
+    expect(ifNoneMatch('"abc"', '"abc"')).toBe(true);
+    expect(ifNoneMatch('W/"abc"', '"abc"')).toBe(true);
+    expect(ifNoneMatch('"x", W/"abc" ', '"abc"')).toBe(true);
+    expect(ifNoneMatch('*', '"abc"')).toBe(true);
+  });
+
+  it('does not match another tag, a tag without quotes, or no header', () => {
+    expect(ifNoneMatch('"abd"', '"abc"')).toBe(false);
+    expect(ifNoneMatch('abc', '"abc"')).toBe(false);
+    expect(ifNoneMatch(undefined, '"abc"')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { CallHandler, ExecutionContext, Inject, Injectable, NestInterceptor } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { Observable, map, of } from 'rxjs';
@@ -10,6 +11,23 @@ const JSON_UTF8 = 'application/json; charset=utf-8';
 
 interface Reply {
   header(name: string, value: string): Reply;
+}
+
+/** An answer as sent: its JSON and the entity tag of those bytes. */
+export interface QueryAnswer {
+  json: string;
+  etag: string;
+}
+
+/** Set on a request whose If-None-Match names the answer's tag: {@link notModifiedOnSend} sends 304. */
+const NOT_MODIFIED = Symbol('notModified');
+
+interface QueryRequest {
+  method?: string;
+  url: string;
+  user?: Caller;
+  headers: Record<string, string | string[] | undefined>;
+  [NOT_MODIFIED]?: boolean;
 }
 
 export interface QueryCacheOptions {
@@ -37,7 +55,7 @@ interface Caller {
 @Injectable()
 export class QueryCache {
   /** Answers as the JSON sent, so a hit is not serialised again (a board page is ~20 KB of it). */
-  private readonly answers: LRUCache<string, string> | null;
+  private readonly answers: LRUCache<string, QueryAnswer> | null;
 
   constructor(
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
@@ -47,7 +65,7 @@ export class QueryCache {
     // Sized by characters at two bytes each (Chinese text is held in two-byte strings), the key's
     // too: it holds the URL, which a caller chooses (a long query with a tiny answer is no way round).
     this.answers = options.megabytes > 0
-      ? new LRUCache({ maxSize: (options.megabytes * 1024 * 1024) / 2, sizeCalculation: (json, key) => json.length + key.length })
+      ? new LRUCache({ maxSize: (options.megabytes * 1024 * 1024) / 2, sizeCalculation: (a, key) => a.json.length + a.etag.length + key.length })
       : null;
   }
 
@@ -60,12 +78,12 @@ export class QueryCache {
     return JSON.stringify([this.readDb.changeStamp(), second, moves, caller.userId, caller.orgId, caller.roles, caller.name, url]);
   }
 
-  get(key: string): string | undefined {
+  get(key: string): QueryAnswer | undefined {
     return this.answers?.get(key);
   }
 
-  set(key: string, json: string): void {
-    this.answers?.set(key, json);
+  set(key: string, answer: QueryAnswer): void {
+    this.answers?.set(key, answer);
   }
 }
 
@@ -74,6 +92,11 @@ export class QueryCache {
  * otherwise, unless the read models moved while it ran (the answer would then be filed under a
  * state it was not read from). Only for handlers whose answer is a function of the read models,
  * the caller, the URL and the clock; errors are never kept. `X-Query-Cache` says which it was.
+ *
+ * Every answer carries an entity tag of its bytes, and `Cache-Control: private, no-cache` (it is
+ * the caller's own, and must be checked each time): a console that polls with `If-None-Match`
+ * gets `304 Not Modified` and no body while the page reads the same, even after the read
+ * models moved elsewhere, and with the cache off.
  */
 @Injectable()
 export class QueryCacheInterceptor implements NestInterceptor {
@@ -81,24 +104,48 @@ export class QueryCacheInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    const req = http.getRequest<{ method?: string; url: string; user?: Caller }>();
-    const key = req.method === 'GET' ? this.cache.keyOf(req.url, req.user) : null;
-    if (key === null) return next.handle();
+    const req = http.getRequest<QueryRequest>();
+    if (req.method !== 'GET' || !req.user) return next.handle();
     const reply = http.getResponse<Reply>();
-    const hit = this.cache.get(key);
-    if (hit !== undefined) {
-      reply.header('x-query-cache', 'hit').header('content-type', JSON_UTF8);
-      return of(hit);
-    }
+    const key = this.cache.keyOf(req.url, req.user);
+    const send = (answer: QueryAnswer, how: 'hit' | 'miss') => {
+      reply.header('x-query-cache', how).header('content-type', JSON_UTF8).header('etag', answer.etag).header('cache-control', 'private, no-cache');
+      if (!ifNoneMatch(req.headers['if-none-match'], answer.etag)) return answer.json;
+      req[NOT_MODIFIED] = true;
+      return '';
+    };
+    const hit = key === null ? undefined : this.cache.get(key);
+    if (hit !== undefined) return of(send(hit, 'hit'));
     return next.handle().pipe(
-      map((answer) => {
-        if (answer === null || typeof answer !== 'object') return answer;
+      map((result) => {
+        if (result === null || typeof result !== 'object') return result;
         // Serialised here, as Fastify would have (JSON.stringify), and sent as is.
-        const json = JSON.stringify(answer);
-        if (this.cache.keyOf(req.url, req.user) === key) this.cache.set(key, json);
-        reply.header('x-query-cache', 'miss').header('content-type', JSON_UTF8);
-        return json;
+        const json = JSON.stringify(result);
+        const answer = { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+        if (key !== null && this.cache.keyOf(req.url, req.user) === key) this.cache.set(key, answer);
+        return send(answer, 'miss');
       }),
     );
   }
+}
+
+/** Whether an If-None-Match header names this tag (weak comparison, as RFC 9110 asks for GET). */
+export function ifNoneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return (Array.isArray(header) ? header.join(',') : header).split(',').some((t) => t.trim() === '*' || opaque(t) === wanted);
+}
+
+/**
+ * A Fastify onSend hook: a request the {@link QueryCacheInterceptor} found not modified is
+ * answered 304 with no body (Nest sets a GET's status to 200 after the interceptor has run).
+ */
+export function notModifiedOnSend(req: object, reply: { code(status: number): unknown }, payload: unknown, done: (err: null, payload?: unknown) => void): void {
+  if ((req as QueryRequest)[NOT_MODIFIED]) {
+    reply.code(304);
+    done(null, '');
+    return;
+  }
+  done(null, payload);
 }
