@@ -1,3 +1,4 @@
+import { TokenService } from '@jingsai/auth';
 import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
 
 /*
@@ -95,6 +96,43 @@ describe('answers of board and supervision queries kept between requests', () =>
     const asUnit = ok(await w.t.get('/api/v1/board', unit));
     expect(asUnit.headers['x-query-cache']).toBe('miss');
     expect(asUnit.body.total).toBe(0);
+  });
+
+  it('answers a kept answer with the headers of any other answer (tag, correlation id, type)', async () => {
+    // No minPosition: the hook in front of Nest answers it.
+    const first = ok(await w.t.get('/api/v1/supervision/incidents', w.tok.city));
+    const again = ok(await w.t.get('/api/v1/supervision/incidents', w.tok.city));
+    expect(again.headers['x-query-cache']).toBe('hit');
+    expect(again.body).toEqual(first.body);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect(again.headers['cache-control']).toBe('private, no-cache');
+    expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(again.headers['x-correlation-id']).toMatch(/\S/);
+    expect(again.headers['x-correlation-id']).not.toBe(first.headers['x-correlation-id']);
+  });
+
+  it('never hands a kept answer to a forged, expired or missing token', async () => {
+    const url = '/api/v1/board?status=submitted&limit=5';
+    ok(await w.t.get(url, w.tok.city));
+    expect(ok(await w.t.get(url, w.tok.city)).headers['x-query-cache']).toBe('hit');
+
+    // The same claims under another signature: the signature is what the hook checks, not the claims.
+    const [head, claims, signature] = w.tok.city.split('.');
+    const forged = `${head}.${claims}.${signature!.startsWith('A') ? 'B' : 'A'}${signature!.slice(1)}`;
+    const refusedForged = await w.t.get(url, forged);
+    expect(refusedForged.status).toBe(401);
+    expect(refusedForged.body.code).toBe('AUTH.INVALID_TOKEN');
+    expect(refusedForged.headers['x-query-cache']).toBeUndefined();
+
+    // The same caller, but a token that ran out ten seconds ago.
+    const expired = await w.t.app.get(TokenService).issue({ userId: 'city', name: 'city 同志', roles: ['committee'], orgId: 'jj' }, -10);
+    const refusedExpired = await w.t.get(url, expired);
+    expect(refusedExpired.status).toBe(401);
+    expect(refusedExpired.body.code).toBe('AUTH.TOKEN_EXPIRED');
+
+    const anonymous = await w.t.request('GET', url);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.code).toBe('AUTH.UNAUTHENTICATED');
   });
 
   it('answers a poll that names the answer it holds with 304 and no body, and a changed page in full', async () => {

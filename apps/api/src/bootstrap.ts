@@ -5,7 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@jingsai/shared';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
-import { MetricsService, notModifiedOnSend } from '@jingsai/api-kit';
+import { MetricsService, QueryCache, notModifiedOnSend, queryCacheFastPath } from '@jingsai/api-kit';
+import { TokenService } from '@jingsai/auth';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { documentProblems } from './http/openapi-problems';
 import { PROBLEM_CONTENT_TYPE, frameworkProblem } from './http/problem-details';
@@ -50,6 +51,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
       logger.log({ msg: 'request', correlationId: req.correlationId, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'HTTP');
     }
   });
+  // Kept board, supervision and statistics answers go out here, before Nest's pipeline (auth included: the hook verifies the token).
+  fastify.addHook('preHandler', queryCacheFastPath(app.get(QueryCache), app.get(TokenService)));
   fastify.addHook('onSend', notModifiedOnSend);
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());

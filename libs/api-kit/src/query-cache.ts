@@ -69,6 +69,10 @@ export class QueryCache {
       : null;
   }
 
+  get enabled(): boolean {
+    return this.answers !== null;
+  }
+
   /** The key of this request's answer as things stand now, or null when answers are not kept. */
   keyOf(url: string, caller: Caller | undefined): string | null {
     if (!this.answers || !caller) return null;
@@ -109,8 +113,7 @@ export class QueryCacheInterceptor implements NestInterceptor {
     const reply = http.getResponse<Reply>();
     const key = this.cache.keyOf(req.url, req.user);
     const send = (answer: QueryAnswer, how: 'hit' | 'miss') => {
-      reply.header('x-query-cache', how).header('content-type', JSON_UTF8).header('etag', answer.etag).header('cache-control', 'private, no-cache');
-      if (!ifNoneMatch(req.headers['if-none-match'], answer.etag)) return answer.json;
+      if (!describe(reply, req, answer, how)) return answer.json;
       req[NOT_MODIFIED] = true;
       return '';
     };
@@ -127,6 +130,52 @@ export class QueryCacheInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/** Sets an answer's headers; true when the request's If-None-Match names it (not modified). */
+function describe(reply: Reply, req: QueryRequest, answer: QueryAnswer, how: 'hit' | 'miss'): boolean {
+  reply.header('x-query-cache', how).header('content-type', JSON_UTF8).header('etag', answer.etag).header('cache-control', 'private, no-cache');
+  return ifNoneMatch(req.headers['if-none-match'], answer.etag);
+}
+
+/** Verifies a bearer token: the caller it names, or a rejection (expired, forged, malformed). */
+export interface BearerVerifier {
+  verify(token: string): Promise<Caller>;
+}
+
+interface FastReply extends Reply {
+  code(status: number): FastReply;
+  send(payload?: string): FastReply;
+}
+
+/**
+ * A Fastify preHandler hook that answers a kept answer before Nest's pipeline runs. A hit through
+ * the interceptor still went through the guard, three interceptors, the validation pipe and
+ * rxjs: about four fifths of what it cost. The hook does what decides the answer and nothing
+ * else: it verifies the bearer token (signature, expiry) and looks the key up as the
+ * interceptor would. Only answers the interceptor kept are ever found, and each was computed
+ * for this caller at this URL after the guards and the validation had let the request through,
+ * so whatever the hook cannot answer (no or a bad token, a request waiting for `minPosition`, a
+ * miss) simply goes on to Nest, which answers it, or refuses it, as before.
+ */
+export function queryCacheFastPath(cache: QueryCache, tokens: BearerVerifier) {
+  return async (req: QueryRequest & { query?: unknown }, reply: FastReply): Promise<FastReply | undefined> => {
+    if (req.method !== 'GET' || !cache.enabled) return undefined;
+    const header = req.headers.authorization;
+    const token = typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() : undefined;
+    if (!token || (req.query as { minPosition?: unknown } | undefined)?.minPosition !== undefined || req.headers['x-min-position'] !== undefined) return undefined;
+    let caller: Caller;
+    try {
+      caller = await tokens.verify(token);
+    } catch {
+      return undefined; // the guard answers it with the problem it deserves
+    }
+    const key = cache.keyOf(req.url, caller);
+    const hit = key === null ? undefined : cache.get(key);
+    if (hit === undefined) return undefined;
+    if (describe(reply, req, hit, 'hit')) return reply.code(304).send();
+    return reply.send(hit.json);
+  };
 }
 
 /** Whether an If-None-Match header names this tag (weak comparison, as RFC 9110 asks for GET). */
