@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD } from '@nestjs/core';
 import { EventBus } from '@nestjs/cqrs';
-import { ConsistencyInterceptor } from '../http/consistency.interceptor';
+import { ConsistencyGuard } from '../http/consistency.guard';
 import {
   AggregateRepository,
   EVENT_STORE,
@@ -138,7 +138,7 @@ export class PersistenceModule {
         CommandExecutor,
         { provide: SCHEDULER_OPTIONS, useValue: { enabled: config.SCHEDULER_ENABLED, intervalMs: config.SCHEDULER_INTERVAL_MS } },
         DeadlineScheduler,
-        { provide: APP_INTERCEPTOR, useClass: ConsistencyInterceptor },
+        { provide: APP_GUARD, useClass: ConsistencyGuard },
         { provide: QUERY_CACHE_OPTIONS, useValue: { megabytes: config.QUERY_CACHE_MB } },
         QueryCache,
         QueryCacheInterceptor,

@@ -1,0 +1,49 @@
+import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+
+/*
+ * Read-your-writes: a GET that names a log position (minPosition, or the X-Min-Position header)
+ * is answered from read models that hold at least that position, or refused plainly.
+ */
+describe('reading one\'s own writes with minPosition', () => {
+  let w: LoopWorld;
+
+  beforeAll(async () => {
+    w = await LoopWorld.start();
+  });
+  afterAll(() => w.stop());
+
+  it('answers a query that names the position of a write just made with that write in it', async () => {
+    const res = ok(await w.t.post('/api/v1/projects', { projectId: 'p-rw', campaignId: 'jj-loop-2021', title: '数控车工技能比武', category: 'skills', implementationPlan: { goals: '技能比武 1 场', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '岗位练兵' }, registrationForm: { contactName: '王芳', contactPhone: '0792-8227330', headcount: 60, participatingEnterprises: 1 } }, w.tok.unitA), 201);
+    const position = res.body.position as number;
+    const viaQuery = ok(await w.t.get(`/api/v1/board?minPosition=${position}`, w.tok.unitA));
+    expect(viaQuery.body.items.map((i: { projectId: string }) => i.projectId)).toContain('p-rw');
+    const viaHeader = ok(await w.t.request('GET', '/api/v1/board?status=draft', { token: w.tok.unitA, headers: { 'x-min-position': String(position) } }));
+    expect(viaHeader.body.items.map((i: { projectId: string }) => i.projectId)).toContain('p-rw');
+  });
+
+  it('refuses a position that is not a number, as a problem naming the parameter', async () => {
+    const res = await w.t.get('/api/v1/board?minPosition=yesterday', w.tok.unitA);
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.body.code).toBe('REQUEST.BAD_MIN_POSITION');
+  });
+
+  it('refuses a caller without a token at once, before any waiting for the read models', async () => {
+    const res = await w.t.request('GET', '/api/v1/board?minPosition=999999999');
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('AUTH.UNAUTHENTICATED');
+  });
+
+  it('says the read models are still catching up when the position is beyond the log, after a bounded wait', async () => {
+    const res = await w.t.get('/api/v1/board?minPosition=999999999', w.tok.unitA);
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('READ_MODEL.NOT_CAUGHT_UP');
+    expect(res.body.messageZh).toContain('数据正在同步');
+  }, 15_000);
+
+  it('does not hold a command back for a minPosition it does not read', async () => {
+    const res = await w.t.request('PATCH', '/api/v1/projects/p-rw?minPosition=999999999', { token: w.tok.unitA, body: { title: '数控车工技能比武（修订）' } });
+    expect(res.status).not.toBe(409);
+    expect(res.status).toBeLessThan(300);
+  });
+});
