@@ -24,6 +24,8 @@ export interface OrgDirectory {
   isWithin(orgId: string, ancestorId: string): boolean;
   /** Organisations with no parent (the heads of the trees held). */
   roots?(): string[];
+  /** Names of the organisations found among `orgIds`, in one look-up (a page names dozens). */
+  names?(orgIds: readonly string[]): Map<string, string>;
 }
 
 export const ORG_DIRECTORY = Symbol('ORG_DIRECTORY');

@@ -19,13 +19,11 @@ export function readScopeOf(user: AuthUser, orgs: OrgDirectory, orgId?: string):
   return { kind: 'subtree', orgId: user.orgId, path: node ? `/${[...node.path, user.orgId].join('/')}/` : undefined };
 }
 
-/** Organisation names next to ids, for people who read them. */
+/** Organisation names next to ids, for people who read them; an unknown organisation is named null. */
 export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: OrgDirectory, rows: T[], field: 'orgId' | 'key' = 'orgId') {
-  // A page names the same few organisations over and over: look each up once.
-  const names = new Map<string, string | null>();
-  const nameOf = (id: string) => {
-    if (!names.has(id)) names.set(id, orgs.get(id)?.name ?? null);
-    return names.get(id)!;
-  };
-  return rows.map((r) => ({ ...r, orgName: nameOf(String(r[field] ?? '')) }));
+  const ids = rows.map((r) => String(r[field] ?? ''));
+  // A page names the same few organisations over and over: look each up once, all together where the directory can.
+  const unique = [...new Set(ids)];
+  const names = orgs.names?.(unique) ?? new Map(unique.flatMap((id) => { const name = orgs.get(id)?.name; return name === undefined ? [] : [[id, name] as const]; }));
+  return rows.map((r, i) => ({ ...r, orgName: names.get(ids[i]!) ?? null }));
 }
