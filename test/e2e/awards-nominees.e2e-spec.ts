@@ -32,6 +32,7 @@ const PROJECTS: Array<[string, string, string[]]> = [
   ['p-rb-f2', 'rb-f2', ['jx', 'jj', 'jiujiang-xunyang']],
   ['p-rb-f3', 'rb-f3', ['jx', 'jj', 'jiujiang-xunyang']],
   ['p-lx-e1', 'lx-e1', ['jx', 'jj', 'jiujiang-lianxi']],
+  ['p-rb-f3-t1', 'rb-f3-t1', ['jx', 'jj', 'jiujiang-xunyang', 'rb-f3']],
 ];
 
 describe('award nominees tied to their organisation (Jiujiang)', () => {
@@ -117,6 +118,28 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect((await nominate('medal', { nominee: { kind: 'person', id: 'li', name: '李师傅', orgId: 'rb-f3-t1' }, projectId: 'p-rb-f3' })).body.code).toBe('AWARD.NOMINEE_INELIGIBLE');
       const view = ok(await get('/api/v1/award-rounds/pioneer', 'office')).body;
       expect(view.nominations.map((n: any) => [n.nominee.id, n.verdict.eligible])).toEqual([['rb-f2-t1', true]]);
+    });
+  });
+
+  describe('when the eligibility board judges a team’s own project', () => {
+    // The rule set has two windows (three years for accidents, the year for wage arrears or no union).
+    const windows = (body: any) => body.reasons.filter((r: any) => r.rule === 'exclusion_window');
+    const windowOf = (body: any) => windows(body).find((r: any) => !r.passed);
+
+    it('gives the verdict a nomination gets: the enterprise above answers for its team’s workers and teams, not for the team as a unit', async () => {
+      const medal = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body;
+      expect(medal).toMatchObject({ eligible: false, verdict: 'ineligible' });
+      expect(windowOf(medal)).toMatchObject({ passed: false, messageZh: expect.stringContaining('上级单位 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
+      const refused = (await nominate('medal', { nominee: { kind: 'person', id: 'wang', name: '王师傅' }, projectId: 'p-rb-f3-t1' })).body;
+      expect(refused).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
+      expect(refused.failedReasons.find((r: any) => r.rule === 'exclusion_window').messageZh).toBe(windowOf(medal).messageZh);
+      expect(windowOf(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body)).toMatchObject({ passed: false });
+      // A unit answers for itself: the certificate is judged on the team's own record, as its nomination is.
+      const certificate = windows(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&ruleSetId=jj-2021', 'office')).body);
+      expect(certificate.length).toBeGreaterThan(0);
+      for (const w of certificate) expect(w).toMatchObject({ passed: true, facts: { checkedOrgIds: ['rb-f3-t1'] } });
+      const list = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body.items;
+      expect(list.map((i: any) => [i.projectId, i.eligible])).toEqual([['p-lx-e1', true], ['p-rb-f2', true], ['p-rb-f3', false], ['p-rb-f3-t1', false]]);
     });
   });
 

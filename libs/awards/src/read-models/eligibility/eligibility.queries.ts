@@ -21,6 +21,8 @@ interface ProjectRow {
   closes_at: string | null;
   org_name: string | null;
   ownership: string | null;
+  org_level: string | null;
+  org_path: string | null;
 }
 
 /** Rules about the nominee itself; left out when the board judges a unit for an award to persons or teams. */
@@ -65,10 +67,20 @@ export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
   };
 }
 
-function organizationFactsOf(db: Database, orgId: string, ownership: string | null): OrganizationFacts {
+function organizationFactsOf(db: Database, orgId: string, ownership: string | null, level: string | null): OrganizationFacts {
   const facts = db.prepare('SELECT kind, occurred_on AS occurredOn FROM org_facts WHERE org_id = ? ORDER BY occurred_on').all(orgId) as OrganizationFacts['facts'];
   // Ownership is not read by any rule; an unrecorded one stays null rather than guessed.
-  return { orgId, ownership: ownership as Ownership, facts };
+  return { orgId, ownership: ownership as Ownership, ...(level ? { level } : {}), facts };
+}
+
+/** The organisations above the project's, nearest first, with their facts: the ones a nomination's check reads too. */
+function ancestorFactsOf(db: Database, r: ProjectRow): OrganizationFacts[] {
+  const above = (r.org_path ?? '').split('/').filter(Boolean).filter((id) => id !== r.org_id).reverse();
+  const node = db.prepare('SELECT ownership, level FROM org_nodes WHERE org_id = ?');
+  return above.map((id) => {
+    const o = node.get(id) as { ownership: string | null; level: string | null } | undefined;
+    return organizationFactsOf(db, id, o?.ownership ?? null, o?.level ?? null);
+  });
 }
 
 function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow): EligibilityVerdict {
@@ -83,9 +95,13 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow): Eligibili
     ruleSetVersion: q.ruleSetVersion,
     awardType: q.awardType,
     asOf: q.asOf,
-    nominee: { kind: 'unit', id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, 'unit'), attributes: {} },
+    // For an award to persons or teams, the board judges what a nominee of the project's unit
+    // would be judged on: the teams and enterprise above the unit answer for it (exclusion
+    // windows), exactly as the nomination's own check reads them.
+    nominee: { kind: unitAward ? 'unit' : AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds[0]!, id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, 'unit'), attributes: {} },
     project: projectFactsOfRow(db, r),
-    organization: organizationFactsOf(db, r.org_id, r.ownership),
+    organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level),
+    ancestors: ancestorFactsOf(db, r),
     round: { campaignId: r.campaign_id, nominations },
   });
 }
@@ -122,7 +138,7 @@ export function eligibilityBoard(db: Database, q: EligibilityQuery) {
   const sql = `FROM award_elig_projects p LEFT JOIN award_elig_campaigns c ON c.campaign_id = p.campaign_id LEFT JOIN org_nodes o ON o.org_id = p.org_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT p.*, c.closes_at, o.name AS org_name, o.ownership ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
+  const rows = db.prepare(`SELECT p.*, c.closes_at, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
   const items = rows.map((r) => {
     const verdict = verdictFor(db, q, r);
     const status = verdictStatusOf(verdict);
