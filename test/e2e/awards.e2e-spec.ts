@@ -96,6 +96,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(late.unit).toMatchObject({ orgId: 'ent-late' });
     expect(late.failedReasons[0]).toMatchObject({ rule: 'applied_on_time', messageZh: expect.stringContaining('逾期报名（截止日期 2021-07-22），逾期报送已被拒收并记录') });
     expect(late.failedReasons[0].messageEn).toContain('applied late');
+    // The status is named as the unit reads it on its board, not by its code.
+    const summary = late.failedReasons.find((r: any) => r.rule === 'summary_accepted');
+    expect(summary.messageZh).toContain(`（当前状态：${late.statusLabel.zh}）`);
+    expect(summary.messageZh).not.toMatch(/当前状态：[a-z_]/);
     const unknown = await get('/api/v1/eligibility?campaignId=nope&awardType=may_day_certificate', 'office');
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ code: 'CAMPAIGN.NOT_FOUND', messageZh: expect.stringContaining('nope') });
@@ -123,6 +127,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(late.body).toMatchObject({ code: 'AWARD.NOMINEE_INELIGIBLE', messageZh: expect.stringContaining('不符合评选条件') });
     expect(late.body.failedReasons.map((r: any) => r.rule)).toEqual(['applied_on_time', 'summary_accepted', 'min_grade']);
     expect(late.body.failedReasons.every((r: any) => r.messageZh && r.messageEn)).toBe(true);
+    expect(late.body.failedReasons.find((r: any) => r.rule === 'summary_accepted').messageZh).toMatch(/当前状态：[^a-z_]+）/);
     const person = await post(`${R}/nominations`, { nominee: { kind: 'person', id: 'p-zhang', name: '张师傅', orgId: 'ent-a' }, projectId: 'p-a' }, 'county');
     expect(person.status).toBe(422);
     expect(person.body).toMatchObject({ code: 'AWARD.NOMINEE_KIND_MISMATCH', messageZh: expect.stringContaining('五一劳动奖状只能推荐单位') });

@@ -1,4 +1,4 @@
-import { ProjectState, projectOutcomeFacts } from '@jingsai/competitions';
+import { PROJECT_STATUS_LABELS, ProjectState, projectOutcomeFacts } from '@jingsai/competitions';
 import { GRADES, Grade, ProjectFacts, shanghaiDateOf } from './award-domain';
 
 /*
@@ -40,6 +40,7 @@ export function projectFactsFrom(projectState: ProjectState, campaignId: string,
     projectId: p.projectId,
     campaignId: p.campaignId || campaignId,
     status: p.status,
+    statusLabel: PROJECT_STATUS_LABELS[p.status] ?? p.status,
     approved: approvedRulesVersion !== null,
     submittedOnTime,
     lateRefusalRecorded: refusals.length > 0,

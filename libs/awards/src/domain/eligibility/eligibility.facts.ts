@@ -16,6 +16,8 @@ export interface ProjectFacts {
   projectId: string;
   campaignId: string;
   status: string;
+  /** The status as users read it (推进中 …); reasons name it, and fall back on the code without it. */
+  statusLabel?: string;
   /** Approved (立项) in the campaign. */
   approved: boolean;
   /** The application was filed before the deadline; null = never submitted. */

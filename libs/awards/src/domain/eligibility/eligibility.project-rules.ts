@@ -78,7 +78,7 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
       return r(false, `项目 ${p.projectId} ${onZh}逾期报名${deadlineZh}${refusedZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} applied late${onEn}${deadlineEn}${refusedEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
     }
     if (!p.approved) {
-      return r(false, `项目 ${p.projectId} 按时报名但未获立项批准（当前状态：${p.status}）。`, `Project ${p.projectId} applied on time but was not approved (status: ${p.status}).`);
+      return r(false, `项目 ${p.projectId} 按时报名但未获立项批准（当前状态：${p.statusLabel ?? p.status}）。`, `Project ${p.projectId} applied on time but was not approved (status: ${p.status}).`);
     }
     return r(true, `项目 ${p.projectId} 在截止日期前报名${deadlineZh}并已在活动 ${p.campaignId} 中立项。`, `Project ${p.projectId} applied before the deadline${deadlineEn} and was approved in campaign ${p.campaignId}.`);
   });
@@ -89,7 +89,7 @@ export function summaryAccepted(ctx: RuleContext): EligibilityReason {
     const facts = { projectId: p.projectId, summaryAccepted: p.summaryAccepted, status: p.status };
     return p.summaryAccepted
       ? reason('summary_accepted', true, `项目 ${p.projectId} 的竞赛总结已通过。`, `The summary of project ${p.projectId} was accepted.`, facts)
-      : reason('summary_accepted', false, `项目 ${p.projectId} 的竞赛总结尚未通过（当前状态：${p.status}）。`, `The summary of project ${p.projectId} has not been accepted (status: ${p.status}).`, facts);
+      : reason('summary_accepted', false, `项目 ${p.projectId} 的竞赛总结尚未通过（当前状态：${p.statusLabel ?? p.status}）。`, `The summary of project ${p.projectId} has not been accepted (status: ${p.status}).`, facts);
   });
 }
 

@@ -55,6 +55,7 @@ export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
     projectId: r.project_id,
     campaignId: r.campaign_id,
     status: r.status,
+    statusLabel: PROJECT_STATUS_LABELS[r.status as ProjectStatus] ?? r.status,
     approved: r.approved === 1,
     submittedOnTime: r.first_on_time === null ? (r.late_refused_at ? false : null) : r.first_on_time === 1,
     lateRefusalRecorded: r.late_refused_at !== null,
