@@ -263,4 +263,29 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     setTimeout(() => void runner.start(), 200);
     expect(ok(await answer).body).toMatchObject({ valid: false, status: 'revoked', reason: '材料造假' });
   });
+
+  it('removes at conferral a nominee whose unit had a safety accident since its nomination, says why, and confers nothing on it', async () => {
+    const R2 = '/api/v1/award-rounds/jj-cert-2';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-cert-2', campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
+    ok(await post(`${R2}/nominations`, { nominationId: 'n-a2', nominee: { kind: 'unit', id: 'ent-a', name: '单位 ent-a' }, projectId: 'p-a' }, 'county'), 201);
+    ok(await post(`${R2}/nominations/n-a2/recommend`, { workersCongressOn: '2023-05-09' }, 'ent-a'));
+    const nominated = ok(await get(R2, 'office')).body.nominations[0];
+    expect(nominated.verdict.eligible).toBe(true);
+    for (const { department } of nominated.clearances) ok(await post(`${R2}/nominations/n-a2/clearances`, { department, decision: 'granted', note: '无不良记录' }, 'office'));
+    ok(await post(`${R2}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-05-11' }, 'office'));
+    t.clock.set('2023-05-15T10:00:00+08:00');
+    ok(await post('/api/v1/organizations/ent-a/facts', { kind: 'safety_accident', occurredOn: '2023-05-14', description: '车间机械伤害事故' }, 'admin'), 201);
+    t.clock.set('2023-05-20T10:00:00+08:00');
+    const conferred = ok(await post(`${R2}/confer`, {}, 'office'));
+    expect(conferred.body.events).toEqual(['PublicNoticeEnded', 'NominationRemoved']);
+    const view = ok(await get(R2, 'office')).body;
+    // Nobody is left to confer: the round stays where it was, and says why when asked again.
+    expect(view).toMatchObject({ stage: 'notice_ended', honours: [] });
+    expect((await post(`${R2}/confer`, {}, 'office')).body).toMatchObject({ status: 422, code: 'AWARD.SLATE_EMPTY' });
+    expect(view.nominations[0]).toMatchObject({
+      status: 'removed',
+      removal: { reason: 'ineligible_at_conferral', reasonLabel: { zh: '表彰时已不符合评选条件' }, failedReasons: [{ rule: 'exclusion_window', messageZh: expect.stringContaining('安全生产事故（2023-05-14') }] },
+    });
+    expect(ok(await get('/api/v1/honours?recipientId=ent-a', 'office')).body.items).toEqual([]);
+  });
 });

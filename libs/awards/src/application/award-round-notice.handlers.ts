@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
 import { newId } from '@jingsai/shared';
-import { HolidayCalendarData, NoticePeriod, honourIdOf, shanghaiDateOf } from './award-domain';
+import { BarredNomination, HolidayCalendarData, NominationState, NoticePeriod, evaluateEligibility, honourIdOf, shanghaiDateOf } from './award-domain';
+import { NomineeFacts } from './nominee-facts.service';
 import { AwardRoundAccess } from './award-round-access.service';
 import { runOnRound } from './award-round-review.handlers';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
@@ -59,15 +60,45 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
   }
 }
 
-/** 表彰: every primary nominee at once, within every quota; a second conferral is refused. */
+/**
+ * 表彰: every primary nominee at once, within every quota; a second conferral is refused. The
+ * exclusion windows are judged again on the organisations' facts as they stand now: a nominee
+ * whose unit (or enterprise above it) had an accident, wage arrears or lost its union since the
+ * nomination is removed with the reasons, and its substitute, if any, takes its place.
+ */
 @CommandHandler(ConferCommand)
 export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess, private readonly facts: NomineeFacts) {}
 
   async execute({ roundId, user, req }: ConferCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.asOffice(user, round);
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'Confer', ...b }));
+    const barred = await this.barred(round.state.nominations, this.commands.now().toISOString());
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
+  }
+
+  /** The active nominations the exclusion windows of their rule-set version bar as of `at`. */
+  private async barred(nominations: NominationState[], at: string): Promise<BarredNomination[]> {
+    const barred: BarredNomination[] = [];
+    for (const n of nominations.filter((x) => x.status === 'active')) {
+      const version = await this.facts.ruleSetVersion(n.verdict.ruleSetId, n.verdict.ruleSetVersion);
+      const rules = version.rules.filter((r) => r.rule === 'exclusion_window');
+      if (rules.length === 0) continue;
+      const verdict = evaluateEligibility({
+        rules,
+        ruleSetId: n.verdict.ruleSetId,
+        ruleSetVersion: n.verdict.ruleSetVersion,
+        awardType: n.verdict.awardType,
+        asOf: at,
+        nominee: { ...n.nominee, honours: [], attributes: n.attributes },
+        organization: this.facts.organizationFacts(await this.facts.organization(n.nominee.orgId)),
+        ancestors: await this.facts.ancestorFacts(n.nominee.orgId),
+        round: { campaignId: '', nominations: [] },
+      });
+      const failed = verdict.reasons.filter((r) => !r.passed);
+      if (failed.length > 0) barred.push({ nominationId: n.nominationId, failedReasons: failed.map(({ rule, messageZh, messageEn }) => ({ rule, messageZh, messageEn })) });
+    }
+    return barred;
   }
 }
 

@@ -1,10 +1,17 @@
 import {
   ALLOWED_ACTIONS, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
   OBJECTION_STATUS_LABELS, POOL_LABELS, STAGE_LABELS,
-  checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
+  NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
 import type { RoundReadAccess } from './award-round-access.service';
+
+/** Why a nomination left the round, as the award office reads it. */
+const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], { zh: string; en: string }> = {
+  review_rejected: { zh: '审核未通过', en: 'rejected at review' },
+  clearance_refused: { zh: '征求意见未通过', en: 'clearance refused' },
+  ineligible_at_conferral: { zh: '表彰时已不符合评选条件', en: 'no longer eligible at conferral' },
+};
 
 /**
  * An award round as the console shows it: the stage in Chinese, every nomination with its
@@ -44,6 +51,7 @@ export function awardRoundView(state: AwardRoundState, revision: number | null, 
       order: n.order,
       status: n.status,
       statusLabel: n.status === 'active' && n.substitute ? { zh: '递补人选', en: 'substitute' } : NOMINATION_STATUS_LABELS[n.status],
+      ...(n.removal ? { removal: { ...n.removal, reasonLabel: REMOVAL_LABELS[n.removal.reason] } } : {}),
       attributes: n.attributes,
       levelsPassed: round.levels.slice(0, n.levelsPassed),
       nextLevel: n.status === 'active' ? (round.levels[n.levelsPassed] ?? null) : null,

@@ -143,8 +143,19 @@ export interface EndPublicNotice extends RoundCommand {
   type: 'EndPublicNotice';
 }
 
+/** A nomination whose organisation's dated facts bar it now, with the reasons that failed. */
+export interface BarredNomination {
+  nominationId: string;
+  failedReasons: Array<{ rule: string; messageZh: string; messageEn: string }>;
+}
+
 export interface Confer extends RoundCommand {
   type: 'Confer';
+  /**
+   * Nominations the facts as they stand at conferral bar (an accident or wage arrears recorded
+   * after the nomination): they are removed, with these reasons, before anything is conferred.
+   */
+  barred?: BarredNomination[];
 }
 
 export interface RevokeHonour extends RoundCommand {

@@ -3,6 +3,7 @@ import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS, HonourStatus } from '..
 import { instantMs, shanghaiDateOf } from '../calendar/date-only';
 import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
 import { decideEndNotice } from './award-round.decide-notice';
+import { promotionAfter } from './award-round.decide-review';
 import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
 import { ALLOWED_ACTIONS, requireHonour, requireRound, requireText } from './award-round.guards';
@@ -44,6 +45,28 @@ export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent
   return conferAfterNotice(c, state);
 }
 
+/**
+ * An honour never goes to a nominee the facts bar at conferral: each barred nomination still
+ * active is removed with its reasons, and the next substitute of its recommender, if any, takes
+ * its place (a barred substitute is removed before it can be promoted).
+ */
+function removeBarred(c: Confer, state: AwardRoundState, round: ReturnType<typeof requireRound>): AwardRoundEvent[] {
+  const events: AwardRoundEvent[] = [];
+  let current = state;
+  for (const b of c.barred ?? []) {
+    const n = current.nominations.find((x) => x.nominationId === b.nominationId && x.status === 'active');
+    if (!n) continue;
+    const removed: AwardRoundEvent = {
+      type: 'NominationRemoved',
+      data: { roundId: round.roundId, nominationId: n.nominationId, reason: 'ineligible_at_conferral', failedReasons: b.failedReasons },
+    };
+    const step = [removed, ...(n.substitute ? [] : promotionAfter(current, round, n))];
+    current = step.reduce(evolveAwardRound, current);
+    events.push(...step);
+  }
+  return events;
+}
+
 function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[] {
   const round = requireRound(state, c);
   const open = state.objections.filter((o) => o.status === 'open');
@@ -57,11 +80,15 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
       { objectionIds: open.map((o) => o.objectionId) },
     );
   }
-  const { primaries } = assertSlateReady(state, round);
+  const removals = removeBarred(c, state, round);
+  const after = removals.reduce(evolveAwardRound, state);
+  // Every nominee barred: the removals are recorded (and say why); nothing is left to confer.
+  if (removals.length > 0 && !after.nominations.some((n) => n.status === 'active')) return removals;
+  const { primaries } = assertSlateReady(after, round);
   const breaches = quotaBreaches(round, primaries);
   if (breaches.length > 0) throw quotaExceeded(breaches);
   const conferredOn = shanghaiDateOf(c.at);
-  return primaries.flatMap((n): AwardRoundEvent[] => {
+  return [...removals, ...primaries.flatMap((n): AwardRoundEvent[] => {
     const honourId = honourIdOf(round.roundId, n.nominationId);
     const main: AwardRoundEvent = {
       type: 'HonourConferred',
@@ -83,7 +110,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
       },
     };
     return [main, derived];
-  });
+  })];
 }
 
 type HonourCommand = RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour;

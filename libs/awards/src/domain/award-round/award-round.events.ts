@@ -50,7 +50,17 @@ export type NominationRecommended = E<'NominationRecommended', { nominationId: s
 export type NominationReviewed = E<'NominationReviewed', { nominationId: string; level: string; decision: 'approved' | 'rejected'; note?: string }>;
 export type ClearanceGranted = E<'ClearanceGranted', { nominationId: string; department: Department; note?: string }>;
 export type ClearanceRefused = E<'ClearanceRefused', { nominationId: string; department: Department; note: string }>;
-export type NominationRemoved = E<'NominationRemoved', { nominationId: string; reason: 'clearance_refused' | 'review_rejected'; department?: Department; level?: string }>;
+export type NominationRemoved = E<
+  'NominationRemoved',
+  {
+    nominationId: string;
+    reason: 'clearance_refused' | 'review_rejected' | 'ineligible_at_conferral';
+    department?: Department;
+    level?: string;
+    /** ineligible_at_conferral: the reasons that failed on the facts as they stood then. */
+    failedReasons?: Array<{ rule: string; messageZh: string; messageEn: string }>;
+  }
+>;
 export type SubstitutePromoted = E<'SubstitutePromoted', { nominationId: string; replacesNominationId: string; recommenderOrgId: string; pool: Pool }>;
 
 export type PublicNoticeStarted = E<

@@ -52,8 +52,10 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
       return updateNomination(state, event.data.nominationId, (n) => ({ ...n, clearances: { ...n.clearances, [event.data.department]: 'granted' } }));
     case 'ClearanceRefused':
       return updateNomination(state, event.data.nominationId, (n) => ({ ...n, clearances: { ...n.clearances, [event.data.department]: 'refused' } }));
-    case 'NominationRemoved':
-      return updateNomination(state, event.data.nominationId, (n) => ({ ...n, status: 'removed' }));
+    case 'NominationRemoved': {
+      const { roundId: _r, nominationId, ...removal } = event.data;
+      return updateNomination(state, nominationId, (n) => ({ ...n, status: 'removed', removal }));
+    }
     case 'SubstitutePromoted':
       return updateNomination(state, event.data.nominationId, (n) => ({ ...n, substitute: false }));
     case 'PublicNoticeStarted': {

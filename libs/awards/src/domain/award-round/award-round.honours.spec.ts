@@ -41,6 +41,36 @@ describe('conferral (表彰)', () => {
     spec.given(ended).when(confer()).then([honour('n-1'), youth, honour('n-2')]);
   });
 
+  describe('when the facts bar a nominee at conferral (an accident recorded after the nomination)', () => {
+    const why = [{ rule: 'exclusion_window', messageZh: '单位 org-a 在限制期内：安全生产事故（2024-10-01，2027-10-01 起方可参评）。', messageEn: 'inside an exclusion window' }];
+    const removed = (nominationId: string): AwardRoundEvent => ({ type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId, reason: 'ineligible_at_conferral', failedReasons: why } });
+    const withSubstitute = [
+      created({ pools: [{ pool: 'regular', quota: 2 }] }), ...passed('n-1'), ...passed('n-2'), ...passed('n-3', { substitute: true }), noticeStarted(['n-1', 'n-2', 'n-3']), noticeEnded(),
+    ];
+
+    it('removes the barred primary with its reasons, promotes its substitute, and confers the others', () => {
+      spec
+        .given(withSubstitute)
+        .when({ ...confer(), barred: [{ nominationId: 'n-1', failedReasons: why }] })
+        .thenMatches([removed('n-1'), { type: 'SubstitutePromoted', data: { nominationId: 'n-3', replacesNominationId: 'n-1' } }, { type: 'HonourConferred', data: { nominationId: 'n-2' } }, { type: 'HonourConferred', data: { nominationId: 'n-3' } }]);
+    });
+
+    it('confers nothing on a barred nominee, and promotes no barred substitute in its place', () => {
+      const both = spec.given(withSubstitute).when({ ...confer(), barred: [{ nominationId: 'n-3', failedReasons: why }, { nominationId: 'n-1', failedReasons: why }] });
+      const events = both.thenMatches([removed('n-3'), removed('n-1'), { type: 'HonourConferred', data: { nominationId: 'n-2' } }]);
+      const state = stateAfter([...withSubstitute, ...events]);
+      expect(state.nominations.find((n) => n.nominationId === 'n-1')).toMatchObject({ status: 'removed', removal: { reason: 'ineligible_at_conferral', failedReasons: why } });
+    });
+  });
+
+  it('records the removals and confers nothing when every nominee is barred', () => {
+    const why = [{ rule: 'exclusion_window', messageZh: '在限制期内', messageEn: 'barred' }];
+    spec
+      .given(ended)
+      .when({ ...confer(), barred: [{ nominationId: 'n-1', failedReasons: why }, { nominationId: 'n-2', failedReasons: why }] })
+      .thenMatches([{ type: 'NominationRemoved', data: { nominationId: 'n-1' } }, { type: 'NominationRemoved', data: { nominationId: 'n-2' } }]);
+  });
+
   it('is refused before the notice has ended', () => {
     spec.given([...ready, noticeStarted(['n-1', 'n-2'])]).when(confer(DURING_NOTICE)).thenThrows('AWARD.NOTICE_NOT_ENDED', { kind: 'illegal_state', details: { currentState: 'notice', endsAt: '2024-10-12T16:00:00.000Z' } });
   });
