@@ -59,6 +59,13 @@ describe('assessment scoring', () => {
     expect(scoreSheetProblems(scheme, all)).toBeNull();
   });
 
+  it('tells a quoted score from one out of range', () => {
+    const all = Object.fromEntries(scheme.criteria.map((c) => [c.key, 50]));
+    const [quoted] = scoreSheetProblems(scheme, { ...all, quality: '90' })!.errors;
+    expect(quoted).toMatchObject({ field: 'scores.quality', messageZh: expect.stringContaining('数字（不加引号），收到的是 "90"') });
+    expect(scoreSheetProblems(scheme, { ...all, quality: 101 })!.errors[0]!.messageZh).toContain('之间。');
+  });
+
   it('detects conflicts from the organisation tree', () => {
     const project = { orgId: 'ent-1', orgPath: ['prov', 'city', 'county'] };
     expect(conflictRelation(project, { orgId: 'ent-1', orgPath: ['prov', 'city', 'county'] })).toBe('same_org');

@@ -97,7 +97,11 @@ export function scoreSheetProblems(scheme: Pick<AssessmentScheme, 'criteria' | '
   if (outOfRange.length > 0) {
     return {
       code: 'PROJECT.SCORE_OUT_OF_RANGE',
-      errors: outOfRange.map((c) => problem(`scores.${c.key}`, `“${c.name}”的得分应在 ${min}–${max} 之间。`, `The score for "${c.key}" must be between ${min} and ${max}.`)),
+      errors: outOfRange.map((c) =>
+        typeof given[c.key] === 'number'
+          ? problem(`scores.${c.key}`, `“${c.name}”的得分应在 ${min}–${max} 之间。`, `The score for "${c.key}" must be between ${min} and ${max}.`)
+          : problem(`scores.${c.key}`, `“${c.name}”的得分应为 ${min}–${max} 之间的数字（不加引号），收到的是 ${JSON.stringify(given[c.key])}。`, `The score for "${c.key}" must be a number between ${min} and ${max} (not quoted); got ${JSON.stringify(given[c.key])}.`),
+      ),
     };
   }
   return null;
