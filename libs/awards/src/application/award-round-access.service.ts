@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role } from '@jingsai/shared';
-import { AwardRoundState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf } from './award-domain';
+import { AwardRoundState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
 import { roundStream } from './award-streams';
 
 export interface LoadedRound {
@@ -105,7 +105,7 @@ export class AwardRoundAccess {
     if (!role) {
       throw DomainError.forbidden(
         'AWARD.REVIEW_LEVEL_FORBIDDEN',
-        `${level} 级意见只能由${who.zh}办理。`,
+        `${reviewLevelZh(level)}意见只能由${who.zh}办理。`,
         `The ${level} level is decided by ${who.en} only.`,
         { level, requiredRoles: roles, yourRoles: user.roles },
       );

@@ -6,7 +6,7 @@ import { decideEndNotice } from './award-round.decide-notice';
 import { promotionAfter } from './award-round.decide-review';
 import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
-import { ALLOWED_ACTIONS, requireHonour, requireRound, requireText } from './award-round.guards';
+import { ACTION_LABELS, ALLOWED_ACTIONS, requireHonour, requireRound, requireText } from './award-round.guards';
 import { assertSlateReady, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState, NominationState } from './award-round.state';
 
@@ -133,7 +133,7 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
     const label = HONOUR_STATUS_LABELS[h.status];
     throw DomainError.illegalState(
       'AWARD.HONOUR_ILLEGAL_TRANSITION',
-      `荣誉 ${h.honourId} 当前为“${label.zh}”，不能执行 ${c.type}；可执行：${HONOUR_ALLOWED[h.status].join('、') || '无'}。`,
+      `荣誉 ${h.honourId} 当前为“${label.zh}”，不能${ACTION_LABELS[c.type] ?? c.type}；可办理：${HONOUR_ALLOWED[h.status].map((a) => ACTION_LABELS[a] ?? a).join('、') || '无'}。`,
       `Honour ${h.honourId} is ${label.en}; ${c.type} is not allowed. Allowed: ${HONOUR_ALLOWED[h.status].join(', ') || 'none'}.`,
       h.status,
       HONOUR_ALLOWED[h.status],

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { DEPARTMENT_LABELS } from '../catalogue/award-catalogue';
+import { DEPARTMENT_LABELS, reviewLevelZh } from '../catalogue/award-catalogue';
 import { isDateOnly, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination } from './award-round.commands';
 import { AwardRoundEvent, SubstitutePromoted } from './award-round.events';
@@ -21,7 +21,7 @@ export function promotionAfter(state: AwardRoundState, round: RoundConfig, remov
 
 function requireNextLevel(round: RoundConfig, n: NominationState, level: string): void {
   if (!round.levels.includes(level)) {
-    throw DomainError.validation('AWARD.UNKNOWN_LEVEL', `本轮没有审核层级 ${level}（层级：${round.levels.join('→') || '无'}）。`, `This round has no review level ${level} (levels: ${round.levels.join(' → ') || 'none'}).`);
+    throw DomainError.validation('AWARD.UNKNOWN_LEVEL', `本轮没有“${reviewLevelZh(level)}”审核层级（本轮层级：${round.levels.map(reviewLevelZh).join('→') || '无'}）。`, `This round has no review level ${level} (levels: ${round.levels.join(' → ') || 'none'}).`);
   }
   const index = round.levels.indexOf(level);
   if (index < n.levelsPassed) {
@@ -85,7 +85,7 @@ function requireOpenClearance(n: NominationState, department: GrantClearance['de
   if (!n.requiredClearances.includes(department)) {
     throw DomainError.validation(
       'AWARD.CLEARANCE_NOT_REQUIRED',
-      `推荐 ${n.nominationId} 无需征求${DEPARTMENT_LABELS[department]?.zh ?? department}意见（需征求：${n.requiredClearances.join('、') || '无'}）。`,
+      `推荐 ${n.nominationId} 无需征求${DEPARTMENT_LABELS[department]?.zh ?? department}意见（需征求：${n.requiredClearances.map((d) => DEPARTMENT_LABELS[d]?.zh ?? d).join('、') || '无'}）。`,
       `Nomination ${n.nominationId} does not need sign-off from ${department} (needed: ${n.requiredClearances.join(', ') || 'none'}).`,
     );
   }

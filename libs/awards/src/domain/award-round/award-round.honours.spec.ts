@@ -176,7 +176,10 @@ describe('revocation, withdrawal and suspension of honours', () => {
 
   it('refuses to reinstate or suspend a revoked honour, naming its status and what is allowed', () => {
     const revoked = [...conferred, { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: 'x' } } as AwardRoundEvent];
-    spec.given(revoked).when(reinstate()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
+    const refused = spec.given(revoked).when(reinstate()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
+    // Actions by their Chinese names, not command type names.
+    expect(refused.messageZh).toContain('不能恢复荣誉；可办理：无');
+    expect(refused.messageZh).not.toMatch(/[A-Z][a-z]+[A-Z]/);
     spec.given(revoked).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION');
     spec.given(revoked).when(revoke()).thenNothing();
   });

@@ -72,7 +72,8 @@ describe('level-by-level recommendation (逐级推荐)', () => {
 
   it('refuses a level reviewed already and a level the round does not have', () => {
     spec.given([leveled, submitted('n-1'), recommended('n-1')]).when(congress('n-1')).thenThrows('AWARD.LEVEL_ALREADY_REVIEWED', { kind: 'conflict' });
-    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'province')).thenThrows('AWARD.UNKNOWN_LEVEL');
+    const unknown = spec.given([leveled, submitted('n-1')]).when(review('n-1', 'province')).thenThrows('AWARD.UNKNOWN_LEVEL');
+    expect(unknown.messageZh).toMatch(/^本轮没有“省级”审核层级（本轮层级：推荐单位→[^a-z]+）。$/);
   });
 
   it('refuses a decision other than approved or rejected', () => {
@@ -110,7 +111,8 @@ describe('department clearances (征求意见)', () => {
   });
 
   it('refuses a sign-off from a department that was not asked', () => {
-    spec.given(clearing).when(grant('n-1', 'tax')).thenThrows('AWARD.CLEARANCE_NOT_REQUIRED');
+    const notRequired = spec.given(clearing).when(grant('n-1', 'tax')).thenThrows('AWARD.CLEARANCE_NOT_REQUIRED');
+    expect(notRequired.messageZh).toMatch(/无需征求税务意见（需征求：[^a-z]+）。$/);
   });
 
   it('removes the nominee on a refusal and promotes the next substitute of that recommender, lowest order first', () => {

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { DEPARTMENT_LABELS, Department } from '../catalogue/award-catalogue';
+import { DEPARTMENT_LABELS, Department, reviewLevelZh } from '../catalogue/award-catalogue';
 import { matchesPredicate } from '../rules/attribute-predicate';
 import { RatioResult, checkSlate, describeRatioResult, unmetRatios } from '../rules/slate-ratios';
 import { AwardRoundState, NominationState, RoundConfig, isPrimary } from './award-round.state';
@@ -81,7 +81,7 @@ export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { 
   if (reviews.length > 0) {
     throw DomainError.unprocessable(
       'AWARD.REVIEW_INCOMPLETE',
-      `${reviews.length} 名人选尚未完成逐级推荐审核（${reviews.map((r) => `${r.nominationId}: ${r.missingLevels.join('→')}`).join('；')}）。`,
+      `${reviews.length} 名人选尚未完成逐级推荐审核（${reviews.map((r) => `${r.nominationId}：待${r.missingLevels.map(reviewLevelZh).join('→')}审核`).join('；')}）。`,
       `${reviews.length} nominee(s) have not passed every review level (${reviews.map((r) => `${r.nominationId}: ${r.missingLevels.join(' → ')}`).join('; ')}).`,
       { missingReviews: reviews },
     );

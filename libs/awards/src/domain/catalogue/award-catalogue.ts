@@ -52,6 +52,9 @@ export const REVIEW_LEVEL_LABELS: Record<ReviewLevel, Label> = {
   province: { zh: '省级', en: 'provincial' },
 };
 
+/** A review level as people read it (县级 …); an unknown one as given. */
+export const reviewLevelZh = (level: string): string => REVIEW_LEVEL_LABELS[level as ReviewLevel]?.zh ?? level;
+
 /** The shortest public notice (公示) a round may ask for: 5 working days, as the notices require. */
 export const MINIMUM_NOTICE_DAYS = 5;
 /**
