@@ -151,7 +151,8 @@ describe('conferral (表彰)', () => {
 
   it('never exceeds a quota, even if the recorded list somehow does', () => {
     const tight = created({ pools: [{ pool: 'regular', quota: 1 }] });
-    spec.given([tight, ...passed('n-1'), ...passed('n-2'), noticeStarted(['n-1', 'n-2']), noticeEnded()]).when(confer()).thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'pool', key: 'regular', limit: 1, count: 2 }] } });
+    const over = spec.given([tight, ...passed('n-1'), ...passed('n-2'), noticeStarted(['n-1', 'n-2']), noticeEnded()]).when(confer()).thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'pool', key: 'regular', limit: 1, count: 2 }] } });
+    expect(over.messageZh).toContain('超出名额（常规名额：已推荐 2 名，限 1 名）');
   });
 
   it('is refused a second time', () => {

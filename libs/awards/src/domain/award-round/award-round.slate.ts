@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { DEPARTMENT_LABELS, Department, reviewLevelZh } from '../catalogue/award-catalogue';
+import { DEPARTMENT_LABELS, Department, POOL_LABELS, Pool, reviewLevelZh } from '../catalogue/award-catalogue';
 import { matchesPredicate } from '../rules/attribute-predicate';
 import { RatioResult, checkSlate, describeRatioResult, unmetRatios } from '../rules/slate-ratios';
 import { AwardRoundState, NominationState, RoundConfig, isPrimary } from './award-round.state';
@@ -33,9 +33,11 @@ export function quotaBreaches(round: RoundConfig, primaries: readonly Counted[])
 
 export function quotaExceeded(breaches: QuotaBreach[]): DomainError {
   const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
+  const whose = (b: QuotaBreach) => (b.quota === 'pool' ? `${POOL_LABELS[b.key as Pool]?.zh ?? b.key}名额` : b.quota === 'sub_quota' ? `分项名额 ${b.key}` : `推荐单位 ${b.key} 的名额`);
+  const listZh = breaches.map((b) => `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`).join('；');
   return DomainError.unprocessable(
     'AWARD.QUOTA_EXCEEDED',
-    `超出名额（${list}）；超出推荐单位名额的人选请作为递补人选推荐。`,
+    `超出名额（${listZh}）；超出推荐单位名额的人选请作为递补人选推荐。`,
     `Quota exceeded (${list}); name nominees beyond a quota as substitutes.`,
     { breaches },
   );
