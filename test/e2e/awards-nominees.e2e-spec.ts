@@ -110,7 +110,7 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       const res = await nominate('pioneer', { nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3' });
       expect(res.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
       const window = res.body.failedReasons.find((r: any) => r.rule === 'exclusion_window');
-      expect(window).toMatchObject({ messageZh: expect.stringContaining('上级单位 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
+      expect(window).toMatchObject({ messageZh: expect.stringContaining('上级单位 组织 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
       expect(await head()).toBe(before);
     });
 
@@ -129,7 +129,7 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     it('gives the verdict a nomination gets: the enterprise above answers for its team’s workers and teams, not for the team as a unit', async () => {
       const medal = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body;
       expect(medal).toMatchObject({ eligible: false, verdict: 'ineligible' });
-      expect(windowOf(medal)).toMatchObject({ passed: false, messageZh: expect.stringContaining('上级单位 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
+      expect(windowOf(medal)).toMatchObject({ passed: false, messageZh: expect.stringContaining('上级单位 组织 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
       const refused = (await nominate('medal', { nominee: { kind: 'person', id: 'wang', name: '王师傅' }, projectId: 'p-rb-f3-t1' })).body;
       expect(refused).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
       expect(refused.failedReasons.find((r: any) => r.rule === 'exclusion_window').messageZh).toBe(windowOf(medal).messageZh);

@@ -60,7 +60,7 @@ export class NomineeFacts {
 
   organizationFacts(org: RegisteredOrganization): OrganizationFacts {
     // Ownership is read by no eligibility rule; an unrecorded one stays null rather than guessed.
-    return { orgId: org.orgId, ownership: org.ownership as Ownership, level: org.level, facts: org.facts.map((f) => ({ kind: f.kind, occurredOn: f.occurredOn })) };
+    return { orgId: org.orgId, name: org.name, ownership: org.ownership as Ownership, level: org.level, facts: org.facts.map((f) => ({ kind: f.kind, occurredOn: f.occurredOn })) };
   }
 
   /**

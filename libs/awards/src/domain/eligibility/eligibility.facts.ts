@@ -46,6 +46,8 @@ export interface OrganizationFacts {
   facts: OrganizationFact[];
   /** Its level in the tree (team, enterprise, county …); exclusion windows climb from a team to its enterprise by it. */
   level?: string;
+  /** Its name, for the reasons people read (the id when absent). */
+  name?: string;
 }
 
 /** An honour the nominee holds or held; only 'valid' counts as held for prerequisites. */

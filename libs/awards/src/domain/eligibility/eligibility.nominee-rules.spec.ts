@@ -141,6 +141,13 @@ describe('exclusion_window (dated organisation facts)', () => {
       expect(r.messageZh).toBe('单位 team-1 在限制期内：上级单位 ent-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）。');
     });
 
+    it('names the organisations by name where they are known, keeping the ids in the facts', () => {
+      const named = { ...wages, name: '九江石化有限公司' };
+      const r = only(sameYear, { nominee: teamNominee, organization: { ...team, name: '炼油一班' }, ancestors: [named, county] });
+      expect(r.messageZh).toBe('单位 炼油一班 在限制期内：上级单位 九江石化有限公司 拖欠工资（2022-01-10，2023-01-01 起方可参评）。');
+      expect(r.facts).toMatchObject({ checkedOrgIds: ['team-1', 'ent-f3'] });
+    });
+
     it('bars a person in a team of that enterprise, climbing through the team', () => {
       const person = nomineeFacts({ orgId: 'team-1' });
       expect(only(sameYear, { nominee: person, organization: team, ancestors: [wages, county] }).passed).toBe(false);

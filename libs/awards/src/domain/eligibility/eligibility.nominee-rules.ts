@@ -115,19 +115,21 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
   const windowEn = spec.years === 'same_year' ? 'same calendar year' : `${spec.years}-year`;
   const kindsZh = spec.facts.map((k) => ORG_FACT_LABELS[k].zh).join('、');
   const aboveIds = answering.slice(1).map((o) => o.orgId);
-  const aboveZh = aboveIds.length > 0 ? `（及上级单位 ${aboveIds.join('、')}）` : '';
+  // People read organisations by name; the ids stay in the facts (checkedOrgIds, barringFacts).
+  const called = (orgId: string) => answering.find((o) => o.orgId === orgId)?.name ?? orgId;
+  const aboveZh = aboveIds.length > 0 ? `（及上级单位 ${aboveIds.map(called).join('、')}）` : '';
   const aboveEn = aboveIds.length > 0 ? ` (and ${aboveIds.join(', ')} above it)` : '';
   if (barring.length === 0) {
     return reason(
       'exclusion_window',
       true,
-      `截至 ${ctx.asOfDate}，单位 ${organization.orgId}${aboveZh} 不在${kindsZh}的限制期（${windowZh}）内。`,
+      `截至 ${ctx.asOfDate}，单位 ${called(organization.orgId)}${aboveZh} 不在${kindsZh}的限制期（${windowZh}）内。`,
       `As of ${ctx.asOfDate}, organisation ${organization.orgId}${aboveEn} is outside the ${windowEn} window for ${spec.facts.join(', ')}.`,
       facts,
     );
   }
-  const whose = (f: { orgId: string }) => (f.orgId === organization.orgId ? { zh: '', en: '' } : { zh: `上级单位 ${f.orgId} `, en: ` at ${f.orgId} (above it)` });
+  const whose = (f: { orgId: string }) => (f.orgId === organization.orgId ? { zh: '', en: '' } : { zh: `上级单位 ${called(f.orgId)} `, en: ` at ${f.orgId} (above it)` });
   const listZh = barring.map((f) => `${whose(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.eligibleAgainOn} 起方可参评）`).join('；');
   const listEn = barring.map((f) => `${f.kind}${whose(f).en} on ${f.occurredOn} (eligible again from ${f.eligibleAgainOn})`).join('; ');
-  return reason('exclusion_window', false, `单位 ${organization.orgId} 在限制期内：${listZh}。`, `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}.`, facts);
+  return reason('exclusion_window', false, `单位 ${called(organization.orgId)} 在限制期内：${listZh}。`, `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}.`, facts);
 }

@@ -68,19 +68,19 @@ export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
   };
 }
 
-function organizationFactsOf(db: Database, orgId: string, ownership: string | null, level: string | null): OrganizationFacts {
+function organizationFactsOf(db: Database, orgId: string, ownership: string | null, level: string | null, name: string | null): OrganizationFacts {
   const facts = db.prepare('SELECT kind, occurred_on AS occurredOn FROM org_facts WHERE org_id = ? ORDER BY occurred_on').all(orgId) as OrganizationFacts['facts'];
   // Ownership is not read by any rule; an unrecorded one stays null rather than guessed.
-  return { orgId, ownership: ownership as Ownership, ...(level ? { level } : {}), facts };
+  return { orgId, ownership: ownership as Ownership, ...(level ? { level } : {}), ...(name ? { name } : {}), facts };
 }
 
 /** The organisations above the project's, nearest first, with their facts: the ones a nomination's check reads too. */
 function ancestorFactsOf(db: Database, r: ProjectRow): OrganizationFacts[] {
   const above = (r.org_path ?? '').split('/').filter(Boolean).filter((id) => id !== r.org_id).reverse();
-  const node = db.prepare('SELECT ownership, level FROM org_nodes WHERE org_id = ?');
+  const node = db.prepare('SELECT ownership, level, name FROM org_nodes WHERE org_id = ?');
   return above.map((id) => {
-    const o = node.get(id) as { ownership: string | null; level: string | null } | undefined;
-    return organizationFactsOf(db, id, o?.ownership ?? null, o?.level ?? null);
+    const o = node.get(id) as { ownership: string | null; level: string | null; name: string | null } | undefined;
+    return organizationFactsOf(db, id, o?.ownership ?? null, o?.level ?? null, o?.name ?? null);
   });
 }
 
@@ -101,7 +101,7 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow): Eligibili
     // windows), exactly as the nomination's own check reads them.
     nominee: { kind: unitAward ? 'unit' : AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds[0]!, id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, 'unit'), attributes: {} },
     project: projectFactsOfRow(db, r),
-    organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level),
+    organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level, r.org_name),
     ancestors: ancestorFactsOf(db, r),
     round: { campaignId: r.campaign_id, nominations },
   });
