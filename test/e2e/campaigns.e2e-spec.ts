@@ -140,7 +140,10 @@ describe('campaigns over HTTP', () => {
       expect(huge.status).toBe(413);
       expect(huge.body.code).toBe('HTTP.PAYLOAD_TOO_LARGE');
       const notJson = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '{"title": ' });
-      expect(notJson.status).toBe(400);
+      expect(notJson.body).toMatchObject({ status: 400, code: 'HTTP.MALFORMED_JSON' });
+      // Valid JSON with a key that could poison prototypes is refused too, and the message names that case.
+      const poisoned = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '{"title": "t", "__proto__": {"admin": true}}' });
+      expect(poisoned.body).toMatchObject({ status: 400, code: 'HTTP.MALFORMED_JSON', messageZh: expect.stringContaining('__proto__') });
       // Refused by the router before Nest sees it: still problem+json with a code and Chinese.
       const longId = await t.request('GET', `/api/v1/campaigns/${'x'.repeat(500)}`, { token: city });
       expect(longId.status).toBe(414);

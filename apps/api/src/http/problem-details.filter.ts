@@ -41,8 +41,17 @@ function fromHttpStatus(status: number, message: string, instance?: string, fast
     case 415:
       return problem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式（Content-Type: application/json）提交。', 'Send the body as JSON (Content-Type: application/json).', {}, instance);
     case 400:
+      // Fastify's parser (secure-json-parse) also refuses valid JSON holding __proto__ or
+      // constructor.prototype keys, under the same error and message: say both.
       if (fastifyCode?.startsWith('FST_ERR_CTP') || /JSON/i.test(message)) {
-        return problem(400, 'HTTP.MALFORMED_JSON', '请求体不是有效的 JSON。', `The request body is not valid JSON: ${message}`, {}, instance);
+        return problem(
+          400,
+          'HTTP.MALFORMED_JSON',
+          '请求体不是有效的 JSON，或含有不允许的键（__proto__、constructor.prototype），请检查后重试。',
+          `The request body is not valid JSON, or holds a key that is not allowed (__proto__, constructor.prototype): ${message}`,
+          {},
+          instance,
+        );
       }
       return problem(400, 'HTTP.BAD_REQUEST', '请求内容有误。', message || 'Bad request.', {}, instance);
     default:
