@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
 import { newId } from '@jingsai/shared';
-import { BarredNomination, HolidayCalendarData, NominationState, NoticePeriod, evaluateEligibility, honourIdOf, shanghaiDateOf } from './award-domain';
+import { BarredNomination, HolidayCalendarData, NominationState, NoticePeriod, OrganizationFacts, RoundConfig, evaluateEligibility, honourIdOf, shanghaiDateOf } from './award-domain';
 import { NomineeFacts } from './nominee-facts.service';
 import { AwardRoundAccess } from './award-round-access.service';
 import { runOnRound } from './award-round-review.handlers';
@@ -73,27 +73,31 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
   async execute({ roundId, user, req }: ConferCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.asOffice(user, round);
-    const barred = await this.barred(round.state.nominations, this.commands.now().toISOString());
+    const barred = await this.barred(round.round, round.state.nominations, this.commands.now().toISOString());
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
   }
 
-  /** The active nominations the exclusion windows of their rule-set version bar as of `at`. */
-  private async barred(nominations: NominationState[], at: string): Promise<BarredNomination[]> {
+  /** The active nominations the exclusion windows of the round's rule-set version bar as of `at`. */
+  private async barred(round: RoundConfig, nominations: NominationState[], at: string): Promise<BarredNomination[]> {
+    const rules = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules.filter((r) => r.rule === 'exclusion_window');
+    if (rules.length === 0) return [];
+    // Nominees share organisations (a unit's teams, their enterprise): each is read once.
+    const read = new Map<string, Promise<{ organization: OrganizationFacts; ancestors: OrganizationFacts[] }>>();
+    const factsOf = (orgId: string) => {
+      if (!read.has(orgId)) read.set(orgId, (async () => ({ organization: this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
+      return read.get(orgId)!;
+    };
     const barred: BarredNomination[] = [];
     for (const n of nominations.filter((x) => x.status === 'active')) {
-      const version = await this.facts.ruleSetVersion(n.verdict.ruleSetId, n.verdict.ruleSetVersion);
-      const rules = version.rules.filter((r) => r.rule === 'exclusion_window');
-      if (rules.length === 0) continue;
       const verdict = evaluateEligibility({
         rules,
-        ruleSetId: n.verdict.ruleSetId,
-        ruleSetVersion: n.verdict.ruleSetVersion,
-        awardType: n.verdict.awardType,
+        ruleSetId: round.ruleSetId,
+        ruleSetVersion: round.ruleSetVersion,
+        awardType: round.awardType,
         asOf: at,
         nominee: { ...n.nominee, honours: [], attributes: n.attributes },
-        organization: this.facts.organizationFacts(await this.facts.organization(n.nominee.orgId)),
-        ancestors: await this.facts.ancestorFacts(n.nominee.orgId),
-        round: { campaignId: '', nominations: [] },
+        ...(await factsOf(n.nominee.orgId)),
+        round: { campaignId: round.campaignId, nominations: [] },
       });
       const failed = verdict.reasons.filter((r) => !r.passed);
       if (failed.length > 0) barred.push({ nominationId: n.nominationId, failedReasons: failed.map(({ rule, messageZh, messageEn }) => ({ rule, messageZh, messageEn })) });

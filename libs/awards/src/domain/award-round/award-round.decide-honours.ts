@@ -8,7 +8,7 @@ import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
 import { ACTION_LABELS, ALLOWED_ACTIONS, requireHonour, requireRound, requireText } from './award-round.guards';
 import { assertSlateReady, quotaBreaches, quotaExceeded } from './award-round.slate';
-import { AwardRoundState, NominationState } from './award-round.state';
+import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
 
 const YOUTH_AGE_LIMIT = 35;
 
@@ -50,7 +50,7 @@ export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent
  * active is removed with its reasons, and the next substitute of its recommender, if any, takes
  * its place (a barred substitute is removed before it can be promoted).
  */
-function removeBarred(c: Confer, state: AwardRoundState, round: ReturnType<typeof requireRound>): AwardRoundEvent[] {
+function removeBarred(c: Confer, state: AwardRoundState, round: RoundConfig): AwardRoundEvent[] {
   const events: AwardRoundEvent[] = [];
   let current = state;
   for (const b of c.barred ?? []) {
