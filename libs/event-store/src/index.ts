@@ -11,6 +11,7 @@ export * from './command/snapshot-store';
 export * from './sqlite/sqlite-event-store';
 export * from './hash/verify';
 export * from './projection/projection';
+export * from './projection/batch-rows';
 export * from './projection/read-model-database';
 export * from './projection/projection-batch';
 export * from './projection/projection-failure';

@@ -57,18 +57,22 @@ function streamOf(data: object): string {
  *     .given([recorded('ProjectSubmitted', { projectId: 'p1', ... })])
  *     .then((db) => db.prepare('SELECT id, status FROM board').all(), [{ id: 'p1', status: 'submitted' }]);
  *
- * Every `then` also checks the projection's contract: the rows are the same when every event
- * is applied twice in a row (idempotency), and after `reset` + `setup` + replay (rebuild).
+ * The events are applied as one batch (then `flush`). Every `then` also checks the projection's
+ * contract: the rows are the same when every event is applied twice in a row (idempotency), when
+ * each event is its own batch, and after `reset` + `setup` + replay (rebuild).
  */
 export function projectionSpec(projection: Projection, options: { upcasters?: UpcasterRegistry } = {}) {
-  const project = (events: RecordedEvent[], times: number, db: Database = new ReadModelDatabase(':memory:').db): Database => {
+  // One batch for all the events, as a rebuild page holds them; `flushEach`: one batch per event, as a live feed may.
+  const project = (events: RecordedEvent[], times: number, db: Database = new ReadModelDatabase(':memory:').db, flushEach = false): Database => {
     projection.setup(db);
     projection.setup(db);
     for (const stored of events) {
       const event = options.upcasters ? options.upcasters.upcast(stored) : stored;
       if (!handles(projection, event.type)) continue;
       for (let i = 0; i < times; i++) projection.apply(event, db);
+      if (flushEach) projection.flush?.(db);
     }
+    projection.flush?.(db);
     return db;
   };
   return {
@@ -81,6 +85,11 @@ export function projectionSpec(projection: Projection, options: { upcasters?: Up
           const twice = project(events, 2);
           expect(query(twice)).toEqual(once);
           twice.close();
+        });
+        contract(`one batch per event gave other rows than one batch for all: ${projection.name}.flush loses or reorders writes`, () => {
+          const each = project(events, 1, undefined, true);
+          expect(query(each)).toEqual(once);
+          each.close();
         });
         contract(`reset + setup + replay gave other rows: ${projection.name}.reset does not drop everything`, () => {
           projection.reset(db);

@@ -73,14 +73,22 @@ export function applyBatch(
         outcome.gaps.push(projection.name);
         continue;
       }
-      for (const event of events) {
-        if (event.position <= row.position || !handles(projection, event.type)) continue;
-        try {
-          projection.apply(event, db);
-        } catch (e) {
-          throw new ProjectionApplyError(event, projection.name, e);
+      projection.discard?.(db);
+      try {
+        for (const event of events) {
+          if (event.position <= row.position || !handles(projection, event.type)) continue;
+          try {
+            projection.apply(event, db);
+          } catch (e) {
+            throw new ProjectionApplyError(event, projection.name, e);
+          }
+          outcome.applied++;
         }
-        outcome.applied++;
+        projection.flush?.(db);
+      } catch (e) {
+        // The transaction rolls back: rows kept for it must not reach the next batch.
+        projection.discard?.(db);
+        throw e;
       }
       advance.run(to, now, projection.name);
       outcome.checkpoints.set(projection.name, to);

@@ -29,6 +29,14 @@ export interface Projection {
   reset(db: Database): void;
   /** Synchronous, idempotent SQL for one event. */
   apply(event: RecordedEvent, db: Database): void;
+  /**
+   * Writes what `apply` kept in memory during a batch (see `BatchRows`): called after the batch's
+   * events, inside its transaction, before the checkpoint moves. Whoever calls `apply` directly
+   * calls `flush` before reading the tables.
+   */
+  flush?(db: Database): void;
+  /** Forgets what `apply` kept in memory: the batch's transaction is rolled back. */
+  discard?(db: Database): void;
 }
 
 /** Why a runner stopped: the event it could not get past, and which projection refused it. */

@@ -1,4 +1,4 @@
-import { Projection } from '@jingsai/event-store';
+import { BatchRows, FlushedRow, Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
@@ -37,6 +37,10 @@ function nextLevel(db: Database, campaignId: string, orgId: string, approved: st
   return requiredLevels(db, campaignId, orgId).find((l) => !approved.includes(l)) ?? null;
 }
 
+function flushRows(db: Database): void {
+  rows.flush(db, (row) => syncAssessors(db, row));
+}
+
 function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
   const upsert = (campaignId: string, levels: string[]) =>
     db.prepare('INSERT OR REPLACE INTO board_campaigns (campaign_id, approval_levels) VALUES (?, ?)').run(campaignId, JSON.stringify(levels));
@@ -48,6 +52,8 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       return;
     case 'CampaignRulesAmended': {
       upsert(e.data.campaignId, e.data.rules.approvalLevels);
+      // The scan below reads the table, not the batch's rows.
+      flushRows(db);
       // Approvals still awaited now follow the new levels (the deciders use the current rules).
       const waiting = db.prepare("SELECT project_id, org_id, approved_levels FROM board WHERE campaign_id = ? AND status = 'submitted'").all(e.data.campaignId) as any[];
       for (const p of waiting) {
@@ -98,34 +104,39 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
 }
 
 /** The columns the event handlers read: decoding the whole row for every event cost more than the update. */
-const ROW_COLUMNS =
-  'project_id, campaign_id, org_id, revision, approved_levels, late_attempts, overdue_periods, open_findings, findings_to_review, assessors, pending_assessors';
+const ROW_COLUMNS = [
+  'project_id', 'campaign_id', 'org_id', 'revision', 'approved_levels', 'late_attempts', 'overdue_periods', 'open_findings', 'findings_to_review',
+  'assessors', 'pending_assessors',
+];
+
+/** A project's row is read once per batch and written once, however many of its events the batch holds. */
+const rows = new BatchRows('board', 'project_id', ROW_COLUMNS);
 
 function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
   if (e.type === 'ProjectDrafted') {
     const d = e.data;
-    db.prepare(
-      `INSERT OR IGNORE INTO board (project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level,
-         approved_levels, returned_reason, returned_level, late_attempts, extension_until, drafted_at, revision, position, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'draft', ?, NULL, ?, NULL, '[]', NULL, NULL, 0, NULL, ?, ?, ?, ?)`,
-    ).run(d.projectId, d.campaignId, d.category, d.orgId, boardOrgs.pathOf(db, d.orgId), d.title, at, at, e.revision, e.position, at);
+    rows.insert(db, {
+      project_id: d.projectId, campaign_id: d.campaignId, category: d.category, org_id: d.orgId, org_path: boardOrgs.pathOf(db, d.orgId),
+      status: 'draft', title: d.title, submitted_at: null, waiting_since: at, next_level: null, approved_levels: '[]', returned_reason: null,
+      returned_level: null, late_attempts: 0, extension_until: null, drafted_at: at, revision: e.revision, position: e.position, updated_at: at,
+      assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
+    });
     return;
   }
-  const row = db.prepare(`SELECT ${ROW_COLUMNS} FROM board WHERE project_id = ?`).get(e.data.projectId) as any;
+  const row = rows.get(db, e.data.projectId) as any;
   // Each event applies once: a row already at or past this revision has seen it.
   if (!row || row.revision >= e.revision) return;
   const own = LOOP_TYPES.includes(e.type) ? loopChanges(e as unknown as RecordedOf<LoopEvent>, row) : projectChanges(e, row, db);
-  const changes: Changes = { ...own, revision: e.revision, position: e.position, updated_at: at };
-  const cols = Object.keys(changes);
-  db.prepare(`UPDATE board SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE project_id = @project_id`).run({ ...changes, project_id: row.project_id });
-  if ('assessors' in changes || 'pending_assessors' in changes) syncAssessors(db, row.project_id, changes, row);
+  rows.update(db, row.project_id, { ...own, revision: e.revision, position: e.position, updated_at: at });
 }
 
 /** board_assessors mirrors the assessor lists, so "projects of assessor X" is an index lookup. */
-function syncAssessors(db: Database, projectId: string, changes: Changes, row: any): void {
-  const assessors = JSON.parse(String(changes.assessors ?? row.assessors)) as string[];
-  const pending = new Set(JSON.parse(String(changes.pending_assessors ?? row.pending_assessors)) as string[]);
+function syncAssessors(db: Database, { key: projectId, current, base, dirty }: FlushedRow): void {
+  if (!dirty.has('assessors') && !dirty.has('pending_assessors')) return;
+  if (base === null && current.assessors === '[]') return;
+  const assessors = JSON.parse(String(current.assessors)) as string[];
+  const pending = new Set(JSON.parse(String(current.pending_assessors)) as string[]);
   // Only the rows that change: a score clears one assessor's pending flag and leaves the others be.
   const stored = db.prepare('SELECT user_id, pending FROM board_assessors WHERE project_id = ?').all(projectId) as Array<{ user_id: string; pending: number }>;
   const wanted = new Map(assessors.map((a) => [a, pending.has(a) ? 1 : 0]));
@@ -189,4 +200,6 @@ export const boardProjection: Projection = {
     if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
     return applyProject(event as unknown as RecordedOf<ApplicationEvent>, db);
   },
+  flush: flushRows,
+  discard: (db: Database) => rows.discard(db),
 };
