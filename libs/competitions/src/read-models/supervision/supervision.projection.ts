@@ -1,4 +1,4 @@
-import { Projection } from '@jingsai/event-store';
+import { BatchRows, Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import { CampaignEvent, ProjectEvent } from '../../domain';
@@ -23,50 +23,60 @@ function stalledAfter(since: string, cadence: string): string {
   return d.toISOString();
 }
 
+interface SupProject { campaign_id: string; org_id: string; org_path: string; title: string; starts_on: string; cadence: string | null; last_report_at: string | null }
+
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
+
+/** The columns the handlers read; a project's row is read and written once per batch. */
+const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'starts_on', 'cadence', 'last_report_at']);
 
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
-  const setStatus = (projectId: string, status: string) => db.prepare('UPDATE sup_projects SET status = ? WHERE project_id = ?').run(status, projectId);
+  const project = (projectId: string) => rows.get(db, projectId) as SupProject | undefined;
+  const setStatus = (projectId: string, status: string) => project(projectId) && rows.update(db, projectId, { status });
   // The project's campaign and organisation are copied onto the item, so a scoped list is an index range without a join.
-  const overdue = (kind: string, projectId: string, key: string, dueOn: string, detail: string) =>
+  const overdue = (kind: string, projectId: string, key: string, dueOn: string, detail: string) => {
+    const p = project(projectId);
+    if (!p) return;
     db.prepare(
       `INSERT OR IGNORE INTO sup_overdue (kind, project_id, item_key, due_on, detail, marked_at, state, campaign_id, org_id, org_path)
-       SELECT ?, ?, ?, ?, ?, ?, 'open', campaign_id, org_id, org_path FROM sup_projects WHERE project_id = ?`,
-    ).run(kind, projectId, key, dueOn, detail, at, projectId);
+       VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
+    ).run(kind, projectId, key, dueOn, detail, at, p.campaign_id, p.org_id, p.org_path);
+  };
   const settle = (kind: string, projectId: string, key: string, state: string) =>
     db.prepare('UPDATE sup_overdue SET state = ?, resolved_at = COALESCE(resolved_at, ?) WHERE kind = ? AND project_id = ? AND item_key = ?').run(state, at, kind, projectId, key);
   switch (e.type) {
     case 'ProjectDrafted': {
       const d = e.data;
-      db.prepare(
-        `INSERT OR IGNORE INTO sup_projects (project_id, campaign_id, org_id, org_path, title, category, status, starts_on, approved_at, last_report_at, stalled_after)
-         VALUES (?, ?, ?, ?, ?, ?, 'draft', ?, NULL, NULL, NULL)`,
-      ).run(d.projectId, d.campaignId, d.orgId, supervisionOrgs.pathOf(db, d.orgId), d.title, d.category, d.implementationPlan?.startsOn ?? '');
+      rows.insert(db, {
+        project_id: d.projectId, campaign_id: d.campaignId, org_id: d.orgId, org_path: supervisionOrgs.pathOf(db, d.orgId), title: d.title,
+        category: d.category, status: 'draft', starts_on: d.implementationPlan?.startsOn ?? '', cadence: null, approved_at: null, last_report_at: null,
+        stalled_after: null,
+      });
       return;
     }
     case 'ProjectDraftEdited': {
       const c = e.data.changes;
-      if (c.title !== undefined) db.prepare('UPDATE sup_projects SET title = ? WHERE project_id = ?').run(c.title, e.data.projectId);
-      if (c.implementationPlan) db.prepare('UPDATE sup_projects SET starts_on = ? WHERE project_id = ?').run(c.implementationPlan.startsOn ?? '', e.data.projectId);
+      if (!project(e.data.projectId)) return;
+      if (c.title !== undefined) rows.update(db, e.data.projectId, { title: c.title });
+      if (c.implementationPlan) rows.update(db, e.data.projectId, { starts_on: c.implementationPlan.startsOn ?? '' });
       return;
     }
     case 'ProjectApproved': {
-      const p = db.prepare('SELECT p.starts_on, c.cadence FROM sup_projects p LEFT JOIN sup_campaigns c USING (campaign_id) WHERE project_id = ?').get(e.data.projectId) as
-        | { starts_on: string; cadence: string | null }
-        | undefined;
+      const p = project(e.data.projectId);
       if (!p) return;
+      const campaign = db.prepare('SELECT cadence FROM sup_campaigns WHERE campaign_id = ?').get(p.campaign_id) as { cadence: string } | undefined;
+      const cadence = campaign?.cadence ?? 'quarterly';
       const start = /^\d{4}-\d{2}-\d{2}$/.test(p.starts_on) ? later(at, `${p.starts_on}T00:00:00+08:00`) : at;
-      db.prepare("UPDATE sup_projects SET status = 'in_progress', approved_at = ?, cadence = ?, stalled_after = ? WHERE project_id = ?")
-        .run(at, p.cadence ?? 'quarterly', stalledAfter(start, p.cadence ?? 'quarterly'), e.data.projectId);
+      rows.update(db, e.data.projectId, { status: 'in_progress', approved_at: at, cadence, stalled_after: stalledAfter(start, cadence) });
       return;
     }
     case 'ProgressReportFiled':
     case 'ProgressReportCorrected': {
-      const row = db.prepare('SELECT last_report_at, cadence FROM sup_projects WHERE project_id = ?').get(e.data.projectId) as { last_report_at: string | null; cadence: string | null } | undefined;
+      const row = project(e.data.projectId);
       if (!row) return;
       const last = row.last_report_at ? later(row.last_report_at, e.data.filedAt) : e.data.filedAt;
-      db.prepare('UPDATE sup_projects SET last_report_at = ?, stalled_after = ? WHERE project_id = ?').run(last, stalledAfter(last, row.cadence ?? 'quarterly'), e.data.projectId);
+      rows.update(db, e.data.projectId, { last_report_at: last, stalled_after: stalledAfter(last, row.cadence ?? 'quarterly') });
       settle('report', e.data.projectId, e.data.period, 'filed_late');
       return;
     }
@@ -94,7 +104,7 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       return;
     case 'SafetyIncidentRecorded': {
       const d = e.data;
-      const p = db.prepare('SELECT campaign_id, org_id, org_path, title FROM sup_projects WHERE project_id = ?').get(d.projectId) as any;
+      const p = project(d.projectId);
       if (!p) return;
       db.prepare(
         `INSERT OR IGNORE INTO sup_incidents (project_id, incident_id, campaign_id, org_id, org_path, title, occurred_on, severity, kind, description, recorded_at)
@@ -167,4 +177,6 @@ export const supervisionProjection: Projection = {
     if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
     return applyProject(event as unknown as RecordedOf<ProjectEvent>, db);
   },
+  flush: (db: Database) => rows.flush(db),
+  discard: (db: Database) => rows.discard(db),
 };
