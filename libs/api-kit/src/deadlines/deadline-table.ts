@@ -44,7 +44,10 @@ export function settleDeadline(db: Database, kind: string, streamId: string, key
 
 export function resetDeadlines(db: Database, owner: string): void {
   const exists = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'deadlines'").get();
-  if (exists) db.prepare('DELETE FROM deadlines WHERE owner = ?').run(owner);
+  if (!exists) return;
+  // All rows this owner's: a DELETE without WHERE empties the table at once instead of row by row.
+  const others = db.prepare('SELECT 1 FROM deadlines WHERE owner <> ? LIMIT 1').get(owner);
+  db.prepare(others ? 'DELETE FROM deadlines WHERE owner = ?' : 'DELETE FROM deadlines').run(...(others ? [owner] : []));
 }
 
 export function dueDeadlines(db: Database, now: Date, limit = 200): DeadlineRow[] {
@@ -54,3 +57,74 @@ export function dueDeadlines(db: Database, now: Date, limit = 200): DeadlineRow[
     .all(now.toISOString(), limit) as Array<Omit<DeadlineRow, 'payload'> & { payload: string }>;
   return rows.map((r) => ({ ...r, payload: JSON.parse(r.payload) }));
 }
+
+/** What a batch's operations leave of a deadline's `settled` flag: as stored, reopened, or settled. */
+type SettledAfter = 'stored' | 'open' | 'settled';
+
+interface PendingDeadline {
+  owner: string;
+  d: DeadlineRow;
+  settled: SettledAfter;
+}
+
+/**
+ * `upsertDeadline` and `settleDeadline` for one projection batch, written once per deadline at
+ * `flush` (see `Projection.flush`). A rebuild page sets a project's report due dates and then
+ * settles most of them as its reports come in: the row is now inserted once, already settled,
+ * instead of inserted and then updated once per report. The rows written equal those of the
+ * same calls made one by one; `discard` forgets the batch when its transaction rolls back.
+ */
+export class DeadlineBatch {
+  /** Per connection: the batch's deadlines by stream, then by kind and key. */
+  private readonly byDb = new WeakMap<Database, Map<string, Map<string, PendingDeadline>>>();
+
+  upsert(db: Database, owner: string, d: DeadlineRow, reopen = false): void {
+    const pending = this.ofStream(db, d.streamId);
+    const id = idOf(d.kind, d.key);
+    const before = pending.get(id);
+    // An upsert keeps the flag it finds unless it reopens; what it finds may be this batch's own settle.
+    pending.set(id, { owner, d, settled: reopen ? 'open' : (before?.settled ?? 'stored') });
+  }
+
+  settle(db: Database, kind: string, streamId: string, key?: string): void {
+    const pending = this.byDb.get(db)?.get(streamId);
+    if (key !== undefined) {
+      const entry = pending?.get(idOf(kind, key));
+      if (entry) entry.settled = 'settled';
+      else settleDeadline(db, kind, streamId, key);
+      return;
+    }
+    for (const entry of pending?.values() ?? []) if (entry.d.kind === kind) entry.settled = 'settled';
+    settleDeadline(db, kind, streamId);
+  }
+
+  flush(db: Database): void {
+    const streams = this.byDb.get(db);
+    if (!streams) return;
+    this.byDb.delete(db);
+    const write = db.prepare(
+      `INSERT INTO deadlines (kind, stream_id, item_key, due_at, owner, payload, settled) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (kind, stream_id, item_key) DO UPDATE SET due_at = excluded.due_at, payload = excluded.payload,
+         settled = CASE ? WHEN 'stored' THEN deadlines.settled ELSE excluded.settled END`,
+    );
+    for (const pending of streams.values()) {
+      for (const { owner, d, settled } of pending.values()) {
+        write.run(d.kind, d.streamId, d.key, new Date(d.dueAt).toISOString(), owner, JSON.stringify(d.payload), settled === 'settled' ? 1 : 0, settled);
+      }
+    }
+  }
+
+  discard(db: Database): void {
+    this.byDb.delete(db);
+  }
+
+  private ofStream(db: Database, streamId: string): Map<string, PendingDeadline> {
+    let streams = this.byDb.get(db);
+    if (!streams) this.byDb.set(db, (streams = new Map()));
+    let pending = streams.get(streamId);
+    if (!pending) streams.set(streamId, (pending = new Map()));
+    return pending;
+  }
+}
+
+const idOf = (kind: string, key: string) => `${kind}\u0000${key}`;

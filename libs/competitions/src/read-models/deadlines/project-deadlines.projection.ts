@@ -1,8 +1,10 @@
-import { ensureDeadlineTable, resetDeadlines, settleDeadline, upsertDeadline } from '@jingsai/api-kit';
+import { DeadlineBatch, ensureDeadlineTable, resetDeadlines } from '@jingsai/api-kit';
 import { Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { CampaignEvent, campaignSpan, endOfBeijingDay, owedPeriods, owedSinceApproval, ProjectApproved, ProjectEvent, ReportingCadence } from '../../domain';
+import {
+  beijingDate, CampaignEvent, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
+} from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
 /** Due items this projection writes; the competitions module registers a handler for each kind. */
@@ -10,6 +12,11 @@ export const REPORT_DUE = 'progress_report_due';
 export const RECTIFICATION_DUE = 'rectification_due';
 export const WINDOW_CLOSE = 'campaign_window_close';
 const OWNER = 'project_deadlines';
+
+/** Due dates are set and settled in memory for the length of a batch, and written once each. */
+const deadlines = new DeadlineBatch();
+const upsertDeadline = deadlines.upsert.bind(deadlines);
+const settleDeadline = deadlines.settle.bind(deadlines);
 
 const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignPublished', 'CampaignRulesAmended', 'CampaignApplicationWindowClosed', 'CampaignClosed'];
 const PROJECT_TYPES = [
@@ -81,13 +88,30 @@ function reportsDue(e: RecordedOf<ProjectApproved>, db: Database, projectId: str
   const period = c.period_starts && c.period_ends ? { startsOn: c.period_starts, endsOn: c.period_ends } : null;
   const facts = { rulesVersion: 0, cadence: c.cadence, ...campaignSpan({ campaignPeriod: period }, c.year) };
   const approvedAt = e.data.approvedAt ?? e.metadata.occurredAt;
-  for (const period of owedPeriods(facts, { startsOn: p.starts_on, endsOn: p.ends_on }).filter((x) => owedSinceApproval(x, approvedAt))) {
-    upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, key: period.period, dueAt: endOfBeijingDay(period.dueOn), payload: { projectId, period: period.period, dueOn: period.dueOn } });
+  // Owed when due after the day of approval (owedSinceApproval), that day worked out once.
+  const approvedOn = beijingDate(approvedAt);
+  for (const { period, dueAt } of periodsOwed(facts, { startsOn: p.starts_on, endsOn: p.ends_on }).filter((x) => x.period.dueOn > approvedOn)) {
+    upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, key: period.period, dueAt, payload: { projectId, period: period.period, dueOn: period.dueOn } });
   }
+}
+
+/** Projects of a campaign mostly share plans: their periods are worked out once (a calendar walk per project was a tenth of a rebuild). */
+const periodsSeen = new Map<string, Array<{ period: ReportingPeriod; dueAt: string }>>();
+function periodsOwed(facts: CampaignReportingFacts, plan: { startsOn: string; endsOn: string }) {
+  const key = `${facts.cadence}|${facts.startsOn}|${facts.endsOn}|${plan.startsOn}|${plan.endsOn}`;
+  let periods = periodsSeen.get(key);
+  if (!periods) {
+    periods = owedPeriods(facts, plan).map((period) => ({ period, dueAt: endOfBeijingDay(period.dueOn) }));
+    if (periodsSeen.size >= 10_000) periodsSeen.clear();
+    periodsSeen.set(key, periods);
+  }
+  return periods;
 }
 
 /** A rejected rectification is owed again: its deadline (unchanged) is looked at again. */
 function reopenFinding(db: Database, streamId: string, findingId: string): void {
+  // The look-up below reads the table, not the batch's due dates.
+  deadlines.flush(db);
   const row = db.prepare('SELECT due_at AS dueAt, payload FROM deadlines WHERE kind = ? AND stream_id = ? AND item_key = ?').get(RECTIFICATION_DUE, streamId, findingId) as
     | { dueAt: string; payload: string }
     | undefined;
@@ -162,4 +186,6 @@ export const projectDeadlinesProjection: Projection = {
     if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
     return applyProject(event as unknown as RecordedOf<ProjectEvent>, db);
   },
+  flush: (db: Database) => deadlines.flush(db),
+  discard: (db: Database) => deadlines.discard(db),
 };
