@@ -46,6 +46,12 @@ export interface ReadAllOptions {
   fromPosition?: number;
   maxCount?: number;
   filter?: EventFilter;
+  /**
+   * false: the reader never looks at `metadata.prevHash` / `metadata.hash`, and a store may leave
+   * them out (the SQLite store spells both in hex for every row, a third of a log scan).
+   * Projections read this way; audit, export and verification never do. Default true.
+   */
+  hashes?: boolean;
 }
 
 export interface SubscribeOptions {
@@ -54,6 +60,8 @@ export interface SubscribeOptions {
   filter?: EventFilter;
   /** Hint for batch size while catching up. */
   batchSize?: number;
+  /** As `ReadAllOptions.hashes`. */
+  hashes?: boolean;
 }
 
 /**

@@ -54,7 +54,7 @@ export class LiveFeed {
 
   /** Follows one subscription; true when it must be replaced by one from a lower position. */
   private async follow(from: number): Promise<boolean> {
-    const subscription = this.store.subscribeToAll({ fromPosition: from, filter: this.hooks.filter, batchSize: this.hooks.batchSize });
+    const subscription = this.store.subscribeToAll({ fromPosition: from, filter: this.hooks.filter, batchSize: this.hooks.batchSize, hashes: false });
     this.subscription = subscription;
     let batch: RecordedEvent[] = [];
     let batchFrom = from;

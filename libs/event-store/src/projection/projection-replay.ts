@@ -37,7 +37,7 @@ export async function replayLog(
   try {
     for (;;) {
       head = await ctx.store.headPosition();
-      const page = await ctx.store.readAll({ fromPosition: from, maxCount: ctx.pageSize, filter: ctx.filter });
+      const page = await ctx.store.readAll({ fromPosition: from, maxCount: ctx.pageSize, filter: ctx.filter, hashes: false });
       if (page.length === 0) {
         // Nothing (that the filter selects) up to the head read before the page: the targets are there.
         if (head > from) ctx.commit(targets, [], from, head);

@@ -177,6 +177,25 @@ describe('SqliteEventStore (SQLite only)', () => {
       await expect(reopened.readAll()).rejects.toThrow(/closed/);
     });
 
+    it('reads the same events without their hashes when asked to (projections), and with them otherwise', async () => {
+      const store = new SqliteEventStore({ path: await seededFile() });
+      const withHashes = await store.readAll({ filter: { eventTypes: ['Counted'] } });
+      const strip = (events: typeof withHashes) =>
+        events.map(({ metadata: { prevHash: _p, hash: _h, ...metadata }, ...e }) => ({ ...e, metadata }));
+      expect(withHashes[5].metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(withHashes[5].metadata.prevHash).toBe(withHashes[4].metadata.hash);
+      for (const filter of [undefined, { eventTypes: ['Counted'] }]) {
+        const bare = await store.readAll({ filter, hashes: false, fromPosition: 2, maxCount: 5 });
+        expect(bare).toEqual(strip(withHashes.slice(2, 7)));
+        expect(bare.every((e) => !('hash' in e.metadata) && !('prevHash' in e.metadata))).toBe(true);
+      }
+      const sub = store.subscribeToAll({ fromPosition: 10, hashes: false });
+      const received: typeof withHashes = [];
+      for await (const e of sub) if (received.push(e) === 2) break;
+      expect(received).toEqual(strip(withHashes.slice(10, 12)));
+      await store.close();
+    });
+
     it('delivers appends made through another instance on the same file', async () => {
       const path = join(tempDir(), 'two-instances.sqlite');
       const writer = new SqliteEventStore({ path });

@@ -119,13 +119,13 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.readAllSync(options.fromPosition ?? 0, options.maxCount ?? -1, options.filter);
+    return this.readAllSync(options.fromPosition ?? 0, options.maxCount ?? -1, options.filter, options.hashes !== false);
   }
 
   subscribeToAll(options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     const source = {
-      read: (from: number, max: number, filter: EventFilter | undefined) => this.readAllSync(from, max, filter),
+      read: (from: number, max: number, filter: EventFilter | undefined) => this.readAllSync(from, max, filter, options.hashes !== false),
       head: () => (this.closed ? 0 : this.stmts.head.get()!),
       onAppend: (listener: () => void) => {
         appendSignals.on(this.signal, listener);
@@ -173,13 +173,13 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
-  private readAllSync(fromPosition: number, maxCount: number, filter: EventFilter | undefined): RecordedEvent[] {
+  private readAllSync(fromPosition: number, maxCount: number, filter: EventFilter | undefined, hashes: boolean): RecordedEvent[] {
     if (this.closed) return [];
     if (maxCount === 0) return [];
     const rows =
       filter && (filter.streamPrefixes?.length || filter.eventTypes?.length)
-        ? this.stmts.readAllFiltered(fromPosition, maxCount, filter)
-        : this.stmts.readAll.all(fromPosition, maxCount);
+        ? this.stmts.readAllFiltered(fromPosition, maxCount, filter, hashes)
+        : (hashes ? this.stmts.readAll : this.stmts.readAllWithoutHashes).all(fromPosition, maxCount);
     return rows.map(toRecordedEvent);
   }
 

@@ -3,6 +3,8 @@ import { CorruptEventError } from '../errors';
 
 /** Column list every read statement selects, in this order (statements run in raw mode). */
 export const EVENT_COLUMNS = 'position, stream_id, revision, type, data, metadata, recorded_at, lower(hex(prev_hash)), lower(hex(hash))';
+/** The same without the hashes (`ReadAllOptions.hashes: false`): rows end after recorded_at. */
+export const EVENT_COLUMNS_WITHOUT_HASHES = 'position, stream_id, revision, type, data, metadata, recorded_at';
 
 export type EventRow = [
   position: number,
@@ -12,8 +14,8 @@ export type EventRow = [
   data: string,
   metadata: string,
   recordedAt: string,
-  prevHash: string,
-  hash: string,
+  prevHash?: string,
+  hash?: string,
 ];
 
 /** A stored row as a RecordedEvent; unreadable JSON becomes a CorruptEventError naming the event. */
@@ -21,8 +23,10 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
   const [position, streamId, revision, type, dataJson, metadataJson, recordedAt, prevHash, hash] = row;
   const data = parseObject(dataJson, 'data', row);
   const metadata = parseObject(metadataJson, 'metadata', row) as unknown as EventMetadata;
-  metadata.prevHash = prevHash;
-  metadata.hash = hash;
+  if (hash !== undefined) {
+    metadata.prevHash = prevHash;
+    metadata.hash = hash;
+  }
   return { streamId, revision, position, recordedAt, type, data, metadata };
 }
 

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { EventFilter } from '../event-store.port';
-import { EVENT_COLUMNS, EventRow } from './sqlite-rows';
+import { EVENT_COLUMNS, EVENT_COLUMNS_WITHOUT_HASHES, EventRow } from './sqlite-rows';
 
 /** Every statement the store runs, prepared once per connection. Read statements return raw rows. */
 export class SqliteStatements {
@@ -13,6 +13,7 @@ export class SqliteStatements {
   readonly readForwards: Database.Statement<[string, number, number], EventRow>;
   readonly readBackwards: Database.Statement<[string, number, number], EventRow>;
   readonly readAll: Database.Statement<[number, number], EventRow>;
+  readonly readAllWithoutHashes: Database.Statement<[number, number], EventRow>;
   readonly head: Database.Statement<[], number>;
   readonly streamHeads: Database.Statement<[], [string, number, string]>;
   readonly streamHead: Database.Statement<[string], [string, number, string]>;
@@ -33,23 +34,24 @@ export class SqliteStatements {
     this.readForwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?');
     this.readBackwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
     this.readAll = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
+    this.readAllWithoutHashes = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?', false);
     this.head = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
     this.streamHeads = db.prepare<[], [string, number, string]>('SELECT stream_id, revision, lower(hex(last_hash)) FROM streams ORDER BY stream_id').raw();
     this.streamHead = db.prepare<[string], [string, number, string]>('SELECT stream_id, revision, lower(hex(last_hash)) FROM streams WHERE stream_id = ?').raw();
   }
 
   /** Rows after `fromPosition` matching the filter; one cached statement per filter shape. */
-  readAllFiltered(fromPosition: number, limit: number, filter: EventFilter): EventRow[] {
+  readAllFiltered(fromPosition: number, limit: number, filter: EventFilter, hashes = true): EventRow[] {
     const prefixes = filter.streamPrefixes ?? [];
     const types = filter.eventTypes ?? [];
-    const key = `${prefixes.length}/${types.length}`;
+    const key = `${prefixes.length}/${types.length}/${hashes}`;
     let stmt = this.filtered.get(key);
     if (!stmt) {
       const where = ['position > ?'];
       // substr counts characters, so the prefix length is passed in code points.
       if (prefixes.length) where.push(`(${prefixes.map(() => 'substr(stream_id, 1, ?) = ?').join(' OR ')})`);
       if (types.length) where.push(`type IN (${types.map(() => '?').join(', ')})`);
-      stmt = this.rows<unknown[]>(`WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`);
+      stmt = this.rows<unknown[]>(`WHERE ${where.join(' AND ')} ORDER BY position LIMIT ?`, hashes);
       this.filtered.set(key, stmt);
     }
     const params: unknown[] = [fromPosition];
@@ -58,7 +60,7 @@ export class SqliteStatements {
     return stmt.all(...params);
   }
 
-  private rows<P extends unknown[]>(tail: string): Database.Statement<P, EventRow> {
-    return this.db.prepare<P, EventRow>(`SELECT ${EVENT_COLUMNS} FROM events ${tail}`).raw();
+  private rows<P extends unknown[]>(tail: string, hashes = true): Database.Statement<P, EventRow> {
+    return this.db.prepare<P, EventRow>(`SELECT ${hashes ? EVENT_COLUMNS : EVENT_COLUMNS_WITHOUT_HASHES} FROM events ${tail}`).raw();
   }
 }
