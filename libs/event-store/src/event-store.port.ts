@@ -39,6 +39,8 @@ export interface ReadStreamOptions {
   /** Inclusive start revision; defaults to the first (forwards) or the last (backwards). */
   fromRevision?: number;
   maxCount?: number;
+  /** As `ReadAllOptions.hashes`: false when the reader only folds the events. */
+  hashes?: boolean;
 }
 
 export interface ReadAllOptions {

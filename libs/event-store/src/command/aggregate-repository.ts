@@ -73,7 +73,8 @@ export class AggregateRepository {
         stored = await this.store.readStream(streamId);
       }
     } else {
-      stored = await this.store.readStream(streamId, from ? { fromRevision: from.revision + 1 } : {});
+      // A fold needs no hashes (spelling them was a third of reading a stream); a snapshot's anchor is read below.
+      stored = await this.store.readStream(streamId, { ...(from ? { fromRevision: from.revision + 1 } : {}), hashes: false });
     }
     const events = stored.map((e) => this.upcasters.upcast(e));
     aggregate.load(events, from);
@@ -82,15 +83,19 @@ export class AggregateRepository {
     // (or its snapshot parsed) twice per command.
     if ((events.length > 0 || snapshot) && aggregate.revision !== null) {
       this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision);
-      const last = events[events.length - 1];
-      // Only a hashed event anchors a snapshot: its hash is how a later load knows the log still holds it.
-      if (snapshots && last && events.length >= (snapshots.minEvents ?? 250) && typeof last.metadata.hash === 'string') this.snapshotLater(snapshots.store, streamId, aggregate.state, last);
+      if (snapshots && events.length >= (snapshots.minEvents ?? 250)) await this.snapshotLater(snapshots.store, streamId, aggregate.state, events[events.length - 1]);
     }
     return aggregate;
   }
 
+  /** Only a hashed event anchors a snapshot: its hash is how a later load knows the log still holds it. */
+  private async snapshotLater(store: SqliteSnapshotStore, streamId: string, state: unknown, last: RecordedEvent): Promise<void> {
+    const anchor = typeof last.metadata.hash === 'string' ? last : (await this.store.readStream(streamId, { fromRevision: last.revision, maxCount: 1 }))[0];
+    if (anchor?.revision === last.revision && typeof anchor.metadata.hash === 'string') this.writeSnapshotLater(store, streamId, state, anchor);
+  }
+
   /** Written after the command has its answer; a failed write only means a longer fold next time. */
-  private snapshotLater(store: SqliteSnapshotStore, streamId: string, state: unknown, last: RecordedEvent): void {
+  private writeSnapshotLater(store: SqliteSnapshotStore, streamId: string, state: unknown, last: RecordedEvent): void {
     setImmediate(() => {
       try {
         store.put(streamId, { revision: last.revision, hash: last.metadata.hash!, state });

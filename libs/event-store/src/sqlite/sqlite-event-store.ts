@@ -113,7 +113,7 @@ export class SqliteEventStore implements EventStore {
     const rows =
       options.direction === 'backwards'
         ? this.stmts.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
-        : this.stmts.readForwards.all(streamId, options.fromRevision ?? 0, limit);
+        : (options.hashes === false ? this.stmts.readForwardsWithoutHashes : this.stmts.readForwards).all(streamId, options.fromRevision ?? 0, limit);
     return rows.map(toRecordedEvent);
   }
 

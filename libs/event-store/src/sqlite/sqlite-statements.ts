@@ -11,6 +11,7 @@ export class SqliteStatements {
   readonly findCommand: Database.Statement<[string, string], EventRow>;
   readonly commandStream: Database.Statement<[string], string>;
   readonly readForwards: Database.Statement<[string, number, number], EventRow>;
+  readonly readForwardsWithoutHashes: Database.Statement<[string, number, number], EventRow>;
   readonly readBackwards: Database.Statement<[string, number, number], EventRow>;
   readonly readAll: Database.Statement<[number, number], EventRow>;
   readonly readAllWithoutHashes: Database.Statement<[number, number], EventRow>;
@@ -32,6 +33,7 @@ export class SqliteStatements {
     this.findCommand = this.rows<[string, string]>('WHERE stream_id = ? AND command_id = ? ORDER BY revision');
     this.commandStream = db.prepare<[string], string>('SELECT stream_id FROM events WHERE command_id = ? LIMIT 1').pluck();
     this.readForwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?');
+    this.readForwardsWithoutHashes = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?', false);
     this.readBackwards = this.rows<[string, number, number]>('WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?');
     this.readAll = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
     this.readAllWithoutHashes = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?', false);
