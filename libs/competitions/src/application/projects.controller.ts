@@ -12,6 +12,7 @@ import { ProjectCommandResult } from './project-application.handlers';
 import { ProjectFacts } from './project-facts.service';
 import { DraftProjectRequestDto, EditProjectRequestDto, GrantExtensionRequestDto, OptionalReasonRequestDto, ReasonRequestDto } from './project.request.dto';
 import { actionsForCaller, projectView } from './project.view';
+import { seesEveryScoreSheet } from './score-visibility';
 
 @ApiTags('projects 竞赛项目')
 @ApiBearerAuth()
@@ -123,12 +124,9 @@ export class ProjectsController {
   }
 }
 
-/**
- * Judging fairness: until the result is fixed, a unit sees no assessor's scores and an assessor
- * sees only their own; committees, auditors and administrators see every sheet.
- */
+/** The sheets this caller may see (`seesEveryScoreSheet`). */
 function withVisibleScores(project: Project, user: AuthUser): Project {
   const a = project.assessment;
-  if (!a || a.result || user.roles.some((r) => r === 'committee' || r === 'auditor' || r === 'admin')) return project;
+  if (!a || a.result || seesEveryScoreSheet(user)) return project;
   return { ...project, assessment: { ...a, scores: a.scores.filter((s) => s.assessorUserId === user.userId) } };
 }

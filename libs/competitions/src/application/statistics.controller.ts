@@ -10,6 +10,7 @@ import { assessmentStatistics } from '../read-models/assessment/assessment-stats
 import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-models/statistics/coverage.queries';
 import { ProjectFacts } from './project-facts.service';
 import { readScopeOf, withOrgNames } from './read-scope';
+import { seesEveryScoreSheet } from './score-visibility';
 
 class CoverageQueryDto extends ConsistentQueryDto {
   @ApiProperty({ description: '竞赛活动 Campaign id' }) @IsString() @IsNotEmpty() campaignId!: string;
@@ -53,11 +54,16 @@ export class StatisticsController {
   @Get('assessment')
   @ApiOperation({
     summary: '评估考核统计 Scores per assessor, totals, grades, rankings and disagreement flags',
-    description: '排名在整个竞赛活动内及各竞赛类别内计算（并列同名次），再按您的管辖范围显示。',
+    description:
+      '排名在整个竞赛活动内及各竞赛类别内计算（并列同名次），再按您的管辖范围显示。评分汇总前，分歧按已计入的评分给出（provisional: true）；' +
+      '评审公正：汇总前，参赛单位看不到专家评分，评估专家只看到本人评分（withheld: true），竞赛委员会、审计和管理员看到全部。',
   })
   async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
     await this.facts.campaign(q.campaignId);
-    const r = assessmentStatistics(this.db, { scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    const r = assessmentStatistics(this.db, {
+      scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0,
+      ...(seesEveryScoreSheet(user) ? {} : { sheetsOnlyOf: user.userId }),
+    });
     return { ...r, items: withOrgNames(this.orgs, r.items) };
   }
 }

@@ -45,7 +45,10 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'AssessmentOpened': {
       const { projectId, scheme, rulesVersion } = e.data;
       const list = e.data.assessors.map((a) => ({ userId: a.userId, orgId: a.orgId, name: a.name, addedAfterLock: false, waived: false, declaredConflict: false }));
-      set(projectId, { status: 'under_assessment', rules_version: rulesVersion, criteria: JSON.stringify(scheme.criteria), aggregation: scheme.aggregation, assessors: JSON.stringify(list) });
+      set(projectId, {
+        status: 'under_assessment', rules_version: rulesVersion, criteria: JSON.stringify(scheme.criteria), aggregation: scheme.aggregation, assessors: JSON.stringify(list),
+        threshold: scheme.disagreementThreshold,
+      });
       return;
     }
     case 'AssessorAddedAfterLock': {
@@ -93,7 +96,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const assessmentStatsProjection: Projection = {
   name: 'assessment_stats',
-  version: 1,
+  // 2: the disagreement threshold is kept from the opening, so a spread is flagged while scores come in.
+  version: 2,
   eventTypes: [assessmentOrgs.eventType, ...PROJECT_TYPES],
   deferredIndexes: ['as_projects_campaign'],
   setup(db: Database) {

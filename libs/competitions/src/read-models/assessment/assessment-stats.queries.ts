@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { Page } from '@jingsai/api-kit';
-import { AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
+import {
+  AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, PROJECT_STATUS_LABELS, ProjectStatus, scoreSpread,
+} from '../../domain';
 import { ancestorsOf, ReadScope, Where } from '../read-scope';
 
 export interface AssessmentStatsFilter {
@@ -9,6 +11,12 @@ export interface AssessmentStatsFilter {
   category?: string;
   limit: number;
   offset: number;
+  /**
+   * Judging fairness, as on the project view: before a project's result is fixed, a caller who is
+   * not a committee, auditor or administrator sees only the sheets of this user id (an assessor
+   * their own, a unit none) and no provisional spread. Undefined: every sheet.
+   */
+  sheetsOnlyOf?: string;
 }
 
 /** Competition ranking (1, 2, 2, 4) of finalised projects by total, highest first. */
@@ -17,6 +25,26 @@ function ranks(rows: Array<{ project_id: string; total: number | null }>): Map<s
   const out = new Map<string, number>();
   done.forEach((r, i) => out.set(r.project_id, i > 0 && done[i - 1]!.total === r.total ? out.get(done[i - 1]!.project_id)! : i + 1));
   return out;
+}
+
+/**
+ * The finalisation's verdict on the spread between assessors; before it, the spread of the
+ * scores counted so far (two or more), marked provisional, so the committee sees a wide one
+ * while it can still chase or add an assessor.
+ */
+function disagreementOf(r: any, assessors: Array<{ counted: boolean; weightedTotal: number | null }>) {
+  if (r.spread !== null) {
+    const flagged = r.flagged === 1;
+    return { spread: r.spread, threshold: r.threshold, flagged, provisional: false, label: flagged ? '评分分歧较大，建议复核' : '评分一致性正常' };
+  }
+  const totals = assessors.filter((a) => a.counted).map((a) => a.weightedTotal as number);
+  if (totals.length < 2 || r.threshold === null) return null;
+  const spread = scoreSpread(totals);
+  const flagged = spread > r.threshold;
+  return {
+    spread, threshold: r.threshold, flagged, provisional: true,
+    label: `${flagged ? '当前评分分歧较大，建议复核' : '当前评分一致性正常'}（已评 ${totals.length} 份，尚未汇总）`,
+  };
 }
 
 /**
@@ -39,12 +67,16 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
   const items = visible.map((r) => {
     const criteria = JSON.parse(r.criteria ?? '[]') as AssessmentCriterion[];
     const sheets = new Map((scoresOf.all(r.project_id) as any[]).map((s) => [s.assessor_user_id, s]));
+    const restricted = r.total === null && f.sheetsOnlyOf !== undefined;
     const assessors = (JSON.parse(r.assessors) as any[]).map((a) => {
-      const s = sheets.get(a.userId);
+      const stored = sheets.get(a.userId);
+      const withheld = restricted && Boolean(stored) && a.userId !== f.sheetsOnlyOf;
+      const s = withheld ? undefined : stored;
       return {
         ...a,
-        scored: Boolean(s),
-        counted: Boolean(s) && !a.declaredConflict,
+        scored: Boolean(stored),
+        counted: Boolean(stored) && !a.declaredConflict,
+        withheld,
         scores: s ? criteria.map((c) => ({ key: c.key, name: c.name, weight: c.weight, score: JSON.parse(s.scores)[c.key] ?? null })) : [],
         weightedTotal: s?.weighted_total ?? null,
         scoreRevision: s?.revision ?? null,
@@ -72,13 +104,13 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
       dropped: r.dropped ? JSON.parse(r.dropped) : [],
       rankInCampaign: inCampaign.get(r.project_id) ?? null,
       rankInCategory: inCategory.get(r.project_id) ?? null,
-      disagreement: r.spread === null ? null : { spread: r.spread, threshold: r.threshold, flagged: r.flagged === 1, label: r.flagged === 1 ? '评分分歧较大，建议复核' : '评分一致性正常' },
+      disagreement: restricted ? null : disagreementOf(r, assessors),
     };
   });
   const byAssessor = new Map<string, { assessorUserId: string; name: string; scored: number; totals: number[] }>();
   for (const item of items) {
     // A declared conflict removes the assessor's score, here as in finalisation.
-    for (const a of item.assessors.filter((x) => x.counted)) {
+    for (const a of item.assessors.filter((x) => x.counted && !x.withheld)) {
       const entry = byAssessor.get(a.userId) ?? { assessorUserId: a.userId, name: a.name, scored: 0, totals: [] as number[] };
       entry.scored++;
       entry.totals.push(a.weightedTotal as number);
