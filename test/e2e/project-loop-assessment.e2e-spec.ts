@@ -110,11 +110,18 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const outcomes = { participants: 2750, participating_enterprises: 1, technical_innovations: 14, suggestions_made: 100, suggestions_adopted: 55, energy_saved_tce: 12.5 };
     await w.refused('/api/v1/projects/p-a/summary', { outcomes: { ...outcomes, suggestions_adopted: 120 }, experience: '师带徒' }, 'unitA', 400, 'PROJECT.INVALID');
     ok(await w.post('/api/v1/projects/p-a/summary', { outcomes: { ...outcomes, participants: 2700 }, experience: '以师带徒带动技能提升' }, 'unitA'), 201);
+    // The committee sees each total against the reports in force (Q3 as corrected 1,250 + Q4 1,500 participant-times).
+    const checks = ok(await w.get('/api/v1/projects/p-a', 'xy')).body.summary.checks;
+    expect(checks.filter((c: any) => c.flag)).toEqual([
+      { metric: 'participants', label: '参与职工人次', unit: '人次', summary: 2700, reports: 2750, basis: 'sum', flag: 'below', noteZh: '总结参与职工人次 2700 人次，少于各期报告合计 2750 人次，请核实。' },
+    ]);
+    expect(checks.find((c: any) => c.metric === 'participating_enterprises')).toMatchObject({ summary: 1, reports: 1, basis: 'latest', flag: null });
     expect(await awaiting('xy')).toContain('p-a');
     await w.refused('/api/v1/projects/p-a/summary/return', {}, 'xy', 400, 'REQUEST.INVALID');
     ok(await w.post('/api/v1/projects/p-a/summary/return', { reason: '参与人次与季度报告合计不一致，请核实' }, 'xy'));
     expect((await w.get('/api/v1/board?status=assessed', 'unitA')).body.items[0]).toMatchObject({ projectId: 'p-a', returnedReason: '参与人次与季度报告合计不一致，请核实' });
     ok(await w.post('/api/v1/projects/p-a/summary', { outcomes, experience: '以师带徒带动技能提升，形成可推广的操作法' }, 'unitA'), 201);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'xy')).body.summary.checks.filter((c: any) => c.flag)).toEqual([]);
     expect(ok(await w.post('/api/v1/projects/p-a/summary/accept', { note: '同意' }, 'city')).body.events).toEqual(['SummaryAccepted']);
     const board = (await w.get('/api/v1/board?orgId=ent-a', 'city')).body.items[0];
     expect(board).toMatchObject({ status: 'summarized', statusLabel: '已总结', total: 85.25, gradeLabel: '良好' });

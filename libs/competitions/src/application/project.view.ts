@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
@@ -59,7 +59,7 @@ export function projectView(
       ...project.assessment,
       result: project.assessment.result && { ...project.assessment.result, gradeLabel: project.assessment.result.grade ? GRADE_LABELS[project.assessment.result.grade] : null },
     },
-    summary: project.summary,
+    summary: project.summary && { ...project.summary, checks: summaryChecks(project) },
     requiredApprovalLevels: o.requiredLevels,
     nextApprovalLevel: o.nextLevel,
     nextApprovalLevelLabel: o.nextLevel ? (HIERARCHY_LEVEL_LABELS[o.nextLevel as keyof typeof HIERARCHY_LEVEL_LABELS] ?? o.nextLevel) : null,
@@ -67,4 +67,10 @@ export function projectView(
     allowedActionLabels: labelledActions(o.allowedActions),
     revision,
   };
+}
+
+/** The latest summary's figures against the reports in force (`summaryAgainstReports`), for the committee deciding on it. */
+function summaryChecks(project: Project) {
+  const latest = project.summary?.submissions[project.summary.submissions.length - 1];
+  return latest ? summaryAgainstReports(latest.outcomes, project.progress.reports) : [];
 }

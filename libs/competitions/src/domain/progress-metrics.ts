@@ -90,3 +90,40 @@ export function combinePeriods(reports: ReadonlyArray<{ period: string; metrics:
   }
   return out;
 }
+
+/** One figure of a summary beside what the project's period reports already give. */
+export interface SummaryCheck {
+  metric: ProgressMetric;
+  label: string;
+  unit: string;
+  summary: number | null;
+  /** The reports in force combined (`combinePeriods`): a sum for flows, the latest value for a stock. */
+  reports: number | null;
+  basis: 'sum' | 'latest';
+  /** `below`: less than the reports already gave; `missing`: the reports give it, the summary leaves it out. */
+  flag: 'below' | 'missing' | null;
+  noteZh: string | null;
+}
+
+/**
+ * What a committee checks before accepting a summary (totals for the whole period): each figure
+ * against the period reports. A total below what the reports already add up to, or a figure the
+ * reports give and the summary leaves out, is flagged; a higher total is normal (the last weeks
+ * are in no report). Advice only: the committee decides.
+ */
+export function summaryAgainstReports(outcomes: ProgressMetrics, reports: ReadonlyArray<{ period: string; metrics: ProgressMetrics }>): SummaryCheck[] {
+  const combined = combinePeriods(reports);
+  return PROGRESS_METRIC_KEYS.filter((k) => typeof outcomes[k] === 'number' || typeof combined[k] === 'number').map((k) => {
+    const m = PROGRESS_METRICS[k];
+    const summary = outcomes[k] ?? null;
+    const fromReports = combined[k] ?? null;
+    const basis = m.accrues === 'stock' ? 'latest' : 'sum';
+    const what = basis === 'sum' ? '各期报告合计' : '最近一期报告';
+    const flag = fromReports === null ? null : summary === null ? 'missing' : summary < fromReports ? 'below' : null;
+    const noteZh =
+      flag === 'below' ? `总结${m.zh} ${summary} ${m.unitZh}，少于${what} ${fromReports} ${m.unitZh}，请核实。`
+      : flag === 'missing' ? `总结未填${m.zh}，${what}为 ${fromReports} ${m.unitZh}。`
+      : null;
+    return { metric: k, label: m.zh, unit: m.unitZh, summary, reports: fromReports, basis, flag, noteZh };
+  });
+}
