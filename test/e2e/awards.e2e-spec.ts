@@ -113,7 +113,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const round = { roundId: 'jj-cert', campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit', 'county', 'city'] };
     expect(ok(await post('/api/v1/award-rounds', round, 'office'), 201).headers.etag).toBe('"0"');
     const got = ok(await get(R, 'office'));
-    expect(got.body).toMatchObject({ stage: 'nominating', stageLabel: { zh: '推荐中' }, honourLevel: 'city', ruleSet: { version: 1 }, allowedActions: expect.arrayContaining(['Nominate']) });
+    expect(got.body).toMatchObject({ stage: 'nominating', stageLabel: { zh: '推荐中' }, honourLevel: 'city', ruleSet: { version: 1 }, allowedActions: expect.arrayContaining(['nominate']) });
     expect((await get('/api/v1/award-rounds', 'county')).body.items.map((r: any) => r.roundId)).toEqual(['jj-cert']);
     // The honour level is labelled where it is shown, as the round view labels it.
     expect((await get('/api/v1/award-rounds', 'office')).body.items[0]).toMatchObject({ honourLevel: 'city', honourLevelLabel: { zh: '市级', en: expect.any(String) } });

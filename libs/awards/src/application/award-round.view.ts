@@ -1,5 +1,5 @@
 import {
-  ALLOWED_ACTIONS, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
+  ALLOWED_ACTIONS, allowedAwardActions, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
   OBJECTION_STATUS_LABELS, POOL_LABELS, STAGE_LABELS,
   NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
 } from './award-domain';
@@ -74,7 +74,7 @@ export function awardRoundView(state: AwardRoundState, revision: number | null, 
       quotaBreaches: quotaBreaches(round, primaries),
       pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)),
     },
-    allowedActions: ALLOWED_ACTIONS[state.stage],
+    allowedActions: allowedAwardActions(state.stage),
     allowedActionLabels: labelledAwardActions(ALLOWED_ACTIONS[state.stage]),
   };
 }

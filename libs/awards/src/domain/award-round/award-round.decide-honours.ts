@@ -6,7 +6,7 @@ import { decideEndNotice } from './award-round.decide-notice';
 import { promotionAfter } from './award-round.decide-review';
 import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
-import { ACTION_LABELS, ALLOWED_ACTIONS, requireHonour, requireRound, requireText } from './award-round.guards';
+import { ACTION_LABELS, allowedAwardActions, awardActionName, awardActionNames, requireHonour, requireRound, requireText } from './award-round.guards';
 import { assertSlateReady, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
 
@@ -35,7 +35,7 @@ export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent
         `公示期至 ${state.notice.lastDay} 24:00（北京时间）结束，公示结束前不能表彰。`,
         `The notice runs until the end of ${state.notice.lastDay} (Beijing time); nothing can be conferred before it ends.`,
         state.stage,
-        ALLOWED_ACTIONS[state.stage],
+        allowedAwardActions(state.stage),
         { endsAt: state.notice.endsAt },
       );
     }
@@ -76,7 +76,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
       `尚有 ${open.length} 件异议未处理（${open.map((o) => o.objectionId).join('、')}），处理完毕后方可表彰。`,
       `${open.length} objection(s) are still open (${open.map((o) => o.objectionId).join(', ')}); resolve them before conferring.`,
       'notice_ended_with_open_objections',
-      ['ResolveObjection'],
+      awardActionNames(['ResolveObjection']),
       { objectionIds: open.map((o) => o.objectionId) },
     );
   }
@@ -134,9 +134,9 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
     throw DomainError.illegalState(
       'AWARD.HONOUR_ILLEGAL_TRANSITION',
       `荣誉 ${h.honourId} 当前为“${label.zh}”，不能${ACTION_LABELS[c.type] ?? c.type}；可办理：${HONOUR_ALLOWED[h.status].map((a) => ACTION_LABELS[a] ?? a).join('、') || '无'}。`,
-      `Honour ${h.honourId} is ${label.en}; ${c.type} is not allowed. Allowed: ${HONOUR_ALLOWED[h.status].join(', ') || 'none'}.`,
+      `Honour ${h.honourId} is ${label.en}; ${awardActionName(c.type)} is not allowed. Allowed: ${awardActionNames(HONOUR_ALLOWED[h.status]).join(', ') || 'none'}.`,
       h.status,
-      HONOUR_ALLOWED[h.status],
+      awardActionNames(HONOUR_ALLOWED[h.status]),
     );
   }
   const reason = requireText(c.reason, 'AWARD.REASON_REQUIRED', 'reason', '请写明理由。', 'A reason is required.');

@@ -4,7 +4,7 @@ import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { resolveNoticePeriod } from '../calendar/notice-period';
 import { EndPublicNotice, RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { AwardRoundEvent } from './award-round.events';
-import { ALLOWED_ACTIONS, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText } from './award-round.guards';
+import { allowedAwardActions, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText } from './award-round.guards';
 import { promotionAfter } from './award-round.decide-review';
 import { assertSlateReady } from './award-round.slate';
 import { AwardRoundState, NoticeState } from './award-round.state';
@@ -121,7 +121,7 @@ export function decideEndNotice(c: EndPublicNotice, state: AwardRoundState): Awa
       `公示期至 ${notice.lastDay} 24:00（北京时间）结束，尚未届满。`,
       `The notice runs until the end of ${notice.lastDay} (Beijing time) and has not ended yet.`,
       state.stage,
-      ALLOWED_ACTIONS[state.stage],
+      allowedAwardActions(state.stage),
       { endsAt: notice.endsAt },
     );
   }

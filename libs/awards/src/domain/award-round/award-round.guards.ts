@@ -40,7 +40,19 @@ export const ACTION_LABELS: Record<string, string> = {
   ReinstateHonour: '恢复荣誉',
 };
 
-export const labelledAwardActions = (actions: readonly string[]) => actions.map((action) => ({ action, label: ACTION_LABELS[action] ?? action }));
+/**
+ * The name an action goes by in the API (allowedActions, refusals): the command type in
+ * snake_case (`Nominate` → `nominate`, `StartPublicNotice` → `start_public_notice`), the same
+ * vocabulary as projects' and campaigns' actions, so a console reads one kind of name.
+ */
+export const awardActionName = (commandType: string): string => commandType.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
+export const awardActionNames = (commandTypes: readonly string[]): string[] => commandTypes.map(awardActionName);
+
+/** The API names of the actions a round's stage allows. */
+export const allowedAwardActions = (stage: AwardRoundStage): string[] => awardActionNames(ALLOWED_ACTIONS[stage]);
+
+export const labelledAwardActions = (commandTypes: readonly string[]) =>
+  commandTypes.map((type) => ({ action: awardActionName(type), label: ACTION_LABELS[type] ?? type }));
 
 export function illegalTransition(state: AwardRoundState, action: string): DomainError {
   const stage = STAGE_LABELS[state.stage];
@@ -49,9 +61,9 @@ export function illegalTransition(state: AwardRoundState, action: string): Domai
   return DomainError.illegalState(
     'AWARD.ILLEGAL_TRANSITION',
     `评选轮次当前为“${stage.zh}”，不能${zh(action)}；当前可办理：${allowed.map(zh).join('、')}。`,
-    `The award round is ${stage.en}; ${action} is not allowed. Allowed: ${allowed.join(', ')}.`,
+    `The award round is ${stage.en}; ${awardActionName(action)} is not allowed. Allowed: ${awardActionNames(allowed).join(', ')}.`,
     state.stage,
-    allowed,
+    awardActionNames(allowed),
     { allowedActionLabels: labelledAwardActions(allowed) },
   );
 }

@@ -99,11 +99,14 @@ describe('conferral (表彰)', () => {
     // People read the refusal: actions by their Chinese names, not command type names.
     expect(refused.messageZh).toContain('不能表彰；当前可办理：推荐、');
     expect(refused.messageZh).not.toMatch(/[A-Z][a-z]+[A-Z]/);
-    expect(refused.details.allowedActionLabels).toContainEqual({ action: 'StartPublicNotice', label: '开始公示' });
+    expect(refused.details.allowedActionLabels).toContainEqual({ action: 'start_public_notice', label: '开始公示' });
+    // One vocabulary with projects' and campaigns' actions (snake_case), in the list and in the English text.
+    expect(refused.details.allowedActions).toContain('start_public_notice');
+    expect(refused.messageEn).toContain('confer is not allowed');
   });
 
   it('is refused while an objection is open', () => {
-    spec.given([...ready, noticeStarted(['n-1', 'n-2']), raised, noticeEnded()]).when(confer(AFTER_NOTICE)).thenThrows('AWARD.OBJECTIONS_OPEN', { details: { objectionIds: ['o-1'], allowedActions: ['ResolveObjection'] } });
+    spec.given([...ready, noticeStarted(['n-1', 'n-2']), raised, noticeEnded()]).when(confer(AFTER_NOTICE)).thenThrows('AWARD.OBJECTIONS_OPEN', { details: { objectionIds: ['o-1'], allowedActions: ['resolve_objection'] } });
   });
 
   it('is refused when a withdrawal left the slate short of its ratios', () => {
@@ -193,7 +196,7 @@ describe('revocation, withdrawal and suspension of honours', () => {
     spec.given(conferred).when(withdraw('forgotten' as never)).thenThrows('AWARD.INVALID_WITHDRAWAL_MODE');
     const withdrawn = [...conferred, { type: 'HonourWithdrawn', data: { roundId: ROUND_ID, honourId: H1, mode: 'ordered', reason: 'x' } } as AwardRoundEvent];
     expect(honourStatus(stateAfter(withdrawn), H1)).toBe('withdrawn');
-    spec.given(withdrawn).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'withdrawn', allowedActions: ['RevokeHonour'] } });
+    spec.given(withdrawn).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'withdrawn', allowedActions: ['revoke_honour'] } });
     spec.given(withdrawn).when(revoke()).thenMatches([{ type: 'HonourRevoked' }, { type: 'HonourRevoked' }]);
   });
 

@@ -49,7 +49,7 @@ describe('level-by-level recommendation (逐级推荐)', () => {
   });
 
   it('refuses to pass the recommending level by review, without the workers’ congress', () => {
-    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit')).thenThrows('AWARD.WORKERS_CONGRESS_REQUIRED', { kind: 'unprocessable', details: { allowedActions: ['RecordWorkersCongressApproval'] } });
+    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit')).thenThrows('AWARD.WORKERS_CONGRESS_REQUIRED', { kind: 'unprocessable', details: { allowedActions: ['record_workers_congress_approval'] } });
   });
 
   it('lets the recommending unit decline by review, with a reason', () => {
@@ -66,8 +66,8 @@ describe('level-by-level recommendation (逐级推荐)', () => {
     spec
       .given([leveled, submitted('n-1'), recommended('n-1')])
       .when(review('n-1', 'city'))
-      .thenThrows('AWARD.REVIEW_OUT_OF_ORDER', { kind: 'illegal_state', details: { currentState: 'awaiting_county', allowedActions: ['ReviewNomination'] } });
-    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'county')).thenThrows('AWARD.REVIEW_OUT_OF_ORDER', { details: { allowedActions: ['RecordWorkersCongressApproval'] } });
+      .thenThrows('AWARD.REVIEW_OUT_OF_ORDER', { kind: 'illegal_state', details: { currentState: 'awaiting_county', allowedActions: ['review_nomination'] } });
+    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'county')).thenThrows('AWARD.REVIEW_OUT_OF_ORDER', { details: { allowedActions: ['record_workers_congress_approval'] } });
   });
 
   it('refuses a level reviewed already and a level the round does not have', () => {
