@@ -46,7 +46,8 @@ describe('no_repeat_honour (原则上不重复授予)', () => {
   it('is blocked by a valid honour of the round award type', () => {
     const r = only({ rule: 'no_repeat_honour' }, holding(medal()));
     expect(r.passed).toBe(false);
-    expect(r.messageZh).toBe('张师傅 已持有 may_day_medal/city@2020-04-28(valid)，原则上不重复授予。');
+    expect(r.messageZh).toBe('张师傅 已持有2020-04-28 市级五一劳动奖章（有效），原则上不重复授予。');
+    expect(r.messageEn).toBe('张师傅 already holds city May Day Labor Medal of 2020-04-28 (valid); an honour is not conferred twice.');
   });
   it('is blocked by a suspended honour, which can still be reinstated', () => {
     expect(only({ rule: 'no_repeat_honour' }, holding(medal({ status: 'suspended' }))).passed).toBe(false);

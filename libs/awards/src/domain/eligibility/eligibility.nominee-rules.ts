@@ -1,4 +1,4 @@
-import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HonourType, NOMINEE_KIND_LABELS, honourLevelRank } from '../catalogue/award-catalogue';
+import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, HonourType, NOMINEE_KIND_LABELS, honourLevelRank } from '../catalogue/award-catalogue';
 import { addYears, toEpochDay, yearOf } from '../calendar/date-only';
 import { ORG_FACT_LABELS, RuleSpec } from '../rules/rule-spec';
 import { HonourHeld, OrganizationFacts } from './eligibility.facts';
@@ -6,7 +6,11 @@ import { RuleContext, reason } from './eligibility.project-rules';
 import { EligibilityReason } from './eligibility.facts';
 
 const honourLabel = (t: HonourType) => (t in AWARD_TYPE_CATALOGUE ? AWARD_TYPE_CATALOGUE[t as keyof typeof AWARD_TYPE_CATALOGUE] : DERIVED_HONOUR_CATALOGUE[t as keyof typeof DERIVED_HONOUR_CATALOGUE]);
-const describe = (h: HonourHeld) => `${h.awardType}/${h.level}@${h.conferredOn}(${h.status})`;
+/** An honour as people read it: 2020-04-28 市级五一劳动奖章（有效）; the codes stay in the reason's facts. */
+const describe = (h: HonourHeld) =>
+  `${h.conferredOn} ${HONOUR_LEVEL_LABELS[h.level]?.zh ?? h.level}${honourLabel(h.awardType)?.zh ?? h.awardType}（${HONOUR_STATUS_LABELS[h.status]?.zh ?? h.status}）`;
+const describeEn = (h: HonourHeld) =>
+  `${HONOUR_LEVEL_LABELS[h.level]?.en ?? h.level} ${honourLabel(h.awardType)?.en ?? h.awardType} of ${h.conferredOn} (${HONOUR_STATUS_LABELS[h.status]?.en ?? h.status})`;
 const notAfter = (date: string, asOf: string) => toEpochDay(date) <= toEpochDay(asOf);
 
 export function nomineeKindMatches(ctx: RuleContext): EligibilityReason {
@@ -46,8 +50,12 @@ export function noRepeatHonour(spec: Extract<RuleSpec, { rule: 'no_repeat_honour
   if (blocking.length === 0) {
     return reason('no_repeat_honour', true, `${nominee.name} 未持有${levelZh}${names.map((n) => n.zh).join('、')}。`, `${nominee.name} holds no ${levelEn}${names.map((n) => n.en).join(', ')}.`, facts);
   }
-  const list = blocking.map(describe).join(', ');
-  return reason('no_repeat_honour', false, `${nominee.name} 已持有 ${list}，原则上不重复授予。`, `${nominee.name} already holds ${list}; an honour is not conferred twice.`, facts);
+  return reason(
+    'no_repeat_honour', false,
+    `${nominee.name} 已持有${blocking.map(describe).join('、')}，原则上不重复授予。`,
+    `${nominee.name} already holds ${blocking.map(describeEn).join(', ')}; an honour is not conferred twice.`,
+    facts,
+  );
 }
 
 /** A valid honour of the types, at the level or above, conferred within the last `withinYears` years (inclusive). */
@@ -66,10 +74,10 @@ export function prerequisiteHonour(spec: Extract<RuleSpec, { rule: 'prerequisite
   const needZh = `${since} 以来（近 ${spec.withinYears} 年）有效的${level.zh}及以上${names.map((n) => n.zh).join('或')}`;
   const needEn = `a valid ${level.en}-or-higher ${names.map((n) => n.en).join(' or ')} conferred since ${since} (the last ${spec.withinYears} years)`;
   if (qualifying.length > 0) {
-    return reason('prerequisite_honour', true, `${nominee.name} 持有${needZh}：${qualifying.map(describe).join(', ')}。`, `${nominee.name} holds ${needEn}: ${qualifying.map(describe).join(', ')}.`, facts);
+    return reason('prerequisite_honour', true, `${nominee.name} 持有${needZh}：${qualifying.map(describe).join('、')}。`, `${nominee.name} holds ${needEn}: ${qualifying.map(describeEn).join(', ')}.`, facts);
   }
-  const why = notCounted.length > 0 ? `（不计入：${notCounted.map(describe).join(', ')}；已撤销、摘牌、暂停或超出年限的荣誉不计）` : '';
-  const whyEn = notCounted.length > 0 ? ` (not counted: ${notCounted.map(describe).join(', ')}; revoked, withdrawn, suspended or older honours do not count)` : '';
+  const why = notCounted.length > 0 ? `（不计入：${notCounted.map(describe).join('、')}；已撤销、摘牌、暂停或超出年限的荣誉不计）` : '';
+  const whyEn = notCounted.length > 0 ? ` (not counted: ${notCounted.map(describeEn).join(', ')}; revoked, withdrawn, suspended or older honours do not count)` : '';
   return reason('prerequisite_honour', false, `${nominee.name} 没有${needZh}${why}。`, `${nominee.name} does not hold ${needEn}${whyEn}.`, facts);
 }
 
