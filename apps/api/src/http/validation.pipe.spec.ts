@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, ValidateNested } from 'class-validator';
+import { IsArray, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { DomainError } from '@jingsai/shared';
 import { createValidationPipe } from './validation.pipe';
 
@@ -75,5 +75,27 @@ describe('validation pipe messages', () => {
     const zh = (e.details.errors as Array<{ field: string; messageZh: string }>).map((x) => x.messageZh);
     expect(zh).toEqual(expect.arrayContaining(['字段 reason：长度不能超过 2000 个字符', '字段 level：应为以下之一：county, city', '字段 limit：不能大于 200', '不允许的字段 extra']));
     expect(e.messageZh).not.toMatch(/must|should/);
+  });
+});
+
+class PageDto {
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER) offset?: number;
+}
+
+describe('validation pipe, a value of the wrong type', () => {
+  it('is one problem, the type, not also every range it fails (offset=abc)', async () => {
+    let refused: DomainError | undefined;
+    try {
+      await createValidationPipe().transform({ offset: 'abc' }, { type: 'query', metatype: PageDto });
+    } catch (e) {
+      refused = e as DomainError;
+    }
+    expect((refused?.details as any).errors).toEqual([{ field: 'offset', messageZh: '字段 offset：应为整数', messageEn: 'offset must be an integer number' }]);
+  });
+
+  it('still names a range when the type is right (offset=-1)', async () => {
+    await expect(createValidationPipe().transform({ offset: '-1' }, { type: 'query', metatype: PageDto })).rejects.toMatchObject({
+      details: { errors: [{ field: 'offset', messageEn: 'offset must not be less than 0' }] },
+    });
   });
 });

@@ -45,6 +45,9 @@ function withPath(message: string, property: string, field: string): string {
   return field !== property && message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
 }
 
+/** Rules about what kind of value a field holds; when one fails, the others on the field say nothing more. */
+const TYPE_RULES = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject', 'isDateString', 'isISO8601']);
+
 /**
  * Flatten nested class-validator errors into `{field, messageZh, messageEn}` with the full path
  * (`period.from`, `pools[0].quota`) in the field and in the messages.
@@ -60,7 +63,11 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
     } else if (rules.length > 0 && (e.value === undefined || e.value === null)) {
       own = [{ field, messageZh: `缺少必填字段 ${field}`, messageEn: `${field} is required` }];
     } else {
-      own = rules.map(([rule, message]) => ({ field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: withPath(message, e.property, field) }));
+      // A value of the wrong type fails its range rules too ("abc" is no integer, nor ≥ 0, nor ≤ 9007199254740991): the type is the problem.
+      const typed = rules.filter(([rule]) => TYPE_RULES.has(rule));
+      own = (typed.length > 0 ? typed : rules).map(([rule, message]) => ({
+        field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: withPath(message, e.property, field),
+      }));
     }
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
