@@ -45,8 +45,9 @@ function withPath(message: string, property: string, field: string): string {
   return field !== property && message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
 }
 
-/** Rules about what kind of value a field holds; when one fails, the others on the field say nothing more. */
-const TYPE_RULES = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject', 'isDateString', 'isISO8601']);
+/** Rules about what kind of value a field holds; when one fails, the field's range rules say nothing more. */
+const TYPE_RULES = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
+const RANGE_RULES = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative']);
 
 /**
  * Flatten nested class-validator errors into `{field, messageZh, messageEn}` with the full path
@@ -64,8 +65,8 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       own = [{ field, messageZh: `缺少必填字段 ${field}`, messageEn: `${field} is required` }];
     } else {
       // A value of the wrong type fails its range rules too ("abc" is no integer, nor ≥ 0, nor ≤ 9007199254740991): the type is the problem.
-      const typed = rules.filter(([rule]) => TYPE_RULES.has(rule));
-      own = (typed.length > 0 ? typed : rules).map(([rule, message]) => ({
+      const wrongType = rules.some(([rule]) => TYPE_RULES.has(rule));
+      own = rules.filter(([rule]) => !(wrongType && RANGE_RULES.has(rule))).map(([rule, message]) => ({
         field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: withPath(message, e.property, field),
       }));
     }
