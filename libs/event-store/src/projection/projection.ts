@@ -51,7 +51,14 @@ export interface ProjectionFailure {
   at: string;
 }
 
+const typeSets = new WeakMap<string[], Set<string>>();
+
 /** A projection handles an event type when it declares no types or lists this one. */
 export function handles(projection: Projection, type: string): boolean {
-  return !projection.eventTypes || projection.eventTypes.includes(type);
+  const types = projection.eventTypes;
+  if (!types) return true;
+  // Asked for every event and every projection of a batch: a set, kept per list, not a scan of it.
+  let set = typeSets.get(types);
+  if (!set) typeSets.set(types, (set = new Set(types)));
+  return set.has(type);
 }
