@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@jingsai/shared';
-import { Database, Projection, handles } from './projection';
+import { Database, Projection } from './projection';
 
 /** A projection threw on an event; the batch's transaction was rolled back. */
 export class ProjectionApplyError extends Error {
@@ -74,9 +74,10 @@ export function applyBatch(
         continue;
       }
       projection.discard?.(db);
+      const types = projection.eventTypes ? new Set(projection.eventTypes) : null;
       try {
         for (const event of events) {
-          if (event.position <= row.position || !handles(projection, event.type)) continue;
+          if (event.position <= row.position || (types !== null && !types.has(event.type))) continue;
           try {
             projection.apply(event, db);
           } catch (e) {

@@ -23,21 +23,35 @@ export interface OrgPathRow {
  * fixed once registered).
  */
 export function orgPathTable(table: string) {
+  // A registered organisation's row never changes, and every project of a rebuild asks for one: kept per
+  // connection. (Which ancestors are committees is still read each time: another process may register one.)
+  const known = new WeakMap<Database, Map<string, OrgPathRow>>();
   return {
     eventType: 'OrganizationRegistered',
     setup(db: Database): void {
       db.exec(`CREATE TABLE IF NOT EXISTS ${table} (org_id TEXT PRIMARY KEY, kind TEXT NOT NULL, level TEXT NOT NULL, path TEXT NOT NULL)`);
     },
     reset(db: Database): void {
+      known.delete(db);
       db.exec(`DROP TABLE IF EXISTS ${table}`);
     },
     apply(event: RecordedEvent, db: Database): void {
       const d = event.data as unknown as OrganizationRegisteredData;
       const path = `/${[...d.parentPath, d.orgId].join('/')}/`;
       db.prepare(`INSERT OR REPLACE INTO ${table} (org_id, kind, level, path) VALUES (?, ?, ?, ?)`).run(d.orgId, d.kind, d.level, path);
+      known.get(db)?.delete(d.orgId);
     },
     get(db: Database, orgId: string): OrgPathRow | undefined {
+      let rows = known.get(db);
+      const cached = rows?.get(orgId);
+      if (cached) return cached;
       const row = db.prepare(`SELECT org_id AS orgId, kind, level, path FROM ${table} WHERE org_id = ?`).get(orgId) as OrgPathRow | undefined;
+      // Only found rows are kept: an unknown organisation may be registered later.
+      if (row) {
+        if (!rows) known.set(db, (rows = new Map()));
+        if (rows.size >= 100_000) rows.clear();
+        rows.set(orgId, row);
+      }
       return row;
     },
     /** The path of an organisation; an unknown one is treated as a root of its own. */
