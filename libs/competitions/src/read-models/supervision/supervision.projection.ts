@@ -23,12 +23,16 @@ function stalledAfter(since: string, cadence: string): string {
   return d.toISOString();
 }
 
-interface SupProject { campaign_id: string; org_id: string; org_path: string; title: string; starts_on: string; cadence: string | null; last_report_at: string | null }
+interface SupProject {
+  campaign_id: string; org_id: string; org_path: string; title: string; starts_on: string; cadence: string | null; last_report_at: string | null;
+  /** Overdue items ever recorded for the project (sup_overdue rows). */
+  overdue_items: number;
+}
 
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /** The columns the handlers read; a project's row is read and written once per batch. */
-const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'starts_on', 'cadence', 'last_report_at']);
+const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'starts_on', 'cadence', 'last_report_at', 'overdue_items']);
 
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
@@ -38,12 +42,16 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const overdue = (kind: string, projectId: string, key: string, dueOn: string, detail: string) => {
     const p = project(projectId);
     if (!p) return;
-    db.prepare(
+    const added = db.prepare(
       `INSERT OR IGNORE INTO sup_overdue (kind, project_id, item_key, due_on, detail, marked_at, state, campaign_id, org_id, org_path)
        VALUES (?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)`,
     ).run(kind, projectId, key, dueOn, detail, at, p.campaign_id, p.org_id, p.org_path);
+    if (added.changes > 0) rows.update(db, projectId, { overdue_items: p.overdue_items + 1 });
   };
+  // Most reports and rectifications are on time: a project with no overdue item has nothing to settle.
+  const hasOverdue = (projectId: string) => (project(projectId)?.overdue_items ?? 0) > 0;
   const settle = (kind: string, projectId: string, key: string, state: string) =>
+    hasOverdue(projectId) &&
     db.prepare('UPDATE sup_overdue SET state = ?, resolved_at = COALESCE(resolved_at, ?) WHERE kind = ? AND project_id = ? AND item_key = ?').run(state, at, kind, projectId, key);
   switch (e.type) {
     case 'ProjectDrafted': {
@@ -51,7 +59,7 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       rows.insert(db, {
         project_id: d.projectId, campaign_id: d.campaignId, org_id: d.orgId, org_path: supervisionOrgs.pathOf(db, d.orgId), title: d.title,
         category: d.category, status: 'draft', starts_on: d.implementationPlan?.startsOn ?? '', cadence: null, approved_at: null, last_report_at: null,
-        stalled_after: null,
+        stalled_after: null, overdue_items: 0,
       });
       return;
     }
@@ -94,9 +102,11 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       return;
     }
     case 'RectificationReported':
+      if (!hasOverdue(e.data.projectId)) return;
       db.prepare("UPDATE sup_overdue SET state = 'reported' WHERE kind = 'rectification' AND project_id = ? AND item_key = ? AND resolved_at IS NULL").run(e.data.projectId, e.data.findingId);
       return;
     case 'RectificationRejected':
+      if (!hasOverdue(e.data.projectId)) return;
       db.prepare("UPDATE sup_overdue SET state = 'open' WHERE kind = 'rectification' AND project_id = ? AND item_key = ? AND resolved_at IS NULL").run(e.data.projectId, e.data.findingId);
       return;
     case 'RectificationAccepted':
@@ -136,8 +146,9 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
  */
 export const supervisionProjection: Projection = {
   name: 'supervision',
-  // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes.
-  version: 3,
+  // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes;
+  // 4: each project counts its overdue items, so an on-time report settles nothing.
+  version: 4,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
@@ -146,7 +157,8 @@ export const supervisionProjection: Projection = {
       CREATE TABLE IF NOT EXISTS sup_campaigns (campaign_id TEXT PRIMARY KEY, cadence TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS sup_projects (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL,
-        status TEXT NOT NULL, starts_on TEXT NOT NULL, cadence TEXT, approved_at TEXT, last_report_at TEXT, stalled_after TEXT
+        status TEXT NOT NULL, starts_on TEXT NOT NULL, cadence TEXT, approved_at TEXT, last_report_at TEXT, stalled_after TEXT,
+        overdue_items INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE IF NOT EXISTS sup_findings (project_id TEXT NOT NULL, finding_id TEXT NOT NULL, description TEXT NOT NULL, severity TEXT NOT NULL, rectify_by TEXT NOT NULL, PRIMARY KEY (project_id, finding_id));
       CREATE TABLE IF NOT EXISTS sup_overdue (
