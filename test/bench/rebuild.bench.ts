@@ -11,6 +11,9 @@ import { CLI_MAIN, NodeRun, runNode } from './lib/processes';
 import { BenchRow, limit, reported, writeResults } from './lib/report';
 import { serviceEnv } from './lib/service';
 
+/** The rebuild target of issue 7 (100,000 events/s) over the raw scan it quotes on its machine (357,000). */
+const ISSUE_RAW_SHARE = Math.round((100_000 / 357_000) * 100) / 100;
+
 /** Raw better-sqlite3: the whole log in pages of 5,000 by position, data and metadata parsed. */
 export function rawScan(path: string): { events: number; ms: number } {
   const db = new Database(path, { readonly: true });
@@ -49,6 +52,8 @@ export async function rebuildRows(ds: Dataset): Promise<BenchRow[]> {
   return [
     reported(`raw readAll scan with JSON parsing (better-sqlite3), ${k}k events`, rawRate, 'events/s'),
     limit(`rebuild of every read model from ${k}k events (cli rebuild; baseline: raw scan)`, rate, 'events/s', rawRate, { min: 100_000 }),
+    // The issue's figure as the ratio it stands for: 100,000 against a raw scan of 357,000 events/s on its machine.
+    limit(`same, as a share of the raw scan (the issue's 100k of 357k events/s)`, rate / rawRate, '×', null, { min: ISSUE_RAW_SHARE }),
     limit(`rebuild of ${k}k events: peak RSS of the process`, run.peakRssMb ?? NaN, 'MB', null, { max: 500 }),
   ];
 }
