@@ -99,7 +99,11 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
 
     // Weighted totals (40/30/30): as1 0.4×90+0.3×85+0.3×80 = 85.5; as2 92.6; as3 72.1; as4 85.0.
     // Trimmed mean: drop the lowest (72.1) and the highest (92.6): (85.5 + 85.0) / 2 = 85.25 → 良好.
-    const fin = ok(await w.post('/api/v1/projects/p-a/assessment/finalize', {}, 'city'));
+    // 92.6 − 72.1 = 20.5 > 15: the committee reviews before the result is fixed, and its review is recorded.
+    const review = await w.refused('/api/v1/projects/p-a/assessment/finalize', {}, 'city', 422, 'PROJECT.DISAGREEMENT_REVIEW_REQUIRED');
+    expect(review).toMatchObject({ spread: 20.5, threshold: 15 });
+    await w.refused('/api/v1/projects/p-a/assessment/finalize', { note: '已复核', reviewer: 'x' }, 'city', 400, 'REQUEST.INVALID');
+    const fin = ok(await w.post('/api/v1/projects/p-a/assessment/finalize', { note: '专家组复核：钱研究员评分偏高、孙专家偏低，均有依据，维持原评分' }, 'city'));
     expect(fin.body.events).toEqual(['AssessmentFinalized']);
     const result = ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.result;
     expect(result).toMatchObject({ total: 85.25, grade: 'good', gradeLabel: '良好', aggregation: 'trimmed_mean', totalsUsed: [85.5, 85], dropped: [72.1, 92.6], disagreement: { spread: 20.5, threshold: 15, flagged: true } });

@@ -45,8 +45,8 @@ export const ASSESSMENT_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return { command: { type: 'RecordSelfScore', ...base, scores: body.scores } };
   },
 
-  finalize_assessment({ base }) {
-    return { command: { type: 'FinalizeAssessment', ...base } };
+  finalize_assessment({ body, base }) {
+    return { command: { type: 'FinalizeAssessment', ...base, note: body.note ?? null } };
   },
 
   submit_summary({ body, base }) {

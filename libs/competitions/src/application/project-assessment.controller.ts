@@ -60,10 +60,13 @@ export class ProjectAssessmentController {
 
   @Post(':projectId/assessment/finalize')
   @HttpCode(200)
-  @ApiOperation({ summary: '确定评估结果 Finalise: combine the scores by the campaign’s rule, fix total and grade (committee)' })
+  @ApiOperation({
+    summary: '确定评估结果 Finalise: combine the scores by the campaign’s rule, fix total and grade (committee)',
+    description: '专家评分分歧超过评估方案阈值时，须先复核并填写复核意见 note（否则 422 PROJECT.DISAGREEMENT_REVIEW_REQUIRED）；意见随结果记录。',
+  })
   @ApiOkResponse({ type: LoopCommandResponse })
-  finalize(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    return this.run('finalize_assessment', projectId, {}, user, req, reply);
+  finalize(@Param('projectId') projectId: string, @Body() body: OptionalNoteRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run('finalize_assessment', projectId, body, user, req, reply);
   }
 
   @Post(':projectId/summary')

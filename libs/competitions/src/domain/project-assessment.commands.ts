@@ -57,6 +57,8 @@ export interface RecordSelfScore extends ProjectCommandBase {
 
 export interface FinalizeAssessment extends ProjectCommandBase {
   type: 'FinalizeAssessment';
+  /** The committee's review (复核意见); required when the assessors disagree beyond the threshold. */
+  note?: string | null;
 }
 
 /** 总结: outcomes are totals for the whole period, in the progress metrics; experience is 典型经验. */

@@ -41,7 +41,12 @@ export type SelfScoreRecorded = DomainEvent<'SelfScoreRecorded', { projectId: st
  */
 export type AssessmentFinalized = DomainEvent<
   'AssessmentFinalized',
-  { projectId: string } & AssessmentResult & { assessorTotals: Array<{ assessorUserId: string; weightedTotal: number }>; missingAssessors: string[] }
+  { projectId: string } & AssessmentResult & {
+    assessorTotals: Array<{ assessorUserId: string; weightedTotal: number }>;
+    missingAssessors: string[];
+    /** The committee's review note (absent from events before it was asked for). */
+    note?: string | null;
+  }
 >;
 
 export type SummarySubmitted = DomainEvent<'SummarySubmitted', { projectId: string; revision: number; outcomes: ProgressMetrics; experience: string }>;

@@ -40,8 +40,9 @@ export function evolveAssessment(p: Project, event: ProjectAssessmentEvent): Pro
       return withAssessment(p, (a) => ({ selfScores: [...a.selfScores, { scores, weightedTotal, revision }] }));
     }
     case 'AssessmentFinalized': {
-      const { total, grade, aggregation, totalsUsed, dropped, assessorCount, disagreement, rulesVersion } = event.data;
-      return { ...withAssessment(p, () => ({ result: { total, grade, aggregation, totalsUsed, dropped, assessorCount, disagreement, rulesVersion } })), status: 'assessed' };
+      const { total, grade, aggregation, totalsUsed, dropped, assessorCount, disagreement, rulesVersion, note } = event.data;
+      const result = { total, grade, aggregation, totalsUsed, dropped, assessorCount, disagreement, rulesVersion, reviewNote: note ?? null };
+      return { ...withAssessment(p, () => ({ result })), status: 'assessed' };
     }
     case 'SummarySubmitted': {
       const s = summaryOf(p);

@@ -136,6 +136,8 @@ export type AssessmentResult = {
   assessorCount: number;
   disagreement: { spread: number; threshold: number; flagged: boolean };
   rulesVersion: number;
+  /** The committee's review note at finalisation (复核意见), required when the disagreement was flagged. */
+  reviewNote?: string | null;
 };
 
 /** Stage 3 (评估考核): the locked assessor set, score history, self-scores kept apart, the result. */

@@ -82,6 +82,16 @@ export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): 
   const totals = sheets.map((s) => s.weightedTotal);
   const combined = combineScores(totals, scheme.aggregation);
   const spread = scoreSpread(totals);
+  const note = c.note?.trim() || null;
+  // Large disagreement is flagged for review (DOMAIN, judging fairness): the result is fixed only with the committee's review on record.
+  if (spread > scheme.disagreementThreshold && note === null) {
+    throw DomainError.unprocessable(
+      'PROJECT.DISAGREEMENT_REVIEW_REQUIRED',
+      `专家评分分歧较大：有效评分最高与最低相差 ${spread} 分，超过评估方案的阈值 ${scheme.disagreementThreshold} 分。请先复核，并在确定结果时填写复核意见（note）。`,
+      `The assessors disagree: the valid totals are ${spread} points apart, beyond the scheme's threshold of ${scheme.disagreementThreshold}. Review the scores and give the review as a note when finalising.`,
+      { spread, threshold: scheme.disagreementThreshold, totals: sheets.map((s) => ({ assessorUserId: s.assessorUserId, weightedTotal: s.weightedTotal })) },
+    );
+  }
   return [
     {
       type: 'AssessmentFinalized',
@@ -97,6 +107,7 @@ export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): 
         rulesVersion,
         assessorTotals: sheets.map((s) => ({ assessorUserId: s.assessorUserId, weightedTotal: s.weightedTotal })),
         missingAssessors,
+        ...(note !== null ? { note } : {}),
       },
     },
   ];

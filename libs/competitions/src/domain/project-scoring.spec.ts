@@ -11,7 +11,8 @@ const at = '2021-11-05T10:00:00+08:00';
 const sheet = { quality: 90, schedule: 80, technical_innovation: 70, scientific_management: 85, safety_saving: 95, civilized_construction: 60 };
 const score = (n: number, scores: Record<string, number> = sheet, actor: Actor = assessorActor(n)) => ({ type: 'RecordScore' as const, ...base(at, actor), assessorUserId: `a-${n}`, scores });
 const selfScore = (scores: Record<string, number> = flat(95), actor: Actor = unit) => ({ type: 'RecordSelfScore' as const, ...base(at, actor), scores });
-const finalize = (actor: Actor = cityCommittee) => ({ type: 'FinalizeAssessment' as const, ...base(at, actor) });
+const finalize = (actor: Actor = cityCommittee, note?: string) => ({ type: 'FinalizeAssessment' as const, ...base(at, actor), ...(note !== undefined ? { note } : {}) });
+const REVIEWED = '专家组复核：最低分专家对工期指标理解有误，维持各自评分';
 const five = [1, 2, 3, 4, 5].map((n) => expert(n));
 const declared = (n: number): ProjectEvent => ({ type: 'ConflictOfInterestDeclared', data: { projectId: P.projectId, assessorUserId: `a-${n}`, reason: '亲属在该企业任职', scoreExcluded: true } });
 
@@ -134,7 +135,7 @@ describe('finalising assessment', () => {
   it('combines by trimmed mean, checked by hand: 78, 85, 90, 92, 60 → (78 + 85 + 90) / 3 = 84.33, 良好', () => {
     spec()
       .given([...underAssessment(five), scored(1, 78), scored(2, 85), scored(3, 90), scored(4, 92), scored(5, 60)])
-      .when(finalize())
+      .when(finalize(cityCommittee, REVIEWED))
       .then([
         {
           type: 'AssessmentFinalized',
@@ -150,6 +151,7 @@ describe('finalising assessment', () => {
             rulesVersion: 1,
             assessorTotals: [78, 85, 90, 92, 60].map((t, i) => ({ assessorUserId: `a-${i + 1}`, weightedTotal: t })),
             missingAssessors: [],
+            note: REVIEWED,
           },
         },
       ]);
@@ -181,7 +183,15 @@ describe('finalising assessment', () => {
 
   it('flags disagreement only above the threshold', () => {
     spec().given([...underAssessment(), scored(1, 75), scored(2, 80), scored(3, 90)]).when(finalize()).thenMatches([{ type: 'AssessmentFinalized', data: { disagreement: { spread: 15, threshold: 15, flagged: false } } }]);
-    spec().given([...underAssessment(), scored(1, 74.99), scored(2, 80), scored(3, 90)]).when(finalize()).thenMatches([{ type: 'AssessmentFinalized', data: { disagreement: { spread: 15.01, flagged: true } } }]);
+    spec().given([...underAssessment(), scored(1, 74.99), scored(2, 80), scored(3, 90)]).when(finalize(cityCommittee, REVIEWED)).thenMatches([{ type: 'AssessmentFinalized', data: { disagreement: { spread: 15.01, flagged: true } } }]);
+  });
+
+  it('fixes a flagged result only with the committee’s review on record (flagged for review)', () => {
+    const flagged = [...underAssessment(), scored(1, 60), scored(2, 80), scored(3, 90)];
+    const refused = spec().given(flagged).when(finalize()).thenThrows('PROJECT.DISAGREEMENT_REVIEW_REQUIRED', { kind: 'unprocessable', details: { spread: 30, threshold: 15 } });
+    expect(refused.messageZh).toContain('相差 30 分，超过评估方案的阈值 15 分');
+    spec().given(flagged).when(finalize(cityCommittee, '   ')).thenThrows('PROJECT.DISAGREEMENT_REVIEW_REQUIRED');
+    spec().given(flagged).when(finalize(cityCommittee, REVIEWED)).thenState((s) => expect(s).toMatchObject({ assessment: { result: { reviewNote: REVIEWED, disagreement: { flagged: true } } } }));
   });
 
   it('refuses finalising with too few valid scores, naming have, need and who is missing', () => {

@@ -215,7 +215,8 @@ export function projectHistory(plan: ProjectPlan, rnd: Random): { builder: Strea
   if (rnd.chance(0.7) && before(d)) run({ type: 'RecordSelfScore', ...base(beijing(d, 18), unit), scores: scores(rnd, campaign.scheme, Math.min(100, quality + 5)) });
   if (fate === 'under_assessment') return finish();
   d = addDays(d, rnd.int(1, 5));
-  run({ type: 'FinalizeAssessment', ...base(beijing(d, 10), city) });
+  // A committee reviews the scores before fixing the result; a wide spread cannot be finalised without it.
+  run({ type: 'FinalizeAssessment', ...base(beijing(d, 10), city), note: '经专家组复核，评分有效' });
   d = addDays(d, rnd.int(3, 15));
   const outcomes = metrics(rnd, scale * 9);
   run({ type: 'SubmitSummary', ...base(beijing(d, 10), unit), outcomes, experience: '以赛促训，形成可推广的先进操作法' });

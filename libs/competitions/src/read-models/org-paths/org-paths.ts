@@ -49,7 +49,7 @@ export function orgPathTable(table: string) {
       // Only found rows are kept: an unknown organisation may be registered later.
       if (row) {
         if (!rows) known.set(db, (rows = new Map()));
-        if (rows.size >= 100_000) rows.clear();
+        if (rows.size >= 20_000) rows.clear();
         rows.set(orgId, row);
       }
       return row;
