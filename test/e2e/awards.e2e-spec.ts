@@ -46,7 +46,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
       [expert, { type: 'RecordScore', assessorUserId: 'u-expert', scores: { quality: grade, schedule: grade } }],
       [committee, { type: 'FinalizeAssessment' }],
       [unit, { type: 'SubmitSummary', outcomes: { participants: 300 }, experience: '以赛促学' }],
-      [committee, { type: 'AcceptSummary', note: null }],
+      [committee, { type: 'AcceptSummary', note: '同意（本项目未报送期间数据，以总结为准）' }],
     ];
     for (const [actor, command] of steps) {
       const outcome = await repo.execute(`project-${projectId}`, projectDecider, { ...command, projectId, at, actor } as never, { actor, now: t.clock.now(), correlationId: 'test' });

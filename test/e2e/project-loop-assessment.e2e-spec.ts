@@ -118,6 +118,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const checks = ok(await w.get('/api/v1/projects/p-a', 'xy')).body.summary.checks;
     expect(checks.filter((c: any) => c.flag)).toEqual([
       { metric: 'participants', label: '参与职工人次', unit: '人次', summary: 2700, reports: 2750, basis: 'sum', flag: 'below', noteZh: '总结参与职工人次 2700 人次，少于各期报告合计 2750 人次，请核实。' },
+      { metric: 'energy_saved_tce', label: '节能量', unit: '吨标准煤', summary: 12.5, reports: null, basis: 'sum', flag: 'unreported', noteZh: '总结节能量 12.5 吨标准煤，各期报告均未填报该指标，请核实来源。' },
     ]);
     expect(checks.find((c: any) => c.metric === 'participating_enterprises')).toMatchObject({ summary: 1, reports: 1, basis: 'latest', flag: null });
     expect(await awaiting('xy')).toContain('p-a');
@@ -125,7 +126,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     ok(await w.post('/api/v1/projects/p-a/summary/return', { reason: '参与人次与季度报告合计不一致，请核实' }, 'xy'));
     expect((await w.get('/api/v1/board?status=assessed', 'unitA')).body.items[0]).toMatchObject({ projectId: 'p-a', returnedReason: '参与人次与季度报告合计不一致，请核实' });
     ok(await w.post('/api/v1/projects/p-a/summary', { outcomes, experience: '以师带徒带动技能提升，形成可推广的操作法' }, 'unitA'), 201);
-    expect(ok(await w.get('/api/v1/projects/p-a', 'xy')).body.summary.checks.filter((c: any) => c.flag)).toEqual([]);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'xy')).body.summary.checks.filter((c: any) => c.flag).map((c: any) => c.metric)).toEqual(['energy_saved_tce']);
+    // Accepting over a flag takes a note, which the acceptance records.
+    const unchecked = await w.refused('/api/v1/projects/p-a/summary/accept', {}, 'city', 422, 'PROJECT.SUMMARY_NOTE_REQUIRED');
+    expect(unchecked.messageZh).toContain('总结节能量 12.5 吨标准煤，各期报告均未填报该指标');
     expect(ok(await w.post('/api/v1/projects/p-a/summary/accept', { note: '同意' }, 'city')).body.events).toEqual(['SummaryAccepted']);
     const board = (await w.get('/api/v1/board?orgId=ent-a', 'city')).body.items[0];
     expect(board).toMatchObject({ status: 'summarized', statusLabel: '已总结', total: 85.25, gradeLabel: '良好' });
@@ -144,7 +148,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(90, 90, 90), 'as1'), 201);
     ok(await w.post('/api/v1/projects/p-power/assessment/finalize', {}, 'city'));
     ok(await w.post('/api/v1/projects/p-power/summary', { outcomes: { participants: 1300, participating_enterprises: 1, technical_innovations: 4, suggestions_adopted: 10 }, experience: '抢修练兵常态化' }, 'power'), 201);
-    ok(await w.post('/api/v1/projects/p-power/summary/accept', {}, 'city'));
+    // 1,300 participant-times against one quarter's 600: over-reporting or the last months, the committee says which.
+    const over = await w.refused('/api/v1/projects/p-power/summary/accept', {}, 'city', 422, 'PROJECT.SUMMARY_NOTE_REQUIRED');
+    expect(over.checks.map((c: any) => [c.metric, c.flag])).toEqual([['participants', 'above'], ['technical_innovations', 'above'], ['suggestions_adopted', 'unreported']]);
+    ok(await w.post('/api/v1/projects/p-power/summary/accept', { note: '第四季度数据未单独报送，已核对台账' }, 'city'));
     const got = ok(await w.get('/api/v1/projects/p-power', 'as1')).body;
     expect(got).toMatchObject({ status: 'summarized', assessment: { result: { total: 85, grade: 'good', dropped: [80, 90], disagreement: { flagged: false } } } });
   });

@@ -25,7 +25,7 @@ export async function assessAndSummarise(t: TestApp, p: { projectId: string; org
     [expert, { type: 'RecordScore', assessorUserId: 'u-expert', scores: { quality: p.score, schedule: p.score } }],
     [committee, { type: 'FinalizeAssessment' }],
     [unit, { type: 'SubmitSummary', outcomes: { participants: 300 }, experience: '以赛促学' }],
-    [committee, { type: 'AcceptSummary', note: null }],
+    [committee, { type: 'AcceptSummary', note: '同意（本测试项目不报送期间数据）' }],
   ];
   let position = 0;
   for (const [actor, command] of steps) {

@@ -24,16 +24,25 @@ describe('a summary against its period reports', () => {
     { period: '2026-12', metrics: { participants: 80, participating_enterprises: 2 } },
   ];
 
-  it('flags a total below the reports, and a figure the reports give but the summary leaves out; a higher total is normal', () => {
+  it('flags a total below the reports, one no report gives, and a figure the reports give but the summary leaves out; a little more is normal', () => {
     const checks = summaryAgainstReports({ participants: 190, participating_enterprises: 2, energy_saved_tce: 4 }, reports);
     expect(checks.map((c) => [c.metric, c.summary, c.reports, c.basis, c.flag])).toEqual([
       ['participants', 190, 200, 'sum', 'below'],
       ['participating_enterprises', 2, 2, 'latest', null],
       ['technical_innovations', null, 2, 'sum', 'missing'],
-      ['energy_saved_tce', 4, null, 'sum', null],
+      ['energy_saved_tce', 4, null, 'sum', 'unreported'],
     ]);
-    expect(checks[2].noteZh).toBe('总结未填技术革新，各期报告合计为 2 项。');
-    expect(summaryAgainstReports({ participants: 250, participating_enterprises: 2, technical_innovations: 2 }, reports).filter((c) => c.flag)).toEqual([]);
+    expect(checks[2].noteZh).toBe('总结未填技术革新，各期报告合计为 2 项；总结通过后统计以总结为准，该项将不再计入。');
+    expect(checks[3].noteZh).toBe('总结节能量 4 吨标准煤，各期报告均未填报该指标，请核实来源。');
+    // The last weeks of the period may be in no report: up to a tenth more is not flagged.
+    expect(summaryAgainstReports({ participants: 220, participating_enterprises: 2, technical_innovations: 2 }, reports).filter((c) => c.flag)).toEqual([]);
+    expect(summaryAgainstReports({ participants: 0 }, []).filter((c) => c.flag)).toEqual([]);
+  });
+
+  it('flags over-reporting (虚报): a flow more than a tenth above its reports, a stock above the latest', () => {
+    const checks = summaryAgainstReports({ participants: 221, participating_enterprises: 3 }, reports);
+    expect(checks.map((c) => [c.metric, c.flag])).toEqual([['participants', 'above'], ['participating_enterprises', 'above'], ['technical_innovations', 'missing']]);
+    expect(checks[0].noteZh).toBe('总结参与职工人次 221 人次，比各期报告合计 200 人次多 21 人次（11%），请核实是否属实。');
   });
 
   it('judges a stock against the latest period, not the sum of periods', () => {

@@ -100,16 +100,23 @@ export interface SummaryCheck {
   /** The reports in force combined (`combinePeriods`): a sum for flows, the latest value for a stock. */
   reports: number | null;
   basis: 'sum' | 'latest';
-  /** `below`: less than the reports already gave; `missing`: the reports give it, the summary leaves it out. */
-  flag: 'below' | 'missing' | null;
+  /**
+   * `below`: less than the reports already gave; `above`: more than a tenth over them (the last weeks may
+   * be in no report, so a little more is normal); `unreported`: no report gives it at all; `missing`: the
+   * reports give it, the summary leaves it out (an accepted summary replaces the reports in the statistics).
+   */
+  flag: 'below' | 'above' | 'unreported' | 'missing' | null;
   noteZh: string | null;
 }
 
+/** How far a summary may exceed its reports before it is flagged: the last weeks of the period may be in no report. */
+export const SUMMARY_ABOVE_TOLERANCE = 0.1;
+
 /**
  * What a committee checks before accepting a summary (totals for the whole period): each figure
- * against the period reports. A total below what the reports already add up to, or a figure the
- * reports give and the summary leaves out, is flagged; a higher total is normal (the last weeks
- * are in no report). Advice only: the committee decides.
+ * against the period reports. A total below what the reports already add up to, more than a
+ * tenth above it (over-reporting, 虚报), a figure no report gives, or one the reports give and
+ * the summary leaves out, is flagged. The committee decides; accepting over a flag takes a note.
  */
 export function summaryAgainstReports(outcomes: ProgressMetrics, reports: ReadonlyArray<{ period: string; metrics: ProgressMetrics }>): SummaryCheck[] {
   const combined = combinePeriods(reports);
@@ -119,10 +126,19 @@ export function summaryAgainstReports(outcomes: ProgressMetrics, reports: Readon
     const fromReports = combined[k] ?? null;
     const basis = m.accrues === 'stock' ? 'latest' : 'sum';
     const what = basis === 'sum' ? '各期报告合计' : '最近一期报告';
-    const flag = fromReports === null ? null : summary === null ? 'missing' : summary < fromReports ? 'below' : null;
+    const over = fromReports === null || summary === null ? 0 : summary - fromReports;
+    const flag =
+      fromReports === null ? (summary !== null && summary > 0 ? 'unreported' : null)
+      : summary === null ? 'missing'
+      : summary < fromReports ? 'below'
+      : over > (basis === 'sum' ? fromReports * SUMMARY_ABOVE_TOLERANCE : 0) ? 'above'
+      : null;
+    const percent = fromReports ? Math.round((over / fromReports) * 100) : 0;
     const noteZh =
       flag === 'below' ? `总结${m.zh} ${summary} ${m.unitZh}，少于${what} ${fromReports} ${m.unitZh}，请核实。`
-      : flag === 'missing' ? `总结未填${m.zh}，${what}为 ${fromReports} ${m.unitZh}。`
+      : flag === 'above' ? `总结${m.zh} ${summary} ${m.unitZh}，比${what} ${fromReports} ${m.unitZh}多 ${round2(over)} ${m.unitZh}（${percent}%），请核实是否属实。`
+      : flag === 'unreported' ? `总结${m.zh} ${summary} ${m.unitZh}，各期报告均未填报该指标，请核实来源。`
+      : flag === 'missing' ? `总结未填${m.zh}，${what}为 ${fromReports} ${m.unitZh}；总结通过后统计以总结为准，该项将不再计入。`
       : null;
     return { metric: k, label: m.zh, unit: m.unitZh, summary, reports: fromReports, basis, flag, noteZh };
   });

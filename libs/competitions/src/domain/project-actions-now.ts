@@ -47,6 +47,9 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
       case 'accept_rectification':
       case 'reject_rectification':
         return facts.findingsToReview === undefined || facts.findingsToReview > 0;
+      case 'accept_summary':
+        // A rectification awaiting verification is verified first: nothing can be verified once the summary closes the project.
+        return facts.findingsToReview === undefined || facts.findingsToReview === 0;
       default:
         return true;
     }

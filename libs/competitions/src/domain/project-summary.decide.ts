@@ -1,4 +1,5 @@
-import { metricsProblems } from './progress-metrics';
+import { DomainError } from '@jingsai/shared';
+import { metricsProblems, summaryAgainstReports } from './progress-metrics';
 import { AcceptSummary, ReturnSummary, SubmitSummary } from './project-assessment.commands';
 import { Problems, requireRole, requireStage } from './project-loop.guards';
 import { normalizeMetrics } from './project-progress.decide';
@@ -22,11 +23,45 @@ export function submitSummary(c: SubmitSummary, state: ProjectState): ProjectEve
   return [{ type: 'SummarySubmitted', data: { projectId: c.projectId, revision, outcomes: normalizeMetrics(c.outcomes), experience } }];
 }
 
+/**
+ * 通过总结. Acceptance closes the project: nothing can be rectified or verified after it. So a
+ * rectification awaiting the committee's own verification must be verified first, and acceptance
+ * over what the committee should have looked at (figures that disagree with the reports, findings
+ * never rectified) is recorded with its note.
+ */
 export function acceptSummary(c: AcceptSummary, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   requireRole(c.actor, project, 'accept_summary');
   requireStage(project, 'accept_summary');
-  return [{ type: 'SummaryAccepted', data: { projectId: c.projectId, revision: latestRevision(project), note: c.note?.trim() || null } }];
+  const findings = project.supervision.findings;
+  const toVerify = findings.filter((f) => f.status === 'reported');
+  if (toVerify.length > 0) {
+    throw DomainError.illegalState(
+      'PROJECT.RECTIFICATION_AWAITING_REVIEW',
+      `尚有 ${toVerify.length} 项督导问题的整改待验收（${toVerify.map((f) => f.description).join('；')}）。总结通过后项目即结束，不能再验收：请先验收或退回整改。`,
+      `${toVerify.length} rectification(s) await your verification (${toVerify.map((f) => f.findingId).join(', ')}). Accepting the summary closes the project; accept or reject them first.`,
+      project.status,
+      ['accept_rectification', 'reject_rectification', 'return_summary'],
+      { findingIds: toVerify.map((f) => f.findingId) },
+    );
+  }
+  const note = c.note?.trim() || null;
+  const latest = project.summary!.submissions[project.summary!.submissions.length - 1];
+  const flagged = summaryAgainstReports(latest.outcomes, project.progress.reports).filter((x) => x.flag !== null);
+  const unrectified = findings.filter((f) => f.status === 'open' || f.status === 'rejected');
+  if (note === null && (flagged.length > 0 || unrectified.length > 0)) {
+    const issues = [
+      ...flagged.map((x) => x.noteZh!),
+      ...(unrectified.length > 0 ? [`${unrectified.length} 项督导问题未整改（${unrectified.map((f) => f.description).join('；')}），项目结束后将不能再整改，并影响评选资格`] : []),
+    ];
+    throw DomainError.unprocessable(
+      'PROJECT.SUMMARY_NOTE_REQUIRED',
+      `总结需核实：${issues.join(' ')} 如确认通过，请填写验收意见（note）；否则请退回总结。`,
+      `The summary needs checking: ${flagged.map((x) => `${x.metric} ${x.flag}`).concat(unrectified.length > 0 ? [`${unrectified.length} unrectified finding(s)`] : []).join(', ')}. Give a note to accept it anyway, or return it.`,
+      { checks: flagged, unrectifiedFindingIds: unrectified.map((f) => f.findingId) },
+    );
+  }
+  return [{ type: 'SummaryAccepted', data: { projectId: c.projectId, revision: latestRevision(project), note } }];
 }
 
 export function returnSummary(c: ReturnSummary, state: ProjectState): ProjectEvent[] {

@@ -12,9 +12,23 @@ const spec = () => DeciderSpec.for(projectDecider);
 const at = '2022-01-15T10:00:00+08:00';
 const experience = '以技能比武带动岗位练兵，形成“师带徒”经验。';
 const submit = (over: Partial<{ outcomes: ProgressMetrics; experience: string; actor: Actor }> = {}) => ({ type: 'SubmitSummary' as const, ...base(at, over.actor ?? unit), outcomes, experience, ...over });
-const accept = (actor: Actor = cityCommittee) => ({ type: 'AcceptSummary' as const, ...base(at, actor), note: null });
+const NOTE = '同意，各项数据已与单位核实';
+const accept = (actor: Actor = cityCommittee, note: string | null = NOTE) => ({ type: 'AcceptSummary' as const, ...base(at, actor), note });
 const ret = (reason = '缺少节能量测算依据') => ({ type: 'ReturnSummary' as const, ...base(at, cityCommittee), reason });
-const accepted = (revision = 1): ProjectEvent => ({ type: 'SummaryAccepted', data: { projectId: P.projectId, revision, note: null } });
+const accepted = (revision = 1, note: string | null = NOTE): ProjectEvent => ({ type: 'SummaryAccepted', data: { projectId: P.projectId, revision, note } });
+/** The period reports add up to exactly the fixture's summary outcomes. */
+const reportsBackingOutcomes: ProjectEvent[] = [
+  { participants: 2600, participating_enterprises: 1, technical_innovations: 10, suggestions_made: 70, suggestions_adopted: 48, energy_saved_tce: 150 },
+  { participants: 2600, participating_enterprises: 1, technical_innovations: 12, suggestions_made: 70, suggestions_adopted: 48, energy_saved_tce: 162.5 },
+].map((metrics, i) => ({
+  type: 'ProgressReportFiled',
+  data: { projectId: P.projectId, reportId: `r-${i}`, period: `2021-Q${i + 3}`, metrics, narrative: '按计划推进', dueOn: `2021-${i === 0 ? '10' : '12'}-10`, filedAt: '2021-10-08T10:00:00+08:00', late: false, rulesVersion: 1 },
+}));
+const withReports = (events: ProjectEvent[]) => [...events.slice(0, 4), ...reportsBackingOutcomes, ...events.slice(4)];
+const inspected = (status: 'open' | 'reported'): ProjectEvent[] => [
+  { type: 'InspectionRecorded', data: { projectId: P.projectId, inspectionId: 'i-1', inspectedOn: '2021-09-18', findings: [{ findingId: 'f-1', description: '安全培训台账不全', severity: 'minor', rectifyBy: '2021-09-30' }] } },
+  ...(status === 'reported' ? [{ type: 'RectificationReported', data: { projectId: P.projectId, findingId: 'f-1', description: '已补齐台账', late: false } } as ProjectEvent] : []),
+];
 const returned: ProjectEvent = { type: 'SummaryReturned', data: { projectId: P.projectId, revision: 1, reason: '缺少节能量测算依据' } };
 
 describe('summary (总结)', () => {
@@ -24,6 +38,28 @@ describe('summary (总结)', () => {
 
   it('moves the project to summary submitted', () => {
     spec().given(assessed).when(submit()).thenState((s) => expect(s.status).toBe('summary_submitted'));
+  });
+
+  it('is accepted without a note when the figures agree with the reports and no finding is open', () => {
+    spec().given(withReports([...assessed, summarySubmitted()])).when(accept(cityCommittee, null)).then([accepted(1, null)]);
+  });
+
+  it('asks for a note to accept figures no report backs or over-reported ones (虚报), naming each', () => {
+    const refused = spec().given([...assessed, summarySubmitted()]).when(accept(cityCommittee, null)).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { kind: 'unprocessable' });
+    expect(refused.messageZh).toContain('总结参与职工人次 5200 人次，各期报告均未填报该指标，请核实来源。');
+    const inflated = [...withReports(assessed), { type: 'SummarySubmitted', data: { projectId: P.projectId, revision: 1, outcomes: { ...outcomes, participants: 52000 }, experience } } as ProjectEvent];
+    const over = spec().given(inflated).when(accept(cityCommittee, '  ')).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { details: { checks: [{ metric: 'participants', flag: 'above', reports: 5200 }] } });
+    expect(over.messageZh).toContain('比各期报告合计 5200 人次多 46800 人次（900%），请核实是否属实');
+    spec().given(inflated).when(accept()).then([accepted()]);
+  });
+
+  it('is refused while a rectification awaits the committee’s verification, and asks for a note over an unrectified finding', () => {
+    const toVerify = withReports([...inProgress, ...inspected('reported'), ...assessed.slice(4), summarySubmitted()]);
+    spec().given(toVerify).when(accept()).thenThrows('PROJECT.RECTIFICATION_AWAITING_REVIEW', { kind: 'illegal_state', details: { findingIds: ['f-1'] } });
+    const open = withReports([...inProgress, ...inspected('open'), ...assessed.slice(4), summarySubmitted()]);
+    const refused = spec().given(open).when(accept(cityCommittee, null)).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { details: { unrectifiedFindingIds: ['f-1'] } });
+    expect(refused.messageZh).toContain('1 项督导问题未整改（安全培训台账不全），项目结束后将不能再整改，并影响评选资格');
+    spec().given(open).when(accept()).then([accepted()]);
   });
 
   it('is accepted by a committee: the project is summarised', () => {
