@@ -1,6 +1,6 @@
 import { DeadlineBatch, ensureDeadlineTable, resetDeadlines } from '@jingsai/api-kit';
 import { Projection } from '@jingsai/event-store';
-import { RecordedEvent } from '@jingsai/shared';
+import { RecordedEvent, streamIdOf } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
   beijingDate, CampaignEvent, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
@@ -61,11 +61,14 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
     }
     case 'CampaignRulesAmended': {
       const { rules, campaignId } = e.data;
+      const before = campaign(db, campaignId);
       db.prepare('UPDATE pd_campaigns SET cadence = ?, closes_at = ? WHERE campaign_id = ?').run(rules.reportingCadence, rules.applicationWindow.closesAt, campaignId);
       setPeriod(db, campaignId, rules.campaignPeriod);
       const c = campaign(db, campaignId);
       // A moved deadline moves the due item; one already closed stays settled.
       if (c?.status === 'published' && e.data.changes.applicationWindow) windowDue(c);
+      // Another cadence or span: running projects owe the periods the new rules define (as filing checks them), not the old ones.
+      if (before && c && (before.cadence !== c.cadence || before.period_starts !== c.period_starts || before.period_ends !== c.period_ends)) replanReports(db, c);
       return;
     }
     case 'CampaignApplicationWindowClosed':
@@ -82,16 +85,43 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
  * them). Events from before `approvedAt` was recorded fall back on when they were recorded.
  */
 function reportsDue(e: RecordedOf<ProjectApproved>, db: Database, projectId: string): void {
-  const p = db.prepare('SELECT * FROM pd_projects WHERE project_id = ?').get(projectId) as { campaign_id: string; starts_on: string; ends_on: string } | undefined;
+  const approvedAt = e.data.approvedAt ?? e.metadata.occurredAt;
+  db.prepare('UPDATE pd_projects SET approved_at = ?, reporting = 1 WHERE project_id = ?').run(approvedAt, projectId);
+  const p = db.prepare('SELECT * FROM pd_projects WHERE project_id = ?').get(projectId) as PdProject | undefined;
   const c = p && campaign(db, p.campaign_id);
   if (!p || !c) return;
+  for (const x of owedReports(c, p, approvedAt)) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, ...x });
+}
+
+interface PdProject { project_id: string; campaign_id: string; starts_on: string; ends_on: string; approved_at: string | null }
+
+/** The report due items a project owes under the campaign's reporting rules now. */
+function owedReports(c: CampaignRow, p: PdProject, approvedAt: string) {
   const period = c.period_starts && c.period_ends ? { startsOn: c.period_starts, endsOn: c.period_ends } : null;
   const facts = { rulesVersion: 0, cadence: c.cadence, ...campaignSpan({ campaignPeriod: period }, c.year) };
-  const approvedAt = e.data.approvedAt ?? e.metadata.occurredAt;
   // Owed when due after the day of approval (owedSinceApproval), that day worked out once.
   const approvedOn = beijingDate(approvedAt);
-  for (const { period, dueAt } of periodsOwed(facts, { startsOn: p.starts_on, endsOn: p.ends_on }).filter((x) => x.period.dueOn > approvedOn)) {
-    upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, key: period.period, dueAt, payload: { projectId, period: period.period, dueOn: period.dueOn } });
+  return periodsOwed(facts, { startsOn: p.starts_on, endsOn: p.ends_on })
+    .filter((x) => x.period.dueOn > approvedOn)
+    .map(({ period, dueAt }) => ({ key: period.period, dueAt, payload: { projectId: p.project_id, period: period.period, dueOn: period.dueOn } }));
+}
+
+/**
+ * After the reporting rules changed, each project still reporting owes the new periods: due items
+ * of periods the new rules do not have are settled (the scheduler stops looking at them), the new
+ * ones are set. A period already settled stays settled.
+ */
+function replanReports(db: Database, c: CampaignRow): void {
+  // The look-up of open items reads the table, not the batch's due dates.
+  deadlines.flush(db);
+  const running = db.prepare('SELECT * FROM pd_projects WHERE campaign_id = ? AND reporting = 1 AND approved_at IS NOT NULL').all(c.campaign_id) as PdProject[];
+  const open = db.prepare('SELECT item_key FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0').pluck();
+  for (const p of running) {
+    const streamId = streamIdOf('project', p.project_id);
+    const owed = owedReports(c, p, p.approved_at!);
+    const keys = new Set(owed.map((x) => x.key));
+    for (const key of open.all(REPORT_DUE, streamId) as string[]) if (!keys.has(key)) settleDeadline(db, REPORT_DUE, streamId, key);
+    for (const x of owed) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId, ...x });
   }
 }
 
@@ -107,6 +137,9 @@ function periodsOwed(facts: CampaignReportingFacts, plan: { startsOn: string; en
   }
   return periods;
 }
+
+/** No more reports are owed (assessment opened, or the project ended). */
+const stopReporting = (db: Database, projectId: string) => db.prepare('UPDATE pd_projects SET reporting = 0 WHERE project_id = ? AND reporting = 1').run(projectId);
 
 /** A rejected rectification is owed again: its deadline (unchanged) is looked at again. */
 function reopenFinding(db: Database, streamId: string, findingId: string): void {
@@ -137,6 +170,7 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'ProgressReportOverdue':
       return settleDeadline(db, REPORT_DUE, e.streamId, e.data.period);
     case 'AssessmentOpened':
+      stopReporting(db, e.data.projectId);
       return settleDeadline(db, REPORT_DUE, e.streamId);
     case 'InspectionRecorded':
       for (const f of e.data.findings) {
@@ -152,6 +186,7 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'SummaryAccepted':
     case 'ProjectWithdrawn':
     case 'ProjectTerminated':
+      stopReporting(db, e.data.projectId);
       settleDeadline(db, REPORT_DUE, e.streamId);
       return settleDeadline(db, RECTIFICATION_DUE, e.streamId);
     default:
@@ -166,8 +201,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const projectDeadlinesProjection: Projection = {
   name: OWNER,
-  // 3: no report is due for a period that fell due before the project was approved.
-  version: 3,
+  // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects.
+  version: 4,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
@@ -175,7 +210,10 @@ export const projectDeadlinesProjection: Projection = {
     ensureDeadlineTable(db);
     db.exec(`
       CREATE TABLE IF NOT EXISTS pd_campaigns (campaign_id TEXT PRIMARY KEY, year INTEGER NOT NULL, cadence TEXT NOT NULL, closes_at TEXT NOT NULL, status TEXT NOT NULL, period_starts TEXT, period_ends TEXT);
-      CREATE TABLE IF NOT EXISTS pd_projects (project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS pd_projects (
+        project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL,
+        approved_at TEXT, reporting INTEGER NOT NULL DEFAULT 0
+      );
     `);
   },
   reset(db: Database) {

@@ -20,6 +20,22 @@ const all = { scope: { kind: 'all' as const }, limit: 50, offset: 0 };
 const now = new Date('2021-12-01T00:00:00Z');
 
 describe('supervision projection', () => {
+  it('closes overdue items nobody can act on any more, saying why: assessment opened, project terminated, cadence changed', () => {
+    const overdueQ3 = (projectId: string) => recorded('ProgressReportOverdue', { projectId, period: '2021-Q3', dueOn: '2021-10-10' }, at('2021-10-10T16:00:00.000Z'));
+    const states = (db: Database) =>
+      listOverdue(db, { ...all, now, includeResolved: true }).items.map((i) => [i.projectId, i.period ?? i.findingId, i.state, i.stateLabel, i.resolvedAt]);
+    const rules = (reportingCadence: string) => recorded('CampaignRulesAmended', { campaignId: 'c1', rules: { reportingCadence }, changes: { reportingCadence } }, at('2021-11-01T02:00:00.000Z'));
+    const opened = recorded('AssessmentOpened', { projectId: 'pa', assessors: [], scheme: {}, rulesVersion: 1 }, at('2021-10-20T02:00:00.000Z'));
+    const terminated = recorded('ProjectTerminated', { projectId: 'pb', reason: '企业停产' }, at('2021-10-25T02:00:00.000Z'));
+    projectionSpec(supervisionProjection).given([...world(), overdueQ3('pa'), overdueQ3('pb'), opened, terminated]).then(states, [
+      ['pa', '2021-Q3', 'unfiled', '未补报（项目已进入评估）', '2021-10-20T02:00:00.000Z'],
+      ['pb', '2021-Q3', 'project_terminated', '项目已终止', '2021-10-25T02:00:00.000Z'],
+    ]);
+    projectionSpec(supervisionProjection).given([...world(), overdueQ3('pa'), rules('monthly')]).then(states, [['pa', '2021-Q3', 'superseded', '报送周期已调整，本期不再报送', '2021-11-01T02:00:00.000Z']]);
+    // The same cadence again changes nothing.
+    projectionSpec(supervisionProjection).given([...world(), overdueQ3('pa'), rules('quarterly')]).then(states, [['pa', '2021-Q3', 'open', '待处理', null]]);
+  });
+
   it('lists overdue reports until filed late, and overdue rectifications until accepted, in scope', () => {
     const events = [
       ...world(),
@@ -28,12 +44,15 @@ describe('supervision projection', () => {
       recorded('ProgressReportFiled', { projectId: 'pb', period: '2021-Q3', filedAt: '2021-10-15T02:00:00.000Z', metrics: {} }, at('2021-10-15T02:00:00.000Z')),
       recorded('InspectionRecorded', { projectId: 'pb', inspectionId: 'i', findings: [{ findingId: 'f', description: '防护不到位', severity: 'major', rectifyBy: '2021-10-20' }] }),
       recorded('RectificationOverdue', { projectId: 'pb', findingId: 'f', rectifyBy: '2021-10-20' }, at('2021-10-20T16:00:00.000Z')),
-      recorded('RectificationReported', { projectId: 'pb', findingId: 'f', description: 'x', late: true }),
+      recorded('RectificationReported', { projectId: 'pb', findingId: 'f', description: 'x', late: true }, at('2021-11-05T02:00:00.000Z')),
     ];
     const overdue = (f: object) => (db: Database) => listOverdue(db, { ...all, now, ...f }).items.map((i) => [i.projectId, i.kind, i.period ?? i.findingId, i.state, i.daysOverdue]);
-    projectionSpec(supervisionProjection).given(events).then(overdue({}), [['pa', 'report', '2021-Q3', 'open', 52], ['pb', 'rectification', 'f', 'reported', 42]]);
+    // A reported rectification stops counting days on the day of the unit's report (10-20 → 11-05), while it waits for verification.
+    projectionSpec(supervisionProjection).given(events).then(overdue({}), [['pa', 'report', '2021-Q3', 'open', 52], ['pb', 'rectification', 'f', 'reported', 16]]);
     projectionSpec(supervisionProjection).given(events).then(overdue({ includeResolved: true, kind: 'report' }), [['pa', 'report', '2021-Q3', 'open', 52], ['pb', 'report', '2021-Q3', 'filed_late', 5]]);
-    projectionSpec(supervisionProjection).given(events).then(overdue({ scope: { kind: 'subtree', orgId: 'lx' } }), [['pb', 'rectification', 'f', 'reported', 42]]);
+    projectionSpec(supervisionProjection).given(events).then(overdue({ scope: { kind: 'subtree', orgId: 'lx' } }), [['pb', 'rectification', 'f', 'reported', 16]]);
+    const rejected = recorded('RectificationRejected', { projectId: 'pb', findingId: 'f', note: '未见整改照片' }, at('2021-11-08T02:00:00.000Z'));
+    projectionSpec(supervisionProjection).given([...events, rejected]).then(overdue({ scope: { kind: 'subtree', orgId: 'lx' } }), [['pb', 'rectification', 'f', 'open', 42]]);
     const accepted = recorded('RectificationAccepted', { projectId: 'pb', findingId: 'f', note: null });
     projectionSpec(supervisionProjection).given([...events, accepted]).then((db) => listOverdue(db, { ...all, now }).byKind, [{ key: 'report', count: 1, label: '推进情况逾期未报' }]);
   });

@@ -103,11 +103,12 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     }
     case 'RectificationReported':
       if (!hasOverdue(e.data.projectId)) return;
-      db.prepare("UPDATE sup_overdue SET state = 'reported' WHERE kind = 'rectification' AND project_id = ? AND item_key = ? AND resolved_at IS NULL").run(e.data.projectId, e.data.findingId);
+      // The days overdue stop counting at the unit's report; a rejection starts them again.
+      db.prepare("UPDATE sup_overdue SET state = 'reported', reported_at = ? WHERE kind = 'rectification' AND project_id = ? AND item_key = ? AND resolved_at IS NULL").run(at, e.data.projectId, e.data.findingId);
       return;
     case 'RectificationRejected':
       if (!hasOverdue(e.data.projectId)) return;
-      db.prepare("UPDATE sup_overdue SET state = 'open' WHERE kind = 'rectification' AND project_id = ? AND item_key = ? AND resolved_at IS NULL").run(e.data.projectId, e.data.findingId);
+      db.prepare("UPDATE sup_overdue SET state = 'open', reported_at = NULL WHERE kind = 'rectification' AND project_id = ? AND item_key = ? AND resolved_at IS NULL").run(e.data.projectId, e.data.findingId);
       return;
     case 'RectificationAccepted':
       settle('rectification', e.data.projectId, e.data.findingId, 'accepted');
@@ -122,22 +123,39 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       ).run(d.projectId, d.incidentId, p.campaign_id, p.org_id, p.org_path, p.title, d.occurredOn, d.severity, d.kind, d.description, at);
       return;
     }
+    // Items nobody can act on any more leave the open list with what ended them: reports can no
+    // longer be filed once assessment opens; nothing is owed by a withdrawn or terminated project.
     case 'AssessmentOpened':
+      if (hasOverdue(e.data.projectId)) closeOverdue(db, "project_id = ? AND kind = 'report'", [e.data.projectId], 'unfiled', at);
       return void setStatus(e.data.projectId, 'under_assessment');
     case 'ProjectWithdrawn':
+      if (hasOverdue(e.data.projectId)) closeOverdue(db, 'project_id = ?', [e.data.projectId], 'project_withdrawn', at);
       return void setStatus(e.data.projectId, 'withdrawn');
     case 'ProjectTerminated':
+      if (hasOverdue(e.data.projectId)) closeOverdue(db, 'project_id = ?', [e.data.projectId], 'project_terminated', at);
       return void setStatus(e.data.projectId, 'terminated');
     default:
       return;
   }
 }
 
+/** Open overdue items matching `where` are closed with the state that says why. */
+function closeOverdue(db: Database, where: string, args: unknown[], state: string, at: string): void {
+  db.prepare(`UPDATE sup_overdue SET state = ?, resolved_at = ? WHERE ${where} AND resolved_at IS NULL`).run(state, at, ...args);
+}
+
 function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
   const set = (campaignId: string, cadence: string) => db.prepare('INSERT OR REPLACE INTO sup_campaigns (campaign_id, cadence) VALUES (?, ?)').run(campaignId, cadence);
   if (e.type === 'CampaignCreated') set(e.data.campaignId, e.data.reportingCadence);
   if (e.type === 'CampaignDraftAmended' && e.data.changes.reportingCadence) set(e.data.campaignId, e.data.changes.reportingCadence);
-  if (e.type === 'CampaignRulesAmended') set(e.data.campaignId, e.data.rules.reportingCadence);
+  if (e.type === 'CampaignRulesAmended') {
+    const before = db.prepare('SELECT cadence FROM sup_campaigns WHERE campaign_id = ?').get(e.data.campaignId) as { cadence: string } | undefined;
+    set(e.data.campaignId, e.data.rules.reportingCadence);
+    // Periods of the old cadence can no longer be filed: their overdue items close, and the new periods are owed instead.
+    if (before && before.cadence !== e.data.rules.reportingCadence) {
+      closeOverdue(db, "campaign_id = ? AND kind = 'report'", [e.data.campaignId], 'superseded', e.metadata.occurredAt);
+    }
+  }
 }
 
 /**
@@ -147,8 +165,9 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
 export const supervisionProjection: Projection = {
   name: 'supervision',
   // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes;
-  // 4: each project counts its overdue items, so an on-time report settles nothing.
-  version: 4,
+  // 4: each project counts its overdue items, so an on-time report settles nothing; 5: items nobody can act on
+  // close (assessment opened, project withdrawn or terminated, cadence changed), a reported rectification stops counting days.
+  version: 5,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
@@ -163,7 +182,7 @@ export const supervisionProjection: Projection = {
       CREATE TABLE IF NOT EXISTS sup_findings (project_id TEXT NOT NULL, finding_id TEXT NOT NULL, description TEXT NOT NULL, severity TEXT NOT NULL, rectify_by TEXT NOT NULL, PRIMARY KEY (project_id, finding_id));
       CREATE TABLE IF NOT EXISTS sup_overdue (
         kind TEXT NOT NULL, project_id TEXT NOT NULL, item_key TEXT NOT NULL, due_on TEXT NOT NULL, detail TEXT NOT NULL, marked_at TEXT NOT NULL,
-        state TEXT NOT NULL, resolved_at TEXT, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL,
+        state TEXT NOT NULL, resolved_at TEXT, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL, reported_at TEXT,
         PRIMARY KEY (kind, project_id, item_key)
       );
       CREATE TABLE IF NOT EXISTS sup_incidents (

@@ -5,7 +5,16 @@ import { ancestorsOf, ReadScope, Where } from '../read-scope';
 
 const DAY_MS = 86_400_000;
 export const OVERDUE_KIND_LABELS = { report: '推进情况逾期未报', rectification: '督导问题逾期未整改' } as const;
-export const OVERDUE_STATE_LABELS: Record<string, string> = { open: '待处理', reported: '已报整改待验收', accepted: '已整改验收', filed_late: '已补报' };
+export const OVERDUE_STATE_LABELS: Record<string, string> = {
+  open: '待处理',
+  reported: '已报整改待验收',
+  accepted: '已整改验收',
+  filed_late: '已补报',
+  unfiled: '未补报（项目已进入评估）',
+  superseded: '报送周期已调整，本期不再报送',
+  project_withdrawn: '项目已撤回',
+  project_terminated: '项目已终止',
+};
 
 export interface SupervisionFilter {
   scope: ReadScope;
@@ -92,7 +101,8 @@ function overdueItem(r: any, now: Date) {
     state: r.state,
     stateLabel: OVERDUE_STATE_LABELS[r.state] ?? r.state,
     resolvedAt: r.resolved_at,
-    daysOverdue: daysPast(r.due_on, r.resolved_at ?? now.toISOString()),
+    reportedAt: r.reported_at ?? null,
+    daysOverdue: daysPast(r.due_on, r.resolved_at ?? r.reported_at ?? now.toISOString()),
   };
 }
 
