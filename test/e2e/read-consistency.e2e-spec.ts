@@ -1,3 +1,5 @@
+import { PROJECTION_RUNNER } from '@jingsai/api-kit';
+import { ProjectionRunner } from '@jingsai/event-store';
 import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
 
 /*
@@ -34,11 +36,27 @@ describe('reading one\'s own writes with minPosition', () => {
     expect(res.body.code).toBe('AUTH.UNAUTHENTICATED');
   });
 
-  it('says the read models are still catching up when the position is beyond the log, after a bounded wait', async () => {
+  it('refuses at once a position past the end of the log, which no wait could reach', async () => {
+    const started = Date.now();
     const res = await w.t.get('/api/v1/board?minPosition=999999999', w.tok.unitA);
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe('READ_MODEL.NOT_CAUGHT_UP');
-    expect(res.body.messageZh).toContain('数据正在同步');
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'REQUEST.MIN_POSITION_AHEAD', position: 999999999 });
+    expect(res.body.messageZh).toContain('超出事件日志的末尾');
+  });
+
+  it('says the read models are still catching up when they lag behind a position the log holds, after a bounded wait', async () => {
+    const runner = w.t.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    await runner.stop();
+    try {
+      const edit = ok(await w.t.request('PATCH', '/api/v1/projects/p-rw', { token: w.tok.unitA, body: { title: '数控车工技能比武（二次修订）' } }));
+      const res = await w.t.get(`/api/v1/board?minPosition=${edit.body.position}`, w.tok.unitA);
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('READ_MODEL.NOT_CAUGHT_UP');
+      expect(res.body.messageZh).toContain('数据正在同步');
+    } finally {
+      await runner.start();
+    }
   }, 15_000);
 
   it('does not hold a command back for a minPosition it does not read', async () => {

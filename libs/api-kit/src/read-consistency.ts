@@ -18,6 +18,18 @@ export class ReadConsistency {
 
   async atLeast(position: number | undefined): Promise<void> {
     if (position === undefined || position <= 0) return;
+    // No event has that position yet: waiting for it would only end in a timeout.
+    if (this.runner.position() < position) {
+      const head = await this.runner.headPosition();
+      if (position > head) {
+        throw DomainError.validation(
+          'REQUEST.MIN_POSITION_AHEAD',
+          `minPosition ${position} 超出事件日志的末尾（当前为 ${head}）：请使用命令响应中的 position。`,
+          `minPosition ${position} is past the end of the event log (now ${head}); pass the position a command answered with.`,
+          { position, head },
+        );
+      }
+    }
     const ok = await this.runner.waitFor(position, MAX_CONSISTENCY_WAIT_MS);
     if (!ok) throw notCaughtUp(position);
   }

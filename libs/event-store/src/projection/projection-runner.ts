@@ -151,6 +151,11 @@ export class ProjectionRunner {
     return reached;
   }
 
+  /** The log's head position (what a caught-up runner's checkpoints reach). */
+  headPosition(): Promise<number> {
+    return this.store.headPosition();
+  }
+
   /** waitFor(the log's current head). */
   async catchUp(timeoutMs: number): Promise<boolean> {
     return this.waitFor(await this.store.headPosition(), timeoutMs);
