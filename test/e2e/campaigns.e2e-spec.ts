@@ -144,6 +144,9 @@ describe('campaigns over HTTP', () => {
       // Valid JSON with a key that could poison prototypes is refused too, and the message names that case.
       const poisoned = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '{"title": "t", "__proto__": {"admin": true}}' });
       expect(poisoned.body).toMatchObject({ status: 400, code: 'HTTP.MALFORMED_JSON', messageZh: expect.stringContaining('__proto__') });
+      // The JSON header with no body at all: told so, not that the JSON is malformed.
+      const empty = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '' });
+      expect(empty.body).toMatchObject({ status: 400, code: 'HTTP.EMPTY_JSON_BODY', messageZh: expect.stringContaining('没有内容时发送 {}') });
       // Refused by the router before Nest sees it: still problem+json with a code and Chinese.
       const longId = await t.request('GET', `/api/v1/campaigns/${'x'.repeat(500)}`, { token: city });
       expect(longId.status).toBe(414);

@@ -41,6 +41,17 @@ function fromHttpStatus(status: number, message: string, instance?: string, fast
     case 415:
       return problem(415, 'HTTP.UNSUPPORTED_MEDIA_TYPE', '请以 JSON 格式（Content-Type: application/json）提交。', 'Send the body as JSON (Content-Type: application/json).', {}, instance);
     case 400:
+      // A client that sends the JSON header with no body at all (many do for bodiless commands).
+      if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || /body cannot be empty/i.test(message)) {
+        return problem(
+          400,
+          'HTTP.EMPTY_JSON_BODY',
+          '请求体为空：声明了 Content-Type: application/json 时请发送 JSON 对象（没有内容时发送 {}），或去掉该请求头。',
+          'The body is empty while Content-Type says application/json: send a JSON object ({} when there is nothing to say), or leave the header out.',
+          {},
+          instance,
+        );
+      }
       // Fastify's parser (secure-json-parse) also refuses valid JSON holding __proto__ or
       // constructor.prototype keys, under the same error and message: say both.
       if (fastifyCode?.startsWith('FST_ERR_CTP') || /JSON/i.test(message)) {
