@@ -64,6 +64,8 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(ok(await w.get('/api/v1/supervision/overdue', 'xy')).body.total).toBe(0);
     expect(ok(await w.get('/api/v1/supervision/overdue', 'unitB')).body.items.map((i: any) => i.projectId)).toEqual(['p-b']);
     expect((await w.get('/api/v1/supervision/overdue?orgId=ent-b', 'xy')).status).toBe(403);
+    // An organisation nobody registered is not found, rather than out of scope.
+    expect((await w.get('/api/v1/supervision/overdue?orgId=nope', 'city')).body).toMatchObject({ status: 404, code: 'ORGANIZATION.NOT_FOUND' });
 
     // A late report still lands, is flagged late, and resolves the overdue item.
     const late = ok(await w.post('/api/v1/projects/p-power/progress-reports', report('2021-Q3', { participants: 600, participating_enterprises: 1 }), 'power'), 201);

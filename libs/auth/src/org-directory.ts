@@ -30,9 +30,12 @@ export interface OrgDirectory {
 
 export const ORG_DIRECTORY = Symbol('ORG_DIRECTORY');
 
-/** Refuse unless `targetOrgId` lies within the caller's organisation subtree. */
+/** Refuse unless `targetOrgId` lies within the caller's organisation subtree; an organisation nobody registered is a 404, not out of scope. */
 export function requireWithinScope(directory: OrgDirectory, callerOrgId: string, targetOrgId: string, what = 'organisation'): void {
   if (!directory.isWithin(targetOrgId, callerOrgId)) {
+    if (!directory.get(targetOrgId)) {
+      throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${targetOrgId} 尚未登记，请检查组织编号。`, `Organisation ${targetOrgId} is not registered; check the id.`, { orgId: targetOrgId });
+    }
     throw DomainError.forbidden(
       'AUTH.OUT_OF_SCOPE',
       '该对象不在您所在组织的管辖范围内，无权操作。',
