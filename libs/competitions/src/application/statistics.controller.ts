@@ -47,8 +47,18 @@ export class StatisticsController {
   })
   async coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     // An unknown campaign is a mistyped id, not a campaign with nothing in it.
-    await this.facts.campaign(q.campaignId);
-    return coverageStatistics(this.db, { scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, groupBy: q.groupBy ?? 'region' });
+    const campaign = await this.facts.campaign(q.campaignId);
+    const scope = readScopeOf(user, this.orgs);
+    // A county or a unit sees its part against the whole campaign's targets: the answer says so.
+    const whole = scope.kind === 'all' || this.orgs.isWithin(campaign.organizerOrgId, scope.orgId);
+    return {
+      ...coverageStatistics(this.db, { scope, campaignId: q.campaignId, groupBy: q.groupBy ?? 'region' }),
+      scope: {
+        orgId: scope.kind === 'all' ? null : scope.orgId,
+        wholeCampaign: whole,
+        noteZh: whole ? null : '本辖区（本单位）数据：完成百分比对照的是整个竞赛活动的目标任务，仅反映本辖区对总目标的贡献。',
+      },
+    };
   }
 
   @Get('assessment')
