@@ -80,6 +80,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     await w.refused('/api/v1/projects/p-a/assessment/finalize', {}, 'city', 422, 'PROJECT.NOT_ENOUGH_SCORES');
     ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(70, 75, 72), 'as3'), 201);
     expect(await awaiting('city')).not.toContain('p-a');
+    // The committee sees who has not scored yet; the unit only how many.
+    const rowOf = async (who: string) => ok(await w.get('/api/v1/board?status=under_assessment', who)).body.items.find((i: any) => i.projectId === 'p-a');
+    expect(await rowOf('city')).toMatchObject({ pendingAssessors: ['as4'], pendingAssessorCount: 1 });
+    expect(await rowOf('unitA')).toMatchObject({ pendingAssessors: [], pendingAssessorCount: 1 });
     ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(88, 80, 86), 'as4'), 201);
     ok(await w.post('/api/v1/projects/p-a/assessment/self-scores', scores(95, 95, 95), 'unitA'), 201);
     // Until the result is fixed the unit sees no assessor's sheet and an assessor only their own.
@@ -90,9 +94,11 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const statsOf = async (who: string) => ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, who)).body.items.find((i: any) => i.projectId === 'p-a');
     expect((await statsOf('city')).disagreement).toEqual({ spread: 20.5, threshold: 15, flagged: true, provisional: true, label: '当前评分分歧较大，建议复核（已评 4 份，尚未汇总）' });
     const unitView = await statsOf('unitA');
+    // Not even who has scored: only how many.
     expect(unitView.assessors.map((a: any) => [a.userId, a.scored, a.withheld, a.weightedTotal, a.scores])).toEqual([
-      ['as1', true, true, null, []], ['as2', true, true, null, []], ['as3', true, true, null, []], ['as4', true, true, null, []],
+      ['as1', null, true, null, []], ['as2', null, true, null, []], ['as3', null, true, null, []], ['as4', null, true, null, []],
     ]);
+    expect(unitView.scoredCount).toBe(4);
     expect(unitView.disagreement).toBeNull();
     expect(await awaiting('as3')).toEqual([]);
     expect(await awaiting('city')).toContain('p-a');

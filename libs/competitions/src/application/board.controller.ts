@@ -12,6 +12,7 @@ import { BoardAwaiting, BoardItem, BoardScope, listBoard } from '../read-models/
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
 import { readScopeOf } from './read-scope';
+import { seesEveryScoreSheet } from './score-visibility';
 
 class BoardQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
@@ -77,7 +78,9 @@ export class BoardController {
       items: page.items.map((item) => {
         const assigned = item.assessors.includes(user.userId);
         const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel, assigned, factsOf(item));
-        return { ...item, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
+        // Judging fairness: before the result only those who see every sheet learn who has not scored yet; others get the count.
+        const pending = seesEveryScoreSheet(user) ? item.pendingAssessors : item.pendingAssessors.filter((a) => a === user.userId);
+        return { ...item, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
       }),
     };
   }

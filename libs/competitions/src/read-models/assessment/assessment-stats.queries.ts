@@ -70,12 +70,13 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
     const restricted = r.total === null && f.sheetsOnlyOf !== undefined;
     const assessors = (JSON.parse(r.assessors) as any[]).map((a) => {
       const stored = sheets.get(a.userId);
-      const withheld = restricted && Boolean(stored) && a.userId !== f.sheetsOnlyOf;
+      // Nor who has scored yet: an assessed unit could press the one who has not.
+      const withheld = restricted && a.userId !== f.sheetsOnlyOf;
       const s = withheld ? undefined : stored;
       return {
         ...a,
-        scored: Boolean(stored),
-        counted: Boolean(stored) && !a.declaredConflict,
+        scored: withheld ? null : Boolean(stored),
+        counted: withheld ? null : Boolean(stored) && !a.declaredConflict,
         withheld,
         scores: s ? criteria.map((c) => ({ key: c.key, name: c.name, weight: c.weight, score: JSON.parse(s.scores)[c.key] ?? null })) : [],
         weightedTotal: s?.weighted_total ?? null,
@@ -95,6 +96,8 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
       aggregation: r.aggregation,
       aggregationLabel: AGGREGATION_LABELS[r.aggregation as Aggregation] ?? r.aggregation,
       assessors,
+      /** How many assessors have scored (a count for everyone; who, only for those who see every sheet). */
+      scoredCount: sheets.size,
       selfAssessmentTotal: r.self_total,
       finalized: r.total !== null,
       total: r.total,
