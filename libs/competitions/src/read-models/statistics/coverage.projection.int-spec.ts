@@ -24,6 +24,17 @@ const events = () => [
 const stats = (groupBy: 'region' | 'ownership' | 'period' | 'industry', scope: any = { kind: 'all' }) => (db: Database) => coverageStatistics(db, { scope, campaignId: 'c1', groupBy });
 
 describe('coverage projection', () => {
+  it('leaves out a project withdrawn or terminated before it reported anything, and says how many; one that reported still counts', () => {
+    const ended = [
+      org('ent-d', ['jj'], 'state_owned', '濂溪区'), ...project('pd', 'ent-d'), recorded('ProjectTerminated', { projectId: 'pd', reason: '企业停产' }),
+      ...project('pe', 'ent-c'), filed('pe', '2021-Q3', { participants: 40 }), recorded('ProjectWithdrawn', { projectId: 'pe', reason: '人员调整' }),
+    ];
+    projectionSpec(coverageProjection).given([...events(), ...ended]).thenMatches(stats('region'), {
+      projectsEndedBeforeReporting: 1,
+      totals: { projects: 3, participatingUnits: 3, metrics: [{ key: 'participants', value: 690 }, { key: 'participating_enterprises', value: 3 }] },
+    });
+  });
+
   it('sums the latest report per period against the targets, with the non-public share', () => {
     projectionSpec(coverageProjection).given(events()).thenMatches(stats('ownership'), {
       totals: { projects: 2, enterprises: 3, nonPublicEnterprises: 2, nonPublicSharePercent: 66.67, metrics: [{ key: 'participants', value: 650 }, { key: 'participating_enterprises', value: 3 }] },

@@ -6,7 +6,7 @@ export const COVERAGE_GROUPS = ['region', 'industry', 'ownership', 'period'] as 
 export type CoverageGroup = (typeof COVERAGE_GROUPS)[number];
 const OWNERSHIP_LABELS: Record<string, string> = { state_owned: '国有', non_public: '非公', collective: '集体', foreign: '外资' };
 
-interface Row { project_id: string; org_id: string; ownership: string | null; industry: string | null; region: string | null; summary: string | null }
+interface Row { project_id: string; org_id: string; status: string; ownership: string | null; industry: string | null; region: string | null; summary: string | null }
 
 function add(into: ProgressMetrics, m: ProgressMetrics): void {
   for (const k of PROGRESS_METRIC_KEYS) if (typeof m[k] === 'number') into[k] = round2((into[k] ?? 0) + m[k]);
@@ -60,7 +60,7 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
   const campaign = db.prepare('SELECT * FROM cov_campaigns WHERE campaign_id = ?').get(f.campaignId) as { title: string; targets: string } | undefined;
   const w = new Where().add('p.campaign_id = ?', f.campaignId).add('p.approved = 1').scope(f.scope, undefined, 'o.path', 'p.org_id');
   const rows = db
-    .prepare(`SELECT p.project_id, p.org_id, o.ownership, o.industry, o.region, s.outcomes AS summary FROM cov_projects p JOIN cov_orgs o USING (org_id)
+    .prepare(`SELECT p.project_id, p.org_id, p.status, o.ownership, o.industry, o.region, s.outcomes AS summary FROM cov_projects p JOIN cov_orgs o USING (org_id)
       LEFT JOIN cov_summaries s ON s.project_id = p.project_id AND s.accepted = 1${w.sql} ORDER BY p.project_id`)
     .all(...w.args) as Row[];
   const reportsOf = db.prepare('SELECT period, metrics FROM cov_reports WHERE project_id = ? ORDER BY period');
@@ -68,10 +68,16 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
   const groups = new Map<string, Bucket>();
   const group = (key: string) => groups.get(key) ?? groups.set(key, bucket()).get(key)!;
   let fromSummaries = 0;
+  let endedUnreported = 0;
   for (const row of rows) {
     const reports = (reportsOf.all(row.project_id) as Array<{ period: string; metrics: string }>).map((r) => ({ period: r.period, metrics: JSON.parse(r.metrics) as ProgressMetrics }));
     const fromReports = combinePeriods(reports);
     const figures = row.summary ? (JSON.parse(row.summary) as ProgressMetrics) : fromReports;
+    // A project withdrawn or terminated before it reported anything never took part.
+    if (!row.summary && reports.length === 0 && (row.status === 'withdrawn' || row.status === 'terminated')) {
+      endedUnreported++;
+      continue;
+    }
     if (row.summary) fromSummaries++;
     count(total, row, figures);
     if (f.groupBy === 'period') for (const r of reports) count(group(r.period), row, r.metrics);
@@ -94,6 +100,8 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
     campaignTitle: campaign?.title ?? null,
     groupBy: f.groupBy,
     projectsFromAcceptedSummary: fromSummaries,
+    /** Approved projects left out: withdrawn or terminated before any report. */
+    projectsEndedBeforeReporting: endedUnreported,
     totals: view(total),
     targets,
     groups: [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b) })),
