@@ -1,4 +1,5 @@
-import { RecordedEvent } from '@jingsai/shared';
+import { ROLE_LABELS } from '@jingsai/auth';
+import { RecordedEvent, Role } from '@jingsai/shared';
 import { reasonOf } from '../history/audit-entry';
 import { eventTypeLabel } from '../labels/event-type-labels';
 
@@ -32,7 +33,7 @@ export async function* ndjsonChunks(pages: AsyncIterable<RecordedEvent[]>, heade
   yield `${JSON.stringify({ format: EXPORT_END, events })}\n`;
 }
 
-export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', 'org', 'reason'];
+export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', '角色', 'org', 'reason'];
 
 /** A CSV timeline for spreadsheets (UTF-8 with BOM so Excel shows the Chinese labels). */
 export async function* csvChunks(pages: AsyncIterable<RecordedEvent[]>): AsyncGenerator<string> {
@@ -43,7 +44,9 @@ export async function* csvChunks(pages: AsyncIterable<RecordedEvent[]>): AsyncGe
 function csvRow(e: RecordedEvent): unknown[] {
   const actor = e.metadata.actor;
   const who = actor ? (actor.name && actor.name !== actor.userId ? `${actor.name} (${actor.userId})` : actor.userId) : '';
-  return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, actor?.role ?? '', actor?.orgId ?? '', reasonOf(e.data) ?? ''];
+  const role = actor?.role ?? '';
+  const roleZh = role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? role);
+  return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', reasonOf(e.data) ?? ''];
 }
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */

@@ -38,7 +38,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   ProgressReportCorrected: { zh: '更正进展报告', en: 'Progress report corrected' },
   ProgressReportOverdue: { zh: '进展报告逾期', en: 'Progress report overdue' },
   MilestoneRecorded: { zh: '记录节点成果', en: 'Milestone recorded' },
-  SafetyIncidentRecorded: { zh: '记录安全事故', en: 'Safety incident recorded' },
+  SafetyIncidentRecorded: { zh: '登记安全、质量事故或职业病危害事件', en: 'Safety, quality or occupational-hazard incident recorded' },
   InstantCommendationGiven: { zh: '即时表彰', en: 'Instant commendation given' },
   InspectionRecorded: { zh: '督导检查记录', en: 'Inspection recorded' },
   RectificationReported: { zh: '报告整改情况', en: 'Rectification reported' },
