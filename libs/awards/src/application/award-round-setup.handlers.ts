@@ -1,3 +1,4 @@
+import { isNonPublicOwnership } from '@jingsai/organizations';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
@@ -96,7 +97,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
     const nominee = { kind: body.nominee.kind, id: body.nominee.id, name: body.nominee.name, orgId: nomineeOrgId };
     // Stated attributes win; the organisation's ownership fills in the non-public share when not stated.
-    const attributes: NomineeAttributes = { ...(org.ownership ? { nonPublic: org.ownership === 'non_public' } : {}), ...plain(body.attributes ?? {}) };
+    const attributes: NomineeAttributes = { ...(org.ownership ? { nonPublic: isNonPublicOwnership(org.ownership) } : {}), ...plain(body.attributes ?? {}) };
     const nominationId = body.nominationId ?? newAggregateId(req, user, newId);
     const ctx = this.commands.context(req, user, role);
     const at = ctx.now.toISOString();

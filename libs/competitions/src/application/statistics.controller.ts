@@ -43,7 +43,7 @@ export class StatisticsController {
   @Get('coverage')
   @ApiOperation({
     summary: '覆盖面与成果 Coverage and outcomes against the campaign’s targets',
-    description: '参赛企业（含非公企业占比）、参与职工人次、技术革新、先进操作法、合理化建议（提出/采纳）、节能量等，按地区、行业、所有制或报送期分组，对照目标任务给出完成百分比。项目有已通过的总结时取总结数据，否则取各期最新（更正后）报告：参与人次、技术革新、合理化建议等当期发生的指标逐期相加，参赛企业数为存量，取最近一期报告的数值，不逐期相加。',
+    description: '参赛企业（含非公企业占比）、参与职工人次、技术革新、先进操作法、合理化建议（提出/采纳）、节能量等，按地区、行业、所有制或报送期分组，对照目标任务给出完成百分比。项目有已通过的总结时取总结数据，否则取各期最新（更正后）报告：参与人次、技术革新、合理化建议等当期发生的指标逐期相加，参赛企业数为存量，取最近一期报告的数值，不逐期相加；同一单位的多个项目重复填报同一批企业，按该单位的最大值计一次。非公企业含外资企业（非公有制经济）。',
   })
   async coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     // An unknown campaign is a mistyped id, not a campaign with nothing in it.

@@ -29,6 +29,13 @@ export const ORG_LEVEL_LABELS: Record<OrgLevel, string> = {
   team: '班组级',
 };
 
+/**
+ * The non-public sector (非公有制经济) as the statistics and the notices count it: private
+ * enterprises and foreign-invested ones (外资, including Hong Kong, Macao and Taiwan capital).
+ * State-owned and collective ownership are public.
+ */
+export const isNonPublicOwnership = (ownership: string | null | undefined): boolean => ownership === 'non_public' || ownership === 'foreign';
+
 export const ORG_OWNERSHIP_LABELS: Record<OrgOwnership, string> = {
   state_owned: '国有',
   non_public: '非公',

@@ -24,6 +24,20 @@ const events = () => [
 const stats = (groupBy: 'region' | 'ownership' | 'period' | 'industry', scope: any = { kind: 'all' }) => (db: Database) => coverageStatistics(db, { scope, campaignId: 'c1', groupBy });
 
 describe('coverage projection', () => {
+  it('counts a unit’s enterprises once across its projects, and foreign-invested enterprises as non-public (非公有制)', () => {
+    const world = [
+      org('jj', [], null, '九江市'), org('ent-a', ['jj'], 'non_public', '浔阳区'), org('ent-f', ['jj'], 'foreign', '濂溪区'), org('ent-s', ['jj'], 'state_owned', '濂溪区'),
+      recorded('CampaignCreated', { campaignId: 'c1', title: '主题竞赛', targets: [{ metric: 'non_public_enterprises', target: 4 }, { metric: 'enterprises', target: 10 }] }),
+      ...project('p1', 'ent-a'), ...project('p2', 'ent-a'), ...project('pf', 'ent-f'), ...project('ps', 'ent-s'),
+      filed('p1', '2021-Q3', { participating_enterprises: 1 }), filed('p2', '2021-Q3', { participating_enterprises: 3 }),
+      filed('pf', '2021-Q3', { participating_enterprises: 1 }), filed('ps', '2021-Q3', { participating_enterprises: 2 }),
+    ];
+    projectionSpec(coverageProjection).given(world).thenMatches(stats('ownership'), {
+      totals: { projects: 4, participatingUnits: 3, nonPublicUnits: 2, enterprises: 6, nonPublicEnterprises: 4, nonPublicSharePercent: 66.67, metrics: [{ key: 'participating_enterprises', value: 6 }] },
+      targets: [{ metric: 'non_public_enterprises', actual: 4, percentComplete: 100 }, { metric: 'enterprises', actual: 6, percentComplete: 60 }],
+    });
+  });
+
   it('leaves out a project withdrawn or terminated before it reported anything, and says how many; one that reported still counts', () => {
     const ended = [
       org('ent-d', ['jj'], 'state_owned', '濂溪区'), ...project('pd', 'ent-d'), recorded('ProjectTerminated', { projectId: 'pd', reason: '企业停产' }),

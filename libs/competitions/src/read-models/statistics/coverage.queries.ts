@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { isNonPublicOwnership } from '@jingsai/organizations';
 import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, combinePeriods, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
 import { ReadScope, Where } from '../read-scope';
 
@@ -12,38 +13,45 @@ function add(into: ProgressMetrics, m: ProgressMetrics): void {
   for (const k of PROGRESS_METRIC_KEYS) if (typeof m[k] === 'number') into[k] = round2((into[k] ?? 0) + m[k]);
 }
 
-/** One bucket's figures: projects, units (and non-public ones), the metrics, enterprises with the non-public share. */
+/**
+ * One bucket's figures: projects, units (and non-public ones), the metrics, enterprises with the
+ * non-public share. Participating enterprises are a unit's standing count: a unit's several
+ * projects restate the same enterprises, so each unit counts with its largest figure, not the sum.
+ */
 function bucket() {
-  return { projects: new Set<string>(), units: new Set<string>(), nonPublicUnits: new Set<string>(), metrics: {} as ProgressMetrics, nonPublicEnterprises: 0 };
+  return { projects: new Set<string>(), units: new Set<string>(), nonPublicUnits: new Set<string>(), metrics: {} as ProgressMetrics, enterprisesOf: new Map<string, number>() };
 }
 type Bucket = ReturnType<typeof bucket>;
 
 function count(b: Bucket, row: Row, figures: ProgressMetrics): void {
   b.projects.add(row.project_id);
   b.units.add(row.org_id);
-  if (row.ownership === 'non_public') {
-    b.nonPublicUnits.add(row.org_id);
-    b.nonPublicEnterprises += figures.participating_enterprises ?? 0;
-  }
+  if (isNonPublicOwnership(row.ownership)) b.nonPublicUnits.add(row.org_id);
+  const enterprises = figures.participating_enterprises;
+  if (typeof enterprises === 'number') b.enterprisesOf.set(row.org_id, Math.max(b.enterprisesOf.get(row.org_id) ?? 0, enterprises));
   add(b.metrics, figures);
 }
 
 function view(b: Bucket) {
-  const enterprises = b.metrics.participating_enterprises ?? 0;
+  const sum = (units: Iterable<[string, number]>) => [...units].reduce((n, [, v]) => n + v, 0);
+  const enterprises = sum(b.enterprisesOf);
+  const nonPublicEnterprises = sum([...b.enterprisesOf].filter(([org]) => b.nonPublicUnits.has(org)));
+  const metrics: ProgressMetrics = { ...b.metrics, ...(b.metrics.participating_enterprises !== undefined ? { participating_enterprises: enterprises } : {}) };
   return {
     projects: b.projects.size,
     participatingUnits: b.units.size,
     nonPublicUnits: b.nonPublicUnits.size,
     enterprises,
-    nonPublicEnterprises: b.nonPublicEnterprises,
-    nonPublicSharePercent: enterprises > 0 ? round2((b.nonPublicEnterprises / enterprises) * 100) : null,
-    metrics: PROGRESS_METRIC_KEYS.filter((k) => b.metrics[k] !== undefined).map((k) => ({ key: k, label: PROGRESS_METRICS[k].zh, unitZh: PROGRESS_METRICS[k].unitZh, value: b.metrics[k]! })),
+    nonPublicEnterprises,
+    nonPublicSharePercent: enterprises > 0 ? round2((nonPublicEnterprises / enterprises) * 100) : null,
+    metrics: PROGRESS_METRIC_KEYS.filter((k) => metrics[k] !== undefined).map((k) => ({ key: k, label: PROGRESS_METRICS[k].zh, unitZh: PROGRESS_METRICS[k].unitZh, value: metrics[k]! })),
   };
 }
 
 /** The actual figure for a campaign target, or null when projects do not report it. */
 function actualFor(metric: CampaignMetric, total: Bucket): number | null {
-  if (metric === 'non_public_enterprises') return total.nonPublicEnterprises;
+  if (metric === 'non_public_enterprises') return view(total).nonPublicEnterprises;
+  if (metric === 'enterprises') return view(total).enterprises;
   const reported = PROGRESS_METRIC_KEYS.find((k) => PROGRESS_METRICS[k].campaignMetric === metric) as ProgressMetric | undefined;
   return reported ? (total.metrics[reported] ?? 0) : null;
 }
