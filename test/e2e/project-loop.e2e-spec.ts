@@ -146,15 +146,19 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
   it('lists projects with no report for longer than the cadence as stalled, as of the injected clock', async () => {
     expect(ok(await w.get('/api/v1/supervision/stalled', 'city')).body.items).toEqual([]);
     w.t.clock.set('2021-11-02T10:00:00+08:00');
+    expect(ok(await w.get('/api/v1/supervision/stalled', 'city')).body.items).toEqual([]);
+    w.t.clock.set('2021-11-12T10:00:00+08:00');
     expect(ok(await w.get('/api/v1/supervision/stalled', 'city')).body.items.map((i: any) => i.projectId)).toEqual(['p-b']);
-    w.t.clock.set('2022-01-12T10:00:00+08:00');
+    // A cycle and the report's ten due days after the last report.
+    w.t.clock.set('2022-01-22T10:00:00+08:00');
     const stalled = ok(await w.get('/api/v1/supervision/stalled', 'city')).body;
-    expect(stalled.asOf).toBe('2022-01-12T02:00:00.000Z');
+    expect(stalled.asOf).toBe('2022-01-22T02:00:00.000Z');
     expect(stalled.items.map((i: any) => [i.projectId, i.stalledSince])).toEqual([
-      ['p-b', '2021-10-31T16:00:00.000Z'], ['p-a', '2022-01-08T02:00:00.000Z'], ['p-power', '2022-01-11T02:00:00.000Z'],
+      ['p-b', '2021-11-10T16:00:00.000Z'], ['p-a', '2022-01-18T02:00:00.000Z'], ['p-power', '2022-01-21T02:00:00.000Z'],
     ]);
     expect(ok(await w.get('/api/v1/supervision/stalled', 'xy')).body.items.map((i: any) => i.projectId)).toEqual(['p-a']);
     expect(stalled.items[0]).toMatchObject({ lastReportAt: null, reason: '立项后超过一个报送周期未报送任何推进情况' });
+    w.t.clock.set('2022-01-12T10:00:00+08:00');
   });
 
   it('coverage counts a unit’s participating enterprises once however many periods restate them', async () => {

@@ -71,13 +71,16 @@ describe('supervision projection', () => {
     }, { total: n + 1, orgs: BREAKDOWN_LIMIT, projects: BREAKDOWN_LIMIT, top: { key: 'p3', count: 2 } });
   });
 
-  it('calls a project stalled one reporting cycle after its last report (or its start), as of now', () => {
+  it('calls a project stalled one reporting cycle and the report’s 10 due days after its last report (or its start), as of now', () => {
     const events = [...world(), recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q3', filedAt: '2021-10-05T02:00:00.000Z', metrics: {} })];
     const stalled = (iso: string) => (db: Database) => listStalled(db, { ...all, now: new Date(iso) }).items.map((i) => [i.projectId, i.stalledSince]);
-    projectionSpec(supervisionProjection).given(events).then(stalled('2021-10-31T15:00:00Z'), []);
-    projectionSpec(supervisionProjection).given(events).then(stalled('2021-11-02T00:00:00Z'), [['pb', '2021-10-31T16:00:00.000Z']]);
-    projectionSpec(supervisionProjection).given(events).then(stalled('2022-01-06T00:00:00Z'), [['pb', '2021-10-31T16:00:00.000Z'], ['pa', '2022-01-05T02:00:00.000Z']]);
-    projectionSpec(supervisionProjection).given([...events, recorded('AssessmentOpened', { projectId: 'pb' })]).then(stalled('2022-01-06T00:00:00Z'), [['pa', '2022-01-05T02:00:00.000Z']]);
+    // pb started 2021-08-01 and never reported: stalled a quarter and ten days later (its missed Q3 report is already overdue).
+    projectionSpec(supervisionProjection).given(events).then(stalled('2021-11-02T00:00:00Z'), []);
+    projectionSpec(supervisionProjection).given(events).then(stalled('2021-11-11T00:00:00Z'), [['pb', '2021-11-10T16:00:00.000Z']]);
+    // pa reported on 10-05 and owes the next quarter by 01-10: quiet, but not stalled, until three months and ten days have passed.
+    projectionSpec(supervisionProjection).given(events).then(stalled('2022-01-12T00:00:00Z'), [['pb', '2021-11-10T16:00:00.000Z']]);
+    projectionSpec(supervisionProjection).given(events).then(stalled('2022-01-16T00:00:00Z'), [['pb', '2021-11-10T16:00:00.000Z'], ['pa', '2022-01-15T02:00:00.000Z']]);
+    projectionSpec(supervisionProjection).given([...events, recorded('AssessmentOpened', { projectId: 'pb' })]).then(stalled('2022-01-16T00:00:00Z'), [['pa', '2022-01-15T02:00:00.000Z']]);
   });
 
   it('counts incidents by severity and organisation', () => {

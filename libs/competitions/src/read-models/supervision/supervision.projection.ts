@@ -1,7 +1,7 @@
 import { BatchRows, Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { CampaignEvent, ProjectEvent } from '../../domain';
+import { CampaignEvent, ProjectEvent, REPORT_DUE_DAYS_AFTER_PERIOD } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { RecordedOf } from '../recorded-of';
 
@@ -16,10 +16,15 @@ const PROJECT_TYPES = [
 
 const CADENCE_MONTHS: Record<string, number> = { monthly: 1, quarterly: 3 };
 
-/** The instant a project counts as stalled: its last report (or its start) plus one reporting cycle. */
+/**
+ * The instant a project counts as stalled: its last report (or its start) plus one reporting
+ * cycle and the days a report is given after its period (报送期后 10 日). A unit that files one
+ * period early and the next on its due day is never silent longer than that.
+ */
 function stalledAfter(since: string, cadence: string): string {
   const d = new Date(since);
   d.setUTCMonth(d.getUTCMonth() + (CADENCE_MONTHS[cadence] ?? 3));
+  d.setUTCDate(d.getUTCDate() + REPORT_DUE_DAYS_AFTER_PERIOD);
   return d.toISOString();
 }
 
@@ -166,7 +171,8 @@ export const supervisionProjection: Projection = {
   name: 'supervision',
   // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes;
   // 4: each project counts its overdue items, so an on-time report settles nothing; 5: items nobody can act on
-  // close (assessment opened, project withdrawn or terminated, cadence changed), a reported rectification stops counting days.
+  // close (assessment opened, project withdrawn or terminated, cadence changed), a reported rectification stops counting days,
+  // and a project is stalled only a cycle and the report's due days after its last report.
   version: 5,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
