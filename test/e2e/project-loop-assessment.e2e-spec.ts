@@ -192,6 +192,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(cov.groups.map((g: any) => [g.label, g.projects, g.metrics.find((m: any) => m.key === 'participants').value])).toEqual([['非公', 2, 3550], ['国有', 1, 1300]]);
     const byPeriod = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=period`, 'city')).body;
     expect(byPeriod.groups.map((g: any) => [g.key, g.metrics.find((m: any) => m.key === 'participants').value])).toEqual([['2021-Q3', 2650], ['2021-Q4', 1500]]);
+    expect(byPeriod.noteZh).toBe('2 个项目的总结已通过，合计按总结数据计算；按报送期分组只统计各期报告，各组之和可能与合计不同。');
     const county = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=region`, 'xy')).body;
     expect(county.groups).toEqual([expect.objectContaining({ key: '九江市浔阳区', projects: 1 })]);
     expect(county.targets.find((t: any) => t.metric === 'participant_times')).toMatchObject({ actual: 2750, percentComplete: 55 });

@@ -110,6 +110,10 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
     projectsFromAcceptedSummary: fromSummaries,
     /** Approved projects left out: withdrawn or terminated before any report. */
     projectsEndedBeforeReporting: endedUnreported,
+    // By period only reports count, while the totals take accepted summaries: say so where they differ.
+    ...(f.groupBy === 'period' && fromSummaries > 0
+      ? { noteZh: `${fromSummaries} 个项目的总结已通过，合计按总结数据计算；按报送期分组只统计各期报告，各组之和可能与合计不同。` }
+      : {}),
     totals: view(total),
     targets,
     groups: [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b) })),
