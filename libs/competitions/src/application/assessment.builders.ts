@@ -38,7 +38,7 @@ export const ASSESSMENT_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
   async record_score({ body, base, facts }) {
     // The token's organisation as the tree places it now: the decider checks conflicts against it.
     const assessorOrgPath = (await facts.orgPath(base.actor.orgId)) ?? [];
-    return { command: { type: 'RecordScore', ...base, assessorUserId: base.actor.userId, scores: body.scores, assessorOrgPath } };
+    return { command: { type: 'RecordScore', ...base, assessorUserId: base.actor.userId, scores: body.scores, assessorOrgPath, reason: body.reason ?? null } };
   },
 
   record_self_score({ body, base }) {

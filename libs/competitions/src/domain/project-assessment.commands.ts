@@ -47,6 +47,8 @@ export interface RecordScore extends ProjectCommandBase {
    * the handler: the conflict check is run again at scoring. Left out, it is not repeated.
    */
   assessorOrgPath?: string[];
+  /** Why a correction changes the sheet; recorded with the correction (ignored on a first sheet). */
+  reason?: string | null;
 }
 
 /** 自评 by the unit: kept apart, never part of the total. */

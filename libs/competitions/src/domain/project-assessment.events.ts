@@ -30,7 +30,7 @@ export type ScoreRecorded = DomainEvent<'ScoreRecorded', { projectId: string; as
 
 export type ScoreCorrected = DomainEvent<
   'ScoreCorrected',
-  { projectId: string; assessorUserId: string; scores: Record<string, number>; weightedTotal: number; revision: number; supersedesRevision: number }
+  { projectId: string; assessorUserId: string; scores: Record<string, number>; weightedTotal: number; revision: number; supersedesRevision: number; reason?: string }
 >;
 
 export type SelfScoreRecorded = DomainEvent<'SelfScoreRecorded', { projectId: string; scores: Record<string, number>; weightedTotal: number; revision: number }>;

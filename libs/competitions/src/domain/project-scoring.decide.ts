@@ -42,7 +42,8 @@ export function recordScore(c: RecordScore, state: ProjectState): ProjectEvent[]
   if (previous && sameValue(previous.scores, sheet.scores)) return [];
   const base = { projectId: c.projectId, assessorUserId: c.assessorUserId, ...sheet };
   if (!previous) return [{ type: 'ScoreRecorded', data: { ...base, revision: 1 } }];
-  return [{ type: 'ScoreCorrected', data: { ...base, revision: previous.revision + 1, supersedesRevision: previous.revision } }];
+  const reason = c.reason?.trim();
+  return [{ type: 'ScoreCorrected', data: { ...base, revision: previous.revision + 1, supersedesRevision: previous.revision, ...(reason ? { reason } : {}) } }];
 }
 
 /** 自评: validated like an assessor's sheet, stored apart, never combined into the total. */

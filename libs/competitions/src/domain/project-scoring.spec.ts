@@ -31,6 +31,13 @@ describe('assessor scores (考评)', () => {
       .then([{ type: 'ScoreCorrected', data: { projectId: P.projectId, assessorUserId: 'a-1', scores: sheet, weightedTotal: 80.5, revision: 2, supersedesRevision: 1 } }]);
   });
 
+  it('records why a correction changes the sheet, when the assessor says', () => {
+    spec()
+      .given([...underAssessment(), scored(1, 70)])
+      .when({ ...score(1), reason: ' 复核后调整工期得分 ' })
+      .thenMatches([{ type: 'ScoreCorrected', data: { revision: 2, reason: '复核后调整工期得分' } }]);
+  });
+
   it('keeps the superseded sheet in history', () => {
     spec()
       .given([...underAssessment(), scored(1, 70)])
