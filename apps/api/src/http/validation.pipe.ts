@@ -1,7 +1,14 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@jingsai/shared';
+import { codeLabel } from './code-labels';
 
 const lastNumber = (message: string): string => message.match(/-?\d+(?:\.\d+)?/g)?.at(-1) ?? '';
+
+/** The allowed values of an isIn message, each with its Chinese name where it has one: minor（一般事故）、serious（较大事故）… */
+function choices(message: string): string {
+  const values = (message.split('following values: ')[1] ?? '').split(', ').filter(Boolean);
+  return values.map((v) => (codeLabel(v) ? `${v}（${codeLabel(v)}）` : v)).join('、');
+}
 
 /** Chinese for each class-validator rule: the users read these, so no English inside messageZh. */
 const ZH_RULES: Record<string, (message: string) => string> = {
@@ -9,8 +16,8 @@ const ZH_RULES: Record<string, (message: string) => string> = {
   isInt: () => '应为整数',
   isNumber: () => '应为数字',
   isBoolean: () => '应为 true 或 false',
-  isIn: (m) => `应为以下之一：${m.split('following values: ')[1] ?? ''}`,
-  isEnum: (m) => `应为以下之一：${m.split('following values: ')[1] ?? ''}`,
+  isIn: (m) => `应为以下之一：${choices(m)}`,
+  isEnum: (m) => `应为以下之一：${choices(m)}`,
   isNotEmpty: () => '不能为空',
   isDefined: () => '必须填写',
   maxLength: (m) => `长度不能超过 ${lastNumber(m)} 个字符`,

@@ -1,0 +1,37 @@
+import {
+  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_STATUS_LABELS, FINDING_SEVERITY_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS,
+  PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS,
+} from '@jingsai/competitions';
+import { ORG_FACT_KIND_LABELS, ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_OWNERSHIP_LABELS } from '@jingsai/organizations';
+import { AWARD_TYPE_CATALOGUE, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINEE_KIND_LABELS, POOL_LABELS } from '@jingsai/awards';
+
+type Labels = Record<string, string | { zh: string }>;
+
+/** Query parameters that are not a domain catalogue, as people read them. */
+const PARAMETER_LABELS: Labels = { region: '地区', industry: '行业', ownership: '所有制', period: '报送期', report: '推进情况', rectification: '督导整改' };
+
+let labels: Map<string, string> | null = null;
+
+/**
+ * The Chinese name of a code a user may have to choose from (a status, a severity, a grouping),
+ * for refusals that list the allowed values. The first catalogue to name a code wins.
+ */
+export function codeLabel(code: string): string | undefined {
+  labels ??= build([
+    PROJECT_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, CAMPAIGN_CATEGORIES, INCIDENT_SEVERITY_LABELS, INCIDENT_KIND_LABELS, FINDING_SEVERITY_LABELS, GRADE_LABELS,
+    AGGREGATION_LABELS, REPORTING_CADENCE_LABELS, HIERARCHY_LEVEL_LABELS, ORG_OWNERSHIP_LABELS, ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_FACT_KIND_LABELS,
+    AWARD_TYPE_CATALOGUE, NOMINEE_KIND_LABELS, POOL_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, DEPARTMENT_LABELS, PARAMETER_LABELS,
+  ] as unknown as Labels[]);
+  return labels.get(code);
+}
+
+function build(catalogues: Labels[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const catalogue of catalogues) {
+    for (const [code, label] of Object.entries(catalogue)) {
+      const zh = typeof label === 'string' ? label : label?.zh;
+      if (typeof zh === 'string' && !out.has(code)) out.set(code, zh);
+    }
+  }
+  return out;
+}
