@@ -339,4 +339,13 @@ describe('audit of a campaign and its projects over HTTP', () => {
     expect([...new Set(events.map((e: any) => e.streamId))]).toEqual(['campaign-jj-2021', 'project-p-a']);
     expect(await offline.verifyExportLines(res.body.split('\n'))).toMatchObject({ ok: true, events: 5 });
   });
+
+  it('exports a county auditor its part of a campaign the city organises: the streams in its subtree, each whole, verifiable offline', async () => {
+    const res = await download(t, '/api/v1/audit/export?campaignId=jj-2021', tok.countyAuditor);
+    expect(res.status).toBe(200);
+    const lines = res.body.trim().split('\n').map((l: string) => JSON.parse(l));
+    expect(lines[0].filter).toEqual({ campaignId: 'jj-2021', scopeOrgId: 'xy' });
+    expect([...new Set(lines.slice(1, -1).map((e: any) => e.streamId))]).toEqual(['project-p-a']);
+    expect(await offline.verifyExportLines(res.body.split('\n'))).toMatchObject({ ok: true, events: 2 });
+  });
 });

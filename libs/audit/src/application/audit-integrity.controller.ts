@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
-import { CLOCK, Clock, DomainError } from '@jingsai/shared';
+import { CLOCK, Clock, DomainError, isDomainError } from '@jingsai/shared';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
 import { EVENT_STORE, EventStore, verifyEventLog } from '@jingsai/event-store';
 import { ExportSelection, describeSelection, exportPages } from '../export/export-selection';
@@ -56,19 +56,42 @@ export class AuditIntegrityController {
     };
   }
 
+  /** True when the caller may export only their part of the campaign (its stream lies outside their scope). */
+  private async campaignPart(user: AuthUser, campaignId: string): Promise<boolean> {
+    try {
+      await unlessUnreadable(this.access.requireStream(user, `campaign-${campaignId}`));
+      return false;
+    } catch (e) {
+      if (isDomainError(e) && e.kind === 'forbidden' && user.roles.includes('auditor')) return true;
+      throw e;
+    }
+  }
+
   @Get('export')
   @ApiOperation({
     summary: '导出历史 Export history as NDJSON (verifiable offline) or a CSV timeline, streamed',
-    description: 'streamId、campaignId 或 all=true 三选一。NDJSON 第一行为文件头，其后每行一个原样存储的事件（含 prevHash/hash），最后一行为结束行与事件数。',
+    description:
+      'streamId、campaignId 或 all=true 三选一。NDJSON 第一行为文件头，其后每行一个原样存储的事件（含 prevHash/hash），最后一行为结束行与事件数。' +
+      '按竞赛活动导出时含活动、项目、评选轮次及其引用的评选规则集；主办组织不在您辖区内的审计人员导出本辖区内的部分（文件头注明 scopeOrgId），每个事件流完整，可离线校验。',
   })
   @ApiProduces('application/x-ndjson', 'text/csv')
   async export(@Query() q: ExportQueryDto, @CurrentUser() user: AuthUser, @Res() reply: any): Promise<void> {
-    const selection = this.selectionOf(q);
+    let selection = this.selectionOf(q);
+    let include: ((streamId: string) => Promise<boolean>) | undefined;
     if (selection.kind === 'all') this.access.requireUnrestricted(await this.access.requireAuditor(user), 'export');
-    else await unlessUnreadable(this.access.requireStream(user, selection.kind === 'stream' ? selection.streamId : `campaign-${selection.campaignId}`));
+    else if (selection.kind === 'stream') await unlessUnreadable(this.access.requireStream(user, selection.streamId));
+    else {
+      const partial = await this.campaignPart(user, selection.campaignId);
+      if (partial) {
+        // A restricted auditor of another part of the tree: the campaign's streams within their subtree, whole.
+        const scope = this.access.scope();
+        selection = { ...selection, scopeOrgId: user.orgId };
+        include = (streamId) => this.access.mayRead(user, streamId, scope);
+      }
+    }
     const format = q.format ?? 'ndjson';
     const exportedAt = this.clock.now().toISOString();
-    const pages = exportPages(yieldingReads(this.store), selection);
+    const pages = exportPages(yieldingReads(this.store), selection, { include });
     const chunks = format === 'csv' ? csvChunks(pages) : ndjsonChunks(pages, { exportedAt, filter: describeSelection(selection) });
     const name = `jingsai-${Object.values(describeSelection(selection)).join('-')}-${exportedAt.slice(0, 10)}.${format}`.replace(/[^A-Za-z0-9_.-]/g, '_');
     reply

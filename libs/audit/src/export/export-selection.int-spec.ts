@@ -46,16 +46,18 @@ describe('export selection', () => {
     await store.append('project-p1', [ev('ProjectDrafted', { projectId: 'p1', campaignId: 'c1', orgId: 'xy' })], 'no_stream');
     await store.append('project-p2', [ev('ProjectDrafted', { projectId: 'p2', campaignId: 'c2', orgId: 'lx' })], 'no_stream');
     await store.append('campaign-c10', [ev('CampaignCreated', { campaignId: 'c10', organizerOrgId: 'nc' })], 'no_stream');
-    await store.append('awardRound-r1', [ev('AwardRoundCreated', { roundId: 'r1', campaignId: 'c1' })], 'no_stream');
+    await store.append('awardRound-r1', [ev('AwardRoundCreated', { roundId: 'r1', campaignId: 'c1', ruleSetId: 'national' })], 'no_stream');
     await store.append('ruleSet-national', [ev('RuleSetVersionPublished', { ruleSetId: 'national', version: 1 })], 'no_stream');
     for (let i = 0; i < 2500; i++) await store.append(`project-p${i % 2 ? 1 : 2}`, [ev('Noted', { i })], 'any');
   });
   afterAll(() => store.close());
 
-  it('exports a campaign: its stream, its projects and award rounds, in position order, nothing else', async () => {
+  it('exports a campaign: its stream, its projects and award rounds and the rule sets they cite, in position order, nothing else', async () => {
     const { events } = await collect(exportPages(store, { kind: 'campaign', campaignId: 'c1' }));
-    expect([...new Set(events.map((e) => e.streamId))]).toEqual(['campaign-c1', 'project-p1', 'awardRound-r1']);
-    expect(events).toHaveLength(3 + 1250);
+    expect([...new Set(events.map((e) => e.streamId))]).toEqual(['campaign-c1', 'project-p1', 'awardRound-r1', 'ruleSet-national']);
+    expect(events).toHaveLength(4 + 1250);
+    const part = await collect(exportPages(store, { kind: 'campaign', campaignId: 'c1', scopeOrgId: 'xy' }, { include: async (s) => s.startsWith('project-') }));
+    expect([...new Set(part.events.map((e) => e.streamId))]).toEqual(['project-p1']);
     expect(events.map((e) => e.position)).toEqual([...events.map((e) => e.position)].sort((a, b) => a - b));
   });
 

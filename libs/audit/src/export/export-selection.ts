@@ -1,14 +1,23 @@
 import { EventStore } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 
-/** What to export: one stream, a campaign (its stream, its projects, its award rounds), or the whole log. */
-export type ExportSelection = { kind: 'stream'; streamId: string } | { kind: 'campaign'; campaignId: string } | { kind: 'all' };
+/**
+ * What to export: one stream, a campaign (its stream, its projects, its award rounds and the rule
+ * sets they cite), or the whole log. `scopeOrgId`: only the campaign's streams of that subtree (a
+ * restricted auditor's part; each stream is still whole, so its chain verifies).
+ */
+export type ExportSelection =
+  | { kind: 'stream'; streamId: string }
+  | { kind: 'campaign'; campaignId: string; scopeOrgId?: string }
+  | { kind: 'all' };
 
 export interface ExportOptions {
   /** Events per read (default 1000); at most this many events are held at once. */
   pageSize?: number;
   /** Called after each page with the events exported so far and an estimate of the total. */
   onProgress?: (exported: number, total: number) => void;
+  /** For a campaign: which of its streams to include (default all). */
+  include?: (streamId: string) => Promise<boolean>;
 }
 
 /**
@@ -33,8 +42,8 @@ export async function* exportPages(store: EventStore, selection: ExportSelection
     return;
   }
   const head = await store.headPosition();
-  const members = selection.kind === 'campaign' ? await campaignStreams(store, selection.campaignId, pageSize) : null;
-  const filter = members ? { streamPrefixes: ['campaign-', 'project-', 'awardRound-'] } : undefined;
+  const members = selection.kind === 'campaign' ? await campaignStreams(store, selection.campaignId, pageSize, options.include) : null;
+  const filter = members ? { streamPrefixes: ['campaign-', 'project-', 'awardRound-', 'ruleSet-'] } : undefined;
   for (let from = 0; ; ) {
     const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter });
     if (page.length === 0) break;
@@ -48,17 +57,26 @@ export async function* exportPages(store: EventStore, selection: ExportSelection
   }
 }
 
-/** The campaign's stream plus the project and award-round streams created for it. */
-async function campaignStreams(store: EventStore, campaignId: string, pageSize: number): Promise<Set<string>> {
+/** The campaign's stream plus the project and award-round streams created for it, and the rule sets its rounds cite. */
+async function campaignStreams(store: EventStore, campaignId: string, pageSize: number, include?: (streamId: string) => Promise<boolean>): Promise<Set<string>> {
   const streams = new Set([`campaign-${campaignId}`]);
   const filter = { streamPrefixes: ['project-', 'awardRound-'], eventTypes: ['ProjectDrafted', 'AwardRoundCreated'] };
   for (let from = 0; ; ) {
-    const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter });
+    const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter, hashes: false });
     if (page.length === 0) break;
-    for (const e of page) if ((e.data as { campaignId?: unknown }).campaignId === campaignId) streams.add(e.streamId);
+    for (const e of page) {
+      const data = e.data as { campaignId?: unknown; ruleSetId?: unknown };
+      if (data.campaignId !== campaignId) continue;
+      streams.add(e.streamId);
+      // The nominations were judged on a rule-set version: an offline audit needs that stream too.
+      if (e.type === 'AwardRoundCreated' && typeof data.ruleSetId === 'string') streams.add(`ruleSet-${data.ruleSetId}`);
+    }
     from = page[page.length - 1]!.position;
   }
-  return streams;
+  if (!include) return streams;
+  const kept = new Set<string>();
+  for (const s of streams) if (await include(s)) kept.add(s);
+  return kept;
 }
 
 export function describeSelection(selection: ExportSelection): Record<string, string | boolean> {
@@ -66,7 +84,7 @@ export function describeSelection(selection: ExportSelection): Record<string, st
     case 'stream':
       return { streamId: selection.streamId };
     case 'campaign':
-      return { campaignId: selection.campaignId };
+      return selection.scopeOrgId ? { campaignId: selection.campaignId, scopeOrgId: selection.scopeOrgId } : { campaignId: selection.campaignId };
     case 'all':
       return { all: true };
   }
