@@ -39,6 +39,7 @@ export function validateClearanceSpec(spec: unknown, field = 'clearances'): Spec
       else problems.push(...departmentList(list, `${field}.byNomineeKind.${kind}`));
     }
   }
-  problems.push(...departmentList(o.stateOwnedExtra, `${field}.stateOwnedExtra`));
+  // Optional: no extra departments for state-owned nominees unless named.
+  if (o.stateOwnedExtra !== undefined) problems.push(...departmentList(o.stateOwnedExtra, `${field}.stateOwnedExtra`));
   return problems;
 }

@@ -21,7 +21,16 @@ describe('rule set (ruleSet-<id>)', () => {
     it('publishes the national medal presets', () => {
       spec.given([]).when(publish({ ruleSetId: 'jj', ...NATIONAL_MAY_DAY_MEDAL_2022 })).then([published(1, NATIONAL_MAY_DAY_MEDAL_2022)]);
     });
-    it('refuses an unknown rule key, naming it', () => {
+    it('takes clearances without extra state-owned departments as none', () => {
+      spec
+        .given([])
+        .when(publish({ clearances: { byNomineeKind: { unit: ['tax'] } } as never }))
+        .thenMatches([{ type: 'RuleSetVersionPublished', data: { clearances: { byNomineeKind: { unit: ['tax'] }, stateOwnedExtra: [] } } }]);
+    });
+    it('refuses an unknown rule key, naming it and the rules it could be', () => {
+      const e = spec.given([]).when(publish({ rules: [{ rule: 'no_unrectified_findings' } as never] })).thenThrows('RULESET.UNKNOWN_RULE');
+      expect(e.messageZh).toContain('支持的规则：');
+      expect(e.messageZh).toContain('no_unrectified_finding、');
       spec
         .given([])
         .when(publish({ rules: [{ rule: 'be_nice' } as never, { rule: 'min_grade', grade: 'great' } as never] }))

@@ -1,7 +1,7 @@
 import { Actor, Decider, DomainError, DomainEvent, assertNever } from '@jingsai/shared';
 import { SpecProblem } from './attribute-predicate';
 import { ClearanceSpec, validateClearanceSpec } from './clearance-spec';
-import { RuleSpec } from './rule-spec';
+import { RULE_KEYS, RuleSpec } from './rule-spec';
 import { validateRuleSpecs } from './rule-spec.validate';
 import { RatioSpec, validateRatioSpecs } from './slate-ratios';
 
@@ -35,7 +35,7 @@ const canonical = (v: unknown): string =>
   JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => a.localeCompare(b))) : x));
 
 function contentOf(c: RuleSetContent): RuleSetContent {
-  return { citation: c.citation, year: c.year, rules: c.rules, ratios: c.ratios, clearances: c.clearances };
+  return { citation: c.citation, year: c.year, rules: c.rules, ratios: c.ratios, clearances: { ...c.clearances, stateOwnedExtra: c.clearances.stateOwnedExtra ?? [] } };
 }
 
 /** Refuses a rule set with unknown rules (RULESET.UNKNOWN_RULE) or bad parameters (RULESET.INVALID_RULE), listing every problem. */
@@ -52,8 +52,8 @@ export function assertValidRuleSetContent(c: RuleSetContent): void {
   if (unknown.length > 0) {
     throw DomainError.validation(
       'RULESET.UNKNOWN_RULE',
-      `规则集包含未知规则（${unknown.map((p) => p.field).join('、')}），请改用已支持的规则后重新发布。`,
-      `The rule set contains unknown rules (${unknown.map((p) => p.field).join(', ')}); use supported rules and publish again.`,
+      `规则集包含未知规则（${unknown.map((p) => p.field).join('、')}），请改用已支持的规则后重新发布。支持的规则：${RULE_KEYS.join('、')}。`,
+      `The rule set contains unknown rules (${unknown.map((p) => p.field).join(', ')}); use supported rules (${RULE_KEYS.join(', ')}) and publish again.`,
       { errors },
     );
   }
