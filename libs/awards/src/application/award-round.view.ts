@@ -1,5 +1,5 @@
 import {
-  ALLOWED_ACTIONS, allowedAwardActions, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
+  awardActionNames, awardActionsNow, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
   OBJECTION_STATUS_LABELS, POOL_LABELS, STAGE_LABELS,
   NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
 } from './award-domain';
@@ -18,7 +18,10 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
  * verdict, review progress and clearances, objections, honours, the slate check (actual vs
  * required) and quota use, and what may be done next.
  */
-export function awardRoundView(state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess) {
+export function awardRoundView(
+  state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess, now: string,
+) {
+  const actions = awardActionsNow(state, now);
   const round = state.round!;
   const primaries = state.nominations.filter(isPrimary);
   const ratios = checkRoundSlate(state);
@@ -74,7 +77,7 @@ export function awardRoundView(state: AwardRoundState, revision: number | null, 
       quotaBreaches: quotaBreaches(round, primaries),
       pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)),
     },
-    allowedActions: allowedAwardActions(state.stage),
-    allowedActionLabels: labelledAwardActions(ALLOWED_ACTIONS[state.stage]),
+    allowedActions: awardActionNames(actions),
+    allowedActionLabels: labelledAwardActions(actions),
   };
 }

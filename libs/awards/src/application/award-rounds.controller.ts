@@ -6,6 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { CommandResponse, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
+import { CLOCK, Clock } from '@jingsai/shared';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
 import { AWARD_TYPES } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
@@ -35,6 +36,7 @@ export class AwardRoundsController {
     private readonly consistency: ReadConsistency,
     @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.db = readDb.db;
   }
@@ -71,7 +73,7 @@ export class AwardRoundsController {
     await this.consistency.catchUp();
     const access = this.access.readAccess(user, round);
     if (round.revision !== null) reply.header('etag', `"${round.revision}"`);
-    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access);
+    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access, this.clock.now().toISOString());
   }
 
   @Post(':roundId/nominations')

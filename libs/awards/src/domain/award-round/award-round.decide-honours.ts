@@ -115,7 +115,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
 
 type HonourCommand = RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour;
 
-const HONOUR_ALLOWED: Record<HonourStatus, HonourCommand['type'][]> = {
+export const HONOUR_ALLOWED: Record<HonourStatus, HonourCommand['type'][]> = {
   valid: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour'],
   suspended: ['RevokeHonour', 'WithdrawHonour', 'ReinstateHonour'],
   withdrawn: ['RevokeHonour'],

@@ -39,7 +39,7 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
   return [{ type: 'PublicNoticeStarted', data: { roundId: c.roundId, period: c.period, startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays, nominationIds, slateRatios: ratios } }];
 }
 
-const noticeRunningAt = (notice: NoticeState, at: string) => instantMs(at) >= instantMs(notice.startsAt) && instantMs(at) < instantMs(notice.endsAt);
+export const noticeRunningAt = (notice: NoticeState, at: string) => instantMs(at) >= instantMs(notice.startsAt) && instantMs(at) < instantMs(notice.endsAt);
 
 function requireIdentity(o: RaiseObjection['objector'] | undefined): void {
   const missing: string[] = [];

@@ -1,0 +1,38 @@
+import { awardActionNamesNow } from './award-round.actions-now';
+import { AwardRoundEvent } from './award-round.events';
+import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, created, noticeEnded, noticeStarted, passed, person, stateAfter, submitted } from './award-round.fixtures';
+
+const now = (events: AwardRoundEvent[], at = DURING_NOTICE) => awardActionNamesNow(stateAfter(events), at);
+const round = created({ pools: [{ pool: 'regular', quota: 2 }] });
+const ready = [round, ...passed('n-1'), ...passed('n-2')];
+const raised: AwardRoundEvent = { type: 'ObjectionRaised', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', objector: { kind: 'individual', realName: '李四', contact: '138' }, grounds: '不实' } };
+const honour = (nominationId: string): AwardRoundEvent => ({
+  type: 'HonourConferred',
+  data: { roundId: ROUND_ID, honourId: `${ROUND_ID}/${nominationId}`, nominationId, recipient: person(`p-${nominationId}`), awardType: 'may_day_medal', level: 'city', pool: 'regular', conferredOn: '2024-10-14' },
+});
+
+describe('what a round offers now (allowedActions)', () => {
+  it('offers the notice only for a complete, reviewed slate', () => {
+    expect(now([round])).not.toContain('start_public_notice');
+    expect(now([round, submitted('n-1')])).not.toContain('start_public_notice');
+    expect(now(ready)).toContain('start_public_notice');
+  });
+
+  it('offers an objection only while the notice runs, resolving one only while one is open, and never the scheduler’s end of the notice', () => {
+    const notice = [...ready, noticeStarted(['n-1', 'n-2'])];
+    expect(now(notice, DURING_NOTICE)).toEqual(expect.arrayContaining(['raise_objection']));
+    expect(now(notice, AFTER_NOTICE)).not.toContain('raise_objection');
+    expect(now(notice)).not.toContain('resolve_objection');
+    expect(now([...notice, raised])).toContain('resolve_objection');
+    expect(now(notice)).not.toContain('end_public_notice');
+    expect(now([...notice, noticeEnded()], AFTER_NOTICE)).toContain('confer');
+    expect(now([...notice, raised, noticeEnded()], AFTER_NOTICE)).not.toContain('confer');
+  });
+
+  it('offers an honour action only when some honour’s state allows it', () => {
+    const conferred = [...ready, noticeStarted(['n-1', 'n-2']), noticeEnded(), honour('n-1'), honour('n-2')];
+    expect(now(conferred)).toEqual(['revoke_honour', 'withdraw_honour', 'suspend_honour']);
+    const revoked = [...conferred, ...['n-1', 'n-2'].map((n): AwardRoundEvent => ({ type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: `${ROUND_ID}/${n}`, reason: '造假' } } as never))];
+    expect(now(revoked)).toEqual([]);
+  });
+});

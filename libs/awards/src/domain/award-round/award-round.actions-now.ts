@@ -1,0 +1,51 @@
+import { ALLOWED_ACTIONS, awardActionNames } from './award-round.guards';
+import { HONOUR_ALLOWED } from './award-round.decide-honours';
+import { noticeRunningAt } from './award-round.decide-notice';
+import { assertSlateReady } from './award-round.slate';
+import { AwardRoundState } from './award-round.state';
+
+/**
+ * What can be done with the round now, as a console offers it: the stage's actions that the
+ * round's facts do not rule out at `at`. Starting the notice needs a complete, reviewed, cleared
+ * slate; an objection is raised only while the notice runs and resolved only while one is open;
+ * conferral waits for every objection; an honour action needs an honour in a state that allows
+ * it. Ending the notice is the scheduler's, never offered. The stage alone (ALLOWED_ACTIONS)
+ * still decides what a refusal calls illegal.
+ */
+export function awardActionsNow(state: AwardRoundState, at: string): string[] {
+  const openObjection = state.objections.some((o) => o.status === 'open');
+  const now = ALLOWED_ACTIONS[state.stage].filter((type) => {
+    switch (type) {
+      case 'StartPublicNotice':
+        return state.round !== null && slateReady(state);
+      case 'RaiseObjection':
+        return state.notice !== null && noticeRunningAt(state.notice, at);
+      case 'ResolveObjection':
+        return openObjection;
+      case 'Confer':
+        return !openObjection;
+      case 'EndPublicNotice':
+        return false;
+      case 'RevokeHonour':
+      case 'WithdrawHonour':
+      case 'SuspendHonour':
+      case 'ReinstateHonour':
+        return state.honours.some((h) => (HONOUR_ALLOWED[h.status] as string[]).includes(type));
+      default:
+        return true;
+    }
+  });
+  return now;
+}
+
+/** The API names (snake_case) of `awardActionsNow`. */
+export const awardActionNamesNow = (state: AwardRoundState, at: string): string[] => awardActionNames(awardActionsNow(state, at));
+
+function slateReady(state: AwardRoundState): boolean {
+  try {
+    assertSlateReady(state, state.round!);
+    return true;
+  } catch {
+    return false;
+  }
+}
