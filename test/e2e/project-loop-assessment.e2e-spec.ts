@@ -90,6 +90,9 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.scores).toEqual([]);
     expect(ok(await w.get('/api/v1/projects/p-a', 'as2')).body.assessment.scores.map((x: any) => x.assessorUserId)).toEqual(['as2']);
     expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.assessment.scores.length).toBeGreaterThanOrEqual(4);
+    // The committee sees ahead of finalising that a review note will be asked for; the unit sees no spread.
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.assessment.provisionalDisagreement).toMatchObject({ spread: 20.5, threshold: 15, flagged: true, scored: 4 });
+    expect(ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.provisionalDisagreement).toBeNull();
     // The statistics keep to the same rule, and show the committee the spread while scores come in.
     const statsOf = async (who: string) => ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, who)).body.items.find((i: any) => i.projectId === 'p-a');
     expect((await statsOf('city')).disagreement).toEqual({ spread: 20.5, threshold: 15, flagged: true, provisional: true, label: '当前评分分歧较大，建议复核（已评 4 份，尚未汇总）' });

@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, scoreSpread, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
@@ -58,6 +58,7 @@ export function projectView(
     assessment: project.assessment && {
       ...project.assessment,
       result: project.assessment.result && { ...project.assessment.result, gradeLabel: project.assessment.result.grade ? GRADE_LABELS[project.assessment.result.grade] : null },
+      provisionalDisagreement: provisionalDisagreement(project.assessment),
     },
     summary: project.summary && { ...project.summary, checks: summaryChecks(project) },
     requiredApprovalLevels: o.requiredLevels,
@@ -73,4 +74,21 @@ export function projectView(
 function summaryChecks(project: Project) {
   const latest = project.summary?.submissions[project.summary.submissions.length - 1];
   return latest ? summaryAgainstReports(latest.outcomes, project.progress.reports) : [];
+}
+
+/**
+ * Before the result, the spread of the sheets this caller may see (every sheet for a committee;
+ * none for a unit), so the committee knows a review note will be asked for at finalisation.
+ */
+function provisionalDisagreement(a: ProjectAssessment) {
+  if (a.result) return null;
+  const totals = validScoreSheets(a).map((s) => s.weightedTotal);
+  if (totals.length < 2) return null;
+  const spread = scoreSpread(totals);
+  const threshold = a.scheme.disagreementThreshold;
+  const flagged = spread > threshold;
+  return {
+    spread, threshold, flagged, scored: totals.length,
+    label: flagged ? `当前评分分歧较大（相差 ${spread} 分，阈值 ${threshold} 分）：确定结果时须填写复核意见` : '当前评分一致性正常',
+  };
 }
