@@ -185,4 +185,14 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(filed.body.events).toEqual(['ProgressReportFiled']);
     expect(ok(await w.get('/api/v1/projects/p-late/progress-reports', 'unitA')).body.periods[1]).toMatchObject({ status: 'filed', current: { late: false } });
   });
+
+  it('a change of cadence closes the old periods still overdue, on the supervision list and in the project', async () => {
+    ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求改为按月报送' }, 'city'));
+    const items = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items;
+    expect(items.find((i: any) => i.projectId === 'p-b' && i.period === '2021-Q3')).toMatchObject({ state: 'superseded', stateLabel: '报送周期已调整，本期不再报送' });
+    // p-power filed its Q3 late before the change: that stays as it was.
+    expect(items.find((i: any) => i.projectId === 'p-power' && i.period === '2021-Q3')).toMatchObject({ state: 'filed_late' });
+    const overdue = ok(await w.get('/api/v1/projects/p-b', 'city')).body.progress.overdue;
+    expect(overdue.find((o: any) => o.period === '2021-Q3')).toMatchObject({ superseded: true, supersededLabel: '报送周期已调整，本期不再报送' });
+  });
 });

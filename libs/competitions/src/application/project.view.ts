@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, scoreSpread, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, scoreSpread, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
@@ -33,9 +33,15 @@ export function labelledActions(actions: ProjectAction[]) {
  * `progress.reports` lists every report and correction (`reportHistory`, from the project's events).
  */
 export function projectView(
-  project: Project, revision: number | null, o: { requiredLevels: string[]; nextLevel: string | null; allowedActions: ProjectAction[]; reportHistory: ProgressReportRecord[] },
+  project: Project,
+  revision: number | null,
+  o: { requiredLevels: string[]; nextLevel: string | null; allowedActions: ProjectAction[]; reportHistory: ProgressReportRecord[]; reportingCadence?: ReportingCadence },
 ) {
   const { reportIds: _ids, ...progress } = project.progress;
+  // A period of another cadence was recorded overdue before the campaign changed its cadence: it can no longer be filed.
+  const overdue = progress.overdue.map((x) =>
+    o.reportingCadence && parsePeriod(x.period)?.cadence !== o.reportingCadence ? { ...x, superseded: true, supersededLabel: '报送周期已调整，本期不再报送' } : x,
+  );
   return {
     projectId: project.projectId,
     campaignId: project.campaignId,
@@ -49,7 +55,7 @@ export function projectView(
     implementationPlan: project.implementationPlan,
     application: project.application,
     ending: project.ending,
-    progress: { ...progress, reports: o.reportHistory },
+    progress: { ...progress, overdue, reports: o.reportHistory },
     supervision: {
       ...project.supervision,
       findings: project.supervision.findings.map((f) => ({ ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status] })),

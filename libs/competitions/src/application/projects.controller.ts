@@ -120,7 +120,8 @@ export class ProjectsController {
     const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);
     const reportHistory = await this.facts.reportHistory(project, revision);
-    return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions, reportHistory });
+    const reportingCadence = (await this.facts.campaign(project.campaignId)).rules.reportingCadence;
+    return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions, reportHistory, reportingCadence });
   }
 }
 
