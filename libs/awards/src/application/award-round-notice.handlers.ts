@@ -73,7 +73,9 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
   async execute({ roundId, user, req }: ConferCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.asOffice(user, round);
-    const barred = await this.barred(round.round, round.state.nominations, this.commands.now().toISOString());
+    // Only a round that can confer is judged again: any other stage is refused as it stands, with no fact read.
+    const canConfer = round.state.stage === 'notice' || round.state.stage === 'notice_ended';
+    const barred = canConfer ? await this.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
   }
 

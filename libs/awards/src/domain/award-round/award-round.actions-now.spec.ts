@@ -27,6 +27,18 @@ describe('what a round offers now (allowedActions)', () => {
     expect(now(notice)).not.toContain('end_public_notice');
     expect(now([...notice, noticeEnded()], AFTER_NOTICE)).toContain('confer');
     expect(now([...notice, raised, noticeEnded()], AFTER_NOTICE)).not.toContain('confer');
+    // The last day has passed and the scheduler has not yet recorded it: conferral records the end itself.
+    expect(now(notice, AFTER_NOTICE)).toContain('confer');
+    expect(now(notice, DURING_NOTICE)).not.toContain('confer');
+    // An upheld objection that emptied the slate leaves nothing to confer.
+    const upheld: AwardRoundEvent[] = [
+      raised, { type: 'ObjectionUpheld', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '属实' } },
+      { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } } as AwardRoundEvent,
+    ];
+    const lone = [round, ...passed('n-1'), noticeStarted(['n-1'])];
+    const emptied = stateAfter([...lone, ...upheld, noticeEnded()]);
+    expect(emptied.objections.every((o) => o.status !== 'open')).toBe(true);
+    expect(now([...lone, ...upheld, noticeEnded()], AFTER_NOTICE)).not.toContain('confer');
   });
 
   it('offers an honour action only when some honour’s state allows it', () => {

@@ -8,13 +8,17 @@ import { AwardRoundState } from './award-round.state';
  * What can be done with the round now, as a console offers it: the stage's actions that the
  * round's facts do not rule out at `at`. Starting the notice needs a complete, reviewed, cleared
  * slate; an objection is raised only while the notice runs and resolved only while one is open;
- * conferral waits for every objection; an honour action needs an honour in a state that allows
+ * conferral waits for every objection and a slate still complete (an upheld objection may have
+ * broken a ratio), and is offered once the notice's last day has passed; an honour action needs an honour in a state that allows
  * it. Ending the notice is the scheduler's, never offered. The stage alone (ALLOWED_ACTIONS)
  * still decides what a refusal calls illegal.
  */
 export function awardActionsNow(state: AwardRoundState, at: string): string[] {
   const openObjection = state.objections.some((o) => o.status === 'open');
-  const now = ALLOWED_ACTIONS[state.stage].filter((type) => {
+  // Conferral records the end of a notice whose last day has passed but the scheduler has not yet closed.
+  const noticeOver = state.stage === 'notice' && state.notice !== null && Date.parse(at) >= Date.parse(state.notice.endsAt);
+  const candidates = noticeOver ? [...ALLOWED_ACTIONS[state.stage], 'Confer'] : ALLOWED_ACTIONS[state.stage];
+  const now = candidates.filter((type) => {
     switch (type) {
       case 'StartPublicNotice':
         return state.round !== null && slateReady(state);
@@ -23,7 +27,7 @@ export function awardActionsNow(state: AwardRoundState, at: string): string[] {
       case 'ResolveObjection':
         return openObjection;
       case 'Confer':
-        return !openObjection;
+        return !openObjection && slateReady(state);
       case 'EndPublicNotice':
         return false;
       case 'RevokeHonour':

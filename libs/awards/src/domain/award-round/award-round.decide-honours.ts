@@ -53,7 +53,10 @@ export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent
 function removeBarred(c: Confer, state: AwardRoundState, round: RoundConfig): AwardRoundEvent[] {
   const events: AwardRoundEvent[] = [];
   let current = state;
-  for (const b of c.barred ?? []) {
+  // Barred substitutes first, whatever order the list comes in: one is never promoted only to be removed.
+  const substitute = (id: string) => state.nominations.some((x) => x.nominationId === id && x.substitute);
+  const barred = [...(c.barred ?? [])].sort((a, b) => Number(substitute(b.nominationId)) - Number(substitute(a.nominationId)));
+  for (const b of barred) {
     const n = current.nominations.find((x) => x.nominationId === b.nominationId && x.status === 'active');
     if (!n) continue;
     const removed: AwardRoundEvent = {

@@ -56,8 +56,10 @@ describe('conferral (表彰)', () => {
     });
 
     it('confers nothing on a barred nominee, and promotes no barred substitute in its place', () => {
-      const both = spec.given(withSubstitute).when({ ...confer(), barred: [{ nominationId: 'n-3', failedReasons: why }, { nominationId: 'n-1', failedReasons: why }] });
+      // In nomination order, as the handler lists them: the primary n-1 before its substitute n-3.
+      const both = spec.given(withSubstitute).when({ ...confer(), barred: [{ nominationId: 'n-1', failedReasons: why }, { nominationId: 'n-3', failedReasons: why }] });
       const events = both.thenMatches([removed('n-3'), removed('n-1'), { type: 'HonourConferred', data: { nominationId: 'n-2' } }]);
+      expect(events.map((e) => e.type)).not.toContain('SubstitutePromoted');
       const state = stateAfter([...withSubstitute, ...events]);
       expect(state.nominations.find((n) => n.nominationId === 'n-1')).toMatchObject({ status: 'removed', removal: { reason: 'ineligible_at_conferral', failedReasons: why } });
     });
