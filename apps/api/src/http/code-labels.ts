@@ -14,7 +14,8 @@ let labels: Map<string, string> | null = null;
 
 /**
  * The Chinese name of a code a user may have to choose from (a status, a severity, a grouping),
- * for refusals that list the allowed values. The first catalogue to name a code wins.
+ * for refusals that list the allowed values. A code two catalogues name differently (`minor` is
+ * 一般事故 for an incident, 一般问题 for a finding) gets no name here: a wrong one would mislead.
  */
 export function codeLabel(code: string): string | undefined {
   labels ??= build([
@@ -27,11 +28,15 @@ export function codeLabel(code: string): string | undefined {
 
 function build(catalogues: Labels[]): Map<string, string> {
   const out = new Map<string, string>();
+  const ambiguous = new Set<string>();
   for (const catalogue of catalogues) {
     for (const [code, label] of Object.entries(catalogue)) {
       const zh = typeof label === 'string' ? label : label?.zh;
-      if (typeof zh === 'string' && !out.has(code)) out.set(code, zh);
+      if (typeof zh !== 'string') continue;
+      if (out.has(code) && out.get(code) !== zh) ambiguous.add(code);
+      else out.set(code, zh);
     }
   }
+  for (const code of ambiguous) out.delete(code);
   return out;
 }
