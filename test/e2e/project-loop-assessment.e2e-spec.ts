@@ -95,7 +95,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.provisionalDisagreement).toBeNull();
     // The statistics keep to the same rule, and show the committee the spread while scores come in.
     const statsOf = async (who: string) => ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, who)).body.items.find((i: any) => i.projectId === 'p-a');
-    expect((await statsOf('city')).disagreement).toEqual({ spread: 20.5, threshold: 15, flagged: true, provisional: true, label: '当前评分分歧较大，建议复核（已评 4 份，尚未汇总）' });
+    expect((await statsOf('city')).disagreement).toEqual({ spread: 20.5, threshold: 15, flagged: true, provisional: true, label: '当前评分分歧较大，确定结果时须填写复核意见（已评 4 份，尚未汇总）' });
     const unitView = await statsOf('unitA');
     // Not even who has scored: only how many.
     expect(unitView.assessors.map((a: any) => [a.userId, a.scored, a.withheld, a.weightedTotal, a.scores])).toEqual([
@@ -173,7 +173,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const pa = stats.items[0];
     expect(pa.assessors.map((a: any) => [a.userId, a.weightedTotal, a.scoreRevision])).toEqual([['as1', 85.5, 2], ['as2', 92.6, 1], ['as3', 72.1, 1], ['as4', 85, 1]]);
     expect(pa.assessors[0].scores).toEqual([{ key: 'quality', name: '比质量', weight: 40, score: 90 }, { key: 'schedule', name: '比工期', weight: 30, score: 85 }, { key: 'innovation', name: '比技术创新', weight: 30, score: 80 }]);
-    expect(pa).toMatchObject({ selfAssessmentTotal: 95, aggregationLabel: '去掉一个最高分和一个最低分后平均', disagreement: { label: '评分分歧较大，建议复核' }, orgName: '浔阳纺织有限公司' });
+    expect(pa).toMatchObject({ selfAssessmentTotal: 95, aggregationLabel: '去掉一个最高分和一个最低分后平均', disagreement: { label: '评分分歧较大，已复核后确定结果' }, orgName: '浔阳纺织有限公司' });
     const power = stats.items[1];
     expect(power.assessors.map((a: any) => [a.userId, a.declaredConflict, a.addedAfterLock, a.counted])).toEqual([['as2', false, false, true], ['as3', false, false, true], ['as5', true, false, false], ['as1', false, true, true]]);
     expect(stats.byAssessor.find((a: any) => a.assessorUserId === 'as1')).toMatchObject({ scored: 2, meanTotal: 87.75 });

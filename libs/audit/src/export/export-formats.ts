@@ -1,6 +1,5 @@
-import { ROLE_LABELS } from '@jingsai/auth';
-import { RecordedEvent, Role } from '@jingsai/shared';
-import { reasonOf } from '../history/audit-entry';
+import { RecordedEvent } from '@jingsai/shared';
+import { reasonOf, roleLabel } from '../history/audit-entry';
 import { eventTypeLabel } from '../labels/event-type-labels';
 
 export const EXPORT_FORMAT = 'jingsai-export';
@@ -45,7 +44,7 @@ function csvRow(e: RecordedEvent): unknown[] {
   const actor = e.metadata.actor;
   const who = actor ? (actor.name && actor.name !== actor.userId ? `${actor.name} (${actor.userId})` : actor.userId) : '';
   const role = actor?.role ?? '';
-  const roleZh = role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? role);
+  const roleZh = roleLabel(role) ?? role;
   return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', reasonOf(e.data) ?? ''];
 }
 

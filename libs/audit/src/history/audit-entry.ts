@@ -35,6 +35,11 @@ export function reasonOf(data: unknown): string | null {
   return null;
 }
 
+/** A role as people read it (the scheduler's actor is 系统); null for a role nobody named. */
+export function roleLabel(role: string): string | null {
+  return role === 'system' ? '系统' : (ROLE_LABELS[role as Role] ?? null);
+}
+
 export function toAuditEntry(event: RecordedEvent): AuditEntry {
   const m = event.metadata;
   const actor = m.actor ?? { userId: 'unknown', role: 'unknown', orgId: 'unknown' };
@@ -49,7 +54,7 @@ export function toAuditEntry(event: RecordedEvent): AuditEntry {
       userId: actor.userId,
       name: actor.name ?? null,
       role: actor.role,
-      roleLabel: actor.role === 'system' ? '系统' : (ROLE_LABELS[actor.role as Role] ?? null),
+      roleLabel: roleLabel(actor.role),
       orgId: actor.orgId,
     },
     when: { occurredAt: m.occurredAt, recordedAt: event.recordedAt },

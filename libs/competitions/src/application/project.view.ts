@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, scoreSpread, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
@@ -90,9 +90,7 @@ function provisionalDisagreement(a: ProjectAssessment) {
   if (a.result) return null;
   const totals = validScoreSheets(a).map((s) => s.weightedTotal);
   if (totals.length < 2) return null;
-  const spread = scoreSpread(totals);
-  const threshold = a.scheme.disagreementThreshold;
-  const flagged = spread > threshold;
+  const { spread, threshold, flagged } = disagreementOf(totals, a.scheme.disagreementThreshold);
   return {
     spread, threshold, flagged, scored: totals.length,
     label: flagged ? `当前评分分歧较大（相差 ${spread} 分，阈值 ${threshold} 分）：确定结果时须填写复核意见` : '当前评分一致性正常',

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { Project, projectActionFacts, requiredApprovalLevels } from '../domain';
+import { Project, campaignRulesSnapshot, projectActionFacts, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
   SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
@@ -111,7 +111,9 @@ export class ProjectsController {
   })
   async get(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
     const { project, revision } = await this.facts.readable(user, projectId);
-    const campaign = await this.facts.snapshot(project.campaignId);
+    // One read of the campaign for both its rules snapshot and its reporting cadence.
+    const full = await this.facts.campaign(project.campaignId);
+    const campaign = campaignRulesSnapshot(full);
     const committees = this.facts.committeeLevels(project.orgId);
     const required = requiredApprovalLevels({ campaign, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) });
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
@@ -120,8 +122,7 @@ export class ProjectsController {
     const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);
     const reportHistory = await this.facts.reportHistory(project, revision);
-    const reportingCadence = (await this.facts.campaign(project.campaignId)).rules.reportingCadence;
-    return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions, reportHistory, reportingCadence });
+    return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions, reportHistory, reportingCadence: full.rules.reportingCadence });
   }
 }
 

@@ -65,6 +65,15 @@ export function combineScores(totals: number[], aggregation: Aggregation): Combi
 }
 
 /** Spread (max − min) of the totals, to 2 decimals; 0 with fewer than two. */
+/**
+ * Disagreement between assessors (DOMAIN, judging fairness): the spread of the valid totals and
+ * whether it is beyond the scheme's threshold, which makes the result need a review note.
+ */
+export function disagreementOf(totals: number[], threshold: number): { spread: number; threshold: number; flagged: boolean } {
+  const spread = scoreSpread(totals);
+  return { spread, threshold, flagged: spread > threshold };
+}
+
 export function scoreSpread(totals: number[]): number {
   return totals.length < 2 ? 0 : round2(Math.max(...totals) - Math.min(...totals));
 }

@@ -26,7 +26,7 @@ export * from './project-progress.events';
 export * from './project-assessment.events';
 export * from './progress-metrics';
 export * from './reporting-periods';
-export { combineScores, weightedTotal, scoreSpread, round2, conflictRelation, scoreSheetProblems } from './assessment-scoring';
+export { combineScores, weightedTotal, scoreSpread, disagreementOf, round2, conflictRelation, scoreSheetProblems } from './assessment-scoring';
 export type { CombinedScores, ScoreSheetCode } from './assessment-scoring';
 export * from './project-facts';
 export { progressReportHistory } from './project-progress.evolve';

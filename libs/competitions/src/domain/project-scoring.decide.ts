@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { combineScores, scoreSheetProblems, scoreSpread, weightedTotal } from './assessment-scoring';
+import { combineScores, disagreementOf, scoreSheetProblems, weightedTotal } from './assessment-scoring';
 import { AssessmentScheme, gradeFor } from './campaign-rules';
 import { FinalizeAssessment, RecordScore, RecordSelfScore } from './project-assessment.commands';
 import { openedAssessment, requireAssigned, requireNoConflictNow } from './project-assessment.decide';
@@ -82,10 +82,11 @@ export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): 
   }
   const totals = sheets.map((s) => s.weightedTotal);
   const combined = combineScores(totals, scheme.aggregation);
-  const spread = scoreSpread(totals);
+  const disagreement = disagreementOf(totals, scheme.disagreementThreshold);
+  const { spread } = disagreement;
   const note = c.note?.trim() || null;
   // Large disagreement is flagged for review (DOMAIN, judging fairness): the result is fixed only with the committee's review on record.
-  if (spread > scheme.disagreementThreshold && note === null) {
+  if (disagreement.flagged && note === null) {
     throw DomainError.unprocessable(
       'PROJECT.DISAGREEMENT_REVIEW_REQUIRED',
       `专家评分分歧较大：有效评分最高与最低相差 ${spread} 分，超过评估方案的阈值 ${scheme.disagreementThreshold} 分。请先复核，并在确定结果时填写复核意见（note）。`,
@@ -104,7 +105,7 @@ export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): 
         totalsUsed: combined.totalsUsed,
         dropped: combined.dropped,
         assessorCount: sheets.length,
-        disagreement: { spread, threshold: scheme.disagreementThreshold, flagged: spread > scheme.disagreementThreshold },
+        disagreement,
         rulesVersion,
         assessorTotals: sheets.map((s) => ({ assessorUserId: s.assessorUserId, weightedTotal: s.weightedTotal })),
         missingAssessors,

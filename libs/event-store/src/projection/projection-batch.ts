@@ -1,5 +1,5 @@
 import { RecordedEvent } from '@jingsai/shared';
-import { Database, Projection } from './projection';
+import { Database, Projection, eventTypeSet } from './projection';
 
 /** A projection threw on an event; the batch's transaction was rolled back. */
 export class ProjectionApplyError extends Error {
@@ -74,7 +74,8 @@ export function applyBatch(
         continue;
       }
       projection.discard?.(db);
-      const types = projection.eventTypes ? new Set(projection.eventTypes) : null;
+      // Built once per projection, not per batch: a live batch is often one event.
+      const types = eventTypeSet(projection);
       try {
         for (const event of events) {
           if (event.position <= row.position || (types !== null && !types.has(event.type))) continue;

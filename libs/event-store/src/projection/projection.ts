@@ -53,12 +53,16 @@ export interface ProjectionFailure {
 
 const typeSets = new WeakMap<string[], Set<string>>();
 
-/** A projection handles an event type when it declares no types or lists this one. */
-export function handles(projection: Projection, type: string): boolean {
+/** The projection's event types as a set (built once per list), or null when it takes every event. */
+export function eventTypeSet(projection: Projection): ReadonlySet<string> | null {
   const types = projection.eventTypes;
-  if (!types) return true;
-  // Asked for every event and every projection of a batch: a set, kept per list, not a scan of it.
+  if (!types) return null;
   let set = typeSets.get(types);
   if (!set) typeSets.set(types, (set = new Set(types)));
-  return set.has(type);
+  return set;
+}
+
+/** A projection handles an event type when it declares no types or lists this one. */
+export function handles(projection: Projection, type: string): boolean {
+  return eventTypeSet(projection)?.has(type) ?? true;
 }

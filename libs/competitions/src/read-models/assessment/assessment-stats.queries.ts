@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { Page } from '@jingsai/api-kit';
 import {
-  AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, PROJECT_STATUS_LABELS, ProjectStatus, scoreSpread,
+  AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, PROJECT_STATUS_LABELS, ProjectStatus, disagreementOf,
 } from '../../domain';
 import { ancestorsOf, ReadScope, Where } from '../read-scope';
 
@@ -32,18 +32,18 @@ function ranks(rows: Array<{ project_id: string; total: number | null }>): Map<s
  * scores counted so far (two or more), marked provisional, so the committee sees a wide one
  * while it can still chase or add an assessor.
  */
-function disagreementOf(r: any, assessors: Array<{ counted: boolean; weightedTotal: number | null }>) {
+function disagreementView(r: any, assessors: Array<{ counted: boolean | null; weightedTotal: number | null }>) {
   if (r.spread !== null) {
     const flagged = r.flagged === 1;
-    return { spread: r.spread, threshold: r.threshold, flagged, provisional: false, label: flagged ? '评分分歧较大，建议复核' : '评分一致性正常' };
+    // A flagged result was fixed only with the committee's review note (see finalizeAssessment).
+    return { spread: r.spread, threshold: r.threshold, flagged, provisional: false, label: flagged ? '评分分歧较大，已复核后确定结果' : '评分一致性正常' };
   }
   const totals = assessors.filter((a) => a.counted).map((a) => a.weightedTotal as number);
   if (totals.length < 2 || r.threshold === null) return null;
-  const spread = scoreSpread(totals);
-  const flagged = spread > r.threshold;
+  const { spread, threshold, flagged } = disagreementOf(totals, r.threshold);
   return {
-    spread, threshold: r.threshold, flagged, provisional: true,
-    label: `${flagged ? '当前评分分歧较大，建议复核' : '当前评分一致性正常'}（已评 ${totals.length} 份，尚未汇总）`,
+    spread, threshold, flagged, provisional: true,
+    label: `${flagged ? '当前评分分歧较大，确定结果时须填写复核意见' : '当前评分一致性正常'}（已评 ${totals.length} 份，尚未汇总）`,
   };
 }
 
@@ -107,7 +107,7 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
       dropped: r.dropped ? JSON.parse(r.dropped) : [],
       rankInCampaign: inCampaign.get(r.project_id) ?? null,
       rankInCategory: inCategory.get(r.project_id) ?? null,
-      disagreement: restricted ? null : disagreementOf(r, assessors),
+      disagreement: restricted ? null : disagreementView(r, assessors),
     };
   });
   const byAssessor = new Map<string, { assessorUserId: string; name: string; scored: number; totals: number[] }>();

@@ -1,11 +1,10 @@
 import type { Database } from 'better-sqlite3';
-import { isNonPublicOwnership } from '@jingsai/organizations';
+import { ORG_OWNERSHIP_LABELS, OrgOwnership, isNonPublicOwnership } from '@jingsai/organizations';
 import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, combinePeriods, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
 import { ReadScope, Where } from '../read-scope';
 
 export const COVERAGE_GROUPS = ['region', 'industry', 'ownership', 'period'] as const;
 export type CoverageGroup = (typeof COVERAGE_GROUPS)[number];
-const OWNERSHIP_LABELS: Record<string, string> = { state_owned: '国有', non_public: '非公', collective: '集体', foreign: '外资' };
 
 interface Row { project_id: string; org_id: string; status: string; ownership: string | null; industry: string | null; region: string | null; summary: string | null }
 
@@ -49,9 +48,9 @@ function view(b: Bucket) {
 }
 
 /** The actual figure for a campaign target, or null when projects do not report it. */
-function actualFor(metric: CampaignMetric, total: Bucket): number | null {
-  if (metric === 'non_public_enterprises') return view(total).nonPublicEnterprises;
-  if (metric === 'enterprises') return view(total).enterprises;
+function actualFor(metric: CampaignMetric, total: Bucket, totals: ReturnType<typeof view>): number | null {
+  if (metric === 'non_public_enterprises') return totals.nonPublicEnterprises;
+  if (metric === 'enterprises') return totals.enterprises;
   const reported = PROGRESS_METRIC_KEYS.find((k) => PROGRESS_METRICS[k].campaignMetric === metric) as ProgressMetric | undefined;
   return reported ? (total.metrics[reported] ?? 0) : null;
 }
@@ -91,8 +90,9 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
     if (f.groupBy === 'period') for (const r of reports) count(group(r.period), row, r.metrics);
     else count(group(row[f.groupBy] ?? ''), row, figures);
   }
+  const totals = view(total);
   const targets = (JSON.parse(campaign?.targets ?? '[]') as CampaignTarget[]).map((t) => {
-    const actual = actualFor(t.metric, total);
+    const actual = actualFor(t.metric, total, totals);
     return {
       metric: t.metric,
       label: CAMPAIGN_METRICS[t.metric]?.zh ?? t.metric,
@@ -102,7 +102,7 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
       percentComplete: actual === null || t.target <= 0 ? null : round2((actual / t.target) * 100),
     };
   });
-  const label = (key: string) => (key === '' ? '未填写' : f.groupBy === 'ownership' ? (OWNERSHIP_LABELS[key] ?? key) : key);
+  const label = (key: string) => (key === '' ? '未填写' : f.groupBy === 'ownership' ? (ORG_OWNERSHIP_LABELS[key as OrgOwnership] ?? key) : key);
   return {
     campaignId: f.campaignId,
     campaignTitle: campaign?.title ?? null,
@@ -114,7 +114,7 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
     ...(f.groupBy === 'period' && fromSummaries > 0
       ? { noteZh: `${fromSummaries} 个项目的总结已通过，合计按总结数据计算；按报送期分组只统计各期报告，各组之和可能与合计不同。` }
       : {}),
-    totals: view(total),
+    totals,
     targets,
     groups: [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b) })),
   };
