@@ -153,6 +153,15 @@ describe('campaigns over HTTP', () => {
       expect(longId.headers['content-type']).toContain('application/problem+json');
       expect(longId.body).toMatchObject({ status: 414, code: 'HTTP.PARAM_TOO_LONG' });
       expect(longId.body.messageZh).toBeTruthy();
+      // A known address asked with a method it does not take: 405 and the methods it does, not "no such address".
+      const wrongMethod = await t.request('DELETE', '/api/v1/campaigns/jj-2021?x=1', { token: city });
+      expect(wrongMethod.status).toBe(405);
+      expect(wrongMethod.headers.allow).toBe('GET, HEAD, PATCH');
+      expect(wrongMethod.body).toMatchObject({ status: 405, code: 'HTTP.METHOD_NOT_ALLOWED', allowed: ['GET', 'HEAD', 'PATCH'], messageZh: expect.stringContaining('不支持 DELETE') });
+      expect((await t.request('GET', '/api/v1/campaigns/jj-2021/publish', { token: city })).status).toBe(405);
+      // An address no route has stays 404, and so does a missing resource at a known one.
+      expect((await t.request('DELETE', '/api/v1/no-such-thing', { token: city })).body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND' });
+      expect((await t.request('GET', '/api/v1/campaigns/nope', { token: city })).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
     });
   });
 

@@ -11,6 +11,7 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { documentProblems } from './http/openapi-problems';
 import { PROBLEM_CONTENT_TYPE, frameworkProblem } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
+import { RouteMethods } from './http/route-methods';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -37,6 +38,9 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   const fastify = app.getHttpAdapter().getInstance();
   const metrics = app.get(MetricsService);
   const logger = options.logger || null;
+  // Nest registers its routes in init(): the hook sees every one.
+  const routes = new RouteMethods();
+  fastify.addHook('onRoute', (route: { method: string | string[]; url: string }) => routes.add(route.method, route.url));
 
   fastify.addHook('onRequest', async (req: any, reply: any) => {
     req.correlationId = String(req.id);
@@ -54,7 +58,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   // Kept board, supervision and statistics answers go out here, before Nest's pipeline (auth included: the hook verifies the token).
   fastify.addHook('preHandler', queryCacheFastPath(app.get(QueryCache), app.get(TokenService)));
   fastify.addHook('onSend', notModifiedOnSend);
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { isDomainError } from '@jingsai/shared';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, problem, problemFromDomainError } from './problem-details';
+import { RouteMethods } from './route-methods';
 
 /**
  * The one place errors become HTTP: DomainErrors by kind, Nest/Fastify HTTP errors by status,
@@ -10,16 +11,36 @@ import { PROBLEM_CONTENT_TYPE, ProblemBody, problem, problemFromDomainError } fr
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  /** With the routes, a path that exists under other methods is answered 405 with `Allow`. */
+  constructor(private readonly routes?: RouteMethods) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const req = ctx.getRequest();
     const reply = ctx.getResponse();
+    const allowed = this.routes && exception instanceof HttpException && exception.getStatus() === 404 ? this.routes.allowedAt(String(req?.url ?? '')) : [];
+    if (allowed.length > 0 && !allowed.includes(String(req?.method))) {
+      reply.header('allow', allowed.join(', '));
+      reply.status(405).header('content-type', PROBLEM_CONTENT_TYPE).send(methodNotAllowed(String(req.method), allowed, req.url));
+      return;
+    }
     const body = toProblem(exception, req?.url);
     if (body.status >= 500) {
       this.logger.error({ err: exception, correlationId: req?.correlationId, url: req?.url }, 'unhandled error');
     }
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
+}
+
+function methodNotAllowed(method: string, allowed: string[], instance: string): ProblemBody {
+  return problem(
+    405,
+    'HTTP.METHOD_NOT_ALLOWED',
+    `该地址不支持 ${method} 请求，可用的方法：${allowed.join('、')}。`,
+    `${method} is not allowed here; this address takes ${allowed.join(', ')}.`,
+    { allowed },
+    instance,
+  );
 }
 
 export function toProblem(exception: unknown, instance?: string): ProblemBody {

@@ -1,0 +1,24 @@
+import { RouteMethods } from './route-methods';
+
+describe('RouteMethods (which methods a path takes, for 405)', () => {
+  const routes = new RouteMethods();
+  routes.add('GET', '/api/v1/projects/:projectId');
+  routes.add('POST', '/api/v1/projects/:projectId/submit');
+  routes.add(['POST', 'PUT'], '/api/v1/honours/:id/check');
+  routes.add('GET', '/api/docs/*');
+  routes.add('GET', '/api/v1/files/:name.csv');
+
+  it('collects every method of the routes a path matches, HEAD with GET, the query ignored', () => {
+    expect(routes.allowedAt('/api/v1/projects/p-1?minPosition=3')).toEqual(['GET', 'HEAD']);
+    expect(routes.allowedAt('/api/v1/projects/p-1/submit')).toEqual(['POST']);
+    expect(routes.allowedAt('/api/v1/honours/r%2Fn/check')).toEqual(['POST', 'PUT']);
+    expect(routes.allowedAt('/api/docs/static/index.html')).toEqual(['GET', 'HEAD']);
+  });
+
+  it('matches a parameter within one segment only, and literal text literally', () => {
+    expect(routes.allowedAt('/api/v1/projects/p-1/other')).toEqual([]);
+    expect(routes.allowedAt('/api/v1/projects')).toEqual([]);
+    expect(routes.allowedAt('/api/v1/files/a.csv')).toEqual(['GET', 'HEAD']);
+    expect(routes.allowedAt('/api/v1/files/acsv')).toEqual([]);
+  });
+});

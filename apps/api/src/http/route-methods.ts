@@ -1,0 +1,44 @@
+/**
+ * Which methods each registered route answers, so that a request with a method a known path
+ * does not take is told 405 and the methods it does take (`Allow`), not 404 "no such address".
+ * Fed from Fastify's `onRoute` hook; patterns are Fastify's (`:param`, a trailing `*`).
+ */
+export class RouteMethods {
+  private readonly routes: Array<{ pattern: RegExp; methods: Set<string> }> = [];
+  private readonly byUrl = new Map<string, Set<string>>();
+
+  add(method: string | string[], url: string): void {
+    let methods = this.byUrl.get(url);
+    if (!methods) {
+      methods = new Set();
+      this.byUrl.set(url, methods);
+      this.routes.push({ pattern: patternOf(url), methods });
+    }
+    for (const m of Array.isArray(method) ? method : [method]) methods.add(m.toUpperCase());
+    // Fastify answers HEAD wherever it answers GET.
+    if (methods.has('GET')) methods.add('HEAD');
+  }
+
+  /** The methods some route takes at this path (its query ignored), sorted; empty for an unknown path. */
+  allowedAt(url: string): string[] {
+    const path = url.split('?', 1)[0]!;
+    const allowed = new Set<string>();
+    for (const r of this.routes) if (r.pattern.test(path)) for (const m of r.methods) allowed.add(m);
+    return [...allowed].sort();
+  }
+}
+
+function patternOf(url: string): RegExp {
+  const body = url
+    .split('/')
+    .map((segment) => {
+      if (segment === '*') return '.*';
+      // A segment may mix text and parameters (`:a-:b`); a parameter never crosses a slash.
+      return segment
+        .split(/(:[A-Za-z0-9_]+)/)
+        .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+    })
+    .join('/');
+  return new RegExp(`^${body}/?$`);
+}
