@@ -32,7 +32,7 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
 
   async give_instant_commendation({ body, params, base, facts, newItemId }) {
     const commendationId: string = body.commendationId ?? newItemId();
-    const recipient = { kind: body.recipient?.kind as RecipientKind, name: body.recipient?.name, orgId: body.recipient?.orgId ?? null };
+    const recipient = { kind: body.recipient?.kind as RecipientKind, name: body.recipient?.name, orgId: body.recipient?.orgId ?? null, ...(body.recipient?.id ? { id: body.recipient.id } : {}) };
     const recipientOrgPath = recipient.orgId ? await facts.orgPath(recipient.orgId) : null;
     return {
       itemId: commendationId,

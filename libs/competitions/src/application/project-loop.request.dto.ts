@@ -43,6 +43,8 @@ export class CommendationRecipientDto {
   @ApiProperty({ description: '表彰对象类型：集体（班组）team / 个人 person', enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: string;
   @ApiProperty({ description: '名称或姓名 Name', example: '细纱车间甲班' }) @IsString() @MaxLength(200) name!: string;
   @ApiPropertyOptional({ description: '所在组织 Organisation', nullable: true }) @IsOptional() @IsString() @MaxLength(64) orgId?: string | null;
+  @ApiPropertyOptional({ description: '个人编号（与评选推荐所用编号一致，用于核对荣誉）Person id, as award nominations name them', nullable: true })
+  @IsOptional() @IsString() @MaxLength(64) id?: string | null;
 }
 
 export class GiveCommendationRequestDto {

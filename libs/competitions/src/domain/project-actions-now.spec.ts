@@ -51,4 +51,10 @@ describe('actions open now (allowedActions)', () => {
     expect(committeeActions([...inProgress, ...finding('reported')]).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
     expect(unitActions([...inProgress, ...finding('reported')])).not.toContain('report_rectification');
   });
+
+  it('offers no instant commendation on a project with a safety or quality accident', () => {
+    const accident: ProjectEvent = { type: 'SafetyIncidentRecorded', data: { projectId: P.projectId, incidentId: 'i1', occurredOn: '2021-09-01', severity: 'minor', kind: 'safety_accident', description: '划伤' } } as ProjectEvent;
+    expect(committeeActions(inProgress)).toContain('give_instant_commendation');
+    expect(committeeActions([...inProgress, accident])).not.toContain('give_instant_commendation');
+  });
 });

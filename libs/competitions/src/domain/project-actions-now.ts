@@ -1,5 +1,6 @@
 import { isBefore } from './calendar';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
+import { VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { Project } from './project.state';
 import { ProjectAction } from './project.status';
 
@@ -14,6 +15,8 @@ export interface ProjectActionFacts {
   findingsToReview?: number;
   /** Whether a submission now would be accepted: inside the window, or under an extension. */
   submissionOpen?: boolean;
+  /** A safety or quality accident on the project (一票否决): no commendation may be given. */
+  vetoed?: boolean;
 }
 
 /** A submission at `at` is accepted from the window's opening until it closes, or until an extension ends. */
@@ -32,6 +35,7 @@ export function projectActionFacts(project: Project, now?: { at: string; campaig
   return {
     findingsToRectify: findings.filter((f) => f.status === 'open' || f.status === 'rejected').length,
     findingsToReview: findings.filter((f) => f.status === 'reported').length,
+    vetoed: project.supervision.incidents.some((i) => VETO_INCIDENT_KINDS.includes(i.kind)),
     submissionOpen: now ? now.campaign.status === 'published' && submissionOpenAt(now.at, now.campaign.applicationWindow, extensionUntil) : undefined,
   };
 }
@@ -50,6 +54,8 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
       case 'accept_summary':
         // A rectification awaiting verification is verified first: nothing can be verified once the summary closes the project.
         return facts.findingsToReview === undefined || facts.findingsToReview === 0;
+      case 'give_instant_commendation':
+        return facts.vetoed !== true;
       default:
         return true;
     }

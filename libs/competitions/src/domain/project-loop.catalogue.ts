@@ -35,6 +35,9 @@ export const INCIDENT_KIND_LABELS: Record<IncidentKind, Label> = {
   occupational_hazard: { zh: '职业病危害事件', en: 'Occupational hazard' },
 };
 
+/** The incidents that cancel a project's award eligibility outright (一票否决), instant commendations included. */
+export const VETO_INCIDENT_KINDS: readonly IncidentKind[] = ['safety_accident', 'quality_accident'];
+
 /** Who receives an instant commendation (即时表彰). */
 export const RECIPIENT_KINDS = ['team', 'person'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];

@@ -29,6 +29,8 @@ export interface CommendationRecipient {
   kind: RecipientKind;
   name: string;
   orgId?: string | null;
+  /** A person's id, the one award nominations name them by (absent on older events and for teams). */
+  id?: string;
 }
 
 /** 即时表彰, given by a committee at a milestone. */

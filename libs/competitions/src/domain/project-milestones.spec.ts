@@ -110,6 +110,35 @@ describe('instant commendation (即时表彰)', () => {
     spec().given([...inProgress, recorded]).when(commend({ recipient: own, recipientOrgPath: projectOrgPath })).then([{ ...commended, data: { ...commended.data, recipient: own } } as ProjectEvent]);
   });
 
+  it('records a person’s id, the one award nominations name them by', () => {
+    const person: CommendationRecipient = { kind: 'person', name: '李师傅', orgId: null, id: 'li-shifu' };
+    spec().given([...inProgress, recorded]).when(commend({ recipient: person })).then([{ ...commended, data: { ...commended.data, recipient: person } } as ProjectEvent]);
+  });
+
+  it('commends a recipient once per milestone: the same team, the same person id, or the same name in the same organisation', () => {
+    const again = commend({ commendationId: 'c-2', recipient: { ...team, name: '检修班' } });
+    spec().given([...inProgress, recorded, commended]).when(again).thenThrows('PROJECT.COMMENDATION_DUPLICATE', { kind: 'conflict', details: { commendationId: 'c-1' } });
+    const li = { type: 'InstantCommendationGiven', data: { ...commended.data, recipient: { kind: 'person', name: '李师傅', orgId: null, id: 'li-shifu' } } } as ProjectEvent;
+    spec().given([...inProgress, recorded, li]).when(commend({ commendationId: 'c-2', recipient: { kind: 'person', name: '李 师傅', id: 'li-shifu' } })).thenThrows('PROJECT.COMMENDATION_DUPLICATE');
+    // Another person, or the same team at another milestone, is commended.
+    spec().given([...inProgress, recorded, li]).when(commend({ commendationId: 'c-2', recipient: { kind: 'person', name: '李师傅', id: 'li-2' } })).then([
+      { ...commended, data: { ...commended.data, commendationId: 'c-2', recipient: { kind: 'person', name: '李师傅', orgId: null, id: 'li-2' } } } as ProjectEvent,
+    ]);
+    const m2: ProjectEvent = { ...recorded, data: { ...recorded.data, milestoneId: 'm-2' } } as ProjectEvent;
+    spec().given([...inProgress, recorded, commended, m2]).when(commend({ commendationId: 'c-2', milestoneId: 'm-2' })).then([{ ...commended, data: { ...commended.data, commendationId: 'c-2', milestoneId: 'm-2' } } as ProjectEvent]);
+  });
+
+  it('refuses any commendation on a project with a safety or quality accident (一票否决), not one with an occupational hazard or a later accident', () => {
+    const incident = (kind: string, occurredOn: string): ProjectEvent =>
+      ({ type: 'SafetyIncidentRecorded', data: { projectId: P.projectId, incidentId: `i-${kind}`, occurredOn, severity: 'minor', kind, description: '事故' } }) as ProjectEvent;
+    spec()
+      .given([...inProgress, recorded, incident('quality_accident', '2021-09-01')])
+      .when(commend())
+      .thenThrows('PROJECT.COMMENDATION_VETOED', { kind: 'unprocessable', details: { incidents: [{ kind: 'quality_accident', occurredOn: '2021-09-01' }] } });
+    spec().given([...inProgress, recorded, incident('occupational_hazard', '2021-09-01')]).when(commend()).then([commended]);
+    spec().given([...inProgress, recorded, incident('safety_accident', '2021-09-21')]).when(commend()).then([commended]);
+  });
+
   it('refuses a recipient of an organisation outside the project’s, or of one not registered; nothing recorded', () => {
     const elsewhere: CommendationRecipient = { kind: 'person', name: '李四', orgId: 'lx-ent' };
     spec()

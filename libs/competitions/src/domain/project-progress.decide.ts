@@ -3,12 +3,12 @@ import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
 import { problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
-import { RECIPIENT_KIND_LABELS, RECIPIENT_KINDS } from './project-loop.catalogue';
+import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
 import { FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
 import { ProjectEvent } from './project.events';
 import { requireProject } from './project.guards';
-import { ProgressReportRecord } from './project-loop.state';
+import { CommendationRecipient, ProgressReportRecord } from './project-loop.state';
 import { Project, ProjectState } from './project.state';
 import { sameValue } from './same-value';
 import { owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
@@ -132,7 +132,9 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   problems.oneOf(RECIPIENT_KINDS, RECIPIENT_KIND_LABELS, c.recipient?.kind, 'recipient.kind', '表彰对象类型');
   const name = problems.text(c.recipient?.name, 'recipient.name', '表彰对象名称');
   const citation = problems.text(c.citation, 'citation', '表彰事由');
+  const personId = c.recipient?.id === undefined || c.recipient?.id === null ? null : problems.text(c.recipient.id, 'recipient.id', '表彰对象编号');
   problems.throwIfAny();
+  requireNoVetoIncident(project, beijingDate(c.at));
   const { milestones, commendations } = project.progress;
   if (!milestones.some((m) => m.milestoneId === c.milestoneId)) {
     throw DomainError.notFound('PROJECT.MILESTONE_NOT_FOUND', `本项目没有编号为 ${c.milestoneId} 的推进节点；即时表彰须针对已记录的节点。`, `No milestone ${c.milestoneId} is recorded on this project; record it first.`, {
@@ -142,8 +144,38 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   requireNewId(c.commendationId, commendations.map((x) => x.commendationId), 'commendationId', '即时表彰');
   const orgId = c.recipient.orgId ?? null;
   if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null);
-  const recipient = { kind: c.recipient.kind, name, orgId };
+  const recipient: CommendationRecipient = { kind: c.recipient.kind, name, orgId, ...(personId !== null ? { id: personId } : {}) };
+  const twice = commendations.find((x) => x.milestoneId === c.milestoneId && sameRecipient(x.recipient, recipient));
+  if (twice) {
+    throw DomainError.conflict(
+      'PROJECT.COMMENDATION_DUPLICATE',
+      `${name} 已因推进节点 ${c.milestoneId} 获得即时表彰（${twice.commendationId}），同一节点不重复表彰。`,
+      `${name} was already commended for milestone ${c.milestoneId} (${twice.commendationId}); one milestone is commended once per recipient.`,
+      { milestoneId: c.milestoneId, commendationId: twice.commendationId },
+    );
+  }
   return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation } }];
+}
+
+/** 一票否决: no commendation on a project that had a safety or quality accident on or before the day. */
+function requireNoVetoIncident(project: Project, on: string): void {
+  const vetoing = project.supervision.incidents.filter((i) => VETO_INCIDENT_KINDS.includes(i.kind) && i.occurredOn <= on);
+  if (vetoing.length === 0) return;
+  const zh = vetoing.map((i) => `${i.occurredOn} ${INCIDENT_SEVERITY_LABELS[i.severity]?.zh ?? i.severity}${INCIDENT_KIND_LABELS[i.kind]?.zh ?? i.kind}`).join('；');
+  throw DomainError.unprocessable(
+    'PROJECT.COMMENDATION_VETOED',
+    `本项目发生一票否决事故（${zh}），取消评选表彰资格，不得给予即时表彰。`,
+    `This project had a veto incident (${vetoing.map((i) => `${i.kind} on ${i.occurredOn}`).join('; ')}); it may receive no commendation.`,
+    { incidents: vetoing.map(({ incidentId, kind, severity, occurredOn }) => ({ incidentId, kind, severity, occurredOn })) },
+  );
+}
+
+/** The same recipient: the same person id, else the same registered team, else the same name in the same organisation. */
+function sameRecipient(a: CommendationRecipient, b: CommendationRecipient): boolean {
+  if (a.kind !== b.kind) return false;
+  if (a.id && b.id) return a.id === b.id;
+  if (a.kind === 'team' && a.orgId && b.orgId) return a.orgId === b.orgId;
+  return a.name.trim() === b.name.trim() && (a.orgId ?? null) === (b.orgId ?? null);
 }
 
 /**

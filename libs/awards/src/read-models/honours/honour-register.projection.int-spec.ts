@@ -83,5 +83,14 @@ describe('honour register projection', () => {
           held: [{ awardType: 'instant', level: 'city', conferredOn: '2022-07-01', status: 'valid' }],
         });
     });
+
+    it('counts a person’s commendation among the honours they hold when it names their id, as a prerequisite honour needs', () => {
+      projectionSpec(honourRegisterProjection)
+        .given([...events, given('c-3', { kind: 'person', name: '李师傅', orgId: null, id: 'li-shifu' })])
+        .thenMatches((db) => ({ held: honoursHeldBy(db, 'li-shifu', 'person'), anonymous: honoursHeldBy(db, '王师傅', 'person') }), {
+          held: [{ awardType: 'instant', level: 'city', conferredOn: '2022-07-01', status: 'valid' }],
+          anonymous: [],
+        });
+    });
   });
 });

@@ -26,6 +26,7 @@ interface Recipient {
   kind: string;
   name: string;
   orgId?: string | null;
+  id?: string;
 }
 
 /** Applies one of INSTANT_COMMENDATION_EVENTS; idempotent like the rest of the register. */
@@ -43,9 +44,9 @@ export function applyInstantCommendationEvent(e: RecordedEvent, db: Database): v
       const org = (id: string | null | undefined) => (id ? (db.prepare('SELECT kind, level FROM award_honour_orgs WHERE org_id = ?').get(id) as { kind: string; level: string } | undefined) : undefined);
       const project = db.prepare('SELECT org_id FROM award_honour_projects WHERE project_id = ?').get(d.projectId) as { org_id: string } | undefined;
       const giver = org(e.metadata.actor.orgId);
-      // A team named by its own registered organisation is that recipient; otherwise (a person, a
-      // team without one) there is no id to match a later nomination against.
-      const recipientId = recipient.kind === 'team' && org(recipient.orgId)?.kind === 'team' ? recipient.orgId! : null;
+      // A team named by its own registered organisation is that recipient, a person named with an
+      // id is that person; otherwise there is no id to match a later nomination against.
+      const recipientId = recipient.kind === 'team' && org(recipient.orgId)?.kind === 'team' ? recipient.orgId! : (recipient.id ?? null);
       const honourId = instantHonourIdOf(d.projectId, d.commendationId);
       db.prepare(
         `INSERT OR IGNORE INTO award_honours (honour_id, source_kind, round_id, nomination_id, project_id, milestone_id, given_by_org_id,
