@@ -290,4 +290,22 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     });
     expect(ok(await get('/api/v1/honours?recipientId=ent-a', 'office')).body.items).toEqual([]);
   });
+
+  it('bars a unit whose project had a safety accident, in every project it enters: the accident is the organisation’s too', async () => {
+    t.clock.set('2023-06-01T10:00:00+08:00');
+    const c23 = { ...campaign, campaignId: 'jj-2023', year: 2023, applicationWindow: { opensAt: '2023-05-25T00:00:00+08:00', closesAt: '2023-06-30T23:59:59+08:00' } };
+    ok(await post('/api/v1/campaigns', c23, 'city'), 201);
+    ok(await post('/api/v1/campaigns/jj-2023/publish', {}, 'city'));
+    ok(await post('/api/v1/projects', { ...application('p-c23'), campaignId: 'jj-2023' }, 'ent-c'), 201);
+    ok(await post('/api/v1/projects/p-c23/submit', {}, 'ent-c'));
+    ok(await post('/api/v1/projects/p-c23/approve', {}, 'city'));
+    ok(await post('/api/v1/projects/p-c23/incidents', { occurredOn: '2023-05-30', severity: 'minor', kind: 'safety_accident', description: '吊装作业物体打击' }, 'city'), 201);
+    // ent-c's 2021 project, graded and summarised, is now barred by the 2023 accident on its other project.
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-cert-3', campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
+    const refused = await post('/api/v1/award-rounds/jj-cert-3/nominations', { nominee: { kind: 'unit', id: 'ent-c', name: '单位 ent-c' }, projectId: 'p-c' }, 'county');
+    expect(refused.status).toBe(422);
+    const window = refused.body.failedReasons.find((r: any) => r.rule === 'exclusion_window');
+    expect(window.messageZh).toContain('项目 p-c23 的安全生产事故（2023-05-30，2026-05-30 起方可参评）');
+    expect(window.facts.barringFacts).toEqual([expect.objectContaining({ kind: 'safety_accident', projectId: 'p-c23', orgId: 'ent-c' })]);
+  });
 });

@@ -86,7 +86,7 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
     // Nominees share organisations (a unit's teams, their enterprise): each is read once.
     const read = new Map<string, Promise<{ organization: OrganizationFacts; ancestors: OrganizationFacts[] }>>();
     const factsOf = (orgId: string) => {
-      if (!read.has(orgId)) read.set(orgId, (async () => ({ organization: this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
+      if (!read.has(orgId)) read.set(orgId, (async () => ({ organization: await this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
       return read.get(orgId)!;
     };
     const barred: BarredNomination[] = [];

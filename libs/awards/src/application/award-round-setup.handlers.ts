@@ -92,6 +92,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const role = await this.access.asRecommender(user, loaded, [nomineeOrgId, recommenderOrgId]);
     requireNomineeTied(this.orgs, body.nominee, nomineeOrgId, project && { projectId: project.facts.projectId, orgId: project.orgId }, loaded.orgId);
     const org = await this.facts.organization(nomineeOrgId);
+    const orgFacts = await this.facts.organizationFacts(org);
     const ancestors = await this.facts.ancestorFacts(nomineeOrgId);
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
@@ -126,7 +127,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
           asOf: at,
           nominee: { ...nominee, honours, attributes },
           ...(project ? { project: project.facts } : {}),
-          organization: this.facts.organizationFacts(org),
+          organization: orgFacts,
           ancestors,
           round: roundFactsOf(state),
         }),

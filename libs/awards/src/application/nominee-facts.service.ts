@@ -5,6 +5,7 @@ import { campaignDecider, projectDecider } from '@jingsai/competitions';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { RegisteredOrganization, organizationDecider } from '@jingsai/organizations';
 import { DomainError } from '@jingsai/shared';
+import { projectIncidentFactsOf } from '../read-models/eligibility/project-facts.projection';
 import { honoursHeldBy } from '../read-models/honours/honour-register.queries';
 import { HonourHeld, OrganizationFacts, Ownership, ProjectFacts, RuleSetVersion, ruleSetDecider, ruleSetVersionOf } from './award-domain';
 import { campaignStream, organizationStream, projectStream, ruleSetStream } from './award-streams';
@@ -58,9 +59,12 @@ export class NomineeFacts {
     return state;
   }
 
-  organizationFacts(org: RegisteredOrganization): OrganizationFacts {
+  /** Its own record (folded) and the accidents on its projects (from the read models, once caught up). */
+  async organizationFacts(org: RegisteredOrganization): Promise<OrganizationFacts> {
+    await this.consistency.catchUp();
+    const facts = [...org.facts.map((f) => ({ kind: f.kind, occurredOn: f.occurredOn })), ...projectIncidentFactsOf(this.readDb.db, org.orgId)];
     // Ownership is read by no eligibility rule; an unrecorded one stays null rather than guessed.
-    return { orgId: org.orgId, name: org.name, ownership: org.ownership as Ownership, level: org.level, facts: org.facts.map((f) => ({ kind: f.kind, occurredOn: f.occurredOn })) };
+    return { orgId: org.orgId, name: org.name, ownership: org.ownership as Ownership, level: org.level, facts };
   }
 
   /**
@@ -71,7 +75,7 @@ export class NomineeFacts {
   async ancestorFacts(orgId: string): Promise<OrganizationFacts[]> {
     const path = this.orgs.get(orgId)?.path ?? [];
     const ancestors = await Promise.all([...path].reverse().map((id) => this.organization(id)));
-    return ancestors.map((o) => this.organizationFacts(o));
+    return Promise.all(ancestors.map((o) => this.organizationFacts(o)));
   }
 
   async honoursHeld(recipientId: string, recipientKind: string): Promise<HonourHeld[]> {

@@ -38,6 +38,8 @@ export interface ProjectFacts {
 export interface OrganizationFact {
   kind: OrgFactKind;
   occurredOn: string;
+  /** Set when the fact is an incident recorded on one of the organisation's projects (not on the organisation itself). */
+  projectId?: string;
 }
 
 export interface OrganizationFacts {

@@ -137,7 +137,8 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
     );
   }
   const whose = (f: { orgId: string }) => (f.orgId === organization.orgId ? { zh: '', en: '' } : { zh: `上级单位 ${called(f.orgId)} `, en: ` at ${f.orgId} (above it)` });
-  const listZh = barring.map((f) => `${whose(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.eligibleAgainOn} 起方可参评）`).join('；');
-  const listEn = barring.map((f) => `${f.kind}${whose(f).en} on ${f.occurredOn} (eligible again from ${f.eligibleAgainOn})`).join('; ');
+  const onProject = (f: { projectId?: string }) => (f.projectId ? { zh: `项目 ${f.projectId} 的`, en: ` on project ${f.projectId}` } : { zh: '', en: '' });
+  const listZh = barring.map((f) => `${whose(f).zh}${onProject(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.eligibleAgainOn} 起方可参评）`).join('；');
+  const listEn = barring.map((f) => `${f.kind}${onProject(f).en}${whose(f).en} on ${f.occurredOn} (eligible again from ${f.eligibleAgainOn})`).join('; ');
   return reason('exclusion_window', false, `单位 ${called(organization.orgId)} 在限制期内：${listZh}。`, `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}.`, facts);
 }

@@ -4,6 +4,7 @@ import {
 } from '../../application/award-domain';
 import { PROJECT_STATUS_LABELS, ProjectStatus } from '@jingsai/competitions';
 import { deadlineDateOf } from '../../application/project-facts.mapper';
+import { projectIncidentFactsOf } from './project-facts.projection';
 import { honoursHeldBy } from '../honours/honour-register.queries';
 
 interface ProjectRow {
@@ -69,7 +70,8 @@ export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
 }
 
 function organizationFactsOf(db: Database, orgId: string, ownership: string | null, level: string | null, name: string | null): OrganizationFacts {
-  const facts = db.prepare('SELECT kind, occurred_on AS occurredOn FROM org_facts WHERE org_id = ? ORDER BY occurred_on').all(orgId) as OrganizationFacts['facts'];
+  const own = db.prepare('SELECT kind, occurred_on AS occurredOn FROM org_facts WHERE org_id = ? ORDER BY occurred_on').all(orgId) as OrganizationFacts['facts'];
+  const facts = [...own, ...projectIncidentFactsOf(db, orgId)];
   // Ownership is not read by any rule; an unrecorded one stays null rather than guessed.
   return { orgId, ownership: ownership as Ownership, ...(level ? { level } : {}), ...(name ? { name } : {}), facts };
 }

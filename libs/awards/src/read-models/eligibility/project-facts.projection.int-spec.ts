@@ -73,4 +73,22 @@ describe('project facts projection and the eligibility board', () => {
       ['p-late', false, ['applied_on_time', 'summary_accepted', 'min_grade']],
     ]);
   });
+
+  it('bars for three years the organisation of a project with a safety accident, in its other projects too; a minor occupational hazard does not', () => {
+    const later = [
+      ...base,
+      drafted('p-a2', 'ent-a'), ...finished('p-a2').slice(0, 2),
+      p('SafetyIncidentRecorded', 'p-a2', { incidentId: 'i1', occurredOn: '2021-11-02', severity: 'minor', kind: 'safety_accident', description: '机械伤害' }),
+      drafted('p-b2', 'ent-b'), ...finished('p-b2').slice(0, 2),
+      p('SafetyIncidentRecorded', 'p-b2', { incidentId: 'i2', occurredOn: '2021-11-02', severity: 'minor', kind: 'occupational_hazard', description: '粉尘超标' }),
+    ];
+    const reasonsOf = (db: any, projectId: string) =>
+      eligibilityBoard(db, { projectId, awardType: 'may_day_certificate', rules: JIUJIANG_CAMPAIGN_RULES, ruleSetId: 'jj', ruleSetVersion: 1, asOf: '2022-04-01', limit: 1, offset: 0 }).items[0]!.failedReasons;
+    projectionSpec(eligibility)
+      .given(later)
+      .thenMatches((db) => ({ a: reasonsOf(db, 'p-a'), b: reasonsOf(db, 'p-b') }), {
+        a: [{ rule: 'exclusion_window', messageZh: expect.stringContaining('项目 p-a2 的安全生产事故（2021-11-02，2024-11-02 起方可参评）') }],
+        b: [],
+      });
+  });
 });

@@ -29,7 +29,7 @@ const FINDING_STATUS_AFTER: Record<string, string> = { RectificationReported: 'r
 export const projectFactsProjection: Projection = {
   name: 'award_project_facts',
   version: 1,
-  deferredIndexes: ['award_elig_projects_campaign'],
+  deferredIndexes: ['award_elig_projects_campaign', 'award_elig_projects_org'],
   eventTypes: [
     'CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended', 'ProjectDrafted', 'ProjectSubmissionRefused',
     ...Object.keys(STATUS_AFTER), 'InspectionRecorded', ...Object.keys(FINDING_STATUS_AFTER), 'SafetyIncidentRecorded',
@@ -43,6 +43,7 @@ export const projectFactsProjection: Projection = {
         summary_accepted INTEGER NOT NULL DEFAULT 0, grade TEXT, total REAL, position INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS award_elig_projects_campaign ON award_elig_projects(campaign_id);
+      CREATE INDEX IF NOT EXISTS award_elig_projects_org ON award_elig_projects(org_id);
       CREATE TABLE IF NOT EXISTS award_elig_findings (project_id TEXT NOT NULL, finding_id TEXT NOT NULL, status TEXT NOT NULL, PRIMARY KEY (project_id, finding_id));
       CREATE TABLE IF NOT EXISTS award_elig_incidents (
         project_id TEXT NOT NULL, incident_id TEXT NOT NULL, kind TEXT NOT NULL, occurred_on TEXT NOT NULL, severity TEXT NOT NULL,
@@ -117,4 +118,20 @@ function applyProjectStage(event: RecordedEvent, d: Data, db: Database): void {
       break;
   }
   db.prepare(`UPDATE award_elig_projects SET status = ?, position = ? ${guard}`).run(status, event.position, ...args);
+}
+
+/**
+ * An organisation's own record, as exclusion windows read it, also holds the accidents on its
+ * projects: a safety accident, or an occupational hazard graded serious (较大) or worse, on a
+ * project is the organisation's (DOMAIN: it bars the organisation for three years), besides
+ * vetoing that project. Each keeps the project it was recorded on.
+ */
+export function projectIncidentFactsOf(db: Database, orgId: string): Array<{ kind: 'safety_accident' | 'occupational_hazard'; occurredOn: string; projectId: string }> {
+  return db
+    .prepare(
+      `SELECT i.kind, i.occurred_on AS occurredOn, i.project_id AS projectId FROM award_elig_incidents i JOIN award_elig_projects p ON p.project_id = i.project_id
+       WHERE p.org_id = ? AND (i.kind = 'safety_accident' OR (i.kind = 'occupational_hazard' AND i.severity IN ('serious', 'major', 'catastrophic')))
+       ORDER BY i.occurred_on, i.project_id`,
+    )
+    .all(orgId) as Array<{ kind: 'safety_accident' | 'occupational_hazard'; occurredOn: string; projectId: string }>;
 }
