@@ -195,4 +195,19 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const overdue = ok(await w.get('/api/v1/projects/p-b', 'city')).body.progress.overdue;
     expect(overdue.find((o: any) => o.period === '2021-Q3')).toMatchObject({ superseded: true, supersededLabel: '报送周期已调整，本期不再报送' });
   });
+
+  it('after a change of cadence no period of the new cadence falls due retroactively, and the old periods stand in the project’s reports', async () => {
+    await w.tickAt('2022-01-13T09:00:00+08:00');
+    const items = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items;
+    // Monthly periods that fell due before the change (2021-10 to 2021-12) were never owed: none is marked overdue.
+    expect(items.map((i: any) => [i.projectId, i.period, i.state])).toEqual([
+      ['p-b', '2021-Q3', 'superseded'], ['p-power', '2021-Q3', 'filed_late'], ['p-b', '2021-Q4', 'superseded'], ['p-power', '2021-Q4', 'superseded'],
+    ]);
+    const reports = ok(await w.get('/api/v1/projects/p-power/progress-reports', 'city')).body;
+    expect(reports).toMatchObject({ cadence: 'monthly', rulesVersion: 2, otherReports: [] });
+    // The quarters stand as judged under the quarterly rules; neither can be filed now.
+    expect(reports.periods.map((p: any) => [p.period, p.cadence, p.status, p.fileable, p.rulesVersion])).toEqual([
+      ['2021-Q3', 'quarterly', 'filed_late', false, 1], ['2021-Q4', 'quarterly', 'overdue', false, 1],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import {
-  beijingDate, CampaignReportingFacts, endOfBeijingDay, owedPeriods, owedSinceApproval, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, ProgressReportRecord, Project, REPORTING_CADENCE_LABELS,
+  beijingDate, endOfBeijingDay, owedRegimePeriods, owedSinceApproval, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, ProgressReportRecord, Project, REPORTING_CADENCE_LABELS, ReportingRegime,
 } from '../domain';
 
 export const REPORT_STATUS_LABELS = {
@@ -9,6 +9,7 @@ export const REPORT_STATUS_LABELS = {
   awaiting: '待报送',
   upcoming: '未到报送期',
   not_owed: '立项前已截止，无需报送',
+  superseded: '报送周期已调整，本期不再报送',
 } as const;
 type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
 
@@ -18,27 +19,37 @@ const labelledMetrics = (metrics: ProgressMetrics) =>
 const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled: labelledMetrics(r.metrics) });
 
 /**
- * 信息反馈 of one project: every period it owes (plan ∩ campaign), what stands for it (the latest
- * correction), the full history of corrections, and whether it was on time, late or missed.
- * `history` is every report and correction, from the project's events (`progressReportHistory`).
+ * 信息反馈 of one project: every period it owes (plan ∩ campaign, under the reporting rules in
+ * force when each fell due: see `reportingRegimes`), what stands for it (the latest correction),
+ * the full history of corrections, and whether it was on time, late or missed. A period of
+ * earlier rules that was never filed can no longer be (`superseded`). `history` is every report
+ * and correction, from the project's events (`progressReportHistory`).
  */
-export function progressReportsView(project: Project, history: ProgressReportRecord[], reporting: CampaignReportingFacts, now: Date) {
+export function progressReportsView(project: Project, history: ProgressReportRecord[], regimes: ReportingRegime[], now: Date) {
   const approved = project.application.approvedRulesVersion !== null;
-  const owed = approved ? owedPeriods(reporting, project.implementationPlan) : [];
+  const owed = approved ? owedRegimePeriods(regimes, project.implementationPlan) : [];
+  const reporting = regimes[regimes.length - 1]!.facts;
   const today = now.toISOString();
-  const periods = owed.map((p) => {
+  const periods = owed.map(({ period: p, regime }) => {
     const revisions = history.filter((r) => r.period === p.period);
     const current = project.progress.reports.find((r) => r.period === p.period) ?? null;
     const overdue = project.progress.overdue.find((o) => o.period === p.period) ?? null;
     const passed = today >= new Date(endOfBeijingDay(p.dueOn)).toISOString();
+    // Rules since changed: an unfiled period cannot be filed now; one missed before the change stays missed.
+    const earlierRules = regime.untilDay !== null;
     const status: ReportStatus = current
       ? current.late ? 'filed_late' : 'filed'
       : overdue ? 'overdue'
       : !owedSinceApproval(p, project.application.approvedAt) ? 'not_owed'
+      : earlierRules && p.dueOn === regime.untilDay ? 'superseded'
       : passed ? 'overdue'
       : p.startsOn <= beijingDate(today) ? 'awaiting' : 'upcoming';
     return {
       period: p.period,
+      cadence: p.cadence,
+      cadenceLabel: REPORTING_CADENCE_LABELS[p.cadence],
+      rulesVersion: regime.facts.rulesVersion,
+      fileable: !earlierRules,
       startsOn: p.startsOn,
       endsOn: p.endsOn,
       dueOn: p.dueOn,
@@ -51,7 +62,7 @@ export function progressReportsView(project: Project, history: ProgressReportRec
       history: revisions.map(reportView),
     };
   });
-  const known = new Set(owed.map((p) => p.period));
+  const known = new Set(owed.map((p) => p.period.period));
   const outside = history.filter((r) => !known.has(r.period)).map(reportView);
   return {
     projectId: project.projectId,

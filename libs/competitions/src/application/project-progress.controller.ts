@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { campaignReportingFacts } from '../domain';
+import { reportingRegimes } from '../domain';
 import { ProjectFacts } from './project-facts.service';
 import { LoopAction, ProjectLoopCommand } from './project-loop.command';
 import { LoopCommandResult } from './project-loop.handler';
@@ -50,7 +50,7 @@ export class ProjectProgressController {
   async reports(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser) {
     const { project, revision } = await this.facts.readable(user, projectId);
     const campaign = await this.facts.campaign(project.campaignId);
-    return progressReportsView(project, await this.facts.reportHistory(project, revision), campaignReportingFacts(campaign), this.commands.now());
+    return progressReportsView(project, await this.facts.reportHistory(project, revision), reportingRegimes(campaign), this.commands.now());
   }
 
   @Post(':projectId/milestones')

@@ -115,7 +115,7 @@ function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[
   const errors = rulesProblems(rules, campaign.level);
   if (errors.length > 0) throw invalidCampaign(errors);
   if (changes.applicationWindow) guardWindowChange(c.at, campaign.rules, rules, campaign.applicationWindowClosed);
-  return [{ type: 'CampaignRulesAmended', data: { campaignId: c.campaignId, rulesVersion: campaign.rulesVersion + 1, changes, rules, reason } }];
+  return [{ type: 'CampaignRulesAmended', data: { campaignId: c.campaignId, rulesVersion: campaign.rulesVersion + 1, changes, rules, reason, amendedAt: c.at } }];
 }
 
 /** The deadline is hard (Jiujiang): once passed it cannot be moved; late units need an extension. */

@@ -23,6 +23,7 @@ const amendedV2: CampaignEvent = {
     changes: { applicationWindow: newWindow },
     rules: { ...(({ title: _t, theme: _th, year: _y, level: _l, organizerOrgId: _o, ...r }) => r)(jiujiangDefinition()), applicationWindow: newWindow },
     reason: '受汛期影响，报名截止时间顺延',
+    amendedAt: '2021-06-01T09:00:00+08:00',
   },
 };
 const windowClosed: CampaignEvent = { type: 'CampaignApplicationWindowClosed', data: { campaignId: id, closesAt: JIUJIANG.closesAt } };
@@ -160,7 +161,8 @@ describe('campaign decider', () => {
           expect(s).toMatchObject({ rulesVersion: 3, rules: { reportingCadence: 'monthly', applicationWindow: newWindow } });
           expect(rulesOfVersion(s, 1)?.applicationWindow.closesAt).toBe(JIUJIANG.closesAt);
           expect(rulesOfVersion(s, 2)?.reportingCadence).toBe('quarterly');
-          expect(s.status !== 'none' && s.ruleVersions[3].reason).toBe('加强信息反馈');
+          expect(s.status !== 'none' && s.ruleVersions[3]).toMatchObject({ reason: '加强信息反馈', since: at });
+          expect(s.status !== 'none' && s.ruleVersions[1].since).toBeNull();
         });
     });
 

@@ -15,7 +15,15 @@ export type CampaignPublished = DomainEvent<'CampaignPublished', { campaignId: s
  */
 export type CampaignRulesAmended = DomainEvent<
   'CampaignRulesAmended',
-  { campaignId: string; rulesVersion: number; changes: Partial<CampaignRules>; rules: CampaignRules; reason: string }
+  {
+    campaignId: string;
+    rulesVersion: number;
+    changes: Partial<CampaignRules>;
+    rules: CampaignRules;
+    reason: string;
+    /** When the new rules took effect (the command's time); absent on events written before it was recorded. */
+    amendedAt?: string;
+  }
 >;
 
 export type CampaignApplicationWindowClosed = DomainEvent<'CampaignApplicationWindowClosed', { campaignId: string; closesAt: string }>;

@@ -29,10 +29,10 @@ function evolveExisting(state: Campaign, event: Exclude<CampaignEvent, { type: '
       return { ...state, ...merged.profile, rules: merged.rules };
     }
     case 'CampaignPublished':
-      return { ...state, status: 'published', rulesVersion: 1, ruleVersions: { 1: { rules: state.rules, reason: null } } };
+      return { ...state, status: 'published', rulesVersion: 1, ruleVersions: { 1: { rules: state.rules, reason: null, since: null } } };
     case 'CampaignRulesAmended': {
-      const { rulesVersion, rules, reason } = event.data;
-      return { ...state, rules, rulesVersion, ruleVersions: { ...state.ruleVersions, [rulesVersion]: { rules, reason } } };
+      const { rulesVersion, rules, reason, amendedAt } = event.data;
+      return { ...state, rules, rulesVersion, ruleVersions: { ...state.ruleVersions, [rulesVersion]: { rules, reason, since: amendedAt ?? null } } };
     }
     case 'CampaignApplicationWindowClosed':
       return { ...state, applicationWindowClosed: true };

@@ -5,6 +5,8 @@ export interface CampaignRulesVersion {
   rules: CampaignRules;
   /** Why the rules changed; null for version 1 (as published). */
   reason: string | null;
+  /** When they took effect: null for version 1 (from the start), and for an amendment recorded without its time. */
+  since: string | null;
 }
 
 export interface Campaign extends CampaignProfile {

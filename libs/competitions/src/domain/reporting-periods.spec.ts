@@ -1,9 +1,10 @@
 import { beijingDate, endOfBeijingDay } from './calendar';
-import { jiujiangCreated, jiujiangPublished } from './campaign.fixtures';
-import { campaignDecider } from './campaign.decider';
 import { fold } from '@jingsai/shared';
+import { JIUJIANG, jiujiangCreated, jiujiangPublished } from './campaign.fixtures';
+import { campaignDecider } from './campaign.decider';
+import { CampaignEvent } from './campaign.events';
 import { Campaign } from './campaign.state';
-import { campaignReportingFacts, owedPeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, campaignSpan } from './reporting-periods';
+import { campaignReportingFacts, owedPeriods, owedRegimePeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, reportingRegimes, campaignSpan } from './reporting-periods';
 
 describe('reporting periods (信息反馈周期)', () => {
   it('lists the months overlapping a span, each due on the 10th day after it ends', () => {
@@ -80,5 +81,30 @@ describe('the span reports are owed for', () => {
   it('is the calendar year when the rules set none', () => {
     expect(campaignSpan({ campaignPeriod: null }, 2021)).toEqual({ startsOn: '2021-01-01', endsOn: '2021-12-31' });
     expect(campaignSpan({}, 2021)).toEqual({ startsOn: '2021-01-01', endsOn: '2021-12-31' });
+  });
+});
+
+describe('reporting regimes (the rules in force when each report fell due)', () => {
+  const amended = (rulesVersion: number, changes: Record<string, unknown>, amendedAt?: string): CampaignEvent => {
+    const before = fold(campaignDecider, [jiujiangCreated(), jiujiangPublished]) as Campaign;
+    return { type: 'CampaignRulesAmended', data: { campaignId: JIUJIANG.campaignId, rulesVersion, changes, rules: { ...before.rules, ...changes }, reason: '调整', ...(amendedAt ? { amendedAt } : {}) } } as CampaignEvent;
+  };
+  const regimes = (...events: CampaignEvent[]) => reportingRegimes(fold(campaignDecider, [jiujiangCreated(), jiujiangPublished, ...events]) as Campaign);
+  const plan = { startsOn: '2021-08-01', endsOn: '2021-12-31' };
+  const owed = (...events: CampaignEvent[]) => owedRegimePeriods(regimes(...events), plan).map(({ period, regime }) => [period.period, regime.facts.rulesVersion]);
+
+  it('owes the old periods due up to the day of a change and the new ones due after it, none retroactively', () => {
+    // Quarterly, then monthly from 2021-11-12: Q3 (due 10-10) stands; 2021-08 … 2021-10 (due by 11-10) were never owed.
+    expect(owed(amended(2, { reportingCadence: 'monthly' }, '2021-11-12T10:00:00+08:00'))).toEqual([['2021-Q3', 1], ['2021-11', 2], ['2021-12', 2]]);
+    // A change on a due day: the old period due that day is the old rules’ (and can no longer be filed), the new one due that day is nobody’s.
+    expect(owed(amended(2, { reportingCadence: 'monthly' }, '2021-10-10T10:00:00+08:00'))).toEqual([['2021-Q3', 1], ['2021-10', 2], ['2021-11', 2], ['2021-12', 2]]);
+  });
+
+  it('continues a regime through an amendment that changes neither cadence nor span, naming the latest version', () => {
+    expect(regimes(amended(2, { title: '新名称' }, '2021-09-01T10:00:00+08:00'))).toEqual([{ facts: expect.objectContaining({ cadence: 'quarterly', rulesVersion: 2 }), afterDay: null, untilDay: null }]);
+  });
+
+  it('lets the new rules judge every period when a change was recorded without its time (older logs)', () => {
+    expect(owed(amended(2, { reportingCadence: 'monthly' }))).toEqual([['2021-08', 2], ['2021-09', 2], ['2021-10', 2], ['2021-11', 2], ['2021-12', 2]]);
   });
 });

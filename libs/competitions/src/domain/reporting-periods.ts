@@ -122,3 +122,52 @@ export function campaignReportingFacts(campaign: Campaign, rulesVersion = campai
 export function campaignSpan(rules: Pick<CampaignRules, 'campaignPeriod'>, year: number): { startsOn: string; endsOn: string } {
   return rules.campaignPeriod ? { startsOn: rules.campaignPeriod.startsOn, endsOn: rules.campaignPeriod.endsOn } : { startsOn: `${year}-01-01`, endsOn: `${year}-12-31` };
 }
+
+/**
+ * One stretch of a campaign under the same reporting rules (cadence and span). A period of these
+ * rules is owed when it falls due after `afterDay` (null: from the start) and on or before
+ * `untilDay` (null: no end): each project is judged by the rules in force when a report fell due.
+ * So after a change of cadence on day D, the old periods due up to D stand as they were, and the
+ * new ones are owed from those due after D; no period comes due retroactively.
+ */
+export interface ReportingRegime {
+  facts: CampaignReportingFacts;
+  afterDay: string | null;
+  untilDay: string | null;
+}
+
+/**
+ * The campaign's reporting regimes in order, the last one in force now. A rules version that
+ * changes neither cadence nor span continues the regime before it (whose facts then name the
+ * latest such version). A change recorded without its
+ * time (older logs) cannot be placed: the new rules then judge every period, as they used to.
+ */
+export function reportingRegimes(campaign: Campaign): ReportingRegime[] {
+  const regimes: ReportingRegime[] = [];
+  for (let v = 1; v <= campaign.rulesVersion; v++) {
+    const version = campaign.ruleVersions[v];
+    if (!version) continue;
+    const facts: CampaignReportingFacts = { rulesVersion: v, cadence: version.rules.reportingCadence, ...campaignSpan(version.rules, campaign.year) };
+    const last = regimes[regimes.length - 1];
+    if (last && last.facts.cadence === facts.cadence && last.facts.startsOn === facts.startsOn && last.facts.endsOn === facts.endsOn) {
+      last.facts = { ...last.facts, rulesVersion: v };
+      continue;
+    }
+    const since = version.since ?? null;
+    if (last && since === null) regimes.length = 0;
+    const day = last && since !== null ? beijingDate(since) : null;
+    if (last && day !== null) last.untilDay = day;
+    regimes.push({ facts, afterDay: day, untilDay: null });
+  }
+  return regimes.length > 0 ? regimes : [{ facts: campaignReportingFacts(campaign), afterDay: null, untilDay: null }];
+}
+
+/** Whether a period of a regime falls due within it. */
+export function dueWithin(regime: Pick<ReportingRegime, 'afterDay' | 'untilDay'>, period: Pick<ReportingPeriod, 'dueOn'>): boolean {
+  return (regime.afterDay === null || period.dueOn > regime.afterDay) && (regime.untilDay === null || period.dueOn <= regime.untilDay);
+}
+
+/** The periods a project owes over the campaign's regimes (see `owedPeriods`), each with the regime it falls due in. */
+export function owedRegimePeriods(regimes: ReportingRegime[], plan: { startsOn: string; endsOn: string }): Array<{ period: ReportingPeriod; regime: ReportingRegime }> {
+  return regimes.flatMap((regime) => owedPeriods(regime.facts, plan).filter((p) => dueWithin(regime, p)).map((period) => ({ period, regime })));
+}

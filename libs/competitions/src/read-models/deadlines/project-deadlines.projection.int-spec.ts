@@ -40,7 +40,7 @@ describe('project deadlines projection', () => {
     projectionSpec(projectDeadlinesProjection).given([...base, recorded('AssessmentOpened', { projectId: 'p1' })]).then(open, []);
   });
 
-  it('re-plans the reports of running projects when the rules change the cadence: the old periods stop being owed, the new ones are', () => {
+  it('re-plans the reports of running projects when the rules change the cadence: the old periods stop being owed, the new ones falling due after the change are', () => {
     const toMonthly = recorded('CampaignRulesAmended', {
       campaignId: 'c8', rulesVersion: 2, changes: { reportingCadence: 'monthly' }, reason: '改为按月报送',
       rules: { reportingCadence: 'monthly', applicationWindow: { opensAt: 'x', closesAt: '2021-07-23T00:00:00+08:00' } },
@@ -49,9 +49,13 @@ describe('project deadlines projection', () => {
     const base = [created('c8'), drafted('p8', 'c8'), approved('p8'), filedQ3, drafted('p9', 'c8'), approved('p9'), recorded('AssessmentOpened', { projectId: 'p9' })];
     const reports = (db: Database) => (open(db) as Array<{ stream: string; key: string }>).map((r) => `${r.stream} ${r.key}`);
     projectionSpec(projectDeadlinesProjection).given(base).then(reports, ['project-p8 2021-Q4']);
-    // p8 owes August to December (the Q3 it filed does not cover months, as filing checks them now); p9 reports no more.
-    projectionSpec(projectDeadlinesProjection).given([...base, toMonthly]).then(reports, ['2021-08', '2021-09', '2021-10', '2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
-    projectionSpec(projectDeadlinesProjection).given([...base, toMonthly, recorded('ProgressReportFiled', { projectId: 'p8', period: '2021-08' })]).then(reports, ['2021-09', '2021-10', '2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
+    // Changed on 2021-11-02: p8 owes October to December, the months due after that day. August and September fell due
+    // under the quarterly rules, which did not ask for them, so they never come due. p9 reports no more.
+    projectionSpec(projectDeadlinesProjection).given([...base, toMonthly]).then(reports, ['2021-10', '2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
+    projectionSpec(projectDeadlinesProjection).given([...base, toMonthly, recorded('ProgressReportFiled', { projectId: 'p8', period: '2021-10' })]).then(reports, ['2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
+    // The time the rules took effect, when the event records it, is the one that counts.
+    const recordedLater = { ...toMonthly, data: { ...toMonthly.data, amendedAt: '2021-11-11T09:00:00+08:00' } };
+    projectionSpec(projectDeadlinesProjection).given([...base, recordedLater]).then(reports, ['2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
   });
 
   it('follows the monthly cadence', () => {

@@ -68,7 +68,9 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       // A moved deadline moves the due item; one already closed stays settled.
       if (c?.status === 'published' && e.data.changes.applicationWindow) windowDue(c);
       // Another cadence or span: running projects owe the periods the new rules define (as filing checks them), not the old ones.
-      if (before && c && (before.cadence !== c.cadence || before.period_starts !== c.period_starts || before.period_ends !== c.period_ends)) replanReports(db, c);
+      if (before && c && (before.cadence !== c.cadence || before.period_starts !== c.period_starts || before.period_ends !== c.period_ends)) {
+        replanReports(db, c, e.data.amendedAt ?? e.metadata.occurredAt);
+      }
       return;
     }
     case 'CampaignApplicationWindowClosed':
@@ -107,18 +109,19 @@ function owedReports(c: CampaignRow, p: PdProject, approvedAt: string) {
 }
 
 /**
- * After the reporting rules changed, each project still reporting owes the new periods: due items
- * of periods the new rules do not have are settled (the scheduler stops looking at them), the new
- * ones are set. A period already settled stays settled.
+ * After the reporting rules changed at `amendedAt`, each project still reporting owes the new
+ * periods that fall due after that day (one due before it was never owed under the rules then in
+ * force, so it does not come due retroactively): due items the new rules do not have are settled
+ * (the scheduler stops looking at them), the new ones are set. A period already settled stays settled.
  */
-function replanReports(db: Database, c: CampaignRow): void {
+function replanReports(db: Database, c: CampaignRow, amendedAt: string): void {
   // The look-up of open items reads the table, not the batch's due dates.
   deadlines.flush(db);
   const running = db.prepare('SELECT * FROM pd_projects WHERE campaign_id = ? AND reporting = 1 AND approved_at IS NOT NULL').all(c.campaign_id) as PdProject[];
   const open = db.prepare('SELECT item_key FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0').pluck();
   for (const p of running) {
     const streamId = streamIdOf('project', p.project_id);
-    const owed = owedReports(c, p, p.approved_at!);
+    const owed = owedReports(c, p, Date.parse(p.approved_at!) > Date.parse(amendedAt) ? p.approved_at! : amendedAt);
     const keys = new Set(owed.map((x) => x.key));
     for (const key of open.all(REPORT_DUE, streamId) as string[]) if (!keys.has(key)) settleDeadline(db, REPORT_DUE, streamId, key);
     for (const x of owed) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId, ...x });
@@ -201,8 +204,9 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const projectDeadlinesProjection: Projection = {
   name: OWNER,
-  // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects.
-  version: 4,
+  // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects;
+  // 5: only with the periods falling due after the day of the change.
+  version: 5,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
