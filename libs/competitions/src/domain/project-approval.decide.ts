@@ -1,4 +1,5 @@
 import { DomainError } from '@jingsai/shared';
+import { CAMPAIGN_CATEGORIES } from './campaign.catalogue';
 import { HIERARCHY_LEVEL_LABELS, HierarchyLevel } from './levels';
 import { ApprovalFacts, ApproveProject, RejectProject, ReturnProject } from './project.commands';
 import { ProjectEvent } from './project.events';
@@ -65,11 +66,28 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
       { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, allowedActions: committeeActionsBut(project, ['approve']) },
     );
   }
+  requireCategoryStillOffered(project, c);
   const rulesVersion = c.campaign.rulesVersion;
   if (awaited.length > 1) {
     return [{ type: 'ProjectApprovedAtLevel', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, nextLevel: awaited[1] } }];
   }
   return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel], approvedAt: c.at } }];
+}
+
+/**
+ * Approval is judged by the rules in force now: a category the organiser has since dropped
+ * cannot be approved into. Returning (to choose another category) and rejecting stay open.
+ */
+function requireCategoryStillOffered(project: Project, c: ApproveProject): void {
+  if (c.campaign.categories.includes(project.category)) return;
+  const name = CAMPAIGN_CATEGORIES[project.category]?.zh ?? project.category;
+  const offered = c.campaign.categories.map((x) => CAMPAIGN_CATEGORIES[x]?.zh ?? x).join('、');
+  throw DomainError.unprocessable(
+    'PROJECT.CATEGORY_WITHDRAWN',
+    `现行竞赛规则（第 ${c.campaign.rulesVersion} 版）已不设“${name}”类别，不能按该类别立项。可退回申报单位改选类别（现设：${offered}），或由主办方恢复该类别。`,
+    `The rules in force (version ${c.campaign.rulesVersion}) no longer have the category "${project.category}"; return the project so the unit can choose one of ${c.campaign.categories.join(', ')}, or have the organiser restore it.`,
+    { category: project.category, categories: c.campaign.categories, rulesVersion: c.campaign.rulesVersion, currentState: project.status, allowedActions: committeeActionsBut(project, ['approve']) },
+  );
 }
 
 /**

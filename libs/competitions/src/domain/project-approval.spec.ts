@@ -34,6 +34,15 @@ describe('project approval (遴选立项)', () => {
         .then([{ type: 'ProjectApproved', data: { projectId: P.projectId, level: 'city', rulesVersion: 2, approvedLevels: ['county', 'city'], approvedAt: expect.any(String) } }]);
     });
 
+    it('refuses to approve into a category the rules in force have dropped; returning it stays open', () => {
+      const dropped = snapshot({ rulesVersion: 2, categories: ['key_project'] });
+      spec()
+        .given(pending)
+        .when(approve('county', { campaign: dropped }))
+        .thenThrows('PROJECT.CATEGORY_WITHDRAWN', { kind: 'unprocessable', details: { category: 'skills', rulesVersion: 2, allowedActions: expect.arrayContaining(['return']) } });
+      spec().given(pending).when(ret('county', '请改选类别', { campaign: dropped })).thenMatches([{ type: 'ProjectReturned' }]);
+    });
+
     it('moves to in progress and remembers the rules version of 立项', () => {
       spec()
         .given([...pending, countyApproved])
