@@ -292,7 +292,10 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(late.body.code).toBe('PROJECT.WINDOW_CLOSED');
       const byUnit = await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '自行延期' }, 'unitC');
       expect(byUnit.status).toBe(403);
-      const granted = ok(await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送' }, 'xy'));
+      // The county collects applications, but the deadline is the city's: only the organiser moves it.
+      const byCounty = await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送' }, 'xy');
+      expect(byCounty.body).toMatchObject({ status: 403, code: 'PROJECT.EXTENSION_ORGANISER_ONLY', organizerOrgId: 'jj' });
+      const granted = ok(await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送' }, 'city'));
       expect(granted.body.events).toEqual(['SubmissionExtensionGranted']);
       expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
       expect((await board('unitC')).items.find((i: any) => i.projectId === 'p-c').allowedActions).toEqual(['edit', 'submit', 'withdraw']);

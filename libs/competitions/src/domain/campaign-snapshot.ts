@@ -15,6 +15,8 @@ export interface CampaignRulesSnapshot {
   categories: CampaignCategory[];
   applicationWindow: CampaignRules['applicationWindow'];
   approvalLevels: HierarchyLevel[];
+  /** The organising committee: it set the application deadline, and only it may extend it. */
+  organizerOrgId: string;
 }
 
 export function campaignRulesSnapshot(campaign: Campaign): CampaignRulesSnapshot {
@@ -25,5 +27,6 @@ export function campaignRulesSnapshot(campaign: Campaign): CampaignRulesSnapshot
     categories: [...campaign.rules.categories],
     applicationWindow: { ...campaign.rules.applicationWindow },
     approvalLevels: [...campaign.rules.approvalLevels],
+    organizerOrgId: campaign.organizerOrgId,
   };
 }

@@ -142,6 +142,7 @@ describe('campaign decider', () => {
         categories: jiujiangDefinition().categories,
         applicationWindow: { opensAt: JIUJIANG.opensAt, closesAt: JIUJIANG.closesAt },
         approvalLevels: ['county', 'city'],
+        organizerOrgId: JIUJIANG.committeeOrgId,
       });
       expect(allowedCampaignActions(s)).toEqual(['amend_rules', 'close_application_window', 'close']);
     });

@@ -94,6 +94,15 @@ export function grantSubmissionExtension(c: GrantSubmissionExtension, state: Pro
   requireAllowed(project, 'grant_extension', ['draft', 'returned', 'submitted']);
   requireCampaignOf(c.campaign, project.campaignId);
   requireCampaignOpen(c.campaign);
+  // The deadline is the organiser's (Jiujiang: the city's 市总工会); a committee below it collects applications but cannot move it.
+  if (c.actor.orgId !== c.campaign.organizerOrgId) {
+    throw DomainError.forbidden(
+      'PROJECT.EXTENSION_ORGANISER_ONLY',
+      `报名截止时间由竞赛活动主办方（${c.campaign.organizerOrgId}）规定，只有主办方竞赛委员会可以批准延期报送。`,
+      `The application deadline is set by the organiser (${c.campaign.organizerOrgId}); only its committee may grant an extension.`,
+      { organizerOrgId: c.campaign.organizerOrgId, yourOrgId: c.actor.orgId },
+    );
+  }
   const reason = requireReason(c.reason, '批准延期报送');
   const { closesAt } = c.campaign.applicationWindow;
   if (!isIsoInstant(c.until) || !isBefore(c.at, c.until) || !isBefore(closesAt, c.until)) {

@@ -189,6 +189,13 @@ describe('project approval (遴选立项)', () => {
       spec().given([...pending, returnedByCounty]).when(grant(until)).then([extensionGranted(until)]);
     });
 
+    it('is granted by the organiser only, who set the deadline; a county committee cannot move the city’s deadline', () => {
+      spec()
+        .given([...pending, returnedByCounty])
+        .when(grant(until, { actor: countyCommittee }))
+        .thenThrows('PROJECT.EXTENSION_ORGANISER_ONLY', { kind: 'forbidden', details: { organizerOrgId: snapshot().organizerOrgId, yourOrgId: countyCommittee.orgId } });
+    });
+
     it('grants an extension to a draft and to a submitted project', () => {
       spec().given([drafted]).when(grant(until)).then([extensionGranted(until)]);
       spec().given(pending).when(grant(until, { at: beforeClose })).then([extensionGranted(until)]);

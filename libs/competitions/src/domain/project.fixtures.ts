@@ -18,7 +18,7 @@ export const cityCommittee: Actor = { userId: 'u-city', role: 'committee', orgId
 
 export function snapshot(over: Partial<CampaignRulesSnapshot> = {}): CampaignRulesSnapshot {
   const d = jiujiangDefinition();
-  return { campaignId: P.campaignId, status: 'published', rulesVersion: 1, categories: d.categories, applicationWindow: d.applicationWindow, approvalLevels: d.approvalLevels, ...over };
+  return { campaignId: P.campaignId, status: 'published', rulesVersion: 1, categories: d.categories, applicationWindow: d.applicationWindow, approvalLevels: d.approvalLevels, organizerOrgId: d.organizerOrgId, ...over };
 }
 
 export function approval(approverLevel: HierarchyLevel, over: Partial<ApprovalFacts> = {}): ApprovalFacts {
