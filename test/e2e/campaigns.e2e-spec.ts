@@ -109,6 +109,9 @@ describe('campaigns over HTTP', () => {
       expect(forCounty.status).toBe(403);
       expect(forCounty.body).toMatchObject({ code: 'CAMPAIGN.FORBIDDEN' });
       expect(forCounty.body.messageZh).toContain('自行创建');
+      // A city committee runs a city campaign: its level is the organiser's.
+      const asProvince = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x5', level: 'province' }), city);
+      expect(asProvince.body).toMatchObject({ status: 400, code: 'CAMPAIGN.INVALID', errors: [{ field: 'level', messageZh: expect.stringContaining('市级') }] });
     });
 
     it('lists every problem of the scheme at once, each with its field', async () => {

@@ -4,7 +4,7 @@ import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-k
 import { CommandOutcome } from '@jingsai/event-store';
 import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { DomainError, newId, streamIdOf } from '@jingsai/shared';
-import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
+import { CampaignDefinition, CampaignRules, CampaignState, HIERARCHY_LEVEL_LABELS, campaignDecider, isHierarchyLevel } from '../domain';
 import { plainBody } from './plain-body';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 
@@ -42,7 +42,14 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
     await this.consistency.catchUp();
     requireWithinScope(this.orgs, user.orgId, organizerOrgId, 'organising committee');
     requireCommitteeOrganiser(this.orgs, organizerOrgId);
-    const level = body.level ?? this.orgs.get(organizerOrgId)?.level;
+    const organiserLevel = this.orgs.get(organizerOrgId)?.level;
+    const level = body.level ?? organiserLevel;
+    // The campaign's level is its organiser's: a city committee runs a city campaign, not a province's.
+    if (body.level !== undefined && isHierarchyLevel(organiserLevel) && body.level !== organiserLevel) {
+      const zh = `竞赛层级应与主办竞赛委员会的层级（${HIERARCHY_LEVEL_LABELS[organiserLevel]}）一致；可不填 level。`;
+      const en = `The campaign's level must be its organiser's (${organiserLevel}); leave level out to take it.`;
+      throw DomainError.validation('CAMPAIGN.INVALID', zh, en, { errors: [{ field: 'level', messageZh: zh, messageEn: en }] });
+    }
     if (!isHierarchyLevel(level)) {
       throw DomainError.validation('CAMPAIGN.LEVEL_REQUIRED', '无法从主办组织推断竞赛层级，请填写 level。', 'The level could not be taken from the organiser; give `level`.', {
         errors: [{ field: 'level', messageZh: '请填写竞赛层级。', messageEn: 'Give the campaign level.' }],

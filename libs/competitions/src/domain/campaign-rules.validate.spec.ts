@@ -3,7 +3,7 @@ import { beijingTime } from './calendar';
 import { CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, GRADE_LABELS } from './campaign.catalogue';
 import { jiujiangDefinition } from './campaign.fixtures';
 import { gradeFor, KEY_PROJECT_CRITERIA, keyProjectAssessmentPreset } from './campaign-rules';
-import { assessmentProblems, profileProblems, rulesProblems } from './campaign-rules.validate';
+import { assessmentProblems, profileProblems, rulesProblems, spanProblems } from './campaign-rules.validate';
 import { HIERARCHY_LEVELS } from './levels';
 
 const fields = (ps: Array<{ field: string }>) => ps.map((p) => p.field);
@@ -169,5 +169,27 @@ describe('campaign period validation', () => {
     expect(unreal.map((p) => p.field)).toEqual(['campaignPeriod.startsOn']);
     const oneDay = rulesProblems({ ...jiujiangDefinition(), campaignPeriod: { startsOn: '2027-03-01', endsOn: '2027-03-01' } });
     expect(oneDay.map((p) => p.field)).toEqual(['campaignPeriod']);
+  });
+});
+
+describe('rules that only make sense together', () => {
+  it('approves by committees only: county, city or province, not an enterprise or a team', () => {
+    const problems = rulesProblems({ ...jiujiangDefinition(), approvalLevels: ['team', 'city'] }, 'city');
+    expect(problems).toEqual([expect.objectContaining({ field: 'approvalLevels[0]', messageZh: expect.stringContaining('“班组级”不设竞赛委员会') })]);
+  });
+
+  it('takes whole-number targets for counted figures, decimals for measured ones', () => {
+    const d = jiujiangDefinition();
+    expect(rulesProblems({ ...d, targets: [{ metric: 'participant_times', target: 1.5 }] })).toEqual([expect.objectContaining({ field: 'targets[0].target', messageZh: '目标值应为整数（单位：人次）。' })]);
+    expect(rulesProblems({ ...d, targets: [{ metric: 'energy_saved_tce', target: 1200.5 }] })).toEqual([]);
+  });
+
+  it('refuses a campaign whose year (or period) is over before its entries close: its projects would have nothing to report', () => {
+    const d = { ...jiujiangDefinition(), applicationWindow: { opensAt: '2026-12-01T00:00:00+08:00', closesAt: '2026-12-10T23:59:59+08:00' } };
+    expect(spanProblems(d, 2025)).toEqual([expect.objectContaining({ field: 'year', messageZh: expect.stringContaining('竞赛周期（2025-01-01 至 2025-12-31）在报名截止（2026-12-10）前已结束') })]);
+    expect(spanProblems(d, 2026)).toEqual([]);
+    expect(fields(spanProblems({ ...d, campaignPeriod: { startsOn: '2026-01-01', endsOn: '2026-11-30' } }, 2026))).toEqual(['campaignPeriod.endsOn']);
+    // A 2027 campaign whose entries close in December 2026 reports over 2027: fine.
+    expect(spanProblems(d, 2027)).toEqual([]);
   });
 });

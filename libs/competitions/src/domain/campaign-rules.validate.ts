@@ -1,8 +1,9 @@
-import { isIsoDate, isIsoInstant, isBefore } from './calendar';
-import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, GRADES, GRADE_LABELS, isCampaignCategory, isCampaignMetric, REPORTING_CADENCES } from './campaign.catalogue';
+import { beijingDate, isIsoDate, isIsoInstant, isBefore } from './calendar';
+import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRICS, CampaignMetric, GRADES, GRADE_LABELS, isCampaignCategory, isCampaignMetric, REPORTING_CADENCES } from './campaign.catalogue';
 import { AssessmentScheme, CampaignProfile, CampaignRules } from './campaign-rules';
 import { FieldProblem, isBlank, problem } from './field-problem';
-import { HIERARCHY_LEVELS, HierarchyLevel, isHierarchyLevel, levelRank } from './levels';
+import { HIERARCHY_LEVEL_LABELS, HIERARCHY_LEVELS, HierarchyLevel, isHierarchyLevel, levelRank } from './levels';
+import { campaignSpan } from './reporting-periods';
 import { MAX_METRIC_VALUE } from './progress-metrics';
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
@@ -132,6 +133,12 @@ function approvalLevelProblems(levels: unknown, campaignLevel: HierarchyLevel | 
     isHierarchyLevel(l) ? [] : [problem(`approvalLevels[${i}]`, `未知的审批层级“${String(l)}”。`, `Unknown approval level "${String(l)}".`)],
   );
   for (const d of duplicates(levels)) out.push(problem('approvalLevels', `审批层级“${String(d)}”重复。`, `Approval level "${String(d)}" is listed twice.`));
+  // Projects are approved by competition committees, which sit at county, city and province level.
+  levels.forEach((l, i) => {
+    if (isHierarchyLevel(l) && !(APPROVAL_LEVELS as readonly string[]).includes(l)) {
+      out.push(problem(`approvalLevels[${i}]`, `“${HIERARCHY_LEVEL_LABELS[l]}”不设竞赛委员会，不能作为立项审批层级；可选：县级 county、市级 city、省级 province。`, `Projects are approved by committees at county, city or province level, not at ${l} level.`));
+    }
+  });
   const known = levels.filter(isHierarchyLevel);
   if (known.some((l, i) => i > 0 && levelRank(known[i - 1]) <= levelRank(l))) {
     out.push(problem('approvalLevels', '审批层级应由低到高排列（如先县级后市级）。', 'List approval levels from lowest to highest (e.g. county, then city).'));
@@ -147,12 +154,44 @@ function targetProblems(targets: unknown): FieldProblem[] {
   const out = targets.flatMap((t, i) => [
     ...(isCampaignMetric(t?.metric) ? [] : [problem(`targets[${i}].metric`, `未知的目标指标“${String(t?.metric)}”。`, `Unknown target metric "${String(t?.metric)}".`)]),
     ...(isNumber(t?.target) && t.target > 0 ? [] : [problem(`targets[${i}].target`, '目标值必须为正数。', 'A target must be a positive number.')]),
+    ...(isNumber(t?.target) && t.target > 0 && isCampaignMetric(t?.metric) && !MEASURED_METRICS.includes(t.metric) && !Number.isInteger(t.target)
+      ? [problem(`targets[${i}].target`, `目标值应为整数（单位：${CAMPAIGN_METRICS[t.metric as CampaignMetric].unitZh}）。`, `A target of ${String(t.metric)} is a count: a whole number.`)]
+      : []),
     ...(isNumber(t?.target) && t.target > MAX_METRIC_VALUE
       ? [problem(`targets[${i}].target`, `目标值超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}。`, `A target may be at most ${MAX_METRIC_VALUE.toLocaleString('en-US')}.`)]
       : []),
   ]);
   for (const d of duplicates(targets.map((t) => t?.metric))) out.push(problem('targets', `目标指标“${String(d)}”重复。`, `Target metric "${String(d)}" is listed twice.`));
   return out;
+}
+
+/** Figures measured rather than counted: their targets may have decimals. */
+const MEASURED_METRICS: readonly string[] = ['energy_saved_tce'];
+
+/** The levels whose competition committees approve projects. */
+export const APPROVAL_LEVELS: readonly HierarchyLevel[] = ['county', 'city', 'province'];
+
+/**
+ * The span reports are owed over (the campaign period, else the campaign's year) must run past
+ * the application deadline: a campaign whose year is over before entries close would leave its
+ * projects nothing to report.
+ */
+export function spanProblems(r: Partial<CampaignRules>, year: number | undefined): FieldProblem[] {
+  const closesAt = r.applicationWindow?.closesAt;
+  if (!isIsoInstant(closesAt) || typeof year !== 'number' || !Number.isInteger(year)) return [];
+  // A period that is no real span is refused on its own (periodProblems).
+  if (r.campaignPeriod && (!isIsoDate(r.campaignPeriod.startsOn) || !isIsoDate(r.campaignPeriod.endsOn) || r.campaignPeriod.startsOn >= r.campaignPeriod.endsOn)) return [];
+  const span = campaignSpan({ campaignPeriod: r.campaignPeriod ?? null }, year);
+  const closesOn = beijingDate(closesAt);
+  if (span.endsOn >= closesOn) return [];
+  const field = r.campaignPeriod ? 'campaignPeriod.endsOn' : 'year';
+  return [
+    problem(
+      field,
+      `竞赛周期（${span.startsOn} 至 ${span.endsOn}）在报名截止（${closesOn}）前已结束，参赛项目将无期可报。请核对${r.campaignPeriod ? '竞赛周期' : '年度，或设置竞赛周期 campaignPeriod'}。`,
+      `The campaign runs ${span.startsOn} to ${span.endsOn}, ending before entries close on ${closesOn}: projects would have nothing to report. Check the ${r.campaignPeriod ? 'campaign period' : 'year, or set campaignPeriod'}.`,
+    ),
+  ];
 }
 
 /** Every problem with a set of rules, so the committee can fix them in one go. */

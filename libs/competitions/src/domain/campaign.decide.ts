@@ -1,7 +1,7 @@
 import { assertNever, DomainError } from '@jingsai/shared';
 import { beijingTime, isBefore } from './calendar';
 import { CAMPAIGN_RULE_FIELDS, CampaignDefinition, CampaignRules } from './campaign-rules';
-import { profileProblems, rulesProblems } from './campaign-rules.validate';
+import { profileProblems, rulesProblems, spanProblems } from './campaign-rules.validate';
 import { AmendCampaignDraft, AmendCampaignRules, CampaignCommand, CloseApplicationWindow, CloseCampaign, CreateCampaign, PublishCampaign } from './campaign.commands';
 import { CampaignEvent } from './campaign.events';
 import { changedFields, illegalCampaignTransition, invalidCampaign, requireCampaign, requireOrganizerCommittee } from './campaign.guards';
@@ -36,7 +36,7 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
 }
 
 function validateDefinition(d: CampaignDefinition): void {
-  const errors = [...profileProblems(d), ...rulesProblems(d, d.level)];
+  const errors = [...profileProblems(d), ...rulesProblems(d, d.level), ...spanProblems(d, d.year)];
   if (errors.length > 0) throw invalidCampaign(errors);
 }
 
@@ -112,7 +112,7 @@ function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[
   const changes = changedFields(campaign.rules, c.changes, CAMPAIGN_RULE_FIELDS);
   if (Object.keys(changes).length === 0) return [];
   const rules: CampaignRules = { ...campaign.rules, ...changes };
-  const errors = rulesProblems(rules, campaign.level);
+  const errors = [...rulesProblems(rules, campaign.level), ...spanProblems(rules, campaign.year)];
   if (errors.length > 0) throw invalidCampaign(errors);
   if (changes.applicationWindow) guardWindowChange(c.at, campaign.rules, rules, campaign.applicationWindowClosed);
   return [{ type: 'CampaignRulesAmended', data: { campaignId: c.campaignId, rulesVersion: campaign.rulesVersion + 1, changes, rules, reason, amendedAt: c.at } }];

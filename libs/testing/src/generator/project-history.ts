@@ -65,7 +65,7 @@ function metrics(rnd: Random, scale: number): ProgressMetrics {
 const scores = (rnd: Random, scheme: AssessmentScheme, base: number): Record<string, number> =>
   Object.fromEntries(scheme.criteria.map((c) => [c.key, Math.max(scheme.scale.min, Math.min(scheme.scale.max, base + rnd.int(-8, 8)))]));
 
-type Step = { at: string; command: () => ProjectCommand | null };
+type Step = { at: string; command: () => ProjectCommand | null; commendation?: true };
 
 /**
  * One project's history through the real project decider, dated in order: application, approval
@@ -157,7 +157,7 @@ export function projectHistory(plan: ProjectPlan, rnd: Random): { builder: Strea
     steps.push({ at, command: () => ({ type: 'RecordMilestone', ...base(at, unit), milestoneId, title: `第${i}阶段技能比武完成`, reachedOn, description: '比武结果已公示' }) });
     if (rnd.chance(0.35)) {
       const cat = beijing(addDays(reachedOn, 7), 10);
-      steps.push({ at: cat, command: () => ({ type: 'GiveInstantCommendation', ...base(cat, city), commendationId: `${milestoneId}-k`, milestoneId, recipient: { kind: 'team', name: '一线班组', orgId: `${ent.orgId}-t1` }, recipientOrgPath: [...ent.path, ent.orgId], citation: '比武成绩突出，予以即时表彰' }) });
+      steps.push({ at: cat, commendation: true, command: () => ({ type: 'GiveInstantCommendation', ...base(cat, city), commendationId: `${milestoneId}-k`, milestoneId, recipient: { kind: 'team', name: '一线班组', orgId: `${ent.orgId}-t1` }, recipientOrgPath: [...ent.path, ent.orgId], citation: '比武成绩突出，予以即时表彰' }) });
     }
   }
   const inspections = rnd.int(0, 2);
@@ -185,6 +185,9 @@ export function projectHistory(plan: ProjectPlan, rnd: Random): { builder: Strea
     const occurredOn = `${y}-${String(rnd.int(5, 10)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`;
     const at = beijing(addDays(occurredOn, 1), 9);
     steps.push({ at, command: () => ({ type: 'RecordSafetyIncident', ...base(at, unit), incidentId: `${projectId}-x1`, occurredOn, severity: 'minor', kind: rnd.pick(['safety_accident', 'quality_accident'] as const), description: '作业人员轻微受伤，已妥善处置' }) });
+    // 一票否决: no commendation from the day of the accident on.
+    const vetoFrom = beijing(occurredOn, 0);
+    for (let i = steps.length - 1; i >= 0; i--) if (steps[i]!.commendation && steps[i]!.at >= vetoFrom) steps.splice(i, 1);
   }
   steps.sort((a, b2) => (a.at < b2.at ? -1 : a.at > b2.at ? 1 : 0));
   const cutoff = beijing(fate === 'in_progress' ? today : assessmentDay, 0);
