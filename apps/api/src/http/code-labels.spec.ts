@@ -1,4 +1,5 @@
-import { codeLabel } from './code-labels';
+import { CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, INCIDENT_SEVERITIES } from '@jingsai/competitions';
+import { codeLabel, codeLabels } from './code-labels';
 
 describe('code labels for refusals that list allowed values', () => {
   it('names a code its catalogues agree on, and none that two catalogues name differently', () => {
@@ -7,5 +8,15 @@ describe('code labels for refusals that list allowed values', () => {
     // minor is 一般事故 for an incident and 一般问题 for an inspection finding: no name beats a wrong one.
     expect(codeLabel('minor')).toBeUndefined();
     expect(codeLabel('critical')).toBe('严重问题');
+  });
+
+  it('names a list of allowed values from the catalogue that holds them all, ambiguous codes included', () => {
+    expect(codeLabels(INCIDENT_SEVERITIES)).toEqual(['一般事故', '较大事故', '重大事故', '特别重大事故']);
+    const categories = codeLabels(CAMPAIGN_CATEGORY_KEYS);
+    expect(categories.every((l) => typeof l === 'string')).toBe(true);
+    expect(categories[CAMPAIGN_CATEGORY_KEYS.indexOf('worker_pioneer')]).toBe('工人先锋号创建');
+    expect(codeLabels(CAMPAIGN_METRIC_KEYS)[CAMPAIGN_METRIC_KEYS.indexOf('participant_times')]).toBe('参与职工人次');
+    // A single value, or values no one catalogue holds, fall back on the unambiguous names.
+    expect(codeLabels(['minor'])).toEqual([undefined]);
   });
 });

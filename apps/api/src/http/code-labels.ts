@@ -1,5 +1,5 @@
 import {
-  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_STATUS_LABELS, FINDING_SEVERITY_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS,
+  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, FINDING_SEVERITY_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS,
   PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS,
 } from '@jingsai/competitions';
 import { ORG_FACT_KIND_LABELS, ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_OWNERSHIP_LABELS } from '@jingsai/organizations';
@@ -11,6 +11,18 @@ type Labels = Record<string, string | { zh: string }>;
 const PARAMETER_LABELS: Labels = { region: '地区', industry: '行业', ownership: '所有制', period: '报送期', report: '推进情况', rectification: '督导整改' };
 
 let labels: Map<string, string> | null = null;
+let catalogues: Array<Map<string, string>> | null = null;
+
+/**
+ * The Chinese names of a list of allowed values, taken from the one catalogue that holds them
+ * all (the categories, for `worker_pioneer` among categories, though an award type shares the
+ * code), else each from {@link codeLabel}.
+ */
+export function codeLabels(values: readonly string[]): Array<string | undefined> {
+  catalogues ??= CATALOGUES().map((c) => build([c]));
+  const home = values.length > 1 ? catalogues.find((c) => values.every((v) => c.has(v))) : undefined;
+  return values.map((v) => (home ? home.get(v) : codeLabel(v)));
+}
 
 /**
  * The Chinese name of a code a user may have to choose from (a status, a severity, a grouping),
@@ -18,13 +30,16 @@ let labels: Map<string, string> | null = null;
  * 一般事故 for an incident, 一般问题 for a finding) gets no name here: a wrong one would mislead.
  */
 export function codeLabel(code: string): string | undefined {
-  labels ??= build([
-    PROJECT_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, CAMPAIGN_CATEGORIES, INCIDENT_SEVERITY_LABELS, INCIDENT_KIND_LABELS, FINDING_SEVERITY_LABELS, GRADE_LABELS,
-    AGGREGATION_LABELS, REPORTING_CADENCE_LABELS, HIERARCHY_LEVEL_LABELS, ORG_OWNERSHIP_LABELS, ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_FACT_KIND_LABELS,
-    AWARD_TYPE_CATALOGUE, NOMINEE_KIND_LABELS, POOL_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, DEPARTMENT_LABELS, PARAMETER_LABELS,
-  ] as unknown as Labels[]);
+  labels ??= build(CATALOGUES());
   return labels.get(code);
 }
+
+const CATALOGUES = (): Labels[] =>
+  [
+    PROJECT_STATUS_LABELS, CAMPAIGN_STATUS_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, INCIDENT_SEVERITY_LABELS, INCIDENT_KIND_LABELS, FINDING_SEVERITY_LABELS, GRADE_LABELS,
+    AGGREGATION_LABELS, REPORTING_CADENCE_LABELS, HIERARCHY_LEVEL_LABELS, ORG_OWNERSHIP_LABELS, ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_FACT_KIND_LABELS,
+    AWARD_TYPE_CATALOGUE, NOMINEE_KIND_LABELS, POOL_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, DEPARTMENT_LABELS, PARAMETER_LABELS,
+  ] as unknown as Labels[];
 
 function build(catalogues: Labels[]): Map<string, string> {
   const out = new Map<string, string>();

@@ -73,7 +73,7 @@ describe('validation pipe messages', () => {
   it('says what is wrong in Chinese, without English inside the Chinese message', async () => {
     const e = await refusal({ reason: 'x'.repeat(2001), level: 'province', limit: 500, extra: 1 });
     const zh = (e.details.errors as Array<{ field: string; messageZh: string }>).map((x) => x.messageZh);
-    expect(zh).toEqual(expect.arrayContaining(['字段 reason：长度不能超过 2000 个字符', '字段 level：应为以下之一：county、city（市级）', '字段 limit：不能大于 200', '不允许的字段 extra']));
+    expect(zh).toEqual(expect.arrayContaining(['字段 reason：长度不能超过 2000 个字符', '字段 level：应为以下之一：county（县（市、区）级）、city（市级）', '字段 limit：不能大于 200', '不允许的字段 extra']));
     expect(e.messageZh).not.toMatch(/must|should/);
   });
 });

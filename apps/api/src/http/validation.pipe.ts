@@ -1,13 +1,14 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@jingsai/shared';
-import { codeLabel } from './code-labels';
+import { codeLabels } from './code-labels';
 
 const lastNumber = (message: string): string => message.match(/-?\d+(?:\.\d+)?/g)?.at(-1) ?? '';
 
 /** The allowed values of an isIn message, each with its Chinese name where it has one: minor（一般事故）、serious（较大事故）… */
 function choices(message: string): string {
   const values = (message.split('following values: ')[1] ?? '').split(', ').filter(Boolean);
-  return values.map((v) => (codeLabel(v) ? `${v}（${codeLabel(v)}）` : v)).join('、');
+  const named = codeLabels(values);
+  return values.map((v, i) => (named[i] ? `${v}（${named[i]}）` : v)).join('、');
 }
 
 /** Chinese for each class-validator rule: the users read these, so no English inside messageZh. */
