@@ -290,6 +290,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const late = await post('/api/v1/projects/p-c/submit', {}, 'unitC');
       expect(late.status).toBe(409);
       expect(late.body.code).toBe('PROJECT.WINDOW_CLOSED');
+      // p-c was first filed on time: it has entered, and is not told otherwise.
+      expect(late.body).toMatchObject({ enteredOnTime: true, messageZh: expect.stringContaining('参赛资格不受影响') });
       const byUnit = await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '自行延期' }, 'unitC');
       expect(byUnit.status).toBe(403);
       // The county collects applications, but the deadline is the city's: only the organiser moves it.

@@ -81,7 +81,7 @@ export class SubmitProjectHandler implements ICommandHandler<SubmitProjectComman
     const campaign = await this.facts.snapshot(project.campaignId);
     const outcome = await this.commands.run(projectStream(projectId), projectDecider, { type: 'SubmitProject', projectId, at: ctx.now.toISOString(), actor: ctx.actor, campaign }, ctx);
     // Jiujiang rule: a late attempt is recorded (so eligibility can cite it), then refused.
-    const refusal = projectRefusalError(outcome.events);
+    const refusal = projectRefusalError(outcome.events, project.application.firstSubmissionOnTime === true);
     if (refusal) {
       throw new DomainError(refusal.code, 'conflict', refusal.messageZh, refusal.messageEn, {
         ...refusal.details,

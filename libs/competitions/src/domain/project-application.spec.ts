@@ -266,6 +266,13 @@ describe('project application (申报)', () => {
       expect(error.messageEn).toContain('extension');
     });
 
+    it('does not tell a project first filed on time that it has not entered: only the resubmission is late', () => {
+      const error = projectSubmissionRefusedError(refused(afterClose) as never, true);
+      expect(error.messageZh).toContain('本项目首次报送在截止之前，参赛资格不受影响');
+      expect(error.messageZh).not.toContain('视为未参赛');
+      expect(error.details).toMatchObject({ enteredOnTime: true });
+    });
+
     it('mentions an expired extension', () => {
       const error = projectSubmissionRefusedError(refused(afterClose, '2021-07-23T08:00:00+08:00') as never);
       expect(error.messageZh).toContain('延期也已于 2021-07-23 08:00 到期');

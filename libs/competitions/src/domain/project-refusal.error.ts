@@ -6,19 +6,26 @@ import { ProjectSubmissionRefused } from './project.events';
  * The error to answer a late submission with, after `ProjectSubmissionRefused` was appended
  * (code PROJECT.WINDOW_CLOSED), so the application layer does not repeat the wording.
  */
-export function projectSubmissionRefusedError(event: ProjectSubmissionRefused): DomainError {
+export function projectSubmissionRefusedError(event: ProjectSubmissionRefused, enteredOnTime = false): DomainError {
   const { projectId, windowClosesAt, attemptedAt, extensionUntil } = event.data;
   const extensionZh = extensionUntil ? `为本项目批准的延期也已于 ${beijingTime(extensionUntil)} 到期。` : '';
   const extensionEn = extensionUntil ? ` The extension granted to this project ended at ${extensionUntil}.` : '';
+  // A project first filed on time has entered: only this resubmission (after a return) is late.
+  const consequenceZh = enteredOnTime
+    ? '本项目首次报送在截止之前，参赛资格不受影响；但退回修改后的重新报送须在报名期内提交。'
+    : '按竞赛通知，未在规定时间内报送参赛报名表和竞赛实施方案的单位视为未参赛，不能参加全国、全省五一各奖项的评选。';
+  const consequenceEn = enteredOnTime
+    ? 'The project was first filed on time, so it has entered; but a resubmission after a return must come inside the window. '
+    : 'Units that miss the deadline are deemed not to have entered and cannot take part in May Day award selection. ';
   return DomainError.unprocessable(
     'PROJECT.WINDOW_CLOSED',
     `报名已于 ${beijingTime(windowClosesAt)} 截止，本次提交时间为 ${beijingTime(attemptedAt)}。${extensionZh}` +
-      '按竞赛通知，未在规定时间内报送参赛报名表和竞赛实施方案的单位视为未参赛，不能参加全国、全省五一各奖项的评选。' +
-      '本次逾期提交已记录在案。确有正当理由的，请联系竞赛委员会为本项目批准延期后再提交。',
+      consequenceZh +
+      '本次逾期提交已记录在案。确有正当理由的，请联系主办方竞赛委员会为本项目批准延期后再提交。',
     `The application window closed at ${windowClosesAt}; this submission came at ${attemptedAt}.${extensionEn} ` +
-      'Units that miss the deadline are deemed not to have entered and cannot take part in May Day award selection. ' +
-      'The late attempt has been recorded. If there is good cause, ask the committee to grant this project an extension, then submit again.',
-    { projectId, windowClosesAt, attemptedAt, extensionUntil, recorded: true },
+      consequenceEn +
+      'The late attempt has been recorded. If there is good cause, ask the organising committee to grant this project an extension, then submit again.',
+    { projectId, windowClosesAt, attemptedAt, extensionUntil, recorded: true, enteredOnTime },
   );
 }
 
@@ -26,7 +33,7 @@ export function projectSubmissionRefusedError(event: ProjectSubmissionRefused): 
  * The refusal among decided or stored events (a command outcome's `events`), as the error to
  * answer with; null when there is none.
  */
-export function projectRefusalError(events: ReadonlyArray<{ type: string; data: unknown }>): DomainError | null {
+export function projectRefusalError(events: ReadonlyArray<{ type: string; data: unknown }>, enteredOnTime = false): DomainError | null {
   const refused = events.find((e) => e.type === 'ProjectSubmissionRefused');
-  return refused ? projectSubmissionRefusedError(refused as ProjectSubmissionRefused) : null;
+  return refused ? projectSubmissionRefusedError(refused as ProjectSubmissionRefused, enteredOnTime) : null;
 }

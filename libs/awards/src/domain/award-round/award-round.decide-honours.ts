@@ -89,7 +89,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
   if (removals.length > 0 && !after.nominations.some((n) => n.status === 'active')) return removals;
   const { primaries } = assertSlateReady(after, round);
   const breaches = quotaBreaches(round, primaries);
-  if (breaches.length > 0) throw quotaExceeded(breaches);
+  if (breaches.length > 0) throw quotaExceeded(breaches, round);
   const conferredOn = shanghaiDateOf(c.at);
   return [...removals, ...primaries.flatMap((n): AwardRoundEvent[] => {
     const honourId = honourIdOf(round.roundId, n.nominationId);

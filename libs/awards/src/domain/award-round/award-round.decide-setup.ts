@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, POOL_LABELS, Pool, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { validateNomineeAttributes } from '../rules/nominee-attributes';
@@ -116,7 +116,8 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     throw DomainError.conflict('AWARD.NOMINATION_EXISTS', `推荐编号 ${c.nominationId} 已使用。`, `Nomination id ${c.nominationId} is already used.`);
   }
   if (!round.pools.some((p) => p.pool === c.pool)) {
-    throw DomainError.validation('AWARD.UNKNOWN_POOL', `本轮没有名额池 ${c.pool}（可选：${round.pools.map((p) => p.pool).join('、')}）。`, `This round has no pool ${c.pool} (pools: ${round.pools.map((p) => p.pool).join(', ')}).`);
+    const named = (pool: string) => `${POOL_LABELS[pool as Pool]?.zh ?? pool}（${pool}）`;
+    throw DomainError.validation('AWARD.UNKNOWN_POOL', `本轮没有${named(c.pool)}名额池，可选：${round.pools.map((p) => named(p.pool)).join('、')}。`, `This round has no pool ${c.pool} (pools: ${round.pools.map((p) => p.pool).join(', ')}).`);
   }
   const award = AWARD_TYPE_CATALOGUE[round.awardType];
   if (!award.nomineeKinds.includes(c.nominee.kind)) {
@@ -166,7 +167,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
   }
   if (!c.substitute) {
     const breaches = quotaBreaches(round, [...primariesOf(state), c]);
-    if (breaches.length > 0) throw quotaExceeded(breaches);
+    if (breaches.length > 0) throw quotaExceeded(breaches, round);
   }
   const data: NominationSubmitted['data'] = {
     roundId: c.roundId,

@@ -91,6 +91,10 @@ describe('nominating', () => {
         .given([round, submitted('n-1'), submitted('n-2', { recommenderOrgId: 'org-b' })])
         .when(nominate('n-3', { recommenderOrgId: 'org-b' }))
         .thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'pool', key: 'regular', limit: 2, count: 3 }] } });
+      // The advice fits the quota: a full pool, not the recommending unit's quota.
+      const full = spec.given([round, submitted('n-1'), submitted('n-2', { recommenderOrgId: 'org-b' })]).when(nominate('n-3', { recommenderOrgId: 'org-b' })).thenThrows('AWARD.QUOTA_EXCEEDED');
+      expect(full.messageZh).toContain('名额池已满，可改推其他名额池或作为递补人选推荐');
+      expect(full.messageZh).not.toContain('推荐单位名额');
     });
 
     it('keeps pools apart: the reserved pool has its own quota', () => {
@@ -98,10 +102,12 @@ describe('nominating', () => {
     });
 
     it('refuses a second enterprise head (Hainan: of 9 medals at most 1 enterprise head)', () => {
+      const named = spec.given([round, submitted('n-1', { attributes: head })]).when(nominate('n-2', { recommenderOrgId: 'org-b', attributes: head })).thenThrows('AWARD.QUOTA_EXCEEDED');
+      expect(named.messageZh).toContain('分项名额“企业负责人”：已推荐 2 名，限 1 名');
       spec
         .given([round, submitted('n-1', { attributes: head })])
         .when(nominate('n-2', { recommenderOrgId: 'org-b', attributes: head }))
-        .thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'sub_quota', key: 'enterprise_heads', limit: 1, count: 2 }] } });
+        .thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'sub_quota', key: 'enterprise_heads', limit: 1, count: 2, label: { zh: '企业负责人' } }] } });
     });
 
     it('refuses a primary beyond the recommender quota and accepts it as a substitute', () => {

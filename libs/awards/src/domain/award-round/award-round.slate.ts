@@ -31,16 +31,22 @@ export function quotaBreaches(round: RoundConfig, primaries: readonly Counted[])
   return breaches;
 }
 
-export function quotaExceeded(breaches: QuotaBreach[]): DomainError {
+/** The quotas broken, each named as people read it, with what can be done about each kind. */
+export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>): DomainError {
   const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
-  const whose = (b: QuotaBreach) => (b.quota === 'pool' ? `${POOL_LABELS[b.key as Pool]?.zh ?? b.key}名额` : b.quota === 'sub_quota' ? `分项名额 ${b.key}` : `推荐单位 ${b.key} 的名额`);
+  const subQuotaName = (key: string) => round.subQuotas.find((q) => q.key === key)?.label?.zh ?? key;
+  const whose = (b: QuotaBreach) =>
+    b.quota === 'pool' ? `${POOL_LABELS[b.key as Pool]?.zh ?? b.key}名额` : b.quota === 'sub_quota' ? `分项名额“${subQuotaName(b.key)}”` : `推荐单位 ${b.key} 的名额`;
   const listZh = breaches.map((b) => `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`).join('；');
-  return DomainError.unprocessable(
-    'AWARD.QUOTA_EXCEEDED',
-    `超出名额（${listZh}）；超出推荐单位名额的人选请作为递补人选推荐。`,
-    `Quota exceeded (${list}); name nominees beyond a quota as substitutes.`,
-    { breaches },
-  );
+  const kinds = new Set(breaches.map((b) => b.quota));
+  const advice = [
+    ...(kinds.has('recommender') ? ['超出推荐单位名额的人选请作为递补人选推荐'] : []),
+    ...(kinds.has('pool') ? ['名额池已满，可改推其他名额池或作为递补人选推荐'] : []),
+    ...(kinds.has('sub_quota') ? ['分项名额已满，请调整人选结构'] : []),
+  ].join('；');
+  return DomainError.unprocessable('AWARD.QUOTA_EXCEEDED', `超出名额（${listZh}）；${advice}。`, `Quota exceeded (${list}); name nominees beyond a quota as substitutes.`, {
+    breaches: breaches.map((b) => ({ ...b, ...(b.quota === 'sub_quota' ? { label: round.subQuotas.find((q) => q.key === b.key)?.label ?? null } : {}) })),
+  });
 }
 
 export const primariesOf = (state: AwardRoundState): NominationState[] => state.nominations.filter(isPrimary);
