@@ -119,6 +119,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         recommenderOrgId,
         substitute: body.substitute ?? false,
         order: body.order ?? 1,
+        competitionResult: project && project.facts.campaignId === round.campaignId ? { projectId: project.facts.projectId, grade: project.facts.grade } : null,
         verdict: evaluateEligibility({
           rules: version.rules,
           ruleSetId: round.ruleSetId,

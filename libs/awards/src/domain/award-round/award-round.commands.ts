@@ -80,6 +80,11 @@ export interface Nominate extends RoundCommand {
   substitute: boolean;
   order: number;
   verdict: EligibilityVerdict;
+  /**
+   * The nominee's project in the round's campaign and its assessment grade (null: none named or
+   * not graded): the competition-reserved pool (竞赛表彰) is for the competition's winners.
+   */
+  competitionResult?: { projectId: string; grade: string | null } | null;
 }
 
 /** The recommending level's decision, taken after the workers' congress (职代会). */

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, POOL_LABELS, Pool, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, POOL_LABELS, Pool, GRADE_LABELS, Grade, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { validateNomineeAttributes } from '../rules/nominee-attributes';
@@ -110,6 +110,25 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
   return [{ type: 'AwardRoundCreated', data }];
 }
 
+/** The grade a competition's winners reach. */
+const WINNING_GRADE = 'excellent';
+
+/**
+ * 竞赛表彰: the competition-reserved pool is for the competition's winners: a nominee whose
+ * project in this campaign was graded 优秀, or a skills-contest champion.
+ */
+function requireCompetitionWinner(c: Nominate): void {
+  if (c.pool !== 'competition_reserved') return;
+  if (c.attributes.skillsChampion === true || c.competitionResult?.grade === WINNING_GRADE) return;
+  const grade = c.competitionResult ? (c.competitionResult.grade ? `所属竞赛项目 ${c.competitionResult.projectId} 考核等次为“${GRADE_LABELS[c.competitionResult.grade as Grade]?.zh ?? c.competitionResult.grade}”` : `所属竞赛项目 ${c.competitionResult.projectId} 尚无考核等次`) : '未关联本次竞赛的项目';
+  throw DomainError.unprocessable(
+    'AWARD.NOT_A_COMPETITION_WINNER',
+    `竞赛表彰名额留给本次竞赛的优胜者：推荐对象所属竞赛项目考核等次须为“优秀”，或为技能竞赛优胜者（skillsChampion）。${c.nominee.name}${grade}；请推荐至常规名额池。`,
+    `The competition-reserved pool is for the competition's winners: a project graded excellent, or a skills-contest champion. Nominate ${c.nominee.name} in the regular pool.`,
+    { pool: c.pool, competitionResult: c.competitionResult ?? null },
+  );
+}
+
 export function decideNominate(c: Nominate, state: AwardRoundState): NominationSubmitted[] {
   const round = requireRound(state, c);
   if (state.nominations.some((n) => n.nominationId === c.nominationId)) {
@@ -119,6 +138,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     const named = (pool: string) => `${POOL_LABELS[pool as Pool]?.zh ?? pool}（${pool}）`;
     throw DomainError.validation('AWARD.UNKNOWN_POOL', `本轮没有${named(c.pool)}名额池，可选：${round.pools.map((p) => named(p.pool)).join('、')}。`, `This round has no pool ${c.pool} (pools: ${round.pools.map((p) => p.pool).join(', ')}).`);
   }
+  requireCompetitionWinner(c);
   const award = AWARD_TYPE_CATALOGUE[round.awardType];
   if (!award.nomineeKinds.includes(c.nominee.kind)) {
     const kinds = award.nomineeKinds.map((k) => NOMINEE_KIND_LABELS[k]);

@@ -98,7 +98,19 @@ describe('nominating', () => {
     });
 
     it('keeps pools apart: the reserved pool has its own quota', () => {
-      spec.given([round, submitted('n-1'), submitted('n-2', { recommenderOrgId: 'org-b' })]).when(nominate('n-3', { pool: 'competition_reserved', recommenderOrgId: 'org-b' })).thenMatches([{ type: 'NominationSubmitted' }]);
+      const winner = { pool: 'competition_reserved' as const, recommenderOrgId: 'org-b', competitionResult: { projectId: 'p-1', grade: 'excellent' } };
+      spec.given([round, submitted('n-1'), submitted('n-2', { recommenderOrgId: 'org-b' })]).when(nominate('n-3', winner)).thenMatches([{ type: 'NominationSubmitted' }]);
+    });
+
+    it('keeps the competition-reserved pool (竞赛表彰) for the competition’s winners: a project graded 优秀, or a skills-contest champion', () => {
+      const reserved = (over: object) => nominate('n-1', { pool: 'competition_reserved', ...over });
+      spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'excellent' } })).thenMatches([{ type: 'NominationSubmitted' }]);
+      spec.given([round]).when(reserved({ attributes: { skillsChampion: true } })).thenMatches([{ type: 'NominationSubmitted' }]);
+      const good = spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'good' } })).thenThrows('AWARD.NOT_A_COMPETITION_WINNER', { kind: 'unprocessable' });
+      expect(good.messageZh).toContain('所属竞赛项目 p-1 考核等次为“良好”');
+      spec.given([round]).when(reserved({ attributes: { skillsChampion: false } })).thenThrows('AWARD.NOT_A_COMPETITION_WINNER');
+      // The regular pool asks for no win.
+      spec.given([round]).when(nominate('n-1', { competitionResult: { projectId: 'p-1', grade: 'good' } })).thenMatches([{ type: 'NominationSubmitted' }]);
     });
 
     it('refuses a second enterprise head (Hainan: of 9 medals at most 1 enterprise head)', () => {
