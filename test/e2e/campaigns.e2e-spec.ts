@@ -1,4 +1,5 @@
 import { TestApp } from '../support/test-app';
+import { expectStatus as ok } from '../support/http-steps';
 
 const JIUJIANG_WINDOW = { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-22T23:59:59+08:00' };
 
@@ -275,6 +276,17 @@ describe('campaigns over HTTP', () => {
       const list = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-arr', campaignPeriod: [] }), city);
       expect(list.status).toBe(400);
       expect(list.body.code).toBe('REQUEST.INVALID');
+    });
+  });
+
+  describe('ranking on z-scores', () => {
+    it('takes a ranking on per-assessor z-scores by its versioned name, and shows it in the statistics', async () => {
+      const zs = ok(await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-z', assessment: { ...keyProjectScheme(), normalisation: 'z_score_v1' } }), city), 201);
+      expect(zs.body.events).toEqual(['CampaignCreated']);
+      expect(ok(await t.get('/api/v1/campaigns/jj-z', city)).body).toMatchObject({ rules: { assessment: { normalisation: 'z_score_v1' } } });
+      expect(ok(await t.get('/api/v1/statistics/assessment?campaignId=jj-z', city)).body.ranking).toEqual({ basis: 'z_score_v1', label: '按评估专家标准分（z 分数，第 1 版）排名' });
+      const bogus = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-z2', assessment: { ...keyProjectScheme(), normalisation: 'z_score' } }), city);
+      expect(bogus.body).toMatchObject({ status: 400, errors: [{ field: 'assessment.normalisation' }] });
     });
   });
 });

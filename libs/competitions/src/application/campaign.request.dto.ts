@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
-import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIERARCHY_LEVELS, MAXIMUM_MIN_ASSESSORS, REPORTING_CADENCES } from '../domain';
+import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIERARCHY_LEVELS, MAXIMUM_MIN_ASSESSORS, NORMALISATIONS, REPORTING_CADENCES } from '../domain';
 import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
 /*
@@ -52,6 +52,13 @@ export class AssessmentSchemeDto {
   gradeBands!: GradeBandDto[];
 
   @ApiProperty({ description: '评分分歧阈值 Spread between assessors above which a project is flagged', example: 15 }) @IsNumber() disagreementThreshold!: number;
+
+  @ApiPropertyOptional({
+    description: '排名方式：不填按总分排名；z_score_v1 按评估专家标准分（z 分数）排名，消除评估专家宽严差异（总分与等次不变）。Rank on per-assessor z-scores (a versioned computation)',
+    enum: NORMALISATIONS,
+    nullable: true,
+  })
+  @IsOptional() @IsIn(NORMALISATIONS) normalisation?: (typeof NORMALISATIONS)[number] | null;
 }
 
 export class CampaignTargetDto {

@@ -69,8 +69,9 @@ export class StatisticsController {
       '评审公正：汇总前，参赛单位看不到专家评分，评估专家只看到本人评分（withheld: true），竞赛委员会、审计和管理员看到全部。',
   })
   async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
-    await this.facts.campaign(q.campaignId);
+    const campaign = await this.facts.campaign(q.campaignId);
     const r = assessmentStatistics(this.db, {
+      normalisation: campaign.rules.assessment.normalisation ?? null,
       scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0,
       ...(seesEveryScoreSheet(user) ? {} : { sheetsOnlyOf: user.userId }),
     });

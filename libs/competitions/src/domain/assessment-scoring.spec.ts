@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { combineScores, conflictRelation, round2, scoreSheetProblems, scoreSpread, weightedTotal } from './assessment-scoring';
+import { combineScores, conflictRelation, round2, scoreSheetProblems, scoreSpread, weightedTotal, zScoresV1 } from './assessment-scoring';
 import { keyProjectAssessmentPreset } from './campaign-rules';
 
 const scheme = keyProjectAssessmentPreset();
@@ -72,5 +72,27 @@ describe('assessment scoring', () => {
     expect(conflictRelation(project, { orgId: 'city', orgPath: ['prov'] })).toBe('ancestor');
     expect(conflictRelation(project, { orgId: 'team-1', orgPath: ['prov', 'city', 'county', 'ent-1'] })).toBe('descendant');
     expect(conflictRelation(project, { orgId: 'ent-2', orgPath: ['prov', 'city', 'county'] })).toBeNull();
+  });
+});
+
+describe('z-score normalisation, version 1 (per-assessor 标准分)', () => {
+  const sheet = (projectId: string, assessorUserId: string, total: number) => ({ projectId, assessorUserId, total });
+
+  it('weighs a lenient and a strict assessor alike: each project’s score is the mean of its sheets’ z', () => {
+    // A lenient assessor gives 95 and 90, a strict one 80 and 60: by totals p1 > p2 > p3 > p4, by z p1 = p3 > p2 = p4.
+    const sheets = [sheet('p1', 'lenient', 95), sheet('p2', 'lenient', 90), sheet('p3', 'strict', 80), sheet('p4', 'strict', 60)];
+    expect(Object.fromEntries(zScoresV1(sheets))).toEqual({ p1: 1, p2: -1, p3: 1, p4: -1 });
+  });
+
+  it('learns nothing from an assessor with one sheet or with the same total on every sheet', () => {
+    expect(Object.fromEntries(zScoresV1([sheet('p1', 'a', 90), sheet('p2', 'b', 70), sheet('p3', 'b', 70)]))).toEqual({ p1: 0, p2: 0, p3: 0 });
+  });
+
+  it('gives the same scores, to the last digit, however the sheets are ordered (a replay reproduces a published ranking)', () => {
+    const sheets = Array.from({ length: 60 }, (_, i) => sheet(`p${i % 13}`, `a${i % 7}`, 60 + ((i * 37) % 41) + (i % 3) / 10));
+    const reversed = [...sheets].reverse();
+    const shuffled = [...sheets].sort((x, y) => ((x.total * 7919) % 13) - ((y.total * 7919) % 13));
+    expect([...zScoresV1(reversed)]).toEqual([...zScoresV1(sheets)]);
+    expect([...zScoresV1(shuffled)]).toEqual([...zScoresV1(sheets)]);
   });
 });

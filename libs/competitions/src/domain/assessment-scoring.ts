@@ -9,11 +9,53 @@ import { ConflictRelation } from './project-loop.catalogue';
  * float (so 84.335 → 84.34 and 1.005 → 1.01, where `Math.round(x * 100) / 100` gives 1).
  */
 export function round2(x: number): number {
+  return roundTo(x, 2);
+}
+
+function roundTo(x: number, digits: number): number {
   const abs = Math.abs(x);
   const text = String(abs);
-  const shifted = text.includes('e') ? abs * 100 : Number(`${text}e2`);
-  return ((x < 0 ? -1 : 1) * Math.round(shifted)) / 100 || 0;
+  const shifted = text.includes('e') ? abs * 10 ** digits : Number(`${text}e${digits}`);
+  return ((x < 0 ? -1 : 1) * Math.round(shifted)) / 10 ** digits || 0;
 }
+
+/** One assessor's counted total for one project, as normalisation reads it. */
+export interface ScoreSheetTotal {
+  projectId: string;
+  assessorUserId: string;
+  total: number;
+}
+
+/**
+ * Per-assessor z-score normalisation, version 1 (`z_score_v1`; never change it, add a version):
+ * over the sheets given (the counted sheets of a campaign's assessed projects), each assessor's
+ * totals are standardised against that assessor's own mean and population standard deviation,
+ * z = (total − mean) / sd, so a strict and a lenient assessor weigh alike; an assessor with one
+ * sheet, or the same total on every sheet, says nothing about rank (z = 0). A project's
+ * normalised score is the mean of its sheets' z, to 4 decimals (half away from zero). Sheets
+ * are taken in (assessor, project) order, so the floating-point sums, and the ranking, are
+ * the same however the sheets were read.
+ */
+export function zScoresV1(sheets: readonly ScoreSheetTotal[]): Map<string, number> {
+  const ordered = [...sheets].sort((a, b) => cmp(a.assessorUserId, b.assessorUserId) || cmp(a.projectId, b.projectId));
+  const byAssessor = new Map<string, ScoreSheetTotal[]>();
+  for (const s of ordered) byAssessor.set(s.assessorUserId, [...(byAssessor.get(s.assessorUserId) ?? []), s]);
+  const zs = new Map<string, number[]>();
+  for (const own of byAssessor.values()) {
+    const n = own.length;
+    const mean = own.reduce((acc, s) => acc + s.total, 0) / n;
+    const sd = Math.sqrt(own.reduce((acc, s) => acc + (s.total - mean) ** 2, 0) / n);
+    for (const s of own) zs.set(s.projectId, [...(zs.get(s.projectId) ?? []), n > 1 && sd > 0 ? (s.total - mean) / sd : 0]);
+  }
+  const out = new Map<string, number>();
+  for (const projectId of [...zs.keys()].sort(cmp)) {
+    const list = zs.get(projectId)!;
+    out.set(projectId, roundTo(list.reduce((a, b) => a + b, 0) / list.length, 4));
+  }
+  return out;
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * An assessor's weighted total: Σ score × weight / 100 over the scheme's criteria, rounded to
@@ -39,8 +81,8 @@ export interface CombinedScores {
  * 一个最低分: drop ONE highest and ONE lowest, even if tied, then the mean of the rest; needs at
  * least 3). The result is rounded to 2 decimals (`round2`), once, at the end.
  *
- * Per-assessor z-score normalisation is deliberately not done here; if a campaign ever asks for
- * it, it must be a versioned computation named in the scheme, so replays keep old rankings.
+ * Totals are never normalised: a campaign that ranks on per-assessor z-scores (`zScoresV1`)
+ * does so beside them, in its statistics.
  */
 export function combineScores(totals: number[], aggregation: Aggregation): CombinedScores {
   const need = aggregation === 'trimmed_mean' ? 3 : 1;

@@ -1,4 +1,4 @@
-import { Aggregation, CampaignCategory, CampaignMetric, Grade, ReportingCadence } from './campaign.catalogue';
+import { Aggregation, CampaignCategory, CampaignMetric, Grade, Normalisation, ReportingCadence } from './campaign.catalogue';
 import { HierarchyLevel } from './levels';
 
 export type AssessmentCriterion = {
@@ -23,6 +23,8 @@ export type AssessmentScheme = {
   gradeBands: GradeBand[];
   /** Spread (max − min total) between assessors above which a project is flagged for review. */
   disagreementThreshold: number;
+  /** Rank on per-assessor z-scores (see NORMALISATIONS); absent or null: rank on the totals. Totals and grades are never normalised. */
+  normalisation?: Normalisation | null;
 };
 
 export type CampaignTarget = {

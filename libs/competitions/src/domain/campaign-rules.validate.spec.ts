@@ -192,4 +192,10 @@ describe('rules that only make sense together', () => {
     // A 2027 campaign whose entries close in December 2026 reports over 2027: fine.
     expect(spanProblems(d, 2027)).toEqual([]);
   });
+
+  it('takes a ranking on z-scores by its versioned name only', () => {
+    expect(assessmentProblems({ ...keyProjectAssessmentPreset(), normalisation: 'z_score_v1' })).toEqual([]);
+    expect(assessmentProblems({ ...keyProjectAssessmentPreset(), normalisation: null })).toEqual([]);
+    expect(fields(assessmentProblems({ ...keyProjectAssessmentPreset(), normalisation: 'z_score' as never }))).toEqual(['assessment.normalisation']);
+  });
 });

@@ -1,5 +1,5 @@
 import { beijingDate, isIsoDate, isIsoInstant, isBefore } from './calendar';
-import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRICS, CampaignMetric, GRADES, GRADE_LABELS, isCampaignCategory, isCampaignMetric, REPORTING_CADENCES } from './campaign.catalogue';
+import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRICS, CampaignMetric, GRADES, GRADE_LABELS, isCampaignCategory, isCampaignMetric, NORMALISATIONS, REPORTING_CADENCES } from './campaign.catalogue';
 import { AssessmentScheme, CampaignProfile, CampaignRules } from './campaign-rules';
 import { FieldProblem, isBlank, problem } from './field-problem';
 import { HIERARCHY_LEVEL_LABELS, HIERARCHY_LEVELS, HierarchyLevel, isHierarchyLevel, levelRank } from './levels';
@@ -120,6 +120,9 @@ export function assessmentProblems(a: AssessmentScheme | undefined): FieldProble
     out.push(problem('assessment.minAssessors', '“去掉一个最高分和一个最低分”至少需要 3 名评估专家。', 'A trimmed mean (dropping the highest and lowest) needs at least 3 assessors.'));
   }
   out.push(...bandProblems(a?.gradeBands, scale));
+  if (a?.normalisation !== undefined && a.normalisation !== null && !(NORMALISATIONS as readonly unknown[]).includes(a.normalisation)) {
+    out.push(problem('assessment.normalisation', `排名方式无效，应为 ${NORMALISATIONS.join('、')} 之一（不填则按总分排名）。`, `normalisation must be one of ${NORMALISATIONS.join(', ')} (leave it out to rank on totals).`));
+  }
   const t = a?.disagreementThreshold;
   if (!isNumber(t) || t <= 0 || (scale !== null && t > scale.max - scale.min)) {
     out.push(problem('assessment.disagreementThreshold', '评分分歧阈值必须为正数，且不超过评分范围。', 'The disagreement threshold must be positive and no wider than the scale.'));

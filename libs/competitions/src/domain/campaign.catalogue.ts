@@ -53,6 +53,15 @@ export const AGGREGATION_LABELS: Record<Aggregation, string> = {
   trimmed_mean: '去掉一个最高分和一个最低分后平均',
 };
 
+/**
+ * How a campaign ranks its assessed projects when not by their totals: per-assessor z-scores
+ * (标准分), each a versioned computation that never changes once published, so a replay of the
+ * log reproduces a published ranking exactly. A new method or a fix is a new version.
+ */
+export const NORMALISATIONS = ['z_score_v1'] as const;
+export type Normalisation = (typeof NORMALISATIONS)[number];
+export const NORMALISATION_LABELS: Record<Normalisation, string> = { z_score_v1: '按评估专家标准分（z 分数，第 1 版）排名' };
+
 /** Grades, best first. */
 export const GRADES = ['excellent', 'good', 'pass', 'fail'] as const;
 export type Grade = (typeof GRADES)[number];

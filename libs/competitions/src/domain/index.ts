@@ -26,8 +26,8 @@ export * from './project-progress.events';
 export * from './project-assessment.events';
 export * from './progress-metrics';
 export * from './reporting-periods';
-export { combineScores, weightedTotal, scoreSpread, disagreementOf, round2, conflictRelation, scoreSheetProblems } from './assessment-scoring';
-export type { CombinedScores, ScoreSheetCode } from './assessment-scoring';
+export { combineScores, weightedTotal, scoreSpread, disagreementOf, round2, conflictRelation, scoreSheetProblems, zScoresV1 } from './assessment-scoring';
+export type { CombinedScores, ScoreSheetCode, ScoreSheetTotal } from './assessment-scoring';
 export * from './project-facts';
 export { progressReportHistory } from './project-progress.evolve';
 /** Where this domain's code lives: persisted snapshots of its states are versioned by its contents. */

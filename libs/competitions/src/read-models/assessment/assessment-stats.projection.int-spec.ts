@@ -53,4 +53,20 @@ describe('assessment statistics projection', () => {
       { assessorUserId: 'a1', name: 'a1', scored: 1, meanTotal: 88 },
     );
   });
+
+  it('ranks on per-assessor z-scores when the campaign asks for them, totals and grades unchanged', () => {
+    // a1 scored p1 88, p2 95 (z −1, +1); a2 scored p1 92, p2 75, p3 90 (mean 85.67, sd 7.59: z 0.83, −1.41, 0.57); a3 scored only p3 (z 0).
+    // Means: p1 (−1 + 0.83) / 2 = −0.0826, p2 (1 − 1.41) / 2 = −0.2030, p3 (0.57 + 0) / 2 = 0.2856: p3 first, where the totals tie p1 and p3.
+    projectionSpec(assessmentStatsProjection).given(events()).then(
+      (db: Database) => {
+        const r = assessmentStatistics(db, { ...all, normalisation: 'z_score_v1' });
+        return { ranking: r.ranking.basis, items: r.items.map((i) => [i.projectId, i.total, i.grade, i.normalizedScore, i.rankInCampaign, i.rankByTotal, i.rankInCategory]) };
+      },
+      {
+        ranking: 'z_score_v1',
+        items: [['p3', 90, 'excellent', 0.2856, 1, 1, 1], ['p1', 90, 'excellent', -0.0826, 2, 1, 1], ['p2', 85, 'good', -0.203, 3, 3, 2], ['p4', null, null, null, null, null, null]],
+      },
+    );
+    projectionSpec(assessmentStatsProjection).given(events()).then((db: Database) => assessmentStatistics(db, all).ranking, { basis: 'total', label: '按总分排名' });
+  });
 });

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { Page } from '@jingsai/api-kit';
 import {
-  AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, PROJECT_STATUS_LABELS, ProjectStatus, disagreementOf,
+  AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, NORMALISATION_LABELS, Normalisation, PROJECT_STATUS_LABELS, ProjectStatus,
+  ScoreSheetTotal, disagreementOf, zScoresV1,
 } from '../../domain';
 import { ancestorsOf, ReadScope, Where } from '../read-scope';
 
@@ -17,14 +18,36 @@ export interface AssessmentStatsFilter {
    * their own, a unit none) and no provisional spread. Undefined: every sheet.
    */
   sheetsOnlyOf?: string;
+  /** How the campaign's rules in force rank projects: per-assessor z-scores, or (null) the totals. */
+  normalisation?: Normalisation | null;
 }
 
-/** Competition ranking (1, 2, 2, 4) of finalised projects by total, highest first. */
-function ranks(rows: Array<{ project_id: string; total: number | null }>): Map<string, number> {
-  const done = rows.filter((r) => r.total !== null).sort((a, b) => b.total! - a.total!);
+/** Competition ranking (1, 2, 2, 4) of finalised projects by a score, highest first (the total unless given). */
+function ranks(rows: Array<{ project_id: string; total: number | null }>, scoreOf: (r: { project_id: string; total: number | null }) => number | null = (r) => r.total): Map<string, number> {
+  const done = rows.filter((r) => r.total !== null && scoreOf(r) !== null).sort((a, b) => scoreOf(b)! - scoreOf(a)! || (a.project_id < b.project_id ? -1 : 1));
   const out = new Map<string, number>();
-  done.forEach((r, i) => out.set(r.project_id, i > 0 && done[i - 1]!.total === r.total ? out.get(done[i - 1]!.project_id)! : i + 1));
+  done.forEach((r, i) => out.set(r.project_id, i > 0 && scoreOf(done[i - 1]!) === scoreOf(r) ? out.get(done[i - 1]!.project_id)! : i + 1));
   return out;
+}
+
+/**
+ * The normalised score of every finalised project of the campaign, from the counted sheets (a
+ * declared conflict's sheet is not counted) of all of them: an assessor's leniency is judged on
+ * everything they scored in the campaign, not on the caller's part of it.
+ */
+function normalisedScores(db: Database, rows: any[], normalisation: Normalisation): Map<string, number> {
+  const sheets: ScoreSheetTotal[] = [];
+  const sheetsOf = db.prepare('SELECT assessor_user_id, weighted_total FROM as_scores WHERE project_id = ?');
+  for (const r of rows.filter((x) => x.total !== null)) {
+    const conflicted = new Set((JSON.parse(r.assessors) as Array<{ userId: string; declaredConflict: boolean }>).filter((a) => a.declaredConflict).map((a) => a.userId));
+    for (const s of sheetsOf.all(r.project_id) as Array<{ assessor_user_id: string; weighted_total: number }>) {
+      if (!conflicted.has(s.assessor_user_id)) sheets.push({ projectId: r.project_id, assessorUserId: s.assessor_user_id, total: s.weighted_total });
+    }
+  }
+  switch (normalisation) {
+    case 'z_score_v1':
+      return zScoresV1(sheets);
+  }
 }
 
 /**
@@ -54,9 +77,12 @@ function disagreementView(r: any, assessors: Array<{ counted: boolean | null; we
  */
 export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
   const all = db.prepare('SELECT * FROM as_projects WHERE campaign_id = ? AND rules_version IS NOT NULL').all(f.campaignId) as any[];
-  const inCampaign = ranks(all);
+  const normalised = f.normalisation ? normalisedScores(db, all, f.normalisation) : null;
+  const scoreOf = normalised ? (r: { project_id: string }) => normalised.get(r.project_id) ?? null : undefined;
+  const inCampaign = ranks(all, scoreOf);
+  const byTotal = normalised ? ranks(all) : inCampaign;
   const inCategory = new Map<string, number>();
-  for (const category of new Set(all.map((r) => r.category))) for (const [id, rank] of ranks(all.filter((r) => r.category === category))) inCategory.set(id, rank);
+  for (const category of new Set(all.map((r) => r.category))) for (const [id, rank] of ranks(all.filter((r) => r.category === category), scoreOf)) inCategory.set(id, rank);
 
   const w = new Where().add('campaign_id = ?', f.campaignId).add('rules_version IS NOT NULL').scope(f.scope);
   if (f.category) w.add('category = ?', f.category);
@@ -105,8 +131,12 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
       gradeLabel: r.grade ? GRADE_LABELS[r.grade as Grade] : null,
       totalsUsed: r.totals_used ? JSON.parse(r.totals_used) : [],
       dropped: r.dropped ? JSON.parse(r.dropped) : [],
+      /** The mean of the project's per-assessor z-scores, when the campaign ranks on them. */
+      normalizedScore: normalised ? (normalised.get(r.project_id) ?? null) : null,
       rankInCampaign: inCampaign.get(r.project_id) ?? null,
       rankInCategory: inCategory.get(r.project_id) ?? null,
+      /** The rank the total alone gives (the same as rankInCampaign unless the campaign ranks on z-scores). */
+      rankByTotal: byTotal.get(r.project_id) ?? null,
       disagreement: restricted ? null : disagreementView(r, assessors),
     };
   });
@@ -124,6 +154,9 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
   return {
     ...page,
     campaignId: f.campaignId,
+    ranking: f.normalisation
+      ? { basis: f.normalisation, label: NORMALISATION_LABELS[f.normalisation] }
+      : { basis: 'total', label: '按总分排名' },
     finalizedCount: all.filter((r) => r.total !== null).length,
     byAssessor: [...byAssessor.values()].map(({ totals, ...a }) => ({ ...a, meanTotal: Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 100) / 100 })),
   };
