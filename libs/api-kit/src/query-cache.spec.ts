@@ -10,7 +10,7 @@ describe('QueryCache', () => {
     const cache = new QueryCache(readDb, new AdjustableClock('2021-07-01T09:00:00+08:00', { frozen: true }), { megabytes: 1 });
     const pad = 'x'.repeat(15_000);
     const first = cache.keyOf(`/api/v1/board?campaignId=${pad}0`, unit)!;
-    const empty = { json: '{"items":[],"total":0,"limit":50,"offset":0}', etag: '"e"' };
+    const empty = { json: '{"items":[],"total":0,"limit":50,"offset":0}', etag: '"e"', validUntilMs: Infinity };
     cache.set(first, empty);
     for (let i = 1; i < 300; i++) cache.set(cache.keyOf(`/api/v1/board?campaignId=${pad}${i}`, unit)!, empty);
     // 300 keys of 15,000 characters are 4.5 M characters: far past 1 MB, so the oldest went.
@@ -23,6 +23,20 @@ describe('QueryCache', () => {
     const admin = cache.keyOf('/api/v1/board', { userId: 'u', name: 'unit|n', roles: ['admin'], orgId: 'o' });
     const other = cache.keyOf('/api/v1/board', { userId: 'u|o', name: 'n', roles: ['unit'], orgId: 'admin' });
     expect(admin).not.toBe(other);
+  });
+
+  it('keeps an answer until the instant its handler said it stops being true, across seconds; not past it', () => {
+    // A clock that runs by itself (nobody moves it by hand).
+    let nowMs = Date.parse('2021-07-01T09:00:00+08:00');
+    const cache = new QueryCache(readDb, { now: () => new Date(nowMs) }, { megabytes: 1 });
+    const key = cache.keyOf('/api/v1/supervision/overdue', unit)!;
+    cache.set(key, { json: '{}', etag: '"a"', validUntilMs: Date.parse('2021-07-02T00:00:00+08:00') });
+    nowMs += 3_600_000;
+    // An hour later: the same key, the same answer.
+    expect(cache.keyOf('/api/v1/supervision/overdue', unit)).toBe(key);
+    expect(cache.get(key)).toBeDefined();
+    nowMs = Date.parse('2021-07-02T00:00:00+08:00');
+    expect(cache.get(key)).toBeUndefined();
   });
 
   it('keeps nothing when given no room', () => {

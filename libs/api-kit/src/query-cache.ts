@@ -13,14 +13,18 @@ interface Reply {
   header(name: string, value: string): Reply;
 }
 
-/** An answer as sent: its JSON and the entity tag of those bytes. */
+/** An answer as sent: its JSON, the entity tag of those bytes, and until when the clock alone leaves it true. */
 export interface QueryAnswer {
   json: string;
   etag: string;
+  /** Epoch ms from which the answer may read differently with nothing recorded (Infinity: never by the clock). */
+  validUntilMs: number;
 }
 
 /** Set on a request whose If-None-Match names the answer's tag: {@link notModifiedOnSend} sends 304. */
 const NOT_MODIFIED = Symbol('notModified');
+/** Set by a handler through {@link answerValidUntil}. */
+const VALID_UNTIL = Symbol('validUntil');
 
 interface QueryRequest {
   method?: string;
@@ -28,6 +32,21 @@ interface QueryRequest {
   user?: Caller;
   headers: Record<string, string | string[] | undefined>;
   [NOT_MODIFIED]?: boolean;
+  [VALID_UNTIL]?: number;
+}
+
+/**
+ * A query handler says until when, by the clock alone, the answer it is computing stays true:
+ * the next instant at which something in it turns (a window opens or closes, an overdue item
+ * gains a day, …), or Infinity when nothing in it depends on the time. The earliest of several
+ * calls wins. A handler that says nothing is taken to answer "as of now" to the second: its
+ * answer is kept to the end of the current second, as every answer used to be.
+ */
+export function answerValidUntil(req: unknown, until: number | string | Date): void {
+  const ms = typeof until === 'number' ? until : new Date(until).getTime();
+  if (Number.isNaN(ms)) return;
+  const r = req as QueryRequest;
+  r[VALID_UNTIL] = Math.min(r[VALID_UNTIL] ?? Infinity, ms);
 }
 
 export interface QueryCacheOptions {
@@ -45,12 +64,13 @@ interface Caller {
 /**
  * Answers of read-model queries, kept while nothing they could depend on has moved: the read
  * models (their change stamp), the caller (id, name, roles, organisation), the request's URL with
- * its query, and the clock (to the second, and whether it was moved): boards and supervision
- * views answer "as of now", and a project turns stalled at an instant, a submission window opens
- * at one. A committee's staff opening the same supervision page, or a console polling its board,
- * then cost one query, not one each. An answer is never older than the read models it was read
- * from, so read-your-writes (`minPosition`) holds as before: a request that waited for a
- * position computes its key after the wait.
+ * its query, and the clock: whether it was moved (the demo clock), and the instant the handler
+ * said its answer stops being true by the time alone (boards and supervision views answer "as
+ * of now": a submission window opens at an instant, an overdue item gains a day at midnight), by
+ * default the end of the current second. A committee's staff opening the same supervision page,
+ * or a console polling its board, then cost one query, not one each. An answer is never older
+ * than the read models it was read from, so read-your-writes (`minPosition`) holds as before: a
+ * request that waited for a position computes its key after the wait.
  */
 @Injectable()
 export class QueryCache {
@@ -76,14 +96,22 @@ export class QueryCache {
   /** The key of this request's answer as things stand now, or null when answers are not kept. */
   keyOf(url: string, caller: Caller | undefined): string | null {
     if (!this.answers || !caller) return null;
-    const second = Math.floor(this.clock.now().getTime() / 1000);
     const moves = (this.clock as { moves?: number }).moves ?? 0;
     // As JSON: ids and names may hold any character, so no separator could keep two callers apart.
-    return JSON.stringify([this.readDb.changeStamp(), second, moves, caller.userId, caller.orgId, caller.roles, caller.name, url]);
+    return JSON.stringify([this.readDb.changeStamp(), moves, caller.userId, caller.orgId, caller.roles, caller.name, url]);
   }
 
+  /** The answer kept under the key, unless the clock has reached the instant it stops being true. */
   get(key: string): QueryAnswer | undefined {
-    return this.answers?.get(key);
+    const answer = this.answers?.get(key);
+    if (answer === undefined || this.clock.now().getTime() < answer.validUntilMs) return answer;
+    this.answers!.delete(key);
+    return undefined;
+  }
+
+  /** The end of the current second: how long an answer "as of now" is kept when its handler says nothing. */
+  endOfSecond(): number {
+    return Math.floor(this.clock.now().getTime() / 1000) * 1000 + 1000;
   }
 
   set(key: string, answer: QueryAnswer): void {
@@ -119,12 +147,13 @@ export class QueryCacheInterceptor implements NestInterceptor {
     };
     const hit = key === null ? undefined : this.cache.get(key);
     if (hit !== undefined) return of(send(hit, 'hit'));
+    const asOfNow = this.cache.endOfSecond();
     return next.handle().pipe(
       map((result) => {
         if (result === null || typeof result !== 'object') return result;
         // Serialised here, as Fastify would have (JSON.stringify), and sent as is.
         const json = JSON.stringify(result);
-        const answer = { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+        const answer = { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"`, validUntilMs: req[VALID_UNTIL] ?? asOfNow };
         if (key !== null && this.cache.keyOf(req.url, req.user) === key) this.cache.set(key, answer);
         return send(answer, 'miss');
       }),

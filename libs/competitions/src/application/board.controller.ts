@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
+import { PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock } from '@jingsai/shared';
@@ -50,7 +50,7 @@ export class BoardController {
     summary: '项目看板 Project board: projects in your scope, longest waiting first',
     description: '竞赛委员会看到本辖区的项目，参赛单位只看到本单位的项目，评估专家只看到指派给本人的项目。awaitingMyAction=true 只列出等待您办理的项目。',
   })
-  list(@Query() q: BoardQueryDto, @CurrentUser() user: AuthUser) {
+  list(@Query() q: BoardQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const isAdmin = user.roles.includes('admin');
     const assessorOnly = user.roles.includes('assessor') && !isAdmin && !user.roles.some((r) => r === 'committee' || r === 'unit');
     const scope: BoardScope = assessorOnly ? { kind: 'assessor', userId: user.userId } : readScopeOf(user, this.orgs, q.orgId);
@@ -67,6 +67,9 @@ export class BoardController {
     });
     const windows = campaignWindows(this.db, page.items.map((i) => i.campaignId));
     const now = this.clock.now().toISOString();
+    // By the clock alone, a row's actions change only when a window opens or closes, or an extension ends.
+    const turns = [...windows.values()].flatMap((w) => [w.applicationWindow.opensAt, w.applicationWindow.closesAt]).concat(page.items.flatMap((i) => (i.extensionUntil ? [i.extensionUntil] : [])));
+    answerValidUntil(req, Math.min(Infinity, ...turns.map((t) => Date.parse(t)).filter((ms) => ms > Date.parse(now))));
     // What the row knows: findings to rectify or review, and whether submitting is open now.
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);

@@ -1,12 +1,12 @@
-import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
+import { CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
-import { INCIDENT_KINDS, INCIDENT_SEVERITIES } from '../domain';
+import { INCIDENT_KINDS, INCIDENT_SEVERITIES, beijingDate, endOfBeijingDay } from '../domain';
 import { listIncidents, listOverdue, listStalled } from '../read-models/supervision/supervision.queries';
 import { readScopeOf, withOrgNames } from './read-scope';
 
@@ -51,8 +51,11 @@ export class SupervisionController {
 
   @Get('overdue')
   @ApiOperation({ summary: '逾期事项 Overdue progress reports and rectifications past their deadline, in your scope', description: '按项目和组织统计；期限届满由系统自动记录。' })
-  overdue(@Query() q: OverdueQueryDto, @CurrentUser() user: AuthUser) {
-    const r = listOverdue(this.db, { ...this.filter(q, user), kind: q.kind, includeResolved: q.includeResolved, now: this.commands.now() });
+  overdue(@Query() q: OverdueQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
+    const now = this.commands.now();
+    const r = listOverdue(this.db, { ...this.filter(q, user), kind: q.kind, includeResolved: q.includeResolved, now });
+    // By the clock alone, only the days overdue change: at the next Beijing midnight (items come and go as events).
+    answerValidUntil(req, endOfBeijingDay(beijingDate(now.toISOString())));
     return { ...r, items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
   }
 
@@ -66,8 +69,10 @@ export class SupervisionController {
 
   @Get('incidents')
   @ApiOperation({ summary: '安全质量事故 Incidents by severity and organisation, with counts' })
-  incidents(@Query() q: IncidentQueryDto, @CurrentUser() user: AuthUser) {
+  incidents(@Query() q: IncidentQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const r = listIncidents(this.db, { ...this.filter(q, user), severity: q.severity, kind: q.kind });
+    // Incidents are what was recorded: nothing in the answer turns with the clock.
+    answerValidUntil(req, Infinity);
     return { ...r, items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
   }
 }
