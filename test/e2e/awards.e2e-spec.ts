@@ -308,4 +308,27 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(window.messageZh).toContain('项目 p-c23 的安全生产事故（2023-05-30，2026-05-30 起方可参评）');
     expect(window.facts.barringFacts).toEqual([expect.objectContaining({ kind: 'safety_accident', projectId: 'p-c23', orgId: 'ent-c' })]);
   });
+
+  it('confers no honour a nominee came to hold since the nomination: the second of two rounds removes it (原则上不重复授予)', async () => {
+    t.clock.set('2023-07-03T09:00:00+08:00');
+    const round = (roundId: string) => ({ roundId, campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] });
+    // ent-b's certificate was revoked: it holds none, and is nominated in two rounds at once.
+    for (const r of ['jj-cert-5', 'jj-cert-6']) {
+      ok(await post('/api/v1/award-rounds', round(r), 'office'), 201);
+      ok(await post(`/api/v1/award-rounds/${r}/nominations`, { nominationId: 'n-b', nominee: { kind: 'unit', id: 'ent-b', name: '单位 ent-b' }, projectId: 'p-b' }, 'county'), 201);
+      ok(await post(`/api/v1/award-rounds/${r}/nominations/n-b/recommend`, { workersCongressOn: '2023-06-30' }, 'ent-b'));
+      for (const { department } of ok(await get(`/api/v1/award-rounds/${r}`, 'office')).body.nominations[0].clearances) {
+        ok(await post(`/api/v1/award-rounds/${r}/nominations/n-b/clearances`, { department, decision: 'granted', note: '无不良记录' }, 'office'));
+      }
+      ok(await post(`/api/v1/award-rounds/${r}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-07-04' }, 'office'));
+    }
+    t.clock.set('2023-07-12T10:00:00+08:00');
+    expect(ok(await post('/api/v1/award-rounds/jj-cert-5/confer', {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'HonourConferred']);
+    const second = ok(await post('/api/v1/award-rounds/jj-cert-6/confer', {}, 'office'));
+    expect(second.body.events).toEqual(['PublicNoticeEnded', 'NominationRemoved']);
+    const removed = ok(await get('/api/v1/award-rounds/jj-cert-6', 'office')).body.nominations[0];
+    expect(removed.removal.failedReasons).toEqual([expect.objectContaining({ rule: 'no_repeat_honour', messageZh: expect.stringContaining('原则上不重复授予') })]);
+    const held = ok(await get('/api/v1/honours?recipientId=ent-b&status=valid', 'office')).body.items;
+    expect(held.map((h: any) => h.honourId)).toEqual(['jj-cert-5/n-b']);
+  });
 });

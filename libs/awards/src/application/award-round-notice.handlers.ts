@@ -62,9 +62,11 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
 
 /**
  * 表彰: every primary nominee at once, within every quota; a second conferral is refused. The
- * exclusion windows are judged again on the organisations' facts as they stand now: a nominee
- * whose unit (or enterprise above it) had an accident, wage arrears or lost its union since the
- * nomination is removed with the reasons, and its substitute, if any, takes its place.
+ * rules on facts that can change after a nomination are judged again as things stand now: the
+ * exclusion windows (a nominee whose unit, or enterprise above it, had an accident, wage arrears
+ * or lost its union since), and the honours held (one conferred since, in another round, is not
+ * conferred again; a prerequisite honour revoked since no longer qualifies). A nominee they bar is
+ * removed with the reasons, and its substitute, if any, takes its place.
  */
 @CommandHandler(ConferCommand)
 export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundCommandResult> {
@@ -79,9 +81,9 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
   }
 
-  /** The active nominations the exclusion windows of the round's rule-set version bar as of `at`. */
+  /** The active nominations the re-judged rules of the round's rule-set version bar as of `at`. */
   private async barred(round: RoundConfig, nominations: NominationState[], at: string): Promise<BarredNomination[]> {
-    const rules = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules.filter((r) => r.rule === 'exclusion_window');
+    const rules = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules.filter((r) => JUDGED_AGAIN_AT_CONFERRAL.includes(r.rule));
     if (rules.length === 0) return [];
     // Nominees share organisations (a unit's teams, their enterprise): each is read once.
     const read = new Map<string, Promise<{ organization: OrganizationFacts; ancestors: OrganizationFacts[] }>>();
@@ -97,7 +99,7 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
         ruleSetVersion: round.ruleSetVersion,
         awardType: round.awardType,
         asOf: at,
-        nominee: { ...n.nominee, honours: [], attributes: n.attributes },
+        nominee: { ...n.nominee, honours: await this.facts.honoursHeld(n.nominee.id, n.nominee.kind), attributes: n.attributes },
         ...(await factsOf(n.nominee.orgId)),
         round: { campaignId: round.campaignId, nominations: [] },
       });
@@ -107,6 +109,9 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
     return barred;
   }
 }
+
+/** The rules on facts that can change between a nomination and the conferral. */
+const JUDGED_AGAIN_AT_CONFERRAL: readonly string[] = ['exclusion_window', 'no_repeat_honour', 'prerequisite_honour'];
 
 const HONOUR_COMMAND = { revoke: 'RevokeHonour', withdraw: 'WithdrawHonour', suspend: 'SuspendHonour', reinstate: 'ReinstateHonour' } as const;
 
