@@ -126,7 +126,7 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     const windows = (body: any) => body.reasons.filter((r: any) => r.rule === 'exclusion_window');
     const windowOf = (body: any) => windows(body).find((r: any) => !r.passed);
 
-    it('gives the verdict a nomination gets: the enterprise above answers for its team’s workers and teams, not for the team as a unit', async () => {
+    it('gives the verdict a nomination gets: the enterprise above answers for its team, its team’s workers, and the team judged for a unit’s award', async () => {
       const medal = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body;
       expect(medal).toMatchObject({ eligible: false, verdict: 'ineligible' });
       expect(windowOf(medal)).toMatchObject({ passed: false, messageZh: expect.stringContaining('上级单位 组织 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
@@ -134,10 +134,11 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(refused).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
       expect(refused.failedReasons.find((r: any) => r.rule === 'exclusion_window').messageZh).toBe(windowOf(medal).messageZh);
       expect(windowOf(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body)).toMatchObject({ passed: false });
-      // A unit answers for itself: the certificate is judged on the team's own record, as its nomination is.
-      const certificate = windows(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&ruleSetId=jj-2021', 'office')).body);
-      expect(certificate.length).toBeGreaterThan(0);
-      for (const w of certificate) expect(w).toMatchObject({ passed: true, facts: { checkedOrgIds: ['rb-f3-t1'] } });
+      // A team judged for a unit's award still answers to its enterprise's record; and a team is not nominated as a unit at all.
+      const certificate = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&ruleSetId=jj-2021', 'office')).body;
+      expect(windowOf(certificate)).toMatchObject({ passed: false, facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
+      const asUnit = (await nominate('cert', { nominee: { kind: 'unit', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3-t1' })).body;
+      expect(asUnit).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_A_UNIT', messageZh: expect.stringContaining('登记为班组，不是单位') });
       const list = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body.items;
       expect(list.map((i: any) => [i.projectId, i.eligible])).toEqual([['p-lx-e1', true], ['p-rb-f2', true], ['p-rb-f3', false], ['p-rb-f3-t1', false]]);
     });

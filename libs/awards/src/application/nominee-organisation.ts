@@ -1,4 +1,5 @@
 import { OrgDirectory } from '@jingsai/auth';
+import { ORG_KIND_LABELS, OrgKind } from '@jingsai/organizations';
 import { DomainError } from '@jingsai/shared';
 import { NOMINEE_KIND_LABELS, NomineeKind } from './award-domain';
 
@@ -47,7 +48,16 @@ export function requireNomineeTied(orgs: OrgDirectory, nominee: NomineeClaim, or
     throw DomainError.unprocessable('AWARD.NOMINEE_ORG_NOT_REGISTERED', `推荐对象所在单位 ${orgId} 尚未登记，请先登记该组织。`, `The nominee's organisation ${orgId} is not registered; register it first.`, { orgId });
   }
   if (nominee.kind === 'team' && node.kind !== 'team') {
-    throw DomainError.unprocessable('AWARD.NOMINEE_NOT_A_TEAM', `${orgId} 登记为“${node.kind}”，不是班组，不能作为班组推荐。`, `${orgId} is registered as ${node.kind}, not as a team, so it cannot be nominated as one.`, { orgId, kind: node.kind });
+    throw DomainError.unprocessable('AWARD.NOMINEE_NOT_A_TEAM', `${node.name}（${orgId}）登记为“${ORG_KIND_LABELS[node.kind as OrgKind] ?? node.kind}”，不是班组，不能作为班组推荐。`, `${orgId} is registered as ${node.kind}, not as a team, so it cannot be nominated as one.`, { orgId, kind: node.kind });
+  }
+  // A 班组 is not a unit (单位): it is honoured as a team (工人先锋号), and answers to its enterprise's record.
+  if (nominee.kind === 'unit' && node.kind === 'team') {
+    throw DomainError.unprocessable(
+      'AWARD.NOMINEE_NOT_A_UNIT',
+      `${node.name}（${orgId}）登记为班组，不是单位，不能作为单位推荐；班组请以班组荣誉（如工人先锋号）推荐，或推荐其所在企业。`,
+      `${orgId} is registered as a team, not a unit: nominate it for a team honour (such as Worker Pioneer), or nominate its enterprise.`,
+      { orgId, kind: node.kind },
+    );
   }
   if (project && !orgs.isWithin(orgId, project.orgId)) {
     throw DomainError.unprocessable(

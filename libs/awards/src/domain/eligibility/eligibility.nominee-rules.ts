@@ -83,15 +83,15 @@ export function prerequisiteHonour(spec: Extract<RuleSpec, { rule: 'prerequisite
 
 /**
  * The organisations whose dated facts bar the nominee. A unit answers for itself. A team or a
- * person also answers for the teams above it and for its enterprise (the employer that runs
+ * person in a team (whatever kind it was nominated as) also answers for the teams above it and for its enterprise (the employer that runs
  * the project): a safety accident, wage arrears or a missing union there is the employer's
  * record, shared by every team and worker in it, and nominating a team must not dodge it. The
  * climb stops at the enterprise: county, city and province organisations are administrative,
  * and their facts do not bar everyone under them.
  */
 export function organizationsAnswering(ctx: RuleContext, organization: OrganizationFacts): OrganizationFacts[] {
+  // Whatever the nominee's kind, a team answers to its enterprise's record.
   const chain = [organization];
-  if (ctx.input.nominee.kind === 'unit') return chain;
   for (const ancestor of ctx.input.ancestors ?? []) {
     const below = chain[chain.length - 1]!;
     if (below.level !== 'team' || (ancestor.level !== 'team' && ancestor.level !== 'enterprise')) break;
