@@ -113,6 +113,9 @@ describe('campaigns over HTTP', () => {
       // A city committee runs a city campaign: its level is the organiser's.
       const asProvince = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x5', level: 'province' }), city);
       expect(asProvince.body).toMatchObject({ status: 400, code: 'CAMPAIGN.INVALID', errors: [{ field: 'level', messageZh: expect.stringContaining('市级') }] });
+      // Nor by editing the draft afterwards.
+      const edited = await t.request('PATCH', '/api/v1/campaigns/jj-2021', { token: city, body: { level: 'province' } });
+      expect(edited.body).toMatchObject({ status: 400, code: 'CAMPAIGN.INVALID', errors: [{ field: 'level' }] });
     });
 
     it('lists every problem of the scheme at once, each with its field', async () => {

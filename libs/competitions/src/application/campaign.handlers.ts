@@ -44,12 +44,6 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
     requireCommitteeOrganiser(this.orgs, organizerOrgId);
     const organiserLevel = this.orgs.get(organizerOrgId)?.level;
     const level = body.level ?? organiserLevel;
-    // The campaign's level is its organiser's: a city committee runs a city campaign, not a province's.
-    if (body.level !== undefined && isHierarchyLevel(organiserLevel) && body.level !== organiserLevel) {
-      const zh = `竞赛层级应与主办竞赛委员会的层级（${HIERARCHY_LEVEL_LABELS[organiserLevel]}）一致；可不填 level。`;
-      const en = `The campaign's level must be its organiser's (${organiserLevel}); leave level out to take it.`;
-      throw DomainError.validation('CAMPAIGN.INVALID', zh, en, { errors: [{ field: 'level', messageZh: zh, messageEn: en }] });
-    }
     if (!isHierarchyLevel(level)) {
       throw DomainError.validation('CAMPAIGN.LEVEL_REQUIRED', '无法从主办组织推断竞赛层级，请填写 level。', 'The level could not be taken from the organiser; give `level`.', {
         errors: [{ field: 'level', messageZh: '请填写竞赛层级。', messageEn: 'Give the campaign level.' }],
@@ -59,19 +53,23 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
     const ctx = this.commands.context(req, user, role);
     const { campaignId: _ignored, organizerOrgId: _o, level: _l, targets, ...rest } = plainBody(body);
     const definition: CampaignDefinition = { ...(rest as Omit<CampaignDefinition, 'level' | 'organizerOrgId' | 'targets'>), level, organizerOrgId, targets: (targets ?? []) as CampaignDefinition['targets'] };
-    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'CreateCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, ...definition }, ctx);
+    const organizerLevel = isHierarchyLevel(organiserLevel) ? organiserLevel : null;
+    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'CreateCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, ...definition, organizerLevel }, ctx);
     return { id: campaignId, outcome };
   }
 }
 
 @CommandHandler(AmendCampaignDraftCommand)
 export class AmendCampaignDraftHandler implements ICommandHandler<AmendCampaignDraftCommand, CampaignCommandResult> {
-  constructor(private readonly commands: CommandExecutor) {}
+  constructor(private readonly commands: CommandExecutor, @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory) {}
 
   async execute({ campaignId, body, user, req }: AmendCampaignDraftCommand): Promise<CampaignCommandResult> {
     const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
     const changes = plainBody(body) as Partial<CampaignDefinition>;
-    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'AmendCampaignDraft', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes }, ctx);
+    // Only the organiser edits its draft (the decider checks): its level is the caller's committee's.
+    const level = this.orgs.get(user.orgId)?.level;
+    const organizerLevel = isHierarchyLevel(level) ? level : null;
+    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'AmendCampaignDraft', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, organizerLevel }, ctx);
     return { id: campaignId, outcome };
   }
 }

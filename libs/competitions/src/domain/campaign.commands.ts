@@ -1,5 +1,6 @@
 import { Actor } from '@jingsai/shared';
 import { CampaignDefinition, CampaignRules } from './campaign-rules';
+import { HierarchyLevel } from './levels';
 
 interface CampaignCommandBase {
   campaignId: string;
@@ -9,12 +10,16 @@ interface CampaignCommandBase {
 
 export interface CreateCampaign extends CampaignCommandBase, CampaignDefinition {
   type: 'CreateCampaign';
+  /** The organising committee's level in the tree, looked up by the handler (absent: not known): a campaign's level is its organiser's. */
+  organizerLevel?: HierarchyLevel | null;
 }
 
 /** Free edit before publication; omitted fields stay as they are. */
 export interface AmendCampaignDraft extends CampaignCommandBase {
   type: 'AmendCampaignDraft';
   changes: Partial<CampaignDefinition>;
+  /** As on CreateCampaign. */
+  organizerLevel?: HierarchyLevel | null;
 }
 
 export interface PublishCampaign extends CampaignCommandBase {

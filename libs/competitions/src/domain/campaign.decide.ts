@@ -6,6 +6,8 @@ import { AmendCampaignDraft, AmendCampaignRules, CampaignCommand, CloseApplicati
 import { CampaignEvent } from './campaign.events';
 import { changedFields, illegalCampaignTransition, invalidCampaign, requireCampaign, requireOrganizerCommittee } from './campaign.guards';
 import { CampaignState } from './campaign.state';
+import { FieldProblem, problem } from './field-problem';
+import { HIERARCHY_LEVEL_LABELS, HierarchyLevel, isHierarchyLevel } from './levels';
 
 const PROFILE_FIELDS = ['title', 'theme', 'year', 'level', 'organizerOrgId'] as const;
 const DEFINITION_FIELDS: readonly (keyof CampaignDefinition)[] = [...PROFILE_FIELDS, ...CAMPAIGN_RULE_FIELDS];
@@ -35,9 +37,21 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
   return out;
 }
 
-function validateDefinition(d: CampaignDefinition): void {
-  const errors = [...profileProblems(d), ...rulesProblems(d, d.level), ...spanProblems(d, d.year)];
+function validateDefinition(d: CampaignDefinition, organizerLevel: HierarchyLevel | null | undefined): void {
+  const errors = [...profileProblems(d), ...levelProblems(d.level, organizerLevel), ...rulesProblems(d, d.level), ...spanProblems(d, d.year)];
   if (errors.length > 0) throw invalidCampaign(errors);
+}
+
+/** A campaign's level is its organiser's: a city committee runs a city campaign, not a province's. */
+function levelProblems(level: unknown, organizerLevel: HierarchyLevel | null | undefined): FieldProblem[] {
+  if (!organizerLevel || !isHierarchyLevel(level) || level === organizerLevel) return [];
+  return [
+    problem(
+      'level',
+      `竞赛层级应与主办竞赛委员会的层级（${HIERARCHY_LEVEL_LABELS[organizerLevel]}）一致；可不填 level。`,
+      `The campaign's level must be its organiser's (${organizerLevel}); leave level out to take it.`,
+    ),
+  ];
 }
 
 function create(c: CreateCampaign, state: CampaignState): CampaignEvent[] {
@@ -54,7 +68,7 @@ function create(c: CreateCampaign, state: CampaignState): CampaignEvent[] {
     throw DomainError.conflict('CAMPAIGN.ALREADY_EXISTS', `竞赛活动 ${c.campaignId} 已存在。`, `Campaign ${c.campaignId} already exists.`, { campaignId: c.campaignId });
   }
   const definition = pick(c, DEFINITION_FIELDS) as CampaignDefinition;
-  validateDefinition(definition);
+  validateDefinition(definition, c.organizerLevel);
   return [{ type: 'CampaignCreated', data: { campaignId: c.campaignId, ...definition } }];
 }
 
@@ -72,7 +86,7 @@ function amendDraft(c: AmendCampaignDraft, state: CampaignState): CampaignEvent[
   const current: CampaignDefinition = { ...pick(campaign, PROFILE_FIELDS), ...campaign.rules };
   const changes = changedFields(current, c.changes, DEFINITION_FIELDS);
   if (Object.keys(changes).length === 0) return [];
-  validateDefinition({ ...current, ...changes });
+  validateDefinition({ ...current, ...changes }, c.organizerLevel);
   return [{ type: 'CampaignDraftAmended', data: { campaignId: c.campaignId, changes } }];
 }
 
