@@ -4,7 +4,7 @@ import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-k
 import { CommandOutcome } from '@jingsai/event-store';
 import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { DomainError, newId, streamIdOf } from '@jingsai/shared';
-import { CampaignDefinition, CampaignRules, CampaignState, HIERARCHY_LEVEL_LABELS, campaignDecider, isHierarchyLevel } from '../domain';
+import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
 import { plainBody } from './plain-body';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 
