@@ -331,4 +331,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const held = ok(await get('/api/v1/honours?recipientId=ent-b&status=valid', 'office')).body.items;
     expect(held.map((h: any) => h.honourId)).toEqual(['jj-cert-5/n-b']);
   });
+
+  it('counts the non-public share from the organisation register: a nomination cannot claim otherwise', async () => {
+    const claim = await post('/api/v1/award-rounds/jj-cert-3/nominations', { nominee: { kind: 'unit', id: 'ent-b', name: '单位 ent-b' }, projectId: 'p-b', attributes: { nonPublic: true } }, 'county');
+    expect(claim.body).toMatchObject({ status: 422, code: 'AWARD.ATTRIBUTE_CONTRADICTS_REGISTER', ownership: 'state_owned', messageZh: expect.stringContaining('国有') });
+  });
 });

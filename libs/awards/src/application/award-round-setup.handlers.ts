@@ -1,4 +1,4 @@
-import { isNonPublicOwnership } from '@jingsai/organizations';
+import { ORG_OWNERSHIP_LABELS, isNonPublicOwnership } from '@jingsai/organizations';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
@@ -97,8 +97,18 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
     const nominee = { kind: body.nominee.kind, id: body.nominee.id, name: body.nominee.name, orgId: nomineeOrgId };
-    // Stated attributes win; the organisation's ownership fills in the non-public share when not stated.
-    const attributes: NomineeAttributes = { ...(org.ownership ? { nonPublic: isNonPublicOwnership(org.ownership) } : {}), ...plain(body.attributes ?? {}) };
+    // The register decides the non-public share where it records the ownership: a nomination may not claim otherwise (the ≥35% ratio is counted on it).
+    const stated = plain(body.attributes ?? {}) as NomineeAttributes;
+    const registered = org.ownership ? isNonPublicOwnership(org.ownership) : undefined;
+    if (registered !== undefined && stated.nonPublic !== undefined && stated.nonPublic !== registered) {
+      throw DomainError.unprocessable(
+        'AWARD.ATTRIBUTE_CONTRADICTS_REGISTER',
+        `推荐对象所在单位 ${org.name} 在组织登记中为“${ORG_OWNERSHIP_LABELS[org.ownership as keyof typeof ORG_OWNERSHIP_LABELS] ?? org.ownership}”，与填报的“${stated.nonPublic ? '非公有制' : '公有制'}”不符；非公有制比例按登记计算，请删去 nonPublic 或更正组织登记。`,
+        `The nominee's organisation ${org.orgId} is registered as ${org.ownership}, which contradicts nonPublic: ${String(stated.nonPublic)}; the non-public share is counted from the register.`,
+        { orgId: org.orgId, ownership: org.ownership, stated: stated.nonPublic, errors: [{ field: 'attributes.nonPublic', messageZh: '与组织登记的所有制不符。', messageEn: 'Contradicts the registered ownership.' }] },
+      );
+    }
+    const attributes: NomineeAttributes = { ...stated, ...(registered !== undefined ? { nonPublic: registered } : {}) };
     const nominationId = body.nominationId ?? newAggregateId(req, user, newId);
     const ctx = this.commands.context(req, user, role);
     const at = ctx.now.toISOString();
