@@ -90,6 +90,25 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(own.body.events).toEqual(['InstantCommendationGiven']);
   });
 
+  it('revokes, suspends and reinstates an instant commendation per recipient with a reason; a revoked one never checks valid', async () => {
+    const commendation = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { commendationId: 'k-li', recipient: { kind: 'person', name: '李工', orgId: 'ent-a', id: 'li-gong' }, citation: '个人第二名' }, 'xy'), 201);
+    const honourId = encodeURIComponent('instant/p-a/k-li');
+    const check = async () => ok(await w.get(`/api/v1/honours/${honourId}/check`, 'city')).body;
+    expect((await check()).valid).toBe(true);
+    await w.refused('/api/v1/projects/p-a/commendations/k-li/suspend', { reason: '' }, 'xy', 400, 'PROJECT.INVALID');
+    await w.refused('/api/v1/projects/p-a/commendations/k-li/suspend', { reason: '待核查' }, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
+    expect(ok(await w.post('/api/v1/projects/p-a/commendations/k-li/suspend', { reason: '举报待核查' }, 'xy')).body.events).toEqual(['InstantCommendationStatusChanged']);
+    expect(await check()).toMatchObject({ valid: false, status: 'suspended', reason: '举报待核查' });
+    ok(await w.post('/api/v1/projects/p-a/commendations/k-li/reinstate', { reason: '核查属实无误' }, 'xy'));
+    expect((await check()).valid).toBe(true);
+    ok(await w.post('/api/v1/projects/p-a/commendations/k-li/revoke', { reason: '经查材料弄虚作假' }, 'city'));
+    expect(await check()).toMatchObject({ valid: false, status: 'revoked', reason: '经查材料弄虚作假' });
+    const again = await w.refused('/api/v1/projects/p-a/commendations/k-li/reinstate', { reason: '申诉' }, 'city', 409, 'PROJECT.COMMENDATION_ILLEGAL_TRANSITION');
+    expect(again).toMatchObject({ currentState: 'revoked', allowedActions: [] });
+    await w.refused('/api/v1/projects/p-a/commendations/nope/revoke', { reason: '无' }, 'city', 404, 'PROJECT.COMMENDATION_NOT_FOUND');
+    expect(commendation.body.itemId).toBe('k-li');
+  });
+
   it('inspections record findings with deadlines; a past deadline is refused; rectification is rejected, redone and accepted', async () => {
     const actions = async (who: string) => ok(await w.get('/api/v1/projects/p-a', who)).body.allowedActions as string[];
     const boardActions = async (who: string) => (await w.get('/api/v1/board?campaignId=' + CAMPAIGN_ID, who)).body.items.find((i: any) => i.projectId === 'p-a').allowedActions as string[];

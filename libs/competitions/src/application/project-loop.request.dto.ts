@@ -77,6 +77,12 @@ export class OptionalNoteRequestDto {
   @ApiPropertyOptional({ description: '意见 Note' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+export class ChangeCommendationRequestDto {
+  @ApiProperty({ description: '理由 Why (e.g. 以弄虚作假取得)', example: '经查材料弄虚作假' }) @IsString() @MaxLength(2000) reason!: string;
+  @ApiPropertyOptional({ description: '摘牌方式（仅摘牌）：责令 ordered / 自动 automatic / 自然 natural', enum: ['ordered', 'automatic', 'natural'] })
+  @IsOptional() @IsIn(['ordered', 'automatic', 'natural']) mode?: string;
+}
+
 export class RequiredNoteRequestDto {
   @ApiProperty({ description: '退回意见 Why it is sent back', example: '复训记录缺少签到表' }) @IsString() @MaxLength(2000) note!: string;
 }

@@ -3,12 +3,12 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { reportingRegimes } from '../domain';
-import { ProjectFacts } from './project-facts.service';
+import { CommendationChange, projectDecider, reportingRegimes } from '../domain';
+import { ProjectFacts, projectStream } from './project-facts.service';
 import { LoopAction, ProjectLoopCommand } from './project-loop.command';
 import { LoopCommandResult } from './project-loop.handler';
 import {
-  FileProgressReportRequestDto, GiveCommendationRequestDto, LoopCommandResponse, OptionalNoteRequestDto, RecordIncidentRequestDto, RecordInspectionRequestDto,
+  ChangeCommendationRequestDto, FileProgressReportRequestDto, GiveCommendationRequestDto, LoopCommandResponse, OptionalNoteRequestDto, RecordIncidentRequestDto, RecordInspectionRequestDto,
   RecordMilestoneRequestDto, ReportRectificationRequestDto, RequiredNoteRequestDto,
 } from './project-loop.request.dto';
 import { progressReportsView } from './progress-report.view';
@@ -68,6 +68,47 @@ export class ProjectProgressController {
     @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any,
   ) {
     return this.run('give_instant_commendation', projectId, body, user, req, reply, { milestoneId });
+  }
+
+  @Post(':projectId/commendations/:commendationId/revoke')
+  @HttpCode(200)
+  @ApiOperation({ summary: '撤销即时表彰 Revoke an instant commendation (committee), with a reason', description: '撤销后不可恢复，荣誉核验不再显示有效。' })
+  @ApiOkResponse({ type: LoopCommandResponse })
+  revokeCommendation(@Param('projectId') projectId: string, @Param('commendationId') commendationId: string, @Body() body: ChangeCommendationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.changeCommendation('revoke', projectId, commendationId, body, user, req, reply);
+  }
+
+  @Post(':projectId/commendations/:commendationId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({ summary: '即时表彰摘牌 Withdraw an instant commendation under dynamic management (committee): mode and reason' })
+  @ApiOkResponse({ type: LoopCommandResponse })
+  withdrawCommendation(@Param('projectId') projectId: string, @Param('commendationId') commendationId: string, @Body() body: ChangeCommendationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.changeCommendation('withdraw', projectId, commendationId, body, user, req, reply);
+  }
+
+  @Post(':projectId/commendations/:commendationId/suspend')
+  @HttpCode(200)
+  @ApiOperation({ summary: '暂停即时表彰 Suspend an instant commendation (committee), with a reason' })
+  @ApiOkResponse({ type: LoopCommandResponse })
+  suspendCommendation(@Param('projectId') projectId: string, @Param('commendationId') commendationId: string, @Body() body: ChangeCommendationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.changeCommendation('suspend', projectId, commendationId, body, user, req, reply);
+  }
+
+  @Post(':projectId/commendations/:commendationId/reinstate')
+  @HttpCode(200)
+  @ApiOperation({ summary: '恢复即时表彰 Reinstate a suspended instant commendation (committee), with a reason' })
+  @ApiOkResponse({ type: LoopCommandResponse })
+  reinstateCommendation(@Param('projectId') projectId: string, @Param('commendationId') commendationId: string, @Body() body: ChangeCommendationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.changeCommendation('reinstate', projectId, commendationId, body, user, req, reply);
+  }
+
+  /** A committee in the project's scope changes one commendation's status. */
+  private async changeCommendation(change: CommendationChange, projectId: string, commendationId: string, body: ChangeCommendationRequestDto, user: AuthUser, req: any, reply: any) {
+    const { project } = await this.facts.project(projectId);
+    const ctx = this.commands.context(req, user, await this.facts.asCommittee(user, project.orgId));
+    const command = { type: 'ChangeInstantCommendation' as const, projectId, at: ctx.now.toISOString(), actor: ctx.actor, commendationId, change, reason: body.reason, mode: body.mode ?? null };
+    const outcome = await this.commands.run(projectStream(projectId), projectDecider, command, ctx);
+    return { ...commandResponse(projectId, outcome, reply), itemId: commendationId };
   }
 
   @Post(':projectId/inspections')

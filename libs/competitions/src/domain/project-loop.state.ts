@@ -33,12 +33,16 @@ export interface CommendationRecipient {
   id?: string;
 }
 
+export type CommendationStatus = 'valid' | 'revoked' | 'withdrawn' | 'suspended';
+
 /** 即时表彰, given by a committee at a milestone. */
 export interface InstantCommendation {
   commendationId: string;
   milestoneId: string;
   recipient: CommendationRecipient;
   citation: string;
+  /** Absent until the commendation is first revoked, withdrawn or suspended: valid. */
+  status?: CommendationStatus;
 }
 
 /**

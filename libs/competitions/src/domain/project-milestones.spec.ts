@@ -149,3 +149,41 @@ describe('instant commendation (即时表彰)', () => {
     spec().given([...inProgress, recorded]).when(commend({ recipientOrgPath: null })).thenThrows('PROJECT.RECIPIENT_ORG_NOT_REGISTERED', { kind: 'unprocessable' });
   });
 });
+
+describe('changing an instant commendation (撤销 / 摘牌 / 暂停 / 恢复)', () => {
+  const change = (kind: 'revoke' | 'withdraw' | 'suspend' | 'reinstate', over: Partial<{ reason: string; mode: string | null; actor: Actor; commendationId: string }> = {}) => ({
+    type: 'ChangeInstantCommendation' as const,
+    ...base(at, over.actor ?? cityCommittee),
+    commendationId: over.commendationId ?? 'c-1',
+    change: kind,
+    reason: over.reason ?? '经查材料弄虚作假',
+    mode: over.mode ?? null,
+  });
+  const changed = (status: string, mode: string | null = null, reason = '经查材料弄虚作假'): ProjectEvent =>
+    ({ type: 'InstantCommendationStatusChanged', data: { projectId: P.projectId, commendationId: 'c-1', status, reason, mode } }) as ProjectEvent;
+  const given = [...inProgress, recorded, commended];
+
+  it('revokes for good: nothing reinstates a revoked commendation; an unknown one is not found', () => {
+    spec().given(given).when(change('revoke')).then([changed('revoked')]);
+    spec().given(assessed).when(change('revoke')).thenThrows('PROJECT.COMMENDATION_NOT_FOUND', { kind: 'not_found' });
+    spec().given([...given, changed('revoked')]).when(change('reinstate')).thenThrows('PROJECT.COMMENDATION_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
+    spec().given([...given, changed('revoked')]).when(change('revoke')).then([]);
+  });
+
+  it('suspends and reinstates; withdraws (摘牌) only with a mode', () => {
+    spec().given(given).when(change('suspend', { reason: '举报待核查' })).then([changed('suspended', null, '举报待核查')]);
+    spec().given([...given, changed('suspended')]).when(change('reinstate', { reason: '核查无误' })).then([changed('valid', null, '核查无误')]);
+    spec().given(given).when(change('withdraw')).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'mode' }] } });
+    spec().given(given).when(change('withdraw', { mode: 'ordered' })).then([changed('withdrawn', 'ordered')]);
+    spec().given([...given, changed('withdrawn', 'ordered')]).when(change('suspend')).thenThrows('PROJECT.COMMENDATION_ILLEGAL_TRANSITION', { details: { allowedActions: ['revoke'] } });
+  });
+
+  it('takes a reason, and a committee', () => {
+    spec().given(given).when(change('revoke', { reason: ' ' })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'reason' }] } });
+    spec().given(given).when(change('revoke', { actor: unit })).thenThrows('PROJECT.FORBIDDEN');
+  });
+
+  it('keeps the status in state', () => {
+    spec().given(given).when(change('suspend')).thenState((s) => expect((s as Project).progress.commendations[0]).toMatchObject({ commendationId: 'c-1', status: 'suspended' }));
+  });
+});

@@ -98,11 +98,26 @@ export interface RecordSafetyIncident extends ProjectCommandBase {
   description: string;
 }
 
+/** What may happen to an instant commendation after it was given, per recipient and with a reason (DOMAIN: revocation and suspension). */
+export const COMMENDATION_CHANGES = ['revoke', 'withdraw', 'suspend', 'reinstate'] as const;
+export type CommendationChange = (typeof COMMENDATION_CHANGES)[number];
+
+/** 撤销 / 摘牌 / 暂停 / 恢复 an instant commendation (committee). */
+export interface ChangeInstantCommendation extends ProjectCommandBase {
+  type: 'ChangeInstantCommendation';
+  commendationId: string;
+  change: CommendationChange;
+  reason: string;
+  /** For a withdrawal (摘牌): ordered, automatic or natural. */
+  mode?: string | null;
+}
+
 export type ProjectProgressCommand =
   | FileProgressReport
   | MarkProgressReportOverdue
   | RecordMilestone
   | GiveInstantCommendation
+  | ChangeInstantCommendation
   | RecordInspection
   | ReportRectification
   | AcceptRectification

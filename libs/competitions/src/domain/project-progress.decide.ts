@@ -5,10 +5,10 @@ import { problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
 import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
-import { FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
+import { ChangeInstantCommendation, CommendationChange, FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
 import { ProjectEvent } from './project.events';
 import { requireProject } from './project.guards';
-import { CommendationRecipient, ProgressReportRecord } from './project-loop.state';
+import { CommendationRecipient, CommendationStatus, ProgressReportRecord } from './project-loop.state';
 import { Project, ProjectState } from './project.state';
 import { sameValue } from './same-value';
 import { owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
@@ -155,6 +155,51 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
     );
   }
   return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation } }];
+}
+
+const COMMENDATION_TARGET: Record<CommendationChange, CommendationStatus> = { revoke: 'revoked', withdraw: 'withdrawn', suspend: 'suspended', reinstate: 'valid' };
+/** The same transitions as an award round's honours: revoked is final, a withdrawn one can still be revoked. */
+const COMMENDATION_ALLOWED: Record<CommendationStatus, CommendationChange[]> = { valid: ['revoke', 'withdraw', 'suspend'], suspended: ['revoke', 'withdraw', 'reinstate'], withdrawn: ['revoke'], revoked: [] };
+const COMMENDATION_STATUS_LABELS: Record<CommendationStatus, string> = { valid: '有效', revoked: '已撤销', withdrawn: '已摘牌', suspended: '已暂停' };
+const COMMENDATION_CHANGE_LABELS: Record<CommendationChange, string> = { revoke: '撤销', withdraw: '摘牌', suspend: '暂停', reinstate: '恢复' };
+
+/**
+ * 撤销 / 摘牌 / 暂停 / 恢复 an instant commendation, per recipient, with a reason, at any stage of the
+ * project (fraud may come out after it closed). A committee acts; asking for the status it already
+ * has changes nothing.
+ */
+export function changeInstantCommendation(c: ChangeInstantCommendation, state: ProjectState): ProjectEvent[] {
+  const project = requireProject(state, c.projectId);
+  if (c.actor.role !== 'committee') {
+    throw DomainError.forbidden('PROJECT.FORBIDDEN', '只有竞赛委员会可以撤销、摘牌、暂停或恢复即时表彰。', 'Only a committee may revoke, withdraw, suspend or reinstate an instant commendation.', { role: c.actor.role, allowedRoles: ['committee'] });
+  }
+  const commendation = project.progress.commendations.find((x) => x.commendationId === c.commendationId);
+  if (!commendation) {
+    throw DomainError.notFound('PROJECT.COMMENDATION_NOT_FOUND', `本项目没有编号为 ${c.commendationId} 的即时表彰。`, `No instant commendation ${c.commendationId} on this project.`, { commendationId: c.commendationId });
+  }
+  const status = commendation.status ?? 'valid';
+  const target = COMMENDATION_TARGET[c.change];
+  if (target === undefined) {
+    throw DomainError.validation('PROJECT.INVALID', `未知的办理事项 ${String(c.change)}。`, `Unknown change ${String(c.change)}.`, { errors: [problem('change', '应为 revoke、withdraw、suspend 或 reinstate。', 'Must be revoke, withdraw, suspend or reinstate.')] });
+  }
+  if (status === target) return [];
+  if (!COMMENDATION_ALLOWED[status].includes(c.change)) {
+    throw DomainError.illegalState(
+      'PROJECT.COMMENDATION_ILLEGAL_TRANSITION',
+      `即时表彰 ${c.commendationId} 当前为“${COMMENDATION_STATUS_LABELS[status]}”，不能${COMMENDATION_CHANGE_LABELS[c.change]}；可办理：${COMMENDATION_ALLOWED[status].map((a) => COMMENDATION_CHANGE_LABELS[a]).join('、') || '无'}。`,
+      `Instant commendation ${c.commendationId} is ${status}; it cannot be ${target === 'valid' ? 'reinstated' : target}. Allowed: ${COMMENDATION_ALLOWED[status].join(', ') || 'none'}.`,
+      status,
+      COMMENDATION_ALLOWED[status],
+    );
+  }
+  const problems = new Problems();
+  const reason = problems.text(c.reason, 'reason', '理由');
+  const mode = c.change === 'withdraw' ? c.mode ?? null : null;
+  if (c.change === 'withdraw' && !['ordered', 'automatic', 'natural'].includes(String(mode))) {
+    problems.add(problem('mode', '摘牌方式应为 ordered（责令摘牌）、automatic（自动摘牌）或 natural（自然摘牌）。', "mode must be 'ordered', 'automatic' or 'natural'."));
+  }
+  problems.throwIfAny();
+  return [{ type: 'InstantCommendationStatusChanged', data: { projectId: c.projectId, commendationId: c.commendationId, status: target, reason, mode } }];
 }
 
 /** 一票否决: no commendation on a project that had a safety or quality accident on or before the day. */

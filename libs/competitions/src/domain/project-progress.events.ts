@@ -1,7 +1,7 @@
 import { DomainEvent } from '@jingsai/shared';
 import { ProgressMetrics } from './progress-metrics';
 import { FindingSeverity, IncidentKind, IncidentSeverity } from './project-loop.catalogue';
-import { CommendationRecipient } from './project-loop.state';
+import { CommendationRecipient, CommendationStatus } from './project-loop.state';
 
 /**
  * The first report of a period. `filedAt` is business data: lateness (`late`: filed after the
@@ -25,6 +25,12 @@ export type MilestoneRecorded = DomainEvent<'MilestoneRecorded', { projectId: st
 export type InstantCommendationGiven = DomainEvent<
   'InstantCommendationGiven',
   { projectId: string; commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string }
+>;
+
+/** An instant commendation's new status (revoked is final), with the reason and, for a withdrawal, its mode. */
+export type InstantCommendationStatusChanged = DomainEvent<
+  'InstantCommendationStatusChanged',
+  { projectId: string; commendationId: string; status: CommendationStatus; reason: string; mode: string | null }
 >;
 
 export type InspectionRecorded = DomainEvent<
@@ -54,6 +60,7 @@ export type ProjectProgressEvent =
   | ProgressReportOverdue
   | MilestoneRecorded
   | InstantCommendationGiven
+  | InstantCommendationStatusChanged
   | InspectionRecorded
   | RectificationReported
   | RectificationAccepted

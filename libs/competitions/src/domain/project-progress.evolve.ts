@@ -60,6 +60,10 @@ export function evolveProgress(p: Project, event: ProjectProgressEvent): Project
       const { projectId: _id, ...x } = event.data;
       return withProgress(p, { commendations: [...commendations, x] });
     }
+    case 'InstantCommendationStatusChanged': {
+      const { commendationId, status } = event.data;
+      return withProgress(p, { commendations: commendations.map((x) => (x.commendationId === commendationId ? { ...x, status } : x)) });
+    }
     case 'InspectionRecorded': {
       const { inspectionId, inspectedOn, findings } = event.data;
       return withSupervision(p, {

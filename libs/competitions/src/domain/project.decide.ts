@@ -3,7 +3,7 @@ import { draftProject, editProjectDraft, grantSubmissionExtension, submitProject
 import { approveProject, rejectProject, returnProject } from './project-approval.decide';
 import { addAssessor, declareConflictOfInterest, openAssessment } from './project-assessment.decide';
 import { terminateProject, withdrawProject } from './project-closure.decide';
-import { fileProgressReport, giveInstantCommendation, markProgressReportOverdue, recordMilestone } from './project-progress.decide';
+import { fileProgressReport, changeInstantCommendation, giveInstantCommendation, markProgressReportOverdue, recordMilestone } from './project-progress.decide';
 import { finalizeAssessment, recordScore, recordSelfScore } from './project-scoring.decide';
 import { acceptSummary, returnSummary, submitSummary } from './project-summary.decide';
 import {
@@ -46,6 +46,8 @@ export function decideProject(command: ProjectCommand, state: ProjectState): Pro
       return recordMilestone(command, state);
     case 'GiveInstantCommendation':
       return giveInstantCommendation(command, state);
+    case 'ChangeInstantCommendation':
+      return changeInstantCommendation(command, state);
     case 'RecordInspection':
       return recordInspection(command, state);
     case 'ReportRectification':

@@ -58,6 +58,7 @@ function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'Projec
     case 'ProgressReportOverdue':
     case 'MilestoneRecorded':
     case 'InstantCommendationGiven':
+    case 'InstantCommendationStatusChanged':
     case 'InspectionRecorded':
     case 'RectificationReported':
     case 'RectificationAccepted':

@@ -97,10 +97,10 @@ export function getHonour(db: Database, honourId: string) {
 export function checkHonour(db: Database, honourId: string) {
   const h = getHonour(db, honourId);
   if (!h) return undefined;
-  const events = h.history as Array<{ event: string; reason?: string | null }>;
+  const events = h.history as Array<{ event: string; status?: string; reason?: string | null }>;
   const last = events[events.length - 1];
   // Belt and braces: a revocation anywhere in the history answers "not valid", whatever the status column says.
-  const valid = h.status === 'valid' && !events.some((e) => e.event === 'HonourRevoked');
+  const valid = h.status === 'valid' && !events.some((e) => e.event === 'HonourRevoked' || e.status === 'revoked');
   return {
     honourId: h.honourId,
     valid,

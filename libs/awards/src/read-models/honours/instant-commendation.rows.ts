@@ -12,7 +12,7 @@ import { HonourLevel, shanghaiDateOf } from '../../application/award-domain';
 
 const HONOUR_LEVEL_OF_ORG: Record<string, HonourLevel> = { province: 'provincial', city: 'city', county: 'county', enterprise: 'enterprise', team: 'enterprise' };
 
-export const INSTANT_COMMENDATION_EVENTS = ['OrganizationRegistered', 'ProjectDrafted', 'InstantCommendationGiven'];
+export const INSTANT_COMMENDATION_EVENTS = ['OrganizationRegistered', 'ProjectDrafted', 'InstantCommendationGiven', 'InstantCommendationStatusChanged'];
 
 export const INSTANT_COMMENDATION_DDL = `
   CREATE TABLE IF NOT EXISTS award_honour_orgs (org_id TEXT PRIMARY KEY, kind TEXT NOT NULL, level TEXT NOT NULL);
@@ -59,6 +59,18 @@ export function applyInstantCommendationEvent(e: RecordedEvent, db: Database): v
       db.prepare(
         'INSERT OR IGNORE INTO award_honour_history (honour_id, position, event_type, status, reason, mode, at, actor_user_id, actor_role) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?)',
       ).run(honourId, e.position, e.type, 'valid', d.citation ?? null, e.metadata.occurredAt, e.metadata.actor.userId, e.metadata.actor.role);
+      return;
+    }
+    case 'InstantCommendationStatusChanged': {
+      // As a round's honour changes: revoked stays revoked, and an event already applied changes nothing.
+      const honourId = instantHonourIdOf(d.projectId, d.commendationId);
+      const changed = db
+        .prepare("UPDATE award_honours SET status = ?, status_changed_at = ?, position = ? WHERE honour_id = ? AND status != 'revoked' AND position < ?")
+        .run(d.status, e.metadata.occurredAt, e.position, honourId, e.position);
+      if (changed.changes === 0) return;
+      db.prepare(
+        'INSERT OR IGNORE INTO award_honour_history (honour_id, position, event_type, status, reason, mode, at, actor_user_id, actor_role) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(honourId, e.position, e.type, d.status, d.reason ?? null, d.mode ?? null, e.metadata.occurredAt, e.metadata.actor.userId, e.metadata.actor.role);
       return;
     }
   }
