@@ -40,7 +40,7 @@ export class CreateAwardRoundRequestDto {
   @IsArray() @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => PoolQuotaDto)
   pools!: PoolQuotaDto[];
 
-  @ApiPropertyOptional({ description: '分项名额上限（如企业负责人不超过 1 名）Sub-quotas: {key, label:{zh,en}, where:{attribute, equals?}, max}', type: 'array', items: { type: 'object' } })
+  @ApiPropertyOptional({ description: '分项名额（如企业负责人不超过 1 名；min 为至少须有的名额，如农民工至少 1 名）Sub-quotas: {key, label:{zh,en}, where:{attribute, equals?}, max, min?}', type: 'array', items: { type: 'object' } })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true })
   subQuotas?: object[];
 

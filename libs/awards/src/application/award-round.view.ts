@@ -1,7 +1,7 @@
 import {
   awardActionNames, awardActionsNow, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
   OBJECTION_STATUS_LABELS, POOL_LABELS, STAGE_LABELS,
-  NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches,
+  NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
 import type { RoundReadAccess } from './award-round-access.service';
@@ -25,6 +25,7 @@ export function awardRoundView(
   const round = state.round!;
   const primaries = state.nominations.filter(isPrimary);
   const ratios = checkRoundSlate(state);
+  const subQuotas = subQuotaUse(round, primaries);
   // The slate check and the quota use are the whole list's; nominations, objections and honours only those the caller may see.
   const visible = new Set(state.nominations.filter((n) => access.nomineeVisible(n.nominee.orgId)).map((n) => n.nominationId));
   const showObjectors = access.showObjectors;
@@ -71,8 +72,9 @@ export function awardRoundView(
     }),
     honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({ ...h, levelLabel: HONOUR_LEVEL_LABELS[h.level], statusLabel: HONOUR_STATUS_LABELS[h.status] })),
     slate: {
-      met: ratios.every((r) => r.met),
+      met: ratios.every((r) => r.met) && subQuotas.every((q) => q.met),
       ratios,
+      subQuotas,
       quotas: round.pools.map((p) => ({ pool: p.pool, label: POOL_LABELS[p.pool], quota: p.quota, primaries: primaries.filter((n) => n.pool === p.pool).length })),
       quotaBreaches: quotaBreaches(round, primaries),
       pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)),

@@ -19,12 +19,17 @@ export interface PoolQuota {
   quota: number;
 }
 
-/** At most `max` of the conferred nominees may match `where` (Hainan 2016: of 9 medals, at most 1 enterprise head). */
+/**
+ * At most `max` of the conferred nominees may match `where`, and at least `min` must when set
+ * (Hainan 2016: of 9 medals, 1 enterprise head and 1 migrant worker: max 1, and min 1 where the
+ * notice reserves the place).
+ */
 export interface SubQuota {
   key: string;
   label: Label;
   where: AttributePredicate;
   max: number;
+  min?: number;
 }
 
 export interface RecommenderQuota {

@@ -32,6 +32,9 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
     if (!s.key || (c.subQuotas ?? []).findIndex((x) => x.key === s.key) !== i) bad(`subQuotas[${i}].key`, 'key 缺失或重复', 'key is missing or repeated');
     p.push(...validatePredicate(s.where, `subQuotas[${i}].where`));
     if (!isCount(s.max, 0)) bad(`subQuotas[${i}].max`, `上限应为 0 至 ${MAXIMUM_QUOTA} 的整数`, `max must be a whole number from 0 to ${MAXIMUM_QUOTA}`);
+    if (s.min !== undefined && s.min !== null && (!isCount(s.min, 0) || (isCount(s.max, 0) && s.min > s.max))) {
+      bad(`subQuotas[${i}].min`, '下限应为不大于上限的非负整数', 'min must be a whole number no greater than max');
+    }
   });
   (c.quotasByRecommender ?? []).forEach((r, i) => {
     if (!r.orgId || (c.quotasByRecommender ?? []).findIndex((x) => x.orgId === r.orgId) !== i) bad(`quotasByRecommender[${i}].orgId`, '推荐单位缺失或重复', 'orgId is missing or repeated');

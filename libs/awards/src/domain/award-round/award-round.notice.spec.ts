@@ -85,6 +85,13 @@ describe('starting the public notice (公示)', () => {
     expect(e.messageZh).toContain('农民工 实际 33.3%（1/3），要求 不低于 50%');
   });
 
+  it('refuses while a sub-quota with a minimum is not filled (Hainan 2016: of 9 medals, 1 migrant worker)', () => {
+    const migrant = { key: 'migrant', label: { zh: '农民工', en: 'migrant workers' }, where: { attribute: 'migrantWorker' }, max: 1, min: 1 };
+    const e = spec.given([created({ subQuotas: [migrant] }), ...passed('n-1'), ...passed('n-2')]).when(start()).thenThrows('AWARD.SUB_QUOTA_NOT_MET', { details: { subQuotas: [{ key: 'migrant', count: 0, min: 1 }] } });
+    expect(e.messageZh).toContain('“农民工”已推荐 0 名，要求至少 1 名');
+    spec.given([created({ subQuotas: [migrant] }), ...passed('n-1', { attributes: { migrantWorker: true } }), ...passed('n-2')]).when(start()).thenMatches([{ type: 'PublicNoticeStarted' }]);
+  });
+
   it('refuses while clearances are outstanding, listing them', () => {
     spec.given([created(), ...passed('n-1', {}, ['tax', 'audit'])]).when(start()).thenThrows('AWARD.CLEARANCES_OUTSTANDING', { details: { outstandingClearances: [{ nominationId: 'n-1', departments: ['tax', 'audit'] }] } });
   });

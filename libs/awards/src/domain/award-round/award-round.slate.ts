@@ -32,6 +32,15 @@ export function quotaBreaches(round: RoundConfig, primaries: readonly Counted[])
 }
 
 /** The quotas broken, each named as people read it, with what can be done about each kind. */
+/** Each sub-quota's use by the primaries: how many match, against its bounds (null: none). */
+export function subQuotaUse(round: Pick<RoundConfig, 'subQuotas'>, primaries: readonly Counted[]) {
+  return round.subQuotas.map((s) => {
+    const count = primaries.filter((n) => matchesPredicate(s.where, n.attributes)).length;
+    const min = typeof s.min === 'number' ? s.min : null;
+    return { key: s.key, label: s.label, count, max: s.max, min, met: count <= s.max && (min === null || count >= min) };
+  });
+}
+
 export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>): DomainError {
   const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
   const subQuotaName = (key: string) => round.subQuotas.find((q) => q.key === key)?.label?.zh ?? key;
@@ -101,6 +110,15 @@ export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { 
       `${clearances.length} 名人选尚待有关部门出具意见（${clearances.map((c) => `${c.nominationId}: ${c.departments.map((d) => DEPARTMENT_LABELS[d].zh).join('、')}`).join('；')}）。`,
       `${clearances.length} nominee(s) still await department sign-off (${clearances.map((c) => `${c.nominationId}: ${c.departments.join(', ')}`).join('; ')}).`,
       { outstandingClearances: clearances },
+    );
+  }
+  const short = subQuotaUse(round, primaries).filter((q) => q.min !== null && q.count < q.min);
+  if (short.length > 0) {
+    throw DomainError.unprocessable(
+      'AWARD.SUB_QUOTA_NOT_MET',
+      `推荐名单未达分项名额要求：${short.map((q) => `“${q.label.zh}”已推荐 ${q.count} 名，要求至少 ${q.min} 名`).join('；')}。`,
+      `The list does not fill its sub-quotas: ${short.map((q) => `${q.key} ${q.count} of at least ${q.min}`).join('; ')}.`,
+      { subQuotas: short },
     );
   }
   const ratios = slateRatiosOf(round, primaries);
