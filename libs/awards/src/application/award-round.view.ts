@@ -43,7 +43,10 @@ export function awardRoundView(
     stageLabel: STAGE_LABELS[state.stage],
     levels: round.levels,
     minimumNoticeWorkingDays: round.minimumNoticeWorkingDays,
-    notice: state.notice,
+    notice: state.notice && {
+      ...state.notice,
+      summary: `公示 ${state.notice.calendarDays} 天${state.notice.workingDays === null ? '' : `（含工作日 ${state.notice.workingDays} 天）`}：${state.notice.startsOn} 至 ${state.notice.lastDay}`,
+    },
     nominations: state.nominations.filter((n) => visible.has(n.nominationId)).map((n) => ({
       nominationId: n.nominationId,
       nominee: { ...n.nominee, kindLabel: NOMINEE_KIND_LABELS[n.nominee.kind] },

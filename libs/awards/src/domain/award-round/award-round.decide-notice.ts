@@ -33,6 +33,15 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
       { workingDays: resolved.workingDays, minimumWorkingDays: round.minimumNoticeWorkingDays, lastDay: resolved.lastDay },
     );
   }
+  // Given by dates, a notice still needs a working day in it: one over a whole holiday (National Day, 10-01 to 10-05) is seen by no office.
+  if (c.period.kind === 'calendar_days' && resolved.workingDays === 0) {
+    throw DomainError.unprocessable(
+      'AWARD.NOTICE_WITHOUT_WORKING_DAYS',
+      `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）全部为法定节假日或休息日，没有工作日，请调整公示期。`,
+      `The notice (${resolved.startsOn} to ${resolved.lastDay}) falls wholly on holidays and rest days; give it working days.`,
+      { calendarDays: resolved.calendarDays, workingDays: 0, lastDay: resolved.lastDay },
+    );
+  }
   const { ratios } = assertSlateReady(state, round);
   const { startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays } = resolved;
   const nominationIds = state.nominations.filter((n) => n.status === 'active').map((n) => n.nominationId);

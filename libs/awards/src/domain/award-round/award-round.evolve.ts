@@ -59,8 +59,8 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
     case 'SubstitutePromoted':
       return updateNomination(state, event.data.nominationId, (n) => ({ ...n, substitute: false }));
     case 'PublicNoticeStarted': {
-      const { period, startsOn, lastDay, startsAt, endsAt } = event.data;
-      return { ...state, stage: 'notice', notice: { period, startsOn, lastDay, startsAt, endsAt } };
+      const { period, startsOn, lastDay, startsAt, endsAt, calendarDays, workingDays } = event.data;
+      return { ...state, stage: 'notice', notice: { period, startsOn, lastDay, startsAt, endsAt, calendarDays, workingDays } };
     }
     case 'ObjectionRaised':
       return { ...state, objections: [...state.objections, { objectionId: event.data.objectionId, nominationId: event.data.nominationId, status: 'open' }] };

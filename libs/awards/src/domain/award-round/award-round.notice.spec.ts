@@ -70,6 +70,13 @@ describe('starting the public notice (公示)', () => {
       .thenMatches([{ type: 'PublicNoticeStarted', data: { startsOn: '2022-10-14', lastDay: '2022-10-19', startsAt: '2022-10-13T16:00:00.000Z', endsAt: '2022-10-19T16:00:00.000Z', calendarDays: 6 } }]);
   });
 
+  it('refuses a notice by dates that holds no working day (National Day 2022-10-01 to 10-05), and keeps the day counts', () => {
+    const holiday = start({ at: '2022-09-26T09:00:00+08:00', startsOn: '2022-10-01', period: { kind: 'calendar_days', from: '2022-10-01', to: '2022-10-05' } });
+    spec.given([created(), ...passed('n-1')]).when(holiday).thenThrows('AWARD.NOTICE_WITHOUT_WORKING_DAYS', { details: { calendarDays: 5, workingDays: 0 } });
+    const lijiang = start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } });
+    spec.given([created(), ...passed('n-1')]).when(lijiang).thenState((s) => expect(s.notice).toMatchObject({ calendarDays: 6, workingDays: 4 }));
+  });
+
   it('refuses a notice that starts in the past or has a malformed period', () => {
     spec.given(ready).when(start({ startsOn: '2024-09-29' })).thenThrows('AWARD.NOTICE_IN_PAST');
     spec.given(ready).when(start({ period: { kind: 'working_days', days: 0 } })).thenThrows('NOTICE.INVALID_PERIOD');

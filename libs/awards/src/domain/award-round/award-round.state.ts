@@ -45,6 +45,9 @@ export interface NoticeState {
   lastDay: string;
   startsAt: string;
   endsAt: string;
+  /** Days the notice runs, and how many of them are working days (null: a year the holiday calendar does not cover). */
+  calendarDays: number;
+  workingDays: number | null;
 }
 
 export interface HonourRecord {
