@@ -228,5 +228,8 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(reports.periods.map((p: any) => [p.period, p.cadence, p.status, p.fileable, p.rulesVersion])).toEqual([
       ['2021-Q3', 'quarterly', 'filed_late', false, 1], ['2021-Q4', 'quarterly', 'overdue', false, 1],
     ]);
+    // The Q4 miss stands, closed on the supervision list as superseded: the view says so too.
+    expect(reports.periods[1]).toMatchObject({ superseded: true, supersededLabel: '报送周期已调整，本期不再报送' });
+    expect(reports.periods[0].superseded).toBeUndefined();
   });
 });

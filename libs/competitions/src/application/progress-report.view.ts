@@ -50,6 +50,8 @@ export function progressReportsView(project: Project, history: ProgressReportRec
       cadenceLabel: REPORTING_CADENCE_LABELS[p.cadence],
       rulesVersion: regime.facts.rulesVersion,
       fileable: !earlierRules,
+      // A miss under earlier rules stays a miss, but can no longer be filed: supervision closes it as superseded.
+      ...(earlierRules && !current && status === 'overdue' ? { superseded: true, supersededLabel: REPORT_STATUS_LABELS.superseded } : {}),
       startsOn: p.startsOn,
       endsOn: p.endsOn,
       dueOn: p.dueOn,
