@@ -62,13 +62,13 @@ export function requireNomineeTied(orgs: OrgDirectory, nominee: NomineeClaim, or
   if (project && !orgs.isWithin(orgId, project.orgId)) {
     throw DomainError.unprocessable(
       'AWARD.NOMINEE_NOT_OF_PROJECT',
-      `推荐对象所在单位 ${orgId} 不是竞赛项目 ${project.projectId} 的单位 ${project.orgId} 或其下属单位。`,
+      `推荐对象所在单位${node.name}（${orgId}）不是竞赛项目 ${project.projectId} 的参赛单位${orgs.get(project.orgId)?.name ?? project.orgId}或其下属单位。`,
       `The nominee's organisation ${orgId} is not the project's (${project.orgId}) or under it.`,
       { nomineeOrgId: orgId, projectOrgId: project.orgId },
     );
   }
   if (!orgs.isWithin(orgId, roundOrgId)) {
-    throw DomainError.unprocessable('AWARD.NOMINEE_OUTSIDE_ROUND', `推荐对象所在单位 ${orgId} 不在本轮评选的组织 ${roundOrgId} 范围内。`, `The nominee's organisation ${orgId} is outside this round's organisation ${roundOrgId}.`, {
+    throw DomainError.unprocessable('AWARD.NOMINEE_OUTSIDE_ROUND', `推荐对象所在单位${node.name}（${orgId}）不在本轮评选的组织${orgs.get(roundOrgId)?.name ?? roundOrgId}范围内。`, `The nominee's organisation ${orgId} is outside this round's organisation ${roundOrgId}.`, {
       nomineeOrgId: orgId,
       roundOrgId,
     });

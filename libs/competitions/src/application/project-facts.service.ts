@@ -54,7 +54,8 @@ export class ProjectFacts {
   }
 
   async snapshot(campaignId: string): Promise<CampaignRulesSnapshot> {
-    return campaignRulesSnapshot(await this.campaign(campaignId));
+    const snapshot = campaignRulesSnapshot(await this.campaign(campaignId));
+    return { ...snapshot, organizerName: this.orgs.get(snapshot.organizerOrgId)?.name ?? null };
   }
 
   /** A unit acts only for its own organisation. */

@@ -17,6 +17,8 @@ export interface CampaignRulesSnapshot {
   approvalLevels: HierarchyLevel[];
   /** The organising committee: it set the application deadline, and only it may extend it. */
   organizerOrgId: string;
+  /** Its name, for the messages people read (looked up by the handler; the id when absent). */
+  organizerName?: string | null;
 }
 
 export function campaignRulesSnapshot(campaign: Campaign): CampaignRulesSnapshot {

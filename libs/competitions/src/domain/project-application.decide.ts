@@ -98,7 +98,7 @@ export function grantSubmissionExtension(c: GrantSubmissionExtension, state: Pro
   if (c.actor.orgId !== c.campaign.organizerOrgId) {
     throw DomainError.forbidden(
       'PROJECT.EXTENSION_ORGANISER_ONLY',
-      `报名截止时间由竞赛活动主办方（${c.campaign.organizerOrgId}）规定，只有主办方竞赛委员会可以批准延期报送。`,
+      `报名截止时间由竞赛活动主办方${c.campaign.organizerName ?? c.campaign.organizerOrgId}规定，只有主办方竞赛委员会可以批准延期报送。`,
       `The application deadline is set by the organiser (${c.campaign.organizerOrgId}); only its committee may grant an extension.`,
       { organizerOrgId: c.campaign.organizerOrgId, yourOrgId: c.actor.orgId },
     );

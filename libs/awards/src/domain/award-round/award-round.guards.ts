@@ -61,7 +61,7 @@ export function illegalTransition(state: AwardRoundState, action: string): Domai
   return DomainError.illegalState(
     'AWARD.ILLEGAL_TRANSITION',
     `评选轮次当前为“${stage.zh}”，不能${zh(action)}；当前可办理：${allowed.map(zh).join('、')}。`,
-    `The award round is ${stage.en}; ${awardActionName(action)} is not allowed. Allowed: ${awardActionNames(allowed).join(', ')}.`,
+    `The award round's stage is: ${stage.en}; ${awardActionName(action)} is not allowed. Allowed: ${awardActionNames(allowed).join(', ')}.`,
     state.stage,
     awardActionNames(allowed),
     { allowedActionLabels: labelledAwardActions(allowed) },

@@ -34,7 +34,8 @@ describe('no_double_nomination', () => {
     const round = { campaignId: 'c-jj-2021', nominations: [{ nominationId: 'n-1', nomineeKind: 'person' as const, nomineeId: 'person-1', status: 'withdrawn' as const }] };
     const r = only({ rule: 'no_double_nomination' }, { round });
     expect(r.passed).toBe(false);
-    expect(r.messageEn).toBe('张师傅 is already nominated in this round (n-1(withdrawn)) and cannot be nominated twice.');
+    expect(r.messageEn).toBe('张师傅 is already nominated in this round (n-1 (withdrawn)) and cannot be nominated twice.');
+    expect(r.messageZh).toBe('张师傅 已在本轮被推荐（推荐编号 n-1，已因异议撤回），不得重复推荐。');
   });
   it('passes when only others are nominated (same id, different kind is someone else)', () => {
     const round = { nominations: [{ nominationId: 'n-1', nomineeKind: 'team' as const, nomineeId: 'person-1', status: 'active' as const }] };

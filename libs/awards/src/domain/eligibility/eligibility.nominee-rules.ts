@@ -1,4 +1,4 @@
-import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, HonourType, NOMINEE_KIND_LABELS, honourLevelRank } from '../catalogue/award-catalogue';
+import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, HonourType, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS, honourLevelRank } from '../catalogue/award-catalogue';
 import { addYears, toEpochDay, yearOf } from '../calendar/date-only';
 import { ORG_FACT_LABELS, RuleSpec } from '../rules/rule-spec';
 import { HonourHeld, OrganizationFacts } from './eligibility.facts';
@@ -31,8 +31,9 @@ export function noDoubleNomination(ctx: RuleContext): EligibilityReason {
   if (earlier.length === 0) {
     return reason('no_double_nomination', true, `${nominee.name} 未在本轮被推荐过。`, `${nominee.name} has not been nominated in this round.`, facts);
   }
-  const list = earlier.map((n) => `${n.nominationId}(${n.status})`).join(', ');
-  return reason('no_double_nomination', false, `${nominee.name} 已在本轮被推荐（${list}），不得重复推荐。`, `${nominee.name} is already nominated in this round (${list}) and cannot be nominated twice.`, facts);
+  const listZh = earlier.map((n) => `推荐编号 ${n.nominationId}，${NOMINATION_STATUS_LABELS[n.status as keyof typeof NOMINATION_STATUS_LABELS]?.zh ?? n.status}`).join('；');
+  const list = earlier.map((n) => `${n.nominationId} (${n.status})`).join(', ');
+  return reason('no_double_nomination', false, `${nominee.name} 已在本轮被推荐（${listZh}），不得重复推荐。`, `${nominee.name} is already nominated in this round (${list}) and cannot be nominated twice.`, facts);
 }
 
 /** A valid or suspended honour of the types (default: the round's award type) blocks a repeat; revoked/withdrawn do not. */
