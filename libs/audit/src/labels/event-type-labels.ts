@@ -40,6 +40,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   MilestoneRecorded: { zh: '记录节点成果', en: 'Milestone recorded' },
   SafetyIncidentRecorded: { zh: '登记安全、质量事故或职业病危害事件', en: 'Safety, quality or occupational-hazard incident recorded' },
   InstantCommendationGiven: { zh: '即时表彰', en: 'Instant commendation given' },
+  InstantCommendationStatusChanged: { zh: '即时表彰撤销、摘牌、暂停或恢复', en: 'Instant commendation revoked, withdrawn, suspended or reinstated' },
   InspectionRecorded: { zh: '督导检查记录', en: 'Inspection recorded' },
   RectificationReported: { zh: '报告整改情况', en: 'Rectification reported' },
   RectificationAccepted: { zh: '整改验收通过', en: 'Rectification accepted' },
