@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
-  AWARD_TYPE_CATALOGUE, AwardType, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RuleSpec, evaluateEligibility, shanghaiDateOf,
+  AWARD_TYPE_CATALOGUE, AwardType, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf,
 } from '../../application/award-domain';
 import { PROJECT_STATUS_LABELS, ProjectStatus } from '@jingsai/competitions';
 import { deadlineDateOf } from '../../application/project-facts.mapper';
@@ -76,22 +76,33 @@ function organizationFactsOf(db: Database, orgId: string, ownership: string | nu
   return { orgId, ownership: ownership as Ownership, ...(level ? { level } : {}), ...(name ? { name } : {}), facts };
 }
 
-/** The organisations above the project's, nearest first, with their facts: the ones a nomination's check reads too. */
-function ancestorFactsOf(db: Database, r: ProjectRow): OrganizationFacts[] {
+/**
+ * The organisations above the project's, nearest first, with their facts: the ones a nomination's
+ * check reads too. Projects of a page share their ancestors: each is read once per page (`seen`).
+ */
+function ancestorFactsOf(db: Database, r: ProjectRow, seen: Map<string, OrganizationFacts>): OrganizationFacts[] {
   const above = (r.org_path ?? '').split('/').filter(Boolean).filter((id) => id !== r.org_id).reverse();
   const node = db.prepare('SELECT ownership, level, name FROM org_nodes WHERE org_id = ?');
   return above.map((id) => {
+    const known = seen.get(id);
+    if (known) return known;
     const o = node.get(id) as { ownership: string | null; level: string | null; name: string | null } | undefined;
-    return organizationFactsOf(db, id, o?.ownership ?? null, o?.level ?? null, o?.name ?? null);
+    const facts = organizationFactsOf(db, id, o?.ownership ?? null, o?.level ?? null, o?.name ?? null);
+    seen.set(id, facts);
+    return facts;
   });
 }
 
-function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow): EligibilityVerdict {
+/** What every row of one board page shares: the round's nominations, the ancestors' facts. */
+interface PageFacts {
+  nominations: RoundFacts['nominations'];
+  ancestors: Map<string, OrganizationFacts>;
+}
+
+function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: PageFacts): EligibilityVerdict {
   const unitAward = AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds.includes('unit');
   const rules = unitAward ? q.rules : q.rules.filter((s) => !NOMINEE_RULES.has(s.rule));
-  const nominations = q.roundId
-    ? (db.prepare('SELECT nomination_id AS nominationId, nominee_kind AS nomineeKind, nominee_id AS nomineeId, status FROM award_round_nominations WHERE round_id = ?').all(q.roundId) as any[])
-    : [];
+  const nominations = page.nominations;
   return evaluateEligibility({
     rules,
     ruleSetId: q.ruleSetId,
@@ -104,7 +115,7 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow): Eligibili
     nominee: { kind: unitAward ? 'unit' : AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds[0]!, id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, 'unit'), attributes: {} },
     project: projectFactsOfRow(db, r),
     organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level, r.org_name),
-    ancestors: ancestorFactsOf(db, r),
+    ancestors: ancestorFactsOf(db, r, page.ancestors),
     round: { campaignId: r.campaign_id, nominations },
   });
 }
@@ -142,8 +153,14 @@ export function eligibilityBoard(db: Database, q: EligibilityQuery) {
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
   const rows = db.prepare(`SELECT p.*, c.closes_at, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
+  const page: PageFacts = {
+    nominations: q.roundId
+      ? (db.prepare('SELECT nomination_id AS nominationId, nominee_kind AS nomineeKind, nominee_id AS nomineeId, status FROM award_round_nominations WHERE round_id = ?').all(q.roundId) as RoundFacts['nominations'])
+      : [],
+    ancestors: new Map(),
+  };
   const items = rows.map((r) => {
-    const verdict = verdictFor(db, q, r);
+    const verdict = verdictFor(db, q, r, page);
     const status = verdictStatusOf(verdict);
     return {
       projectId: r.project_id,
