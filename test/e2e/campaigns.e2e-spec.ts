@@ -116,6 +116,9 @@ describe('campaigns over HTTP', () => {
       // Nor by editing the draft afterwards.
       const edited = await t.request('PATCH', '/api/v1/campaigns/jj-2021', { token: city, body: { level: 'province' } });
       expect(edited.body).toMatchObject({ status: 400, code: 'CAMPAIGN.INVALID', errors: [{ field: 'level' }] });
+      // One problem, not two: the approval levels are judged against the organiser's level, not the wrong one given.
+      const lower = await t.request('PATCH', '/api/v1/campaigns/jj-2021', { token: city, body: { level: 'county' } });
+      expect(lower.body.errors.map((e: any) => e.field)).toEqual(['level']);
     });
 
     it('lists every problem of the scheme at once, each with its field', async () => {

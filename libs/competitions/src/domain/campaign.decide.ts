@@ -38,7 +38,8 @@ function pick<T extends object, K extends keyof T>(source: T, keys: readonly K[]
 }
 
 function validateDefinition(d: CampaignDefinition, organizerLevel: HierarchyLevel | null | undefined): void {
-  const errors = [...profileProblems(d), ...levelProblems(d.level, organizerLevel), ...rulesProblems(d, d.level), ...spanProblems(d, d.year)];
+  // Approval levels are checked against the level the campaign must have: a wrong level is one problem, not two.
+  const errors = [...profileProblems(d), ...levelProblems(d.level, organizerLevel), ...rulesProblems(d, organizerLevel ?? d.level), ...spanProblems(d, d.year)];
   if (errors.length > 0) throw invalidCampaign(errors);
 }
 
