@@ -205,8 +205,12 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(ok(await w.get('/api/v1/projects/p-late/progress-reports', 'unitA')).body.periods[1]).toMatchObject({ status: 'filed', current: { late: false } });
   });
 
-  it('a change of cadence closes the old periods still overdue, on the supervision list and in the project', async () => {
+  it('a change of cadence closes the old periods still overdue, on the supervision list, the board and in the project', async () => {
+    const boardRow = async () => ok(await w.get(`/api/v1/board?campaignId=${CAMPAIGN_ID}`, 'city')).body.items.find((i: any) => i.projectId === 'p-b');
+    expect((await boardRow()).overduePeriods).toContain('2021-Q3');
     ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求改为按月报送' }, 'city'));
+    // The unit can no longer file a quarter: it no longer awaits the unit on the board.
+    expect((await boardRow()).overduePeriods).toEqual([]);
     const items = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items;
     expect(items.find((i: any) => i.projectId === 'p-b' && i.period === '2021-Q3')).toMatchObject({ state: 'superseded', stateLabel: '报送周期已调整，本期不再报送' });
     // p-power filed its Q3 late before the change: that stays as it was.

@@ -13,6 +13,16 @@ export const REPORT_STATUS_LABELS = {
 } as const;
 type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
 
+/** Why a project files no more reports, as the supervision list closes its misses. */
+const NOT_REPORTING_LABELS: Partial<Record<string, string>> = {
+  under_assessment: '未补报（项目已进入评估）',
+  assessed: '未补报（项目已进入评估）',
+  summary_submitted: '未补报（项目已进入评估）',
+  summarized: '未补报（项目已进入评估）',
+  withdrawn: '项目已撤回',
+  terminated: '项目已终止',
+};
+
 const labelledMetrics = (metrics: ProgressMetrics) =>
   Object.entries(metrics).map(([key, value]) => ({ key, value, label: PROGRESS_METRICS[key as ProgressMetric]?.zh ?? key, unitZh: PROGRESS_METRICS[key as ProgressMetric]?.unitZh ?? '' }));
 
@@ -29,6 +39,8 @@ export function progressReportsView(project: Project, history: ProgressReportRec
   const approved = project.application.approvedRulesVersion !== null;
   const owed = approved ? owedRegimePeriods(regimes, project.implementationPlan) : [];
   const reporting = regimes[regimes.length - 1]!.facts;
+  // Reports are filed only while the project runs (filing refuses them from the assessment on).
+  const stillReporting = project.status === 'in_progress';
   const today = now.toISOString();
   const periods = owed.map(({ period: p, regime }) => {
     const revisions = history.filter((r) => r.period === p.period);
@@ -49,9 +61,11 @@ export function progressReportsView(project: Project, history: ProgressReportRec
       cadence: p.cadence,
       cadenceLabel: REPORTING_CADENCE_LABELS[p.cadence],
       rulesVersion: regime.facts.rulesVersion,
-      fileable: !earlierRules,
+      fileable: !earlierRules && stillReporting,
       // A miss under earlier rules stays a miss, but can no longer be filed: supervision closes it as superseded.
       ...(earlierRules && !current && status === 'overdue' ? { superseded: true, supersededLabel: REPORT_STATUS_LABELS.superseded } : {}),
+      // A miss the project can no longer make good (assessment opened, or it ended): supervision closes it too, saying why.
+      ...(!earlierRules && !stillReporting && !current && status === 'overdue' ? { closed: true, closedLabel: NOT_REPORTING_LABELS[project.status] ?? '项目已不再报送推进情况' } : {}),
       startsOn: p.startsOn,
       endsOn: p.endsOn,
       dueOn: p.dueOn,

@@ -3,7 +3,7 @@ import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
   CampaignEvent, ProjectApproved, ProjectApprovedAtLevel, ProjectDraftEdited, ProjectDrafted, ProjectRejected, ProjectReturned, ProjectSubmissionRefused,
-  ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted,
+  ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted, parsePeriod,
 } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { LOOP_TYPES, LoopEvent, loopChanges } from './board-loop';
@@ -58,6 +58,16 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       const waiting = db.prepare("SELECT project_id, org_id, approved_levels FROM board WHERE campaign_id = ? AND status = 'submitted'").all(e.data.campaignId) as any[];
       for (const p of waiting) {
         db.prepare('UPDATE board SET next_level = ? WHERE project_id = ?').run(nextLevel(db, e.data.campaignId, p.org_id, JSON.parse(p.approved_levels)), p.project_id);
+      }
+      // Another cadence: an overdue period of the old one can no longer be filed, so it no longer awaits the unit (supervision closes it as superseded).
+      if (e.data.changes.reportingCadence) {
+        const cadence = e.data.rules.reportingCadence;
+        const owing = db.prepare("SELECT project_id, overdue_periods FROM board WHERE campaign_id = ? AND overdue_periods <> '[]'").all(e.data.campaignId) as Array<{ project_id: string; overdue_periods: string }>;
+        for (const p of owing) {
+          const periods = JSON.parse(p.overdue_periods) as string[];
+          const kept = periods.filter((x) => parsePeriod(x)?.cadence === cadence);
+          if (kept.length !== periods.length) db.prepare('UPDATE board SET overdue_periods = ? WHERE project_id = ?').run(JSON.stringify(kept), p.project_id);
+        }
       }
       return;
     }
@@ -153,11 +163,12 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  * a project or summary was returned, assessors still to score, findings to rectify or review,
  * overdue reports, and the assessment result. Keeps its own copy of organisation paths and
  * campaign approval levels. Version 2 follows the later stages (评估、总结); version 3 indexes
- * whose move it is (awaits_committee / awaits_unit) and each assessor's projects.
+ * whose move it is (awaits_committee / awaits_unit) and each assessor's projects; version 5
+ * drops overdue periods of a cadence the campaign no longer has.
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 4,
+  version: 5,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org', 'board_status', 'board_awaiting_committee_wait'],

@@ -1,0 +1,20 @@
+import { fold } from '@jingsai/shared';
+import { Project, ProjectEvent, projectDecider } from '../domain';
+import { inProgress, opened, reporting } from '../domain/project-loop.fixtures';
+import { P } from '../domain/project.fixtures';
+import { progressReportsView } from './progress-report.view';
+
+const overdue: ProjectEvent = { type: 'ProgressReportOverdue', data: { projectId: P.projectId, period: '2021-Q3', dueOn: '2021-10-10' } };
+const view = (events: ProjectEvent[]) =>
+  progressReportsView(fold(projectDecider, events) as Project, [], [{ facts: reporting, afterDay: null, untilDay: null }], new Date('2021-11-20T02:00:00Z')).periods.find((p) => p.period === '2021-Q3')!;
+
+describe('a project’s progress reports (信息反馈)', () => {
+  it('keeps a missed period owed and fileable while the project runs', () => {
+    expect(view([...inProgress, overdue])).toMatchObject({ status: 'overdue', fileable: true });
+    expect(view([...inProgress, overdue])).not.toHaveProperty('closed');
+  });
+
+  it('says a miss can no longer be made good once the assessment opened, as the supervision list closes it', () => {
+    expect(view([...inProgress, overdue, opened()])).toMatchObject({ status: 'overdue', fileable: false, closed: true, closedLabel: '未补报（项目已进入评估）' });
+  });
+});
