@@ -54,6 +54,17 @@ describe('safety and quality incidents', () => {
     spec().given(inProgress).when(incident({ occurredOn: '2021-09-21' })).thenThrows('PROJECT.DATE_IN_FUTURE');
   });
 
+  it('refuses an incident from before the project began (the earlier of approval and the plan’s start), pointing to the organisation’s record', () => {
+    // The fixture's plan starts 2021-08-01 and its approval carries no date: the plan's start bounds it.
+    const early = spec().given(inProgress).when(incident({ occurredOn: '2021-07-31' })).thenThrows('PROJECT.DATE_BEFORE_PROJECT', { kind: 'validation', details: { projectStartsOn: '2021-08-01', errors: [{ field: 'occurredOn' }] } });
+    expect(early.messageZh).toContain('作为单位事实登记');
+    spec().given(inProgress).when(incident({ occurredOn: '2021-08-01' })).thenMatches([{ type: 'SafetyIncidentRecorded' }]);
+    // Approved on 07-26, before the plan starts: from the approval on.
+    const approvedEarly = inProgress.map((e) => (e.type === 'ProjectApproved' ? ({ ...e, data: { ...e.data, approvedAt: '2021-07-26T10:00:00+08:00' } } as ProjectEvent) : e));
+    spec().given(approvedEarly).when(incident({ occurredOn: '2021-07-28' })).thenMatches([{ type: 'SafetyIncidentRecorded' }]);
+    spec().given(approvedEarly).when(incident({ occurredOn: '2021-07-25' })).thenThrows('PROJECT.DATE_BEFORE_PROJECT', { details: { projectStartsOn: '2021-07-26' } });
+  });
+
   it('refuses an unknown severity or kind, or no description', () => {
     spec()
       .given(inProgress)

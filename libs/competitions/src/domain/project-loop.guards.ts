@@ -79,6 +79,21 @@ export function requireNotInFuture(date: string, at: string, field: string, what
   }
 }
 
+/**
+ * Something that happened on the project cannot be dated before the project began: the earlier of
+ * its approval (立项) and the start of its implementation plan. An accident before that is the
+ * organisation's record, not the project's.
+ */
+export function requireNotBeforeProject(project: Project, date: string, field: string, whatZh: string, advice: { zh: string; en: string } = { zh: '', en: '' }): void {
+  const approvedOn = project.application.approvedAt ? beijingDate(project.application.approvedAt) : null;
+  const starts = [approvedOn, project.implementationPlan?.startsOn].filter((d): d is string => isIsoDate(d));
+  if (starts.length === 0) return;
+  const from = starts.reduce((a, b) => (a < b ? a : b));
+  if (date >= from) return;
+  const zh = `${whatZh}（${date}）早于本项目开始（${from}，立项与实施计划开始中较早的一天），不属于本项目。${advice.zh}`;
+  throw DomainError.validation('PROJECT.DATE_BEFORE_PROJECT', zh, `${field} (${date}) is before the project began (${from}).${advice.en}`, { errors: [problem(field, zh, `${field} cannot be before ${from}.`)], projectStartsOn: from });
+}
+
 /** Ids arrive on the command; reusing one for a different item is refused. */
 export function requireNewId(id: string, existing: Iterable<string>, field: string, whatZh: string): void {
   for (const e of existing) {

@@ -48,6 +48,14 @@ describe('milestones (重要推进节点)', () => {
     spec().given(inProgress).when(milestone({ reachedOn: '2021-09-21' })).thenThrows('PROJECT.DATE_IN_FUTURE', { details: { errors: [{ field: 'reachedOn' }] } });
   });
 
+  it('refuses a milestone, like an inspection, dated before the project began', () => {
+    spec().given(inProgress).when(milestone({ reachedOn: '2019-05-01' })).thenThrows('PROJECT.DATE_BEFORE_PROJECT', { details: { errors: [{ field: 'reachedOn' }] } });
+    spec()
+      .given(inProgress)
+      .when({ type: 'RecordInspection', ...base(at, cityCommittee), inspectionId: 'i-old', inspectedOn: '2019-05-01', findings: [] } as never)
+      .thenThrows('PROJECT.DATE_BEFORE_PROJECT', { details: { errors: [{ field: 'inspectedOn' }] } });
+  });
+
   it('refuses a missing title or a malformed date', () => {
     spec().given(inProgress).when(milestone({ title: ' ', reachedOn: '2021-9-18' })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'title' }, { field: 'reachedOn' }] } });
   });

@@ -4,7 +4,7 @@ import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
 import { problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
 import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
-import { Problems, requireNewId, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
+import { Problems, requireNewId, requireNotBeforeProject, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
 import { ChangeInstantCommendation, CommendationChange, FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
 import { ProjectEvent } from './project.events';
 import { requireProject } from './project.guards';
@@ -118,6 +118,7 @@ export function recordMilestone(c: RecordMilestone, state: ProjectState): Projec
   problems.date(c.reachedOn, 'reachedOn', '达成日期');
   problems.throwIfAny();
   requireNotInFuture(c.reachedOn, c.at, 'reachedOn', '节点达成日期');
+  requireNotBeforeProject(project, c.reachedOn, 'reachedOn', '节点达成日期');
   requireNewId(c.milestoneId, project.progress.milestones.map((m) => m.milestoneId), 'milestoneId', '推进节点');
   const description = typeof c.description === 'string' ? c.description.trim() : '';
   return [{ type: 'MilestoneRecorded', data: { projectId: c.projectId, milestoneId: c.milestoneId, title, reachedOn: c.reachedOn, description } }];

@@ -2,7 +2,7 @@ import { DomainError } from '@jingsai/shared';
 import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { problem } from './field-problem';
 import { FINDING_SEVERITIES, FINDING_SEVERITY_LABELS, FINDING_STATUS_LABELS, INCIDENT_KIND_LABELS, INCIDENT_KINDS, INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS } from './project-loop.catalogue';
-import { Problems, requireNewId, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
+import { Problems, requireNewId, requireNotBeforeProject, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
 import { Finding } from './project-loop.state';
 import { AcceptRectification, MarkRectificationOverdue, RecordInspection, RecordSafetyIncident, RejectRectification, ReportRectification } from './project-progress.commands';
 import { ProjectEvent } from './project.events';
@@ -32,6 +32,7 @@ export function recordInspection(c: RecordInspection, state: ProjectState): Proj
   });
   problems.throwIfAny();
   requireNotInFuture(c.inspectedOn, c.at, 'inspectedOn', '检查日期');
+  requireNotBeforeProject(project, c.inspectedOn, 'inspectedOn', '检查日期');
   requireNewId(c.inspectionId, project.supervision.inspections.map((x) => x.inspectionId), 'inspectionId', '督导检查');
   for (const id of ids) requireNewId(id, project.supervision.findings.map((f) => f.findingId), 'findingId', '问题');
   const today = beijingDate(c.at);
@@ -130,6 +131,10 @@ export function recordSafetyIncident(c: RecordSafetyIncident, state: ProjectStat
   const description = problems.text(c.description, 'description', '事故经过');
   problems.throwIfAny();
   requireNotInFuture(c.occurredOn, c.at, 'occurredOn', '事故发生日期');
+  requireNotBeforeProject(project, c.occurredOn, 'occurredOn', '事故发生日期', {
+    zh: '项目开始前的事故请作为单位事实登记（组织登记中的事故记录），仍按限制期计算。',
+    en: ' Record an accident from before the project on the organisation instead; its exclusion window still applies.',
+  });
   requireNewId(c.incidentId, project.supervision.incidents.map((x) => x.incidentId), 'incidentId', '事故');
   const { incidentId, occurredOn, severity, kind } = c;
   return [{ type: 'SafetyIncidentRecorded', data: { projectId: c.projectId, incidentId, occurredOn, severity, kind, description } }];
