@@ -130,8 +130,8 @@ export function requireAssigned(assessment: ProjectAssessment, userId: string, a
   if (assessor.orgId !== actingOrgId) {
     throw DomainError.forbidden(
       'PROJECT.ASSESSOR_ORG_MISMATCH',
-      `您被指派为本项目评估专家时登记的所在单位是 ${assessor.orgId}，而当前登录身份的所在单位是 ${actingOrgId}，利益冲突审查不适用于当前身份，不能评分或申报回避。如所在单位有误，请竞赛委员会按实际单位重新指派（增补评估专家）。`,
-      `You were assigned as an assessor of organisation ${assessor.orgId}, but you act for ${actingOrgId}; the conflict check does not cover this. If the assignment is wrong, the committee must assign you again under your actual organisation.`,
+      `您被指派为本项目评估专家时登记的所在单位是 ${assessor.orgId}，而当前登录身份的所在单位是 ${actingOrgId}，利益冲突审查不适用于当前身份，不能评分或申报回避。请以指派时登记单位的身份登录后评分；如指派时登记的单位有误，请竞赛委员会另行增补一名评估专家并说明理由（已指派的评估专家不能改登记单位）。`,
+      `You were assigned as an assessor of organisation ${assessor.orgId}, but you act for ${actingOrgId}; the conflict check does not cover this. Sign in as a member of ${assessor.orgId} to score; if the assignment named the wrong organisation, the committee adds another assessor, giving a reason (an assignment's organisation cannot be changed).`,
       { userId, assignedOrgId: assessor.orgId, actingOrgId },
     );
   }
