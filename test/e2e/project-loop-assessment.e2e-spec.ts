@@ -61,7 +61,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     w.tok.as1AtOwnOrg = await w.t.token({ userId: 'as1', name: 'as1 同志', roles: ['assessor'], orgId: 'ent-a' });
     const mismatch = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(99, 99, 99), 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
     expect(mismatch).toMatchObject({ assignedOrgId: 'univ', actingOrgId: 'ent-a' });
-    expect(mismatch.messageZh).toContain('重新指派');
+    expect(mismatch.messageZh).toContain('另行增补一名评估专家');
     await w.refused('/api/v1/projects/p-a/assessment/conflicts', { reason: '回避' }, 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
     const range = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(105, 85, -1), 'as1', 400, 'PROJECT.SCORE_OUT_OF_RANGE');
     expect(range.errors.map((e: any) => e.field)).toEqual(['scores.quality', 'scores.innovation']);
