@@ -58,7 +58,8 @@ export function commandMix(manifest: GenerationManifest, seed = 7): CommandMix {
           method: 'POST',
           path: `/api/v1/projects/${p.projectId}/assessment/scores`,
           headers: bearer(a.userId, 'assessor', a.orgId),
-          body: { scores: Object.fromEntries(CRITERIA.map((k) => [k, Math.min(100, base + rnd.int(-5, 5))])) },
+          // An assessor picked again corrects the sheet, which takes a reason.
+          body: { scores: Object.fromEntries(CRITERIA.map((k) => [k, Math.min(100, base + rnd.int(-5, 5))])), reason: '复核后更正' },
         };
       }
       return report();

@@ -75,7 +75,8 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
 
   it('scores, a correction, a self-score kept apart, and a trimmed mean checked by hand', async () => {
     expect(ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(80, 85, 80), 'as1'), 201).body.events).toEqual(['ScoreRecorded']);
-    expect(ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(90, 85, 80), 'as1'), 201).body.events).toEqual(['ScoreCorrected']);
+    await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 85, 80), 'as1', 400, 'PROJECT.REASON_REQUIRED');
+    expect(ok(await w.post('/api/v1/projects/p-a/assessment/scores', { ...scores(90, 85, 80), reason: '复核后调整质量得分' }, 'as1'), 201).body.events).toEqual(['ScoreCorrected']);
     ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(95, 90, 92), 'as2'), 201);
     await w.refused('/api/v1/projects/p-a/assessment/finalize', {}, 'city', 422, 'PROJECT.NOT_ENOUGH_SCORES');
     ok(await w.post('/api/v1/projects/p-a/assessment/scores', scores(70, 75, 72), 'as3'), 201);

@@ -49,7 +49,7 @@ export class RecordScoresRequestDto {
   @IsObject()
   scores!: Record<string, number>;
 
-  @ApiPropertyOptional({ description: '更正理由（再次提交即为更正时填写，随更正记录） Why a correction changes the sheet', example: '复核后调整工期得分' })
+  @ApiPropertyOptional({ description: '更正理由（再次提交即为更正，更正时必填，随更正记录） Why a correction changes the sheet (required for a correction)', example: '复核后调整工期得分' })
   @IsOptional()
   @IsString()
   @MaxLength(500)

@@ -42,8 +42,14 @@ export function recordScore(c: RecordScore, state: ProjectState): ProjectEvent[]
   if (previous && sameValue(previous.scores, sheet.scores)) return [];
   const base = { projectId: c.projectId, assessorUserId: c.assessorUserId, ...sheet };
   if (!previous) return [{ type: 'ScoreRecorded', data: { ...base, revision: 1 } }];
+  // A correction is a decision on the record: the auditor reads why the sheet changed.
   const reason = c.reason?.trim();
-  return [{ type: 'ScoreCorrected', data: { ...base, revision: previous.revision + 1, supersedesRevision: previous.revision, ...(reason ? { reason } : {}) } }];
+  if (!reason) {
+    throw DomainError.validation('PROJECT.REASON_REQUIRED', '更正已提交的评分须说明理由（reason）。', 'Correcting a score sheet already recorded needs a reason.', {
+      errors: [{ field: 'reason', messageZh: '请填写更正理由。', messageEn: 'Give the reason for the correction.' }],
+    });
+  }
+  return [{ type: 'ScoreCorrected', data: { ...base, revision: previous.revision + 1, supersedesRevision: previous.revision, reason } }];
 }
 
 /** 自评: validated like an assessor's sheet, stored apart, never combined into the total. */

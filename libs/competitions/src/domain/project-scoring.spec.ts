@@ -24,24 +24,22 @@ describe('assessor scores (考评)', () => {
       .then([{ type: 'ScoreRecorded', data: { projectId: P.projectId, assessorUserId: 'a-1', scores: sheet, weightedTotal: 80.5, revision: 1 } }]);
   });
 
-  it('records a second sheet by the same assessor as a correction that supersedes the first', () => {
-    spec()
-      .given([...underAssessment(), scored(1, 70)])
-      .when(score(1))
-      .then([{ type: 'ScoreCorrected', data: { projectId: P.projectId, assessorUserId: 'a-1', scores: sheet, weightedTotal: 80.5, revision: 2, supersedesRevision: 1 } }]);
-  });
-
-  it('records why a correction changes the sheet, when the assessor says', () => {
+  it('records a second sheet by the same assessor as a correction that supersedes the first, with why', () => {
     spec()
       .given([...underAssessment(), scored(1, 70)])
       .when({ ...score(1), reason: ' 复核后调整工期得分 ' })
-      .thenMatches([{ type: 'ScoreCorrected', data: { revision: 2, reason: '复核后调整工期得分' } }]);
+      .then([{ type: 'ScoreCorrected', data: { projectId: P.projectId, assessorUserId: 'a-1', scores: sheet, weightedTotal: 80.5, revision: 2, supersedesRevision: 1, reason: '复核后调整工期得分' } }]);
+  });
+
+  it('refuses a correction that gives no reason: the auditor reads why the sheet changed', () => {
+    spec().given([...underAssessment(), scored(1, 70)]).when(score(1)).thenThrows('PROJECT.REASON_REQUIRED', { kind: 'validation', details: { errors: [{ field: 'reason' }] } });
+    spec().given([...underAssessment(), scored(1, 70)]).when({ ...score(1), reason: '  ' }).thenThrows('PROJECT.REASON_REQUIRED');
   });
 
   it('keeps the superseded sheet in history', () => {
     spec()
       .given([...underAssessment(), scored(1, 70)])
-      .when(score(1))
+      .when({ ...score(1), reason: '复核' })
       .thenState((s) => expect((s as Project).assessment!.scores.map((x) => [x.revision, x.weightedTotal, x.supersedesRevision])).toEqual([[1, 70, null], [2, 80.5, 1]]));
   });
 

@@ -213,7 +213,7 @@ export function projectHistory(plan: ProjectPlan, rnd: Random): { builder: Strea
     d = addDays(d, rnd.int(0, 2));
     if (!before(d)) break;
     run({ type: 'RecordScore', ...base(beijing(d, 15), a), assessorUserId: a.userId, scores: scores(rnd, campaign.scheme, quality) });
-    if (rnd.chance(0.1)) run({ type: 'RecordScore', ...base(beijing(d, 17), a), assessorUserId: a.userId, scores: scores(rnd, campaign.scheme, quality) });
+    if (rnd.chance(0.1)) run({ type: 'RecordScore', ...base(beijing(d, 17), a), assessorUserId: a.userId, scores: scores(rnd, campaign.scheme, quality), reason: '复核后更正' });
   }
   if (rnd.chance(0.7) && before(d)) run({ type: 'RecordSelfScore', ...base(beijing(d, 18), unit), scores: scores(rnd, campaign.scheme, Math.min(100, quality + 5)) });
   if (fate === 'under_assessment') return finish();
