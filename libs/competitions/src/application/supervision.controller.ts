@@ -61,9 +61,11 @@ export class SupervisionController {
 
   @Get('stalled')
   @ApiOperation({ summary: '停滞项目 Projects in progress with no report for longer than the reporting cycle, as of now' })
-  stalled(@Query() q: SupervisionQueryDto, @CurrentUser() user: AuthUser) {
+  stalled(@Query() q: SupervisionQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const now = this.commands.now();
-    const r = listStalled(this.db, { ...this.filter(q, user), now });
+    const { turnsAtMs, ...r } = listStalled(this.db, { ...this.filter(q, user), now });
+    answerValidUntil(req, turnsAtMs);
+    // asOf: when the list was read; a kept answer is still true until turnsAtMs.
     return { ...r, asOf: now.toISOString(), items: withOrgNames(this.orgs, r.items) };
   }
 

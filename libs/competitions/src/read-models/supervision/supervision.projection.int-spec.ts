@@ -83,6 +83,17 @@ describe('supervision projection', () => {
     projectionSpec(supervisionProjection).given([...events, recorded('AssessmentOpened', { projectId: 'pb' })]).then(stalled('2022-01-16T00:00:00Z'), [['pa', '2022-01-15T02:00:00.000Z']]);
   });
 
+  it('says when the stalled list next reads differently by the clock alone, so a kept answer lasts until then', () => {
+    const events = [...world(), recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q3', filedAt: '2021-10-05T02:00:00.000Z', metrics: {} })];
+    const turns = (iso: string) => (db: Database) => new Date(listStalled(db, { ...all, now: new Date(iso) }).turnsAtMs).toISOString();
+    // Nothing stalled yet: until pb turns stalled.
+    projectionSpec(supervisionProjection).given(events).then(turns('2021-11-02T00:00:00Z'), '2021-11-10T16:00:00.000Z');
+    // pb listed (it never reported, so it shows no day count): until pa turns stalled.
+    projectionSpec(supervisionProjection).given(events).then(turns('2021-11-11T00:00:00Z'), '2022-01-15T02:00:00.000Z');
+    // Both listed: until pa's days since its last report (10-05 02:00) grow from 102 to 103.
+    projectionSpec(supervisionProjection).given(events).then(turns('2022-01-16T00:00:00Z'), '2022-01-16T02:00:00.000Z');
+  });
+
   it('counts incidents by severity and organisation', () => {
     const events = [
       ...world(),

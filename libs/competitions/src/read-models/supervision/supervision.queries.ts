@@ -111,7 +111,7 @@ export function listStalled(db: Database, f: SupervisionFilter & { now: Date }) 
   const now = f.now.toISOString();
   const w = new Where().scope(f.scope, f.orgId).add("status = 'in_progress'").add('stalled_after <= ?', now);
   if (f.campaignId) w.add('campaign_id = ?', f.campaignId);
-  return page(db, 'FROM sup_projects', w, 'stalled_after, project_id', f, (r) => ({
+  const result = page(db, 'FROM sup_projects', w, 'stalled_after, project_id', f, (r) => ({
     ...project(r),
     cadence: r.cadence,
     approvedAt: r.approved_at,
@@ -120,6 +120,12 @@ export function listStalled(db: Database, f: SupervisionFilter & { now: Date }) 
     daysSinceLastReport: r.last_report_at ? Math.floor((f.now.getTime() - Date.parse(r.last_report_at)) / DAY_MS) : null,
     reason: r.last_report_at ? '超过一个报送周期未报送推进情况' : '立项后超过一个报送周期未报送任何推进情况',
   }));
+  // When the list next reads differently by the clock alone: a project in scope turns stalled, or a listed one's day count grows.
+  const next = new Where().scope(f.scope, f.orgId).add("status = 'in_progress'").add('stalled_after > ?', now);
+  if (f.campaignId) next.add('campaign_id = ?', f.campaignId);
+  const nextStalled = (db.prepare(`SELECT MIN(stalled_after) AS at FROM sup_projects${next.sql}`).get(...next.args) as { at: string | null }).at;
+  const nextDay = result.items.flatMap((i) => (i.lastReportAt ? [Date.parse(i.lastReportAt) + ((i.daysSinceLastReport ?? 0) + 1) * DAY_MS] : []));
+  return { ...result, turnsAtMs: Math.min(Infinity, nextStalled ? Date.parse(nextStalled) : Infinity, ...nextDay) };
 }
 
 /** Safety and quality incidents, latest first, with counts by severity (every grade listed) and organisation. */
