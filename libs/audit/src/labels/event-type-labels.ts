@@ -77,7 +77,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   HonourConferred: { zh: '授予荣誉', en: 'Honour conferred' },
   DerivedHonourConferred: { zh: '授予衍生荣誉', en: 'Derived honour conferred' },
   HonourRevoked: { zh: '撤销荣誉', en: 'Honour revoked' },
-  HonourWithdrawn: { zh: '收回荣誉', en: 'Honour withdrawn' },
+  HonourWithdrawn: { zh: '荣誉摘牌', en: 'Honour withdrawn (摘牌)' },
   HonourSuspended: { zh: '暂停荣誉', en: 'Honour suspended' },
   HonourReinstated: { zh: '恢复荣誉', en: 'Honour reinstated' },
 };

@@ -35,7 +35,7 @@ export const ACTION_LABELS: Record<string, string> = {
   EndPublicNotice: '结束公示',
   Confer: '表彰',
   RevokeHonour: '撤销荣誉',
-  WithdrawHonour: '收回荣誉',
+  WithdrawHonour: '摘牌',
   SuspendHonour: '暂停荣誉',
   ReinstateHonour: '恢复荣誉',
 };
