@@ -61,7 +61,9 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     w.tok.as1AtOwnOrg = await w.t.token({ userId: 'as1', name: 'as1 同志', roles: ['assessor'], orgId: 'ent-a' });
     const mismatch = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(99, 99, 99), 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
     expect(mismatch).toMatchObject({ assignedOrgId: 'univ', actingOrgId: 'ent-a' });
-    expect(mismatch.messageZh).toContain('另行增补一名评估专家');
+    expect(mismatch.messageZh).toContain('以您的实际单位更正');
+    // The committee may correct a wrongly registered organisation before the assessor scores: the conflict check runs again (here the project's own unit).
+    await w.refused('/api/v1/projects/p-a/assessment/assessors', { assessor: { userId: 'as1', orgId: 'ent-a', name: '赵教授' }, reason: '更正所在单位' }, 'city', 422, 'PROJECT.ASSESSOR_CONFLICT');
     await w.refused('/api/v1/projects/p-a/assessment/conflicts', { reason: '回避' }, 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
     const range = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(105, 85, -1), 'as1', 400, 'PROJECT.SCORE_OUT_OF_RANGE');
     expect(range.errors.map((e: any) => e.field)).toEqual(['scores.quality', 'scores.innovation']);

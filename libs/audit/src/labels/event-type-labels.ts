@@ -49,6 +49,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   AssessmentOpened: { zh: '启动评估考核', en: 'Assessment opened' },
   ConflictOfInterestDeclared: { zh: '申报利益冲突（回避）', en: 'Conflict of interest declared' },
   ConflictOfInterestWaived: { zh: '利益冲突豁免', en: 'Conflict of interest waived' },
+  AssessorOrganisationCorrected: { zh: '更正评估专家所在单位', en: 'Assessor organisation corrected' },
   AssessorAddedAfterLock: { zh: '锁定后增补评估专家', en: 'Assessor added after lock' },
   SelfScoreRecorded: { zh: '记录自评分', en: 'Self-assessment score recorded' },
   ScoreRecorded: { zh: '记录评分', en: 'Score recorded' },

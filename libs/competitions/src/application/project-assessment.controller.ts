@@ -31,7 +31,7 @@ export class ProjectAssessmentController {
   }
 
   @Post(':projectId/assessment/assessors')
-  @ApiOperation({ summary: '增补评估专家 Add an assessor after the lock, with a reason (committee)' })
+  @ApiOperation({ summary: '增补评估专家 Add an assessor after the lock, with a reason (committee)', description: '已指派的评估专家以另一所在单位提交时，为更正其登记单位（评分或回避前方可更正），并重新审查利益冲突。An assessor already assigned, sent with another organisation, corrects a wrong registration (before they score).' })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   addAssessor(@Param('projectId') projectId: string, @Body() body: AddAssessorRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run('add_assessor', projectId, body, user, req, reply);

@@ -94,14 +94,32 @@ export function addAssessor(c: AddAssessor, state: ProjectState): ProjectEvent[]
   const problems = new Problems();
   const assessor = assessorProfile(c.assessor, 'assessor', problems);
   problems.throwIfAny();
-  if (assessment.assessors.some((a) => a.userId === assessor.userId)) {
+  const existing = assessment.assessors.find((a) => a.userId === assessor.userId);
+  if (existing && existing.orgId === assessor.orgId) {
     throw DomainError.conflict('PROJECT.ASSESSOR_ALREADY_ASSIGNED', `${assessor.name} 已是本项目的评估专家。`, `${assessor.userId} is already assigned to this project.`, { userId: assessor.userId });
   }
+  // The same assessor under another organisation: a correction of a wrong registration, only before they scored or withdrew.
+  if (existing) requireCorrectable(assessment, existing);
   const relation = conflictRelation({ orgId: project.orgId, orgPath: assessment.projectOrgPath }, assessor);
   const waiverReason = c.waiverReason?.trim() ?? '';
   if (relation && !waiverReason) throw conflictError([{ assessor, relation }]);
-  const added: ProjectEvent = { type: 'AssessorAddedAfterLock', data: { projectId: c.projectId, assessor, reason } };
-  return relation ? [added, waived(c.projectId, { assessor, relation }, waiverReason)] : [added];
+  const recorded: ProjectEvent = existing
+    ? { type: 'AssessorOrganisationCorrected', data: { projectId: c.projectId, assessor, previousOrgId: existing.orgId, reason } }
+    : { type: 'AssessorAddedAfterLock', data: { projectId: c.projectId, assessor, reason } };
+  return relation ? [recorded, waived(c.projectId, { assessor, relation }, waiverReason)] : [recorded];
+}
+
+/** An assessor's organisation is corrected only while nothing was done under the old one. */
+function requireCorrectable(assessment: ProjectAssessment, assessor: AssignedAssessor): void {
+  const scored = assessment.scores.some((s) => s.assessorUserId === assessor.userId);
+  if (scored || assessor.declaredConflict) {
+    throw DomainError.conflict(
+      'PROJECT.ASSESSOR_ORG_NOT_CORRECTABLE',
+      `${assessor.name} 已${scored ? '评分' : '申报回避'}，其登记单位（${assessor.orgId}）不能再更正。`,
+      `${assessor.userId} has already ${scored ? 'scored' : 'withdrawn'}; the organisation registered (${assessor.orgId}) can no longer be corrected.`,
+      { userId: assessor.userId, orgId: assessor.orgId },
+    );
+  }
 }
 
 /** An assessor recuses themself; a repeat records nothing. */
@@ -130,8 +148,8 @@ export function requireAssigned(assessment: ProjectAssessment, userId: string, a
   if (assessor.orgId !== actingOrgId) {
     throw DomainError.forbidden(
       'PROJECT.ASSESSOR_ORG_MISMATCH',
-      `您被指派为本项目评估专家时登记的所在单位是 ${assessor.orgId}，而当前登录身份的所在单位是 ${actingOrgId}，利益冲突审查不适用于当前身份，不能评分或申报回避。请以指派时登记单位的身份登录后评分；如指派时登记的单位有误，请竞赛委员会另行增补一名评估专家并说明理由（已指派的评估专家不能改登记单位）。`,
-      `You were assigned as an assessor of organisation ${assessor.orgId}, but you act for ${actingOrgId}; the conflict check does not cover this. Sign in as a member of ${assessor.orgId} to score; if the assignment named the wrong organisation, the committee adds another assessor, giving a reason (an assignment's organisation cannot be changed).`,
+      `您被指派为本项目评估专家时登记的所在单位是 ${assessor.orgId}，而当前登录身份的所在单位是 ${actingOrgId}，利益冲突审查不适用于当前身份，不能评分或申报回避。请以指派时登记单位的身份登录后评分；如指派时登记的单位有误，请竞赛委员会在“增补评估专家”中以您的实际单位更正（须说明理由，评分前方可更正）。`,
+      `You were assigned as an assessor of organisation ${assessor.orgId}, but you act for ${actingOrgId}; the conflict check does not cover this. Sign in as a member of ${assessor.orgId} to score; if the assignment named the wrong organisation, the committee corrects it through "add assessor" with your actual organisation and a reason (before you score).`,
       { userId, assignedOrgId: assessor.orgId, actingOrgId },
     );
   }

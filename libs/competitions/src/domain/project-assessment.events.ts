@@ -22,6 +22,12 @@ export type ConflictOfInterestWaived = DomainEvent<
 
 export type AssessorAddedAfterLock = DomainEvent<'AssessorAddedAfterLock', { projectId: string; assessor: AssessorProfile; reason: string }>;
 
+/**
+ * An assigned assessor's organisation, registered wrongly, corrected before they scored: the
+ * conflict check is made again against the new one (a waiver follows as its own event if needed).
+ */
+export type AssessorOrganisationCorrected = DomainEvent<'AssessorOrganisationCorrected', { projectId: string; assessor: AssessorProfile; previousOrgId: string; reason: string }>;
+
 /** The assessor withdrew; `scoreExcluded` tells whether a score of theirs was on record. */
 export type ConflictOfInterestDeclared = DomainEvent<'ConflictOfInterestDeclared', { projectId: string; assessorUserId: string; reason: string; scoreExcluded: boolean }>;
 
@@ -60,6 +66,7 @@ export type ProjectAssessmentEvent =
   | AssessmentOpened
   | ConflictOfInterestWaived
   | AssessorAddedAfterLock
+  | AssessorOrganisationCorrected
   | ConflictOfInterestDeclared
   | ScoreRecorded
   | ScoreCorrected

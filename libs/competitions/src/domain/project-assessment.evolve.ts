@@ -27,6 +27,11 @@ export function evolveAssessment(p: Project, event: ProjectAssessmentEvent): Pro
       return withAssessor(p, event.data.assessorUserId, (a) => ({ ...a, waiver: { relation: event.data.relation, reason: event.data.reason } }));
     case 'AssessorAddedAfterLock':
       return withAssessment(p, (a) => ({ assessors: [...a.assessors, assigned(event.data.assessor, { reason: event.data.reason })] }));
+    case 'AssessorOrganisationCorrected': {
+      const { userId, orgId, orgPath, name } = event.data.assessor;
+      // A waiver was for the old organisation: the new one's, if any, follows as its own event.
+      return withAssessor(p, userId, (a) => ({ ...a, orgId, orgPath: [...orgPath], name, waiver: null }));
+    }
     case 'ConflictOfInterestDeclared':
       return withAssessor(p, event.data.assessorUserId, (a) => ({ ...a, declaredConflict: { reason: event.data.reason } }));
     case 'ScoreRecorded':

@@ -130,6 +130,23 @@ describe('the locked assessor set', () => {
     spec().given(underAssessment()).when(add(expert(2))).thenThrows('PROJECT.ASSESSOR_ALREADY_ASSIGNED', { kind: 'conflict' });
   });
 
+  it('corrects an assigned assessor’s wrongly registered organisation before they score, with a reason, checking conflicts again', () => {
+    const moved = expert(2, { orgId: 'univ-9', name: '专家2' });
+    spec()
+      .given(underAssessment())
+      .when(add(moved, { reason: '指派时登记单位有误' }))
+      .then([{ type: 'AssessorOrganisationCorrected', data: { projectId: P.projectId, assessor: moved, previousOrgId: 'univ-2', reason: '指派时登记单位有误' } }]);
+    spec()
+      .given(underAssessment())
+      .when(add(moved, { reason: '指派时登记单位有误' }))
+      .thenState((s) => expect((s as Project).assessment!.assessors.find((a) => a.userId === 'a-2')).toMatchObject({ orgId: 'univ-9', addedAfterLock: null }));
+    // Into a conflict: only with a waiver, recorded as its own event.
+    const intoConflict = { ...ancestorExpert, userId: 'a-2' };
+    spec().given(underAssessment()).when(add(intoConflict)).thenThrows('PROJECT.ASSESSOR_CONFLICT');
+    // Not once they scored under the old one.
+    spec().given([...underAssessment(), scored(2, 80)]).when(add(moved)).thenThrows('PROJECT.ASSESSOR_ORG_NOT_CORRECTABLE', { kind: 'conflict' });
+  });
+
   it('checks conflicts on addition too, and records a waiver when given', () => {
     spec().given(underAssessment()).when(add(ancestorExpert)).thenThrows('PROJECT.ASSESSOR_CONFLICT', { details: { conflicts: [{ relation: 'ancestor' }] } });
     spec()

@@ -69,6 +69,7 @@ function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'Projec
     case 'AssessmentOpened':
     case 'ConflictOfInterestWaived':
     case 'AssessorAddedAfterLock':
+    case 'AssessorOrganisationCorrected':
     case 'ConflictOfInterestDeclared':
     case 'ScoreRecorded':
     case 'ScoreCorrected':

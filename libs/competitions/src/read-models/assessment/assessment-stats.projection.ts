@@ -8,7 +8,7 @@ import { RecordedOf } from '../recorded-of';
 export const assessmentOrgs = orgPathTable('assessment_stats_orgs');
 
 const PROJECT_TYPES = [
-  'ProjectDrafted', 'ProjectDraftEdited', 'AssessmentOpened', 'AssessorAddedAfterLock', 'ConflictOfInterestWaived', 'ConflictOfInterestDeclared', 'ScoreRecorded',
+  'ProjectDrafted', 'ProjectDraftEdited', 'AssessmentOpened', 'AssessorAddedAfterLock', 'AssessorOrganisationCorrected', 'ConflictOfInterestWaived', 'ConflictOfInterestDeclared', 'ScoreRecorded',
   'ScoreCorrected', 'SelfScoreRecorded', 'AssessmentFinalized', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated',
 ];
 
@@ -54,6 +54,10 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'AssessorAddedAfterLock': {
       const a = e.data.assessor;
       return setAssessors(db, e.data.projectId, (list) => (list.some((x) => x.userId === a.userId) ? list : [...list, { userId: a.userId, orgId: a.orgId, name: a.name, addedAfterLock: true, waived: false, declaredConflict: false }]));
+    }
+    case 'AssessorOrganisationCorrected': {
+      const a = e.data.assessor;
+      return setAssessors(db, e.data.projectId, (list) => list.map((x) => (x.userId === a.userId ? { ...x, orgId: a.orgId, name: a.name, waived: false } : x)));
     }
     case 'ConflictOfInterestWaived':
       return setAssessors(db, e.data.projectId, (list) => list.map((x) => (x.userId === e.data.assessorUserId ? { ...x, waived: true } : x)));
