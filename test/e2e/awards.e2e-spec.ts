@@ -338,4 +338,32 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const claim = await post('/api/v1/award-rounds/jj-cert-3/nominations', { nominee: { kind: 'unit', id: 'ent-b', name: '单位 ent-b' }, projectId: 'p-b', attributes: { nonPublic: true } }, 'county');
     expect(claim.body).toMatchObject({ status: 422, code: 'AWARD.ATTRIBUTE_CONTRADICTS_REGISTER', ownership: 'state_owned', messageZh: expect.stringContaining('国有') });
   });
+
+  it('takes a person’s instant commendation as a prerequisite honour, and removes the nominee at conferral once it is revoked', async () => {
+    t.clock.set('2023-07-12T09:00:00+08:00');
+    const pre = { ...campaign, campaignId: 'jj-pre', year: 2023, applicationWindow: { opensAt: '2023-07-12T00:00:00+08:00', closesAt: '2023-07-31T23:59:59+08:00' } };
+    ok(await post('/api/v1/campaigns', pre, 'city'), 201);
+    ok(await post('/api/v1/campaigns/jj-pre/publish', {}, 'city'));
+    ok(await post('/api/v1/projects', { ...application('p-pre'), campaignId: 'jj-pre' }, 'ent-a'), 201);
+    ok(await post('/api/v1/projects/p-pre/submit', {}, 'ent-a'));
+    ok(await post('/api/v1/projects/p-pre/approve', {}, 'city'));
+    ok(await post('/api/v1/projects/p-pre/milestones', { milestoneId: 'm1', title: '技能比武决赛', reachedOn: '2023-07-12' }, 'ent-a'), 201);
+    const li = { kind: 'person', name: '李师傅', orgId: 'ent-a', id: 'li-shifu' };
+    const given = ok(await post('/api/v1/projects/p-pre/milestones/m1/commendations', { commendationId: 'k1', recipient: li, citation: '决赛个人第一名' }, 'city'), 201);
+    expect(given.body.events).toEqual(['InstantCommendationGiven']);
+    const rules = [{ rule: 'nominee_kind_matches' }, { rule: 'prerequisite_honour', awardTypes: ['instant'], level: 'city', withinYears: 3 }];
+    ok(await post('/api/v1/rule-sets', { ruleSetId: 'pre-2023', citation: '前置荣誉试行办法', year: 2023, rules, clearances: { byNomineeKind: {} } }, 'office'), 201);
+    const R7 = '/api/v1/award-rounds/jj-medal';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-medal', campaignId: 'jj-pre', awardType: 'may_day_medal', ruleSetId: 'pre-2023', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
+    const nominated = ok(await post(`${R7}/nominations`, { nominationId: 'n-li', nominee: { kind: 'person', id: 'li-shifu', name: '李师傅', orgId: 'ent-a' }, projectId: 'p-pre' }, 'county'), 201);
+    expect(nominated.body.events).toEqual(['NominationSubmitted']);
+    ok(await post(`${R7}/nominations/n-li/recommend`, { workersCongressOn: '2023-07-12' }, 'ent-a'));
+    ok(await post(`${R7}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-07-13' }, 'office'));
+    // Found out during the notice: the commendation is revoked, so the prerequisite no longer holds.
+    ok(await post('/api/v1/projects/p-pre/commendations/k1/revoke', { reason: '比赛成绩经复核作废' }, 'city'));
+    t.clock.set('2023-07-21T09:00:00+08:00');
+    expect(ok(await post(`${R7}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'NominationRemoved']);
+    const removed = ok(await get(R7, 'office')).body.nominations[0];
+    expect(removed.removal.failedReasons).toEqual([expect.objectContaining({ rule: 'prerequisite_honour' })]);
+  });
 });

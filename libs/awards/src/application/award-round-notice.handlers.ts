@@ -91,19 +91,18 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
       if (!read.has(orgId)) read.set(orgId, (async () => ({ organization: await this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
       return read.get(orgId)!;
     };
+    // A prerequisite honour's "within the last N years" is measured at the nomination, as it was
+    // then: time passing does not remove a nominee, a revocation since does (statuses are current).
+    const atNomination = rules.filter((r) => r.rule === 'prerequisite_honour');
+    const now = rules.filter((r) => r.rule !== 'prerequisite_honour');
     const barred: BarredNomination[] = [];
     for (const n of nominations.filter((x) => x.status === 'active')) {
-      const verdict = evaluateEligibility({
-        rules,
-        ruleSetId: round.ruleSetId,
-        ruleSetVersion: round.ruleSetVersion,
-        awardType: round.awardType,
-        asOf: at,
-        nominee: { ...n.nominee, honours: await this.facts.honoursHeld(n.nominee.id, n.nominee.kind), attributes: n.attributes },
-        ...(await factsOf(n.nominee.orgId)),
-        round: { campaignId: round.campaignId, nominations: [] },
-      });
-      const failed = verdict.reasons.filter((r) => !r.passed);
+      const facts = { nominee: { ...n.nominee, honours: await this.facts.honoursHeld(n.nominee.id, n.nominee.kind), attributes: n.attributes }, ...(await factsOf(n.nominee.orgId)) };
+      const judge = (judged: typeof rules, asOf: string) =>
+        judged.length === 0
+          ? []
+          : evaluateEligibility({ rules: judged, ruleSetId: round.ruleSetId, ruleSetVersion: round.ruleSetVersion, awardType: round.awardType, asOf, ...facts, round: { campaignId: round.campaignId, nominations: [] } }).reasons;
+      const failed = [...judge(now, at), ...judge(atNomination, n.verdict.checkedAt)].filter((r) => !r.passed);
       if (failed.length > 0) barred.push({ nominationId: n.nominationId, failedReasons: failed.map(({ rule, messageZh, messageEn }) => ({ rule, messageZh, messageEn })) });
     }
     return barred;
