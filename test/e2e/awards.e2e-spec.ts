@@ -366,4 +366,21 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const removed = ok(await get(R7, 'office')).body.nominations[0];
     expect(removed.removal.failedReasons).toEqual([expect.objectContaining({ rule: 'prerequisite_honour' })]);
   });
+
+  it('reopens nominations after a notice, with a reason, back to nominating for a new notice', async () => {
+    ok(await post('/api/v1/rule-sets', { ruleSetId: 'kind-only', citation: '试行', year: 2023, rules: [{ rule: 'nominee_kind_matches' }], clearances: { byNomineeKind: {} } }, 'office'), 201);
+    const R8 = '/api/v1/award-rounds/jj-medal-2';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-medal-2', campaignId: 'jj-pre', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
+    ok(await post(`${R8}/nominations`, { nominationId: 'n-wang', nominee: { kind: 'person', id: 'wang', name: '王师傅', orgId: 'ent-a' }, projectId: 'p-pre' }, 'county'), 201);
+    ok(await post(`${R8}/nominations/n-wang/recommend`, { workersCongressOn: '2023-07-21' }, 'ent-a'));
+    ok(await post(`${R8}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-07-24' }, 'office'));
+    expect((await post(`${R8}/reopen-nominations`, { reason: '补充推荐' }, 'office')).body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION' });
+    t.clock.set('2023-08-01T09:00:00+08:00');
+    ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+    expect((await post(`${R8}/reopen-nominations`, {}, 'office')).body).toMatchObject({ status: 400, code: 'AWARD.REASON_REQUIRED' });
+    expect(ok(await post(`${R8}/reopen-nominations`, { reason: '补充推荐一名农民工' }, 'office')).body.events).toEqual(['NominationsReopened']);
+    const view = ok(await get(R8, 'office')).body;
+    expect(view).toMatchObject({ stage: 'nominating', notice: null });
+    expect(view.allowedActions).toEqual(expect.arrayContaining(['nominate', 'start_public_notice']));
+  });
 });

@@ -74,6 +74,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   ObjectionUpheld: { zh: '异议成立', en: 'Objection upheld' },
   ObjectionDismissed: { zh: '异议不成立', en: 'Objection dismissed' },
   NominationWithdrawnAfterObjection: { zh: '因异议撤销推荐', en: 'Nomination withdrawn after objection' },
+  NominationsReopened: { zh: '重新开放推荐', en: 'Nominations reopened' },
   PublicNoticeEnded: { zh: '公示期结束', en: 'Public notice ended' },
   HonourConferred: { zh: '授予荣誉', en: 'Honour conferred' },
   DerivedHonourConferred: { zh: '授予衍生荣誉', en: 'Derived honour conferred' },

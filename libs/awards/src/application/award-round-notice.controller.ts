@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { CommandResponse, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
-import { ChangeHonourCommand, ConferCommand, HonourVerb, RaiseObjectionCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
-import { HonourChangeRequestDto, RaiseObjectionRequestDto, ResolveObjectionRequestDto, StartPublicNoticeRequestDto } from './notice.request.dto';
+import { ChangeHonourCommand, ConferCommand, HonourVerb, RaiseObjectionCommand, ReopenNominationsCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
+import { HonourChangeRequestDto, RaiseObjectionRequestDto, ReopenNominationsRequestDto, ResolveObjectionRequestDto, StartPublicNoticeRequestDto } from './notice.request.dto';
 
 @ApiTags('award-rounds 评选表彰')
 @ApiBearerAuth()
@@ -46,6 +46,17 @@ export class AwardRoundNoticeController {
   @ApiOkResponse({ type: CommandResponse })
   resolve(@Param('roundId') roundId: string, @Param('objectionId') objectionId: string, @Body() body: ResolveObjectionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new ResolveObjectionCommand(roundId, objectionId, body, user, req), reply);
+  }
+
+  @Post(':roundId/reopen-nominations')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '重新开放推荐 Reopen nominations after the notice (award office), with a reason',
+    description: '公示结束后，如表彰时移出的人选使名单不再满足结构比例或分项名额，可重新开放推荐、补充人选后再次公示。Back to nominating when the list no longer holds; a new notice follows.',
+  })
+  @ApiOkResponse({ type: CommandResponse })
+  reopen(@Param('roundId') roundId: string, @Body() body: ReopenNominationsRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new ReopenNominationsCommand(roundId, body ?? {}, user, req), reply);
   }
 
   @Post(':roundId/confer')

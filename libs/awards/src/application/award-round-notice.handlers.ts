@@ -7,7 +7,7 @@ import { NomineeFacts } from './nominee-facts.service';
 import { AwardRoundAccess } from './award-round-access.service';
 import { runOnRound } from './award-round-review.handlers';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
-import { ChangeHonourCommand, ConferCommand, RaiseObjectionCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
+import { ChangeHonourCommand, ConferCommand, RaiseObjectionCommand, ReopenNominationsCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
 
 /**
  * 公示: n working days from a date, or fixed calendar dates (the Lijiang way). Working days are
@@ -57,6 +57,18 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
     const round = await this.access.load(roundId);
     const role = await this.access.asOffice(user, round);
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'ResolveObjection', ...b, objectionId, outcome: body.outcome, note: body.note ?? '' }), objectionId);
+  }
+}
+
+/** 重新开放推荐: the award office, after a notice whose list no longer holds, with a reason. */
+@CommandHandler(ReopenNominationsCommand)
+export class ReopenNominationsHandler implements ICommandHandler<ReopenNominationsCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, body, user, req }: ReopenNominationsCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const role = await this.access.asOffice(user, round);
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'ReopenNominations', ...b, reason: body.reason ?? '' }));
   }
 }
 

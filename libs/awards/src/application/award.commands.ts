@@ -32,6 +32,9 @@ export class RaiseObjectionCommand {
 export class ResolveObjectionCommand {
   constructor(readonly roundId: string, readonly objectionId: string, readonly body: ResolveObjectionRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}
 }
+export class ReopenNominationsCommand {
+  constructor(readonly roundId: string, readonly body: { reason?: string }, readonly user: AuthUser, readonly req: RequestLike) {}
+}
 export class ConferCommand {
   constructor(readonly roundId: string, readonly user: AuthUser, readonly req: RequestLike) {}
 }

@@ -9,7 +9,7 @@ import { honourRegisterProjection } from '../read-models/honours/honour-register
 import { ruleSetListProjection } from '../read-models/rule-sets/rule-set-list.projection';
 import { AwardRoundAccess } from './award-round-access.service';
 import { AwardRoundNoticeController } from './award-round-notice.controller';
-import { ChangeHonourHandler, ConferHandler, RaiseObjectionHandler, ResolveObjectionHandler, StartPublicNoticeHandler } from './award-round-notice.handlers';
+import { ChangeHonourHandler, ConferHandler, RaiseObjectionHandler, ReopenNominationsHandler, ResolveObjectionHandler, StartPublicNoticeHandler } from './award-round-notice.handlers';
 import { RecommendNominationHandler, RecordClearanceHandler, ReviewNominationHandler } from './award-round-review.handlers';
 import { CreateAwardRoundHandler, NominateHandler } from './award-round-setup.handlers';
 import { AwardRoundsController } from './award-rounds.controller';
@@ -42,6 +42,7 @@ export const AWARD_PROJECTIONS = [ruleSetListProjection, awardRoundListProjectio
     RaiseObjectionHandler,
     ResolveObjectionHandler,
     ConferHandler,
+    ReopenNominationsHandler,
     ChangeHonourHandler,
   ],
 })

@@ -59,4 +59,9 @@ export class HonourChangeRequestDto {
   mode?: 'ordered' | 'automatic' | 'natural';
 }
 
+export class ReopenNominationsRequestDto {
+  @ApiPropertyOptional({ description: '重新开放推荐的理由（必填）Why the list is reopened (required)', example: '表彰时两名人选被移出，农民工比例未达要求，需补充推荐' })
+  @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+}
+
 export class EmptyRequestDto {}

@@ -28,6 +28,9 @@ export function awardActionsNow(state: AwardRoundState, at: string): string[] {
         return openObjection;
       case 'Confer':
         return !openObjection && slateReady(state);
+      case 'ReopenNominations':
+        // Offered when conferral cannot go ahead: the list no longer holds.
+        return !openObjection && !slateReady(state);
       case 'EndPublicNotice':
         return false;
       case 'RevokeHonour':

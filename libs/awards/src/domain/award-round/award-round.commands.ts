@@ -159,6 +159,16 @@ export interface BarredNomination {
   failedReasons: Array<{ rule: string; messageZh: string; messageEn: string }>;
 }
 
+/**
+ * After the notice, when conferral cannot go ahead (nominees removed at conferral broke a ratio
+ * or a sub-quota): the round goes back to nominating, with a reason, so the list can be completed
+ * and published in a new notice.
+ */
+export interface ReopenNominations extends RoundCommand {
+  type: 'ReopenNominations';
+  reason: string;
+}
+
 export interface Confer extends RoundCommand {
   type: 'Confer';
   /**
@@ -205,6 +215,7 @@ export type AwardRoundCommand =
   | RaiseObjection
   | ResolveObjection
   | EndPublicNotice
+  | ReopenNominations
   | Confer
   | RevokeHonour
   | WithdrawHonour

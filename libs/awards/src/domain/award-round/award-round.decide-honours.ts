@@ -87,6 +87,10 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
   const after = removals.reduce(evolveAwardRound, state);
   // Every nominee barred: the removals are recorded (and say why); nothing is left to confer.
   if (removals.length > 0 && !after.nominations.some((n) => n.status === 'active')) return removals;
+  // The removals left a list that no longer holds (a ratio, a sub-quota, a promoted substitute not
+  // yet reviewed): they are recorded, nothing is conferred, and the office can complete the list
+  // (reopening nominations for a new notice where it must).
+  if (removals.length > 0 && !slateHolds(after, round)) return removals;
   const { primaries } = assertSlateReady(after, round);
   const breaches = quotaBreaches(round, primaries);
   if (breaches.length > 0) throw quotaExceeded(breaches, round);
@@ -162,5 +166,14 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
       return [{ type: 'HonourSuspended', data: base }];
     case 'ReinstateHonour':
       return [{ type: 'HonourReinstated', data: base }];
+  }
+}
+
+function slateHolds(state: AwardRoundState, round: RoundConfig): boolean {
+  try {
+    assertSlateReady(state, round);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -2,9 +2,9 @@ import { DomainError } from '@jingsai/shared';
 import { OBJECTION_STATUS_LABELS } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { resolveNoticePeriod } from '../calendar/notice-period';
-import { EndPublicNotice, RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
+import { EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { AwardRoundEvent } from './award-round.events';
-import { allowedAwardActions, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText } from './award-round.guards';
+import { allowedAwardActions, awardActionNames, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText } from './award-round.guards';
 import { promotionAfter } from './award-round.decide-review';
 import { assertSlateReady } from './award-round.slate';
 import { AwardRoundState, NoticeState } from './award-round.state';
@@ -135,4 +135,22 @@ export function decideEndNotice(c: EndPublicNotice, state: AwardRoundState): Awa
     );
   }
   return [{ type: 'PublicNoticeEnded', data: { roundId: c.roundId, endsAt: notice.endsAt } }];
+}
+
+/** 重新开放推荐: only after a notice, with no objection open, and no honour conferred (the stage sees to it). */
+export function decideReopenNominations(c: ReopenNominations, state: AwardRoundState): AwardRoundEvent[] {
+  requireRound(state, c);
+  const open = state.objections.filter((o) => o.status === 'open');
+  if (open.length > 0) {
+    throw DomainError.illegalState(
+      'AWARD.OBJECTIONS_OPEN',
+      `尚有 ${open.length} 件异议未处理（${open.map((o) => o.objectionId).join('、')}），处理完毕后方可重新开放推荐。`,
+      `${open.length} objection(s) are still open; resolve them first.`,
+      'notice_ended_with_open_objections',
+      awardActionNames(['ResolveObjection']),
+      { objectionIds: open.map((o) => o.objectionId) },
+    );
+  }
+  const reason = requireText(c.reason, 'AWARD.REASON_REQUIRED', 'reason', '请写明重新开放推荐的理由。', 'A reason is required.');
+  return [{ type: 'NominationsReopened', data: { roundId: c.roundId, reason } }];
 }

@@ -1,7 +1,7 @@
 import { Decider, assertNever } from '@jingsai/shared';
 import { AwardRoundCommand } from './award-round.commands';
 import { decideConfer, decideHonourChange } from './award-round.decide-honours';
-import { decideEndNotice, decideRaiseObjection, decideResolveObjection, decideStartNotice } from './award-round.decide-notice';
+import { decideEndNotice, decideRaiseObjection, decideReopenNominations, decideResolveObjection, decideStartNotice } from './award-round.decide-notice';
 import { decideGrantClearance, decideRefuseClearance, decideReview, decideWorkersCongress } from './award-round.decide-review';
 import { decideCreate, decideNominate } from './award-round.decide-setup';
 import { AwardRoundEvent } from './award-round.events';
@@ -30,6 +30,8 @@ function decide(command: AwardRoundCommand, state: AwardRoundState): AwardRoundE
       return decideResolveObjection(command, state);
     case 'EndPublicNotice':
       return decideEndNotice(command, state);
+    case 'ReopenNominations':
+      return decideReopenNominations(command, state);
     case 'Confer':
       return decideConfer(command, state);
     case 'RevokeHonour':

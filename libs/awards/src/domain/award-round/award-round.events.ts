@@ -86,6 +86,9 @@ export type ObjectionDismissed = E<'ObjectionDismissed', { objectionId: string; 
 export type NominationWithdrawnAfterObjection = E<'NominationWithdrawnAfterObjection', { nominationId: string; objectionId: string }>;
 export type PublicNoticeEnded = E<'PublicNoticeEnded', { endsAt: string }>;
 
+/** Back to nominating after a notice, with why: the list is completed and published again. */
+export type NominationsReopened = E<'NominationsReopened', { reason: string }>;
+
 export type HonourConferred = E<'HonourConferred', { honourId: string; nominationId: string; recipient: NomineeRef; awardType: AwardType; level: HonourLevel; pool: Pool; conferredOn: string }>;
 export type DerivedHonourConferred = E<
   'DerivedHonourConferred',
@@ -111,6 +114,7 @@ export type AwardRoundEvent =
   | ObjectionDismissed
   | NominationWithdrawnAfterObjection
   | PublicNoticeEnded
+  | NominationsReopened
   | HonourConferred
   | DerivedHonourConferred
   | HonourRevoked

@@ -72,6 +72,8 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
       return updateNomination(state, event.data.nominationId, (n) => ({ ...n, status: 'withdrawn' }));
     case 'PublicNoticeEnded':
       return { ...state, stage: 'notice_ended' };
+    case 'NominationsReopened':
+      return { ...state, stage: 'nominating', notice: null };
     case 'HonourConferred':
     case 'DerivedHonourConferred': {
       const d = event.data;

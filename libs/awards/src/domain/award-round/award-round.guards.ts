@@ -9,7 +9,7 @@ export const ALLOWED_ACTIONS: Record<AwardRoundStage, string[]> = {
   none: ['CreateAwardRound'],
   nominating: ['Nominate', ...REVIEW_ACTIONS, 'StartPublicNotice'],
   notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...REVIEW_ACTIONS],
-  notice_ended: ['ResolveObjection', 'Confer', ...REVIEW_ACTIONS],
+  notice_ended: ['ResolveObjection', 'Confer', 'ReopenNominations', ...REVIEW_ACTIONS],
   conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour'],
 };
 
@@ -33,6 +33,7 @@ export const ACTION_LABELS: Record<string, string> = {
   RaiseObjection: '提出异议',
   ResolveObjection: '处理异议',
   EndPublicNotice: '结束公示',
+  ReopenNominations: '重新开放推荐',
   Confer: '表彰',
   RevokeHonour: '撤销荣誉',
   WithdrawHonour: '摘牌',

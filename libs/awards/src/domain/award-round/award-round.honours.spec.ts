@@ -3,6 +3,7 @@ import { Confer, RevokeHonour, WithdrawHonour } from './award-round.commands';
 import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent, HonourConferred } from './award-round.events';
 import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, person, stateAfter } from './award-round.fixtures';
+import { awardActionsNow } from './award-round.actions-now';
 import { currentHonours, honourStatus, honoursHeldFrom } from './award-round.queries';
 
 const spec = DeciderSpec.for(awardRoundDecider);
@@ -62,6 +63,36 @@ describe('conferral (表彰)', () => {
       expect(events.map((e) => e.type)).not.toContain('SubstitutePromoted');
       const state = stateAfter([...withSubstitute, ...events]);
       expect(state.nominations.find((n) => n.nominationId === 'n-1')).toMatchObject({ status: 'removed', removal: { reason: 'ineligible_at_conferral', failedReasons: why } });
+    });
+  });
+
+  describe('when the removals leave a list that no longer holds (a ratio)', () => {
+    const why = [{ rule: 'exclusion_window', messageZh: '在限制期内', messageEn: 'barred' }];
+    const migrants = { key: 'migrant_workers', label: { zh: '农民工', en: 'migrant workers' }, where: { attribute: 'migrantWorker' }, op: '>=' as const, percent: 50, denominator: 'all' as const };
+    const slate = [
+      created({ pools: [{ pool: 'regular', quota: 2 }], ratios: [migrants] }), ...passed('n-1', { attributes: { migrantWorker: true } }), ...passed('n-2'),
+      noticeStarted(['n-1', 'n-2']), noticeEnded(),
+    ];
+    const barredN1 = { ...confer(), barred: [{ nominationId: 'n-1', failedReasons: why }] };
+
+    it('records the removal and confers nothing, where it used to refuse the whole conferral and leave the round stuck', () => {
+      const events = spec.given(slate).when(barredN1).thenMatches([{ type: 'NominationRemoved', data: { nominationId: 'n-1' } }]);
+      const after = stateAfter([...slate, ...events]);
+      expect(after.stage).toBe('notice_ended');
+      const now = awardActionsNow(after, '2024-10-14T10:00:00+08:00');
+      expect(now).toContain('ReopenNominations');
+      expect(now).not.toContain('Confer');
+    });
+
+    it('reopens nominations with a reason, for a completed list and a new notice', () => {
+      const removedN1: AwardRoundEvent = { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-1', reason: 'ineligible_at_conferral', failedReasons: why } };
+      const reopen = { type: 'ReopenNominations' as const, ...at('2024-10-15T09:00:00+08:00'), reason: '农民工比例未达要求，补充推荐' };
+      spec.given([...slate, removedN1]).when({ ...reopen, reason: ' ' }).thenThrows('AWARD.REASON_REQUIRED');
+      const reopened = spec.given([...slate, removedN1]).when(reopen).then([{ type: 'NominationsReopened', data: { roundId: ROUND_ID, reason: '农民工比例未达要求，补充推荐' } }]);
+      const state = stateAfter([...slate, removedN1, ...reopened]);
+      expect(state).toMatchObject({ stage: 'nominating', notice: null });
+      // Not once honours are conferred: the stage refuses it.
+      spec.given(conferred).when(reopen).thenThrows('AWARD.ILLEGAL_TRANSITION');
     });
   });
 

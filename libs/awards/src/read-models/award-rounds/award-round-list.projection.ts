@@ -8,6 +8,7 @@ type Of<T extends AwardRoundEvent['type']> = Extract<AwardRoundEvent, { type: T 
 const STAGE_AFTER: Partial<Record<AwardRoundEvent['type'], string>> = {
   PublicNoticeStarted: 'notice',
   PublicNoticeEnded: 'notice_ended',
+  NominationsReopened: 'nominating',
   HonourConferred: 'conferred',
 };
 const NOMINATION_STATUS: Partial<Record<AwardRoundEvent['type'], string>> = { NominationRemoved: 'removed', NominationWithdrawnAfterObjection: 'withdrawn' };
@@ -22,7 +23,7 @@ export const awardRoundListProjection: Projection = {
   version: 2,
   eventTypes: [
     'AwardRoundCreated', 'NominationSubmitted', 'NominationRemoved', 'NominationWithdrawnAfterObjection', 'SubstitutePromoted',
-    'PublicNoticeStarted', 'PublicNoticeEnded', 'HonourConferred', 'ObjectionRaised', 'ObjectionUpheld', 'ObjectionDismissed',
+    'PublicNoticeStarted', 'PublicNoticeEnded', 'NominationsReopened', 'HonourConferred', 'ObjectionRaised', 'ObjectionUpheld', 'ObjectionDismissed',
   ],
   setup(db: Database) {
     db.exec(`

@@ -24,7 +24,8 @@ export const noticeDeadlineProjection: Projection = {
   apply(event: RecordedEvent, db: Database) {
     if (event.type === 'PublicNoticeStarted') {
       const d = (event as unknown as RecordedEvent<PublicNoticeStarted>).data;
-      upsertDeadline(db, OWNER, { kind: NOTICE_END_DEADLINE, streamId: event.streamId, key: 'notice', dueAt: d.endsAt, payload: { roundId: d.roundId, lastDay: d.lastDay } });
+      // A second notice (after nominations were reopened) is due again: it reopens the item the first one settled.
+      upsertDeadline(db, OWNER, { kind: NOTICE_END_DEADLINE, streamId: event.streamId, key: 'notice', dueAt: d.endsAt, payload: { roundId: d.roundId, lastDay: d.lastDay } }, true);
     } else if (event.type === 'PublicNoticeEnded') {
       settleDeadline(db, NOTICE_END_DEADLINE, event.streamId, 'notice');
     }
