@@ -245,6 +245,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const check = ok(await t.get(`/api/v1/honours/${id}/check`, tok.citizen)).body;
     expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });
     expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0].history.map((h: any) => h.status)).toEqual(['valid', 'revoked']);
+    // It stays in the register with its history, and drops out of the current honours.
+    expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0]).toMatchObject({ status: 'revoked', current: false });
+    expect(ok(await get('/api/v1/honours?recipientId=ent-b&current=true', 'office')).body).toMatchObject({ items: [], total: 0 });
     // The board judges by the campaign's round: nominated units cannot be nominated in it again; a held honour bars a repeat, a revoked one no longer does.
     const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
     expect(board.ruleSet).toEqual({ ruleSetId: 'jj-2021', version: 1 });

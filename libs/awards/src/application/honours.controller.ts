@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { PageQueryDto, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
@@ -14,6 +15,12 @@ class ListHonoursQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '荣誉类型 Honour type', enum: [...AWARD_TYPES, ...DERIVED_HONOUR_TYPES] }) @IsOptional() @IsIn([...AWARD_TYPES, ...DERIVED_HONOUR_TYPES]) awardType?: string;
   @ApiPropertyOptional({ description: '状态：有效 valid / 已撤销 revoked / 已摘牌 withdrawn / 暂停 suspended', enum: HONOUR_STATUSES }) @IsOptional() @IsIn(HONOUR_STATUSES) status?: string;
   @ApiPropertyOptional({ description: '评选轮次 Round' }) @IsOptional() @IsString() roundId?: string;
+
+  @ApiPropertyOptional({ description: '只列现有荣誉（有效的；撤销、摘牌、暂停的不在其中）Only current honours (valid ones)', type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  current?: boolean;
 }
 
 function notFound(honourId: string): DomainError {
@@ -39,7 +46,7 @@ export class HonoursController {
   @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history', description: '只列出本辖区内获得者的荣誉（系统管理员：全部）。' })
   list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
     const withinPath = this.everywhere(user) ? undefined : this.pathOf(user.orgId);
-    return listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    return listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, current: q.current, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 });
   }
 
   // The register lists people by name and organisation: each caller sees the recipients of their own subtree (an auditor or anyone at the root: all).

@@ -26,6 +26,8 @@ export interface HonourFilter {
   recipientId?: string;
   awardType?: string;
   status?: string;
+  /** Only the honours held now (valid): a revoked, withdrawn or suspended one drops out of current honours. */
+  current?: boolean;
   roundId?: string;
   /** Only recipients whose organisation lies under this materialised path (`/root/…/orgId/`). */
   withinPath?: string;
@@ -62,6 +64,8 @@ function view(db: Database, r: HonourRow) {
     status: r.status,
     statusLabel: HONOUR_STATUS_LABELS[r.status as HonourStatus] ?? { zh: r.status, en: r.status },
     statusChangedAt: r.status_changed_at,
+    /** Held now: only a valid honour is (it stays in the register, with its history, either way). */
+    current: r.status === 'valid',
     history: history(db, r.honour_id),
   };
 }
@@ -74,6 +78,7 @@ export function listHonours(db: Database, f: HonourFilter) {
     where.push(`${column} = ?`);
     args.push(value);
   }
+  if (f.current) where.push("status = 'valid'");
   if (f.withinPath !== undefined) {
     // A subtree is a range on the materialised path: every path below `/a/b/` sorts in [`/a/b/`, `/a/b0`).
     where.push('recipient_org_id IN (SELECT org_id FROM org_nodes WHERE path >= ? AND path < ?)');
