@@ -83,6 +83,21 @@ describe('supervision projection', () => {
     projectionSpec(supervisionProjection).given([...events, recorded('AssessmentOpened', { projectId: 'pb' })]).then(stalled('2022-01-16T00:00:00Z'), [['pa', '2022-01-15T02:00:00.000Z']]);
   });
 
+  it('holds running projects to a new cadence from the day it changed, not retroactively, and shows it', () => {
+    const events = [...world(), recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q3', filedAt: '2021-10-05T02:00:00.000Z', metrics: {} })];
+    const toMonthly = recorded('CampaignRulesAmended', {
+      campaignId: 'c1', rulesVersion: 2, changes: { reportingCadence: 'monthly' }, reason: '改为按月报送', amendedAt: '2021-11-20T02:00:00.000Z',
+      rules: { reportingCadence: 'monthly', applicationWindow: { opensAt: 'x', closesAt: 'y' } },
+    });
+    const stalled = (iso: string) => (db: Database) => listStalled(db, { ...all, now: new Date(iso) }).items.map((i) => [i.projectId, i.cadence, i.stalledSince]);
+    // Monthly from 11-20: pa (last report 10-05) is stalled a month and ten days after the change, not at once;
+    // pb, already stalled under the quarterly rules (since 11-10), stays so.
+    projectionSpec(supervisionProjection).given([...events, toMonthly]).then(stalled('2021-12-25T00:00:00Z'), [['pb', 'monthly', '2021-11-10T16:00:00.000Z']]);
+    projectionSpec(supervisionProjection).given([...events, toMonthly]).then(stalled('2022-01-01T00:00:00Z'), [
+      ['pb', 'monthly', '2021-11-10T16:00:00.000Z'], ['pa', 'monthly', '2021-12-30T02:00:00.000Z'],
+    ]);
+  });
+
   it('says when the stalled list next reads differently by the clock alone, so a kept answer lasts until then', () => {
     const events = [...world(), recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q3', filedAt: '2021-10-05T02:00:00.000Z', metrics: {} })];
     const turns = (iso: string) => (db: Database) => new Date(listStalled(db, { ...all, now: new Date(iso) }).turnsAtMs).toISOString();

@@ -159,6 +159,20 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
     // Periods of the old cadence can no longer be filed: their overdue items close, and the new periods are owed instead.
     if (before && before.cadence !== e.data.rules.reportingCadence) {
       closeOverdue(db, "campaign_id = ? AND kind = 'report'", [e.data.campaignId], 'superseded', e.metadata.occurredAt);
+      // Running projects are held to the new cycle from the change on (not retroactively): a cycle and the due days after
+      // their last report, or after the change when that is later. One already stalled when the rules changed stays so.
+      // The scan reads the table, not the batch's rows.
+      rows.flush(db);
+      const cadence = e.data.rules.reportingCadence;
+      const changedAt = e.data.amendedAt ?? e.metadata.occurredAt;
+      const running = db.prepare("SELECT project_id, approved_at, last_report_at, stalled_after FROM sup_projects WHERE campaign_id = ? AND status = 'in_progress'").all(e.data.campaignId) as Array<{
+        project_id: string; approved_at: string | null; last_report_at: string | null; stalled_after: string | null;
+      }>;
+      const update = db.prepare('UPDATE sup_projects SET cadence = ?, stalled_after = ? WHERE project_id = ?');
+      for (const p of running) {
+        const alreadyStalled = p.stalled_after !== null && Date.parse(p.stalled_after) <= Date.parse(changedAt);
+        update.run(cadence, alreadyStalled ? p.stalled_after : stalledAfter(later(p.last_report_at ?? p.approved_at ?? changedAt, changedAt), cadence), p.project_id);
+      }
     }
   }
 }
@@ -172,8 +186,9 @@ export const supervisionProjection: Projection = {
   // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes;
   // 4: each project counts its overdue items, so an on-time report settles nothing; 5: items nobody can act on
   // close (assessment opened, project withdrawn or terminated, cadence changed), a reported rectification stops counting days,
-  // and a project is stalled only a cycle and the report's due days after its last report.
-  version: 5,
+  // and a project is stalled only a cycle and the report's due days after its last report; 6: a change of cadence re-times
+  // running projects' stalled instant (and the cadence they show).
+  version: 6,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
