@@ -384,6 +384,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await post(`${R8}/reopen-nominations`, { reason: '补充推荐一名农民工' }, 'office')).body.events).toEqual(['NominationsReopened']);
     const view = ok(await get(R8, 'office')).body;
     expect(view).toMatchObject({ stage: 'nominating', notice: null });
+    // The round list agrees: no notice stands.
+    expect(ok(await get('/api/v1/award-rounds', 'office')).body.items.find((r: any) => r.roundId === 'jj-medal-2')).toMatchObject({ stage: 'nominating', notice: null });
     expect(view.allowedActions).toEqual(expect.arrayContaining(['nominate', 'start_public_notice']));
   });
 });

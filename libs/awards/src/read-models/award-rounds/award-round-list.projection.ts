@@ -105,6 +105,10 @@ export const awardRoundListProjection: Projection = {
         if (e.type === 'PublicNoticeStarted') {
           db.prepare('UPDATE award_rounds SET notice_starts_on = ?, notice_last_day = ?, notice_ends_at = ? WHERE round_id = ?').run(d.startsOn, d.lastDay, d.endsAt, d.roundId);
         }
+        // Back to nominating: the old notice no longer stands (the round view shows none either).
+        if (e.type === 'NominationsReopened') {
+          db.prepare('UPDATE award_rounds SET notice_starts_on = NULL, notice_last_day = NULL, notice_ends_at = NULL WHERE round_id = ? AND position < ?').run(d.roundId, e.position);
+        }
         // Stages only move forward; the position guard keeps a replayed event from moving one back.
         db.prepare('UPDATE award_rounds SET stage = ?, position = ? WHERE round_id = ? AND position < ?').run(stage, e.position, d.roundId, e.position);
       }
