@@ -26,8 +26,10 @@ export const ASSESSMENT_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return { command: { type: 'OpenAssessment', ...base, assessors, projectOrgPath: projectOrg.path, scheme, rulesVersion, waivers } };
   },
 
-  async add_assessor({ body, base, facts }) {
-    const assessor = await facts.assessorProfile(body.assessor);
+  async add_assessor({ body, base, facts, project }) {
+    // Correcting an assigned assessor's organisation keeps the name they were assigned under unless a new one is given.
+    const assigned = project.assessment?.assessors.find((a) => a.userId === body.assessor?.userId);
+    const assessor = await facts.assessorProfile({ ...body.assessor, ...(assigned && !body.assessor?.name ? { name: assigned.name } : {}) });
     return { itemId: assessor.userId, command: { type: 'AddAssessor', ...base, assessor, reason: body.reason, waiverReason: body.waiverReason ?? null } };
   },
 

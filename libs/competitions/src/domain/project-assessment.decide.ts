@@ -90,11 +90,11 @@ export function addAssessor(c: AddAssessor, state: ProjectState): ProjectEvent[]
   requireRole(c.actor, project, 'add_assessor');
   requireStage(project, 'add_assessor');
   const assessment = openedAssessment(project);
-  const reason = requireReason(c.reason, '锁定后增补评估专家');
   const problems = new Problems();
   const assessor = assessorProfile(c.assessor, 'assessor', problems);
   problems.throwIfAny();
   const existing = assessment.assessors.find((a) => a.userId === assessor.userId);
+  const reason = requireReason(c.reason, existing && existing.orgId !== assessor.orgId ? '更正评估专家所在单位' : '锁定后增补评估专家');
   if (existing && existing.orgId === assessor.orgId) {
     throw DomainError.conflict('PROJECT.ASSESSOR_ALREADY_ASSIGNED', `${assessor.name} 已是本项目的评估专家。`, `${assessor.userId} is already assigned to this project.`, { userId: assessor.userId });
   }
