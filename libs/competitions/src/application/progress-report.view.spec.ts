@@ -10,11 +10,17 @@ const view = (events: ProjectEvent[]) =>
 
 describe('a project’s progress reports (信息反馈)', () => {
   it('keeps a missed period owed and fileable while the project runs', () => {
-    expect(view([...inProgress, overdue])).toMatchObject({ status: 'overdue', fileable: true });
-    expect(view([...inProgress, overdue])).not.toHaveProperty('closed');
+    expect(view([...inProgress, overdue])).toMatchObject({ status: 'overdue', fileable: true, owed: true });
   });
 
   it('says a miss can no longer be made good once the assessment opened, as the supervision list closes it', () => {
-    expect(view([...inProgress, overdue, opened()])).toMatchObject({ status: 'overdue', fileable: false, closed: true, closedLabel: '未补报（项目已进入评估）' });
+    expect(view([...inProgress, overdue, opened()])).toMatchObject({ status: 'unfiled', statusLabel: '未补报（项目已进入评估）', fileable: false, markedOverdue: true });
+  });
+
+  it('owes nothing more once the assessment opened: a period not marked overdue is no longer owed', () => {
+    const q4 = (events: ProjectEvent[]) =>
+      progressReportsView(fold(projectDecider, events) as Project, [], [{ facts: reporting, afterDay: null, untilDay: null }], new Date('2021-11-20T02:00:00Z')).periods.find((p) => p.period === '2021-Q4')!;
+    expect(q4([...inProgress])).toMatchObject({ status: 'awaiting', owed: true, fileable: true });
+    expect(q4([...inProgress, opened()])).toMatchObject({ status: 'no_longer_owed', statusLabel: '项目已进入评估，本期无需报送', owed: false, fileable: false });
   });
 });

@@ -10,17 +10,20 @@ export const REPORT_STATUS_LABELS = {
   upcoming: '未到报送期',
   not_owed: '立项前已截止，无需报送',
   superseded: '报送周期已调整，本期不再报送',
+  unfiled: '逾期未报，项目已不再报送',
+  no_longer_owed: '项目已不再报送，本期无需报送',
 } as const;
 type ReportStatus = keyof typeof REPORT_STATUS_LABELS;
 
-/** Why a project files no more reports, as the supervision list closes its misses. */
-const NOT_REPORTING_LABELS: Partial<Record<string, string>> = {
-  under_assessment: '未补报（项目已进入评估）',
-  assessed: '未补报（项目已进入评估）',
-  summary_submitted: '未补报（项目已进入评估）',
-  summarized: '未补报（项目已进入评估）',
-  withdrawn: '项目已撤回',
-  terminated: '项目已终止',
+/** Why a project files no more reports: a miss closed for it (as the supervision list says), and a period it no longer owes. */
+const ASSESSED = { miss: '未补报（项目已进入评估）', notOwed: '项目已进入评估，本期无需报送' };
+const NOT_REPORTING_LABELS: Partial<Record<string, { miss: string; notOwed: string }>> = {
+  under_assessment: ASSESSED,
+  assessed: ASSESSED,
+  summary_submitted: ASSESSED,
+  summarized: ASSESSED,
+  withdrawn: { miss: '项目已撤回', notOwed: '项目已撤回，本期无需报送' },
+  terminated: { miss: '项目已终止', notOwed: '项目已终止，本期无需报送' },
 };
 
 const labelledMetrics = (metrics: ProgressMetrics) =>
@@ -49,29 +52,29 @@ export function progressReportsView(project: Project, history: ProgressReportRec
     const passed = today >= new Date(endOfBeijingDay(p.dueOn)).toISOString();
     // Rules since changed: an unfiled period cannot be filed now; one missed before the change stays missed.
     const earlierRules = regime.untilDay !== null;
+    // The views agree with the supervision list: a period the project can no longer file is closed there, and here says why.
+    const ended = NOT_REPORTING_LABELS[project.status];
     const status: ReportStatus = current
       ? current.late ? 'filed_late' : 'filed'
-      : overdue ? 'overdue'
       : !owedSinceApproval(p, project.application.approvedAt) ? 'not_owed'
-      : earlierRules && p.dueOn === regime.untilDay ? 'superseded'
-      : passed ? 'overdue'
+      : earlierRules ? 'superseded'
+      : !stillReporting ? (overdue ? 'unfiled' : 'no_longer_owed')
+      : overdue || passed ? 'overdue'
       : p.startsOn <= beijingDate(today) ? 'awaiting' : 'upcoming';
+    const statusLabel = status === 'unfiled' && ended ? ended.miss : status === 'no_longer_owed' && ended ? ended.notOwed : REPORT_STATUS_LABELS[status];
     return {
       period: p.period,
       cadence: p.cadence,
       cadenceLabel: REPORTING_CADENCE_LABELS[p.cadence],
       rulesVersion: regime.facts.rulesVersion,
       fileable: !earlierRules && stillReporting,
-      // A miss under earlier rules stays a miss, but can no longer be filed: supervision closes it as superseded.
-      ...(earlierRules && !current && status === 'overdue' ? { superseded: true, supersededLabel: REPORT_STATUS_LABELS.superseded } : {}),
-      // A miss the project can no longer make good (assessment opened, or it ended): supervision closes it too, saying why.
-      ...(!earlierRules && !stillReporting && !current && status === 'overdue' ? { closed: true, closedLabel: NOT_REPORTING_LABELS[project.status] ?? '项目已不再报送推进情况' } : {}),
+
       startsOn: p.startsOn,
       endsOn: p.endsOn,
       dueOn: p.dueOn,
       status,
-      statusLabel: REPORT_STATUS_LABELS[status],
-      owed: owedSinceApproval(p, project.application.approvedAt),
+      statusLabel,
+      owed: owedSinceApproval(p, project.application.approvedAt) && status !== 'no_longer_owed',
       markedOverdue: overdue !== null,
       current: current ? reportView(current) : null,
       corrections: Math.max(0, revisions.length - 1),
