@@ -106,6 +106,10 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const again = await w.refused('/api/v1/projects/p-a/commendations/k-li/reinstate', { reason: '申诉' }, 'city', 409, 'PROJECT.COMMENDATION_ILLEGAL_TRANSITION');
     expect(again).toMatchObject({ currentState: 'revoked', allowedActions: [] });
     await w.refused('/api/v1/projects/p-a/commendations/nope/revoke', { reason: '无' }, 'city', 404, 'PROJECT.COMMENDATION_NOT_FOUND');
+    // The project view names them as the register does: every one with its status, a team named without an organisation under the project's.
+    const shown = ok(await w.get('/api/v1/projects/p-a', 'city')).body.progress.commendations;
+    expect(shown.find((c: any) => c.commendationId === 'k-li')).toMatchObject({ status: 'revoked', statusLabel: '已撤销' });
+    expect(shown.find((c: any) => c.recipient.name === '细纱车间甲班')).toMatchObject({ status: 'valid', recipient: { orgId: 'ent-a' } });
     expect(commendation.body.itemId).toBe('k-li');
   });
 

@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import {
-  CAMPAIGN_CATEGORIES, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  CAMPAIGN_CATEGORIES, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
@@ -55,7 +55,16 @@ export function projectView(
     implementationPlan: project.implementationPlan,
     application: project.application,
     ending: project.ending,
-    progress: { ...progress, overdue, reports: o.reportHistory },
+    progress: {
+      ...progress,
+      overdue,
+      reports: o.reportHistory,
+      // As the honours register shows them: a recipient named without an organisation belongs to the project's, and every one has a status.
+      commendations: progress.commendations.map((c) => {
+        const status = c.status ?? 'valid';
+        return { ...c, recipient: { ...c.recipient, orgId: c.recipient.orgId ?? project.orgId }, status, statusLabel: COMMENDATION_STATUS_LABELS[status] };
+      }),
+    },
     supervision: {
       ...project.supervision,
       findings: project.supervision.findings.map((f) => ({ ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status] })),

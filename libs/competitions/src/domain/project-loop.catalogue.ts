@@ -38,6 +38,9 @@ export const INCIDENT_KIND_LABELS: Record<IncidentKind, Label> = {
 /** The incidents that cancel a project's award eligibility outright (一票否决), instant commendations included. */
 export const VETO_INCIDENT_KINDS: readonly IncidentKind[] = ['safety_accident', 'quality_accident'];
 
+/** An instant commendation's status, as the honours register names it. */
+export const COMMENDATION_STATUS_LABELS: Record<'valid' | 'revoked' | 'withdrawn' | 'suspended', string> = { valid: '有效', revoked: '已撤销', withdrawn: '已摘牌', suspended: '已暂停' };
+
 /** Who receives an instant commendation (即时表彰). */
 export const RECIPIENT_KINDS = ['team', 'person'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];

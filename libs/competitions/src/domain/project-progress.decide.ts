@@ -3,7 +3,7 @@ import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
 import { problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
-import { INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
+import { COMMENDATION_STATUS_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotBeforeProject, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
 import { ChangeInstantCommendation, CommendationChange, FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
 import { ProjectEvent } from './project.events';
@@ -161,7 +161,7 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
 const COMMENDATION_TARGET: Record<CommendationChange, CommendationStatus> = { revoke: 'revoked', withdraw: 'withdrawn', suspend: 'suspended', reinstate: 'valid' };
 /** The same transitions as an award round's honours: revoked is final, a withdrawn one can still be revoked. */
 const COMMENDATION_ALLOWED: Record<CommendationStatus, CommendationChange[]> = { valid: ['revoke', 'withdraw', 'suspend'], suspended: ['revoke', 'withdraw', 'reinstate'], withdrawn: ['revoke'], revoked: [] };
-const COMMENDATION_STATUS_LABELS: Record<CommendationStatus, string> = { valid: '有效', revoked: '已撤销', withdrawn: '已摘牌', suspended: '已暂停' };
+
 const COMMENDATION_CHANGE_LABELS: Record<CommendationChange, string> = { revoke: '撤销', withdraw: '摘牌', suspend: '暂停', reinstate: '恢复' };
 
 /**
@@ -207,7 +207,7 @@ export function changeInstantCommendation(c: ChangeInstantCommendation, state: P
 function requireNoVetoIncident(project: Project, on: string): void {
   const vetoing = project.supervision.incidents.filter((i) => VETO_INCIDENT_KINDS.includes(i.kind) && i.occurredOn <= on);
   if (vetoing.length === 0) return;
-  const zh = vetoing.map((i) => `${i.occurredOn} ${INCIDENT_SEVERITY_LABELS[i.severity]?.zh ?? i.severity}${INCIDENT_KIND_LABELS[i.kind]?.zh ?? i.kind}`).join('；');
+  const zh = vetoing.map((i) => `${i.occurredOn} ${INCIDENT_KIND_LABELS[i.kind]?.zh ?? i.kind}（${INCIDENT_SEVERITY_LABELS[i.severity]?.zh ?? i.severity}）`).join('；');
   throw DomainError.unprocessable(
     'PROJECT.COMMENDATION_VETOED',
     `本项目发生一票否决事故（${zh}），取消评选表彰资格，不得给予即时表彰。`,

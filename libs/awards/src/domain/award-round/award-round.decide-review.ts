@@ -31,7 +31,7 @@ function requireNextLevel(round: RoundConfig, n: NominationState, level: string)
     const expected = round.levels[n.levelsPassed]!;
     throw DomainError.illegalState(
       'AWARD.REVIEW_OUT_OF_ORDER',
-      `须逐级推荐：推荐 ${n.nominationId} 应先经 ${expected} 级审核，不能直接进入 ${level} 级。`,
+      `须逐级推荐：推荐 ${n.nominationId} 应先经${reviewLevelZh(expected)}审核，不能直接进入${reviewLevelZh(level)}审核。`,
       `Reviews go level by level: nomination ${n.nominationId} must pass the ${expected} level before ${level}.`,
       `awaiting_${expected}`,
       [awardActionName(n.levelsPassed === 0 ? 'RecordWorkersCongressApproval' : 'ReviewNomination')],
