@@ -106,6 +106,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const again = await w.refused('/api/v1/projects/p-a/commendations/k-li/reinstate', { reason: '申诉' }, 'city', 409, 'PROJECT.COMMENDATION_ILLEGAL_TRANSITION');
     expect(again).toMatchObject({ currentState: 'revoked', allowedActions: [] });
     await w.refused('/api/v1/projects/p-a/commendations/nope/revoke', { reason: '无' }, 'city', 404, 'PROJECT.COMMENDATION_NOT_FOUND');
+    // The city's commendation is the city's (or above) to change, not the county's below it.
+    ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { commendationId: 'k-city', recipient: { kind: 'person', name: '周工', orgId: 'ent-a', id: 'zhou' }, citation: '市级表彰' }, 'city'), 201);
+    await w.refused('/api/v1/projects/p-a/commendations/k-city/suspend', { reason: '区里暂停' }, 'xy', 403, 'AUTH.OUT_OF_SCOPE');
     // The project view names them as the register does: every one with its status, a team named without an organisation under the project's.
     const shown = ok(await w.get('/api/v1/projects/p-a', 'city')).body.progress.commendations;
     expect(shown.find((c: any) => c.commendationId === 'k-li')).toMatchObject({ status: 'revoked', statusLabel: '已撤销' });

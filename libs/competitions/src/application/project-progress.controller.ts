@@ -105,7 +105,11 @@ export class ProjectProgressController {
   /** A committee in the project's scope changes one commendation's status. */
   private async changeCommendation(change: CommendationChange, projectId: string, commendationId: string, body: ChangeCommendationRequestDto, user: AuthUser, req: any, reply: any) {
     const { project } = await this.facts.project(projectId);
-    const ctx = this.commands.context(req, user, await this.facts.asCommittee(user, project.orgId));
+    const role = await this.facts.asCommittee(user, project.orgId);
+    // The committee that gave it, or one above it, changes it: a county does not suspend the city's commendation.
+    const givenBy = project.progress.commendations.find((x) => x.commendationId === commendationId)?.givenByOrgId;
+    if (givenBy) await this.facts.asCommittee(user, givenBy);
+    const ctx = this.commands.context(req, user, role);
     const command = { type: 'ChangeInstantCommendation' as const, projectId, at: ctx.now.toISOString(), actor: ctx.actor, commendationId, change, reason: body.reason, mode: body.mode ?? null };
     const outcome = await this.commands.run(projectStream(projectId), projectDecider, command, ctx);
     return { ...commandResponse(projectId, outcome, reply), itemId: commendationId };

@@ -43,6 +43,8 @@ export interface InstantCommendation {
   citation: string;
   /** Absent until the commendation is first revoked, withdrawn or suspended: valid. */
   status?: CommendationStatus;
+  /** The committee that gave it (absent when given before this was recorded). */
+  givenByOrgId?: string;
 }
 
 /**

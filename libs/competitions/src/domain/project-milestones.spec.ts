@@ -32,7 +32,7 @@ const commend = (over: Partial<{ commendationId: string; milestoneId: string; re
 });
 const commended: ProjectEvent = {
   type: 'InstantCommendationGiven',
-  data: { projectId: P.projectId, commendationId: 'c-1', milestoneId: 'm-1', recipient: team, citation: '检修提前完成，质量零缺陷' },
+  data: { projectId: P.projectId, commendationId: 'c-1', milestoneId: 'm-1', recipient: team, citation: '检修提前完成，质量零缺陷', givenByOrgId: cityCommittee.orgId },
 };
 
 describe('milestones (重要推进节点)', () => {
@@ -91,7 +91,7 @@ describe('instant commendation (即时表彰)', () => {
     spec()
       .given([...inProgress, recorded])
       .when(commend())
-      .thenState((s) => expect((s as Project).progress.commendations).toEqual([{ commendationId: 'c-1', milestoneId: 'm-1', recipient: team, citation: '检修提前完成，质量零缺陷' }]));
+      .thenState((s) => expect((s as Project).progress.commendations).toEqual([{ commendationId: 'c-1', milestoneId: 'm-1', recipient: team, citation: '检修提前完成，质量零缺陷', givenByOrgId: cityCommittee.orgId }]));
   });
 
   it('refuses an unknown milestone', () => {

@@ -155,7 +155,7 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
       { milestoneId: c.milestoneId, commendationId: twice.commendationId },
     );
   }
-  return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation } }];
+  return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation, givenByOrgId: c.actor.orgId } }];
 }
 
 const COMMENDATION_TARGET: Record<CommendationChange, CommendationStatus> = { revoke: 'revoked', withdraw: 'withdrawn', suspend: 'suspended', reinstate: 'valid' };

@@ -24,7 +24,15 @@ export type MilestoneRecorded = DomainEvent<'MilestoneRecorded', { projectId: st
 
 export type InstantCommendationGiven = DomainEvent<
   'InstantCommendationGiven',
-  { projectId: string; commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string }
+  {
+    projectId: string;
+    commendationId: string;
+    milestoneId: string;
+    recipient: CommendationRecipient;
+    citation: string;
+    /** The committee that gave it (absent on older events): it, or one above it, may revoke or suspend it. */
+    givenByOrgId?: string;
+  }
 >;
 
 /** An instant commendation's new status (revoked is final), with the reason and, for a withdrawal, its mode. */
