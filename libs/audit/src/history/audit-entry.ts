@@ -28,6 +28,11 @@ const REASON_FIELDS = ['reason', 'note', 'grounds', 'basis'] as const;
 /** The reason recorded with an event (data.reason / note / grounds / basis), if any. */
 export function reasonOf(data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;
+  // A removal at conferral records the rules that failed, each with its reason as people read it (its `reason` is a code).
+  const failed = (data as { failedReasons?: unknown }).failedReasons;
+  if (Array.isArray(failed) && failed.length > 0 && failed.every((r) => typeof (r as { messageZh?: unknown })?.messageZh === 'string')) {
+    return failed.map((r) => (r as { messageZh: string }).messageZh).join(' ');
+  }
   for (const field of REASON_FIELDS) {
     const value = (data as Record<string, unknown>)[field];
     if (typeof value === 'string' && value.length > 0) return value;

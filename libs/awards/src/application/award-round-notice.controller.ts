@@ -63,8 +63,9 @@ export class AwardRoundNoticeController {
   @HttpCode(200)
   @ApiOperation({ summary: '表彰 Confer the honours', description: '公示期满且异议均已处理后，一次性授予全部正式人选，不超过任何名额；再次表彰将被拒绝。' })
   @ApiOkResponse({ type: CommandResponse })
-  confer(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    return this.run(new ConferCommand(roundId, user, req), reply);
+  async confer(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    const r: AwardRoundCommandResult = await this.commandBus.execute(new ConferCommand(roundId, user, req));
+    return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events) };
   }
 
   @Post(':roundId/honours/:honourId/revoke')
@@ -94,4 +95,30 @@ export class AwardRoundNoticeController {
   reinstate(@Param('roundId') roundId: string, @Param('honourId') honourId: string, @Body() body: HonourChangeRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.honour('reinstate', roundId, honourId, body, user, req, reply);
   }
+}
+
+/**
+ * What a conferral did, as people read it: the honours conferred, and the nominees removed for
+ * failing a rule that day. Removals with nothing conferred are recorded (the reasons stay on the
+ * nominations), and the answer says the list no longer holds and what can be done.
+ */
+function conferralSummary(events: ReadonlyArray<{ type: string; data: unknown }>) {
+  const conferred = events.filter((e) => e.type === 'HonourConferred').length;
+  const removed = events
+    .filter((e) => e.type === 'NominationRemoved')
+    .map((e) => {
+      const d = e.data as { nominationId: string; failedReasons?: Array<{ rule: string; messageZh: string }> };
+      return { nominationId: d.nominationId, failedReasons: d.failedReasons ?? [] };
+    });
+  const blocked = conferred === 0 && removed.length > 0;
+  return {
+    conferred,
+    removed,
+    ...(blocked
+      ? {
+          messageZh: `表彰时 ${removed.length} 名人选已不符合评选条件，已移出并记录原因；余下名单不再满足要求，本次未授予荣誉。请补足名单（如需，重新开放推荐后再次公示）。`,
+          messageEn: `${removed.length} nominee(s) no longer met the rules at conferral and were removed, with the reasons recorded; the list no longer holds, so nothing was conferred. Complete it (reopening nominations for a new notice where needed).`,
+        }
+      : {}),
+  };
 }
