@@ -130,6 +130,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         substitute: body.substitute ?? false,
         order: body.order ?? 1,
         competitionResult: project && project.facts.campaignId === round.campaignId ? { projectId: project.facts.projectId, grade: project.facts.grade } : null,
+        orgNames: Object.fromEntries([recommenderOrgId, ...round.quotasByRecommender.map((q) => q.orgId)].map((id) => [id, this.orgs.get(id)?.name ?? id])),
         verdict: evaluateEligibility({
           rules: version.rules,
           ruleSetId: round.ruleSetId,

@@ -90,6 +90,8 @@ export interface Nominate extends RoundCommand {
    * not graded): the competition-reserved pool (竞赛表彰) is for the competition's winners.
    */
   competitionResult?: { projectId: string; grade: string | null } | null;
+  /** Names of the organisations the round's quotas name, for the messages people read (looked up by the handler). */
+  orgNames?: Record<string, string>;
 }
 
 /** The recommending level's decision, taken after the workers' congress (职代会). */

@@ -186,11 +186,11 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     });
   }
   if (round.quotasByRecommender.length > 0 && !round.quotasByRecommender.some((r) => r.orgId === c.recommenderOrgId)) {
-    throw DomainError.forbidden('AWARD.RECOMMENDER_NOT_ALLOWED', `单位 ${c.recommenderOrgId} 没有本轮推荐名额。`, `Organisation ${c.recommenderOrgId} has no recommendation quota in this round.`);
+    throw DomainError.forbidden('AWARD.RECOMMENDER_NOT_ALLOWED', `${c.orgNames?.[c.recommenderOrgId] ?? `单位 ${c.recommenderOrgId} `}没有本轮推荐名额。`, `Organisation ${c.recommenderOrgId} has no recommendation quota in this round.`);
   }
   if (!c.substitute) {
     const breaches = quotaBreaches(round, [...primariesOf(state), c]);
-    if (breaches.length > 0) throw quotaExceeded(breaches, round);
+    if (breaches.length > 0) throw quotaExceeded(breaches, round, c.orgNames);
   }
   const data: NominationSubmitted['data'] = {
     roundId: c.roundId,

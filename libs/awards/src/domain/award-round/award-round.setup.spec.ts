@@ -125,6 +125,8 @@ describe('nominating', () => {
     it('refuses a primary beyond the recommender quota and accepts it as a substitute', () => {
       const given = [round, submitted('n-1'), submitted('n-2', { pool: 'competition_reserved' })];
       spec.given(given).when(nominate('n-3')).thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'recommender', key: 'org-a', limit: 2, count: 3 }] } });
+      const named = spec.given(given).when(nominate('n-3', { orgNames: { 'org-a': '浔阳纺织有限公司' } })).thenThrows('AWARD.QUOTA_EXCEEDED');
+      expect(named.messageZh).toContain('推荐单位浔阳纺织有限公司的名额：已推荐 3 名，限 2 名');
       spec.given(given).when(nominate('n-3', { substitute: true, order: 1 })).thenMatches([{ type: 'NominationSubmitted', data: { substitute: true, order: 1 } }]);
     });
   });

@@ -41,11 +41,11 @@ export function subQuotaUse(round: Pick<RoundConfig, 'subQuotas'>, primaries: re
   });
 }
 
-export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>): DomainError {
+export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}): DomainError {
   const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
   const subQuotaName = (key: string) => round.subQuotas.find((q) => q.key === key)?.label?.zh ?? key;
   const whose = (b: QuotaBreach) =>
-    b.quota === 'pool' ? `${POOL_LABELS[b.key as Pool]?.zh ?? b.key}名额` : b.quota === 'sub_quota' ? `分项名额“${subQuotaName(b.key)}”` : `推荐单位 ${b.key} 的名额`;
+    b.quota === 'pool' ? `${POOL_LABELS[b.key as Pool]?.zh ?? b.key}名额` : b.quota === 'sub_quota' ? `分项名额“${subQuotaName(b.key)}”` : `推荐单位${orgNames[b.key] ?? b.key}的名额`;
   const listZh = breaches.map((b) => `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`).join('；');
   const kinds = new Set(breaches.map((b) => b.quota));
   const advice = [
