@@ -15,6 +15,19 @@ describe('demo seed: the middle of the loop', () => {
   });
   afterAll(() => t.stop());
 
+  it('writes every stream in date order, so an audit "as of" a date replays what had happened by then', async () => {
+    const events = await t.app.get(EVENT_STORE).readAll({ fromPosition: 0 });
+    const last = new Map<string, string>();
+    const backwards: string[] = [];
+    for (const e of events) {
+      const before = last.get(e.streamId);
+      if (before && Date.parse(e.metadata.occurredAt) < Date.parse(before)) backwards.push(`${e.streamId}@${e.revision}`);
+      last.set(e.streamId, e.metadata.occurredAt);
+    }
+    expect(events.length).toBeGreaterThan(20);
+    expect(backwards).toEqual([]);
+  });
+
   it('the textile project is summarised with a trimmed-mean total of 90.85 (优秀)', async () => {
     const res = await t.get('/api/v1/projects/jj-textile-skills', tok['u-city-committee']);
     expect(res.body).toMatchObject({ status: 'summarized', assessment: { result: { total: 90.85, grade: 'excellent', gradeLabel: '优秀', dropped: [86.55, 94.2] } } });
