@@ -30,7 +30,7 @@ export function revisionMismatch(streamId: string, expected: number, actual: num
   return new DomainError(
     'STREAM.REVISION_MISMATCH',
     'precondition_failed',
-    `该记录已被他人修改（您看到的版本为 ${expected}，当前版本为 ${actual ?? '无'}），请刷新后重试。`,
+    `该记录在您读取之后已被修改（您看到的版本为 ${expected}，当前版本为 ${actual ?? '无'}），请刷新后重试。`,
     `The record changed since you read it (you had revision ${expected}, it is now ${actual ?? 'none'}). Reload and try again.`,
     { streamId, expectedRevision: expected, actualRevision: actual },
   );

@@ -5,6 +5,8 @@ describe('the why of an audit entry', () => {
     expect(reasonOf({ reason: '汛期抢险' })).toBe('汛期抢险');
     expect(reasonOf({ note: '同意' })).toBe('同意');
     expect(reasonOf({})).toBeNull();
+    // A reason recorded as a code reads as words.
+    expect(reasonOf({ reason: 'window_closed', windowClosesAt: 'x' })).toBe('报名已截止，逾期提交被拒收并记录');
   });
 
   it('reads a removal at conferral by the reasons of the rules that failed, not its code', () => {

@@ -25,6 +25,12 @@ export interface AuditEntry {
 /** Fields of event data that carry the reason a user gave, in the order they are preferred. */
 const REASON_FIELDS = ['reason', 'note', 'grounds', 'basis'] as const;
 
+/** Reasons some events record as a code, as people read them. */
+const REASON_CODE_LABELS: Record<string, string> = {
+  window_closed: '报名已截止，逾期提交被拒收并记录',
+  ineligible_at_conferral: '表彰时已不符合评选条件',
+};
+
 /** The reason recorded with an event (data.reason / note / grounds / basis), if any. */
 export function reasonOf(data: unknown): string | null {
   if (data === null || typeof data !== 'object') return null;
@@ -35,7 +41,7 @@ export function reasonOf(data: unknown): string | null {
   }
   for (const field of REASON_FIELDS) {
     const value = (data as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value.length > 0) return value;
+    if (typeof value === 'string' && value.length > 0) return REASON_CODE_LABELS[value] ?? value;
   }
   return null;
 }
