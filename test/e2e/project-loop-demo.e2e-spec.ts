@@ -28,6 +28,18 @@ describe('demo seed: the middle of the loop', () => {
     expect(backwards).toEqual([]);
   });
 
+  it('refuses a command dated before what already happened to its stream: a clock set back cannot let the late unit in', async () => {
+    t.clock.set('2021-07-20T09:00:00+08:00');
+    try {
+      const late = await t.post('/api/v1/projects/jj-electronics-innovation/submit', {}, tok['u-electronics-union']);
+      expect(late.body).toMatchObject({ status: 409, code: 'STREAM.BEFORE_LAST_EVENT', streamId: 'project-jj-electronics-innovation', messageZh: expect.stringContaining('请检查系统时钟') });
+      const view = await t.get('/api/v1/projects/jj-electronics-innovation', tok['u-city-committee']);
+      expect(view.body.application.firstSubmissionOnTime).not.toBe(true);
+    } finally {
+      t.clock.set('2022-03-01T09:00:00+08:00');
+    }
+  });
+
   it('the textile project is summarised with a trimmed-mean total of 90.85 (优秀)', async () => {
     const res = await t.get('/api/v1/projects/jj-textile-skills', tok['u-city-committee']);
     expect(res.body).toMatchObject({ status: 'summarized', assessment: { result: { total: 90.85, grade: 'excellent', gradeLabel: '优秀', dropped: [86.55, 94.2] } } });

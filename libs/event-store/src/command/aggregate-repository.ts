@@ -58,7 +58,7 @@ export class AggregateRepository {
   /** Load a stream into a decider aggregate (from the state cache or a snapshot when either holds the stream). */
   async load<S, C, E extends DomainEvent>(streamId: string, decider: Decider<S, C, E>): Promise<DeciderAggregate<S, C, E>> {
     const aggregate = new DeciderAggregate(streamId, decider);
-    let from: { state: S; revision: number } | undefined = this.options.stateCache?.get<S>(streamId, decider);
+    let from: { state: S; revision: number; lastAt?: string } | undefined = this.options.stateCache?.get<S>(streamId, decider);
     let stored: RecordedEvent[];
     const snapshots = this.options.snapshots?.deciders.includes(decider) ? this.options.snapshots : undefined;
     const snapshot = !from && snapshots ? snapshots.store.get(streamId) : undefined;
@@ -66,7 +66,7 @@ export class AggregateRepository {
       // Read from the snapshot's own event: it is used only if the log still holds that event.
       stored = await this.store.readStream(streamId, { fromRevision: snapshot.revision });
       if (stored[0]?.revision === snapshot.revision && typeof snapshot.hash === 'string' && stored[0].metadata.hash === snapshot.hash) {
-        from = { state: snapshot.state as S, revision: snapshot.revision };
+        from = { state: snapshot.state as S, revision: snapshot.revision, lastAt: stored[0].metadata.occurredAt };
         stored = stored.slice(1);
       } else {
         snapshots!.store.delete(streamId);
@@ -82,7 +82,7 @@ export class AggregateRepository {
     // executing on it (scope checks, campaign facts), and a cold stream would otherwise be folded
     // (or its snapshot parsed) twice per command.
     if ((events.length > 0 || snapshot) && aggregate.revision !== null) {
-      this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision);
+      this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision, aggregate.lastOccurredAt ?? undefined);
       if (snapshots && events.length >= (snapshots.minEvents ?? 250)) await this.snapshotLater(snapshots.store, streamId, aggregate.state, events[events.length - 1]);
     }
     return aggregate;
@@ -143,6 +143,11 @@ export class AggregateRepository {
       if (ctx.expectedRevision !== undefined && aggregate.revision !== ctx.expectedRevision) {
         throw revisionMismatch(streamId, ctx.expectedRevision, aggregate.revision);
       }
+      // A stream's history only goes forward: no command is dated well before the last thing that happened to it
+      // (a clock moved back, as the demo's can be). Commands racing from two requests or two processes, a few
+      // milliseconds or a little clock skew apart, are not refused for it.
+      const last = aggregate.lastOccurredAt;
+      if (last !== null && ctx.now.getTime() < Date.parse(last) - CLOCK_TOLERANCE_MS) throw beforeLastEvent(streamId, ctx.now.toISOString(), last);
       const cmd = typeof command === 'function' ? (command as (s: S) => C)(aggregate.state) : command;
       const decided = aggregate.execute(cmd);
       if (decided.length === 0) {
@@ -152,7 +157,7 @@ export class AggregateRepository {
       try {
         const result = await this.store.append(streamId, this.toNewEvents(decided, ctx), aggregate.revision ?? 'no_stream');
         if (result.replayed) return this.replay(streamId, decider, result.events, ctx);
-        this.options.stateCache?.set(streamId, decider, aggregate.state, result.revision);
+        this.options.stateCache?.set(streamId, decider, aggregate.state, result.revision, ctx.now.toISOString());
         for (const l of this.options.listeners ?? []) l.onAppended(result.events);
         return { streamId, revision: result.revision, position: result.position, events: result.events, state: aggregate.state, replayed: false };
       } catch (e) {
@@ -200,4 +205,16 @@ export class AggregateRepository {
       },
     }));
   }
+}
+
+/** How far before a stream's last event a command may be dated (requests racing, clock skew between processes). */
+const CLOCK_TOLERANCE_MS = 5 * 60_000;
+
+function beforeLastEvent(streamId: string, at: string, last: string): DomainError {
+  return DomainError.conflict(
+    'STREAM.BEFORE_LAST_EVENT',
+    `本次操作的时间（${at}）早于该记录最后一次变更的时间（${last}），不能写入：记录只能按时间先后追加。请检查系统时钟。`,
+    `This command is dated ${at}, before the last event of ${streamId} (${last}); a stream's history only goes forward. Check the clock.`,
+    { streamId, at, lastEventAt: last },
+  );
 }

@@ -10,6 +10,8 @@ export class DeciderAggregate<State, Command, Event extends DomainEvent> extends
   private current: State;
   /** Revision of the last event loaded from the store; null for a stream that does not exist. */
   private loadedRevision: number | null = null;
+  /** When the last event loaded occurred (null: unknown, or no event). */
+  private lastOccurred: string | null = null;
 
   constructor(
     readonly streamId: string,
@@ -28,15 +30,21 @@ export class DeciderAggregate<State, Command, Event extends DomainEvent> extends
     return this.loadedRevision;
   }
 
+  get lastOccurredAt(): string | null {
+    return this.lastOccurred;
+  }
+
   /** Fold stored events (already upcast) into the state. */
-  load(events: RecordedEvent[], from?: { state: State; revision: number | null }): this {
+  load(events: RecordedEvent[], from?: { state: State; revision: number | null; lastAt?: string | null }): this {
     if (from) {
       this.current = from.state;
       this.loadedRevision = from.revision;
+      this.lastOccurred = from.lastAt ?? null;
     }
     for (const e of events) {
       this.apply({ type: e.type, data: e.data } as Event, true);
       this.loadedRevision = e.revision;
+      this.lastOccurred = e.metadata?.occurredAt ?? this.lastOccurred;
     }
     return this;
   }

@@ -5,7 +5,7 @@
  * uses it. Decider `evolve` functions must not mutate state for this to be safe.
  */
 export class StateCache {
-  private readonly entries = new Map<string, { owner: unknown; state: unknown; revision: number }>();
+  private readonly entries = new Map<string, { owner: unknown; state: unknown; revision: number; lastAt?: string }>();
   private events = 0;
 
   /**
@@ -18,17 +18,18 @@ export class StateCache {
     private readonly maxEvents = Number.POSITIVE_INFINITY,
   ) {}
 
-  get<S>(streamId: string, owner: unknown): { state: S; revision: number } | undefined {
+  get<S>(streamId: string, owner: unknown): { state: S; revision: number; lastAt?: string } | undefined {
     const entry = this.entries.get(streamId);
     if (!entry || entry.owner !== owner) return undefined;
     this.entries.delete(streamId);
     this.entries.set(streamId, entry);
-    return { state: entry.state as S, revision: entry.revision };
+    return { state: entry.state as S, revision: entry.revision, ...(entry.lastAt ? { lastAt: entry.lastAt } : {}) };
   }
 
-  set(streamId: string, owner: unknown, state: unknown, revision: number): void {
+  /** `lastAt`: when the stream's last event occurred (a command is never dated before it). */
+  set(streamId: string, owner: unknown, state: unknown, revision: number, lastAt?: string): void {
     this.delete(streamId);
-    this.entries.set(streamId, { owner, state, revision });
+    this.entries.set(streamId, { owner, state, revision, ...(lastAt ? { lastAt } : {}) });
     this.events += revision + 1;
     while (this.entries.size > Math.max(1, this.capacity) || (this.events > this.maxEvents && this.entries.size > 1)) {
       const oldest = this.entries.keys().next().value;
