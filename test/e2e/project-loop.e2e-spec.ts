@@ -61,8 +61,13 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(overdue.items.map((i: any) => [i.projectId, i.kind, i.period, i.dueOn])).toEqual([['p-b', 'report', '2021-Q3', '2021-10-10'], ['p-power', 'report', '2021-Q3', '2021-10-10']]);
     expect(overdue.items[0]).toMatchObject({ kindLabel: '推进情况逾期未报', orgName: '濂溪电子科技公司', stateLabel: '待处理', daysOverdue: 1 });
     expect(overdue.byKind).toEqual([{ key: 'report', count: 2, label: '推进情况逾期未报' }]);
-    expect(ok(await w.get('/api/v1/supervision/overdue', 'xy')).body.total).toBe(0);
-    expect(ok(await w.get('/api/v1/supervision/overdue', 'unitB')).body.items.map((i: any) => i.projectId)).toEqual(['p-b']);
+    const county = ok(await w.get('/api/v1/supervision/overdue', 'xy')).body;
+    expect(county.total).toBe(0);
+    // The answer says whose part it holds.
+    expect(county.scope).toMatchObject({ kind: 'subtree', orgId: 'xy', labelZh: expect.stringContaining('及所属单位') });
+    const unit = ok(await w.get('/api/v1/supervision/overdue', 'unitB')).body;
+    expect(unit.items.map((i: any) => i.projectId)).toEqual(['p-b']);
+    expect(unit.scope).toMatchObject({ kind: 'org', labelZh: '本单位' });
     expect((await w.get('/api/v1/supervision/overdue?orgId=ent-b', 'xy')).status).toBe(403);
     // An organisation nobody registered is not found, rather than out of scope.
     expect((await w.get('/api/v1/supervision/overdue?orgId=nope', 'city')).body).toMatchObject({ status: 404, code: 'ORGANIZATION.NOT_FOUND' });

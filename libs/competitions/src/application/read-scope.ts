@@ -27,3 +27,10 @@ export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: O
   const names = orgs.names?.(unique) ?? new Map(unique.flatMap((id) => { const name = orgs.get(id)?.name; return name === undefined ? [] : [[id, name] as const]; }));
   return rows.map((r, i) => ({ ...r, orgName: names.get(ids[i]!) ?? null }));
 }
+
+/** Whose rows an answer holds, said in the answer: everything, a subtree, or one organisation. */
+export function scopeView(scope: ReadScope, orgs: OrgDirectory) {
+  if (scope.kind === 'all') return { kind: 'all' as const, orgId: null, orgName: null, labelZh: '全部' };
+  const orgName = orgs.get(scope.orgId)?.name ?? null;
+  return { kind: scope.kind, orgId: scope.orgId, orgName, labelZh: scope.kind === 'org' ? '本单位' : `${orgName ?? scope.orgId}及所属单位` };
+}

@@ -9,7 +9,7 @@ import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
 import { assessmentStatistics } from '../read-models/assessment/assessment-stats.queries';
 import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-models/statistics/coverage.queries';
 import { ProjectFacts } from './project-facts.service';
-import { readScopeOf, withOrgNames } from './read-scope';
+import { readScopeOf, scopeView, withOrgNames } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 
 class CoverageQueryDto extends ConsistentQueryDto {
@@ -75,6 +75,12 @@ export class StatisticsController {
       scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0,
       ...(seesEveryScoreSheet(user) ? {} : { sheetsOnlyOf: user.userId }),
     });
-    return { ...r, items: withOrgNames(this.orgs, r.items) };
+    const scope = readScopeOf(user, this.orgs);
+    // Ranks and the count of results fixed are the whole campaign's; the rows are the caller's part.
+    return {
+      ...r,
+      scope: { ...scopeView(scope, this.orgs), noteZh: scope.kind === 'all' ? null : '名次与已确定结果数按整个竞赛活动计算，列表只显示本辖区（本单位）的项目。' },
+      items: withOrgNames(this.orgs, r.items),
+    };
   }
 }

@@ -8,7 +8,7 @@ import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/aut
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES, beijingDate, endOfBeijingDay } from '../domain';
 import { listIncidents, listOverdue, listStalled } from '../read-models/supervision/supervision.queries';
-import { readScopeOf, withOrgNames } from './read-scope';
+import { readScopeOf, scopeView, withOrgNames } from './read-scope';
 
 class SupervisionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
@@ -56,7 +56,7 @@ export class SupervisionController {
     const r = listOverdue(this.db, { ...this.filter(q, user), kind: q.kind, includeResolved: q.includeResolved, now });
     // By the clock alone, only the days overdue change: at the next Beijing midnight (items come and go as events).
     answerValidUntil(req, endOfBeijingDay(beijingDate(now.toISOString())));
-    return { ...r, items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
+    return { ...r, scope: scopeView(readScopeOf(user, this.orgs, q.orgId), this.orgs), items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
   }
 
   @Get('stalled')
@@ -66,7 +66,7 @@ export class SupervisionController {
     const { turnsAtMs, ...r } = listStalled(this.db, { ...this.filter(q, user), now });
     answerValidUntil(req, turnsAtMs);
     // asOf: when the list was read; a kept answer is still true until turnsAtMs.
-    return { ...r, asOf: now.toISOString(), items: withOrgNames(this.orgs, r.items) };
+    return { ...r, asOf: now.toISOString(), scope: scopeView(readScopeOf(user, this.orgs, q.orgId), this.orgs), items: withOrgNames(this.orgs, r.items) };
   }
 
   @Get('incidents')
@@ -75,6 +75,6 @@ export class SupervisionController {
     const r = listIncidents(this.db, { ...this.filter(q, user), severity: q.severity, kind: q.kind });
     // Incidents are what was recorded: nothing in the answer turns with the clock.
     answerValidUntil(req, Infinity);
-    return { ...r, items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
+    return { ...r, scope: scopeView(readScopeOf(user, this.orgs, q.orgId), this.orgs), items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
   }
 }
