@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { WITHDRAWAL_MODES } from '@jingsai/shared';
 import { MAXIMUM_NOTICE_WORKING_DAYS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
@@ -55,7 +56,7 @@ export class ResolveObjectionRequestDto {
 export class HonourChangeRequestDto {
   @ApiPropertyOptional({ description: '理由（必填）Reason (required)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
   @ApiPropertyOptional({ description: '摘牌方式（withdraw）：责令 ordered / 自动 automatic / 自然 natural', enum: ['ordered', 'automatic', 'natural'] })
-  @IsOptional() @IsIn(['ordered', 'automatic', 'natural'])
+  @IsOptional() @IsIn(WITHDRAWAL_MODES)
   mode?: 'ordered' | 'automatic' | 'natural';
 }
 

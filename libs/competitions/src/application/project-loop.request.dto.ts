@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandResponse } from '@jingsai/api-kit';
 import { FINDING_SEVERITIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, PROGRESS_METRIC_KEYS, RECIPIENT_KINDS } from '../domain';
-import { CLIENT_ID_PATTERN } from '@jingsai/shared';
+import { CLIENT_ID_PATTERN, WITHDRAWAL_MODES } from '@jingsai/shared';
 
 /*
  * Bodies of the middle of the loop (推进、督导). Shapes only: dates, periods, figures and
@@ -80,7 +80,7 @@ export class OptionalNoteRequestDto {
 export class ChangeCommendationRequestDto {
   @ApiProperty({ description: '理由 Why (e.g. 以弄虚作假取得)', example: '经查材料弄虚作假' }) @IsString() @MaxLength(2000) reason!: string;
   @ApiPropertyOptional({ description: '摘牌方式（仅摘牌）：责令 ordered / 自动 automatic / 自然 natural', enum: ['ordered', 'automatic', 'natural'] })
-  @IsOptional() @IsIn(['ordered', 'automatic', 'natural']) mode?: string;
+  @IsOptional() @IsIn(WITHDRAWAL_MODES) mode?: string;
 }
 
 export class RequiredNoteRequestDto {

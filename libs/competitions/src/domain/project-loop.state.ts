@@ -1,3 +1,4 @@
+import type { HonourLifecycleStatus } from '@jingsai/shared';
 import { Aggregation, Grade } from './campaign.catalogue';
 import { AssessmentScheme } from './campaign-rules';
 import { ProgressMetrics } from './progress-metrics';
@@ -33,7 +34,7 @@ export interface CommendationRecipient {
   id?: string;
 }
 
-export type CommendationStatus = 'valid' | 'revoked' | 'withdrawn' | 'suspended';
+export type CommendationStatus = HonourLifecycleStatus;
 
 /** 即时表彰, given by a committee at a milestone. */
 export interface InstantCommendation {

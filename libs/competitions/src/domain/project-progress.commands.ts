@@ -1,3 +1,4 @@
+import type { HonourChange } from '@jingsai/shared';
 import type { ProjectCommandBase } from './project.commands';
 import { ProgressMetrics } from './progress-metrics';
 import { FindingSeverity, IncidentKind, IncidentSeverity } from './project-loop.catalogue';
@@ -98,9 +99,8 @@ export interface RecordSafetyIncident extends ProjectCommandBase {
   description: string;
 }
 
-/** What may happen to an instant commendation after it was given, per recipient and with a reason (DOMAIN: revocation and suspension). */
-export const COMMENDATION_CHANGES = ['revoke', 'withdraw', 'suspend', 'reinstate'] as const;
-export type CommendationChange = (typeof COMMENDATION_CHANGES)[number];
+/** What may happen to an instant commendation after it was given, per recipient and with a reason: the honour lifecycle's changes. */
+export type CommendationChange = HonourChange;
 
 /** 撤销 / 摘牌 / 暂停 / 恢复 an instant commendation (committee). */
 export interface ChangeInstantCommendation extends ProjectCommandBase {

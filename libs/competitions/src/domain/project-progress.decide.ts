@@ -1,4 +1,4 @@
-import { DomainError } from '@jingsai/shared';
+import { DomainError, HONOUR_CHANGES_ALLOWED, HONOUR_CHANGE_TARGET, isWithdrawalMode } from '@jingsai/shared';
 import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
 import { problem } from './field-problem';
@@ -8,7 +8,7 @@ import { Problems, requireNewId, requireNotBeforeProject, requireNotInFuture, re
 import { ChangeInstantCommendation, CommendationChange, FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
 import { ProjectEvent } from './project.events';
 import { requireProject } from './project.guards';
-import { CommendationRecipient, CommendationStatus, ProgressReportRecord } from './project-loop.state';
+import { CommendationRecipient, ProgressReportRecord } from './project-loop.state';
 import { Project, ProjectState } from './project.state';
 import { sameValue } from './same-value';
 import { owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
@@ -158,9 +158,9 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   return [{ type: 'InstantCommendationGiven', data: { projectId: c.projectId, commendationId: c.commendationId, milestoneId: c.milestoneId, recipient, citation, givenByOrgId: c.actor.orgId } }];
 }
 
-const COMMENDATION_TARGET: Record<CommendationChange, CommendationStatus> = { revoke: 'revoked', withdraw: 'withdrawn', suspend: 'suspended', reinstate: 'valid' };
-/** The same transitions as an award round's honours: revoked is final, a withdrawn one can still be revoked. */
-const COMMENDATION_ALLOWED: Record<CommendationStatus, CommendationChange[]> = { valid: ['revoke', 'withdraw', 'suspend'], suspended: ['revoke', 'withdraw', 'reinstate'], withdrawn: ['revoke'], revoked: [] };
+// The same lifecycle as an award round's honours (shared): revoked is final, a withdrawn one can still be revoked.
+const COMMENDATION_TARGET = HONOUR_CHANGE_TARGET;
+const COMMENDATION_ALLOWED = HONOUR_CHANGES_ALLOWED;
 
 const COMMENDATION_CHANGE_LABELS: Record<CommendationChange, string> = { revoke: '撤销', withdraw: '摘牌', suspend: '暂停', reinstate: '恢复' };
 
@@ -190,13 +190,13 @@ export function changeInstantCommendation(c: ChangeInstantCommendation, state: P
       `即时表彰 ${c.commendationId} 当前为“${COMMENDATION_STATUS_LABELS[status]}”，不能${COMMENDATION_CHANGE_LABELS[c.change]}；可办理：${COMMENDATION_ALLOWED[status].map((a) => COMMENDATION_CHANGE_LABELS[a]).join('、') || '无'}。`,
       `Instant commendation ${c.commendationId} is ${status}; it cannot be ${target === 'valid' ? 'reinstated' : target}. Allowed: ${COMMENDATION_ALLOWED[status].join(', ') || 'none'}.`,
       status,
-      COMMENDATION_ALLOWED[status],
+      [...COMMENDATION_ALLOWED[status]],
     );
   }
   const problems = new Problems();
   const reason = problems.text(c.reason, 'reason', '理由');
   const mode = c.change === 'withdraw' ? c.mode ?? null : null;
-  if (c.change === 'withdraw' && !['ordered', 'automatic', 'natural'].includes(String(mode))) {
+  if (c.change === 'withdraw' && !isWithdrawalMode(mode)) {
     problems.add(problem('mode', '摘牌方式应为 ordered（责令摘牌）、automatic（自动摘牌）或 natural（自然摘牌）。', "mode must be 'ordered', 'automatic' or 'natural'."));
   }
   problems.throwIfAny();

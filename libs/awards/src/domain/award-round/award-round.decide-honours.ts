@@ -1,4 +1,4 @@
-import { DomainError } from '@jingsai/shared';
+import { DomainError, HONOUR_CHANGES_ALLOWED, HONOUR_CHANGE_TARGET, HonourChange, isWithdrawalMode } from '@jingsai/shared';
 import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS, HonourStatus } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf } from '../calendar/date-only';
 import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
@@ -122,20 +122,21 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
 
 type HonourCommand = RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour;
 
-export const HONOUR_ALLOWED: Record<HonourStatus, HonourCommand['type'][]> = {
-  valid: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour'],
-  suspended: ['RevokeHonour', 'WithdrawHonour', 'ReinstateHonour'],
-  withdrawn: ['RevokeHonour'],
-  revoked: [],
-};
+const COMMAND_OF: Record<HonourChange, HonourCommand['type']> = { revoke: 'RevokeHonour', withdraw: 'WithdrawHonour', suspend: 'SuspendHonour', reinstate: 'ReinstateHonour' };
+const CHANGE_OF = Object.fromEntries(Object.entries(COMMAND_OF).map(([change, type]) => [type, change])) as Record<HonourCommand['type'], HonourChange>;
+
+/** The honour lifecycle (`HONOUR_CHANGES_ALLOWED`, shared with instant commendations) as this round's commands. */
+export const HONOUR_ALLOWED = Object.fromEntries(
+  Object.entries(HONOUR_CHANGES_ALLOWED).map(([status, changes]) => [status, changes.map((change) => COMMAND_OF[change])]),
+) as Record<HonourStatus, HonourCommand['type'][]>;
 
 // The status each command leads to; asking for the status an honour already has is a no-op.
-const TARGET: Record<HonourCommand['type'], HonourStatus> = { RevokeHonour: 'revoked', WithdrawHonour: 'withdrawn', SuspendHonour: 'suspended', ReinstateHonour: 'valid' };
+const TARGET = (type: HonourCommand['type']): HonourStatus => HONOUR_CHANGE_TARGET[CHANGE_OF[type]];
 
 export function decideHonourChange(c: HonourCommand, state: AwardRoundState): AwardRoundEvent[] {
   requireRound(state, c);
   const h = requireHonour(state, c.honourId);
-  if (h.status === TARGET[c.type]) return [];
+  if (h.status === TARGET(c.type)) return [];
   if (!HONOUR_ALLOWED[h.status].includes(c.type)) {
     const label = HONOUR_STATUS_LABELS[h.status];
     throw DomainError.illegalState(
@@ -158,7 +159,7 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
       ];
     }
     case 'WithdrawHonour':
-      if (!['ordered', 'automatic', 'natural'].includes(c.mode)) {
+      if (!isWithdrawalMode(c.mode)) {
         throw DomainError.validation('AWARD.INVALID_WITHDRAWAL_MODE', "摘牌方式应为 ordered、automatic 或 natural。", "mode must be 'ordered', 'automatic' or 'natural'.");
       }
       return [{ type: 'HonourWithdrawn', data: { ...base, mode: c.mode } }];
