@@ -66,9 +66,12 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     t.clock.set('2022-03-01T09:00:00+08:00');
     ok(await post('/api/v1/organizations/rb-f3/facts', { kind: 'wage_arrears', occurredOn: '2022-01-10', description: '拖欠农民工工资' }, 'admin'), 201);
     const rules = ok(await t.get('/api/v1/rule-sets/presets', tok.office)).body.items.find((p: any) => p.key === 'jiujiang_campaign_2021').content.rules;
-    ok(await post('/api/v1/rule-sets', { ruleSetId: 'jj-2021', citation: '九江市劳动竞赛委员会 2021', year: 2021, rules }, 'office'), 201);
+    const ruleSet = ok(await post('/api/v1/rule-sets', { ruleSetId: 'jj-2021', citation: '九江市劳动竞赛委员会 2021', year: 2021, rules }, 'office'), 201);
     const round = { campaignId: 'jj-2021', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 5 }], levels: ['unit', 'county', 'city'] };
-    ok(await post('/api/v1/award-rounds', { ...round, roundId: 'cert', awardType: 'may_day_certificate' }, 'office'), 201);
+    const cert = ok(await post('/api/v1/award-rounds', { ...round, roundId: 'cert', awardType: 'may_day_certificate' }, 'office'), 201);
+    // Where the console reads what it just made.
+    expect([ruleSet.headers.location, cert.headers.location]).toEqual(['/api/v1/rule-sets/jj-2021', '/api/v1/award-rounds/cert']);
+    expect(ok(await t.get('/api/v1/rule-sets/jj-2021', tok.office)).body.ruleSetId).toBe('jj-2021');
     ok(await post('/api/v1/award-rounds', { ...round, roundId: 'pioneer', awardType: 'worker_pioneer' }, 'office'), 201);
     ok(await post('/api/v1/award-rounds', { ...round, roundId: 'medal', awardType: 'may_day_medal' }, 'office'), 201);
   });

@@ -329,4 +329,18 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect([...waits].sort()).toEqual(waits);
     });
   });
+
+  describe('creating', () => {
+    it('a create answers where what it made is read (Location), for an organisation, a campaign and a project', async () => {
+      const made = [
+        [ok(await post('/api/v1/organizations', { orgId: 'ent-d', name: '浔阳印染厂', kind: 'enterprise', level: 'enterprise', parentId: 'xy' }, 'admin'), 201), 'admin', 'orgId', 'ent-d'],
+        [ok(await post('/api/v1/campaigns', { ...campaign, campaignId: 'jj-2021-b' }, 'city'), 201), 'city', 'campaignId', 'jj-2021-b'],
+        [ok(await post('/api/v1/projects', application('p-loc'), 'unitA'), 201), 'unitA', 'projectId', 'p-loc'],
+      ] as const;
+      for (const [res, who, idField, id] of made) expect(ok(await get(String(res.headers.location), who)).body[idField]).toBe(id);
+      expect(made.map(([res]) => res.headers.location)).toEqual(['/api/v1/organizations/ent-d', '/api/v1/campaigns/jj-2021-b', '/api/v1/projects/p-loc']);
+      // A command on an existing resource creates nothing to point at.
+      expect(ok(await post('/api/v1/projects/p-loc/withdraw', {}, 'unitA')).headers.location).toBeUndefined();
+    });
+  });
 });

@@ -15,9 +15,15 @@ export interface ReplyLike {
   header(name: string, value: string): unknown;
 }
 
-export function commandResponse(id: string, outcome: CommandOutcome<unknown>, reply?: ReplyLike): CommandResponse {
+/**
+ * The answer of a command. `location`, on the routes that create a resource, is the collection
+ * the new one is read from: the answer then carries `Location: <collection>/<id>` (a retry
+ * replayed by its Idempotency-Key points at the same resource).
+ */
+export function commandResponse(id: string, outcome: CommandOutcome<unknown>, reply?: ReplyLike, location?: string): CommandResponse {
   if (reply && outcome.revision !== null) reply.header('etag', `"${outcome.revision}"`);
   if (reply && outcome.replayed) reply.header('idempotent-replayed', 'true');
+  if (reply && location) reply.header('location', `${location}/${encodeURIComponent(id)}`);
   return {
     id,
     streamId: outcome.streamId,
@@ -27,3 +33,6 @@ export function commandResponse(id: string, outcome: CommandOutcome<unknown>, re
     replayed: outcome.replayed,
   };
 }
+
+/** OpenAPI for a create route's `Location` header. */
+export const LOCATION_HEADER = { Location: { description: '新建对象的地址 Where the created resource is read', schema: { type: 'string' } } } as const;

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandResponse, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
+import { CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock } from '@jingsai/shared';
@@ -41,16 +41,16 @@ export class AwardRoundsController {
     this.db = readDb.db;
   }
 
-  private async run(command: object, reply: any): Promise<CommandResponse> {
+  private async run(command: object, reply: any, location?: string): Promise<CommandResponse> {
     const r: AwardRoundCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply);
+    return commandResponse(r.id, r.outcome, reply, location);
   }
 
   @Post()
   @ApiOperation({ summary: '创建评选轮次 Open an award round', description: '评选表彰办公室按已发布的规则集版本开展评选；结构比例与征求意见部门随规则集版本写入本轮。' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   create(@Body() body: CreateAwardRoundRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    return this.run(new CreateAwardRoundCommand(body, user, req), reply);
+    return this.run(new CreateAwardRoundCommand(body, user, req), reply, '/api/v1/award-rounds');
   }
 
   @Get()

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiPropertyOptional, A
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -39,10 +39,10 @@ export class RuleSetsController {
     summary: '发布规则集版本 Publish a rule-set version',
     description: '评选条件、结构比例、征求意见部门，注明文号与年度。已发布的版本不可修改，变更即发布新版本；含未知规则时拒绝并逐项列出问题，不写入任何记录。',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   async publish(@Body() body: PublishRuleSetRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: RuleSetCommandResult = await this.commandBus.execute(new PublishRuleSetCommand(body, user, req));
-    return commandResponse(r.id, r.outcome, reply);
+    return commandResponse(r.id, r.outcome, reply, '/api/v1/rule-sets');
   }
 
   @Get()

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -41,9 +41,9 @@ export class CampaignsController {
     this.db = readDb.db;
   }
 
-  private async run(command: object, reply: any): Promise<CommandResponse> {
+  private async run(command: object, reply: any, location?: string): Promise<CommandResponse> {
     const r: CampaignCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply);
+    return commandResponse(r.id, r.outcome, reply, location);
   }
 
   @Post()
@@ -53,9 +53,9 @@ export class CampaignsController {
       '竞赛委员会以本组织名义创建竞赛活动：主办组织（organizerOrgId）默认且只能为您所在的竞赛委员会，下级竞赛委员会的活动由其自行创建；层级默认为主办组织的层级。' +
       '主办组织不是竞赛委员会（如企业）时为 422 CAMPAIGN.ORGANIZER_NOT_COMMITTEE。A committee creates campaigns in its own name only: organizerOrgId defaults to, and must be, your own committee.',
   })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   create(@Body() body: CreateCampaignRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    return this.run(new CreateCampaignCommand(body, user, req), reply);
+    return this.run(new CreateCampaignCommand(body, user, req), reply, '/api/v1/campaigns');
   }
 
   @Patch(':campaignId')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResponse, commandResponse } from '@jingsai/api-kit';
+import { CommandResponse, LOCATION_HEADER, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
 import { Project, campaignRulesSnapshot, projectActionFacts, requiredApprovalLevels } from '../domain';
 import {
@@ -23,16 +23,16 @@ export class ProjectsController {
     private readonly facts: ProjectFacts,
   ) {}
 
-  private async run(command: object, reply: any): Promise<CommandResponse> {
+  private async run(command: object, reply: any, location?: string): Promise<CommandResponse> {
     const r: ProjectCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply);
+    return commandResponse(r.id, r.outcome, reply, location);
   }
 
   @Post()
   @ApiOperation({ summary: '起草申报 Draft a project application', description: '参赛单位为本单位起草项目申报（参赛报名表、竞赛实施方案），草稿可不完整。' })
-  @ApiCreatedResponse({ type: CommandResponse })
+  @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   draft(@Body() body: DraftProjectRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    return this.run(new DraftProjectCommand(body, user, req), reply);
+    return this.run(new DraftProjectCommand(body, user, req), reply, '/api/v1/projects');
   }
 
   @Patch(':projectId')

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandResponse, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireWithinScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -36,9 +36,10 @@ export class OrganizationsController {
 
   @Post()
   @ApiOperation({ summary: '登记组织 Register an organisation', description: '仅系统管理员可登记组织（含上级组织，构成组织树）；竞赛委员会等其他角色需要新增组织时，请联系管理员。Administrators only.' })
+  @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   async register(@Body() body: RegisterOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: OrgCommandResult = await this.commandBus.execute(new RegisterOrganizationCommand(body, user, req));
-    return commandResponse(r.id, r.outcome, reply);
+    return commandResponse(r.id, r.outcome, reply, '/api/v1/organizations');
   }
 
   @Patch(':orgId')
