@@ -208,6 +208,13 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect((await board('xy')).items.map((i: any) => i.projectId).sort()).toEqual(['p-a', 'p-c']);
       expect((await get('/api/v1/board?orgId=lx', 'xy')).status).toBe(403);
     });
+    it('the board says whose projects it holds: the unit’s own, or the committee’s subtree, named', async () => {
+      expect((await board('unitA')).scope).toEqual({ kind: 'org', orgId: 'ent-a', orgName: '浔阳纺织有限公司', labelZh: '本单位' });
+      expect((await board('xy')).scope).toEqual({ kind: 'subtree', orgId: 'xy', orgName: '浔阳区劳动竞赛委员会', labelZh: '浔阳区劳动竞赛委员会及所属单位' });
+      const assessor = await t.token({ userId: 'expert-1', roles: ['assessor'], orgId: 'jx' });
+      const page = ok(await t.get('/api/v1/board', assessor)).body;
+      expect(page).toMatchObject({ total: 0, scope: { kind: 'assessor', labelZh: '指派给本人评审的项目' } });
+    });
   });
 
   describe('retries and concurrent edits', () => {

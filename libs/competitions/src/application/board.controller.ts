@@ -11,7 +11,7 @@ import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarc
 import { BoardAwaiting, BoardItem, BoardScope, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
-import { readScopeOf } from './read-scope';
+import { readScopeOf, scopeView } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 
 class BoardQueryDto extends PageQueryDto {
@@ -60,7 +60,7 @@ export class BoardController {
       if (user.roles.includes('committee')) awaiting = { kind: 'committee', level: isHierarchyLevel(callerLevel) ? callerLevel : null };
       else if (user.roles.includes('unit')) awaiting = { kind: 'unit' };
       else if (user.roles.includes('assessor')) awaiting = { kind: 'assessor', userId: user.userId };
-      else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0 };
+      else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0, scope: scopeView(scope, this.orgs) };
     }
     const page = listBoard(this.db, {
       scope, campaignId: q.campaignId, category: q.category, orgId: q.orgId, status: q.status, awaiting, limit: q.limit ?? 50, offset: q.offset ?? 0,
@@ -78,6 +78,7 @@ export class BoardController {
     };
     return {
       ...page,
+      scope: scopeView(scope, this.orgs),
       items: page.items.map((item) => {
         const assigned = item.assessors.includes(user.userId);
         const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel, assigned, factsOf(item));
