@@ -243,6 +243,9 @@ describe('campaigns over HTTP', () => {
       expect(res.body.categories).toContainEqual({ key: 'key_project', zh: '重点工程立功竞赛', en: 'Key-project merit competition' });
       expect(res.body.grades.map((g: any) => g.zh)).toEqual(['优秀', '良好', '合格', '不合格']);
       expect(res.body.metrics.find((m: any) => m.key === 'participant_times')).toMatchObject({ zh: '参与职工人次', unitZh: '人次' });
+      // A report form built from the catalogue uses the report's own keys, each tied to the target it counts towards.
+      expect(res.body.reportMetrics.find((m: any) => m.key === 'participants')).toMatchObject({ zh: '参与职工人次', unitZh: '人次', countsTowards: 'participant_times', accrues: 'flow' });
+      for (const m of res.body.reportMetrics) expect(res.body.metrics.find((c: any) => c.key === m.countsTowards)?.zh).toBe(m.zh);
       expect(res.body.presets.keyProjectAssessment.criteria.map((c: any) => c.name)).toContain('比文明施工');
     });
   });

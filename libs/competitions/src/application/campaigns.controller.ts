@@ -10,7 +10,7 @@ import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
-  PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset,
+  PROGRESS_METRICS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset,
 } from '../domain';
 import { assessesIn, listCampaigns } from '../read-models/campaigns/campaign-list.queries';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
@@ -97,11 +97,13 @@ export class CampaignsController {
   }
 
   @Get('catalogue')
-  @ApiOperation({ summary: '竞赛设置目录 Catalogue for campaign forms', description: '竞赛类别、指标、等次、计分方式、层级等代码及中英文名称，以及重点工程立功竞赛评估方案预设。' })
+  @ApiOperation({ summary: '竞赛设置目录 Catalogue for campaign forms', description: '竞赛类别、目标任务指标（metrics）与进展报送、总结指标（reportMetrics，各计入哪项目标任务）、等次、计分方式、层级等代码及中英文名称，以及重点工程立功竞赛评估方案预设。' })
   catalogue() {
     return {
       categories: labels(CAMPAIGN_CATEGORIES),
       metrics: Object.entries(CAMPAIGN_METRICS).map(([key, v]) => ({ key, ...v })),
+      // What a progress report or summary gives, each counting towards one of the targets above.
+      reportMetrics: Object.entries(PROGRESS_METRICS).map(([key, v]) => ({ key, zh: v.zh, en: v.en, unitZh: v.unitZh, whole: v.whole, accrues: v.accrues, countsTowards: v.campaignMetric })),
       grades: Object.entries(GRADE_LABELS).map(([key, zh]) => ({ key, zh, en: key })),
       reportingCadences: labels(REPORTING_CADENCE_LABELS),
       aggregations: labels(AGGREGATION_LABELS),

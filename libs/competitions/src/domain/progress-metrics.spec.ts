@@ -18,6 +18,17 @@ describe('figures beyond reason', () => {
   });
 });
 
+describe('a metric the report does not know', () => {
+  it('names the report’s key for a campaign target key, and lists every key with its name', () => {
+    const [slip] = metricsProblems({ participant_times: 5 }, 'metrics');
+    expect(slip).toMatchObject({ field: 'metrics.participant_times' });
+    expect(slip!.messageZh).toMatch(/^“participant_times”是竞赛目标任务的指标代码，报送时参与职工人次请填 participants。可填：participants（参与职工人次）、participating_enterprises（参赛企业）、/);
+    expect(slip!.messageEn).toContain('report participant-times as participants');
+    const [unknown] = metricsProblems({ smiles: 5 }, 'metrics');
+    expect(unknown!.messageZh).toMatch(/^未知的指标“smiles”。可填：participants（参与职工人次）/);
+  });
+});
+
 describe('a summary against its period reports', () => {
   const reports = [
     { period: '2026-11', metrics: { participants: 120, participating_enterprises: 3, technical_innovations: 2 } },
@@ -32,7 +43,7 @@ describe('a summary against its period reports', () => {
       ['technical_innovations', null, 2, 'sum', 'missing'],
       ['energy_saved_tce', 4, null, 'sum', 'unreported'],
     ]);
-    expect(checks[2].noteZh).toBe('总结未填技术革新，各期报告合计为 2 项；总结通过后统计以总结为准，该项将不再计入。');
+    expect(checks[2].noteZh).toBe('总结未填技术革新项目，各期报告合计为 2 项；总结通过后统计以总结为准，该项将不再计入。');
     expect(checks[3].noteZh).toBe('总结节能量 4 吨标准煤，各期报告均未填报该指标，请核实来源。');
     // The last weeks of the period may be in no report: up to a tenth more is not flagged.
     expect(summaryAgainstReports({ participants: 220, participating_enterprises: 2, technical_innovations: 2 }, reports).filter((c) => c.flag)).toEqual([]);

@@ -19,7 +19,7 @@ export interface ProgressMetricLabel extends MetricLabel {
 export const PROGRESS_METRICS = {
   participants: { zh: '参与职工人次', en: 'Participant-times', unitZh: '人次', whole: true, campaignMetric: 'participant_times', accrues: 'flow' },
   participating_enterprises: { zh: '参赛企业', en: 'Participating enterprises', unitZh: '家', whole: true, campaignMetric: 'enterprises', accrues: 'stock' },
-  technical_innovations: { zh: '技术革新', en: 'Technical innovations', unitZh: '项', whole: true, campaignMetric: 'technical_innovations', accrues: 'flow' },
+  technical_innovations: { zh: '技术革新项目', en: 'Technical innovations', unitZh: '项', whole: true, campaignMetric: 'technical_innovations', accrues: 'flow' },
   operating_methods: { zh: '先进操作法', en: 'Advanced operating methods', unitZh: '项', whole: true, campaignMetric: 'operating_methods', accrues: 'flow' },
   suggestions_made: { zh: '合理化建议（提出）', en: 'Rational suggestions made', unitZh: '条', whole: true, campaignMetric: 'suggestions_made', accrues: 'flow' },
   suggestions_adopted: { zh: '合理化建议（采纳）', en: 'Rational suggestions adopted', unitZh: '条', whole: true, campaignMetric: 'suggestions_adopted', accrues: 'flow' },
@@ -32,6 +32,9 @@ export const PROGRESS_METRIC_KEYS = Object.keys(PROGRESS_METRICS) as ProgressMet
 
 /** The figures a report gives; a metric left out was not reported (it is not zero). */
 export type ProgressMetrics = Partial<Record<ProgressMetric, number>>;
+
+/** The report metrics as a user picks them: code and name (participants（参与职工人次）、…). */
+const REPORT_METRIC_CHOICES_ZH = PROGRESS_METRIC_KEYS.map((k) => `${k}（${PROGRESS_METRICS[k].zh}）`).join('、');
 
 export const isProgressMetric = (v: unknown): v is ProgressMetric => typeof v === 'string' && Object.hasOwn(PROGRESS_METRICS, v);
 
@@ -52,7 +55,11 @@ export function metricsProblems(metrics: unknown, field: string): FieldProblem[]
   }
   for (const [key, value] of Object.entries(metrics)) {
     if (!isProgressMetric(key)) {
-      out.push(problem(`${field}.${key}`, `未知的指标“${key}”，可填：${PROGRESS_METRIC_KEYS.map((k) => PROGRESS_METRICS[k].zh).join('、')}。`, `Unknown metric "${key}"; use ${PROGRESS_METRIC_KEYS.join(', ')}.`));
+      // A campaign's target key (participant_times) is the usual slip: name the report's key for the same figure.
+      const meant = PROGRESS_METRIC_KEYS.find((k) => PROGRESS_METRICS[k].campaignMetric === key && k !== key);
+      const hintZh = meant ? `“${key}”是竞赛目标任务的指标代码，报送时${PROGRESS_METRICS[meant].zh}请填 ${meant}。` : `未知的指标“${key}”。`;
+      const hintEn = meant ? `"${key}" is a campaign target metric; report ${PROGRESS_METRICS[meant].en.toLowerCase()} as ${meant}.` : `Unknown metric "${key}".`;
+      out.push(problem(`${field}.${key}`, `${hintZh}可填：${REPORT_METRIC_CHOICES_ZH}。`, `${hintEn} Use ${PROGRESS_METRIC_KEYS.join(', ')}.`));
       continue;
     }
     const m = PROGRESS_METRICS[key];
