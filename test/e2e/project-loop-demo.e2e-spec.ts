@@ -40,6 +40,28 @@ describe('demo seed: the middle of the loop', () => {
     }
   });
 
+  it('the board offers each caller what the project view offers, at the project’s revision, also after a commendation changes status', async () => {
+    const agree = async (who: string) => {
+      const rows = (await t.get(`/api/v1/board?campaignId=${JIUJIANG_CAMPAIGN_ID}&limit=200`, tok[who])).body.items;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        const view = (await t.get(`/api/v1/projects/${row.projectId}`, tok[who])).body;
+        expect([row.projectId, row.allowedActions, row.revision]).toEqual([row.projectId, view.allowedActions, view.revision]);
+      }
+      return rows;
+    };
+    const rows = await agree('u-city-committee');
+    // 九江石化's safety accident vetoes commendations (一票否决): neither view offers one.
+    expect(rows.find((r: any) => r.projectId === 'jj-petrochem-key')).toMatchObject({ vetoed: true });
+    expect(rows.find((r: any) => r.projectId === 'jj-petrochem-key').allowedActions).not.toContain('give_instant_commendation');
+    const suspended = await t.post('/api/v1/projects/jj-textile-skills/commendations/tx-commend-1/suspend', { reason: '复核材料' }, tok['u-city-committee']);
+    expect(suspended.status).toBe(200);
+    const afterwards = await t.get(`/api/v1/board?campaignId=${JIUJIANG_CAMPAIGN_ID}&minPosition=${suspended.body.position}&limit=200`, tok['u-city-committee']);
+    expect(afterwards.body.items.find((r: any) => r.projectId === 'jj-textile-skills').revision).toBe(suspended.body.revision);
+    await agree('u-xunyang-committee');
+    await agree('u-textile-union');
+  });
+
   it('the textile project is summarised with a trimmed-mean total of 90.85 (优秀)', async () => {
     const res = await t.get('/api/v1/projects/jj-textile-skills', tok['u-city-committee']);
     expect(res.body).toMatchObject({ status: 'summarized', assessment: { result: { total: 90.85, grade: 'excellent', gradeLabel: '优秀', dropped: [86.55, 94.2] } } });

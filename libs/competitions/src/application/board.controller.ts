@@ -8,7 +8,7 @@ import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/aut
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock } from '@jingsai/shared';
 import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, submissionOpenAt } from '../domain';
-import { BoardAwaiting, BoardItem, BoardScope, listBoard } from '../read-models/board/board.queries';
+import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
 import { readScopeOf, scopeView } from './read-scope';
@@ -74,14 +74,20 @@ export class BoardController {
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
-      return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen };
+      return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones };
     };
+    // A committee in scope at one of the campaign's approval levels decides (returns, rejects) until its level has approved.
+    const levels = callerLevel && user.roles.includes('committee') ? approvalLevels(this.db, page.items.filter((i) => i.status === 'submitted').map((i) => i.campaignId)) : new Map<string, string[]>();
+    const approvalOf = (item: BoardItem) => ({
+      next: item.nextApprovalLevel,
+      undecided: item.status === 'submitted' ? (levels.get(item.campaignId) ?? []).filter((l) => !item.approvedLevels.includes(l)) : [],
+    });
     return {
       ...page,
       scope: scopeView(scope, this.orgs),
       items: page.items.map((item) => {
         const assigned = item.assessors.includes(user.userId);
-        const allowedActions = actionsForCaller(user, item.status, item.nextApprovalLevel, callerLevel, assigned, factsOf(item));
+        const allowedActions = actionsForCaller(user, item.status, approvalOf(item), callerLevel, assigned, factsOf(item));
         // Judging fairness: before the result only those who see every sheet learn who has not scored yet; others get the count.
         const pending = seesEveryScoreSheet(user) ? item.pendingAssessors : item.pendingAssessors.filter((a) => a === user.userId);
         return { ...item, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };

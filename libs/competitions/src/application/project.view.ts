@@ -3,22 +3,29 @@ import {
   CAMPAIGN_CATEGORIES, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
-const DECISIONS: readonly ProjectAction[] = ['approve', 'return', 'reject'];
+/** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
+export interface ApprovalStanding {
+  next: string | null;
+  /** Required levels that have not approved: each may still return or reject (the approval decider's rule). */
+  undecided: readonly string[];
+}
 
 /**
  * What this caller may do now: the stage's actions for the caller's roles, narrowed by the
- * facts at hand (window or extension, findings to rectify or review); a committee sees
- * approve / return / reject only when the approval awaited is at its own level.
+ * facts at hand (window or extension, findings to rectify or review, milestones, a veto); a
+ * committee approves only when the approval awaited is at its own level, and returns or rejects
+ * while its level has yet to decide.
  */
 export function actionsForCaller(
-  user: AuthUser, status: ProjectStatus, nextLevel: string | null, callerLevel: string | null, assigned = false, facts: ProjectActionFacts = {},
+  user: AuthUser, status: ProjectStatus, approval: ApprovalStanding, callerLevel: string | null, assigned = false, facts: ProjectActionFacts = {},
 ): ProjectAction[] {
   const out = new Set<ProjectAction>();
   if (user.roles.includes('assessor') && assigned) for (const a of allowedProjectActions({ status }, 'assessor')) out.add(a);
   if (user.roles.includes('unit')) for (const a of allowedProjectActions({ status }, 'unit')) out.add(a);
   if (user.roles.includes('committee')) {
+    const decides = callerLevel !== null && approval.undecided.includes(callerLevel);
     for (const a of allowedProjectActions({ status }, 'committee')) {
-      if (!DECISIONS.includes(a) || (nextLevel !== null && nextLevel === callerLevel)) out.add(a);
+      if (a === 'approve' ? approval.next !== null && approval.next === callerLevel : a === 'return' || a === 'reject' ? decides : true) out.add(a);
     }
   }
   return narrowActions([...out], facts);

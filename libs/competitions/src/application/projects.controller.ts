@@ -119,7 +119,8 @@ export class ProjectsController {
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
     const assigned = project.assessment?.assessors.some((a) => a.userId === user.userId && !a.declaredConflict) ?? false;
     const facts = projectActionFacts(project, { at: this.facts.now().toISOString(), campaign });
-    const allowedActions = actionsForCaller(user, project.status, nextLevel, this.facts.levelOf(user.orgId), assigned, facts);
+    const undecided = project.status === 'submitted' ? required.filter((l) => !project.application.approvedLevels.includes(l)) : [];
+    const allowedActions = actionsForCaller(user, project.status, { next: nextLevel, undecided }, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);
     const reportHistory = await this.facts.reportHistory(project, revision);
     return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions, reportHistory, reportingCadence: full.rules.reportingCadence });

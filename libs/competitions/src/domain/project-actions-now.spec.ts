@@ -52,9 +52,11 @@ describe('actions open now (allowedActions)', () => {
     expect(unitActions([...inProgress, ...finding('reported')])).not.toContain('report_rectification');
   });
 
-  it('offers no instant commendation on a project with a safety or quality accident', () => {
+  it('offers an instant commendation once a milestone is recorded, and none on a project with a safety or quality accident', () => {
     const accident: ProjectEvent = { type: 'SafetyIncidentRecorded', data: { projectId: P.projectId, incidentId: 'i1', occurredOn: '2021-09-01', severity: 'minor', kind: 'safety_accident', description: '划伤' } } as ProjectEvent;
-    expect(committeeActions(inProgress)).toContain('give_instant_commendation');
-    expect(committeeActions([...inProgress, accident])).not.toContain('give_instant_commendation');
+    const milestone: ProjectEvent = { type: 'MilestoneRecorded', data: { projectId: P.projectId, milestoneId: 'm1', title: '主体结构封顶', reachedOn: '2021-09-10', description: '提前 5 天' } } as ProjectEvent;
+    expect(committeeActions(inProgress)).not.toContain('give_instant_commendation');
+    expect(committeeActions([...inProgress, milestone])).toContain('give_instant_commendation');
+    expect(committeeActions([...inProgress, milestone, accident])).not.toContain('give_instant_commendation');
   });
 });

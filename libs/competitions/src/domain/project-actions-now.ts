@@ -17,6 +17,8 @@ export interface ProjectActionFacts {
   submissionOpen?: boolean;
   /** A safety or quality accident on the project (一票否决): no commendation may be given. */
   vetoed?: boolean;
+  /** Milestones recorded: an instant commendation is given at one, so none can be given before the first. */
+  milestones?: number;
 }
 
 /** A submission at `at` is accepted from the window's opening until it closes, or until an extension ends. */
@@ -36,6 +38,7 @@ export function projectActionFacts(project: Project, now?: { at: string; campaig
     findingsToRectify: findings.filter((f) => f.status === 'open' || f.status === 'rejected').length,
     findingsToReview: findings.filter((f) => f.status === 'reported').length,
     vetoed: project.supervision.incidents.some((i) => VETO_INCIDENT_KINDS.includes(i.kind)),
+    milestones: project.progress.milestones.length,
     submissionOpen: now ? now.campaign.status === 'published' && submissionOpenAt(now.at, now.campaign.applicationWindow, extensionUntil) : undefined,
   };
 }
@@ -55,7 +58,7 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
         // A rectification awaiting verification is verified first: nothing can be verified once the summary closes the project.
         return facts.findingsToReview === undefined || facts.findingsToReview === 0;
       case 'give_instant_commendation':
-        return facts.vetoed !== true;
+        return facts.vetoed !== true && facts.milestones !== 0;
       default:
         return true;
     }

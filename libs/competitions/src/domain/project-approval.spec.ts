@@ -87,8 +87,8 @@ describe('project approval (遴选立项)', () => {
     });
 
     it('refuses approval once approved', () => {
-      // No findings yet: nothing to rectify or review is offered.
-      const allowed = allowedProjectActions({ status: 'in_progress' }, 'committee').filter((a) => !a.endsWith('_rectification'));
+      // No findings yet: nothing to rectify or review is offered; no milestone yet: no commendation.
+      const allowed = allowedProjectActions({ status: 'in_progress' }, 'committee').filter((a) => !a.endsWith('_rectification') && a !== 'give_instant_commendation');
       spec().given([...pending, countyApproved, approved]).when(approve('city')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'in_progress', allowedActions: allowed } });
     });
 

@@ -1,12 +1,20 @@
-import { ProjectAssessmentEvent, ProjectProgressEvent } from '../../domain';
+import { ProjectAssessmentEvent, ProjectProgressEvent, VETO_INCIDENT_KINDS } from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
-/** The later stages' events the board follows (推进、督导、评估、总结). */
-export const LOOP_TYPES = [
-  'ProgressReportFiled', 'ProgressReportOverdue', 'InspectionRecorded', 'RectificationReported', 'RectificationAccepted', 'RectificationRejected',
-  'AssessmentOpened', 'AssessorAddedAfterLock', 'ConflictOfInterestDeclared', 'ScoreRecorded', 'AssessmentFinalized', 'SummarySubmitted',
-  'SummaryAccepted', 'SummaryReturned',
-];
+/**
+ * The later stages' events (推进、督导、评估、总结): every one on a project's stream, so that the
+ * row's revision is the stream's and an If-Match taken from the board holds. Those not named in
+ * `loopChanges` change only the revision.
+ */
+const FOLLOWED: Record<LoopEvent['type'], true> = {
+  ProgressReportFiled: true, ProgressReportCorrected: true, ProgressReportOverdue: true, MilestoneRecorded: true, InstantCommendationGiven: true,
+  InstantCommendationStatusChanged: true, InspectionRecorded: true, RectificationReported: true, RectificationAccepted: true,
+  RectificationRejected: true, RectificationOverdue: true, SafetyIncidentRecorded: true, AssessmentOpened: true, AssessorAddedAfterLock: true,
+  AssessorOrganisationCorrected: true, ConflictOfInterestDeclared: true, ConflictOfInterestWaived: true, SelfScoreRecorded: true,
+  ScoreRecorded: true, ScoreCorrected: true, AssessmentFinalized: true, SummarySubmitted: true, SummaryAccepted: true, SummaryReturned: true,
+};
+// Keyed by type, so a new event on the project stream does not compile until it is named here.
+export const LOOP_TYPES = Object.keys(FOLLOWED);
 
 export type LoopEvent = ProjectProgressEvent | ProjectAssessmentEvent;
 type Changes = Record<string, string | number | null>;
@@ -27,6 +35,10 @@ export function loopChanges(e: RecordedOf<LoopEvent>, row: any): Changes {
       return { overdue_periods: without(row.overdue_periods, e.data.period) };
     case 'ProgressReportOverdue':
       return { overdue_periods: adding(row.overdue_periods, e.data.period) };
+    case 'MilestoneRecorded':
+      return { milestones: row.milestones + 1 };
+    case 'SafetyIncidentRecorded':
+      return VETO_INCIDENT_KINDS.includes(e.data.kind) ? { vetoed: 1 } : {};
     case 'InspectionRecorded':
       return { open_findings: row.open_findings + e.data.findings.length };
     case 'RectificationReported':

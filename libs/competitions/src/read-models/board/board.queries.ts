@@ -60,6 +60,10 @@ export interface BoardItem {
   total: number | null;
   grade: string | null;
   gradeLabel: string | null;
+  /** Milestones recorded (重要推进节点): an instant commendation is given at one. */
+  milestones: number;
+  /** A safety or quality accident on the project (一票否决): no commendation may be given. */
+  vetoed: boolean;
   revision: number;
   updatedAt: string;
 }
@@ -71,15 +75,15 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, revision, updated_at';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, revision, updated_at';
 
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, revision, updatedAt,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, revision, updatedAt,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, string,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, number, string,
   ];
   return {
     projectId,
@@ -108,6 +112,8 @@ function toItem(r: unknown[]): BoardItem {
     total,
     grade,
     gradeLabel: grade ? (GRADE_LABELS[grade as Grade] ?? grade) : null,
+    milestones,
+    vetoed: vetoed === 1,
     revision,
     updatedAt,
   };
@@ -150,4 +156,12 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
 export function boardItem(db: Database, projectId: string): BoardItem | undefined {
   const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM board WHERE project_id = ?`).raw(true).get(projectId) as unknown[] | undefined;
   return row ? toItem(row) : undefined;
+}
+
+/** The approval levels of campaigns (the board's own copy, following rule amendments), by campaign id. */
+export function approvalLevels(db: Database, campaignIds: string[]): Map<string, string[]> {
+  const ids = [...new Set(campaignIds)];
+  if (ids.length === 0) return new Map();
+  const rows = db.prepare(`SELECT campaign_id, approval_levels FROM board_campaigns WHERE campaign_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ campaign_id: string; approval_levels: string }>;
+  return new Map(rows.map((r) => [r.campaign_id, JSON.parse(r.approval_levels) as string[]]));
 }
