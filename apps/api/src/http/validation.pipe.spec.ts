@@ -99,3 +99,34 @@ describe('validation pipe, a value of the wrong type', () => {
     });
   });
 });
+
+describe('validation pipe, text holding control characters', () => {
+  const refusedBy = (value: unknown, metadata: Parameters<ReturnType<typeof createValidationPipe>['transform']>[1]) =>
+    createValidationPipe().transform(value, metadata).then(() => undefined, (e: DomainError) => e);
+
+  it('refuses them in nested fields and array elements, named by their full path', async () => {
+    const refused = await refusedBy({ period: { from: '2021\u0000' }, pools: [{ quota: 1 }, { quota: 2, note: '\u202e' }] }, { type: 'body', metatype: NestedDto });
+    expect(refused).toMatchObject({ code: 'REQUEST.INVALID', kind: 'validation' });
+    expect(refused?.details.errors).toEqual([
+      { field: 'period.from', messageZh: '字段 period.from：含有不可见的控制字符 U+0000，请删除后重新提交', messageEn: 'period.from contains the invisible control character U+0000; remove it and send again' },
+      expect.objectContaining({ field: 'pools[1].note', messageEn: expect.stringContaining('U+202E') }),
+    ]);
+    expect(refused?.messageZh).toBe('提交的内容有 2 处问题：字段 period.from：含有不可见的控制字符 U+0000，请删除后重新提交；字段 pools[1].note：含有改变文字显示方向的控制字符 U+202E（显示的内容会与保存的不同），请删除后重新提交');
+  });
+
+  it('refuses them before the shape is checked, so no other message repeats them', async () => {
+    const refused = await refusedBy({ reason: 'x', 'ex\u0000tra': 1 }, { type: 'body', metatype: ReasonDto });
+    expect(refused?.details.errors).toEqual([expect.objectContaining({ field: 'ex\\u0000tra' })]);
+  });
+
+  it('refuses them in a body of no DTO and in a query parameter, naming it', async () => {
+    expect((await refusedBy({ a: ['\u0085'] }, { type: 'body', metatype: Object }))?.details.errors).toEqual([expect.objectContaining({ field: 'a[0]' })]);
+    expect((await refusedBy('\u0001', { type: 'body', metatype: String }))?.details.errors).toEqual([expect.objectContaining({ field: '(body)' })]);
+    expect((await refusedBy('jj\u0007', { type: 'query', metatype: String, data: 'campaignId' }))?.details.errors).toEqual([expect.objectContaining({ field: 'campaignId' })]);
+    expect((await refusedBy({ offset: '1\u0000' }, { type: 'query', metatype: PageDto }))?.details.errors).toEqual([expect.objectContaining({ field: 'offset' })]);
+  });
+
+  it('accepts Chinese, emoji and line breaks', async () => {
+    await expect(createValidationPipe().transform({ reason: '退回：材料不全。\n请补充 👩‍🔧 照片\t🏆' }, { type: 'body', metatype: ReasonDto })).resolves.toMatchObject({ reason: '退回：材料不全。\n请补充 👩‍🔧 照片\t🏆' });
+  });
+});

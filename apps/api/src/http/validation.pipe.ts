@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@jingsai/shared';
 import { codeLabels } from './code-labels';
+import { findUnsafeText, unsafeTextError } from './unsafe-text';
 
 const lastNumber = (message: string): string => message.match(/-?\d+(?:\.\d+)?/g)?.at(-1) ?? '';
 
@@ -82,6 +83,33 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   });
 }
 
+/** The usual 400 for a request whose fields are wrong, every problem listed. */
+function invalidRequest(list: FieldError[]): DomainError {
+  return DomainError.validation(
+    'REQUEST.INVALID',
+    `提交的内容有 ${list.length} 处问题：${list.map((e) => e.messageZh).join('；')}`,
+    `The request has ${list.length} problem(s): ${list.map((e) => `${e.field}: ${e.messageEn}`).join('; ')}`,
+    { errors: list },
+  );
+}
+
+/**
+ * Refuses any string (or key) of a body or query holding a control character, a bidirectional
+ * control or a lone surrogate (unsafe-text.ts), whatever the DTO, before class-validator: such
+ * text would otherwise reach the hash-chained log and the exports as it was sent. Checked first,
+ * so no other message ever echoes it back.
+ */
+function refuseUnsafeText(value: unknown, metadata: ArgumentMetadata): void {
+  const found = findUnsafeText(value);
+  if (found.length === 0) return;
+  const root = metadata.data ?? '';
+  const fieldOf = (path: string): string => {
+    if (!root) return path || `(${metadata.type})`;
+    return !path ? root : path.startsWith('[') ? `${root}${path}` : `${root}.${path}`;
+  };
+  throw invalidRequest(found.map((u) => unsafeTextError(u, fieldOf(u.path))));
+}
+
 /**
  * Refuses bodies that are not JSON objects (null, arrays, strings, numbers) before class-validator
  * sees them. A literal `null` must be refused here: ValidationPipe turns a null value into `{}`,
@@ -101,6 +129,7 @@ class BodyValidationPipe extends ValidationPipe {
         { errors: [{ field: '(body)', messageZh: `应为 JSON 对象，不能是${sent}`, messageEn: `must be a JSON object, not ${sentEn}` }] },
       );
     }
+    if (metadata.type === 'body' || metadata.type === 'query') refuseUnsafeText(value, metadata);
     return super.transform(value, metadata);
   }
 }
@@ -114,14 +143,6 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     // The value is read only to tell a missing field from a wrong one; it is never echoed back.
     validationError: { target: false, value: true },
-    exceptionFactory: (errors) => {
-      const list = flattenValidationErrors(errors);
-      return DomainError.validation(
-        'REQUEST.INVALID',
-        `提交的内容有 ${list.length} 处问题：${list.map((e) => e.messageZh).join('；')}`,
-        `The request has ${list.length} problem(s): ${list.map((e) => `${e.field}: ${e.messageEn}`).join('; ')}`,
-        { errors: list },
-      );
-    },
+    exceptionFactory: (errors) => invalidRequest(flattenValidationErrors(errors)),
   });
 }
