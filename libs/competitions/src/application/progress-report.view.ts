@@ -67,7 +67,8 @@ export function progressReportsView(project: Project, history: ProgressReportRec
       cadence: p.cadence,
       cadenceLabel: REPORTING_CADENCE_LABELS[p.cadence],
       rulesVersion: regime.facts.rulesVersion,
-      fileable: !earlierRules && stillReporting,
+      // As filing decides: a period is filed from its first day (PROJECT.PERIOD_NOT_STARTED before), by the rules in force, while the project runs.
+      fileable: !earlierRules && stillReporting && p.startsOn <= beijingDate(today),
 
       startsOn: p.startsOn,
       endsOn: p.endsOn,
