@@ -54,8 +54,15 @@ describe('demo seed: the middle of the loop', () => {
     // 九江石化's safety accident vetoes commendations (一票否决): neither view offers one.
     expect(rows.find((r: any) => r.projectId === 'jj-petrochem-key')).toMatchObject({ vetoed: true });
     expect(rows.find((r: any) => r.projectId === 'jj-petrochem-key').allowedActions).not.toContain('give_instant_commendation');
+    // A commendation offers its own changes to the committees that may make them (the giver, 浔阳区, and the city above it), even on a closed project.
+    const commendation = async (who: string) => (await t.get('/api/v1/projects/jj-textile-skills', tok[who])).body.progress.commendations.find((c: any) => c.commendationId === 'tx-commend-1');
+    expect((await commendation('u-city-committee')).allowedActions).toEqual(['revoke', 'withdraw', 'suspend']);
+    expect((await commendation('u-textile-union')).allowedActions).toEqual([]);
     const suspended = await t.post('/api/v1/projects/jj-textile-skills/commendations/tx-commend-1/suspend', { reason: '复核材料' }, tok['u-city-committee']);
     expect(suspended.status).toBe(200);
+    expect(await commendation('u-xunyang-committee')).toMatchObject({
+      status: 'suspended', allowedActions: ['revoke', 'withdraw', 'reinstate'], allowedActionLabels: [{ action: 'revoke', label: '撤销' }, { action: 'withdraw', label: '摘牌' }, { action: 'reinstate', label: '恢复' }],
+    });
     const afterwards = await t.get(`/api/v1/board?campaignId=${JIUJIANG_CAMPAIGN_ID}&minPosition=${suspended.body.position}&limit=200`, tok['u-city-committee']);
     expect(afterwards.body.items.find((r: any) => r.projectId === 'jj-textile-skills').revision).toBe(suspended.body.revision);
     await agree('u-xunyang-committee');

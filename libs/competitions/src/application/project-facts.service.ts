@@ -74,6 +74,11 @@ export class ProjectFacts {
     return role;
   }
 
+  /** Whether the caller is a committee whose scope holds every one of these organisations (what `asCommittee` would let pass). */
+  committeeOver(user: AuthUser, ...orgIds: string[]): boolean {
+    return user.roles.includes('committee') && orgIds.every((o) => this.orgs.isWithin(o, user.orgId));
+  }
+
   /** A committee in scope, or else the project's own unit (milestones, incidents). */
   async asCommitteeOrUnit(user: AuthUser, orgId: string): Promise<Role> {
     return user.roles.includes('committee') ? this.asCommittee(user, orgId) : this.asUnit(user, orgId);

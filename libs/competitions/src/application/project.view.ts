@@ -1,6 +1,7 @@
 import { AuthUser } from '@jingsai/auth';
+import { HONOUR_CHANGES_ALLOWED } from '@jingsai/shared';
 import {
-  CAMPAIGN_CATEGORIES, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -42,7 +43,15 @@ export function labelledActions(actions: ProjectAction[]) {
 export function projectView(
   project: Project,
   revision: number | null,
-  o: { requiredLevels: string[]; nextLevel: string | null; allowedActions: ProjectAction[]; reportHistory: ProgressReportRecord[]; reportingCadence?: ReportingCadence },
+  o: {
+    requiredLevels: string[];
+    nextLevel: string | null;
+    allowedActions: ProjectAction[];
+    reportHistory: ProgressReportRecord[];
+    reportingCadence?: ReportingCadence;
+    /** Whether the caller may change this commendation (a committee over the project and the giver); the status decides which changes. */
+    mayChangeCommendation?: (c: { givenByOrgId?: string }) => boolean;
+  },
 ) {
   const { reportIds: _ids, ...progress } = project.progress;
   // A period of another cadence was recorded overdue before the campaign changed its cadence: it can no longer be filed.
@@ -69,7 +78,11 @@ export function projectView(
       // As the honours register shows them: a recipient named without an organisation belongs to the project's, and every one has a status.
       commendations: progress.commendations.map((c) => {
         const status = c.status ?? 'valid';
-        return { ...c, recipient: { ...c.recipient, orgId: c.recipient.orgId ?? project.orgId }, status, statusLabel: COMMENDATION_STATUS_LABELS[status] };
+        const allowedActions = o.mayChangeCommendation?.(c) ? [...HONOUR_CHANGES_ALLOWED[status]] : [];
+        return {
+          ...c, recipient: { ...c.recipient, orgId: c.recipient.orgId ?? project.orgId }, status, statusLabel: COMMENDATION_STATUS_LABELS[status],
+          allowedActions, allowedActionLabels: allowedActions.map((a) => ({ action: a, label: COMMENDATION_CHANGE_LABELS[a] })),
+        };
       }),
     },
     supervision: {

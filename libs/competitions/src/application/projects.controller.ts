@@ -123,7 +123,11 @@ export class ProjectsController {
     const allowedActions = actionsForCaller(user, project.status, { next: nextLevel, undecided }, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);
     const reportHistory = await this.facts.reportHistory(project, revision);
-    return projectView(withVisibleScores(project, user), revision, { requiredLevels: required, nextLevel, allowedActions, reportHistory, reportingCadence: full.rules.reportingCadence });
+    // The committee that gave a commendation, or one above it, changes it (as the commendation routes check).
+    const mayChangeCommendation = (c: { givenByOrgId?: string }) => this.facts.committeeOver(user, project.orgId, ...(c.givenByOrgId ? [c.givenByOrgId] : []));
+    return projectView(withVisibleScores(project, user), revision, {
+      requiredLevels: required, nextLevel, allowedActions, reportHistory, reportingCadence: full.rules.reportingCadence, mayChangeCommendation,
+    });
   }
 }
 

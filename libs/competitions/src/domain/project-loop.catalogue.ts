@@ -41,6 +41,9 @@ export const VETO_INCIDENT_KINDS: readonly IncidentKind[] = ['safety_accident', 
 /** An instant commendation's status, as the honours register names it. */
 export const COMMENDATION_STATUS_LABELS: Record<'valid' | 'revoked' | 'withdrawn' | 'suspended', string> = { valid: '有效', revoked: '已撤销', withdrawn: '已摘牌', suspended: '已暂停' };
 
+/** What a committee may do to an instant commendation (routes `…/commendations/{id}/revoke|withdraw|suspend|reinstate`). */
+export const COMMENDATION_CHANGE_LABELS: Record<'revoke' | 'withdraw' | 'suspend' | 'reinstate', string> = { revoke: '撤销', withdraw: '摘牌', suspend: '暂停', reinstate: '恢复' };
+
 /** Who receives an instant commendation (即时表彰). */
 export const RECIPIENT_KINDS = ['team', 'person'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];

@@ -3,9 +3,9 @@ import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
 import { problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
-import { COMMENDATION_STATUS_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
+import { COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotBeforeProject, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
-import { ChangeInstantCommendation, CommendationChange, FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
+import { ChangeInstantCommendation, FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
 import { ProjectEvent } from './project.events';
 import { requireProject } from './project.guards';
 import { CommendationRecipient, ProgressReportRecord } from './project-loop.state';
@@ -162,7 +162,6 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
 const COMMENDATION_TARGET = HONOUR_CHANGE_TARGET;
 const COMMENDATION_ALLOWED = HONOUR_CHANGES_ALLOWED;
 
-const COMMENDATION_CHANGE_LABELS: Record<CommendationChange, string> = { revoke: '撤销', withdraw: '摘牌', suspend: '暂停', reinstate: '恢复' };
 
 /**
  * 撤销 / 摘牌 / 暂停 / 恢复 an instant commendation, per recipient, with a reason, at any stage of the
