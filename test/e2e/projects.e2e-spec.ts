@@ -105,6 +105,9 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const tooEarly = await post('/api/v1/projects/p-a/approve', {}, 'city');
       expect(tooEarly.status).toBe(409);
       expect(tooEarly.body.code).toBe('PROJECT.APPROVAL_OUT_OF_ORDER');
+      // What the city may do instead, as the view offers it, in Chinese too.
+      expect(tooEarly.body.allowedActions).toEqual(seenByCity.allowedActions);
+      expect(tooEarly.body.allowedActionLabels).toContainEqual({ action: 'return', label: '退回修改' });
 
       t.clock.set('2021-07-21T10:00:00+08:00');
       const first = ok(await post('/api/v1/projects/p-a/approve', {}, 'xy', { 'idempotency-key': 'approve-p-a-county' }));
@@ -115,6 +118,7 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const twice = await post('/api/v1/projects/p-a/approve', {}, 'xy');
       expect(twice.status).toBe(409);
       expect(twice.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', approverLevel: 'county', awaitingLevel: 'city', allowedActions: ['grant_extension', 'terminate'] });
+      expect(twice.body.allowedActionLabels).toEqual([{ action: 'grant_extension', label: '批准延期报送' }, { action: 'terminate', label: '终止' }]);
       expect(twice.body.messageZh).toContain('县（市、区）级竞赛委员会已审批通过本项目');
       const sendBack = await post('/api/v1/projects/p-a/return', { reason: '再看看' }, 'xy');
       expect(sendBack.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', allowedActions: ['grant_extension', 'terminate'] });

@@ -6,7 +6,7 @@ import { ProjectEvent } from './project.events';
 import { requireAllowed, requireCampaignOf, requireCampaignOpen, requireCommittee, requireProject, requireReason } from './project.guards';
 import { Project, ProjectState } from './project.state';
 import { narrowActions, projectActionFacts } from './project-actions-now';
-import { allowedProjectActions, ProjectAction } from './project.status';
+import { allowedProjectActions, PROJECT_ACTION_LABELS, ProjectAction } from './project.status';
 
 const labels = (levels: HierarchyLevel[]): string => levels.map((l) => HIERARCHY_LEVEL_LABELS[l]).join(' → ');
 
@@ -18,9 +18,10 @@ export function requiredApprovalLevels(facts: Pick<ApprovalFacts, 'campaign' | '
   return facts.campaign.approvalLevels.filter((l) => facts.applicableLevels.includes(l));
 }
 
-/** What a committee can still do on the project, leaving out the decisions it cannot take now. */
-function committeeActionsBut(project: Project, excluded: readonly ProjectAction[]): ProjectAction[] {
-  return narrowActions(allowedProjectActions(project, 'committee'), projectActionFacts(project)).filter((a) => !excluded.includes(a));
+/** What a committee can still do on the project, leaving out the decisions it cannot take now, named and labelled as a 409 names them. */
+function committeeActionsBut(project: Project, excluded: readonly ProjectAction[]) {
+  const allowedActions = narrowActions(allowedProjectActions(project, 'committee'), projectActionFacts(project)).filter((a) => !excluded.includes(a));
+  return { allowedActions, allowedActionLabels: allowedActions.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] })) };
 }
 
 /** Checks shared by approve, return and reject; answers the levels required and those still awaited. */
@@ -63,7 +64,7 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
       'PROJECT.APPROVAL_OUT_OF_ORDER',
       `请等待${HIERARCHY_LEVEL_LABELS[expected]}竞赛委员会先行审批（审批顺序：${labels(required)}）。`,
       `The ${expected} committee must approve first (order: ${required.join(' → ')}).`,
-      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, allowedActions: committeeActionsBut(project, ['approve']) },
+      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, ...committeeActionsBut(project, ['approve']) },
     );
   }
   requireCategoryStillOffered(project, c);
@@ -86,7 +87,7 @@ function requireCategoryStillOffered(project: Project, c: ApproveProject): void 
     'PROJECT.CATEGORY_WITHDRAWN',
     `现行竞赛规则（第 ${c.campaign.rulesVersion} 版）已不设“${name}”类别，不能按该类别立项。可退回申报单位改选类别（现设：${offered}），或由主办方恢复该类别。`,
     `The rules in force (version ${c.campaign.rulesVersion}) no longer have the category "${project.category}"; return the project so the unit can choose one of ${c.campaign.categories.join(', ')}, or have the organiser restore it.`,
-    { category: project.category, categories: c.campaign.categories, rulesVersion: c.campaign.rulesVersion, currentState: project.status, allowedActions: committeeActionsBut(project, ['approve']) },
+    { category: project.category, categories: c.campaign.categories, rulesVersion: c.campaign.rulesVersion, currentState: project.status, ...committeeActionsBut(project, ['approve']) },
   );
 }
 
@@ -107,7 +108,7 @@ function requireStillToDecide(project: Project, c: ApprovalFacts, done: Hierarch
     approvedLevels: done,
     awaitingLevel: awaiting ?? null,
     currentState: project.status,
-    allowedActions: committeeActionsBut(project, ['approve', 'return', 'reject']),
+    ...committeeActionsBut(project, ['approve', 'return', 'reject']),
   });
 }
 
