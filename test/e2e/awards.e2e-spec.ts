@@ -390,4 +390,55 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await get('/api/v1/award-rounds', 'office')).body.items.find((r: any) => r.roundId === 'jj-medal-2')).toMatchObject({ stage: 'nominating', notice: null });
     expect(view.allowedActions).toEqual(expect.arrayContaining(['nominate', 'start_public_notice']));
   });
+
+  it('offers each caller only what its own request would be accepted for, on the round and on each nomination', async () => {
+    ok(await post('/api/v1/rule-sets', { ruleSetId: 'kind-cleared', citation: '试行', year: 2023, rules: [{ rule: 'nominee_kind_matches' }], clearances: { byNomineeKind: { person: ['tax'] } } }, 'office'), 201);
+    const R9 = '/api/v1/award-rounds/jj-offers';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-offers', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-cleared', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit', 'county', 'city'] }, 'office'), 201);
+    const round = async (who: string) => ok(await get(R9, who)).body;
+    const offered = async (who: string) => (await round(who)).allowedActions as string[];
+    const onNomination = async (who: string) => (await round(who)).nominations.find((n: any) => n.nominationId === 'n-zhao').allowedActions as string[];
+    // Nominating is the recommenders' (the office, a committee or unit under the round); the auditor only reads.
+    for (const who of ['office', 'county', 'ent-a']) expect(await offered(who)).toEqual(['nominate']);
+    expect(await offered('auditor')).toEqual([]);
+    expect((await post(`${R9}/nominations`, { nominee: { kind: 'person', id: 'zhao', name: '赵师傅', orgId: 'ent-a' } }, 'auditor')).body.code).toBe('AUTH.ROLE_REQUIRED');
+    ok(await post(`${R9}/nominations`, { nominationId: 'n-zhao', nominee: { kind: 'person', id: 'zhao', name: '赵师傅', orgId: 'ent-a' } }, 'county'), 201);
+    // The first level is the nominee's own unit (its workers' congress, or a review to decline); the tax sign-off is the office's.
+    expect(await onNomination('ent-a')).toEqual(['record_workers_congress_approval', 'review_nomination']);
+    expect(await onNomination('office')).toEqual(['grant_clearance', 'refuse_clearance']);
+    expect((await round('office')).nominations[0].allowedActionLabels).toEqual([{ action: 'grant_clearance', label: '出具征求意见（同意）' }, { action: 'refuse_clearance', label: '出具征求意见（不同意）' }]);
+    for (const who of ['county', 'city', 'auditor']) expect(await onNomination(who)).toEqual([]);
+    expect(await offered('office')).toEqual(['nominate', 'grant_clearance', 'refuse_clearance']);
+    expect(await offered('ent-a')).toEqual(['nominate', 'record_workers_congress_approval', 'review_nomination']);
+    expect(await offered('county')).toEqual(['nominate']);
+    expect((await post(`${R9}/nominations/n-zhao/clearances`, { department: 'tax', decision: 'granted' }, 'county')).body.code).toBe('AUTH.ROLE_REQUIRED');
+    // Each level as it comes: the county's review is offered to the county, never to the city office (403 AWARD.REVIEW_LEVEL_FORBIDDEN).
+    ok(await post(`${R9}/nominations/n-zhao/recommend`, { workersCongressOn: '2023-07-31' }, 'ent-a'));
+    expect(await onNomination('county')).toEqual(['review_nomination']);
+    expect(await offered('county')).toContain('review_nomination');
+    expect(await offered('office')).not.toContain('review_nomination');
+    expect((await post(`${R9}/nominations/n-zhao/review`, { level: 'county', decision: 'approved' }, 'office')).body.code).toBe('AWARD.REVIEW_LEVEL_FORBIDDEN');
+    ok(await post(`${R9}/nominations/n-zhao/review`, { level: 'county', decision: 'approved' }, 'county'));
+    // At the city level the city's office may review too, and is offered it.
+    expect(await onNomination('office')).toEqual(['review_nomination', 'grant_clearance', 'refuse_clearance']);
+    expect(await onNomination('county')).toEqual([]);
+    ok(await post(`${R9}/nominations/n-zhao/review`, { level: 'city', decision: 'approved' }, 'office'));
+    ok(await post(`${R9}/nominations/n-zhao/clearances`, { department: 'tax', decision: 'granted', note: '无欠税' }, 'office'));
+    expect(await offered('office')).toEqual(['nominate', 'start_public_notice']);
+    expect(await offered('county')).toEqual(['nominate']);
+    ok(await post(`${R9}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-01' }, 'office'));
+    // During the notice anyone in scope may object, the auditor included; conferral waits for its end.
+    expect(await offered('auditor')).toEqual(['raise_objection']);
+    expect(await offered('office')).toEqual(['raise_objection']);
+    const early = await post(`${R9}/confer`, {}, 'office');
+    expect(early.body).toMatchObject({ status: 409, code: 'AWARD.NOTICE_NOT_ENDED', allowedActions: ['raise_objection', 'resolve_objection', 'record_workers_congress_approval', 'review_nomination', 'grant_clearance', 'refuse_clearance'] });
+    // A refusal names the stage's actions (the view above narrows them to the caller and the facts): every one with a route, and its Chinese name.
+    expect(early.body.allowedActions).not.toContain('end_public_notice');
+    expect(early.body.allowedActionLabels).toEqual(early.body.allowedActions.map((action: string) => ({ action, label: expect.any(String) })));
+    expect(early.body.allowedActionLabels[0]).toEqual({ action: 'raise_objection', label: '提出异议' });
+    ok(await post(`${R9}/objections`, { nominationId: 'n-zhao', objector: { kind: 'individual', realName: '钱审计', contact: '0792-1234567' }, grounds: '待核实' }, 'auditor'), 201);
+    expect(await offered('office')).toEqual(['raise_objection', 'resolve_objection']);
+    expect(await offered('county')).toEqual(['raise_objection']);
+  });
 });
+

@@ -192,7 +192,9 @@ describe('campaigns over HTTP', () => {
       const late = await t.request('PATCH', '/api/v1/campaigns/jj-2021', { token: city, body: { title: '改名' } });
       expect(late.status).toBe(409);
       expect(late.body).toMatchObject({ code: 'CAMPAIGN.ILLEGAL_TRANSITION', currentState: 'published' });
-      expect(late.body.allowedActions).toEqual(expect.arrayContaining(['amend_rules', 'close']));
+      // Only actions with a route: closing the application window is the scheduler's.
+      expect(late.body.allowedActions).toEqual(['amend_rules', 'close']);
+      expect(late.body.allowedActionLabels).toEqual([{ action: 'amend_rules', label: '修改竞赛规则' }, { action: 'close', label: '结束竞赛活动' }]);
       expect(late.body.messageZh).toContain('修改竞赛规则');
       const view = await t.get('/api/v1/campaigns/jj-2021', city);
       expect(view.body.allowedActionLabels).toEqual(expect.arrayContaining([{ action: 'amend_rules', label: '修改竞赛规则' }, { action: 'close', label: '结束竞赛活动' }]));
@@ -246,7 +248,33 @@ describe('campaigns over HTTP', () => {
       // A report form built from the catalogue uses the report's own keys, each tied to the target it counts towards.
       expect(res.body.reportMetrics.find((m: any) => m.key === 'participants')).toMatchObject({ zh: '参与职工人次', unitZh: '人次', countsTowards: 'participant_times', accrues: 'flow' });
       for (const m of res.body.reportMetrics) expect(res.body.metrics.find((c: any) => c.key === m.countsTowards)?.zh).toBe(m.zh);
+      expect(res.body.commendationActions.map((a: any) => a.key)).toEqual(['revoke', 'withdraw', 'suspend', 'reinstate']);
       expect(res.body.presets.keyProjectAssessment.criteria.map((c: any) => c.name)).toContain('比文明施工');
+    });
+  });
+
+  describe('what each caller is offered', () => {
+    const offered = async (campaignId: string, token: string) => ok(await t.get(`/api/v1/campaigns/${campaignId}`, token)).body.allowedActions as string[];
+
+    it('offers the campaign’s actions to its organising committee only, each one with a route, and accepts them', async () => {
+      ok(await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'jj-offers' }), city), 201);
+      expect(await offered('jj-offers', city)).toEqual(['amend_draft', 'publish', 'close']);
+      ok(await t.post('/api/v1/campaigns/jj-offers/publish', {}, city));
+      // The organiser: amend the rules or close; never the window's closing, which has no route.
+      expect(await offered('jj-offers', city)).toEqual(['amend_rules', 'close']);
+      const labels = ok(await t.get('/api/v1/campaigns/jj-offers', city)).body.allowedActionLabels;
+      expect(labels).toEqual([{ action: 'amend_rules', label: '修改竞赛规则' }, { action: 'close', label: '结束竞赛活动' }]);
+      // A county committee that does not organise it, a unit and an administrator may read it and do nothing to it.
+      for (const token of [xunyang, unitA, admin]) {
+        expect(await offered('jj-offers', token)).toEqual([]);
+        expect(ok(await t.get('/api/v1/campaigns/jj-offers', token)).body.allowedActionLabels).toEqual([]);
+      }
+      expect((await t.post('/api/v1/campaigns/jj-offers/close', {}, xunyang)).body.code).toBe('CAMPAIGN.FORBIDDEN');
+      expect((await t.post('/api/v1/campaigns/jj-offers/close', {}, unitA)).body.code).toBe('AUTH.ROLE_REQUIRED');
+      // What the organiser is offered is accepted.
+      ok(await t.post('/api/v1/campaigns/jj-offers/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '按月报送' }, city));
+      ok(await t.post('/api/v1/campaigns/jj-offers/close', { reason: '测试结束' }, city));
+      expect(await offered('jj-offers', city)).toEqual([]);
     });
   });
 

@@ -42,4 +42,4 @@ export * from './read-models/eligibility/project-facts.projection';
 export * from './read-models/eligibility/eligibility.queries';
 export * from './read-models/rule-sets/rule-set-list.projection';
 export * from './read-models/rule-sets/rule-set-list.queries';
-export { awardActionsNow, awardActionNamesNow } from './domain/award-round/award-round.actions-now';
+export { awardActionsNow, awardActionNamesNow, nominationActionsNow } from './domain/award-round/award-round.actions-now';

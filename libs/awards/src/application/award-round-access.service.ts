@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
-import { DomainError, ROLES, Role } from '@jingsai/shared';
-import { AwardRoundState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
+import { DomainError, ROLES, Role, isDomainError } from '@jingsai/shared';
+import { AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
 import { roundStream } from './award-streams';
 
 export interface LoadedRound {
@@ -19,6 +19,41 @@ export interface RoundReadAccess {
   /** Whether a nomination of a nominee in this organisation is shown. */
   nomineeVisible(orgId: string): boolean;
 }
+
+/** An action on a round that exists (creating one is checked against its campaign instead). */
+export type RoundAction = Exclude<AwardRoundCommand['type'], 'CreateAwardRound'>;
+
+/** What an action is taken on: the nominee's and recommender's organisations, or a nomination at a level. */
+export interface ActionTarget {
+  orgIds?: string[];
+  nominationId?: string;
+  level?: string;
+}
+
+/**
+ * Who takes each action: the round's award office; a recommender (office, committee or unit)
+ * for nominees in its subtree; the level under review; anyone in scope (an objection); the
+ * scheduler alone (the end of the notice, no route).
+ */
+const TAKEN_BY: Record<RoundAction, 'office' | 'recommender' | 'reviewer' | 'anyone_in_scope' | 'scheduler'> = {
+  Nominate: 'recommender',
+  RecordWorkersCongressApproval: 'reviewer',
+  ReviewNomination: 'reviewer',
+  GrantClearance: 'office',
+  RefuseClearance: 'office',
+  StartPublicNotice: 'office',
+  RaiseObjection: 'anyone_in_scope',
+  ResolveObjection: 'office',
+  EndPublicNotice: 'scheduler',
+  ReopenNominations: 'office',
+  Confer: 'office',
+  RevokeHonour: 'office',
+  WithdrawHonour: 'office',
+  SuspendHonour: 'office',
+  ReinstateHonour: 'office',
+};
+
+export const isRoundAction = (commandType: string): commandType is RoundAction => Object.hasOwn(TAKEN_BY, commandType);
 
 export function roundNotFound(roundId: string): DomainError {
   return DomainError.notFound('AWARD.ROUND_NOT_FOUND', `评选轮次 ${roundId} 不存在。`, `Award round ${roundId} does not exist.`, { roundId });
@@ -46,18 +81,65 @@ export class AwardRoundAccess {
     return { state, round: state.round, revision, orgId: first?.metadata.actor.orgId ?? '' };
   }
 
-  /** The award office of the round's organisation or above it. */
-  async asOffice(user: AuthUser, round: LoadedRound): Promise<Role> {
-    const role = requireRole(user, 'award_office');
+  /**
+   * The caller's role for `type` on the round, or the refusal (403) its handler answers with. The
+   * same check decides what the round view offers (`mayTake`), so what is offered is accepted.
+   */
+  async authorise(user: AuthUser, round: LoadedRound, type: RoundAction, target: ActionTarget = {}): Promise<Role> {
     await this.consistency.catchUp();
+    return this.roleFor(user, round, type, target);
+  }
+
+  /**
+   * Whether the caller passes `type`'s check (after a catch-up): on `nomination` for a
+   * nomination's action (at the level it awaits), for a nominee of its own subtree when
+   * nominating (under a recommender the round names, if it names any).
+   */
+  mayTake(user: AuthUser, round: LoadedRound, type: RoundAction, nomination?: NominationState): boolean {
+    const passes = (target: ActionTarget) => {
+      try {
+        this.roleFor(user, round, type, target);
+        return true;
+      } catch (e) {
+        if (isDomainError(e) && (e.kind === 'forbidden' || e.kind === 'not_found')) return false;
+        throw e;
+      }
+    };
+    if (type === 'Nominate') {
+      const named = round.round.quotasByRecommender.map((q) => q.orgId);
+      return (named.length > 0 ? named : [user.orgId]).some((orgId) => passes({ orgIds: [orgId] }));
+    }
+    if (!nomination) return passes({});
+    const levels = round.round.levels;
+    const level = type === 'RecordWorkersCongressApproval' ? levels[0] : type === 'ReviewNomination' ? levels[nomination.levelsPassed] : undefined;
+    return passes({ nominationId: nomination.nominationId, level: level ?? '' });
+  }
+
+  private roleFor(user: AuthUser, round: LoadedRound, type: RoundAction, target: ActionTarget): Role {
+    switch (TAKEN_BY[type]) {
+      case 'office':
+        return this.asOffice(user, round);
+      case 'recommender':
+        return this.asRecommender(user, round, target.orgIds ?? []);
+      case 'reviewer':
+        return this.asReviewer(user, round, target.nominationId ?? '', target.level ?? '');
+      case 'anyone_in_scope':
+        return this.asAnyoneInScope(user, round);
+      case 'scheduler':
+        throw DomainError.forbidden('AWARD.SCHEDULED_ACTION', '该事项由系统按时办理。', 'The system does this when it is due.', { action: type });
+    }
+  }
+
+  /** The award office of the round's organisation or above it. */
+  private asOffice(user: AuthUser, round: LoadedRound): Role {
+    const role = requireRole(user, 'award_office');
     requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
     return role;
   }
 
   /** The award office, or a committee or unit under the round acting for organisations in its own subtree. */
-  async asRecommender(user: AuthUser, round: LoadedRound, orgIds: string[]): Promise<Role> {
+  private asRecommender(user: AuthUser, round: LoadedRound, orgIds: string[]): Role {
     const role = requireRole(user, 'award_office', 'committee', 'unit');
-    await this.consistency.catchUp();
     if (role === 'award_office' && this.orgs.isWithin(round.orgId, user.orgId)) return role;
     if (!this.orgs.isWithin(user.orgId, round.orgId)) requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
     for (const orgId of orgIds) requireWithinScope(this.orgs, user.orgId, orgId, 'nominee');
@@ -71,20 +153,18 @@ export class AwardRoundAccess {
    * county review by a county, a city review by a city). A level the round does not have, or
    * a nomination it does not hold, is left to the decider's refusal.
    */
-  async asReviewer(user: AuthUser, round: LoadedRound, nominationId: string, level: string): Promise<Role> {
+  private asReviewer(user: AuthUser, round: LoadedRound, nominationId: string, level: string): Role {
     const index = round.round.levels.indexOf(level);
     const nominee = round.state.nominations.find((n) => n.nominationId === nominationId)?.nominee;
     if (!nominee || index < 0) return requireRole(user, 'unit', 'committee', 'award_office');
     if (index === 0) {
       const role = this.reviewRole(user, ['unit'], level, { zh: '推荐对象所在单位', en: "the nominee's own unit" });
-      await this.consistency.catchUp();
       requireWithinScope(this.orgs, user.orgId, nominee.orgId, 'nominee');
       return role;
     }
     const orgLevel = isOneOf(REVIEW_LEVELS, level) ? level : null;
     const label = orgLevel ? REVIEW_LEVEL_LABELS[orgLevel] : { zh: level, en: level };
     const role = this.reviewRole(user, ['committee', 'award_office'], level, { zh: `${label.zh}竞赛委员会或评选表彰办公室`, en: `a ${label.en} committee or award office` });
-    await this.consistency.catchUp();
     // A level named otherwise (rounds recorded before levels were fixed) is recorded by the round's office.
     if (!orgLevel) return this.asOffice(user, round);
     const own = this.orgs.get(user.orgId);
@@ -114,9 +194,8 @@ export class AwardRoundAccess {
   }
 
   /** Anyone authenticated whose organisation is under the round or above it. */
-  async asAnyoneInScope(user: AuthUser, round: LoadedRound): Promise<Role> {
+  private asAnyoneInScope(user: AuthUser, round: LoadedRound): Role {
     const role = requireRole(user, ...ROLES);
-    await this.consistency.catchUp();
     if (!this.canSee(user, round.orgId)) requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
     return role;
   }

@@ -23,7 +23,7 @@ export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoti
 
   async execute({ roundId, body, user, req }: StartPublicNoticeCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asOffice(user, round);
+    const role = await this.access.authorise(user, round, 'StartPublicNotice');
     const p = body.period;
     const period = (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
     const startsOn = body.startsOn ?? (p.kind === 'calendar_days' && p.from ? p.from : shanghaiDateOf(this.commands.now().toISOString()));
@@ -38,7 +38,7 @@ export class RaiseObjectionHandler implements ICommandHandler<RaiseObjectionComm
 
   async execute({ roundId, body, user, req }: RaiseObjectionCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asAnyoneInScope(user, round);
+    const role = await this.access.authorise(user, round, 'RaiseObjection');
     const objectionId = body.objectionId ?? newAggregateId(req, user, newId);
     const objector = body.objector ? (JSON.parse(JSON.stringify(body.objector)) as never) : (undefined as never);
     return runOnRound(
@@ -55,7 +55,7 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
 
   async execute({ roundId, objectionId, body, user, req }: ResolveObjectionCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asOffice(user, round);
+    const role = await this.access.authorise(user, round, 'ResolveObjection');
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'ResolveObjection', ...b, objectionId, outcome: body.outcome, note: body.note ?? '' }), objectionId);
   }
 }
@@ -67,7 +67,7 @@ export class ReopenNominationsHandler implements ICommandHandler<ReopenNominatio
 
   async execute({ roundId, body, user, req }: ReopenNominationsCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asOffice(user, round);
+    const role = await this.access.authorise(user, round, 'ReopenNominations');
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'ReopenNominations', ...b, reason: body.reason ?? '' }));
   }
 }
@@ -86,7 +86,7 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
 
   async execute({ roundId, user, req }: ConferCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asOffice(user, round);
+    const role = await this.access.authorise(user, round, 'Confer');
     // Only a round that can confer is judged again: any other stage is refused as it stands, with no fact read.
     const canConfer = round.state.stage === 'notice' || round.state.stage === 'notice_ended';
     const barred = canConfer ? await this.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
@@ -133,7 +133,7 @@ export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand,
 
   async execute({ roundId, honourId, verb, body, user, req }: ChangeHonourCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asOffice(user, round);
+    const role = await this.access.authorise(user, round, HONOUR_COMMAND[verb]);
     const id = round.state.honours.some((h) => h.honourId === honourId) ? honourId : honourIdOf(roundId, honourId);
     const reason = body.reason ?? '';
     return runOnRound(

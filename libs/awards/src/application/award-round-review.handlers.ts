@@ -33,7 +33,7 @@ export class RecommendNominationHandler implements ICommandHandler<RecommendNomi
 
   async execute({ roundId, nominationId, body, user, req }: RecommendNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asReviewer(user, round, nominationId, round.round.levels[0] ?? '');
+    const role = await this.access.authorise(user, round, 'RecordWorkersCongressApproval', { nominationId, level: round.round.levels[0] ?? '' });
     return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn }), nominationId);
   }
 }
@@ -45,7 +45,7 @@ export class ReviewNominationHandler implements ICommandHandler<ReviewNomination
 
   async execute({ roundId, nominationId, body, user, req }: ReviewNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asReviewer(user, round, nominationId, body.level);
+    const role = await this.access.authorise(user, round, 'ReviewNomination', { nominationId, level: body.level });
     return runOnRound(
       this.commands, round, role, user, req,
       (b) => ({ type: 'ReviewNomination', ...b, nominationId, level: body.level, decision: body.decision, ...(body.note !== undefined ? { note: body.note } : {}) }),
@@ -61,7 +61,7 @@ export class RecordClearanceHandler implements ICommandHandler<RecordClearanceCo
 
   async execute({ roundId, nominationId, body, user, req }: RecordClearanceCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const role = await this.access.asOffice(user, round);
+    const role = await this.access.authorise(user, round, body.decision === 'granted' ? 'GrantClearance' : 'RefuseClearance');
     return runOnRound(
       this.commands, round, role, user, req,
       (b) =>

@@ -1,10 +1,11 @@
 import {
-  awardActionNames, awardActionsNow, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
+  awardActionNames, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
   OBJECTION_STATUS_LABELS, POOL_LABELS, STAGE_LABELS,
   NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
 import type { RoundReadAccess } from './award-round-access.service';
+import type { CallerRoundActions } from './award-round.caller-actions';
 
 /** Why a nomination left the round, as the award office reads it. */
 const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], { zh: string; en: string }> = {
@@ -13,15 +14,17 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
   ineligible_at_conferral: { zh: '表彰时已不符合评选条件', en: 'no longer eligible at conferral' },
 };
 
+/** Actions as the API names them, with their Chinese labels. */
+const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardActionNames(commandTypes), allowedActionLabels: labelledAwardActions(commandTypes) });
+
 /**
  * An award round as the console shows it: the stage in Chinese, every nomination with its
  * verdict, review progress and clearances, objections, honours, the slate check (actual vs
- * required) and quota use, and what may be done next.
+ * required) and quota use, and what the caller may do next (on the round, and on each nomination).
  */
 export function awardRoundView(
-  state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess, now: string,
+  state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess, actions: CallerRoundActions,
 ) {
-  const actions = awardActionsNow(state, now);
   const round = state.round!;
   const primaries = state.nominations.filter(isPrimary);
   const ratios = checkRoundSlate(state);
@@ -68,6 +71,7 @@ export function awardRoundView(
         return { department: d, label: DEPARTMENT_LABELS[d], status, statusLabel: CLEARANCE_STATUS_LABELS[status] };
       }),
       verdict: { eligible: n.verdict.eligible, ruleSetId: n.verdict.ruleSetId, ruleSetVersion: n.verdict.ruleSetVersion, checkedAt: n.verdict.checkedAt, failed: failedReasons(n.verdict).length, reasons: n.verdict.reasons },
+      ...offered(actions.byNomination.get(n.nominationId) ?? []),
     })),
     objections: state.objections.filter((o) => visible.has(o.nominationId)).map((o) => {
       const d = objections.get(o.objectionId);
@@ -82,7 +86,6 @@ export function awardRoundView(
       quotaBreaches: quotaBreaches(round, primaries),
       pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)),
     },
-    allowedActions: awardActionNames(actions),
-    allowedActionLabels: labelledAwardActions(actions),
+    ...offered(actions.round),
   };
 }

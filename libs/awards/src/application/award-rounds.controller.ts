@@ -9,7 +9,8 @@ import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock } from '@jingsai/shared';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
 import { AWARD_TYPES } from './award-domain';
-import { AwardRoundAccess } from './award-round-access.service';
+import { AwardRoundAccess, isRoundAction } from './award-round-access.service';
+import { roundActionsForCaller } from './award-round.caller-actions';
 import { CreateAwardRoundRequestDto } from './award-round.request.dto';
 import { awardRoundView } from './award-round.view';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
@@ -72,8 +73,14 @@ export class AwardRoundsController {
     const round = await this.access.load(roundId);
     await this.consistency.catchUp();
     const access = this.access.readAccess(user, round);
+    // Offered only what the caller's own request would be accepted for (the same checks as the routes).
+    const actions = roundActionsForCaller(
+      round.state, this.clock.now().toISOString(),
+      (type, nomination) => isRoundAction(type) && this.access.mayTake(user, round, type, nomination),
+      (n) => access.nomineeVisible(n.nominee.orgId),
+    );
     if (round.revision !== null) reply.header('etag', `"${round.revision}"`);
-    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access, this.clock.now().toISOString());
+    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access, actions);
   }
 
   @Post(':roundId/nominations')

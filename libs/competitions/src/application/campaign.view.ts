@@ -1,7 +1,18 @@
+import { AuthUser } from '@jingsai/auth';
 import {
-  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, Campaign, CampaignRules, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
-  REPORTING_CADENCE_LABELS, allowedCampaignActions, CAMPAIGN_ACTION_LABELS, campaignSpan,
+  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, Campaign, CampaignAction, CampaignRules, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
+  REPORTING_CADENCE_LABELS, campaignActionsNow, campaignSpan, isOrganizerCommittee, labelledCampaignActions,
 } from '../domain';
+
+/**
+ * What this caller may do to the campaign at `at`: every campaign action is the organising
+ * committee's, acting as a committee (the handlers' role check and the decider's
+ * CAMPAIGN.FORBIDDEN), so anyone else is offered nothing.
+ */
+export function campaignActionsForCaller(c: Campaign, user: AuthUser, at: string): CampaignAction[] {
+  const organiser = user.roles.includes('committee') && isOrganizerCommittee({ role: 'committee', orgId: user.orgId }, c.organizerOrgId);
+  return organiser ? campaignActionsNow(c, at) : [];
+}
 
 /** Rules with the users' words next to every code (类别, 频次, 计分方式, 等次, 层级, 指标). */
 export function labelledRules(rules: CampaignRules) {
@@ -21,8 +32,8 @@ export function labelledRules(rules: CampaignRules) {
   };
 }
 
-/** A campaign with its current rules and every published version (which rules judged what). */
-export function campaignView(c: Campaign, revision: number | null) {
+/** A campaign with its current rules, every published version (which rules judged what) and what the caller may do. */
+export function campaignView(c: Campaign, revision: number | null, allowedActions: CampaignAction[]) {
   return {
     campaignId: c.campaignId,
     title: c.title,
@@ -42,8 +53,8 @@ export function campaignView(c: Campaign, revision: number | null) {
     ruleVersions: Object.entries(c.ruleVersions)
       .map(([version, v]) => ({ version: Number(version), reason: v.reason, rules: labelledRules(v.rules) }))
       .sort((a, b) => a.version - b.version),
-    allowedActions: allowedCampaignActions(c),
-    allowedActionLabels: allowedCampaignActions(c).map((action) => ({ action, label: CAMPAIGN_ACTION_LABELS[action] })),
+    allowedActions,
+    allowedActionLabels: labelledCampaignActions(allowedActions),
     revision,
   };
 }

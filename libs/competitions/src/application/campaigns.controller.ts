@@ -9,14 +9,14 @@ import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/aut
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import {
-  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
+  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
   PROGRESS_METRICS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset,
 } from '../domain';
 import { assessesIn, listCampaigns } from '../read-models/campaigns/campaign-list.queries';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 import { CampaignCommandResult, campaignStream } from './campaign.handlers';
 import { AmendCampaignDraftRequestDto, AmendCampaignRulesRequestDto, CloseCampaignRequestDto, CreateCampaignRequestDto } from './campaign.request.dto';
-import { campaignView } from './campaign.view';
+import { campaignActionsForCaller, campaignView } from './campaign.view';
 
 class ListCampaignsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '状态：草稿 draft / 已发布 published / 已结束 closed', enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
@@ -111,6 +111,8 @@ export class CampaignsController {
       campaignStatuses: labels(CAMPAIGN_STATUS_LABELS),
       projectStatuses: labels(PROJECT_STATUS_LABELS),
       projectActions: labels(PROJECT_ACTION_LABELS),
+      // On an instant commendation (progress.commendations[].allowedActions): POST /projects/{p}/commendations/{c}/{action}.
+      commendationActions: labels(COMMENDATION_CHANGE_LABELS),
       presets: { keyProjectAssessment: keyProjectAssessmentPreset() },
     };
   }
@@ -127,6 +129,6 @@ export class CampaignsController {
     const assessing = state.status !== 'draft' && user.roles.includes('assessor') && assessesIn(this.db, user.userId, campaignId);
     if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove && !assessing) throw notFound;
     if (revision !== null) reply.header('etag', `"${revision}"`);
-    return campaignView(state, revision);
+    return campaignView(state, revision, campaignActionsForCaller(state, user, this.commands.now().toISOString()));
   }
 }

@@ -4,7 +4,7 @@ import { CreateCampaign } from './campaign.commands';
 import { campaignDecider } from './campaign.decider';
 import { CampaignEvent } from './campaign.events';
 import { JIUJIANG, jiujiangCommittee as committee, jiujiangCreated, jiujiangDefinition, jiujiangPublished } from './campaign.fixtures';
-import { allowedCampaignActions, Campaign, rulesOfVersion } from './campaign.state';
+import { allowedCampaignActions, Campaign, campaignActionsNow, isOrganizerCommittee, rulesOfVersion } from './campaign.state';
 import { campaignRulesSnapshot } from './campaign-snapshot';
 
 const id = JIUJIANG.campaignId;
@@ -144,7 +144,8 @@ describe('campaign decider', () => {
         approvalLevels: ['county', 'city'],
         organizerOrgId: JIUJIANG.committeeOrgId,
       });
-      expect(allowedCampaignActions(s)).toEqual(['amend_rules', 'close_application_window', 'close']);
+      // Closing the window is the scheduler's (no route): never offered, never named.
+      expect(allowedCampaignActions(s)).toEqual(['amend_rules', 'close']);
     });
 
     it('amends the rules as version 2 with the reason, keeping version 1', () => {
@@ -212,12 +213,14 @@ describe('campaign decider', () => {
       spec()
         .given(published)
         .when({ type: 'AmendCampaignDraft', campaignId: id, at, actor: committee, changes: { title: 'x' } })
-        .thenThrows('CAMPAIGN.ILLEGAL_TRANSITION', { details: { allowedActions: ['amend_rules', 'close_application_window', 'close'] } });
+        .thenThrows('CAMPAIGN.ILLEGAL_TRANSITION', {
+          details: { allowedActions: ['amend_rules', 'close'], allowedActionLabels: [{ action: 'amend_rules', label: '修改竞赛规则' }, { action: 'close', label: '结束竞赛活动' }] },
+        });
     });
 
     it('names the allowed actions in Chinese in the refusal, not by their codes', () => {
       const e = spec().given(published).when({ type: 'PublishCampaign', campaignId: id, at, actor: committee }).thenThrows('CAMPAIGN.ILLEGAL_TRANSITION');
-      expect(e.messageZh).toContain('当前可办理：修改竞赛规则、截止报名、结束竞赛活动。');
+      expect(e.messageZh).toContain('当前可办理：修改竞赛规则、结束竞赛活动。');
       expect(e.messageZh).not.toMatch(/amend_rules|close_application_window/);
     });
 
@@ -279,5 +282,19 @@ describe('campaign decider', () => {
     campaignDecider.evolve(before, windowClosed);
     campaignDecider.evolve(before, { type: 'CampaignDraftAmended', data: { campaignId: id, changes: { title: 'x' } } });
     expect(JSON.stringify(before)).toBe(frozen);
+  });
+});
+
+describe('what a campaign offers now', () => {
+  it('offers publishing a draft only while its closing time is ahead (as the decider refuses it after)', () => {
+    expect(campaignActionsNow(state([created]), at)).toEqual(['amend_draft', 'publish', 'close']);
+    expect(campaignActionsNow(state([created]), '2021-07-23T00:00:00+08:00')).toEqual(['amend_draft', 'close']);
+    spec().given([created]).when({ type: 'PublishCampaign', campaignId: id, at: '2021-07-23T00:00:00+08:00', actor: committee }).thenThrows('CAMPAIGN.WINDOW_ALREADY_PASSED');
+  });
+
+  it('knows the organising committee, the only one that acts on a campaign', () => {
+    expect(isOrganizerCommittee(committee, JIUJIANG.committeeOrgId)).toBe(true);
+    expect(isOrganizerCommittee(otherCommittee, JIUJIANG.committeeOrgId)).toBe(false);
+    expect(isOrganizerCommittee({ role: 'unit', orgId: JIUJIANG.committeeOrgId }, JIUJIANG.committeeOrgId)).toBe(false);
   });
 });

@@ -1,12 +1,12 @@
 import { Actor, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_STATUS_LABELS } from './campaign.catalogue';
 import { FieldProblem } from './field-problem';
-import { allowedCampaignActions, Campaign, CAMPAIGN_ACTION_LABELS, CampaignState } from './campaign.state';
+import { allowedCampaignActions, Campaign, CAMPAIGN_ACTION_LABELS, CampaignState, isOrganizerCommittee, labelledCampaignActions } from './campaign.state';
 import { sameValue } from './same-value';
 
 export function requireOrganizerCommittee(actor: Actor, organizerOrgId: string, allowSystem = false): void {
   if (allowSystem && actor.role === 'system') return;
-  if (actor.role !== 'committee' || actor.orgId !== organizerOrgId) {
+  if (!isOrganizerCommittee(actor, organizerOrgId)) {
     throw DomainError.forbidden(
       'CAMPAIGN.FORBIDDEN',
       '只有主办该竞赛活动的竞赛委员会可以办理此事项。',
@@ -41,6 +41,7 @@ export function illegalCampaignTransition(state: Campaign, actionZh: string, act
     `The campaign is ${state.status}; it cannot ${actionEn}.${advice ? ` ${advice.en}` : ''}${allowed.length ? ` Allowed now: ${allowed.join(', ')}.` : ''}`,
     state.status,
     allowed,
+    { allowedActionLabels: labelledCampaignActions(allowed) },
   );
 }
 

@@ -1,3 +1,5 @@
+import { Actor } from '@jingsai/shared';
+import { isBefore } from './calendar';
 import { CampaignStatus } from './campaign.catalogue';
 import { CampaignProfile, CampaignRules } from './campaign-rules';
 
@@ -26,7 +28,12 @@ export type CampaignState = { status: 'none' } | Campaign;
 
 export const initialCampaignState = (): CampaignState => ({ status: 'none' });
 
-export type CampaignAction = 'create' | 'amend_draft' | 'publish' | 'amend_rules' | 'close_application_window' | 'close';
+/**
+ * What a caller can do to a campaign, each by its own route (POST, PATCH, /publish,
+ * /rules-amendments, /close). Closing the application window is the scheduler's, at closesAt: no
+ * route, never offered.
+ */
+export type CampaignAction = 'create' | 'amend_draft' | 'publish' | 'amend_rules' | 'close';
 
 /** The users' words for campaign actions, for refusals and the console. */
 export const CAMPAIGN_ACTION_LABELS: Record<CampaignAction, string> = {
@@ -34,11 +41,12 @@ export const CAMPAIGN_ACTION_LABELS: Record<CampaignAction, string> = {
   amend_draft: '修改竞赛活动草稿',
   publish: '发布',
   amend_rules: '修改竞赛规则',
-  close_application_window: '截止报名',
   close: '结束竞赛活动',
 };
 
-/** What may be done to a campaign now (for refusals, the API and the console). */
+export const labelledCampaignActions = (actions: readonly CampaignAction[]) => actions.map((action) => ({ action, label: CAMPAIGN_ACTION_LABELS[action] }));
+
+/** What may be done to a campaign in its status (for refusals, the API and the console). */
 export function allowedCampaignActions(state: CampaignState): CampaignAction[] {
   switch (state.status) {
     case 'none':
@@ -46,11 +54,19 @@ export function allowedCampaignActions(state: CampaignState): CampaignAction[] {
     case 'draft':
       return ['amend_draft', 'publish', 'close'];
     case 'published':
-      return state.applicationWindowClosed ? ['amend_rules', 'close'] : ['amend_rules', 'close_application_window', 'close'];
+      return ['amend_rules', 'close'];
     case 'closed':
       return [];
   }
 }
+
+/** What may be done at `at`: as the status allows, but a draft whose closing time has passed is not published (its window is changed first). */
+export function campaignActionsNow(state: CampaignState, at: string): CampaignAction[] {
+  return allowedCampaignActions(state).filter((a) => a !== 'publish' || (state.status === 'draft' && isBefore(at, state.rules.applicationWindow.closesAt)));
+}
+
+/** Whether the actor is the campaign's organising committee, which alone acts on it (CAMPAIGN.FORBIDDEN otherwise). */
+export const isOrganizerCommittee = (actor: Pick<Actor, 'role' | 'orgId'>, organizerOrgId: string): boolean => actor.role === 'committee' && actor.orgId === organizerOrgId;
 
 /** The rules of one published version, or undefined. */
 export function rulesOfVersion(state: CampaignState, rulesVersion: number): CampaignRules | undefined {

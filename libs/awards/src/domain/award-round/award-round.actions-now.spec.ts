@@ -1,6 +1,8 @@
-import { awardActionNamesNow } from './award-round.actions-now';
+import { DeciderSpec } from '@jingsai/testing';
+import { awardActionNamesNow, nominationActionsNow } from './award-round.actions-now';
+import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent } from './award-round.events';
-import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, created, noticeEnded, noticeStarted, passed, person, stateAfter, submitted } from './award-round.fixtures';
+import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, person, recommended, stateAfter, submitted } from './award-round.fixtures';
 
 const now = (events: AwardRoundEvent[], at = DURING_NOTICE) => awardActionNamesNow(stateAfter(events), at);
 const round = created({ pools: [{ pool: 'regular', quota: 2 }] });
@@ -46,5 +48,46 @@ describe('what a round offers now (allowedActions)', () => {
     expect(now(conferred)).toEqual(['revoke_honour', 'withdraw_honour', 'suspend_honour']);
     const revoked = [...conferred, ...['n-1', 'n-2'].map((n): AwardRoundEvent => ({ type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: `${ROUND_ID}/${n}`, reason: '造假' } } as never))];
     expect(now(revoked)).toEqual([]);
+  });
+
+  it('offers a nomination’s actions where one awaits them: the level next in line, and the departments yet to sign off', () => {
+    const leveled = created({ levels: ['unit', 'county'] });
+    const of = (events: AwardRoundEvent[], id = 'n-1') => {
+      const state = stateAfter(events);
+      return nominationActionsNow(state, state.nominations.find((n) => n.nominationId === id)!);
+    };
+    // At the recommending level: the workers' congress, or a review to decline.
+    expect(of([leveled, submitted('n-1')])).toEqual(['RecordWorkersCongressApproval', 'ReviewNomination']);
+    expect(of([leveled, submitted('n-1'), recommended('n-1')])).toEqual(['ReviewNomination']);
+    const reviewed: AwardRoundEvent = { type: 'NominationReviewed', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'county', decision: 'approved' } };
+    expect(of([leveled, submitted('n-1', {}, ['tax']), recommended('n-1'), reviewed])).toEqual(['GrantClearance', 'RefuseClearance']);
+    const granted: AwardRoundEvent = { type: 'ClearanceGranted', data: { roundId: ROUND_ID, nominationId: 'n-1', department: 'tax' } };
+    expect(of([leveled, submitted('n-1', {}, ['tax']), recommended('n-1'), reviewed, granted])).toEqual([]);
+    // The round offers a nomination's action only while some nomination awaits it.
+    expect(now([round])).toEqual(['nominate']);
+    expect(now(ready)).not.toContain('review_nomination');
+    expect(now([round, submitted('n-1')])).toEqual(expect.arrayContaining(['record_workers_congress_approval', 'review_nomination']));
+  });
+});
+
+describe('what a refusal names', () => {
+  const spec = DeciderSpec.for(awardRoundDecider);
+  const notice = [...ready, noticeStarted(['n-1', 'n-2'])];
+
+  it('never names the scheduler’s end of the notice, and names every action in Chinese too', () => {
+    const early = spec.given(notice).when({ type: 'Confer', ...at(DURING_NOTICE) }).thenThrows('AWARD.NOTICE_NOT_ENDED');
+    expect(early.details.allowedActions).not.toContain('end_public_notice');
+    expect(early.details.allowedActionLabels).toEqual((early.details.allowedActions as string[]).map((action) => ({ action, label: expect.any(String) })));
+    expect(early.details.allowedActionLabels).toContainEqual({ action: 'raise_objection', label: '提出异议' });
+    const late = spec.given(notice).when({ type: 'Nominate', ...at(DURING_NOTICE) } as never).thenThrows('AWARD.ILLEGAL_TRANSITION');
+    expect(late.details.allowedActions).not.toContain('end_public_notice');
+    expect(late.messageZh).not.toContain('结束公示');
+  });
+
+  it('names only the honour actions some honour’s status allows', () => {
+    const conferred = [...notice, noticeEnded(), honour('n-1'), honour('n-2')];
+    const again = spec.given(conferred).when({ type: 'Confer', ...at(AFTER_NOTICE) }).thenThrows('AWARD.ILLEGAL_TRANSITION');
+    expect(again.details.allowedActions).toEqual(['revoke_honour', 'withdraw_honour', 'suspend_honour']);
+    expect(again.messageZh).not.toContain('恢复荣誉');
   });
 });

@@ -1,4 +1,4 @@
-import { DomainError, HONOUR_CHANGES_ALLOWED, HONOUR_CHANGE_TARGET, HonourChange, isWithdrawalMode } from '@jingsai/shared';
+import { DomainError, HONOUR_CHANGE_TARGET, HonourChange, isWithdrawalMode } from '@jingsai/shared';
 import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS, HonourStatus } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf } from '../calendar/date-only';
 import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
@@ -6,7 +6,7 @@ import { decideEndNotice } from './award-round.decide-notice';
 import { promotionAfter } from './award-round.decide-review';
 import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
-import { ACTION_LABELS, allowedAwardActions, awardActionName, awardActionNames, requireHonour, requireRound, requireText } from './award-round.guards';
+import { ACTION_LABELS, HONOUR_ALLOWED, HONOUR_COMMAND_OF, awardActionName, awardActionNames, illegalRoundState, requireHonour, requireRound, requireText, stageActions } from './award-round.guards';
 import { assertSlateReady, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
 
@@ -30,12 +30,12 @@ export function qualifiesForYouthPostExpert(n: Pick<NominationState, 'nominee' |
 export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent[] {
   if (state.stage === 'notice' && state.notice) {
     if (instantMs(c.at) < instantMs(state.notice.endsAt)) {
-      throw DomainError.illegalState(
+      throw illegalRoundState(
         'AWARD.NOTICE_NOT_ENDED',
         `公示期至 ${state.notice.lastDay} 24:00（北京时间）结束，公示结束前不能表彰。`,
         `The notice runs until the end of ${state.notice.lastDay} (Beijing time); nothing can be conferred before it ends.`,
         state.stage,
-        allowedAwardActions(state.stage),
+        stageActions(state),
         { endsAt: state.notice.endsAt },
       );
     }
@@ -74,12 +74,12 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
   const round = requireRound(state, c);
   const open = state.objections.filter((o) => o.status === 'open');
   if (open.length > 0) {
-    throw DomainError.illegalState(
+    throw illegalRoundState(
       'AWARD.OBJECTIONS_OPEN',
       `尚有 ${open.length} 件异议未处理（${open.map((o) => o.objectionId).join('、')}），处理完毕后方可表彰。`,
       `${open.length} objection(s) are still open (${open.map((o) => o.objectionId).join(', ')}); resolve them before conferring.`,
       'notice_ended_with_open_objections',
-      awardActionNames(['ResolveObjection']),
+      ['ResolveObjection'],
       { objectionIds: open.map((o) => o.objectionId) },
     );
   }
@@ -122,13 +122,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
 
 type HonourCommand = RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour;
 
-const COMMAND_OF: Record<HonourChange, HonourCommand['type']> = { revoke: 'RevokeHonour', withdraw: 'WithdrawHonour', suspend: 'SuspendHonour', reinstate: 'ReinstateHonour' };
-const CHANGE_OF = Object.fromEntries(Object.entries(COMMAND_OF).map(([change, type]) => [type, change])) as Record<HonourCommand['type'], HonourChange>;
-
-/** The honour lifecycle (`HONOUR_CHANGES_ALLOWED`, shared with instant commendations) as this round's commands. */
-export const HONOUR_ALLOWED = Object.fromEntries(
-  Object.entries(HONOUR_CHANGES_ALLOWED).map(([status, changes]) => [status, changes.map((change) => COMMAND_OF[change])]),
-) as Record<HonourStatus, HonourCommand['type'][]>;
+const CHANGE_OF = Object.fromEntries(Object.entries(HONOUR_COMMAND_OF).map(([change, type]) => [type, change])) as Record<HonourCommand['type'], HonourChange>;
 
 // The status each command leads to; asking for the status an honour already has is a no-op.
 const TARGET = (type: HonourCommand['type']): HonourStatus => HONOUR_CHANGE_TARGET[CHANGE_OF[type]];
@@ -139,12 +133,12 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
   if (h.status === TARGET(c.type)) return [];
   if (!HONOUR_ALLOWED[h.status].includes(c.type)) {
     const label = HONOUR_STATUS_LABELS[h.status];
-    throw DomainError.illegalState(
+    throw illegalRoundState(
       'AWARD.HONOUR_ILLEGAL_TRANSITION',
       `荣誉 ${h.honourId} 当前为“${label.zh}”，不能${ACTION_LABELS[c.type] ?? c.type}；可办理：${HONOUR_ALLOWED[h.status].map((a) => ACTION_LABELS[a] ?? a).join('、') || '无'}。`,
       `Honour ${h.honourId} is ${label.en}; ${awardActionName(c.type)} is not allowed. Allowed: ${awardActionNames(HONOUR_ALLOWED[h.status]).join(', ') || 'none'}.`,
       h.status,
-      awardActionNames(HONOUR_ALLOWED[h.status]),
+      HONOUR_ALLOWED[h.status],
     );
   }
   const reason = requireText(c.reason, 'AWARD.REASON_REQUIRED', 'reason', '请写明理由。', 'A reason is required.');

@@ -4,7 +4,7 @@ import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { resolveNoticePeriod } from '../calendar/notice-period';
 import { EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { AwardRoundEvent } from './award-round.events';
-import { allowedAwardActions, awardActionNames, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText } from './award-round.guards';
+import { illegalRoundState, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText, stageActions } from './award-round.guards';
 import { promotionAfter } from './award-round.decide-review';
 import { assertSlateReady } from './award-round.slate';
 import { AwardRoundState, NoticeState } from './award-round.state';
@@ -125,12 +125,12 @@ export function decideEndNotice(c: EndPublicNotice, state: AwardRoundState): Awa
   requireRound(state, c);
   const notice = state.notice!;
   if (instantMs(c.at) < instantMs(notice.endsAt)) {
-    throw DomainError.illegalState(
+    throw illegalRoundState(
       'AWARD.NOTICE_NOT_ENDED',
       `公示期至 ${notice.lastDay} 24:00（北京时间）结束，尚未届满。`,
       `The notice runs until the end of ${notice.lastDay} (Beijing time) and has not ended yet.`,
       state.stage,
-      allowedAwardActions(state.stage),
+      stageActions(state),
       { endsAt: notice.endsAt },
     );
   }
@@ -142,12 +142,12 @@ export function decideReopenNominations(c: ReopenNominations, state: AwardRoundS
   requireRound(state, c);
   const open = state.objections.filter((o) => o.status === 'open');
   if (open.length > 0) {
-    throw DomainError.illegalState(
+    throw illegalRoundState(
       'AWARD.OBJECTIONS_OPEN',
       `尚有 ${open.length} 件异议未处理（${open.map((o) => o.objectionId).join('、')}），处理完毕后方可重新开放推荐。`,
       `${open.length} objection(s) are still open; resolve them first.`,
       'notice_ended_with_open_objections',
-      awardActionNames(['ResolveObjection']),
+      ['ResolveObjection'],
       { objectionIds: open.map((o) => o.objectionId) },
     );
   }

@@ -3,7 +3,7 @@ import { DEPARTMENT_LABELS, reviewLevelZh } from '../catalogue/award-catalogue';
 import { isDateOnly, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination } from './award-round.commands';
 import { AwardRoundEvent, SubstitutePromoted } from './award-round.events';
-import { awardActionName, requireActiveNomination, requireRound, requireText } from './award-round.guards';
+import { awardActionName, illegalRoundState, labelledAwardActions, requireActiveNomination, requireRound, requireText } from './award-round.guards';
 import { nextSubstitute } from './award-round.slate';
 import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
 
@@ -29,12 +29,12 @@ function requireNextLevel(round: RoundConfig, n: NominationState, level: string)
   }
   if (index > n.levelsPassed) {
     const expected = round.levels[n.levelsPassed]!;
-    throw DomainError.illegalState(
+    throw illegalRoundState(
       'AWARD.REVIEW_OUT_OF_ORDER',
       `须逐级推荐：推荐 ${n.nominationId} 应先经${reviewLevelZh(expected)}审核，不能直接进入${reviewLevelZh(level)}审核。`,
       `Reviews go level by level: nomination ${n.nominationId} must pass the ${expected} level before ${level}.`,
       `awaiting_${expected}`,
-      [awardActionName(n.levelsPassed === 0 ? 'RecordWorkersCongressApproval' : 'ReviewNomination')],
+      [n.levelsPassed === 0 ? 'RecordWorkersCongressApproval' : 'ReviewNomination'],
     );
   }
 }
@@ -68,7 +68,7 @@ export function decideReview(c: ReviewNomination, state: AwardRoundState): Award
         'AWARD.WORKERS_CONGRESS_REQUIRED',
         `推荐单位须经职代会（职工大会）审议后推荐：请登记职代会审议日期（recommend），而不是直接审核通过 ${c.level} 级。`,
         `The recommending unit recommends after its workers' congress: record the congress date (recommend) rather than approving the ${c.level} level by review.`,
-        { nominationId: n.nominationId, level: c.level, allowedActions: [awardActionName('RecordWorkersCongressApproval')] },
+        { nominationId: n.nominationId, level: c.level, allowedActions: [awardActionName('RecordWorkersCongressApproval')], allowedActionLabels: labelledAwardActions(['RecordWorkersCongressApproval']) },
       );
     }
     return [{ type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'approved', ...(c.note ? { note: c.note } : {}) } }];

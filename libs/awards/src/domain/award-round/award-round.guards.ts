@@ -1,17 +1,36 @@
-import { DomainError } from '@jingsai/shared';
-import { AwardRoundCommand } from './award-round.commands';
+import { DomainError, DomainErrorDetails, HONOUR_CHANGES_ALLOWED, HonourChange } from '@jingsai/shared';
+import { HonourStatus } from '../catalogue/award-catalogue';
+import { AwardRoundCommand, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
 import { AwardRoundStage, AwardRoundState, HonourRecord, NominationState, ObjectionState, RoundConfig } from './award-round.state';
 
-const REVIEW_ACTIONS = ['RecordWorkersCongressApproval', 'ReviewNomination', 'GrantClearance', 'RefuseClearance'];
+/** The actions taken on one nomination (each under /nominations/{id}), while the list can still change. */
+export const NOMINATION_ACTIONS: readonly string[] = ['RecordWorkersCongressApproval', 'ReviewNomination', 'GrantClearance', 'RefuseClearance'];
 
 /** What may be done in each stage; named in every illegal-transition refusal. */
 export const ALLOWED_ACTIONS: Record<AwardRoundStage, string[]> = {
   none: ['CreateAwardRound'],
-  nominating: ['Nominate', ...REVIEW_ACTIONS, 'StartPublicNotice'],
-  notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...REVIEW_ACTIONS],
-  notice_ended: ['ResolveObjection', 'Confer', 'ReopenNominations', ...REVIEW_ACTIONS],
+  nominating: ['Nominate', ...NOMINATION_ACTIONS, 'StartPublicNotice'],
+  notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...NOMINATION_ACTIONS],
+  notice_ended: ['ResolveObjection', 'Confer', 'ReopenNominations', ...NOMINATION_ACTIONS],
   conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour'],
 };
+
+/** Taken by the scheduler only, with no route for a caller: never offered, never named in a refusal. */
+export const SCHEDULED_ACTIONS: readonly string[] = ['EndPublicNotice'];
+
+type HonourCommandType = (RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour)['type'];
+
+export const HONOUR_COMMAND_OF: Readonly<Record<HonourChange, HonourCommandType>> = { revoke: 'RevokeHonour', withdraw: 'WithdrawHonour', suspend: 'SuspendHonour', reinstate: 'ReinstateHonour' };
+
+/** The honour lifecycle (`HONOUR_CHANGES_ALLOWED`, shared with instant commendations) as this round's commands. */
+export const HONOUR_ALLOWED = Object.fromEntries(
+  Object.entries(HONOUR_CHANGES_ALLOWED).map(([status, changes]) => [status, changes.map((change) => HONOUR_COMMAND_OF[change])]),
+) as Record<HonourStatus, HonourCommandType[]>;
+
+const HONOUR_ACTIONS: readonly string[] = Object.values(HONOUR_COMMAND_OF);
+
+/** Whether some honour of the round is in a status that allows this honour action. */
+export const someHonourAllows = (state: AwardRoundState, type: string): boolean => state.honours.some((h) => (HONOUR_ALLOWED[h.status] as string[]).includes(type));
 
 export const STAGE_LABELS: Record<AwardRoundStage, { zh: string; en: string }> = {
   none: { zh: '未创建', en: 'not created' },
@@ -49,23 +68,35 @@ export const ACTION_LABELS: Record<string, string> = {
 export const awardActionName = (commandType: string): string => commandType.replace(/(?<!^)([A-Z])/g, '_$1').toLowerCase();
 export const awardActionNames = (commandTypes: readonly string[]): string[] => commandTypes.map(awardActionName);
 
-/** The API names of the actions a round's stage allows. */
-export const allowedAwardActions = (stage: AwardRoundStage): string[] => awardActionNames(ALLOWED_ACTIONS[stage]);
+/** The API names of the actions a caller can take in a round's stage (the scheduler's left out). */
+export const allowedAwardActions = (stage: AwardRoundStage): string[] => awardActionNames(ALLOWED_ACTIONS[stage].filter((type) => !SCHEDULED_ACTIONS.includes(type)));
 
 export const labelledAwardActions = (commandTypes: readonly string[]) =>
   commandTypes.map((type) => ({ action: awardActionName(type), label: ACTION_LABELS[type] ?? type }));
 
+/**
+ * The stage's actions as a refusal names them: every one a caller can take (not the
+ * scheduler's), an honour action only when some honour's status allows it.
+ */
+export function stageActions(state: AwardRoundState): string[] {
+  return ALLOWED_ACTIONS[state.stage].filter((type) => !SCHEDULED_ACTIONS.includes(type) && (!HONOUR_ACTIONS.includes(type) || someHonourAllows(state, type)));
+}
+
+/** A 409 on a round: the actions named in snake_case and in Chinese (`allowedActionLabels`), as the round view names them. */
+export function illegalRoundState(code: string, zh: string, en: string, currentState: string, commandTypes: readonly string[], extra: DomainErrorDetails = {}): DomainError {
+  return DomainError.illegalState(code, zh, en, currentState, awardActionNames(commandTypes), { ...extra, allowedActionLabels: labelledAwardActions(commandTypes) });
+}
+
 export function illegalTransition(state: AwardRoundState, action: string): DomainError {
   const stage = STAGE_LABELS[state.stage];
-  const allowed = ALLOWED_ACTIONS[state.stage];
+  const allowed = stageActions(state);
   const zh = (a: string) => ACTION_LABELS[a] ?? a;
-  return DomainError.illegalState(
+  return illegalRoundState(
     'AWARD.ILLEGAL_TRANSITION',
-    `评选轮次当前为“${stage.zh}”，不能${zh(action)}；当前可办理：${allowed.map(zh).join('、')}。`,
-    `The award round's stage is: ${stage.en}; ${awardActionName(action)} is not allowed. Allowed: ${awardActionNames(allowed).join(', ')}.`,
+    `评选轮次当前为“${stage.zh}”，不能${zh(action)}；当前可办理：${allowed.map(zh).join('、') || '无'}。`,
+    `The award round's stage is: ${stage.en}; ${awardActionName(action)} is not allowed. Allowed: ${awardActionNames(allowed).join(', ') || 'none'}.`,
     state.stage,
-    awardActionNames(allowed),
-    { allowedActionLabels: labelledAwardActions(allowed) },
+    allowed,
   );
 }
 
@@ -91,7 +122,7 @@ export function requireActiveNomination(state: AwardRoundState, nominationId: st
   if (n.status !== 'active') {
     const zh = n.status === 'removed' ? '已被移出' : '已因异议撤回';
     const en = n.status === 'removed' ? 'was removed' : 'was withdrawn after an objection';
-    throw DomainError.illegalState('AWARD.NOMINATION_NOT_ACTIVE', `推荐 ${nominationId} ${zh}，不能再办理。`, `Nomination ${nominationId} ${en}; nothing more can be done with it.`, n.status, []);
+    throw illegalRoundState('AWARD.NOMINATION_NOT_ACTIVE', `推荐 ${nominationId} ${zh}，不能再办理。`, `Nomination ${nominationId} ${en}; nothing more can be done with it.`, n.status, []);
   }
   return n;
 }

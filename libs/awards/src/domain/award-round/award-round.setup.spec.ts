@@ -74,7 +74,7 @@ describe('nominating', () => {
     spec
       .given([created(), submitted('n-1'), { type: 'PublicNoticeStarted', data: { roundId: ROUND_ID, period: { kind: 'working_days', days: 5 }, startsOn: '2024-10-08', lastDay: '2024-10-12', startsAt: '2024-10-07T16:00:00.000Z', endsAt: '2024-10-12T16:00:00.000Z', workingDays: 5, calendarDays: 5, nominationIds: ['n-1'], slateRatios: [] } }])
       .when(nominate('n-2'))
-      .thenThrows('AWARD.ILLEGAL_TRANSITION', { kind: 'illegal_state', details: { currentState: 'notice', allowedActions: ['raise_objection', 'resolve_objection', 'end_public_notice', 'record_workers_congress_approval', 'review_nomination', 'grant_clearance', 'refuse_clearance'] } });
+      .thenThrows('AWARD.ILLEGAL_TRANSITION', { kind: 'illegal_state', details: { currentState: 'notice', allowedActions: ['raise_objection', 'resolve_objection', 'record_workers_congress_approval', 'review_nomination', 'grant_clearance', 'refuse_clearance'] } });
   });
 
   describe('quotas are exact', () => {
