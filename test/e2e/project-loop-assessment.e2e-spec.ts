@@ -155,9 +155,18 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(80, 80, 80), 'as2'), 201);
     ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(85, 85, 85), 'as3'), 201);
     await w.refused('/api/v1/projects/p-power/assessment/finalize', {}, 'city', 422, 'PROJECT.NOT_ENOUGH_SCORES');
+    // Two valid sheets of the three a trimmed mean needs: neither the project view nor the board offers finalising; both say how many count.
+    const offered = async () => {
+      const view = ok(await w.get('/api/v1/projects/p-power', 'city')).body.allowedActions;
+      const row = ok(await w.get('/api/v1/board?status=under_assessment', 'city')).body.items.find((i: any) => i.projectId === 'p-power');
+      expect(row.allowedActions).toEqual(view);
+      return { finalize: view.includes('finalize_assessment'), counted: [row.scoresCounted, row.scoresNeeded] };
+    };
+    expect(await offered()).toEqual({ finalize: false, counted: [2, 3] });
     await w.refused('/api/v1/projects/p-power/assessment/assessors', { assessor: { userId: 'as1', orgId: 'univ' } }, 'city', 400, 'REQUEST.INVALID');
     ok(await w.post('/api/v1/projects/p-power/assessment/assessors', { assessor: { userId: 'as1', orgId: 'univ', name: '赵教授' }, reason: '钱研究员回避后补足三名专家' }, 'city'), 201);
     ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(90, 90, 90), 'as1'), 201);
+    expect(await offered()).toEqual({ finalize: true, counted: [3, 3] });
     ok(await w.post('/api/v1/projects/p-power/assessment/finalize', {}, 'city'));
     ok(await w.post('/api/v1/projects/p-power/summary', { outcomes: { participants: 1300, participating_enterprises: 1, technical_innovations: 4, suggestions_adopted: 10 }, experience: '抢修练兵常态化' }, 'power'), 201);
     // 1,300 participant-times against one quarter's 600: over-reporting or the last months, the committee says which.

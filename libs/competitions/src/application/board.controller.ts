@@ -74,7 +74,8 @@ export class BoardController {
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
-      return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones };
+      return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
+        enoughScores: item.scoresNeeded === null ? undefined : item.scoresCounted >= item.scoresNeeded };
     };
     // A committee in scope at one of the campaign's approval levels decides (returns, rejects) until its level has approved.
     const levels = callerLevel && user.roles.includes('committee') ? approvalLevels(this.db, page.items.filter((i) => i.status === 'submitted').map((i) => i.campaignId)) : new Map<string, string[]>();

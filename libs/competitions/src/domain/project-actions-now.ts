@@ -1,6 +1,7 @@
 import { isBefore } from './calendar';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { VETO_INCIDENT_KINDS } from './project-loop.catalogue';
+import { scoresNeeded, validScoreSheets } from './project-facts';
 import { Project } from './project.state';
 import { ProjectAction } from './project.status';
 
@@ -19,6 +20,8 @@ export interface ProjectActionFacts {
   vetoed?: boolean;
   /** Milestones recorded: an instant commendation is given at one, so none can be given before the first. */
   milestones?: number;
+  /** Whether the valid score sheets reach what finalisation needs (`scoresNeeded`). */
+  enoughScores?: boolean;
 }
 
 /** A submission at `at` is accepted from the window's opening until it closes, or until an extension ends. */
@@ -39,6 +42,7 @@ export function projectActionFacts(project: Project, now?: { at: string; campaig
     findingsToReview: findings.filter((f) => f.status === 'reported').length,
     vetoed: project.supervision.incidents.some((i) => VETO_INCIDENT_KINDS.includes(i.kind)),
     milestones: project.progress.milestones.length,
+    enoughScores: project.assessment ? validScoreSheets(project.assessment).length >= scoresNeeded(project.assessment.scheme) : undefined,
     submissionOpen: now ? now.campaign.status === 'published' && submissionOpenAt(now.at, now.campaign.applicationWindow, extensionUntil) : undefined,
   };
 }
@@ -57,6 +61,8 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
       case 'accept_summary':
         // A rectification awaiting verification is verified first: nothing can be verified once the summary closes the project.
         return facts.findingsToReview === undefined || facts.findingsToReview === 0;
+      case 'finalize_assessment':
+        return facts.enoughScores !== false;
       case 'give_instant_commendation':
         return facts.vetoed !== true && facts.milestones !== 0;
       default:

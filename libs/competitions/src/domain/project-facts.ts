@@ -16,6 +16,11 @@ export function currentProgressReports(state: ProjectState): ProgressReportRecor
 }
 
 /** Each assessor's latest sheet, in assessor order, leaving out assessors who declared a conflict. */
+/** The valid sheets finalisation needs: the scheme's minimum, and three for a trimmed mean (one left after dropping the highest and lowest). */
+export function scoresNeeded(scheme: Pick<ProjectAssessment['scheme'], 'minAssessors' | 'aggregation'>): number {
+  return Math.max(scheme.minAssessors, scheme.aggregation === 'trimmed_mean' ? 3 : 1);
+}
+
 export function validScoreSheets(assessment: ProjectAssessment): ScoreSheet[] {
   return assessment.assessors.flatMap((a) => {
     if (a.declaredConflict) return [];

@@ -3,7 +3,7 @@ import { combineScores, disagreementOf, scoreSheetProblems, weightedTotal } from
 import { AssessmentScheme, gradeFor } from './campaign-rules';
 import { FinalizeAssessment, RecordScore, RecordSelfScore } from './project-assessment.commands';
 import { openedAssessment, requireAssigned, requireNoConflictNow } from './project-assessment.decide';
-import { validScoreSheets } from './project-facts';
+import { scoresNeeded, validScoreSheets } from './project-facts';
 import { requireRole, requireStage } from './project-loop.guards';
 import { ProjectEvent } from './project.events';
 import { requireProject } from './project.guards';
@@ -77,7 +77,7 @@ export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): 
   const { scheme, rulesVersion } = assessment;
   const sheets = validScoreSheets(assessment);
   const missingAssessors = assessment.assessors.filter((a) => !a.declaredConflict && !sheets.some((s) => s.assessorUserId === a.userId)).map((a) => a.userId);
-  const need = Math.max(scheme.minAssessors, scheme.aggregation === 'trimmed_mean' ? 3 : 1);
+  const need = scoresNeeded(scheme);
   if (sheets.length < need) {
     throw DomainError.unprocessable(
       'PROJECT.NOT_ENOUGH_SCORES',

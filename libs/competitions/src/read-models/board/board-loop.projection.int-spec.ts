@@ -34,7 +34,7 @@ describe('board projection through the later stages', () => {
   });
 
   it('follows assessment: assessors still to score, then the committee to finalise, then the unit’s summary and its acceptance', () => {
-    const opened = [...running(), recorded('AssessmentOpened', { projectId: 'p1', assessors: [assessor('a1'), assessor('a2')] })];
+    const opened = [...running(), recorded('AssessmentOpened', { projectId: 'p1', scheme: { minAssessors: 2, aggregation: 'mean' }, assessors: [assessor('a1'), assessor('a2')] })];
     projectionSpec(boardProjection).given(opened).then(ids(as('a1')), ['p1:under_assessment']);
     projectionSpec(boardProjection).given(opened).then(ids({ scope: { kind: 'assessor', userId: 'a9' } }), []);
     projectionSpec(boardProjection).given(opened).then(ids(committee), []);
@@ -49,6 +49,12 @@ describe('board projection through the later stages', () => {
     projectionSpec(boardProjection).given(scored).then(ids({ scope: { kind: 'assessor', userId: 'a2' } }), ['p1:under_assessment']);
     const all = [...scored, recorded('ScoreRecorded', { projectId: 'p1', assessorUserId: 'a3' })];
     projectionSpec(boardProjection).given(all).then(ids(committee), ['p1:under_assessment']);
+    // The sheets that count against those finalising needs: a1 and a3 (a2 recused).
+    const counted = (db: Parameters<typeof listBoard>[0]) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!;
+    projectionSpec(boardProjection).given(scored).thenMatches(counted, { scoresCounted: 1, scoresNeeded: 2 });
+    projectionSpec(boardProjection).given(all).thenMatches(counted, { scoresCounted: 2, scoresNeeded: 2 });
+    // A conflict declared after scoring voids the sheet.
+    projectionSpec(boardProjection).given([...all, recorded('ConflictOfInterestDeclared', { projectId: 'p1', assessorUserId: 'a3' })]).thenMatches(counted, { scoresCounted: 1 });
     const finalized = [...all, recorded('AssessmentFinalized', { projectId: 'p1', total: 85.25, grade: 'good' })];
     projectionSpec(boardProjection).given(finalized).thenMatches((db) => listBoard(db, { scope: { kind: 'all' }, ...unit, limit: 50, offset: 0 }).items[0]!, { status: 'assessed', statusLabel: '已评估', total: 85.25, gradeLabel: '良好' });
     const submitted = [...finalized, recorded('SummarySubmitted', { projectId: 'p1', revision: 1 })];

@@ -1,4 +1,4 @@
-import { ProjectAssessmentEvent, ProjectProgressEvent, VETO_INCIDENT_KINDS } from '../../domain';
+import { ProjectAssessmentEvent, ProjectProgressEvent, VETO_INCIDENT_KINDS, scoresNeeded } from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
 /**
@@ -49,13 +49,15 @@ export function loopChanges(e: RecordedOf<LoopEvent>, row: any): Changes {
       return { findings_to_review: Math.max(0, row.findings_to_review - 1), open_findings: row.open_findings + 1 };
     case 'AssessmentOpened': {
       const ids = JSON.stringify(e.data.assessors.map((a) => a.userId));
-      return { status: 'under_assessment', waiting_since: at, assessors: ids, pending_assessors: ids, overdue_periods: '[]' };
+      return { status: 'under_assessment', waiting_since: at, assessors: ids, pending_assessors: ids, overdue_periods: '[]', scored: '[]', scores_needed: scoresNeeded(e.data.scheme) };
     }
     case 'AssessorAddedAfterLock':
       return { assessors: adding(row.assessors, e.data.assessor.userId), pending_assessors: adding(row.pending_assessors, e.data.assessor.userId) };
+    // A conflict declared after scoring voids the sheet (validScoreSheets): `scored` holds the assessors whose sheet counts.
     case 'ConflictOfInterestDeclared':
+      return { pending_assessors: without(row.pending_assessors, e.data.assessorUserId), scored: without(row.scored, e.data.assessorUserId) };
     case 'ScoreRecorded':
-      return { pending_assessors: without(row.pending_assessors, e.data.assessorUserId) };
+      return { pending_assessors: without(row.pending_assessors, e.data.assessorUserId), scored: adding(row.scored, e.data.assessorUserId) };
     case 'AssessmentFinalized':
       return { status: 'assessed', waiting_since: at, pending_assessors: '[]', total: e.data.total, grade: e.data.grade };
     case 'SummarySubmitted':

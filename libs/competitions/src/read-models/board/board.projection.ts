@@ -116,7 +116,7 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
 /** The columns the event handlers read: decoding the whole row for every event cost more than the update. */
 const ROW_COLUMNS = [
   'project_id', 'campaign_id', 'org_id', 'revision', 'approved_levels', 'late_attempts', 'overdue_periods', 'open_findings', 'findings_to_review',
-  'assessors', 'pending_assessors', 'milestones',
+  'assessors', 'pending_assessors', 'milestones', 'scored',
 ];
 
 /** A project's row is read once per batch and written once, however many of its events the batch holds. */
@@ -131,7 +131,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
       status: 'draft', title: d.title, submitted_at: null, waiting_since: at, next_level: null, approved_levels: '[]', returned_reason: null,
       returned_level: null, late_attempts: 0, extension_until: null, drafted_at: at, revision: e.revision, position: e.position, updated_at: at,
       assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
-      milestones: 0, vetoed: 0,
+      milestones: 0, vetoed: 0, scored: '[]', scores_needed: null,
     });
     return;
   }
@@ -166,8 +166,9 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  * campaign approval levels. Version 2 follows the later stages (评估、总结); version 3 indexes
  * whose move it is (awaits_committee / awaits_unit) and each assessor's projects; version 5
  * drops overdue periods of a cadence the campaign no longer has; version 6 follows every event on a
- * project's stream (the row's revision is the stream's, for If-Match) and keeps its milestones and
- * whether an accident vetoes commendations (一票否决), so the row offers only actions that hold.
+ * project's stream (the row's revision is the stream's, for If-Match) and keeps its milestones,
+ * whether an accident vetoes commendations (一票否决) and the valid score sheets against those
+ * finalisation needs, so the row offers only actions that hold.
  */
 export const boardProjection: Projection = {
   name: 'board',
@@ -186,7 +187,7 @@ export const boardProjection: Projection = {
         extension_until TEXT, drafted_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL,
         assessors TEXT NOT NULL DEFAULT '[]', pending_assessors TEXT NOT NULL DEFAULT '[]', open_findings INTEGER NOT NULL DEFAULT 0,
         findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
-        milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0,
+        milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0, scored TEXT NOT NULL DEFAULT '[]', scores_needed INTEGER,
         awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
         awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );

@@ -64,6 +64,9 @@ export interface BoardItem {
   milestones: number;
   /** A safety or quality accident on the project (一票否决): no commendation may be given. */
   vetoed: boolean;
+  /** Assessors whose sheet counts, and how many finalisation needs (null before the assessment opens). */
+  scoresCounted: number;
+  scoresNeeded: number | null;
   revision: number;
   updatedAt: string;
 }
@@ -75,15 +78,15 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, revision, updated_at';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, revision, updated_at';
 
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, revision, updatedAt,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, revision, updatedAt,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, number, string,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, number, string,
   ];
   return {
     projectId,
@@ -114,6 +117,8 @@ function toItem(r: unknown[]): BoardItem {
     gradeLabel: grade ? (GRADE_LABELS[grade as Grade] ?? grade) : null,
     milestones,
     vetoed: vetoed === 1,
+    scoresCounted: (JSON.parse(scored) as string[]).length,
+    scoresNeeded,
     revision,
     updatedAt,
   };
