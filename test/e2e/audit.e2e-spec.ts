@@ -136,7 +136,11 @@ describe('audit over HTTP', () => {
       const before = await t.get('/api/v1/audit/streams/organization-xy/state?asOf=2020-01-01', cityAuditor);
       expect(before.body).toMatchObject({ revision: null, eventsApplied: 0, state: { status: 'unregistered' } });
       expect((await t.get('/api/v1/audit/streams/organization-xy/state?atRevision=9', cityAuditor)).body.code).toBe('AUDIT.REVISION_NOT_FOUND');
-      expect((await t.get('/api/v1/audit/streams/organization-xy/state?asOf=yesterday', cityAuditor)).status).toBe(400);
+      // A bad parameter is named, as every other refusal of input names its field.
+      const fields = async (url: string) => (await t.get(url, cityAuditor)).body.errors.map((e: any) => e.field);
+      expect(await fields('/api/v1/audit/streams/organization-xy/state?asOf=yesterday')).toEqual(['asOf']);
+      expect(await fields('/api/v1/audit/streams/organization-xy/state?asOf=2021-07-01&atRevision=1')).toEqual(['asOf', 'atRevision']);
+      expect(await fields('/api/v1/audit/verify?streamId=nope')).toEqual(['streamId']);
     });
 
     it('diffs two points, revision or instant, naming the changed fields', async () => {
@@ -186,9 +190,9 @@ describe('audit over HTTP', () => {
       expect(rows[0]).toBe('position,recordedAt,occurredAt,streamId,revision,type,中文类型,actor,role,角色,org,reason');
       expect(rows).toHaveLength(4);
       expect(rows[3]).toContain(',OrganizationFactRecorded,记录组织事实,李主任 (u-jj),committee,竞赛委员会,jj,');
-      expect((await t.get('/api/v1/audit/export?all=true', cityAuditor)).body.code).toBe('AUDIT.UNRESTRICTED_ONLY');
+      expect((await t.get('/api/v1/audit/export?all=true', cityAuditor)).body).toMatchObject({ code: 'AUDIT.UNRESTRICTED_ONLY', messageZh: expect.stringContaining('导出全部事件日志') });
       expect((await t.get('/api/v1/audit/export?streamId=organization-xy', otherAuditor)).status).toBe(403);
-      expect((await t.get('/api/v1/audit/export', admin)).body.code).toBe('AUDIT.EXPORT_SELECTION');
+      expect((await t.get('/api/v1/audit/export', admin)).body).toMatchObject({ code: 'AUDIT.EXPORT_SELECTION', errors: [{ field: 'streamId' }, { field: 'campaignId' }, { field: 'all' }] });
     });
 
     it('imports into an empty store the identical log, and a rebuild gives identical read models', async () => {

@@ -27,7 +27,7 @@ describe('reading one\'s own writes with minPosition', () => {
     const res = await w.t.get('/api/v1/board?minPosition=yesterday', w.tok.unitA);
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.body.code).toBe('REQUEST.BAD_MIN_POSITION');
+    expect(res.body).toMatchObject({ code: 'REQUEST.BAD_MIN_POSITION', errors: [{ field: 'minPosition' }] });
   });
 
   it('refuses a caller without a token at once, before any waiting for the read models', async () => {
@@ -41,7 +41,7 @@ describe('reading one\'s own writes with minPosition', () => {
     const res = await w.t.get('/api/v1/board?minPosition=999999999', w.tok.unitA);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ code: 'REQUEST.MIN_POSITION_AHEAD', position: 999999999 });
+    expect(res.body).toMatchObject({ code: 'REQUEST.MIN_POSITION_AHEAD', position: 999999999, errors: [{ field: 'minPosition' }] });
     expect(res.body.messageZh).toContain('超出事件日志的末尾');
   });
 

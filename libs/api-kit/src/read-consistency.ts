@@ -22,8 +22,9 @@ export class ReadConsistency {
     if (this.runner.position() < position) {
       const head = await this.runner.headPosition();
       if (position > head) {
-        throw DomainError.validation(
+        throw DomainError.invalidFields(
           'REQUEST.MIN_POSITION_AHEAD',
+          ['minPosition'],
           `minPosition ${position} 超出事件日志的末尾（当前为 ${head}）：请使用命令响应中的 position。`,
           `minPosition ${position} is past the end of the event log (now ${head}); pass the position a command answered with.`,
           { position, head },
@@ -56,7 +57,7 @@ export function minPositionOf(query: unknown, headers: Record<string, unknown>):
   if (raw === undefined || raw === '') return undefined;
   const n = Number(Array.isArray(raw) ? raw[0] : raw);
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw DomainError.validation('REQUEST.BAD_MIN_POSITION', 'minPosition 应为非负整数。', 'minPosition must be a non-negative integer.');
+    throw DomainError.invalidFields('REQUEST.BAD_MIN_POSITION', ['minPosition'], 'minPosition 应为非负整数。', 'minPosition must be a non-negative integer.');
   }
   return n;
 }

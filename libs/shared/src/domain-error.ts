@@ -41,6 +41,10 @@ export class DomainError extends Error {
   static validation(code: string, zh: string, en: string, details?: DomainErrorDetails): DomainError {
     return new DomainError(code, 'validation', zh, en, details);
   }
+  /** A 400 about named fields (a query parameter, a header), with `errors[]` as every validation refusal has them. */
+  static invalidFields(code: string, fields: readonly string[], zh: string, en: string, details?: DomainErrorDetails): DomainError {
+    return new DomainError(code, 'validation', zh, en, { ...details, errors: fields.map((field) => ({ field, messageZh: zh, messageEn: en })) });
+  }
   static forbidden(code: string, zh: string, en: string, details?: DomainErrorDetails): DomainError {
     return new DomainError(code, 'forbidden', zh, en, details);
   }

@@ -63,9 +63,16 @@ export function streamNotFound(streamId: string): DomainError {
 }
 
 function unrestrictedOnly(what: string): DomainError {
+  if (what === 'export') {
+    return DomainError.forbidden(
+      'AUDIT.UNRESTRICTED_ONLY',
+      '导出全部事件日志仅限系统管理员或最高层级组织的审计人员；请按 streamId 或 campaignId 导出您辖区内的记录。',
+      'Exporting the whole log is for administrators and auditors of a top-level organisation only; export by streamId or campaignId within your scope.',
+    );
+  }
   return DomainError.forbidden(
     'AUDIT.UNRESTRICTED_ONLY',
     '该内容不属于任何组织，仅系统管理员或最高层级组织的审计人员可查看。',
-    `This ${what} belongs to no organisation (or the whole log); only administrators and auditors of a top-level organisation may read it.`,
+    `This ${what} belongs to no organisation; only administrators and auditors of a top-level organisation may read it.`,
   );
 }

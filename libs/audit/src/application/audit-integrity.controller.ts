@@ -105,8 +105,9 @@ export class AuditIntegrityController {
   private selectionOf(q: ExportQueryDto): ExportSelection {
     const given = [q.streamId, q.campaignId, q.all].filter((v) => v !== undefined).length;
     if (given !== 1) {
-      throw DomainError.validation(
+      throw DomainError.invalidFields(
         'AUDIT.EXPORT_SELECTION',
+        ['streamId', 'campaignId', 'all'],
         '请指定且只指定一项：streamId、campaignId 或 all=true。',
         'Give exactly one of streamId, campaignId or all=true.',
       );

@@ -8,8 +8,9 @@ export function parseReplayPoint(raw: string, parameter: string): ReplayPoint {
   const value = raw.trim();
   if (/^\d{1,15}$/.test(value)) return { revision: Number(value) };
   if (isCalendarDate(value) || isRealIsoInstant(value, { offset: 'optional' })) return { asOf: new Date(value.replace(' ', 'T')).toISOString() };
-  throw DomainError.validation(
+  throw DomainError.invalidFields(
     'AUDIT.BAD_REPLAY_POINT',
+    [parameter],
     `参数 ${parameter} 应为流版本号（如 3）或 ISO 时间（如 2021-07-01T09:00:00+08:00）。`,
     `${parameter} must be a revision (e.g. 3) or an ISO instant (e.g. 2021-07-01T09:00:00+08:00).`,
     { parameter, value: raw },
@@ -19,8 +20,9 @@ export function parseReplayPoint(raw: string, parameter: string): ReplayPoint {
 /** Exactly one of `asOf` / `atRevision`; neither means the stream's head. */
 export function replayPointOf(query: { asOf?: string; atRevision?: number }): ReplayPoint | null {
   if (query.asOf !== undefined && query.atRevision !== undefined) {
-    throw DomainError.validation(
+    throw DomainError.invalidFields(
       'AUDIT.AMBIGUOUS_REPLAY_POINT',
+      ['asOf', 'atRevision'],
       '请只指定 asOf 或 atRevision 其中之一。',
       'Give either asOf or atRevision, not both.',
     );
