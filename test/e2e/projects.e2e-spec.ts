@@ -234,6 +234,12 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const res = await post('/api/v1/projects/p-b/withdraw', {}, 'unitB', { 'if-match': `"${Number(before.headers.etag!.toString().replace(/"/g, '')) - 1}"` });
       expect(res.status).toBe(412);
       expect(res.body.code).toBe('STREAM.REVISION_MISMATCH');
+      expect(res.body.messageZh).toContain('该记录在您读取之后已被修改');
+      // A revision the stream never had was not read from it: the refusal says so; a weak tag never matches (RFC 9110).
+      const ahead = await post('/api/v1/projects/p-b/withdraw', {}, 'unitB', { 'if-match': '"99"' });
+      expect(ahead.body).toMatchObject({ status: 412, code: 'STREAM.REVISION_MISMATCH', messageZh: expect.stringContaining('您给出的版本 99 不存在') });
+      const weak = await post('/api/v1/projects/p-b/withdraw', {}, 'unitB', { 'if-match': `W/${before.headers.etag}` });
+      expect(weak.body).toMatchObject({ status: 400, code: 'REQUEST.BAD_IF_MATCH' });
       const after = ok(await get('/api/v1/projects/p-b', 'unitB'));
       expect(after.headers.etag).toBe(before.headers.etag);
       expect(after.body.status).toBe('draft');

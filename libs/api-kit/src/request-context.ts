@@ -17,15 +17,18 @@ function header(req: RequestLike, name: string): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
 
-/** If-Match: `"3"`, `W/"3"` or `3` → 3. Anything else is a 400 the client can fix. */
+/**
+ * If-Match: `"3"` or `3` → 3. A weak tag (`W/"3"`) never matches under If-Match (RFC 9110,
+ * strong comparison), so it is refused like anything else: a 400 the client can fix.
+ */
 export function parseIfMatch(value: string | undefined): number | undefined {
   if (value === undefined || value.trim() === '' || value.trim() === '*') return undefined;
-  const m = value.trim().match(/^(?:W\/)?"?(\d+)"?$/);
+  const m = value.trim().match(/^"?(\d+)"?$/);
   if (!m) {
     throw DomainError.validation(
       'REQUEST.BAD_IF_MATCH',
-      'If-Match 请求头应为记录的版本号（即读取时返回的 ETag，如 "3"）。',
-      'If-Match must be the revision you read (the ETag, e.g. "3").',
+      'If-Match 请求头应为记录的版本号（即读取时返回的 ETag，如 "3"，不带 W/）。',
+      'If-Match must be the revision you read (the ETag as sent, e.g. "3"; a weak W/ tag never matches).',
     );
   }
   return Number(m[1]);

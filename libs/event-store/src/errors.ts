@@ -27,11 +27,17 @@ export class CorruptEventError extends Error {
 
 /** Raised by the repository when a pinned revision (If-Match) does not match. */
 export function revisionMismatch(streamId: string, expected: number, actual: number | null): DomainError {
+  // A revision past the stream's was never read from it: say so, rather than that the record changed.
+  const ahead = actual === null || expected > actual;
   return new DomainError(
     'STREAM.REVISION_MISMATCH',
     'precondition_failed',
-    `该记录在您读取之后已被修改（您看到的版本为 ${expected}，当前版本为 ${actual ?? '无'}），请刷新后重试。`,
-    `The record changed since you read it (you had revision ${expected}, it is now ${actual ?? 'none'}). Reload and try again.`,
+    ahead
+      ? `您给出的版本 ${expected} 不存在（当前版本为 ${actual ?? '无'}），请使用读取时返回的 ETag。`
+      : `该记录在您读取之后已被修改（您看到的版本为 ${expected}，当前版本为 ${actual}），请刷新后重试。`,
+    ahead
+      ? `Revision ${expected} does not exist (the record is at ${actual ?? 'none'}); send the ETag you read.`
+      : `The record changed since you read it (you had revision ${expected}, it is now ${actual}). Reload and try again.`,
     { streamId, expectedRevision: expected, actualRevision: actual },
   );
 }
