@@ -76,4 +76,18 @@ describe('text in requests over HTTP', () => {
       ok(await w.t.request('PATCH', '/api/v1/projects/p-draft', { token: w.tok.unitA, body: { title: '织造车间技术比武 💪' } }));
     });
   });
+
+  describe('when the body is not JSON', () => {
+    it('refuses a form or text body with 415, naming what was sent, and records nothing; JSON with a charset goes through', async () => {
+      const head = await w.store.headPosition();
+      const form = await w.t.request('PATCH', '/api/v1/projects/p-draft', { token: w.tok.unitA, rawBody: 'title=%E8%A1%A8%E5%8D%95', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(form.status).toBe(415);
+      expect(form.headers['content-type']).toContain('application/problem+json');
+      expect(form.body).toMatchObject({ code: 'HTTP.UNSUPPORTED_MEDIA_TYPE', contentType: 'application/x-www-form-urlencoded', accepted: ['application/json'] });
+      const text = await w.t.request('PATCH', '/api/v1/projects/p-draft', { token: w.tok.unitA, rawBody: '{"title":"文本"}', headers: { 'content-type': 'text/plain' } });
+      expect(text.body).toMatchObject({ status: 415, messageZh: '请求体须为 JSON（Content-Type: application/json），收到的是 text/plain。' });
+      expect(await w.store.headPosition()).toBe(head);
+      ok(await w.t.request('PATCH', '/api/v1/projects/p-draft', { token: w.tok.unitA, rawBody: '{"title":"织造车间技术比武"}', headers: { 'content-type': 'application/json; charset=utf-8' } }));
+    });
+  });
 });

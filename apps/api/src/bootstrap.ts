@@ -9,7 +9,7 @@ import { MetricsService, QueryCache, notModifiedOnSend, queryCacheFastPath } fro
 import { TokenService } from '@jingsai/auth';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { documentProblems } from './http/openapi-problems';
-import { PROBLEM_CONTENT_TYPE, frameworkProblem } from './http/problem-details';
+import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
 
@@ -46,6 +46,12 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     req.correlationId = String(req.id);
     req.startedAt = process.hrtime.bigint();
     reply.header(CORRELATION_HEADER, req.correlationId);
+    // Commands take JSON only: a form or text body is refused before a parser reads it (Nest registers a form parser).
+    const type = req.headers['content-type'];
+    if (typeof type === 'string' && type.trim() !== '' && !isJsonContentType(type) && (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT')) {
+      const body = unsupportedMediaType(type, req.url);
+      return reply.code(415).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+    }
   });
   fastify.addHook('onResponse', async (req: any, reply: any) => {
     const route = req.routeOptions?.url ?? 'unmatched';

@@ -83,6 +83,28 @@ export function problem(status: number, code: string, zh: string, en: string, ex
  * Errors Fastify raises while routing, before Nest (and its exception filter) sees the request:
  * an undecodable URL or a path parameter longer than the router allows. Same problem+json shape.
  */
+/**
+ * A body sent as anything but JSON (a form, text): commands take JSON objects only. Answered
+ * before any parser reads it, so a form is never taken for a command and JSON labelled as text is
+ * not called "a string".
+ */
+export function unsupportedMediaType(contentType: string, instance?: string): ProblemBody {
+  const sent = contentType.split(';')[0]!.trim();
+  return problem(
+    415,
+    'HTTP.UNSUPPORTED_MEDIA_TYPE',
+    `请求体须为 JSON（Content-Type: application/json），收到的是 ${sent}。`,
+    `Send the body as JSON (Content-Type: application/json), not ${sent}.`,
+    { contentType: sent, accepted: ['application/json'] },
+    instance,
+  );
+}
+
+/** application/json, or a JSON-based type (application/problem+json …), with any parameters. */
+export function isJsonContentType(contentType: string): boolean {
+  return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
+}
+
 export function frameworkProblem(error: { code?: string; message?: string }, instance?: string): ProblemBody {
   switch (error.code) {
     case 'FST_ERR_MAX_PARAM_LENGTH':
