@@ -137,7 +137,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
   it('nominates, reviews level by level and records department clearances', async () => {
     const nominate = (id: string, substitute = false) =>
       post(`${R}/nominations`, { nominationId: `n-${id}`, nominee: { kind: 'unit', id: `ent-${id}`, name: `单位 ent-${id}` }, projectId: `p-${id}`, substitute }, 'county');
-    for (const id of ['a', 'b']) expect(ok(await nominate(id), 201).body).toMatchObject({ id: `n-${id}`, events: ['NominationSubmitted'] });
+    for (const id of ['a', 'b']) expect(ok(await nominate(id), 201).body).toMatchObject({ id: 'jj-cert', itemId: `n-${id}`, events: ['NominationSubmitted'] });
     expect((await nominate('c')).body.code).toBe('AWARD.QUOTA_EXCEEDED');
     ok(await nominate('c', true), 201);
     const unreviewed = await head();

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CommandOutcome } from '@jingsai/event-store';
 
 /** What every command answers: the new revision and the global position to read your writes. */
@@ -9,6 +9,8 @@ export class CommandResponse {
   @ApiProperty({ description: '全局位置，查询时作为 minPosition 传入以读取自己的写入 Global position; pass it as minPosition to read your writes' }) position!: number;
   @ApiProperty({ description: '记录的事件类型 Types of the events recorded', type: [String] }) events!: string[];
   @ApiProperty({ description: '重复请求（相同 Idempotency-Key），未写入新事件 True when this replays an earlier request' }) replayed!: boolean;
+  @ApiPropertyOptional({ description: '对象内新记录或所办理的事项编号（报告、节点、提名、异议、荣誉等）Id of the item within the aggregate the command recorded or acted on' })
+  itemId?: string;
 }
 
 export interface ReplyLike {
@@ -16,11 +18,14 @@ export interface ReplyLike {
 }
 
 /**
- * The answer of a command. `location`, on the routes that create a resource, is the collection
- * the new one is read from: the answer then carries `Location: <collection>/<id>` (a retry
- * replayed by its Idempotency-Key points at the same resource).
+ * The answer of a command: `id` is always the aggregate's (the project, the round). `itemId`
+ * names the item inside it the command recorded or acted on (a report, a nomination, an honour).
+ * `location`, on the routes that create a resource, is the collection the new one is read from:
+ * the answer then carries `Location: <collection>/<id>` (a retry replayed by its Idempotency-Key
+ * points at the same resource).
  */
-export function commandResponse(id: string, outcome: CommandOutcome<unknown>, reply?: ReplyLike, location?: string): CommandResponse {
+export function commandResponse(id: string, outcome: CommandOutcome<unknown>, reply?: ReplyLike, extra: { location?: string; itemId?: string } = {}): CommandResponse {
+  const { location, itemId } = extra;
   if (reply && outcome.revision !== null) reply.header('etag', `"${outcome.revision}"`);
   if (reply && outcome.replayed) reply.header('idempotent-replayed', 'true');
   if (reply && location) reply.header('location', `${location}/${encodeURIComponent(id)}`);
@@ -31,6 +36,7 @@ export function commandResponse(id: string, outcome: CommandOutcome<unknown>, re
     position: outcome.position,
     events: outcome.events.map((e) => e.type),
     replayed: outcome.replayed,
+    ...(itemId !== undefined ? { itemId } : {}),
   };
 }
 

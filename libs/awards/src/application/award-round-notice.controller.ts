@@ -15,7 +15,7 @@ export class AwardRoundNoticeController {
 
   private async run(command: object, reply: any): Promise<CommandResponse> {
     const r: AwardRoundCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply);
+    return commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
   }
 
   private honour(verb: HonourVerb, roundId: string, honourId: string, body: HonourChangeRequestDto, user: AuthUser, req: any, reply: any) {

@@ -18,12 +18,12 @@ export async function runOnRound(
   user: AuthUser,
   req: RequestLike,
   build: (base: Base) => AwardRoundCommand,
-  id?: string,
+  itemId?: string,
 ): Promise<AwardRoundCommandResult> {
   const ctx = commands.context(req, user, role);
   const roundId = round.round.roundId;
   const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build({ roundId, at: ctx.now.toISOString(), actor: ctx.actor }), ctx);
-  return { id: id ?? roundId, outcome };
+  return { id: roundId, ...(itemId ? { itemId } : {}), outcome };
 }
 
 /** 推荐: the recommending level's decision after the workers' congress (职代会). */

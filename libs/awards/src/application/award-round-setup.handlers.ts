@@ -13,8 +13,10 @@ import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
 import { NomineeFacts } from './nominee-facts.service';
 import { claimedNomineeOrg, requireNomineeTied } from './nominee-organisation';
 
+/** The round acted on (`id`, as every command answers its aggregate) and, for a nomination, objection or honour, that item (`itemId`). */
 export interface AwardRoundCommandResult {
   id: string;
+  itemId?: string;
   outcome: CommandOutcome<AwardRoundState>;
 }
 
@@ -147,6 +149,6 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
       ctx,
       'Nominate',
     );
-    return { id: nominationId, outcome };
+    return { id: roundId, itemId: nominationId, outcome };
   }
 }

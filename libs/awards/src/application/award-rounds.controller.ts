@@ -44,7 +44,7 @@ export class AwardRoundsController {
 
   private async run(command: object, reply: any, location?: string): Promise<CommandResponse> {
     const r: AwardRoundCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply, location);
+    return commandResponse(r.id, r.outcome, reply, { location, itemId: r.itemId });
   }
 
   @Post()

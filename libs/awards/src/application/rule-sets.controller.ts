@@ -42,7 +42,7 @@ export class RuleSetsController {
   @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   async publish(@Body() body: PublishRuleSetRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: RuleSetCommandResult = await this.commandBus.execute(new PublishRuleSetCommand(body, user, req));
-    return commandResponse(r.id, r.outcome, reply, '/api/v1/rule-sets');
+    return commandResponse(r.id, r.outcome, reply, { location: '/api/v1/rule-sets' });
   }
 
   @Get()

@@ -20,10 +20,8 @@ export const METRICS_SCHEMA = {
   example: { participants: 1200, participating_enterprises: 1, technical_innovations: 6, suggestions_made: 80, suggestions_adopted: 45 },
 } as const;
 
-/** The answer to a loop command: the usual command response plus the id of the item it recorded. */
-export class LoopCommandResponse extends CommandResponse {
-  @ApiPropertyOptional({ description: '新记录的事项编号（报告、节点、检查、事故等）Id of the item recorded' }) itemId?: string;
-}
+/** The answer to a loop command: the usual command response, whose `itemId` names the item it recorded (report, milestone, inspection …). */
+export class LoopCommandResponse extends CommandResponse {}
 
 export class FileProgressReportRequestDto {
   @ApiPropertyOptional({ description: '报告编号（可选，默认自动生成）Report id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) reportId?: string;
@@ -42,8 +40,8 @@ export class RecordMilestoneRequestDto {
 export class CommendationRecipientDto {
   @ApiProperty({ description: '表彰对象类型：集体（班组）team / 个人 person', enum: RECIPIENT_KINDS }) @IsIn(RECIPIENT_KINDS) kind!: string;
   @ApiProperty({ description: '名称或姓名 Name', example: '细纱车间甲班' }) @IsString() @MaxLength(200) name!: string;
-  @ApiPropertyOptional({ description: '所在组织 Organisation', nullable: true }) @IsOptional() @IsString() @MaxLength(64) orgId?: string | null;
-  @ApiPropertyOptional({ description: '个人编号（与评选推荐所用编号一致，用于核对荣誉）Person id, as award nominations name them', nullable: true })
+  @ApiPropertyOptional({ description: '所在组织 Organisation', type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(64) orgId?: string | null;
+  @ApiPropertyOptional({ description: '个人编号（与评选推荐所用编号一致，用于核对荣誉）Person id, as award nominations name them', type: String, nullable: true })
   @IsOptional() @IsString() @MaxLength(64) id?: string | null;
 }
 

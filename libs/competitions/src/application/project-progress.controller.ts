@@ -16,7 +16,7 @@ import { progressReportsView } from './progress-report.view';
 /** Sends one loop command and answers with the command response and the id of the item recorded. */
 export async function runLoop(bus: CommandBus, command: ProjectLoopCommand, reply: any): Promise<LoopCommandResponse> {
   const r: LoopCommandResult = await bus.execute(command);
-  return { ...commandResponse(r.id, r.outcome, reply), ...(r.itemId ? { itemId: r.itemId } : {}) };
+  return commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
 }
 
 const RECTIFICATION = ':projectId/inspections/:inspectionId/findings/:findingId/rectification';
@@ -112,7 +112,7 @@ export class ProjectProgressController {
     const ctx = this.commands.context(req, user, role);
     const command = { type: 'ChangeInstantCommendation' as const, projectId, at: ctx.now.toISOString(), actor: ctx.actor, commendationId, change, reason: body.reason, mode: body.mode ?? null };
     const outcome = await this.commands.run(projectStream(projectId), projectDecider, command, ctx);
-    return { ...commandResponse(projectId, outcome, reply), itemId: commendationId };
+    return commandResponse(projectId, outcome, reply, { itemId: commendationId });
   }
 
   @Post(':projectId/inspections')

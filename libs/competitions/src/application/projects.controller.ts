@@ -25,7 +25,7 @@ export class ProjectsController {
 
   private async run(command: object, reply: any, location?: string): Promise<CommandResponse> {
     const r: ProjectCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply, location);
+    return commandResponse(r.id, r.outcome, reply, { location });
   }
 
   @Post()

@@ -39,7 +39,7 @@ export class OrganizationsController {
   @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   async register(@Body() body: RegisterOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: OrgCommandResult = await this.commandBus.execute(new RegisterOrganizationCommand(body, user, req));
-    return commandResponse(r.id, r.outcome, reply, '/api/v1/organizations');
+    return commandResponse(r.id, r.outcome, reply, { location: '/api/v1/organizations' });
   }
 
   @Patch(':orgId')
