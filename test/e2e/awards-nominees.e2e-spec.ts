@@ -139,6 +139,8 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(windowOf(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body)).toMatchObject({ passed: false });
       // A team judged for a unit's award still answers to its enterprise's record; and a team is not nominated as a unit at all.
       const certificate = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&ruleSetId=jj-2021', 'office')).body;
+      // One project's verdict is not a page: paging parameters are refused, not silently ignored.
+      expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&offset=10', 'office')).body).toMatchObject({ status: 400, errors: [{ field: 'offset' }] });
       expect(windowOf(certificate)).toMatchObject({ passed: false, facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
       const asUnit = (await nominate('cert', { nominee: { kind: 'unit', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3-t1' })).body;
       expect(asUnit).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_A_UNIT', messageZh: expect.stringContaining('登记为班组，不是单位') });

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
 import { campaignDecider } from '@jingsai/competitions';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireWithinScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
@@ -15,13 +15,14 @@ import { AWARD_TYPES, AwardType } from './award-domain';
 import { campaignStream } from './award-streams';
 import { DEFAULT_ELIGIBILITY_PRESET } from './rule-set.presets';
 
-class EligibilityOneQueryDto extends PageQueryDto {
+/** One project's verdict: not a page, so no limit or offset (a page's parameters would be accepted and ignored). */
+class EligibilityOneQueryDto extends ConsistentQueryDto {
   @ApiProperty({ description: '奖项 Award type', enum: AWARD_TYPES }) @IsIn(AWARD_TYPES) awardType!: AwardType;
   @ApiPropertyOptional({ description: '按此规则集判定（默认：本活动该奖项最近一轮的规则集，否则九江评选条件预设）Rule set to judge by' }) @IsOptional() @IsString() ruleSetId?: string;
   @ApiPropertyOptional({ description: '规则集版本（默认最新）Rule-set version' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) ruleSetVersion?: number;
 }
 
-class EligibilityListQueryDto extends EligibilityOneQueryDto {
+class EligibilityListQueryDto extends IntersectionType(PageQueryDto, EligibilityOneQueryDto) {
   @ApiProperty({ description: '竞赛活动 Campaign' }) @IsString() @IsNotEmpty() campaignId!: string;
 }
 
