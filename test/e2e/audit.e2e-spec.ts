@@ -108,6 +108,9 @@ describe('audit over HTTP', () => {
       expect(doc.paths?.['/api/v1/audit/events']?.get?.description).toContain('AUDIT.OFFSET_NOT_SUPPORTED');
       const scoped = await t.get('/api/v1/audit/events?category=organization', cityAuditor);
       expect([...new Set(scoped.body.items.map((e: any) => e.streamId))].sort()).toEqual(['organization-jj', 'organization-xy']);
+      // The page says whose streams it holds, so a short page is not taken for the whole log.
+      expect(scoped.body.scope).toMatchObject({ kind: 'subtree', orgId: 'jj' });
+      expect(all.body.scope).toMatchObject({ kind: 'all', labelZh: '全部' });
     });
 
     it('refuses an auditor of another subtree, other roles and anonymous callers', async () => {

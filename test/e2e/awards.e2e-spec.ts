@@ -91,6 +91,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
 
   it('shows the late unit ineligible on the eligibility board, with its reason', async () => {
     const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
+    expect(board.scope).toMatchObject({ kind: 'subtree', orgId: 'jj', labelZh: expect.stringContaining('及所属单位') });
     expect(board.items.map((i: any) => [i.projectId, i.eligible])).toEqual([['p-a', true], ['p-b', true], ['p-c', true], ['p-late', false]]);
     const late = ok(await get('/api/v1/eligibility/projects/p-late?awardType=may_day_certificate', 'office')).body;
     expect(late.unit).toMatchObject({ orgId: 'ent-late' });
@@ -234,7 +235,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(honours.items[0]).toMatchObject({ level: 'city', levelLabel: { zh: '市级' } });
     expect(ok(await get(R, 'office')).body.honours).toEqual([expect.objectContaining({ level: 'city', levelLabel: { zh: '市级', en: expect.any(String) } }), expect.anything()]);
     // The register lists the recipients of one's own subtree; the check stays open to anyone signed in.
-    expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0 });
+    expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0, scope: { kind: 'subtree', orgId: 'lx' } });
     expect((await get(`/api/v1/honours/${id}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AWARD.HONOUR_OUT_OF_SCOPE' });
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'lxOffice')).body.valid).toBe(true);
     expect(ok(await get('/api/v1/honours', 'auditor')).body.total).toBe(2);

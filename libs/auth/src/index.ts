@@ -4,3 +4,4 @@ export * from './auth.decorators';
 export * from './token.service';
 export * from './auth.guard';
 export * from './auth.module';
+export * from './scope-view';

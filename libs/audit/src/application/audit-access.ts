@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReadConsistency } from '@jingsai/api-kit';
-import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, ORG_DIRECTORY, OrgDirectory, describeScope, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { StreamScope } from '../scope/stream-scope';
@@ -51,6 +51,11 @@ export class AuditAccess {
   async mayRead(user: AuthUser, streamId: string, scope: StreamScope): Promise<boolean> {
     const orgId = await scope.orgOf(streamId);
     return orgId !== null && this.orgs.isWithin(orgId, user.orgId);
+  }
+
+  /** Whose streams a list holds, said in the answer: all, or the caller's subtree (streams of no organisation left out). */
+  describe(user: AuthUser, unrestricted: boolean) {
+    return describeScope(unrestricted ? { kind: 'all' } : { kind: 'subtree', orgId: user.orgId }, this.orgs);
   }
 
   requireUnrestricted(unrestricted: boolean, what: string): void {

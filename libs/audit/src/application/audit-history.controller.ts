@@ -48,7 +48,7 @@ export class AuditHistoryController {
       ' Pages by global position: omit fromPosition for the first page, then pass the previous page\'s nextPosition as fromPosition; null means the end of the log. ' +
       'offset is not supported (above 0 it is a 400 AUDIT.OFFSET_NOT_SUPPORTED).',
   })
-  async logEvents(@Query() q: LogHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<LogPage> {
+  async logEvents(@Query() q: LogHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<LogPage & { scope: ReturnType<AuditAccess['describe']> }> {
     // Refused, not ignored: ignoring it answered page one again for every offset, so a UI paging
     // by offset looped over the first page without noticing.
     if ((q.offset ?? 0) > 0) {
@@ -58,11 +58,13 @@ export class AuditHistoryController {
     }
     const unrestricted = await this.access.requireAuditor(user);
     const scope = this.access.scope();
-    return unlessUnreadable(logHistory(
+    const page = await unlessUnreadable(logHistory(
       this.store,
       { actor: q.actor, types: q.type, from: q.from, to: q.to, limit: q.limit ?? 50, fromPosition: q.fromPosition ?? 0, category: q.category },
       unrestricted ? undefined : (event) => this.access.mayRead(user, event.streamId, scope),
     ));
+    // A restricted auditor's page skips streams outside the subtree: the answer says so, so a short page is not read as the whole log.
+    return { ...page, scope: this.access.describe(user, unrestricted) };
   }
 
   @Get('event-types')

@@ -4,7 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { PageQueryDto, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
@@ -46,7 +46,8 @@ export class HonoursController {
   @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history', description: '只列出本辖区内获得者的荣誉（系统管理员：全部）。' })
   list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
     const withinPath = this.everywhere(user) ? undefined : this.pathOf(user.orgId);
-    return listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, current: q.current, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    const scope = describeScope(withinPath === undefined ? { kind: 'all' } : { kind: 'subtree', orgId: user.orgId }, this.orgs);
+    return { ...listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, current: q.current, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 }), scope };
   }
 
   // The register lists people by name and organisation: each caller sees the recipients of their own subtree (an auditor or anyone at the root: all).

@@ -1,4 +1,4 @@
-import { AuthUser, OrgDirectory, requireSameOrg, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, OrgDirectory, describeScope, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { ReadScope } from '../read-models/read-scope';
 
 /**
@@ -28,10 +28,5 @@ export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: O
   return rows.map((r, i) => ({ ...r, orgName: names.get(ids[i]!) ?? null }));
 }
 
-/** Whose rows an answer holds, said in the answer: everything, a subtree, one organisation, or an assessor's assignments. */
-export function scopeView(scope: ReadScope | { kind: 'assessor'; userId: string }, orgs: OrgDirectory) {
-  if (scope.kind === 'all') return { kind: 'all' as const, orgId: null, orgName: null, labelZh: '全部' };
-  if (scope.kind === 'assessor') return { kind: 'assessor' as const, orgId: null, orgName: null, labelZh: '指派给本人评审的项目' };
-  const orgName = orgs.get(scope.orgId)?.name ?? null;
-  return { kind: scope.kind, orgId: scope.orgId, orgName, labelZh: scope.kind === 'org' ? '本单位' : `${orgName ?? scope.orgId}及所属单位` };
-}
+/** Whose rows an answer holds, said in the answer (`describeScope`). */
+export const scopeView = (scope: ReadScope | { kind: 'assessor'; userId: string }, orgs: OrgDirectory) => describeScope(scope, orgs);
