@@ -212,8 +212,9 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(county.groups).toEqual([expect.objectContaining({ key: '九江市浔阳区', projects: 1 })]);
     expect(county.targets.find((t: any) => t.metric === 'participant_times')).toMatchObject({ actual: 2750, percentComplete: 55 });
     // The county's part of the city's targets, and the answer says so; the organiser sees the whole campaign.
-    expect(county.scope).toMatchObject({ orgId: 'xy', wholeCampaign: false, noteZh: expect.stringContaining('整个竞赛活动的目标任务') });
-    expect(cov.scope).toEqual({ orgId: expect.any(String), wholeCampaign: true, noteZh: null });
+    // The same scope shape as every other list (kind, orgName, labelZh), with what coverage adds.
+    expect(county.scope).toMatchObject({ kind: 'subtree', orgId: 'xy', orgName: expect.any(String), labelZh: expect.stringContaining('及所属单位'), wholeCampaign: false, noteZh: expect.stringContaining('整个竞赛活动的目标任务') });
+    expect(cov.scope).toMatchObject({ kind: 'subtree', orgId: expect.any(String), wholeCampaign: true, noteZh: null });
     expect((await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=colour`, 'city')).status).toBe(400);
     expect((await w.get('/api/v1/statistics/coverage?campaignId=nope', 'city')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
   });

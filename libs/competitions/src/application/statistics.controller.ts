@@ -54,7 +54,7 @@ export class StatisticsController {
     return {
       ...coverageStatistics(this.db, { scope, campaignId: q.campaignId, groupBy: q.groupBy ?? 'region' }),
       scope: {
-        orgId: scope.kind === 'all' ? null : scope.orgId,
+        ...scopeView(scope, this.orgs),
         wholeCampaign: whole,
         noteZh: whole ? null : '本辖区（本单位）数据：完成百分比对照的是整个竞赛活动的目标任务，仅反映本辖区对总目标的贡献。',
       },
