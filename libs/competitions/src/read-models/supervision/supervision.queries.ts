@@ -90,6 +90,8 @@ export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'repor
 
 function overdueItem(r: any, now: Date) {
   return {
+    // The row's key (kind, project, period or finding) as one stable id: a list row a console can key and link by.
+    itemId: `${r.kind}:${r.project_id}:${r.item_key}`,
     ...project(r),
     kind: r.kind as keyof typeof OVERDUE_KIND_LABELS,
     kindLabel: OVERDUE_KIND_LABELS[r.kind as keyof typeof OVERDUE_KIND_LABELS],
