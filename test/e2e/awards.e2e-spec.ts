@@ -233,6 +233,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const id = encodeURIComponent('jj-cert/n-b');
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid', level: 'city', levelLabel: { zh: '市级' } });
     expect(honours.items[0]).toMatchObject({ level: 'city', levelLabel: { zh: '市级' } });
+    // Each row says where it is read (its id holds a '/').
+    for (const h of honours.items) expect(ok(await get(h.href, 'office')).body.honourId).toBe(h.honourId);
     expect(ok(await get(R, 'office')).body.honours).toEqual([expect.objectContaining({ level: 'city', levelLabel: { zh: '市级', en: expect.any(String) } }), expect.anything()]);
     // The register lists the recipients of one's own subtree; the check stays open to anyone signed in.
     expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0, scope: { kind: 'subtree', orgId: 'lx' } });

@@ -47,7 +47,9 @@ export class HonoursController {
   list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
     const withinPath = this.everywhere(user) ? undefined : this.pathOf(user.orgId);
     const scope = describeScope(withinPath === undefined ? { kind: 'all' } : { kind: 'subtree', orgId: user.orgId }, this.orgs);
-    return { ...listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, current: q.current, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 }), scope };
+    const page = listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, current: q.current, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    // An honour's id holds '/' (round/nomination, instant/project/commendation): each row says where it is read, encoded.
+    return { ...page, items: page.items.map((h) => ({ ...h, href: `/api/v1/honours/${encodeURIComponent(h.honourId)}` })), scope };
   }
 
   // The register lists people by name and organisation: each caller sees the recipients of their own subtree (an auditor or anyone at the root: all).
