@@ -63,6 +63,9 @@ describe('demo seed: the middle of the loop', () => {
     expect(await commendation('u-xunyang-committee')).toMatchObject({
       status: 'suspended', allowedActions: ['revoke', 'withdraw', 'reinstate'], allowedActionLabels: [{ action: 'revoke', label: '撤销' }, { action: 'withdraw', label: '摘牌' }, { action: 'reinstate', label: '恢复' }],
     });
+    // The honours register names its status in the same words as the project view.
+    const register = (await t.get(`/api/v1/honours/${encodeURIComponent('instant/jj-textile-skills/tx-commend-1')}?minPosition=${suspended.body.position}`, tok['u-city-committee'])).body;
+    expect([register.status, register.statusLabel.zh]).toEqual(['suspended', (await commendation('u-city-committee')).statusLabel]);
     const afterwards = await t.get(`/api/v1/board?campaignId=${JIUJIANG_CAMPAIGN_ID}&minPosition=${suspended.body.position}&limit=200`, tok['u-city-committee']);
     expect(afterwards.body.items.find((r: any) => r.projectId === 'jj-textile-skills').revision).toBe(suspended.body.revision);
     await agree('u-xunyang-committee');

@@ -156,7 +156,7 @@ export const HONOUR_STATUS_LABELS: Record<HonourStatus, Label> = {
   valid: { zh: '有效', en: 'valid' },
   revoked: { zh: '已撤销', en: 'revoked' },
   withdrawn: { zh: '已摘牌', en: 'withdrawn' },
-  suspended: { zh: '暂停', en: 'suspended' },
+  suspended: { zh: '已暂停', en: 'suspended' },
 };
 
 /** A nomination's status in its round: active, removed at review or by a refused clearance, withdrawn after an upheld objection. */
