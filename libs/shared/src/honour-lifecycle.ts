@@ -22,6 +22,8 @@ export const HONOUR_CHANGES_ALLOWED: Readonly<Record<HonourLifecycleStatus, read
 export const WITHDRAWAL_MODES = ['ordered', 'automatic', 'natural'] as const;
 export type WithdrawalMode = (typeof WITHDRAWAL_MODES)[number];
 
+export const WITHDRAWAL_MODE_LABELS: Readonly<Record<WithdrawalMode, string>> = { ordered: '责令摘牌', automatic: '自动摘牌', natural: '自然摘牌' };
+
 export function isWithdrawalMode(v: unknown): v is WithdrawalMode {
   return typeof v === 'string' && (WITHDRAWAL_MODES as readonly string[]).includes(v);
 }

@@ -1,4 +1,5 @@
 import { CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, INCIDENT_SEVERITIES } from '@jingsai/competitions';
+import { AWARD_TYPES, DERIVED_HONOUR_TYPES } from '@jingsai/awards';
 import { codeLabel, codeLabels } from './code-labels';
 
 describe('code labels for refusals that list allowed values', () => {
@@ -18,5 +19,15 @@ describe('code labels for refusals that list allowed values', () => {
     expect(codeLabels(CAMPAIGN_METRIC_KEYS)[CAMPAIGN_METRIC_KEYS.indexOf('participant_times')]).toBe('参与职工人次');
     // A single value, or values no one catalogue holds, fall back on the unambiguous names.
     expect(codeLabels(['minor'])).toEqual([undefined]);
+  });
+
+  it('names the honour types (award types and derived honours), the round stages and the ways of withdrawing an honour', () => {
+    const honourTypes = [...AWARD_TYPES, ...DERIVED_HONOUR_TYPES];
+    const named = codeLabels(honourTypes);
+    expect(named.filter((l) => l === undefined)).toEqual([]);
+    expect(named[honourTypes.indexOf('worker_pioneer')]).toBe('工人先锋号');
+    expect(named[honourTypes.indexOf('youth_post_expert')]).toBe('青年岗位能手');
+    expect(codeLabels(['nominating', 'notice', 'notice_ended', 'conferred']).every((l) => typeof l === 'string')).toBe(true);
+    expect(codeLabels(['ordered', 'automatic', 'natural'])).toEqual(['责令摘牌', '自动摘牌', '自然摘牌']);
   });
 });

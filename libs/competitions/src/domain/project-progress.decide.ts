@@ -1,4 +1,4 @@
-import { DomainError, HONOUR_CHANGES_ALLOWED, HONOUR_CHANGE_TARGET, isWithdrawalMode } from '@jingsai/shared';
+import { DomainError, HONOUR_CHANGES_ALLOWED, HONOUR_CHANGE_TARGET, WITHDRAWAL_MODES, WITHDRAWAL_MODE_LABELS, isWithdrawalMode } from '@jingsai/shared';
 import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
 import { problem } from './field-problem';
@@ -196,7 +196,7 @@ export function changeInstantCommendation(c: ChangeInstantCommendation, state: P
   const reason = problems.text(c.reason, 'reason', '理由');
   const mode = c.change === 'withdraw' ? c.mode ?? null : null;
   if (c.change === 'withdraw' && !isWithdrawalMode(mode)) {
-    problems.add(problem('mode', '摘牌方式应为 ordered（责令摘牌）、automatic（自动摘牌）或 natural（自然摘牌）。', "mode must be 'ordered', 'automatic' or 'natural'."));
+    problems.add(problem('mode', `摘牌方式应为 ${WITHDRAWAL_MODES.map((m) => `${m}（${WITHDRAWAL_MODE_LABELS[m]}）`).join('、')}。`, `mode must be one of ${WITHDRAWAL_MODES.join(', ')}.`));
   }
   problems.throwIfAny();
   return [{ type: 'InstantCommendationStatusChanged', data: { projectId: c.projectId, commendationId: c.commendationId, status: target, reason, mode } }];
