@@ -1,4 +1,4 @@
-import { reasonOf } from './audit-entry';
+import { reasonOf, toAuditEntry } from './audit-entry';
 
 describe('the why of an audit entry', () => {
   it('reads the reason, the note, the grounds or the basis recorded with an event', () => {
@@ -12,5 +12,14 @@ describe('the why of an audit entry', () => {
   it('reads a removal at conferral by the reasons of the rules that failed, not its code', () => {
     const removed = { reason: 'ineligible_at_conferral', failedReasons: [{ rule: 'no_repeat_honour', messageZh: '已持有市级五一劳动奖状，原则上不重复授予。', messageEn: 'x' }] };
     expect(reasonOf(removed)).toBe('已持有市级五一劳动奖状，原则上不重复授予。');
+  });
+});
+
+describe('the label of an audit entry', () => {
+  it('names the change a commendation status event records, not the four it could', () => {
+    const entry = (status: string) =>
+      toAuditEntry({ streamId: 'project-p', revision: 3, position: 9, recordedAt: 'x', type: 'InstantCommendationStatusChanged', data: { commendationId: 'c1', status, reason: '复核' }, metadata: { eventId: 'e', correlationId: 'c', occurredAt: 'x', schemaVersion: 1, actor: { userId: 'u', role: 'committee', orgId: 'jj' } } } as never);
+    expect(['suspended', 'valid', 'revoked', 'withdrawn'].map((s) => entry(s).typeLabel.zh)).toEqual(['即时表彰暂停', '即时表彰恢复', '即时表彰撤销', '即时表彰摘牌']);
+    expect(entry('odd').typeLabel.zh).toBe('即时表彰撤销、摘牌、暂停或恢复');
   });
 });

@@ -1,6 +1,6 @@
 import { ROLE_LABELS } from '@jingsai/auth';
 import { RecordedEvent, Role } from '@jingsai/shared';
-import { eventTypeLabel } from '../labels/event-type-labels';
+import { eventLabel } from '../labels/event-type-labels';
 
 /** One event as an auditor reads it: who, when, what, why, and where it sits in the chain. */
 export interface AuditEntry {
@@ -54,7 +54,7 @@ export function roleLabel(role: string): string | null {
 export function toAuditEntry(event: RecordedEvent): AuditEntry {
   const m = event.metadata;
   const actor = m.actor ?? { userId: 'unknown', role: 'unknown', orgId: 'unknown' };
-  const label = eventTypeLabel(event.type);
+  const label = eventLabel(event.type, event.data);
   return {
     streamId: event.streamId,
     revision: event.revision,

@@ -90,6 +90,23 @@ export function eventTypeLabel(type: string): EventTypeLabel & { known: boolean 
   return label ? { ...label, known: true } : { zh: type, en: type, known: false };
 }
 
+/** Events whose type covers several changes, named by the one that happened (the status it led to). */
+const BY_STATUS: Record<string, Record<string, EventTypeLabel>> = {
+  InstantCommendationStatusChanged: {
+    revoked: { zh: '即时表彰撤销', en: 'Instant commendation revoked' },
+    withdrawn: { zh: '即时表彰摘牌', en: 'Instant commendation withdrawn' },
+    suspended: { zh: '即时表彰暂停', en: 'Instant commendation suspended' },
+    valid: { zh: '即时表彰恢复', en: 'Instant commendation reinstated' },
+  },
+};
+
+/** The label of one recorded event: its type's, or for a type covering several changes, the change it records. */
+export function eventLabel(type: string, data: unknown): EventTypeLabel & { known: boolean } {
+  const status = (data as { status?: unknown } | null)?.status;
+  const specific = typeof status === 'string' ? BY_STATUS[type]?.[status] : undefined;
+  return specific ? { ...specific, known: true } : eventTypeLabel(type);
+}
+
 /** Adds or replaces labels (a context registers the labels of the types it adds). */
 export function registerEventTypeLabels(labels: Record<string, EventTypeLabel>): void {
   Object.assign(LABELS, labels);
