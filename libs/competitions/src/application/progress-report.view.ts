@@ -29,7 +29,7 @@ const NOT_REPORTING_LABELS: Partial<Record<string, { miss: string; notOwed: stri
 const labelledMetrics = (metrics: ProgressMetrics) =>
   Object.entries(metrics).map(([key, value]) => ({ key, value, label: PROGRESS_METRICS[key as ProgressMetric]?.zh ?? key, unitZh: PROGRESS_METRICS[key as ProgressMetric]?.unitZh ?? '' }));
 
-const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled: labelledMetrics(r.metrics) });
+export const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled: labelledMetrics(r.metrics) });
 
 /**
  * 信息反馈 of one project: every period it owes (plan ∩ campaign, under the reporting rules in

@@ -1,7 +1,8 @@
 import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED } from '@jingsai/shared';
+import { reportView } from './progress-report.view';
 import {
-  CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
+  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -74,7 +75,7 @@ export function projectView(
     progress: {
       ...progress,
       overdue,
-      reports: o.reportHistory,
+      reports: o.reportHistory.map(reportView),
       // As the honours register shows them: a recipient named without an organisation belongs to the project's, and every one has a status.
       commendations: progress.commendations.map((c) => {
         const status = c.status ?? 'valid';
@@ -94,9 +95,11 @@ export function projectView(
       ...project.assessment,
       result: project.assessment.result && { ...project.assessment.result, gradeLabel: project.assessment.result.grade ? GRADE_LABELS[project.assessment.result.grade] : null },
       provisionalDisagreement: provisionalDisagreement(project.assessment),
+      aggregationLabel: AGGREGATION_LABELS[project.assessment.scheme.aggregation],
     },
     summary: project.summary && { ...project.summary, checks: summaryChecks(project) },
     requiredApprovalLevels: o.requiredLevels,
+    requiredApprovalLevelLabels: o.requiredLevels.map((level) => ({ level, label: HIERARCHY_LEVEL_LABELS[level as keyof typeof HIERARCHY_LEVEL_LABELS] ?? level })),
     nextApprovalLevel: o.nextLevel,
     nextApprovalLevelLabel: o.nextLevel ? (HIERARCHY_LEVEL_LABELS[o.nextLevel as keyof typeof HIERARCHY_LEVEL_LABELS] ?? o.nextLevel) : null,
     allowedActions: o.allowedActions,
