@@ -218,6 +218,9 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(await boardIds('unitA')).toEqual(['p-a']);
       expect((await board('xy')).items.map((i: any) => i.projectId).sort()).toEqual(['p-a', 'p-c']);
       expect((await get('/api/v1/board?orgId=lx', 'xy')).status).toBe(403);
+      // An unknown campaign or organisation in a filter is pointed out, not answered with an empty list.
+      expect((await get('/api/v1/board?campaignId=jj-2012', 'city')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
+      expect((await get('/api/v1/organizations?within=nowhere', 'admin')).body).toMatchObject({ status: 404, code: 'ORGANIZATION.NOT_FOUND' });
     });
     it('the board says whose projects it holds: the unit’s own, or the committee’s subtree, named', async () => {
       expect((await board('unitA')).scope).toEqual({ kind: 'org', orgId: 'ent-a', orgName: '浔阳纺织有限公司', labelZh: '本单位' });

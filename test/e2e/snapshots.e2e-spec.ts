@@ -62,7 +62,7 @@ describe('snapshots of long project streams in the service', () => {
     const project = ok(await w.get('/api/v1/projects/p-b', 'lx')).body;
     expect(project.progress.reports).toEqual(filed.map((e) => {
       const { projectId: _id, ...data } = e.data as { projectId: string };
-      return { ...data, revision: 1, supersedesReportId: null };
+      return { ...data, revision: 1, supersedesReportId: null, metricsLabelled: expect.any(Array) };
     }));
     expect(read.mock.calls.filter(([, options]) => options?.maxCount !== undefined)).toEqual([]);
     read.mockRestore();

@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
-import { CLOCK, Clock } from '@jingsai/shared';
+import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, submissionOpenAt } from '../domain';
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
@@ -61,6 +61,10 @@ export class BoardController {
       else if (user.roles.includes('unit')) awaiting = { kind: 'unit' };
       else if (user.roles.includes('assessor')) awaiting = { kind: 'assessor', userId: user.userId };
       else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0, scope: scopeView(scope, this.orgs) };
+    }
+    // An unknown campaign is a mistake to point out, not an empty board that reads as "no projects" (as statistics and eligibility answer).
+    if (q.campaignId && campaignWindows(this.db, [q.campaignId]).size === 0) {
+      throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${q.campaignId} 不存在，请检查活动编号。`, `Campaign ${q.campaignId} does not exist; check the campaign id.`, { campaignId: q.campaignId });
     }
     const page = listBoard(this.db, {
       scope, campaignId: q.campaignId, category: q.category, orgId: q.orgId, status: q.status, awaiting, limit: q.limit ?? 50, offset: q.offset ?? 0,

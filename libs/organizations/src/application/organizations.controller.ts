@@ -62,6 +62,10 @@ export class OrganizationsController {
   list(@Query() q: ListOrganizationsQueryDto, @CurrentUser() user: AuthUser) {
     const within = q.within ?? user.orgId;
     if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, within);
+    // An unknown root is a typing error to point out, not an empty tree (as for everyone else, whose scope check says so).
+    else if (q.within !== undefined && !this.orgs.get(within)) {
+      throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${within} 尚未登记，请检查组织编号。`, `Organisation ${within} is not registered; check the id.`, { orgId: within });
+    }
     return listOrganizations(this.db, { within, kind: q.kind, level: q.level, limit: q.limit ?? 50, offset: q.offset ?? 0 });
   }
 
