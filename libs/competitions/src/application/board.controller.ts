@@ -63,13 +63,15 @@ export class BoardController {
       else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0, scope: scopeView(scope, this.orgs) };
     }
     // An unknown campaign is a mistake to point out, not an empty board that reads as "no projects" (as statistics and eligibility answer).
-    if (q.campaignId && campaignWindows(this.db, [q.campaignId]).size === 0) {
+    const asked = q.campaignId ? campaignWindows(this.db, [q.campaignId]) : undefined;
+    if (q.campaignId && asked?.size === 0) {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${q.campaignId} 不存在，请检查活动编号。`, `Campaign ${q.campaignId} does not exist; check the campaign id.`, { campaignId: q.campaignId });
     }
     const page = listBoard(this.db, {
       scope, campaignId: q.campaignId, category: q.category, orgId: q.orgId, status: q.status, awaiting, limit: q.limit ?? 50, offset: q.offset ?? 0,
     });
-    const windows = campaignWindows(this.db, page.items.map((i) => i.campaignId));
+    // With a campaign asked for, every row is of that campaign: its window is already read.
+    const windows = asked ?? campaignWindows(this.db, page.items.map((i) => i.campaignId));
     const now = this.clock.now().toISOString();
     // By the clock alone, a row's actions change only when a window opens or closes, or an extension ends.
     const turns = [...windows.values()].flatMap((w) => [w.applicationWindow.opensAt, w.applicationWindow.closesAt]).concat(page.items.flatMap((i) => (i.extensionUntil ? [i.extensionUntil] : [])));
