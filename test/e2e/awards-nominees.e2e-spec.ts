@@ -139,6 +139,10 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(windowOf(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body)).toMatchObject({ passed: false });
       // A team judged for a unit's award still answers to its enterprise's record; and a team is not nominated as a unit at all.
       const certificate = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&ruleSetId=jj-2021', 'office')).body;
+      // Out of scope, one project's eligibility answers with the code the project itself does.
+      const outside = (await get('/api/v1/eligibility/projects/p-lx-e1?awardType=may_day_certificate', 'xunyangOffice')).body;
+      expect(outside).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
+      expect((await get('/api/v1/projects/p-lx-e1', 'xunyang')).body.code).toBe(outside.code);
       // One project's verdict is not a page: paging parameters are refused, not silently ignored.
       expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&offset=10', 'office')).body).toMatchObject({ status: 400, errors: [{ field: 'offset' }] });
       expect(windowOf(certificate)).toMatchObject({ passed: false, facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-v
 import type { Database } from 'better-sqlite3';
 import { CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
 import { campaignDecider } from '@jingsai/competitions';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { latestRoundOf } from '../read-models/award-rounds/award-round-list.queries';
@@ -75,7 +75,15 @@ export class EligibilityController {
     const row = this.db.prepare('SELECT campaign_id AS campaignId, org_id AS orgId FROM award_elig_projects WHERE project_id = ?').get(projectId) as { campaignId: string; orgId: string } | undefined;
     const notFound = DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     if (!row) throw notFound;
-    if (!this.everywhere(user)) requireWithinScope(this.orgs, user.orgId, row.orgId, 'project');
+    // The code the project itself answers with out of scope (PROJECT.OUT_OF_SCOPE), so a console handles both alike.
+    if (!this.everywhere(user) && !this.orgs.isWithin(row.orgId, user.orgId)) {
+      throw DomainError.forbidden(
+        'PROJECT.OUT_OF_SCOPE',
+        `竞赛项目 ${projectId} 不在您的查看范围内：只能查看本辖区（本单位）项目的评选资格。`,
+        `Project ${projectId} is outside what you may read: eligibility is shown for the projects of your own area or unit.`,
+        { projectId, yourOrgId: user.orgId, projectOrgId: row.orgId },
+      );
+    }
     const board = eligibilityBoard(this.db, { ...this.query(q, row.campaignId, user), projectId, limit: 1, offset: 0 });
     const { items, total: _t, limit: _l, offset: _o, ...rest } = board;
     if (!items[0]) throw notFound;
