@@ -172,6 +172,13 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     }
     const forbidden = await post(`${R}/nominations/n-a/clearances`, { department: 'tax', decision: 'granted' }, 'county');
     expect(forbidden.body.code).toBe('AUTH.ROLE_REQUIRED');
+    // The nominations are also a list of their own, a page at a time, and each can be read alone, as the round view shows them.
+    const page = ok(await get(`${R}/nominations?limit=2&offset=1`, 'office')).body;
+    const all = ok(await get(R, 'office')).body.nominations;
+    expect(page).toMatchObject({ total: all.length, limit: 2, offset: 1, roundId: 'jj-cert' });
+    expect(page.items).toEqual(all.slice(1, 3));
+    expect(ok(await get(`${R}/nominations/n-a`, 'office')).body).toEqual({ roundId: 'jj-cert', ...all.find((n: any) => n.nominationId === 'n-a') });
+    expect((await get(`${R}/nominations/n-zz`, 'office')).body).toMatchObject({ status: 404, code: 'AWARD.NOMINATION_NOT_FOUND' });
   });
 
   it('runs the public notice: an upheld objection promotes the substitute, a dismissed one leaves the nomination', async () => {

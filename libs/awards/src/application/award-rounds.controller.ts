@@ -6,7 +6,7 @@ import type { Database } from 'better-sqlite3';
 import { CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
-import { CLOCK, Clock } from '@jingsai/shared';
+import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
 import { AWARD_TYPES } from './award-domain';
 import { AwardRoundAccess, isRoundAction } from './award-round-access.service';
@@ -70,17 +70,40 @@ export class AwardRoundsController {
     description: '上级开展的评选只显示本辖区推荐对象的推荐、异议和荣誉；异议人身份仅向组织评选的评选表彰办公室和审计督查显示；范围外的评选答复 403。',
   })
   async get(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
+    const { view, revision } = await this.view(roundId, user);
+    if (revision !== null) reply.header('etag', `"${revision}"`);
+    return view;
+  }
+
+  @Get(':roundId/nominations')
+  @ApiOperation({ summary: '推荐名单 The nominations of the round you may see, a page at a time (as in the round view: verdicts, review progress, clearances, your actions)' })
+  async nominations(@Param('roundId') roundId: string, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
+    const { view } = await this.view(roundId, user);
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    return { items: view.nominations.slice(offset, offset + limit), total: view.nominations.length, limit, offset, roundId };
+  }
+
+  @Get(':roundId/nominations/:nominationId')
+  @ApiOperation({ summary: '单个推荐 One nomination of the round, as the round view shows it' })
+  async nomination(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @CurrentUser() user: AuthUser) {
+    const { view } = await this.view(roundId, user);
+    const found = view.nominations.find((n) => n.nominationId === nominationId);
+    if (!found) throw DomainError.notFound('AWARD.NOMINATION_NOT_FOUND', `推荐 ${nominationId} 不存在，或不在您的查看范围内。`, `Nomination ${nominationId} does not exist in this round, or is outside what you may see.`, { roundId, nominationId });
+    return { roundId, ...found };
+  }
+
+  /** The round as this caller sees it, offered only what its own request would be accepted for (the same checks as the routes). */
+  private async view(roundId: string, user: AuthUser) {
     const round = await this.access.load(roundId);
     await this.consistency.catchUp();
     const access = this.access.readAccess(user, round);
-    // Offered only what the caller's own request would be accepted for (the same checks as the routes).
     const actions = roundActionsForCaller(
       round.state, this.clock.now().toISOString(),
       (type, nomination) => isRoundAction(type) && this.access.mayTake(user, round, type, nomination),
       (n) => access.nomineeVisible(n.nominee.orgId),
     );
-    if (round.revision !== null) reply.header('etag', `"${round.revision}"`);
-    return awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access, actions);
+    return { view: awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access, actions), revision: round.revision };
   }
 
   @Post(':roundId/nominations')
