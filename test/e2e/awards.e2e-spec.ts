@@ -179,6 +179,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(page.items).toEqual(all.slice(1, 3));
     expect(ok(await get(`${R}/nominations/n-a`, 'office')).body).toEqual({ roundId: 'jj-cert', ...all.find((n: any) => n.nominationId === 'n-a') });
     expect((await get(`${R}/nominations/n-zz`, 'office')).body).toMatchObject({ status: 404, code: 'AWARD.NOMINATION_NOT_FOUND' });
+    // Review levels are named in Chinese too.
+    for (const n of all) expect(n.levelsPassedLabels.map((l: any) => typeof l.zh)).toEqual(n.levelsPassed.map(() => 'string'));
   });
 
   it('runs the public notice: an upheld objection promotes the substitute, a dismissed one leaves the nomination', async () => {
@@ -242,6 +244,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(honours.items[0]).toMatchObject({ level: 'city', levelLabel: { zh: '市级' } });
     // Each row says where it is read (its id holds a '/').
     for (const h of honours.items) expect(ok(await get(h.href, 'office')).body.honourId).toBe(h.honourId);
+    // Its history reads in words: what happened, the status it led to, who (by role).
+    expect(ok(await get(honours.items[0].href, 'office')).body.history[0]).toMatchObject({ event: 'HonourConferred', eventLabel: '授予', statusLabel: { zh: '有效' }, actorRoleLabel: '评选表彰办公室' });
     expect(ok(await get(R, 'office')).body.honours).toEqual([expect.objectContaining({ level: 'city', levelLabel: { zh: '市级', en: expect.any(String) } }), expect.anything()]);
     // The register lists the recipients of one's own subtree; the check stays open to anyone signed in.
     expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0, scope: { kind: 'subtree', orgId: 'lx' } });

@@ -1,6 +1,6 @@
 import {
   awardActionNames, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
-  OBJECTION_STATUS_LABELS, POOL_LABELS, STAGE_LABELS,
+  OBJECTION_STATUS_LABELS, POOL_LABELS, REVIEW_LEVEL_LABELS, STAGE_LABELS,
   NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
@@ -15,6 +15,8 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
 };
 
 /** Actions as the API names them, with their Chinese labels. */
+/** A review level as people read it (推荐单位, 县级 …); a level named otherwise is shown as it is. */
+const reviewLevelLabel = (level: string) => (REVIEW_LEVEL_LABELS as Record<string, { zh: string; en: string }>)[level] ?? { zh: level, en: level };
 const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardActionNames(commandTypes), allowedActionLabels: labelledAwardActions(commandTypes) });
 
 /**
@@ -64,7 +66,9 @@ export function awardRoundView(
       ...(n.removal ? { removal: { ...n.removal, reasonLabel: REMOVAL_LABELS[n.removal.reason] } } : {}),
       attributes: n.attributes,
       levelsPassed: round.levels.slice(0, n.levelsPassed),
+      levelsPassedLabels: round.levels.slice(0, n.levelsPassed).map(reviewLevelLabel),
       nextLevel: n.status === 'active' ? (round.levels[n.levelsPassed] ?? null) : null,
+      nextLevelLabel: n.status === 'active' && round.levels[n.levelsPassed] !== undefined ? reviewLevelLabel(round.levels[n.levelsPassed]!) : null,
       workersCongressOn: n.workersCongressOn,
       clearances: n.requiredClearances.map((d) => {
         const status = n.clearances[d] ?? 'pending';

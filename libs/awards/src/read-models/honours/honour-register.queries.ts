@@ -1,4 +1,6 @@
 import type { Database } from 'better-sqlite3';
+import { ROLE_LABELS } from '@jingsai/auth';
+import type { Role } from '@jingsai/shared';
 import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, HonourHeld, HonourLevel, HonourStatus, HonourType, Label } from '../../application/award-domain';
 
 interface HonourRow {
@@ -37,10 +39,23 @@ export interface HonourFilter {
 
 const awardLabel = (t: string): Label => (AWARD_TYPE_CATALOGUE as Record<string, Label>)[t] ?? (DERIVED_HONOUR_CATALOGUE as Record<string, Label>)[t] ?? { zh: t, en: t };
 
+/** What each step of an honour's history did, as people say it (a status change by the status it led to). */
+const HISTORY_EVENT_LABELS: Record<string, string> = {
+  HonourConferred: '授予', DerivedHonourConferred: '随之授予', HonourRevoked: '撤销', HonourWithdrawn: '摘牌', HonourSuspended: '暂停', HonourReinstated: '恢复',
+  InstantCommendationGiven: '给予即时表彰',
+};
+const CHANGE_BY_STATUS: Record<string, string> = { valid: '恢复', revoked: '撤销', withdrawn: '摘牌', suspended: '暂停' };
+
 function history(db: Database, honourId: string) {
-  return db
+  const rows = db
     .prepare('SELECT event_type AS event, status, reason, mode, at, actor_user_id AS actorUserId, actor_role AS actorRole FROM award_honour_history WHERE honour_id = ? ORDER BY position')
-    .all(honourId);
+    .all(honourId) as Array<{ event: string; status: string | null; actorRole: string | null }>;
+  return rows.map((h) => ({
+    ...h,
+    eventLabel: HISTORY_EVENT_LABELS[h.event] ?? (h.status ? CHANGE_BY_STATUS[h.status] : undefined) ?? h.event,
+    statusLabel: h.status ? (HONOUR_STATUS_LABELS[h.status as HonourStatus] ?? null) : null,
+    actorRoleLabel: h.actorRole ? (ROLE_LABELS[h.actorRole as Role] ?? h.actorRole) : null,
+  }));
 }
 
 function view(db: Database, r: HonourRow) {
