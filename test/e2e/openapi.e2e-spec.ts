@@ -45,6 +45,32 @@ function nestRoutes(t: TestApp): Route[] {
   return routes;
 }
 
+
+/** Request and response properties typed `object` on purpose: free-form maps and rule lists (each with additionalProperties, or owned by awards). */
+const FREE_FORM = new Set(['PublishRuleSetRequestDto.rules[]', 'PublishRuleSetRequestDto.ratios[]', 'CreateAwardRoundRequestDto.subQuotas[]']);
+
+/** Every property (and array item) of every component schema that says `type: object` and nothing about its shape. */
+function bareObjects(schemas: Record<string, any>): string[] {
+  const found: string[] = [];
+  const walk = (s: any, at: string) => {
+    if (!s || typeof s !== 'object') return;
+    if (s.type === 'object' && !s.properties && !s.$ref && !s.allOf && !s.additionalProperties) found.push(at);
+    for (const [k, v] of Object.entries(s.properties ?? {})) walk(v, `${at}.${k}`);
+    if (s.items) walk(s.items, `${at}[]`);
+  };
+  for (const [name, schema] of Object.entries(schemas)) for (const [k, v] of Object.entries(schema.properties ?? {})) walk(v, `${name}.${k}`);
+  return found;
+}
+
+/** The property names a schema gives, through $ref and allOf. */
+function propertiesOf(doc: any, schema: any): string[] {
+  if (schema?.$ref) return propertiesOf(doc, doc.components.schemas[schema.$ref.split('/').pop()]);
+  return [...Object.keys(schema?.properties ?? {}), ...(schema?.allOf ?? []).flatMap((s: any) => propertiesOf(doc, s))];
+}
+const okSchema = (doc: any, path: string) => doc.paths[path].get.responses['200'].content?.['application/json']?.schema;
+const itemsOf = (doc: any, schema: any): any => (schema?.allOf ?? []).map((s: any) => s.properties?.items).find(Boolean);
+const header = (op: any, name: string) => (op.parameters ?? []).find((p: any) => p.in === 'header' && p.name === name);
+
 describe('the OpenAPI document', () => {
   let t: TestApp;
   let routes: Route[];
@@ -114,5 +140,97 @@ describe('the OpenAPI document', () => {
       }
     }
     expect(doc.paths['/api/v1/projects/{projectId}/submit'].post.responses['412'].description).toContain('If-Match');
+  });
+
+  it('types every request property as what the API accepts, never a bare object (string | null used to come out as object)', () => {
+    expect(bareObjects(doc.components.schemas).filter((p) => !FREE_FORM.has(p))).toEqual([]);
+    const s = doc.components.schemas;
+    expect(s.RegistrationFormDto.properties.participatingEnterprises).toMatchObject({ type: 'integer', nullable: true });
+    expect(s.RegistrationFormDto.properties.contactEmail).toMatchObject({ type: 'string', nullable: true });
+    expect(s.RegistrationFormDto.properties.notes).toMatchObject({ type: 'string', nullable: true });
+    expect(s.CommendationRecipientDto.properties.orgId.type).toBe('string');
+    expect(s.CommendationRecipientDto.properties.id.type).toBe('string');
+    expect(s.RegisterOrganizationRequestDto.properties.industry.type).toBe('string');
+    expect(s.UpdateOrganizationRequestDto.properties.region.type).toBe('string');
+    expect(s.AddAssessorRequestDto.properties.waiverReason.type).toBe('string');
+    expect(s.CreateCampaignRequestDto.properties.campaignPeriod.allOf).toEqual([{ $ref: '#/components/schemas/CampaignPeriodDto' }]);
+    expect(Object.keys(s.CampaignPeriodDto.properties)).toEqual(['startsOn', 'endsOn']);
+  });
+
+  it('carries the DTOs’ validation rules: lengths, id patterns, dates, instants, ranges and integers', () => {
+    const s = doc.components.schemas;
+    expect(s.DraftProjectRequestDto.properties.projectId.pattern).toBe('^(?!\\.{1,2}$)[A-Za-z0-9_.:-]{1,64}$');
+    expect(s.RegisterOrganizationRequestDto.properties.name.maxLength).toBe(200);
+    expect(s.RegistrationFormDto.properties.notes.maxLength).toBe(2000);
+    expect(s.RecordOrganizationFactRequestDto.properties.occurredOn).toMatchObject({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    expect(s.ApplicationWindowDto.properties.opensAt.format).toBe('date-time');
+    expect(s.SetClockDto.properties.now.format).toBe('date-time');
+    expect(s.AdvanceClockDto.properties.days).toMatchObject({ type: 'integer', minimum: 0, maximum: 3650 });
+    expect(s.RegistrationFormDto.properties.headcount.type).toBe('integer');
+    const audit = doc.paths['/api/v1/audit/events'].get.parameters;
+    expect(audit.find((p: any) => p.name === 'from').schema.format).toBe('date-time');
+    expect(audit.find((p: any) => p.name === 'actor').schema.maxLength).toBe(200);
+  });
+
+  it('declares the headers the API honours: Idempotency-Key and If-Match on commands, minPosition on every GET, If-None-Match on the cached GETs', () => {
+    const create = doc.paths['/api/v1/projects'].post;
+    expect(header(create, 'Idempotency-Key').schema).toEqual({ type: 'string', minLength: 1, maxLength: 200 });
+    expect(header(doc.paths['/api/v1/projects/{projectId}/submit'].post, 'If-Match')).toBeDefined();
+    expect(header(doc.paths['/api/v1/organizations/{orgId}'].patch, 'Idempotency-Key')).toBeDefined();
+    expect(header(doc.paths['/api/v1/admin/clock'].put, 'Idempotency-Key')).toBeUndefined();
+    expect(Object.keys(create.responses['201'].headers)).toEqual(expect.arrayContaining(['ETag', 'Idempotent-Replayed', 'Location']));
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      if (!ops.get) continue;
+      const names = ops.get.parameters.map((p: any) => p.name);
+      expect({ path, minPosition: names.includes('minPosition') || names.includes('X-Min-Position') }).toEqual({ path, minPosition: true });
+    }
+    expect(doc.paths['/api/v1/projects/{projectId}'].get.parameters.map((p: any) => p.name)).toContain('minPosition');
+    for (const path of ['/api/v1/board', '/api/v1/supervision/overdue', '/api/v1/supervision/stalled', '/api/v1/supervision/incidents', '/api/v1/statistics/coverage', '/api/v1/statistics/assessment']) {
+      const op = doc.paths[path].get;
+      expect({ path, ifNoneMatch: !!header(op, 'If-None-Match'), notModified: !!op.responses['304'] }).toEqual({ path, ifNoneMatch: true, notModified: true });
+      expect(Object.keys(op.responses['200'].headers)).toEqual(expect.arrayContaining(['ETag', 'X-Query-Cache', 'Cache-Control']));
+    }
+    expect(header(doc.paths['/api/v1/projects/{projectId}'].get, 'If-None-Match')).toBeUndefined();
+    expect(doc.paths['/api/v1/projects/{projectId}'].get.responses['304']).toBeUndefined();
+  });
+
+  it('lists the problems the router and the command headers answer with: 405, 414, 412, 422 and 400 with their codes', () => {
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect({ op: `${method} ${path}`, has405: op.responses['405']?.description.includes('HTTP.METHOD_NOT_ALLOWED') && !!op.responses['405'].headers.Allow }).toEqual({ op: `${method} ${path}`, has405: true });
+        expect({ op: `${method} ${path}`, has414: !!op.responses['414'] }).toEqual({ op: `${method} ${path}`, has414: path.includes('{') });
+      }
+    }
+    const submit = doc.paths['/api/v1/projects/{projectId}/submit'].post.responses;
+    const examples = (status: string) => Object.keys(submit[status].content['application/problem+json'].examples);
+    expect(examples('412')).toEqual(['STREAM.REVISION_MISMATCH']);
+    expect(examples('422')).toEqual(['IDEMPOTENCY.KEY_REUSED']);
+    expect(examples('400')).toEqual(expect.arrayContaining(['REQUEST.BAD_IDEMPOTENCY_KEY', 'REQUEST.BAD_IF_MATCH']));
+    expect(doc.paths['/api/v1/projects'].post.responses['413']).toBeDefined();
+  });
+
+  it('describes the answers of the supervision and organisation GETs as they are sent', async () => {
+    for (const path of ['/api/v1/supervision/overdue', '/api/v1/supervision/stalled', '/api/v1/supervision/incidents', '/api/v1/organizations']) {
+      expect({ path, items: itemsOf(doc, okSchema(doc, path))?.type }).toEqual({ path, items: 'array' });
+    }
+    expect(itemsOf(doc, okSchema(doc, '/api/v1/supervision/overdue')).items).toEqual({ $ref: '#/components/schemas/OverdueItemDto' });
+    // The documented members are the members a real answer has.
+    const admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'root' });
+    expect((await t.post('/api/v1/organizations', { orgId: 'root', name: '江西省总工会', kind: 'union', level: 'province' }, admin)).status).toBe(201);
+    const committee = await t.token({ userId: 'c', roles: ['committee'], orgId: 'root' });
+    for (const [url, path] of [
+      ...['overdue', 'stalled', 'incidents'].map((v) => [`/api/v1/supervision/${v}`, `/api/v1/supervision/${v}`]),
+      ['/api/v1/organizations/root/facts', '/api/v1/organizations/{orgId}/facts'],
+      ['/api/v1/organizations/root/within/root', '/api/v1/organizations/{orgId}/within/{ancestorId}'],
+    ]) {
+      const res = await t.get(`${url}?minPosition=1`, committee);
+      expect({ url, status: res.status }).toEqual({ url, status: 200 });
+      expect({ url, keys: Object.keys(res.body).sort() }).toEqual({ url, keys: propertiesOf(doc, okSchema(doc, path!)).sort() });
+    }
+    const list = await t.get('/api/v1/organizations?within=root&minPosition=1', admin);
+    const org = await t.get('/api/v1/organizations/root', admin);
+    expect(Object.keys(list.body).sort()).toEqual(propertiesOf(doc, okSchema(doc, '/api/v1/organizations')).sort());
+    expect(Object.keys(org.body).sort()).toEqual(propertiesOf(doc, okSchema(doc, '/api/v1/organizations/{orgId}')).sort());
+    expect(Object.keys(list.body.items[0]).sort()).toEqual(propertiesOf(doc, itemsOf(doc, okSchema(doc, '/api/v1/organizations')).items).sort());
   });
 });

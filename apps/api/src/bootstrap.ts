@@ -9,6 +9,9 @@ import { MetricsService, QueryCache, notModifiedOnSend, queryCacheFastPath } fro
 import { TokenService } from '@jingsai/auth';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { documentProblems } from './http/openapi-problems';
+import { documentConstraints } from './http/openapi-constraints';
+import { documentHttpConventions } from './http/openapi-http';
+import { documentedRoutes } from './http/openapi-routes';
 import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
@@ -88,6 +91,7 @@ function setupOpenApi(app: INestApplication): void {
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
-  const document = documentProblems(SwaggerModule.createDocument(app, doc));
+  const routes = documentedRoutes(app);
+  const document = documentProblems(documentHttpConventions(documentConstraints(SwaggerModule.createDocument(app, doc), routes), routes));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
 }

@@ -8,3 +8,4 @@ export * from './metrics.service';
 export * from './command-executor';
 export * from './deadlines/deadline-table';
 export * from './deadlines/deadline-scheduler';
+export * from './page.response.dto';

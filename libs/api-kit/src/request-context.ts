@@ -34,7 +34,7 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   return Number(m[1]);
 }
 
-const MAX_IDEMPOTENCY_KEY = 200;
+export const MAX_IDEMPOTENCY_KEY = 200;
 
 /**
  * Build the command context from the request: who acts and in which role, the instant from

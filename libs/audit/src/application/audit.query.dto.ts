@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsIn, IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto } from '@jingsai/api-kit';
+import { ConsistentQueryDto, PageQueryDto } from '@jingsai/api-kit';
 
 const toList = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
@@ -52,7 +52,7 @@ export class LogHistoryQueryDto extends HistoryFilterDto {
   category?: string;
 }
 
-export class ReplayQueryDto {
+export class ReplayQueryDto extends ConsistentQueryDto {
   @ApiPropertyOptional({ description: '重放至该时刻（按发生时间）State as of this instant (by occurredAt)', example: '2021-07-01T12:00:00+08:00' })
   @IsOptional() @IsString() @MaxLength(40)
   asOf?: string;
@@ -62,7 +62,7 @@ export class ReplayQueryDto {
   atRevision?: number;
 }
 
-export class DiffQueryDto {
+export class DiffQueryDto extends ConsistentQueryDto {
   @ApiProperty({ description: '起点：流版本号或 ISO 时间 From: a revision or an ISO instant', example: '0' })
   @IsString() @MaxLength(40)
   from!: string;
@@ -72,13 +72,13 @@ export class DiffQueryDto {
   to!: string;
 }
 
-export class VerifyQueryDto {
+export class VerifyQueryDto extends ConsistentQueryDto {
   @ApiPropertyOptional({ description: '只校验该事件流 Verify only this stream' })
   @IsOptional() @IsString() @MaxLength(200)
   streamId?: string;
 }
 
-export class ExportQueryDto {
+export class ExportQueryDto extends ConsistentQueryDto {
   @ApiPropertyOptional({ description: '导出单个事件流 One stream' })
   @IsOptional() @IsString() @MaxLength(200)
   streamId?: string;

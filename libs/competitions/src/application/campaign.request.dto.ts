@@ -11,13 +11,13 @@ import { CLIENT_ID_PATTERN } from '@jingsai/shared';
  */
 
 export class ApplicationWindowDto {
-  @ApiProperty({ description: '报名开始时间（带时区）Opens at', example: '2021-06-15T00:00:00+08:00' }) @IsString() opensAt!: string;
-  @ApiProperty({ description: '报名截止时间（带时区）Closes at', example: '2021-07-22T23:59:59+08:00' }) @IsString() closesAt!: string;
+  @ApiProperty({ description: '报名开始时间（带时区）Opens at', example: '2021-06-15T00:00:00+08:00', format: 'date-time' }) @IsString() opensAt!: string;
+  @ApiProperty({ description: '报名截止时间（带时区）Closes at', example: '2021-07-22T23:59:59+08:00', format: 'date-time' }) @IsString() closesAt!: string;
 }
 
 export class CampaignPeriodDto {
-  @ApiProperty({ description: '竞赛周期开始 Starts on (YYYY-MM-DD)', example: '2021-07-01' }) @IsString() @MaxLength(10) startsOn!: string;
-  @ApiProperty({ description: '竞赛周期结束 Ends on (YYYY-MM-DD)', example: '2022-06-30' }) @IsString() @MaxLength(10) endsOn!: string;
+  @ApiProperty({ description: '竞赛周期开始 Starts on (YYYY-MM-DD)', example: '2021-07-01', format: 'date' }) @IsString() @MaxLength(10) startsOn!: string;
+  @ApiProperty({ description: '竞赛周期结束 Ends on (YYYY-MM-DD)', example: '2022-06-30', format: 'date' }) @IsString() @MaxLength(10) endsOn!: string;
 }
 
 export class AssessmentCriterionDto {

@@ -32,7 +32,7 @@ export class OpenAssessmentRequestDto {
 export class AddAssessorRequestDto {
   @ApiProperty({ description: '增补的评估专家 Assessor to add', type: AssessorInputDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => AssessorInputDto) assessor!: AssessorInputDto;
   @ApiProperty({ description: '增补理由 Why an assessor is added after the lock', example: '原专家因病无法评分' }) @IsString() @MaxLength(2000) reason!: string;
-  @ApiPropertyOptional({ description: '存在利益冲突时的豁免理由 Waiver reason if the assessor has a conflict', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) waiverReason?: string | null;
+  @ApiPropertyOptional({ description: '存在利益冲突时的豁免理由 Waiver reason if the assessor has a conflict', type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000) waiverReason?: string | null;
 }
 
 export class DeclareConflictRequestDto {

@@ -33,7 +33,7 @@ export class FileProgressReportRequestDto {
 export class RecordMilestoneRequestDto {
   @ApiPropertyOptional({ description: '节点编号（可选）Milestone id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) milestoneId?: string;
   @ApiProperty({ description: '节点名称 Title', example: '首届挡车工技能比武决赛' }) @IsString() @MaxLength(200) title!: string;
-  @ApiProperty({ description: '达成日期 Reached on (YYYY-MM-DD)', example: '2021-09-28' }) @IsString() @MaxLength(10) reachedOn!: string;
+  @ApiProperty({ description: '达成日期 Reached on (YYYY-MM-DD)', example: '2021-09-28', format: 'date' }) @IsString() @MaxLength(10) reachedOn!: string;
   @ApiPropertyOptional({ description: '说明 Description' }) @IsOptional() @IsString() @MaxLength(4000) description?: string;
 }
 
@@ -55,12 +55,12 @@ export class FindingInputDto {
   @ApiPropertyOptional({ description: '问题编号（可选，默认按检查编号顺序生成）Finding id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) findingId?: string;
   @ApiProperty({ description: '问题描述 Description', example: '安全培训台账不全' }) @IsString() @MaxLength(2000) description!: string;
   @ApiProperty({ description: '问题等级 Severity', enum: FINDING_SEVERITIES }) @IsIn(FINDING_SEVERITIES) severity!: string;
-  @ApiProperty({ description: '整改期限 Rectify by (YYYY-MM-DD)', example: '2021-10-31' }) @IsString() @MaxLength(10) rectifyBy!: string;
+  @ApiProperty({ description: '整改期限 Rectify by (YYYY-MM-DD)', example: '2021-10-31', format: 'date' }) @IsString() @MaxLength(10) rectifyBy!: string;
 }
 
 export class RecordInspectionRequestDto {
   @ApiPropertyOptional({ description: '检查编号（可选）Inspection id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) inspectionId?: string;
-  @ApiProperty({ description: '检查日期 Inspected on (YYYY-MM-DD)', example: '2021-10-12' }) @IsString() @MaxLength(10) inspectedOn!: string;
+  @ApiProperty({ description: '检查日期 Inspected on (YYYY-MM-DD)', example: '2021-10-12', format: 'date' }) @IsString() @MaxLength(10) inspectedOn!: string;
 
   @ApiProperty({ description: '发现的问题（未发现问题时为空列表）Findings', type: [FindingInputDto] })
   @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => FindingInputDto)
@@ -87,7 +87,7 @@ export class RequiredNoteRequestDto {
 
 export class RecordIncidentRequestDto {
   @ApiPropertyOptional({ description: '事故编号（可选）Incident id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) incidentId?: string;
-  @ApiProperty({ description: '发生日期 Occurred on (YYYY-MM-DD)', example: '2021-11-03' }) @IsString() @MaxLength(10) occurredOn!: string;
+  @ApiProperty({ description: '发生日期 Occurred on (YYYY-MM-DD)', example: '2021-11-03', format: 'date' }) @IsString() @MaxLength(10) occurredOn!: string;
   @ApiProperty({ description: '事故等级 Severity', enum: INCIDENT_SEVERITIES }) @IsIn(INCIDENT_SEVERITIES) severity!: string;
   @ApiProperty({ description: '事故类型 Kind', enum: INCIDENT_KINDS }) @IsIn(INCIDENT_KINDS) kind!: string;
   @ApiProperty({ description: '经过 Description', example: '细纱机检修时手部轻微划伤' }) @IsString() @IsNotEmpty() @MaxLength(4000) description!: string;

@@ -13,14 +13,14 @@ import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 export class RegistrationFormDto {
   @ApiPropertyOptional({ description: '联系人 Contact person', example: '张伟' }) @IsOptional() @IsString() @MaxLength(100) contactName?: string;
   @ApiPropertyOptional({ description: '联系电话 Contact phone', example: '0792-8227328' }) @IsOptional() @IsString() @MaxLength(30) contactPhone?: string;
-  @ApiPropertyOptional({ description: '电子邮箱 Contact e-mail', nullable: true }) @IsOptional() @IsString() @MaxLength(200) contactEmail?: string | null;
+  @ApiPropertyOptional({ description: '电子邮箱 Contact e-mail', type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(200) contactEmail?: string | null;
   @ApiPropertyOptional({ description: '参赛职工人数 Workers taking part', example: 320, maximum: MAXIMUM_HEADCOUNT })
   @IsOptional() @IsInt() @Max(MAXIMUM_HEADCOUNT, { message: `headcount must be at most ${MAXIMUM_HEADCOUNT}` })
   headcount?: number;
-  @ApiPropertyOptional({ description: '参赛企业数 Participating enterprises', nullable: true, example: 1, maximum: MAXIMUM_PARTICIPATING_ENTERPRISES })
+  @ApiPropertyOptional({ description: '参赛企业数 Participating enterprises', type: 'integer', nullable: true, example: 1, maximum: MAXIMUM_PARTICIPATING_ENTERPRISES })
   @IsOptional() @IsInt() @Max(MAXIMUM_PARTICIPATING_ENTERPRISES, { message: `participatingEnterprises must be at most ${MAXIMUM_PARTICIPATING_ENTERPRISES}` })
   participatingEnterprises?: number | null;
-  @ApiPropertyOptional({ description: '备注 Notes', nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string | null;
+  @ApiPropertyOptional({ description: '备注 Notes', type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(2000) notes?: string | null;
 }
 
 export class PlanTargetDto {
@@ -30,8 +30,8 @@ export class PlanTargetDto {
 
 export class ImplementationPlanDto {
   @ApiPropertyOptional({ description: '竞赛目标 Goals', example: '创建工人先锋号，技术革新 20 项' }) @IsOptional() @IsString() @MaxLength(4000) goals?: string;
-  @ApiPropertyOptional({ description: '开始日期 Starts on (YYYY-MM-DD)', example: '2021-08-01' }) @IsOptional() @IsString() @MaxLength(10) startsOn?: string;
-  @ApiPropertyOptional({ description: '结束日期 Ends on (YYYY-MM-DD)', example: '2021-12-31' }) @IsOptional() @IsString() @MaxLength(10) endsOn?: string;
+  @ApiPropertyOptional({ description: '开始日期 Starts on (YYYY-MM-DD)', example: '2021-08-01', format: 'date' }) @IsOptional() @IsString() @MaxLength(10) startsOn?: string;
+  @ApiPropertyOptional({ description: '结束日期 Ends on (YYYY-MM-DD)', example: '2021-12-31', format: 'date' }) @IsOptional() @IsString() @MaxLength(10) endsOn?: string;
   @ApiPropertyOptional({ description: '主要措施 Measures', example: '开展技能比武与合理化建议活动' }) @IsOptional() @IsString() @MaxLength(4000) measures?: string;
 
   @ApiPropertyOptional({ description: '目标任务 Figures to aim for', type: [PlanTargetDto] })

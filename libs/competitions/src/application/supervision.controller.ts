@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES, beijingDate, endOfBeijingDay } from '../domain';
 import { listIncidents, listOverdue, listStalled } from '../read-models/supervision/supervision.queries';
 import { readScopeOf, scopeView, withOrgNames } from './read-scope';
+import { IncidentItemDto, IncidentSummaryDto, OverdueItemDto, OverdueSummaryDto, StalledItemDto, StalledSummaryDto } from './supervision.response.dto';
 
 class SupervisionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
@@ -51,6 +52,7 @@ export class SupervisionController {
 
   @Get('overdue')
   @ApiOperation({ summary: '逾期事项 Overdue progress reports and rectifications past their deadline, in your scope', description: '按项目和组织统计；期限届满由系统自动记录。' })
+  @ApiPageResponse(OverdueItemDto, OverdueSummaryDto)
   overdue(@Query() q: OverdueQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const now = this.commands.now();
     const r = listOverdue(this.db, { ...this.filter(q, user), kind: q.kind, includeResolved: q.includeResolved, now });
@@ -61,6 +63,7 @@ export class SupervisionController {
 
   @Get('stalled')
   @ApiOperation({ summary: '停滞项目 Projects in progress with no report for longer than the reporting cycle, as of now' })
+  @ApiPageResponse(StalledItemDto, StalledSummaryDto)
   stalled(@Query() q: SupervisionQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const now = this.commands.now();
     const { turnsAtMs, ...r } = listStalled(this.db, { ...this.filter(q, user), now });
@@ -71,6 +74,7 @@ export class SupervisionController {
 
   @Get('incidents')
   @ApiOperation({ summary: '安全质量事故 Incidents by severity and organisation, with counts' })
+  @ApiPageResponse(IncidentItemDto, IncidentSummaryDto)
   incidents(@Query() q: IncidentQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const r = listIncidents(this.db, { ...this.filter(q, user), severity: q.severity, kind: q.kind });
     // Incidents are what was recorded: nothing in the answer turns with the clock.

@@ -24,11 +24,11 @@ export class RegisterOrganizationRequestDto {
   @IsOptional() @IsIn(ORG_OWNERSHIPS)
   ownership?: (typeof ORG_OWNERSHIPS)[number] | null;
 
-  @ApiPropertyOptional({ description: '行业 Industry', example: '石油化工' })
+  @ApiPropertyOptional({ description: '行业 Industry', example: '石油化工', type: String, nullable: true })
   @IsOptional() @IsString() @MaxLength(100)
   industry?: string | null;
 
-  @ApiPropertyOptional({ description: '地区 Region', example: '九江市浔阳区' })
+  @ApiPropertyOptional({ description: '地区 Region', example: '九江市浔阳区', type: String, nullable: true })
   @IsOptional() @IsString() @MaxLength(100)
   region?: string | null;
 
@@ -39,8 +39,8 @@ export class RegisterOrganizationRequestDto {
 
 export class UpdateOrganizationRequestDto {
   @ApiPropertyOptional({ description: '组织名称 Name' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ description: '行业 Industry' }) @IsOptional() @IsString() @MaxLength(100) industry?: string | null;
-  @ApiPropertyOptional({ description: '地区 Region' }) @IsOptional() @IsString() @MaxLength(100) region?: string | null;
+  @ApiPropertyOptional({ description: '行业 Industry', type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(100) industry?: string | null;
+  @ApiPropertyOptional({ description: '地区 Region', type: String, nullable: true }) @IsOptional() @IsString() @MaxLength(100) region?: string | null;
   @ApiPropertyOptional({ description: '所有制 Ownership', enum: ORG_OWNERSHIPS }) @IsOptional() @IsIn(ORG_OWNERSHIPS) ownership?: (typeof ORG_OWNERSHIPS)[number] | null;
 }
 

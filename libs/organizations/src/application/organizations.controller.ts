@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireWithinScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -13,6 +13,7 @@ import { SqliteOrgDirectory } from '../read-models/org-tree/sqlite-org-directory
 import { RecordOrganizationFactCommand, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.commands';
 import { OrgCommandResult } from './organization.handlers';
 import { RecordOrganizationFactRequestDto, RegisterOrganizationRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
+import { LabelledOrganizationDto, OrganizationFactsDto, OrganizationWithinDto } from './organization.response.dto';
 
 class ListOrganizationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '子树根（默认为本人所在组织）Subtree root; defaults to your organisation' }) @IsOptional() @IsString() within?: string;
@@ -44,6 +45,7 @@ export class OrganizationsController {
 
   @Patch(':orgId')
   @ApiOperation({ summary: '修改组织信息 Update an organisation (name, industry, region, ownership)' })
+  @ApiOkResponse({ type: CommandResponse })
   async update(@Param('orgId') orgId: string, @Body() body: UpdateOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: OrgCommandResult = await this.commandBus.execute(new UpdateOrganizationCommand(orgId, body, user, req));
     return commandResponse(r.id, r.outcome, reply);
@@ -52,6 +54,7 @@ export class OrganizationsController {
   @Post(':orgId/facts')
   @HttpCode(201)
   @ApiOperation({ summary: '记录组织事实 Record a dated fact (safety accident, wage arrears, …) that bars awards', description: '安全生产事故、严重职业危害、群体性事件：自发生之日起三年内不得评优；拖欠工资、未建工会：当年不得评优。' })
+  @ApiCreatedResponse({ type: CommandResponse })
   async recordFact(@Param('orgId') orgId: string, @Body() body: RecordOrganizationFactRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: OrgCommandResult = await this.commandBus.execute(new RecordOrganizationFactCommand(orgId, body, user, req));
     return commandResponse(r.id, r.outcome, reply);
@@ -59,6 +62,7 @@ export class OrganizationsController {
 
   @Get()
   @ApiOperation({ summary: '组织列表（本辖区）Organisations in a subtree of your scope' })
+  @ApiPageResponse(LabelledOrganizationDto)
   list(@Query() q: ListOrganizationsQueryDto, @CurrentUser() user: AuthUser) {
     const within = q.within ?? user.orgId;
     if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, within);
@@ -71,7 +75,7 @@ export class OrganizationsController {
 
   @Get(':orgId')
   @ApiOperation({ summary: '组织详情 One organisation (ETag = stream revision)', description: '本辖区内的组织及本组织的上级组织。Your subtree and the organisations above you.' })
-  @ApiOkResponse({ description: 'The organisation with Chinese labels' })
+  @ApiOkResponse({ description: 'The organisation with Chinese labels', type: LabelledOrganizationDto })
   get(@Param('orgId') orgId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
     const node = this.readable(orgId, user);
     reply.header('etag', `"${node.revision}"`);
@@ -80,6 +84,7 @@ export class OrganizationsController {
 
   @Get(':orgId/within/:ancestorId')
   @ApiOperation({ summary: '是否隶属 Is this organisation under that one (or the same)?', description: '按组织树判断 X 是否为 Y 本身或其下级。' })
+  @ApiOkResponse({ type: OrganizationWithinDto })
   within(@Param('orgId') orgId: string, @Param('ancestorId') ancestorId: string, @CurrentUser() user: AuthUser) {
     const node = this.readable(orgId, user);
     this.readable(ancestorId, user);
@@ -101,6 +106,7 @@ export class OrganizationsController {
 
   @Get(':orgId/facts')
   @ApiOperation({ summary: '组织事实（评优否决依据）Dated facts of an organisation' })
+  @ApiOkResponse({ type: OrganizationFactsDto })
   facts(@Param('orgId') orgId: string, @CurrentUser() user: AuthUser) {
     // Unknown is 404 for everyone, as on GET /organizations/{orgId}; a known one outside the subtree is 403.
     this.existing(orgId);
