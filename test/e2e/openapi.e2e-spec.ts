@@ -1,6 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import { DEMO_USERS } from '../../apps/api/src/demo/demo-users';
+import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { TestApp } from '../support/test-app';
 
 /** Metadata keys of @ApiExcludeController / @ApiExcludeEndpoint (@nestjs/swagger does not export its constants). */
@@ -46,8 +48,8 @@ function nestRoutes(t: TestApp): Route[] {
 }
 
 
-/** Request and response properties typed `object` on purpose: free-form maps and rule lists (each with additionalProperties, or owned by awards). */
-const FREE_FORM = new Set(['PublishRuleSetRequestDto.rules[]', 'PublishRuleSetRequestDto.ratios[]', 'CreateAwardRoundRequestDto.subQuotas[]']);
+/** Request and response properties typed `object` on purpose, with nothing said of their members (none now: free-form maps say additionalProperties). */
+const FREE_FORM = new Set<string>();
 
 /** Every property (and array item) of every component schema that says `type: object` and nothing about its shape. */
 function bareObjects(schemas: Record<string, any>): string[] {
@@ -70,6 +72,46 @@ function propertiesOf(doc: any, schema: any): string[] {
 const okSchema = (doc: any, path: string) => doc.paths[path].get.responses['200'].content?.['application/json']?.schema;
 const itemsOf = (doc: any, schema: any): any => (schema?.allOf ?? []).map((s: any) => s.properties?.items).find(Boolean);
 const header = (op: any, name: string) => (op.parameters ?? []).find((p: any) => p.in === 'header' && p.name === name);
+
+/** A schema with its $ref followed and its allOf folded in (nested DTOs come as `allOf: [{$ref}]` beside `nullable`). */
+function resolved(doc: any, schema: any): any {
+  if (schema?.$ref) return resolved(doc, { ...doc.components.schemas[schema.$ref.split('/').pop()], ...(schema.nullable ? { nullable: true } : {}) });
+  if (!schema?.allOf) return schema ?? {};
+  const parts = schema.allOf.map((s: any) => resolved(doc, s));
+  const { allOf: _allOf, ...rest } = schema;
+  return parts.reduce(
+    (into: any, p: any) => ({ ...p, ...into, properties: { ...(into.properties ?? {}), ...(p.properties ?? {}) }, required: [...(into.required ?? []), ...(p.required ?? [])] }),
+    { ...rest, properties: {}, required: [] },
+  );
+}
+
+/**
+ * Where a real answer and its documented schema part: members the document does not name or
+ * the answer lacks (required ones), nulls not documented nullable, values of another type or
+ * outside the enum. Objects that allow `additionalProperties` are open beyond the members they name.
+ */
+function mismatches(doc: any, schema: any, value: unknown, at = '$'): string[] {
+  const s = resolved(doc, schema);
+  if (s.oneOf) return s.oneOf.some((o: any) => mismatches(doc, o, value, at).length === 0) || (value === null && s.nullable) ? [] : [`${at}: none of oneOf fits ${JSON.stringify(value)}`];
+  if (value === null) return s.nullable ? [] : [`${at}: null, not documented nullable`];
+  const type = s.type ?? (s.properties && Object.keys(s.properties).length ? 'object' : undefined);
+  const is: Record<string, (v: unknown) => boolean> = {
+    string: (v) => typeof v === 'string', integer: Number.isInteger, number: (v) => typeof v === 'number', boolean: (v) => typeof v === 'boolean',
+    array: Array.isArray, object: (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  };
+  if (type && !is[type]?.(value)) return [`${at}: ${JSON.stringify(value)?.slice(0, 60)} is no ${type}`];
+  if (s.enum && !s.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} outside ${JSON.stringify(s.enum)}`];
+  if (Array.isArray(value)) return value.flatMap((v, i) => mismatches(doc, s.items, v, `${at}[${i}]`));
+  if (type !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  const props = s.properties ?? {};
+  if (!Object.keys(props).length) return typeof s.additionalProperties === 'object' ? Object.entries(o).flatMap(([k, v]) => mismatches(doc, s.additionalProperties, v, `${at}.${k}`)) : [];
+  return [
+    ...Object.keys(o).filter((k) => !(k in props) && !s.additionalProperties).map((k) => `${at}.${k}: not documented`),
+    ...(s.required ?? []).filter((k: string) => !(k in o)).map((k: string) => `${at}.${k}: documented as required, absent`),
+    ...Object.entries(o).filter(([k]) => k in props).flatMap(([k, v]) => mismatches(doc, props[k], v, `${at}.${k}`)),
+  ];
+}
 
 describe('the OpenAPI document', () => {
   let t: TestApp;
@@ -155,6 +197,15 @@ describe('the OpenAPI document', () => {
     expect(s.AddAssessorRequestDto.properties.waiverReason.type).toBe('string');
     expect(s.CreateCampaignRequestDto.properties.campaignPeriod.allOf).toEqual([{ $ref: '#/components/schemas/CampaignPeriodDto' }]);
     expect(Object.keys(s.CampaignPeriodDto.properties)).toEqual(['startsOn', 'endsOn']);
+    // Rules, ratios and sub-quotas: their members, though the deciders (not the DTOs) judge them.
+    expect(s.PublishRuleSetRequestDto.properties.rules.items).toEqual({ $ref: '#/components/schemas/RuleSpecDto' });
+    expect(s.PublishRuleSetRequestDto.properties.ratios.items).toEqual({ $ref: '#/components/schemas/RatioSpecDto' });
+    expect(s.CreateAwardRoundRequestDto.properties.subQuotas.items).toEqual({ $ref: '#/components/schemas/SubQuotaDto' });
+    expect(s.RuleSpecDto.required).toEqual(['rule']);
+    expect(s.RuleSpecDto.properties.rule.enum).toEqual(expect.arrayContaining(['applied_on_time', 'min_grade', 'exclusion_window']));
+    expect(s.RatioSpecDto.required).toEqual(['key', 'label', 'where', 'op', 'percent', 'denominator']);
+    expect(s.RatioSpecDto.properties.denominator.oneOf).toEqual([{ type: 'string', enum: ['all'] }, { $ref: '#/components/schemas/AttributePredicateDto' }]);
+    expect(s.SubQuotaDto.required).toEqual(['key', 'where', 'max']);
   });
 
   it('carries the DTOs’ validation rules: lengths, id patterns, dates, instants, ranges and integers', () => {
@@ -232,5 +283,97 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(list.body).sort()).toEqual(propertiesOf(doc, okSchema(doc, '/api/v1/organizations')).sort());
     expect(Object.keys(org.body).sort()).toEqual(propertiesOf(doc, okSchema(doc, '/api/v1/organizations/{orgId}')).sort());
     expect(Object.keys(list.body.items[0]).sort()).toEqual(propertiesOf(doc, itemsOf(doc, okSchema(doc, '/api/v1/organizations')).items).sort());
+  });
+});
+
+/* ----- the console's GETs, read off a real scenario: the demo seed and one award round on it ----- */
+describe('the OpenAPI document, against the answers of the GETs a console uses most', () => {
+  let t: TestApp;
+  let doc: any;
+  const tok: Record<string, string> = {};
+  const R = '/api/v1/award-rounds/oa-cert';
+  let last = 0;
+  const post = async (url: string, body: unknown, who: string, status = 200) => {
+    const res = await t.post(url, body, tok[who]);
+    if (res.status !== status) throw new Error(`${url}: expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);
+    last = Math.max(last, res.body.position ?? 0);
+    return res;
+  };
+  const get = async (url: string, who: string) => {
+    const res = await t.get(`${url}${url.includes('?') ? '&' : '?'}minPosition=${last}`, tok[who]);
+    if (res.status !== 200) throw new Error(`${url}: expected 200, got ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+  let conferred: any;
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2022-03-01T09:00:00+08:00' });
+    expect(await seedDemo(t.app)).toBe(true);
+    for (const u of DEMO_USERS) tok[u.userId] = await t.token(u);
+    doc = (await t.get('/api/docs-json')).body;
+    const rules = (await get('/api/v1/rule-sets/presets', 'u-award-office')).items.find((p: any) => p.key === 'jiujiang_campaign_2021').content.rules;
+    await post('/api/v1/rule-sets', {
+      ruleSetId: 'oa-2021', citation: '九江市劳动竞赛委员会 2021', year: 2021, rules,
+      ratios: [{ key: 'non_public', label: { zh: '非公有制企业', en: 'non-public' }, where: { attribute: 'nonPublic' }, op: '<=', percent: 100, denominator: 'all' }],
+      clearances: { byNomineeKind: { unit: ['tax'] } },
+    }, 'u-award-office', 201);
+    await post('/api/v1/award-rounds', {
+      roundId: 'oa-cert', campaignId: 'jiujiang-2021', awardType: 'may_day_certificate', ruleSetId: 'oa-2021', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'],
+      subQuotas: [{ key: 'non_public', label: { zh: '非公有制企业', en: 'non-public' }, where: { attribute: 'nonPublic' }, max: 1 }],
+    }, 'u-award-office', 201);
+    await post(`${R}/nominations`, { nominationId: 'n-tx', nominee: { kind: 'unit', id: 'xunyang-textile', name: '浔阳纺织有限公司' }, projectId: 'jj-textile-skills', attributes: { nonPublic: true } }, 'u-xunyang-committee', 201);
+    await post(`${R}/nominations/n-tx/recommend`, { workersCongressOn: '2022-02-28' }, 'u-textile-union');
+    for (const { department } of (await get(R, 'u-award-office')).nominations[0].clearances) {
+      await post(`${R}/nominations/n-tx/clearances`, { department, decision: 'granted', note: '无不良记录' }, 'u-award-office');
+    }
+    await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2022-03-02' }, 'u-award-office');
+    t.clock.set('2022-03-03T10:00:00+08:00');
+    await post(`${R}/objections`, { objectionId: 'o-1', nominationId: 'n-tx', objector: { kind: 'individual', realName: '李四', contact: '13800000000' }, grounds: '台账不全' }, 'u-textile-union', 201);
+    await post(`${R}/objections/o-1/resolve`, { outcome: 'dismissed', note: '经核查不属实' }, 'u-award-office');
+    t.clock.set('2022-03-10T10:00:00+08:00');
+    conferred = (await post(`${R}/confer`, {}, 'u-award-office')).body;
+  });
+  afterAll(() => t.stop());
+
+  it('finds what a documented schema misses: an unknown member, an absent one, a null, a wrong type, a value outside the enum', async () => {
+    const row = (await get('/api/v1/board?campaignId=jiujiang-2021', 'u-city-committee')).items[0];
+    const { title: _title, ...untitled } = row;
+    const item = { $ref: '#/components/schemas/BoardItemDto' };
+    expect(mismatches(doc, item, row)).toEqual([]);
+    expect(mismatches(doc, item, { ...untitled, surprise: 1, vetoed: null, lateAttempts: 1.5, status: 'lost' })).toEqual([
+      '$.surprise: not documented', '$.title: documented as required, absent', '$.status: "lost" outside ' + JSON.stringify(doc.components.schemas.BoardItemDto.properties.status.enum),
+      '$.lateAttempts: 1.5 is no integer', '$.vetoed: null, not documented nullable',
+    ]);
+  });
+
+  it('documents conferral’s own answer beside the command response', () => {
+    const schema = doc.paths['/api/v1/award-rounds/{roundId}/confer'].post.responses['200'].content['application/json'].schema;
+    expect(mismatches(doc, schema, conferred)).toEqual([]);
+    expect(propertiesOf(doc, schema)).toEqual(expect.arrayContaining(['streamId', 'position', 'conferral']));
+  });
+
+  it.each([
+    ['/api/v1/board?campaignId=jiujiang-2021', '/api/v1/board', 'u-city-committee'],
+    ['/api/v1/board?campaignId=jiujiang-2021', '/api/v1/board', 'u-textile-union'],
+    ['/api/v1/projects/jj-textile-skills', '/api/v1/projects/{projectId}', 'u-city-committee'],
+    ['/api/v1/projects/jj-petrochem-key', '/api/v1/projects/{projectId}', 'u-city-committee'],
+    ['/api/v1/projects/jj-electronics-innovation', '/api/v1/projects/{projectId}', 'u-electronics-union'],
+    ['/api/v1/campaigns', '/api/v1/campaigns', 'u-city-committee'],
+    ['/api/v1/campaigns/jiujiang-2021', '/api/v1/campaigns/{campaignId}', 'u-city-committee'],
+    ['/api/v1/award-rounds', '/api/v1/award-rounds', 'u-award-office'],
+    [R, '/api/v1/award-rounds/{roundId}', 'u-award-office'],
+    [R, '/api/v1/award-rounds/{roundId}', 'u-xunyang-committee'],
+    [`${R}/nominations`, '/api/v1/award-rounds/{roundId}/nominations', 'u-award-office'],
+    [`${R}/nominations/n-tx`, '/api/v1/award-rounds/{roundId}/nominations/{nominationId}', 'u-award-office'],
+    ['/api/v1/honours', '/api/v1/honours', 'u-award-office'],
+    ['/api/v1/eligibility?campaignId=jiujiang-2021&awardType=may_day_certificate', '/api/v1/eligibility', 'u-award-office'],
+    ['/api/v1/statistics/coverage?campaignId=jiujiang-2021', '/api/v1/statistics/coverage', 'u-city-committee'],
+    ['/api/v1/statistics/coverage?campaignId=jiujiang-2021', '/api/v1/statistics/coverage', 'u-xunyang-committee'],
+    ['/api/v1/statistics/assessment?campaignId=jiujiang-2021', '/api/v1/statistics/assessment', 'u-city-committee'],
+    ['/api/v1/audit/events?limit=40', '/api/v1/audit/events', 'u-auditor'],
+  ])('describes GET %s (%s) as %s reads it', async (url, path, who) => {
+    const schema = okSchema(doc, path);
+    expect(schema).toBeDefined();
+    expect(mismatches(doc, schema, await get(url, who))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
 import { DomainError } from '@jingsai/shared';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
@@ -9,6 +9,7 @@ import { AuditAccess } from './audit-access';
 import { LogHistoryQueryDto, StreamHistoryQueryDto } from './audit.query.dto';
 import { streamIdParam } from './stream-id.param';
 import { unlessUnreadable } from './unreadable-event';
+import { AuditLogPageDto } from './audit.response.dto';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
@@ -39,6 +40,7 @@ export class AuditHistoryController {
   }
 
   @Get('events')
+  @ApiOkResponse({ description: 'A page of the log by global position', type: AuditLogPageDto })
   @ApiOperation({
     summary: '全部事件日志 The whole log by global position',
     description:

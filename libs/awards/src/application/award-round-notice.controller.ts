@@ -6,6 +6,7 @@ import { AuthUser, CurrentUser } from '@jingsai/auth';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { ChangeHonourCommand, ConferCommand, HonourVerb, RaiseObjectionCommand, ReopenNominationsCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
 import { HonourChangeRequestDto, RaiseObjectionRequestDto, ReopenNominationsRequestDto, ResolveObjectionRequestDto, StartPublicNoticeRequestDto } from './notice.request.dto';
+import { ConferResponseDto } from './award-round.response.dto';
 
 @ApiTags('award-rounds 评选表彰')
 @ApiBearerAuth()
@@ -62,7 +63,7 @@ export class AwardRoundNoticeController {
   @Post(':roundId/confer')
   @HttpCode(200)
   @ApiOperation({ summary: '表彰 Confer the honours', description: '公示期满且异议均已处理后，一次性授予全部正式人选，不超过任何名额；再次表彰将被拒绝。' })
-  @ApiOkResponse({ type: CommandResponse })
+  @ApiOkResponse({ description: 'The command response, with what the conferral did', type: ConferResponseDto })
   async confer(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     const r: AwardRoundCommandResult = await this.commandBus.execute(new ConferCommand(roundId, user, req));
     return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events) };

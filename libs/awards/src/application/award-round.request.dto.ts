@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
 import { AWARD_TYPES, HONOUR_LEVELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, POOLS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
+import { AttributePredicateDto, LabelDto } from './rule-set.request.dto';
 
 export class PoolQuotaDto {
   @ApiProperty({ description: '名额池：常规 regular / 竞赛表彰 competition_reserved / 即时 instant', enum: POOLS }) @IsIn(POOLS) pool!: (typeof POOLS)[number];
@@ -14,6 +15,15 @@ export class RecommenderQuotaDto {
   @ApiProperty({ description: `推荐名额（1 至 ${MAXIMUM_QUOTA}）Quota of primaries it may name`, example: 2, minimum: 1, maximum: MAXIMUM_QUOTA })
   @IsInt() @Max(MAXIMUM_QUOTA, { message: `quota must be at most ${MAXIMUM_QUOTA}` })
   quota!: number;
+}
+
+/** A sub-quota (分项名额, award-round.commands.ts): its shape for the document; the round decider checks it. */
+export class SubQuotaDto {
+  @ApiProperty({ description: '分项标识（不可重复）Key, unique in the round', example: 'enterprise_heads' }) key!: string;
+  @ApiPropertyOptional({ description: '名称（拒绝与名单核对中显示，缺省显示 key）Label, shown in refusals and the slate check', type: LabelDto }) label?: LabelDto;
+  @ApiProperty({ description: '计入该分项的人选 Nominees it counts', type: AttributePredicateDto }) where!: AttributePredicateDto;
+  @ApiProperty({ description: `正式人选中至多几名 At most so many primaries (0 to ${MAXIMUM_QUOTA})`, type: 'integer', minimum: 0, maximum: MAXIMUM_QUOTA, example: 1 }) max!: number;
+  @ApiPropertyOptional({ description: '至少几名（不大于 max）At least so many, no more than max', type: 'integer', minimum: 0, maximum: MAXIMUM_QUOTA, nullable: true }) min?: number | null;
 }
 
 export class CreateAwardRoundRequestDto {
@@ -40,9 +50,9 @@ export class CreateAwardRoundRequestDto {
   @IsArray() @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => PoolQuotaDto)
   pools!: PoolQuotaDto[];
 
-  @ApiPropertyOptional({ description: '分项名额（如企业负责人不超过 1 名；min 为至少须有的名额，如农民工至少 1 名）Sub-quotas: {key, label:{zh,en}, where:{attribute, equals?}, max, min?}', type: 'array', items: { type: 'object' } })
+  @ApiPropertyOptional({ description: '分项名额（如企业负责人不超过 1 名；min 为至少须有的名额，如农民工至少 1 名）Sub-quotas', type: [SubQuotaDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @IsObject({ each: true })
-  subQuotas?: object[];
+  subQuotas?: SubQuotaDto[];
 
   @ApiPropertyOptional({ description: '各推荐单位名额 Quota per recommending organisation', type: [RecommenderQuotaDto] })
   @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RecommenderQuotaDto)

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
@@ -16,6 +16,7 @@ import { awardRoundView } from './award-round.view';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { CreateAwardRoundCommand, NominateCommand, RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand } from './award.commands';
 import { ClearanceRequestDto, NominateRequestDto, RecommendRequestDto, ReviewRequestDto } from './nomination.request.dto';
+import { AwardRoundListItemDto, AwardRoundViewDto, NominationInRoundDto, NominationPageExtraDto, NominationViewDto } from './award-round.response.dto';
 
 class ListAwardRoundsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign' }) @IsOptional() @IsString() campaignId?: string;
@@ -55,6 +56,7 @@ export class AwardRoundsController {
   }
 
   @Get()
+  @ApiPageResponse(AwardRoundListItemDto)
   @ApiOperation({ summary: '评选轮次列表 Award rounds in your scope', description: '本辖区内开展的评选，以及上级开展、本单位参与推荐的评选（未限定推荐单位，或推荐单位在本辖区内）。' })
   list(@Query() q: ListAwardRoundsQueryDto, @CurrentUser() user: AuthUser) {
     const ancestors = this.orgs.get(user.orgId)?.path ?? [];
@@ -65,6 +67,7 @@ export class AwardRoundsController {
   }
 
   @Get(':roundId')
+  @ApiOkResponse({ description: 'The round as you may see it (ETag = revision)', type: AwardRoundViewDto })
   @ApiOperation({
     summary: '评选轮次详情 One round: stage, nominations with verdicts, clearances, objections, honours, slate check (ETag = revision)',
     description: '上级开展的评选只显示本辖区推荐对象的推荐、异议和荣誉；异议人身份仅向组织评选的评选表彰办公室和审计督查显示；范围外的评选答复 403。',
@@ -76,6 +79,7 @@ export class AwardRoundsController {
   }
 
   @Get(':roundId/nominations')
+  @ApiPageResponse(NominationViewDto, NominationPageExtraDto)
   @ApiOperation({ summary: '推荐名单 The nominations of the round you may see, a page at a time (as in the round view: verdicts, review progress, clearances, your actions)' })
   async nominations(@Param('roundId') roundId: string, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
     const { view } = await this.view(roundId, user);
@@ -85,6 +89,7 @@ export class AwardRoundsController {
   }
 
   @Get(':roundId/nominations/:nominationId')
+  @ApiOkResponse({ description: 'The nomination, as the round view shows it', type: NominationInRoundDto })
   @ApiOperation({ summary: '单个推荐 One nomination of the round, as the round view shows it' })
   async nomination(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @CurrentUser() user: AuthUser) {
     const { view } = await this.view(roundId, user);

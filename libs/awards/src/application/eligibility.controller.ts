@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags,
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
 import { campaignDecider } from '@jingsai/competitions';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
@@ -14,6 +14,7 @@ import { ruleSetVersionContent } from '../read-models/rule-sets/rule-set-list.qu
 import { AWARD_TYPES, AwardType } from './award-domain';
 import { campaignStream } from './award-streams';
 import { DEFAULT_ELIGIBILITY_PRESET } from './rule-set.presets';
+import { EligibilityBoardExtraDto, EligibilityItemDto } from './eligibility.response.dto';
 
 /** One project's verdict: not a page, so no limit or offset (a page's parameters would be accepted and ignored). */
 class EligibilityOneQueryDto extends ConsistentQueryDto {
@@ -58,6 +59,7 @@ export class EligibilityController {
   }
 
   @Get()
+  @ApiPageResponse(EligibilityItemDto, EligibilityBoardExtraDto)
   @ApiOperation({ summary: '评选资格一览 Eligibility of every project and its unit in a campaign', description: '按时报名、立项、总结、考核等次、事故一票否决、督导问题整改、单位限制期、已获荣誉，逐项给出理由；随事实变化而更新。' })
   async list(@Query() q: EligibilityListQueryDto, @CurrentUser() user: AuthUser) {
     // An unknown campaign is a mistake to point out, not an empty board that reads as "nobody is eligible".

@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { PageQueryDto, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
+import { ApiPageResponse, PageQueryDto, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
 import { AWARD_TYPES, DERIVED_HONOUR_TYPES, HONOUR_STATUSES } from './award-domain';
+import { HonourDto, HonourPageExtraDto } from './honour.response.dto';
 
 class ListHonoursQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '获得者（单位为组织标识）Recipient id' }) @IsOptional() @IsString() recipientId?: string;
@@ -43,6 +44,7 @@ export class HonoursController {
   }
 
   @Get()
+  @ApiPageResponse(HonourDto, HonourPageExtraDto)
   @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history', description: '只列出本辖区内获得者的荣誉（系统管理员：全部）。' })
   list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
     const withinPath = this.everywhere(user) ? undefined : this.pathOf(user.orgId);

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
+import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
@@ -13,6 +13,7 @@ import { campaignWindows } from '../read-models/campaigns/campaign-list.queries'
 import { actionsForCaller, labelledActions } from './project.view';
 import { readScopeOf, scopeView } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
+import { BoardItemDto, BoardSummaryDto } from './board.response.dto';
 
 class BoardQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
@@ -46,6 +47,7 @@ export class BoardController {
   }
 
   @Get()
+  @ApiPageResponse(BoardItemDto, BoardSummaryDto)
   @ApiOperation({
     summary: '项目看板 Project board: projects in your scope, longest waiting first',
     description: '竞赛委员会看到本辖区的项目，参赛单位只看到本单位的项目，评估专家只看到指派给本人的项目。awaitingMyAction=true 只列出等待您办理的项目。',

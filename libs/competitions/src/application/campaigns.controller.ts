@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -17,6 +17,7 @@ import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignComm
 import { CampaignCommandResult, campaignStream } from './campaign.handlers';
 import { AmendCampaignDraftRequestDto, AmendCampaignRulesRequestDto, CloseCampaignRequestDto, CreateCampaignRequestDto } from './campaign.request.dto';
 import { campaignActionsForCaller, campaignView } from './campaign.view';
+import { CampaignListItemDto, CampaignViewDto } from './campaign.response.dto';
 
 class ListCampaignsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '状态：草稿 draft / 已发布 published / 已结束 closed', enum: CAMPAIGN_STATUSES }) @IsOptional() @IsIn(CAMPAIGN_STATUSES) status?: string;
@@ -90,6 +91,7 @@ export class CampaignsController {
   }
 
   @Get()
+  @ApiPageResponse(CampaignListItemDto)
   @ApiOperation({ summary: '竞赛活动列表 Campaigns you can see', description: '本辖区内主办的竞赛活动，上级竞赛委员会已发布、本单位可参加的竞赛活动，以及评估专家受邀评估的项目所属的竞赛活动。' })
   list(@Query() q: ListCampaignsQueryDto, @CurrentUser() user: AuthUser) {
     const assessorUserId = user.roles.includes('assessor') ? user.userId : undefined;
@@ -118,6 +120,7 @@ export class CampaignsController {
   }
 
   @Get(':campaignId')
+  @ApiOkResponse({ description: 'The campaign with its rules versions and your actions', type: CampaignViewDto })
   @ApiOperation({ summary: '竞赛活动详情 One campaign: current rules and every rules version (ETag = revision)' })
   async get(@Param('campaignId') campaignId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
     const { state, revision } = await this.commands.state(campaignStream(campaignId), campaignDecider);

@@ -13,6 +13,7 @@ import { ProjectFacts } from './project-facts.service';
 import { DraftProjectRequestDto, EditProjectRequestDto, GrantExtensionRequestDto, OptionalReasonRequestDto, ReasonRequestDto } from './project.request.dto';
 import { actionsForCaller, projectView } from './project.view';
 import { seesEveryScoreSheet } from './score-visibility';
+import { ProjectViewDto } from './project.response.dto';
 
 @ApiTags('projects 竞赛项目')
 @ApiBearerAuth()
@@ -105,6 +106,7 @@ export class ProjectsController {
   }
 
   @Get(':projectId')
+  @ApiOkResponse({ description: 'The project as the caller sees it (ETag = revision)', type: ProjectViewDto })
   @ApiOperation({
     summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)',
     description: '不存在为 404 PROJECT.NOT_FOUND；存在但不在您的查看范围内为 403 PROJECT.OUT_OF_SCOPE。',

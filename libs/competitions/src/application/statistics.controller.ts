@@ -1,8 +1,8 @@
 import { Controller, Get, Inject, Query, UseInterceptors } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { ConsistentQueryDto, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
+import { ApiPageResponse, ConsistentQueryDto, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
@@ -11,6 +11,7 @@ import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-mode
 import { ProjectFacts } from './project-facts.service';
 import { readScopeOf, scopeView, withOrgNames } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
+import { AssessmentStatsItemDto, AssessmentStatsSummaryDto, CoverageDto } from './statistics.response.dto';
 
 class CoverageQueryDto extends ConsistentQueryDto {
   @ApiProperty({ description: '竞赛活动 Campaign id' }) @IsString() @IsNotEmpty() campaignId!: string;
@@ -41,6 +42,7 @@ export class StatisticsController {
   }
 
   @Get('coverage')
+  @ApiOkResponse({ description: 'Coverage and outcomes in your scope', type: CoverageDto })
   @ApiOperation({
     summary: '覆盖面与成果 Coverage and outcomes against the campaign’s targets',
     description: '参赛企业（含非公企业占比）、参与职工人次、技术革新、先进操作法、合理化建议（提出/采纳）、节能量等，按地区、行业、所有制或报送期分组，对照目标任务给出完成百分比。项目有已通过的总结时取总结数据，否则取各期最新（更正后）报告：参与人次、技术革新、合理化建议等当期发生的指标逐期相加，参赛企业数为存量，取最近一期报告的数值，不逐期相加；同一单位的多个项目重复填报同一批企业，按该单位的最大值计一次。非公企业含外资企业（非公有制经济）。',
@@ -62,6 +64,7 @@ export class StatisticsController {
   }
 
   @Get('assessment')
+  @ApiPageResponse(AssessmentStatsItemDto, AssessmentStatsSummaryDto)
   @ApiOperation({
     summary: '评估考核统计 Scores per assessor, totals, grades, rankings and disagreement flags',
     description:

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { HONOUR_LEVELS, HONOUR_STATUSES, NOMINEE_KINDS, POOLS } from './award-domain';
+import { RecipientDto } from './award-round.response.dto';
+import { LabelDto } from './rule-set.request.dto';
+
+/*
+ * What the honours register answers (honour-register.queries.ts, with the href and scope the
+ * controller adds), for the OpenAPI document. Only the document reads these classes.
+ */
+
+/** An award's catalogue entry; a derived honour (青年岗位能手) has no nominee kinds of its own. */
+export class HonourTypeLabelDto extends LabelDto {
+  @ApiPropertyOptional({ description: '可推荐的对象类型（评选奖项）Nominee kinds, for an award', type: 'array', items: { type: 'string', enum: [...NOMINEE_KINDS] } }) nomineeKinds?: string[];
+}
+
+export class HonourHistoryEntryDto {
+  @ApiProperty({ description: '事件 Event', example: 'HonourConferred' }) event!: string;
+  @ApiProperty({ description: '事件名称 Event label', example: '授予' }) eventLabel!: string;
+  @ApiProperty({ description: '其后的状态 Status after it', enum: HONOUR_STATUSES, nullable: true }) status!: string | null;
+  @ApiProperty({ description: '状态名称 Status label', type: LabelDto, nullable: true }) statusLabel!: LabelDto | null;
+  @ApiProperty({ description: '理由 Reason', type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ description: '摘牌方式 Withdrawal mode', type: String, nullable: true }) mode!: string | null;
+  @ApiProperty({ description: '时间 At', format: 'date-time' }) at!: string;
+  @ApiProperty({ description: '操作人 Actor', type: String, nullable: true }) actorUserId!: string | null;
+  @ApiProperty({ description: '操作人角色 Actor role', type: String, nullable: true }) actorRole!: string | null;
+  @ApiProperty({ description: '角色名称 Role label', type: String, nullable: true }) actorRoleLabel!: string | null;
+}
+
+export class HonourDto {
+  @ApiProperty({ description: '荣誉标识（含 /，用于路径时须 URL 编码）Honour id', example: 'jj-cert/n-b' }) honourId!: string;
+  @ApiProperty({ description: '评选轮次（即时表彰为 null）Round', type: String, nullable: true }) roundId!: string | null;
+  @ApiProperty({ description: '推荐编号（即时表彰为 null）Nomination', type: String, nullable: true }) nominationId!: string | null;
+  @ApiProperty({
+    description: '来源：评选 {kind: round, roundId, nominationId}，或推进节点的即时表彰 {kind: milestone, projectId, milestoneId, givenByOrgId} Where it came from',
+    type: 'object', additionalProperties: true, required: ['kind'], properties: { kind: { type: 'string', enum: ['round', 'milestone'] } },
+  })
+  source!: object;
+  @ApiProperty({ description: '获得者 Recipient', type: RecipientDto }) recipient!: RecipientDto;
+  @ApiProperty({ description: '荣誉类型 Honour type' }) awardType!: string;
+  @ApiProperty({ description: '荣誉名称 Its label', type: HonourTypeLabelDto }) awardTypeLabel!: HonourTypeLabelDto;
+  @ApiProperty({ description: '级别 Level', enum: HONOUR_LEVELS, nullable: true }) level!: string | null;
+  @ApiProperty({ description: '级别名称 Level label', type: LabelDto, nullable: true }) levelLabel!: LabelDto | null;
+  @ApiProperty({ description: '名额池 Pool', enum: POOLS, nullable: true }) pool!: string | null;
+  @ApiProperty({ description: '授予日期 Conferred on', format: 'date' }) conferredOn!: string;
+  @ApiProperty({ description: '所随之授予的荣誉 Honour it follows from', type: String, nullable: true }) sourceHonourId!: string | null;
+  @ApiProperty({ description: '状态 Status', enum: HONOUR_STATUSES }) status!: string;
+  @ApiProperty({ description: '状态名称 Status label', type: LabelDto }) statusLabel!: LabelDto;
+  @ApiProperty({ description: '状态变更时间 Status changed at', format: 'date-time' }) statusChangedAt!: string;
+  @ApiProperty({ description: '现仍有效 Held now (valid)' }) current!: boolean;
+  @ApiProperty({ description: '历史 History', type: [HonourHistoryEntryDto] }) history!: HonourHistoryEntryDto[];
+  @ApiProperty({ description: '详情地址 Where to read it', example: '/api/v1/honours/jj-cert%2Fn-b' }) href!: string;
+}
+
+export class HonourPageExtraDto {
+  // The scope is the one describeScope answers everywhere: the supervision lists declare its schema.
+  @ApiProperty({ description: '数据范围（获得者所在组织）Scope of the rows, by the recipient’s organisation', allOf: [{ $ref: getSchemaPath('ScopeViewDto') }] }) scope!: object;
+}
