@@ -40,6 +40,13 @@ export const CAMPAIGN_METRICS = {
   worker_pioneer_titles: { zh: '工人先锋号', en: 'Worker Pioneer titles', unitZh: '个' },
 } as const satisfies Record<string, MetricLabel>;
 export type CampaignMetric = keyof typeof CAMPAIGN_METRICS;
+
+/** Targets counted in honours (五一劳动奖状 …): conferred in the campaign's award rounds and not revoked or withdrawn since. */
+export const HONOUR_TARGET_AWARD_TYPES: Partial<Record<CampaignMetric, string>> = {
+  may_day_certificates: 'may_day_certificate',
+  may_day_medals: 'may_day_medal',
+  worker_pioneer_titles: 'worker_pioneer',
+};
 export const CAMPAIGN_METRIC_KEYS = Object.keys(CAMPAIGN_METRICS) as CampaignMetric[];
 
 export const REPORTING_CADENCES = ['monthly', 'quarterly'] as const;

@@ -15,6 +15,9 @@ describe('figures beyond reason', () => {
   it('refuses a metric past one billion as a typing error, naming the field', () => {
     expect(metricsProblems({ participants: 1e20 }, 'metrics').map((p) => p.field)).toEqual(['metrics.participants']);
     expect(metricsProblems({ participants: MAX_METRIC_VALUE }, 'metrics')).toEqual([]);
+    // Of the enterprises taking part, the non-public ones cannot be more.
+    expect(metricsProblems({ participating_enterprises: 30, non_public_enterprises: 31 }, 'metrics').map((p) => p.field)).toEqual(['metrics.non_public_enterprises']);
+    expect(metricsProblems({ participating_enterprises: 30, non_public_enterprises: 30, innovation_studios: 2 }, 'metrics')).toEqual([]);
   });
 });
 

@@ -19,6 +19,8 @@ export interface ProgressMetricLabel extends MetricLabel {
 export const PROGRESS_METRICS = {
   participants: { zh: '参与职工人次', en: 'Participant-times', unitZh: '人次', whole: true, campaignMetric: 'participant_times', accrues: 'flow' },
   participating_enterprises: { zh: '参赛企业', en: 'Participating enterprises', unitZh: '家', whole: true, campaignMetric: 'enterprises', accrues: 'stock' },
+  // Of those, the non-public ones (非公企业覆盖面): a county union running the non-public competition reports them; left out, a non-public unit's own count stands for it.
+  non_public_enterprises: { zh: '参赛非公企业', en: 'Participating non-public enterprises', unitZh: '家', whole: true, campaignMetric: 'non_public_enterprises', accrues: 'stock' },
   technical_innovations: { zh: '技术革新项目', en: 'Technical innovations', unitZh: '项', whole: true, campaignMetric: 'technical_innovations', accrues: 'flow' },
   operating_methods: { zh: '先进操作法', en: 'Advanced operating methods', unitZh: '项', whole: true, campaignMetric: 'operating_methods', accrues: 'flow' },
   suggestions_made: { zh: '合理化建议（提出）', en: 'Rational suggestions made', unitZh: '条', whole: true, campaignMetric: 'suggestions_made', accrues: 'flow' },
@@ -26,6 +28,7 @@ export const PROGRESS_METRICS = {
   five_small_results: { zh: '“五小”成果', en: '"Five small" results', unitZh: '项', whole: true, campaignMetric: 'five_small_results', accrues: 'flow' },
   energy_saved_tce: { zh: '节能量', en: 'Energy saved', unitZh: '吨标准煤', whole: false, campaignMetric: 'energy_saved_tce', accrues: 'flow' },
   safety_training_times: { zh: '安全培训人次', en: 'Safety training attendance', unitZh: '人次', whole: true, campaignMetric: 'safety_training_times', accrues: 'flow' },
+  innovation_studios: { zh: '劳模（工匠）创新工作室', en: 'Model-worker innovation studios', unitZh: '个', whole: true, campaignMetric: 'innovation_studios', accrues: 'stock' },
 } as const satisfies Record<string, ProgressMetricLabel>;
 export type ProgressMetric = keyof typeof PROGRESS_METRICS;
 export const PROGRESS_METRIC_KEYS = Object.keys(PROGRESS_METRICS) as ProgressMetric[];
@@ -73,7 +76,10 @@ export function metricsProblems(metrics: unknown, field: string): FieldProblem[]
       out.push(problem(`${field}.${key}`, `${m.zh}（${value}）超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}，请核对。`, `${m.en} (${value}) is beyond ${MAX_METRIC_VALUE.toLocaleString('en-US')}; check the figure.`));
     }
   }
-  const { suggestions_made: made, suggestions_adopted: adopted } = metrics as ProgressMetrics;
+  const { suggestions_made: made, suggestions_adopted: adopted, participating_enterprises: all, non_public_enterprises: nonPublic } = metrics as ProgressMetrics;
+  if (typeof all === 'number' && typeof nonPublic === 'number' && nonPublic > all) {
+    out.push(problem(`${field}.non_public_enterprises`, `参赛非公企业（${nonPublic} 家）不能多于参赛企业（${all} 家）。`, `Non-public enterprises (${nonPublic}) cannot exceed participating enterprises (${all}).`));
+  }
   if (typeof made === 'number' && typeof adopted === 'number' && adopted > made) {
     out.push(problem(`${field}.suggestions_adopted`, `采纳的合理化建议（${adopted} 条）不能多于提出的（${made} 条）。`, `Suggestions adopted (${adopted}) cannot exceed suggestions made (${made}).`));
   }

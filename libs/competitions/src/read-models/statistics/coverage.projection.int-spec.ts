@@ -55,7 +55,8 @@ describe('coverage projection', () => {
       targets: [
         { metric: 'participant_times', target: 1000, actual: 650, percentComplete: 65 },
         { metric: 'non_public_enterprises', target: 4, actual: 2, percentComplete: 50 },
-        { metric: 'innovation_studios', target: 10, actual: null, percentComplete: null },
+        // Measured now (a report metric of its own): nobody has reported a studio yet.
+        { metric: 'innovation_studios', target: 10, actual: 0, percentComplete: 0 },
       ],
       groups: [{ key: 'non_public', label: '非公', projects: 1 }, { key: 'state_owned', label: '国有', projects: 1 }],
     });
@@ -78,6 +79,43 @@ describe('coverage projection', () => {
     const participants = (db: Database) => stats('region')(db).totals.metrics.find((m) => m.key === 'participants')!.value;
     projectionSpec(coverageProjection).given([...events(), submitted]).then(participants, 650);
     projectionSpec(coverageProjection).given([...events(), submitted, recorded('SummaryAccepted', { projectId: 'pa', revision: 1, note: null })]).then(participants, 1299);
+  });
+
+  it('counts the non-public enterprises a unit reports, on the same base as all it reports; a non-public unit’s own stand in when it reports none', () => {
+    // A county union (no ownership of its own) runs the non-public competition across its enterprises (Nantong: 非公企业竞赛覆盖面).
+    const world = [
+      org('jj', [], null, '九江市'), org('tz', ['jj'], null, '通州区'), org('ent-a', ['jj'], 'non_public', '浔阳区'),
+      recorded('CampaignCreated', { campaignId: 'c1', title: '主题竞赛', targets: [{ metric: 'non_public_enterprises', target: 5000 }, { metric: 'innovation_studios', target: 400 }] }),
+      ...project('pt', 'tz'), ...project('pa', 'ent-a'),
+      filed('pt', '2026-12', { participating_enterprises: 3000, non_public_enterprises: 2600, innovation_studios: 12 }),
+      filed('pt', '2027-01', { participating_enterprises: 3200, non_public_enterprises: 2800, innovation_studios: 15 }),
+      filed('pa', '2026-12', { participating_enterprises: 3, innovation_studios: 1 }),
+    ];
+    projectionSpec(coverageProjection).given(world).thenMatches(stats('ownership'), {
+      totals: { enterprises: 3203, nonPublicEnterprises: 2803, nonPublicSharePercent: 87.51 },
+      // Studios are a standing count: each project's latest figure, added across projects.
+      targets: [{ metric: 'non_public_enterprises', actual: 2803, percentComplete: 56.06 }, { metric: 'innovation_studios', actual: 16, percentComplete: 4 }],
+    });
+  });
+
+  it('counts the honours conferred in the campaign’s rounds against its honour targets, until revoked or withdrawn (a suspension passes)', () => {
+    const conferred = (honourId: string, awardType: string, orgId: string) =>
+      ({ ...recorded('HonourConferred', { honourId, awardType, recipient: { kind: 'unit', id: orgId, name: orgId, orgId } }), streamId: 'awardRound-r1' });
+    const world = [
+      ...events(),
+      recorded('CampaignRulesAmended', { campaignId: 'c1', changes: {}, rules: { targets: [{ metric: 'may_day_certificates', target: 40 }, { metric: 'may_day_medals', target: 100 }] } }),
+      { ...recorded('AwardRoundCreated', { campaignId: 'c1', awardType: 'may_day_certificate' }), streamId: 'awardRound-r1' },
+      { ...recorded('AwardRoundCreated', { campaignId: 'other', awardType: 'may_day_certificate' }), streamId: 'awardRound-r2' },
+      conferred('r1/n1', 'may_day_certificate', 'ent-a'), conferred('r1/n2', 'may_day_certificate', 'ent-b'), conferred('r1/n3', 'may_day_certificate', 'ent-c'),
+      { ...recorded('HonourConferred', { honourId: 'r2/n1', awardType: 'may_day_certificate', recipient: { orgId: 'ent-a' } }), streamId: 'awardRound-r2' },
+      { ...recorded('HonourRevoked', { honourId: 'r1/n2', reason: '弄虚作假' }), streamId: 'awardRound-r1' },
+      { ...recorded('HonourSuspended', { honourId: 'r1/n3', reason: '复核' }), streamId: 'awardRound-r1' },
+    ];
+    projectionSpec(coverageProjection).given(world).thenMatches(stats('region'), {
+      targets: [{ metric: 'may_day_certificates', target: 40, actual: 2, percentComplete: 5 }, { metric: 'may_day_medals', actual: 0 }],
+    });
+    // In a unit's own scope, its own honours only.
+    projectionSpec(coverageProjection).given(world).thenMatches(stats('region', { kind: 'org', orgId: 'ent-a' }), { targets: [{ metric: 'may_day_certificates', actual: 1 }, { metric: 'may_day_medals', actual: 0 }] });
   });
 
   it('groups by the organisation’s current region and keeps to the caller’s scope', () => {

@@ -6,6 +6,8 @@ import { RecordedOf } from '../recorded-of';
 
 const ORG_TYPES = ['OrganizationRegistered', 'OrganizationUpdated'];
 const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended'];
+// The award rounds' honours, for targets counted in honours (HONOUR_TARGET_AWARD_TYPES): read by type, as any projection reads the log.
+const HONOUR_TYPES = ['AwardRoundCreated', 'HonourConferred', 'HonourRevoked', 'HonourWithdrawn'];
 const PROJECT_TYPES = [
   'ProjectDrafted', 'ProjectApproved', 'ProgressReportFiled', 'ProgressReportCorrected', 'SummarySubmitted', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated',
 ];
@@ -22,6 +24,26 @@ function applyOrg(e: RecordedEvent, db: Database): void {
   }
   for (const field of ['name', 'ownership', 'industry', 'region'] as const) {
     if (d.changes && field in d.changes) db.prepare(`UPDATE cov_orgs SET ${field} = ? WHERE org_id = ?`).run((d.changes[field] as string | null) ?? null, d.orgId);
+  }
+}
+
+interface HonourData { campaignId?: string; awardType?: string; honourId?: string; recipient?: { orgId?: string } }
+
+/** An honour conferred in one of the campaign's rounds stays counted until it is revoked or withdrawn (a suspension passes). */
+function applyHonour(e: RecordedEvent, db: Database): void {
+  const d = e.data as unknown as HonourData;
+  switch (e.type) {
+    case 'AwardRoundCreated':
+      db.prepare('INSERT OR IGNORE INTO cov_rounds (stream_id, campaign_id) VALUES (?, ?)').run(e.streamId, d.campaignId ?? '');
+      return;
+    case 'HonourConferred': {
+      const round = db.prepare('SELECT campaign_id FROM cov_rounds WHERE stream_id = ?').pluck().get(e.streamId) as string | undefined;
+      if (round === undefined) return;
+      db.prepare('INSERT OR IGNORE INTO cov_honours (honour_id, campaign_id, award_type, org_id, held) VALUES (?, ?, ?, ?, 1)').run(d.honourId, round, d.awardType, d.recipient?.orgId ?? null);
+      return;
+    }
+    default:
+      db.prepare('UPDATE cov_honours SET held = 0 WHERE honour_id = ?').run(d.honourId);
   }
 }
 
@@ -81,8 +103,9 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const coverageProjection: Projection = {
   name: 'coverage',
-  version: 1,
-  eventTypes: [...ORG_TYPES, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
+  // 2: honours conferred in the campaign's rounds, for the targets counted in honours.
+  version: 2,
+  eventTypes: [...ORG_TYPES, ...CAMPAIGN_TYPES, ...PROJECT_TYPES, ...HONOUR_TYPES],
   deferredIndexes: ['cov_projects_campaign'],
   setup(db: Database) {
     db.exec(`
@@ -92,14 +115,21 @@ export const coverageProjection: Projection = {
       CREATE TABLE IF NOT EXISTS cov_reports (project_id TEXT NOT NULL, period TEXT NOT NULL, revision INTEGER NOT NULL, metrics TEXT NOT NULL, PRIMARY KEY (project_id, period));
       CREATE TABLE IF NOT EXISTS cov_summaries (project_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, outcomes TEXT NOT NULL, accepted INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS cov_projects_campaign ON cov_projects(campaign_id, approved);
+      CREATE TABLE IF NOT EXISTS cov_rounds (stream_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS cov_honours (honour_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, award_type TEXT NOT NULL, org_id TEXT, held INTEGER NOT NULL);
+      CREATE INDEX IF NOT EXISTS cov_honours_campaign ON cov_honours(campaign_id, award_type, held);
     `);
   },
   reset(db: Database) {
-    db.exec('DROP TABLE IF EXISTS cov_orgs; DROP TABLE IF EXISTS cov_campaigns; DROP TABLE IF EXISTS cov_projects; DROP TABLE IF EXISTS cov_reports; DROP TABLE IF EXISTS cov_summaries;');
+    db.exec(
+      'DROP TABLE IF EXISTS cov_orgs; DROP TABLE IF EXISTS cov_campaigns; DROP TABLE IF EXISTS cov_projects; DROP TABLE IF EXISTS cov_reports; DROP TABLE IF EXISTS cov_summaries; ' +
+        'DROP TABLE IF EXISTS cov_rounds; DROP TABLE IF EXISTS cov_honours;',
+    );
   },
   apply(event: RecordedEvent, db: Database) {
     if (ORG_TYPES.includes(event.type)) return applyOrg(event, db);
     if (CAMPAIGN_TYPES.includes(event.type)) return applyCampaign(event as unknown as RecordedOf<CampaignEvent>, db);
+    if (HONOUR_TYPES.includes(event.type)) return applyHonour(event, db);
     return applyProject(event as unknown as RecordedOf<ProjectEvent>, db);
   },
 };

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ORG_OWNERSHIP_LABELS, OrgOwnership, isNonPublicOwnership } from '@jingsai/organizations';
-import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, combinePeriods, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
+import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, HONOUR_TARGET_AWARD_TYPES, combinePeriods, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
 import { ReadScope, Where } from '../read-scope';
 
 export const COVERAGE_GROUPS = ['region', 'industry', 'ownership', 'period'] as const;
@@ -18,7 +18,10 @@ function add(into: ProgressMetrics, m: ProgressMetrics): void {
  * projects restate the same enterprises, so each unit counts with its largest figure, not the sum.
  */
 function bucket() {
-  return { projects: new Set<string>(), units: new Set<string>(), nonPublicUnits: new Set<string>(), metrics: {} as ProgressMetrics, enterprisesOf: new Map<string, number>() };
+  return {
+    projects: new Set<string>(), units: new Set<string>(), nonPublicUnits: new Set<string>(), metrics: {} as ProgressMetrics,
+    enterprisesOf: new Map<string, number>(), nonPublicOf: new Map<string, number>(),
+  };
 }
 type Bucket = ReturnType<typeof bucket>;
 
@@ -28,14 +31,21 @@ function count(b: Bucket, row: Row, figures: ProgressMetrics): void {
   if (isNonPublicOwnership(row.ownership)) b.nonPublicUnits.add(row.org_id);
   const enterprises = figures.participating_enterprises;
   if (typeof enterprises === 'number') b.enterprisesOf.set(row.org_id, Math.max(b.enterprisesOf.get(row.org_id) ?? 0, enterprises));
+  // The non-public enterprises reported, else a non-public unit's own enterprises are all non-public (one base for both counts).
+  const nonPublic = typeof figures.non_public_enterprises === 'number' ? figures.non_public_enterprises : isNonPublicOwnership(row.ownership) ? enterprises : undefined;
+  if (typeof nonPublic === 'number') b.nonPublicOf.set(row.org_id, Math.max(b.nonPublicOf.get(row.org_id) ?? 0, nonPublic));
   add(b.metrics, figures);
 }
 
 function view(b: Bucket) {
   const sum = (units: Iterable<[string, number]>) => [...units].reduce((n, [, v]) => n + v, 0);
   const enterprises = sum(b.enterprisesOf);
-  const nonPublicEnterprises = sum([...b.enterprisesOf].filter(([org]) => b.nonPublicUnits.has(org)));
-  const metrics: ProgressMetrics = { ...b.metrics, ...(b.metrics.participating_enterprises !== undefined ? { participating_enterprises: enterprises } : {}) };
+  const nonPublicEnterprises = sum(b.nonPublicOf);
+  const metrics: ProgressMetrics = {
+    ...b.metrics,
+    ...(b.metrics.participating_enterprises !== undefined ? { participating_enterprises: enterprises } : {}),
+    ...(b.metrics.non_public_enterprises !== undefined ? { non_public_enterprises: nonPublicEnterprises } : {}),
+  };
   return {
     projects: b.projects.size,
     participatingUnits: b.units.size,
@@ -47,10 +57,12 @@ function view(b: Bucket) {
   };
 }
 
-/** The actual figure for a campaign target, or null when projects do not report it. */
-function actualFor(metric: CampaignMetric, total: Bucket, totals: ReturnType<typeof view>): number | null {
+/** The actual figure for a campaign target, or null when nothing measures it; honours are counted as conferred and still held. */
+function actualFor(metric: CampaignMetric, total: Bucket, totals: ReturnType<typeof view>, honours: (awardType: string) => number): number | null {
   if (metric === 'non_public_enterprises') return totals.nonPublicEnterprises;
   if (metric === 'enterprises') return totals.enterprises;
+  const awardType = HONOUR_TARGET_AWARD_TYPES[metric];
+  if (awardType) return honours(awardType);
   const reported = PROGRESS_METRIC_KEYS.find((k) => PROGRESS_METRICS[k].campaignMetric === metric) as ProgressMetric | undefined;
   return reported ? (total.metrics[reported] ?? 0) : null;
 }
@@ -91,15 +103,21 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
     else count(group(row[f.groupBy] ?? ''), row, figures);
   }
   const totals = view(total);
+  // Honours of recipients in scope, conferred in the campaign's rounds and not revoked or withdrawn.
+  const honours = (awardType: string) => {
+    const h = new Where().add('h.campaign_id = ?', f.campaignId).add('h.award_type = ?', awardType).add('h.held = 1').scope(f.scope, undefined, 'o.path', 'h.org_id');
+    return (db.prepare(`SELECT COUNT(*) FROM cov_honours h LEFT JOIN cov_orgs o USING (org_id)${h.sql}`).pluck().get(...h.args) as number) ?? 0;
+  };
   const targets = (JSON.parse(campaign?.targets ?? '[]') as CampaignTarget[]).map((t) => {
-    const actual = actualFor(t.metric, total, totals);
+    const actual = actualFor(t.metric, total, totals, honours);
     return {
       metric: t.metric,
       label: CAMPAIGN_METRICS[t.metric]?.zh ?? t.metric,
       unitZh: CAMPAIGN_METRICS[t.metric]?.unitZh ?? '',
       target: t.target,
       actual,
-      percentComplete: actual === null || t.target <= 0 ? null : round2((actual / t.target) * 100),
+      // Multiplied first: (a / b) * 100 carries the division's error (108,750 of 3,000,000 came out 3.6249… and rounded to 3.62).
+      percentComplete: actual === null || t.target <= 0 ? null : round2((actual * 100) / t.target),
     };
   });
   const label = (key: string) => (key === '' ? '未填写' : f.groupBy === 'ownership' ? (ORG_OWNERSHIP_LABELS[key as OrgOwnership] ?? key) : key);
