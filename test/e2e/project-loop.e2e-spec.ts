@@ -78,7 +78,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const late = ok(await w.post('/api/v1/projects/p-power/progress-reports', report('2021-Q3', { participants: 600, participating_enterprises: 1 }), 'power'), 201);
     expect(late.body.events).toEqual(['ProgressReportFiled']);
     const after = ok(await w.get('/api/v1/supervision/overdue?includeResolved=true', 'city')).body.items;
-    expect(after.find((i: any) => i.projectId === 'p-power')).toMatchObject({ state: 'filed_late', stateLabel: '已补报' });
+    expect(after.find((i: any) => i.projectId === 'p-power')).toMatchObject({ state: 'filed_late', stateLabel: '已补报', reportedAt: expect.stringMatching(/^2021-/) });
     expect(ok(await w.get('/api/v1/projects/p-power/progress-reports', 'power')).body.periods[0]).toMatchObject({ status: 'filed_late', markedOverdue: true });
   });
 

@@ -90,7 +90,10 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       if (!row) return;
       const last = row.last_report_at ? later(row.last_report_at, e.data.filedAt) : e.data.filedAt;
       rows.update(db, e.data.projectId, { last_report_at: last, stalled_after: stalledAfter(last, row.cadence ?? 'quarterly') });
-      settle('report', e.data.projectId, e.data.period, 'filed_late');
+      // A late report closes its overdue item, saying when it came (as a reported rectification does).
+      if (settle('report', e.data.projectId, e.data.period, 'filed_late')) {
+        db.prepare("UPDATE sup_overdue SET reported_at = COALESCE(reported_at, ?) WHERE kind = 'report' AND project_id = ? AND item_key = ?").run(e.data.filedAt, e.data.projectId, e.data.period);
+      }
       return;
     }
     case 'ProgressReportOverdue':
@@ -187,8 +190,8 @@ export const supervisionProjection: Projection = {
   // 4: each project counts its overdue items, so an on-time report settles nothing; 5: items nobody can act on
   // close (assessment opened, project withdrawn or terminated, cadence changed), a reported rectification stops counting days,
   // and a project is stalled only a cycle and the report's due days after its last report; 6: a change of cadence re-times
-  // running projects' stalled instant (and the cadence they show).
-  version: 6,
+  // running projects' stalled instant (and the cadence they show); 7: a late report's item says when it came (reported_at).
+  version: 7,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
