@@ -100,4 +100,19 @@ describe('demo seed: the middle of the loop', () => {
     expect(cov.body.targets.find((x: any) => x.metric === 'participant_times')).toMatchObject({ target: 3000000, actual: 3510 });
     expect(cov.body.groups.map((g: any) => g.label)).toEqual(['非公', '国有']);
   });
+  it('judges the late unit by the campaign’s entry rule in a May Day round whose rule set leaves it out (a national preset): deemed not to have entered', async () => {
+    const office = tok['u-award-office'];
+    const preset = (await t.get('/api/v1/rule-sets/presets', office)).body.items.find((p: any) => p.key === 'national_may_day_medal_2024').content;
+    expect(preset.rules.map((r: any) => r.rule)).not.toContain('applied_on_time');
+    const published = await t.post('/api/v1/rule-sets', { ruleSetId: 'nat-2024', ...preset }, office);
+    expect(published.status).toBe(201);
+    const one = (await t.get(`/api/v1/eligibility/projects/jj-electronics-innovation?awardType=may_day_medal&ruleSetId=nat-2024&minPosition=${published.body.position}`, office)).body;
+    expect(one.eligible).toBe(false);
+    expect(one.failedReasons.map((r: any) => r.rule)).toContain('applied_on_time');
+    const round = { roundId: 'jx-medal', campaignId: JIUJIANG_CAMPAIGN_ID, awardType: 'may_day_medal', ruleSetId: 'nat-2024', pools: [{ pool: 'regular', quota: 5 }], levels: ['unit', 'county', 'city'] };
+    expect((await t.post('/api/v1/award-rounds', round, office)).status).toBe(201);
+    const nominated = await t.post('/api/v1/award-rounds/jx-medal/nominations', { nominee: { kind: 'person', id: 'person-chen', name: '陈工' }, projectId: 'jj-electronics-innovation' }, tok['u-electronics-union']);
+    expect(nominated.body).toMatchObject({ status: 422 });
+    expect(JSON.stringify(nominated.body)).toContain('applied_on_time');
+  });
 });

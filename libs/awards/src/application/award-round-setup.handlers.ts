@@ -6,7 +6,7 @@ import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@j
 import { campaignDecider } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf } from './award-domain';
+import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf, withCampaignEntryRule } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
@@ -134,7 +134,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         competitionResult: project && project.facts.campaignId === round.campaignId ? { projectId: project.facts.projectId, grade: project.facts.grade } : null,
         orgNames: Object.fromEntries([recommenderOrgId, ...round.quotasByRecommender.map((q) => q.orgId)].map((id) => [id, this.orgs.get(id)?.name ?? id])),
         verdict: evaluateEligibility({
-          rules: version.rules,
+          rules: project ? withCampaignEntryRule(version.rules) : version.rules,
           ruleSetId: round.ruleSetId,
           ruleSetVersion: round.ruleSetVersion,
           awardType: round.awardType,

@@ -79,3 +79,13 @@ export const RULE_LABELS: Record<RuleKey, Label> = {
   project_veto: { zh: '无一票否决事项', en: 'no veto incident' },
   no_unrectified_finding: { zh: '督导问题已整改', en: 'no unrectified finding' },
 };
+
+/**
+ * The campaign's entry rule binds every round of the campaign, whatever the award's rule set
+ * (Jiujiang: a unit that did not enter by the deadline takes part in no national or provincial
+ * May Day selection). Rules judging a nominee on a project of the round's campaign include it,
+ * first, when the rule set leaves it out (the national presets judge the nominee only).
+ */
+export function withCampaignEntryRule(rules: readonly RuleSpec[]): RuleSpec[] {
+  return rules.some((r) => r.rule === 'applied_on_time') ? [...rules] : [{ rule: 'applied_on_time' }, ...rules];
+}

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import {
-  AWARD_TYPE_CATALOGUE, AwardType, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf,
+  AWARD_TYPE_CATALOGUE, AwardType, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf, withCampaignEntryRule,
 } from '../../application/award-domain';
 import { PROJECT_STATUS_LABELS, ProjectStatus } from '@jingsai/competitions';
 import { deadlineDateOf } from '../../application/project-facts.mapper';
@@ -101,7 +101,8 @@ interface PageFacts {
 
 function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: PageFacts): EligibilityVerdict {
   const unitAward = AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds.includes('unit');
-  const rules = unitAward ? q.rules : q.rules.filter((s) => !NOMINEE_RULES.has(s.rule));
+  // Every row is a project of the campaign: its entry rule applies whatever the rule set (withCampaignEntryRule).
+  const rules = withCampaignEntryRule(unitAward ? q.rules : q.rules.filter((s) => !NOMINEE_RULES.has(s.rule)));
   const nominations = page.nominations;
   return evaluateEligibility({
     rules,
