@@ -2,6 +2,7 @@ import { CampaignCategory, CampaignStatus } from './campaign.catalogue';
 import { CampaignRules } from './campaign-rules';
 import { Campaign } from './campaign.state';
 import { HierarchyLevel } from './levels';
+import { campaignSpan } from './reporting-periods';
 
 /**
  * What a project command needs to know about its campaign, looked up by the handler from the
@@ -19,6 +20,8 @@ export interface CampaignRulesSnapshot {
   organizerOrgId: string;
   /** Its name, for the messages people read (looked up by the handler; the id when absent). */
   organizerName?: string | null;
+  /** The days the campaign runs (its period, else its year): nothing is entered after it. */
+  span?: { startsOn: string; endsOn: string };
 }
 
 export function campaignRulesSnapshot(campaign: Campaign): CampaignRulesSnapshot {
@@ -30,5 +33,6 @@ export function campaignRulesSnapshot(campaign: Campaign): CampaignRulesSnapshot
     applicationWindow: { ...campaign.rules.applicationWindow },
     approvalLevels: [...campaign.rules.approvalLevels],
     organizerOrgId: campaign.organizerOrgId,
+    span: campaignSpan(campaign.rules, campaign.year),
   };
 }

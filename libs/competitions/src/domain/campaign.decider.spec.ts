@@ -143,6 +143,7 @@ describe('campaign decider', () => {
         applicationWindow: { opensAt: JIUJIANG.opensAt, closesAt: JIUJIANG.closesAt },
         approvalLevels: ['county', 'city'],
         organizerOrgId: JIUJIANG.committeeOrgId,
+        span: { startsOn: expect.any(String), endsOn: expect.any(String) },
       });
       // Closing the window is the scheduler's (no route): never offered, never named.
       expect(allowedCampaignActions(s)).toEqual(['amend_rules', 'close']);

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { beijingTime, isBefore, isIsoInstant } from './calendar';
+import { beijingDate, beijingTime, isBefore, isIsoInstant } from './calendar';
 import { sameValue } from './same-value';
 import { problem } from './field-problem';
 import { applicationProblems } from './project-application';
@@ -109,6 +109,13 @@ export function grantSubmissionExtension(c: GrantSubmissionExtension, state: Pro
     const msgZh = `延期截止时间必须是有效时间，且晚于当前时间和报名截止时间（${beijingTime(closesAt)}）。`;
     const msgEn = `The extension must end at a valid instant after now and after the window closes (${closesAt}).`;
     throw DomainError.validation('PROJECT.EXTENSION_INVALID', msgZh, msgEn, { errors: [problem('until', msgZh, msgEn)] });
+  }
+  // An extension lets a unit file within the campaign, not after it: a project entered once the campaign is over could never report.
+  const span = c.campaign.span;
+  if (span && beijingDate(c.until) > span.endsOn) {
+    const msgZh = `竞赛活动于 ${span.endsOn} 结束，延期截止时间不能晚于活动结束日${beijingDate(c.at) > span.endsOn ? '；本活动已结束，不再批准延期报送' : ''}。`;
+    const msgEn = `The campaign ends on ${span.endsOn}; an extension cannot run past it${beijingDate(c.at) > span.endsOn ? ', and the campaign is over' : ''}.`;
+    throw DomainError.validation('PROJECT.EXTENSION_AFTER_CAMPAIGN', msgZh, msgEn, { campaignEndsOn: span.endsOn, errors: [problem('until', msgZh, msgEn)] });
   }
   return [{ type: 'SubmissionExtensionGranted', data: { projectId: c.projectId, until: c.until, reason } }];
 }

@@ -208,6 +208,14 @@ describe('project approval (遴选立项)', () => {
         .thenState((s) => expect(s).toMatchObject({ application: { extension: { until, reason: '汛期抢险，材料延后报送' } } }));
     });
 
+    it('refuses an extension running past the campaign, and any once the campaign is over', () => {
+      const campaign = { ...snapshot(), span: { startsOn: '2021-06-01', endsOn: '2022-06-30' } };
+      spec().given([drafted]).when(grant('2022-06-30T20:00:00+08:00', { campaign })).then([extensionGranted('2022-06-30T20:00:00+08:00')]);
+      spec().given([drafted]).when(grant('2022-07-01T08:00:00+08:00', { campaign })).thenThrows('PROJECT.EXTENSION_AFTER_CAMPAIGN', { details: { campaignEndsOn: '2022-06-30', errors: [{ field: 'until' }] } });
+      const over = spec().given([drafted]).when(grant('2023-01-20T18:00:00+08:00', { campaign, at: '2023-01-11T09:00:00+08:00' })).thenThrows('PROJECT.EXTENSION_AFTER_CAMPAIGN');
+      expect(over.messageZh).toContain('本活动已结束，不再批准延期报送');
+    });
+
     it('refuses an extension that ends before the window closes or in the past', () => {
       spec().given([drafted]).when(grant('2021-07-22T00:00:00+08:00', { at: beforeClose })).thenThrows('PROJECT.EXTENSION_INVALID', { details: { errors: [{ field: 'until' }] } });
       spec().given([drafted]).when(grant('2021-07-25T00:00:00+08:00')).thenThrows('PROJECT.EXTENSION_INVALID');
