@@ -126,7 +126,8 @@ describe('rule sets and slate ratios over HTTP', () => {
     expect(absurd.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
     expect(absurd.body.errors.map((e: any) => e.field)).toEqual(['ruleSetVersion', 'pools[0].quota', 'minimumNoticeWorkingDays']);
     const short = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: '2024-10-11', to: '2024-10-14' } }, 'office');
-    expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', calendarDays: 4, minimumDays: 5 });
+    // No calendar minimum on this round: dates are held to its 5 working days.
+    expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', workingDays: 3, minimumWorkingDays: 5 });
     expect((await post(`${R}/public-notice`, { period: { kind: 'fortnight' } }, 'office')).body.code).toBe('REQUEST.INVALID');
     // A nested field is named by its full path, in the field and in the message.
     const nested = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: 20221014, to: '2022-10-19' } }, 'office');

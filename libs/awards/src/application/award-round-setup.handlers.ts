@@ -68,6 +68,7 @@ export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRound
       quotasByRecommender: plain(body.quotasByRecommender),
       levels: body.levels,
       minimumNoticeWorkingDays: body.minimumNoticeWorkingDays,
+      ...(body.minimumNoticeCalendarDays !== undefined ? { minimumNoticeCalendarDays: body.minimumNoticeCalendarDays } : {}),
       // The rule-set version's ratios and clearances travel with the round (the domain reads no rule set).
       ratios: version.ratios,
       clearances: version.clearances,

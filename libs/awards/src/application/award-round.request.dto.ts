@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
-import { AWARD_TYPES, HONOUR_LEVELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, POOLS } from './award-domain';
+import { AWARD_TYPES, HONOUR_LEVELS, MAXIMUM_NOTICE_CALENDAR_DAYS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, POOLS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 import { AttributePredicateDto, LabelDto } from './rule-set.request.dto';
 
@@ -65,4 +65,11 @@ export class CreateAwardRoundRequestDto {
   @ApiPropertyOptional({ description: `公示最少工作日（默认 5，不得少于 5，不超过 ${MAXIMUM_NOTICE_WORKING_DAYS}）Minimum notice working days (default and least 5, at most ${MAXIMUM_NOTICE_WORKING_DAYS})`, maximum: MAXIMUM_NOTICE_WORKING_DAYS })
   @IsOptional() @IsInt() @Max(MAXIMUM_NOTICE_WORKING_DAYS, { message: `minimumNoticeWorkingDays must be at most ${MAXIMUM_NOTICE_WORKING_DAYS}` })
   minimumNoticeWorkingDays?: number;
+
+  @ApiPropertyOptional({
+    description: `按自然日公示时的最少天数（如丽江 7 个自然日；${MINIMUM_NOTICE_DAYS}–${MAXIMUM_NOTICE_CALENDAR_DAYS}）。不设时，按日期给出的公示期须含足最少工作日 Minimum notice by dates, in calendar days; when absent, a notice by dates must hold the minimum working days`,
+    minimum: MINIMUM_NOTICE_DAYS, maximum: MAXIMUM_NOTICE_CALENDAR_DAYS,
+  })
+  @IsOptional() @IsInt() @Max(MAXIMUM_NOTICE_CALENDAR_DAYS, { message: `minimumNoticeCalendarDays must be at most ${MAXIMUM_NOTICE_CALENDAR_DAYS}` })
+  minimumNoticeCalendarDays?: number;
 }

@@ -202,6 +202,7 @@ export class AwardRoundViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '阶段名称 Stage label', type: LabelDto }) stageLabel!: LabelDto;
   @ApiProperty({ description: '审核层级（由低到高）Review levels, lowest first', type: [String] }) levels!: string[];
   @ApiProperty({ description: '公示最少工作日 Minimum notice working days', type: 'integer' }) minimumNoticeWorkingDays!: number;
+  @ApiProperty({ description: '按自然日公示的最少天数（未设为 null：按日期公示须含足最少工作日）Minimum notice by dates, in calendar days', type: 'integer', nullable: true }) minimumNoticeCalendarDays!: number | null;
   @ApiProperty({ description: '公示（未公示为 null）Notice', type: NoticeViewDto, nullable: true }) notice!: NoticeViewDto | null;
   @ApiProperty({ description: '您可见的推荐 Nominations you may see', type: [NominationViewDto] }) nominations!: NominationViewDto[];
   @ApiProperty({ description: '异议 Objections', type: [ObjectionViewDto] }) objections!: ObjectionViewDto[];

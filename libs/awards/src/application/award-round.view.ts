@@ -48,6 +48,7 @@ export function awardRoundView(
     stageLabel: STAGE_LABELS[state.stage],
     levels: round.levels,
     minimumNoticeWorkingDays: round.minimumNoticeWorkingDays,
+    minimumNoticeCalendarDays: round.minimumNoticeCalendarDays ?? null,
     notice: state.notice && {
       ...state.notice,
       summary: `公示 ${state.notice.calendarDays} 天${state.notice.workingDays === null ? '' : `（含工作日 ${state.notice.workingDays} 天）`}：${state.notice.startsOn} 至 ${state.notice.lastDay}`,

@@ -67,6 +67,7 @@ export interface CreateAwardRound extends RoundCommand {
   levels: string[];
   /** Default 5 working days. */
   minimumNoticeWorkingDays?: number;
+  minimumNoticeCalendarDays?: number;
   ratios: RatioSpec[];
   clearances: ClearanceSpec;
 }

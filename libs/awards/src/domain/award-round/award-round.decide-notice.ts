@@ -15,17 +15,26 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
   if (toEpochDay(resolved.startsOn) < toEpochDay(shanghaiDateOf(c.at))) {
     throw DomainError.validation('AWARD.NOTICE_IN_PAST', `公示开始日期 ${c.startsOn} 已过，请选择今天或以后的日期。`, `The notice cannot start in the past (${c.startsOn}); choose today or a later date.`);
   }
-  // A period given in calendar days (Lijiang: 2022-10-14 to 2022-10-19) is held to the same
-  // minimum counted in calendar days; one given in working days, in working days.
-  if (c.period.kind === 'calendar_days' && resolved.calendarDays < round.minimumNoticeWorkingDays) {
+  // A period given by dates (Lijiang: 2022-10-14 to 2022-10-19) is held to the round's minimum in
+  // calendar days where it sets one; otherwise the round's only minimum is in working days, and
+  // the dates must hold that many (6 days over National Day with 1 working day are not 5 working days).
+  // A year the holiday calendar does not cover has no working-day count: its dates are held to the minimum in days.
+  const calendarMinimum = round.minimumNoticeCalendarDays ?? (resolved.workingDays === null ? round.minimumNoticeWorkingDays : undefined);
+  if (c.period.kind === 'calendar_days' && calendarMinimum !== undefined && resolved.calendarDays < calendarMinimum) {
     throw DomainError.unprocessable(
       'AWARD.NOTICE_TOO_SHORT',
-      `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅 ${resolved.calendarDays} 天，本轮要求不少于 ${round.minimumNoticeWorkingDays} 天。`,
-      `The notice (${resolved.startsOn} to ${resolved.lastDay}) lasts ${resolved.calendarDays} day(s); this round needs at least ${round.minimumNoticeWorkingDays}.`,
-      { calendarDays: resolved.calendarDays, minimumDays: round.minimumNoticeWorkingDays, lastDay: resolved.lastDay },
+      `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅 ${resolved.calendarDays} 天，本轮要求按自然日公示不少于 ${calendarMinimum} 天。`,
+      `The notice (${resolved.startsOn} to ${resolved.lastDay}) lasts ${resolved.calendarDays} day(s); this round needs at least ${calendarMinimum} calendar days.`,
+      { calendarDays: resolved.calendarDays, minimumDays: calendarMinimum, lastDay: resolved.lastDay },
     );
   }
-  if (c.period.kind === 'working_days' && (resolved.workingDays ?? 0) < round.minimumNoticeWorkingDays) {
+  // By dates with no calendar minimum: counted in working days where the holiday calendar covers the
+  // year (none at all is the refusal below, which says why); by working days, always.
+  const shortOfWorkingDays =
+    c.period.kind === 'working_days'
+      ? (resolved.workingDays ?? 0) < round.minimumNoticeWorkingDays
+      : round.minimumNoticeCalendarDays === undefined && resolved.workingDays !== null && resolved.workingDays > 0 && resolved.workingDays < round.minimumNoticeWorkingDays;
+  if (shortOfWorkingDays) {
     throw DomainError.unprocessable(
       'AWARD.NOTICE_TOO_SHORT',
       `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅含 ${resolved.workingDays} 个工作日，本轮要求不少于 ${round.minimumNoticeWorkingDays} 个工作日。`,

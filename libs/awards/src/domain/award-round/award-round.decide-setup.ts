@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, POOL_LABELS, Pool, GRADE_LABELS, Grade, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_CALENDAR_DAYS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, POOL_LABELS, Pool, GRADE_LABELS, Grade, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { validateNomineeAttributes } from '../rules/nominee-attributes';
@@ -46,6 +46,13 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
       'minimumNoticeWorkingDays',
       `公示期最少工作日应为 ${MINIMUM_NOTICE_DAYS} 至 ${MAXIMUM_NOTICE_WORKING_DAYS} 个工作日`,
       `the minimum notice must be from ${MINIMUM_NOTICE_DAYS} to ${MAXIMUM_NOTICE_WORKING_DAYS} working days`,
+    );
+  }
+  if (c.minimumNoticeCalendarDays !== undefined && !isCount(c.minimumNoticeCalendarDays, MINIMUM_NOTICE_DAYS, MAXIMUM_NOTICE_CALENDAR_DAYS)) {
+    bad(
+      'minimumNoticeCalendarDays',
+      `按自然日公示的最少天数应为 ${MINIMUM_NOTICE_DAYS} 至 ${MAXIMUM_NOTICE_CALENDAR_DAYS} 天`,
+      `the minimum notice by dates must be from ${MINIMUM_NOTICE_DAYS} to ${MAXIMUM_NOTICE_CALENDAR_DAYS} calendar days`,
     );
   }
   p.push(...validateRatioSpecs(c.ratios), ...validateClearanceSpec(c.clearances));
@@ -107,6 +114,7 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
     quotasByRecommender: c.quotasByRecommender ?? [],
     levels: c.levels,
     minimumNoticeWorkingDays: c.minimumNoticeWorkingDays ?? MINIMUM_NOTICE_DAYS,
+    ...(c.minimumNoticeCalendarDays !== undefined ? { minimumNoticeCalendarDays: c.minimumNoticeCalendarDays } : {}),
     ratios: c.ratios,
     clearances: c.clearances,
   };

@@ -37,9 +37,12 @@ describe('starting the public notice (公示)', () => {
     ]);
   });
 
-  it('accepts the Lijiang calendar-day notice (2022-10-14 to 2022-10-19: 6 days, 4 of them working days) in a round with the usual minimum of 5', () => {
+  // Lijiang gives its notice by dates (2022-10-14 to 2022-10-19): a round that takes notices so says how many calendar days.
+  const byDates = [created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1'), ...passed('n-2')];
+
+  it('accepts the Lijiang calendar-day notice (2022-10-14 to 2022-10-19: 6 days, 4 of them working days) in a round held to 5 calendar days', () => {
     spec
-      .given(ready)
+      .given(byDates)
       .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } }))
       .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2022-10-19', calendarDays: 6, workingDays: 4 } }]);
   });
@@ -52,9 +55,16 @@ describe('starting the public notice (公示)', () => {
     spec.given(ready).when(start({ at: '2027-02-26T09:00:00+08:00', startsOn: '2027-03-01' })).thenThrows('CALENDAR.YEAR_NOT_COVERED');
   });
 
+  it('holds a notice by dates to the working-day minimum when the round sets no calendar minimum: 6 days over National Day with 1 working day are not 5 working days', () => {
+    const dates = (from: string, to: string) => start({ at: '2022-09-26T09:00:00+08:00', startsOn: from, period: { kind: 'calendar_days', from, to } });
+    spec.given(ready).when(dates('2022-10-03', '2022-10-08')).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 1, minimumWorkingDays: 5 } });
+    spec.given(ready).when(dates('2022-10-14', '2022-10-19')).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 4, minimumWorkingDays: 5 } });
+    spec.given(ready).when(dates('2022-10-14', '2022-10-20')).thenMatches([{ type: 'PublicNoticeStarted', data: { calendarDays: 7, workingDays: 5 } }]);
+  });
+
   it('refuses a calendar-day notice shorter than the minimum, counted in days', () => {
     spec
-      .given(ready)
+      .given(byDates)
       .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-17' } }))
       .thenThrows('AWARD.NOTICE_TOO_SHORT', { kind: 'unprocessable', details: { calendarDays: 4, minimumDays: 5, lastDay: '2022-10-17' } });
   });
@@ -65,16 +75,16 @@ describe('starting the public notice (公示)', () => {
 
   it('ends the Lijiang notice at 2022-10-19 24:00 +08:00', () => {
     spec
-      .given([created(), ...passed('n-1')])
+      .given([created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1')])
       .when(start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } }))
       .thenMatches([{ type: 'PublicNoticeStarted', data: { startsOn: '2022-10-14', lastDay: '2022-10-19', startsAt: '2022-10-13T16:00:00.000Z', endsAt: '2022-10-19T16:00:00.000Z', calendarDays: 6 } }]);
   });
 
   it('refuses a notice by dates that holds no working day (National Day 2022-10-01 to 10-05), and keeps the day counts', () => {
     const holiday = start({ at: '2022-09-26T09:00:00+08:00', startsOn: '2022-10-01', period: { kind: 'calendar_days', from: '2022-10-01', to: '2022-10-05' } });
-    spec.given([created(), ...passed('n-1')]).when(holiday).thenThrows('AWARD.NOTICE_WITHOUT_WORKING_DAYS', { details: { calendarDays: 5, workingDays: 0 } });
+    spec.given([created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1')]).when(holiday).thenThrows('AWARD.NOTICE_WITHOUT_WORKING_DAYS', { details: { calendarDays: 5, workingDays: 0 } });
     const lijiang = start({ at: '2022-10-13T09:00:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } });
-    spec.given([created(), ...passed('n-1')]).when(lijiang).thenState((s) => expect(s.notice).toMatchObject({ calendarDays: 6, workingDays: 4 }));
+    spec.given([created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1')]).when(lijiang).thenState((s) => expect(s.notice).toMatchObject({ calendarDays: 6, workingDays: 4 }));
   });
 
   it('refuses a notice that starts in the past or has a malformed period', () => {
