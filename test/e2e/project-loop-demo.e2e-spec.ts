@@ -114,5 +114,10 @@ describe('demo seed: the middle of the loop', () => {
     const nominated = await t.post('/api/v1/award-rounds/jx-medal/nominations', { nominee: { kind: 'person', id: 'person-chen', name: '陈工' }, projectId: 'jj-electronics-innovation' }, tok['u-electronics-union']);
     expect(nominated.body).toMatchObject({ status: 422 });
     expect(JSON.stringify(nominated.body)).toContain('applied_on_time');
+    // The rules a verdict was judged by are read by every auditor, a city's included, as its campaign export holds them.
+    const rules = await t.get('/api/v1/audit/streams/ruleSet-nat-2024/events', tok['u-auditor']);
+    expect(rules.status).toBe(200);
+    expect(rules.body.items[0]).toMatchObject({ type: 'RuleSetVersionPublished' });
+    expect((await t.get('/api/v1/audit/verify?streamId=ruleSet-nat-2024', tok['u-auditor'])).status).toBe(200);
   });
 });

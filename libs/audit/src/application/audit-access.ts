@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, describeScope, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
-import { DomainError } from '@jingsai/shared';
+import { DomainError, parseStreamId } from '@jingsai/shared';
 import { StreamScope } from '../scope/stream-scope';
 
 /**
@@ -42,6 +42,7 @@ export class AuditAccess {
     const unrestricted = await this.requireAuditor(user);
     if ((await this.store.streamRevision(streamId)) === null) throw streamNotFound(streamId);
     if (unrestricted) return;
+    if (isPublishedRules(streamId)) return;
     const orgId = await scope.orgOf(streamId);
     if (orgId === null) throw unrestrictedOnly('stream');
     requireWithinScope(this.orgs, user.orgId, orgId, 'stream');
@@ -49,6 +50,7 @@ export class AuditAccess {
 
   /** True when a restricted auditor may see this stream (for filtering lists). */
   async mayRead(user: AuthUser, streamId: string, scope: StreamScope): Promise<boolean> {
+    if (isPublishedRules(streamId)) return true;
     const orgId = await scope.orgOf(streamId);
     return orgId !== null && this.orgs.isWithin(orgId, user.orgId);
   }
@@ -62,6 +64,13 @@ export class AuditAccess {
     if (!unrestricted) throw unrestrictedOnly(what);
   }
 }
+
+/**
+ * A rule set's stream: published award rules (评选条件, with their 文号), which belong to no
+ * organisation and which every round cites. Every auditor reads them, as a campaign export holds
+ * them: checking a verdict needs the rules it was judged by.
+ */
+const isPublishedRules = (streamId: string): boolean => parseStreamId(streamId).category === 'ruleSet';
 
 export function streamNotFound(streamId: string): DomainError {
   return DomainError.notFound('AUDIT.STREAM_NOT_FOUND', `事件流 ${streamId} 不存在。`, `Stream ${streamId} does not exist.`, { streamId });
