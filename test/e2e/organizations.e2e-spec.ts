@@ -28,6 +28,7 @@ describe('organisations over HTTP', () => {
     expect(list.status).toBe(200);
     expect(list.body.items.map((o: any) => o.orgId)).toEqual(['jj', 'xy']);
     expect(list.body.items[1]).toMatchObject({ path: ['jx', 'jj'], levelLabel: '县（市、区）级', kindLabel: '劳动竞赛委员会' });
+    expect(list.body.scope).toMatchObject({ kind: 'subtree', orgId: 'jj', labelZh: expect.stringContaining('及所属单位') });
   });
 
   it('refuses a county committee recording facts outside its subtree', async () => {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
 import { ORG_FACT_KINDS, ORG_KINDS, ORG_LEVELS, ORG_OWNERSHIPS } from '../domain';
 
 /* What the organisation queries answer (org-tree.queries.ts), for the OpenAPI document. */
@@ -40,4 +40,9 @@ export class OrganizationWithinDto {
   @ApiProperty({ description: '上级组织 The organisation asked about' }) ancestorId!: string;
   @ApiProperty({ description: '是否为其本身或下级 Whether orgId is ancestorId or under it' }) within!: boolean;
   @ApiProperty({ description: '组织的上级组织链 Ancestors of orgId, root first', type: [String] }) path!: string[];
+}
+
+export class OrganizationPageExtraDto {
+  // The scope is the one describeScope answers everywhere: the supervision lists declare its schema.
+  @ApiProperty({ description: '数据范围（所列子树）Scope: the subtree listed', allOf: [{ $ref: getSchemaPath('ScopeViewDto') }] }) scope!: object;
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope, requireWithinScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { ORG_KINDS, ORG_LEVELS } from '../domain';
@@ -13,7 +13,7 @@ import { SqliteOrgDirectory } from '../read-models/org-tree/sqlite-org-directory
 import { RecordOrganizationFactCommand, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.commands';
 import { OrgCommandResult } from './organization.handlers';
 import { RecordOrganizationFactRequestDto, RegisterOrganizationRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
-import { LabelledOrganizationDto, OrganizationFactsDto, OrganizationWithinDto } from './organization.response.dto';
+import { LabelledOrganizationDto, OrganizationFactsDto, OrganizationPageExtraDto, OrganizationWithinDto } from './organization.response.dto';
 
 class ListOrganizationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '子树根（默认为本人所在组织）Subtree root; defaults to your organisation' }) @IsOptional() @IsString() within?: string;
@@ -62,7 +62,7 @@ export class OrganizationsController {
 
   @Get()
   @ApiOperation({ summary: '组织列表（本辖区）Organisations in a subtree of your scope' })
-  @ApiPageResponse(LabelledOrganizationDto)
+  @ApiPageResponse(LabelledOrganizationDto, OrganizationPageExtraDto)
   list(@Query() q: ListOrganizationsQueryDto, @CurrentUser() user: AuthUser) {
     const within = q.within ?? user.orgId;
     if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, within);
@@ -70,7 +70,8 @@ export class OrganizationsController {
     else if (q.within !== undefined && !this.orgs.get(within)) {
       throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${within} 尚未登记，请检查组织编号。`, `Organisation ${within} is not registered; check the id.`, { orgId: within });
     }
-    return listOrganizations(this.db, { within, kind: q.kind, level: q.level, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    // Whose organisations these are: the subtree asked for (the caller's own by default), said in the answer as other lists say it.
+    return { ...listOrganizations(this.db, { within, kind: q.kind, level: q.level, limit: q.limit ?? 50, offset: q.offset ?? 0 }), scope: describeScope({ kind: 'subtree', orgId: within }, this.orgs) };
   }
 
   @Get(':orgId')
