@@ -244,6 +244,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(honours.items[0]).toMatchObject({ level: 'city', levelLabel: { zh: '市级' } });
     // Each row says where it is read (its id holds a '/').
     for (const h of honours.items) expect(ok(await get(h.href, 'office')).body.honourId).toBe(h.honourId);
+    // What may be done to it now, to whom: the round's award office, on the round's routes; the auditor reads only.
+    expect(ok(await get(honours.items[0].href, 'office')).body.allowedActions).toEqual(['revoke_honour', 'withdraw_honour', 'suspend_honour']);
+    expect(ok(await get(honours.items[0].href, 'auditor')).body.allowedActions).toEqual([]);
     // Its history reads in words: what happened, the status it led to, who (by role).
     expect(ok(await get(honours.items[0].href, 'office')).body.history[0]).toMatchObject({ event: 'HonourConferred', eventLabel: '授予', statusLabel: { zh: '有效' }, actorRoleLabel: '评选表彰办公室' });
     expect(ok(await get(R, 'office')).body.honours).toEqual([expect.objectContaining({ level: 'city', levelLabel: { zh: '市级', en: expect.any(String) } }), expect.anything()]);

@@ -8,7 +8,8 @@ import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } fro
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
-import { AWARD_TYPES, DERIVED_HONOUR_TYPES, HONOUR_STATUSES } from './award-domain';
+import { AWARD_TYPES, DERIVED_HONOUR_TYPES, HONOUR_ALLOWED, HONOUR_STATUSES, HonourStatus, awardActionNames, labelledAwardActions } from './award-domain';
+import { AwardRoundAccess } from './award-round-access.service';
 import { HonourDto, HonourPageExtraDto } from './honour.response.dto';
 
 class ListHonoursQueryDto extends PageQueryDto {
@@ -39,6 +40,7 @@ export class HonoursController {
     @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
     private readonly consistency: ReadConsistency,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+    private readonly access: AwardRoundAccess,
   ) {
     this.db = readDb.db;
   }
@@ -76,8 +78,11 @@ export class HonoursController {
   }
 
   @Get(':honourId')
-  @ApiOperation({ summary: '荣誉详情 One honour with its history' })
-  get(@Param('honourId') honourId: string, @CurrentUser() user: AuthUser) {
+  @ApiOperation({
+    summary: '荣誉详情 One honour with its history, and what you may do to it now',
+    description: '评选轮次授予的荣誉：撤销、摘牌、暂停、恢复由该轮评选表彰办公室办理（allowedActions）；即时表彰在所属项目中办理（manageAt）。',
+  })
+  async get(@Param('honourId') honourId: string, @CurrentUser() user: AuthUser) {
     const honour = getHonour(this.db, honourId);
     if (!honour) throw notFound(honourId);
     const orgId = honour.recipient.orgId;
@@ -86,6 +91,13 @@ export class HonoursController {
         honourId,
       });
     }
-    return honour;
+    // A round's honour is changed on its round, by those its routes let through (the same check); an instant commendation on its project.
+    if (honour.roundId) {
+      const round = await this.access.load(honour.roundId);
+      const types = HONOUR_ALLOWED[honour.status as HonourStatus].filter((type) => this.access.mayTake(user, round, type));
+      return { ...honour, allowedActions: awardActionNames(types), allowedActionLabels: labelledAwardActions(types) };
+    }
+    const projectId = (honour.source as { projectId?: string } | null)?.projectId;
+    return { ...honour, allowedActions: [], allowedActionLabels: [], ...(projectId ? { manageAt: `/api/v1/projects/${encodeURIComponent(projectId)}` } : {}) };
   }
 }
