@@ -98,6 +98,24 @@ export class AwardRoundsController {
     return { roundId, ...found };
   }
 
+  @Get(':roundId/objections')
+  @ApiOperation({ summary: '异议 The objections to nominations you may see, a page at a time (the objector named only to those the round view names them to)' })
+  async objections(@Param('roundId') roundId: string, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
+    const { view } = await this.view(roundId, user);
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    return { items: view.objections.slice(offset, offset + limit), total: view.objections.length, limit, offset, roundId };
+  }
+
+  @Get(':roundId/objections/:objectionId')
+  @ApiOperation({ summary: '单个异议 One objection, as the round view shows it' })
+  async objection(@Param('roundId') roundId: string, @Param('objectionId') objectionId: string, @CurrentUser() user: AuthUser) {
+    const { view } = await this.view(roundId, user);
+    const found = view.objections.find((o) => o.objectionId === objectionId);
+    if (!found) throw DomainError.notFound('AWARD.OBJECTION_NOT_FOUND', `异议 ${objectionId} 不存在，或不在您的查看范围内。`, `Objection ${objectionId} does not exist in this round, or is outside what you may see.`, { roundId, objectionId });
+    return { roundId, ...found };
+  }
+
   /** The round as this caller sees it, offered only what its own request would be accepted for (the same checks as the routes). */
   private async view(roundId: string, user: AuthUser) {
     const round = await this.access.load(roundId);
