@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { CommandResponse } from '@jingsai/api-kit';
 import { AWARD_TYPES, HONOUR_LEVELS, HONOUR_STATUSES, NOMINEE_KINDS, POOLS, RULE_KEYS } from './award-domain';
 import { NoticePeriodDto } from './notice.request.dto';
@@ -28,7 +28,8 @@ export class ActionLabelsDto {
   @ApiProperty({ description: '操作及其名称 The same, labelled: {action, label}', type: 'array', items: FREE }) allowedActionLabels!: object[];
 }
 
-export class AwardRoundListItemDto {
+/** What a round's list row and its view share. */
+export class AwardRoundCoreDto {
   @ApiProperty({ description: '评选轮次 Round id' }) roundId!: string;
   @ApiProperty({ description: '竞赛活动 Campaign id' }) campaignId!: string;
   @ApiProperty({ description: '奖项 Award type', enum: AWARD_TYPES }) awardType!: string;
@@ -39,6 +40,9 @@ export class AwardRoundListItemDto {
   @ApiProperty({ description: '开展评选的组织 Organising organisation' }) orgId!: string;
   @ApiProperty({ description: '阶段 Stage', enum: STAGES }) stage!: string;
   @ApiProperty({ description: '阶段名称 Stage label', type: LabelDto }) stageLabel!: LabelDto;
+}
+
+export class AwardRoundListItemDto extends AwardRoundCoreDto {
   @ApiProperty({ description: '公示期 {startsOn, lastDay}（未公示为 null）Notice', ...FREE, nullable: true }) notice!: object | null;
   @ApiProperty({ description: '推荐中的人选 Active nominations', type: 'integer' }) activeNominations!: number;
   @ApiProperty({ description: '已授予的荣誉 Honours conferred', type: 'integer' }) honoursConferred!: number;
@@ -188,18 +192,8 @@ export class SlateDto {
   @ApiProperty({ description: '待反馈的征求意见 {nominationId, departments, …} Clearances outstanding', type: 'array', items: FREE }) pendingClearances!: object[];
 }
 
-export class AwardRoundViewDto extends ActionLabelsDto {
-  @ApiProperty({ description: '评选轮次 Round id' }) roundId!: string;
+export class AwardRoundViewDto extends IntersectionType(AwardRoundCoreDto, ActionLabelsDto) {
   @ApiProperty({ description: '版本（If-Match 用）Revision', type: 'integer', nullable: true }) revision!: number | null;
-  @ApiProperty({ description: '开展评选的组织 Organising organisation' }) orgId!: string;
-  @ApiProperty({ description: '竞赛活动 Campaign id' }) campaignId!: string;
-  @ApiProperty({ description: '奖项 Award type', enum: AWARD_TYPES }) awardType!: string;
-  @ApiProperty({ description: '奖项名称 Its label', type: AwardTypeLabelDto }) awardTypeLabel!: AwardTypeLabelDto;
-  @ApiProperty({ description: '授予级别 Level conferred', enum: HONOUR_LEVELS }) honourLevel!: string;
-  @ApiProperty({ description: '级别名称 Its label', type: LabelDto }) honourLevelLabel!: LabelDto;
-  @ApiProperty({ description: '规则集版本 Rule-set version', type: RuleSetRefDto }) ruleSet!: RuleSetRefDto;
-  @ApiProperty({ description: '阶段 Stage', enum: STAGES }) stage!: string;
-  @ApiProperty({ description: '阶段名称 Stage label', type: LabelDto }) stageLabel!: LabelDto;
   @ApiProperty({ description: '审核层级（由低到高）Review levels, lowest first', type: [String] }) levels!: string[];
   @ApiProperty({ description: '公示最少工作日 Minimum notice working days', type: 'integer' }) minimumNoticeWorkingDays!: number;
   @ApiProperty({ description: '按自然日公示的最少天数（未设为 null：按日期公示须含足最少工作日）Minimum notice by dates, in calendar days', type: 'integer', nullable: true }) minimumNoticeCalendarDays!: number | null;

@@ -26,6 +26,13 @@ class ListAwardRoundsQueryDto extends PageQueryDto {
   stage?: string;
 }
 
+/** A page of one of the round view's lists (nominations, objections), in the view's order. */
+function pageOf<T>(items: T[], q: PageQueryDto) {
+  const limit = q.limit ?? 50;
+  const offset = q.offset ?? 0;
+  return { items: items.slice(offset, offset + limit), total: items.length, limit, offset };
+}
+
 @ApiTags('award-rounds 评选表彰')
 @ApiBearerAuth()
 @Controller('api/v1/award-rounds')
@@ -82,10 +89,7 @@ export class AwardRoundsController {
   @ApiPageResponse(NominationViewDto, NominationPageExtraDto)
   @ApiOperation({ summary: '推荐名单 The nominations of the round you may see, a page at a time (as in the round view: verdicts, review progress, clearances, your actions)' })
   async nominations(@Param('roundId') roundId: string, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
-    const { view } = await this.view(roundId, user);
-    const limit = q.limit ?? 50;
-    const offset = q.offset ?? 0;
-    return { items: view.nominations.slice(offset, offset + limit), total: view.nominations.length, limit, offset, roundId };
+    return { ...pageOf((await this.view(roundId, user)).view.nominations, q), roundId };
   }
 
   @Get(':roundId/nominations/:nominationId')
@@ -101,10 +105,7 @@ export class AwardRoundsController {
   @Get(':roundId/objections')
   @ApiOperation({ summary: '异议 The objections to nominations you may see, a page at a time (the objector named only to those the round view names them to)' })
   async objections(@Param('roundId') roundId: string, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
-    const { view } = await this.view(roundId, user);
-    const limit = q.limit ?? 50;
-    const offset = q.offset ?? 0;
-    return { items: view.objections.slice(offset, offset + limit), total: view.objections.length, limit, offset, roundId };
+    return { ...pageOf((await this.view(roundId, user)).view.objections, q), roundId };
   }
 
   @Get(':roundId/objections/:objectionId')
