@@ -14,7 +14,8 @@ export class CategoryLabelDto {
   @ApiProperty({ description: '英文名称 English' }) en!: string;
 }
 
-export class CampaignListItemDto {
+/** What a campaign's list row and its view share. */
+export class CampaignCoreDto {
   @ApiProperty({ description: '竞赛活动 Campaign id' }) campaignId!: string;
   @ApiProperty({ description: '名称 Title' }) title!: string;
   @ApiProperty({ description: '主题 Theme' }) theme!: string;
@@ -24,6 +25,9 @@ export class CampaignListItemDto {
   @ApiProperty({ description: '主办竞赛委员会 Organising committee' }) organizerOrgId!: string;
   @ApiProperty({ description: '状态 Status', enum: CAMPAIGN_STATUSES }) status!: string;
   @ApiProperty({ description: '状态名称 Status label' }) statusLabel!: string;
+}
+
+export class CampaignListItemDto extends CampaignCoreDto {
   @ApiProperty({ description: '现行规则版本 Rules version in force', type: 'integer' }) rulesVersion!: number;
   @ApiProperty({ description: '竞赛类别 Categories', type: [CategoryLabelDto] }) categories!: CategoryLabelDto[];
   @ApiProperty({ description: '报名时间 Application window', type: ApplicationWindowDto }) applicationWindow!: ApplicationWindowDto;
@@ -80,16 +84,7 @@ export class CampaignRuleVersionDto {
   @ApiProperty({ description: '该版本的规则 Its rules', type: LabelledCampaignRulesDto }) rules!: LabelledCampaignRulesDto;
 }
 
-export class CampaignViewDto {
-  @ApiProperty({ description: '竞赛活动 Campaign id' }) campaignId!: string;
-  @ApiProperty({ description: '名称 Title' }) title!: string;
-  @ApiProperty({ description: '主题 Theme' }) theme!: string;
-  @ApiProperty({ description: '年度 Year', type: 'integer' }) year!: number;
-  @ApiProperty({ description: '层级 Level', enum: HIERARCHY_LEVELS }) level!: string;
-  @ApiProperty({ description: '层级名称 Level label' }) levelLabel!: string;
-  @ApiProperty({ description: '主办竞赛委员会 Organising committee' }) organizerOrgId!: string;
-  @ApiProperty({ description: '状态 Status', enum: CAMPAIGN_STATUSES }) status!: string;
-  @ApiProperty({ description: '状态名称 Status label' }) statusLabel!: string;
+export class CampaignViewDto extends CampaignCoreDto {
   @ApiProperty({ description: '报名已截止 Application window closed' }) applicationWindowClosed!: boolean;
   @ApiProperty({ description: '结束理由 Reason it was closed', type: String, nullable: true }) closedReason!: string | null;
   @ApiProperty({ description: '现行规则版本 Rules version in force', type: 'integer' }) rulesVersion!: number;
