@@ -120,4 +120,20 @@ describe('demo seed: the middle of the loop', () => {
     expect(rules.body.items[0]).toMatchObject({ type: 'RuleSetVersionPublished' });
     expect((await t.get('/api/v1/audit/verify?streamId=ruleSet-nat-2024', tok['u-auditor'])).status).toBe(200);
   });
+  it('offers an extension to the organising committee while the campaign runs, and to no one once it is over', async () => {
+    const offered = async (who: string) => {
+      const view = (await t.get('/api/v1/projects/jj-electronics-innovation', tok[who])).body.allowedActions;
+      const row = (await t.get(`/api/v1/board?campaignId=${JIUJIANG_CAMPAIGN_ID}&limit=200`, tok[who])).body.items.find((i: any) => i.projectId === 'jj-electronics-innovation');
+      expect(row?.allowedActions ?? view).toEqual(view);
+      return view.includes('grant_extension');
+    };
+    // (A county committee is offered none on its projects: projects.e2e.)
+    expect(await offered('u-city-committee')).toBe(true);
+    t.clock.set('2023-01-11T09:00:00+08:00');
+    try {
+      expect(await offered('u-city-committee')).toBe(false);
+    } finally {
+      t.clock.set('2022-03-01T09:00:00+08:00');
+    }
+  });
 });

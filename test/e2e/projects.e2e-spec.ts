@@ -122,9 +122,9 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(twice.body.messageZh).toContain('县（市、区）级竞赛委员会已审批通过本项目');
       const sendBack = await post('/api/v1/projects/p-a/return', { reason: '再看看' }, 'xy');
       expect(sendBack.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', allowedActions: ['grant_extension', 'terminate'] });
-      // Once its level has approved, the county is offered neither (the board and the project view agree).
-      expect(ok(await get('/api/v1/projects/p-a', 'xy')).body.allowedActions).toEqual(['grant_extension', 'terminate']);
-      expect((await board('xy')).items.find((i: any) => i.projectId === 'p-a').allowedActions).toEqual(['grant_extension', 'terminate']);
+      // Once its level has approved, the county is offered neither, nor an extension (the city's deadline): the board and the project view agree.
+      expect(ok(await get('/api/v1/projects/p-a', 'xy')).body.allowedActions).toEqual(['terminate']);
+      expect((await board('xy')).items.find((i: any) => i.projectId === 'p-a').allowedActions).toEqual(['terminate']);
       expect(await boardIds('xy', '&awaitingMyAction=true')).toEqual([]);
       expect(await boardIds('city', '&awaitingMyAction=true')).toEqual(['p-a']);
       expect((await board('city')).items[0]).toMatchObject({ nextApprovalLevel: 'city', approvedLevels: ['county'], waitingSince: '2021-07-21T02:00:00.000Z' });

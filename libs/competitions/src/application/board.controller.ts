@@ -7,7 +7,7 @@ import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, an
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
-import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, submissionOpenAt } from '../domain';
+import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, endOfBeijingDay, mayExtendNow, submissionOpenAt } from '../domain';
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
@@ -75,14 +75,15 @@ export class BoardController {
     // With a campaign asked for, every row is of that campaign: its window is already read.
     const windows = asked ?? campaignWindows(this.db, page.items.map((i) => i.campaignId));
     const now = this.clock.now().toISOString();
-    // By the clock alone, a row's actions change only when a window opens or closes, or an extension ends.
-    const turns = [...windows.values()].flatMap((w) => [w.applicationWindow.opensAt, w.applicationWindow.closesAt]).concat(page.items.flatMap((i) => (i.extensionUntil ? [i.extensionUntil] : [])));
+    // By the clock alone, a row's actions change only when a window opens or closes, an extension ends, or the campaign is over.
+    const turns = [...windows.values()].flatMap((w) => [w.applicationWindow.opensAt, w.applicationWindow.closesAt, endOfBeijingDay(w.endsOn)]).concat(page.items.flatMap((i) => (i.extensionUntil ? [i.extensionUntil] : [])));
     answerValidUntil(req, Math.min(Infinity, ...turns.map((t) => Date.parse(t)).filter((ms) => ms > Date.parse(now))));
     // What the row knows: findings to rectify or review, and whether submitting is open now.
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
       return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
+        mayExtend: campaign ? mayExtendNow(user.orgId, campaign, now) : undefined,
         enoughScores: item.scoresNeeded === null ? undefined : item.scoresCounted >= item.scoresNeeded };
     };
     // A committee in scope at one of the campaign's approval levels decides (returns, rejects) until its level has approved.

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, LOCATION_HEADER, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { Project, campaignRulesSnapshot, projectActionFacts, requiredApprovalLevels } from '../domain';
+import { Project, campaignRulesSnapshot, mayExtendNow, projectActionFacts, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
   SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
@@ -120,7 +120,8 @@ export class ProjectsController {
     const required = requiredApprovalLevels({ campaign, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) });
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
     const assigned = project.assessment?.assessors.some((a) => a.userId === user.userId && !a.declaredConflict) ?? false;
-    const facts = projectActionFacts(project, { at: this.facts.now().toISOString(), campaign });
+    const at = this.facts.now().toISOString();
+    const facts = { ...projectActionFacts(project, { at, campaign }), mayExtend: mayExtendNow(user.orgId, { organizerOrgId: full.organizerOrgId, endsOn: campaign.span!.endsOn }, at) };
     const undecided = project.status === 'submitted' ? required.filter((l) => !project.application.approvedLevels.includes(l)) : [];
     const allowedActions = actionsForCaller(user, project.status, { next: nextLevel, undecided }, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);

@@ -1,4 +1,4 @@
-import { isBefore } from './calendar';
+import { beijingDate, isBefore } from './calendar';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { scoresNeeded, validScoreSheets } from './project-facts';
@@ -22,6 +22,13 @@ export interface ProjectActionFacts {
   milestones?: number;
   /** Whether the valid score sheets reach what finalisation needs (`scoresNeeded`). */
   enoughScores?: boolean;
+  /** Whether the caller may extend the deadline now: the organising committee, before the campaign is over. */
+  mayExtend?: boolean;
+}
+
+/** The organising committee extends its deadline, and only until its campaign is over (the extension decider's rules). */
+export function mayExtendNow(callerOrgId: string, campaign: { organizerOrgId: string; endsOn: string }, at: string): boolean {
+  return callerOrgId === campaign.organizerOrgId && beijingDate(at) <= campaign.endsOn;
 }
 
 /** A submission at `at` is accepted from the window's opening until it closes, or until an extension ends. */
@@ -63,6 +70,8 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
         return facts.findingsToReview === undefined || facts.findingsToReview === 0;
       case 'finalize_assessment':
         return facts.enoughScores !== false;
+      case 'grant_extension':
+        return facts.mayExtend !== false;
       case 'give_instant_commendation':
         return facts.vetoed !== true && facts.milestones !== 0;
       default:

@@ -22,6 +22,8 @@ interface CampaignRow {
   closes_at: string;
   approval_levels: string;
   window_closed: number;
+  /** The campaign period's last day, when it sets one (else its year's). */
+  period_ends: string | null;
   created_at: string;
   revision: number;
   position: number;
@@ -30,7 +32,7 @@ interface CampaignRow {
 
 const COLUMNS: Array<keyof CampaignRow> = [
   'campaign_id', 'title', 'theme', 'year', 'level', 'organizer_org_id', 'organizer_path', 'status', 'rules_version', 'categories',
-  'opens_at', 'closes_at', 'approval_levels', 'window_closed', 'created_at', 'revision', 'position', 'updated_at',
+  'opens_at', 'closes_at', 'approval_levels', 'window_closed', 'period_ends', 'created_at', 'revision', 'position', 'updated_at',
 ];
 
 function write(db: Database, row: CampaignRow): void {
@@ -53,6 +55,7 @@ function withDefinition(row: CampaignRow, db: Database, d: Partial<CampaignDefin
     next.closes_at = d.applicationWindow.closesAt;
   }
   if (d.approvalLevels !== undefined) next.approval_levels = JSON.stringify(d.approvalLevels);
+  if (d.campaignPeriod !== undefined) next.period_ends = d.campaignPeriod?.endsOn ?? null;
   return next;
 }
 
@@ -62,7 +65,8 @@ function withDefinition(row: CampaignRow, db: Database, d: Partial<CampaignDefin
  */
 export const campaignListProjection: Projection = {
   name: 'campaign_list',
-  version: 1,
+  // 2: the campaign period's end, so lists and boards know when a campaign is over.
+  version: 2,
   eventTypes: [
     campaignOrgs.eventType,
     'CampaignCreated',
@@ -79,7 +83,7 @@ export const campaignListProjection: Projection = {
         campaign_id TEXT PRIMARY KEY, title TEXT NOT NULL, theme TEXT NOT NULL, year INTEGER NOT NULL, level TEXT NOT NULL,
         organizer_org_id TEXT NOT NULL, organizer_path TEXT NOT NULL, status TEXT NOT NULL, rules_version INTEGER NOT NULL,
         categories TEXT NOT NULL, opens_at TEXT NOT NULL, closes_at TEXT NOT NULL, approval_levels TEXT NOT NULL,
-        window_closed INTEGER NOT NULL, created_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
+        window_closed INTEGER NOT NULL, period_ends TEXT, created_at TEXT NOT NULL, revision INTEGER NOT NULL, position INTEGER NOT NULL, updated_at TEXT NOT NULL
       );
       CREATE INDEX IF NOT EXISTS campaign_list_organizer_path ON campaign_list(organizer_path);
     `);
@@ -98,7 +102,7 @@ export const campaignListProjection: Projection = {
       if (exists) return;
       const blank: CampaignRow = {
         campaign_id: campaignId, title: '', theme: '', year: 0, level: '', organizer_org_id: '', organizer_path: '', status: 'draft', rules_version: 0,
-        categories: '[]', opens_at: '', closes_at: '', approval_levels: '[]', window_closed: 0, created_at: at, revision: e.revision, position: e.position, updated_at: at,
+        categories: '[]', opens_at: '', closes_at: '', approval_levels: '[]', window_closed: 0, period_ends: null, created_at: at, revision: e.revision, position: e.position, updated_at: at,
       };
       write(db, withDefinition(blank, db, d));
       return;

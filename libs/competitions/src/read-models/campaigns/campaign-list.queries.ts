@@ -101,14 +101,25 @@ export function listCampaigns(db: Database, f: CampaignListFilter): Page<Campaig
 }
 
 /** Status and application window of the given campaigns, for deciding what can be done now. */
-export function campaignWindows(db: Database, campaignIds: string[]): Map<string, { status: CampaignStatus; applicationWindow: { opensAt: string; closesAt: string } }> {
+export interface CampaignWindow {
+  status: CampaignStatus;
+  applicationWindow: { opensAt: string; closesAt: string };
+  /** The committee that set the deadline (and alone extends it). */
+  organizerOrgId: string;
+  /** The campaign's last day: its period's, else its year's. */
+  endsOn: string;
+}
+
+export function campaignWindows(db: Database, campaignIds: string[]): Map<string, CampaignWindow> {
   const ids = [...new Set(campaignIds)];
   if (ids.length === 0) return new Map();
-  const rows = db.prepare(`SELECT campaign_id, status, opens_at, closes_at FROM campaign_list WHERE campaign_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{
-    campaign_id: string;
-    status: CampaignStatus;
-    opens_at: string;
-    closes_at: string;
-  }>;
-  return new Map(rows.map((r) => [r.campaign_id, { status: r.status, applicationWindow: { opensAt: r.opens_at, closesAt: r.closes_at } }]));
+  const rows = db
+    .prepare(`SELECT campaign_id, status, opens_at, closes_at, organizer_org_id, period_ends, year FROM campaign_list WHERE campaign_id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as Array<{ campaign_id: string; status: CampaignStatus; opens_at: string; closes_at: string; organizer_org_id: string; period_ends: string | null; year: number }>;
+  return new Map(
+    rows.map((r) => [
+      r.campaign_id,
+      { status: r.status, applicationWindow: { opensAt: r.opens_at, closesAt: r.closes_at }, organizerOrgId: r.organizer_org_id, endsOn: r.period_ends ?? `${r.year}-12-31` },
+    ]),
+  );
 }
