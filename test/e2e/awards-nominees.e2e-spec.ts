@@ -143,6 +143,10 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       const outside = (await get('/api/v1/eligibility/projects/p-lx-e1?awardType=may_day_certificate', 'xunyangOffice')).body;
       expect(outside).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
       expect((await get('/api/v1/projects/p-lx-e1', 'xunyang')).body.code).toBe(outside.code);
+      // Judged by a preset, the answer names it by an id that can be asked for again.
+      const byDefault = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=model_worker', 'office')).body;
+      expect(byDefault.ruleSet.ruleSetId).toBe('preset:jiujiang_campaign_2021');
+      expect(ok(await get(`/api/v1/eligibility?campaignId=jj-2021&awardType=model_worker&ruleSetId=${byDefault.ruleSet.ruleSetId}`, 'office')).body.items).toEqual(byDefault.items);
       // One project's verdict is not a page: paging parameters are refused, not silently ignored.
       expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&offset=10', 'office')).body).toMatchObject({ status: 400, errors: [{ field: 'offset' }] });
       expect(windowOf(certificate)).toMatchObject({ passed: false, facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });

@@ -13,7 +13,9 @@ import { EligibilityQuery, eligibilityBoard } from '../read-models/eligibility/e
 import { ruleSetVersionContent } from '../read-models/rule-sets/rule-set-list.queries';
 import { AWARD_TYPES, AwardType } from './award-domain';
 import { campaignStream } from './award-streams';
-import { DEFAULT_ELIGIBILITY_PRESET } from './rule-set.presets';
+import { DEFAULT_ELIGIBILITY_PRESET, RULE_SET_PRESETS } from './rule-set.presets';
+
+const PRESET_PREFIX = 'preset:';
 import { EligibilityBoardExtraDto, EligibilityItemDto } from './eligibility.response.dto';
 
 /** One project's verdict: not a page, so no limit or offset (a page's parameters would be accepted and ignored). */
@@ -46,9 +48,11 @@ export class EligibilityController {
     const round = campaignId ? latestRoundOf(this.db, campaignId, q.awardType) : undefined;
     const ruleSetId = q.ruleSetId ?? round?.ruleSetId;
     const base = { campaignId, awardType: q.awardType, asOf: this.commands.now().toISOString(), roundId: round?.roundId, withinOrgId: this.everywhere(user) ? undefined : user.orgId };
-    if (!ruleSetId) {
-      return { ...base, rules: DEFAULT_ELIGIBILITY_PRESET.content.rules, ruleSetId: `preset:${DEFAULT_ELIGIBILITY_PRESET.key}`, ruleSetVersion: 1 };
-    }
+    // A preset judges by its key (`preset:<key>`, as the answer names it, so the id it gives can be asked for again).
+    const byPreset = (preset: (typeof RULE_SET_PRESETS)[number]) => ({ ...base, rules: preset.content.rules, ruleSetId: `${PRESET_PREFIX}${preset.key}`, ruleSetVersion: 1 });
+    if (!ruleSetId) return byPreset(DEFAULT_ELIGIBILITY_PRESET);
+    const preset = RULE_SET_PRESETS.find((p) => `${PRESET_PREFIX}${p.key}` === ruleSetId);
+    if (preset) return byPreset(preset);
     const content = ruleSetVersionContent(this.db, ruleSetId, q.ruleSetVersion ?? (q.ruleSetId ? undefined : round?.ruleSetVersion));
     if (!content) throw DomainError.notFound('RULESET.NOT_FOUND', `规则集 ${ruleSetId} 不存在。`, `Rule set ${ruleSetId} does not exist.`, { ruleSetId, version: q.ruleSetVersion ?? null });
     return { ...base, rules: content.rules, ruleSetId, ruleSetVersion: content.version };
