@@ -3,7 +3,7 @@ import { DEPARTMENT_LABELS, reviewLevelZh } from '../catalogue/award-catalogue';
 import { isDateOnly, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination } from './award-round.commands';
 import { AwardRoundEvent, SubstitutePromoted } from './award-round.events';
-import { awardActionName, illegalRoundState, labelledAwardActions, requireActiveNomination, requireRound, requireText } from './award-round.guards';
+import { ACTION_LABELS, awardActionName, illegalRoundState, labelledAwardActions, requireActiveNomination, requireRound, requireText } from './award-round.guards';
 import { nextSubstitute } from './award-round.slate';
 import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
 
@@ -66,7 +66,7 @@ export function decideReview(c: ReviewNomination, state: AwardRoundState): Award
       // The recommending level decides after its workers' congress (职代会), so its approval is recorded with that date.
       throw DomainError.unprocessable(
         'AWARD.WORKERS_CONGRESS_REQUIRED',
-        `推荐单位须经职代会（职工大会）审议后推荐：请登记职代会审议日期（recommend），而不是直接审核通过 ${c.level} 级。`,
+        `推荐单位须经职代会（职工大会）审议后推荐：请办理“${ACTION_LABELS.RecordWorkersCongressApproval}”，登记职代会审议日期，而不是直接审核通过“${reviewLevelZh(c.level)}”一级；审核只用于不予推荐。`,
         `The recommending unit recommends after its workers' congress: record the congress date (recommend) rather than approving the ${c.level} level by review.`,
         { nominationId: n.nominationId, level: c.level, allowedActions: [awardActionName('RecordWorkersCongressApproval')], allowedActionLabels: labelledAwardActions(['RecordWorkersCongressApproval']) },
       );

@@ -49,7 +49,11 @@ describe('level-by-level recommendation (逐级推荐)', () => {
   });
 
   it('refuses to pass the recommending level by review, without the workers’ congress', () => {
-    spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit')).thenThrows('AWARD.WORKERS_CONGRESS_REQUIRED', { kind: 'unprocessable', details: { allowedActions: ['record_workers_congress_approval'] } });
+    const congress = spec.given([leveled, submitted('n-1')]).when(review('n-1', 'unit')).thenThrows('AWARD.WORKERS_CONGRESS_REQUIRED', { kind: 'unprocessable', details: { allowedActions: ['record_workers_congress_approval'] } });
+    // In the words of the action to take and the level, not their codes.
+    expect(congress.messageZh).toContain('请办理“记录职代会审议”');
+    expect(congress.messageZh).toContain('“推荐单位”一级');
+    expect(congress.messageZh).not.toMatch(/[a-z]/);
   });
 
   it('lets the recommending unit decline by review, with a reason', () => {
