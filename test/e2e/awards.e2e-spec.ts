@@ -211,6 +211,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await get(`${R}/objections?limit=1&offset=1`, 'office')).body).toMatchObject({ total: 2, items: [view.objections[1]] });
     expect(ok(await get(`${R}/objections/o-1`, 'office')).body).toEqual({ roundId: 'jj-cert', ...view.objections[0] });
     expect((await get(`${R}/objections/o-9`, 'office')).body).toMatchObject({ status: 404, code: 'AWARD.OBJECTION_NOT_FOUND' });
+    // Whoever raised an objection follows it to its outcome, though the nominee is not theirs to see (ent-c objected to ent-a and ent-b).
+    const own = ok(await get(`${R}/objections`, 'citizen')).body.items;
+    expect(own.map((o: any) => [o.objectionId, o.status, o.note])).toEqual([['o-1', 'upheld', '经核查属实'], ['o-2', 'dismissed', '经核查不属实']]);
+    expect(own[0].objector).toMatchObject({ realName: '李四' });
+    expect(ok(await get(R, 'citizen')).body.nominations.map((n: any) => n.nominationId)).toEqual(['n-c']);
     // Five working days from Monday 2022-03-14: to Friday the 18th.
     expect(view.notice).toMatchObject({ calendarDays: 5, workingDays: 5, summary: '公示 5 天（含工作日 5 天）：2022-03-14 至 2022-03-18' });
     // Every status a console shows carries its Chinese label.

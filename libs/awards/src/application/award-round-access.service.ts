@@ -16,6 +16,8 @@ export interface LoadedRound {
 
 export interface RoundReadAccess {
   showObjectors: boolean;
+  /** The caller: an objection they raised is theirs to follow, whoever the nominee. */
+  userId: string;
   /** Whether a nomination of a nominee in this organisation is shown. */
   nomineeVisible(orgId: string): boolean;
 }
@@ -212,7 +214,7 @@ export class AwardRoundAccess {
     const admin = user.roles.includes('admin');
     const over = this.orgs.isWithin(round.orgId, user.orgId);
     const showObjectors = (user.roles.includes('award_office') && user.orgId === round.orgId) || (user.roles.includes('auditor') && over);
-    if (admin || over) return { showObjectors, nomineeVisible: () => true };
+    if (admin || over) return { showObjectors, userId: user.userId, nomineeVisible: () => true };
     const quotas = round.round.quotasByRecommender;
     const takesPart = quotas.length === 0 || quotas.some((q) => this.orgs.isWithin(q.orgId, user.orgId));
     if (!this.orgs.isWithin(user.orgId, round.orgId) || !takesPart) {
@@ -221,7 +223,7 @@ export class AwardRoundAccess {
         yourOrgId: user.orgId,
       });
     }
-    return { showObjectors, nomineeVisible: (orgId) => this.orgs.isWithin(orgId, user.orgId) };
+    return { showObjectors, userId: user.userId, nomineeVisible: (orgId) => this.orgs.isWithin(orgId, user.orgId) };
   }
 
   /** Objection access: administrators and auditors everywhere, others on rounds run in their subtree or above them. */

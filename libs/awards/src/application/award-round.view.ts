@@ -78,9 +78,11 @@ export function awardRoundView(
       verdict: { eligible: n.verdict.eligible, ruleSetId: n.verdict.ruleSetId, ruleSetVersion: n.verdict.ruleSetVersion, checkedAt: n.verdict.checkedAt, failed: failedReasons(n.verdict).length, reasons: n.verdict.reasons },
       ...offered(actions.byNomination.get(n.nominationId) ?? []),
     })),
-    objections: state.objections.filter((o) => visible.has(o.nominationId)).map((o) => {
+    // An objection is seen with its nomination, and by whoever raised it (to follow it to its outcome), their own identity included.
+    objections: state.objections.filter((o) => visible.has(o.nominationId) || objections.get(o.objectionId)?.raisedBy === access.userId).map((o) => {
       const d = objections.get(o.objectionId);
-      return { ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors ? { objector: d?.objector ?? null } : {}) };
+      const own = d?.raisedBy === access.userId;
+      return { ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors || own ? { objector: d?.objector ?? null } : {}) };
     }),
     honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({ ...h, levelLabel: HONOUR_LEVEL_LABELS[h.level], statusLabel: HONOUR_STATUS_LABELS[h.status] })),
     slate: {

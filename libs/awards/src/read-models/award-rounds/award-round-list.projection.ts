@@ -20,7 +20,8 @@ const NOMINATION_STATUS: Partial<Record<AwardRoundEvent['type'], string>> = { No
 export const awardRoundListProjection: Projection = {
   name: 'award_rounds',
   // 2: award_round_recommenders, so the list shows a round above the caller only to those who take part in it.
-  version: 2,
+  // 3: who raised each objection (the user), so they can follow it.
+  version: 3,
   eventTypes: [
     'AwardRoundCreated', 'NominationSubmitted', 'NominationRemoved', 'NominationWithdrawnAfterObjection', 'SubstitutePromoted',
     'PublicNoticeStarted', 'PublicNoticeEnded', 'NominationsReopened', 'HonourConferred', 'ObjectionRaised', 'ObjectionUpheld', 'ObjectionDismissed',
@@ -41,7 +42,7 @@ export const awardRoundListProjection: Projection = {
       CREATE TABLE IF NOT EXISTS award_round_recommenders (round_id TEXT NOT NULL, org_id TEXT NOT NULL, quota INTEGER NOT NULL, PRIMARY KEY (round_id, org_id));
       CREATE TABLE IF NOT EXISTS award_round_objections (
         round_id TEXT NOT NULL, objection_id TEXT NOT NULL, nomination_id TEXT NOT NULL, objector TEXT NOT NULL, grounds TEXT NOT NULL,
-        status TEXT NOT NULL, note TEXT, raised_at TEXT NOT NULL, resolved_at TEXT,
+        status TEXT NOT NULL, note TEXT, raised_at TEXT NOT NULL, resolved_at TEXT, raised_by TEXT,
         PRIMARY KEY (round_id, objection_id)
       );
     `);
@@ -86,8 +87,8 @@ export const awardRoundListProjection: Projection = {
       case 'ObjectionRaised': {
         const d = e.data as Of<'ObjectionRaised'>;
         db.prepare(
-          `INSERT OR IGNORE INTO award_round_objections (round_id, objection_id, nomination_id, objector, grounds, status, raised_at) VALUES (?, ?, ?, ?, ?, 'open', ?)`,
-        ).run(d.roundId, d.objectionId, d.nominationId, JSON.stringify(d.objector), d.grounds, at);
+          `INSERT OR IGNORE INTO award_round_objections (round_id, objection_id, nomination_id, objector, grounds, status, raised_at, raised_by) VALUES (?, ?, ?, ?, ?, 'open', ?, ?)`,
+        ).run(d.roundId, d.objectionId, d.nominationId, JSON.stringify(d.objector), d.grounds, at, e.metadata.actor?.userId ?? null);
         return;
       }
       case 'ObjectionUpheld':

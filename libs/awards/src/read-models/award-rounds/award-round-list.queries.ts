@@ -94,14 +94,16 @@ export interface ObjectionDetail {
   note: string | null;
   raisedAt: string;
   resolvedAt: string | null;
+  /** The user who raised it. */
+  raisedBy: string | null;
 }
 
 /** Objections of a round with who raised them and why (the folded round keeps only their status). */
 export function objectionDetails(db: Database, roundId: string): Map<string, ObjectionDetail> {
   const rows = db
     .prepare(
-      `SELECT objection_id AS objectionId, nomination_id AS nominationId, objector, grounds, status, note, raised_at AS raisedAt, resolved_at AS resolvedAt
-       FROM award_round_objections WHERE round_id = ?`,
+      `SELECT objection_id AS objectionId, nomination_id AS nominationId, objector, grounds, status, note, raised_at AS raisedAt, resolved_at AS resolvedAt,
+         raised_by AS raisedBy FROM award_round_objections WHERE round_id = ?`,
     )
     .all(roundId) as Array<ObjectionDetail & { objector: string }>;
   return new Map(rows.map((r) => [r.objectionId, { ...r, objector: JSON.parse(r.objector) as unknown }]));
