@@ -270,6 +270,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // Asked at once, without minPosition: the check itself waits for the register.
     const check = ok(await t.get(`/api/v1/honours/${id}/check`, tok.citizen)).body;
     expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });
+    // The round list still counts two conferred, and one held now.
+    expect(ok(await get('/api/v1/award-rounds', 'office')).body.items.find((r: any) => r.roundId === 'jj-cert')).toMatchObject({ honoursConferred: 2, honoursHeld: 1 });
     expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0].history.map((h: any) => h.status)).toEqual(['valid', 'revoked']);
     // It stays in the register with its history, and drops out of the current honours.
     expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0]).toMatchObject({ status: 'revoked', current: false });

@@ -46,6 +46,7 @@ export class AwardRoundListItemDto extends AwardRoundCoreDto {
   @ApiProperty({ description: '公示期 {startsOn, lastDay}（未公示为 null）Notice', ...FREE, nullable: true }) notice!: object | null;
   @ApiProperty({ description: '推荐中的人选 Active nominations', type: 'integer' }) activeNominations!: number;
   @ApiProperty({ description: '已授予的荣誉 Honours conferred', type: 'integer' }) honoursConferred!: number;
+  @ApiProperty({ description: '其中现仍保有（未撤销、未摘牌）Of those, still held (not revoked or withdrawn)', type: 'integer' }) honoursHeld!: number;
   @ApiProperty({ description: '创建时间 Created at', format: 'date-time' }) createdAt!: string;
 }
 

@@ -31,6 +31,7 @@ interface RoundRow {
   created_at: string;
   active: number;
   honours: number;
+  held: number;
 }
 
 export function listRounds(db: Database, f: RoundFilter) {
@@ -58,7 +59,8 @@ export function listRounds(db: Database, f: RoundFilter) {
     .prepare(
       `SELECT r.*,
          (SELECT COUNT(*) FROM award_round_nominations n WHERE n.round_id = r.round_id AND n.status = 'active') AS active,
-         (SELECT COUNT(*) FROM award_honours h WHERE h.round_id = r.round_id) AS honours
+         (SELECT COUNT(*) FROM award_honours h WHERE h.round_id = r.round_id) AS honours,
+         (SELECT COUNT(*) FROM award_honours h WHERE h.round_id = r.round_id AND h.status IN ('valid', 'suspended')) AS held
        ${sql} ORDER BY r.created_at DESC, r.round_id LIMIT ? OFFSET ?`,
     )
     .all(...args, f.limit, f.offset) as RoundRow[];
@@ -77,6 +79,8 @@ export function listRounds(db: Database, f: RoundFilter) {
       notice: r.notice_starts_on ? { startsOn: r.notice_starts_on, lastDay: r.notice_last_day } : null,
       activeNominations: r.active,
       honoursConferred: r.honours,
+      // Conferred and not revoked or withdrawn since (a suspension passes), as coverage counts them against the campaign's targets.
+      honoursHeld: r.held,
       createdAt: r.created_at,
     })),
     total,
