@@ -30,6 +30,7 @@ export class BoardItemDto {
   @ApiProperty({ description: '已审批层级 Levels that approved', type: [String] }) approvedLevels!: string[];
   @ApiProperty({ description: '退回理由 Reason of the last return', type: String, nullable: true }) returnedReason!: string | null;
   @ApiProperty({ description: '退回层级 Level that returned it', type: String, nullable: true }) returnedLevel!: string | null;
+  @ApiProperty({ description: '不予立项的理由 Why it was rejected', type: String, nullable: true }) rejectedReason!: string | null;
   @ApiProperty({ description: '逾期提交被拒次数 Late submissions refused', type: 'integer' }) lateAttempts!: number;
   @ApiProperty({ description: '延期至 Extension until', type: String, format: 'date-time', nullable: true }) extensionUntil!: string | null;
   @ApiProperty({ description: '指派的评估专家 Assessors assigned', type: [String] }) assessors!: string[];

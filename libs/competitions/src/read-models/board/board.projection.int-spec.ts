@@ -27,6 +27,14 @@ const page = (f: Partial<BoardFilter> = {}) => (db: Parameters<typeof listBoard>
   listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0, ...f }).items.map((i) => ({ id: i.projectId, status: i.status, next: i.nextApprovalLevel, since: i.waitingSince }));
 
 describe('board projection', () => {
+  it('keeps why a project was rejected (不予立项), as it keeps why one was returned', () => {
+    const base = [...tree(), campaignCreated('c1', ['county']), drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b1', '2021-07-20T02:00:00.000Z')];
+    const rejected = recorded('ProjectRejected', { projectId: 'b1', level: 'county', reason: '不属于本次竞赛重点工程范围' }, at('2021-07-21T02:00:00.000Z'));
+    projectionSpec(boardProjection)
+      .given([...base, rejected])
+      .thenMatches((db) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!, { status: 'rejected', rejectedReason: '不属于本次竞赛重点工程范围', returnedReason: null });
+  });
+
   describe('when a project is submitted under two-level approval', () => {
     it('awaits the county, then the city, then runs', () => {
       const c = campaignCreated('c1', ['county', 'city']);

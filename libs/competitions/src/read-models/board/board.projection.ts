@@ -103,7 +103,7 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
     case 'ProjectReturned':
       return { ...closed('returned'), approved_levels: '[]', returned_reason: e.data.reason, returned_level: e.data.level };
     case 'ProjectRejected':
-      return closed('rejected');
+      return { ...closed('rejected'), rejected_reason: e.data.reason };
     case 'ProjectWithdrawn':
       return closed('withdrawn');
     case 'ProjectTerminated':
@@ -131,7 +131,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
       status: 'draft', title: d.title, submitted_at: null, waiting_since: at, next_level: null, approved_levels: '[]', returned_reason: null,
       returned_level: null, late_attempts: 0, extension_until: null, drafted_at: at, revision: e.revision, position: e.position, updated_at: at,
       assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
-      milestones: 0, vetoed: 0, scored: '[]', scores_needed: null,
+      milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null,
     });
     return;
   }
@@ -168,11 +168,12 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  * drops overdue periods of a cadence the campaign no longer has; version 6 follows every event on a
  * project's stream (the row's revision is the stream's, for If-Match) and keeps its milestones,
  * whether an accident vetoes commendations (一票否决) and the valid score sheets against those
- * finalisation needs, so the row offers only actions that hold.
+ * finalisation needs, so the row offers only actions that hold; version 7 keeps why a project was
+ * rejected (不予立项), as it keeps why one was returned.
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 6,
+  version: 7,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org', 'board_status', 'board_awaiting_committee_wait'],
@@ -188,6 +189,7 @@ export const boardProjection: Projection = {
         assessors TEXT NOT NULL DEFAULT '[]', pending_assessors TEXT NOT NULL DEFAULT '[]', open_findings INTEGER NOT NULL DEFAULT 0,
         findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
         milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0, scored TEXT NOT NULL DEFAULT '[]', scores_needed INTEGER,
+        rejected_reason TEXT,
         awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
         awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );

@@ -48,6 +48,8 @@ export interface BoardItem {
   approvedLevels: string[];
   returnedReason: string | null;
   returnedLevel: string | null;
+  /** Why it was not approved (不予立项), once rejected. */
+  rejectedReason: string | null;
   lateAttempts: number;
   extensionUntil: string | null;
   /** Assessors assigned, and those of them still to score. */
@@ -78,15 +80,15 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, revision, updated_at';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, revision, updated_at';
 
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, revision, updatedAt,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, revision, updatedAt,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, number, string,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, number, string,
   ];
   return {
     projectId,
@@ -105,6 +107,7 @@ function toItem(r: unknown[]): BoardItem {
     approvedLevels: JSON.parse(approvedLevels) as string[],
     returnedReason,
     returnedLevel,
+    rejectedReason,
     lateAttempts,
     extensionUntil,
     assessors: JSON.parse(assessors) as string[],
