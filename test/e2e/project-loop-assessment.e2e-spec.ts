@@ -99,6 +99,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // The statistics keep to the same rule, and show the committee the spread while scores come in.
     const statsOf = async (who: string) => ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, who)).body.items.find((i: any) => i.projectId === 'p-a');
     expect((await statsOf('city')).disagreement).toEqual({ spread: 20.5, threshold: 15, flagged: true, provisional: true, label: '当前评分分歧较大，确定结果时须填写复核意见（已评 4 份，尚未汇总）' });
+    // An assessor sees the projects assigned to them, as on the board (their institute's subtree holds none).
+    const asView = ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'as2')).body;
+    expect(asView.scope).toMatchObject({ kind: 'assessor', labelZh: '指派给本人评审的项目' });
+    expect(asView.items.map((i: any) => i.projectId)).toContain('p-a');
     const unitView = await statsOf('unitA');
     // Not even who has scored: only how many.
     expect(unitView.assessors.map((a: any) => [a.userId, a.scored, a.withheld, a.weightedTotal, a.scores])).toEqual([

@@ -73,12 +73,14 @@ export class StatisticsController {
   })
   async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
     const campaign = await this.facts.campaign(q.campaignId);
+    // An assessor (and nothing else) sees the projects assigned to them, as on the board.
+    const assessorOnly = user.roles.includes('assessor') && !user.roles.some((r) => r === 'admin' || r === 'committee' || r === 'unit');
+    const scope = assessorOnly ? { kind: 'assessor' as const, userId: user.userId } : readScopeOf(user, this.orgs);
     const r = assessmentStatistics(this.db, {
       normalisation: campaign.rules.assessment.normalisation ?? null,
-      scope: readScopeOf(user, this.orgs), campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0,
+      scope, campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0,
       ...(seesEveryScoreSheet(user) ? {} : { sheetsOnlyOf: user.userId }),
     });
-    const scope = readScopeOf(user, this.orgs);
     // Ranks and the count of results fixed are the whole campaign's; the rows are the caller's part.
     return {
       ...r,

@@ -7,7 +7,8 @@ import {
 import { ancestorsOf, ReadScope, Where } from '../read-scope';
 
 export interface AssessmentStatsFilter {
-  scope: ReadScope;
+  /** Whose projects: a scope of organisations, or an assessor's assignments (as the board shows them). */
+  scope: ReadScope | { kind: 'assessor'; userId: string };
   campaignId: string;
   category?: string;
   limit: number;
@@ -84,7 +85,9 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
   const inCategory = new Map<string, number>();
   for (const category of new Set(all.map((r) => r.category))) for (const [id, rank] of ranks(all.filter((r) => r.category === category), scoreOf)) inCategory.set(id, rank);
 
-  const w = new Where().add('campaign_id = ?', f.campaignId).add('rules_version IS NOT NULL').scope(f.scope);
+  const w = new Where().add('campaign_id = ?', f.campaignId).add('rules_version IS NOT NULL');
+  if (f.scope.kind === 'assessor') w.add("EXISTS (SELECT 1 FROM json_each(assessors) WHERE json_extract(value, '$.userId') = ?)", f.scope.userId);
+  else w.scope(f.scope);
   if (f.category) w.add('category = ?', f.category);
   const visible = (db.prepare(`SELECT * FROM as_projects${w.sql}`).all(...w.args) as any[]).sort(
     (a, b) => (inCampaign.get(a.project_id) ?? Infinity) - (inCampaign.get(b.project_id) ?? Infinity) || (a.project_id < b.project_id ? -1 : 1),
