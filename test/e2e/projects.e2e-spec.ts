@@ -76,6 +76,9 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
 
   describe('while the window is open', () => {
     it('drafts for the unit’s own organisation and shows what it may do next', async () => {
+      // The campaign offers the unit to enter a project while it takes applications; the county committee, nothing.
+      expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitA')).body.allowedActionLabels).toEqual([{ action: 'draft_project', label: '起草申报' }]);
+      expect(ok(await get('/api/v1/campaigns/jj-2021', 'xy')).body.allowedActions).toEqual([]);
       const res = ok(await post('/api/v1/projects', application('p-a'), 'unitA'), 201);
       expect(res.body).toMatchObject({ id: 'p-a', streamId: 'project-p-a', revision: 0, events: ['ProjectDrafted'] });
       const got = ok(await get('/api/v1/projects/p-a', 'unitA'));
@@ -295,6 +298,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
   describe('after the window has closed (2021-07-22 24:00)', () => {
     it('unit B’s late submission is refused with 409 PROJECT.WINDOW_CLOSED and the refusal is recorded', async () => {
       t.clock.set(AFTER_CLOSE);
+      // Entries are over: the campaign no longer offers a unit to enter a project.
+      expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitB')).body.allowedActions).toEqual([]);
       const before = ok(await get('/api/v1/projects/p-b', 'unitB'));
       const res = await post('/api/v1/projects/p-b/submit', {}, 'unitB');
       expect(res.status).toBe(409);

@@ -33,7 +33,7 @@ export const initialCampaignState = (): CampaignState => ({ status: 'none' });
  * /rules-amendments, /close). Closing the application window is the scheduler's, at closesAt: no
  * route, never offered.
  */
-export type CampaignAction = 'create' | 'amend_draft' | 'publish' | 'amend_rules' | 'close';
+export type CampaignAction = 'create' | 'amend_draft' | 'publish' | 'amend_rules' | 'close' | 'draft_project';
 
 /** The users' words for campaign actions, for refusals and the console. */
 export const CAMPAIGN_ACTION_LABELS: Record<CampaignAction, string> = {
@@ -42,6 +42,8 @@ export const CAMPAIGN_ACTION_LABELS: Record<CampaignAction, string> = {
   publish: '发布',
   amend_rules: '修改竞赛规则',
   close: '结束竞赛活动',
+  // A unit's, on the campaign: POST /projects with this campaignId.
+  draft_project: '起草申报',
 };
 
 export const labelledCampaignActions = (actions: readonly CampaignAction[]) => actions.map((action) => ({ action, label: CAMPAIGN_ACTION_LABELS[action] }));
