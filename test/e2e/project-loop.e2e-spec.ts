@@ -85,6 +85,10 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
   it('records a milestone and an instant commendation at it', async () => {
     w.t.clock.set('2021-10-12T09:00:00+08:00');
     const m = ok(await w.post('/api/v1/projects/p-a/milestones', { milestoneId: 'm-final', title: '挡车工技能比武决赛', reachedOn: '2021-10-11', description: '120 名挡车工参赛' }, 'unitA'), 201);
+    // The milestone offers the commendation given at it, to the committee.
+    const milestoneActions = async (who: string) => ok(await w.get('/api/v1/projects/p-a', who)).body.progress.milestones.find((x: any) => x.milestoneId === 'm-final').allowedActionLabels;
+    expect(await milestoneActions('xy')).toEqual([{ action: 'give_instant_commendation', label: '即时表彰' }]);
+    expect(await milestoneActions('unitA')).toEqual([]);
     expect(m.body).toMatchObject({ events: ['MilestoneRecorded'], itemId: 'm-final' });
     await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '细纱车间甲班' }, citation: '团体第一' }, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
     const c = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '细纱车间甲班' }, citation: '技能比武决赛团体第一名' }, 'xy'), 201);
@@ -138,7 +142,12 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     await w.refused('/api/v1/projects/p-a/inspections/i9/findings/i1-1/rectification', { description: 'x' }, 'unitA', 404, 'PROJECT.FINDING_NOT_FOUND');
     expect(await actions('unitA')).toContain('report_rectification');
     expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
+    // Each finding says what may be done on it, so a console with several knows which one an action is for.
+    const findingActions = async (who: string) => ok(await w.get('/api/v1/projects/p-a', who)).body.supervision.findings.find((f: any) => f.findingId === 'i1-1').allowedActions;
+    expect(await findingActions('unitA')).toEqual(['report_rectification']);
     ok(await w.post(url, { description: '已补齐台账' }, 'unitA'), 201);
+    expect(await findingActions('xy')).toEqual(['accept_rectification', 'reject_rectification']);
+    expect(await findingActions('unitA')).toEqual([]);
     expect(await actions('unitA')).not.toContain('report_rectification');
     expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
     expect((await boardActions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);

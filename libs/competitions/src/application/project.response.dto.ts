@@ -72,6 +72,8 @@ export class MilestoneDto {
   @ApiProperty({ description: '名称 Title' }) title!: string;
   @ApiProperty({ description: '日期 Reached on', format: 'date' }) reachedOn!: string;
   @ApiProperty({ description: '说明 Description' }) description!: string;
+  @ApiProperty({ description: '您现在可对此办理的操作 What you may do on it now', type: [String] }) allowedActions!: string[];
+  @ApiProperty({ description: '操作及其名称 The same, labelled', type: [ActionLabelDto] }) allowedActionLabels!: ActionLabelDto[];
 }
 
 export class CommendationRecipientViewDto {
@@ -124,6 +126,8 @@ export class FindingDto {
   @ApiProperty({ description: '状态名称 Status label' }) statusLabel!: string;
   @ApiProperty({ description: '曾逾期未整改 Was overdue' }) overdue!: boolean;
   @ApiProperty({ description: '整改报告 Rectifications', type: [RectificationDto] }) rectifications!: RectificationDto[];
+  @ApiProperty({ description: '您现在可对此办理的操作 What you may do on it now', type: [String] }) allowedActions!: string[];
+  @ApiProperty({ description: '操作及其名称 The same, labelled', type: [ActionLabelDto] }) allowedActionLabels!: ActionLabelDto[];
 }
 
 export class IncidentDto {

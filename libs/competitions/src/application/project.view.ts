@@ -33,6 +33,12 @@ export function actionsForCaller(
   return narrowActions([...out], facts);
 }
 
+/** The project's offered actions that concern one item (a finding, a milestone), with their labels. */
+function offeredOn(allowed: readonly ProjectAction[], itemActions: readonly ProjectAction[]) {
+  const allowedActions = itemActions.filter((a) => allowed.includes(a));
+  return { allowedActions, allowedActionLabels: labelledActions(allowedActions) };
+}
+
 export function labelledActions(actions: ProjectAction[]) {
   return actions.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] }));
 }
@@ -75,6 +81,8 @@ export function projectView(
     progress: {
       ...progress,
       overdue,
+      // A commendation is given at a milestone: each milestone offers it where the project does.
+      milestones: progress.milestones.map((m) => ({ ...m, ...offeredOn(o.allowedActions, ['give_instant_commendation']) })),
       reports: o.reportHistory.map(reportView),
       // As the honours register shows them: a recipient named without an organisation belongs to the project's, and every one has a status.
       commendations: progress.commendations.map((c) => {
@@ -88,7 +96,11 @@ export function projectView(
     },
     supervision: {
       ...project.supervision,
-      findings: project.supervision.findings.map((f) => ({ ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status] })),
+      // Each finding offers what the project offers that applies to it: rectifying an open or sent-back one, verifying a reported one.
+      findings: project.supervision.findings.map((f) => ({
+        ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status],
+        ...offeredOn(o.allowedActions, f.status === 'reported' ? ['accept_rectification', 'reject_rectification'] : f.status === 'accepted' ? [] : ['report_rectification']),
+      })),
       incidents: project.supervision.incidents.map((i) => ({ ...i, severityLabel: INCIDENT_SEVERITY_LABELS[i.severity].zh, kindLabel: INCIDENT_KIND_LABELS[i.kind].zh })),
     },
     assessment: project.assessment && {
