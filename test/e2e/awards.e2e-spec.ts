@@ -193,6 +193,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(await head()).toBe(before);
     const o1 = ok(await post(`${R}/objections`, { objectionId: 'o-1', nominationId: 'n-a', objector: { kind: 'individual', realName: '李四', contact: '13800000000' }, grounds: '安全台账造假' }, 'citizen'), 201);
     expect(o1.body.events).toEqual(['ObjectionRaised']);
+    // An open objection offers its resolution to the award office, on the objection itself.
+    const objectionActions = async (who: string) => ok(await get(R, who)).body.objections.find((o: any) => o.objectionId === 'o-1').allowedActions;
+    expect(await objectionActions('office')).toEqual(['resolve_objection']);
+    expect(await objectionActions('county')).toEqual([]);
     ok(await post(`${R}/objections`, { objectionId: 'o-2', nominationId: 'n-b', objector: { kind: 'organization', orgName: '某公司', sealRef: 'seal-77' }, grounds: '质量问题' }, 'citizen'), 201);
     expect((await post(`${R}/confer`, {}, 'office')).body.code).toBe('AWARD.NOTICE_NOT_ENDED');
     const upheld = ok(await post(`${R}/objections/o-1/resolve`, { outcome: 'upheld', note: '经核查属实' }, 'office'));
@@ -270,6 +274,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // Asked at once, without minPosition: the check itself waits for the register.
     const check = ok(await t.get(`/api/v1/honours/${id}/check`, tok.citizen)).body;
     expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });
+    // Each of the round's honours offers the changes its status allows: the revoked one none.
+    expect(ok(await get(R, 'office')).body.honours.map((h: any) => [h.nominationId, h.allowedActions])).toEqual([
+      ['n-b', []], ['n-c', ['revoke_honour', 'withdraw_honour', 'suspend_honour']],
+    ]);
     // The round list still counts two conferred, and one held now.
     expect(ok(await get('/api/v1/award-rounds', 'office')).body.items.find((r: any) => r.roundId === 'jj-cert')).toMatchObject({ honoursConferred: 2, honoursHeld: 1 });
     expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items[0].history.map((h: any) => h.status)).toEqual(['valid', 'revoked']);

@@ -124,7 +124,7 @@ export class NominationPageExtraDto {
   @ApiProperty({ description: '评选轮次 Round id' }) roundId!: string;
 }
 
-export class ObjectionViewDto {
+export class ObjectionViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '异议编号 Objection id' }) objectionId!: string;
   @ApiProperty({ description: '被反映的推荐 Nomination' }) nominationId!: string;
   @ApiProperty({ description: '状态 Status', enum: ['open', 'upheld', 'dismissed'] }) status!: string;
@@ -143,7 +143,7 @@ export class RecipientDto {
   @ApiProperty({ description: '所在单位 Organisation', type: String, nullable: true }) orgId!: string | null;
 }
 
-export class RoundHonourDto {
+export class RoundHonourDto extends ActionLabelsDto {
   @ApiProperty({ description: '荣誉标识 Honour id', example: 'jj-cert/n-b' }) honourId!: string;
   @ApiProperty({ description: '推荐编号 Nomination' }) nominationId!: string;
   @ApiProperty({ description: '获得者 Recipient', type: RecipientDto }) recipient!: RecipientDto;

@@ -1,5 +1,5 @@
 import {
-  awardActionNames, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
+  awardActionNames, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_ALLOWED, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
   OBJECTION_STATUS_LABELS, POOL_LABELS, REVIEW_LEVEL_LABELS, STAGE_LABELS,
   NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
@@ -82,9 +82,17 @@ export function awardRoundView(
     objections: state.objections.filter((o) => visible.has(o.nominationId) || objections.get(o.objectionId)?.raisedBy === access.userId).map((o) => {
       const d = objections.get(o.objectionId);
       const own = d?.raisedBy === access.userId;
-      return { ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null, ...(showObjectors || own ? { objector: d?.objector ?? null } : {}) };
+      return {
+        ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null,
+        ...(showObjectors || own ? { objector: d?.objector ?? null } : {}),
+        ...offered(o.status === 'open' ? actions.round.filter((type) => type === 'ResolveObjection') : []),
+      };
     }),
-    honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({ ...h, levelLabel: HONOUR_LEVEL_LABELS[h.level], statusLabel: HONOUR_STATUS_LABELS[h.status] })),
+    // Each honour and objection offers what the round offers that applies to it: its status's changes, the resolution of an open one.
+    honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({
+      ...h, levelLabel: HONOUR_LEVEL_LABELS[h.level], statusLabel: HONOUR_STATUS_LABELS[h.status],
+      ...offered(actions.round.filter((type) => (HONOUR_ALLOWED[h.status] as readonly string[]).includes(type))),
+    })),
     slate: {
       met: ratios.every((r) => r.met) && subQuotas.every((q) => q.met),
       ratios,
