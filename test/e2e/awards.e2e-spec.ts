@@ -179,7 +179,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(page.items).toEqual(all.slice(1, 3));
     expect(ok(await get(`${R}/nominations/n-a`, 'office')).body).toEqual({ roundId: 'jj-cert', ...all.find((n: any) => n.nominationId === 'n-a') });
     expect((await get(`${R}/nominations/n-zz`, 'office')).body).toMatchObject({ status: 404, code: 'AWARD.NOMINATION_NOT_FOUND' });
-    // Review levels are named in Chinese too.
+    // Review levels are named in Chinese too, on the round as on each nomination.
+    expect(ok(await get(R, 'office')).body.levelLabels.map((l: any) => l.zh)).toEqual(['推荐单位', '县级', '市级']);
     for (const n of all) expect(n.levelsPassedLabels.map((l: any) => typeof l.zh)).toEqual(n.levelsPassed.map(() => 'string'));
   });
 

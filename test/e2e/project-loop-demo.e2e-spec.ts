@@ -79,6 +79,9 @@ describe('demo seed: the middle of the loop', () => {
     // What people read is labelled here as in the reports list: metrics, the way scores combine, the approval levels.
     expect(res.body.progress.reports[0].metricsLabelled[0]).toMatchObject({ label: expect.any(String), unitZh: expect.any(String) });
     expect(res.body.assessment.aggregationLabel).toContain('去掉一个最高分和一个最低分');
+    expect(res.body.assessment.scheme.gradeBands.map((b: any) => b.label)).toEqual(['优秀', '良好', '合格', '不合格']);
+    expect(res.body.summary.submissions[0].outcomesLabelled[0]).toMatchObject({ label: expect.any(String), unitZh: expect.any(String) });
+    expect(res.body.supervision.findings[0].rectifications.at(-1)).toMatchObject({ outcome: 'accepted', outcomeLabel: '验收通过' });
     expect(res.body.requiredApprovalLevelLabels.map((l: any) => l.level)).toEqual(res.body.requiredApprovalLevels);
     expect(res.body.supervision.findings[0]).toMatchObject({ status: 'accepted' });
     expect((await t.get('/api/v1/projects/jj-textile-skills', tok['u-assessor-qian'])).status).toBe(200);

@@ -196,6 +196,7 @@ export class SlateDto {
 export class AwardRoundViewDto extends IntersectionType(AwardRoundCoreDto, ActionLabelsDto) {
   @ApiProperty({ description: '版本（If-Match 用）Revision', type: 'integer', nullable: true }) revision!: number | null;
   @ApiProperty({ description: '审核层级（由低到高）Review levels, lowest first', type: [String] }) levels!: string[];
+  @ApiProperty({ description: '层级名称 Their labels', type: [LabelDto] }) levelLabels!: LabelDto[];
   @ApiProperty({ description: '公示最少工作日 Minimum notice working days', type: 'integer' }) minimumNoticeWorkingDays!: number;
   @ApiProperty({ description: '按自然日公示的最少天数（未设为 null：按日期公示须含足最少工作日）Minimum notice by dates, in calendar days', type: 'integer', nullable: true }) minimumNoticeCalendarDays!: number | null;
   @ApiProperty({ description: '公示（未公示为 null）Notice', type: NoticeViewDto, nullable: true }) notice!: NoticeViewDto | null;

@@ -47,6 +47,7 @@ export function awardRoundView(
     stage: state.stage,
     stageLabel: STAGE_LABELS[state.stage],
     levels: round.levels,
+    levelLabels: round.levels.map(reviewLevelLabel),
     minimumNoticeWorkingDays: round.minimumNoticeWorkingDays,
     minimumNoticeCalendarDays: round.minimumNoticeCalendarDays ?? null,
     notice: state.notice && {
@@ -99,7 +100,7 @@ export function awardRoundView(
       subQuotas,
       quotas: round.pools.map((p) => ({ pool: p.pool, label: POOL_LABELS[p.pool], quota: p.quota, primaries: primaries.filter((n) => n.pool === p.pool).length })),
       quotaBreaches: quotaBreaches(round, primaries),
-      pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)),
+      pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)).map((p) => ({ ...p, departmentLabels: p.departments.map((d) => DEPARTMENT_LABELS[d]) })),
     },
     ...offered(actions.round),
   };

@@ -26,7 +26,7 @@ const NOT_REPORTING_LABELS: Partial<Record<string, { miss: string; notOwed: stri
   terminated: { miss: '项目已终止', notOwed: '项目已终止，本期无需报送' },
 };
 
-const labelledMetrics = (metrics: ProgressMetrics) =>
+export const labelledMetrics = (metrics: ProgressMetrics) =>
   Object.entries(metrics).map(([key, value]) => ({ key, value, label: PROGRESS_METRICS[key as ProgressMetric]?.zh ?? key, unitZh: PROGRESS_METRICS[key as ProgressMetric]?.unitZh ?? '' }));
 
 export const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled: labelledMetrics(r.metrics) });

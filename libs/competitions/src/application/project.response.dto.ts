@@ -37,6 +37,8 @@ export class ProjectEndingDto {
   @ApiProperty({ description: '撤回 withdrawn / 终止 terminated', enum: ['withdrawn', 'terminated'] }) kind!: string;
   @ApiProperty({ description: '理由 Reason', type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ description: '此前状态 Status before', enum: PROJECT_STATUSES }) previousStatus!: string;
+  @ApiProperty({ description: '名称 Label (已撤回 / 已终止)' }) kindLabel!: string;
+  @ApiProperty({ description: '此前状态名称 Its label' }) previousStatusLabel!: string;
 }
 
 export class LabelledMetricDto {
@@ -112,6 +114,7 @@ export class RectificationDto {
   @ApiProperty({ description: '整改情况 Description' }) description!: string;
   @ApiProperty({ description: '逾期整改 Reported late' }) late!: boolean;
   @ApiProperty({ description: '验收结论 Outcome', enum: ['pending', 'accepted', 'rejected'] }) outcome!: string;
+  @ApiProperty({ description: '验收结论名称 Outcome label' }) outcomeLabel!: string;
   @ApiProperty({ description: '验收意见 Note', type: String, nullable: true }) note!: string | null;
 }
 

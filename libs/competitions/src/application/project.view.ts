@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED } from '@jingsai/shared';
-import { reportView } from './progress-report.view';
+import { labelledMetrics, reportView } from './progress-report.view';
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions,
 } from '../domain';
@@ -32,6 +32,9 @@ export function actionsForCaller(
   }
   return narrowActions([...out], facts);
 }
+
+const ENDING_LABELS: Record<'withdrawn' | 'terminated', string> = { withdrawn: '已撤回', terminated: '已终止' };
+const RECTIFICATION_OUTCOME_LABELS: Record<'pending' | 'accepted' | 'rejected', string> = { pending: '待验收', accepted: '验收通过', rejected: '验收未通过' };
 
 /** The project's offered actions that concern one item (a finding, a milestone), with their labels. */
 function offeredOn(allowed: readonly ProjectAction[], itemActions: readonly ProjectAction[]) {
@@ -77,7 +80,7 @@ export function projectView(
     registrationForm: project.registrationForm,
     implementationPlan: project.implementationPlan,
     application: project.application,
-    ending: project.ending,
+    ending: project.ending && { ...project.ending, kindLabel: ENDING_LABELS[project.ending.kind], previousStatusLabel: PROJECT_STATUS_LABELS[project.ending.previousStatus] },
     progress: {
       ...progress,
       overdue,
@@ -99,6 +102,7 @@ export function projectView(
       // Each finding offers what the project offers that applies to it: rectifying an open or sent-back one, verifying a reported one.
       findings: project.supervision.findings.map((f) => ({
         ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status],
+        rectifications: f.rectifications.map((r) => ({ ...r, outcomeLabel: RECTIFICATION_OUTCOME_LABELS[r.outcome] })),
         ...offeredOn(o.allowedActions, f.status === 'reported' ? ['accept_rectification', 'reject_rectification'] : f.status === 'accepted' ? [] : ['report_rectification']),
       })),
       incidents: project.supervision.incidents.map((i) => ({ ...i, severityLabel: INCIDENT_SEVERITY_LABELS[i.severity].zh, kindLabel: INCIDENT_KIND_LABELS[i.kind].zh })),
@@ -108,8 +112,13 @@ export function projectView(
       result: project.assessment.result && { ...project.assessment.result, gradeLabel: project.assessment.result.grade ? GRADE_LABELS[project.assessment.result.grade] : null },
       provisionalDisagreement: provisionalDisagreement(project.assessment),
       aggregationLabel: AGGREGATION_LABELS[project.assessment.scheme.aggregation],
+      scheme: { ...project.assessment.scheme, gradeBands: project.assessment.scheme.gradeBands.map((b) => ({ ...b, label: GRADE_LABELS[b.grade] })) },
     },
-    summary: project.summary && { ...project.summary, checks: summaryChecks(project) },
+    summary: project.summary && {
+      ...project.summary,
+      submissions: project.summary.submissions.map((s) => ({ ...s, outcomesLabelled: labelledMetrics(s.outcomes) })),
+      checks: summaryChecks(project),
+    },
     requiredApprovalLevels: o.requiredLevels,
     requiredApprovalLevelLabels: o.requiredLevels.map((level) => ({ level, label: HIERARCHY_LEVEL_LABELS[level as keyof typeof HIERARCHY_LEVEL_LABELS] ?? level })),
     nextApprovalLevel: o.nextLevel,
