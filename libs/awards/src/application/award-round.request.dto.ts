@@ -67,7 +67,7 @@ export class CreateAwardRoundRequestDto {
   minimumNoticeWorkingDays?: number;
 
   @ApiPropertyOptional({
-    description: `按自然日公示时的最少天数（如丽江 7 个自然日；${MINIMUM_NOTICE_DAYS}–${MAXIMUM_NOTICE_CALENDAR_DAYS}）。不设时，按日期给出的公示期须含足最少工作日 Minimum notice by dates, in calendar days; when absent, a notice by dates must hold the minimum working days`,
+    description: `按自然日公示时的最少天数（如丽江 2022-10-14 至 10-19 共 6 个自然日；${MINIMUM_NOTICE_DAYS}–${MAXIMUM_NOTICE_CALENDAR_DAYS}）。不设时，按日期给出的公示期须含足最少工作日 Minimum notice by dates, in calendar days; when absent, a notice by dates must hold the minimum working days`,
     minimum: MINIMUM_NOTICE_DAYS, maximum: MAXIMUM_NOTICE_CALENDAR_DAYS,
   })
   @IsOptional() @IsInt() @Max(MAXIMUM_NOTICE_CALENDAR_DAYS, { message: `minimumNoticeCalendarDays must be at most ${MAXIMUM_NOTICE_CALENDAR_DAYS}` })

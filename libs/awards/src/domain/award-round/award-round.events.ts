@@ -23,7 +23,7 @@ export type AwardRoundCreated = E<
     quotasByRecommender: RecommenderQuota[];
     levels: string[];
     minimumNoticeWorkingDays: number;
-    /** A notice given by dates is held to this many calendar days (Lijiang: 7 自然日); absent, to the working-day minimum counted in its working days. */
+    /** A notice given by dates is held to this many calendar days (Lijiang 2022-10-14 to 10-19: 6 calendar days); absent, to the working-day minimum counted in its working days. */
     minimumNoticeCalendarDays?: number;
     ratios: RatioSpec[];
     clearances: ClearanceSpec;
