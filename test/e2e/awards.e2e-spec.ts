@@ -221,6 +221,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(own.map((o: any) => [o.objectionId, o.status, o.note])).toEqual([['o-1', 'upheld', '经核查属实'], ['o-2', 'dismissed', '经核查不属实']]);
     expect(own[0].objector).toMatchObject({ realName: '李四' });
     expect(ok(await get(R, 'citizen')).body.nominations.map((n: any) => n.nominationId)).toEqual(['n-c']);
+    // An auditor of another city may object here (any auditor may), so reads the round to follow its own objections: no nominee, none of others' objections.
+    ok(await post('/api/v1/organizations', { orgId: 'nc', name: '南昌市总工会', kind: 'union', level: 'city', parentId: 'jx' }, 'admin'), 201);
+    const elsewhere = await t.token({ userId: 'u-nc-audit', roles: ['auditor'], orgId: 'nc' });
+    const seen = ok(await t.get(R, elsewhere)).body;
+    expect([seen.nominations, seen.objections, seen.honours]).toEqual([[], [], []]);
     // Five working days from Monday 2022-03-14: to Friday the 18th.
     expect(view.notice).toMatchObject({ calendarDays: 5, workingDays: 5, summary: '公示 5 天（含工作日 5 天）：2022-03-14 至 2022-03-18' });
     // Every status a console shows carries its Chinese label.
