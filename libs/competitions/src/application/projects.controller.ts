@@ -121,7 +121,7 @@ export class ProjectsController {
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
     const assigned = project.assessment?.assessors.some((a) => a.userId === user.userId && !a.declaredConflict) ?? false;
     const at = this.facts.now().toISOString();
-    const facts = { ...projectActionFacts(project, { at, campaign }), mayExtend: mayExtendNow(user.orgId, { organizerOrgId: full.organizerOrgId, endsOn: campaign.span!.endsOn }, at) };
+    const facts = { ...projectActionFacts(project, { at, campaign }), mayExtend: mayExtendNow(user.orgId, { organizerOrgId: full.organizerOrgId, endsOn: campaign.span!.endsOn, status: campaign.status }, at) };
     const undecided = project.status === 'submitted' ? required.filter((l) => !project.application.approvedLevels.includes(l)) : [];
     const allowedActions = actionsForCaller(user, project.status, { next: nextLevel, undecided }, this.facts.levelOf(user.orgId), assigned, facts);
     if (revision !== null) reply.header('etag', `"${revision}"`);

@@ -26,9 +26,9 @@ export interface ProjectActionFacts {
   mayExtend?: boolean;
 }
 
-/** The organising committee extends its deadline, and only until its campaign is over (the extension decider's rules). */
-export function mayExtendNow(callerOrgId: string, campaign: { organizerOrgId: string; endsOn: string }, at: string): boolean {
-  return callerOrgId === campaign.organizerOrgId && beijingDate(at) <= campaign.endsOn;
+/** The organising committee extends its deadline, while its campaign is published and not over (the extension decider's rules). */
+export function mayExtendNow(callerOrgId: string, campaign: { organizerOrgId: string; endsOn: string; status: string }, at: string): boolean {
+  return callerOrgId === campaign.organizerOrgId && campaign.status === 'published' && beijingDate(at) <= campaign.endsOn;
 }
 
 /** A submission at `at` is accepted from the window's opening until it closes, or until an extension ends. */
