@@ -93,9 +93,12 @@ describe('coverage projection', () => {
     ];
     projectionSpec(coverageProjection).given(world).thenMatches(stats('ownership'), {
       totals: { enterprises: 3203, nonPublicEnterprises: 2803, nonPublicSharePercent: 87.51 },
-      // Studios are a standing count: each project's latest figure, added across projects.
+      // Studios are a standing count: each project's latest figure, added across units.
       targets: [{ metric: 'non_public_enterprises', actual: 2803, percentComplete: 56.06 }, { metric: 'innovation_studios', actual: 16, percentComplete: 4 }],
     });
+    // A unit's second project restates its studios: counted once per unit, as its enterprises are.
+    const again = [...world, ...project('pa2', 'ent-a'), filed('pa2', '2026-12', { participating_enterprises: 3, innovation_studios: 1 })];
+    projectionSpec(coverageProjection).given(again).thenMatches(stats('ownership'), { targets: [{ metric: 'non_public_enterprises' }, { metric: 'innovation_studios', actual: 16 }] });
   });
 
   it('counts the honours conferred in the campaign’s rounds against its honour targets, until revoked or withdrawn (a suspension passes)', () => {

@@ -8,8 +8,12 @@ export type CoverageGroup = (typeof COVERAGE_GROUPS)[number];
 
 interface Row { project_id: string; org_id: string; status: string; ownership: string | null; industry: string | null; region: string | null; summary: string | null }
 
+/** Flows add up across projects; a stock (studios, enterprises) is a unit's standing count, which its several projects restate. */
+const FLOW_KEYS = PROGRESS_METRIC_KEYS.filter((k) => PROGRESS_METRICS[k].accrues === 'flow');
+const STOCK_KEYS = PROGRESS_METRIC_KEYS.filter((k) => PROGRESS_METRICS[k].accrues === 'stock');
+
 function add(into: ProgressMetrics, m: ProgressMetrics): void {
-  for (const k of PROGRESS_METRIC_KEYS) if (typeof m[k] === 'number') into[k] = round2((into[k] ?? 0) + m[k]);
+  for (const k of FLOW_KEYS) if (typeof m[k] === 'number') into[k] = round2((into[k] ?? 0) + m[k]);
 }
 
 /**
@@ -21,6 +25,8 @@ function bucket() {
   return {
     projects: new Set<string>(), units: new Set<string>(), nonPublicUnits: new Set<string>(), metrics: {} as ProgressMetrics,
     enterprisesOf: new Map<string, number>(), nonPublicOf: new Map<string, number>(),
+    /** Each stock metric's largest figure per unit (studios …). */
+    stocksOf: new Map<ProgressMetric, Map<string, number>>(),
   };
 }
 type Bucket = ReturnType<typeof bucket>;
@@ -34,6 +40,12 @@ function count(b: Bucket, row: Row, figures: ProgressMetrics): void {
   // The non-public enterprises reported, else a non-public unit's own enterprises are all non-public (one base for both counts).
   const nonPublic = typeof figures.non_public_enterprises === 'number' ? figures.non_public_enterprises : isNonPublicOwnership(row.ownership) ? enterprises : undefined;
   if (typeof nonPublic === 'number') b.nonPublicOf.set(row.org_id, Math.max(b.nonPublicOf.get(row.org_id) ?? 0, nonPublic));
+  for (const k of STOCK_KEYS) {
+    const v = figures[k];
+    if (typeof v !== 'number') continue;
+    const perUnit = b.stocksOf.get(k) ?? b.stocksOf.set(k, new Map()).get(k)!;
+    perUnit.set(row.org_id, Math.max(perUnit.get(row.org_id) ?? 0, v));
+  }
   add(b.metrics, figures);
 }
 
@@ -41,11 +53,11 @@ function view(b: Bucket) {
   const sum = (units: Iterable<[string, number]>) => [...units].reduce((n, [, v]) => n + v, 0);
   const enterprises = sum(b.enterprisesOf);
   const nonPublicEnterprises = sum(b.nonPublicOf);
-  const metrics: ProgressMetrics = {
-    ...b.metrics,
-    ...(b.metrics.participating_enterprises !== undefined ? { participating_enterprises: enterprises } : {}),
-    ...(b.metrics.non_public_enterprises !== undefined ? { non_public_enterprises: nonPublicEnterprises } : {}),
-  };
+  const metrics: ProgressMetrics = { ...b.metrics };
+  for (const [k, perUnit] of b.stocksOf) metrics[k] = round2(sum(perUnit));
+  // The enterprise counts keep their own bases (a non-public unit's enterprises stand in for unreported non-public ones).
+  if (metrics.participating_enterprises !== undefined) metrics.participating_enterprises = enterprises;
+  if (metrics.non_public_enterprises !== undefined) metrics.non_public_enterprises = nonPublicEnterprises;
   return {
     projects: b.projects.size,
     participatingUnits: b.units.size,
@@ -64,7 +76,10 @@ function actualFor(metric: CampaignMetric, total: Bucket, totals: ReturnType<typ
   const awardType = HONOUR_TARGET_AWARD_TYPES[metric];
   if (awardType) return honours(awardType);
   const reported = PROGRESS_METRIC_KEYS.find((k) => PROGRESS_METRICS[k].campaignMetric === metric) as ProgressMetric | undefined;
-  return reported ? (total.metrics[reported] ?? 0) : null;
+  if (!reported) return null;
+  // A stock: each unit once, at its largest figure (as the totals give it).
+  if (PROGRESS_METRICS[reported].accrues === 'stock') return round2([...(total.stocksOf.get(reported) ?? new Map<string, number>()).values()].reduce((n, v) => n + v, 0));
+  return total.metrics[reported] ?? 0;
 }
 
 /**
