@@ -298,8 +298,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
   describe('after the window has closed (2021-07-22 24:00)', () => {
     it('unit B’s late submission is refused with 409 PROJECT.WINDOW_CLOSED and the refusal is recorded', async () => {
       t.clock.set(AFTER_CLOSE);
-      // Entries are over: the campaign no longer offers a unit to enter a project.
-      expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitB')).body.allowedActions).toEqual([]);
+      // Drafting is still accepted while the campaign is published (an extension needs a draft), so still offered; submitting is not.
+      expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitB')).body.allowedActions).toEqual(['draft_project']);
       const before = ok(await get('/api/v1/projects/p-b', 'unitB'));
       const res = await post('/api/v1/projects/p-b/submit', {}, 'unitB');
       expect(res.status).toBe(409);

@@ -1,21 +1,20 @@
 import { AuthUser } from '@jingsai/auth';
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, Campaign, CampaignAction, CampaignRules, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
-  REPORTING_CADENCE_LABELS, campaignActionsNow, campaignSpan, isOrganizerCommittee, labelledCampaignActions, submissionOpenAt,
+  REPORTING_CADENCE_LABELS, campaignActionsNow, campaignSpan, isOrganizerCommittee, labelledCampaignActions,
 } from '../domain';
 
 /**
  * What this caller may do to the campaign at `at`: every campaign action is the organising
  * committee's, acting as a committee (the handlers' role check and the decider's
- * CAMPAIGN.FORBIDDEN); a unit is offered to enter a project while applications are open; anyone
- * else, nothing.
+ * CAMPAIGN.FORBIDDEN); a unit is offered to draft a project while the campaign is published;
+ * anyone else, nothing.
  */
 export function campaignActionsForCaller(c: Campaign, user: AuthUser, at: string): CampaignAction[] {
   const organiser = user.roles.includes('committee') && isOrganizerCommittee({ role: 'committee', orgId: user.orgId }, c.organizerOrgId);
   if (organiser) return campaignActionsNow(c, at);
-  // A unit enters a project while the campaign takes applications (POST /projects): offered where submitting it would be on time.
-  const entering = user.roles.includes('unit') && c.status === 'published' && submissionOpenAt(at, c.rules.applicationWindow, null);
-  return entering ? ['draft_project'] : [];
+  // A unit drafts a project (POST /projects) while the campaign is published, as drafting is accepted; submitting keeps to the window.
+  return user.roles.includes('unit') && c.status === 'published' ? ['draft_project'] : [];
 }
 
 /** Rules with the users' words next to every code (类别, 频次, 计分方式, 等次, 层级, 指标). */
