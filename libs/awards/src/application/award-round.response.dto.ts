@@ -133,7 +133,11 @@ export class ObjectionViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '核查意见 Note', type: String, nullable: true }) note!: string | null;
   @ApiProperty({ description: '提出时间 Raised at', type: String, format: 'date-time', nullable: true }) raisedAt!: string | null;
   @ApiProperty({ description: '处理时间 Resolved at', type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
-  @ApiPropertyOptional({ description: '反映人（仅组织评选的评选表彰办公室和审计督查可见）Objector, for the organising office and auditors only', ...FREE, nullable: true }) objector?: object | null;
+  @ApiPropertyOptional({ description: '反映人（组织评选的评选表彰办公室、审计督查与反映人本人可见）Objector, for the organising office, auditors and the objector', ...FREE, nullable: true }) objector?: object | null;
+}
+
+export class ObjectionInRoundDto extends ObjectionViewDto {
+  @ApiProperty({ description: '评选轮次 Round id' }) roundId!: string;
 }
 
 export class RecipientDto {

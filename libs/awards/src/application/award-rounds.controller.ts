@@ -16,7 +16,7 @@ import { awardRoundView } from './award-round.view';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { CreateAwardRoundCommand, NominateCommand, RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand } from './award.commands';
 import { ClearanceRequestDto, NominateRequestDto, RecommendRequestDto, ReviewRequestDto } from './nomination.request.dto';
-import { AwardRoundListItemDto, AwardRoundViewDto, NominationInRoundDto, NominationPageExtraDto, NominationViewDto } from './award-round.response.dto';
+import { AwardRoundListItemDto, AwardRoundViewDto, NominationInRoundDto, NominationPageExtraDto, NominationViewDto, ObjectionInRoundDto, ObjectionViewDto } from './award-round.response.dto';
 
 class ListAwardRoundsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign' }) @IsOptional() @IsString() campaignId?: string;
@@ -103,12 +103,14 @@ export class AwardRoundsController {
   }
 
   @Get(':roundId/objections')
+  @ApiPageResponse(ObjectionViewDto, NominationPageExtraDto)
   @ApiOperation({ summary: '异议 The objections to nominations you may see, a page at a time (the objector named only to those the round view names them to)' })
   async objections(@Param('roundId') roundId: string, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
     return { ...pageOf((await this.view(roundId, user)).view.objections, q), roundId };
   }
 
   @Get(':roundId/objections/:objectionId')
+  @ApiOkResponse({ description: 'The objection, as the round view shows it', type: ObjectionInRoundDto })
   @ApiOperation({ summary: '单个异议 One objection, as the round view shows it' })
   async objection(@Param('roundId') roundId: string, @Param('objectionId') objectionId: string, @CurrentUser() user: AuthUser) {
     const { view } = await this.view(roundId, user);

@@ -1,6 +1,6 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType, getSchemaPath } from '@nestjs/swagger';
 import { HONOUR_LEVELS, HONOUR_STATUSES, NOMINEE_KINDS, POOLS } from './award-domain';
-import { RecipientDto } from './award-round.response.dto';
+import { ActionLabelsDto, RecipientDto } from './award-round.response.dto';
 import { LabelDto } from './rule-set.request.dto';
 
 /*
@@ -54,4 +54,9 @@ export class HonourDto {
 export class HonourPageExtraDto {
   // The scope is the one describeScope answers everywhere: the supervision lists declare its schema.
   @ApiProperty({ description: '数据范围（获得者所在组织）Scope of the rows, by the recipient’s organisation', allOf: [{ $ref: getSchemaPath('ScopeViewDto') }] }) scope!: object;
+}
+
+/** One honour as its detail answers: the register's row without its own address, and what the caller may do to it. */
+export class HonourDetailDto extends IntersectionType(OmitType(HonourDto, ['href'] as const), ActionLabelsDto) {
+  @ApiPropertyOptional({ description: '即时表彰在所属项目中办理 Where an instant commendation is changed (its project)' }) manageAt?: string;
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
@@ -10,7 +10,7 @@ import { DomainError } from '@jingsai/shared';
 import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
 import { AWARD_TYPES, DERIVED_HONOUR_TYPES, HONOUR_ALLOWED, HONOUR_STATUSES, HonourStatus, awardActionNames, labelledAwardActions } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
-import { HonourDto, HonourPageExtraDto } from './honour.response.dto';
+import { HonourDetailDto, HonourDto, HonourPageExtraDto } from './honour.response.dto';
 
 class ListHonoursQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '获得者（单位为组织标识）Recipient id' }) @IsOptional() @IsString() recipientId?: string;
@@ -78,6 +78,7 @@ export class HonoursController {
   }
 
   @Get(':honourId')
+  @ApiOkResponse({ type: HonourDetailDto })
   @ApiOperation({
     summary: '荣誉详情 One honour with its history, and what you may do to it now',
     description: '评选轮次授予的荣誉：撤销、摘牌、暂停、恢复由该轮评选表彰办公室办理（allowedActions）；即时表彰在所属项目中办理（manageAt）。',
