@@ -80,10 +80,6 @@ export function problem(status: number, code: string, zh: string, en: string, ex
 }
 
 /**
- * Errors Fastify raises while routing, before Nest (and its exception filter) sees the request:
- * an undecodable URL or a path parameter longer than the router allows. Same problem+json shape.
- */
-/**
  * A body sent as anything but JSON (a form, text): commands take JSON objects only. Answered
  * before any parser reads it, so a form is never taken for a command and JSON labelled as text is
  * not called "a string".
@@ -105,6 +101,10 @@ export function isJsonContentType(contentType: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
 }
 
+/**
+ * Errors Fastify raises while routing, before Nest (and its exception filter) sees the request:
+ * an undecodable URL or a path parameter longer than the router allows. Same problem+json shape.
+ */
 export function frameworkProblem(error: { code?: string; message?: string }, instance?: string): ProblemBody {
   switch (error.code) {
     case 'FST_ERR_MAX_PARAM_LENGTH':

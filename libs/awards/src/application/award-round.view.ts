@@ -14,9 +14,10 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
   ineligible_at_conferral: { zh: '表彰时已不符合评选条件', en: 'no longer eligible at conferral' },
 };
 
-/** Actions as the API names them, with their Chinese labels. */
 /** A review level as people read it (推荐单位, 县级 …); a level named otherwise is shown as it is. */
 const reviewLevelLabel = (level: string) => (REVIEW_LEVEL_LABELS as Record<string, { zh: string; en: string }>)[level] ?? { zh: level, en: level };
+
+/** Actions as the API names them, with their Chinese labels. */
 const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardActionNames(commandTypes), allowedActionLabels: labelledAwardActions(commandTypes) });
 
 /**

@@ -14,9 +14,10 @@ import { ruleSetVersionContent } from '../read-models/rule-sets/rule-set-list.qu
 import { AWARD_TYPES, AwardType } from './award-domain';
 import { campaignStream } from './award-streams';
 import { DEFAULT_ELIGIBILITY_PRESET, RULE_SET_PRESETS } from './rule-set.presets';
-
-const PRESET_PREFIX = 'preset:';
 import { EligibilityBoardExtraDto, EligibilityItemDto } from './eligibility.response.dto';
+
+/** How a verdict by a preset names it (`preset:<key>`), so the id can be asked for again. */
+const PRESET_PREFIX = 'preset:';
 
 /** One project's verdict: not a page, so no limit or offset (a page's parameters would be accepted and ignored). */
 class EligibilityOneQueryDto extends ConsistentQueryDto {

@@ -11,7 +11,7 @@ import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarc
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
-import { readScopeOf, scopeView } from './read-scope';
+import { projectScopeOf, scopeView } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 import { BoardItemDto, BoardSummaryDto } from './board.response.dto';
 
@@ -53,9 +53,7 @@ export class BoardController {
     description: '竞赛委员会看到本辖区的项目，参赛单位只看到本单位的项目，评估专家只看到指派给本人的项目。awaitingMyAction=true 只列出等待您办理的项目。',
   })
   list(@Query() q: BoardQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
-    const isAdmin = user.roles.includes('admin');
-    const assessorOnly = user.roles.includes('assessor') && !isAdmin && !user.roles.some((r) => r === 'committee' || r === 'unit');
-    const scope: BoardScope = assessorOnly ? { kind: 'assessor', userId: user.userId } : readScopeOf(user, this.orgs, q.orgId);
+    const scope: BoardScope = projectScopeOf(user, this.orgs, q.orgId);
     const callerLevel = this.orgs.get(user.orgId)?.level ?? null;
     let awaiting: BoardAwaiting | undefined;
     if (q.awaitingMyAction) {

@@ -19,6 +19,15 @@ export function readScopeOf(user: AuthUser, orgs: OrgDirectory, orgId?: string):
   return { kind: 'subtree', orgId: user.orgId, path: node ? `/${[...node.path, user.orgId].join('/')}/` : undefined };
 }
 
+/**
+ * Whose projects a caller's project lists hold: an assessor (and nothing else) the ones assigned to
+ * them, as their board shows; anyone else the organisations of their scope (`readScopeOf`).
+ */
+export function projectScopeOf(user: AuthUser, orgs: OrgDirectory, orgId?: string): ReadScope | { kind: 'assessor'; userId: string } {
+  const assessorOnly = user.roles.includes('assessor') && !user.roles.some((r) => r === 'admin' || r === 'committee' || r === 'unit');
+  return assessorOnly ? { kind: 'assessor', userId: user.userId } : readScopeOf(user, orgs, orgId);
+}
+
 /** Organisation names next to ids, for people who read them; an unknown organisation is named null. */
 export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: OrgDirectory, rows: T[], field: 'orgId' | 'key' = 'orgId') {
   const ids = rows.map((r) => String(r[field] ?? ''));

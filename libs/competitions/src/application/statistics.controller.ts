@@ -9,7 +9,7 @@ import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
 import { assessmentStatistics } from '../read-models/assessment/assessment-stats.queries';
 import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-models/statistics/coverage.queries';
 import { ProjectFacts } from './project-facts.service';
-import { readScopeOf, scopeView, withOrgNames } from './read-scope';
+import { projectScopeOf, readScopeOf, scopeView, withOrgNames } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 import { AssessmentStatsItemDto, AssessmentStatsSummaryDto, CoverageDto } from './statistics.response.dto';
 
@@ -74,8 +74,7 @@ export class StatisticsController {
   async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
     const campaign = await this.facts.campaign(q.campaignId);
     // An assessor (and nothing else) sees the projects assigned to them, as on the board.
-    const assessorOnly = user.roles.includes('assessor') && !user.roles.some((r) => r === 'admin' || r === 'committee' || r === 'unit');
-    const scope = assessorOnly ? { kind: 'assessor' as const, userId: user.userId } : readScopeOf(user, this.orgs);
+    const scope = projectScopeOf(user, this.orgs);
     const r = assessmentStatistics(this.db, {
       normalisation: campaign.rules.assessment.normalisation ?? null,
       scope, campaignId: q.campaignId, category: q.category, limit: q.limit ?? 50, offset: q.offset ?? 0,
@@ -84,7 +83,7 @@ export class StatisticsController {
     // Ranks and the count of results fixed are the whole campaign's; the rows are the caller's part.
     return {
       ...r,
-      scope: { ...scopeView(scope, this.orgs), noteZh: scope.kind === 'all' ? null : '名次与已确定结果数按整个竞赛活动计算，列表只显示本辖区（本单位）的项目。' },
+      scope: { ...scopeView(scope, this.orgs), noteZh: scope.kind === 'all' ? null : `名次与已确定结果数按整个竞赛活动计算，列表只显示${scope.kind === 'assessor' ? '指派给本人评审' : '本辖区（本单位）'}的项目。` },
       items: withOrgNames(this.orgs, r.items),
     };
   }

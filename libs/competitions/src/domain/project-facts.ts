@@ -15,12 +15,12 @@ export function currentProgressReports(state: ProjectState): ProgressReportRecor
   return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 }
 
-/** Each assessor's latest sheet, in assessor order, leaving out assessors who declared a conflict. */
 /** The valid sheets finalisation needs: the scheme's minimum, and three for a trimmed mean (one left after dropping the highest and lowest). */
 export function scoresNeeded(scheme: Pick<ProjectAssessment['scheme'], 'minAssessors' | 'aggregation'>): number {
   return Math.max(scheme.minAssessors, scheme.aggregation === 'trimmed_mean' ? 3 : 1);
 }
 
+/** Each assessor's latest sheet, in assessor order, leaving out assessors who declared a conflict. */
 export function validScoreSheets(assessment: ProjectAssessment): ScoreSheet[] {
   return assessment.assessors.flatMap((a) => {
     if (a.declaredConflict) return [];

@@ -162,7 +162,6 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
 const COMMENDATION_TARGET = HONOUR_CHANGE_TARGET;
 const COMMENDATION_ALLOWED = HONOUR_CHANGES_ALLOWED;
 
-
 /**
  * 撤销 / 摘牌 / 暂停 / 恢复 an instant commendation, per recipient, with a reason, at any stage of the
  * project (fraud may come out after it closed). A committee acts; asking for the status it already

@@ -23,7 +23,13 @@ export type AwardRoundCreated = E<
     quotasByRecommender: RecommenderQuota[];
     levels: string[];
     minimumNoticeWorkingDays: number;
-    /** A notice given by dates is held to this many calendar days (Lijiang 2022-10-14 to 10-19: 6 calendar days); absent, to the working-day minimum counted in its working days. */
+    /**
+     * A notice given by dates is held to this many calendar days (Lijiang 2022-10-14 to 10-19: 6
+     * calendar days); absent, to the working-day minimum counted in its working days. Rounds recorded
+     * before this field existed read the same way, deliberately with no upcaster: they had held such
+     * a notice to the working-day minimum counted in calendar days, which let six days with one
+     * working day pass a round declaring five working days.
+     */
     minimumNoticeCalendarDays?: number;
     ratios: RatioSpec[];
     clearances: ClearanceSpec;
