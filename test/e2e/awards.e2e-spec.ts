@@ -221,11 +221,15 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(own.map((o: any) => [o.objectionId, o.status, o.note])).toEqual([['o-1', 'upheld', '经核查属实'], ['o-2', 'dismissed', '经核查不属实']]);
     expect(own[0].objector).toMatchObject({ realName: '李四' });
     expect(ok(await get(R, 'citizen')).body.nominations.map((n: any) => n.nominationId)).toEqual(['n-c']);
-    // An auditor of another city may object here (any auditor may), so reads the round to follow its own objections: no nominee, none of others' objections.
+    // An auditor of another city may object here (any auditor may); once it has, it reads the round to follow its objection: no nominee, no one else's.
     ok(await post('/api/v1/organizations', { orgId: 'nc', name: '南昌市总工会', kind: 'union', level: 'city', parentId: 'jx' }, 'admin'), 201);
     const elsewhere = await t.token({ userId: 'u-nc-audit', roles: ['auditor'], orgId: 'nc' });
-    const seen = ok(await t.get(R, elsewhere)).body;
-    expect([seen.nominations, seen.objections, seen.honours]).toEqual([[], [], []]);
+    expect((await t.get(R, elsewhere)).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE' });
+    const raised = await t.post(`${R}/objections`, { objectionId: 'o-3', nominationId: 'n-c', objector: { kind: 'individual', realName: '王五', contact: '13900000000' }, grounds: '台账存疑' }, elsewhere);
+    expect(raised.status).toBe(201);
+    const seen = ok(await t.get(`${R}?minPosition=${raised.body.position}`, elsewhere)).body;
+    expect([seen.nominations, seen.honours, seen.objections.map((o: any) => [o.objectionId, o.status])]).toEqual([[], [], [['o-3', 'open']]]);
+    ok(await post(`${R}/objections/o-3/resolve`, { outcome: 'dismissed', note: '经核查不属实' }, 'office'));
     // Five working days from Monday 2022-03-14: to Friday the 18th.
     expect(view.notice).toMatchObject({ calendarDays: 5, workingDays: 5, summary: '公示 5 天（含工作日 5 天）：2022-03-14 至 2022-03-18' });
     // Every status a console shows carries its Chinese label.
@@ -234,7 +238,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(view.nominations[1].clearances.map((c: any) => c.statusLabel.zh)).toEqual(['同意', '同意', '同意']);
     // Objectors' names and phones go to the organising office and auditors only; another county sees none of 浔阳's nominees.
     const county = ok(await get(R, 'county')).body;
-    expect(county.objections.map((o: any) => [o.objectionId, 'objector' in o])).toEqual([['o-1', false], ['o-2', false]]);
+    expect(county.objections.map((o: any) => [o.objectionId, 'objector' in o])).toEqual([['o-1', false], ['o-2', false], ['o-3', false]]);
     expect(ok(await get(R, 'auditor')).body.objections[0].objector).toMatchObject({ realName: '李四', contact: '13800000000' });
     const sibling = ok(await get(R, 'lxOffice')).body;
     expect([sibling.nominations, sibling.objections, sibling.slate.pendingClearances]).toEqual([[], [], []]);

@@ -264,11 +264,12 @@ describe('campaigns over HTTP', () => {
       expect(await offered('jj-offers', city)).toEqual(['amend_rules', 'close']);
       const labels = ok(await t.get('/api/v1/campaigns/jj-offers', city)).body.allowedActionLabels;
       expect(labels).toEqual([{ action: 'amend_rules', label: '修改竞赛规则' }, { action: 'close', label: '结束竞赛活动' }]);
-      // A county committee that does not organise it, a unit and an administrator may read it and do nothing to it.
-      for (const token of [xunyang, unitA, admin]) {
+      // A county committee that does not organise it and an administrator may read it and do nothing to it; a unit may enter a project.
+      for (const token of [xunyang, admin]) {
         expect(await offered('jj-offers', token)).toEqual([]);
         expect(ok(await t.get('/api/v1/campaigns/jj-offers', token)).body.allowedActionLabels).toEqual([]);
       }
+      expect(await offered('jj-offers', unitA)).toEqual(['draft_project']);
       expect((await t.post('/api/v1/campaigns/jj-offers/close', {}, xunyang)).body.code).toBe('CAMPAIGN.FORBIDDEN');
       expect((await t.post('/api/v1/campaigns/jj-offers/close', {}, unitA)).body.code).toBe('AUTH.ROLE_REQUIRED');
       // What the organiser is offered is accepted.

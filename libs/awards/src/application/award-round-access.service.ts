@@ -210,7 +210,7 @@ export class AwardRoundAccess {
    * names, phone numbers) go to the organising office and to auditors over it, nobody else.
    * Anyone else is refused (403).
    */
-  readAccess(user: AuthUser, round: LoadedRound): RoundReadAccess {
+  readAccess(user: AuthUser, round: LoadedRound, raisedObjectionHere = false): RoundReadAccess {
     const admin = user.roles.includes('admin');
     const over = this.orgs.isWithin(round.orgId, user.orgId);
     const showObjectors = (user.roles.includes('award_office') && user.orgId === round.orgId) || (user.roles.includes('auditor') && over);
@@ -218,8 +218,8 @@ export class AwardRoundAccess {
     const quotas = round.round.quotasByRecommender;
     const takesPart = quotas.length === 0 || quotas.some((q) => this.orgs.isWithin(q.orgId, user.orgId));
     if (!this.orgs.isWithin(user.orgId, round.orgId) || !takesPart) {
-      // Whoever may object here (canSee: the round's area, auditors) reads the round to follow their own objections, and no nominee.
-      if (this.canSee(user, round.orgId)) return { showObjectors, userId: user.userId, nomineeVisible: () => false };
+      // One who objected here (as anyone in the round's area, or an auditor, may) reads the round to follow their objections, and no nominee.
+      if (raisedObjectionHere && this.canSee(user, round.orgId)) return { showObjectors, userId: user.userId, nomineeVisible: () => false };
       throw DomainError.forbidden('AWARD.ROUND_OUT_OF_SCOPE', `评选轮次 ${round.round.roundId} 不在您所在组织的范围内，无权查看。`, `Award round ${round.round.roundId} is outside your organisation's scope.`, {
         roundId: round.round.roundId,
         yourOrgId: user.orgId,

@@ -123,13 +123,14 @@ export class AwardRoundsController {
   private async view(roundId: string, user: AuthUser) {
     const round = await this.access.load(roundId);
     await this.consistency.catchUp();
-    const access = this.access.readAccess(user, round);
+    const objections = objectionDetails(this.db, roundId);
+    const access = this.access.readAccess(user, round, [...objections.values()].some((o) => o.raisedBy === user.userId));
     const actions = roundActionsForCaller(
       round.state, this.clock.now().toISOString(),
       (type, nomination) => isRoundAction(type) && this.access.mayTake(user, round, type, nomination),
       (n) => access.nomineeVisible(n.nominee.orgId),
     );
-    return { view: awardRoundView(round.state, round.revision, round.orgId, objectionDetails(this.db, roundId), access, actions), revision: round.revision };
+    return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions), revision: round.revision };
   }
 
   @Post(':roundId/nominations')
