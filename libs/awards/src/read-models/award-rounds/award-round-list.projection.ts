@@ -21,10 +21,12 @@ export const awardRoundListProjection: Projection = {
   name: 'award_rounds',
   // 2: award_round_recommenders, so the list shows a round above the caller only to those who take part in it.
   // 3: who raised each objection (the user), so they can follow it.
-  version: 3,
+  // 4: the round's honours, conferred and still held, kept here (they were counted from the honour register's table).
+  version: 4,
   eventTypes: [
     'AwardRoundCreated', 'NominationSubmitted', 'NominationRemoved', 'NominationWithdrawnAfterObjection', 'SubstitutePromoted',
     'PublicNoticeStarted', 'PublicNoticeEnded', 'NominationsReopened', 'HonourConferred', 'ObjectionRaised', 'ObjectionUpheld', 'ObjectionDismissed',
+    'DerivedHonourConferred', 'HonourRevoked', 'HonourWithdrawn',
   ],
   setup(db: Database) {
     db.exec(`
@@ -34,6 +36,7 @@ export const awardRoundListProjection: Projection = {
         notice_starts_on TEXT, notice_last_day TEXT, notice_ends_at TEXT, created_at TEXT NOT NULL, position INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS award_rounds_campaign ON award_rounds(campaign_id, award_type);
+      CREATE TABLE IF NOT EXISTS award_round_honours (round_id TEXT NOT NULL, honour_id TEXT NOT NULL, held INTEGER NOT NULL, PRIMARY KEY (round_id, honour_id)) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS award_round_nominations (
         round_id TEXT NOT NULL, nomination_id TEXT NOT NULL, nominee_kind TEXT NOT NULL, nominee_id TEXT NOT NULL, nominee_name TEXT NOT NULL,
         nominee_org_id TEXT NOT NULL, recommender_org_id TEXT NOT NULL, pool TEXT NOT NULL, substitute INTEGER NOT NULL, status TEXT NOT NULL,
@@ -48,11 +51,20 @@ export const awardRoundListProjection: Projection = {
     `);
   },
   reset(db: Database) {
-    db.exec('DROP TABLE IF EXISTS award_rounds; DROP TABLE IF EXISTS award_round_nominations; DROP TABLE IF EXISTS award_round_recommenders; DROP TABLE IF EXISTS award_round_objections;');
+    db.exec('DROP TABLE IF EXISTS award_rounds; DROP TABLE IF EXISTS award_round_nominations; DROP TABLE IF EXISTS award_round_recommenders; DROP TABLE IF EXISTS award_round_objections; DROP TABLE IF EXISTS award_round_honours;');
   },
   apply(event: RecordedEvent, db: Database) {
     const e = event as unknown as RecordedEvent<AwardRoundEvent>;
     const at = e.metadata.occurredAt;
+    // The round's honours: held from their conferral until revoked or withdrawn (a suspension passes).
+    if (e.type === 'HonourConferred' || e.type === 'DerivedHonourConferred') {
+      const d = e.data as { roundId: string; honourId: string };
+      db.prepare('INSERT OR IGNORE INTO award_round_honours (round_id, honour_id, held) VALUES (?, ?, 1)').run(d.roundId, d.honourId);
+    } else if (e.type === 'HonourRevoked' || e.type === 'HonourWithdrawn') {
+      const d = e.data as { roundId: string; honourId: string };
+      db.prepare('UPDATE award_round_honours SET held = 0 WHERE round_id = ? AND honour_id = ?').run(d.roundId, d.honourId);
+      return;
+    }
     switch (e.type) {
       case 'AwardRoundCreated': {
         const d = e.data as Of<'AwardRoundCreated'>;

@@ -59,8 +59,8 @@ export function listRounds(db: Database, f: RoundFilter) {
     .prepare(
       `SELECT r.*,
          (SELECT COUNT(*) FROM award_round_nominations n WHERE n.round_id = r.round_id AND n.status = 'active') AS active,
-         (SELECT COUNT(*) FROM award_honours h WHERE h.round_id = r.round_id) AS honours,
-         (SELECT COUNT(*) FROM award_honours h WHERE h.round_id = r.round_id AND h.status IN ('valid', 'suspended')) AS held
+         (SELECT COUNT(*) FROM award_round_honours h WHERE h.round_id = r.round_id) AS honours,
+         (SELECT COUNT(*) FROM award_round_honours h WHERE h.round_id = r.round_id AND h.held = 1) AS held
        ${sql} ORDER BY r.created_at DESC, r.round_id LIMIT ? OFFSET ?`,
     )
     .all(...args, f.limit, f.offset) as RoundRow[];
