@@ -4,14 +4,14 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, endOfBeijingDay, mayExtendNow, submissionOpenAt } from '../domain';
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
-import { projectScopeOf, scopeView } from './read-scope';
+import { projectScopeOf } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 import { BoardItemDto, BoardSummaryDto } from './board.response.dto';
 
@@ -60,7 +60,7 @@ export class BoardController {
       if (user.roles.includes('committee')) awaiting = { kind: 'committee', level: isHierarchyLevel(callerLevel) ? callerLevel : null };
       else if (user.roles.includes('unit')) awaiting = { kind: 'unit' };
       else if (user.roles.includes('assessor')) awaiting = { kind: 'assessor', userId: user.userId };
-      else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0, scope: scopeView(scope, this.orgs) };
+      else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0, scope: describeScope(scope, this.orgs) };
     }
     // An unknown campaign is a mistake to point out, not an empty board that reads as "no projects" (as statistics and eligibility answer).
     const asked = q.campaignId ? campaignWindows(this.db, [q.campaignId]) : undefined;
@@ -92,7 +92,7 @@ export class BoardController {
     });
     return {
       ...page,
-      scope: scopeView(scope, this.orgs),
+      scope: describeScope(scope, this.orgs),
       items: page.items.map((item) => {
         const assigned = item.assessors.includes(user.userId);
         const allowedActions = actionsForCaller(user, item.status, approvalOf(item), callerLevel, assigned, factsOf(item));

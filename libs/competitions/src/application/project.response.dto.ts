@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, FINDING_SEVERITIES, FINDING_STATUSES, GRADES, INCIDENT_KINDS, INCIDENT_SEVERITIES, PROJECT_STATUSES } from '../domain';
+import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, FINDING_SEVERITIES, FINDING_STATUSES, GRADES, PROJECT_STATUSES } from '../domain';
 import { ActionLabelDto } from './board.response.dto';
 import { LevelLabelDto } from './campaign.response.dto';
 import { ImplementationPlanDto, RegistrationFormDto } from './project.request.dto';
+import { IncidentDto } from './supervision.response.dto';
 
 /*
  * What GET /projects/{id} answers (project.view.ts: the folded project with labels and the
@@ -133,15 +134,6 @@ export class FindingDto {
   @ApiProperty({ description: '操作及其名称 The same, labelled', type: [ActionLabelDto] }) allowedActionLabels!: ActionLabelDto[];
 }
 
-export class IncidentDto {
-  @ApiProperty({ description: '事故编号 Incident id' }) incidentId!: string;
-  @ApiProperty({ description: '发生日期 Occurred on', format: 'date' }) occurredOn!: string;
-  @ApiProperty({ description: '事故等级 Severity', enum: INCIDENT_SEVERITIES }) severity!: string;
-  @ApiProperty({ description: '等级名称 Severity label' }) severityLabel!: string;
-  @ApiProperty({ description: '事故类型 Kind', enum: INCIDENT_KINDS }) kind!: string;
-  @ApiProperty({ description: '类型名称 Kind label' }) kindLabel!: string;
-  @ApiProperty({ description: '情况说明 Description' }) description!: string;
-}
 
 export class ProjectSupervisionDto {
   @ApiProperty({ description: '督导检查 Inspections', type: [InspectionDto] }) inspections!: InspectionDto[];

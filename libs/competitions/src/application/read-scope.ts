@@ -1,4 +1,4 @@
-import { AuthUser, OrgDirectory, describeScope, requireSameOrg, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, OrgDirectory, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { ReadScope } from '../read-models/read-scope';
 
 /**
@@ -36,6 +36,3 @@ export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: O
   const names = orgs.names?.(unique) ?? new Map(unique.flatMap((id) => { const name = orgs.get(id)?.name; return name === undefined ? [] : [[id, name] as const]; }));
   return rows.map((r, i) => ({ ...r, orgName: names.get(ids[i]!) ?? null }));
 }
-
-/** Whose rows an answer holds, said in the answer (`describeScope`). */
-export const scopeView = (scope: ReadScope | { kind: 'assessor'; userId: string }, orgs: OrgDirectory) => describeScope(scope, orgs);

@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { IsIn, IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, ConsistentQueryDto, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
 import { assessmentStatistics } from '../read-models/assessment/assessment-stats.queries';
 import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-models/statistics/coverage.queries';
 import { ProjectFacts } from './project-facts.service';
-import { projectScopeOf, readScopeOf, scopeView, withOrgNames } from './read-scope';
+import { projectScopeOf, readScopeOf, withOrgNames } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 import { AssessmentStatsItemDto, AssessmentStatsSummaryDto, CoverageDto } from './statistics.response.dto';
 
@@ -56,7 +56,7 @@ export class StatisticsController {
     return {
       ...coverageStatistics(this.db, { scope, campaignId: q.campaignId, groupBy: q.groupBy ?? 'region' }),
       scope: {
-        ...scopeView(scope, this.orgs),
+        ...describeScope(scope, this.orgs),
         wholeCampaign: whole,
         noteZh: whole ? null : '本辖区（本单位）数据：完成百分比对照的是整个竞赛活动的目标任务，仅反映本辖区对总目标的贡献。',
       },
@@ -83,7 +83,7 @@ export class StatisticsController {
     // Ranks and the count of results fixed are the whole campaign's; the rows are the caller's part.
     return {
       ...r,
-      scope: { ...scopeView(scope, this.orgs), noteZh: scope.kind === 'all' ? null : `名次与已确定结果数按整个竞赛活动计算，列表只显示${scope.kind === 'assessor' ? '指派给本人评审' : '本辖区（本单位）'}的项目。` },
+      scope: { ...describeScope(scope, this.orgs), noteZh: scope.kind === 'all' ? null : `名次与已确定结果数按整个竞赛活动计算，列表只显示${scope.kind === 'assessor' ? '指派给本人评审' : '本辖区（本单位）'}的项目。` },
       items: withOrgNames(this.orgs, r.items),
     };
   }

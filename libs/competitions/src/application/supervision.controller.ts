@@ -4,11 +4,11 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES, beijingDate, endOfBeijingDay } from '../domain';
 import { listIncidents, listOverdue, listStalled } from '../read-models/supervision/supervision.queries';
-import { readScopeOf, scopeView, withOrgNames } from './read-scope';
+import { readScopeOf, withOrgNames } from './read-scope';
 import { IncidentItemDto, IncidentSummaryDto, OverdueItemDto, OverdueSummaryDto, StalledItemDto, StalledSummaryDto } from './supervision.response.dto';
 
 class SupervisionQueryDto extends PageQueryDto {
@@ -55,10 +55,11 @@ export class SupervisionController {
   @ApiPageResponse(OverdueItemDto, OverdueSummaryDto)
   overdue(@Query() q: OverdueQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const now = this.commands.now();
-    const r = listOverdue(this.db, { ...this.filter(q, user), kind: q.kind, includeResolved: q.includeResolved, now });
+    const f = this.filter(q, user);
+    const r = listOverdue(this.db, { ...f, kind: q.kind, includeResolved: q.includeResolved, now });
     // By the clock alone, only the days overdue change: at the next Beijing midnight (items come and go as events).
     answerValidUntil(req, endOfBeijingDay(beijingDate(now.toISOString())));
-    return { ...r, scope: scopeView(readScopeOf(user, this.orgs, q.orgId), this.orgs), items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
+    return { ...r, scope: describeScope(f.scope, this.orgs), items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
   }
 
   @Get('stalled')
@@ -66,19 +67,21 @@ export class SupervisionController {
   @ApiPageResponse(StalledItemDto, StalledSummaryDto)
   stalled(@Query() q: SupervisionQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const now = this.commands.now();
-    const { turnsAtMs, ...r } = listStalled(this.db, { ...this.filter(q, user), now });
+    const f = this.filter(q, user);
+    const { turnsAtMs, ...r } = listStalled(this.db, { ...f, now });
     answerValidUntil(req, turnsAtMs);
     // asOf: when the list was read; a kept answer is still true until turnsAtMs.
-    return { ...r, asOf: now.toISOString(), scope: scopeView(readScopeOf(user, this.orgs, q.orgId), this.orgs), items: withOrgNames(this.orgs, r.items) };
+    return { ...r, asOf: now.toISOString(), scope: describeScope(f.scope, this.orgs), items: withOrgNames(this.orgs, r.items) };
   }
 
   @Get('incidents')
   @ApiOperation({ summary: '安全质量事故 Incidents by severity and organisation, with counts' })
   @ApiPageResponse(IncidentItemDto, IncidentSummaryDto)
   incidents(@Query() q: IncidentQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
-    const r = listIncidents(this.db, { ...this.filter(q, user), severity: q.severity, kind: q.kind });
+    const f = this.filter(q, user);
+    const r = listIncidents(this.db, { ...f, severity: q.severity, kind: q.kind });
     // Incidents are what was recorded: nothing in the answer turns with the clock.
     answerValidUntil(req, Infinity);
-    return { ...r, scope: scopeView(readScopeOf(user, this.orgs, q.orgId), this.orgs), items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
+    return { ...r, scope: describeScope(f.scope, this.orgs), items: withOrgNames(this.orgs, r.items), byOrg: withOrgNames(this.orgs, r.byOrg, 'key') };
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES, REPORTING_CADENCES } from '../domain';
 import { OVERDUE_KIND_LABELS, OVERDUE_STATE_LABELS } from '../read-models/supervision/supervision.queries';
 
@@ -81,7 +81,8 @@ export class StalledSummaryDto {
   @ApiProperty({ description: '数据范围 Scope of the rows', type: ScopeViewDto }) scope!: ScopeViewDto;
 }
 
-export class IncidentItemDto extends SupervisedProjectDto {
+/** An incident as the project view and the supervision list show it. */
+export class IncidentDto {
   @ApiProperty({ description: '事故编号 Incident id' }) incidentId!: string;
   @ApiProperty({ description: '发生日期 Occurred on', format: 'date' }) occurredOn!: string;
   @ApiProperty({ description: '事故等级 Severity', enum: INCIDENT_SEVERITIES }) severity!: string;
@@ -89,6 +90,10 @@ export class IncidentItemDto extends SupervisedProjectDto {
   @ApiProperty({ description: '事故类型 Kind', enum: INCIDENT_KINDS }) kind!: string;
   @ApiProperty({ description: '类型名称 Kind label' }) kindLabel!: string;
   @ApiProperty({ description: '情况说明 Description' }) description!: string;
+}
+
+/** An incident as the project view shows it (IncidentDto), with its project and when it was recorded. */
+export class IncidentItemDto extends IntersectionType(SupervisedProjectDto, IncidentDto) {
   @ApiProperty({ description: '记录时间 Recorded at', format: 'date-time' }) recordedAt!: string;
 }
 
