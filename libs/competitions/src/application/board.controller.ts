@@ -76,12 +76,12 @@ export class BoardController {
     // By the clock alone, a row's actions change only when a window opens or closes, an extension ends, or the campaign is over.
     const turns = [...windows.values()].flatMap((w) => [w.applicationWindow.opensAt, w.applicationWindow.closesAt, endOfBeijingDay(w.endsOn)]).concat(page.items.flatMap((i) => (i.extensionUntil ? [i.extensionUntil] : [])));
     answerValidUntil(req, Math.min(Infinity, ...turns.map((t) => Date.parse(t)).filter((ms) => ms > Date.parse(now))));
-    // What the row knows: findings to rectify or review, and whether submitting is open now.
+    // What the row knows: findings to rectify or review, whether the application is complete, and whether submitting is open now.
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
       return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
-        mayExtend: campaign ? mayExtendNow(user.orgId, campaign, now) : undefined,
+        applicationComplete: item.applicationMissing.length === 0, mayExtend: campaign ? mayExtendNow(user.orgId, campaign, now) : undefined,
         enoughScores: item.scoresNeeded === null ? undefined : item.scoresCounted >= item.scoresNeeded };
     };
     // A committee in scope at one of the campaign's approval levels decides (returns, rejects) until its level has approved.

@@ -46,6 +46,7 @@ export class BoardItemDto {
   @ApiProperty({ description: '一票否决（安全、质量事故）Vetoed by an accident' }) vetoed!: boolean;
   @ApiProperty({ description: '已计入的评分 Score sheets counted', type: 'integer' }) scoresCounted!: number;
   @ApiProperty({ description: '确定结果所需评分数（评估开始前为 null）Sheets needed', type: 'integer', nullable: true }) scoresNeeded!: number | null;
+  @ApiProperty({ description: '提交前尚需补全的字段（完整后为空）Fields submitting would still find missing', type: [String] }) applicationMissing!: string[];
   @ApiProperty({ description: '项目版本（If-Match 用）Revision', type: 'integer' }) revision!: number;
   @ApiProperty({ description: '最近更新 Updated at', format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ description: '您现在可以办理的操作 What you may do now', type: 'array', items: { type: 'string', enum: [...PROJECT_ACTIONS] } }) allowedActions!: string[];

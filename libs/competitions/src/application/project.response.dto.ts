@@ -173,6 +173,13 @@ export class ProjectSummaryDto {
   @ApiProperty({ description: '总结数据与各期报告的核对 {metric, label, unit, summary, reports, basis, flag, noteZh}', type: 'array', items: FREE }) checks!: object[];
 }
 
+/** One thing the submit check would refuse, as a refusal's `errors[]` names it. */
+export class ApplicationProblemDto {
+  @ApiProperty({ description: '字段路径 Field path', example: 'registrationForm.contactPhone' }) field!: string;
+  @ApiProperty({ description: '提示 Message' }) messageZh!: string;
+  @ApiProperty({ description: 'Message in English' }) messageEn!: string;
+}
+
 export class ProjectViewDto {
   @ApiProperty({ description: '项目 Project id' }) projectId!: string;
   @ApiProperty({ description: '竞赛活动 Campaign id' }) campaignId!: string;
@@ -185,6 +192,8 @@ export class ProjectViewDto {
   @ApiProperty({ description: '报名表 Registration form, as filed', type: RegistrationFormDto }) registrationForm!: RegistrationFormDto;
   @ApiProperty({ description: '实施方案 Implementation plan, as filed', type: ImplementationPlanDto }) implementationPlan!: ImplementationPlanDto;
   @ApiProperty({ description: '申报与立项 Application', type: ProjectApplicationDto }) application!: ProjectApplicationDto;
+  @ApiProperty({ description: '提交前尚需补全的内容（草稿或退回时；否则为空）What submitting would still find missing', type: [ApplicationProblemDto] })
+  applicationMissing!: ApplicationProblemDto[];
   @ApiProperty({ description: '撤回或终止（否则为 null）How it ended early', type: ProjectEndingDto, nullable: true }) ending!: ProjectEndingDto | null;
   @ApiProperty({ description: '推进 Progress', type: ProjectProgressDto }) progress!: ProjectProgressDto;
   @ApiProperty({ description: '督导与安全 Supervision', type: ProjectSupervisionDto }) supervision!: ProjectSupervisionDto;

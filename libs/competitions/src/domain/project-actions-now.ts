@@ -1,6 +1,7 @@
 import { beijingDate, isBefore } from './calendar';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { VETO_INCIDENT_KINDS } from './project-loop.catalogue';
+import { submissionProblems } from './project-application';
 import { scoresNeeded, validScoreSheets } from './project-facts';
 import { Project } from './project.state';
 import { ProjectAction } from './project.status';
@@ -16,6 +17,8 @@ export interface ProjectActionFacts {
   findingsToReview?: number;
   /** Whether a submission now would be accepted: inside the window, or under an extension. */
   submissionOpen?: boolean;
+  /** Whether the registration form and implementation plan are complete enough to submit. */
+  applicationComplete?: boolean;
   /** A safety or quality accident on the project (一票否决): no commendation may be given. */
   vetoed?: boolean;
   /** Milestones recorded: an instant commendation is given at one, so none can be given before the first. */
@@ -47,6 +50,7 @@ export function projectActionFacts(project: Project, now?: { at: string; campaig
   return {
     findingsToRectify: findings.filter((f) => f.status === 'open' || f.status === 'rejected').length,
     findingsToReview: findings.filter((f) => f.status === 'reported').length,
+    applicationComplete: submissionProblems(project).length === 0,
     vetoed: project.supervision.incidents.some((i) => VETO_INCIDENT_KINDS.includes(i.kind)),
     milestones: project.progress.milestones.length,
     enoughScores: project.assessment ? validScoreSheets(project.assessment).length >= scoresNeeded(project.assessment.scheme) : undefined,
@@ -59,7 +63,7 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
   return actions.filter((a) => {
     switch (a) {
       case 'submit':
-        return facts.submissionOpen !== false;
+        return facts.submissionOpen !== false && facts.applicationComplete !== false;
       case 'report_rectification':
         return facts.findingsToRectify === undefined || facts.findingsToRectify > 0;
       case 'accept_rectification':

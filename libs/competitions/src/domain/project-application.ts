@@ -76,3 +76,25 @@ export function applicationProblems(title: unknown, form: Partial<RegistrationFo
   });
   return out;
 }
+
+/** The three parts of an application a draft edit replaces whole: each part's problems depend on that part alone. */
+export type ApplicationPart = 'title' | 'registrationForm' | 'implementationPlan';
+
+/** The part a problem's field belongs to (`registrationForm.contactName` → `registrationForm`). */
+export function applicationPartOf(field: string): ApplicationPart {
+  const head = field.split(/[.[]/)[0];
+  return head === 'registrationForm' || head === 'implementationPlan' ? head : 'title';
+}
+
+/**
+ * What a submission would still find missing or wrong in these parts of an application (all
+ * three when `parts` is absent). A part left out of `parts` is not looked at, so a read model
+ * can recompute only the parts an edit replaced.
+ */
+export function submissionProblems(
+  app: { title?: unknown; registrationForm?: Partial<RegistrationForm>; implementationPlan?: Partial<ImplementationPlan> },
+  parts?: readonly ApplicationPart[],
+): FieldProblem[] {
+  const all = applicationProblems(app.title, app.registrationForm, app.implementationPlan, 'submit');
+  return parts ? all.filter((p) => parts.includes(applicationPartOf(p.field))) : all;
+}

@@ -27,6 +27,25 @@ const page = (f: Partial<BoardFilter> = {}) => (db: Parameters<typeof listBoard>
   listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0, ...f }).items.map((i) => ({ id: i.projectId, status: i.status, next: i.nextApprovalLevel, since: i.waitingSince }));
 
 describe('board projection', () => {
+  it('keeps what a draft still lacks for submission, part by part as the unit edits it', () => {
+    const base = [...tree(), campaignCreated('c1', ['county']), drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z')];
+    const edit = (changes: object, when: string) => recorded('ProjectDraftEdited', { projectId: 'b1', changes }, at(when));
+    const form = edit({ registrationForm: { contactName: '张工', contactPhone: '0792-1234567', headcount: 120 } }, '2021-07-02T01:00:00.000Z');
+    const retitled = edit({ title: '电网检修技能比武' }, '2021-07-03T01:00:00.000Z');
+    const plan = edit({ implementationPlan: { goals: '提升技能', measures: '月度比武', startsOn: '2021-08-01', endsOn: '2021-12-31' } }, '2021-07-04T01:00:00.000Z');
+    const missing = (db: Parameters<typeof listBoard>[0]) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!.applicationMissing;
+    const planFields = ['implementationPlan.goals', 'implementationPlan.measures', 'implementationPlan.startsOn', 'implementationPlan.endsOn'];
+    projectionSpec(boardProjection)
+      .given(base)
+      .then(missing, ['registrationForm.contactName', 'registrationForm.contactPhone', 'registrationForm.headcount', ...planFields]);
+    projectionSpec(boardProjection).given([...base, form]).then(missing, planFields);
+    projectionSpec(boardProjection).given([...base, form, retitled]).then(missing, planFields);
+    projectionSpec(boardProjection).given([...base, form, retitled, plan]).then(missing, []);
+    // A form replaced by one without a phone lacks the phone again, and only that.
+    const noPhone = edit({ registrationForm: { contactName: '张工', contactPhone: '', headcount: 120 } }, '2021-07-05T01:00:00.000Z');
+    projectionSpec(boardProjection).given([...base, form, retitled, plan, noPhone]).then(missing, ['registrationForm.contactPhone']);
+  });
+
   it('keeps why a project was rejected (不予立项), as it keeps why one was returned', () => {
     const base = [...tree(), campaignCreated('c1', ['county']), drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b1', '2021-07-20T02:00:00.000Z')];
     const rejected = recorded('ProjectRejected', { projectId: 'b1', level: 'county', reason: '不属于本次竞赛重点工程范围' }, at('2021-07-21T02:00:00.000Z'));

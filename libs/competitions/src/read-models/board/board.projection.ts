@@ -3,7 +3,7 @@ import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
   CampaignEvent, ProjectApproved, ProjectApprovedAtLevel, ProjectDraftEdited, ProjectDrafted, ProjectRejected, ProjectReturned, ProjectSubmissionRefused,
-  ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted, parsePeriod,
+  ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted, applicationPartOf, parsePeriod, submissionProblems,
 } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { LOOP_TYPES, LoopEvent, loopChanges } from './board-loop';
@@ -85,7 +85,10 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
       return {};
     case 'ProjectDraftEdited': {
       const c = e.data.changes;
-      return { ...(c.title !== undefined ? { title: c.title } : {}), ...(c.category !== undefined ? { category: c.category } : {}) };
+      return {
+        ...(c.title !== undefined ? { title: c.title } : {}), ...(c.category !== undefined ? { category: c.category } : {}),
+        application_missing: missingAfterEdit(row.application_missing, c),
+      };
     }
     case 'ProjectSubmitted':
       return {
@@ -113,10 +116,18 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
   }
 }
 
+/** The fields a submission would find missing: an edit replaces a part whole, so only the parts it replaced are looked at again. */
+function missingAfterEdit(before: string, changes: ProjectDraftEdited['data']['changes']): string {
+  const parts = (['title', 'registrationForm', 'implementationPlan'] as const).filter((k) => changes[k] !== undefined);
+  if (parts.length === 0) return before;
+  const kept = (JSON.parse(before) as string[]).filter((f) => !parts.includes(applicationPartOf(f)));
+  return JSON.stringify([...kept, ...submissionProblems(changes, parts).map((p) => p.field)]);
+}
+
 /** The columns the event handlers read: decoding the whole row for every event cost more than the update. */
 const ROW_COLUMNS = [
   'project_id', 'campaign_id', 'org_id', 'revision', 'approved_levels', 'late_attempts', 'overdue_periods', 'open_findings', 'findings_to_review',
-  'assessors', 'pending_assessors', 'milestones', 'scored',
+  'assessors', 'pending_assessors', 'milestones', 'scored', 'application_missing',
 ];
 
 /** A project's row is read once per batch and written once, however many of its events the batch holds. */
@@ -132,6 +143,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
       returned_level: null, late_attempts: 0, extension_until: null, drafted_at: at, revision: e.revision, position: e.position, updated_at: at,
       assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
       milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null,
+      application_missing: JSON.stringify(submissionProblems(d).map((p) => p.field)),
     });
     return;
   }
@@ -169,11 +181,13 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  * project's stream (the row's revision is the stream's, for If-Match) and keeps its milestones,
  * whether an accident vetoes commendations (一票否决) and the valid score sheets against those
  * finalisation needs, so the row offers only actions that hold; version 7 keeps why a project was
- * rejected (不予立项), as it keeps why one was returned.
+ * rejected (不予立项), as it keeps why one was returned; version 8 keeps what a draft still lacks
+ * for submission (the fields the submit check would name), so a draft is offered `submit` only
+ * when it would be accepted.
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 7,
+  version: 8,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org', 'board_status', 'board_awaiting_committee_wait'],
@@ -189,7 +203,7 @@ export const boardProjection: Projection = {
         assessors TEXT NOT NULL DEFAULT '[]', pending_assessors TEXT NOT NULL DEFAULT '[]', open_findings INTEGER NOT NULL DEFAULT 0,
         findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
         milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0, scored TEXT NOT NULL DEFAULT '[]', scores_needed INTEGER,
-        rejected_reason TEXT,
+        rejected_reason TEXT, application_missing TEXT NOT NULL DEFAULT '[]',
         awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
         awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );

@@ -69,6 +69,8 @@ export interface BoardItem {
   /** Assessors whose sheet counts, and how many finalisation needs (null before the assessment opens). */
   scoresCounted: number;
   scoresNeeded: number | null;
+  /** Fields a submission would still find missing in the registration form and implementation plan (empty once complete). */
+  applicationMissing: string[];
   revision: number;
   updatedAt: string;
 }
@@ -80,15 +82,15 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, revision, updated_at';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at';
 
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, revision, updatedAt,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, number, string,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string,
   ];
   return {
     projectId,
@@ -122,6 +124,7 @@ function toItem(r: unknown[]): BoardItem {
     vetoed: vetoed === 1,
     scoresCounted: (JSON.parse(scored) as string[]).length,
     scoresNeeded,
+    applicationMissing: JSON.parse(applicationMissing) as string[],
     revision,
     updatedAt,
   };
