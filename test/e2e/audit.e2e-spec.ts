@@ -91,6 +91,14 @@ describe('audit over HTTP', () => {
       expect((await q(`from=${T1}&to=${T1}`)).items.map((e: any) => e.revision)).toEqual([1]);
       expect(await q('limit=1&offset=1')).toMatchObject({ total: 3, limit: 1, offset: 1, items: [{ revision: 1 }] });
       expect((await q('fromRevision=2')).items.map((e: any) => e.revision)).toEqual([2]);
+      // A misspelt type or category is refused with what is known, not answered as "nothing happened".
+      expect(await q('type=OrganizationUpdated,OrganisationUpdated')).toMatchObject({
+        status: 400, code: 'AUDIT.UNKNOWN_FILTER', errors: [{ field: 'type', messageZh: expect.stringContaining('OrganisationUpdated') }],
+      });
+      const log = await t.get('/api/v1/audit/events?category=organisation&type=ProjectSubmited', cityAuditor);
+      expect(log.status).toBe(400);
+      expect(log.body.errors.map((e: any) => e.field)).toEqual(['type', 'category']);
+      expect(log.body.errors[1].messageZh).toContain('organization');
     });
 
     it('lists the whole log by position for an unrestricted auditor and only in-scope streams otherwise', async () => {

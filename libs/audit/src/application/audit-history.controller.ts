@@ -9,6 +9,7 @@ import { AuditAccess } from './audit-access';
 import { LogHistoryQueryDto, StreamHistoryQueryDto } from './audit.query.dto';
 import { streamIdParam } from './stream-id.param';
 import { unlessUnreadable } from './unreadable-event';
+import { requireKnownFilters } from './known-filters';
 import { AuditLogPageDto } from './audit.response.dto';
 
 @ApiTags('audit 审计')
@@ -28,6 +29,7 @@ export class AuditHistoryController {
   async streamEvents(@Param('streamId') raw: string, @Query() q: StreamHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<StreamHistoryPage> {
     const streamId = streamIdParam(raw);
     await unlessUnreadable(this.access.requireStream(user, streamId));
+    requireKnownFilters(q);
     return unlessUnreadable(streamHistory(this.store, streamId, {
       actor: q.actor,
       types: q.type,
@@ -59,6 +61,7 @@ export class AuditHistoryController {
       throw DomainError.validation('AUDIT.OFFSET_NOT_SUPPORTED', zh, en, { errors: [{ field: 'offset', messageZh: '不支持，请改用 fromPosition', messageEn: 'not supported; use fromPosition' }] });
     }
     const unrestricted = await this.access.requireAuditor(user);
+    requireKnownFilters(q);
     const scope = this.access.scope();
     const page = await unlessUnreadable(logHistory(
       this.store,

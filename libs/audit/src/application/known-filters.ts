@@ -1,0 +1,31 @@
+import { DomainError } from '@jingsai/shared';
+import { eventTypeLabel } from '../labels/event-type-labels';
+import { replayableCategories } from '../replay/stream-deciders';
+
+/**
+ * An event type or stream category the log never holds is refused, not answered with an empty
+ * page: a misspelt filter (`ProjectSubmited`, `projects`) would otherwise read as "nothing
+ * happened", the one thing an auditor must not be told by mistake.
+ */
+export function requireKnownFilters(q: { type?: string[]; category?: string }): void {
+  const errors: Array<{ field: string; messageZh: string; messageEn: string }> = [];
+  const unknownTypes = (q.type ?? []).filter((t) => !eventTypeLabel(t).known);
+  if (unknownTypes.length > 0) {
+    errors.push({
+      field: 'type',
+      messageZh: `未知的事件类型：${unknownTypes.join('、')}（可用类型见 GET /api/v1/audit/event-types）`,
+      messageEn: `Unknown event type(s): ${unknownTypes.join(', ')} (the types are listed at GET /api/v1/audit/event-types)`,
+    });
+  }
+  const categories = replayableCategories();
+  if (q.category !== undefined && !categories.includes(q.category)) {
+    errors.push({
+      field: 'category',
+      messageZh: `未知的事件流类别“${q.category}”，可选：${categories.join('、')}`,
+      messageEn: `Unknown stream category "${q.category}"; one of ${categories.join(', ')}`,
+    });
+  }
+  if (errors.length > 0) {
+    throw DomainError.validation('AUDIT.UNKNOWN_FILTER', '筛选条件中有未知的事件类型或事件流类别，请按提示修改。', 'A filter names an event type or stream category the log never holds.', { errors });
+  }
+}
