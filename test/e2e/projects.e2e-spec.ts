@@ -83,7 +83,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(res.body).toMatchObject({ id: 'p-a', streamId: 'project-p-a', revision: 0, events: ['ProjectDrafted'] });
       const got = ok(await get('/api/v1/projects/p-a', 'unitA'));
       expect(got.headers.etag).toBe('"0"');
-      expect(got.body).toMatchObject({ orgId: 'ent-a', status: 'draft', statusLabel: '草稿', categoryLabel: '职业技能竞赛', requiredApprovalLevels: ['county', 'city'] });
+      // The view names its event stream, as the command's answer did: where the audit history is read.
+      expect(got.body).toMatchObject({ streamId: res.body.streamId, orgId: 'ent-a', status: 'draft', statusLabel: '草稿', categoryLabel: '职业技能竞赛', requiredApprovalLevels: ['county', 'city'] });
       expect(got.body.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
       expect(await boardIds('unitA', '&awaitingMyAction=true')).toEqual(['p-a']);
     });

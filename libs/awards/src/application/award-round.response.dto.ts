@@ -198,6 +198,7 @@ export class SlateDto {
 }
 
 export class AwardRoundViewDto extends IntersectionType(AwardRoundCoreDto, ActionLabelsDto) {
+  @ApiProperty({ description: '事件流（审计历史与重放用：GET /api/v1/audit/streams/{streamId}/events）Its event stream, for the audit history', example: 'awardRound-jj-2021-may-day' }) streamId!: string;
   @ApiProperty({ description: '版本（If-Match 用）Revision', type: 'integer', nullable: true }) revision!: number | null;
   @ApiProperty({ description: '审核层级（由低到高）Review levels, lowest first', type: [String] }) levels!: string[];
   @ApiProperty({ description: '层级名称 Their labels', type: [LabelDto] }) levelLabels!: LabelDto[];

@@ -4,6 +4,7 @@ import {
   NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
+import { roundStream } from './award-streams';
 import type { RoundReadAccess } from './award-round-access.service';
 import type { CallerRoundActions } from './award-round.caller-actions';
 
@@ -37,6 +38,7 @@ export function awardRoundView(
   const showObjectors = access.showObjectors;
   return {
     roundId: round.roundId,
+    streamId: roundStream(round.roundId),
     revision,
     orgId,
     campaignId: round.campaignId,

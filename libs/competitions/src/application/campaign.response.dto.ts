@@ -85,6 +85,7 @@ export class CampaignRuleVersionDto {
 }
 
 export class CampaignViewDto extends CampaignCoreDto {
+  @ApiProperty({ description: '事件流（审计历史与重放用：GET /api/v1/audit/streams/{streamId}/events）Its event stream, for the audit history', example: 'campaign-jj-2021' }) streamId!: string;
   @ApiProperty({ description: '报名已截止 Application window closed' }) applicationWindowClosed!: boolean;
   @ApiProperty({ description: '结束理由 Reason it was closed', type: String, nullable: true }) closedReason!: string | null;
   @ApiProperty({ description: '现行规则版本 Rules version in force', type: 'integer' }) rulesVersion!: number;

@@ -1,4 +1,5 @@
 import { AuthUser } from '@jingsai/auth';
+import { streamIdOf } from '@jingsai/shared';
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, Campaign, CampaignAction, CampaignRules, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
   REPORTING_CADENCE_LABELS, campaignActionsNow, campaignSpan, isOrganizerCommittee, labelledCampaignActions,
@@ -39,6 +40,7 @@ export function labelledRules(rules: CampaignRules) {
 export function campaignView(c: Campaign, revision: number | null, allowedActions: CampaignAction[]) {
   return {
     campaignId: c.campaignId,
+    streamId: streamIdOf('campaign', c.campaignId),
     title: c.title,
     theme: c.theme,
     year: c.year,

@@ -182,6 +182,7 @@ export class ApplicationProblemDto {
 
 export class ProjectViewDto {
   @ApiProperty({ description: '项目 Project id' }) projectId!: string;
+  @ApiProperty({ description: '事件流（审计历史与重放用：GET /api/v1/audit/streams/{streamId}/events）Its event stream, for the audit history', example: 'project-p-a' }) streamId!: string;
   @ApiProperty({ description: '竞赛活动 Campaign id' }) campaignId!: string;
   @ApiProperty({ description: '参赛单位 Organisation id' }) orgId!: string;
   @ApiProperty({ description: '项目名称 Title' }) title!: string;

@@ -1,5 +1,5 @@
 import { AuthUser } from '@jingsai/auth';
-import { HONOUR_CHANGES_ALLOWED } from '@jingsai/shared';
+import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
@@ -70,6 +70,7 @@ export function projectView(
   );
   return {
     projectId: project.projectId,
+    streamId: streamIdOf('project', project.projectId),
     campaignId: project.campaignId,
     orgId: project.orgId,
     title: project.title,
