@@ -120,7 +120,7 @@ describe('rule sets and slate ratios over HTTP', () => {
     // A hundred million working days is a typing error, answered at once, not a walk over the calendar.
     for (const days of [61, 1e8, 1e20]) {
       const huge = await post(`${R}/public-notice`, { period: { kind: 'working_days', days } }, 'office');
-      expect(huge.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'period.days', messageEn: 'period.days must be at most 60', messageZh: '字段 period.days：不能大于 60' }] });
+      expect(huge.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'period.days', messageEn: 'period.days must be at most 60', messageZh: '字段 period.days（工作日天数）：不能大于 60' }] });
     }
     const absurd = await post('/api/v1/award-rounds', { roundId: 'absurd', campaignId: 'jx-2024', awardType: 'may_day_medal', ruleSetId: 'national-medal', ruleSetVersion: 1e20, pools: [{ pool: 'regular', quota: 1e8 }], levels: ['unit'], minimumNoticeWorkingDays: 1e8 }, 'office');
     expect(absurd.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
@@ -132,8 +132,8 @@ describe('rule sets and slate ratios over HTTP', () => {
     // A nested field is named by its full path, in the field and in the message.
     const nested = await post(`${R}/public-notice`, { period: { kind: 'calendar_days', from: 20221014, to: '2022-10-19' } }, 'office');
     expect(nested.body.errors).toEqual([
-      { field: 'period.from', messageZh: '字段 period.from：格式不正确', messageEn: 'period.from must be a date YYYY-MM-DD' },
-      { field: 'period.from', messageZh: '字段 period.from：应为文本', messageEn: 'period.from must be a string' },
+      { field: 'period.from', messageZh: '字段 period.from（开始日期）：格式不正确', messageEn: 'period.from must be a date YYYY-MM-DD' },
+      { field: 'period.from', messageZh: '字段 period.from（开始日期）：应为文本', messageEn: 'period.from must be a string' },
     ]);
     expect(nested.body.messageEn).toContain('period.from: period.from must be a string');
     expect(await head()).toBe(before);

@@ -291,11 +291,17 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
         expect(shape.status).toBe(400);
         expect(shape.body.code).toBe('REQUEST.INVALID');
         expect(shape.body.errors.map((e: any) => e.field)).toContain(Object.keys(wrong)[0]);
+        // One problem for a field of the wrong shape, not the same words twice.
+        const said = shape.body.errors.map((e: any) => e.messageZh);
+        expect(new Set(said).size).toBe(said.length);
       }
+      // A missing field is named as the form names it, beside its JSON name.
+      const noReason = await post('/api/v1/projects/p-a/return', {}, 'xy');
+      expect(noReason.body).toMatchObject({ status: 400, errors: [{ field: 'reason', messageZh: expect.stringMatching(/^缺少必填字段 reason（[\u4e00-\u9fff]+）$/) }] });
       const absurd = await post('/api/v1/projects', application('p-absurd', { registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 1e20, participatingEnterprises: 100_000_000 } }), 'unitA');
       expect(absurd.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID' });
       expect(absurd.body.errors).toEqual([
-        expect.objectContaining({ field: 'registrationForm.headcount', messageEn: 'registrationForm.headcount must be at most 10000000', messageZh: '字段 registrationForm.headcount：不能大于 10000000' }),
+        expect.objectContaining({ field: 'registrationForm.headcount', messageEn: 'registrationForm.headcount must be at most 10000000', messageZh: '字段 registrationForm.headcount（参赛职工人数）：不能大于 10000000' }),
         expect.objectContaining({ field: 'registrationForm.participatingEnterprises', messageEn: 'registrationForm.participatingEnterprises must be at most 1000000' }),
       ]);
       const editShape = await t.request('PATCH', '/api/v1/projects/p-a', { token: tok.unitA, body: { implementationPlan: [] } });

@@ -54,6 +54,18 @@ function withPath(message: string, property: string, field: string): string {
   return field !== property && message.startsWith(`${property} `) ? `${field}${message.slice(property.length)}` : message;
 }
 
+/**
+ * The Chinese name of a DTO property, from its OpenAPI description (`'退回理由 Reason'` → 退回理由):
+ * a form user reads 缺少必填字段 reason（退回理由）, not only the JSON name. Undefined when the
+ * property has no Chinese description.
+ */
+function zhName(target: object | undefined, property: string): string | undefined {
+  if (!target || /^\d+$/.test(property)) return undefined;
+  const meta = Reflect.getMetadata?.('swagger/apiModelProperties', Object.getPrototypeOf(target), property) as { description?: unknown } | undefined;
+  const name = typeof meta?.description === 'string' ? meta.description.match(/^[^\sA-Za-z0-9(（:：,，;；]+/u)?.[0] : undefined;
+  return name && /[\u3400-\u9fff]/u.test(name) ? name : undefined;
+}
+
 /** Rules about what kind of value a field holds; when one fails, the field's range rules say nothing more. */
 const TYPE_RULES = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
 const RANGE_RULES = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'isPositive', 'isNegative']);
@@ -67,17 +79,21 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return errors.flatMap((e) => {
     const field = pathOf(prefix, e.property);
     const rules = Object.entries(e.constraints ?? {});
+    const zh = zhName(e.target, e.property);
+    const named = zh ? `${field}（${zh}）` : field;
     let own: FieldError[];
     if (rules.some(([rule]) => rule === 'whitelistValidation')) {
       own = [{ field, messageZh: `不允许的字段 ${field}`, messageEn: `unknown field ${field}` }];
     } else if (rules.length > 0 && (e.value === undefined || e.value === null)) {
-      own = [{ field, messageZh: `缺少必填字段 ${field}`, messageEn: `${field} is required` }];
+      own = [{ field, messageZh: `缺少必填字段 ${named}`, messageEn: `${field} is required` }];
     } else {
       // A value of the wrong type fails its range rules too ("abc" is no integer, nor ≥ 0, nor ≤ 9007199254740991): the type is the problem.
       const wrongType = rules.some(([rule]) => TYPE_RULES.has(rule));
       own = rules.filter(([rule]) => !(wrongType && RANGE_RULES.has(rule))).map(([rule, message]) => ({
-        field, messageZh: `字段 ${field}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: withPath(message, e.property, field),
+        field, messageZh: `字段 ${named}：${ZH_RULES[rule]?.(message) ?? '格式不正确'}`, messageEn: withPath(message, e.property, field),
       }));
+      // Two rules can say the same thing (an object field fails isObject and its nested validation: 应为对象 twice).
+      own = own.filter((x, i) => own.findIndex((y) => y.messageZh === x.messageZh) === i);
     }
     return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
@@ -141,8 +157,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    // The value is read only to tell a missing field from a wrong one; it is never echoed back.
-    validationError: { target: false, value: true },
+    // The value is read only to tell a missing field from a wrong one, the target only for the field's
+    // Chinese name (zhName); neither is ever echoed back.
+    validationError: { target: true, value: true },
     exceptionFactory: (errors) => invalidRequest(flattenValidationErrors(errors)),
   });
 }
