@@ -97,7 +97,10 @@ export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): 
       'PROJECT.DISAGREEMENT_REVIEW_REQUIRED',
       `专家评分分歧较大：有效评分最高与最低相差 ${spread} 分，超过评估方案的阈值 ${scheme.disagreementThreshold} 分。请先复核，并在确定结果时填写复核意见（note）。`,
       `The assessors disagree: the valid totals are ${spread} points apart, beyond the scheme's threshold of ${scheme.disagreementThreshold}. Review the scores and give the review as a note when finalising.`,
-      { spread, threshold: scheme.disagreementThreshold, totals: sheets.map((s) => ({ assessorUserId: s.assessorUserId, weightedTotal: s.weightedTotal })) },
+      {
+        spread, threshold: scheme.disagreementThreshold, totals: sheets.map((s) => ({ assessorUserId: s.assessorUserId, weightedTotal: s.weightedTotal })),
+        errors: [{ field: 'note', messageZh: '请填写复核意见', messageEn: 'Give the review as a note' }],
+      },
     );
   }
   return [

@@ -193,7 +193,7 @@ describe('finalising assessment', () => {
 
   it('fixes a flagged result only with the committee’s review on record (flagged for review)', () => {
     const flagged = [...underAssessment(), scored(1, 60), scored(2, 80), scored(3, 90)];
-    const refused = spec().given(flagged).when(finalize()).thenThrows('PROJECT.DISAGREEMENT_REVIEW_REQUIRED', { kind: 'unprocessable', details: { spread: 30, threshold: 15 } });
+    const refused = spec().given(flagged).when(finalize()).thenThrows('PROJECT.DISAGREEMENT_REVIEW_REQUIRED', { kind: 'unprocessable', details: { spread: 30, threshold: 15, errors: [{ field: 'note' }] } });
     expect(refused.messageZh).toContain('相差 30 分，超过评估方案的阈值 15 分');
     spec().given(flagged).when(finalize(cityCommittee, '   ')).thenThrows('PROJECT.DISAGREEMENT_REVIEW_REQUIRED');
     spec().given(flagged).when(finalize(cityCommittee, REVIEWED)).thenState((s) => expect(s).toMatchObject({ assessment: { result: { reviewNote: REVIEWED, disagreement: { flagged: true } } } }));

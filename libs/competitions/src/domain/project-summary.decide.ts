@@ -58,7 +58,10 @@ export function acceptSummary(c: AcceptSummary, state: ProjectState): ProjectEve
       'PROJECT.SUMMARY_NOTE_REQUIRED',
       `总结需核实：${issues.map((x) => x.replace(/。$/, '')).join('；')}。如确认通过，请填写验收意见（note）；否则请退回总结。`,
       `The summary needs checking: ${flagged.map((x) => `${x.metric} ${x.flag}`).concat(unrectified.length > 0 ? [`${unrectified.length} unrectified finding(s)`] : []).join(', ')}. Give a note to accept it anyway, or return it.`,
-      { checks: flagged, unrectifiedFindingIds: unrectified.map((f) => f.findingId) },
+      {
+        checks: flagged, unrectifiedFindingIds: unrectified.map((f) => f.findingId),
+        errors: [{ field: 'note', messageZh: '如确认通过，请填写验收意见', messageEn: 'Give a note to accept the summary anyway' }],
+      },
     );
   }
   return [{ type: 'SummaryAccepted', data: { projectId: c.projectId, revision: latestRevision(project), note } }];

@@ -45,7 +45,7 @@ describe('summary (总结)', () => {
   });
 
   it('asks for a note to accept figures no report backs or over-reported ones (虚报), naming each', () => {
-    const refused = spec().given([...assessed, summarySubmitted()]).when(accept(cityCommittee, null)).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { kind: 'unprocessable' });
+    const refused = spec().given([...assessed, summarySubmitted()]).when(accept(cityCommittee, null)).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { kind: 'unprocessable', details: { errors: [{ field: 'note' }] } });
     expect(refused.messageZh).toContain('总结参与职工人次 5200 人次，各期报告均未填报该指标，请核实来源；');
     expect(refused.messageZh).toMatch(/。如确认通过，请填写验收意见（note）；否则请退回总结。$/);
     const inflated = [...withReports(assessed), { type: 'SummarySubmitted', data: { projectId: P.projectId, revision: 1, outcomes: { ...outcomes, participants: 52000 }, experience } } as ProjectEvent];

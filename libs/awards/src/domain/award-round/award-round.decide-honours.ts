@@ -135,7 +135,7 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
     const label = HONOUR_STATUS_LABELS[h.status];
     throw illegalRoundState(
       'AWARD.HONOUR_ILLEGAL_TRANSITION',
-      `荣誉 ${h.honourId} 当前为“${label.zh}”，不能${ACTION_LABELS[c.type] ?? c.type}；可办理：${HONOUR_ALLOWED[h.status].map((a) => ACTION_LABELS[a] ?? a).join('、') || '无'}。`,
+      `${h.recipient.name}的荣誉（${h.honourId}）当前为“${label.zh}”，不能${ACTION_LABELS[c.type] ?? c.type}；可办理：${HONOUR_ALLOWED[h.status].map((a) => ACTION_LABELS[a] ?? a).join('、') || '无'}。`,
       `Honour ${h.honourId} is ${label.en}; ${awardActionName(c.type)} is not allowed. Allowed: ${awardActionNames(HONOUR_ALLOWED[h.status]).join(', ') || 'none'}.`,
       h.status,
       HONOUR_ALLOWED[h.status],

@@ -25,7 +25,7 @@ function requireNextLevel(round: RoundConfig, n: NominationState, level: string)
   }
   const index = round.levels.indexOf(level);
   if (index < n.levelsPassed) {
-    throw DomainError.conflict('AWARD.LEVEL_ALREADY_REVIEWED', `推荐 ${n.nominationId} 已通过“${reviewLevelZh(level)}”审核。`, `Nomination ${n.nominationId} has already passed the ${level} level.`);
+    throw DomainError.conflict('AWARD.LEVEL_ALREADY_REVIEWED', `${n.nominee.name}（推荐 ${n.nominationId}）已通过“${reviewLevelZh(level)}”审核。`, `Nomination ${n.nominationId} has already passed the ${level} level.`);
   }
   if (index > n.levelsPassed) {
     const expected = round.levels[n.levelsPassed]!;

@@ -216,6 +216,7 @@ describe('revocation, withdrawal and suspension of honours', () => {
     const refused = spec.given(revoked).when(reinstate()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
     // Actions by their Chinese names, not command type names.
     expect(refused.messageZh).toContain('不能恢复荣誉；可办理：无');
+    expect(refused.messageZh).toMatch(/^\S+的荣誉（/);
     expect(refused.messageZh).not.toMatch(/[A-Z][a-z]+[A-Z]/);
     spec.given(revoked).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION');
     spec.given(revoked).when(revoke()).thenNothing();

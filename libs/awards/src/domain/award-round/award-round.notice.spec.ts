@@ -110,7 +110,9 @@ describe('starting the public notice (公示)', () => {
   });
 
   it('refuses while clearances are outstanding, listing them', () => {
-    spec.given([created(), ...passed('n-1', {}, ['tax', 'audit'])]).when(start()).thenThrows('AWARD.CLEARANCES_OUTSTANDING', { details: { outstandingClearances: [{ nominationId: 'n-1', departments: ['tax', 'audit'] }] } });
+    const refused = spec.given([created(), ...passed('n-1', {}, ['tax', 'audit'])]).when(start()).thenThrows('AWARD.CLEARANCES_OUTSTANDING', { details: { outstandingClearances: [{ nominationId: 'n-1', departments: ['tax', 'audit'] }] } });
+    // The nominee by name, as the office knows them, with the nomination's id to find it.
+    expect(refused.messageZh).toMatch(/^1 名人选尚待有关部门出具意见（\S+（n-1）：/);
   });
 
   it('refuses while a primary has not passed every review level', () => {

@@ -76,7 +76,7 @@ describe('level-by-level recommendation (逐级推荐)', () => {
 
   it('refuses a level reviewed already and a level the round does not have', () => {
     const again = spec.given([leveled, submitted('n-1'), recommended('n-1')]).when(congress('n-1')).thenThrows('AWARD.LEVEL_ALREADY_REVIEWED', { kind: 'conflict' });
-    expect(again.messageZh).toBe('推荐 n-1 已通过“推荐单位”审核。');
+    expect(again.messageZh).toBe('职工p-n-1（推荐 n-1）已通过“推荐单位”审核。');
     const unknown = spec.given([leveled, submitted('n-1')]).when(review('n-1', 'province')).thenThrows('AWARD.UNKNOWN_LEVEL');
     expect(unknown.messageZh).toMatch(/^本轮没有“省级”审核层级（本轮层级：推荐单位→[^a-z]+）。$/);
   });

@@ -85,6 +85,12 @@ export function outstandingClearances(nominations: readonly NominationState[]): 
 
 export const slateRatiosOf = (round: RoundConfig, primaries: readonly NominationState[]): RatioResult[] => checkSlate(round.ratios, primaries);
 
+/** A nominee as a Chinese message names them: by name, with the nomination's id to find it by. */
+const nameOf = (primaries: readonly NominationState[], nominationId: string): string => {
+  const name = primaries.find((n) => n.nominationId === nominationId)?.nominee.name;
+  return name ? `${name}（${nominationId}）` : nominationId;
+};
+
 /**
  * Refuses to advance the list (start the notice, confer) unless it is complete: not empty,
  * reviewed at every level, cleared by every department, and meeting every slate ratio.
@@ -98,7 +104,7 @@ export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { 
   if (reviews.length > 0) {
     throw DomainError.unprocessable(
       'AWARD.REVIEW_INCOMPLETE',
-      `${reviews.length} 名人选尚未完成逐级推荐审核（${reviews.map((r) => `${r.nominationId}：待${r.missingLevels.map(reviewLevelZh).join('→')}审核`).join('；')}）。`,
+      `${reviews.length} 名人选尚未完成逐级推荐审核（${reviews.map((r) => `${nameOf(primaries, r.nominationId)}：待${r.missingLevels.map(reviewLevelZh).join('→')}审核`).join('；')}）。`,
       `${reviews.length} nominee(s) have not passed every review level (${reviews.map((r) => `${r.nominationId}: ${r.missingLevels.join(' → ')}`).join('; ')}).`,
       { missingReviews: reviews },
     );
@@ -107,7 +113,7 @@ export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { 
   if (clearances.length > 0) {
     throw DomainError.unprocessable(
       'AWARD.CLEARANCES_OUTSTANDING',
-      `${clearances.length} 名人选尚待有关部门出具意见（${clearances.map((c) => `${c.nominationId}: ${c.departments.map((d) => DEPARTMENT_LABELS[d].zh).join('、')}`).join('；')}）。`,
+      `${clearances.length} 名人选尚待有关部门出具意见（${clearances.map((c) => `${nameOf(primaries, c.nominationId)}：${c.departments.map((d) => DEPARTMENT_LABELS[d].zh).join('、')}`).join('；')}）。`,
       `${clearances.length} nominee(s) still await department sign-off (${clearances.map((c) => `${c.nominationId}: ${c.departments.join(', ')}`).join('; ')}).`,
       { outstandingClearances: clearances },
     );
