@@ -2,6 +2,7 @@ import { DomainError } from '@jingsai/shared';
 import { OBJECTION_STATUS_LABELS } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { resolveNoticePeriod } from '../calendar/notice-period';
+import { countKnownWorkingDays, uncoveredYears } from '../calendar/working-day-calendar';
 import { EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { AwardRoundEvent } from './award-round.events';
 import { illegalRoundState, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText, stageActions } from './award-round.guards';
@@ -18,8 +19,7 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
   // A period given by dates (Lijiang: 2022-10-14 to 2022-10-19) is held to the round's minimum in
   // calendar days where it sets one; otherwise the round's only minimum is in working days, and
   // the dates must hold that many (6 days over National Day with 1 working day are not 5 working days).
-  // A year the holiday calendar does not cover has no working-day count: its dates are held to the minimum in days.
-  const calendarMinimum = round.minimumNoticeCalendarDays ?? (resolved.workingDays === null ? round.minimumNoticeWorkingDays : undefined);
+  const calendarMinimum = round.minimumNoticeCalendarDays;
   if (c.period.kind === 'calendar_days' && calendarMinimum !== undefined && resolved.calendarDays < calendarMinimum) {
     throw DomainError.unprocessable(
       'AWARD.NOTICE_TOO_SHORT',
@@ -27,6 +27,13 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
       `The notice (${resolved.startsOn} to ${resolved.lastDay}) lasts ${resolved.calendarDays} day(s); this round needs at least ${calendarMinimum} calendar days.`,
       { calendarDays: resolved.calendarDays, minimumDays: calendarMinimum, lastDay: resolved.lastDay },
     );
+  }
+  // By dates reaching into a year the holiday calendar lacks, with no calendar minimum: accepted only
+  // when the known days already hold the minimum (2026-12-21 to 2027-01-04 has 9 working days in
+  // 2026); never guessed, since 7 days over New Year may hold 4 (2026-12-27 to 2027-01-02).
+  if (c.period.kind === 'calendar_days' && calendarMinimum === undefined && resolved.workingDays === null) {
+    const known = countKnownWorkingDays(resolved.startsOn, resolved.lastDay, c.calendar);
+    if (known < round.minimumNoticeWorkingDays) throw workingDaysUnknown(resolved, known, round.minimumNoticeWorkingDays, uncoveredYears(resolved.startsOn, resolved.lastDay, c.calendar));
   }
   // By dates with no calendar minimum: counted in working days where the holiday calendar covers the
   // year (none at all is the refusal below, which says why); by working days, always.
@@ -55,6 +62,18 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
   const { startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays } = resolved;
   const nominationIds = state.nominations.filter((n) => n.status === 'active').map((n) => n.nominationId);
   return [{ type: 'PublicNoticeStarted', data: { roundId: c.roundId, period: c.period, startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays, nominationIds, slateRatios: ratios } }];
+}
+
+function workingDaysUnknown(p: { startsOn: string; lastDay: string }, known: number, minimum: number, years: number[]): DomainError {
+  const y = years.join('、');
+  return DomainError.unprocessable(
+    'CALENDAR.YEAR_NOT_COVERED',
+    `公示期（${p.startsOn} 至 ${p.lastDay}）跨入 ${y} 年，节假日日历尚无该年的放假安排，无法确认公示期含足 ${minimum} 个工作日（已知的工作日仅 ${known} 个）。` +
+      `请调整公示期，或由系统管理员通过 HOLIDAY_CALENDAR_FILE 补充 ${y} 年的放假安排；如本轮按自然日公示，请在创建评选轮次时设定最少公示天数（minimumNoticeCalendarDays）。`,
+    `The notice (${p.startsOn} to ${p.lastDay}) runs into ${years.join(', ')}, which the holiday calendar does not cover, so it cannot be shown to hold ${minimum} working days (${known} known). ` +
+      'Change the period, have an operator add that year with HOLIDAY_CALENDAR_FILE, or create the round with minimumNoticeCalendarDays.',
+    { years, knownWorkingDays: known, minimumWorkingDays: minimum, lastDay: p.lastDay },
+  );
 }
 
 export const noticeRunningAt = (notice: NoticeState, at: string) => instantMs(at) >= instantMs(notice.startsAt) && instantMs(at) < instantMs(notice.endsAt);

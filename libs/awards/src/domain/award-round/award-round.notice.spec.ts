@@ -47,12 +47,31 @@ describe('starting the public notice (公示)', () => {
       .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2022-10-19', calendarDays: 6, workingDays: 4 } }]);
   });
 
-  it('publishes a calendar-day notice in 2027, a year the built-in holiday calendar does not cover, with no working-day count', () => {
-    spec
-      .given(ready)
-      .when(start({ at: '2027-02-26T09:00:00+08:00', startsOn: '2027-03-01', period: { kind: 'calendar_days', from: '2027-03-01', to: '2027-03-07' } }))
-      .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2027-03-07', calendarDays: 7, workingDays: null, endsAt: '2027-03-07T16:00:00.000Z' } }]);
-    spec.given(ready).when(start({ at: '2027-02-26T09:00:00+08:00', startsOn: '2027-03-01' })).thenThrows('CALENDAR.YEAR_NOT_COVERED');
+  describe('by dates reaching into 2027, a year the built-in holiday calendar does not cover', () => {
+    const dates = (at: string, from: string, to: string) => start({ at, startsOn: from, period: { kind: 'calendar_days', from, to } });
+
+    it('is accepted, with no working-day count, when the days of 2026 already hold the minimum', () => {
+      spec
+        .given(ready)
+        .when(dates('2026-12-18T09:00:00+08:00', '2026-12-21', '2027-01-04'))
+        .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2027-01-04', calendarDays: 15, workingDays: null } }]);
+    });
+
+    it('is refused when it cannot be shown to hold the minimum: 2026-12-27 to 2027-01-02 has 4 working days in 2026 and 2027-01-01 is New Year', () => {
+      const refused = spec.given(ready).when(dates('2026-12-20T09:00:00+08:00', '2026-12-27', '2027-01-02')).thenThrows('CALENDAR.YEAR_NOT_COVERED', {
+        details: { years: [2027], knownWorkingDays: 4, minimumWorkingDays: 5 },
+      });
+      expect(refused.messageZh).toContain('minimumNoticeCalendarDays');
+      spec.given(ready).when(dates('2027-02-26T09:00:00+08:00', '2027-03-01', '2027-03-07')).thenThrows('CALENDAR.YEAR_NOT_COVERED', { details: { knownWorkingDays: 0 } });
+      spec.given(ready).when(start({ at: '2027-02-26T09:00:00+08:00', startsOn: '2027-03-01' })).thenThrows('CALENDAR.YEAR_NOT_COVERED');
+    });
+
+    it('is held to the round’s minimum in calendar days where the round sets one', () => {
+      spec
+        .given([created({ minimumNoticeCalendarDays: 7 }), ...passed('n-1'), ...passed('n-2')])
+        .when(dates('2027-02-26T09:00:00+08:00', '2027-03-01', '2027-03-07'))
+        .thenMatches([{ type: 'PublicNoticeStarted', data: { lastDay: '2027-03-07', calendarDays: 7, workingDays: null, endsAt: '2027-03-07T16:00:00.000Z' } }]);
+    });
   });
 
   it('holds a notice by dates to the working-day minimum when the round sets no calendar minimum: 6 days over National Day with 1 working day are not 5 working days', () => {

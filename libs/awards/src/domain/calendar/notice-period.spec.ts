@@ -46,8 +46,8 @@ describe('public notice periods (公示期)', () => {
     });
   });
 
-  it('resolves a calendar-day notice in a year the holiday calendar does not cover, as the uncovered-year refusal advises', () => {
-    // The built-in calendar ends in 2026; a working-day notice in 2027 is refused and told to give calendar dates instead.
+  it('resolves a calendar-day notice in a year the holiday calendar does not cover, with no working-day count', () => {
+    // The built-in calendar ends in 2026: a working-day notice in 2027 is refused; one by dates resolves, and the round's minimum decides (award-round.decide-notice).
     expect(refusal(() => resolveNoticePeriod({ kind: 'working_days', days: 5 }, '2027-03-01')).code).toBe('CALENDAR.YEAR_NOT_COVERED');
     expect(resolveNoticePeriod({ kind: 'calendar_days', from: '2027-03-01', to: '2027-03-07' }, '2027-03-01')).toEqual({
       startsOn: '2027-03-01',

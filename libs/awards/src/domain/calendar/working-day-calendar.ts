@@ -39,8 +39,8 @@ function requireCovered(cal: CompiledCalendar, data: HolidayCalendarData, date: 
     const covered = [...cal.years].sort();
     throw DomainError.unprocessable(
       'CALENDAR.YEAR_NOT_COVERED',
-      `节假日日历“${data.name}”未包含 ${yearOf(date)} 年的放假安排，无法计算工作日；请系统管理员通过 HOLIDAY_CALENDAR_FILE 补充该年的放假安排，或改用按日历起止日期的公示期。`,
-      `The holiday calendar "${data.id}" has no data for ${yearOf(date)}, so working days cannot be counted; an operator adds that year's holidays with HOLIDAY_CALENDAR_FILE, or give the notice as calendar dates.`,
+      `节假日日历“${data.name}”未包含 ${yearOf(date)} 年的放假安排，无法计算工作日；请系统管理员通过 HOLIDAY_CALENDAR_FILE 补充该年的放假安排。`,
+      `The holiday calendar "${data.id}" has no data for ${yearOf(date)}, so working days cannot be counted; an operator adds that year's holidays with HOLIDAY_CALENDAR_FILE.`,
       { year: yearOf(date), coveredYears: covered },
     );
   }
@@ -53,6 +53,29 @@ export function coversDates(from: string, to: string, calendar: HolidayCalendarD
   const cal = compile(calendar);
   for (let y = yearOf(from); y <= yearOf(to); y++) if (!cal.years.has(y)) return false;
   return true;
+}
+
+/** The years from `from` to `to` whose holiday arrangement the calendar lacks. */
+export function uncoveredYears(from: string, to: string, calendar: HolidayCalendarData = CHINA_MAINLAND_HOLIDAYS): number[] {
+  requireDate(from, 'from');
+  requireDate(to, 'to');
+  const cal = compile(calendar);
+  const out: number[] = [];
+  for (let y = yearOf(from); y <= yearOf(to); y++) if (!cal.years.has(y)) out.push(y);
+  return out;
+}
+
+/**
+ * The working days from `from` to `to` that are known: those in the years the calendar covers.
+ * A day of another year is not counted, so the figure is never more than the true one.
+ */
+export function countKnownWorkingDays(from: string, to: string, calendar: HolidayCalendarData = CHINA_MAINLAND_HOLIDAYS): number {
+  requireDate(from, 'from');
+  requireDate(to, 'to');
+  const cal = compile(calendar);
+  let count = 0;
+  for (let d = from; toEpochDay(d) <= toEpochDay(to); d = addDays(d, 1)) if (cal.years.has(yearOf(d)) && isWorkingDay(d, calendar)) count++;
+  return count;
 }
 
 /** Whether a date is a working day: Monday–Friday unless a public holiday, or an adjusted working weekend (调休上班). */
