@@ -24,6 +24,31 @@ const events = () => [
 const stats = (groupBy: 'region' | 'ownership' | 'period' | 'industry', scope: any = { kind: 'all' }) => (db: Database) => coverageStatistics(db, { scope, campaignId: 'c1', groupBy });
 
 describe('coverage projection', () => {
+  it('counts a unit that reports no enterprises by its registration form, else as one enterprise when it is one (Shanghai: 2 of 3 units non-public)', () => {
+    const union = recorded('OrganizationRegistered', { orgId: 'u-ind', name: '产业工会', kind: 'union', level: 'city', ownership: null, industry: null, region: null, parentId: 'sh', parentPath: ['sh'] });
+    const declared = (projectId: string, orgId: string, participatingEnterprises: number) => [
+      recorded('ProjectDrafted', { projectId, campaignId: 'c1', orgId, title: projectId, category: 'skills', registrationForm: { contactName: 'x', contactPhone: '12345', headcount: 10, participatingEnterprises } }),
+      recorded('ProjectApproved', { projectId, level: 'city', rulesVersion: 1, approvedLevels: ['city'] }),
+    ];
+    const world = [
+      org('sh', [], null, '上海市'), org('bio', ['sh'], 'non_public', '浦东新区'), org('log', ['sh'], 'foreign', '浦东新区'), org('steel', ['sh'], 'state_owned', '宝山区'), union,
+      recorded('CampaignCreated', { campaignId: 'c1', title: '主题竞赛', targets: [] }),
+      ...project('p-bio', 'bio'), ...project('p-log', 'log'), ...project('p-steel', 'steel'),
+      filed('p-bio', '2026-11', { participants: 10 }), filed('p-log', '2026-11', { participants: 10 }), filed('p-steel', '2026-11', { participants: 10 }),
+    ];
+    projectionSpec(coverageProjection).given(world).thenMatches(stats('ownership'), {
+      totals: { participatingUnits: 3, nonPublicUnits: 2, enterprises: 3, nonPublicEnterprises: 2, nonPublicSharePercent: 66.67 },
+    });
+    // The union declared 12 enterprises on its form and has reported none yet; a report's figure, once given, is the one that counts.
+    projectionSpec(coverageProjection).given([...world, ...declared('p-ind', 'u-ind', 12)]).thenMatches(stats('ownership'), { totals: { enterprises: 15, nonPublicEnterprises: 2 } });
+    const edited = recorded('ProjectDraftEdited', { projectId: 'p-ind', changes: { registrationForm: { contactName: 'x', contactPhone: '12345', headcount: 10, participatingEnterprises: 20 } } });
+    const [drafted, approved] = declared('p-ind', 'u-ind', 12);
+    projectionSpec(coverageProjection).given([...world, drafted!, edited, approved!]).thenMatches(stats('ownership'), { totals: { enterprises: 23 } });
+    projectionSpec(coverageProjection).given([...world, drafted!, approved!, filed('p-ind', '2026-11', { participating_enterprises: 8 })]).thenMatches(stats('ownership'), { totals: { enterprises: 11 } });
+    // A union taking part with no figure anywhere is no enterprise.
+    projectionSpec(coverageProjection).given([...world, ...project('p-u', 'u-ind')]).thenMatches(stats('ownership'), { totals: { participatingUnits: 4, enterprises: 3 } });
+  });
+
   it('counts a unit’s enterprises once across its projects, and foreign-invested enterprises as non-public (非公有制)', () => {
     const world = [
       org('jj', [], null, '九江市'), org('ent-a', ['jj'], 'non_public', '浔阳区'), org('ent-f', ['jj'], 'foreign', '濂溪区'), org('ent-s', ['jj'], 'state_owned', '濂溪区'),
@@ -45,7 +70,8 @@ describe('coverage projection', () => {
     ];
     projectionSpec(coverageProjection).given([...events(), ...ended]).thenMatches(stats('region'), {
       projectsEndedBeforeReporting: 1,
-      totals: { projects: 3, participatingUnits: 3, metrics: [{ key: 'participants', value: 690 }, { key: 'participating_enterprises', value: 3 }] },
+      // ent-c reported no enterprises: an enterprise taking part is one participating enterprise itself (3 reported + 1).
+      totals: { projects: 3, participatingUnits: 3, metrics: [{ key: 'participants', value: 690 }, { key: 'participating_enterprises', value: 4 }] },
     });
   });
 

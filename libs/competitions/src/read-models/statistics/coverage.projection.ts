@@ -9,20 +9,20 @@ const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignRule
 // The award rounds' honours, for targets counted in honours (HONOUR_TARGET_AWARD_TYPES): read by type, as any projection reads the log.
 const HONOUR_TYPES = ['AwardRoundCreated', 'HonourConferred', 'HonourRevoked', 'HonourWithdrawn'];
 const PROJECT_TYPES = [
-  'ProjectDrafted', 'ProjectApproved', 'ProgressReportFiled', 'ProgressReportCorrected', 'SummarySubmitted', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated',
+  'ProjectDrafted', 'ProjectDraftEdited', 'ProjectApproved', 'ProgressReportFiled', 'ProgressReportCorrected', 'SummarySubmitted', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated',
 ];
 
-interface OrgData { orgId: string; name?: string; ownership?: string | null; industry?: string | null; region?: string | null; parentPath?: string[]; changes?: Record<string, unknown> }
+interface OrgData { orgId: string; name?: string; kind?: string; ownership?: string | null; industry?: string | null; region?: string | null; parentPath?: string[]; changes?: Record<string, unknown> }
 
 /** Organisations with the attributes coverage is grouped by; an update changes them for every figure. */
 function applyOrg(e: RecordedEvent, db: Database): void {
   const d = e.data as unknown as OrgData;
   if (e.type === 'OrganizationRegistered') {
-    db.prepare('INSERT OR REPLACE INTO cov_orgs (org_id, name, path, ownership, industry, region) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(d.orgId, d.name ?? d.orgId, `/${[...(d.parentPath ?? []), d.orgId].join('/')}/`, d.ownership ?? null, d.industry ?? null, d.region ?? null);
+    db.prepare('INSERT OR REPLACE INTO cov_orgs (org_id, name, path, kind, ownership, industry, region) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(d.orgId, d.name ?? d.orgId, `/${[...(d.parentPath ?? []), d.orgId].join('/')}/`, d.kind ?? null, d.ownership ?? null, d.industry ?? null, d.region ?? null);
     return;
   }
-  for (const field of ['name', 'ownership', 'industry', 'region'] as const) {
+  for (const field of ['name', 'kind', 'ownership', 'industry', 'region'] as const) {
     if (d.changes && field in d.changes) db.prepare(`UPDATE cov_orgs SET ${field} = ? WHERE org_id = ?`).run((d.changes[field] as string | null) ?? null, d.orgId);
   }
 }
@@ -58,12 +58,21 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
   }
 }
 
+/** The participating enterprises the registration form declares, where it declares them. */
+const formEnterprises = (form: { participatingEnterprises?: number | null } | undefined): number | null =>
+  typeof form?.participatingEnterprises === 'number' ? form.participatingEnterprises : null;
+
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const status = (projectId: string, s: string) => db.prepare('UPDATE cov_projects SET status = ? WHERE project_id = ?').run(s, projectId);
   switch (e.type) {
     case 'ProjectDrafted':
-      db.prepare("INSERT OR IGNORE INTO cov_projects (project_id, campaign_id, org_id, category, approved, status) VALUES (?, ?, ?, ?, 0, 'draft')")
-        .run(e.data.projectId, e.data.campaignId, e.data.orgId, e.data.category);
+      db.prepare("INSERT OR IGNORE INTO cov_projects (project_id, campaign_id, org_id, category, approved, status, form_enterprises) VALUES (?, ?, ?, ?, 0, 'draft', ?)")
+        .run(e.data.projectId, e.data.campaignId, e.data.orgId, e.data.category, formEnterprises(e.data.registrationForm));
+      return;
+    case 'ProjectDraftEdited':
+      if (e.data.changes.registrationForm !== undefined) {
+        db.prepare('UPDATE cov_projects SET form_enterprises = ? WHERE project_id = ?').run(formEnterprises(e.data.changes.registrationForm), e.data.projectId);
+      }
       return;
     case 'ProjectApproved':
       db.prepare("UPDATE cov_projects SET approved = 1, status = 'in_progress' WHERE project_id = ?").run(e.data.projectId);
@@ -103,15 +112,16 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const coverageProjection: Projection = {
   name: 'coverage',
-  // 2: honours conferred in the campaign's rounds, for the targets counted in honours.
-  version: 2,
+  // 2: honours conferred in the campaign's rounds, for the targets counted in honours; 3: the
+  // organisation's kind and the form's participating enterprises, the fallbacks of a unit that reports none.
+  version: 3,
   eventTypes: [...ORG_TYPES, ...CAMPAIGN_TYPES, ...PROJECT_TYPES, ...HONOUR_TYPES],
   deferredIndexes: ['cov_projects_campaign'],
   setup(db: Database) {
     db.exec(`
-      CREATE TABLE IF NOT EXISTS cov_orgs (org_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, ownership TEXT, industry TEXT, region TEXT);
+      CREATE TABLE IF NOT EXISTS cov_orgs (org_id TEXT PRIMARY KEY, name TEXT NOT NULL, path TEXT NOT NULL, kind TEXT, ownership TEXT, industry TEXT, region TEXT);
       CREATE TABLE IF NOT EXISTS cov_campaigns (campaign_id TEXT PRIMARY KEY, title TEXT NOT NULL, targets TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS cov_projects (project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, category TEXT NOT NULL, approved INTEGER NOT NULL, status TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS cov_projects (project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, category TEXT NOT NULL, approved INTEGER NOT NULL, status TEXT NOT NULL, form_enterprises INTEGER);
       CREATE TABLE IF NOT EXISTS cov_reports (project_id TEXT NOT NULL, period TEXT NOT NULL, revision INTEGER NOT NULL, metrics TEXT NOT NULL, PRIMARY KEY (project_id, period));
       CREATE TABLE IF NOT EXISTS cov_summaries (project_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, outcomes TEXT NOT NULL, accepted INTEGER NOT NULL);
       CREATE INDEX IF NOT EXISTS cov_projects_campaign ON cov_projects(campaign_id, approved);

@@ -6,7 +6,7 @@ import { ReadScope, Where } from '../read-scope';
 export const COVERAGE_GROUPS = ['region', 'industry', 'ownership', 'period'] as const;
 export type CoverageGroup = (typeof COVERAGE_GROUPS)[number];
 
-interface Row { project_id: string; org_id: string; status: string; ownership: string | null; industry: string | null; region: string | null; summary: string | null }
+interface Row { project_id: string; org_id: string; status: string; kind: string | null; form_enterprises: number | null; ownership: string | null; industry: string | null; region: string | null; summary: string | null }
 
 /** Flows add up across projects; a stock (studios, enterprises) is a unit's standing count, which its several projects restate. */
 const FLOW_KEYS = PROGRESS_METRIC_KEYS.filter((k) => PROGRESS_METRICS[k].accrues === 'flow');
@@ -35,7 +35,9 @@ function count(b: Bucket, row: Row, figures: ProgressMetrics): void {
   b.projects.add(row.project_id);
   b.units.add(row.org_id);
   if (isNonPublicOwnership(row.ownership)) b.nonPublicUnits.add(row.org_id);
-  const enterprises = figures.participating_enterprises;
+  // Reported, else declared on the registration form, else an enterprise taking part is one participating enterprise itself.
+  const reported = figures.participating_enterprises;
+  const enterprises = typeof reported === 'number' ? reported : (row.form_enterprises ?? (row.kind === 'enterprise' ? 1 : undefined));
   if (typeof enterprises === 'number') b.enterprisesOf.set(row.org_id, Math.max(b.enterprisesOf.get(row.org_id) ?? 0, enterprises));
   // The non-public enterprises reported, else a non-public unit's own enterprises are all non-public (one base for both counts).
   const nonPublic = typeof figures.non_public_enterprises === 'number' ? figures.non_public_enterprises : isNonPublicOwnership(row.ownership) ? enterprises : undefined;
@@ -94,7 +96,7 @@ export function coverageStatistics(db: Database, f: { scope: ReadScope; campaign
   const campaign = db.prepare('SELECT * FROM cov_campaigns WHERE campaign_id = ?').get(f.campaignId) as { title: string; targets: string } | undefined;
   const w = new Where().add('p.campaign_id = ?', f.campaignId).add('p.approved = 1').scope(f.scope, undefined, 'o.path', 'p.org_id');
   const rows = db
-    .prepare(`SELECT p.project_id, p.org_id, p.status, o.ownership, o.industry, o.region, s.outcomes AS summary FROM cov_projects p JOIN cov_orgs o USING (org_id)
+    .prepare(`SELECT p.project_id, p.org_id, p.status, o.kind, p.form_enterprises, o.ownership, o.industry, o.region, s.outcomes AS summary FROM cov_projects p JOIN cov_orgs o USING (org_id)
       LEFT JOIN cov_summaries s ON s.project_id = p.project_id AND s.accepted = 1${w.sql} ORDER BY p.project_id`)
     .all(...w.args) as Row[];
   const reportsOf = db.prepare('SELECT period, metrics FROM cov_reports WHERE project_id = ? ORDER BY period');
