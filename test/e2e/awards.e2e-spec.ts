@@ -450,28 +450,33 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect((await post(`${R9}/nominations`, { nominee: { kind: 'person', id: 'zhao', name: '赵师傅', orgId: 'ent-a' } }, 'auditor')).body.code).toBe('AUTH.ROLE_REQUIRED');
     ok(await post(`${R9}/nominations`, { nominationId: 'n-zhao', nominee: { kind: 'person', id: 'zhao', name: '赵师傅', orgId: 'ent-a' } }, 'county'), 201);
     // The first level is the nominee's own unit (its workers' congress, or a review to decline); the tax sign-off is the office's.
+    // Withdrawing it before the notice is the recommender's (the county, or a committee or office over it), not the nominee's unit's.
     expect(await onNomination('ent-a')).toEqual(['record_workers_congress_approval', 'review_nomination']);
-    expect(await onNomination('office')).toEqual(['grant_clearance', 'refuse_clearance']);
-    expect((await round('office')).nominations[0].allowedActionLabels).toEqual([{ action: 'grant_clearance', label: '出具征求意见（同意）' }, { action: 'refuse_clearance', label: '出具征求意见（不同意）' }]);
-    for (const who of ['county', 'city', 'auditor']) expect(await onNomination(who)).toEqual([]);
-    expect(await offered('office')).toEqual(['nominate', 'grant_clearance', 'refuse_clearance']);
+    expect(await onNomination('office')).toEqual(['grant_clearance', 'refuse_clearance', 'withdraw_nomination']);
+    expect((await round('office')).nominations[0].allowedActionLabels).toEqual([
+      { action: 'grant_clearance', label: '出具征求意见（同意）' }, { action: 'refuse_clearance', label: '出具征求意见（不同意）' }, { action: 'withdraw_nomination', label: '撤回推荐' },
+    ]);
+    for (const who of ['county', 'city']) expect(await onNomination(who)).toEqual(['withdraw_nomination']);
+    expect(await onNomination('auditor')).toEqual([]);
+    expect((await post(`${R9}/nominations/n-zhao/withdraw`, { reason: '本单位不再推荐' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    expect(await offered('office')).toEqual(['nominate', 'grant_clearance', 'refuse_clearance', 'withdraw_nomination']);
     expect(await offered('ent-a')).toEqual(['nominate', 'record_workers_congress_approval', 'review_nomination']);
-    expect(await offered('county')).toEqual(['nominate']);
+    expect(await offered('county')).toEqual(['nominate', 'withdraw_nomination']);
     expect((await post(`${R9}/nominations/n-zhao/clearances`, { department: 'tax', decision: 'granted' }, 'county')).body.code).toBe('AUTH.ROLE_REQUIRED');
     // Each level as it comes: the county's review is offered to the county, never to the city office (403 AWARD.REVIEW_LEVEL_FORBIDDEN).
     ok(await post(`${R9}/nominations/n-zhao/recommend`, { workersCongressOn: '2023-07-31' }, 'ent-a'));
-    expect(await onNomination('county')).toEqual(['review_nomination']);
+    expect(await onNomination('county')).toEqual(['review_nomination', 'withdraw_nomination']);
     expect(await offered('county')).toContain('review_nomination');
     expect(await offered('office')).not.toContain('review_nomination');
     expect((await post(`${R9}/nominations/n-zhao/review`, { level: 'county', decision: 'approved' }, 'office')).body.code).toBe('AWARD.REVIEW_LEVEL_FORBIDDEN');
     ok(await post(`${R9}/nominations/n-zhao/review`, { level: 'county', decision: 'approved' }, 'county'));
     // At the city level the city's office may review too, and is offered it.
-    expect(await onNomination('office')).toEqual(['review_nomination', 'grant_clearance', 'refuse_clearance']);
-    expect(await onNomination('county')).toEqual([]);
+    expect(await onNomination('office')).toEqual(['review_nomination', 'grant_clearance', 'refuse_clearance', 'withdraw_nomination']);
+    expect(await onNomination('county')).toEqual(['withdraw_nomination']);
     ok(await post(`${R9}/nominations/n-zhao/review`, { level: 'city', decision: 'approved' }, 'office'));
     ok(await post(`${R9}/nominations/n-zhao/clearances`, { department: 'tax', decision: 'granted', note: '无欠税' }, 'office'));
-    expect(await offered('office')).toEqual(['nominate', 'start_public_notice']);
-    expect(await offered('county')).toEqual(['nominate']);
+    expect(await offered('office')).toEqual(['nominate', 'withdraw_nomination', 'start_public_notice']);
+    expect(await offered('county')).toEqual(['nominate', 'withdraw_nomination']);
     ok(await post(`${R9}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-01' }, 'office'));
     // During the notice anyone in scope may object, the auditor included; conferral waits for its end.
     expect(await offered('auditor')).toEqual(['raise_objection']);
@@ -485,6 +490,30 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post(`${R9}/objections`, { nominationId: 'n-zhao', objector: { kind: 'individual', realName: '钱审计', contact: '0792-1234567' }, grounds: '待核实' }, 'auditor'), 201);
     expect(await offered('office')).toEqual(['raise_objection', 'resolve_objection']);
     expect(await offered('county')).toEqual(['raise_objection']);
+  });
+  it('lets the recommender withdraw a fully reviewed nominee before the notice, with a reason, when the list fails a ratio; its substitute takes the place', async () => {
+    const frontline = { key: 'frontline', label: { zh: '一线职工', en: 'frontline workers' }, where: { attribute: 'frontline' }, op: '>=', percent: 60, denominator: 'all' };
+    ok(await post('/api/v1/rule-sets', { ruleSetId: 'kind-frontline', citation: '试行', year: 2023, rules: [{ rule: 'nominee_kind_matches' }], ratios: [frontline], clearances: { byNomineeKind: {} } }, 'office'), 201);
+    const RW = '/api/v1/award-rounds/jj-withdraw';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-withdraw', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-frontline', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit'] }, 'office'), 201);
+    const person = (id: string, name: string, frontline: boolean, substitute = false) => ({ nominationId: `n-${id}`, nominee: { kind: 'person', id, name, orgId: 'ent-a' }, attributes: { frontline }, substitute, ...(substitute ? { order: 1 } : {}) });
+    for (const p of [person('zhang', '张师傅', true), person('li', '李工', false), person('sun', '孙师傅', true, true)]) ok(await post(`${RW}/nominations`, p, 'county'), 201);
+    for (const id of ['zhang', 'li', 'sun']) ok(await post(`${RW}/nominations/n-${id}/recommend`, { workersCongressOn: '2023-07-21' }, 'ent-a'));
+    const stuck = await post(`${RW}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-07' }, 'office');
+    expect(stuck.body).toMatchObject({ status: 422, code: 'AWARD.SLATE_RATIOS_NOT_MET' });
+    expect((await post(`${RW}/nominations/n-li/withdraw`, {}, 'county')).body).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
+    const withdrawn = ok(await post(`${RW}/nominations/n-li/withdraw`, { reason: '一线职工比例未达要求，改由递补人选参评' }, 'county')).body;
+    expect(withdrawn).toMatchObject({ id: 'jj-withdraw', itemId: 'n-li', events: ['NominationRemoved', 'SubstitutePromoted'] });
+    const view = ok(await get(RW, 'office')).body;
+    expect(view.nominations.find((n: any) => n.nominationId === 'n-li')).toMatchObject({ status: 'removed', allowedActions: [] });
+    expect(view.nominations.find((n: any) => n.nominationId === 'n-sun')).toMatchObject({ status: 'active', substitute: false });
+    expect(view.allowedActions).toContain('start_public_notice');
+    ok(await post(`${RW}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-07' }, 'office'));
+    // The audit trail says why, in the recommender's words.
+    const trail = ok(await get('/api/v1/audit/streams/awardRound-jj-withdraw/events?type=NominationRemoved', 'admin')).body;
+    expect(trail.items).toEqual([expect.objectContaining({ who: expect.objectContaining({ orgId: 'xy' }), why: '推荐单位撤回推荐：一线职工比例未达要求，改由递补人选参评' })]);
+    // Once the list is public, a nominee leaves it only by an upheld objection.
+    expect((await post(`${RW}/nominations/n-zhang/withdraw`, { reason: '本人申请退出' }, 'county')).body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION' });
   });
 });
 

@@ -23,12 +23,15 @@ export interface AuditEntry {
 }
 
 /** Fields of event data that carry the reason a user gave, in the order they are preferred. */
-const REASON_FIELDS = ['reason', 'note', 'grounds', 'basis'] as const;
+const REASON_FIELDS = ['reason', 'note', 'grounds', 'basis', 'citation'] as const;
 
-/** Reasons some events record as a code, as people read them. */
+/** Reasons some events record as a code, as people read them; a note recorded beside the code follows it. */
 const REASON_CODE_LABELS: Record<string, string> = {
   window_closed: '报名已截止，逾期提交被拒收并记录',
   ineligible_at_conferral: '表彰时已不符合评选条件',
+  review_rejected: '审核未通过',
+  clearance_refused: '征求意见未通过',
+  withdrawn: '推荐单位撤回推荐',
 };
 
 /** The reason recorded with an event (data.reason / note / grounds / basis), if any. */
@@ -41,7 +44,11 @@ export function reasonOf(data: unknown): string | null {
   }
   for (const field of REASON_FIELDS) {
     const value = (data as Record<string, unknown>)[field];
-    if (typeof value === 'string' && value.length > 0) return REASON_CODE_LABELS[value] ?? value;
+    if (typeof value !== 'string' || value.length === 0) continue;
+    const code = REASON_CODE_LABELS[value];
+    if (code === undefined) return value;
+    const note = (data as { note?: unknown }).note;
+    return field === 'reason' && typeof note === 'string' && note.length > 0 ? `${code}：${note}` : code;
   }
   return null;
 }

@@ -43,6 +43,7 @@ const TAKEN_BY: Record<RoundAction, 'office' | 'recommender' | 'reviewer' | 'any
   ReviewNomination: 'reviewer',
   GrantClearance: 'office',
   RefuseClearance: 'office',
+  WithdrawNomination: 'recommender',
   StartPublicNotice: 'office',
   RaiseObjection: 'anyone_in_scope',
   ResolveObjection: 'office',
@@ -112,6 +113,7 @@ export class AwardRoundAccess {
       return (named.length > 0 ? named : [user.orgId]).some((orgId) => passes({ orgIds: [orgId] }));
     }
     if (!nomination) return passes({});
+    if (type === 'WithdrawNomination') return passes({ orgIds: [nomination.recommenderOrgId] });
     const levels = round.round.levels;
     const level = type === 'RecordWorkersCongressApproval' ? levels[0] : type === 'ReviewNomination' ? levels[nomination.levelsPassed] : undefined;
     return passes({ nominationId: nomination.nominationId, level: level ?? '' });

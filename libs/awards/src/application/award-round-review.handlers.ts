@@ -6,7 +6,7 @@ import { AwardRoundCommand, awardRoundDecider } from './award-domain';
 import { AwardRoundAccess, LoadedRound } from './award-round-access.service';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { roundStream } from './award-streams';
-import { RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand } from './award.commands';
+import { RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand, WithdrawNominationCommand } from './award.commands';
 
 type Base = { roundId: string; at: string; actor: AwardRoundCommand['actor'] };
 
@@ -51,6 +51,19 @@ export class ReviewNominationHandler implements ICommandHandler<ReviewNomination
       (b) => ({ type: 'ReviewNomination', ...b, nominationId, level: body.level, decision: body.decision, ...(body.note !== undefined ? { note: body.note } : {}) }),
       nominationId,
     );
+  }
+}
+
+/** 撤回推荐: before the notice, the recommender (or an award office over the round) takes a nomination off the list. */
+@CommandHandler(WithdrawNominationCommand)
+export class WithdrawNominationHandler implements ICommandHandler<WithdrawNominationCommand, AwardRoundCommandResult> {
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+
+  async execute({ roundId, nominationId, body, user, req }: WithdrawNominationCommand): Promise<AwardRoundCommandResult> {
+    const round = await this.access.load(roundId);
+    const recommender = round.state.nominations.find((n) => n.nominationId === nominationId)?.recommenderOrgId;
+    const role = await this.access.authorise(user, round, 'WithdrawNomination', { orgIds: recommender ? [recommender] : [] });
+    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'WithdrawNomination', ...b, nominationId, reason: body.reason }), nominationId);
   }
 }
 

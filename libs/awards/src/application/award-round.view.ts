@@ -13,6 +13,7 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
   review_rejected: { zh: '审核未通过', en: 'rejected at review' },
   clearance_refused: { zh: '征求意见未通过', en: 'clearance refused' },
   ineligible_at_conferral: { zh: '表彰时已不符合评选条件', en: 'no longer eligible at conferral' },
+  withdrawn: { zh: '推荐单位撤回', en: 'withdrawn by the recommender' },
 };
 
 /** A review level as people read it (推荐单位, 县级 …); a level named otherwise is shown as it is. */

@@ -14,8 +14,8 @@ import { roundActionsForCaller } from './award-round.caller-actions';
 import { CreateAwardRoundRequestDto } from './award-round.request.dto';
 import { awardRoundView } from './award-round.view';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
-import { CreateAwardRoundCommand, NominateCommand, RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand } from './award.commands';
-import { ClearanceRequestDto, NominateRequestDto, RecommendRequestDto, ReviewRequestDto } from './nomination.request.dto';
+import { CreateAwardRoundCommand, NominateCommand, RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand, WithdrawNominationCommand } from './award.commands';
+import { ClearanceRequestDto, NominateRequestDto, RecommendRequestDto, ReviewRequestDto, WithdrawNominationRequestDto } from './nomination.request.dto';
 import { AwardRoundListItemDto, AwardRoundViewDto, NominationInRoundDto, NominationPageExtraDto, NominationViewDto, ObjectionInRoundDto, ObjectionViewDto } from './award-round.response.dto';
 
 class ListAwardRoundsQueryDto extends PageQueryDto {
@@ -158,6 +158,17 @@ export class AwardRoundsController {
   @ApiOkResponse({ type: CommandResponse })
   review(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @Body() body: ReviewRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new ReviewNominationCommand(roundId, nominationId, body, user, req), reply);
+  }
+
+  @Post(':roundId/nominations/:nominationId/withdraw')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '撤回推荐 Withdraw a nomination before the public notice, with a reason',
+    description: '公示前，推荐单位（或本轮评选表彰办公室）可撤回推荐并说明理由（如名单比例不达标）；同一推荐单位的递补人选按顺序递补。公示开始后，人选只能经异议核实后撤回。',
+  })
+  @ApiOkResponse({ type: CommandResponse })
+  withdraw(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @Body() body: WithdrawNominationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new WithdrawNominationCommand(roundId, nominationId, body, user, req), reply);
   }
 
   @Post(':roundId/nominations/:nominationId/clearances')

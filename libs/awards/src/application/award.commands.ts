@@ -1,7 +1,7 @@
 import { AuthUser } from '@jingsai/auth';
 import { RequestLike } from '@jingsai/api-kit';
 import { CreateAwardRoundRequestDto } from './award-round.request.dto';
-import { ClearanceRequestDto, NominateRequestDto, RecommendRequestDto, ReviewRequestDto } from './nomination.request.dto';
+import { ClearanceRequestDto, NominateRequestDto, RecommendRequestDto, ReviewRequestDto, WithdrawNominationRequestDto } from './nomination.request.dto';
 import { HonourChangeRequestDto, RaiseObjectionRequestDto, ResolveObjectionRequestDto, StartPublicNoticeRequestDto } from './notice.request.dto';
 import { PublishRuleSetRequestDto } from './rule-set.request.dto';
 
@@ -22,6 +22,9 @@ export class ReviewNominationCommand {
 }
 export class RecordClearanceCommand {
   constructor(readonly roundId: string, readonly nominationId: string, readonly body: ClearanceRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}
+}
+export class WithdrawNominationCommand {
+  constructor(readonly roundId: string, readonly nominationId: string, readonly body: WithdrawNominationRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}
 }
 export class StartPublicNoticeCommand {
   constructor(readonly roundId: string, readonly body: StartPublicNoticeRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}

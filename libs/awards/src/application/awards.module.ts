@@ -10,7 +10,7 @@ import { ruleSetListProjection } from '../read-models/rule-sets/rule-set-list.pr
 import { AwardRoundAccess } from './award-round-access.service';
 import { AwardRoundNoticeController } from './award-round-notice.controller';
 import { ChangeHonourHandler, ConferHandler, RaiseObjectionHandler, ReopenNominationsHandler, ResolveObjectionHandler, StartPublicNoticeHandler } from './award-round-notice.handlers';
-import { RecommendNominationHandler, RecordClearanceHandler, ReviewNominationHandler } from './award-round-review.handlers';
+import { RecommendNominationHandler, RecordClearanceHandler, ReviewNominationHandler, WithdrawNominationHandler } from './award-round-review.handlers';
 import { CreateAwardRoundHandler, NominateHandler } from './award-round-setup.handlers';
 import { AwardRoundsController } from './award-rounds.controller';
 import { EligibilityController } from './eligibility.controller';
@@ -38,6 +38,7 @@ export const AWARD_PROJECTIONS = [ruleSetListProjection, awardRoundListProjectio
     RecommendNominationHandler,
     ReviewNominationHandler,
     RecordClearanceHandler,
+    WithdrawNominationHandler,
     StartPublicNoticeHandler,
     RaiseObjectionHandler,
     ResolveObjectionHandler,

@@ -43,6 +43,12 @@ export class ReviewRequestDto {
   @ApiPropertyOptional({ description: '意见（不同意时必填）Note; required for a rejection' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+export class WithdrawNominationRequestDto {
+  @ApiProperty({ description: '撤回理由 Why the nomination is withdrawn', example: '一线职工比例未达要求，改由递补人选参评' })
+  @IsString() @MaxLength(2000)
+  reason!: string;
+}
+
 export class ClearanceRequestDto {
   @ApiProperty({ description: '征求意见部门 Department', enum: DEPARTMENTS }) @IsIn(DEPARTMENTS) department!: (typeof DEPARTMENTS)[number];
   @ApiProperty({ description: '部门意见：同意 granted / 不同意 refused', enum: ['granted', 'refused'] }) @IsIn(['granted', 'refused']) decision!: 'granted' | 'refused';

@@ -56,13 +56,15 @@ describe('what a round offers now (allowedActions)', () => {
       const state = stateAfter(events);
       return nominationActionsNow(state, state.nominations.find((n) => n.nominationId === id)!);
     };
-    // At the recommending level: the workers' congress, or a review to decline.
-    expect(of([leveled, submitted('n-1')])).toEqual(['RecordWorkersCongressApproval', 'ReviewNomination']);
-    expect(of([leveled, submitted('n-1'), recommended('n-1')])).toEqual(['ReviewNomination']);
+    // At the recommending level: the workers' congress, or a review to decline; before the notice, any active nomination may be withdrawn.
+    expect(of([leveled, submitted('n-1')])).toEqual(['RecordWorkersCongressApproval', 'ReviewNomination', 'WithdrawNomination']);
+    expect(of([leveled, submitted('n-1'), recommended('n-1')])).toEqual(['ReviewNomination', 'WithdrawNomination']);
     const reviewed: AwardRoundEvent = { type: 'NominationReviewed', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'county', decision: 'approved' } };
-    expect(of([leveled, submitted('n-1', {}, ['tax']), recommended('n-1'), reviewed])).toEqual(['GrantClearance', 'RefuseClearance']);
+    expect(of([leveled, submitted('n-1', {}, ['tax']), recommended('n-1'), reviewed])).toEqual(['GrantClearance', 'RefuseClearance', 'WithdrawNomination']);
     const granted: AwardRoundEvent = { type: 'ClearanceGranted', data: { roundId: ROUND_ID, nominationId: 'n-1', department: 'tax' } };
-    expect(of([leveled, submitted('n-1', {}, ['tax']), recommended('n-1'), reviewed, granted])).toEqual([]);
+    expect(of([leveled, submitted('n-1', {}, ['tax']), recommended('n-1'), reviewed, granted])).toEqual(['WithdrawNomination']);
+    // Once the notice runs, a nominee leaves the list only by an upheld objection.
+    expect(of([...ready, noticeStarted(['n-1', 'n-2'])])).toEqual([]);
     // The round offers a nomination's action only while some nomination awaits it.
     expect(now([round])).toEqual(['nominate']);
     expect(now(ready)).not.toContain('review_nomination');

@@ -50,14 +50,16 @@ export function awardActionsNow(state: AwardRoundState, at: string): string[] {
  * What one nomination awaits now, whoever may take it: while the stage allows reviews, an active
  * nomination awaits the next of the round's levels (at the first, the recommending unit records
  * its workers' congress, or declines by a review), and each required department that has not
- * signed off (a sign-off or a refusal).
+ * signed off (a sign-off or a refusal); before the notice, it may be withdrawn.
  */
 export function nominationActionsNow(state: AwardRoundState, n: NominationState): string[] {
   const round = state.round;
   if (!round || n.status !== 'active' || !ALLOWED_ACTIONS[state.stage].includes('ReviewNomination')) return [];
   const review = n.levelsPassed >= round.levels.length ? [] : n.levelsPassed === 0 ? ['RecordWorkersCongressApproval', 'ReviewNomination'] : ['ReviewNomination'];
   const clearance = n.requiredClearances.some((d) => n.clearances[d] !== 'granted') ? ['GrantClearance', 'RefuseClearance'] : [];
-  return [...review, ...clearance];
+  // Before the notice any active nomination may be taken off the list by its recommender.
+  const withdraw = ALLOWED_ACTIONS[state.stage].includes('WithdrawNomination') ? ['WithdrawNomination'] : [];
+  return [...review, ...clearance, ...withdraw];
 }
 
 /** The API names (snake_case) of `awardActionsNow`. */

@@ -124,6 +124,13 @@ export interface RefuseClearance extends RoundCommand {
   note: string;
 }
 
+/** 撤回推荐: the recommender takes a nomination off the list before the notice, with a reason. */
+export interface WithdrawNomination extends RoundCommand {
+  type: 'WithdrawNomination';
+  nominationId: string;
+  reason: string;
+}
+
 export interface StartPublicNotice extends RoundCommand {
   type: 'StartPublicNotice';
   period: NoticePeriod;
@@ -214,6 +221,7 @@ export type AwardRoundCommand =
   | ReviewNomination
   | GrantClearance
   | RefuseClearance
+  | WithdrawNomination
   | StartPublicNotice
   | RaiseObjection
   | ResolveObjection

@@ -1,7 +1,7 @@
 import { DomainError } from '@jingsai/shared';
 import { DEPARTMENT_LABELS, reviewLevelZh } from '../catalogue/award-catalogue';
 import { isDateOnly, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
-import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination } from './award-round.commands';
+import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination, WithdrawNomination } from './award-round.commands';
 import { AwardRoundEvent, SubstitutePromoted } from './award-round.events';
 import { ACTION_LABELS, awardActionName, illegalRoundState, labelledAwardActions, requireActiveNomination, requireRound, requireText } from './award-round.guards';
 import { nextSubstitute } from './award-round.slate';
@@ -77,6 +77,21 @@ export function decideReview(c: ReviewNomination, state: AwardRoundState): Award
   return [
     { type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'rejected', note } },
     { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'review_rejected', level: c.level } },
+    ...promotionAfter(state, round, n),
+  ];
+}
+
+/**
+ * 撤回推荐: before the notice a recommender takes a nominee off the list (a list that fails a
+ * slate ratio, a nominee who no longer wishes to stand), with a reason on record; the next
+ * substitute of the same recommender is promoted, as after any removal.
+ */
+export function decideWithdrawNomination(c: WithdrawNomination, state: AwardRoundState): AwardRoundEvent[] {
+  const round = requireRound(state, c);
+  const n = requireActiveNomination(state, c.nominationId);
+  const note = requireText(c.reason, 'AWARD.REASON_REQUIRED', 'reason', '撤回推荐须说明理由。', 'Withdrawing a nomination needs a reason.');
+  return [
+    { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'withdrawn', note } },
     ...promotionAfter(state, round, n),
   ];
 }

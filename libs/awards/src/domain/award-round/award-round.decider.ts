@@ -2,7 +2,7 @@ import { Decider, assertNever } from '@jingsai/shared';
 import { AwardRoundCommand } from './award-round.commands';
 import { decideConfer, decideHonourChange } from './award-round.decide-honours';
 import { decideEndNotice, decideRaiseObjection, decideReopenNominations, decideResolveObjection, decideStartNotice } from './award-round.decide-notice';
-import { decideGrantClearance, decideRefuseClearance, decideReview, decideWorkersCongress } from './award-round.decide-review';
+import { decideGrantClearance, decideRefuseClearance, decideReview, decideWithdrawNomination, decideWorkersCongress } from './award-round.decide-review';
 import { decideCreate, decideNominate } from './award-round.decide-setup';
 import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
@@ -22,6 +22,8 @@ function decide(command: AwardRoundCommand, state: AwardRoundState): AwardRoundE
       return decideGrantClearance(command, state);
     case 'RefuseClearance':
       return decideRefuseClearance(command, state);
+    case 'WithdrawNomination':
+      return decideWithdrawNomination(command, state);
     case 'StartPublicNotice':
       return decideStartNotice(command, state);
     case 'RaiseObjection':

@@ -62,7 +62,9 @@ export type NominationRemoved = E<
   'NominationRemoved',
   {
     nominationId: string;
-    reason: 'clearance_refused' | 'review_rejected' | 'ineligible_at_conferral';
+    reason: 'clearance_refused' | 'review_rejected' | 'ineligible_at_conferral' | 'withdrawn';
+    /** withdrawn: why the recommender took it off the list. */
+    note?: string;
     department?: Department;
     level?: string;
     /** ineligible_at_conferral: the reasons that failed on the facts as they stood then. */

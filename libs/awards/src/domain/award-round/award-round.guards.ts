@@ -3,15 +3,21 @@ import { HonourStatus } from '../catalogue/award-catalogue';
 import { AwardRoundCommand, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
 import { AwardRoundStage, AwardRoundState, HonourRecord, NominationState, ObjectionState, RoundConfig } from './award-round.state';
 
-/** The actions taken on one nomination (each under /nominations/{id}), while the list can still change. */
-export const NOMINATION_ACTIONS: readonly string[] = ['RecordWorkersCongressApproval', 'ReviewNomination', 'GrantClearance', 'RefuseClearance'];
+/** A nomination's reviews and clearances: taken while the list can still change, during and after the notice too. */
+const REVIEW_ACTIONS: readonly string[] = ['RecordWorkersCongressApproval', 'ReviewNomination', 'GrantClearance', 'RefuseClearance'];
+
+/**
+ * The actions taken on one nomination (each under /nominations/{id}). Withdrawing one is for
+ * before the notice: once it is public, a nominee leaves the list by an upheld objection.
+ */
+export const NOMINATION_ACTIONS: readonly string[] = [...REVIEW_ACTIONS, 'WithdrawNomination'];
 
 /** What may be done in each stage; named in every illegal-transition refusal. */
 export const ALLOWED_ACTIONS: Record<AwardRoundStage, string[]> = {
   none: ['CreateAwardRound'],
   nominating: ['Nominate', ...NOMINATION_ACTIONS, 'StartPublicNotice'],
-  notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...NOMINATION_ACTIONS],
-  notice_ended: ['ResolveObjection', 'Confer', 'ReopenNominations', ...NOMINATION_ACTIONS],
+  notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...REVIEW_ACTIONS],
+  notice_ended: ['ResolveObjection', 'Confer', 'ReopenNominations', ...REVIEW_ACTIONS],
   conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour'],
 };
 
@@ -48,6 +54,7 @@ export const ACTION_LABELS: Record<string, string> = {
   ReviewNomination: '审核推荐',
   GrantClearance: '出具征求意见（同意）',
   RefuseClearance: '出具征求意见（不同意）',
+  WithdrawNomination: '撤回推荐',
   StartPublicNotice: '开始公示',
   RaiseObjection: '提出异议',
   ResolveObjection: '处理异议',

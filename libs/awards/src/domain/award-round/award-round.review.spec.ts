@@ -1,8 +1,8 @@
 import { DeciderSpec } from '@jingsai/testing';
 import { AwardRoundEvent } from './award-round.events';
 import { awardRoundDecider } from './award-round.decider';
-import { ROUND_ID, at, created, noticeStarted, submitted } from './award-round.fixtures';
-import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination } from './award-round.commands';
+import { ROUND_ID, at, created, noticeStarted, passed, submitted } from './award-round.fixtures';
+import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination, WithdrawNomination } from './award-round.commands';
 
 const spec = DeciderSpec.for(awardRoundDecider);
 const leveled = created({ levels: ['unit', 'county', 'city'] });
@@ -151,5 +151,28 @@ describe('department clearances (征求意见)', () => {
 
   it('still takes clearances during the notice (for a promoted substitute)', () => {
     spec.given([...clearing, noticeStarted(['n-1'])]).when(grant('n-1', 'audit')).thenMatches([{ type: 'ClearanceGranted' }]);
+  });
+});
+
+describe('withdrawing a nomination before the notice (撤回推荐)', () => {
+  const withdraw = (nominationId: string, reason = '一线职工比例未达要求，改由递补人选参评'): WithdrawNomination => ({ type: 'WithdrawNomination', ...at('2024-09-28T10:00:00+08:00'), nominationId, reason });
+  const frontline = { key: 'frontline', label: { zh: '一线职工', en: 'frontline workers' }, where: { attribute: 'frontline' }, op: '>=' as const, percent: 60, denominator: 'all' as const };
+
+  it('takes a nominee who passed every level off a list that fails a ratio, and the recommender’s substitute takes the place', () => {
+    const round = created({ ratios: [frontline] });
+    const list = [round, ...passed('n-zhang', { attributes: { frontline: true } }), ...passed('n-li'), submitted('s-sun', { substitute: true, order: 1, attributes: { frontline: true } })];
+    // The list cannot go to notice as it stands (1 of 2 frontline), and nothing else moves it.
+    spec.given(list).when({ type: 'StartPublicNotice', ...at('2024-09-30T10:00:00+08:00'), period: { kind: 'working_days', days: 5 }, startsOn: '2024-10-08' }).thenThrows('AWARD.SLATE_RATIOS_NOT_MET');
+    spec.given(list).when(withdraw('n-li')).then([
+      { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-li', reason: 'withdrawn', note: '一线职工比例未达要求，改由递补人选参评' } },
+      promoted('s-sun', 'n-li'),
+    ]);
+  });
+
+  it('needs a reason, an active nomination, and a list not yet on notice', () => {
+    const list = [created(), ...passed('n-1'), ...passed('n-2')];
+    spec.given(list).when(withdraw('n-1', '  ')).thenThrows('AWARD.REASON_REQUIRED', { details: { errors: [{ field: 'reason' }] } });
+    spec.given([...list, { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-1', reason: 'withdrawn', note: 'x' } }]).when(withdraw('n-1')).thenThrows('AWARD.NOMINATION_NOT_ACTIVE');
+    spec.given([...list, noticeStarted(['n-1', 'n-2'])]).when(withdraw('n-1')).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'notice' } });
   });
 });
