@@ -76,7 +76,8 @@ describe('allowed project actions', () => {
     expect(allowedProjectActions({ status: 'assessed' }, 'unit')).toEqual(['report_rectification', 'record_incident', 'submit_summary', 'withdraw']);
     expect(allowedProjectActions({ status: 'summary_submitted' }, 'committee')).toEqual(['accept_rectification', 'reject_rectification', 'record_incident', 'accept_summary', 'return_summary', 'terminate']);
     expect(allowedProjectActions({ status: 'under_assessment' }, 'system')).toEqual([]);
-    expect(allowedProjectActions({ status: 'summarized' })).toEqual([]);
+    // Summarised, a project still takes a late-found accident (一票否决), and nothing else.
+    expect(allowedProjectActions({ status: 'summarized' })).toEqual(['record_incident']);
     expect(allowedProjectActions({ status: 'submitted' }, 'auditor')).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { Actor } from '@jingsai/shared';
 import { DeciderSpec } from '@jingsai/testing';
 import { INCIDENT_SEVERITY_LABELS } from './project-loop.catalogue';
+import { projectActionFacts } from './project-actions-now';
 import { assessed, assessorActor, base, inProgress, summarySubmitted } from './project-loop.fixtures';
 import { RecordSafetyIncident } from './project-progress.commands';
 import { projectDecider } from './project.decider';
@@ -37,6 +38,13 @@ describe('safety and quality incidents', () => {
   it('can be recorded until the loop ends (after assessment, with the summary under review)', () => {
     spec().given(assessed).when(incident()).then([recorded]);
     spec().given([...assessed, summarySubmitted()]).when(incident({ kind: 'quality_accident', severity: 'minor' })).thenMatches([{ type: 'SafetyIncidentRecorded', data: { kind: 'quality_accident', severity: 'minor' } }]);
+  });
+
+  it('can still be recorded once the project is summarised: an accident that comes to light later vetoes its commendation (一票否决)', () => {
+    const summarised: ProjectEvent[] = [...assessed, summarySubmitted(), { type: 'SummaryAccepted', data: { projectId: P.projectId, revision: 1, note: null } }];
+    const late = incident({ at: '2021-12-20T10:00:00+08:00', kind: 'quality_accident', severity: 'minor', occurredOn: '2021-11-30', description: '批次产品质量事故' });
+    spec().given(summarised).when(late).thenMatches([{ type: 'SafetyIncidentRecorded', data: { kind: 'quality_accident', occurredOn: '2021-11-30' } }]);
+    spec().given(summarised).when(late).thenState((s) => expect(projectActionFacts(s as Project)).toMatchObject({ vetoed: true }));
   });
 
   it('keeps kind, date and severity in state for award eligibility', () => {

@@ -107,8 +107,8 @@ describe('summary (总结)', () => {
     spec().given(assessed).when(accept()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'assessed' } });
   });
 
-  it('closes the loop: nothing more once summarised', () => {
-    spec().given([...assessed, summarySubmitted(), accepted()]).when(submit()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'summarized', allowedActions: [] } });
+  it('closes the loop: nothing more once summarised but an accident that comes to light', () => {
+    spec().given([...assessed, summarySubmitted(), accepted()]).when(submit()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'summarized', allowedActions: ['record_incident'] } });
   });
 });
 

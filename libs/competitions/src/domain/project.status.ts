@@ -146,7 +146,8 @@ export const PROJECT_ACTION_STAGES: Record<ProjectAction, readonly ProjectStatus
   report_rectification: APPROVED_OPEN,
   accept_rectification: APPROVED_OPEN,
   reject_rectification: APPROVED_OPEN,
-  record_incident: APPROVED_OPEN,
+  // An accident that comes to light after the summary still vetoes the project's commendation (一票否决): nominations rest on summarised projects.
+  record_incident: [...APPROVED_OPEN, 'summarized'],
   open_assessment: ['in_progress'],
   add_assessor: ['under_assessment'],
   declare_conflict: ['under_assessment'],
