@@ -186,7 +186,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
 
   it('runs the public notice: an upheld objection promotes the substitute, a dismissed one leaves the nomination', async () => {
     ok(await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2022-03-14' }, 'office'));
+    // Given ahead of its first day, the notice reads as not yet begun, on the round and in the list.
+    expect(ok(await get(R, 'office')).body).toMatchObject({ stage: 'notice', stageLabel: { zh: '公示待开始' } });
+    expect(ok(await get('/api/v1/award-rounds', 'office')).body.items.find((r: any) => r.roundId === 'jj-cert')).toMatchObject({ stageLabel: { zh: '公示待开始' } });
     t.clock.set('2022-03-15T10:00:00+08:00');
+    expect(ok(await get(R, 'office')).body.stageLabel.zh).toBe('公示中');
     const before = await head();
     const anonymous = await post(`${R}/objections`, { nominationId: 'n-a', grounds: '材料不实' }, 'citizen');
     expect(anonymous.status).toBe(400);

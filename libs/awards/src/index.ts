@@ -26,7 +26,7 @@ export * from './domain/award-round/award-round.events';
 export * from './domain/award-round/award-round.state';
 export * from './domain/award-round/award-round.decider';
 export * from './domain/award-round/award-round.queries';
-export { ACTION_LABELS, ALLOWED_ACTIONS, HONOUR_ALLOWED, STAGE_LABELS, allowedAwardActions, awardActionName, awardActionNames, labelledAwardActions } from './domain/award-round/award-round.guards';
+export { ACTION_LABELS, ALLOWED_ACTIONS, HONOUR_ALLOWED, STAGE_LABELS, stageLabelOn, allowedAwardActions, awardActionName, awardActionNames, labelledAwardActions } from './domain/award-round/award-round.guards';
 export { quotaBreaches, type QuotaBreach } from './domain/award-round/award-round.slate';
 export { honourIdOf, derivedHonourIdOf, qualifiesForYouthPostExpert } from './domain/award-round/award-round.decide-honours';
 

@@ -1,6 +1,6 @@
 import {
   awardActionNames, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_ALLOWED, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
-  OBJECTION_STATUS_LABELS, POOL_LABELS, REVIEW_LEVEL_LABELS, STAGE_LABELS,
+  OBJECTION_STATUS_LABELS, POOL_LABELS, REVIEW_LEVEL_LABELS, stageLabelOn,
   NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
@@ -28,7 +28,7 @@ const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardAct
  * required) and quota use, and what the caller may do next (on the round, and on each nomination).
  */
 export function awardRoundView(
-  state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess, actions: CallerRoundActions,
+  state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess, actions: CallerRoundActions, today: string,
 ) {
   const round = state.round!;
   const primaries = state.nominations.filter(isPrimary);
@@ -49,7 +49,7 @@ export function awardRoundView(
     honourLevelLabel: HONOUR_LEVEL_LABELS[round.honourLevel],
     ruleSet: { ruleSetId: round.ruleSetId, version: round.ruleSetVersion },
     stage: state.stage,
-    stageLabel: STAGE_LABELS[state.stage],
+    stageLabel: stageLabelOn(state.stage, state.notice?.startsOn, today),
     levels: round.levels,
     levelLabels: round.levels.map(reviewLevelLabel),
     minimumNoticeWorkingDays: round.minimumNoticeWorkingDays,

@@ -8,7 +8,7 @@ import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/aut
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
-import { AWARD_TYPES } from './award-domain';
+import { AWARD_TYPES, shanghaiDateOf } from './award-domain';
 import { AwardRoundAccess, isRoundAction } from './award-round-access.service';
 import { roundActionsForCaller } from './award-round.caller-actions';
 import { CreateAwardRoundRequestDto } from './award-round.request.dto';
@@ -70,7 +70,7 @@ export class AwardRoundsController {
     const scope = user.roles.includes('admin')
       ? ({ kind: 'all' } as const)
       : ({ kind: 'org', orgId: user.orgId, ancestors, path: `/${[...ancestors, user.orgId].join('/')}/` } as const);
-    return listRounds(this.db, { scope, campaignId: q.campaignId, awardType: q.awardType, stage: q.stage, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    return listRounds(this.db, { scope, campaignId: q.campaignId, awardType: q.awardType, stage: q.stage, limit: q.limit ?? 50, offset: q.offset ?? 0, today: shanghaiDateOf(this.clock.now().toISOString()) });
   }
 
   @Get(':roundId')
@@ -125,12 +125,13 @@ export class AwardRoundsController {
     await this.consistency.catchUp();
     const objections = objectionDetails(this.db, roundId);
     const access = this.access.readAccess(user, round, [...objections.values()].some((o) => o.raisedBy === user.userId));
+    const now = this.clock.now().toISOString();
     const actions = roundActionsForCaller(
-      round.state, this.clock.now().toISOString(),
+      round.state, now,
       (type, nomination) => isRoundAction(type) && this.access.mayTake(user, round, type, nomination),
       (n) => access.nomineeVisible(n.nominee.orgId),
     );
-    return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions), revision: round.revision };
+    return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now)), revision: round.revision };
   }
 
   @Post(':roundId/nominations')

@@ -46,6 +46,15 @@ export const STAGE_LABELS: Record<AwardRoundStage, { zh: string; en: string }> =
   conferred: { zh: '已表彰', en: 'conferred' },
 };
 
+/**
+ * The stage as people read it on `today` (a Beijing date): a notice given ahead of its first day
+ * is 公示待开始 until then, since nobody can object to it yet.
+ */
+export function stageLabelOn(stage: AwardRoundStage, noticeStartsOn: string | null | undefined, today: string): { zh: string; en: string } {
+  if (stage === 'notice' && noticeStartsOn && today < noticeStartsOn) return { zh: '公示待开始', en: 'public notice scheduled' };
+  return STAGE_LABELS[stage];
+}
+
 /** What each action is called where people read it (a refusal's message, a console's buttons). */
 export const ACTION_LABELS: Record<string, string> = {
   CreateAwardRound: '创建评选轮次',

@@ -38,10 +38,17 @@ describe('award round list projection', () => {
 
   it('follows the stage and counts active nominations, scoped to the subtree and the levels above', () => {
     const page = (orgId: string, ancestors: string[]) => (db: any) =>
-      listRounds(db, { scope: scopeOf(orgId, ancestors), limit: 10, offset: 0 }).items.map((r) => [r.roundId, r.stage, r.activeNominations, r.notice?.lastDay]);
+      listRounds(db, { scope: scopeOf(orgId, ancestors), limit: 10, offset: 0, today: '2024-10-20' }).items.map((r) => [r.roundId, r.stage, r.activeNominations, r.notice?.lastDay]);
     projectionSpec(combined).given(flow).then(page('jj', ['jx']), [['r1', 'notice_ended', 2, '2024-10-12']]);
     projectionSpec(combined).given(flow).then(page('xy', ['jx', 'jj']), [['r1', 'notice_ended', 2, '2024-10-12']]);
     projectionSpec(combined).given([...flow, org('other', [])]).then(page('other', []), []);
+  });
+
+  it('reads a notice given ahead of its first day as 公示待开始 until then', () => {
+    const label = (today: string) => (db: any) => listRounds(db, { scope: scopeOf('jj', ['jx']), limit: 10, offset: 0, today }).items[0]!.stageLabel.zh;
+    const scheduled = flow.filter((e) => ['AwardRoundCreated', 'OrganizationRegistered', 'NominationSubmitted', 'PublicNoticeStarted'].includes(e.type));
+    projectionSpec(combined).given(scheduled).then(label('2024-10-07'), '公示待开始');
+    projectionSpec(combined).given(scheduled).then(label('2024-10-08'), '公示中');
   });
 
   describe('when a round above names its recommending organisations', () => {
@@ -49,7 +56,7 @@ describe('award round list projection', () => {
       recorded('AwardRoundCreated', { ...created.data, roundId, quotasByRecommender }, { streamId: `awardRound-${roundId}`, metadata: { actor: { userId: 'u', role: 'award_office' as const, orgId } } });
     const world = [org('jx', []), org('jj', ['jx']), org('xy', ['jx', 'jj']), org('lx', ['jx', 'jj']), org('ent-x', ['jx', 'jj', 'xy'])];
     const rounds = [created, round('r-xy', 'jj', [{ orgId: 'ent-x', quota: 1 }]), round('r-lx', 'lx', [])];
-    const ids = (orgId: string, ancestors: string[]) => (db: any) => listRounds(db, { scope: scopeOf(orgId, ancestors), limit: 10, offset: 0 }).items.map((r) => r.roundId).sort();
+    const ids = (orgId: string, ancestors: string[]) => (db: any) => listRounds(db, { scope: scopeOf(orgId, ancestors), limit: 10, offset: 0, today: '2024-10-20' }).items.map((r) => r.roundId).sort();
 
     it('lists it only to those whose subtree holds one of them, and never a sibling’s own round', () => {
       projectionSpec(combined).given([...world, ...rounds]).then(ids('xy', ['jx', 'jj']), ['r-xy', 'r1']);

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { AWARD_TYPE_CATALOGUE, AwardType, HONOUR_LEVEL_LABELS, HonourLevel, STAGE_LABELS } from '../../application/award-domain';
+import { AWARD_TYPE_CATALOGUE, AwardType, HONOUR_LEVEL_LABELS, HonourLevel, STAGE_LABELS, stageLabelOn } from '../../application/award-domain';
 
 /**
  * Who sees which rounds: everything, or the rounds run in the caller's subtree and the rounds
@@ -15,6 +15,8 @@ export interface RoundFilter {
   stage?: string;
   limit: number;
   offset: number;
+  /** Today in Beijing, for a stage read as of today (a notice not yet begun). */
+  today: string;
 }
 
 interface RoundRow {
@@ -75,7 +77,7 @@ export function listRounds(db: Database, f: RoundFilter) {
       ruleSet: { ruleSetId: r.rule_set_id, version: r.rule_set_version },
       orgId: r.org_id,
       stage: r.stage,
-      stageLabel: STAGE_LABELS[r.stage as keyof typeof STAGE_LABELS] ?? { zh: r.stage, en: r.stage },
+      stageLabel: r.stage in STAGE_LABELS ? stageLabelOn(r.stage as keyof typeof STAGE_LABELS, r.notice_starts_on, f.today) : { zh: r.stage, en: r.stage },
       notice: r.notice_starts_on ? { startsOn: r.notice_starts_on, lastDay: r.notice_last_day } : null,
       activeNominations: r.active,
       honoursConferred: r.honours,
