@@ -1,4 +1,4 @@
-import { DomainError, HONOUR_CHANGE_TARGET, HonourChange, isWithdrawalMode } from '@jingsai/shared';
+import { DomainError, HONOUR_CHANGE_TARGET, HonourChange, WITHDRAWAL_MODES, WITHDRAWAL_MODE_LABELS, isWithdrawalMode } from '@jingsai/shared';
 import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS, HonourStatus } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf } from '../calendar/date-only';
 import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
@@ -154,7 +154,10 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
     }
     case 'WithdrawHonour':
       if (!isWithdrawalMode(c.mode)) {
-        throw DomainError.validation('AWARD.INVALID_WITHDRAWAL_MODE', "摘牌方式应为 ordered、automatic 或 natural。", "mode must be 'ordered', 'automatic' or 'natural'.");
+        const zh = `摘牌方式应为 ${WITHDRAWAL_MODES.map((m) => `${m}（${WITHDRAWAL_MODE_LABELS[m]}）`).join('、')}。`;
+        const en = `mode must be one of ${WITHDRAWAL_MODES.join(', ')}.`;
+        // As an instant commendation's withdrawal says it: the field named, so a form can point at it.
+        throw DomainError.validation('AWARD.INVALID_WITHDRAWAL_MODE', zh, en, { errors: [{ field: 'mode', messageZh: zh, messageEn: en }] });
       }
       return [{ type: 'HonourWithdrawn', data: { ...base, mode: c.mode } }];
     case 'SuspendHonour':

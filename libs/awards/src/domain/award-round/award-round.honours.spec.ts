@@ -227,7 +227,7 @@ describe('revocation, withdrawal and suspension of honours', () => {
   });
 
   it('refuses an unknown withdrawal mode; a withdrawn honour can still be revoked but not suspended', () => {
-    spec.given(conferred).when(withdraw('forgotten' as never)).thenThrows('AWARD.INVALID_WITHDRAWAL_MODE');
+    spec.given(conferred).when(withdraw('forgotten' as never)).thenThrows('AWARD.INVALID_WITHDRAWAL_MODE', { details: { errors: [{ field: 'mode', messageZh: expect.stringContaining('ordered（责令摘牌）') }] } });
     const withdrawn = [...conferred, { type: 'HonourWithdrawn', data: { roundId: ROUND_ID, honourId: H1, mode: 'ordered', reason: 'x' } } as AwardRoundEvent];
     expect(honourStatus(stateAfter(withdrawn), H1)).toBe('withdrawn');
     spec.given(withdrawn).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'withdrawn', allowedActions: ['revoke_honour'] } });
