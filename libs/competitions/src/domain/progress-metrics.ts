@@ -29,6 +29,13 @@ export const PROGRESS_METRICS = {
   energy_saved_tce: { zh: '节能量', en: 'Energy saved', unitZh: '吨标准煤', whole: false, campaignMetric: 'energy_saved_tce', accrues: 'flow' },
   safety_training_times: { zh: '安全培训人次', en: 'Safety training attendance', unitZh: '人次', whole: true, campaignMetric: 'safety_training_times', accrues: 'flow' },
   innovation_studios: { zh: '劳模（工匠）创新工作室', en: 'Model-worker innovation studios', unitZh: '个', whole: true, campaignMetric: 'innovation_studios', accrues: 'stock' },
+  // Shanghai's 「十百千万」 (seeds/001): chief technicians and their studios, high-skill talent trained, new technicians, featured teams, Ankang Cup winners.
+  chief_technician_studios: { zh: '首席技师工作室', en: 'Chief technician studios', unitZh: '个', whole: true, campaignMetric: 'chief_technician_studios', accrues: 'stock' },
+  chief_technicians: { zh: '首席技师', en: 'Chief technicians', unitZh: '名', whole: true, campaignMetric: 'chief_technicians', accrues: 'stock' },
+  high_skill_talents_trained: { zh: '培养高技能人才', en: 'High-skill talent trained', unitZh: '名', whole: true, campaignMetric: 'high_skill_talents_trained', accrues: 'flow' },
+  new_technicians: { zh: '新增技师、高级技师', en: 'New technicians and senior technicians', unitZh: '名', whole: true, campaignMetric: 'new_technicians', accrues: 'flow' },
+  featured_teams: { zh: '特色班组', en: 'Featured teams', unitZh: '个', whole: true, campaignMetric: 'featured_teams', accrues: 'stock' },
+  ankang_cup_winners: { zh: '安康杯竞赛优胜集体', en: 'Ankang Cup winning collectives', unitZh: '个', whole: true, campaignMetric: 'ankang_cup_winners', accrues: 'flow' },
 } as const satisfies Record<string, ProgressMetricLabel>;
 export type ProgressMetric = keyof typeof PROGRESS_METRICS;
 export const PROGRESS_METRIC_KEYS = Object.keys(PROGRESS_METRICS) as ProgressMetric[];
