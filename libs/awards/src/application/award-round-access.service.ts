@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role, isDomainError } from '@jingsai/shared';
-import { AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
+import { AwardRoundCommand, AwardRoundState, NOMINATION_ACTIONS, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
 import { roundStream } from './award-streams';
 
 export interface LoadedRound {
@@ -117,6 +117,16 @@ export class AwardRoundAccess {
     const levels = round.round.levels;
     const level = type === 'RecordWorkersCongressApproval' ? levels[0] : type === 'ReviewNomination' ? levels[nomination.levelsPassed] : undefined;
     return passes({ nominationId: nomination.nominationId, level: level ?? '' });
+  }
+
+  /**
+   * The actions this caller passes the role check for on the round whatever its stage (a
+   * nomination's action: on some nomination it holds), for a refusal to name only those.
+   */
+  callerActions(user: AuthUser, round: LoadedRound): string[] {
+    return (Object.keys(TAKEN_BY) as RoundAction[]).filter((type) =>
+      TAKEN_BY[type] === 'scheduler' ? false : NOMINATION_ACTIONS.includes(type) ? round.state.nominations.some((n) => this.mayTake(user, round, type, n)) : this.mayTake(user, round, type),
+    );
   }
 
   private roleFor(user: AuthUser, round: LoadedRound, type: RoundAction, target: ActionTarget): Role {

@@ -27,7 +27,7 @@ export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoti
     const p = body.period;
     const period = (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
     const startsOn = body.startsOn ?? (p.kind === 'calendar_days' && p.from ? p.from : shanghaiDateOf(this.commands.now().toISOString()));
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn, calendar: this.config.holidayCalendar }));
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn, calendar: this.config.holidayCalendar }));
   }
 }
 
@@ -42,7 +42,7 @@ export class RaiseObjectionHandler implements ICommandHandler<RaiseObjectionComm
     const objectionId = body.objectionId ?? newAggregateId(req, user, newId);
     const objector = body.objector ? (JSON.parse(JSON.stringify(body.objector)) as never) : (undefined as never);
     return runOnRound(
-      this.commands, round, role, user, req,
+      this.commands, this.access, round, role, user, req,
       (b) => ({ type: 'RaiseObjection', ...b, objectionId, nominationId: body.nominationId, objector, grounds: body.grounds ?? '' }),
       objectionId,
     );
@@ -56,7 +56,7 @@ export class ResolveObjectionHandler implements ICommandHandler<ResolveObjection
   async execute({ roundId, objectionId, body, user, req }: ResolveObjectionCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'ResolveObjection');
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'ResolveObjection', ...b, objectionId, outcome: body.outcome, note: body.note ?? '' }), objectionId);
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'ResolveObjection', ...b, objectionId, outcome: body.outcome, note: body.note ?? '' }), objectionId);
   }
 }
 
@@ -68,7 +68,7 @@ export class ReopenNominationsHandler implements ICommandHandler<ReopenNominatio
   async execute({ roundId, body, user, req }: ReopenNominationsCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'ReopenNominations');
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'ReopenNominations', ...b, reason: body.reason ?? '' }));
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'ReopenNominations', ...b, reason: body.reason ?? '' }));
   }
 }
 
@@ -90,7 +90,7 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
     // Only a round that can confer is judged again: any other stage is refused as it stands, with no fact read.
     const canConfer = round.state.stage === 'notice' || round.state.stage === 'notice_ended';
     const barred = canConfer ? await this.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
   }
 
   /** The active nominations the re-judged rules of the round's rule-set version bar as of `at`. */
@@ -137,7 +137,7 @@ export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand,
     const id = round.state.honours.some((h) => h.honourId === honourId) ? honourId : honourIdOf(roundId, honourId);
     const reason = body.reason ?? '';
     return runOnRound(
-      this.commands, round, role, user, req,
+      this.commands, this.access, round, role, user, req,
       (b) => (verb === 'withdraw' ? { type: 'WithdrawHonour', ...b, honourId: id, mode: body.mode as never, reason } : { type: HONOUR_COMMAND[verb], ...b, honourId: id, reason }),
       id,
     );

@@ -8,11 +8,12 @@ import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { roundStream } from './award-streams';
 import { RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand, WithdrawNominationCommand } from './award.commands';
 
-type Base = { roundId: string; at: string; actor: AwardRoundCommand['actor'] };
+type Base = { roundId: string; at: string; actor: AwardRoundCommand['actor']; callerActions: readonly string[] };
 
 /** Run one command on a round as `role`; the id answered is the round's unless `id` is given. */
 export async function runOnRound(
   commands: CommandExecutor,
+  access: AwardRoundAccess,
   round: LoadedRound,
   role: Role,
   user: AuthUser,
@@ -22,7 +23,9 @@ export async function runOnRound(
 ): Promise<AwardRoundCommandResult> {
   const ctx = commands.context(req, user, role);
   const roundId = round.round.roundId;
-  const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build({ roundId, at: ctx.now.toISOString(), actor: ctx.actor }), ctx);
+  // A refusal names what this caller may do, as the round view offers it, not every role's actions.
+  const base = { roundId, at: ctx.now.toISOString(), actor: ctx.actor, callerActions: access.callerActions(user, round) };
+  const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build(base), ctx);
   return { id: roundId, ...(itemId ? { itemId } : {}), outcome };
 }
 
@@ -34,7 +37,7 @@ export class RecommendNominationHandler implements ICommandHandler<RecommendNomi
   async execute({ roundId, nominationId, body, user, req }: RecommendNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'RecordWorkersCongressApproval', { nominationId, level: round.round.levels[0] ?? '' });
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn }), nominationId);
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn }), nominationId);
   }
 }
 
@@ -47,7 +50,7 @@ export class ReviewNominationHandler implements ICommandHandler<ReviewNomination
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'ReviewNomination', { nominationId, level: body.level });
     return runOnRound(
-      this.commands, round, role, user, req,
+      this.commands, this.access, round, role, user, req,
       (b) => ({ type: 'ReviewNomination', ...b, nominationId, level: body.level, decision: body.decision, ...(body.note !== undefined ? { note: body.note } : {}) }),
       nominationId,
     );
@@ -63,7 +66,7 @@ export class WithdrawNominationHandler implements ICommandHandler<WithdrawNomina
     const round = await this.access.load(roundId);
     const recommender = round.state.nominations.find((n) => n.nominationId === nominationId)?.recommenderOrgId;
     const role = await this.access.authorise(user, round, 'WithdrawNomination', { orgIds: recommender ? [recommender] : [] });
-    return runOnRound(this.commands, round, role, user, req, (b) => ({ type: 'WithdrawNomination', ...b, nominationId, reason: body.reason }), nominationId);
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'WithdrawNomination', ...b, nominationId, reason: body.reason }), nominationId);
   }
 }
 
@@ -76,7 +79,7 @@ export class RecordClearanceHandler implements ICommandHandler<RecordClearanceCo
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, body.decision === 'granted' ? 'GrantClearance' : 'RefuseClearance');
     return runOnRound(
-      this.commands, round, role, user, req,
+      this.commands, this.access, round, role, user, req,
       (b) =>
         body.decision === 'granted'
           ? { type: 'GrantClearance', ...b, nominationId, department: body.department, ...(body.note ? { note: body.note } : {}) }

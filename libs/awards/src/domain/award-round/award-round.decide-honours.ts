@@ -35,7 +35,7 @@ export function decideConfer(c: Confer, state: AwardRoundState): AwardRoundEvent
         `公示期至 ${state.notice.lastDay} 24:00（北京时间）结束，公示结束前不能表彰。`,
         `The notice runs until the end of ${state.notice.lastDay} (Beijing time); nothing can be conferred before it ends.`,
         state.stage,
-        stageActions(state),
+        stageActions(state, c.callerActions),
         { endsAt: state.notice.endsAt },
       );
     }

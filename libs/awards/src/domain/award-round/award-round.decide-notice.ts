@@ -158,7 +158,7 @@ export function decideEndNotice(c: EndPublicNotice, state: AwardRoundState): Awa
       `公示期至 ${notice.lastDay} 24:00（北京时间）结束，尚未届满。`,
       `The notice runs until the end of ${notice.lastDay} (Beijing time) and has not ended yet.`,
       state.stage,
-      stageActions(state),
+      stageActions(state, c.callerActions),
       { endsAt: notice.endsAt },
     );
   }

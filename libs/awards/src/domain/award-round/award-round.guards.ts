@@ -94,8 +94,10 @@ export const labelledAwardActions = (commandTypes: readonly string[]) =>
  * The stage's actions as a refusal names them: every one a caller can take (not the
  * scheduler's), an honour action only when some honour's status allows it.
  */
-export function stageActions(state: AwardRoundState): string[] {
-  return ALLOWED_ACTIONS[state.stage].filter((type) => !SCHEDULED_ACTIONS.includes(type) && (!HONOUR_ACTIONS.includes(type) || someHonourAllows(state, type)));
+export function stageActions(state: AwardRoundState, callerActions?: readonly string[]): string[] {
+  return ALLOWED_ACTIONS[state.stage].filter(
+    (type) => !SCHEDULED_ACTIONS.includes(type) && (!HONOUR_ACTIONS.includes(type) || someHonourAllows(state, type)) && (!callerActions || callerActions.includes(type)),
+  );
 }
 
 /** A 409 on a round: the actions named in snake_case and in Chinese (`allowedActionLabels`), as the round view names them. */
@@ -103,9 +105,9 @@ export function illegalRoundState(code: string, zh: string, en: string, currentS
   return DomainError.illegalState(code, zh, en, currentState, awardActionNames(commandTypes), { ...extra, allowedActionLabels: labelledAwardActions(commandTypes) });
 }
 
-export function illegalTransition(state: AwardRoundState, action: string): DomainError {
+export function illegalTransition(state: AwardRoundState, action: string, callerActions?: readonly string[]): DomainError {
   const stage = STAGE_LABELS[state.stage];
-  const allowed = stageActions(state);
+  const allowed = stageActions(state, callerActions);
   const zh = (a: string) => ACTION_LABELS[a] ?? a;
   return illegalRoundState(
     'AWARD.ILLEGAL_TRANSITION',
@@ -121,7 +123,7 @@ export function requireRound(state: AwardRoundState, command: AwardRoundCommand)
   if (!state.round) {
     throw DomainError.notFound('AWARD.ROUND_NOT_FOUND', `评选轮次 ${command.roundId} 不存在，请先创建。`, `Award round ${command.roundId} does not exist; create it first.`);
   }
-  if (!ALLOWED_ACTIONS[state.stage].includes(command.type)) throw illegalTransition(state, command.type);
+  if (!ALLOWED_ACTIONS[state.stage].includes(command.type)) throw illegalTransition(state, command.type, command.callerActions);
   return state.round;
 }
 
