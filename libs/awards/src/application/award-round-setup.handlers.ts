@@ -124,6 +124,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         roundId,
         at,
         actor: ctx.actor,
+        callerActions: this.access.callerActions(user, loaded),
         nominationId,
         pool: body.pool ?? round.pools[0]!.pool,
         nominee,
@@ -132,7 +133,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         recommenderOrgId,
         substitute: body.substitute ?? false,
         order: body.order ?? 1,
-        competitionResult: project && project.facts.campaignId === round.campaignId ? { projectId: project.facts.projectId, grade: project.facts.grade } : null,
+        competitionResult: project && project.facts.campaignId === round.campaignId ? { projectId: project.facts.projectId, grade: project.facts.grade, category: project.category } : null,
         orgNames: Object.fromEntries([recommenderOrgId, ...round.quotasByRecommender.map((q) => q.orgId)].map((id) => [id, this.orgs.get(id)?.name ?? id])),
         verdict: evaluateEligibility({
           rules: project ? withCampaignEntryRule(version.rules) : version.rules,

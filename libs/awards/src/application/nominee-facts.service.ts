@@ -40,7 +40,8 @@ export class NomineeFacts {
     return found;
   }
 
-  async project(projectId: string): Promise<{ facts: ProjectFacts; orgId: string }> {
+  /** The project's facts for eligibility, its unit and its competition category (a skills contest has champions). */
+  async project(projectId: string): Promise<{ facts: ProjectFacts; orgId: string; category: string }> {
     const { state } = await this.commands.state(projectStream(projectId), projectDecider);
     const campaignId = state.status === 'none' ? '' : state.campaignId;
     const campaign = campaignId ? (await this.commands.state(campaignStream(campaignId), campaignDecider)).state : null;
@@ -48,7 +49,7 @@ export class NomineeFacts {
     if (!facts || state.status === 'none') {
       throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     }
-    return { facts, orgId: state.orgId };
+    return { facts, orgId: state.orgId, category: state.category };
   }
 
   async organization(orgId: string): Promise<RegisteredOrganization> {

@@ -12,6 +12,11 @@ interface RoundCommand {
   /** When the command was issued (ISO instant); the domain never reads a clock. */
   at: string;
   actor: Actor;
+  /**
+   * The actions (command types) the caller passes the role check for, as its handler works them
+   * out: a refusal names only these. Absent (the scheduler, tests): every one.
+   */
+  callerActions?: readonly string[];
 }
 
 export interface PoolQuota {
@@ -87,10 +92,11 @@ export interface Nominate extends RoundCommand {
   order: number;
   verdict: EligibilityVerdict;
   /**
-   * The nominee's project in the round's campaign and its assessment grade (null: none named or
-   * not graded): the competition-reserved pool (竞赛表彰) is for the competition's winners.
+   * The nominee's project in the round's campaign, its assessment grade (null: not graded) and
+   * its competition category: the competition-reserved pool (竞赛表彰) is for the competition's
+   * winners, and only a skills contest (职业技能竞赛) has champions.
    */
-  competitionResult?: { projectId: string; grade: string | null } | null;
+  competitionResult?: { projectId: string; grade: string | null; category?: string } | null;
   /** Names of the organisations the round's quotas name, for the messages people read (looked up by the handler). */
   orgNames?: Record<string, string>;
 }

@@ -125,12 +125,30 @@ export function decideCreate(c: CreateAwardRound, state: AwardRoundState): Award
 const WINNING_GRADE = 'excellent';
 
 /**
- * 竞赛表彰: the competition-reserved pool is for the competition's winners: a nominee whose
- * project in this campaign was graded 优秀, or a skills-contest champion.
+ * A skills-contest champion (技能竞赛优胜者) is one of a skills contest: a nomination that names
+ * its project in the campaign cannot claim a champion of another kind of competition (it would
+ * enter the reserved pool and bring 青年岗位能手 with it). Without a project the claim stands as
+ * the recommender declares it, recorded with the nomination.
  */
-function requireCompetitionWinner(c: Nominate): void {
-  if (c.pool !== 'competition_reserved') return;
-  if (c.attributes.skillsChampion === true || c.competitionResult?.grade === WINNING_GRADE) return;
+function requireChampionOfSkillsContest(c: Nominate): void {
+  const category = c.competitionResult?.category;
+  if (c.attributes.skillsChampion !== true || category === undefined || category === 'skills') return;
+  const zh = `技能竞赛优胜者（skillsChampion）只能是职业技能竞赛的优胜者；${c.nominee.name}所属竞赛项目 ${c.competitionResult!.projectId} 不是职业技能竞赛项目。`;
+  const en = `skillsChampion is for a champion of a vocational skills contest; ${c.nominee.name}'s project ${c.competitionResult!.projectId} is a ${category} competition.`;
+  throw DomainError.unprocessable('AWARD.NOT_A_SKILLS_CONTEST', zh, en, { competitionResult: c.competitionResult, errors: [{ field: 'attributes.skillsChampion', messageZh: zh, messageEn: en }] });
+}
+
+/**
+ * 竞赛表彰: the competition-reserved pool is for the competition's winners: a nominee whose
+ * project in this campaign was graded 优秀, or a skills-contest champion. Answers the basis, kept
+ * with the nomination so an auditor sees why the pool took it.
+ */
+function requireCompetitionWinner(c: Nominate): NominationSubmitted['data']['poolAdmission'] {
+  if (c.pool !== 'competition_reserved') return undefined;
+  const r = c.competitionResult ?? null;
+  const on = { projectId: r?.projectId ?? null, grade: r?.grade ?? null, category: r?.category ?? null };
+  if (r?.grade === WINNING_GRADE) return { basis: 'excellent_grade', ...on };
+  if (c.attributes.skillsChampion === true) return { basis: 'skills_champion', ...on };
   const grade = c.competitionResult ? (c.competitionResult.grade ? `所属竞赛项目 ${c.competitionResult.projectId} 考核等次为“${GRADE_LABELS[c.competitionResult.grade as Grade]?.zh ?? c.competitionResult.grade}”` : `所属竞赛项目 ${c.competitionResult.projectId} 尚无考核等次`) : '未关联本次竞赛的项目';
   throw DomainError.unprocessable(
     'AWARD.NOT_A_COMPETITION_WINNER',
@@ -149,7 +167,8 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     const named = (pool: string) => `${POOL_LABELS[pool as Pool]?.zh ?? pool}（${pool}）`;
     throw DomainError.validation('AWARD.UNKNOWN_POOL', `本轮没有${named(c.pool)}名额池，可选：${round.pools.map((p) => named(p.pool)).join('、')}。`, `This round has no pool ${c.pool} (pools: ${round.pools.map((p) => p.pool).join(', ')}).`);
   }
-  requireCompetitionWinner(c);
+  requireChampionOfSkillsContest(c);
+  const poolAdmission = requireCompetitionWinner(c);
   const award = AWARD_TYPE_CATALOGUE[round.awardType];
   if (!award.nomineeKinds.includes(c.nominee.kind)) {
     const kinds = award.nomineeKinds.map((k) => NOMINEE_KIND_LABELS[k]);
@@ -212,6 +231,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     order: c.order,
     verdict: c.verdict,
     requiredClearances: requiredClearances(round.clearances, c.nominee.kind, c.ownership),
+    ...(poolAdmission ? { poolAdmission } : {}),
   };
   return [{ type: 'NominationSubmitted', data }];
 }

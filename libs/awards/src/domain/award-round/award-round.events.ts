@@ -51,6 +51,11 @@ export type NominationSubmitted = E<
     verdict: EligibilityVerdict;
     /** Clearances requested implicitly from the rule set (征求意见). */
     requiredClearances: Department[];
+    /**
+     * Why a nominee entered the competition-reserved pool (竞赛表彰): its project graded 优秀, or
+     * a champion of a skills contest; absent in other pools.
+     */
+    poolAdmission?: { basis: 'excellent_grade' | 'skills_champion'; projectId: string | null; grade: string | null; category: string | null };
   }
 >;
 

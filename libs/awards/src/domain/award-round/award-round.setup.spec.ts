@@ -113,6 +113,21 @@ describe('nominating', () => {
       spec.given([round]).when(nominate('n-1', { competitionResult: { projectId: 'p-1', grade: 'good' } })).thenMatches([{ type: 'NominationSubmitted' }]);
     });
 
+    it('keeps why the reserved pool took a nominee, for the auditor; a champion is one of a skills contest, not of a key project', () => {
+      const reserved = (over: object) => nominate('n-1', { pool: 'competition_reserved', ...over });
+      spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'excellent', category: 'key_project' } })).thenMatches([
+        { type: 'NominationSubmitted', data: { poolAdmission: { basis: 'excellent_grade', projectId: 'p-1', grade: 'excellent', category: 'key_project' } } },
+      ]);
+      spec.given([round]).when(reserved({ attributes: { skillsChampion: true }, competitionResult: { projectId: 'p-2', grade: 'good', category: 'skills' } })).thenMatches([
+        { type: 'NominationSubmitted', data: { poolAdmission: { basis: 'skills_champion', projectId: 'p-2', grade: 'good', category: 'skills' } } },
+      ]);
+      const claimed = spec.given([round]).when(reserved({ attributes: { skillsChampion: true }, competitionResult: { projectId: 'p-3', grade: 'good', category: 'mass_innovation' } }))
+        .thenThrows('AWARD.NOT_A_SKILLS_CONTEST', { details: { errors: [{ field: 'attributes.skillsChampion' }] } });
+      expect(claimed.messageZh).toContain('不是职业技能竞赛项目');
+      // In the regular pool too: the claim would bring 青年岗位能手 with the honour.
+      spec.given([round]).when(nominate('n-1', { attributes: { skillsChampion: true, age: 28 }, competitionResult: { projectId: 'p-3', grade: 'excellent', category: 'key_project' } })).thenThrows('AWARD.NOT_A_SKILLS_CONTEST');
+    });
+
     it('refuses a second enterprise head (Hainan: of 9 medals at most 1 enterprise head)', () => {
       const named = spec.given([round, submitted('n-1', { attributes: head })]).when(nominate('n-2', { recommenderOrgId: 'org-b', attributes: head })).thenThrows('AWARD.QUOTA_EXCEEDED');
       expect(named.messageZh).toContain('分项名额“企业负责人”：已推荐 2 名，限 1 名');
