@@ -11,6 +11,18 @@ describe('combining a project’s periods', () => {
   });
 });
 
+describe('Shanghai’s 「十百千万」 figures (seeds/001)', () => {
+  it('are reported, chief technicians and their studios and featured teams as standing counts, the rest adding up', () => {
+    const shanghai = { chief_technician_studios: 2, chief_technicians: 5, high_skill_talents_trained: 40, new_technicians: 12, featured_teams: 3, ankang_cup_winners: 1 };
+    expect(metricsProblems(shanghai, 'metrics')).toEqual([]);
+    const combined = combinePeriods([
+      { period: '2026-10', metrics: shanghai },
+      { period: '2026-11', metrics: { chief_technician_studios: 3, chief_technicians: 6, high_skill_talents_trained: 10, new_technicians: 3, featured_teams: 3, ankang_cup_winners: 1 } },
+    ]);
+    expect(combined).toEqual({ chief_technician_studios: 3, chief_technicians: 6, high_skill_talents_trained: 50, new_technicians: 15, featured_teams: 3, ankang_cup_winners: 2 });
+  });
+});
+
 describe('figures beyond reason', () => {
   it('refuses a metric past one billion as a typing error, naming the field', () => {
     expect(metricsProblems({ participants: 1e20 }, 'metrics').map((p) => p.field)).toEqual(['metrics.participants']);
