@@ -141,7 +141,7 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       const certificate = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&ruleSetId=jj-2021', 'office')).body;
       // Out of scope, one project's eligibility answers with the code the project itself does.
       const outside = (await get('/api/v1/eligibility/projects/p-lx-e1?awardType=may_day_certificate', 'xunyangOffice')).body;
-      expect(outside).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
+      expect(outside).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
       expect((await get('/api/v1/projects/p-lx-e1', 'xunyang')).body.code).toBe(outside.code);
       // Judged by a preset, the answer names it by an id that can be asked for again.
       const byDefault = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=model_worker', 'office')).body;
@@ -171,8 +171,8 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     });
 
     it('refuses a round outside its scope with 403, and shows a city round without another county’s nominees', async () => {
-      expect((await get('/api/v1/award-rounds/xunyang-county', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE', messageZh: expect.stringContaining('无权查看') });
-      expect((await get('/api/v1/award-rounds/xunyang-only', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE' });
+      expect((await get('/api/v1/award-rounds/xunyang-county', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE', messageZh: expect.stringContaining('无权查看') });
+      expect((await get('/api/v1/award-rounds/xunyang-only', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
       expect(ok(await get('/api/v1/award-rounds/pioneer', 'lianxiOffice')).body.nominations).toEqual([]);
       expect(ok(await get('/api/v1/award-rounds/pioneer', 'xunyangOffice')).body.nominations.map((n: any) => n.nominee.id)).toEqual(['rb-f2-t1']);
     });

@@ -140,7 +140,7 @@ describe('rule sets and slate ratios over HTTP', () => {
   });
 
   it('keeps rounds out of sight and out of reach of other provinces', async () => {
-    expect((await get(R, 'outsider')).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE' });
+    expect((await get(R, 'outsider')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     expect(ok(await get('/api/v1/award-rounds', 'outsider')).body.items).toEqual([]);
     const res = await post(`${R}/nominations/n1/clearances`, { department: 'labour_inspection', decision: 'refused', note: 'x' }, 'outsider');
     expect(res.body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });

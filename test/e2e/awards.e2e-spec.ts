@@ -228,7 +228,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // An auditor of another city may object here (any auditor may); once it has, it reads the round to follow its objection: no nominee, no one else's.
     ok(await post('/api/v1/organizations', { orgId: 'nc', name: '南昌市总工会', kind: 'union', level: 'city', parentId: 'jx' }, 'admin'), 201);
     const elsewhere = await t.token({ userId: 'u-nc-audit', roles: ['auditor'], orgId: 'nc' });
-    expect((await t.get(R, elsewhere)).body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OUT_OF_SCOPE' });
+    expect((await t.get(R, elsewhere)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     const raised = await t.post(`${R}/objections`, { objectionId: 'o-3', nominationId: 'n-c', objector: { kind: 'individual', realName: '王五', contact: '13900000000' }, grounds: '台账存疑' }, elsewhere);
     expect(raised.status).toBe(201);
     const seen = ok(await t.get(`${R}?minPosition=${raised.body.position}`, elsewhere)).body;
@@ -279,7 +279,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await get(R, 'office')).body.honours).toEqual([expect.objectContaining({ level: 'city', levelLabel: { zh: '市级', en: expect.any(String) } }), expect.anything()]);
     // The register lists the recipients of one's own subtree; the check stays open to anyone signed in.
     expect(ok(await get('/api/v1/honours', 'lxOffice')).body).toMatchObject({ items: [], total: 0, scope: { kind: 'subtree', orgId: 'lx' } });
-    expect((await get(`/api/v1/honours/${id}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AWARD.HONOUR_OUT_OF_SCOPE' });
+    expect((await get(`/api/v1/honours/${id}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'lxOffice')).body.valid).toBe(true);
     expect(ok(await get('/api/v1/honours', 'auditor')).body.total).toBe(2);
     t.clock.set('2023-05-10T10:00:00+08:00');

@@ -36,7 +36,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(q3).toMatchObject({ statusLabel: '已按时报送', corrections: 1, current: { revision: 2, metrics: { participants: 1250 }, supersedesReportId: filed.body.itemId } });
     expect(q3.history.map((r: any) => r.metrics.participants)).toEqual([1200, 1250]);
     expect(q3.current.metricsLabelled).toEqual(expect.arrayContaining([{ key: 'participants', value: 1250, label: '参与职工人次', unitZh: '人次' }]));
-    expect((await w.get('/api/v1/projects/p-a/progress-reports', 'unitB')).body).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
+    expect((await w.get('/api/v1/projects/p-a/progress-reports', 'unitB')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
   });
 
   it('refuses bad reports with a code a committee member understands, appending nothing', async () => {

@@ -223,10 +223,10 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const outOfScope = await get('/api/v1/projects/p-b', 'unitA');
       expect(outOfScope.status).toBe(403);
       expect(outOfScope.headers['content-type']).toContain('application/problem+json');
-      expect(outOfScope.body).toMatchObject({ code: 'PROJECT.OUT_OF_SCOPE', projectOrgId: 'ent-b' });
+      expect(outOfScope.body).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE', projectOrgId: 'ent-b' });
       expect(outOfScope.body.messageZh).toContain('查看范围');
-      expect((await get('/api/v1/projects/p-b', 'xy')).body.code).toBe('PROJECT.OUT_OF_SCOPE');
-      expect((await get('/api/v1/projects/p-b/progress-reports', 'unitA')).body).toMatchObject({ status: 403, code: 'PROJECT.OUT_OF_SCOPE' });
+      expect((await get('/api/v1/projects/p-b', 'xy')).body.code).toBe('AUTH.OUT_OF_SCOPE');
+      expect((await get('/api/v1/projects/p-b/progress-reports', 'unitA')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
       expect((await get('/api/v1/projects/nope', 'unitA')).body).toMatchObject({ status: 404, code: 'PROJECT.NOT_FOUND' });
       expect((await get('/api/v1/projects/nope/progress-reports', 'unitA')).status).toBe(404);
       expect(await boardIds('unitA')).toEqual(['p-a']);

@@ -232,9 +232,10 @@ export class AwardRoundAccess {
     if (!this.orgs.isWithin(user.orgId, round.orgId) || !takesPart) {
       // One who objected here (as anyone in the round's area, or an auditor, may) reads the round to follow their objections, and no nominee.
       if (raisedObjectionHere && this.canSee(user, round.orgId)) return { showObjectors, userId: user.userId, nomineeVisible: () => false };
-      throw DomainError.forbidden('AWARD.ROUND_OUT_OF_SCOPE', `评选轮次 ${round.round.roundId} 不在您所在组织的范围内，无权查看。`, `Award round ${round.round.roundId} is outside your organisation's scope.`, {
+      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `评选轮次 ${round.round.roundId} 不在您所在组织的范围内，无权查看。`, `Award round ${round.round.roundId} is outside your organisation's scope.`, {
         roundId: round.round.roundId,
         yourOrgId: user.orgId,
+        targetOrgId: round.orgId,
       });
     }
     return { showObjectors, userId: user.userId, nomineeVisible: (orgId) => this.orgs.isWithin(orgId, user.orgId) };

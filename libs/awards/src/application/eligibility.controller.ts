@@ -82,13 +82,13 @@ export class EligibilityController {
     const row = this.db.prepare('SELECT campaign_id AS campaignId, org_id AS orgId FROM award_elig_projects WHERE project_id = ?').get(projectId) as { campaignId: string; orgId: string } | undefined;
     const notFound = DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     if (!row) throw notFound;
-    // The code the project itself answers with out of scope (PROJECT.OUT_OF_SCOPE), so a console handles both alike.
+    // The code the project itself answers with out of scope (AUTH.OUT_OF_SCOPE), so a console handles both alike.
     if (!this.everywhere(user) && !this.orgs.isWithin(row.orgId, user.orgId)) {
       throw DomainError.forbidden(
-        'PROJECT.OUT_OF_SCOPE',
+        'AUTH.OUT_OF_SCOPE',
         `竞赛项目 ${projectId} 不在您的查看范围内：只能查看本辖区（本单位）项目的评选资格。`,
         `Project ${projectId} is outside what you may read: eligibility is shown for the projects of your own area or unit.`,
-        { projectId, yourOrgId: user.orgId, projectOrgId: row.orgId },
+        { projectId, yourOrgId: user.orgId, targetOrgId: row.orgId, projectOrgId: row.orgId },
       );
     }
     const board = eligibilityBoard(this.db, { ...this.query(q, row.campaignId, user), projectId, limit: 1, offset: 0 });

@@ -88,7 +88,7 @@ export class HonoursController {
     if (!honour) throw notFound(honourId);
     const orgId = honour.recipient.orgId;
     if (!this.everywhere(user) && !(orgId && this.orgs.isWithin(orgId, user.orgId))) {
-      throw DomainError.forbidden('AWARD.HONOUR_OUT_OF_SCOPE', `荣誉 ${honourId} 的获得者不在您所在组织的范围内；如需核验，请使用荣誉核验。`, `The recipient of honour ${honourId} is outside your organisation's scope; use the honour check to verify it.`, {
+      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `荣誉 ${honourId} 的获得者不在您所在组织的范围内；如需核验，请使用荣誉核验。`, `The recipient of honour ${honourId} is outside your organisation's scope; use the honour check to verify it.`, {
         honourId,
       });
     }

@@ -153,10 +153,11 @@ export class ProjectFacts {
     await this.consistency.catchUp();
     if (this.canSeeProject(user, found.project)) return found;
     throw DomainError.forbidden(
-      'PROJECT.OUT_OF_SCOPE',
+      'AUTH.OUT_OF_SCOPE',
       `竞赛项目 ${projectId} 不在您的查看范围内：参赛单位只能查看本单位的项目，竞赛委员会只能查看本辖区的项目，评估专家只能查看指派给本人的项目。如确需查看，请联系该项目所属辖区的竞赛委员会。`,
       `Project ${projectId} is outside what you may read: a unit reads its own projects, a committee those in its area, an assessor those assigned to them. Ask the committee over the project if you need it.`,
-      { projectId, yourOrgId: user.orgId, projectOrgId: found.project.orgId },
+      // The one out-of-scope code for commands and reads alike, with the target named as requireWithinScope names it.
+      { projectId, yourOrgId: user.orgId, targetOrgId: found.project.orgId, projectOrgId: found.project.orgId },
     );
   }
 

@@ -109,7 +109,7 @@ export class ProjectsController {
   @ApiOkResponse({ description: 'The project as the caller sees it (ETag = revision)', type: ProjectViewDto })
   @ApiOperation({
     summary: '项目详情 One project: current state, Chinese labels, what you may do now (ETag = revision)',
-    description: '不存在为 404 PROJECT.NOT_FOUND；存在但不在您的查看范围内为 403 PROJECT.OUT_OF_SCOPE。',
+    description: '不存在为 404 PROJECT.NOT_FOUND；存在但不在您的查看范围内为 403 AUTH.OUT_OF_SCOPE。',
   })
   async get(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: any) {
     const { project, revision } = await this.facts.readable(user, projectId);
