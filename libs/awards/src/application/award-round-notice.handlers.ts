@@ -107,13 +107,15 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
     // then: time passing does not remove a nominee, a revocation since does (statuses are current).
     const atNomination = rules.filter((r) => r.rule === 'prerequisite_honour');
     const now = rules.filter((r) => r.rule !== 'prerequisite_honour');
+    // The selection's year: a bar "for that year" still bars it when conferral falls in the next year.
+    const year = await this.facts.campaignYear(round.campaignId);
     const barred: BarredNomination[] = [];
     for (const n of nominations.filter((x) => x.status === 'active')) {
       const facts = { nominee: { ...n.nominee, honours: await this.facts.honoursHeld(n.nominee.id, n.nominee.kind), attributes: n.attributes }, ...(await factsOf(n.nominee.orgId)) };
       const judge = (judged: typeof rules, asOf: string) =>
         judged.length === 0
           ? []
-          : evaluateEligibility({ rules: judged, ruleSetId: round.ruleSetId, ruleSetVersion: round.ruleSetVersion, awardType: round.awardType, asOf, ...facts, round: { campaignId: round.campaignId, nominations: [] } }).reasons;
+          : evaluateEligibility({ rules: judged, ruleSetId: round.ruleSetId, ruleSetVersion: round.ruleSetVersion, awardType: round.awardType, asOf, ...facts, round: { campaignId: round.campaignId, nominations: [], ...(year !== undefined ? { year } : {}) } }).reasons;
       const failed = [...judge(now, at), ...judge(atNomination, n.verdict.checkedAt)].filter((r) => !r.passed);
       if (failed.length > 0) barred.push({ nominationId: n.nominationId, failedReasons: failed.map(({ rule, messageZh, messageEn }) => ({ rule, messageZh, messageEn })) });
     }

@@ -113,6 +113,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     }
     const attributes: NomineeAttributes = { ...stated, ...(registered !== undefined ? { nonPublic: registered } : {}) };
     const nominationId = body.nominationId ?? newAggregateId(req, user, newId);
+    const year = await this.facts.campaignYear(round.campaignId);
     const ctx = this.commands.context(req, user, role);
     const at = ctx.now.toISOString();
     const outcome = await this.commands.run(
@@ -145,7 +146,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
           ...(project ? { project: project.facts } : {}),
           organization: orgFacts,
           ancestors,
-          round: roundFactsOf(state),
+          round: { ...roundFactsOf(state), ...(year !== undefined ? { year } : {}) },
         }),
       }),
       ctx,

@@ -52,6 +52,12 @@ export class NomineeFacts {
     return { facts, orgId: state.orgId, category: state.category };
   }
 
+  /** The year a campaign's selections are for (评选年度), or undefined for no such campaign. */
+  async campaignYear(campaignId: string): Promise<number | undefined> {
+    const { state } = await this.commands.state(campaignStream(campaignId), campaignDecider);
+    return state.status === 'none' ? undefined : state.year;
+  }
+
   async organization(orgId: string): Promise<RegisteredOrganization> {
     const { state } = await this.commands.state(organizationStream(orgId), organizationDecider);
     if (state.status !== 'registered') {

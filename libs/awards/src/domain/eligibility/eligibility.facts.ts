@@ -83,6 +83,12 @@ export interface RoundNominationFact {
 /** What the round already holds; `roundFactsOf(state)` builds it from an award round. */
 export interface RoundFacts {
   campaignId?: string;
+  /**
+   * The year the selection is for (评选年度: the campaign's year). A bar "for that year" (wage
+   * arrears, no union) bars that year's selection wherever the verdict falls, a conferral in the
+   * January after included.
+   */
+  year?: number;
   nominations: RoundNominationFact[];
 }
 

@@ -124,6 +124,18 @@ describe('exclusion_window (dated organisation facts)', () => {
     expect(only(sameYear, { ...org, asOf: '2023-01-01' }).passed).toBe(true);
     expect(only(sameYear, { ...org, asOf: '2022-03-09' }).passed).toBe(true); // not yet happened
   });
+  it('bars that year’s selection even when it is judged in the next year (a conferral in January), and no other year’s', () => {
+    const org = { organization: organizationFacts({ facts: [{ kind: 'wage_arrears', occurredOn: '2026-12-20' }] }) };
+    const judged = (year: number | undefined, asOf: string) => only(sameYear, { ...org, asOf, round: { nominations: [], ...(year !== undefined ? { year } : {}) } });
+    const january = judged(2026, '2027-01-06');
+    expect(january.passed).toBe(false);
+    expect(january.messageZh).toBe('单位 org-a 在限制期内：拖欠工资（2026-12-20，2026 年度评选不得参评）。');
+    expect(january.facts).toMatchObject({ barringFacts: [{ occurredOn: '2026-12-20', barsSelectionYear: true }] });
+    expect(judged(2027, '2027-01-06').passed).toBe(true);
+    expect(judged(undefined, '2027-01-06').passed).toBe(true);
+    // Within the year itself, the calendar bar holds whatever the selection's year.
+    expect(judged(2027, '2026-12-28').passed).toBe(false);
+  });
   it('bars an organisation without a union that year', () => {
     const r = only(sameYear, { organization: organizationFacts({ facts: [{ kind: 'no_union', occurredOn: '2022-01-01' }] }) });
     expect(r.messageEn).toBe('Organisation org-a is inside an exclusion window: no_union on 2022-01-01 (eligible again from 2023-01-01).');

@@ -104,7 +104,8 @@ export function organizationsAnswering(ctx: RuleContext, organization: Organizat
 /**
  * Dated organisation facts bar the organisation (and the teams and people it answers for): for
  * `years` years from the event (barred up to the day before its anniversary), or for the
- * calendar year of the event ('same_year').
+ * calendar year of the event ('same_year'), which also bars that year's selection (the round's
+ * `year`) when it is judged in the next year.
  */
 export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_window' }>, ctx: RuleContext): EligibilityReason {
   const { organization, nominee } = ctx.input;
@@ -117,8 +118,12 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
   const barring = answering
     .flatMap((o) => o.facts.map((f) => ({ ...f, orgId: o.orgId })))
     .filter((f) => kinds.includes(f.kind) && notAfter(f.occurredOn, ctx.asOfDate))
-    .map((f) => ({ ...f, eligibleAgainOn: spec.years === 'same_year' ? `${yearOf(f.occurredOn) + 1}-01-01` : addYears(f.occurredOn, spec.years) }))
-    .filter((f) => toEpochDay(ctx.asOfDate) < toEpochDay(f.eligibleAgainOn));
+    .map((f) => ({
+      ...f,
+      eligibleAgainOn: spec.years === 'same_year' ? `${yearOf(f.occurredOn) + 1}-01-01` : addYears(f.occurredOn, spec.years),
+      barsSelectionYear: spec.years === 'same_year' && ctx.input.round.year === yearOf(f.occurredOn),
+    }))
+    .filter((f) => toEpochDay(ctx.asOfDate) < toEpochDay(f.eligibleAgainOn) || f.barsSelectionYear);
   const facts = { ...base, checkedOrgIds: answering.map((o) => o.orgId), barringFacts: barring };
   const windowZh = spec.years === 'same_year' ? '当年' : `${spec.years} 年`;
   const windowEn = spec.years === 'same_year' ? 'same calendar year' : `${spec.years}-year`;
@@ -139,7 +144,7 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
   }
   const whose = (f: { orgId: string }) => (f.orgId === organization.orgId ? { zh: '', en: '' } : { zh: `上级单位 ${called(f.orgId)} `, en: ` at ${f.orgId} (above it)` });
   const onProject = (f: { projectId?: string }) => (f.projectId ? { zh: `项目 ${f.projectId} 的`, en: ` on project ${f.projectId}` } : { zh: '', en: '' });
-  const listZh = barring.map((f) => `${whose(f).zh}${onProject(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.eligibleAgainOn} 起方可参评）`).join('；');
-  const listEn = barring.map((f) => `${f.kind}${onProject(f).en}${whose(f).en} on ${f.occurredOn} (eligible again from ${f.eligibleAgainOn})`).join('; ');
+  const listZh = barring.map((f) => `${whose(f).zh}${onProject(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.barsSelectionYear ? `${yearOf(f.occurredOn)} 年度评选不得参评` : `${f.eligibleAgainOn} 起方可参评`}）`).join('；');
+  const listEn = barring.map((f) => `${f.kind}${onProject(f).en}${whose(f).en} on ${f.occurredOn} (${f.barsSelectionYear ? `barred from the ${yearOf(f.occurredOn)} selection` : `eligible again from ${f.eligibleAgainOn}`})`).join('; ');
   return reason('exclusion_window', false, `单位 ${called(organization.orgId)} 在限制期内：${listZh}。`, `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}.`, facts);
 }

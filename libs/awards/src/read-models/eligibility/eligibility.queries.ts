@@ -10,6 +10,7 @@ import { honoursHeldBy } from '../honours/honour-register.queries';
 interface ProjectRow {
   project_id: string;
   campaign_id: string;
+  campaign_year: number | null;
   org_id: string;
   title: string;
   status: string;
@@ -117,7 +118,7 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
     project: projectFactsOfRow(db, r),
     organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level, r.org_name),
     ancestors: ancestorFactsOf(db, r, page.ancestors),
-    round: { campaignId: r.campaign_id, nominations },
+    round: { campaignId: r.campaign_id, nominations, ...(typeof r.campaign_year === 'number' ? { year: r.campaign_year } : {}) },
   });
 }
 
@@ -153,7 +154,7 @@ export function eligibilityBoard(db: Database, q: EligibilityQuery) {
   const sql = `FROM award_elig_projects p LEFT JOIN award_elig_campaigns c ON c.campaign_id = p.campaign_id LEFT JOIN org_nodes o ON o.org_id = p.org_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT p.*, c.closes_at, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
+  const rows = db.prepare(`SELECT p.*, c.closes_at, c.year AS campaign_year, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
   const page: PageFacts = {
     nominations: q.roundId
       ? (db.prepare('SELECT nomination_id AS nominationId, nominee_kind AS nomineeKind, nominee_id AS nomineeId, status FROM award_round_nominations WHERE round_id = ?').all(q.roundId) as RoundFacts['nominations'])

@@ -28,7 +28,8 @@ const FINDING_STATUS_AFTER: Record<string, string> = { RectificationReported: 'r
  */
 export const projectFactsProjection: Projection = {
   name: 'award_project_facts',
-  version: 1,
+  // 2: each campaign's year, the selection year a bar "for that year" is judged against.
+  version: 2,
   deferredIndexes: ['award_elig_projects_campaign', 'award_elig_projects_org'],
   eventTypes: [
     'CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended', 'ProjectDrafted', 'ProjectSubmissionRefused',
@@ -36,7 +37,7 @@ export const projectFactsProjection: Projection = {
   ],
   setup(db: Database) {
     db.exec(`
-      CREATE TABLE IF NOT EXISTS award_elig_campaigns (campaign_id TEXT PRIMARY KEY, closes_at TEXT);
+      CREATE TABLE IF NOT EXISTS award_elig_campaigns (campaign_id TEXT PRIMARY KEY, closes_at TEXT, year INTEGER);
       CREATE TABLE IF NOT EXISTS award_elig_projects (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, title TEXT NOT NULL, status TEXT NOT NULL,
         approved INTEGER NOT NULL DEFAULT 0, first_on_time INTEGER, first_submitted_at TEXT, late_refused_at TEXT,
@@ -61,6 +62,10 @@ export const projectFactsProjection: Projection = {
       case 'CampaignDraftAmended':
       case 'CampaignRulesAmended': {
         const closesAt: unknown = d.applicationWindow?.closesAt ?? d.changes?.applicationWindow?.closesAt ?? d.rules?.applicationWindow?.closesAt;
+        const year: unknown = event.type === 'CampaignCreated' ? d.year : d.changes?.year;
+        if (typeof year === 'number') {
+          db.prepare('INSERT INTO award_elig_campaigns (campaign_id, year) VALUES (?, ?) ON CONFLICT (campaign_id) DO UPDATE SET year = excluded.year').run(d.campaignId, year);
+        }
         if (event.type !== 'CampaignCreated' && typeof closesAt !== 'string') return;
         db.prepare('INSERT INTO award_elig_campaigns (campaign_id, closes_at) VALUES (?, ?) ON CONFLICT (campaign_id) DO UPDATE SET closes_at = excluded.closes_at').run(
           d.campaignId, typeof closesAt === 'string' ? closesAt : null,
