@@ -96,6 +96,8 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     await w.refused('/api/v1/projects/p-a/milestones/nope/commendations', { recipient: { kind: 'person', name: '王芳' }, citation: '个人第一' }, 'xy', 404, 'PROJECT.MILESTONE_NOT_FOUND');
     const outside = await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '李四', orgId: 'ent-b' }, citation: '个人第一' }, 'city', 422, 'PROJECT.RECIPIENT_OUTSIDE_PROJECT');
     expect(outside.errors[0].field).toBe('recipient.orgId');
+    // Both organisations by name, with their ids.
+    expect(outside.messageZh).toMatch(/^即时表彰只能授予本项目所属单位[^（]+（ent-a）及其下属班组、个人；表彰对象所在组织[^（]+（ent-b）不在其中/);
     await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '李四', orgId: 'nowhere' }, citation: '个人第一' }, 'xy', 422, 'PROJECT.RECIPIENT_ORG_NOT_REGISTERED');
     const own = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '王芳', orgId: 'ent-a' }, citation: '个人第一名' }, 'xy'), 201);
     expect(own.body.events).toEqual(['InstantCommendationGiven']);

@@ -185,7 +185,7 @@ export class AwardRoundAccess {
     if (own?.level !== orgLevel) {
       throw DomainError.forbidden(
         'AWARD.REVIEW_LEVEL_FORBIDDEN',
-        `${label.zh}审核须由推荐对象所在${label.zh}组织办理，您所在的组织 ${user.orgId} 不是${label.zh}组织。`,
+        `${label.zh}审核须由推荐对象所在${label.zh}组织办理，您所在的组织${own?.name ? `“${own.name}”` : ` ${user.orgId} `}不是${label.zh}组织。`,
         `The ${label.en} review is taken at ${label.en} level; your organisation ${user.orgId} is not a ${label.en} organisation.`,
         { level, yourOrgId: user.orgId, yourOrgLevel: own?.level ?? null },
       );

@@ -30,13 +30,15 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return { itemId: milestoneId, command: { type: 'RecordMilestone', ...base, milestoneId, title: body.title, reachedOn: body.reachedOn, description: body.description ?? '' } };
   },
 
-  async give_instant_commendation({ body, params, base, facts, newItemId }) {
+  async give_instant_commendation({ body, params, base, facts, newItemId, project }) {
     const commendationId: string = body.commendationId ?? newItemId();
     const recipient = { kind: body.recipient?.kind as RecipientKind, name: body.recipient?.name, orgId: body.recipient?.orgId ?? null, ...(body.recipient?.id ? { id: body.recipient.id } : {}) };
     const recipientOrgPath = recipient.orgId ? await facts.orgPath(recipient.orgId) : null;
+    const named = [project.orgId, ...(recipient.orgId && recipientOrgPath ? [recipient.orgId] : [])];
+    const orgNames = Object.fromEntries(await Promise.all(named.map(async (id) => [id, await facts.orgName(id)] as const)));
     return {
       itemId: commendationId,
-      command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation, recipientOrgPath },
+      command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation, recipientOrgPath, orgNames },
     };
   },
 

@@ -110,6 +110,11 @@ export class ProjectFacts {
     return node ? [...node.path] : null;
   }
 
+  /** An organisation's registered name, or its id when it has none. */
+  async orgName(orgId: string): Promise<string> {
+    return (await this.orgOrCaughtUp(orgId))?.name ?? orgId;
+  }
+
   /**
    * An organisation from the tree, looked up once; only one not found yet waits for the read
    * model (it may have just been registered) and is looked up again: a score need not wait for

@@ -48,6 +48,8 @@ export interface GiveInstantCommendation extends ProjectCommandBase {
    * handler; null when that organisation is not registered. Unused when no orgId is named.
    */
   recipientOrgPath?: string[] | null;
+  /** Names of the recipient's and the project's organisations, for the messages people read (looked up by the handler). */
+  orgNames?: Record<string, string>;
 }
 
 export interface InspectionFindingInput {

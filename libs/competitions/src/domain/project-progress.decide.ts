@@ -144,7 +144,7 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   }
   requireNewId(c.commendationId, commendations.map((x) => x.commendationId), 'commendationId', '即时表彰');
   const orgId = c.recipient.orgId ?? null;
-  if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null);
+  if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null, c.orgNames);
   const recipient: CommendationRecipient = { kind: c.recipient.kind, name, orgId, ...(personId !== null ? { id: personId } : {}) };
   const twice = commendations.find((x) => x.milestoneId === c.milestoneId && sameRecipient(x.recipient, recipient));
   if (twice) {
@@ -226,7 +226,7 @@ function sameRecipient(a: CommendationRecipient, b: CommendationRecipient): bool
  * An instant commendation honours the project's own people: the recipient's organisation is
  * the project's organisation or lies under it (a team, a workshop), and is registered.
  */
-function requireRecipientWithin(project: Project, orgId: string, orgPath: string[] | null): void {
+function requireRecipientWithin(project: Project, orgId: string, orgPath: string[] | null, orgNames: Record<string, string> = {}): void {
   const field = 'recipient.orgId';
   if (orgPath === null) {
     const zh = `表彰对象所在组织 ${orgId} 尚未登记，请核对编号，或请管理员先行登记该组织。`;
@@ -236,7 +236,8 @@ function requireRecipientWithin(project: Project, orgId: string, orgPath: string
     });
   }
   if (orgId === project.orgId || orgPath.includes(project.orgId)) return;
-  const zh = `即时表彰只能授予本项目所属单位（${project.orgId}）及其下属班组、个人；表彰对象所在组织 ${orgId} 不在其中。请更正表彰对象所在组织，或不填该项。`;
+  const called = (id: string) => (orgNames[id] && orgNames[id] !== id ? `${orgNames[id]}（${id}）` : id);
+  const zh = `即时表彰只能授予本项目所属单位${called(project.orgId)}及其下属班组、个人；表彰对象所在组织${called(orgId)}不在其中。请更正表彰对象所在组织，或不填该项。`;
   throw DomainError.unprocessable(
     'PROJECT.RECIPIENT_OUTSIDE_PROJECT',
     zh,
