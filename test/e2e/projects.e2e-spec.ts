@@ -295,6 +295,9 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
         const said = shape.body.errors.map((e: any) => e.messageZh);
         expect(new Set(said).size).toBe(said.length);
       }
+      // A caller with no role for the action is told so first, not asked to correct a body it may not send.
+      expect((await post('/api/v1/projects/p-a/return', {}, 'unitA')).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED', requiredRoles: ['committee'] });
+      expect((await post('/api/v1/projects', { campaignId: 42 }, 'xy')).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED', requiredRoles: ['unit'] });
       // A missing field is named as the form names it, beside its JSON name.
       const noReason = await post('/api/v1/projects/p-a/return', {}, 'xy');
       expect(noReason.body).toMatchObject({ status: 400, errors: [{ field: 'reason', messageZh: expect.stringMatching(/^缺少必填字段 reason（[\u4e00-\u9fff]+）$/) }] });

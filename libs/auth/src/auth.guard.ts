@@ -1,7 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DomainError } from '@jingsai/shared';
-import { IS_PUBLIC } from './auth.decorators';
+import { DomainError, Role } from '@jingsai/shared';
+import { IS_PUBLIC, ROLES_KEY } from './auth.decorators';
+import { requireRole } from './auth-user';
 import { TokenService } from './token.service';
 
 /** Every route needs a valid bearer token unless marked @Public(). */
@@ -27,6 +28,8 @@ export class AuthGuard implements CanActivate {
       );
     }
     req.user = await this.tokens.verify(match[1]!.trim());
+    const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, [context.getHandler(), context.getClass()]);
+    if (roles && roles.length > 0) requireRole(req.user, ...roles);
     return true;
   }
 }

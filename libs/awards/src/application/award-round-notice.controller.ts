@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { ChangeHonourCommand, ConferCommand, HonourVerb, RaiseObjectionCommand, ReopenNominationsCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
 import { HonourChangeRequestDto, RaiseObjectionRequestDto, ReopenNominationsRequestDto, ResolveObjectionRequestDto, StartPublicNoticeRequestDto } from './notice.request.dto';
@@ -24,6 +24,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/public-notice')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({
     summary: '开始公示 Start the public notice',
@@ -42,6 +43,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/objections/:objectionId/resolve')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '处理异议 Resolve an objection', description: '属实（upheld）则撤回该推荐并按顺序递补；不属实（dismissed）则维持。' })
   @ApiOkResponse({ type: CommandResponse })
@@ -50,6 +52,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/reopen-nominations')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({
     summary: '重新开放推荐 Reopen nominations after the notice (award office), with a reason',
@@ -61,6 +64,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/confer')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '表彰 Confer the honours', description: '公示期满且异议均已处理后，一次性授予全部正式人选，不超过任何名额；再次表彰将被拒绝。' })
   @ApiOkResponse({ description: 'The command response, with what the conferral did', type: ConferResponseDto })
@@ -70,6 +74,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/honours/:honourId/revoke')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '撤销荣誉 Revoke an honour (e.g. obtained by fraud)', description: 'honourId 为荣誉标识（URL 编码）或推荐编号；撤销后荣誉核验永不显示有效。' })
   revoke(@Param('roundId') roundId: string, @Param('honourId') honourId: string, @Body() body: HonourChangeRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -77,6 +82,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/honours/:honourId/withdraw')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '摘牌 Withdraw an honour (dynamic management: ordered / automatic / natural)' })
   withdraw(@Param('roundId') roundId: string, @Param('honourId') honourId: string, @Body() body: HonourChangeRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -84,6 +90,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/honours/:honourId/suspend')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '暂停荣誉 Suspend an honour' })
   suspend(@Param('roundId') roundId: string, @Param('honourId') honourId: string, @Body() body: HonourChangeRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -91,6 +98,7 @@ export class AwardRoundNoticeController {
   }
 
   @Post(':roundId/honours/:honourId/reinstate')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '恢复荣誉 Reinstate a suspended honour' })
   reinstate(@Param('roundId') roundId: string, @Param('honourId') honourId: string, @Body() body: HonourChangeRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadConsistency, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
@@ -56,6 +56,7 @@ export class AwardRoundsController {
   }
 
   @Post()
+  @Roles('award_office')
   @ApiOperation({ summary: '创建评选轮次 Open an award round', description: '评选表彰办公室按已发布的规则集版本开展评选；结构比例与征求意见部门随规则集版本写入本轮。' })
   @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   create(@Body() body: CreateAwardRoundRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -135,6 +136,7 @@ export class AwardRoundsController {
   }
 
   @Post(':roundId/nominations')
+  @Roles('award_office', 'committee', 'unit')
   @HttpCode(201)
   @ApiOperation({
     summary: '推荐人选 Nominate',
@@ -146,6 +148,7 @@ export class AwardRoundsController {
   }
 
   @Post(':roundId/nominations/:nominationId/recommend')
+  @Roles('unit', 'committee', 'award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '推荐单位意见（职代会审议）Recommending level’s decision after the workers’ congress' })
   @ApiOkResponse({ type: CommandResponse })
@@ -154,6 +157,7 @@ export class AwardRoundsController {
   }
 
   @Post(':roundId/nominations/:nominationId/review')
+  @Roles('unit', 'committee', 'award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '逐级审核 Review at the next level', description: '不同意时须说明理由；推荐被移出后，同一推荐单位的递补人选按顺序递补。' })
   @ApiOkResponse({ type: CommandResponse })
@@ -162,6 +166,7 @@ export class AwardRoundsController {
   }
 
   @Post(':roundId/nominations/:nominationId/withdraw')
+  @Roles('award_office', 'committee', 'unit')
   @HttpCode(200)
   @ApiOperation({
     summary: '撤回推荐 Withdraw a nomination before the public notice, with a reason',
@@ -173,6 +178,7 @@ export class AwardRoundsController {
   }
 
   @Post(':roundId/nominations/:nominationId/clearances')
+  @Roles('award_office')
   @HttpCode(200)
   @ApiOperation({ summary: '登记部门意见（征求意见）Record a department’s sign-off or refusal' })
   @ApiOkResponse({ type: CommandResponse })

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { listRuleSets } from '../read-models/rule-sets/rule-set-list.queries';
@@ -35,6 +35,7 @@ export class RuleSetsController {
   }
 
   @Post()
+  @Roles('award_office', 'admin')
   @ApiOperation({
     summary: '发布规则集版本 Publish a rule-set version',
     description: '评选条件、结构比例、征求意见部门，注明文号与年度。已发布的版本不可修改，变更即发布新版本；含未知规则时拒绝并逐项列出问题，不写入任何记录。',

@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import {
@@ -48,6 +48,7 @@ export class CampaignsController {
   }
 
   @Post()
+  @Roles('committee')
   @ApiOperation({
     summary: '创建竞赛活动（草稿）Create a campaign draft',
     description:
@@ -60,6 +61,7 @@ export class CampaignsController {
   }
 
   @Patch(':campaignId')
+  @Roles('committee')
   @ApiOperation({ summary: '修改竞赛活动草稿 Edit a draft campaign', description: '发布前可自由修改；发布后请使用“修改规则”并说明理由。' })
   @ApiOkResponse({ type: CommandResponse })
   amendDraft(@Param('campaignId') campaignId: string, @Body() body: AmendCampaignDraftRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -67,6 +69,7 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/publish')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '发布竞赛活动 Publish: the draft rules become rules version 1' })
   @ApiOkResponse({ type: CommandResponse })
@@ -75,6 +78,7 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/rules-amendments')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '修改竞赛规则（发布后）Amend published rules: a new rules version, with a reason', description: '报名截止后不能再修改报名时间，个别单位请单独批准延期。' })
   @ApiOkResponse({ type: CommandResponse })
@@ -83,6 +87,7 @@ export class CampaignsController {
   }
 
   @Post(':campaignId/close')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '结束竞赛活动 Close the campaign' })
   @ApiOkResponse({ type: CommandResponse })

@@ -2,8 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser } from '@jingsai/auth';
-import { CommendationChange, projectDecider, reportingRegimes } from '../domain';
+import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
+import { CommendationChange, projectDecider, reportingRegimes, PROJECT_ACTION_ROLES } from '../domain';
 import { ProjectFacts, projectStream } from './project-facts.service';
 import { LoopAction, ProjectLoopCommand } from './project-loop.command';
 import { LoopCommandResult } from './project-loop.handler';
@@ -36,6 +36,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/progress-reports')
+  @Roles(...PROJECT_ACTION_ROLES.file_progress_report)
   @ApiOperation({
     summary: '报送推进情况 File (or correct) a period’s progress report',
     description: '参赛单位按竞赛活动的报送频次（按月/按季度）报送各期数据；同一报送期再次报送即为更正，原报告保留在历史中。期限为报送期结束后 10 日。',
@@ -54,6 +55,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/milestones')
+  @Roles(...PROJECT_ACTION_ROLES.record_milestone)
   @ApiOperation({ summary: '记录重要推进节点 Record a milestone (unit or committee)' })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   milestone(@Param('projectId') projectId: string, @Body() body: RecordMilestoneRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -61,6 +63,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/milestones/:milestoneId/commendations')
+  @Roles(...PROJECT_ACTION_ROLES.give_instant_commendation)
   @ApiOperation({ summary: '即时表彰 Instant commendation at a milestone (committee)' })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   commend(
@@ -71,6 +74,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/commendations/:commendationId/revoke')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '撤销即时表彰 Revoke an instant commendation (committee), with a reason', description: '撤销后不可恢复，荣誉核验不再显示有效。' })
   @ApiOkResponse({ type: LoopCommandResponse })
@@ -79,6 +83,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/commendations/:commendationId/withdraw')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '即时表彰摘牌 Withdraw an instant commendation under dynamic management (committee): mode and reason' })
   @ApiOkResponse({ type: LoopCommandResponse })
@@ -87,6 +92,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/commendations/:commendationId/suspend')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '暂停即时表彰 Suspend an instant commendation (committee), with a reason' })
   @ApiOkResponse({ type: LoopCommandResponse })
@@ -95,6 +101,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/commendations/:commendationId/reinstate')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '恢复即时表彰 Reinstate a suspended instant commendation (committee), with a reason' })
   @ApiOkResponse({ type: LoopCommandResponse })
@@ -116,6 +123,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/inspections')
+  @Roles(...PROJECT_ACTION_ROLES.record_inspection)
   @ApiOperation({ summary: '登记督导检查 Record a supervision inspection and its findings (committee)', description: '每个问题须设定整改期限（不早于今天）；期限届满未整改的由系统自动记为逾期。' })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   inspect(@Param('projectId') projectId: string, @Body() body: RecordInspectionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -123,6 +131,7 @@ export class ProjectProgressController {
   }
 
   @Post(RECTIFICATION)
+  @Roles(...PROJECT_ACTION_ROLES.report_rectification)
   @ApiOperation({ summary: '报告整改情况 Report the rectification of a finding (unit)' })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   rectify(
@@ -133,6 +142,7 @@ export class ProjectProgressController {
   }
 
   @Post(`${RECTIFICATION}/accept`)
+  @Roles(...PROJECT_ACTION_ROLES.accept_rectification)
   @HttpCode(200)
   @ApiOperation({ summary: '验收整改 Accept a rectification (committee)' })
   @ApiOkResponse({ type: LoopCommandResponse })
@@ -144,6 +154,7 @@ export class ProjectProgressController {
   }
 
   @Post(`${RECTIFICATION}/reject`)
+  @Roles(...PROJECT_ACTION_ROLES.reject_rectification)
   @HttpCode(200)
   @ApiOperation({ summary: '退回整改 Send a rectification back, with a note (committee)' })
   @ApiOkResponse({ type: LoopCommandResponse })
@@ -155,6 +166,7 @@ export class ProjectProgressController {
   }
 
   @Post(':projectId/incidents')
+  @Roles(...PROJECT_ACTION_ROLES.record_incident)
   @ApiOperation({ summary: '登记安全质量事故 Record a safety or quality incident (committee or unit)', description: '事故按发生日期记录，评选表彰时据此适用“一票否决”和三年限制。' })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   incident(@Param('projectId') projectId: string, @Body() body: RecordIncidentRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, LOCATION_HEADER, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { Project, campaignRulesSnapshot, mayExtendNow, projectActionFacts, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
@@ -30,6 +30,7 @@ export class ProjectsController {
   }
 
   @Post()
+  @Roles('unit')
   @ApiOperation({ summary: '起草申报 Draft a project application', description: '参赛单位为本单位起草项目申报（参赛报名表、竞赛实施方案），草稿可不完整。' })
   @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   draft(@Body() body: DraftProjectRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -37,6 +38,7 @@ export class ProjectsController {
   }
 
   @Patch(':projectId')
+  @Roles('unit')
   @ApiOperation({ summary: '修改申报材料 Edit a draft or returned application' })
   @ApiOkResponse({ type: CommandResponse })
   edit(@Param('projectId') projectId: string, @Body() body: EditProjectRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
@@ -44,6 +46,7 @@ export class ProjectsController {
   }
 
   @Post(':projectId/submit')
+  @Roles('unit')
   @HttpCode(200)
   @ApiOperation({
     summary: '提交申报 Submit the application',
@@ -55,6 +58,7 @@ export class ProjectsController {
   }
 
   @Post(':projectId/approve')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({
     summary: '审批立项 Approve at your level',
@@ -66,6 +70,7 @@ export class ProjectsController {
   }
 
   @Post(':projectId/return')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '退回修改 Return for revision, with a reason' })
   @ApiOkResponse({ type: CommandResponse })
@@ -74,6 +79,7 @@ export class ProjectsController {
   }
 
   @Post(':projectId/reject')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '不予立项 Reject, with a reason' })
   @ApiOkResponse({ type: CommandResponse })
@@ -82,6 +88,7 @@ export class ProjectsController {
   }
 
   @Post(':projectId/extensions')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '批准延期报送 Grant this project a submission extension (committee, until + reason)' })
   @ApiOkResponse({ type: CommandResponse })
@@ -90,6 +97,7 @@ export class ProjectsController {
   }
 
   @Post(':projectId/withdraw')
+  @Roles('unit')
   @HttpCode(200)
   @ApiOperation({ summary: '撤回 Withdraw (the unit)' })
   @ApiOkResponse({ type: CommandResponse })
@@ -98,6 +106,7 @@ export class ProjectsController {
   }
 
   @Post(':projectId/terminate')
+  @Roles('committee')
   @HttpCode(200)
   @ApiOperation({ summary: '终止 Terminate (a committee, with a reason)' })
   @ApiOkResponse({ type: CommandResponse })

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory, describeScope, requireWithinScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { ORG_KINDS, ORG_LEVELS } from '../domain';
@@ -36,6 +36,7 @@ export class OrganizationsController {
   }
 
   @Post()
+  @Roles('admin')
   @ApiOperation({ summary: '登记组织 Register an organisation', description: '仅系统管理员可登记组织（含上级组织，构成组织树）；竞赛委员会等其他角色需要新增组织时，请联系管理员。Administrators only.' })
   @ApiCreatedResponse({ type: CommandResponse, headers: LOCATION_HEADER })
   async register(@Body() body: RegisterOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
@@ -44,6 +45,7 @@ export class OrganizationsController {
   }
 
   @Patch(':orgId')
+  @Roles('admin')
   @ApiOperation({ summary: '修改组织信息 Update an organisation (name, industry, region, ownership)' })
   @ApiOkResponse({ type: CommandResponse })
   async update(@Param('orgId') orgId: string, @Body() body: UpdateOrganizationRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
@@ -52,6 +54,7 @@ export class OrganizationsController {
   }
 
   @Post(':orgId/facts')
+  @Roles('admin', 'committee')
   @HttpCode(201)
   @ApiOperation({ summary: '记录组织事实 Record a dated fact (safety accident, wage arrears, …) that bars awards', description: '安全生产事故、严重职业危害、群体性事件：自发生之日起三年内不得评优；拖欠工资、未建工会：当年不得评优。' })
   @ApiCreatedResponse({ type: CommandResponse })
