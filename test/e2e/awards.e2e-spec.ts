@@ -523,5 +523,32 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // Once the list is public, a nominee leaves it only by an upheld objection.
     expect((await post(`${RW}/nominations/n-zhang/withdraw`, { reason: '本人申请退出' }, 'county')).body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION' });
   });
+  it('judges a late accident on a nominee’s project (一票否决) before the list goes public and again at conferral', async () => {
+    t.clock.set('2023-09-01T09:00:00+08:00');
+    ok(await post('/api/v1/rule-sets', { ruleSetId: 'veto-only', citation: '试行', year: 2021, rules: [{ rule: 'nominee_kind_matches' }, { rule: 'project_veto', incidentKinds: ['safety_accident', 'quality_accident'] }], clearances: { byNomineeKind: {} } }, 'office'), 201);
+    const round = (roundId: string) => post('/api/v1/award-rounds', { roundId, campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'veto-only', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office');
+    const accident = (projectId: string, incidentId: string, occurredOn: string) =>
+      post(`/api/v1/projects/${projectId}/incidents`, { incidentId, occurredOn, severity: 'minor', kind: 'quality_accident', description: '产品批次质量事故' }, 'city');
+    // Before the notice: the list does not go public with a nominee whose project was vetoed since; the recommender withdraws them.
+    ok(await round('jj-veto'), 201);
+    ok(await post('/api/v1/award-rounds/jj-veto/nominations', { nominationId: 'n-qian', nominee: { kind: 'person', id: 'qian', name: '钱工', orgId: 'ent-c' }, projectId: 'p-c' }, 'county'), 201);
+    ok(await post('/api/v1/award-rounds/jj-veto/nominations/n-qian/recommend', { workersCongressOn: '2023-08-30' }, 'ent-c'));
+    ok(await accident('p-c', 'q-1', '2023-08-31'), 201);
+    const refused = await post('/api/v1/award-rounds/jj-veto/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2023-09-04' }, 'office');
+    expect(refused.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEES_NO_LONGER_ELIGIBLE', barred: [{ nominationId: 'n-qian', failedReasons: [{ rule: 'project_veto' }] }] });
+    expect(refused.body.messageZh).toMatch(/^1 名人选推荐后已不符合评选条件，不能公示：钱工（n-qian）：项目 p-c 发生一票否决事故/);
+    ok(await post('/api/v1/award-rounds/jj-veto/nominations/n-qian/withdraw', { reason: '项目发生质量事故' }, 'county'));
+    // During the notice: an accident then removes the nominee at conferral, with its reason, and nothing is conferred on them.
+    ok(await round('jj-veto-2'), 201);
+    ok(await post('/api/v1/award-rounds/jj-veto-2/nominations', { nominationId: 'n-sun', nominee: { kind: 'person', id: 'sun', name: '孙工', orgId: 'ent-b' }, projectId: 'p-b' }, 'county'), 201);
+    ok(await post('/api/v1/award-rounds/jj-veto-2/nominations/n-sun/recommend', { workersCongressOn: '2023-08-30' }, 'ent-b'));
+    ok(await post('/api/v1/award-rounds/jj-veto-2/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2023-09-04' }, 'office'));
+    t.clock.set('2023-09-05T10:00:00+08:00');
+    ok(await accident('p-b', 'q-2', '2023-09-05'), 201);
+    t.clock.set('2023-09-12T10:00:00+08:00');
+    const conferred = ok(await post('/api/v1/award-rounds/jj-veto-2/confer', {}, 'office')).body;
+    expect(conferred.conferral).toMatchObject({ conferred: 0, removed: [{ nominationId: 'n-sun', failedReasons: [{ rule: 'project_veto' }] }] });
+    expect(ok(await get('/api/v1/honours?recipientId=sun', 'office')).body.items).toEqual([]);
+  });
 });
 

@@ -2,8 +2,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
 import { newId } from '@jingsai/shared';
-import { BarredNomination, HolidayCalendarData, NominationState, NoticePeriod, OrganizationFacts, RoundConfig, evaluateEligibility, honourIdOf, shanghaiDateOf } from './award-domain';
-import { NomineeFacts } from './nominee-facts.service';
+import { HolidayCalendarData, NoticePeriod, honourIdOf, shanghaiDateOf } from './award-domain';
+import { NominationRejudge } from './nomination-rejudge.service';
 import { AwardRoundAccess } from './award-round-access.service';
 import { runOnRound } from './award-round-review.handlers';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
@@ -18,6 +18,7 @@ export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoti
   constructor(
     private readonly commands: CommandExecutor,
     private readonly access: AwardRoundAccess,
+    private readonly rejudge: NominationRejudge,
     @Inject(APP_CONFIG) private readonly config: { holidayCalendar?: HolidayCalendarData },
   ) {}
 
@@ -27,7 +28,9 @@ export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoti
     const p = body.period;
     const period = (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
     const startsOn = body.startsOn ?? (p.kind === 'calendar_days' && p.from ? p.from : shanghaiDateOf(this.commands.now().toISOString()));
-    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn, calendar: this.config.holidayCalendar }));
+    // A list goes public only as it still holds: a nominee barred since the nomination (an accident, wage arrears) is not published.
+    const barred = round.state.stage === 'nominating' ? await this.rejudge.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn, calendar: this.config.holidayCalendar, ...(barred.length > 0 ? { barred } : {}) }));
   }
 }
 
@@ -82,49 +85,17 @@ export class ReopenNominationsHandler implements ICommandHandler<ReopenNominatio
  */
 @CommandHandler(ConferCommand)
 export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess, private readonly facts: NomineeFacts) {}
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess, private readonly rejudge: NominationRejudge) {}
 
   async execute({ roundId, user, req }: ConferCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'Confer');
     // Only a round that can confer is judged again: any other stage is refused as it stands, with no fact read.
     const canConfer = round.state.stage === 'notice' || round.state.stage === 'notice_ended';
-    const barred = canConfer ? await this.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
+    const barred = canConfer ? await this.rejudge.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
     return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
   }
-
-  /** The active nominations the re-judged rules of the round's rule-set version bar as of `at`. */
-  private async barred(round: RoundConfig, nominations: NominationState[], at: string): Promise<BarredNomination[]> {
-    const rules = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules.filter((r) => JUDGED_AGAIN_AT_CONFERRAL.includes(r.rule));
-    if (rules.length === 0) return [];
-    // Nominees share organisations (a unit's teams, their enterprise): each is read once.
-    const read = new Map<string, Promise<{ organization: OrganizationFacts; ancestors: OrganizationFacts[] }>>();
-    const factsOf = (orgId: string) => {
-      if (!read.has(orgId)) read.set(orgId, (async () => ({ organization: await this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
-      return read.get(orgId)!;
-    };
-    // A prerequisite honour's "within the last N years" is measured at the nomination, as it was
-    // then: time passing does not remove a nominee, a revocation since does (statuses are current).
-    const atNomination = rules.filter((r) => r.rule === 'prerequisite_honour');
-    const now = rules.filter((r) => r.rule !== 'prerequisite_honour');
-    // The selection's year: a bar "for that year" still bars it when conferral falls in the next year.
-    const year = await this.facts.campaignYear(round.campaignId);
-    const barred: BarredNomination[] = [];
-    for (const n of nominations.filter((x) => x.status === 'active')) {
-      const facts = { nominee: { ...n.nominee, honours: await this.facts.honoursHeld(n.nominee.id, n.nominee.kind), attributes: n.attributes }, ...(await factsOf(n.nominee.orgId)) };
-      const judge = (judged: typeof rules, asOf: string) =>
-        judged.length === 0
-          ? []
-          : evaluateEligibility({ rules: judged, ruleSetId: round.ruleSetId, ruleSetVersion: round.ruleSetVersion, awardType: round.awardType, asOf, ...facts, round: { campaignId: round.campaignId, nominations: [], ...(year !== undefined ? { year } : {}) } }).reasons;
-      const failed = [...judge(now, at), ...judge(atNomination, n.verdict.checkedAt)].filter((r) => !r.passed);
-      if (failed.length > 0) barred.push({ nominationId: n.nominationId, failedReasons: failed.map(({ rule, messageZh, messageEn }) => ({ rule, messageZh, messageEn })) });
-    }
-    return barred;
-  }
 }
-
-/** The rules on facts that can change between a nomination and the conferral. */
-const JUDGED_AGAIN_AT_CONFERRAL: readonly string[] = ['exclusion_window', 'no_repeat_honour', 'prerequisite_honour'];
 
 const HONOUR_COMMAND = { revoke: 'RevokeHonour', withdraw: 'WithdrawHonour', suspend: 'SuspendHonour', reinstate: 'ReinstateHonour' } as const;
 

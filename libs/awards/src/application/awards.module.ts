@@ -16,6 +16,7 @@ import { AwardRoundsController } from './award-rounds.controller';
 import { EligibilityController } from './eligibility.controller';
 import { HonoursController } from './honours.controller';
 import { NomineeFacts } from './nominee-facts.service';
+import { NominationRejudge } from './nomination-rejudge.service';
 import { noticeEndDeadlineHandler } from './notice-end.deadline';
 import { PublishRuleSetHandler } from './rule-set.handlers';
 import { RuleSetsController } from './rule-sets.controller';
@@ -32,6 +33,7 @@ export const AWARD_PROJECTIONS = [ruleSetListProjection, awardRoundListProjectio
   providers: [
     AwardRoundAccess,
     NomineeFacts,
+    NominationRejudge,
     PublishRuleSetHandler,
     CreateAwardRoundHandler,
     NominateHandler,

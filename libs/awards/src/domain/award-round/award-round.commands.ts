@@ -143,6 +143,8 @@ export interface StartPublicNotice extends RoundCommand {
   startsOn: string;
   /** Operator-maintained holiday data; defaults to the built-in mainland calendar. */
   calendar?: HolidayCalendarData;
+  /** Nominations the facts bar now (judged again by the handler): a list holding one is not published. */
+  barred?: BarredNomination[];
 }
 
 export type Objector =

@@ -3,7 +3,7 @@ import { OBJECTION_STATUS_LABELS } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
 import { resolveNoticePeriod } from '../calendar/notice-period';
 import { countKnownWorkingDays, uncoveredYears } from '../calendar/working-day-calendar';
-import { EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
+import { BarredNomination, EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { AwardRoundEvent } from './award-round.events';
 import { illegalRoundState, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText, stageActions } from './award-round.guards';
 import { promotionAfter } from './award-round.decide-review';
@@ -59,9 +59,29 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
     );
   }
   const { ratios } = assertSlateReady(state, round);
+  requireNoneBarred(state, c.barred ?? []);
   const { startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays } = resolved;
   const nominationIds = state.nominations.filter((n) => n.status === 'active').map((n) => n.nominationId);
   return [{ type: 'PublicNoticeStarted', data: { roundId: c.roundId, period: c.period, startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays, nominationIds, slateRatios: ratios } }];
+}
+
+/**
+ * A list goes public only as it still holds: a nominee whose facts bar them since the nomination
+ * (an accident on the project, wage arrears at the unit) is named with the reasons, for the
+ * recommender or the award office to withdraw (撤回推荐) before the notice.
+ */
+function requireNoneBarred(state: AwardRoundState, barred: readonly BarredNomination[]): void {
+  if (barred.length === 0) return;
+  const name = (id: string) => {
+    const n = state.nominations.find((x) => x.nominationId === id);
+    return n ? `${n.nominee.name}（${id}）` : id;
+  };
+  throw DomainError.unprocessable(
+    'AWARD.NOMINEES_NO_LONGER_ELIGIBLE',
+    `${barred.length} 名人选推荐后已不符合评选条件，不能公示：${barred.map((b) => `${name(b.nominationId)}：${b.failedReasons.map((r) => r.messageZh).join('')}`).join('；')}请先撤回推荐（递补人选按顺序递补），再开始公示。`,
+    `${barred.length} nominee(s) are no longer eligible and cannot be published: ${barred.map((b) => `${b.nominationId}: ${b.failedReasons.map((r) => r.messageEn).join(' ')}`).join('; ')} Withdraw them first.`,
+    { barred },
+  );
 }
 
 function workingDaysUnknown(p: { startsOn: string; lastDay: string }, known: number, minimum: number, years: number[]): DomainError {

@@ -106,6 +106,13 @@ describe('starting the public notice (公示)', () => {
     spec.given([created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1')]).when(lijiang).thenState((s) => expect(s.notice).toMatchObject({ calendarDays: 6, workingDays: 4 }));
   });
 
+  it('does not publish a list holding a nominee the facts bar since the nomination, naming them and why', () => {
+    const barred = [{ nominationId: 'n-2', failedReasons: [{ rule: 'project_veto', messageZh: '项目 p-2 发生一票否决事故。', messageEn: 'vetoed' }] }];
+    const refused = spec.given(ready).when(start({ barred })).thenThrows('AWARD.NOMINEES_NO_LONGER_ELIGIBLE', { kind: 'unprocessable', details: { barred } });
+    expect(refused.messageZh).toContain('职工p-n-2（n-2）：项目 p-2 发生一票否决事故。');
+    expect(refused.messageZh).toContain('请先撤回推荐');
+  });
+
   it('refuses a notice that starts in the past or has a malformed period', () => {
     spec.given(ready).when(start({ startsOn: '2024-09-29' })).thenThrows('AWARD.NOTICE_IN_PAST');
     spec.given(ready).when(start({ period: { kind: 'working_days', days: 0 } })).thenThrows('NOTICE.INVALID_PERIOD');

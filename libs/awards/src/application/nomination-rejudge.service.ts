@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { BarredNomination, NominationState, OrganizationFacts, ProjectFacts, RoundConfig, evaluateEligibility } from './award-domain';
+import { NomineeFacts } from './nominee-facts.service';
+
+/**
+ * The rules on facts that can change between a nomination and the list going public or being
+ * conferred: an organisation's bars, honours held since, a prerequisite revoked since, and an
+ * accident on the nominee's project (一票否决), which a summarised project still takes.
+ */
+const JUDGED_AGAIN: readonly string[] = ['exclusion_window', 'no_repeat_honour', 'prerequisite_honour', 'project_veto'];
+/** Rules that read the nominee's project: judged again only for a nomination that rests on one. */
+const ON_PROJECT: readonly string[] = ['project_veto'];
+
+/** The project a nomination's verdict was made on, if it rests on one (each project rule names it in its facts). */
+function projectOf(n: NominationState): string | null {
+  for (const r of n.verdict.reasons) if (typeof r.facts?.projectId === 'string') return r.facts.projectId;
+  return null;
+}
+
+/**
+ * Judges a round's active nominations again, on the facts as they stand at `at`: before the
+ * notice (a list that no longer holds is not published) and at conferral (a barred nominee is
+ * removed, with its reasons).
+ */
+@Injectable()
+export class NominationRejudge {
+  constructor(private readonly facts: NomineeFacts) {}
+
+  /** The active nominations the re-judged rules of the round's rule-set version bar as of `at`. */
+  async barred(round: RoundConfig, nominations: NominationState[], at: string): Promise<BarredNomination[]> {
+    const rules = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules.filter((r) => JUDGED_AGAIN.includes(r.rule));
+    if (rules.length === 0) return [];
+    // Nominees share organisations (a unit's teams, their enterprise) and projects: each is read once.
+    const orgs = new Map<string, Promise<{ organization: OrganizationFacts; ancestors: OrganizationFacts[] }>>();
+    const orgFactsOf = (orgId: string) => {
+      if (!orgs.has(orgId)) orgs.set(orgId, (async () => ({ organization: await this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
+      return orgs.get(orgId)!;
+    };
+    const projects = new Map<string, Promise<ProjectFacts | null>>();
+    const projectFactsOf = (projectId: string) => {
+      if (!projects.has(projectId)) projects.set(projectId, this.facts.project(projectId).then((p) => p.facts, () => null));
+      return projects.get(projectId)!;
+    };
+    // The selection's year: a bar "for that year" still bars it when conferral falls in the next year.
+    const year = await this.facts.campaignYear(round.campaignId);
+    const barred: BarredNomination[] = [];
+    for (const n of nominations.filter((x) => x.status === 'active')) {
+      const projectId = projectOf(n);
+      const project = projectId ? await projectFactsOf(projectId) : null;
+      const applicable = rules.filter((r) => project !== null || !ON_PROJECT.includes(r.rule));
+      // A prerequisite honour's "within the last N years" is measured at the nomination, as it was
+      // then: time passing does not remove a nominee, a revocation since does (statuses are current).
+      const atNomination = applicable.filter((r) => r.rule === 'prerequisite_honour');
+      const now = applicable.filter((r) => r.rule !== 'prerequisite_honour');
+      const facts = {
+        nominee: { ...n.nominee, honours: await this.facts.honoursHeld(n.nominee.id, n.nominee.kind), attributes: n.attributes },
+        ...(await orgFactsOf(n.nominee.orgId)),
+        ...(project ? { project } : {}),
+      };
+      const judge = (judged: typeof rules, asOf: string) =>
+        judged.length === 0
+          ? []
+          : evaluateEligibility({
+              rules: judged, ruleSetId: round.ruleSetId, ruleSetVersion: round.ruleSetVersion, awardType: round.awardType, asOf, ...facts,
+              round: { campaignId: round.campaignId, nominations: [], ...(year !== undefined ? { year } : {}) },
+            }).reasons;
+      const failed = [...judge(now, at), ...judge(atNomination, n.verdict.checkedAt)].filter((r) => !r.passed);
+      if (failed.length > 0) barred.push({ nominationId: n.nominationId, failedReasons: failed.map(({ rule, messageZh, messageEn }) => ({ rule, messageZh, messageEn })) });
+    }
+    return barred;
+  }
+}
