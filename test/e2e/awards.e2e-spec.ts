@@ -454,15 +454,16 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect((await post(`${R9}/nominations`, { nominee: { kind: 'person', id: 'zhao', name: '赵师傅', orgId: 'ent-a' } }, 'auditor')).body.code).toBe('AUTH.ROLE_REQUIRED');
     ok(await post(`${R9}/nominations`, { nominationId: 'n-zhao', nominee: { kind: 'person', id: 'zhao', name: '赵师傅', orgId: 'ent-a' } }, 'county'), 201);
     // The first level is the nominee's own unit (its workers' congress, or a review to decline); the tax sign-off is the office's.
-    // Withdrawing it before the notice is the recommender's (the county, or a committee or office over it), not the nominee's unit's.
+    // Withdrawing it before the notice is the recommender's (the county) or the round's office; not the nominee's unit's, nor a level above (it declines by its review).
     expect(await onNomination('ent-a')).toEqual(['record_workers_congress_approval', 'review_nomination']);
     expect(await onNomination('office')).toEqual(['grant_clearance', 'refuse_clearance', 'withdraw_nomination']);
     expect((await round('office')).nominations[0].allowedActionLabels).toEqual([
       { action: 'grant_clearance', label: '出具征求意见（同意）' }, { action: 'refuse_clearance', label: '出具征求意见（不同意）' }, { action: 'withdraw_nomination', label: '撤回推荐' },
     ]);
-    for (const who of ['county', 'city']) expect(await onNomination(who)).toEqual(['withdraw_nomination']);
-    expect(await onNomination('auditor')).toEqual([]);
-    expect((await post(`${R9}/nominations/n-zhao/withdraw`, { reason: '本单位不再推荐' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    expect(await onNomination('county')).toEqual(['withdraw_nomination']);
+    for (const who of ['city', 'auditor']) expect(await onNomination(who)).toEqual([]);
+    expect((await post(`${R9}/nominations/n-zhao/withdraw`, { reason: '本单位不再推荐' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AWARD.NOT_THE_RECOMMENDER' });
+    expect((await post(`${R9}/nominations/n-zhao/withdraw`, { reason: '市里不同意' }, 'city')).body).toMatchObject({ status: 403, code: 'AWARD.NOT_THE_RECOMMENDER', messageZh: expect.stringContaining('审核时作出“不同意”结论') });
     expect(await offered('office')).toEqual(['nominate', 'grant_clearance', 'refuse_clearance', 'withdraw_nomination']);
     expect(await offered('ent-a')).toEqual(['nominate', 'record_workers_congress_approval', 'review_nomination']);
     expect(await offered('county')).toEqual(['nominate', 'withdraw_nomination']);
@@ -513,13 +514,13 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const withdrawn = ok(await post(`${RW}/nominations/n-li/withdraw`, { reason: '一线职工比例未达要求，改由递补人选参评' }, 'county')).body;
     expect(withdrawn).toMatchObject({ id: 'jj-withdraw', itemId: 'n-li', events: ['NominationRemoved', 'SubstitutePromoted'] });
     const view = ok(await get(RW, 'office')).body;
-    expect(view.nominations.find((n: any) => n.nominationId === 'n-li')).toMatchObject({ status: 'removed', allowedActions: [] });
+    expect(view.nominations.find((n: any) => n.nominationId === 'n-li')).toMatchObject({ status: 'removed', allowedActions: [], removal: { reason: 'withdrawn', by: 'recommender', reasonLabel: { zh: '推荐单位撤回' } } });
     expect(view.nominations.find((n: any) => n.nominationId === 'n-sun')).toMatchObject({ status: 'active', substitute: false });
     expect(view.allowedActions).toContain('start_public_notice');
     ok(await post(`${RW}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-07' }, 'office'));
     // The audit trail says why, in the recommender's words.
     const trail = ok(await get('/api/v1/audit/streams/awardRound-jj-withdraw/events?type=NominationRemoved', 'admin')).body;
-    expect(trail.items).toEqual([expect.objectContaining({ who: expect.objectContaining({ orgId: 'xy' }), why: '推荐单位撤回推荐：一线职工比例未达要求，改由递补人选参评' })]);
+    expect(trail.items).toEqual([expect.objectContaining({ who: expect.objectContaining({ orgId: 'xy' }), why: '撤回推荐：一线职工比例未达要求，改由递补人选参评' })]);
     // Once the list is public, a nominee leaves it only by an upheld objection.
     expect((await post(`${RW}/nominations/n-zhang/withdraw`, { reason: '本人申请退出' }, 'county')).body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION' });
   });

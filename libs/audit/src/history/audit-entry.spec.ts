@@ -8,7 +8,7 @@ describe('the why of an audit entry', () => {
     // A reason recorded as a code reads as words.
     expect(reasonOf({ reason: 'window_closed', windowClosesAt: 'x' })).toBe('报名已截止，逾期提交被拒收并记录');
     // A code with the note given beside it reads as both; an instant commendation's why is its citation.
-    expect(reasonOf({ reason: 'withdrawn', note: '比例未达要求' })).toBe('推荐单位撤回推荐：比例未达要求');
+    expect(reasonOf({ reason: 'withdrawn', note: '比例未达要求' })).toBe('撤回推荐：比例未达要求');
     expect(reasonOf({ reason: 'review_rejected', level: 'county' })).toBe('审核未通过');
     expect(reasonOf({ citation: '攻克高炉检修难题' })).toBe('攻克高炉检修难题');
   });

@@ -31,7 +31,7 @@ const REASON_CODE_LABELS: Record<string, string> = {
   ineligible_at_conferral: '表彰时已不符合评选条件',
   review_rejected: '审核未通过',
   clearance_refused: '征求意见未通过',
-  withdrawn: '推荐单位撤回推荐',
+  withdrawn: '撤回推荐',
 };
 
 /** The reason recorded with an event (data.reason / note / grounds / basis), if any. */

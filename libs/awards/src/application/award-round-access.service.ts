@@ -37,13 +37,13 @@ export interface ActionTarget {
  * for nominees in its subtree; the level under review; anyone in scope (an objection); the
  * scheduler alone (the end of the notice, no route).
  */
-const TAKEN_BY: Record<RoundAction, 'office' | 'recommender' | 'reviewer' | 'anyone_in_scope' | 'scheduler'> = {
+const TAKEN_BY: Record<RoundAction, 'office' | 'recommender' | 'recommender_or_office' | 'reviewer' | 'anyone_in_scope' | 'scheduler'> = {
   Nominate: 'recommender',
   RecordWorkersCongressApproval: 'reviewer',
   ReviewNomination: 'reviewer',
   GrantClearance: 'office',
   RefuseClearance: 'office',
-  WithdrawNomination: 'recommender',
+  WithdrawNomination: 'recommender_or_office',
   StartPublicNotice: 'office',
   RaiseObjection: 'anyone_in_scope',
   ResolveObjection: 'office',
@@ -135,6 +135,8 @@ export class AwardRoundAccess {
         return this.asOffice(user, round);
       case 'recommender':
         return this.asRecommender(user, round, target.orgIds ?? []);
+      case 'recommender_or_office':
+        return this.asRecommenderOrOffice(user, round, target.orgIds?.[0] ?? null);
       case 'reviewer':
         return this.asReviewer(user, round, target.nominationId ?? '', target.level ?? '');
       case 'anyone_in_scope':
@@ -158,6 +160,23 @@ export class AwardRoundAccess {
     if (!this.orgs.isWithin(user.orgId, round.orgId)) requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
     for (const orgId of orgIds) requireWithinScope(this.orgs, user.orgId, orgId, 'nominee');
     return role;
+  }
+
+  /**
+   * The organisation that recommended a nomination (its unit, committee or office), or the award
+   * office running the round: a level above drops a nominee by its review, not by withdrawing it.
+   */
+  private asRecommenderOrOffice(user: AuthUser, round: LoadedRound, recommenderOrgId: string | null): Role {
+    const role = requireRole(user, 'award_office', 'committee', 'unit');
+    if (role === 'award_office' && this.orgs.isWithin(round.orgId, user.orgId)) return role;
+    if (recommenderOrgId === null || user.orgId === recommenderOrgId) return role;
+    const name = this.orgs.get(recommenderOrgId)?.name ?? recommenderOrgId;
+    throw DomainError.forbidden(
+      'AWARD.NOT_THE_RECOMMENDER',
+      `只有推荐单位“${name}”或本轮评选表彰办公室可以撤回该推荐；上级审核层级如不同意推荐，请在审核时作出“不同意”结论并说明理由。`,
+      `Only the recommending organisation ${recommenderOrgId} or the round's award office may withdraw this nomination; a review level declines it by its review.`,
+      { recommenderOrgId, yourOrgId: user.orgId },
+    );
   }
 
   /**

@@ -13,8 +13,14 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
   review_rejected: { zh: '审核未通过', en: 'rejected at review' },
   clearance_refused: { zh: '征求意见未通过', en: 'clearance refused' },
   ineligible_at_conferral: { zh: '表彰时已不符合评选条件', en: 'no longer eligible at conferral' },
-  withdrawn: { zh: '推荐单位撤回', en: 'withdrawn by the recommender' },
+  withdrawn: { zh: '撤回推荐', en: 'withdrawn' },
 };
+
+/** A withdrawal says who withdrew: the recommending organisation or the award office. */
+function removalLabel(removal: NonNullable<NominationState['removal']>): { zh: string; en: string } {
+  if (removal.reason !== 'withdrawn') return REMOVAL_LABELS[removal.reason];
+  return removal.by === 'award_office' ? { zh: '评选表彰办公室撤回', en: 'withdrawn by the award office' } : { zh: '推荐单位撤回', en: 'withdrawn by the recommender' };
+}
 
 /** A review level as people read it (推荐单位, 县级 …); a level named otherwise is shown as it is. */
 const reviewLevelLabel = (level: string) => (REVIEW_LEVEL_LABELS as Record<string, { zh: string; en: string }>)[level] ?? { zh: level, en: level };
@@ -69,7 +75,7 @@ export function awardRoundView(
       order: n.order,
       status: n.status,
       statusLabel: n.status === 'active' && n.substitute ? { zh: '递补人选', en: 'substitute' } : NOMINATION_STATUS_LABELS[n.status],
-      ...(n.removal ? { removal: { ...n.removal, reasonLabel: REMOVAL_LABELS[n.removal.reason] } } : {}),
+      ...(n.removal ? { removal: { ...n.removal, reasonLabel: removalLabel(n.removal) } } : {}),
       attributes: n.attributes,
       levelsPassed: round.levels.slice(0, n.levelsPassed),
       levelsPassedLabels: round.levels.slice(0, n.levelsPassed).map(reviewLevelLabel),

@@ -82,8 +82,9 @@ export function decideReview(c: ReviewNomination, state: AwardRoundState): Award
 }
 
 /**
- * 撤回推荐: before the notice a recommender takes a nominee off the list (a list that fails a
- * slate ratio, a nominee who no longer wishes to stand), with a reason on record; the next
+ * 撤回推荐: before the notice the recommending organisation, or the award office running the
+ * round, takes a nominee off the list (a list that fails a slate ratio, a nominee who no longer
+ * wishes to stand or is barred since), with a reason and who did it on record; the next
  * substitute of the same recommender is promoted, as after any removal.
  */
 export function decideWithdrawNomination(c: WithdrawNomination, state: AwardRoundState): AwardRoundEvent[] {
@@ -91,7 +92,7 @@ export function decideWithdrawNomination(c: WithdrawNomination, state: AwardRoun
   const n = requireActiveNomination(state, c.nominationId);
   const note = requireText(c.reason, 'AWARD.REASON_REQUIRED', 'reason', '撤回推荐须说明理由。', 'Withdrawing a nomination needs a reason.');
   return [
-    { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'withdrawn', note } },
+    { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'withdrawn', note, by: c.actor.orgId === n.recommenderOrgId ? 'recommender' : 'award_office' } },
     ...promotionAfter(state, round, n),
   ];
 }

@@ -68,8 +68,10 @@ export type NominationRemoved = E<
   {
     nominationId: string;
     reason: 'clearance_refused' | 'review_rejected' | 'ineligible_at_conferral' | 'withdrawn';
-    /** withdrawn: why the recommender took it off the list. */
+    /** withdrawn: why it was taken off the list. */
     note?: string;
+    /** withdrawn: by the recommending organisation, or by the award office running the round. */
+    by?: 'recommender' | 'award_office';
     department?: Department;
     level?: string;
     /** ineligible_at_conferral: the reasons that failed on the facts as they stood then. */

@@ -164,9 +164,12 @@ describe('withdrawing a nomination before the notice (撤回推荐)', () => {
     // The list cannot go to notice as it stands (1 of 2 frontline), and nothing else moves it.
     spec.given(list).when({ type: 'StartPublicNotice', ...at('2024-09-30T10:00:00+08:00'), period: { kind: 'working_days', days: 5 }, startsOn: '2024-10-08' }).thenThrows('AWARD.SLATE_RATIOS_NOT_MET');
     spec.given(list).when(withdraw('n-li')).then([
-      { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-li', reason: 'withdrawn', note: '一线职工比例未达要求，改由递补人选参评' } },
+      { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-li', reason: 'withdrawn', note: '一线职工比例未达要求，改由递补人选参评', by: 'award_office' } },
       promoted('s-sun', 'n-li'),
     ]);
+    // Who withdrew is kept: the recommending organisation itself, here.
+    const byRecommender = { ...withdraw('n-li'), actor: { userId: 'u-a', role: 'unit' as const, orgId: 'org-a' } };
+    spec.given(list).when(byRecommender).thenMatches([{ type: 'NominationRemoved', data: { by: 'recommender' } }, { type: 'SubstitutePromoted' }]);
   });
 
   it('needs a reason, an active nomination, and a list not yet on notice', () => {
