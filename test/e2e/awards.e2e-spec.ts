@@ -507,6 +507,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post('/api/v1/award-rounds', { roundId: 'jj-withdraw', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-frontline', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit'] }, 'office'), 201);
     const person = (id: string, name: string, frontline: boolean, substitute = false) => ({ nominationId: `n-${id}`, nominee: { kind: 'person', id, name, orgId: 'ent-a' }, attributes: { frontline }, substitute, ...(substitute ? { order: 1 } : {}) });
     for (const p of [person('zhang', '张师傅', true), person('li', '李工', false), person('sun', '孙师傅', true, true)]) ok(await post(`${RW}/nominations`, p, 'county'), 201);
+    // A congress before the campaign's year (2021) cannot have decided a recommendation for it.
+    expect((await post(`${RW}/nominations/n-zhang/recommend`, { workersCongressOn: '2019-03-01' }, 'ent-a')).body).toMatchObject({ status: 400, code: 'AWARD.INVALID_CONGRESS_DATE', errors: [{ field: 'workersCongressOn' }] });
     for (const id of ['zhang', 'li', 'sun']) ok(await post(`${RW}/nominations/n-${id}/recommend`, { workersCongressOn: '2023-07-21' }, 'ent-a'));
     const stuck = await post(`${RW}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-07' }, 'office');
     expect(stuck.body).toMatchObject({ status: 422, code: 'AWARD.SLATE_RATIOS_NOT_MET' });

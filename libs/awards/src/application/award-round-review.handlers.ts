@@ -6,6 +6,7 @@ import { AwardRoundCommand, awardRoundDecider } from './award-domain';
 import { AwardRoundAccess, LoadedRound } from './award-round-access.service';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { roundStream } from './award-streams';
+import { NomineeFacts } from './nominee-facts.service';
 import { RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand, WithdrawNominationCommand } from './award.commands';
 
 type Base = { roundId: string; at: string; actor: AwardRoundCommand['actor']; callerActions: readonly string[] };
@@ -32,12 +33,17 @@ export async function runOnRound(
 /** 推荐: the recommending level's decision after the workers' congress (职代会). */
 @CommandHandler(RecommendNominationCommand)
 export class RecommendNominationHandler implements ICommandHandler<RecommendNominationCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess, private readonly facts: NomineeFacts) {}
 
   async execute({ roundId, nominationId, body, user, req }: RecommendNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'RecordWorkersCongressApproval', { nominationId, level: round.round.levels[0] ?? '' });
-    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn }), nominationId);
+    const selectionYear = await this.facts.campaignYear(round.round.campaignId);
+    return runOnRound(
+      this.commands, this.access, round, role, user, req,
+      (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn, ...(selectionYear !== undefined ? { selectionYear } : {}) }),
+      nominationId,
+    );
   }
 }
 

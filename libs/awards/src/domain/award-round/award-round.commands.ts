@@ -106,6 +106,8 @@ export interface RecordWorkersCongressApproval extends RoundCommand {
   type: 'RecordWorkersCongressApproval';
   nominationId: string;
   workersCongressOn: string;
+  /** The year the round's campaign selects for (looked up by the handler): a congress before it decided no nomination of this selection. */
+  selectionYear?: number;
 }
 
 export interface ReviewNomination extends RoundCommand {

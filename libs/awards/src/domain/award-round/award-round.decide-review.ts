@@ -51,6 +51,14 @@ export function decideWorkersCongress(c: RecordWorkersCongressApproval, state: A
       errors: [{ field: 'workersCongressOn', messageZh: '日期无效或在未来', messageEn: 'invalid or in the future' }],
     });
   }
+  // A congress held before the selection's year cannot have decided a recommendation for it (a 2019 congress for a 2026 selection).
+  if (c.selectionYear !== undefined && c.workersCongressOn < `${c.selectionYear}-01-01`) {
+    const zh = `职代会日期 ${c.workersCongressOn} 早于本次评选年度（${c.selectionYear} 年），不能作为本次推荐的审议依据；请填写审议本次推荐的职代会日期。`;
+    throw DomainError.validation('AWARD.INVALID_CONGRESS_DATE', zh, `A workers' congress on ${c.workersCongressOn} is before the ${c.selectionYear} selection and cannot have decided this recommendation.`, {
+      selectionYear: c.selectionYear,
+      errors: [{ field: 'workersCongressOn', messageZh: `不能早于 ${c.selectionYear}-01-01`, messageEn: `not before ${c.selectionYear}-01-01` }],
+    });
+  }
   return [{ type: 'NominationRecommended', data: { roundId: c.roundId, nominationId: n.nominationId, level: round.levels[0]!, workersCongressOn: c.workersCongressOn } }];
 }
 

@@ -35,6 +35,13 @@ const promoted = (nominationId: string, replacesNominationId: string, recommende
 });
 
 describe('level-by-level recommendation (逐级推荐)', () => {
+  it('refuses a workers’ congress held before the selection’s year: it cannot have decided this recommendation', () => {
+    const old = { ...congress('n-1', '2019-03-01'), selectionYear: 2024 };
+    const refused = spec.given([leveled, submitted('n-1')]).when(old).thenThrows('AWARD.INVALID_CONGRESS_DATE', { details: { selectionYear: 2024, errors: [{ field: 'workersCongressOn' }] } });
+    expect(refused.messageZh).toContain('早于本次评选年度（2024 年）');
+    spec.given([leveled, submitted('n-1')]).when({ ...congress('n-1', '2024-01-02'), selectionYear: 2024 }).then([recommended('n-1', '2024-01-02')]);
+  });
+
   it('records the unit recommendation after the workers’ congress', () => {
     spec.given([leveled, submitted('n-1')]).when(congress('n-1')).then([recommended('n-1')]);
   });
