@@ -94,11 +94,20 @@ export class VerdictViewDto {
   @ApiProperty({ description: '逐条结论 Each rule', type: [EligibilityReasonDto] }) reasons!: EligibilityReasonDto[];
 }
 
+export class PoolAdmissionDto {
+  @ApiProperty({ description: '依据：考核优秀 excellent_grade / 技能竞赛优胜者 skills_champion', enum: ['excellent_grade', 'skills_champion'] }) basis!: string;
+  @ApiProperty({ description: '依据名称 Its label', type: LabelDto }) basisLabel!: LabelDto;
+  @ApiProperty({ description: '所属竞赛项目 Project', type: String, nullable: true }) projectId!: string | null;
+  @ApiProperty({ description: '考核等次 Grade', type: String, nullable: true }) grade!: string | null;
+  @ApiProperty({ description: '竞赛类别 Category', type: String, nullable: true }) category!: string | null;
+}
+
 export class NominationViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '推荐编号 Nomination id' }) nominationId!: string;
   @ApiProperty({ description: '推荐对象 Nominee', type: NomineeViewDto }) nominee!: NomineeViewDto;
   @ApiProperty({ description: '名额池 Pool', enum: POOLS }) pool!: string;
   @ApiProperty({ description: '名额池名称 Pool label', type: LabelDto }) poolLabel!: LabelDto;
+  @ApiPropertyOptional({ description: '进入竞赛表彰名额池的依据（仅该名额池）Why the competition-reserved pool took it', type: PoolAdmissionDto }) poolAdmission?: PoolAdmissionDto;
   @ApiProperty({ description: '推荐单位 Recommending organisation' }) recommenderOrgId!: string;
   @ApiProperty({ description: '正式人选（推荐中且非递补）A primary' }) primary!: boolean;
   @ApiProperty({ description: '递补人选 A substitute' }) substitute!: boolean;

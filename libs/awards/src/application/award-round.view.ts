@@ -16,6 +16,11 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
   withdrawn: { zh: '撤回推荐', en: 'withdrawn' },
 };
 
+const POOL_ADMISSION_LABELS = {
+  excellent_grade: { zh: '所属竞赛项目考核等次为优秀', en: 'its project was graded excellent' },
+  skills_champion: { zh: '技能竞赛优胜者', en: 'a skills-contest champion' },
+} as const;
+
 /** A withdrawal says who withdrew: the recommending organisation or the award office. */
 function removalLabel(removal: NonNullable<NominationState['removal']>): { zh: string; en: string } {
   if (removal.reason !== 'withdrawn') return REMOVAL_LABELS[removal.reason];
@@ -69,6 +74,8 @@ export function awardRoundView(
       nominee: { ...n.nominee, kindLabel: NOMINEE_KIND_LABELS[n.nominee.kind] },
       pool: n.pool,
       poolLabel: POOL_LABELS[n.pool],
+      // Why the competition-reserved pool took it, as the award office reads it.
+      ...(n.poolAdmission ? { poolAdmission: { ...n.poolAdmission, basisLabel: POOL_ADMISSION_LABELS[n.poolAdmission.basis] } } : {}),
       recommenderOrgId: n.recommenderOrgId,
       primary: isPrimary(n),
       substitute: n.substitute,

@@ -41,6 +41,7 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
         requiredClearances: d.requiredClearances,
         clearances: {},
         verdict: d.verdict,
+        ...(d.poolAdmission ? { poolAdmission: d.poolAdmission } : {}),
       };
       return { ...state, nominations: [...state.nominations, nomination] };
     }

@@ -124,6 +124,9 @@ describe('nominating', () => {
       const claimed = spec.given([round]).when(reserved({ attributes: { skillsChampion: true }, competitionResult: { projectId: 'p-3', grade: 'good', category: 'mass_innovation' } }))
         .thenThrows('AWARD.NOT_A_SKILLS_CONTEST', { details: { errors: [{ field: 'attributes.skillsChampion' }] } });
       expect(claimed.messageZh).toContain('不是职业技能竞赛项目');
+      // The round keeps it with the nomination, for the view the award office reads.
+      spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'excellent', category: 'skills' } }))
+        .thenState((s) => expect(s.nominations[0]!.poolAdmission).toEqual({ basis: 'excellent_grade', projectId: 'p-1', grade: 'excellent', category: 'skills' }));
       // In the regular pool too: the claim would bring 青年岗位能手 with the honour.
       spec.given([round]).when(nominate('n-1', { attributes: { skillsChampion: true, age: 28 }, competitionResult: { projectId: 'p-3', grade: 'excellent', category: 'key_project' } })).thenThrows('AWARD.NOT_A_SKILLS_CONTEST');
     });

@@ -3,7 +3,7 @@ import { EligibilityVerdict } from '../eligibility/eligibility.facts';
 import { NomineeAttributes } from '../rules/attribute-predicate';
 import { NoticePeriod } from '../calendar/notice-period';
 import { NomineeRef } from './award-round.commands';
-import { AwardRoundCreated, NominationRemoved } from './award-round.events';
+import { AwardRoundCreated, NominationRemoved, NominationSubmitted } from './award-round.events';
 
 /** none → nominating → notice (公示) → notice_ended → conferred. */
 export type AwardRoundStage = 'none' | 'nominating' | 'notice' | 'notice_ended' | 'conferred';
@@ -29,6 +29,8 @@ export interface NominationState {
   requiredClearances: Department[];
   clearances: Partial<Record<Department, 'granted' | 'refused'>>;
   verdict: EligibilityVerdict;
+  /** Why the competition-reserved pool took it (absent in other pools, and on nominations recorded before it was kept). */
+  poolAdmission?: NominationSubmitted['data']['poolAdmission'];
   /** Why a removed nomination was removed (absent while active, and for a withdrawal after an objection). */
   removal?: Omit<NominationRemoved['data'], 'roundId' | 'nominationId'>;
 }
