@@ -86,12 +86,13 @@ function requireNoneBarred(state: AwardRoundState, barred: readonly BarredNomina
 
 function workingDaysUnknown(p: { startsOn: string; lastDay: string }, known: number, minimum: number, years: number[]): DomainError {
   const y = years.join('、');
+  const where = years[0] === Number(p.startsOn.slice(0, 4)) ? `在 ${y} 年内` : `跨入 ${y} 年`;
   return DomainError.unprocessable(
     'CALENDAR.YEAR_NOT_COVERED',
-    `公示期（${p.startsOn} 至 ${p.lastDay}）跨入 ${y} 年，节假日日历尚无该年的放假安排，无法确认公示期含足 ${minimum} 个工作日（已知的工作日仅 ${known} 个）。` +
-      `请调整公示期，或由系统管理员通过 HOLIDAY_CALENDAR_FILE 补充 ${y} 年的放假安排；如本轮按自然日公示，请在创建评选轮次时设定最少公示天数（minimumNoticeCalendarDays）。`,
-    `The notice (${p.startsOn} to ${p.lastDay}) runs into ${years.join(', ')}, which the holiday calendar does not cover, so it cannot be shown to hold ${minimum} working days (${known} known). ` +
-      'Change the period, have an operator add that year with HOLIDAY_CALENDAR_FILE, or create the round with minimumNoticeCalendarDays.',
+    `公示期（${p.startsOn} 至 ${p.lastDay}）${where}，节假日日历尚无该年的放假安排，无法确认公示期含足 ${minimum} 个工作日（已知的工作日仅 ${known} 个）。` +
+      `请调整公示期，或请系统管理员通过 HOLIDAY_CALENDAR_FILE 补充 ${y} 年的放假安排后再公示；按自然日公示的评选轮次，可在创建时设定最少公示天数（minimumNoticeCalendarDays）。`,
+    `The notice (${p.startsOn} to ${p.lastDay}) ${where.startsWith('在') ? 'falls in' : 'runs into'} ${years.join(', ')}, which the holiday calendar does not cover, so it cannot be shown to hold ${minimum} working days (${known} known). ` +
+      'Change the period, or have an operator add that year with HOLIDAY_CALENDAR_FILE; a round that takes notices by dates is created with minimumNoticeCalendarDays.',
     { years, knownWorkingDays: known, minimumWorkingDays: minimum, lastDay: p.lastDay },
   );
 }

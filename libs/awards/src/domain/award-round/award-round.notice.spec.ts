@@ -62,7 +62,9 @@ describe('starting the public notice (公示)', () => {
         details: { years: [2027], knownWorkingDays: 4, minimumWorkingDays: 5 },
       });
       expect(refused.messageZh).toContain('minimumNoticeCalendarDays');
-      spec.given(ready).when(dates('2027-02-26T09:00:00+08:00', '2027-03-01', '2027-03-07')).thenThrows('CALENDAR.YEAR_NOT_COVERED', { details: { knownWorkingDays: 0 } });
+      expect(refused.messageZh).toContain('跨入 2027 年');
+      const within = spec.given(ready).when(dates('2027-02-26T09:00:00+08:00', '2027-03-01', '2027-03-07')).thenThrows('CALENDAR.YEAR_NOT_COVERED', { details: { knownWorkingDays: 0 } });
+      expect(within.messageZh).toContain('在 2027 年内');
       spec.given(ready).when(start({ at: '2027-02-26T09:00:00+08:00', startsOn: '2027-03-01' })).thenThrows('CALENDAR.YEAR_NOT_COVERED');
     });
 
