@@ -288,7 +288,9 @@ describe('audit over HTTP', () => {
       expect(one.body.brokenLinks).toHaveLength(1);
       expect((await t.get('/api/v1/audit/verify?streamId=organization-jj', cityAuditor)).body.ok).toBe(true);
       const outside = await t.get('/api/v1/audit/verify', otherAuditor);
-      expect(outside.body).toMatchObject({ ok: false, brokenLinks: [], summary: { outOfScopeBrokenLinks: 1 } });
+      // The whole log was checked; the details are the caller's scope's, and the answer says whose.
+      expect(outside.body).toMatchObject({ ok: false, brokenLinks: [], summary: { scope: 'all', yourScope: { kind: 'subtree' }, outOfScopeBrokenLinks: 1 } });
+      expect(report.body.summary.yourScope).toMatchObject({ kind: 'all' });
     });
 
     it('answers 422 naming an event whose stored JSON no longer parses, and verification reports it unreadable', async () => {

@@ -80,13 +80,13 @@ function unrestrictedOnly(what: string): DomainError {
   if (what === 'export') {
     return DomainError.forbidden(
       'AUDIT.UNRESTRICTED_ONLY',
-      '导出全部事件日志仅限系统管理员或最高层级组织的审计人员；请按 streamId 或 campaignId 导出您辖区内的记录。',
-      'Exporting the whole log is for administrators and auditors of a top-level organisation only; export by streamId or campaignId within your scope.',
+      '导出全部事件日志仅限系统管理员，或组织登记中唯一的最高层级组织的审计人员（登记了多个最高层级组织时，各自只能查看本辖区）；请按 streamId 或 campaignId 导出您辖区内的记录。',
+      'Exporting the whole log is for administrators and the auditors of the only top-level organisation (with several registered, each sees its own tree); export by streamId or campaignId within your scope.',
     );
   }
   return DomainError.forbidden(
     'AUDIT.UNRESTRICTED_ONLY',
-    '该内容不属于任何组织，仅系统管理员或最高层级组织的审计人员可查看。',
-    `This ${what} belongs to no organisation; only administrators and auditors of a top-level organisation may read it.`,
+    '该内容不属于任何组织，仅系统管理员或组织登记中唯一的最高层级组织的审计人员可查看。',
+    `This ${what} belongs to no organisation; only administrators and the auditors of the only top-level organisation may read it.`,
   );
 }

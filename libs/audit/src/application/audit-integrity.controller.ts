@@ -46,7 +46,9 @@ export class AuditIntegrityController {
       brokenLinks: visible,
       summary: {
         checkedAt: this.clock.now().toISOString(),
+        // What was checked (one stream, or the whole log); the details below are those of `yourScope`.
         scope: q.streamId ?? 'all',
+        yourScope: this.access.describe(user, unrestricted),
         brokenStreams: report.brokenLinks.length,
         byProblem,
         outOfScopeBrokenLinks: report.brokenLinks.length - visible.length,
