@@ -103,6 +103,16 @@ export function grantSubmissionExtension(c: GrantSubmissionExtension, state: Pro
       { organizerOrgId: c.campaign.organizerOrgId, yourOrgId: c.actor.orgId },
     );
   }
+  // Once the campaign is over no extension can be granted, whatever its date: a state, not a field to correct (409).
+  const span = c.campaign.span;
+  if (span && beijingDate(c.at) > span.endsOn) {
+    throw DomainError.conflict(
+      'PROJECT.EXTENSION_AFTER_CAMPAIGN',
+      `竞赛活动已于 ${span.endsOn} 结束，本活动已结束，不再批准延期报送。`,
+      `The campaign ended on ${span.endsOn}; no extension is granted once it is over.`,
+      { campaignEndsOn: span.endsOn },
+    );
+  }
   const reason = requireReason(c.reason, '批准延期报送');
   const { closesAt } = c.campaign.applicationWindow;
   if (!isIsoInstant(c.until) || !isBefore(c.at, c.until) || !isBefore(closesAt, c.until)) {
@@ -111,10 +121,9 @@ export function grantSubmissionExtension(c: GrantSubmissionExtension, state: Pro
     throw DomainError.validation('PROJECT.EXTENSION_INVALID', msgZh, msgEn, { errors: [problem('until', msgZh, msgEn)] });
   }
   // An extension lets a unit file within the campaign, not after it: a project entered once the campaign is over could never report.
-  const span = c.campaign.span;
   if (span && beijingDate(c.until) > span.endsOn) {
-    const msgZh = `竞赛活动于 ${span.endsOn} 结束，延期截止时间不能晚于活动结束日${beijingDate(c.at) > span.endsOn ? '；本活动已结束，不再批准延期报送' : ''}。`;
-    const msgEn = `The campaign ends on ${span.endsOn}; an extension cannot run past it${beijingDate(c.at) > span.endsOn ? ', and the campaign is over' : ''}.`;
+    const msgZh = `竞赛活动于 ${span.endsOn} 结束，延期截止时间不能晚于活动结束日。`;
+    const msgEn = `The campaign ends on ${span.endsOn}; an extension cannot run past it.`;
     throw DomainError.validation('PROJECT.EXTENSION_AFTER_CAMPAIGN', msgZh, msgEn, { campaignEndsOn: span.endsOn, errors: [problem('until', msgZh, msgEn)] });
   }
   return [{ type: 'SubmissionExtensionGranted', data: { projectId: c.projectId, until: c.until, reason } }];

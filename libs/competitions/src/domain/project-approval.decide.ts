@@ -5,7 +5,7 @@ import { ApprovalFacts, ApproveProject, RejectProject, ReturnProject } from './p
 import { ProjectEvent } from './project.events';
 import { requireAllowed, requireCampaignOf, requireCampaignOpen, requireCommittee, requireProject, requireReason } from './project.guards';
 import { Project, ProjectState } from './project.state';
-import { narrowActions, projectActionFacts } from './project-actions-now';
+import { mayExtendNow, narrowActions, projectActionFacts } from './project-actions-now';
 import { allowedProjectActions, PROJECT_ACTION_LABELS, ProjectAction } from './project.status';
 
 const labels = (levels: HierarchyLevel[]): string => levels.map((l) => HIERARCHY_LEVEL_LABELS[l]).join(' → ');
@@ -25,9 +25,11 @@ function committeeActionsBut(project: Project, excluded: readonly ProjectAction[
 }
 
 /** Checks shared by approve, return and reject; answers the levels required and those still awaited. */
-function committeeDecision(project: Project, c: ApprovalFacts & { actor: ApproveProject['actor'] }, action: 'approve' | 'return' | 'reject') {
+function committeeDecision(project: Project, c: ApprovalFacts & { actor: ApproveProject['actor']; at: string }, action: 'approve' | 'return' | 'reject') {
   requireCommittee(c.actor, action);
-  requireAllowed(project, action, ['submitted']);
+  // Named only while this committee could still grant it: not once the campaign is over, nor to a committee that does not organise it.
+  const mayExtend = mayExtendNow(c.actor.orgId, { organizerOrgId: c.campaign.organizerOrgId, status: c.campaign.status, endsOn: c.campaign.span?.endsOn ?? '9999-12-31' }, c.at);
+  requireAllowed(project, action, ['submitted'], { mayExtend });
   requireCampaignOf(c.campaign, project.campaignId);
   requireCampaignOpen(c.campaign);
   const required = requiredApprovalLevels(c);

@@ -80,10 +80,14 @@ describe('project approval (遴选立项)', () => {
       spec().given(pending).when(approve('county', { actor: unit })).thenThrows('PROJECT.FORBIDDEN');
     });
 
-    it('refuses approval of a draft, naming what a committee may do with it (not the unit\'s edit or submit)', () => {
-      spec().given([drafted]).when(approve('county')).thenThrows('PROJECT.ILLEGAL_TRANSITION', {
+    it('refuses approval of a draft, naming what this committee may do with it (not the unit\'s edit or submit)', () => {
+      spec().given([drafted]).when(approve('city')).thenThrows('PROJECT.ILLEGAL_TRANSITION', {
         details: { currentState: 'draft', allowedActions: ['grant_extension', 'terminate'], allowedActionLabels: [{ action: 'grant_extension', label: '批准延期报送' }, { action: 'terminate', label: '终止' }] },
       });
+      // The deadline is the organiser's: the county is not told it may extend it, nor is anyone once the campaign is over.
+      spec().given([drafted]).when(approve('county')).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { allowedActions: ['terminate'] } });
+      const over = { ...approval('city').campaign, span: { startsOn: '2021-06-01', endsOn: '2021-06-30' } };
+      spec().given([drafted]).when(approve('city', { campaign: over })).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { allowedActions: ['terminate'] } });
     });
 
     it('refuses approval once approved', () => {
@@ -212,7 +216,8 @@ describe('project approval (遴选立项)', () => {
       const campaign = { ...snapshot(), span: { startsOn: '2021-06-01', endsOn: '2022-06-30' } };
       spec().given([drafted]).when(grant('2022-06-30T20:00:00+08:00', { campaign })).then([extensionGranted('2022-06-30T20:00:00+08:00')]);
       spec().given([drafted]).when(grant('2022-07-01T08:00:00+08:00', { campaign })).thenThrows('PROJECT.EXTENSION_AFTER_CAMPAIGN', { details: { campaignEndsOn: '2022-06-30', errors: [{ field: 'until' }] } });
-      const over = spec().given([drafted]).when(grant('2023-01-20T18:00:00+08:00', { campaign, at: '2023-01-11T09:00:00+08:00' })).thenThrows('PROJECT.EXTENSION_AFTER_CAMPAIGN');
+      // Once it is over, a state to report (409), whatever the date asked for.
+      const over = spec().given([drafted]).when(grant('2023-01-20T18:00:00+08:00', { campaign, at: '2023-01-11T09:00:00+08:00' })).thenThrows('PROJECT.EXTENSION_AFTER_CAMPAIGN', { kind: 'conflict' });
       expect(over.messageZh).toContain('本活动已结束，不再批准延期报送');
     });
 

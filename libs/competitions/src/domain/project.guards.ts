@@ -2,7 +2,7 @@ import { Actor, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_CATEGORIES, CampaignCategory } from './campaign.catalogue';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { FieldProblem } from './field-problem';
-import { narrowActions, projectActionFacts } from './project-actions-now';
+import { ProjectActionFacts, narrowActions, projectActionFacts } from './project-actions-now';
 import { allowedProjectActions, PROJECT_ACTION_LABELS, PROJECT_ACTION_ROLES, PROJECT_STATUS_LABELS, ProjectAction, ProjectStatus } from './project.status';
 import { Project, ProjectState } from './project.state';
 
@@ -39,10 +39,10 @@ const ASKER_LABELS: Record<string, string> = { unit: '参赛单位', committee: 
  * Refuse unless the project's stage allows the action; names the stage and what is allowed now
  * to those who may take this action (a committee is not told to edit the unit's draft).
  */
-export function requireAllowed(project: Project, action: ProjectAction, allowed: readonly ProjectStatus[]): void {
+export function requireAllowed(project: Project, action: ProjectAction, allowed: readonly ProjectStatus[], facts: ProjectActionFacts = {}): void {
   if (allowed.includes(project.status)) return;
   const askers = PROJECT_ACTION_ROLES[action] as readonly string[];
-  const open = narrowActions(allowedProjectActions(project), projectActionFacts(project));
+  const open = narrowActions(allowedProjectActions(project), { ...projectActionFacts(project), ...facts });
   const next = open.filter((a) => (PROJECT_ACTION_ROLES[a] as readonly string[]).some((r) => askers.includes(r)));
   const label = PROJECT_STATUS_LABELS[project.status];
   // Nothing open to these roles is not the same as a closed project: an assessor refused before
