@@ -138,6 +138,10 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(refused.failedReasons.find((r: any) => r.rule === 'exclusion_window').messageZh).toBe(windowOf(medal).messageZh);
       expect(windowOf(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body)).toMatchObject({ passed: false });
       // A team judged for a unit's award still answers to its enterprise's record; and a team is not nominated as a unit at all.
+      // A version the rule set does not have is named as such, not as a missing rule set.
+      expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_medal&ruleSetId=jj-2021&ruleSetVersion=99', 'office')).body).toMatchObject({
+        status: 404, code: 'RULESET.VERSION_NOT_FOUND', latestVersion: 1, messageZh: expect.stringContaining('没有第 99 版'),
+      });
       const certificate = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&ruleSetId=jj-2021', 'office')).body;
       // Out of scope, one project's eligibility answers with the code the project itself does.
       const outside = (await get('/api/v1/eligibility/projects/p-lx-e1?awardType=may_day_certificate', 'xunyangOffice')).body;

@@ -55,7 +55,16 @@ export class EligibilityController {
     const preset = RULE_SET_PRESETS.find((p) => `${PRESET_PREFIX}${p.key}` === ruleSetId);
     if (preset) return byPreset(preset);
     const content = ruleSetVersionContent(this.db, ruleSetId, q.ruleSetVersion ?? (q.ruleSetId ? undefined : round?.ruleSetVersion));
-    if (!content) throw DomainError.notFound('RULESET.NOT_FOUND', `规则集 ${ruleSetId} 不存在。`, `Rule set ${ruleSetId} does not exist.`, { ruleSetId, version: q.ruleSetVersion ?? null });
+    if (!content) {
+      // A version the rule set does not have is named as such: the rule set itself exists.
+      const latest = q.ruleSetVersion !== undefined ? ruleSetVersionContent(this.db, ruleSetId, undefined) : undefined;
+      if (latest) {
+        throw DomainError.notFound('RULESET.VERSION_NOT_FOUND', `规则集 ${ruleSetId} 没有第 ${q.ruleSetVersion} 版（现有第 1 至 ${latest.version} 版）。`, `Rule set ${ruleSetId} has no version ${q.ruleSetVersion} (versions 1 to ${latest.version}).`, {
+          ruleSetId, version: q.ruleSetVersion ?? null, latestVersion: latest.version,
+        });
+      }
+      throw DomainError.notFound('RULESET.NOT_FOUND', `规则集 ${ruleSetId} 不存在。`, `Rule set ${ruleSetId} does not exist.`, { ruleSetId, version: q.ruleSetVersion ?? null });
+    }
     return { ...base, rules: content.rules, ruleSetId, ruleSetVersion: content.version };
   }
 

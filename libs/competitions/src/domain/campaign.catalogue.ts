@@ -41,6 +41,8 @@ export const CAMPAIGN_METRICS = {
   new_technicians: { zh: '新增技师、高级技师', en: 'New technicians and senior technicians', unitZh: '名' },
   featured_teams: { zh: '特色班组', en: 'Featured teams', unitZh: '个' },
   ankang_cup_winners: { zh: '安康杯竞赛优胜集体', en: 'Ankang Cup winning collectives', unitZh: '个' },
+  energy_saving_supervisors: { zh: '职工节能减排义务监督员', en: 'Volunteer energy-saving supervisors', unitZh: '人' },
+  demonstration_studios: { zh: '示范性劳模创新工作室', en: 'Demonstration model-worker innovation studios', unitZh: '个' },
   may_day_certificates: { zh: '五一劳动奖状', en: 'May Day Labour Certificates', unitZh: '个' },
   may_day_medals: { zh: '五一劳动奖章', en: 'May Day Labour Medals', unitZh: '枚' },
   worker_pioneer_titles: { zh: '工人先锋号', en: 'Worker Pioneer titles', unitZh: '个' },

@@ -23,6 +23,16 @@ describe('Shanghai’s 「十百千万」 figures (seeds/001)', () => {
   });
 });
 
+describe('Nantong’s figures (seeds/000)', () => {
+  it('are reported as standing counts: energy-saving supervisors and demonstration studios', () => {
+    expect(metricsProblems({ energy_saving_supervisors: 120, demonstration_studios: 2 }, 'metrics')).toEqual([]);
+    expect(combinePeriods([
+      { period: '2026-10', metrics: { energy_saving_supervisors: 100, demonstration_studios: 1 } },
+      { period: '2026-11', metrics: { energy_saving_supervisors: 120, demonstration_studios: 2 } },
+    ])).toEqual({ energy_saving_supervisors: 120, demonstration_studios: 2 });
+  });
+});
+
 describe('figures beyond reason', () => {
   it('refuses a metric past one billion as a typing error, naming the field', () => {
     expect(metricsProblems({ participants: 1e20 }, 'metrics').map((p) => p.field)).toEqual(['metrics.participants']);

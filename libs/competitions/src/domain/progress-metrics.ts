@@ -36,6 +36,9 @@ export const PROGRESS_METRICS = {
   new_technicians: { zh: '新增技师、高级技师', en: 'New technicians and senior technicians', unitZh: '名', whole: true, campaignMetric: 'new_technicians', accrues: 'flow' },
   featured_teams: { zh: '特色班组', en: 'Featured teams', unitZh: '个', whole: true, campaignMetric: 'featured_teams', accrues: 'stock' },
   ankang_cup_winners: { zh: '安康杯竞赛优胜集体', en: 'Ankang Cup winning collectives', unitZh: '个', whole: true, campaignMetric: 'ankang_cup_winners', accrues: 'flow' },
+  // Nantong (seeds/000): volunteer energy-saving supervisors and city-level demonstration studios, both standing counts.
+  energy_saving_supervisors: { zh: '职工节能减排义务监督员', en: 'Volunteer energy-saving supervisors', unitZh: '人', whole: true, campaignMetric: 'energy_saving_supervisors', accrues: 'stock' },
+  demonstration_studios: { zh: '示范性劳模创新工作室', en: 'Demonstration model-worker innovation studios', unitZh: '个', whole: true, campaignMetric: 'demonstration_studios', accrues: 'stock' },
 } as const satisfies Record<string, ProgressMetricLabel>;
 export type ProgressMetric = keyof typeof PROGRESS_METRICS;
 export const PROGRESS_METRIC_KEYS = Object.keys(PROGRESS_METRICS) as ProgressMetric[];

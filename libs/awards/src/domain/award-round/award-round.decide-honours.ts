@@ -113,7 +113,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
         awardType: 'youth_post_expert',
         level: round.honourLevel,
         conferredOn,
-        basis: `skillsChampion, age ${String(n.attributes.age)} < ${YOUTH_AGE_LIMIT} (${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh})`,
+        basis: `技能竞赛优胜者，年龄 ${String(n.attributes.age)} 岁，未满 ${YOUTH_AGE_LIMIT} 岁，同时授予${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh}`,
       },
     };
     return [main, derived];

@@ -27,7 +27,7 @@ const youth: AwardRoundEvent = {
     awardType: 'youth_post_expert',
     level: 'city',
     conferredOn: '2024-10-14',
-    basis: 'skillsChampion, age 28 < 35 (青年岗位能手)',
+    basis: '技能竞赛优胜者，年龄 28 岁，未满 35 岁，同时授予青年岗位能手',
   },
 };
 const conferred = [...ended, honour('n-1'), youth, honour('n-2')];
