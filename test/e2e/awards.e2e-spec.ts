@@ -539,7 +539,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await accident('p-c', 'q-1', '2023-08-31'), 201);
     const refused = await post('/api/v1/award-rounds/jj-veto/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2023-09-04' }, 'office');
     expect(refused.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEES_NO_LONGER_ELIGIBLE', barred: [{ nominationId: 'n-qian', failedReasons: [{ rule: 'project_veto' }] }] });
-    expect(refused.body.messageZh).toMatch(/^1 名人选推荐后已不符合评选条件，不能公示：钱工（n-qian）：项目 p-c 发生一票否决事故/);
+    expect(refused.body.messageZh).toMatch(/^1 名人选推荐后已不符合评选条件，不能公示：钱工（n-qian）：项目“技能比武 p-c”（p-c）发生一票否决事故/);
     ok(await post('/api/v1/award-rounds/jj-veto/nominations/n-qian/withdraw', { reason: '项目发生质量事故' }, 'county'));
     // During the notice: an accident then removes the nominee at conferral, with its reason, and nothing is conferred on them.
     ok(await round('jj-veto-2'), 201);

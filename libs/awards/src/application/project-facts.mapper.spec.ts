@@ -36,7 +36,7 @@ describe('projectFactsFrom (a folded project as award eligibility reads it)', ()
       e('SummaryAccepted', { revision: 1, note: null }),
     ];
     expect(facts(events)).toEqual({
-      projectId, campaignId: 'jj-2021', status: 'summarized', statusLabel: '已总结', approved: true, submittedOnTime: true, lateRefusalRecorded: false, summaryAccepted: true, grade: 'excellent',
+      projectId, title: '技能比武', campaignId: 'jj-2021', status: 'summarized', statusLabel: '已总结', approved: true, submittedOnTime: true, lateRefusalRecorded: false, summaryAccepted: true, grade: 'excellent',
       incidents: [{ kind: 'quality_accident', occurredOn: '2021-11-02', severity: 'minor' }], unrectifiedFindings: 1, applicationDeadlineOn: '2021-07-22', applicationClosesAt: '2021-07-23T00:00:00+08:00', submittedOn: '2021-07-20',
     });
   });

@@ -38,6 +38,7 @@ export function projectFactsFrom(projectState: ProjectState, campaignId: string,
   const deadlineOn = deadlineDateOf(closesAt);
   return {
     projectId: p.projectId,
+    ...(p.title ? { title: p.title } : {}),
     campaignId: p.campaignId || campaignId,
     status: p.status,
     statusLabel: PROJECT_STATUS_LABELS[p.status] ?? p.status,

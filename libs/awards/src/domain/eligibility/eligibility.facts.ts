@@ -14,6 +14,8 @@ export interface ProjectIncidentFact {
 
 export interface ProjectFacts {
   projectId: string;
+  /** The project's title, for the messages people read (absent: named by its id). */
+  title?: string;
   campaignId: string;
   status: string;
   /** The status as users read it (推进中 …); reasons name it, and fall back on the code without it. */

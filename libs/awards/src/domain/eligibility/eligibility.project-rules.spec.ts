@@ -125,6 +125,8 @@ describe('min_grade', () => {
 
   it('names both grades in Chinese', () => {
     expect(only({ rule: 'min_grade', grade: 'good' }, { project: projectFacts({ grade: 'pass' }) }).messageZh).toBe('项目 p-1 考核等次为“合格”，要求不低于“良好”。');
+    // By its title where the facts carry it, as people know the project.
+    expect(only({ rule: 'min_grade', grade: 'good' }, { project: projectFacts({ grade: 'pass', title: '纺织技能比武' }) }).messageZh).toBe('项目“纺织技能比武”（p-1）考核等次为“合格”，要求不低于“良好”。');
   });
 
   it('fails a project not yet graded', () => {

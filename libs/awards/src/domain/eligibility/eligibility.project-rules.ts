@@ -13,6 +13,9 @@ export function reason(rule: RuleKey, passed: boolean, messageZh: string, messag
   return { rule, passed, messageZh, messageEn, facts };
 }
 
+/** A project as a message names it: by its title with its id where the title is known, else by its id. */
+const projectCalled = (p: ProjectFacts): string => (p.title ? `“${p.title}”（${p.projectId}）` : ` ${p.projectId} `);
+
 function withProject(rule: RuleKey, ctx: RuleContext, check: (p: ProjectFacts) => EligibilityReason): EligibilityReason {
   const p = ctx.input.project;
   if (!p) {
@@ -52,7 +55,7 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
     const deadlineEn = p.applicationDeadlineOn ? ` (deadline ${p.applicationDeadlineOn})` : '';
     const r = (passed: boolean, zh: string, en: string) => reason('applied_on_time', passed, zh, en, facts);
     if (ctx.input.round.campaignId !== undefined && p.campaignId !== ctx.input.round.campaignId) {
-      return r(false, `项目 ${p.projectId} 属于竞赛活动 ${p.campaignId}，不属于本轮所在的活动 ${ctx.input.round.campaignId}。`, `Project ${p.projectId} belongs to campaign ${p.campaignId}, not to this round's campaign ${ctx.input.round.campaignId}.`);
+      return r(false, `项目${projectCalled(p)}属于竞赛活动 ${p.campaignId}，不属于本轮所在的活动 ${ctx.input.round.campaignId}。`, `Project ${p.projectId} belongs to campaign ${p.campaignId}, not to this round's campaign ${ctx.input.round.campaignId}.`);
     }
     // Nothing is late before the deadline: a project not yet filed (or refused before a window
     // that was reopened) can still apply on time, so it reads as not yet due, not as "deemed not
@@ -61,26 +64,26 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
       return {
         ...r(
           false,
-          `项目 ${p.projectId} 尚未报送参赛报名表和竞赛实施方案，报名尚未截止${deadlineZh}：截止前报送并获立项即满足本项，目前尚不能评选。`,
+          `项目${projectCalled(p)}尚未报送参赛报名表和竞赛实施方案，报名尚未截止${deadlineZh}：截止前报送并获立项即满足本项，目前尚不能评选。`,
           `Project ${p.projectId} has not filed the registration form and implementation plan yet; the application window is still open${deadlineEn}: filing before it closes and being approved meets this rule. Not eligible yet.`,
         ),
         pending: true,
       };
     }
     if (p.submittedOnTime === null) {
-      return r(false, `项目 ${p.projectId} 未报送参赛报名表和竞赛实施方案${deadlineZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} never filed the registration form and implementation plan${deadlineEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
+      return r(false, `项目${projectCalled(p)}未报送参赛报名表和竞赛实施方案${deadlineZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} never filed the registration form and implementation plan${deadlineEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
     }
     if (p.submittedOnTime === false) {
       const refusedZh = p.lateRefusalRecorded ? '，逾期报送已被拒收并记录' : '';
       const refusedEn = p.lateRefusalRecorded ? '; the late submission was refused and recorded' : '';
       const onZh = p.submittedOn ? `于 ${p.submittedOn} ` : '';
       const onEn = p.submittedOn ? ` on ${p.submittedOn}` : '';
-      return r(false, `项目 ${p.projectId} ${onZh}逾期报名${deadlineZh}${refusedZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} applied late${onEn}${deadlineEn}${refusedEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
+      return r(false, `项目${projectCalled(p)}${onZh}逾期报名${deadlineZh}${refusedZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} applied late${onEn}${deadlineEn}${refusedEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
     }
     if (!p.approved) {
-      return r(false, `项目 ${p.projectId} 按时报名但未获立项批准（当前状态：${p.statusLabel ?? p.status}）。`, `Project ${p.projectId} applied on time but was not approved (status: ${p.status}).`);
+      return r(false, `项目${projectCalled(p)}按时报名但未获立项批准（当前状态：${p.statusLabel ?? p.status}）。`, `Project ${p.projectId} applied on time but was not approved (status: ${p.status}).`);
     }
-    return r(true, `项目 ${p.projectId} 在截止日期前报名${deadlineZh}并已在活动 ${p.campaignId} 中立项。`, `Project ${p.projectId} applied before the deadline${deadlineEn} and was approved in campaign ${p.campaignId}.`);
+    return r(true, `项目${projectCalled(p)}在截止日期前报名${deadlineZh}并已在活动 ${p.campaignId} 中立项。`, `Project ${p.projectId} applied before the deadline${deadlineEn} and was approved in campaign ${p.campaignId}.`);
   });
 }
 
@@ -88,8 +91,8 @@ export function summaryAccepted(ctx: RuleContext): EligibilityReason {
   return withProject('summary_accepted', ctx, (p) => {
     const facts = { projectId: p.projectId, summaryAccepted: p.summaryAccepted, status: p.status };
     return p.summaryAccepted
-      ? reason('summary_accepted', true, `项目 ${p.projectId} 的竞赛总结已通过。`, `The summary of project ${p.projectId} was accepted.`, facts)
-      : reason('summary_accepted', false, `项目 ${p.projectId} 的竞赛总结尚未通过（当前状态：${p.statusLabel ?? p.status}）。`, `The summary of project ${p.projectId} has not been accepted (status: ${p.status}).`, facts);
+      ? reason('summary_accepted', true, `项目${projectCalled(p)}的竞赛总结已通过。`, `The summary of project ${p.projectId} was accepted.`, facts)
+      : reason('summary_accepted', false, `项目${projectCalled(p)}的竞赛总结尚未通过（当前状态：${p.statusLabel ?? p.status}）。`, `The summary of project ${p.projectId} has not been accepted (status: ${p.status}).`, facts);
   });
 }
 
@@ -98,14 +101,14 @@ export function minGrade(spec: Extract<RuleSpec, { rule: 'min_grade' }>, ctx: Ru
     const facts = { projectId: p.projectId, grade: p.grade, minimum: spec.grade };
     const min = GRADE_LABELS[spec.grade];
     if (p.grade === null) {
-      return reason('min_grade', false, `项目 ${p.projectId} 尚无考核等次，要求不低于“${min.zh}”。`, `Project ${p.projectId} has no assessment grade yet; at least "${min.en}" is required.`, facts);
+      return reason('min_grade', false, `项目${projectCalled(p)}尚无考核等次，要求不低于“${min.zh}”。`, `Project ${p.projectId} has no assessment grade yet; at least "${min.en}" is required.`, facts);
     }
     const got = GRADE_LABELS[p.grade as Grade];
     const ok = gradeRank(p.grade) >= gradeRank(spec.grade);
     return reason(
       'min_grade',
       ok,
-      `项目 ${p.projectId} 考核等次为“${got.zh}”，要求不低于“${min.zh}”。`,
+      `项目${projectCalled(p)}考核等次为“${got.zh}”，要求不低于“${min.zh}”。`,
       `Project ${p.projectId} was graded "${got.en}"; at least "${min.en}" is required.`,
       facts,
     );
@@ -119,13 +122,13 @@ export function projectVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, c
     const vetoing = p.incidents.filter((i) => kinds.includes(i.kind) && toEpochDay(i.occurredOn) <= toEpochDay(ctx.asOfDate));
     const facts = { projectId: p.projectId, incidentKinds: spec.incidentKinds, vetoingIncidents: vetoing };
     if (vetoing.length === 0) {
-      return reason('project_veto', true, `项目 ${p.projectId} 无安全、质量等一票否决事故。`, `Project ${p.projectId} has no veto incident (${spec.incidentKinds.join(', ')}).`, facts);
+      return reason('project_veto', true, `项目${projectCalled(p)}无安全、质量等一票否决事故。`, `Project ${p.projectId} has no veto incident (${spec.incidentKinds.join(', ')}).`, facts);
     }
     const label = (i: { kind: string }) => PROJECT_INCIDENT_LABELS[i.kind as keyof typeof PROJECT_INCIDENT_LABELS] ?? { zh: i.kind, en: i.kind };
     const severity = (i: { severity: string }) => INCIDENT_SEVERITY_LABELS[i.severity] ?? { zh: i.severity, en: i.severity };
     const zh = vetoing.map((i) => `${i.occurredOn} ${severity(i).zh}${label(i).zh}`).join('；');
     const en = vetoing.map((i) => `${severity(i).en} ${label(i).en} on ${i.occurredOn}`).join('; ');
-    return reason('project_veto', false, `项目 ${p.projectId} 发生一票否决事故（${zh}），取消评选资格。`, `Project ${p.projectId} had a veto incident (${en}); it is not eligible for any award.`, facts);
+    return reason('project_veto', false, `项目${projectCalled(p)}发生一票否决事故（${zh}），取消评选资格。`, `Project ${p.projectId} had a veto incident (${en}); it is not eligible for any award.`, facts);
   });
 }
 
@@ -133,7 +136,7 @@ export function noUnrectifiedFinding(ctx: RuleContext): EligibilityReason {
   return withProject('no_unrectified_finding', ctx, (p) => {
     const facts = { projectId: p.projectId, unrectifiedFindings: p.unrectifiedFindings, asOf: ctx.asOfDate };
     return p.unrectifiedFindings === 0
-      ? reason('no_unrectified_finding', true, `截至 ${ctx.asOfDate}，项目 ${p.projectId} 的督导问题均已整改。`, `As of ${ctx.asOfDate}, every inspection finding on project ${p.projectId} is rectified.`, facts)
-      : reason('no_unrectified_finding', false, `截至 ${ctx.asOfDate}，项目 ${p.projectId} 尚有 ${p.unrectifiedFindings} 项督导问题未整改。`, `As of ${ctx.asOfDate}, project ${p.projectId} has ${p.unrectifiedFindings} unrectified inspection finding(s).`, facts);
+      ? reason('no_unrectified_finding', true, `截至 ${ctx.asOfDate}，项目${projectCalled(p)}的督导问题均已整改。`, `As of ${ctx.asOfDate}, every inspection finding on project ${p.projectId} is rectified.`, facts)
+      : reason('no_unrectified_finding', false, `截至 ${ctx.asOfDate}，项目${projectCalled(p)}尚有 ${p.unrectifiedFindings} 项督导问题未整改。`, `As of ${ctx.asOfDate}, project ${p.projectId} has ${p.unrectifiedFindings} unrectified inspection finding(s).`, facts);
   });
 }

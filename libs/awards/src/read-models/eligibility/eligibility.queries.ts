@@ -55,6 +55,7 @@ export function projectFactsOfRow(db: Database, r: ProjectRow): ProjectFacts {
   const deadlineOn = deadlineDateOf(r.closes_at);
   return {
     projectId: r.project_id,
+    ...(r.title ? { title: r.title } : {}),
     campaignId: r.campaign_id,
     status: r.status,
     statusLabel: PROJECT_STATUS_LABELS[r.status as ProjectStatus] ?? r.status,

@@ -28,11 +28,11 @@ const FINDING_STATUS_AFTER: Record<string, string> = { RectificationReported: 'r
  */
 export const projectFactsProjection: Projection = {
   name: 'award_project_facts',
-  // 2: each campaign's year, the selection year a bar "for that year" is judged against.
-  version: 2,
+  // 2: each campaign's year, the selection year a bar "for that year" is judged against; 3: titles follow draft edits.
+  version: 3,
   deferredIndexes: ['award_elig_projects_campaign', 'award_elig_projects_org'],
   eventTypes: [
-    'CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended', 'ProjectDrafted', 'ProjectSubmissionRefused',
+    'CampaignCreated', 'CampaignDraftAmended', 'CampaignRulesAmended', 'ProjectDrafted', 'ProjectDraftEdited', 'ProjectSubmissionRefused',
     ...Object.keys(STATUS_AFTER), 'InspectionRecorded', ...Object.keys(FINDING_STATUS_AFTER), 'SafetyIncidentRecorded',
   ],
   setup(db: Database) {
@@ -76,6 +76,10 @@ export const projectFactsProjection: Projection = {
         db.prepare("INSERT OR IGNORE INTO award_elig_projects (project_id, campaign_id, org_id, title, status, position) VALUES (?, ?, ?, ?, 'draft', ?)").run(
           d.projectId, d.campaignId, d.orgId, d.title ?? '', event.position,
         );
+        return;
+      case 'ProjectDraftEdited':
+        // The title the list and the reasons name follows the unit's edits.
+        if (typeof d.changes?.title === 'string') db.prepare('UPDATE award_elig_projects SET title = ? WHERE project_id = ?').run(d.changes.title, d.projectId);
         return;
       case 'ProjectSubmissionRefused':
         db.prepare('UPDATE award_elig_projects SET late_refused_at = COALESCE(late_refused_at, ?) WHERE project_id = ?').run(d.attemptedAt ?? event.metadata.occurredAt, d.projectId);
