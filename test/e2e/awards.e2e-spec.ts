@@ -336,7 +336,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const conferred = ok(await post(`${R2}/confer`, {}, 'office'));
     expect(conferred.body.events).toEqual(['PublicNoticeEnded', 'NominationRemoved']);
     // The answer says nothing was conferred, and why.
-    expect(conferred.body.conferral).toMatchObject({ conferred: 0, removed: [{ nominationId: 'n-a2', failedReasons: [{ rule: 'exclusion_window' }] }], messageZh: expect.stringContaining('本次未授予荣誉') });
+    expect(conferred.body.conferral).toMatchObject({ conferred: 0, removed: [{ nominationId: 'n-a2', failedReasons: [{ rule: 'exclusion_window' }] }], messageZh: expect.stringContaining('名单已无人选，本次未授予荣誉') });
     const view = ok(await get(R2, 'office')).body;
     // Nobody is left to confer: the round stays where it was, and says why when asked again.
     expect(view).toMatchObject({ stage: 'notice_ended', honours: [] });

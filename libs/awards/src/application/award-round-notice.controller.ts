@@ -70,7 +70,8 @@ export class AwardRoundNoticeController {
   @ApiOkResponse({ description: 'The command response, with what the conferral did', type: ConferResponseDto })
   async confer(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     const r: AwardRoundCommandResult = await this.commandBus.execute(new ConferCommand(roundId, user, req));
-    return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events) };
+    const left = r.outcome.state.nominations.filter((n) => n.status === 'active' && !n.substitute).length;
+    return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events, left) };
   }
 
   @Post(':roundId/honours/:honourId/revoke')
@@ -111,7 +112,7 @@ export class AwardRoundNoticeController {
  * failing a rule that day. Removals with nothing conferred are recorded (the reasons stay on the
  * nominations), and the answer says the list no longer holds and what can be done.
  */
-function conferralSummary(events: ReadonlyArray<{ type: string; data: unknown }>) {
+function conferralSummary(events: ReadonlyArray<{ type: string; data: unknown }>, primariesLeft: number) {
   const conferred = events.filter((e) => e.type === 'HonourConferred').length;
   const removed = events
     .filter((e) => e.type === 'NominationRemoved')
@@ -125,7 +126,7 @@ function conferralSummary(events: ReadonlyArray<{ type: string; data: unknown }>
     removed,
     ...(blocked
       ? {
-          messageZh: `表彰时 ${removed.length} 名人选已不符合评选条件，已移出并记录原因；余下名单不再满足要求，本次未授予荣誉。请补足名单（如需，重新开放推荐后再次公示）。`,
+          messageZh: `表彰时 ${removed.length} 名人选已不符合评选条件，已移出并记录原因；${primariesLeft === 0 ? '名单已无人选' : '余下名单不再满足要求'}，本次未授予荣誉。请补足名单（如需，重新开放推荐后再次公示）。`,
           messageEn: `${removed.length} nominee(s) no longer met the rules at conferral and were removed, with the reasons recorded; the list no longer holds, so nothing was conferred. Complete it (reopening nominations for a new notice where needed).`,
         }
       : {}),
