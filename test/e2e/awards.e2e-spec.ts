@@ -484,15 +484,17 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(await offered('county')).toEqual(['nominate', 'withdraw_nomination']);
     // An objection before the notice is refused naming what the unit itself may do, not the office's notice or clearances.
     const tooEarly = await post(`${R9}/objections`, { nominationId: 'n-zhao', objector: { kind: 'individual', realName: '刘某', contact: '138' }, grounds: '待核实' }, 'ent-a');
-    expect(tooEarly.body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION', allowedActions: ['nominate', 'record_workers_congress_approval', 'review_nomination'] });
+    expect(tooEarly.body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION', allowedActions: await offered('ent-a') });
+    expect(tooEarly.body.allowedActions).toEqual(['nominate']);
     expect(tooEarly.body.messageZh).not.toContain('开始公示');
     ok(await post(`${R9}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-01' }, 'office'));
     // During the notice anyone in scope may object, the auditor included; conferral waits for its end.
     expect(await offered('auditor')).toEqual(['raise_objection']);
     expect(await offered('office')).toEqual(['raise_objection']);
     const early = await post(`${R9}/confer`, {}, 'office');
-    expect(early.body).toMatchObject({ status: 409, code: 'AWARD.NOTICE_NOT_ENDED', allowedActions: ['raise_objection', 'resolve_objection', 'review_nomination', 'grant_clearance', 'refuse_clearance'] });
-    // A refusal names the stage's actions this caller may take (the view above narrows them to the facts too): every one with a route, and its Chinese name.
+    // A refusal names what this caller may do now, as its view offers it: every one with a route, and its Chinese name.
+    expect(early.body).toMatchObject({ status: 409, code: 'AWARD.NOTICE_NOT_ENDED', allowedActions: await offered('office') });
+    expect(early.body.allowedActions).toEqual(['raise_objection']);
     expect(early.body.allowedActions).not.toContain('end_public_notice');
     expect(early.body.allowedActionLabels).toEqual(early.body.allowedActions.map((action: string) => ({ action, label: expect.any(String) })));
     expect(early.body.allowedActionLabels[0]).toEqual({ action: 'raise_objection', label: '提出异议' });

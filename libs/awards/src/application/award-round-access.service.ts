@@ -3,8 +3,9 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role, isDomainError } from '@jingsai/shared';
-import { AwardRoundCommand, AwardRoundState, NOMINATION_ACTIONS, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
+import { AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
 import { roundStream } from './award-streams';
+import { roundActionsForCaller } from './award-round.caller-actions';
 
 export interface LoadedRound {
   state: AwardRoundState;
@@ -120,13 +121,12 @@ export class AwardRoundAccess {
   }
 
   /**
-   * The actions this caller passes the role check for on the round whatever its stage (a
-   * nomination's action: on some nomination it holds), for a refusal to name only those.
+   * What this caller may do on the round at `at`, as the round view offers it (the round's facts
+   * and the caller's checks; a nomination's action where some nomination awaits it and the caller
+   * may take it there), for a refusal to name only those.
    */
-  callerActions(user: AuthUser, round: LoadedRound): string[] {
-    return (Object.keys(TAKEN_BY) as RoundAction[]).filter((type) =>
-      TAKEN_BY[type] === 'scheduler' ? false : NOMINATION_ACTIONS.includes(type) ? round.state.nominations.some((n) => this.mayTake(user, round, type, n)) : this.mayTake(user, round, type),
-    );
+  callerActions(user: AuthUser, round: LoadedRound, at: string): string[] {
+    return roundActionsForCaller(round.state, at, (type, n) => isRoundAction(type) && this.mayTake(user, round, type, n), () => true).round;
   }
 
   private roleFor(user: AuthUser, round: LoadedRound, type: RoundAction, target: ActionTarget): Role {

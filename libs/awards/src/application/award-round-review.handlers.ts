@@ -25,7 +25,8 @@ export async function runOnRound(
   const ctx = commands.context(req, user, role);
   const roundId = round.round.roundId;
   // A refusal names what this caller may do, as the round view offers it, not every role's actions.
-  const base = { roundId, at: ctx.now.toISOString(), actor: ctx.actor, callerActions: access.callerActions(user, round) };
+  const at = ctx.now.toISOString();
+  const base = { roundId, at, actor: ctx.actor, callerActions: access.callerActions(user, round, at) };
   const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build(base), ctx);
   return { id: roundId, ...(itemId ? { itemId } : {}), outcome };
 }

@@ -125,7 +125,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         roundId,
         at,
         actor: ctx.actor,
-        callerActions: this.access.callerActions(user, loaded),
+        callerActions: this.access.callerActions(user, loaded, at),
         nominationId,
         pool: body.pool ?? round.pools[0]!.pool,
         nominee,
