@@ -78,6 +78,11 @@ describe('organisations over HTTP', () => {
       expect(notObject.headers['content-type']).toContain('application/problem+json');
       expect(notObject.body).toMatchObject({ code: 'REQUEST.BODY_NOT_OBJECT', messageZh: expect.stringContaining('JSON 对象'), errors: [{ field: '(body)' }] });
     }
+    // So is one sent to a command that reads no body (an approval, a submission): `[]` was taken for {}.
+    for (const rawBody of ['[]', '5']) {
+      const approve = await t.request('POST', '/api/v1/projects/nope/approve', { token: admin, rawBody });
+      expect(approve.body).toMatchObject({ status: 400, code: 'REQUEST.BODY_NOT_OBJECT' });
+    }
   });
 
   it('refuses a child placed above its parent level, naming the problem', async () => {

@@ -12,8 +12,8 @@ import { documentProblems } from './http/openapi-problems';
 import { documentConstraints } from './http/openapi-constraints';
 import { documentHttpConventions } from './http/openapi-http';
 import { documentedRoutes } from './http/openapi-routes';
-import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, unsupportedMediaType } from './http/problem-details';
-import { createValidationPipe } from './http/validation.pipe';
+import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, problemFromDomainError, unsupportedMediaType } from './http/problem-details';
+import { bodyNotObject, createValidationPipe, isNonObjectBody } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -62,6 +62,13 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     metrics.httpDuration.labels(req.method, route, String(reply.statusCode)).observe(seconds);
     if (logger) {
       logger.log({ msg: 'request', correlationId: req.correlationId, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'HTTP');
+    }
+  });
+  // A command whose route reads no body (submit, approve, confer) still refuses one that is not a JSON object, as a route with a DTO does (the pipe):
+  // `[]` or `5` sent to approve must not be taken for {}.
+  fastify.addHook('preHandler', async (req: any, reply: any) => {
+    if ((req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') && isNonObjectBody(req.body)) {
+      return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(problemFromDomainError(bodyNotObject(req.body), req.url));
     }
   });
   // Kept board, supervision and statistics answers go out here, before Nest's pipeline (auth included: the hook verifies the token).

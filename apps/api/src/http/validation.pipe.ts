@@ -132,19 +132,25 @@ function refuseUnsafeText(value: unknown, metadata: ArgumentMetadata): void {
  * so `null` sent to a route whose fields are all optional (confer, end notice) was accepted as an
  * empty command. Only a request without any body (undefined) stands for `{}`.
  */
+/** A body that was sent but is not a JSON object (null, an array, a string, a number). */
+export const isNonObjectBody = (value: unknown): boolean => value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value));
+
+/** The 400 for such a body: the same for a route with a DTO (this pipe) and one without (a hook in bootstrap). */
+export function bodyNotObject(value: unknown): DomainError {
+  const sent = value === null ? 'null' : Array.isArray(value) ? '数组' : '文本或数字';
+  const sentEn = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  return DomainError.validation(
+    'REQUEST.BODY_NOT_OBJECT',
+    `请求体必须是 JSON 对象（如 {}），收到的是${sent}。`,
+    `The request body must be a JSON object (such as {}); it was ${sentEn}.`,
+    { errors: [{ field: '(body)', messageZh: `应为 JSON 对象，不能是${sent}`, messageEn: `must be a JSON object, not ${sentEn}` }] },
+  );
+}
+
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDto = typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as any);
-    if (metadata.type === 'body' && isDto && value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value))) {
-      const sent = value === null ? 'null' : Array.isArray(value) ? '数组' : '文本或数字';
-      const sentEn = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-      throw DomainError.validation(
-        'REQUEST.BODY_NOT_OBJECT',
-        `请求体必须是 JSON 对象（如 {}），收到的是${sent}。`,
-        `The request body must be a JSON object (such as {}); it was ${sentEn}.`,
-        { errors: [{ field: '(body)', messageZh: `应为 JSON 对象，不能是${sent}`, messageEn: `must be a JSON object, not ${sentEn}` }] },
-      );
-    }
+    if (metadata.type === 'body' && isDto && isNonObjectBody(value)) throw bodyNotObject(value);
     if (metadata.type === 'body' || metadata.type === 'query') refuseUnsafeText(value, metadata);
     return super.transform(value, metadata);
   }
