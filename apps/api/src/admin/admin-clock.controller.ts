@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/comm
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { APP_CONFIG, DeadlineScheduler } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, requireRole } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles, requireRole } from '@jingsai/auth';
 import { AdjustableClock, CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { AppConfig } from '../config/app-config';
 
@@ -38,6 +38,7 @@ export class AdminClockController {
   }
 
   @Put('clock')
+  @Roles('admin')
   @ApiOperation({ summary: '设置服务时间（非生产环境）Set the service clock (not in production)' })
   set(@Body() body: SetClockDto, @CurrentUser() user: AuthUser) {
     this.clockFor(user).set(body.now);
@@ -45,6 +46,7 @@ export class AdminClockController {
   }
 
   @Post('clock/advance')
+  @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: '时间前进（非生产环境）Move the clock forward (not in production)' })
   advance(@Body() body: AdvanceClockDto, @CurrentUser() user: AuthUser) {
@@ -53,6 +55,7 @@ export class AdminClockController {
   }
 
   @Post('scheduler/tick')
+  @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: '立即检查到期事项 Record every deadline that has passed, now' })
   async tick(@CurrentUser() user: AuthUser) {
