@@ -60,7 +60,7 @@ export function awardRoundView(
     honourLevelLabel: HONOUR_LEVEL_LABELS[round.honourLevel],
     ruleSet: { ruleSetId: round.ruleSetId, version: round.ruleSetVersion },
     stage: state.stage,
-    stageLabel: stageLabelOn(state.stage, state.notice?.startsOn, today),
+    stageLabel: stageLabelOn(state.stage, state.notice, today),
     levels: round.levels,
     levelLabels: round.levels.map(reviewLevelLabel),
     minimumNoticeWorkingDays: round.minimumNoticeWorkingDays,

@@ -48,10 +48,13 @@ export const STAGE_LABELS: Record<AwardRoundStage, { zh: string; en: string }> =
 
 /**
  * The stage as people read it on `today` (a Beijing date): a notice given ahead of its first day
- * is 公示待开始 until then, since nobody can object to it yet.
+ * is 公示待开始 until then, since nobody can object to it yet; one whose last day has passed is
+ * 公示期已满 until its end is recorded (by the scheduler, or by a conferral), since nobody can
+ * object to it any more.
  */
-export function stageLabelOn(stage: AwardRoundStage, noticeStartsOn: string | null | undefined, today: string): { zh: string; en: string } {
-  if (stage === 'notice' && noticeStartsOn && today < noticeStartsOn) return { zh: '公示待开始', en: 'public notice scheduled' };
+export function stageLabelOn(stage: AwardRoundStage, notice: { startsOn?: string | null; lastDay?: string | null } | null | undefined, today: string): { zh: string; en: string } {
+  if (stage === 'notice' && notice?.startsOn && today < notice.startsOn) return { zh: '公示待开始', en: 'public notice scheduled' };
+  if (stage === 'notice' && notice?.lastDay && today > notice.lastDay) return { zh: '公示期已满', en: 'public notice period over' };
   return STAGE_LABELS[stage];
 }
 

@@ -49,6 +49,8 @@ describe('award round list projection', () => {
     const scheduled = flow.filter((e) => ['AwardRoundCreated', 'OrganizationRegistered', 'NominationSubmitted', 'PublicNoticeStarted'].includes(e.type));
     projectionSpec(combined).given(scheduled).then(label('2024-10-07'), '公示待开始');
     projectionSpec(combined).given(scheduled).then(label('2024-10-08'), '公示中');
+    // Past its last day and not yet recorded as ended: nobody can object any more.
+    projectionSpec(combined).given(scheduled).then(label('2024-10-13'), '公示期已满');
   });
 
   describe('when a round above names its recommending organisations', () => {

@@ -77,7 +77,7 @@ export function listRounds(db: Database, f: RoundFilter) {
       ruleSet: { ruleSetId: r.rule_set_id, version: r.rule_set_version },
       orgId: r.org_id,
       stage: r.stage,
-      stageLabel: r.stage in STAGE_LABELS ? stageLabelOn(r.stage as keyof typeof STAGE_LABELS, r.notice_starts_on, f.today) : { zh: r.stage, en: r.stage },
+      stageLabel: r.stage in STAGE_LABELS ? stageLabelOn(r.stage as keyof typeof STAGE_LABELS, { startsOn: r.notice_starts_on, lastDay: r.notice_last_day }, f.today) : { zh: r.stage, en: r.stage },
       notice: r.notice_starts_on ? { startsOn: r.notice_starts_on, lastDay: r.notice_last_day } : null,
       activeNominations: r.active,
       honoursConferred: r.honours,
