@@ -11,6 +11,8 @@ describe('the why of an audit entry', () => {
     expect(reasonOf({ reason: 'withdrawn', note: '比例未达要求' })).toBe('撤回推荐：比例未达要求');
     expect(reasonOf({ reason: 'review_rejected', level: 'county' })).toBe('审核未通过');
     expect(reasonOf({ citation: '攻克高炉检修难题' })).toBe('攻克高炉检修难题');
+    // An incident or an organisation fact is read by its account, so a veto is never a blank line.
+    expect(reasonOf({ kind: 'quality_accident', severity: 'minor', description: '焊缝质量事故' })).toBe('焊缝质量事故');
   });
 
   it('reads a removal at conferral by the reasons of the rules that failed, not its code', () => {

@@ -22,8 +22,8 @@ export interface AuditEntry {
   hash: string | null;
 }
 
-/** Fields of event data that carry the reason a user gave, in the order they are preferred. */
-const REASON_FIELDS = ['reason', 'note', 'grounds', 'basis', 'citation'] as const;
+/** Fields of event data that carry the reason a user gave, in the order they are preferred; an incident's or a fact's account last. */
+const REASON_FIELDS = ['reason', 'note', 'grounds', 'basis', 'citation', 'description'] as const;
 
 /** Reasons some events record as a code, as people read them; a note recorded beside the code follows it. */
 const REASON_CODE_LABELS: Record<string, string> = {
