@@ -555,5 +555,28 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(conferred.conferral).toMatchObject({ conferred: 0, removed: [{ nominationId: 'n-sun', failedReasons: [{ rule: 'project_veto' }] }] });
     expect(ok(await get('/api/v1/honours?recipientId=sun', 'office')).body.items).toEqual([]);
   });
+  it('skips a review level with no organisation over the nominee: a unit directly under the city (市直单位) goes from its own recommendation to the city', async () => {
+    t.clock.set('2023-10-09T09:00:00+08:00');
+    ok(await post('/api/v1/organizations', { orgId: 'jj-power', name: '国网九江供电公司', kind: 'enterprise', level: 'enterprise', ownership: 'state_owned', parentId: 'jj' }, 'admin'), 201);
+    tok['jj-power'] = await t.token({ userId: 'u-jj-power', roles: ['unit'], orgId: 'jj-power' });
+    const RL = '/api/v1/award-rounds/jj-levels';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-levels', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit', 'county', 'city'] }, 'office'), 201);
+    ok(await post(`${RL}/nominations`, { nominationId: 'n-pw', nominee: { kind: 'person', id: 'pw-li', name: '李线路工', orgId: 'jj-power' } }, 'city'), 201);
+    ok(await post(`${RL}/nominations`, { nominationId: 'n-xy', nominee: { kind: 'person', id: 'xy-wu', name: '吴师傅', orgId: 'ent-a' } }, 'county'), 201);
+    const nomination = async (id: string, who = 'office') => ok(await get(RL, who)).body.nominations.find((n: any) => n.nominationId === id);
+    expect(await nomination('n-pw')).toMatchObject({ levels: ['unit', 'city'], nextLevel: 'unit' });
+    expect(await nomination('n-xy')).toMatchObject({ levels: ['unit', 'county', 'city'] });
+    ok(await post(`${RL}/nominations/n-pw/recommend`, { workersCongressOn: '2023-10-08' }, 'jj-power'));
+    // Next is the city's review, offered to the city, not a county review nobody could take.
+    expect(await nomination('n-pw', 'city')).toMatchObject({ nextLevel: 'city', nextLevelLabel: { zh: '市级' }, allowedActions: expect.arrayContaining(['review_nomination']) });
+    ok(await post(`${RL}/nominations/n-pw/review`, { level: 'city', decision: 'approved' }, 'city'));
+    expect(await nomination('n-pw')).toMatchObject({ levelsPassed: ['unit', 'city'], nextLevel: null });
+    // The other nominee still goes through its county.
+    ok(await post(`${RL}/nominations/n-xy/recommend`, { workersCongressOn: '2023-10-08' }, 'ent-a'));
+    expect((await post(`${RL}/nominations/n-xy/review`, { level: 'city', decision: 'approved' }, 'city')).body).toMatchObject({ status: 409, code: 'AWARD.REVIEW_OUT_OF_ORDER' });
+    ok(await post(`${RL}/nominations/n-xy/review`, { level: 'county', decision: 'approved' }, 'county'));
+    ok(await post(`${RL}/nominations/n-xy/review`, { level: 'city', decision: 'approved' }, 'city'));
+    ok(await post(`${RL}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-10-10' }, 'office'));
+  });
 });
 

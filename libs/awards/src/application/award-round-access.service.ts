@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role, isDomainError } from '@jingsai/shared';
-import { AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, reviewLevelZh } from './award-domain';
+import { AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, levelsOf, reviewLevelZh } from './award-domain';
 import { roundStream } from './award-streams';
 import { roundActionsForCaller } from './award-round.caller-actions';
 
@@ -115,7 +115,7 @@ export class AwardRoundAccess {
     }
     if (!nomination) return passes({});
     if (type === 'WithdrawNomination') return passes({ orgIds: [nomination.recommenderOrgId] });
-    const levels = round.round.levels;
+    const levels = levelsOf(round.round, nomination);
     const level = type === 'RecordWorkersCongressApproval' ? levels[0] : type === 'ReviewNomination' ? levels[nomination.levelsPassed] : undefined;
     return passes({ nominationId: nomination.nominationId, level: level ?? '' });
   }

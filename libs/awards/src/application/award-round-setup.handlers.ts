@@ -6,7 +6,7 @@ import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@j
 import { campaignDecider } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf, withCampaignEntryRule } from './award-domain';
+import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf, withCampaignEntryRule, REVIEW_LEVELS, isOneOf } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
@@ -18,6 +18,18 @@ export interface AwardRoundCommandResult {
   id: string;
   itemId?: string;
   outcome: CommandOutcome<AwardRoundState>;
+}
+
+/**
+ * The round's review levels that apply to a nominee: the recommending level always, and a level
+ * of the tree (county, city, province) only where an organisation at that level is over the
+ * nominee or is the nominee's own, as project approval skips a level with no committee over the
+ * unit (a 市直单位 directly under the city has no county to review it).
+ */
+function applicableLevels(levels: readonly string[], nomineeOrgId: string, orgs: OrgDirectory): string[] {
+  const node = orgs.get(nomineeOrgId);
+  const chainLevels = new Set([...(node?.path ?? []), nomineeOrgId].map((id) => orgs.get(id)?.level));
+  return levels.filter((level, i) => i === 0 || !isOneOf(REVIEW_LEVELS, level) || chainLevels.has(level));
 }
 
 const HONOUR_LEVEL_OF_ORG: Record<string, HonourLevel> = { province: 'provincial', city: 'city', county: 'county', enterprise: 'enterprise', team: 'enterprise' };
@@ -135,6 +147,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         substitute: body.substitute ?? false,
         order: body.order ?? 1,
         competitionResult: project && project.facts.campaignId === round.campaignId ? { projectId: project.facts.projectId, grade: project.facts.grade, category: project.category } : null,
+        levels: applicableLevels(round.levels, nomineeOrgId, this.orgs),
         orgNames: Object.fromEntries([recommenderOrgId, ...round.quotasByRecommender.map((q) => q.orgId)].map((id) => [id, this.orgs.get(id)?.name ?? id])),
         verdict: evaluateEligibility({
           rules: project ? withCampaignEntryRule(version.rules) : version.rules,

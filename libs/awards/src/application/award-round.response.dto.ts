@@ -116,6 +116,7 @@ export class NominationViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '状态名称 Status label', type: LabelDto }) statusLabel!: LabelDto;
   @ApiPropertyOptional({ description: '移出原因 {reason, reasonLabel, …}（仅被移出的推荐）Why it was removed', ...FREE }) removal?: object;
   @ApiProperty({ description: '人选属性 Attributes stated', type: 'object', additionalProperties: true }) attributes!: Record<string, unknown>;
+  @ApiProperty({ description: '本推荐须经的审核层级（其上没有该层级组织的层级略过，如市直单位无县级）Its review levels (a level with no organisation over the nominee is skipped)', type: [String] }) levels!: string[];
   @ApiProperty({ description: '已通过的审核层级 Review levels passed', type: [String] }) levelsPassed!: string[];
   @ApiProperty({ description: '层级名称 Their labels', type: [LabelDto] }) levelsPassedLabels!: LabelDto[];
   @ApiProperty({ description: '待审核层级 Next review level', type: String, nullable: true }) nextLevel!: string | null;

@@ -1,7 +1,7 @@
 import {
   awardActionNames, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_ALLOWED, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
   OBJECTION_STATUS_LABELS, POOL_LABELS, REVIEW_LEVEL_LABELS, stageLabelOn,
-  NominationState, checkRoundSlate, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
+  NominationState, checkRoundSlate, levelsOf, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
 import { roundStream } from './award-streams';
@@ -84,10 +84,12 @@ export function awardRoundView(
       statusLabel: n.status === 'active' && n.substitute ? { zh: '递补人选', en: 'substitute' } : NOMINATION_STATUS_LABELS[n.status],
       ...(n.removal ? { removal: { ...n.removal, reasonLabel: removalLabel(n.removal) } } : {}),
       attributes: n.attributes,
-      levelsPassed: round.levels.slice(0, n.levelsPassed),
-      levelsPassedLabels: round.levels.slice(0, n.levelsPassed).map(reviewLevelLabel),
-      nextLevel: n.status === 'active' ? (round.levels[n.levelsPassed] ?? null) : null,
-      nextLevelLabel: n.status === 'active' && round.levels[n.levelsPassed] !== undefined ? reviewLevelLabel(round.levels[n.levelsPassed]!) : null,
+      // Its own levels: a level with no organisation over the nominee is skipped (a 市直单位 has no county).
+      levels: levelsOf(round, n),
+      levelsPassed: levelsOf(round, n).slice(0, n.levelsPassed),
+      levelsPassedLabels: levelsOf(round, n).slice(0, n.levelsPassed).map(reviewLevelLabel),
+      nextLevel: n.status === 'active' ? (levelsOf(round, n)[n.levelsPassed] ?? null) : null,
+      nextLevelLabel: n.status === 'active' && levelsOf(round, n)[n.levelsPassed] !== undefined ? reviewLevelLabel(levelsOf(round, n)[n.levelsPassed]!) : null,
       workersCongressOn: n.workersCongressOn,
       clearances: n.requiredClearances.map((d) => {
         const status = n.clearances[d] ?? 'pending';

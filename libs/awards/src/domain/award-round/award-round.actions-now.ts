@@ -1,7 +1,7 @@
 import { ALLOWED_ACTIONS, NOMINATION_ACTIONS, SCHEDULED_ACTIONS, awardActionNames, someHonourAllows } from './award-round.guards';
 import { noticeRunningAt } from './award-round.decide-notice';
 import { assertSlateReady } from './award-round.slate';
-import { AwardRoundState, NominationState } from './award-round.state';
+import { AwardRoundState, NominationState, levelsOf } from './award-round.state';
 
 /**
  * What can be done with the round now, as a console offers it: the stage's actions that the
@@ -55,7 +55,7 @@ export function awardActionsNow(state: AwardRoundState, at: string): string[] {
 export function nominationActionsNow(state: AwardRoundState, n: NominationState): string[] {
   const round = state.round;
   if (!round || n.status !== 'active' || !ALLOWED_ACTIONS[state.stage].includes('ReviewNomination')) return [];
-  const review = n.levelsPassed >= round.levels.length ? [] : n.levelsPassed === 0 ? ['RecordWorkersCongressApproval', 'ReviewNomination'] : ['ReviewNomination'];
+  const review = n.levelsPassed >= levelsOf(round, n).length ? [] : n.levelsPassed === 0 ? ['RecordWorkersCongressApproval', 'ReviewNomination'] : ['ReviewNomination'];
   const clearance = n.requiredClearances.some((d) => n.clearances[d] !== 'granted') ? ['GrantClearance', 'RefuseClearance'] : [];
   // Before the notice any active nomination may be taken off the list by its recommender.
   const withdraw = ALLOWED_ACTIONS[state.stage].includes('WithdrawNomination') ? ['WithdrawNomination'] : [];

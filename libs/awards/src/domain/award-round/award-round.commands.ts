@@ -97,6 +97,12 @@ export interface Nominate extends RoundCommand {
    * winners, and only a skills contest (职业技能竞赛) has champions.
    */
   competitionResult?: { projectId: string; grade: string | null; category?: string } | null;
+  /**
+   * The round's review levels this nominee goes through (looked up by the handler): a level with
+   * no organisation over the nominee is skipped, as project approval skips it (a 市直单位 directly
+   * under the city has no county to review it). Absent: every level of the round.
+   */
+  levels?: string[];
   /** Names of the organisations the round's quotas name, for the messages people read (looked up by the handler). */
   orgNames?: Record<string, string>;
 }

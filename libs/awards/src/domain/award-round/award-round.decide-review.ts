@@ -5,7 +5,7 @@ import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewN
 import { AwardRoundEvent, SubstitutePromoted } from './award-round.events';
 import { ACTION_LABELS, awardActionName, illegalRoundState, labelledAwardActions, requireActiveNomination, requireRound, requireText } from './award-round.guards';
 import { nextSubstitute } from './award-round.slate';
-import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
+import { AwardRoundState, NominationState, RoundConfig, levelsOf } from './award-round.state';
 
 /** The promotion that follows when a primary drops out, if a substitute of its recommender fits. */
 export function promotionAfter(state: AwardRoundState, round: RoundConfig, removed: NominationState): SubstitutePromoted[] {
@@ -23,12 +23,21 @@ function requireNextLevel(round: RoundConfig, n: NominationState, level: string)
   if (!round.levels.includes(level)) {
     throw DomainError.validation('AWARD.UNKNOWN_LEVEL', `本轮没有“${reviewLevelZh(level)}”审核层级（本轮层级：${round.levels.map(reviewLevelZh).join('→') || '无'}）。`, `This round has no review level ${level} (levels: ${round.levels.join(' → ') || 'none'}).`);
   }
-  const index = round.levels.indexOf(level);
+  const levels = levelsOf(round, n);
+  if (!levels.includes(level)) {
+    throw DomainError.unprocessable(
+      'AWARD.LEVEL_NOT_APPLICABLE',
+      `${n.nominee.name}（推荐 ${n.nominationId}）所在单位之上没有${reviewLevelZh(level)}组织，无需${reviewLevelZh(level)}审核（审核层级：${levels.map(reviewLevelZh).join('→')}）。`,
+      `Nomination ${n.nominationId} has no ${level} organisation over it, so there is no ${level} review (its levels: ${levels.join(' → ')}).`,
+      { nominationId: n.nominationId, level, levels },
+    );
+  }
+  const index = levels.indexOf(level);
   if (index < n.levelsPassed) {
     throw DomainError.conflict('AWARD.LEVEL_ALREADY_REVIEWED', `${n.nominee.name}（推荐 ${n.nominationId}）已通过“${reviewLevelZh(level)}”审核。`, `Nomination ${n.nominationId} has already passed the ${level} level.`);
   }
   if (index > n.levelsPassed) {
-    const expected = round.levels[n.levelsPassed]!;
+    const expected = levels[n.levelsPassed]!;
     throw illegalRoundState(
       'AWARD.REVIEW_OUT_OF_ORDER',
       `须逐级推荐：推荐 ${n.nominationId} 应先经${reviewLevelZh(expected)}审核，不能直接进入${reviewLevelZh(level)}审核。`,

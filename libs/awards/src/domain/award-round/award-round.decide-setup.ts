@@ -232,6 +232,8 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     verdict: c.verdict,
     requiredClearances: requiredClearances(round.clearances, c.nominee.kind, c.ownership),
     ...(poolAdmission ? { poolAdmission } : {}),
+    // Only a true subset of the round's levels, in the round's order, with the recommending level kept.
+    ...(c.levels && c.levels.length < round.levels.length ? { levels: round.levels.filter((l, i) => i === 0 || c.levels!.includes(l)) } : {}),
   };
   return [{ type: 'NominationSubmitted', data }];
 }

@@ -51,6 +51,8 @@ export type NominationSubmitted = E<
     verdict: EligibilityVerdict;
     /** Clearances requested implicitly from the rule set (征求意见). */
     requiredClearances: Department[];
+    /** The round's levels this nominee goes through, where some do not apply to it (a 市直单位 has no county); absent: all. */
+    levels?: string[];
     /**
      * Why a nominee entered the competition-reserved pool (竞赛表彰): its project graded 优秀, or
      * a champion of a skills contest; absent in other pools.

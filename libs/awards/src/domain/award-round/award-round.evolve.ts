@@ -42,6 +42,7 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
         clearances: {},
         verdict: d.verdict,
         ...(d.poolAdmission ? { poolAdmission: d.poolAdmission } : {}),
+        ...(d.levels ? { levels: d.levels } : {}),
       };
       return { ...state, nominations: [...state.nominations, nomination] };
     }

@@ -1,7 +1,7 @@
 import { DeciderSpec } from '@jingsai/testing';
 import { AwardRoundEvent } from './award-round.events';
 import { awardRoundDecider } from './award-round.decider';
-import { ROUND_ID, at, created, noticeStarted, passed, submitted } from './award-round.fixtures';
+import { ROUND_ID, at, created, nominate, noticeStarted, passed, submitted } from './award-round.fixtures';
 import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination, WithdrawNomination } from './award-round.commands';
 
 const spec = DeciderSpec.for(awardRoundDecider);
@@ -35,6 +35,16 @@ const promoted = (nominationId: string, replacesNominationId: string, recommende
 });
 
 describe('level-by-level recommendation (逐级推荐)', () => {
+  it('takes a nominee through its own levels only: one with no county over it goes from the unit to the city', () => {
+    const cityUnit = { type: 'Nominate' as const, ...nominate('n-1'), levels: ['unit', 'city'] };
+    spec.given([leveled]).when(cityUnit).thenMatches([{ type: 'NominationSubmitted', data: { levels: ['unit', 'city'] } }]);
+    const submittedCity = { ...submitted('n-1'), data: { ...submitted('n-1').data, levels: ['unit', 'city'] } } as AwardRoundEvent;
+    spec.given([leveled, submittedCity, recommended('n-1')]).when(review('n-1', 'county')).thenThrows('AWARD.LEVEL_NOT_APPLICABLE', { details: { levels: ['unit', 'city'] } });
+    spec.given([leveled, submittedCity, recommended('n-1')]).when(review('n-1', 'city')).then([{ type: 'NominationReviewed', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'city', decision: 'approved' } }]);
+    // Every level applying: nothing is recorded beyond the round's own.
+    spec.given([leveled]).when({ ...cityUnit, levels: ['unit', 'county', 'city'] }).thenMatches([{ type: 'NominationSubmitted' }]);
+    spec.given([leveled]).when({ ...cityUnit, levels: ['unit', 'county', 'city'] }).thenState((s) => expect(s.nominations[0]!.levels).toBeUndefined());
+  });
   it('refuses a workers’ congress held before the selection’s year: it cannot have decided this recommendation', () => {
     const old = { ...congress('n-1', '2019-03-01'), selectionYear: 2024 };
     const refused = spec.given([leveled, submitted('n-1')]).when(old).thenThrows('AWARD.INVALID_CONGRESS_DATE', { details: { selectionYear: 2024, errors: [{ field: 'workersCongressOn' }] } });

@@ -2,7 +2,7 @@ import { DomainError } from '@jingsai/shared';
 import { DEPARTMENT_LABELS, Department, POOL_LABELS, Pool, reviewLevelZh } from '../catalogue/award-catalogue';
 import { matchesPredicate } from '../rules/attribute-predicate';
 import { RatioResult, checkSlate, describeRatioResult, unmetRatios } from '../rules/slate-ratios';
-import { AwardRoundState, NominationState, RoundConfig, isPrimary } from './award-round.state';
+import { AwardRoundState, NominationState, RoundConfig, isPrimary, levelsOf } from './award-round.state';
 
 export interface QuotaBreach {
   quota: 'pool' | 'sub_quota' | 'recommender';
@@ -74,7 +74,7 @@ export function nextSubstitute(state: AwardRoundState, round: RoundConfig, remov
 }
 
 export function missingReviews(round: RoundConfig, nominations: readonly NominationState[]): Array<{ nominationId: string; missingLevels: string[] }> {
-  return nominations.filter((n) => n.levelsPassed < round.levels.length).map((n) => ({ nominationId: n.nominationId, missingLevels: round.levels.slice(n.levelsPassed) }));
+  return nominations.filter((n) => n.levelsPassed < levelsOf(round, n).length).map((n) => ({ nominationId: n.nominationId, missingLevels: levelsOf(round, n).slice(n.levelsPassed) }));
 }
 
 export function outstandingClearances(nominations: readonly NominationState[]): Array<{ nominationId: string; departments: Department[] }> {

@@ -29,11 +29,16 @@ export interface NominationState {
   requiredClearances: Department[];
   clearances: Partial<Record<Department, 'granted' | 'refused'>>;
   verdict: EligibilityVerdict;
+  /** The review levels it goes through, where the round's do not all apply to it (absent: the round's). */
+  levels?: string[];
   /** Why the competition-reserved pool took it (absent in other pools, and on nominations recorded before it was kept). */
   poolAdmission?: NominationSubmitted['data']['poolAdmission'];
   /** Why a removed nomination was removed (absent while active, and for a withdrawal after an objection). */
   removal?: Omit<NominationRemoved['data'], 'roundId' | 'nominationId'>;
 }
+
+/** The review levels a nomination goes through: its own where some of the round's do not apply to it. */
+export const levelsOf = (round: Pick<RoundConfig, 'levels'>, n: Pick<NominationState, 'levels'>): string[] => n.levels ?? round.levels;
 
 export interface ObjectionState {
   objectionId: string;
