@@ -539,6 +539,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post('/api/v1/award-rounds/jj-veto/nominations', { nominationId: 'n-qian', nominee: { kind: 'person', id: 'qian', name: '钱工', orgId: 'ent-c' }, projectId: 'p-c' }, 'county'), 201);
     ok(await post('/api/v1/award-rounds/jj-veto/nominations/n-qian/recommend', { workersCongressOn: '2023-08-30' }, 'ent-c'));
     ok(await accident('p-c', 'q-1', '2023-08-31'), 201);
+    // The round shows the nominee as no longer eligible beside the verdict it was made on, and does not offer the notice.
+    const before = ok(await get('/api/v1/award-rounds/jj-veto', 'office')).body;
+    expect(before.nominations[0]).toMatchObject({ verdict: { eligible: true }, noLongerEligible: [{ rule: 'project_veto', messageZh: expect.stringContaining('一票否决') }] });
+    expect(before.allowedActions).not.toContain('start_public_notice');
     const refused = await post('/api/v1/award-rounds/jj-veto/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2023-09-04' }, 'office');
     expect(refused.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEES_NO_LONGER_ELIGIBLE', barred: [{ nominationId: 'n-qian', failedReasons: [{ rule: 'project_veto' }] }] });
     expect(refused.body.messageZh).toMatch(/^1 名人选推荐后已不符合评选条件，不能公示：钱工（n-qian）：项目“技能比武 p-c”（p-c）发生一票否决事故/);

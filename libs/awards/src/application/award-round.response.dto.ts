@@ -85,6 +85,12 @@ export class EligibilityReasonDto {
   @ApiPropertyOptional({ description: '尚未符合但仍可能符合（如报名尚未截止）Not yet, but still can', enum: [true] }) pending?: boolean;
 }
 
+export class FailedRuleDto {
+  @ApiProperty({ description: '规则 Rule' }) rule!: string;
+  @ApiProperty({ description: '原因 Why it fails' }) messageZh!: string;
+  @ApiProperty({ description: 'Why it fails, in English' }) messageEn!: string;
+}
+
 export class VerdictViewDto {
   @ApiProperty({ description: '符合评选条件 Eligible' }) eligible!: boolean;
   @ApiProperty({ description: '规则集 Rule set id' }) ruleSetId!: string;
@@ -117,6 +123,7 @@ export class NominationViewDto extends ActionLabelsDto {
   @ApiPropertyOptional({ description: '移出原因 {reason, reasonLabel, …}（仅被移出的推荐）Why it was removed', ...FREE }) removal?: object;
   @ApiProperty({ description: '人选属性 Attributes stated', type: 'object', additionalProperties: true }) attributes!: Record<string, unknown>;
   @ApiProperty({ description: '本推荐须经的审核层级（其上没有该层级组织的层级略过，如市直单位无县级）Its review levels (a level with no organisation over the nominee is skipped)', type: [String] }) levels!: string[];
+  @ApiPropertyOptional({ description: '推荐后已不符合的规则（按今天的事实重新核对；仅公示前、有不符合时）Rules the facts fail now, judged again before the notice', type: [FailedRuleDto] }) noLongerEligible?: FailedRuleDto[];
   @ApiProperty({ description: '已通过的审核层级 Review levels passed', type: [String] }) levelsPassed!: string[];
   @ApiProperty({ description: '层级名称 Their labels', type: [LabelDto] }) levelsPassedLabels!: LabelDto[];
   @ApiProperty({ description: '待审核层级 Next review level', type: String, nullable: true }) nextLevel!: string | null;

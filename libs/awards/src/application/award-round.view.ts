@@ -40,6 +40,7 @@ const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardAct
  */
 export function awardRoundView(
   state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess, actions: CallerRoundActions, today: string,
+  barredNow: ReadonlyMap<string, ReadonlyArray<{ rule: string; messageZh: string; messageEn: string }>> = new Map(),
 ) {
   const round = state.round!;
   const primaries = state.nominations.filter(isPrimary);
@@ -95,6 +96,8 @@ export function awardRoundView(
         const status = n.clearances[d] ?? 'pending';
         return { department: d, label: DEPARTMENT_LABELS[d], status, statusLabel: CLEARANCE_STATUS_LABELS[status] };
       }),
+      // The stored verdict is what the nomination was made on; a rule the facts now fail is shown beside it.
+      ...(barredNow.has(n.nominationId) ? { noLongerEligible: barredNow.get(n.nominationId) } : {}),
       verdict: { eligible: n.verdict.eligible, ruleSetId: n.verdict.ruleSetId, ruleSetVersion: n.verdict.ruleSetVersion, checkedAt: n.verdict.checkedAt, failed: failedReasons(n.verdict).length, reasons: n.verdict.reasons },
       ...offered(actions.byNomination.get(n.nominationId) ?? []),
     })),

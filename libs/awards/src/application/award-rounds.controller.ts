@@ -8,6 +8,7 @@ import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory } from '@jing
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
+import { NominationRejudge } from './nomination-rejudge.service';
 import { AWARD_TYPES, shanghaiDateOf } from './award-domain';
 import { AwardRoundAccess, isRoundAction } from './award-round-access.service';
 import { roundActionsForCaller } from './award-round.caller-actions';
@@ -46,6 +47,7 @@ export class AwardRoundsController {
     @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly rejudge: NominationRejudge,
   ) {
     this.db = readDb.db;
   }
@@ -127,12 +129,17 @@ export class AwardRoundsController {
     const objections = objectionDetails(this.db, roundId);
     const access = this.access.readAccess(user, round, [...objections.values()].some((o) => o.raisedBy === user.userId));
     const now = this.clock.now().toISOString();
-    const actions = roundActionsForCaller(
+    const offered = roundActionsForCaller(
       round.state, now,
       (type, nomination) => isRoundAction(type) && this.access.mayTake(user, round, type, nomination),
       (n) => access.nomineeVisible(n.nominee.orgId),
     );
-    return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now)), revision: round.revision };
+    // Nominees the facts bar since their nomination (an accident on the project, wage arrears, a substitute promoted onto a
+    // vetoed project) are shown as such, and the notice, which would refuse them, is not offered until they are withdrawn.
+    const barred = round.state.stage === 'nominating' ? await this.rejudge.barred(round.round, round.state.nominations, now) : [];
+    const actions = barred.length > 0 ? { ...offered, round: offered.round.filter((t) => t !== 'StartPublicNotice') } : offered;
+    const barredNow = new Map(barred.map((b) => [b.nominationId, b.failedReasons]));
+    return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now), barredNow), revision: round.revision };
   }
 
   @Post(':roundId/nominations')

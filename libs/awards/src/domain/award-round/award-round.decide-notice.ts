@@ -78,7 +78,7 @@ function requireNoneBarred(state: AwardRoundState, barred: readonly BarredNomina
   };
   throw DomainError.unprocessable(
     'AWARD.NOMINEES_NO_LONGER_ELIGIBLE',
-    `${barred.length} 名人选推荐后已不符合评选条件，不能公示：${barred.map((b) => `${name(b.nominationId)}：${b.failedReasons.map((r) => r.messageZh).join('')}`).join('；')}请先撤回推荐（递补人选按顺序递补），再开始公示。`,
+    `${barred.length} 名人选推荐后已不符合评选条件，不能公示：${barred.map((b) => `${name(b.nominationId)}：${b.failedReasons.map((r) => r.messageZh).join('').replace(/。$/, '')}`).join('；')}。请先撤回推荐（递补人选按顺序递补），再开始公示。`,
     `${barred.length} nominee(s) are no longer eligible and cannot be published: ${barred.map((b) => `${b.nominationId}: ${b.failedReasons.map((r) => r.messageEn).join(' ')}`).join('; ')} Withdraw them first.`,
     { barred },
   );

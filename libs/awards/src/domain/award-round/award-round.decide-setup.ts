@@ -201,8 +201,9 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     const failed = failedReasons(v);
     throw DomainError.unprocessable(
       'AWARD.NOMINEE_INELIGIBLE',
-      `${c.nominee.name} 不符合评选条件：${failed.map((r) => r.messageZh).join('')}`,
-      `${c.nominee.name} is not eligible: ${failed.map((r) => r.messageEn).join(' ')}`,
+      // Rules that fail for one missing fact say the same sentence: it is said once (failedReasons keeps every rule).
+      `${c.nominee.name} 不符合评选条件：${[...new Set(failed.map((r) => r.messageZh))].join('')}`,
+      `${c.nominee.name} is not eligible: ${[...new Set(failed.map((r) => r.messageEn))].join(' ')}`,
       { failedReasons: failed },
     );
   }

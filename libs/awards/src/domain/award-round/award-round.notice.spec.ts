@@ -113,6 +113,9 @@ describe('starting the public notice (公示)', () => {
     const refused = spec.given(ready).when(start({ barred })).thenThrows('AWARD.NOMINEES_NO_LONGER_ELIGIBLE', { kind: 'unprocessable', details: { barred } });
     expect(refused.messageZh).toContain('职工p-n-2（n-2）：项目 p-2 发生一票否决事故。');
     expect(refused.messageZh).toContain('请先撤回推荐');
+    // Two nominees, each reason ending its own sentence once.
+    const two = [...barred, { nominationId: 'n-1', failedReasons: [{ rule: 'exclusion_window', messageZh: '单位 org-a 在限制期内。', messageEn: 'barred' }] }];
+    expect(spec.given(ready).when(start({ barred: two })).thenThrows('AWARD.NOMINEES_NO_LONGER_ELIGIBLE').messageZh).toContain('项目 p-2 发生一票否决事故；职工p-n-1（n-1）：单位 org-a 在限制期内。请先撤回推荐');
   });
 
   it('refuses a notice that starts in the past or has a malformed period', () => {

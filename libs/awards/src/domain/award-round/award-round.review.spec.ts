@@ -36,7 +36,7 @@ const promoted = (nominationId: string, replacesNominationId: string, recommende
 
 describe('level-by-level recommendation (逐级推荐)', () => {
   it('takes a nominee through its own levels only: one with no county over it goes from the unit to the city', () => {
-    const cityUnit = { type: 'Nominate' as const, ...nominate('n-1'), levels: ['unit', 'city'] };
+    const cityUnit = { ...nominate('n-1'), levels: ['unit', 'city'] };
     spec.given([leveled]).when(cityUnit).thenMatches([{ type: 'NominationSubmitted', data: { levels: ['unit', 'city'] } }]);
     const submittedCity = { ...submitted('n-1'), data: { ...submitted('n-1').data, levels: ['unit', 'city'] } } as AwardRoundEvent;
     spec.given([leveled, submittedCity, recommended('n-1')]).when(review('n-1', 'county')).thenThrows('AWARD.LEVEL_NOT_APPLICABLE', { details: { levels: ['unit', 'city'] } });
