@@ -13,6 +13,9 @@ describe('the why of an audit entry', () => {
     expect(reasonOf({ citation: '攻克高炉检修难题' })).toBe('攻克高炉检修难题');
     // An incident or an organisation fact is read by its account, so a veto is never a blank line.
     expect(reasonOf({ kind: 'quality_accident', severity: 'minor', description: '焊缝质量事故' })).toBe('焊缝质量事故');
+    expect(reasonOf({ nominationId: 'n-1', objectionId: 'o-1' })).toBe('异议（o-1）经核实属实，撤回推荐');
+    // An event that records an objection's own note reads the note.
+    expect(reasonOf({ objectionId: 'o-1', note: '经核实属实' })).toBe('经核实属实');
   });
 
   it('reads a removal at conferral by the reasons of the rules that failed, not its code', () => {

@@ -50,6 +50,9 @@ export function reasonOf(data: unknown): string | null {
     const note = (data as { note?: unknown }).note;
     return field === 'reason' && typeof note === 'string' && note.length > 0 ? `${code}：${note}` : code;
   }
+  // A nomination withdrawn after an objection gives no reason of its own: it follows from the upheld objection it names.
+  const objectionId = (data as { objectionId?: unknown }).objectionId;
+  if (typeof objectionId === 'string') return `异议（${objectionId}）经核实属实，撤回推荐`;
   return null;
 }
 

@@ -108,7 +108,7 @@ export function grantSubmissionExtension(c: GrantSubmissionExtension, state: Pro
   if (span && beijingDate(c.at) > span.endsOn) {
     throw DomainError.conflict(
       'PROJECT.EXTENSION_AFTER_CAMPAIGN',
-      `竞赛活动已于 ${span.endsOn} 结束，本活动已结束，不再批准延期报送。`,
+      `竞赛活动已于 ${span.endsOn} 结束，不再批准延期报送。`,
       `The campaign ended on ${span.endsOn}; no extension is granted once it is over.`,
       { campaignEndsOn: span.endsOn },
     );

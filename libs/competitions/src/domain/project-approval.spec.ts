@@ -218,7 +218,7 @@ describe('project approval (遴选立项)', () => {
       spec().given([drafted]).when(grant('2022-07-01T08:00:00+08:00', { campaign })).thenThrows('PROJECT.EXTENSION_AFTER_CAMPAIGN', { details: { campaignEndsOn: '2022-06-30', errors: [{ field: 'until' }] } });
       // Once it is over, a state to report (409), whatever the date asked for.
       const over = spec().given([drafted]).when(grant('2023-01-20T18:00:00+08:00', { campaign, at: '2023-01-11T09:00:00+08:00' })).thenThrows('PROJECT.EXTENSION_AFTER_CAMPAIGN', { kind: 'conflict' });
-      expect(over.messageZh).toContain('本活动已结束，不再批准延期报送');
+      expect(over.messageZh).toBe('竞赛活动已于 2022-06-30 结束，不再批准延期报送。');
     });
 
     it('refuses an extension that ends before the window closes or in the past', () => {

@@ -40,7 +40,7 @@ function requireNextLevel(round: RoundConfig, n: NominationState, level: string)
     const expected = levels[n.levelsPassed]!;
     throw illegalRoundState(
       'AWARD.REVIEW_OUT_OF_ORDER',
-      `须逐级推荐：推荐 ${n.nominationId} 应先经${reviewLevelZh(expected)}审核，不能直接进入${reviewLevelZh(level)}审核。`,
+      `须逐级推荐：${n.nominee.name}（推荐 ${n.nominationId}）应先经${reviewLevelZh(expected)}审核，不能直接进入${reviewLevelZh(level)}审核。`,
       `Reviews go level by level: nomination ${n.nominationId} must pass the ${expected} level before ${level}.`,
       `awaiting_${expected}`,
       [n.levelsPassed === 0 ? 'RecordWorkersCongressApproval' : 'ReviewNomination'],
@@ -139,7 +139,7 @@ export function decideRefuseClearance(c: RefuseClearance, state: AwardRoundState
   if (n.clearances[c.department] === 'granted') {
     throw DomainError.conflict(
       'AWARD.CLEARANCE_ALREADY_GRANTED',
-      `${DEPARTMENT_LABELS[c.department].zh}已对推荐 ${n.nominationId} 出具同意意见；如情况有变，请通过异议或撤销程序处理。`,
+      `${DEPARTMENT_LABELS[c.department].zh}已对${n.nominee.name}（推荐 ${n.nominationId}）出具同意意见；如情况有变，请通过异议或撤销程序处理。`,
       `${c.department} has already signed off nomination ${n.nominationId}; if things changed, use an objection or revocation.`,
     );
   }
