@@ -14,6 +14,7 @@ const REMOVAL_LABELS: Record<NonNullable<NominationState['removal']>['reason'], 
   clearance_refused: { zh: '征求意见未通过', en: 'clearance refused' },
   ineligible_at_conferral: { zh: '表彰时已不符合评选条件', en: 'no longer eligible at conferral' },
   withdrawn: { zh: '撤回推荐', en: 'withdrawn' },
+  objection_upheld: { zh: '异议经核实属实，撤回推荐', en: 'withdrawn after an upheld objection' },
 };
 
 const POOL_ADMISSION_LABELS = {
@@ -24,7 +25,7 @@ const POOL_ADMISSION_LABELS = {
 /** A withdrawal says who withdrew: the recommending organisation or the award office. */
 function removalLabel(removal: NonNullable<NominationState['removal']>): { zh: string; en: string } {
   if (removal.reason !== 'withdrawn') return REMOVAL_LABELS[removal.reason];
-  return removal.by === 'award_office' ? { zh: '评选表彰办公室撤回', en: 'withdrawn by the award office' } : { zh: '推荐单位撤回', en: 'withdrawn by the recommender' };
+  return 'by' in removal && removal.by === 'award_office' ? { zh: '评选表彰办公室撤回', en: 'withdrawn by the award office' } : { zh: '推荐单位撤回', en: 'withdrawn by the recommender' };
 }
 
 /** A review level as people read it (推荐单位, 县级 …); a level named otherwise is shown as it is. */

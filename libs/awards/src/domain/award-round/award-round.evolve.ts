@@ -71,7 +71,7 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
     case 'ObjectionDismissed':
       return setObjection(state, event.data.objectionId, 'dismissed');
     case 'NominationWithdrawnAfterObjection':
-      return updateNomination(state, event.data.nominationId, (n) => ({ ...n, status: 'withdrawn' }));
+      return updateNomination(state, event.data.nominationId, (n) => ({ ...n, status: 'withdrawn', removal: { reason: 'objection_upheld', objectionId: event.data.objectionId } }));
     case 'PublicNoticeEnded':
       return { ...state, stage: 'notice_ended' };
     case 'NominationsReopened':

@@ -33,8 +33,8 @@ export interface NominationState {
   levels?: string[];
   /** Why the competition-reserved pool took it (absent in other pools, and on nominations recorded before it was kept). */
   poolAdmission?: NominationSubmitted['data']['poolAdmission'];
-  /** Why a removed nomination was removed (absent while active, and for a withdrawal after an objection). */
-  removal?: Omit<NominationRemoved['data'], 'roundId' | 'nominationId'>;
+  /** Why it left the round (absent while active): a removal, or a withdrawal after an upheld objection, naming the objection. */
+  removal?: Omit<NominationRemoved['data'], 'roundId' | 'nominationId'> | { reason: 'objection_upheld'; objectionId: string };
 }
 
 /** The review levels a nomination goes through: its own where some of the round's do not apply to it. */
