@@ -49,13 +49,19 @@ describe('export selection', () => {
     await store.append('awardRound-r1', [ev('AwardRoundCreated', { roundId: 'r1', campaignId: 'c1', ruleSetId: 'national' })], 'no_stream');
     await store.append('ruleSet-national', [ev('RuleSetVersionPublished', { ruleSetId: 'national', version: 1 })], 'no_stream');
     for (let i = 0; i < 2500; i++) await store.append(`project-p${i % 2 ? 1 : 2}`, [ev('Noted', { i })], 'any');
+    await store.append('awardRound-r1', [ev('NominationSubmitted', { roundId: 'r1', nominationId: 'n1', nominee: { kind: 'person', id: 'w', name: '王', orgId: 'ent-n' } })], 'any');
+    await store.append('organization-jx', [ev('OrganizationRegistered', { orgId: 'jx', parentPath: [] })], 'no_stream');
+    await store.append('organization-xy', [ev('OrganizationRegistered', { orgId: 'xy', parentPath: ['jx'] })], 'no_stream');
+    await store.append('organization-lx', [ev('OrganizationRegistered', { orgId: 'lx', parentPath: ['jx'] })], 'no_stream');
+    await store.append('organization-ent-n', [ev('OrganizationRegistered', { orgId: 'ent-n', parentPath: ['jx', 'xy'] })], 'no_stream');
   });
   afterAll(() => store.close());
 
-  it('exports a campaign: its stream, its projects and award rounds and the rule sets they cite, in position order, nothing else', async () => {
+  it('exports a campaign: its stream, its projects and award rounds, the rule sets they cite and the organisations they read, in position order, nothing else', async () => {
     const { events } = await collect(exportPages(store, { kind: 'campaign', campaignId: 'c1' }));
-    expect([...new Set(events.map((e) => e.streamId))]).toEqual(['campaign-c1', 'project-p1', 'awardRound-r1', 'ruleSet-national']);
-    expect(events).toHaveLength(4 + 1250);
+    // The organisations: the project's unit (xy), the nominee's (ent-n) and those above them (jx); not another campaign's unit (lx).
+    expect([...new Set(events.map((e) => e.streamId))]).toEqual(['campaign-c1', 'project-p1', 'awardRound-r1', 'ruleSet-national', 'organization-jx', 'organization-xy', 'organization-ent-n']);
+    expect(events).toHaveLength(5 + 1250 + 3);
     const part = await collect(exportPages(store, { kind: 'campaign', campaignId: 'c1', scopeOrgId: 'xy' }, { include: async (s) => s.startsWith('project-') }));
     expect([...new Set(part.events.map((e) => e.streamId))]).toEqual(['project-p1']);
     expect(events.map((e) => e.position)).toEqual([...events.map((e) => e.position)].sort((a, b) => a - b));
@@ -64,7 +70,7 @@ describe('export selection', () => {
   it('reads the whole log and one stream in bounded pages, however long', async () => {
     const { store: spied, seen } = counting(store);
     const all = await collect(exportPages(spied, { kind: 'all' }, { pageSize: 1000 }));
-    expect(all.sizes).toEqual([1000, 1000, 506]);
+    expect(all.sizes).toEqual([1000, 1000, 511]);
     expect(seen.largest).toBe(1000);
     const one = await collect(exportPages(spied, { kind: 'stream', streamId: 'project-p1' }, { pageSize: 400 }));
     expect(one.events).toHaveLength(1251);
@@ -75,7 +81,7 @@ describe('export selection', () => {
   it('reports progress up to the total', async () => {
     const progress: Array<[number, number]> = [];
     await collect(exportPages(store, { kind: 'all' }, { pageSize: 1000, onProgress: (d, t) => progress.push([d, t]) }));
-    expect(progress[progress.length - 1]).toEqual([2506, 2506]);
+    expect(progress[progress.length - 1]).toEqual([2511, 2511]);
   });
 });
 

@@ -43,7 +43,7 @@ export async function* exportPages(store: EventStore, selection: ExportSelection
   }
   const head = await store.headPosition();
   const members = selection.kind === 'campaign' ? await campaignStreams(store, selection.campaignId, pageSize, options.include) : null;
-  const filter = members ? { streamPrefixes: ['campaign-', 'project-', 'awardRound-', 'ruleSet-'] } : undefined;
+  const filter = members ? { streamPrefixes: ['campaign-', 'project-', 'awardRound-', 'ruleSet-', 'organization-'] } : undefined;
   for (let from = 0; ; ) {
     const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter });
     if (page.length === 0) break;
@@ -57,22 +57,41 @@ export async function* exportPages(store: EventStore, selection: ExportSelection
   }
 }
 
-/** The campaign's stream plus the project and award-round streams created for it, and the rule sets its rounds cite. */
+/**
+ * The campaign's stream plus the project and award-round streams created for it, the rule sets
+ * its rounds cite, and the organisations its verdicts read: each project's unit, each nominee's
+ * organisation, and the organisations above them (their registrations and dated facts, such as
+ * wage arrears or an accident, are what an exclusion window was judged on).
+ */
 async function campaignStreams(store: EventStore, campaignId: string, pageSize: number, include?: (streamId: string) => Promise<boolean>): Promise<Set<string>> {
   const streams = new Set([`campaign-${campaignId}`]);
-  const filter = { streamPrefixes: ['project-', 'awardRound-'], eventTypes: ['ProjectDrafted', 'AwardRoundCreated'] };
+  const orgs = new Set<string>();
+  const filter = { streamPrefixes: ['project-', 'awardRound-'], eventTypes: ['ProjectDrafted', 'AwardRoundCreated', 'NominationSubmitted'] };
   for (let from = 0; ; ) {
     const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter, hashes: false });
     if (page.length === 0) break;
     for (const e of page) {
-      const data = e.data as { campaignId?: unknown; ruleSetId?: unknown };
+      const data = e.data as { campaignId?: unknown; ruleSetId?: unknown; orgId?: unknown; nominee?: { orgId?: unknown } };
+      // A nomination belongs to the campaign through its round, which was created before it.
+      if (e.type === 'NominationSubmitted') {
+        if (streams.has(e.streamId) && typeof data.nominee?.orgId === 'string') orgs.add(data.nominee.orgId);
+        continue;
+      }
       if (data.campaignId !== campaignId) continue;
       streams.add(e.streamId);
+      if (e.type === 'ProjectDrafted' && typeof data.orgId === 'string') orgs.add(data.orgId);
       // The nominations were judged on a rule-set version: an offline audit needs that stream too.
       if (e.type === 'AwardRoundCreated' && typeof data.ruleSetId === 'string') streams.add(`ruleSet-${data.ruleSetId}`);
     }
     from = page[page.length - 1]!.position;
   }
+  // The organisations above them too: a team's enterprise answers for it. The registration names its ancestors.
+  for (const orgId of [...orgs]) {
+    const [registered] = await store.readStream(`organization-${orgId}`, { maxCount: 1, hashes: false });
+    const parentPath = (registered?.data as { parentPath?: unknown } | undefined)?.parentPath;
+    if (Array.isArray(parentPath)) for (const id of parentPath) if (typeof id === 'string') orgs.add(id);
+  }
+  for (const orgId of orgs) streams.add(`organization-${orgId}`);
   if (!include) return streams;
   const kept = new Set<string>();
   for (const s of streams) if (await include(s)) kept.add(s);
