@@ -50,6 +50,12 @@ export class AwardRoundListItemDto extends AwardRoundCoreDto {
   @ApiProperty({ description: '创建时间 Created at', format: 'date-time' }) createdAt!: string;
 }
 
+export class ListedNomineeDto {
+  @ApiProperty({ description: '推荐编号 Nomination id' }) nominationId!: string;
+  @ApiProperty({ description: '姓名或名称 Name' }) name!: string;
+  @ApiProperty({ description: '以递补人选身份公示 Published as a substitute' }) substitute!: boolean;
+}
+
 export class NoticeViewDto {
   @ApiProperty({ description: '公示期 Period', type: NoticePeriodDto }) period!: NoticePeriodDto;
   @ApiProperty({ description: '开始日期 Starts on', format: 'date' }) startsOn!: string;
@@ -59,6 +65,7 @@ export class NoticeViewDto {
   @ApiProperty({ description: '日历天数 Calendar days', type: 'integer' }) calendarDays!: number;
   @ApiProperty({ description: '其中工作日（节假日历未覆盖的年份为 null）Working days', type: 'integer', nullable: true }) workingDays!: number | null;
   @ApiProperty({ description: '说明 Summary', example: '公示 5 天（含工作日 5 天）：2022-03-14 至 2022-03-18' }) summary!: string;
+  @ApiProperty({ description: '公示名单（您可见的部分；递补人选以递补身份公示）The list as published, as far as you may see it', type: [ListedNomineeDto] }) listed!: ListedNomineeDto[];
 }
 
 export class NomineeViewDto {

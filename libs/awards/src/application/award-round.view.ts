@@ -70,6 +70,10 @@ export function awardRoundView(
     notice: state.notice && {
       ...state.notice,
       summary: `公示 ${state.notice.calendarDays} 天${state.notice.workingDays === null ? '' : `（含工作日 ${state.notice.workingDays} 天）`}：${state.notice.startsOn} 至 ${state.notice.lastDay}`,
+      // The published list as the caller may see it: a substitute promoted later was published as a substitute.
+      listed: (state.notice.listed ?? []).filter((l) => visible.has(l.nominationId)).map((l) => ({
+        ...l, name: state.nominations.find((n) => n.nominationId === l.nominationId)?.nominee.name ?? l.nominationId,
+      })),
     },
     nominations: state.nominations.filter((n) => visible.has(n.nominationId)).map((n) => ({
       nominationId: n.nominationId,

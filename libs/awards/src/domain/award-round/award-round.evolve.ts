@@ -62,7 +62,9 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
       return updateNomination(state, event.data.nominationId, (n) => ({ ...n, substitute: false }));
     case 'PublicNoticeStarted': {
       const { period, startsOn, lastDay, startsAt, endsAt, calendarDays, workingDays } = event.data;
-      return { ...state, stage: 'notice', notice: { period, startsOn, lastDay, startsAt, endsAt, calendarDays, workingDays } };
+      // Who the public saw, and as what: a substitute promoted during the notice was published as a substitute.
+      const listed = state.nominations.filter((n) => event.data.nominationIds.includes(n.nominationId)).map((n) => ({ nominationId: n.nominationId, substitute: n.substitute }));
+      return { ...state, stage: 'notice', notice: { period, startsOn, lastDay, startsAt, endsAt, calendarDays, workingDays, listed } };
     }
     case 'ObjectionRaised':
       return { ...state, objections: [...state.objections, { objectionId: event.data.objectionId, nominationId: event.data.nominationId, status: 'open' }] };

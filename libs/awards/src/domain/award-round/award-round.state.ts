@@ -55,6 +55,8 @@ export interface NoticeState {
   /** Days the notice runs, and how many of them are working days (null: a year the holiday calendar does not cover). */
   calendarDays: number;
   workingDays: number | null;
+  /** The list as published: every active nomination then, a substitute marked as such (absent on notices recorded before it was kept). */
+  listed?: Array<{ nominationId: string; substitute: boolean }>;
 }
 
 export interface HonourRecord {
