@@ -133,7 +133,7 @@ const WINNING_GRADE = 'excellent';
 function requireChampionOfSkillsContest(c: Nominate): void {
   const category = c.competitionResult?.category;
   if (c.attributes.skillsChampion !== true || category === undefined || category === 'skills') return;
-  const zh = `技能竞赛优胜者（skillsChampion）只能是职业技能竞赛的优胜者；${c.nominee.name}所属竞赛项目 ${c.competitionResult!.projectId} 不是职业技能竞赛项目。`;
+  const zh = `技能竞赛优胜者（skillsChampion）只能是职业技能竞赛的优胜者；${c.nominee.name}所属竞赛项目${c.competitionResult!.title ? `“${c.competitionResult!.title}”（${c.competitionResult!.projectId}）` : ` ${c.competitionResult!.projectId} `}不是职业技能竞赛项目。`;
   const en = `skillsChampion is for a champion of a vocational skills contest; ${c.nominee.name}'s project ${c.competitionResult!.projectId} is a ${category} competition.`;
   throw DomainError.unprocessable('AWARD.NOT_A_SKILLS_CONTEST', zh, en, { competitionResult: c.competitionResult, errors: [{ field: 'attributes.skillsChampion', messageZh: zh, messageEn: en }] });
 }

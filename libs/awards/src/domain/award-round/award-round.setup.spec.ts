@@ -123,7 +123,10 @@ describe('nominating', () => {
       ]);
       const claimed = spec.given([round]).when(reserved({ attributes: { skillsChampion: true }, competitionResult: { projectId: 'p-3', grade: 'good', category: 'mass_innovation' } }))
         .thenThrows('AWARD.NOT_A_SKILLS_CONTEST', { details: { errors: [{ field: 'attributes.skillsChampion' }] } });
-      expect(claimed.messageZh).toContain('不是职业技能竞赛项目');
+      expect(claimed.messageZh).toContain('所属竞赛项目 p-3 不是职业技能竞赛项目');
+      const titled = spec.given([round]).when(reserved({ attributes: { skillsChampion: true }, competitionResult: { projectId: 'p-3', grade: 'good', category: 'mass_innovation', title: '群众性创新竞赛' } }))
+        .thenThrows('AWARD.NOT_A_SKILLS_CONTEST');
+      expect(titled.messageZh).toContain('所属竞赛项目“群众性创新竞赛”（p-3）不是职业技能竞赛项目');
       // The round keeps it with the nomination, for the view the award office reads.
       spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'excellent', category: 'skills' } }))
         .thenState((s) => expect(s.nominations[0]!.poolAdmission).toEqual({ basis: 'excellent_grade', projectId: 'p-1', grade: 'excellent', category: 'skills' }));
