@@ -323,6 +323,7 @@ describe('audit of a campaign and its projects over HTTP', () => {
     tok.city = await t.token({ userId: 'u-city', name: '王主任', roles: ['committee'], orgId: 'jj' });
     tok.unit = await t.token({ userId: 'u-ent-a', roles: ['unit'], orgId: 'ent-a' });
     tok.countyAuditor = await t.token({ userId: 'u-audit-xy', roles: ['auditor'], orgId: 'xy' });
+    tok.cityAuditor = await t.token({ userId: 'u-audit-jj2', roles: ['auditor'], orgId: 'jj' });
     await ok(t.post('/api/v1/campaigns', SCENARIO_CAMPAIGN, tok.city));
     await ok(t.post('/api/v1/campaigns/jj-2021/publish', {}, tok.city));
     await ok(t.post('/api/v1/campaigns/jj-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求按月报送进度' }, tok.city));
@@ -356,6 +357,10 @@ describe('audit of a campaign and its projects over HTTP', () => {
     // With the organisations its verdicts read: the project's unit and those above it, whose facts bar or clear it.
     expect([...new Set(events.map((e: any) => e.streamId))]).toEqual(['organization-jx', 'organization-jj', 'organization-xy', 'organization-ent-a', 'campaign-jj-2021', 'project-p-a']);
     expect(await offline.verifyExportLines(res.body.split('\n'))).toMatchObject({ ok: true, events: events.length });
+    // The organising city's auditor gets the whole campaign, but not the province above the city: that stream is not theirs to read.
+    const city = await download(t, '/api/v1/audit/export?campaignId=jj-2021', tok.cityAuditor);
+    const cityStreams = [...new Set(city.body.trim().split('\n').slice(1, -1).map((l: string) => JSON.parse(l).streamId))];
+    expect(cityStreams).toEqual(['organization-jj', 'organization-xy', 'organization-ent-a', 'campaign-jj-2021', 'project-p-a']);
   });
 
   it('exports a county auditor its part of a campaign the city organises: the streams in its subtree, each whole, verifiable offline', async () => {

@@ -84,11 +84,14 @@ export class AuditIntegrityController {
     else if (selection.kind === 'stream') await unlessUnreadable(this.access.requireStream(user, selection.streamId));
     else {
       const partial = await this.campaignPart(user, selection.campaignId);
+      const scope = this.access.scope();
       if (partial) {
         // A restricted auditor of another part of the tree: the campaign's streams within their subtree, whole.
-        const scope = this.access.scope();
         selection = { ...selection, scopeOrgId: user.orgId };
         include = (streamId) => this.access.mayRead(user, streamId, scope);
+      } else if (!(await this.access.requireAuditor(user))) {
+        // The campaign is theirs, but the organisations above their own (a province over a city) are not: those stay out.
+        include = (streamId) => (streamId.startsWith('organization-') ? this.access.mayRead(user, streamId, scope) : Promise.resolve(true));
       }
     }
     const format = q.format ?? 'ndjson';
