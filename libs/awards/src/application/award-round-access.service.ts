@@ -168,7 +168,8 @@ export class AwardRoundAccess {
    */
   private asRecommenderOrOffice(user: AuthUser, round: LoadedRound, recommenderOrgId: string | null): Role {
     const role = requireRole(user, 'award_office', 'committee', 'unit');
-    if (role === 'award_office' && this.orgs.isWithin(round.orgId, user.orgId)) return role;
+    // The round's own office, not one above it: a province's office does not withdraw a city round's nominee.
+    if (role === 'award_office' && user.orgId === round.orgId) return role;
     if (recommenderOrgId === null || user.orgId === recommenderOrgId) return role;
     const name = this.orgs.get(recommenderOrgId)?.name ?? recommenderOrgId;
     throw DomainError.forbidden(
@@ -188,8 +189,10 @@ export class AwardRoundAccess {
    */
   private asReviewer(user: AuthUser, round: LoadedRound, nominationId: string, level: string): Role {
     const index = round.round.levels.indexOf(level);
-    const nominee = round.state.nominations.find((n) => n.nominationId === nominationId)?.nominee;
-    if (!nominee || index < 0) return requireRole(user, 'unit', 'committee', 'award_office');
+    const nomination = round.state.nominations.find((n) => n.nominationId === nominationId);
+    const nominee = nomination?.nominee;
+    // A level the round does not have, a nomination it does not hold, or a level this nominee skips (no organisation over it) is the decider's to refuse, saying which.
+    if (!nominee || index < 0 || !levelsOf(round.round, nomination).includes(level)) return requireRole(user, 'unit', 'committee', 'award_office');
     if (index === 0) {
       const role = this.reviewRole(user, ['unit'], level, { zh: '推荐对象所在单位', en: "the nominee's own unit" });
       requireWithinScope(this.orgs, user.orgId, nominee.orgId, 'nominee');
