@@ -78,10 +78,12 @@ describe('organisations over HTTP', () => {
       expect(notObject.headers['content-type']).toContain('application/problem+json');
       expect(notObject.body).toMatchObject({ code: 'REQUEST.BODY_NOT_OBJECT', messageZh: expect.stringContaining('JSON 对象'), errors: [{ field: '(body)' }] });
     }
-    // So is one sent to a command that reads no body (an approval, a submission): `[]` was taken for {}.
+    // So is one sent to a command that reads no body (an approval, a tick): `[]` was taken for {}. A caller without the role is told that first.
     for (const rawBody of ['[]', '5']) {
+      const tick = await t.request('POST', '/api/v1/admin/scheduler/tick', { token: admin, rawBody });
+      expect(tick.body).toMatchObject({ status: 400, code: 'REQUEST.BODY_NOT_OBJECT' });
       const approve = await t.request('POST', '/api/v1/projects/nope/approve', { token: admin, rawBody });
-      expect(approve.body).toMatchObject({ status: 400, code: 'REQUEST.BODY_NOT_OBJECT' });
+      expect(approve.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
     }
   });
 

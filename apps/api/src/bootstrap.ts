@@ -12,8 +12,9 @@ import { documentProblems } from './http/openapi-problems';
 import { documentConstraints } from './http/openapi-constraints';
 import { documentHttpConventions } from './http/openapi-http';
 import { documentedRoutes } from './http/openapi-routes';
-import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, problemFromDomainError, unsupportedMediaType } from './http/problem-details';
-import { bodyNotObject, createValidationPipe, isNonObjectBody } from './http/validation.pipe';
+import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, unsupportedMediaType } from './http/problem-details';
+import { createValidationPipe } from './http/validation.pipe';
+import { BodyShapeInterceptor } from './http/body-shape.interceptor';
 import { RouteMethods } from './http/route-methods';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -64,18 +65,12 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
       logger.log({ msg: 'request', correlationId: req.correlationId, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(seconds * 1e4) / 10 }, 'HTTP');
     }
   });
-  // A command whose route reads no body (submit, approve, confer) still refuses one that is not a JSON object, as a route with a DTO does (the pipe):
-  // `[]` or `5` sent to approve must not be taken for {}.
-  fastify.addHook('preHandler', async (req: any, reply: any) => {
-    if ((req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') && isNonObjectBody(req.body)) {
-      return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(problemFromDomainError(bodyNotObject(req.body), req.url));
-    }
-  });
   // Kept board, supervision and statistics answers go out here, before Nest's pipeline (auth included: the hook verifies the token).
   fastify.addHook('preHandler', queryCacheFastPath(app.get(QueryCache), app.get(TokenService)));
   fastify.addHook('onSend', notModifiedOnSend);
   app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new BodyShapeInterceptor());
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.init();
