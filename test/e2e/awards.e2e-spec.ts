@@ -521,6 +521,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const stuck = await post(`${RW}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-08-07' }, 'office');
     expect(stuck.body).toMatchObject({ status: 422, code: 'AWARD.SLATE_RATIOS_NOT_MET' });
     expect((await post(`${RW}/nominations/n-li/withdraw`, {}, 'county')).body).toMatchObject({ status: 400, errors: [{ field: 'reason' }] });
+    // An award office above the round's (the province's) is not the round's office: it does not withdraw the city round's nominee.
+    tok.provinceOffice = await t.token({ userId: 'u-jx-office', roles: ['award_office'], orgId: 'jx' });
+    expect((await post(`${RW}/nominations/n-li/withdraw`, { reason: '省里不同意' }, 'provinceOffice')).body).toMatchObject({ status: 403, code: 'AWARD.NOT_THE_RECOMMENDER' });
     const withdrawn = ok(await post(`${RW}/nominations/n-li/withdraw`, { reason: '一线职工比例未达要求，改由递补人选参评' }, 'county')).body;
     expect(withdrawn).toMatchObject({ id: 'jj-withdraw', itemId: 'n-li', events: ['NominationRemoved', 'SubstitutePromoted'] });
     const view = ok(await get(RW, 'office')).body;
@@ -560,6 +563,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post('/api/v1/award-rounds/jj-veto-2/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2023-09-04' }, 'office'));
     t.clock.set('2023-09-05T10:00:00+08:00');
     ok(await accident('p-b', 'q-2', '2023-09-05'), 201);
+    // The office sees it during the notice too; conferral will remove the nominee with the reason.
+    expect(ok(await get('/api/v1/award-rounds/jj-veto-2', 'office')).body.nominations[0]).toMatchObject({ noLongerEligible: [{ rule: 'project_veto' }] });
     t.clock.set('2023-09-12T10:00:00+08:00');
     const conferred = ok(await post('/api/v1/award-rounds/jj-veto-2/confer', {}, 'office')).body;
     expect(conferred.conferral).toMatchObject({ conferred: 0, removed: [{ nominationId: 'n-sun', failedReasons: [{ rule: 'project_veto' }] }] });
@@ -579,6 +584,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post(`${RL}/nominations/n-pw/recommend`, { workersCongressOn: '2023-10-08' }, 'jj-power'));
     // Next is the city's review, offered to the city, not a county review nobody could take.
     expect(await nomination('n-pw', 'city')).toMatchObject({ nextLevel: 'city', nextLevelLabel: { zh: '市级' }, allowedActions: expect.arrayContaining(['review_nomination']) });
+    // A county review it skips is refused as such, to whoever asks.
+    expect((await post(`${RL}/nominations/n-pw/review`, { level: 'county', decision: 'approved' }, 'city')).body).toMatchObject({ status: 422, code: 'AWARD.LEVEL_NOT_APPLICABLE' });
     ok(await post(`${RL}/nominations/n-pw/review`, { level: 'city', decision: 'approved' }, 'city'));
     expect(await nomination('n-pw')).toMatchObject({ levelsPassed: ['unit', 'city'], nextLevel: null });
     // The other nominee still goes through its county.

@@ -14,6 +14,7 @@ describe('the why of an audit entry', () => {
     // An incident or an organisation fact is read by its account, so a veto is never a blank line.
     expect(reasonOf({ kind: 'quality_accident', severity: 'minor', description: '焊缝质量事故' })).toBe('焊缝质量事故');
     expect(reasonOf({ nominationId: 'n-1', objectionId: 'o-1' })).toBe('异议（o-1）经核实属实，撤回推荐');
+    expect(reasonOf({ nominationId: 's-1', replacesNominationId: 'n-1', recommenderOrgId: 'xy', pool: 'regular' })).toBe('递补被移出或撤回的推荐（n-1）');
     // An event that records an objection's own note reads the note.
     expect(reasonOf({ objectionId: 'o-1', note: '经核实属实' })).toBe('经核实属实');
   });

@@ -53,6 +53,9 @@ export function reasonOf(data: unknown): string | null {
   // A nomination withdrawn after an objection gives no reason of its own: it follows from the upheld objection it names.
   const objectionId = (data as { objectionId?: unknown }).objectionId;
   if (typeof objectionId === 'string') return `异议（${objectionId}）经核实属实，撤回推荐`;
+  // A substitute's promotion follows from the nomination it replaces.
+  const replaces = (data as { replacesNominationId?: unknown }).replacesNominationId;
+  if (typeof replaces === 'string') return `递补被移出或撤回的推荐（${replaces}）`;
   return null;
 }
 

@@ -136,7 +136,8 @@ export class AwardRoundsController {
     );
     // Nominees the facts bar since their nomination (an accident on the project, wage arrears, a substitute promoted onto a
     // vetoed project) are shown as such, and the notice, which would refuse them, is not offered until they are withdrawn.
-    const barred = round.state.stage === 'nominating' ? await this.rejudge.barred(round.round, round.state.nominations, now) : [];
+    // During and after the notice too, for the office to see: conferral will remove them, with the reasons.
+    const barred = ['nominating', 'notice', 'notice_ended'].includes(round.state.stage) ? await this.rejudge.barred(round.round, round.state.nominations, now) : [];
     const actions = barred.length > 0 ? { ...offered, round: offered.round.filter((t) => t !== 'StartPublicNotice') } : offered;
     const barredNow = new Map(barred.map((b) => [b.nominationId, b.failedReasons]));
     return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now), barredNow), revision: round.revision };
