@@ -14,7 +14,6 @@ import { documentHttpConventions } from './http/openapi-http';
 import { documentedRoutes } from './http/openapi-routes';
 import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
-import { BodyShapeInterceptor } from './http/body-shape.interceptor';
 import { RouteMethods } from './http/route-methods';
 
 const CORRELATION_HEADER = 'x-correlation-id';
@@ -70,7 +69,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   fastify.addHook('onSend', notModifiedOnSend);
   app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalInterceptors(new BodyShapeInterceptor());
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.init();

@@ -135,7 +135,7 @@ function refuseUnsafeText(value: unknown, metadata: ArgumentMetadata): void {
 /** A body that was sent but is not a JSON object (null, an array, a string, a number). */
 export const isNonObjectBody = (value: unknown): boolean => value !== undefined && (value === null || typeof value !== 'object' || Array.isArray(value));
 
-/** The 400 for such a body: the same for a route with a DTO (this pipe) and one without (a hook in bootstrap). */
+/** The 400 for such a body: BodyShapeGuard answers it for every command, after the role check; this pipe keeps its own check for a body given to it directly. */
 export function bodyNotObject(value: unknown): DomainError {
   const sent = value === null ? 'null' : Array.isArray(value) ? '数组' : '文本或数字';
   const sentEn = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;

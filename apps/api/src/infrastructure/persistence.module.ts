@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { EventBus } from '@nestjs/cqrs';
+import { BodyShapeGuard } from '../http/body-shape.guard';
 import { ConsistencyGuard } from '../http/consistency.guard';
 import {
   AggregateRepository,
@@ -139,6 +140,7 @@ export class PersistenceModule {
         { provide: SCHEDULER_OPTIONS, useValue: { enabled: config.SCHEDULER_ENABLED, intervalMs: config.SCHEDULER_INTERVAL_MS } },
         DeadlineScheduler,
         { provide: APP_GUARD, useClass: ConsistencyGuard },
+        { provide: APP_GUARD, useClass: BodyShapeGuard },
         { provide: QUERY_CACHE_OPTIONS, useValue: { megabytes: config.QUERY_CACHE_MB } },
         QueryCache,
         QueryCacheInterceptor,

@@ -64,7 +64,7 @@ export class ReviewNominationHandler implements ICommandHandler<ReviewNomination
   }
 }
 
-/** 撤回推荐: before the notice, the recommender (or an award office over the round) takes a nomination off the list. */
+/** 撤回推荐: before the notice, the recommending organisation (or the round's own award office) takes a nomination off the list. */
 @CommandHandler(WithdrawNominationCommand)
 export class WithdrawNominationHandler implements ICommandHandler<WithdrawNominationCommand, AwardRoundCommandResult> {
   constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}

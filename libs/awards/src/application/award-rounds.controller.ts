@@ -109,21 +109,25 @@ export class AwardRoundsController {
   @ApiPageResponse(ObjectionViewDto, NominationPageExtraDto)
   @ApiOperation({ summary: '异议 The objections to nominations you may see, a page at a time (the objector named only to those the round view names them to)' })
   async objections(@Param('roundId') roundId: string, @Query() q: PageQueryDto, @CurrentUser() user: AuthUser) {
-    return { ...pageOf((await this.view(roundId, user)).view.objections, q), roundId };
+    return { ...pageOf((await this.view(roundId, user, false)).view.objections, q), roundId };
   }
 
   @Get(':roundId/objections/:objectionId')
   @ApiOkResponse({ description: 'The objection, as the round view shows it', type: ObjectionInRoundDto })
   @ApiOperation({ summary: '单个异议 One objection, as the round view shows it' })
   async objection(@Param('roundId') roundId: string, @Param('objectionId') objectionId: string, @CurrentUser() user: AuthUser) {
-    const { view } = await this.view(roundId, user);
+    const { view } = await this.view(roundId, user, false);
     const found = view.objections.find((o) => o.objectionId === objectionId);
     if (!found) throw DomainError.notFound('AWARD.OBJECTION_NOT_FOUND', `异议 ${objectionId} 不存在，或不在您的查看范围内。`, `Objection ${objectionId} does not exist in this round, or is outside what you may see.`, { roundId, objectionId });
     return { roundId, ...found };
   }
 
-  /** The round as this caller sees it, offered only what its own request would be accepted for (the same checks as the routes). */
-  private async view(roundId: string, user: AuthUser) {
+  /**
+   * The round as this caller sees it, offered only what its own request would be accepted for (the
+   * same checks as the routes). `judgeAgain`: read the nominees' facts to show who is barred since
+   * (the round and its nominations); the objections' routes show neither, and skip the reads.
+   */
+  private async view(roundId: string, user: AuthUser, judgeAgain = true) {
     const round = await this.access.load(roundId);
     await this.consistency.catchUp();
     const objections = objectionDetails(this.db, roundId);
@@ -137,7 +141,7 @@ export class AwardRoundsController {
     // Nominees the facts bar since their nomination (an accident on the project, wage arrears, a substitute promoted onto a
     // vetoed project) are shown as such, and the notice, which would refuse them, is not offered until they are withdrawn.
     // During and after the notice too, for the office to see: conferral will remove them, with the reasons.
-    const barred = ['nominating', 'notice', 'notice_ended'].includes(round.state.stage) ? await this.rejudge.barred(round.round, round.state.nominations, now) : [];
+    const barred = judgeAgain && ['nominating', 'notice', 'notice_ended'].includes(round.state.stage) ? await this.rejudge.barred(round.round, round.state.nominations, now) : [];
     const actions = barred.length > 0 ? { ...offered, round: offered.round.filter((t) => t !== 'StartPublicNotice') } : offered;
     const barredNow = new Map(barred.map((b) => [b.nominationId, b.failedReasons]));
     return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now), barredNow), revision: round.revision };
