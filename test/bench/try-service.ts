@@ -18,6 +18,9 @@ async function main(): Promise<void> {
     const cpu0 = service.cpuMs()!;
     const r = await load(service.url, next, { seconds: Number(process.env.SECONDS ?? 5) });
     const cpuPerRequest = (service.cpuMs()! - cpu0) / r.total;
+    // Whether the projections kept up: the read models' lag right after the load.
+    const ready = (await (await fetch(`${service.url}/ready`)).json()) as { readModels: unknown };
+    console.log(JSON.stringify({ readModels: ready.readModels }));
     console.log(JSON.stringify({ cpuPerRequest: cpuPerRequest.toFixed(2), rps: Math.round(r.rps), p50: r.p50, p99: r.p99, status: r.statusCodes, peak: service.peakRssMb(), samples: r.samples }));
   } finally {
     if (process.env.PROF_DIR) service.child.kill('SIGUSR2');

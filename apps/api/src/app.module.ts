@@ -38,6 +38,8 @@ export class AppModule {
           schemaVersions: CONTEXT_SCHEMA_VERSIONS,
           clock: options.clock,
           store: options.store,
+          // The worker thread loads the contexts' own projections and upcasters, not a test's extra ones.
+          projectionWorker: !options.extraProjections?.length && !options.extraUpcasters?.length,
         }),
         ...CONTEXT_MODULES,
         AuditModule,

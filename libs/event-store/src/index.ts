@@ -16,3 +16,4 @@ export * from './projection/read-model-database';
 export * from './projection/projection-batch';
 export * from './projection/projection-failure';
 export * from './projection/projection-runner';
+export * from './projection/threaded-projection-runner';

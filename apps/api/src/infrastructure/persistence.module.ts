@@ -13,6 +13,7 @@ import {
   SqliteEventStore,
   SqliteSnapshotStore,
   StateCache,
+  ThreadedProjectionRunner,
   Upcaster,
   UpcasterRegistry,
 } from '@jingsai/event-store';
@@ -22,6 +23,7 @@ import { AppConfig } from '../config/app-config';
 import { ensureWritableDir } from './data-dir';
 import { InstrumentedEventStore } from './instrumented-event-store';
 import { foldingCodeVersion } from './snapshot-version';
+import type { ProjectionWorkerData } from './projection-worker';
 import { COMPETITIONS_DOMAIN_DIR, projectDecider } from '@jingsai/competitions';
 import {
   APP_CONFIG, CommandExecutor, DeadlineScheduler, MetricsService, PROJECTION_RUNNER, QUERY_CACHE_OPTIONS, QueryCache, QueryCacheInterceptor, READ_MODEL_DB, ReadConsistency, SCHEDULER_OPTIONS,
@@ -39,6 +41,8 @@ export interface PersistenceOptions {
   /** Tests pass their own clock (and store) to move time. */
   clock?: Clock;
   store?: EventStore;
+  /** The projections are the contexts' own (projection-worker.ts loads the same): they may run in a worker thread. */
+  projectionWorker?: boolean;
 }
 
 /** The persistent snapshots of long project streams (null when SNAPSHOT_MIN_EVENTS is 0). */
@@ -59,6 +63,14 @@ async function openStore(config: AppConfig): Promise<EventStore> {
   }
   ensureWritableDir(path.dirname(config.sqlitePath), 'event store');
   return new SqliteEventStore({ path: config.sqlitePath, synchronous: config.SQLITE_SYNCHRONOUS, cacheSizeKb: config.SQLITE_CACHE_MB * 1024 });
+}
+
+/**
+ * Projections run in a worker thread when the store is this process's SQLite file and the
+ * projections are the contexts' own: a batch of projection work then never holds up a command.
+ */
+function projectionThread(config: AppConfig, options: PersistenceOptions): boolean {
+  return config.PROJECTIONS_THREAD && !!options.projectionWorker && !options.store && config.EVENT_STORE === 'sqlite' && config.sqlitePath !== ':memory:';
 }
 
 @Injectable()
@@ -132,7 +144,20 @@ export class PersistenceModule {
           provide: PROJECTION_RUNNER,
           inject: [EVENT_STORE, READ_MODEL_DB, UpcasterRegistry],
           useFactory: (store: EventStore, db: ReadModelDatabase, upcasters: UpcasterRegistry) =>
-            new ProjectionRunner(store, db, options.projections, { upcasters, logger: new Logger('Projections') }),
+            projectionThread(config, options)
+              ? new ThreadedProjectionRunner(store, db, options.projections, {
+                  upcasters,
+                  logger: new Logger('Projections'),
+                  entry: path.join(__dirname, `projection-worker${path.extname(__filename)}`),
+                  workerData: {
+                    eventsPath: path.resolve(config.sqlitePath),
+                    readModelPath: path.resolve(config.readModelPath),
+                    logCacheKb: 4096,
+                    readModelCacheKb: (config.READ_MODEL_CACHE_MB * 1024) / 2,
+                  } satisfies ProjectionWorkerData,
+                  resourceLimits: { maxOldGenerationSizeMb: config.PROJECTION_HEAP_MB, maxYoungGenerationSizeMb: 8 },
+                })
+              : new ProjectionRunner(store, db, options.projections, { upcasters, logger: new Logger('Projections') }),
         },
         PersistenceLifecycle,
         ReadConsistency,

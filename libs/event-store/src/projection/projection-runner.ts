@@ -18,6 +18,10 @@ export interface ProjectionRunnerOptions {
   rebuildBatchSize?: number;
   logger?: { log(message: string): void; error(message: string): void };
   clock?: () => Date;
+  /** Told the lowest checkpoint after every committed batch (a runner in a worker thread tells its host). */
+  onCommitted?: (position: number) => void;
+  /** Told when the runner stops on a failure (see `failure`). */
+  onFailure?: (failure: ProjectionFailure) => void;
 }
 
 export interface RebuildOptions {
@@ -40,7 +44,7 @@ export class ProjectionRunner {
   readonly batchSize: number;
   private readonly rebuildBatchSize: number;
   private readonly filter: EventFilter | undefined;
-  private readonly waiters = new PositionWaiters();
+  protected readonly waiters = new PositionWaiters();
   private readonly logger: NonNullable<ProjectionRunnerOptions['logger']>;
   private readonly clock: () => Date;
   private feed: LiveFeed | null = null;
@@ -249,10 +253,12 @@ export class ProjectionRunner {
     }
     if (gaps.length > 0) this.logger.log(`projections ${gaps.join(', ')} are behind this feed (reset elsewhere): re-reading`);
     this.afterCommit();
+    this.options.onCommitted?.(this.position());
     return gaps.length > 0;
   }
 
-  private afterCommit(): void {
+  /** Wakes the waiters the checkpoints have reached; settles the tail for those still waiting. */
+  protected afterCommit(): void {
     const highest = this.waiters.highest();
     if (highest === 0) return;
     const position = this.position();
@@ -265,7 +271,7 @@ export class ProjectionRunner {
    * at the last matching event. When someone waits, move them to the head if no matching event
    * lies between: events appended after the head read cannot be matched before it.
    */
-  private async settleTail(): Promise<void> {
+  protected async settleTail(): Promise<void> {
     if (!this.filter) return;
     if (this.settling) {
       this.settleAgain = true;
@@ -297,11 +303,17 @@ export class ProjectionRunner {
     }
   }
 
+  /** Moves the checkpoints to the head when no event of interest lies between (see settleTail). */
+  settle(): Promise<void> {
+    return this.settleTail();
+  }
+
   private fail(error: unknown): void {
     this.failure = toFailure(error, this.clock());
     const where = this.failure.position === null ? '' : ` at position ${this.failure.position} (${this.failure.streamId})`;
     const who = this.failure.projection ? ` in projection ${this.failure.projection}` : '';
     this.logger.error(`projection runner stopped${where}${who}: ${this.failure.message}`);
     this.waiters.giveUp();
+    this.options.onFailure?.(this.failure);
   }
 }

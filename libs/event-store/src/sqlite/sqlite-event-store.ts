@@ -2,6 +2,7 @@ import { RecordedEvent } from '@jingsai/shared';
 import Database from 'better-sqlite3';
 import { EventEmitter } from 'node:events';
 import { resolve as resolvePath } from 'node:path';
+import { BroadcastChannel, threadId } from 'node:worker_threads';
 import {
   AppendResult,
   EventFilter,
@@ -45,8 +46,37 @@ interface Pending extends AppendRequest {
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
-/** Wakes subscriptions of every store instance in this process that has the same file open. */
+/** Wakes subscriptions of every store instance in this thread that has the same file open. */
 const appendSignals = new EventEmitter().setMaxListeners(0);
+
+/** The same for other threads of this process (a projection worker): a channel per file. */
+const channelName = (signal: string) => `jingsai:appended:${signal}`;
+const announcers = new Map<string, BroadcastChannel>();
+
+function announceAppend(signal: string): void {
+  appendSignals.emit(signal);
+  if (signal.startsWith('memory:')) return;
+  let channel = announcers.get(signal);
+  if (!channel) {
+    channel = new BroadcastChannel(channelName(signal));
+    channel.unref();
+    announcers.set(signal, channel);
+  }
+  channel.postMessage(threadId);
+}
+
+function onAppendIn(signal: string, listener: () => void): () => void {
+  appendSignals.on(signal, listener);
+  if (signal.startsWith('memory:')) return () => void appendSignals.off(signal, listener);
+  const channel = new BroadcastChannel(channelName(signal));
+  // This thread's appends reached the listener through the emitter already.
+  channel.onmessage = (m) => (m as { data: unknown }).data !== threadId && listener();
+  channel.unref();
+  return () => {
+    appendSignals.off(signal, listener);
+    channel.close();
+  };
+}
 
 /**
  * The embedded EventStore: better-sqlite3 in WAL mode. Appends queued in the same tick are
@@ -127,10 +157,7 @@ export class SqliteEventStore implements EventStore {
     const source = {
       read: (from: number, max: number, filter: EventFilter | undefined) => this.readAllSync(from, max, filter, options.hashes !== false),
       head: () => (this.closed ? 0 : this.stmts.head.get()!),
-      onAppend: (listener: () => void) => {
-        appendSignals.on(this.signal, listener);
-        return () => void appendSignals.off(this.signal, listener);
-      },
+      onAppend: (listener: () => void) => onAppendIn(this.signal, listener),
     };
     const sub = new PollingSubscription(source, options, this.pollIntervalMs, (s) => this.subscriptions.delete(s));
     this.subscriptions.add(sub);
@@ -206,7 +233,7 @@ export class SqliteEventStore implements EventStore {
         batch[i]!.resolve(outcome.result);
       } else batch[i]!.reject(outcome.error);
     });
-    if (wrote) appendSignals.emit(this.signal);
+    if (wrote) announceAppend(this.signal);
   }
 
   private assertOpen(): void {
