@@ -17,3 +17,4 @@ export * from './projection/projection-batch';
 export * from './projection/projection-failure';
 export * from './projection/projection-runner';
 export * from './projection/threaded-projection-runner';
+export * from './worker-thread';

@@ -14,6 +14,7 @@ import {
   SqliteSnapshotStore,
   StateCache,
   ThreadedProjectionRunner,
+  siblingScript,
   Upcaster,
   UpcasterRegistry,
 } from '@jingsai/event-store';
@@ -62,7 +63,12 @@ async function openStore(config: AppConfig): Promise<EventStore> {
     return new KurrentDbEventStore({ connectionString: config.KURRENTDB_CONNECTION_STRING! });
   }
   ensureWritableDir(path.dirname(config.sqlitePath), 'event store');
-  return new SqliteEventStore({ path: config.sqlitePath, synchronous: config.SQLITE_SYNCHRONOUS, cacheSizeKb: config.SQLITE_CACHE_MB * 1024 });
+  return new SqliteEventStore({
+    path: config.sqlitePath,
+    synchronous: config.SQLITE_SYNCHRONOUS,
+    cacheSizeKb: config.SQLITE_CACHE_MB * 1024,
+    writerThread: config.SQLITE_WRITER_THREAD,
+  });
 }
 
 /**
@@ -148,7 +154,7 @@ export class PersistenceModule {
               ? new ThreadedProjectionRunner(store, db, options.projections, {
                   upcasters,
                   logger: new Logger('Projections'),
-                  entry: path.join(__dirname, `projection-worker${path.extname(__filename)}`),
+                  entry: siblingScript(__dirname, __filename, 'projection-worker'),
                   workerData: {
                     eventsPath: path.resolve(config.sqlitePath),
                     readModelPath: path.resolve(config.readModelPath),

@@ -1,5 +1,5 @@
-import { extname } from 'node:path';
 import { ResourceLimits, Worker, parentPort } from 'node:worker_threads';
+import { startWorker } from '../worker-thread';
 import { EventStore } from '../event-store.port';
 import { Projection, ProjectionFailure } from './projection';
 import { ProjectionRunner, ProjectionRunnerOptions } from './projection-runner';
@@ -105,10 +105,7 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
 
   private spawn(): Worker {
     const { entry, workerData, resourceLimits } = this.threadOptions;
-    const worker =
-      extname(entry) === '.ts'
-        ? new Worker(`require('@swc-node/register'); require(${JSON.stringify(entry)});`, { eval: true, workerData, resourceLimits })
-        : new Worker(entry, { workerData, resourceLimits });
+    const worker = startWorker(entry, { workerData, resourceLimits });
     worker.on('message', (m: FromWorker) => this.receive(m));
     worker.on('error', (e) => this.lost(worker, `the projection worker failed: ${e.message}`));
     worker.on('exit', (code) => this.lost(worker, `the projection worker exited (code ${code})`));

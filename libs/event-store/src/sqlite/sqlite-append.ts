@@ -1,14 +1,38 @@
 import { EventMetadata, RecordedEvent } from '@jingsai/shared';
+import Database from 'better-sqlite3';
 import { AppendResult, ExpectedRevision, NewEvent } from '../event-store.port';
 import { WrongExpectedRevisionError } from '../errors';
 import { GENESIS_HASH, computeEventHash } from '../hash/event-hash';
 import { toRecordedEvent } from './sqlite-rows';
 import { SqliteStatements } from './sqlite-statements';
 
+/** An event as it is written: its data and metadata already JSON (without the hashes, which the write adds). */
+export interface SerializedEvent {
+  type: string;
+  dataJson: string;
+  metadataJson: string;
+}
+
+/** One append as the group commit takes it: plain strings, so it crosses to a writer thread as it is. */
 export interface AppendRequest {
   streamId: string;
-  events: NewEvent[];
+  events: SerializedEvent[];
   expected: ExpectedRevision;
+  /** The commandId of the append's first event, kept on every event of the append. */
+  commandId: string | null;
+}
+
+/** Serialises an append's events (a TypeError for data JSON cannot hold, before anything is queued). */
+export function serializeAppend(streamId: string, events: NewEvent[], expected: ExpectedRevision): AppendRequest {
+  return {
+    streamId,
+    expected,
+    commandId: events[0]!.metadata.commandId ?? null,
+    events: events.map((event) => {
+      const { prevHash: _p, hash: _h, ...rest } = event.metadata as EventMetadata;
+      return { type: event.type, dataJson: JSON.stringify(event.data), metadataJson: JSON.stringify(rest) };
+    }),
+  };
 }
 
 /** Refuses malformed calls before they are queued, so a bad call never joins a group commit. */
@@ -44,8 +68,7 @@ export interface PreparedAppend {
  * last look. An idempotent replay comes back as a result with nothing to write.
  */
 export function prepareAppend(stmts: SqliteStatements, req: AppendRequest, recordedAt: string): PreparedAppend | AppendResult {
-  const { streamId, events, expected } = req;
-  const commandId = events[0]!.metadata.commandId ?? null;
+  const { streamId, events, expected, commandId } = req;
   if (commandId !== null) {
     const prior = readCommand(stmts, streamId, commandId);
     if (prior) return prior;
@@ -57,18 +80,15 @@ export function prepareAppend(stmts: SqliteStatements, req: AppendRequest, recor
   let prevHash = current ? current[1] : GENESIS_HASH;
   let revision = actual ?? -1;
   const rows: PreparedAppend['rows'] = [];
-  for (const event of events) {
+  for (const { type, dataJson, metadataJson } of events) {
     revision++;
-    const dataJson = JSON.stringify(event.data);
-    const { prevHash: _p, hash: _h, ...rest } = event.metadata as EventMetadata;
-    const metadataJson = JSON.stringify(rest);
     // Hash what a reader will get back (the JSON round trip), so verification always recomputes the same bytes.
     const data = JSON.parse(dataJson) as Record<string, unknown>;
     const metadata = JSON.parse(metadataJson) as EventMetadata;
     metadata.prevHash = prevHash;
-    const hash = computeEventHash(prevHash, { streamId, revision, type: event.type, data, metadata });
+    const hash = computeEventHash(prevHash, { streamId, revision, type, data, metadata });
     metadata.hash = hash;
-    rows.push({ event: { streamId, revision, position: 0, recordedAt, type: event.type, data, metadata }, dataJson, metadataJson });
+    rows.push({ event: { streamId, revision, position: 0, recordedAt, type, data, metadata }, dataJson, metadataJson });
     prevHash = hash;
   }
   const stored = rows.map((r) => r.event);
@@ -99,6 +119,30 @@ export function writePrepared(stmts: SqliteStatements, p: PreparedAppend): Appen
 }
 
 export const isPrepared = (x: PreparedAppend | AppendResult): x is PreparedAppend => 'rows' in x;
+
+export type AppendOutcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
+
+/**
+ * The group commit: one `BEGIN IMMEDIATE` transaction for a batch of appends. Each append is
+ * checked and hashed before it writes, so a refused one has written nothing and the others go
+ * on; a failure while writing (disk full, I/O) rolls the whole batch back and throws: none is
+ * half-written.
+ */
+export function batchWriter(db: Database.Database, stmts: SqliteStatements): (reqs: AppendRequest[]) => AppendOutcome[] {
+  const write = db.transaction((reqs: AppendRequest[]) => {
+    const recordedAt = new Date().toISOString();
+    return reqs.map((req): AppendOutcome => {
+      let prepared: PreparedAppend | AppendResult;
+      try {
+        prepared = prepareAppend(stmts, req, recordedAt);
+      } catch (error) {
+        return { ok: false, error };
+      }
+      return { ok: true, result: isPrepared(prepared) ? writePrepared(stmts, prepared) : prepared };
+    });
+  });
+  return (reqs) => write.immediate(reqs);
+}
 
 function checkExpected(streamId: string, expected: ExpectedRevision, actual: number | null): void {
   const ok =

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { eventStoreContract } from '@jingsai/testing';
 import { NewEvent } from '../event-store.port';
-import { CorruptEventError } from '../errors';
+import { CorruptEventError, WrongExpectedRevisionError } from '../errors';
 import { verifyEventLog } from '../hash/verify';
 import { SqliteEventStore } from './sqlite-event-store';
 
@@ -21,6 +21,11 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 eventStoreContract('SQLite file', async () => {
   const store = new SqliteEventStore({ path: join(tempDir(), 'nested', 'events.sqlite'), pollIntervalMs: 50 });
+  return { store, dispose: () => store.close() };
+});
+
+eventStoreContract('SQLite file, group commit in a writer thread', async () => {
+  const store = new SqliteEventStore({ path: join(tempDir(), 'events.sqlite'), pollIntervalMs: 50, writerThread: true });
   return { store, dispose: () => store.close() };
 });
 
@@ -175,6 +180,24 @@ describe('SqliteEventStore (SQLite only)', () => {
       await expect(reopened.append('o-0', [ev('E')], 'any')).resolves.toMatchObject({ position: 7 });
       await reopened.close();
       await expect(reopened.readAll()).rejects.toThrow(/closed/);
+    });
+
+    it('with a writer thread, group-commits what is appended while a batch is being written, and close() writes everything queued', async () => {
+      const path = join(tempDir(), 'writer-thread.sqlite');
+      const store = new SqliteEventStore({ path, writerThread: true });
+      const first = store.append('w-0', [ev('E', { i: 0 })], 'no_stream');
+      await new Promise((resolve) => setImmediate(resolve)); // the first batch is now with the writer
+      const more = Array.from({ length: 200 }, (_, i) => store.append(`w-${(i % 4) + 1}`, [ev('E', { i })], 'any'));
+      const refused = store.append('w-0', [ev('E')], 'no_stream');
+      const closing = store.close();
+      await expect(first).resolves.toMatchObject({ position: 1, revision: 0 });
+      expect((await Promise.all(more)).map((r) => r.position)).toEqual(Array.from({ length: 200 }, (_, i) => i + 2));
+      await expect(refused).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await closing;
+      const reopened = new SqliteEventStore({ path });
+      expect(await reopened.headPosition()).toBe(201);
+      expect((await verifyEventLog(reopened)).ok).toBe(true);
+      await reopened.close();
     });
 
     it('reads the same events without their hashes when asked to (projections), and with them otherwise', async () => {

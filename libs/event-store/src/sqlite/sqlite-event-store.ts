@@ -16,10 +16,11 @@ import {
   Subscription,
 } from '../event-store.port';
 import { PollingSubscription } from './polling-subscription';
-import { AppendRequest, PreparedAppend, isPrepared, prepareAppend, readCommand, validateAppend, writePrepared } from './sqlite-append';
+import { AppendOutcome, AppendRequest, batchWriter, readCommand, serializeAppend, validateAppend } from './sqlite-append';
 import { toRecordedEvent } from './sqlite-rows';
 import { SqliteSynchronous, openEventDatabase } from './sqlite-schema';
 import { SqliteStatements } from './sqlite-statements';
+import { SqliteWriterThread } from './sqlite-writer';
 
 export interface SqliteEventStoreOptions {
   /** Database file (its directory is created if missing) or ':memory:'. */
@@ -37,14 +38,18 @@ export interface SqliteEventStoreOptions {
    * from pages scattered over the whole log; SQLite's 2 MB default kept almost none of them.
    */
   cacheSizeKb?: number;
+  /**
+   * Group-commit in a worker thread on its own connection (a file store only): the thread that
+   * appends goes on working while a batch is hashed, written and synced (default false).
+   */
+  writerThread?: boolean;
 }
 
-interface Pending extends AppendRequest {
+interface Pending {
+  request: AppendRequest;
   resolve: (result: AppendResult) => void;
   reject: (error: unknown) => void;
 }
-
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: unknown };
 
 /** Wakes subscriptions of every store instance in this thread that has the same file open. */
 const appendSignals = new EventEmitter().setMaxListeners(0);
@@ -90,7 +95,10 @@ export class SqliteEventStore implements EventStore {
   private readonly signal: string;
   private readonly pollIntervalMs: number;
   private readonly maxBatch: number;
-  private readonly writeBatch: Database.Transaction<(reqs: Pending[]) => Outcome[]>;
+  private readonly writeBatch: (reqs: AppendRequest[]) => AppendOutcome[];
+  private readonly writer: SqliteWriterThread | null;
+  /** The batch the writer thread is writing; appends made meanwhile wait for the next one. */
+  private inFlight: Promise<void> | null = null;
   private queue: Pending[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -107,33 +115,24 @@ export class SqliteEventStore implements EventStore {
     this.signal = options.path === ':memory:' ? `memory:${Math.random()}` : resolvePath(options.path);
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.maxBatch = options.maxBatch ?? 1000;
-    // Each append is checked and hashed before it writes, so a refused one has written nothing and
-    // the others go on; a failure while writing (disk full, I/O) rolls the whole batch back and
-    // every append in it is refused: none is half-written.
-    this.writeBatch = this.db.transaction((reqs: Pending[]) => {
-      const recordedAt = new Date().toISOString();
-      return reqs.map((req): Outcome => {
-        let prepared: PreparedAppend | AppendResult;
-        try {
-          prepared = prepareAppend(this.stmts, req, recordedAt);
-        } catch (error) {
-          return { ok: false, error };
-        }
-        return { ok: true, result: isPrepared(prepared) ? writePrepared(this.stmts, prepared) : prepared };
-      });
-    });
+    this.writeBatch = batchWriter(this.db, this.stmts);
+    const opened = { path: options.path, synchronous: options.synchronous ?? 'FULL', busyTimeoutMs: options.busyTimeoutMs ?? 5000, cacheSizeKb: 2048 };
+    this.writer = options.writerThread && options.path !== ':memory:' ? new SqliteWriterThread(opened) : null;
   }
 
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.assertOpen();
       validateAppend(streamId, events, expectedRevision);
-      this.queue.push({ streamId, events, expected: expectedRevision, resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.queue.push({ request: serializeAppend(streamId, events, expectedRevision), resolve, reject });
+      this.scheduleFlush();
     });
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled || this.inFlight || this.queue.length === 0) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flush());
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -194,7 +193,12 @@ export class SqliteEventStore implements EventStore {
   /** Writes what is queued, ends the subscriptions and closes the database. */
   async close(): Promise<void> {
     if (this.closed) return;
-    while (this.queue.length > 0) this.flush();
+    for (;;) {
+      if (this.inFlight) await this.inFlight;
+      else if (this.queue.length > 0) this.flush();
+      else break;
+    }
+    await this.writer?.close();
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     this.db.close();
@@ -212,20 +216,33 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.inFlight) return;
     const batch = this.queue.length <= this.maxBatch ? this.queue : this.queue.slice(0, this.maxBatch);
     this.queue = batch === this.queue ? [] : this.queue.slice(this.maxBatch);
-    if (this.queue.length > 0 && !this.closed) {
-      this.flushScheduled = true;
-      setImmediate(() => this.flush());
-    }
     if (batch.length === 0) return;
-    let outcomes: Outcome[];
+    const requests = batch.map((p) => p.request);
+    if (this.writer) {
+      this.inFlight = this.writer.write(requests).then(
+        (outcomes) => this.settle(batch, outcomes),
+        (error: unknown) => batch.forEach((req) => req.reject(error)),
+      ).finally(() => {
+        this.inFlight = null;
+        if (!this.closed) this.scheduleFlush();
+      });
+      return;
+    }
+    this.scheduleFlush();
+    let outcomes: AppendOutcome[];
     try {
-      outcomes = this.writeBatch.immediate(batch);
+      outcomes = this.writeBatch(requests);
     } catch (error) {
       for (const req of batch) req.reject(error);
       return;
     }
+    this.settle(batch, outcomes);
+  }
+
+  private settle(batch: Pending[], outcomes: AppendOutcome[]): void {
     let wrote = false;
     outcomes.forEach((outcome, i) => {
       if (outcome.ok) {
