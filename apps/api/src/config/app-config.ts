@@ -47,7 +47,7 @@ export class AppConfig {
   /** Run the projections in a worker thread, off the command path (SQLite store only). */
   @Transform(toBool) @IsBoolean() PROJECTIONS_THREAD = true;
   /** Heap cap of the projection worker thread (MB). */
-  @Transform(toInt) @IsInt() @Min(32) PROJECTION_HEAP_MB = 160;
+  @Transform(toInt) @IsInt() @Min(32) PROJECTION_HEAP_MB = 96;
   @Transform(toInt) @IsInt() @Min(1024) BODY_LIMIT_BYTES = 1_048_576;
   @Transform(toInt) @IsInt() @Min(0) MAX_WAIT_MS = 5000;
   /** JSON file of holiday years (国务院放假安排) added to the built-in calendar of working days. */

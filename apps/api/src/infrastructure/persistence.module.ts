@@ -158,8 +158,8 @@ export class PersistenceModule {
                   workerData: {
                     eventsPath: path.resolve(config.sqlitePath),
                     readModelPath: path.resolve(config.readModelPath),
-                    logCacheKb: 4096,
-                    readModelCacheKb: (config.READ_MODEL_CACHE_MB * 1024) / 2,
+                    logCacheKb: 2048,
+                    readModelCacheKb: (config.READ_MODEL_CACHE_MB * 1024) / 4,
                   } satisfies ProjectionWorkerData,
                   resourceLimits: { maxOldGenerationSizeMb: config.PROJECTION_HEAP_MB, maxYoungGenerationSizeMb: 8 },
                 })
