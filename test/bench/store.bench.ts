@@ -87,19 +87,22 @@ async function concurrentAppends(): Promise<BenchRow[]> {
   const appenders = 50;
   const perAppender = scaled(200, 10);
   const n = appenders * perAppender;
-  const ours = async (dir: string) => {
-    const store = new SqliteEventStore({ path: join(dir, 'store.sqlite') });
+  const ours = (writerThread: boolean) => async (dir: string) => {
+    const store = new SqliteEventStore({ path: join(dir, 'store.sqlite'), writerThread });
     const appender = async (a: number) => {
       for (let k = 0; k < perAppender; k++) await store.append(`project-${a}`, [event(k * appenders + a)], k === 0 ? 'no_stream' : k - 1);
     };
     await Promise.all([...Array(appenders).keys()].map(appender));
     await store.close();
   };
-  const [raw100, ours100] = await throughput(n, (dir) => rawBatched(dir, n, 100, appenders), ours);
+  const [raw100, ours100] = await throughput(n, (dir) => rawBatched(dir, n, 100, appenders), ours(false));
+  // The same through the writer thread (SQLITE_WRITER_THREAD, off by default): each batch waits for two messages.
+  const [raw100w, thread100] = await throughput(n, (dir) => rawBatched(dir, n, 100, appenders), ours(true));
   // 50 appenders that each wait for their append fill at most 50 per commit: the same commit count, for context.
-  const [raw50, ours50] = await throughput(n, (dir) => rawBatched(dir, n, appenders, appenders), ours);
+  const [raw50, ours50] = await throughput(n, (dir) => rawBatched(dir, n, appenders, appenders), ours(false));
   return [
     atLeast(`${appenders} concurrent appenders, group commit vs raw 100 inserts/transaction`, ours100, 'events/s', raw100, 0.5),
+    reported(`${appenders} concurrent appenders, group commit in a writer thread vs raw 100 inserts/transaction`, thread100, 'events/s', raw100w),
     reported(`${appenders} concurrent appenders vs raw ${appenders} inserts/transaction (same commits)`, ours50, 'events/s', raw50),
   ];
 }

@@ -29,7 +29,7 @@ interface Sent {
 
 /**
  * The real service, killed with SIGKILL at random moments while it appends and projects under
- * load, then restarted: acknowledged commands survive, retried ones (same Idempotency-Key)
+ * load (every other run with its group commit in a writer thread), then restarted: acknowledged commands survive, retried ones (same Idempotency-Key)
  * are recorded once, refused ones not at all, the chain verifies, and the read models the
  * service kept equal a fresh rebuild.
  */
@@ -99,7 +99,8 @@ describe(`service killed with SIGKILL under load (${ROUNDS} rounds, CRASH_SEED=$
 
   it('keeps every acknowledged command exactly once and the read models equal to a rebuild', async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      service ??= await ServiceProcess.start({ dataDir: dir });
+      // Every other run group-commits in the writer thread (SQLITE_WRITER_THREAD), killed just the same.
+      service ??= await ServiceProcess.start({ dataDir: dir, env: { SQLITE_WRITER_THREAD: String(round % 2 === 1) } });
       await retryPending();
       const workers = load();
       await new Promise((r) => setTimeout(r, 50 + rand(700)));

@@ -42,8 +42,8 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean() SCHEDULER_ENABLED = true;
   @Transform(toInt) @IsInt() @Min(100) SCHEDULER_INTERVAL_MS = 5000;
   @Transform(toBool) @IsBoolean() PROJECTIONS_ENABLED = true;
-  /** Group-commit the event log in a worker thread, so a commit's sync to disk never stops the service. */
-  @Transform(toBool) @IsBoolean() SQLITE_WRITER_THREAD = true;
+  /** Group-commit the event log in a worker thread, so a commit's sync to disk never stops the service (for disks whose sync takes milliseconds). */
+  @Transform(toBool) @IsBoolean() SQLITE_WRITER_THREAD = false;
   /** Run the projections in a worker thread, off the command path (SQLite store only). */
   @Transform(toBool) @IsBoolean() PROJECTIONS_THREAD = true;
   /** Heap cap of the projection worker thread (MB). */
