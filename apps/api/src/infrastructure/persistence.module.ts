@@ -76,7 +76,15 @@ async function openStore(config: AppConfig): Promise<EventStore> {
  * projections are the contexts' own: a batch of projection work then never holds up a command.
  */
 function projectionThread(config: AppConfig, options: PersistenceOptions): boolean {
-  return config.PROJECTIONS_THREAD && !!options.projectionWorker && !options.store && config.EVENT_STORE === 'sqlite' && config.sqlitePath !== ':memory:';
+  return (
+    config.PROJECTIONS_THREAD &&
+    !!options.projectionWorker &&
+    !options.store &&
+    config.EVENT_STORE === 'sqlite' &&
+    // Another connection to ':memory:' is another database.
+    config.sqlitePath !== ':memory:' &&
+    config.readModelPath !== ':memory:'
+  );
 }
 
 @Injectable()

@@ -66,6 +66,33 @@ describe('ThreadedProjectionRunner (projections in a worker thread)', () => {
     await expect(runner.waitFor(head, 100)).resolves.toBe(false);
   });
 
+  it('starts a worker that died unasked again from the checkpoints, applying nothing twice, and says meanwhile that it stopped', async () => {
+    const runner = threaded({ dieOnceOnAmount: { amount: 12, marker: join(k.dir, 'died-once') } });
+    await runner.start();
+    const head = await appendMany(k.store, 20);
+    await expect(runner.waitFor(head, 5_000)).resolves.toBe(false);
+    expect(runner.failure?.message).toMatch(/exited \(code 7\)/);
+    expect(runner.running).toBe(false);
+    // Started again after a second, from the checkpoint the dead batch never moved.
+    for (const until = Date.now() + 5_000; !runner.running && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(runner.waitFor(head, 5_000)).resolves.toBe(true);
+    expect(runner.failure).toBeNull();
+    expect(runner.running).toBe(true);
+    expect(tallies(k.readDb.db)).toEqual(expectedTallies(20));
+  });
+
+  it('lets a stop finish before a start that comes while it stops, and then follows the log again', async () => {
+    const runner = threaded();
+    await runner.start();
+    const stopping = runner.stop();
+    const starting = runner.start();
+    await Promise.all([stopping, starting]);
+    expect(runner.running).toBe(true);
+    const head = await appendMany(k.store, 5);
+    await expect(runner.waitFor(head, 5_000)).resolves.toBe(true);
+    expect(tallies(k.readDb.db)).toEqual(expectedTallies(5));
+  });
+
   it('rebuilds on this thread with the worker stopped, then lets the worker follow the log again', async () => {
     const runner = threaded();
     await runner.start();

@@ -29,6 +29,8 @@ export interface ThreadedRunnerOptions extends Pick<ProjectionRunnerOptions, 'lo
 
 /** How long a worker may take to stop (finish its batch, close its files) before it is terminated. */
 const STOP_TIMEOUT_MS = 10_000;
+const RESTART_MIN_MS = 1_000;
+const RESTART_MAX_MS = 60_000;
 
 /**
  * A projection runner whose projections run in a worker thread, so the command path never
@@ -36,7 +38,8 @@ const STOP_TIMEOUT_MS = 10_000;
  * models through its own connections; this side reads the checkpoints (`position`, `lag`),
  * keeps the read-your-writes waiters, which the worker's commit messages wake, and mirrors the
  * worker's failure. A rebuild (`rebuild`) stops the worker, replays on this thread and starts it
- * again, as an in-process runner does. Both sides write the checkpoints only in the batch
+ * again, as an in-process runner does. A projection that throws stops the worker's runner as it
+ * stops an in-process one (`failure`, no retry); a worker that dies is started again. Both sides write the checkpoints only in the batch
  * transaction that applies the events (`applyBatch`), so the file stays consistent whichever
  * thread wrote last.
  */
@@ -44,12 +47,16 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
   private worker: Worker | null = null;
   private started = false;
   private launching: Promise<void> | null = null;
+  private stopping: Promise<void> | null = null;
   private readonly log: NonNullable<ProjectionRunnerOptions['logger']>;
   private readonly clockNow: () => Date;
   private pending: { resolve: () => void; reject: (e: Error) => void } | null = null;
   private stopped: (() => void) | null = null;
   /** Workers asked to stop: their exit is no failure. */
-  private readonly stopping = new WeakSet<Worker>();
+  private readonly retiring = new WeakSet<Worker>();
+  /** A worker that died unasked is started again after this delay, doubling up to a minute. */
+  private restartDelayMs = RESTART_MIN_MS;
+  private restartTimer: NodeJS.Timeout | null = null;
 
   constructor(
     store: EventStore,
@@ -68,26 +75,35 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
 
   /** Starts the worker (it prepares the tables, rebuilds changed projections, then follows the log). */
   override start(): Promise<void> {
-    if (this.running) return Promise.resolve();
+    if (this.running && !this.stopping) return Promise.resolve();
     this.launching ??= this.launch().finally(() => (this.launching = null));
     return this.launching;
   }
 
-  private launch(): Promise<void> {
+  private async launch(): Promise<void> {
+    // A worker still stopping is let go first: a start must never be posted to it.
+    await this.stopping;
+    this.cancelRestart();
     this.failure = null;
     const worker = (this.worker ??= this.spawn());
-    return new Promise<void>((resolve, reject) => {
+    await new Promise<void>((resolve, reject) => {
       this.pending = { resolve, reject };
       this.post(worker, { type: 'start' });
     });
   }
 
-  override async stop(): Promise<void> {
+  override stop(): Promise<void> {
+    this.cancelRestart();
+    this.stopping ??= this.retire().finally(() => (this.stopping = null));
+    return this.stopping;
+  }
+
+  private async retire(): Promise<void> {
     await this.launching?.catch(() => undefined);
     const worker = this.worker;
     if (!worker) return;
     this.started = false;
-    this.stopping.add(worker);
+    this.retiring.add(worker);
     const done = new Promise<void>((resolve) => (this.stopped = resolve));
     this.post(worker, { type: 'stop' });
     const timer = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
@@ -106,7 +122,8 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
   private spawn(): Worker {
     const { entry, workerData, resourceLimits } = this.threadOptions;
     const worker = startWorker(entry, { workerData, resourceLimits });
-    worker.on('message', (m: FromWorker) => this.receive(m));
+    // Only the current worker speaks for the read models.
+    worker.on('message', (m: FromWorker) => worker === this.worker && this.receive(m));
     worker.on('error', (e) => this.lost(worker, `the projection worker failed: ${e.message}`));
     worker.on('exit', (code) => this.lost(worker, `the projection worker exited (code ${code})`));
     return worker;
@@ -119,8 +136,14 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
         this.pending = null;
         if (m.error === null) {
           this.started = this.failure === null;
+          if (this.started) this.restartDelayMs = RESTART_MIN_MS;
+          // Waiters that came while it started: wake those already reached, settle for the others.
+          this.afterCommit();
           pending?.resolve();
-        } else pending?.reject(new Error(m.error));
+        } else {
+          this.failWith(`the projection worker could not start: ${m.error}`);
+          pending?.reject(new Error(m.error));
+        }
         return;
       }
       case 'committed':
@@ -142,19 +165,49 @@ export class ThreadedProjectionRunner extends ProjectionRunner {
     }
   }
 
-  /** The worker ended without being asked to: the read models stop moving, and readiness says why. */
+  /**
+   * The worker ended. Asked to (stop): nothing more. Unasked (it ran out of memory, say): the
+   * read models stop moving, readiness says why, and the worker is started again from the
+   * checkpoints after a delay, as a process manager would restart an in-process runner's process.
+   */
   private lost(worker: Worker, message: string): void {
     if (this.worker !== worker) return;
     this.worker = null;
     this.stopped?.();
     this.stopped = null;
     this.started = false;
-    if (this.stopping.has(worker)) return;
+    const pending = this.pending;
+    this.pending = null;
+    if (this.retiring.has(worker)) {
+      pending?.reject(new Error('the projection worker was stopped while it started'));
+      return;
+    }
+    this.failWith(message);
+    pending?.reject(new Error(message));
+    this.scheduleRestart();
+  }
+
+  private failWith(message: string): void {
     this.failure = { position: null, streamId: null, projection: null, message, error: message, at: this.clockNow().toISOString() };
     this.log.error(`projection runner stopped: ${message}`);
     this.waiters.giveUp();
-    this.pending?.reject(new Error(message));
-    this.pending = null;
+  }
+
+  private scheduleRestart(): void {
+    if (this.restartTimer || this.stopping) return;
+    const delay = this.restartDelayMs;
+    this.restartDelayMs = Math.min(this.restartDelayMs * 2, RESTART_MAX_MS);
+    this.log.log(`projection worker: starting again in ${delay} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      void this.start().catch(() => this.scheduleRestart());
+    }, delay);
+    this.restartTimer.unref();
+  }
+
+  private cancelRestart(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
   }
 
   private post(worker: Worker, m: ToWorker): void {
