@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReadModelDatabase } from './read-model-database';
+import { ReadModelDatabase, readTogether } from './read-model-database';
 
 describe('ReadModelDatabase.setUp', () => {
   const reset = (db: any) => db.exec('DROP TABLE IF EXISTS cards');
@@ -67,5 +67,30 @@ describe('ReadModelDatabase.changeStamp', () => {
       projector.close();
       rm.close();
     }
+  });
+});
+
+describe('readTogether', () => {
+  it('reads one state of the file while another connection commits in between, and the next read sees the commit', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'read-together-')), 'read.db');
+    const reader = new ReadModelDatabase(path);
+    const writer = new ReadModelDatabase(path);
+    writer.db.exec('CREATE TABLE items (id INTEGER PRIMARY KEY)');
+    writer.db.prepare('INSERT INTO items VALUES (1)').run();
+    const count = () => reader.db.prepare('SELECT COUNT(*) FROM items').pluck().get() as number;
+    const seen = readTogether(reader.db, () => {
+      const before = count();
+      writer.db.prepare('INSERT INTO items VALUES (2)').run();
+      return [before, count(), (reader.db.prepare('SELECT id FROM items ORDER BY id').pluck().all() as number[]).length];
+    });
+    expect(seen).toEqual([1, 1, 1]);
+    expect(reader.db.inTransaction).toBe(false);
+    expect(count()).toBe(2);
+    // Without it, the second statement sees the other connection's commit.
+    const before = count();
+    writer.db.prepare('INSERT INTO items VALUES (3)').run();
+    expect([before, count()]).toEqual([2, 3]);
+    reader.close();
+    writer.close();
   });
 });

@@ -140,3 +140,19 @@ export class ReadModelDatabase {
     if (this.db.open) this.db.close();
   }
 }
+
+/**
+ * Runs `read` in one read transaction, so its statements see one state of the read models: a
+ * projection committing from another connection in between (the projection worker, another
+ * process) cannot make a page's `total` disagree with its items. Inside a transaction already,
+ * it just runs.
+ */
+export function readTogether<T>(db: Database, read: () => T): T {
+  if (db.inTransaction) return read();
+  db.prepare('BEGIN').run();
+  try {
+    return read();
+  } finally {
+    if (db.inTransaction) db.prepare('COMMIT').run();
+  }
+}

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { AWARD_TYPE_CATALOGUE, AwardType, HONOUR_LEVEL_LABELS, HonourLevel, STAGE_LABELS, stageLabelOn } from '../../application/award-domain';
 
 /**
@@ -56,16 +57,18 @@ export function listRounds(db: Database, f: RoundFilter) {
     args.push(value);
   }
   const sql = `FROM award_rounds r ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db
-    .prepare(
-      `SELECT r.*,
-         (SELECT COUNT(*) FROM award_round_nominations n WHERE n.round_id = r.round_id AND n.status = 'active') AS active,
-         (SELECT COUNT(*) FROM award_round_honours h WHERE h.round_id = r.round_id) AS honours,
-         (SELECT COUNT(*) FROM award_round_honours h WHERE h.round_id = r.round_id AND h.held = 1) AS held
-       ${sql} ORDER BY r.created_at DESC, r.round_id LIMIT ? OFFSET ?`,
-    )
-    .all(...args, f.limit, f.offset) as RoundRow[];
+  const [total, rows] = readTogether(db, () => [
+    (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n,
+    db
+      .prepare(
+        `SELECT r.*,
+           (SELECT COUNT(*) FROM award_round_nominations n WHERE n.round_id = r.round_id AND n.status = 'active') AS active,
+           (SELECT COUNT(*) FROM award_round_honours h WHERE h.round_id = r.round_id) AS honours,
+           (SELECT COUNT(*) FROM award_round_honours h WHERE h.round_id = r.round_id AND h.held = 1) AS held
+         ${sql} ORDER BY r.created_at DESC, r.round_id LIMIT ? OFFSET ?`,
+      )
+      .all(...args, f.limit, f.offset) as RoundRow[],
+  ] as const);
   return {
     items: rows.map((r) => ({
       roundId: r.round_id,

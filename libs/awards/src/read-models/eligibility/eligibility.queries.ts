@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import {
   AWARD_TYPE_CATALOGUE, AwardType, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf, withCampaignEntryRule,
 } from '../../application/award-domain';
@@ -143,6 +144,11 @@ function verdictStatusOf(verdict: EligibilityVerdict): EligibilityVerdictStatus 
  * projected facts with every rule's reason, so it follows the facts as they change.
  */
 export function eligibilityBoard(db: Database, q: EligibilityQuery) {
+  // In one read transaction: a projection committing meanwhile cannot tear the answer.
+  return readTogether(db, () => eligibilityBoardNow(db, q));
+}
+
+function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
   const where: string[] = [];
   const args: unknown[] = [];
   const add = (clause: string, value: unknown) => {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { ROLE_LABELS } from '@jingsai/auth';
 import type { Role } from '@jingsai/shared';
 import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, HonourHeld, HonourLevel, HonourStatus, HonourType, Label } from '../../application/award-domain';
@@ -100,9 +101,11 @@ export function listHonours(db: Database, f: HonourFilter) {
     args.push(f.withinPath, `${f.withinPath.slice(0, -1)}0`);
   }
   const sql = `FROM award_honours ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * ${sql} ORDER BY conferred_on DESC, honour_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as HonourRow[];
-  return { items: rows.map((r) => view(db, r)), total, limit: f.limit, offset: f.offset };
+  return readTogether(db, () => {
+    const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
+    const rows = db.prepare(`SELECT * ${sql} ORDER BY conferred_on DESC, honour_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as HonourRow[];
+    return { items: rows.map((r) => view(db, r)), total, limit: f.limit, offset: f.offset };
+  });
 }
 
 export function getHonour(db: Database, honourId: string) {

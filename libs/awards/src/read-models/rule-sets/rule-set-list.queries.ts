@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { RuleSetContent } from '../../application/award-domain';
 
 interface VersionRow {
@@ -17,8 +18,10 @@ export function listRuleSets(db: Database, f: { year?: number; limit: number; of
   const args: unknown[] = f.year === undefined ? [] : [f.year];
   const latest = `FROM award_rule_set_versions v JOIN (SELECT rule_set_id, MAX(version) AS latest, COUNT(*) AS versions FROM award_rule_set_versions GROUP BY rule_set_id) m
     ON m.rule_set_id = v.rule_set_id AND m.latest = v.version ${where}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${latest}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT v.*, m.versions ${latest} ORDER BY v.year DESC, v.rule_set_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Array<VersionRow & { versions: number }>;
+  const [total, rows] = readTogether(db, () => [
+    (db.prepare(`SELECT COUNT(*) AS n ${latest}`).get(...args) as { n: number }).n,
+    db.prepare(`SELECT v.*, m.versions ${latest} ORDER BY v.year DESC, v.rule_set_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as Array<VersionRow & { versions: number }>,
+  ] as const);
   return {
     items: rows.map((r) => ({ ruleSetId: r.rule_set_id, latestVersion: r.version, versions: r.versions, citation: r.citation, year: r.year, publishedAt: r.published_at })),
     total,

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { Page } from '@jingsai/api-kit';
 import { subtreeClause } from '../read-scope';
 import { CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
@@ -155,12 +156,14 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
     add("+status = 'under_assessment' AND project_id IN (SELECT project_id FROM board_assessors WHERE user_id = ? AND pending = 1)", f.awaiting.userId);
   }
   const sql = `FROM board${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  // The page is chosen on index entries, then only its rows are read whole.
-  const rows = db
-    .prepare(`SELECT ${ITEM_COLUMNS} FROM board WHERE rowid IN (SELECT rowid ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?) ORDER BY waiting_since, project_id`)
-    .raw(true)
-    .all(...args, f.limit, f.offset) as unknown[][];
+  const [total, rows] = readTogether(db, () => [
+    (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n,
+    // The page is chosen on index entries, then only its rows are read whole.
+    db
+      .prepare(`SELECT ${ITEM_COLUMNS} FROM board WHERE rowid IN (SELECT rowid ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?) ORDER BY waiting_since, project_id`)
+      .raw(true)
+      .all(...args, f.limit, f.offset) as unknown[][],
+  ] as const);
   return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset };
 }
 

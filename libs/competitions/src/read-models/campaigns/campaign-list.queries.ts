@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { Page } from '@jingsai/api-kit';
 import { CAMPAIGN_CATEGORIES, CAMPAIGN_STATUS_LABELS, CampaignCategory, CampaignStatus, HIERARCHY_LEVEL_LABELS, HierarchyLevel } from '../../domain';
 import { campaignOrgs } from './campaign-list.projection';
@@ -95,8 +96,10 @@ export function listCampaigns(db: Database, f: CampaignListFilter): Page<Campaig
     args.push(f.year);
   }
   const sql = `FROM campaign_list${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * ${sql} ORDER BY year DESC, created_at DESC, campaign_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset);
+  const [total, rows] = readTogether(db, () => [
+    (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n,
+    db.prepare(`SELECT * ${sql} ORDER BY year DESC, created_at DESC, campaign_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset),
+  ] as const);
   return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { ORG_OWNERSHIP_LABELS, OrgOwnership, isNonPublicOwnership } from '@jingsai/organizations';
 import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, HONOUR_TARGET_AWARD_TYPES, combinePeriods, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
 import { ReadScope, Where } from '../read-scope';
@@ -93,6 +94,11 @@ function actualFor(metric: CampaignMetric, total: Bucket, totals: ReturnType<typ
  * belong to no one period).
  */
 export function coverageStatistics(db: Database, f: { scope: ReadScope; campaignId: string; groupBy: CoverageGroup }) {
+  // In one read transaction: a projection committing meanwhile cannot tear the answer.
+  return readTogether(db, () => coverageStatisticsNow(db, f));
+}
+
+function coverageStatisticsNow(db: Database, f: { scope: ReadScope; campaignId: string; groupBy: CoverageGroup }) {
   const campaign = db.prepare('SELECT * FROM cov_campaigns WHERE campaign_id = ?').get(f.campaignId) as { title: string; targets: string } | undefined;
   const w = new Where().add('p.campaign_id = ?', f.campaignId).add('p.approved = 1').scope(f.scope, undefined, 'o.path', 'p.org_id');
   const rows = db

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { Page } from '@jingsai/api-kit';
 import { CAMPAIGN_CATEGORIES, CampaignCategory, INCIDENT_KIND_LABELS, INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS, IncidentKind, IncidentSeverity } from '../../domain';
 import { ancestorsOf, ReadScope, Where } from '../read-scope';
@@ -44,8 +45,10 @@ function daysPast(dueOn: string, until: string): number {
 }
 
 function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T): Page<T> {
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${from}${w.sql}`).get(...w.args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * ${from}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset);
+  const [total, rows] = readTogether(db, () => [
+    (db.prepare(`SELECT COUNT(*) AS n ${from}${w.sql}`).get(...w.args) as { n: number }).n,
+    db.prepare(`SELECT * ${from}${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.args, f.limit, f.offset),
+  ] as const);
   return { items: rows.map(map), total, limit: f.limit, offset: f.offset };
 }
 
@@ -63,6 +66,11 @@ function countBy(db: Database, from: string, w: Where, column: string, limit = B
  * ones unless `includeResolved`; with the count by kind and the organisations and projects with the most.
  */
 export function listOverdue(db: Database, f: SupervisionFilter & { kind?: 'report' | 'rectification'; includeResolved?: boolean; now: Date }) {
+  // In one read transaction: a projection committing meanwhile cannot tear the answer.
+  return readTogether(db, () => listOverdueNow(db, f));
+}
+
+function listOverdueNow(db: Database, f: SupervisionFilter & { kind?: 'report' | 'rectification'; includeResolved?: boolean; now: Date }) {
   const w = new Where().scope(f.scope, f.orgId, 'o.org_path', 'o.org_id');
   if (f.campaignId) w.add('o.campaign_id = ?', f.campaignId);
   if (f.kind) w.add('o.kind = ?', f.kind);
@@ -110,6 +118,11 @@ function overdueItem(r: any, now: Date) {
 
 /** Projects in progress with no report for longer than one reporting cycle, as of `now` (停滞项目). */
 export function listStalled(db: Database, f: SupervisionFilter & { now: Date }) {
+  // In one read transaction: a projection committing meanwhile cannot tear the answer.
+  return readTogether(db, () => listStalledNow(db, f));
+}
+
+function listStalledNow(db: Database, f: SupervisionFilter & { now: Date }) {
   const now = f.now.toISOString();
   const w = new Where().scope(f.scope, f.orgId).add("status = 'in_progress'").add('stalled_after <= ?', now);
   if (f.campaignId) w.add('campaign_id = ?', f.campaignId);
@@ -132,6 +145,11 @@ export function listStalled(db: Database, f: SupervisionFilter & { now: Date }) 
 
 /** Safety and quality incidents, latest first, with counts by severity (every grade listed) and organisation. */
 export function listIncidents(db: Database, f: SupervisionFilter & { severity?: string; kind?: string }) {
+  // In one read transaction: a projection committing meanwhile cannot tear the answer.
+  return readTogether(db, () => listIncidentsNow(db, f));
+}
+
+function listIncidentsNow(db: Database, f: SupervisionFilter & { severity?: string; kind?: string }) {
   const w = new Where().scope(f.scope, f.orgId);
   if (f.campaignId) w.add('campaign_id = ?', f.campaignId);
   if (f.severity) w.add('severity = ?', f.severity);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { readTogether } from '@jingsai/event-store';
 import { ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_OWNERSHIP_LABELS, OrgKind, OrgLevel, OrgOwnership } from '../../domain';
 import { OrgNodeView, toOrgNode } from './sqlite-org-directory';
 
@@ -32,8 +33,10 @@ export function listOrganizations(db: Database, f: OrgListFilter) {
     args.push(f.level);
   }
   const sql = `FROM org_nodes WHERE ${where.join(' AND ')}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT * ${sql} ORDER BY depth, name LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as any[];
+  const [total, rows] = readTogether(db, () => [
+    (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n,
+    db.prepare(`SELECT * ${sql} ORDER BY depth, name LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as any[],
+  ] as const);
   return { items: rows.map((r) => labelled(toOrgNode(r))), total, limit: f.limit, offset: f.offset };
 }
 
