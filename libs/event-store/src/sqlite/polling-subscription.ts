@@ -23,6 +23,8 @@ export class PollingSubscription implements Subscription {
   private closed = false;
   private iterated = false;
   private wake: (() => void) | null = null;
+  /** Stops listening for appends; also called by close(), as an iterator left at a yield never reaches its finally. */
+  private off: (() => void) | null = null;
 
   constructor(
     private readonly source: PollingSource,
@@ -35,6 +37,8 @@ export class PollingSubscription implements Subscription {
     if (this.closed) return;
     this.closed = true;
     this.wake?.();
+    this.off?.();
+    this.off = null;
     this.onClose(this);
   }
 
@@ -49,7 +53,7 @@ export class PollingSubscription implements Subscription {
     let position = this.options.fromPosition ?? 0;
     let delay = MIN_DELAY_MS;
     let signalled = false;
-    const off = this.source.onAppend(() => {
+    this.off = this.source.onAppend(() => {
       signalled = true;
       this.wake?.();
     });
@@ -75,7 +79,8 @@ export class PollingSubscription implements Subscription {
         delay = Math.min(delay * 2, this.maxDelayMs);
       }
     } finally {
-      off();
+      this.off?.();
+      this.off = null;
     }
   }
 

@@ -200,6 +200,17 @@ describe('SqliteEventStore (SQLite only)', () => {
       await reopened.close();
     });
 
+    it('refuses an append made once close() has begun, instead of leaving it unwritten and unanswered', async () => {
+      for (const writerThread of [false, true]) {
+        const store = new SqliteEventStore({ path: join(tempDir(), 'closing.sqlite'), writerThread });
+        const queued = store.append('c-1', [ev('E')], 'no_stream');
+        const closing = store.close();
+        await expect(store.append('c-1', [ev('E')], 'any')).rejects.toThrow(/closing|closed/);
+        await expect(queued).resolves.toMatchObject({ revision: 0 });
+        await closing;
+      }
+    });
+
     it('reads the same events without their hashes when asked to (projections), and with them otherwise', async () => {
       const store = new SqliteEventStore({ path: await seededFile() });
       const withHashes = await store.readAll({ filter: { eventTypes: ['Counted'] } });

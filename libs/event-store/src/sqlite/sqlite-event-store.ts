@@ -101,6 +101,7 @@ export class SqliteEventStore implements EventStore {
   private inFlight: Promise<void> | null = null;
   private queue: Pending[] = [];
   private flushScheduled = false;
+  private closing = false;
   private closed = false;
   private readonly subscriptions = new Set<PollingSubscription>();
 
@@ -123,6 +124,8 @@ export class SqliteEventStore implements EventStore {
   append(streamId: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       this.assertOpen();
+      // Once close() has begun, what it has not queued would never be written.
+      if (this.closing) throw new Error('the SQLite event store is closing');
       validateAppend(streamId, events, expectedRevision);
       this.queue.push({ request: serializeAppend(streamId, events, expectedRevision), resolve, reject });
       this.scheduleFlush();
@@ -193,6 +196,7 @@ export class SqliteEventStore implements EventStore {
   /** Writes what is queued, ends the subscriptions and closes the database. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closing = true;
     for (;;) {
       if (this.inFlight) await this.inFlight;
       else if (this.queue.length > 0) this.flush();
