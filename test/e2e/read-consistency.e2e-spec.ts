@@ -1,5 +1,5 @@
 import { PROJECTION_RUNNER } from '@jingsai/api-kit';
-import { ProjectionRunner } from '@jingsai/event-store';
+import { ProjectionRunner, ThreadedProjectionRunner } from '@jingsai/event-store';
 import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
 
 /*
@@ -54,6 +54,30 @@ describe('reading one\'s own writes with minPosition', () => {
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('READ_MODEL.NOT_CAUGHT_UP');
       expect(res.body.messageZh).toContain('数据正在同步');
+    } finally {
+      await runner.start();
+    }
+  }, 15_000);
+
+  it('shows a caller its own write in a query that names no position, right after the command (the projections run in their own thread)', async () => {
+    expect(w.t.app.get(PROJECTION_RUNNER)).toBeInstanceOf(ThreadedProjectionRunner);
+    for (let i = 0; i < 8; i++) {
+      const projectId = `p-own-${i}`;
+      ok(await w.t.post('/api/v1/projects', { projectId, campaignId: 'jj-loop-2021', title: `技能比武 ${i}`, category: 'skills' }, w.tok.unitA), 201);
+      const board = ok(await w.t.get('/api/v1/board?status=draft&limit=100', w.tok.unitA));
+      expect(board.body.items.map((item: { projectId: string }) => item.projectId)).toContain(projectId);
+    }
+  });
+
+  it('answers a query that names no position as the read models stand when they cannot catch up within a second, never refusing it', async () => {
+    const runner = w.t.app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    await runner.stop();
+    try {
+      ok(await w.t.request('PATCH', '/api/v1/projects/p-rw', { token: w.tok.unitA, body: { title: '数控车工技能比武（三次修订）' } }));
+      const started = Date.now();
+      const res = ok(await w.t.get('/api/v1/board?status=draft&limit=100', w.tok.unitA));
+      expect(Date.now() - started).toBeLessThan(3_000);
+      expect(res.body.items.find((item: { projectId: string }) => item.projectId === 'p-rw').title).not.toBe('数控车工技能比武（三次修订）');
     } finally {
       await runner.start();
     }

@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@jingsai/shared';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
-import { MetricsService, QueryCache, notModifiedOnSend, queryCacheFastPath } from '@jingsai/api-kit';
+import { MetricsService, QueryCache, ReadConsistency, notModifiedOnSend, queryCacheFastPath } from '@jingsai/api-kit';
 import { TokenService } from '@jingsai/auth';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { documentProblems } from './http/openapi-problems';
@@ -65,7 +65,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     }
   });
   // Kept board, supervision and statistics answers go out here, before Nest's pipeline (auth included: the hook verifies the token).
-  fastify.addHook('preHandler', queryCacheFastPath(app.get(QueryCache), app.get(TokenService)));
+  fastify.addHook('preHandler', queryCacheFastPath(app.get(QueryCache), app.get(TokenService), app.get(ReadConsistency)));
   fastify.addHook('onSend', notModifiedOnSend);
   app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.useGlobalPipes(createValidationPipe());

@@ -187,9 +187,10 @@ interface FastReply extends Reply {
  * so whatever the hook cannot answer (no or a bad token, a request waiting for `minPosition`, a
  * miss) simply goes on to Nest, which answers it, or refuses it, as before.
  */
-export function queryCacheFastPath(cache: QueryCache, tokens: BearerVerifier) {
+export function queryCacheFastPath(cache: QueryCache, tokens: BearerVerifier, consistency: { behindOwnWrites(): boolean }) {
   return async (req: QueryRequest & { query?: unknown }, reply: FastReply): Promise<FastReply | undefined> => {
-    if (req.method !== 'GET' || !cache.enabled) return undefined;
+    // Behind a write of this process, the request waits in Nest's ConsistencyGuard first.
+    if (req.method !== 'GET' || !cache.enabled || consistency.behindOwnWrites()) return undefined;
     const header = req.headers.authorization;
     const token = typeof header === 'string' ? /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() : undefined;
     if (!token || (req.query as { minPosition?: unknown } | undefined)?.minPosition !== undefined || req.headers['x-min-position'] !== undefined) return undefined;

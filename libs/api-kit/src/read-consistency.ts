@@ -6,6 +6,9 @@ import { PROJECTION_RUNNER } from './tokens';
 /** Longest a request waits for the read models to reach a position. */
 export const MAX_CONSISTENCY_WAIT_MS = 5000;
 
+/** Longest a query that names no position waits for this process's own writes before it answers anyway. */
+export const IMPLICIT_WAIT_MS = 1000;
+
 /**
  * Read-your-writes without coupling writes to reads: a query may name the position it needs
  * (`minPosition` / `X-Min-Position`) and waits, bounded, until the read models reach it.
@@ -14,7 +17,36 @@ export const MAX_CONSISTENCY_WAIT_MS = 5000;
  */
 @Injectable()
 export class ReadConsistency {
+  /** The highest log position this process has appended, and the highest the read models were seen at. */
+  private written = 0;
+  private reached = 0;
+
   constructor(@Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner) {}
+
+  /** Told the position of every append this process makes (the repository's listener). */
+  noteWritten(position: number): void {
+    if (position > this.written) this.written = position;
+  }
+
+  /** Whether a write of this process may not be in the read models yet (no read of the checkpoints when none is). */
+  behindOwnWrites(): boolean {
+    if (this.written <= this.reached) return false;
+    this.reached = Math.max(this.reached, this.runner.position());
+    return this.written > this.reached;
+  }
+
+  /**
+   * A query that names no position still sees what was written through this process before it
+   * arrived, as when the projections ran on the request thread: it waits, briefly and at most
+   * IMPLICIT_WAIT_MS, for the read models to reach the last append, and then answers as they
+   * stand (never a refusal: a client that needs a guarantee names the position). With the
+   * projections in their own thread a client's next request can arrive before they have applied
+   * its last command. Costs a comparison when the read models are not behind.
+   */
+  async settle(): Promise<void> {
+    if (!this.behindOwnWrites() || this.runner.failure) return;
+    await this.runner.waitFor(this.written, IMPLICIT_WAIT_MS);
+  }
 
   async atLeast(position: number | undefined): Promise<void> {
     if (position === undefined || position <= 0) return;

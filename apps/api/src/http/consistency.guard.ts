@@ -2,7 +2,8 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ReadConsistency, minPositionOf } from '@jingsai/api-kit';
 
 /**
- * Every GET honours `minPosition` / `X-Min-Position` by waiting (bounded) for the read models.
+ * Every GET honours `minPosition` / `X-Min-Position` by waiting (bounded) for the read models;
+ * one that names no position waits briefly for this process's own last write (ReadConsistency.settle).
  *
  * A guard rather than an interceptor: a route with no interceptor at all skips Nest's rxjs
  * pipeline and the AsyncResource binding it makes per interceptor, and no command needs one.
@@ -17,7 +18,9 @@ export class ConsistencyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest();
     if (req?.method !== 'GET') return true;
-    await this.consistency.atLeast(minPositionOf(req.query, req.headers ?? {}));
+    const position = minPositionOf(req.query, req.headers ?? {});
+    if (position === undefined) await this.consistency.settle();
+    else await this.consistency.atLeast(position);
     return true;
   }
 }

@@ -134,14 +134,18 @@ export class PersistenceModule {
         { provide: SNAPSHOT_STORE, inject: [UpcasterRegistry], useFactory: (upcasters: UpcasterRegistry) => openSnapshots(config, upcasters) },
         {
           provide: AggregateRepository,
-          inject: [EVENT_STORE, UpcasterRegistry, EventBus, SNAPSHOT_STORE],
-          useFactory: (store: EventStore, upcasters: UpcasterRegistry, bus: EventBus, snapshots: SqliteSnapshotStore | null) =>
+          inject: [EVENT_STORE, UpcasterRegistry, EventBus, SNAPSHOT_STORE, ReadConsistency],
+          useFactory: (store: EventStore, upcasters: UpcasterRegistry, bus: EventBus, snapshots: SqliteSnapshotStore | null, consistency: ReadConsistency) =>
             new AggregateRepository(store, upcasters, {
               // States folded from at most 100,000 events (of at most 5,000 streams): a state grows with its
               // stream (scores, findings, the id of every report), so a count of streams alone does not bound memory.
               stateCache: new StateCache(5_000, 100_000),
               schemaVersions: options.schemaVersions ?? {},
-              listeners: [{ onAppended: (events) => bus.publish(new EventsAppended(events)) }],
+              listeners: [
+                // Queries that name no position wait for these (ReadConsistency.settle).
+                { onAppended: (events) => consistency.noteWritten(events[events.length - 1]?.position ?? 0) },
+                { onAppended: (events) => bus.publish(new EventsAppended(events)) },
+              ],
               // A project's stream is the one that grows long (a year of reports and corrections); a cold
               // load of one then reads its snapshot and the events after it, never the whole stream.
               ...(snapshots ? { snapshots: { store: snapshots, deciders: [projectDecider], minEvents: config.SNAPSHOT_MIN_EVENTS } } : {}),
