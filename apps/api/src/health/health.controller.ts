@@ -5,7 +5,14 @@ import { Public } from '@jingsai/auth';
 import { PROJECTION_RUNNER, READ_MODEL_DB } from '@jingsai/api-kit';
 import { MetricsService } from '@jingsai/api-kit';
 
-/** Liveness, readiness (store reachable, read-model lag) and Prometheus metrics, at the root. */
+/**
+ * More events than this between the log's head and the read models and the service is not ready:
+ * it is catching up (a read-model file deleted, a projection replayed from the start), and its
+ * answers would miss whole campaigns. Under load the lag is tens of events.
+ */
+export const READY_MAX_LAG_EVENTS = 1000;
+
+/** Liveness, readiness (store reachable, read models caught up) and Prometheus metrics, at the root. */
 @ApiExcludeController()
 @Public()
 @Controller()
@@ -34,12 +41,13 @@ export class HealthController {
     const lag = storeOk ? await this.runner.lag() : { events: null, seconds: null };
     const rebuilding = this.readDb.status().rebuilding;
     const failure = this.runner.failure;
-    const ready = storeOk && !rebuilding && !failure;
+    const catchingUp = lag.events !== null && lag.events > READY_MAX_LAG_EVENTS;
+    const ready = storeOk && !rebuilding && !failure && !catchingUp;
     if (!ready) reply.status(503);
     return {
       status: ready ? 'ready' : 'not_ready',
       eventStore: storeOk ? { reachable: true, headPosition: head } : { reachable: false },
-      readModels: { position: this.runner.position(), lagEvents: lag.events, lagSeconds: lag.seconds, rebuilding, failure },
+      readModels: { position: this.runner.position(), lagEvents: lag.events, lagSeconds: lag.seconds, catchingUp, rebuilding, failure },
     };
   }
 
