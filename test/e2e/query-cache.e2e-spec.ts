@@ -27,6 +27,10 @@ describe('answers of board and supervision queries kept between requests', () =>
     expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(again.body).toEqual(first.body);
     expect(ids(again)).toEqual(['p-a', 'p-b']);
+    // Kept as UTF-8 bytes: the Chinese titles arrive whole, and the length counts bytes, not characters.
+    expect(again.text).toBe(first.text);
+    expect(again.text).toContain('纺织挡车工技能比武');
+    expect(Number(again.headers['content-length'])).toBe(Buffer.byteLength(again.text));
   });
 
   it('never gives one caller the answer kept for another at the same URL', async () => {

@@ -12,6 +12,8 @@ export interface TestResponse<T = any> {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: T;
+  /** The body as received, before parsing. */
+  text: string;
 }
 
 /**
@@ -59,7 +61,7 @@ export class TestApp {
     const res = await this.app.inject({ method, url, headers, payload });
     const type = String(res.headers['content-type'] ?? '');
     const body = type.includes('json') && res.body ? JSON.parse(res.body) : res.body;
-    return { status: res.statusCode, headers: res.headers as any, body };
+    return { status: res.statusCode, headers: res.headers as any, body, text: res.body };
   }
 
   get<T = any>(url: string, token?: string) {

@@ -10,7 +10,7 @@ describe('QueryCache', () => {
     const cache = new QueryCache(readDb, new AdjustableClock('2021-07-01T09:00:00+08:00', { frozen: true }), { megabytes: 1 });
     const pad = 'x'.repeat(15_000);
     const first = cache.keyOf(`/api/v1/board?campaignId=${pad}0`, unit)!;
-    const empty = { json: '{"items":[],"total":0,"limit":50,"offset":0}', etag: '"e"', validUntilMs: Infinity };
+    const empty = { body: Buffer.from('{"items":[],"total":0,"limit":50,"offset":0}'), etag: '"e"', validUntilMs: Infinity };
     cache.set(first, empty);
     for (let i = 1; i < 300; i++) cache.set(cache.keyOf(`/api/v1/board?campaignId=${pad}${i}`, unit)!, empty);
     // 300 keys of 15,000 characters are 4.5 M characters: far past 1 MB, so the oldest went.
@@ -30,7 +30,7 @@ describe('QueryCache', () => {
     let nowMs = Date.parse('2021-07-01T09:00:00+08:00');
     const cache = new QueryCache(readDb, { now: () => new Date(nowMs) }, { megabytes: 1 });
     const key = cache.keyOf('/api/v1/supervision/overdue', unit)!;
-    cache.set(key, { json: '{}', etag: '"a"', validUntilMs: Date.parse('2021-07-02T00:00:00+08:00') });
+    cache.set(key, { body: Buffer.from('{}'), etag: '"a"', validUntilMs: Date.parse('2021-07-02T00:00:00+08:00') });
     nowMs += 3_600_000;
     // An hour later: the same key, the same answer.
     expect(cache.keyOf('/api/v1/supervision/overdue', unit)).toBe(key);

@@ -13,9 +13,14 @@ interface Reply {
   header(name: string, value: string): Reply;
 }
 
-/** An answer as sent: its JSON, the entity tag of those bytes, and until when the clock alone leaves it true. */
+/** An answer as sent: its JSON as UTF-8 bytes, the entity tag of those bytes, and until when the clock alone leaves it true. */
 export interface QueryAnswer {
-  json: string;
+  /**
+   * The bytes, encoded once: a kept string was measured again (`Buffer.byteLength`, for the
+   * Content-Length) and encoded again by the socket on every hit, a third of a hit's CPU for a
+   * 20 KB board page of Chinese text.
+   */
+  body: Buffer;
   etag: string;
   /** Epoch ms from which the answer may read differently with nothing recorded (Infinity: never by the clock). */
   validUntilMs: number;
@@ -82,10 +87,10 @@ export class QueryCache {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(QUERY_CACHE_OPTIONS) options: QueryCacheOptions,
   ) {
-    // Sized by characters at two bytes each (Chinese text is held in two-byte strings), the key's
-    // too: it holds the URL, which a caller chooses (a long query with a tiny answer is no way round).
+    // Sized in bytes: the body's, and the key's at two bytes a character (it holds the URL, which a
+    // caller chooses: a long query with a tiny answer is no way round).
     this.answers = options.megabytes > 0
-      ? new LRUCache({ maxSize: (options.megabytes * 1024 * 1024) / 2, sizeCalculation: (a, key) => a.json.length + a.etag.length + key.length })
+      ? new LRUCache({ maxSize: options.megabytes * 1024 * 1024, sizeCalculation: (a, key) => a.body.length + 2 * (a.etag.length + key.length) })
       : null;
   }
 
@@ -141,7 +146,7 @@ export class QueryCacheInterceptor implements NestInterceptor {
     const reply = http.getResponse<Reply>();
     const key = this.cache.keyOf(req.url, req.user);
     const send = (answer: QueryAnswer, how: 'hit' | 'miss') => {
-      if (!describe(reply, req, answer, how)) return answer.json;
+      if (!describe(reply, req, answer, how)) return answer.body;
       req[NOT_MODIFIED] = true;
       return '';
     };
@@ -151,9 +156,9 @@ export class QueryCacheInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((result) => {
         if (result === null || typeof result !== 'object') return result;
-        // Serialised here, as Fastify would have (JSON.stringify), and sent as is.
-        const json = JSON.stringify(result);
-        const answer = { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"`, validUntilMs: req[VALID_UNTIL] ?? asOfNow };
+        // Serialised here, as Fastify would have (JSON.stringify), and sent as these bytes.
+        const body = Buffer.from(JSON.stringify(result));
+        const answer = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, validUntilMs: req[VALID_UNTIL] ?? asOfNow };
         if (key !== null && this.cache.keyOf(req.url, req.user) === key) this.cache.set(key, answer);
         return send(answer, 'miss');
       }),
@@ -174,7 +179,7 @@ export interface BearerVerifier {
 
 interface FastReply extends Reply {
   code(status: number): FastReply;
-  send(payload?: string): FastReply;
+  send(payload?: string | Buffer): FastReply;
 }
 
 /**
@@ -204,7 +209,7 @@ export function queryCacheFastPath(cache: QueryCache, tokens: BearerVerifier, co
     const hit = key === null ? undefined : cache.get(key);
     if (hit === undefined) return undefined;
     if (describe(reply, req, hit, 'hit')) return reply.code(304).send();
-    return reply.send(hit.json);
+    return reply.send(hit.body);
   };
 }
 
