@@ -5,7 +5,7 @@ import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
-import { ReadModelDatabase } from '@jingsai/event-store';
+import { ReadModelDatabase, readTogether } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, endOfBeijingDay, mayExtendNow, submissionOpenAt } from '../domain';
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
@@ -53,6 +53,12 @@ export class BoardController {
     description: '竞赛委员会看到本辖区的项目，参赛单位只看到本单位的项目，评估专家只看到指派给本人的项目。awaitingMyAction=true 只列出等待您办理的项目。',
   })
   list(@Query() q: BoardQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
+    // One read transaction for the whole answer: the page, the campaigns' windows and the
+    // organisations are of one state of the read models, and it costs one lock, not one a statement.
+    return readTogether(this.db, () => this.answer(q, user, req));
+  }
+
+  private answer(q: BoardQueryDto, user: AuthUser, req: unknown) {
     const scope: BoardScope = projectScopeOf(user, this.orgs, q.orgId);
     const callerLevel = this.orgs.get(user.orgId)?.level ?? null;
     let awaiting: BoardAwaiting | undefined;

@@ -51,7 +51,10 @@ describe('ReadModelDatabase.changeStamp', () => {
     const projector = new ReadModelDatabase(file);
     try {
       const start = rm.changeStamp();
+      expect(start).toMatch(/^\d+\.\d+$/);
       rm.db.prepare('SELECT count(*) FROM cards').get();
+      // Someone reading the same pragma through the connection's statement cache, in rows.
+      expect(rm.db.prepare('PRAGMA data_version').get()).toEqual({ data_version: expect.any(Number) });
       expect(rm.changeStamp()).toBe(start);
 
       rm.db.prepare('INSERT INTO cards VALUES (?)').run('a');

@@ -1,4 +1,5 @@
 import Sqlite from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3';
 import { Database, Projection } from './projection';
 import { withStatementCache } from './statement-cache';
 
@@ -34,6 +35,7 @@ export interface ReadModelStatus {
  */
 export class ReadModelDatabase {
   readonly db: Database;
+  private stamp?: { version: Statement<[], number>; changes: Statement<[], number> };
 
   constructor(readonly path: string, options: ReadModelDatabaseOptions = {}) {
     this.db = withStatementCache(new Sqlite(path));
@@ -132,8 +134,13 @@ export class ReadModelDatabase {
    * (`data_version`, a separate projector). Equal stamps mean every query would answer the same.
    */
   changeStamp(): string {
-    const [changes, version] = this.db.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw().get() as [number, number];
-    return `${version}.${changes}`;
+    // Two statements, not one: `PRAGMA data_version` costs half of reading it through the pragma's
+    // table-valued function (2.3 against 4.2 µs), and total_changes() touches no table (0.1 µs).
+    // Every answered query asks, a kept answer included.
+    // Plucked again on each call: the connection's statement cache hands the same statements to
+    // anyone preparing the same text, who may switch the mode back.
+    this.stamp ??= { version: this.db.prepare<[], number>('PRAGMA data_version'), changes: this.db.prepare<[], number>('SELECT total_changes()') };
+    return `${this.stamp.version.pluck().get()}.${this.stamp.changes.pluck().get()}`;
   }
 
   close(): void {

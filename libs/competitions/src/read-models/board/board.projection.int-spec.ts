@@ -128,5 +128,23 @@ describe('board projection', () => {
       projectionSpec(boardProjection).given(events).then((db) => listBoard(db, { scope: { kind: 'all' }, limit: 1, offset: 1 }), expect.objectContaining({ total: 3, limit: 1, offset: 1 }) as any);
       projectionSpec(boardProjection).given(events).then(ids({ limit: 1, offset: 1 }), ['q3']);
     });
+
+    it("pages a unit's own projects oldest wait first, with the total of them all", () => {
+      const events = [
+        ...tree(), campaignCreated('c6', ['county', 'city']),
+        drafted('u2', 'c6', 'ent-a', '2021-07-05T00:00:00.000Z'),
+        drafted('u9', 'c6', 'jj-power', '2021-07-01T00:00:00.000Z'),
+        drafted('u3', 'c6', 'ent-a', '2021-07-02T00:00:00.000Z'),
+        drafted('u1', 'c6', 'ent-a', '2021-07-02T00:00:00.000Z'),
+      ];
+      const unit = (f: Partial<BoardFilter>) => (db: Parameters<typeof listBoard>[0]) => {
+        const p = listBoard(db, { scope: { kind: 'org', orgId: 'ent-a' }, limit: 50, offset: 0, ...f });
+        return { total: p.total, ids: p.items.map((i) => i.projectId) };
+      };
+      // Equal waits are ordered by project id.
+      projectionSpec(boardProjection).given(events).then(unit({}), { total: 3, ids: ['u1', 'u3', 'u2'] });
+      projectionSpec(boardProjection).given(events).then(unit({ limit: 1, offset: 1 }), { total: 3, ids: ['u3'] });
+      projectionSpec(boardProjection).given(events).then(unit({ limit: 2, offset: 2 }), { total: 3, ids: ['u2'] });
+    });
   });
 });

@@ -190,7 +190,7 @@ export const boardProjection: Projection = {
   version: 8,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
-  deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org', 'board_status', 'board_awaiting_committee_wait'],
+  deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],
   setup(db: Database) {
     boardOrgs.setup(db);
     db.exec(`
@@ -215,7 +215,9 @@ export const boardProjection: Projection = {
       -- org_path last: a page walks the wait order and a count stays inside the index, both testing the scope on the entry.
       CREATE INDEX IF NOT EXISTS board_campaign ON board(campaign_id, status, waiting_since, project_id, org_path);
       CREATE INDEX IF NOT EXISTS board_org_path ON board(org_path);
-      CREATE INDEX IF NOT EXISTS board_org ON board(org_id);
+      -- A unit's own board: its few projects found and ordered on index entries, no sort (49 to 32 µs a page).
+      DROP INDEX IF EXISTS board_org;
+      CREATE INDEX IF NOT EXISTS board_org_wait ON board(org_id, waiting_since, project_id);
       CREATE INDEX IF NOT EXISTS board_status ON board(status, waiting_since, project_id);
       -- Covering what a committee's awaiting page sorts by: a city's thousands of waiting projects are
       -- ordered on index entries and only the page's rows are read (17 ms to 1.5 ms at 10^7 events).
