@@ -30,6 +30,15 @@ describe('reading one\'s own writes with minPosition', () => {
     expect(res.body).toMatchObject({ code: 'REQUEST.BAD_MIN_POSITION', errors: [{ field: 'minPosition' }] });
   });
 
+  it('refuses a query parameter and a header that name different positions, and takes the same one given twice', async () => {
+    const both = (query: number, header: number) => w.t.request('GET', `/api/v1/board?minPosition=${query}`, { token: w.tok.unitA, headers: { 'x-min-position': String(header) } });
+    const res = await both(1, 2);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ code: 'REQUEST.MIN_POSITION_CONFLICT', errors: [{ field: 'minPosition' }, { field: 'X-Min-Position' }] });
+    expect(res.body.messageZh).toContain('不一致');
+    expect((await both(1, 1)).status).toBe(200);
+  });
+
   it('refuses a caller without a token at once, before any waiting for the read models', async () => {
     const res = await w.t.request('GET', '/api/v1/board?minPosition=999999999');
     expect(res.status).toBe(401);

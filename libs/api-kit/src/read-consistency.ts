@@ -83,9 +83,25 @@ function notCaughtUp(position: number | null): DomainError {
   );
 }
 
-/** Position from `minPosition` (query) or `X-Min-Position` (header); a non-number is a 400. */
+/**
+ * Position from `minPosition` (query) or `X-Min-Position` (header); a non-number is a 400, and so
+ * are both given with different values (neither is silently preferred).
+ */
 export function minPositionOf(query: unknown, headers: Record<string, unknown>): number | undefined {
-  const raw = (query as { minPosition?: unknown } | undefined)?.minPosition ?? headers['x-min-position'];
+  const fromQuery = positionIn((query as { minPosition?: unknown } | undefined)?.minPosition);
+  const fromHeader = positionIn(headers['x-min-position']);
+  if (fromQuery !== undefined && fromHeader !== undefined && fromQuery !== fromHeader) {
+    throw DomainError.invalidFields(
+      'REQUEST.MIN_POSITION_CONFLICT',
+      ['minPosition', 'X-Min-Position'],
+      `查询参数 minPosition（${fromQuery}）与请求头 X-Min-Position（${fromHeader}）不一致，请只给出一个。`,
+      `The minPosition query parameter (${fromQuery}) and the X-Min-Position header (${fromHeader}) differ; give one of them.`,
+    );
+  }
+  return fromQuery ?? fromHeader;
+}
+
+function positionIn(raw: unknown): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const n = Number(Array.isArray(raw) ? raw[0] : raw);
   if (!Number.isSafeInteger(n) || n < 0) {

@@ -38,7 +38,7 @@ const MIN_POSITION_HEADER = {
   name: 'X-Min-Position',
   in: 'header',
   required: false,
-  description: '同查询参数 minPosition：等待读模型至少追上该全局位置 As the minPosition query parameter',
+  description: '同查询参数 minPosition：等待读模型至少追上该全局位置；两者都给且不同则 400 As the minPosition query parameter; both, with different values, is a 400',
   schema: { type: 'integer', minimum: 0 },
 };
 

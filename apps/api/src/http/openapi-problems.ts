@@ -38,7 +38,7 @@ const PROBLEM_SCHEMA = {
 type Problems = Record<string, { description: string; examples?: ProblemBody[] }>;
 
 const READ_PROBLEMS: Problems = {
-  '400': { description: '请求参数有误 Bad request (field problems in `errors`; REQUEST.BAD_MIN_POSITION, REQUEST.MIN_POSITION_AHEAD)' },
+  '400': { description: '请求参数有误 Bad request (field problems in `errors`; REQUEST.BAD_MIN_POSITION, REQUEST.MIN_POSITION_AHEAD, REQUEST.MIN_POSITION_CONFLICT)' },
   '401': { description: '未登录或令牌无效 Missing or invalid bearer token' },
   '403': { description: '无权访问（角色或组织范围）Forbidden: role or organisation scope' },
   '404': { description: '不存在 Not found' },
