@@ -60,7 +60,7 @@ export class NoticeViewDto {
   @ApiProperty({ description: '公示期 Period', type: NoticePeriodDto }) period!: NoticePeriodDto;
   @ApiProperty({ description: '开始日期 Starts on', format: 'date' }) startsOn!: string;
   @ApiProperty({ description: '最后一天 Last day', format: 'date' }) lastDay!: string;
-  @ApiProperty({ description: '开始时刻 Starts at', format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ description: '公示开始时刻：当日发布的为发布时刻，否则为开始日期 0 时（北京时间） Starts at: the instant of publication when it starts that day, else 00:00 Beijing time of startsOn', format: 'date-time' }) startsAt!: string;
   @ApiProperty({ description: '结束时刻 Ends at', format: 'date-time' }) endsAt!: string;
   @ApiProperty({ description: '日历天数 Calendar days', type: 'integer' }) calendarDays!: number;
   @ApiProperty({ description: '其中工作日（节假日历未覆盖的年份为 null）Working days', type: 'integer', nullable: true }) workingDays!: number | null;

@@ -60,7 +60,10 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
   }
   const { ratios } = assertSlateReady(state, round);
   requireNoneBarred(state, c.barred ?? []);
-  const { startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays } = resolved;
+  const { startsOn, lastDay, endsAt, workingDays, calendarDays } = resolved;
+  // The day it is published counts (the Lijiang notice, 2022-10-14 to 10-19, counts both ends), but
+  // the list is public from the instant it is published, not from the midnight before.
+  const startsAt = instantMs(c.at) > instantMs(resolved.startsAt) ? new Date(instantMs(c.at)).toISOString() : resolved.startsAt;
   const nominationIds = state.nominations.filter((n) => n.status === 'active').map((n) => n.nominationId);
   return [{ type: 'PublicNoticeStarted', data: { roundId: c.roundId, period: c.period, startsOn, lastDay, startsAt, endsAt, workingDays, calendarDays, nominationIds, slateRatios: ratios } }];
 }

@@ -101,6 +101,13 @@ describe('starting the public notice (公示)', () => {
       .thenMatches([{ type: 'PublicNoticeStarted', data: { startsOn: '2022-10-14', lastDay: '2022-10-19', startsAt: '2022-10-13T16:00:00.000Z', endsAt: '2022-10-19T16:00:00.000Z', calendarDays: 6 } }]);
   });
 
+  it('counts the day it is published, and is public from the instant it is published, not the midnight before', () => {
+    spec
+      .given([created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1')])
+      .when(start({ at: '2022-10-14T15:04:00+08:00', startsOn: '2022-10-14', period: { kind: 'calendar_days', from: '2022-10-14', to: '2022-10-19' } }))
+      .thenMatches([{ type: 'PublicNoticeStarted', data: { startsOn: '2022-10-14', lastDay: '2022-10-19', startsAt: '2022-10-14T07:04:00.000Z', endsAt: '2022-10-19T16:00:00.000Z', calendarDays: 6 } }]);
+  });
+
   it('refuses a notice by dates that holds no working day (National Day 2022-10-01 to 10-05), and keeps the day counts', () => {
     const holiday = start({ at: '2022-09-26T09:00:00+08:00', startsOn: '2022-10-01', period: { kind: 'calendar_days', from: '2022-10-01', to: '2022-10-05' } });
     spec.given([created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1')]).when(holiday).thenThrows('AWARD.NOTICE_WITHOUT_WORKING_DAYS', { details: { calendarDays: 5, workingDays: 0 } });
