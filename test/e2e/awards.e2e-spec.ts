@@ -274,6 +274,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(honours.items.map((h: any) => [h.recipient.id, h.status]).sort()).toEqual([['ent-b', 'valid'], ['ent-c', 'valid']]);
     const id = encodeURIComponent('jj-cert/n-b');
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid', level: 'city', levelLabel: { zh: '市级' } });
+    // Spelt out as it reads, slash and all, the id names the same honour.
+    expect(ok(await get('/api/v1/honours/jj-cert/n-b/check', 'citizen')).body).toMatchObject({ valid: true, status: 'valid' });
+    expect(ok(await get('/api/v1/honours/jj-cert/n-b', 'office')).body.honourId).toBe('jj-cert/n-b');
     expect(honours.items[0]).toMatchObject({ level: 'city', levelLabel: { zh: '市级' } });
     // Each row says where it is read (its id holds a '/').
     for (const h of honours.items) expect(ok(await get(h.href, 'office')).body.honourId).toBe(h.honourId);
@@ -291,6 +294,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     t.clock.set('2023-05-10T10:00:00+08:00');
     expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);
     expect((await post(`${R}/honours/${id}/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
+    expect((await post(`${R}/honours/jj-cert/n-b/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
     // Asked at once, without minPosition: the check itself waits for the register.
     const check = ok(await t.get(`/api/v1/honours/${id}/check`, tok.citizen)).body;
     expect(check).toMatchObject({ valid: false, status: 'revoked', statusLabel: { zh: '已撤销' }, reason: '以弄虚作假取得荣誉' });

@@ -15,6 +15,7 @@ import { documentedRoutes } from './http/openapi-routes';
 import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
+import { encodeHonourIds } from './http/honour-paths';
 
 const CORRELATION_HEADER = 'x-correlation-id';
 
@@ -27,6 +28,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     bodyLimit: config.BODY_LIMIT_BYTES,
     requestIdHeader: CORRELATION_HEADER,
     genReqId: () => newId(),
+    rewriteUrl: (req: { url?: string }) => encodeHonourIds(req.url ?? '/'),
     logger: false,
     frameworkErrors: (error: { code?: string }, req: { url: string }, reply: any) => {
       const body = frameworkProblem(error, req.url);

@@ -66,7 +66,7 @@ export class HonoursController {
   }
 
   @Get(':honourId/check')
-  @ApiOperation({ summary: '荣誉核验 Is this honour valid now?', description: 'honourId 含 “/” 时请 URL 编码（%2F）。只有“有效”状态答复 valid: true。任何登录用户均可核验（核验是公开的证明）。' })
+  @ApiOperation({ summary: '荣誉核验 Is this honour valid now?', description: 'honourId 含 “/”，可原样写在路径中（/api/v1/honours/jj-cert/n-b/check），也可 URL 编码（%2F）。只有“有效”状态答复 valid: true。任何登录用户均可核验（核验是公开的证明）。' })
   async check(@Param('honourId') honourId: string) {
     // The register is fed asynchronously: a revocation acknowledged a moment ago may not be in it
     // yet. Wait until it holds every event stored before this question (or refuse with 409 after
