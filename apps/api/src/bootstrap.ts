@@ -12,7 +12,7 @@ import { documentProblems } from './http/openapi-problems';
 import { documentConstraints } from './http/openapi-constraints';
 import { documentHttpConventions } from './http/openapi-http';
 import { documentedRoutes } from './http/openapi-routes';
-import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, unsupportedMediaType } from './http/problem-details';
+import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, shuttingDownProblem, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
 import { encodeHonourIds } from './http/honour-paths';
@@ -29,6 +29,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     requestIdHeader: CORRELATION_HEADER,
     genReqId: () => newId(),
     rewriteUrl: (req: { url?: string }) => encodeHonourIds(req.url ?? '/'),
+    // Refused by the onRequest hook below, as a problem like any other (Fastify's own is bare JSON).
+    return503OnClosing: false,
     logger: false,
     frameworkErrors: (error: { code?: string }, req: { url: string }, reply: any) => {
       const body = frameworkProblem(error, req.url);
@@ -47,10 +49,20 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   const routes = new RouteMethods();
   fastify.addHook('onRoute', (route: { method: string | string[]; url: string }) => routes.add(route.method, route.url));
 
+  // Once stopping (SIGTERM), a request that arrives on a kept-alive connection is refused and the
+  // connection closed; those already in flight are answered before the log and read models close.
+  let closing = false;
+  fastify.addHook('preClose', (done: () => void) => {
+    closing = true;
+    done();
+  });
   fastify.addHook('onRequest', async (req: any, reply: any) => {
     req.correlationId = String(req.id);
     req.startedAt = process.hrtime.bigint();
     reply.header(CORRELATION_HEADER, req.correlationId);
+    if (closing) {
+      return reply.code(503).header('connection', 'close').header('retry-after', '5').header('content-type', PROBLEM_CONTENT_TYPE).send(shuttingDownProblem(req.url));
+    }
     // Commands take JSON only: a form or text body is refused before a parser reads it (Nest registers a form parser).
     const type = req.headers['content-type'];
     if (typeof type === 'string' && type.trim() !== '' && !isJsonContentType(type) && (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT')) {
@@ -69,9 +81,16 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   // Kept board, supervision and statistics answers go out here, before Nest's pipeline (auth included: the hook verifies the token).
   fastify.addHook('preHandler', queryCacheFastPath(app.get(QueryCache), app.get(TokenService), app.get(ReadConsistency)));
   fastify.addHook('onSend', notModifiedOnSend);
+  // An answer sent while stopping closes its connection: a kept-alive one would hold the stop open.
+  fastify.addHook('onSend', (_req: unknown, reply: any, payload: unknown, done: (err: null, payload: unknown) => void) => {
+    if (closing) reply.header('connection', 'close');
+    done(null, payload);
+  });
   app.useGlobalFilters(new ProblemDetailsFilter(routes));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
+  // On SIGTERM/SIGINT: stop taking connections, answer the requests in flight, close the log and
+  // read models, then exit 0 (a process manager reads the signal's 143 as a failure; pino flushes on exit).
+  app.enableShutdownHooks([], { useProcessExit: true });
   setupOpenApi(app);
   await app.init();
   return app;

@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, BeforeApplicationShutdown, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { EventBus } from '@nestjs/cqrs';
 import { BodyShapeGuard } from '../http/body-shape.guard';
@@ -88,7 +88,7 @@ function projectionThread(config: AppConfig, options: PersistenceOptions): boole
 }
 
 @Injectable()
-class PersistenceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+class PersistenceLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Persistence');
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -102,8 +102,13 @@ class PersistenceLifecycle implements OnApplicationBootstrap, OnApplicationShutd
     if (this.config.PROJECTIONS_ENABLED) await this.runner.start();
   }
 
+  beforeApplicationShutdown(signal?: string): void {
+    this.logger.log(`${signal ?? 'shutdown'} received: taking no new connections, answering the requests in flight, then closing the log and read models`);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+    this.logger.log('projections stopped');
     await this.store.close();
     this.readDb.close();
     this.snapshots?.close();
