@@ -1,5 +1,5 @@
-import { PROJECTION_RUNNER } from '@jingsai/api-kit';
-import { ProjectionRunner, ThreadedProjectionRunner } from '@jingsai/event-store';
+import { PROJECTION_RUNNER, READ_MODEL_DB } from '@jingsai/api-kit';
+import { ProjectionRunner, ReadModelDatabase, ThreadedProjectionRunner } from '@jingsai/event-store';
 import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
 
 /*
@@ -37,6 +37,26 @@ describe('reading one\'s own writes with minPosition', () => {
     expect(res.body).toMatchObject({ code: 'REQUEST.MIN_POSITION_CONFLICT', errors: [{ field: 'minPosition' }, { field: 'X-Min-Position' }] });
     expect(res.body.messageZh).toContain('不一致');
     expect((await both(1, 1)).status).toBe(200);
+  });
+
+  it('refuses queries of the read models while another process rebuilds them, not the audit queries, and answers again once it ends', async () => {
+    ok(await w.t.get('/api/v1/board', w.tok.unitA));
+    // `cli rebuild` on the same files: another connection marks the rebuild, then ends it.
+    const rebuilder = new ReadModelDatabase(w.t.app.get<ReadModelDatabase>(READ_MODEL_DB).path);
+    try {
+      rebuilder.setRebuilding(['board']);
+      const refused = await w.t.get('/api/v1/board', w.tok.unitA);
+      expect(refused.status).toBe(503);
+      expect(refused.headers['retry-after']).toBe('10');
+      expect(refused.body).toMatchObject({ code: 'READ_MODEL.REBUILDING', messageZh: expect.stringContaining('读模型正在重建') });
+      expect((await w.t.get('/api/v1/campaigns', w.tok.unitA)).status).toBe(503);
+      expect((await w.t.get('/api/v1/audit/events?limit=1', w.tok.admin)).status).toBe(200);
+      expect((await w.t.get('/health')).status).toBe(200);
+      rebuilder.setRebuilding(null);
+      ok(await w.t.get('/api/v1/board', w.tok.unitA));
+    } finally {
+      rebuilder.close();
+    }
   });
 
   it('refuses a caller without a token at once, before any waiting for the read models', async () => {

@@ -1,6 +1,6 @@
 /**
  * Kinds of refusal. The HTTP layer maps them: validation 400, unauthenticated 401, forbidden 403, not_found 404,
- * illegal_state 409, conflict 409, precondition_failed 412, unprocessable 422.
+ * illegal_state 409, conflict 409, precondition_failed 412, unprocessable 422, unavailable 503.
  */
 export type DomainErrorKind =
   | 'validation'
@@ -10,7 +10,9 @@ export type DomainErrorKind =
   | 'illegal_state'
   | 'conflict'
   | 'precondition_failed'
-  | 'unprocessable';
+  | 'unprocessable'
+  /** Not now, for a reason on our side that passes (the read models being rebuilt): 503. */
+  | 'unavailable';
 
 export interface DomainErrorDetails {
   /** For illegal transitions: the state the aggregate is in. */

@@ -1,9 +1,18 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { ReadConsistency, minPositionOf } from '@jingsai/api-kit';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { READ_MODEL_DB, ReadConsistency, minPositionOf } from '@jingsai/api-kit';
+import { ReadModelDatabase } from '@jingsai/event-store';
+import { DomainError } from '@jingsai/shared';
+
+/** Queries that read the event log itself, not the read models: answered during a rebuild too. */
+const LOG_QUERIES = '/api/v1/audit/';
 
 /**
  * Every GET honours `minPosition` / `X-Min-Position` by waiting (bounded) for the read models;
  * one that names no position waits briefly for this process's own last write (ReadConsistency.settle).
+ * While the read models are being rebuilt (`cli rebuild`, or a new projection version replayed at
+ * start), a query of them is refused with 503 `READ_MODEL.REBUILDING`: half-built read models
+ * answered "campaign not found" for campaigns that exist. The audit queries read the log and are
+ * answered as always.
  *
  * A guard rather than an interceptor: a route with no interceptor at all skips Nest's rxjs
  * pipeline and the AsyncResource binding it makes per interceptor, and no command needs one.
@@ -13,11 +22,23 @@ import { ReadConsistency, minPositionOf } from '@jingsai/api-kit';
  */
 @Injectable()
 export class ConsistencyGuard implements CanActivate {
-  constructor(private readonly consistency: ReadConsistency) {}
+  constructor(
+    private readonly consistency: ReadConsistency,
+    @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest();
     if (req?.method !== 'GET') return true;
+    if (typeof req.url === 'string' && req.url.startsWith('/api/v1/') && !req.url.startsWith(LOG_QUERIES) && this.readDb.rebuildingNow()) {
+      context.switchToHttp().getResponse().header('retry-after', '10');
+      throw new DomainError(
+        'READ_MODEL.REBUILDING',
+        'unavailable',
+        '读模型正在重建，重建完成前暂不答复查询，请稍后重试（审计查询不受影响）。',
+        'The read models are being rebuilt; queries of them are answered again once it ends (audit queries are not affected). Retry shortly.',
+      );
+    }
     const position = minPositionOf(req.query, req.headers ?? {});
     if (position === undefined) await this.consistency.settle();
     else await this.consistency.atLeast(position);

@@ -43,6 +43,7 @@ const READ_PROBLEMS: Problems = {
   '403': { description: '无权访问（角色或组织范围）Forbidden: role or organisation scope' },
   '404': { description: '不存在 Not found' },
   '409': { description: '读模型尚未追上 minPosition Read models have not reached minPosition yet; retry (READ_MODEL.NOT_CAUGHT_UP)' },
+  '503': { description: '读模型正在重建（READ_MODEL.REBUILDING，审计查询除外）或服务正在停止（SERVER.SHUTTING_DOWN）；见 Retry-After Read models being rebuilt, or the service stopping; retry after Retry-After' },
 };
 
 const WRITE_PROBLEMS: Problems = {
@@ -52,6 +53,7 @@ const WRITE_PROBLEMS: Problems = {
   '413': { description: '请求体过大 Body too large (HTTP.PAYLOAD_TOO_LARGE)' },
   '415': { description: '请求体须为 JSON Body must be application/json (HTTP.UNSUPPORTED_MEDIA_TYPE)' },
   '422': { description: '业务规则不允许 A rule of the competition refuses it' },
+  '503': { description: '服务正在停止，未执行任何操作 The service is stopping; nothing was done (SERVER.SHUTTING_DOWN); retry after Retry-After' },
 };
 
 const BAD_IDEMPOTENCY_KEY = problem(400, 'REQUEST.BAD_IDEMPOTENCY_KEY', `Idempotency-Key 长度应在 1 到 ${MAX_IDEMPOTENCY_KEY} 个字符之间。`, `Idempotency-Key must be 1 to ${MAX_IDEMPOTENCY_KEY} characters.`);

@@ -11,6 +11,7 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   precondition_failed: 412,
   unprocessable: 422,
+  unavailable: 503,
 };
 
 const TITLE_BY_STATUS: Record<number, string> = {

@@ -36,6 +36,7 @@ export interface ReadModelStatus {
 export class ReadModelDatabase {
   readonly db: Database;
   private stamp?: { version: Statement<[], number>; changes: Statement<[], number> };
+  private rebuildingAt?: { stamp: string; rebuilding: boolean };
 
   constructor(readonly path: string, options: ReadModelDatabaseOptions = {}) {
     this.db = withStatementCache(new Sqlite(path));
@@ -116,6 +117,16 @@ export class ReadModelDatabase {
       rebuildStartedAt: row.rebuild_started_at,
       updatedAt: row.updated_at,
     };
+  }
+
+  /**
+   * Whether a rebuild is under way (this process's or another's, `cli rebuild`), read again only
+   * when the read models have changed since the last answer: asked on every query.
+   */
+  rebuildingNow(): boolean {
+    const stamp = this.changeStamp();
+    if (stamp !== this.rebuildingAt?.stamp) this.rebuildingAt = { stamp, rebuilding: this.status().rebuilding };
+    return this.rebuildingAt.rebuilding;
   }
 
   setRebuilding(projections: string[] | null): void {
