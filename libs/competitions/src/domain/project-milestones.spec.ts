@@ -175,7 +175,12 @@ describe('changing an instant commendation (撤销 / 摘牌 / 暂停 / 恢复)',
     spec().given(given).when(change('revoke')).then([changed('revoked')]);
     spec().given(assessed).when(change('revoke')).thenThrows('PROJECT.COMMENDATION_NOT_FOUND', { kind: 'not_found' });
     spec().given([...given, changed('revoked')]).when(change('reinstate')).thenThrows('PROJECT.COMMENDATION_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
-    spec().given([...given, changed('revoked')]).when(change('revoke')).then([]);
+    spec().given([...given, changed('revoked')]).when(change('revoke')).thenThrows('PROJECT.COMMENDATION_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
+  });
+
+  it('refuses to reinstate a valid commendation or suspend a suspended one, naming what it allows', () => {
+    spec().given(given).when(change('reinstate')).thenThrows('PROJECT.COMMENDATION_ILLEGAL_TRANSITION', { details: { currentState: 'valid', allowedActions: ['revoke', 'withdraw', 'suspend'] } });
+    spec().given([...given, changed('suspended')]).when(change('suspend')).thenThrows('PROJECT.COMMENDATION_ILLEGAL_TRANSITION', { details: { currentState: 'suspended' } });
   });
 
   it('suspends and reinstates; withdraws (摘牌) only with a mode', () => {

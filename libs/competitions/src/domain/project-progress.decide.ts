@@ -165,7 +165,7 @@ const COMMENDATION_ALLOWED = HONOUR_CHANGES_ALLOWED;
 /**
  * 撤销 / 摘牌 / 暂停 / 恢复 an instant commendation, per recipient, with a reason, at any stage of the
  * project (fraud may come out after it closed). A committee acts; asking for the status it already
- * has changes nothing.
+ * has is refused (409), as the commendation's allowedActions say.
  */
 export function changeInstantCommendation(c: ChangeInstantCommendation, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
@@ -181,7 +181,7 @@ export function changeInstantCommendation(c: ChangeInstantCommendation, state: P
   if (target === undefined) {
     throw DomainError.validation('PROJECT.INVALID', `未知的办理事项 ${String(c.change)}。`, `Unknown change ${String(c.change)}.`, { errors: [problem('change', '应为 revoke、withdraw、suspend 或 reinstate。', 'Must be revoke, withdraw, suspend or reinstate.')] });
   }
-  if (status === target) return [];
+  // Asking for the status it already has is refused as any other change its status does not allow.
   if (!COMMENDATION_ALLOWED[status].includes(c.change)) {
     throw DomainError.illegalState(
       'PROJECT.COMMENDATION_ILLEGAL_TRANSITION',

@@ -1,12 +1,12 @@
-import { DomainError, HONOUR_CHANGE_TARGET, HonourChange, WITHDRAWAL_MODES, WITHDRAWAL_MODE_LABELS, isWithdrawalMode } from '@jingsai/shared';
-import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS, HonourStatus } from '../catalogue/award-catalogue';
+import { DomainError, WITHDRAWAL_MODES, WITHDRAWAL_MODE_LABELS, isWithdrawalMode } from '@jingsai/shared';
+import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf } from '../calendar/date-only';
 import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
 import { decideEndNotice } from './award-round.decide-notice';
 import { promotionAfter } from './award-round.decide-review';
 import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
-import { ACTION_LABELS, HONOUR_ALLOWED, HONOUR_COMMAND_OF, awardActionName, awardActionNames, illegalRoundState, requireHonour, requireRound, requireText, stageActions } from './award-round.guards';
+import { ACTION_LABELS, HONOUR_ALLOWED, awardActionName, awardActionNames, illegalRoundState, requireHonour, requireRound, requireText, stageActions } from './award-round.guards';
 import { assertSlateReady, quotaBreaches, quotaExceeded } from './award-round.slate';
 import { AwardRoundState, NominationState, RoundConfig } from './award-round.state';
 
@@ -122,15 +122,12 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
 
 type HonourCommand = RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour;
 
-const CHANGE_OF = Object.fromEntries(Object.entries(HONOUR_COMMAND_OF).map(([change, type]) => [type, change])) as Record<HonourCommand['type'], HonourChange>;
-
-// The status each command leads to; asking for the status an honour already has is a no-op.
-const TARGET = (type: HonourCommand['type']): HonourStatus => HONOUR_CHANGE_TARGET[CHANGE_OF[type]];
 
 export function decideHonourChange(c: HonourCommand, state: AwardRoundState): AwardRoundEvent[] {
   requireRound(state, c);
   const h = requireHonour(state, c.honourId);
-  if (h.status === TARGET(c.type)) return [];
+  // Asking for the status it already has (a second revoke, reinstating a valid honour) is refused
+  // as any other change its status does not allow: what it offers (allowedActions) is what is accepted.
   if (!HONOUR_ALLOWED[h.status].includes(c.type)) {
     const label = HONOUR_STATUS_LABELS[h.status];
     throw illegalRoundState(

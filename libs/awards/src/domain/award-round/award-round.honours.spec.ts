@@ -219,7 +219,8 @@ describe('revocation, withdrawal and suspension of honours', () => {
     expect(refused.messageZh).toMatch(/^\S+的荣誉（/);
     expect(refused.messageZh).not.toMatch(/[A-Z][a-z]+[A-Z]/);
     spec.given(revoked).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION');
-    spec.given(revoked).when(revoke()).thenNothing();
+    // A second revoke too: nothing is offered on a revoked honour, and nothing is accepted.
+    spec.given(revoked).when(revoke()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'revoked', allowedActions: [] } });
   });
 
   it.each(['ordered', 'automatic', 'natural'] as const)('withdraws (摘牌) an honour, mode %s', (mode) => {
@@ -234,14 +235,15 @@ describe('revocation, withdrawal and suspension of honours', () => {
     spec.given(withdrawn).when(revoke()).thenMatches([{ type: 'HonourRevoked' }, { type: 'HonourRevoked' }]);
   });
 
-  it('suspends and reinstates an honour; repeats do nothing', () => {
+  it('suspends and reinstates an honour; suspending it again, or reinstating a valid one, is refused as its allowed actions say', () => {
     spec.given(conferred).when(suspend()).then([{ type: 'HonourSuspended', data: { roundId: ROUND_ID, honourId: H1, reason: '接受调查' } }]);
     const suspended = [...conferred, { type: 'HonourSuspended', data: { roundId: ROUND_ID, honourId: H1, reason: '接受调查' } } as AwardRoundEvent];
     expect(honourStatus(stateAfter(suspended), H1)).toBe('suspended');
     expect(currentHonours(stateAfter(suspended)).map((h) => h.honourId)).toEqual([`${H1}/youth_post_expert`, `${ROUND_ID}/n-2`]);
-    spec.given(suspended).when(suspend()).thenNothing();
+    spec.given(suspended).when(suspend()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'suspended' } });
     spec.given(suspended).when(reinstate()).then([{ type: 'HonourReinstated', data: { roundId: ROUND_ID, honourId: H1, reason: '调查结束' } }]);
-    spec.given(conferred).when(reinstate()).thenNothing();
+    const valid = spec.given(conferred).when(reinstate()).thenThrows('AWARD.HONOUR_ILLEGAL_TRANSITION', { details: { currentState: 'valid', allowedActions: ['revoke_honour', 'withdraw_honour', 'suspend_honour'] } });
+    expect(valid.messageZh).toContain('不能恢复荣誉');
   });
 
   it('needs a reason, a known honour, and a conferred round', () => {
