@@ -31,6 +31,15 @@ describe('organisations over HTTP', () => {
     expect(list.body.scope).toMatchObject({ kind: 'subtree', orgId: 'jj', labelZh: expect.stringContaining('及所属单位') });
   });
 
+
+  it('lists every organisation to the system administrator, who registers them anywhere; a subtree when asked', async () => {
+    const all = (await t.get('/api/v1/organizations?limit=100', admin)).body;
+    expect(all.scope).toMatchObject({ kind: 'all' });
+    expect(all.items.map((o: { orgId: string }) => o.orgId)).toEqual(expect.arrayContaining(['jx', 'jj', 'xy']));
+    const city = (await t.get('/api/v1/organizations?within=jj&limit=100', admin)).body;
+    expect(city.scope).toMatchObject({ kind: 'subtree', orgId: 'jj' });
+    expect(city.items.map((o: { orgId: string }) => o.orgId)).not.toContain('jx');
+  });
   it('refuses a county committee recording facts outside its subtree', async () => {
     await t.post('/api/v1/organizations', { orgId: 'lx', name: '濂溪区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, admin);
     const xunyang = await t.token({ roles: ['committee'], orgId: 'xy' });

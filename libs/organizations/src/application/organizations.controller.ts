@@ -64,11 +64,16 @@ export class OrganizationsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '组织列表（本辖区）Organisations in a subtree of your scope' })
+  @ApiOperation({ summary: '组织列表（本辖区）Organisations in a subtree of your scope', description: '默认列出本辖区；系统管理员默认列出全部组织，可用 within 限定子树。' })
   @ApiPageResponse(LabelledOrganizationDto, OrganizationPageExtraDto)
   list(@Query() q: ListOrganizationsQueryDto, @CurrentUser() user: AuthUser) {
+    const admin = user.roles.includes('admin');
+    // The system administrator registers organisations anywhere, so lists them all unless asked for a subtree.
+    if (admin && q.within === undefined) {
+      return { ...listOrganizations(this.db, { kind: q.kind, level: q.level, limit: q.limit ?? 50, offset: q.offset ?? 0 }), scope: describeScope({ kind: 'all' }, this.orgs) };
+    }
     const within = q.within ?? user.orgId;
-    if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, within);
+    if (!admin) requireWithinScope(this.orgs, user.orgId, within);
     // An unknown root is a typing error to point out, not an empty tree (as for everyone else, whose scope check says so).
     else if (q.within !== undefined && !this.orgs.get(within)) {
       throw DomainError.notFound('ORGANIZATION.NOT_FOUND', `组织 ${within} 尚未登记，请检查组织编号。`, `Organisation ${within} is not registered; check the id.`, { orgId: within });

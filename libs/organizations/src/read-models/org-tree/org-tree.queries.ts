@@ -4,7 +4,8 @@ import { ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_OWNERSHIP_LABELS, OrgKind, OrgLe
 import { OrgNodeView, toOrgNode } from './sqlite-org-directory';
 
 export interface OrgListFilter {
-  within: string;
+  /** The root of the subtree listed; none: every organisation. */
+  within?: string;
   kind?: string;
   level?: string;
   limit: number;
@@ -22,8 +23,9 @@ export function labelled(node: OrgNodeView) {
 
 /** Organisations in a subtree, shallowest first. */
 export function listOrganizations(db: Database, f: OrgListFilter) {
-  const where = ['path LIKE ?'];
-  const args: unknown[] = [`%/${f.within}/%`];
+  // No root: every organisation (the system administrator's default).
+  const where = f.within === undefined ? ['1 = 1'] : ['path LIKE ?'];
+  const args: unknown[] = f.within === undefined ? [] : [`%/${f.within}/%`];
   if (f.kind) {
     where.push('kind = ?');
     args.push(f.kind);
