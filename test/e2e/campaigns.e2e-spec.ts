@@ -235,8 +235,9 @@ describe('campaigns over HTTP', () => {
       expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
       expect(list.body.items[0]).toMatchObject({ statusLabel: '已发布', rulesVersion: 2, applicationWindow: JIUJIANG_WINDOW, approvalLevels: ['county', 'city'] });
 
+      // Another region's draft reads as absent; a published campaign outside one's scope is refused as such.
       expect((await t.get('/api/v1/campaigns/xy-2021', unitA)).status).toBe(404);
-      expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).status).toBe(404);
+      expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     });
 
     it('serves the catalogue a campaign form needs', async () => {

@@ -52,7 +52,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // A third-party assessor reads the campaign whose project they score (its scheme), and finds it in their list; one not assigned does not.
     expect(ok(await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'as3')).body.rules.assessment.criteria.map((c: any) => c.key)).toEqual(['quality', 'schedule', 'innovation']);
     expect(ok(await w.get('/api/v1/campaigns', 'as3')).body.items.map((c: any) => c.campaignId)).toEqual([CAMPAIGN_ID]);
-    expect((await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'as5')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
+    expect((await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'as5')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     expect(ok(await w.get('/api/v1/campaigns', 'as5')).body.items).toEqual([]);
 
     const notAssigned = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'as5', 403, 'PROJECT.ASSESSOR_NOT_ASSIGNED');

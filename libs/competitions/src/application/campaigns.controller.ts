@@ -133,9 +133,16 @@ export class CampaignsController {
     if (state.status === 'none') throw notFound;
     const organisedBelow = this.orgs.isWithin(state.organizerOrgId, user.orgId);
     const organisedAbove = state.status !== 'draft' && this.orgs.isWithin(user.orgId, state.organizerOrgId);
-    // Out of sight is answered like absent, so ids of other regions' drafts do not leak.
     const assessing = state.status !== 'draft' && user.roles.includes('assessor') && assessesIn(this.db, user.userId, campaignId);
-    if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove && !assessing) throw notFound;
+    if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove && !assessing) {
+      // A draft out of sight is answered like absent, so ids of other regions' drafts do not leak;
+      // a published campaign is public, and outside the caller's scope like anything else.
+      if (state.status === 'draft') throw notFound;
+      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `竞赛活动 ${campaignId} 不在您所在组织的管辖范围内，无权查看。`, `Campaign ${campaignId} is outside your organisation's scope.`, {
+        yourOrgId: user.orgId,
+        targetOrgId: state.organizerOrgId,
+      });
+    }
     if (revision !== null) reply.header('etag', `"${revision}"`);
     return campaignView(state, revision, campaignActionsForCaller(state, user, this.commands.now().toISOString()));
   }
