@@ -63,7 +63,13 @@ export class SupervisionController {
   }
 
   @Get('stalled')
-  @ApiOperation({ summary: '停滞项目 Projects in progress with no report for longer than the reporting cycle, as of now' })
+  @ApiOperation({
+    summary: '停滞项目 Projects in progress with no report for longer than the reporting cycle, as of now',
+    description:
+      '自最近一次报送（尚未报送的，自立项或项目开始之日）起，超过一个报送周期（月报 1 个月、季报 3 个月）再加报送期后 10 日仍无报送的项目（stalledSince 为其时刻）。' +
+      '按期报送者（提前一期报送、下一期在截止日报送）不会被列入；单期逾期见 /supervision/overdue。 ' +
+      'Stalled: no report since the last one (or the start) for one reporting cycle plus the 10 days a report is given after its period (stalledSince); a single missed report is listed by /supervision/overdue.',
+  })
   @ApiPageResponse(StalledItemDto, StalledSummaryDto)
   stalled(@Query() q: SupervisionQueryDto, @CurrentUser() user: AuthUser, @Req() req: unknown) {
     const now = this.commands.now();
