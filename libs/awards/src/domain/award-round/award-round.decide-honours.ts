@@ -78,7 +78,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
       'AWARD.OBJECTIONS_OPEN',
       `尚有 ${open.length} 件异议未处理（${open.map((o) => o.objectionId).join('、')}），处理完毕后方可表彰。`,
       `${open.length} objection(s) are still open (${open.map((o) => o.objectionId).join(', ')}); resolve them before conferring.`,
-      'notice_ended_with_open_objections',
+      state.stage,
       ['ResolveObjection'],
       { objectionIds: open.map((o) => o.objectionId) },
     );

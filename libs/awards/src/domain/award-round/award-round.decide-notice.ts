@@ -198,7 +198,7 @@ export function decideReopenNominations(c: ReopenNominations, state: AwardRoundS
       'AWARD.OBJECTIONS_OPEN',
       `尚有 ${open.length} 件异议未处理（${open.map((o) => o.objectionId).join('、')}），处理完毕后方可重新开放推荐。`,
       `${open.length} objection(s) are still open; resolve them first.`,
-      'notice_ended_with_open_objections',
+      state.stage,
       ['ResolveObjection'],
       { objectionIds: open.map((o) => o.objectionId) },
     );

@@ -139,7 +139,7 @@ describe('conferral (表彰)', () => {
   });
 
   it('is refused while an objection is open', () => {
-    spec.given([...ready, noticeStarted(['n-1', 'n-2']), raised, noticeEnded()]).when(confer(AFTER_NOTICE)).thenThrows('AWARD.OBJECTIONS_OPEN', { details: { objectionIds: ['o-1'], allowedActions: ['resolve_objection'] } });
+    spec.given([...ready, noticeStarted(['n-1', 'n-2']), raised, noticeEnded()]).when(confer(AFTER_NOTICE)).thenThrows('AWARD.OBJECTIONS_OPEN', { details: { currentState: 'notice_ended', objectionIds: ['o-1'], allowedActions: ['resolve_objection'] } });
   });
 
   it('is refused when a withdrawal left the slate short of its ratios', () => {
