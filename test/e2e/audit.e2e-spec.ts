@@ -286,6 +286,8 @@ describe('audit over HTTP', () => {
       ]);
       const one = await t.get('/api/v1/audit/verify?streamId=organization-xy', cityAuditor);
       expect(one.body.brokenLinks).toHaveLength(1);
+      // One stream checked, and the caller told their own scope as on the whole log's check.
+      expect(one.body.summary).toMatchObject({ scope: 'organization-xy', yourScope: { kind: 'subtree', orgId: 'jj' } });
       expect((await t.get('/api/v1/audit/verify?streamId=organization-jj', cityAuditor)).body.ok).toBe(true);
       const outside = await t.get('/api/v1/audit/verify', otherAuditor);
       // The whole log was checked; the details are the caller's scope's, and the answer says whose.

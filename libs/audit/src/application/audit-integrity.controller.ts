@@ -29,11 +29,14 @@ export class AuditIntegrityController {
   })
   async verify(@Query() q: VerifyQueryDto, @CurrentUser() user: AuthUser) {
     const scope = this.access.scope();
-    let unrestricted: boolean;
+    // Whose whole log the caller audits, as the summary says it, whatever was checked this time.
+    const callerUnrestricted = await this.access.requireAuditor(user);
+    let unrestricted = callerUnrestricted;
     if (q.streamId !== undefined) {
+      // One stream the caller may read: its broken links, if any, are all theirs to see.
       await unlessUnreadable(this.access.requireStream(user, streamIdParam(q.streamId), scope));
       unrestricted = true;
-    } else unrestricted = await this.access.requireAuditor(user);
+    }
     const report = await verifyEventLog(yieldingReads(this.store), { streamId: q.streamId });
     const visible = [];
     for (const link of report.brokenLinks) {
@@ -48,7 +51,7 @@ export class AuditIntegrityController {
         checkedAt: this.clock.now().toISOString(),
         // What was checked (one stream, or the whole log); the details below are those of `yourScope`.
         scope: q.streamId ?? 'all',
-        yourScope: this.access.describe(user, unrestricted),
+        yourScope: this.access.describe(user, callerUnrestricted),
         brokenStreams: report.brokenLinks.length,
         byProblem,
         outOfScopeBrokenLinks: report.brokenLinks.length - visible.length,
