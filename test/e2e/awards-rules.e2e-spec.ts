@@ -56,6 +56,11 @@ describe('rule sets and slate ratios over HTTP', () => {
     ok(await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', ...content('national_may_day_medal_2022') }, 'office'), 201);
     const v2 = ok(await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', ...content('national_may_day_medal_2024') }, 'office'), 201);
     expect(v2.headers.etag).toBe('"1"');
+    // The same content again, as version 2 or with no version, creates nothing: 200, no event.
+    for (const again of [{ version: 2 }, {}]) {
+      const same = ok(await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', ...again, ...content('national_may_day_medal_2024') }, 'office'), 200);
+      expect(same.body).toMatchObject({ events: [], revision: 1 });
+    }
     const conflict = await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', version: 1, ...content('jiujiang_campaign_2021') }, 'office');
     expect(conflict.body).toMatchObject({ status: 409, code: 'RULESET.VERSION_EXISTS' });
     const one = ok(await get('/api/v1/rule-sets/national-medal', 'office')).body;

@@ -15,6 +15,7 @@ export class CommandResponse {
 
 export interface ReplyLike {
   header(name: string, value: string): unknown;
+  code?(status: number): unknown;
 }
 
 /**
@@ -22,13 +23,15 @@ export interface ReplyLike {
  * names the item inside it the command recorded or acted on (a report, a nomination, an honour).
  * `location`, on the routes that create a resource, is the collection the new one is read from:
  * the answer then carries `Location: <collection>/<id>` (a retry replayed by its Idempotency-Key
- * points at the same resource).
+ * points at the same resource). A create route that recorded nothing (the same content published
+ * again, which changes nothing) answers 200, not 201: nothing was created.
  */
 export function commandResponse(id: string, outcome: CommandOutcome<unknown>, reply?: ReplyLike, extra: { location?: string; itemId?: string } = {}): CommandResponse {
   const { location, itemId } = extra;
   if (reply && outcome.revision !== null) reply.header('etag', `"${outcome.revision}"`);
   if (reply && outcome.replayed) reply.header('idempotent-replayed', 'true');
   if (reply && location) reply.header('location', `${location}/${encodeURIComponent(id)}`);
+  if (reply?.code && location && outcome.events.length === 0 && !outcome.replayed) reply.code(200);
   return {
     id,
     streamId: outcome.streamId,
