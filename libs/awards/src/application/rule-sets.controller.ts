@@ -47,7 +47,10 @@ export class RuleSetsController {
   }
 
   @Get()
-  @ApiOperation({ summary: '规则集列表（最新版本）Rule sets with their latest version' })
+  @ApiOperation({
+    summary: '规则集列表（最新版本）Rule sets with their latest version',
+    description: '规则集是已发布的评选条件（附文号），不属于任何组织，任何评选轮次均可引用，因此对所有登录用户列出全部。 Rule sets are published award rules with their citation; they belong to no organisation and any round may cite one, so every caller sees them all.',
+  })
   list(@Query() q: ListRuleSetsQueryDto) {
     return listRuleSets(this.db, { year: q.year, limit: q.limit ?? 50, offset: q.offset ?? 0 });
   }
