@@ -53,7 +53,10 @@ export class LogHistoryQueryDto extends HistoryFilterDto {
 }
 
 export class ReplayQueryDto extends ConsistentQueryDto {
-  @ApiPropertyOptional({ description: '重放至该时刻（按发生时间）State as of this instant (by occurredAt)', example: '2021-07-01T12:00:00+08:00' })
+  @ApiPropertyOptional({
+    description: '重放至该时刻（按发生时间）；也可给流版本号（同 atRevision，与 diff 的 from/to 一致） State as of this instant (by occurredAt); a revision number is also taken, as atRevision and as diff\'s from/to take one',
+    example: '2021-07-01T12:00:00+08:00',
+  })
   @IsOptional() @IsString() @MaxLength(40)
   asOf?: string;
 
