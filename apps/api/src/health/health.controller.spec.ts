@@ -6,7 +6,7 @@ describe('GET /ready', () => {
     const controller = new HealthController(
       { headPosition: async () => 5_000 } as never,
       { lag: async () => ({ events: lagEvents, seconds: 0.5 }), failure: extra.failure ?? null, position: () => 5_000 - lagEvents } as never,
-      { status: () => ({ rebuilding: extra.rebuilding ?? false }) } as never,
+      { rebuildingNow: () => extra.rebuilding ?? false } as never,
       {} as never,
     );
     const body = await controller.ready({ status: (code: number) => (status = code) });

@@ -39,7 +39,8 @@ export class HealthController {
       storeOk = false;
     }
     const lag = storeOk ? await this.runner.lag() : { events: null, seconds: null };
-    const rebuilding = this.readDb.status().rebuilding;
+    // A rebuild that died leaves its flag; it stops counting once its heartbeat is a minute old.
+    const rebuilding = this.readDb.rebuildingNow();
     const failure = this.runner.failure;
     const catchingUp = lag.events !== null && lag.events > READY_MAX_LAG_EVENTS;
     const ready = storeOk && !rebuilding && !failure && !catchingUp;

@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'timers/promises';
 import { RecordedEvent } from '@jingsai/shared';
 import { EventFilter, EventStore } from '../event-store.port';
 import { Projection } from './projection';
-import { ReadModelDatabase } from './read-model-database';
+import { REBUILD_HEARTBEAT_EVERY_MS, ReadModelDatabase } from './read-model-database';
 
 export interface ReplayContext {
   store: EventStore;
@@ -31,6 +31,7 @@ export async function replayLog(
   let from = start;
   let events = 0;
   ctx.readDb.setRebuilding(targets.map((p) => p.name));
+  let heartbeat = Date.now();
   // A rebuild that dies half way is simply run again, so its commits need not reach the disk one by one.
   const synchronous = ctx.readDb.db.pragma('synchronous', { simple: true });
   ctx.readDb.db.pragma('synchronous = OFF');
@@ -50,14 +51,19 @@ export async function replayLog(
       ctx.commit(targets, page.map((e) => ctx.upcast(e)), from, to);
       events += page.length;
       from = to;
+      if (Date.now() - heartbeat >= REBUILD_HEARTBEAT_EVERY_MS) {
+        heartbeat = Date.now();
+        ctx.readDb.rebuildHeartbeat();
+      }
       onProgress?.(Math.min(from - start, total()), total(), rate(events));
       await nextTurn();
     }
   } finally {
     ctx.readDb.db.pragma(`synchronous = ${Number(synchronous)}`);
     ctx.readDb.db.pragma(`wal_autocheckpoint = ${Number(autocheckpoint)}`);
-    ctx.readDb.setRebuilding(null);
   }
+  // Cleared by the caller once the read models are whole again (their deferred indexes built); a
+  // replay that failed leaves the flag, whose heartbeat then stops.
   onProgress?.(total(), total(), rate(events));
   return { events, ms: Date.now() - started };
 }

@@ -174,6 +174,8 @@ export class ProjectionRunner {
     this.failure = null;
     const db = this.readDb.db;
     db.transaction(() => {
+      // Marked in the transaction that empties them: no reader sees them empty and unmarked.
+      this.readDb.setRebuilding(targets.map((p) => p.name));
       for (const p of targets) {
         p.reset(db);
         p.setup(db);
@@ -193,7 +195,11 @@ export class ProjectionRunner {
         const stale: Projection[] = [];
         for (const p of this.projections) {
           const stored = this.readDb.checkpoint(p.name);
-          if (stored && stored.version !== p.version) stale.push(p);
+          if (stored && stored.version !== p.version) {
+            stale.push(p);
+            // Marked in the transaction that empties it, as a rebuild is (the replay follows).
+            this.readDb.setRebuilding(this.projections.filter((q) => q === p || stale.includes(q)).map((q) => q.name));
+          }
           // No checkpoint: replayed from the start, so tables left without one (an older version's) go first.
           if (!stored || stored.version !== p.version) p.reset(db);
           p.setup(db);
@@ -225,7 +231,11 @@ export class ProjectionRunner {
       );
       const started = Date.now();
       // A replay that failed half way leaves them to the next start, whose `setup` builds them.
-      db.transaction(() => targets.forEach((p) => p.setup(db))).immediate();
+      db.transaction(() => {
+        targets.forEach((p) => p.setup(db));
+        // Whole again, indexes included: queries of them are answered again.
+        this.readDb.setRebuilding(null);
+      }).immediate();
       const indexMs = Date.now() - started;
       this.logger.log(`rebuilt ${targets.map((p) => p.name).join(', ')}: ${result.events} events in ${result.ms + indexMs} ms (indexes ${indexMs} ms)`);
       return { events: result.events, ms: result.ms + indexMs };

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ReadModelDatabase, readTogether } from './read-model-database';
+import { REBUILD_HEARTBEAT_STALE_MS, ReadModelDatabase, readTogether } from './read-model-database';
 
 describe('ReadModelDatabase.setUp', () => {
   const reset = (db: any) => db.exec('DROP TABLE IF EXISTS cards');
@@ -69,6 +69,30 @@ describe('ReadModelDatabase.changeStamp', () => {
     } finally {
       projector.close();
       rm.close();
+    }
+  });
+});
+
+describe('ReadModelDatabase.rebuildingNow', () => {
+  it("follows another connection's rebuild flag and its heartbeat: a rebuild that died stops counting a minute after its last beat", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rebuilding-')), 'read-models.sqlite');
+    const served = new ReadModelDatabase(file);
+    const rebuild = new ReadModelDatabase(file);
+    try {
+      expect(served.rebuildingNow()).toBe(false);
+      rebuild.setRebuilding(['board']);
+      const started = Date.now();
+      expect(served.rebuildingNow(started)).toBe(true);
+      // No heartbeat for a minute: taken for dead (killed mid-replay), whatever the flag says.
+      expect(served.rebuildingNow(started + REBUILD_HEARTBEAT_STALE_MS + 1_000)).toBe(false);
+      expect(served.status().rebuilding).toBe(true);
+      rebuild.rebuildHeartbeat();
+      expect(served.rebuildingNow()).toBe(true);
+      rebuild.setRebuilding(null);
+      expect(served.rebuildingNow()).toBe(false);
+    } finally {
+      rebuild.close();
+      served.close();
     }
   });
 });

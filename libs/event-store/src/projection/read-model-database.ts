@@ -3,6 +3,11 @@ import type { Statement } from 'better-sqlite3';
 import { Database, Projection } from './projection';
 import { withStatementCache } from './statement-cache';
 
+/** A rebuild whose last heartbeat is older than this is taken for dead (its flag is left behind). */
+export const REBUILD_HEARTBEAT_STALE_MS = 60_000;
+/** How often a running rebuild writes its heartbeat. */
+export const REBUILD_HEARTBEAT_EVERY_MS = 5_000;
+
 export interface ReadModelDatabaseOptions {
   /** How long a writer waits for another connection's lock, in ms (default 10 s). */
   busyTimeoutMs?: number;
@@ -36,7 +41,7 @@ export interface ReadModelStatus {
 export class ReadModelDatabase {
   readonly db: Database;
   private stamp?: { version: Statement<[], number>; changes: Statement<[], number> };
-  private rebuildingAt?: { stamp: string; rebuilding: boolean };
+  private rebuildingAt?: { stamp: string; rebuilding: boolean; heartbeatMs: number };
 
   constructor(readonly path: string, options: ReadModelDatabaseOptions = {}) {
     this.db = withStatementCache(new Sqlite(path));
@@ -120,13 +125,24 @@ export class ReadModelDatabase {
   }
 
   /**
-   * Whether a rebuild is under way (this process's or another's, `cli rebuild`), read again only
-   * when the read models have changed since the last answer: asked on every query.
+   * Whether a rebuild is under way now (this process's or another's, `cli rebuild`): the flag is
+   * set and its heartbeat (`updated_at`, written by the rebuild at least every few seconds) is
+   * fresh. A rebuild that died (killed, out of memory) leaves the flag set; it stops counting a
+   * minute after its last heartbeat, and the next start catches the read models up from their
+   * checkpoints as usual. Read again only when the read models have changed: asked on every query.
    */
-  rebuildingNow(): boolean {
+  rebuildingNow(nowMs = Date.now()): boolean {
     const stamp = this.changeStamp();
-    if (stamp !== this.rebuildingAt?.stamp) this.rebuildingAt = { stamp, rebuilding: this.status().rebuilding };
-    return this.rebuildingAt.rebuilding;
+    if (stamp !== this.rebuildingAt?.stamp) {
+      const { rebuilding, updatedAt } = this.status();
+      this.rebuildingAt = { stamp, rebuilding, heartbeatMs: updatedAt ? Date.parse(updatedAt) : 0 };
+    }
+    return this.rebuildingAt.rebuilding && nowMs - this.rebuildingAt.heartbeatMs < REBUILD_HEARTBEAT_STALE_MS;
+  }
+
+  /** The rebuild's heartbeat: it is still running (see {@link rebuildingNow}). */
+  rebuildHeartbeat(): void {
+    this.db.prepare('UPDATE read_model_status SET updated_at = ? WHERE id = 1 AND rebuilding = 1').run(new Date().toISOString());
   }
 
   setRebuilding(projections: string[] | null): void {
