@@ -71,6 +71,9 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     }
   });
   fastify.addHook('onResponse', async (req: any, reply: any) => {
+    // An answer that was already on its way when the stop began went without Connection: close:
+    // its kept-alive socket, idle now, would hold the close open until the client dropped it.
+    if (closing) fastify.server.closeIdleConnections();
     const route = req.routeOptions?.url ?? 'unmatched';
     const seconds = Number(process.hrtime.bigint() - (req.startedAt ?? process.hrtime.bigint())) / 1e9;
     metrics.httpDuration.labels(req.method, route, String(reply.statusCode)).observe(seconds);

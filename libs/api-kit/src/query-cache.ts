@@ -157,13 +157,23 @@ export class QueryCacheInterceptor implements NestInterceptor {
       map((result) => {
         if (result === null || typeof result !== 'object') return result;
         // Serialised here, as Fastify would have (JSON.stringify), and sent as these bytes.
-        const body = Buffer.from(JSON.stringify(result));
+        const body = ownBytes(JSON.stringify(result));
         const answer = { body, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, validUntilMs: req[VALID_UNTIL] ?? asOfNow };
         if (key !== null && this.cache.keyOf(req.url, req.user) === key) this.cache.set(key, answer);
         return send(answer, 'miss');
       }),
     );
   }
+}
+
+/**
+ * The UTF-8 bytes of an answer in memory of their own: a small `Buffer.from(string)` is a slice of
+ * Node's shared 8 KB pool, and a kept slice would keep its whole slab alive beyond the cache's size.
+ */
+function ownBytes(json: string): Buffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(json));
+  bytes.write(json);
+  return bytes;
 }
 
 /** Sets an answer's headers; true when the request's If-None-Match names it (not modified). */

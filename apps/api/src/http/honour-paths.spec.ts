@@ -17,6 +17,8 @@ describe('encodeHonourIds', () => {
       '/api/v1/award-rounds/r1/honours/r1%2Fn1/suspend',
       '/api/v1/award-rounds/r1/nominations/n1/withdraw',
       '/api/v1/board?campaignId=a/b',
+      '/api/v1/honours/r//n1/check',
+      '/api/v1/honours/r/n1/',
     ]) expect(encodeHonourIds(url)).toBe(url);
   });
 });

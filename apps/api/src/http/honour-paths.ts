@@ -14,6 +14,8 @@ export function encodeHonourIds(url: string): string {
   const q = url.indexOf('?');
   const path = q === -1 ? url : url.slice(0, q);
   const query = q === -1 ? '' : url.slice(q);
+  // An empty segment or a trailing slash is no honour id's: such a path is routed as it is.
+  if (path.includes('//') || path.endsWith('/')) return url;
   if (path.startsWith(HONOURS)) {
     const rest = path.slice(HONOURS.length);
     const check = rest.endsWith('/check') ? '/check' : '';
@@ -26,5 +28,5 @@ export function encodeHonourIds(url: string): string {
 
 /** Only the slashes: anything else in the id was encoded (or not) by the client and is decoded by the router as before. */
 function encodeSlashes(id: string): string {
-  return id.split('/').filter((part) => part !== '').join('%2F');
+  return id.split('/').join('%2F');
 }

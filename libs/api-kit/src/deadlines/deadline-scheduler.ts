@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { CLOCK, Clock, deterministicId, isDomainError } from '@jingsai/shared';
 import { READ_MODEL_DB } from '../tokens';
@@ -30,7 +30,7 @@ export function deadlineCommandId(item: Pick<DeadlineRow, 'kind' | 'streamId' | 
  * tick; the log still gets one event.
  */
 @Injectable()
-export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Scheduler');
   private readonly handlers = new Map<string, DeadlineHandler>();
   private timer: NodeJS.Timeout | null = null;
@@ -53,7 +53,11 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stopped before any module's shutdown hook runs: Nest runs those of all modules at once, and a
+   * pass still sending commands while the log and read models close would fail (exit 1).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.running;

@@ -37,7 +37,7 @@ export function listOrganizations(db: Database, f: OrgListFilter) {
   const sql = `FROM org_nodes WHERE ${where.join(' AND ')}`;
   const [total, rows] = readTogether(db, () => [
     (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n,
-    db.prepare(`SELECT * ${sql} ORDER BY depth, name LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as any[],
+    db.prepare(`SELECT * ${sql} ORDER BY depth, name, org_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as any[],
   ] as const);
   return { items: rows.map((r) => labelled(toOrgNode(r))), total, limit: f.limit, offset: f.offset };
 }
