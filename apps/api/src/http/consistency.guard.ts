@@ -30,18 +30,24 @@ export class ConsistencyGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest();
     if (req?.method !== 'GET') return true;
-    if (typeof req.url === 'string' && req.url.startsWith('/api/v1/') && !req.url.startsWith(LOG_QUERIES) && this.readDb.rebuildingNow()) {
-      context.switchToHttp().getResponse().header('retry-after', '10');
-      throw new DomainError(
-        'READ_MODEL.REBUILDING',
-        'unavailable',
-        '读模型正在重建，重建完成前暂不答复查询，请稍后重试（审计查询不受影响）。',
-        'The read models are being rebuilt; queries of them are answered again once it ends (audit queries are not affected). Retry shortly.',
-      );
-    }
+    const readsModels = typeof req.url === 'string' && req.url.startsWith('/api/v1/') && !req.url.startsWith(LOG_QUERIES);
+    if (readsModels) this.refuseWhileRebuilding(context);
     const position = minPositionOf(req.query, req.headers ?? {});
     if (position === undefined) await this.consistency.settle();
     else await this.consistency.atLeast(position);
+    // Again after the wait: a rebuild may have begun while the request waited.
+    if (readsModels) this.refuseWhileRebuilding(context);
     return true;
+  }
+
+  private refuseWhileRebuilding(context: ExecutionContext): void {
+    if (!this.readDb.rebuildingNow()) return;
+    context.switchToHttp().getResponse().header('retry-after', '10');
+    throw new DomainError(
+      'READ_MODEL.REBUILDING',
+      'unavailable',
+      '读模型正在重建，重建完成前暂不答复查询，请稍后重试（审计查询不受影响）。',
+      'The read models are being rebuilt; queries of them are answered again once it ends (audit queries are not affected). Retry shortly.',
+    );
   }
 }
