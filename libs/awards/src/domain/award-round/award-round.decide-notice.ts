@@ -1,6 +1,6 @@
 import { DomainError } from '@jingsai/shared';
 import { OBJECTION_STATUS_LABELS } from '../catalogue/award-catalogue';
-import { instantMs, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
+import { instantMs, shanghaiDateOf, startOfShanghaiDay, toEpochDay } from '../calendar/date-only';
 import { resolveNoticePeriod } from '../calendar/notice-period';
 import { countKnownWorkingDays, uncoveredYears } from '../calendar/working-day-calendar';
 import { BarredNomination, EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
@@ -100,7 +100,13 @@ function workingDaysUnknown(p: { startsOn: string; lastDay: string }, known: num
   );
 }
 
-export const noticeRunningAt = (notice: NoticeState, at: string) => instantMs(at) >= instantMs(notice.startsAt) && instantMs(at) < instantMs(notice.endsAt);
+/**
+ * Whether the notice runs at `at`: from the start of its first day (the day counts; the list was
+ * public from `startsAt` on it, and no objection can precede a notice that had not begun, so a
+ * clock a few milliseconds behind the one that published it is not refused) to the end of its last.
+ */
+export const noticeRunningAt = (notice: NoticeState, at: string) =>
+  instantMs(at) >= Math.min(instantMs(notice.startsAt), instantMs(startOfShanghaiDay(notice.startsOn))) && instantMs(at) < instantMs(notice.endsAt);
 
 function requireIdentity(o: RaiseObjection['objector'] | undefined): void {
   const missing: string[] = [];

@@ -108,6 +108,14 @@ describe('starting the public notice (公示)', () => {
       .thenMatches([{ type: 'PublicNoticeStarted', data: { startsOn: '2022-10-14', lastDay: '2022-10-19', startsAt: '2022-10-14T07:04:00.000Z', endsAt: '2022-10-19T16:00:00.000Z', calendarDays: 6 } }]);
   });
 
+  it('takes an objection on the first day from a clock a little behind the one that published the notice', () => {
+    // Published at 15:04 on its first day; an office whose clock is 10 ms behind objects right after.
+    const publishedAt3pm = [...ready, noticeStarted(['n-1', 'n-2'], { startsAt: '2024-10-08T07:04:00.000Z' })];
+    spec.given(publishedAt3pm).when(object({ at: '2024-10-08T15:03:59.990+08:00' })).thenMatches([{ type: 'ObjectionRaised' }]);
+    // The day before the notice's first day is still outside it.
+    spec.given(publishedAt3pm).when(object({ at: '2024-10-07T23:59:59+08:00' })).thenThrows('AWARD.OUTSIDE_NOTICE_PERIOD');
+  });
+
   it('refuses a notice by dates that holds no working day (National Day 2022-10-01 to 10-05), and keeps the day counts', () => {
     const holiday = start({ at: '2022-09-26T09:00:00+08:00', startsOn: '2022-10-01', period: { kind: 'calendar_days', from: '2022-10-01', to: '2022-10-05' } });
     spec.given([created({ minimumNoticeCalendarDays: 5 }), ...passed('n-1')]).when(holiday).thenThrows('AWARD.NOTICE_WITHOUT_WORKING_DAYS', { details: { calendarDays: 5, workingDays: 0 } });
