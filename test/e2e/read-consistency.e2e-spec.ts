@@ -52,6 +52,18 @@ describe('reading one\'s own writes with minPosition', () => {
       expect((await w.t.get('/api/v1/campaigns', w.tok.unitA)).status).toBe(503);
       expect((await w.t.get('/api/v1/audit/events?limit=1', w.tok.admin)).status).toBe(200);
       expect((await w.t.get('/health')).status).toBe(200);
+      // One read model replayed (a new version of it at start, `rebuild --only`): the routes that
+      // say they do not read it answer; those that say nothing, and those that read it, do not.
+      rebuilder.setRebuilding(['coverage']);
+      ok(await w.t.get('/api/v1/board', w.tok.unitA));
+      ok(await w.t.get('/api/v1/me', w.tok.unitA));
+      expect((await w.t.get('/api/v1/statistics/coverage?campaignId=jj-loop-2021', w.tok.city)).status).toBe(503);
+      rebuilder.setRebuilding(['board']);
+      expect((await w.t.get('/api/v1/board', w.tok.unitA)).status).toBe(503);
+      ok(await w.t.get('/api/v1/me', w.tok.unitA));
+      // Every scope check reads the organisation tree.
+      rebuilder.setRebuilding(['org_tree']);
+      expect((await w.t.get('/api/v1/me', w.tok.unitA)).status).toBe(503);
       rebuilder.setRebuilding(null);
       ok(await w.t.get('/api/v1/board', w.tok.unitA));
     } finally {

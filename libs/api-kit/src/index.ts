@@ -9,3 +9,4 @@ export * from './command-executor';
 export * from './deadlines/deadline-table';
 export * from './deadlines/deadline-scheduler';
 export * from './page.response.dto';
+export * from './reads-models';

@@ -1,7 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { READ_MODEL_DB, ReadConsistency, minPositionOf } from '@jingsai/api-kit';
+import { Reflector } from '@nestjs/core';
+import { READS_MODELS, READ_MODEL_DB, ReadConsistency, minPositionOf } from '@jingsai/api-kit';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
+
+/** Every scope check reads it: a route is refused whenever it is replayed. */
+const ORG_TREE = 'org_tree';
 
 /** Queries that read the event log itself, not the read models: answered during a rebuild too. */
 const LOG_QUERIES = '/api/v1/audit/';
@@ -11,8 +15,9 @@ const LOG_QUERIES = '/api/v1/audit/';
  * one that names no position waits briefly for this process's own last write (ReadConsistency.settle).
  * While the read models are being rebuilt (`cli rebuild`, or a new projection version replayed at
  * start), a query of them is refused with 503 `READ_MODEL.REBUILDING`: half-built read models
- * answered "campaign not found" for campaigns that exist. The audit queries read the log and are
- * answered as always.
+ * answered "campaign not found" for campaigns that exist. A route that declares what it reads
+ * (`@ReadsModels`) is refused only while one of those, or the organisation tree, is replayed. The
+ * audit queries read the log and are answered as always.
  *
  * A guard rather than an interceptor: a route with no interceptor at all skips Nest's rxjs
  * pipeline and the AsyncResource binding it makes per interceptor, and no command needs one.
@@ -25,6 +30,7 @@ export class ConsistencyGuard implements CanActivate {
   constructor(
     private readonly consistency: ReadConsistency,
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+    private readonly reflector: Reflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -41,7 +47,11 @@ export class ConsistencyGuard implements CanActivate {
   }
 
   private refuseWhileRebuilding(context: ExecutionContext): void {
-    if (!this.readDb.rebuildingNow()) return;
+    const rebuilding = this.readDb.rebuildingProjectionsNow();
+    if (rebuilding.length === 0) return;
+    // A route that says what it reads is refused only when one of those (or the organisation tree) is replayed.
+    const reads = this.reflector.getAllAndOverride<string[] | undefined>(READS_MODELS, [context.getHandler(), context.getClass()]);
+    if (reads !== undefined && !rebuilding.some((p) => p === ORG_TREE || reads.includes(p))) return;
     context.switchToHttp().getResponse().header('retry-after', '10');
     throw new DomainError(
       'READ_MODEL.REBUILDING',

@@ -1,3 +1,4 @@
+import { ReadsModels } from '@jingsai/api-kit';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, ROLE_LABELS } from '@jingsai/auth';
@@ -5,6 +6,7 @@ import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, ROLE_LABELS } from 
 /** Who the caller is, as the console needs it on every page: roles with labels and the organisation. */
 @ApiTags('me 当前用户')
 @ApiBearerAuth()
+@ReadsModels()
 @Controller('api/v1/me')
 export class MeController {
   constructor(@Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory) {}

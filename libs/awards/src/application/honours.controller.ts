@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTag
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { ApiPageResponse, PageQueryDto, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
+import { ApiPageResponse, PageQueryDto, READ_MODEL_DB, ReadConsistency, ReadsModels } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -32,6 +32,7 @@ function notFound(honourId: string): DomainError {
 /** The honours register (荣誉名录) and its check: a revoked, withdrawn or suspended honour never answers valid. */
 @ApiTags('honours 荣誉名录')
 @ApiBearerAuth()
+@ReadsModels('award_honours', 'award_rounds')
 @Controller('api/v1/honours')
 export class HonoursController {
   private readonly db: Database;

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiPropertyOptional, A
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadsModels, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -22,6 +22,7 @@ class ListRuleSetsQueryDto extends PageQueryDto {
 
 @ApiTags('rule-sets 评选规则集')
 @ApiBearerAuth()
+@ReadsModels('award_rule_sets')
 @Controller('api/v1/rule-sets')
 export class RuleSetsController {
   private readonly db: Database;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
+import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, ReadsModels, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase, readTogether } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
@@ -34,6 +34,7 @@ class BoardQueryDto extends PageQueryDto {
 @ApiTags('board 申报看板')
 @ApiBearerAuth()
 @UseInterceptors(QueryCacheInterceptor)
+@ReadsModels('board', 'campaign_list')
 @Controller('api/v1/board')
 export class BoardController {
   private readonly db: Database;

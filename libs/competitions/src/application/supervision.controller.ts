@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { ApiPageResponse, CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, answerValidUntil } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, ReadsModels, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { INCIDENT_KINDS, INCIDENT_SEVERITIES, beijingDate, endOfBeijingDay } from '../domain';
@@ -34,6 +34,7 @@ class IncidentQueryDto extends SupervisionQueryDto {
 @ApiTags('supervision 督导')
 @ApiBearerAuth()
 @UseInterceptors(QueryCacheInterceptor)
+@ReadsModels('supervision')
 @Controller('api/v1/supervision')
 export class SupervisionController {
   private readonly db: Database;

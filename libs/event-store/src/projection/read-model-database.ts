@@ -41,7 +41,7 @@ export interface ReadModelStatus {
 export class ReadModelDatabase {
   readonly db: Database;
   private stamp?: { version: Statement<[], number>; changes: Statement<[], number> };
-  private rebuildingAt?: { stamp: string; rebuilding: boolean; heartbeatMs: number };
+  private rebuildingAt?: { stamp: string; projections: readonly string[]; heartbeatMs: number };
 
   constructor(readonly path: string, options: ReadModelDatabaseOptions = {}) {
     this.db = withStatementCache(new Sqlite(path));
@@ -132,12 +132,17 @@ export class ReadModelDatabase {
    * checkpoints as usual. Read again only when the read models have changed: asked on every query.
    */
   rebuildingNow(nowMs = Date.now()): boolean {
+    return this.rebuildingProjectionsNow(nowMs).length > 0;
+  }
+
+  /** The projections a rebuild under way now replays (see {@link rebuildingNow}); none when there is none. */
+  rebuildingProjectionsNow(nowMs = Date.now()): readonly string[] {
     const stamp = this.changeStamp();
     if (stamp !== this.rebuildingAt?.stamp) {
-      const { rebuilding, updatedAt } = this.status();
-      this.rebuildingAt = { stamp, rebuilding, heartbeatMs: updatedAt ? Date.parse(updatedAt) : 0 };
+      const { rebuilding, rebuildingProjections, updatedAt } = this.status();
+      this.rebuildingAt = { stamp, projections: rebuilding ? rebuildingProjections : [], heartbeatMs: updatedAt ? Date.parse(updatedAt) : 0 };
     }
-    return this.rebuildingAt.rebuilding && nowMs - this.rebuildingAt.heartbeatMs < REBUILD_HEARTBEAT_STALE_MS;
+    return nowMs - this.rebuildingAt.heartbeatMs < REBUILD_HEARTBEAT_STALE_MS ? this.rebuildingAt.projections : [];
   }
 
   /** The rebuild's heartbeat: it is still running (see {@link rebuildingNow}). */

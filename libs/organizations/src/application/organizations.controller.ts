@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadsModels, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory, describeScope, requireWithinScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -23,6 +23,7 @@ class ListOrganizationsQueryDto extends PageQueryDto {
 
 @ApiTags('organizations 组织')
 @ApiBearerAuth()
+@ReadsModels()
 @Controller('api/v1/organizations')
 export class OrganizationsController {
   private readonly db: Database;
