@@ -49,6 +49,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(opened.body.events).toEqual(['AssessmentOpened']);
     expect(await awaiting('as3')).toEqual(['p-a']);
     expect((await w.get('/api/v1/board', 'as5')).body.items).toEqual([]);
+    // An assessor reads the projects assigned to them, not those under their organisation: the
+    // county's expert, refused above for the conflict, does not read the textile project (nor its scores).
+    ok(await w.get('/api/v1/projects/p-a', 'as3'));
+    expect((await w.get('/api/v1/projects/p-a', 'asXy')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     // A third-party assessor reads the campaign whose project they score (its scheme), and finds it in their list; one not assigned does not.
     expect(ok(await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'as3')).body.rules.assessment.criteria.map((c: any) => c.key)).toEqual(['quality', 'schedule', 'innovation']);
     expect(ok(await w.get('/api/v1/campaigns', 'as3')).body.items.map((c: any) => c.campaignId)).toEqual([CAMPAIGN_ID]);

@@ -136,11 +136,16 @@ export class ProjectFacts {
     return node;
   }
 
-  /** Whether the caller may read a project of `orgId`: own organisation, subtree, or everything (admin). */
+  /**
+   * Whether the caller may read a project of `orgId`: own organisation (a unit), subtree (a
+   * committee, an award office, an auditor), or everything (admin). An assessor reads only the
+   * projects assigned to them ({@link canSeeProject}), whatever their organisation is above: one
+   * from an ancestor of the project's organisation is exactly the one the conflict check refused.
+   */
   canSee(user: AuthUser, orgId: string): boolean {
     if (user.roles.includes('admin')) return true;
     if (user.roles.includes('unit') && user.orgId === orgId) return true;
-    return user.roles.some((r) => r !== 'unit') && this.orgs.isWithin(orgId, user.orgId);
+    return user.roles.some((r) => r !== 'unit' && r !== 'assessor') && this.orgs.isWithin(orgId, user.orgId);
   }
 
   /** canSee, or an assessor assigned to the project. */
