@@ -61,9 +61,17 @@ describe('reading one\'s own writes with minPosition', () => {
       rebuilder.setRebuilding(['board']);
       expect((await w.t.get('/api/v1/board', w.tok.unitA)).status).toBe(503);
       ok(await w.t.get('/api/v1/me', w.tok.unitA));
+      // A city auditor's history is answered at once: it waits for no replayed checkpoint.
+      const auditor = await w.t.token({ userId: 'aud-jj', roles: ['auditor'], orgId: 'jj' });
+      const asked = Date.now();
+      ok(await w.t.get('/api/v1/audit/streams/organization-jj/events', auditor));
+      expect(Date.now() - asked).toBeLessThan(2_000);
       // Every scope check reads the organisation tree.
       rebuilder.setRebuilding(['org_tree']);
       expect((await w.t.get('/api/v1/me', w.tok.unitA)).status).toBe(503);
+      // The auditor's scope cannot be checked then; the administrator needs none.
+      expect((await w.t.get('/api/v1/audit/streams/organization-jj/events', auditor)).body).toMatchObject({ status: 503, code: 'READ_MODEL.REBUILDING' });
+      ok(await w.t.get('/api/v1/audit/streams/organization-jj/events', w.tok.admin));
       rebuilder.setRebuilding(null);
       ok(await w.t.get('/api/v1/board', w.tok.unitA));
     } finally {

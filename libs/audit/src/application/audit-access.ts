@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ReadConsistency } from '@jingsai/api-kit';
+import { READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, describeScope, requireRole, requireWithinScope } from '@jingsai/auth';
-import { EVENT_STORE, EventStore } from '@jingsai/event-store';
+import { EVENT_STORE, EventStore, ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError, parseStreamId } from '@jingsai/shared';
 import { StreamScope } from '../scope/stream-scope';
 
@@ -17,6 +17,7 @@ export class AuditAccess {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
     private readonly consistency: ReadConsistency,
+    @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
   ) {}
 
   /** A fresh scope cache (one per request). */
@@ -28,8 +29,20 @@ export class AuditAccess {
   async requireAuditor(user: AuthUser): Promise<boolean> {
     requireRole(user, 'auditor', 'admin');
     if (user.roles.includes('admin')) return true;
-    // The scope check reads the organisation tree: let it catch up with the log first.
-    await this.consistency.catchUp();
+    // The scope check reads the organisation tree: let it catch up with the log first, unless a
+    // rebuild runs (the other read models' checkpoints start again from zero, and waiting for them
+    // held every audit query for 5 s and then refused it). While the tree itself is replayed, the
+    // scope cannot be told: refused as the read-model queries are.
+    const rebuilding = this.readDb.rebuildingProjectionsNow();
+    if (rebuilding.includes('org_tree')) {
+      throw new DomainError(
+        'READ_MODEL.REBUILDING',
+        'unavailable',
+        '组织机构读模型正在重建，暂不能核对审计范围，请稍后重试（系统管理员不受影响）。',
+        'The organisation tree is being rebuilt, so your audit scope cannot be checked yet; retry shortly (administrators are not affected).',
+      );
+    }
+    if (rebuilding.length === 0) await this.consistency.catchUp();
     const node = this.orgs.get(user.orgId);
     if (node === undefined || node.parentId !== null) return false;
     // The head of one tree among several (another province registered alongside) still sees only its own.
