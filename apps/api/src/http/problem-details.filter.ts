@@ -25,7 +25,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return;
     }
     const body = toProblem(exception, req?.url);
-    if (body.status >= 500) {
+    // A refusal the service chose (a DomainError, such as 503 while the read models are rebuilt) is
+    // no failure: only what nobody answered for is logged as an error, with its stack.
+    if (body.status >= 500 && !isDomainError(exception)) {
       this.logger.error({ err: exception, correlationId: req?.correlationId, url: req?.url }, 'unhandled error');
     }
     reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
