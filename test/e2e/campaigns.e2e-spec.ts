@@ -237,6 +237,11 @@ describe('campaigns over HTTP', () => {
 
       // Another region's draft reads as absent; a published campaign outside one's scope is refused as such.
       expect((await t.get('/api/v1/campaigns/xy-2021', unitA)).status).toBe(404);
+      // Nor does its id or title leak through the statistics or the eligibility board; its committee's city reads them.
+      for (const url of ['/api/v1/statistics/coverage?campaignId=xy-2021', '/api/v1/statistics/assessment?campaignId=xy-2021', '/api/v1/eligibility?campaignId=xy-2021&awardType=may_day_certificate']) {
+        expect((await t.get(url, unitA)).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
+      }
+      expect((await t.get('/api/v1/statistics/coverage?campaignId=xy-2021', city)).status).toBe(200);
       expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     });
 

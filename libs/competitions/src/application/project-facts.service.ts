@@ -53,6 +53,18 @@ export class ProjectFacts {
     return state;
   }
 
+  /**
+   * A campaign the caller may ask about: as {@link campaign}, and another region's draft reads as
+   * absent (404), as its detail does, so its id and title do not leak through statistics.
+   */
+  async visibleCampaign(user: AuthUser, campaignId: string): Promise<Campaign> {
+    const campaign = await this.campaign(campaignId);
+    if (campaign.status === 'draft' && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId)) {
+      throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
+    }
+    return campaign;
+  }
+
   async snapshot(campaignId: string): Promise<CampaignRulesSnapshot> {
     const snapshot = campaignRulesSnapshot(await this.campaign(campaignId));
     return { ...snapshot, organizerName: this.orgs.get(snapshot.organizerOrgId)?.name ?? null };

@@ -49,7 +49,7 @@ export class StatisticsController {
   })
   async coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     // An unknown campaign is a mistyped id, not a campaign with nothing in it.
-    const campaign = await this.facts.campaign(q.campaignId);
+    const campaign = await this.facts.visibleCampaign(user, q.campaignId);
     const scope = readScopeOf(user, this.orgs);
     // A county or a unit sees its part against the whole campaign's targets: the answer says so.
     const whole = scope.kind === 'all' || this.orgs.isWithin(campaign.organizerOrgId, scope.orgId);
@@ -72,7 +72,7 @@ export class StatisticsController {
       '评审公正：汇总前，参赛单位看不到专家评分，评估专家只看到本人评分（withheld: true），竞赛委员会、审计和管理员看到全部。',
   })
   async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
-    const campaign = await this.facts.campaign(q.campaignId);
+    const campaign = await this.facts.visibleCampaign(user, q.campaignId);
     // An assessor (and nothing else) sees the projects assigned to them, as on the board.
     const scope = projectScopeOf(user, this.orgs);
     const r = assessmentStatistics(this.db, {
