@@ -272,6 +272,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(extra.body).toMatchObject({ status: 409, code: 'AWARD.ILLEGAL_TRANSITION' });
     const honours = ok(await get('/api/v1/honours?roundId=jj-cert', 'office')).body;
     expect(honours.items.map((h: any) => [h.recipient.id, h.status]).sort()).toEqual([['ent-b', 'valid'], ['ent-c', 'valid']]);
+    // A nomination that led to an honour reads as conferred, naming the honour.
+    expect(ok(await get(`${R}/nominations/n-b`, 'office')).body).toMatchObject({ status: 'conferred', statusLabel: { zh: '已表彰' }, honourId: 'jj-cert/n-b' });
     const id = encodeURIComponent('jj-cert/n-b');
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'citizen')).body).toMatchObject({ valid: true, status: 'valid', level: 'city', levelLabel: { zh: '市级' } });
     // Spelt out as it reads, slash and all, the id names the same honour.

@@ -125,7 +125,8 @@ export class NominationViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '正式人选（推荐中且非递补）A primary' }) primary!: boolean;
   @ApiProperty({ description: '递补人选 A substitute' }) substitute!: boolean;
   @ApiProperty({ description: '递补顺序 Order', type: 'integer' }) order!: number;
-  @ApiProperty({ description: '状态 Status', enum: ['active', 'removed', 'withdrawn'] }) status!: string;
+  @ApiProperty({ description: '状态 Status (conferred: it led to an honour, named by honourId)', enum: ['active', 'removed', 'withdrawn', 'conferred'] }) status!: string;
+  @ApiPropertyOptional({ description: '授予的荣誉（已表彰时）The honour it led to, once conferred' }) honourId?: string;
   @ApiProperty({ description: '状态名称 Status label', type: LabelDto }) statusLabel!: LabelDto;
   @ApiPropertyOptional({ description: '移出原因 {reason, reasonLabel, …}（仅被移出的推荐）Why it was removed', ...FREE }) removal?: object;
   @ApiProperty({ description: '人选属性 Attributes stated', type: 'object', additionalProperties: true }) attributes!: Record<string, unknown>;

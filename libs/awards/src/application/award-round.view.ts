@@ -31,6 +31,15 @@ function removalLabel(removal: NonNullable<NominationState['removal']>): { zh: s
 /** A review level as people read it (推荐单位, 县级 …); a level named otherwise is shown as it is. */
 const reviewLevelLabel = (level: string) => (REVIEW_LEVEL_LABELS as Record<string, { zh: string; en: string }>)[level] ?? { zh: level, en: level };
 
+/**
+ * A nomination that led to an honour reads as conferred (已表彰), with the honour's id; its stored
+ * status stays active (the honour carries its own status from then on: revoked, suspended, …).
+ */
+function withConferral<T extends object>(n: { status: string }, honourId: string | undefined, view: T): T | (T & { status: 'conferred'; statusLabel: { zh: string; en: string }; honourId: string }) {
+  if (honourId === undefined || n.status !== 'active') return view;
+  return { ...view, status: 'conferred' as const, statusLabel: { zh: '已表彰', en: 'conferred' }, honourId };
+}
+
 /** Actions as the API names them, with their Chinese labels. */
 const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardActionNames(commandTypes), allowedActionLabels: labelledAwardActions(commandTypes) });
 
@@ -50,6 +59,8 @@ export function awardRoundView(
   // The slate check and the quota use are the whole list's; nominations, objections and honours only those the caller may see.
   const visible = new Set(state.nominations.filter((n) => access.nomineeVisible(n.nominee.orgId)).map((n) => n.nominationId));
   const showObjectors = access.showObjectors;
+  // The honour each nomination led to (its own, not a derived one), once conferred.
+  const honourOf = new Map(state.honours.filter((h) => h.sourceHonourId === null).map((h) => [h.nominationId, h.honourId]));
   return {
     roundId: round.roundId,
     streamId: roundStream(round.roundId),
@@ -75,7 +86,7 @@ export function awardRoundView(
         ...l, name: state.nominations.find((n) => n.nominationId === l.nominationId)?.nominee.name ?? l.nominationId,
       })),
     },
-    nominations: state.nominations.filter((n) => visible.has(n.nominationId)).map((n) => ({
+    nominations: state.nominations.filter((n) => visible.has(n.nominationId)).map((n) => withConferral(n, honourOf.get(n.nominationId), {
       nominationId: n.nominationId,
       nominee: { ...n.nominee, kindLabel: NOMINEE_KIND_LABELS[n.nominee.kind] },
       pool: n.pool,
