@@ -11,14 +11,15 @@ export function rebuildCommand(): Command {
     .action(async (o: { only?: string }) => {
       await withAppContext(async (ctx) => {
         const runner = ctx.get<ProjectionRunner>(PROJECTION_RUNNER);
-        const bar = progressBar(o.only ? `rebuild ${o.only}` : 'rebuild');
+        // The bar counts positions of the log read; the last line the events the read models follow.
+        const bar = progressBar(`${o.only ? `rebuild ${o.only}` : 'rebuild'}, log positions`);
         const result = await runner.rebuild({
           only: o.only,
           onProgress: (done, total, rate) => bar.update(done, total, `${Math.round(rate).toLocaleString()} events/s`),
         });
         bar.stop();
         const rate = result.ms > 0 ? Math.round((result.events / result.ms) * 1000) : result.events;
-        process.stdout.write(`rebuilt ${o.only ?? 'all read models'}: ${result.events} events in ${(result.ms / 1000).toFixed(1)} s (${rate.toLocaleString()} events/s)\n`);
+        process.stdout.write(`rebuilt ${o.only ?? 'all read models'}: ${result.events} events in ${(result.ms / 1000).toFixed(1)} s (${rate.toLocaleString()} events/s; events of types no read model follows are read, not counted)\n`);
       });
     });
 }
