@@ -242,6 +242,12 @@ describe('campaigns over HTTP', () => {
         expect((await t.get(url, unitA)).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
       }
       expect((await t.get('/api/v1/statistics/coverage?campaignId=xy-2021', city)).status).toBe(200);
+      // Nor through a command on it: a committee elsewhere is told there is no such campaign; the
+      // city above, which sees the draft, that it may not act on it.
+      const sxCommittee = await t.token({ userId: 'u-sx-c', roles: ['committee'], orgId: 'sx' });
+      expect((await t.post('/api/v1/campaigns/xy-2021/publish', {}, sxCommittee)).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
+      expect((await t.request('PATCH', '/api/v1/campaigns/xy-2021', { token: sxCommittee, body: { title: '某' } })).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
+      expect((await t.post('/api/v1/campaigns/xy-2021/publish', {}, city)).body).toMatchObject({ status: 403, code: 'CAMPAIGN.FORBIDDEN' });
       expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     });
 

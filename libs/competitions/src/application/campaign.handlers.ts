@@ -28,6 +28,25 @@ function requireCommitteeOrganiser(orgs: OrgDirectory, organizerOrgId: string): 
   });
 }
 
+/**
+ * A command refused because the caller does not organise the campaign (CAMPAIGN.FORBIDDEN), on
+ * another region's draft, is answered as if there were no such campaign (404), as the campaign's
+ * detail answers: a 403 told the caller the draft exists. A committee above the organiser sees the
+ * draft, and is still told it may not act on it.
+ */
+async function hidingForeignDrafts<T>(commands: CommandExecutor, orgs: OrgDirectory, campaignId: string, userOrgId: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e instanceof DomainError) || e.code !== 'CAMPAIGN.FORBIDDEN') throw e;
+    const { state } = await commands.state(campaignStream(campaignId), campaignDecider);
+    if (state.status === 'draft' && !orgs.isWithin(state.organizerOrgId, userOrgId)) {
+      throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
+    }
+    throw e;
+  }
+}
+
 @CommandHandler(CreateCampaignCommand)
 export class CreateCampaignHandler implements ICommandHandler<CreateCampaignCommand, CampaignCommandResult> {
   constructor(
@@ -69,18 +88,22 @@ export class AmendCampaignDraftHandler implements ICommandHandler<AmendCampaignD
     // Only the organiser edits its draft (the decider checks): its level is the caller's committee's.
     const level = this.orgs.get(user.orgId)?.level;
     const organizerLevel = isHierarchyLevel(level) ? level : null;
-    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'AmendCampaignDraft', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, organizerLevel }, ctx);
+    const outcome = await hidingForeignDrafts(this.commands, this.orgs, campaignId, user.orgId, () =>
+      this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'AmendCampaignDraft', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, organizerLevel }, ctx),
+    );
     return { id: campaignId, outcome };
   }
 }
 
 @CommandHandler(PublishCampaignCommand)
 export class PublishCampaignHandler implements ICommandHandler<PublishCampaignCommand, CampaignCommandResult> {
-  constructor(private readonly commands: CommandExecutor) {}
+  constructor(private readonly commands: CommandExecutor, @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory) {}
 
   async execute({ campaignId, user, req }: PublishCampaignCommand): Promise<CampaignCommandResult> {
     const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
-    const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'PublishCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor }, ctx);
+    const outcome = await hidingForeignDrafts(this.commands, this.orgs, campaignId, user.orgId, () =>
+      this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'PublishCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor }, ctx),
+    );
     return { id: campaignId, outcome };
   }
 }
