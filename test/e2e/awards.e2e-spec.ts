@@ -318,6 +318,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(board.items.map((i: any) => [i.projectId, i.failedReasons.map((r: any) => r.rule)])).toEqual([
       ['p-a', ['no_double_nomination']], ['p-b', ['no_double_nomination']], ['p-c', ['no_double_nomination', 'no_repeat_honour']], ['p-late', ['applied_on_time', 'summary_accepted', 'min_grade']],
     ]);
+    // A nomination that led to an honour is named as conferred, one withdrawn after an objection as such.
+    const reasonOf = (projectId: string) => board.items.find((i: any) => i.projectId === projectId).failedReasons[0].messageZh;
+    expect(reasonOf('p-b')).toContain('已表彰');
+    expect(reasonOf('p-a')).toContain('已因异议撤回');
   });
 
   it('never answers valid for an honour revoked a moment ago, even while the read models lag behind', async () => {

@@ -30,7 +30,12 @@ export function honoursHeldFrom(state: AwardRoundState, recipientId: string): Ho
 export function roundFactsOf(state: AwardRoundState): RoundFacts {
   return {
     ...(state.round ? { campaignId: state.round.campaignId } : {}),
-    nominations: state.nominations.map((n) => ({ nominationId: n.nominationId, nomineeKind: n.nominee.kind, nomineeId: n.nominee.id, status: n.status })),
+    nominations: state.nominations.map((n) => ({
+      nominationId: n.nominationId,
+      nomineeKind: n.nominee.kind,
+      nomineeId: n.nominee.id,
+      status: n.status === 'active' && state.honours.some((h) => h.nominationId === n.nominationId && h.sourceHonourId === null) ? 'conferred' : n.status,
+    })),
   };
 }
 

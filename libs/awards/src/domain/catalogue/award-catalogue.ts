@@ -160,8 +160,9 @@ export const HONOUR_STATUS_LABELS: Record<HonourStatus, Label> = {
 };
 
 /** A nomination's status in its round: active, removed at review or by a refused clearance, withdrawn after an upheld objection. */
-export const NOMINATION_STATUS_LABELS: Record<'active' | 'removed' | 'withdrawn', Label> = {
+export const NOMINATION_STATUS_LABELS: Record<'active' | 'removed' | 'withdrawn' | 'conferred', Label> = {
   active: { zh: '推荐中', en: 'active' },
+  conferred: { zh: '已表彰', en: 'conferred' },
   removed: { zh: '已移出', en: 'removed' },
   withdrawn: { zh: '已因异议撤回', en: 'withdrawn after an objection' },
 };

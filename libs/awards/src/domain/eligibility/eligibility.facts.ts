@@ -73,7 +73,8 @@ export interface NomineeFacts {
   attributes: NomineeAttributes;
 }
 
-export type RoundNominationStatus = 'active' | 'removed' | 'withdrawn';
+/** As stored, or `conferred` for an active nomination that led to an honour. */
+export type RoundNominationStatus = 'active' | 'removed' | 'withdrawn' | 'conferred';
 
 export interface RoundNominationFact {
   nominationId: string;

@@ -164,7 +164,14 @@ function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
   const rows = db.prepare(`SELECT p.*, c.closes_at, c.year AS campaign_year, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
   const page: PageFacts = {
     nominations: q.roundId
-      ? (db.prepare('SELECT nomination_id AS nominationId, nominee_kind AS nomineeKind, nominee_id AS nomineeId, status FROM award_round_nominations WHERE round_id = ?').all(q.roundId) as RoundFacts['nominations'])
+      ? (db
+          .prepare(
+            // An active nomination that led to an honour reads as conferred, as the round view says it.
+            `SELECT nomination_id AS nominationId, nominee_kind AS nomineeKind, nominee_id AS nomineeId,
+               CASE WHEN n.status = 'active' AND EXISTS (SELECT 1 FROM award_honours h WHERE h.round_id = n.round_id AND h.nomination_id = n.nomination_id) THEN 'conferred' ELSE n.status END AS status
+             FROM award_round_nominations n WHERE n.round_id = ?`,
+          )
+          .all(q.roundId) as RoundFacts['nominations'])
       : [],
     ancestors: new Map(),
   };
