@@ -248,6 +248,9 @@ describe('campaigns over HTTP', () => {
       expect((await t.post('/api/v1/campaigns/xy-2021/publish', {}, sxCommittee)).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
       expect((await t.request('PATCH', '/api/v1/campaigns/xy-2021', { token: sxCommittee, body: { title: '某' } })).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
       expect((await t.post('/api/v1/campaigns/xy-2021/publish', {}, city)).body).toMatchObject({ status: 403, code: 'CAMPAIGN.FORBIDDEN' });
+      // A unit does not see a draft, so cannot enter it either: as if there were none.
+      const entry = { campaignId: 'xy-2021', title: '细纱接头技能比武', category: 'skills' };
+      expect((await t.post('/api/v1/projects', entry, unitA)).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
       expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     });
 

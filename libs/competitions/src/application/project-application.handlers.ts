@@ -29,7 +29,8 @@ export class DraftProjectHandler implements ICommandHandler<DraftProjectCommand,
     const orgId = body.orgId ?? user.orgId;
     requireSameOrg(user.orgId, orgId);
     await this.facts.registeredOrg(orgId);
-    const campaign = await this.facts.campaign(body.campaignId);
+    // Another region's draft reads as absent (404), as its detail does.
+    const campaign = await this.facts.visibleCampaign(user, body.campaignId);
     // A unit enters the campaigns of the committees above it (or of its own organisation).
     if (!this.orgs.isWithin(orgId, campaign.organizerOrgId)) {
       throw DomainError.forbidden(
