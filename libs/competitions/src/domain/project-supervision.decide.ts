@@ -106,15 +106,16 @@ export function rejectRectification(c: RejectRectification, state: ProjectState)
 
 /**
  * Overdue when the deadline passed with the unit still to act (open or rejected). A report
- * awaiting review, an accepted one, a finding already marked, or a project that has left the
- * loop record nothing.
+ * awaiting review, an accepted one, a finding already marked, or a project withdrawn or
+ * terminated record nothing. A summarised project still owes what its summary was accepted
+ * without (the committee noted the open finding): its deadline passing is recorded too.
  */
 export function markRectificationOverdue(c: MarkRectificationOverdue, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   requireScheduler(c.actor);
   const finding = requireFinding(project, c.findingId);
   requirePassed(c.at, endOfBeijingDay(finding.rectifyBy), finding.rectifyBy);
-  if (!PROJECT_ACTION_STAGES.report_rectification.includes(project.status)) return [];
+  if (!PROJECT_ACTION_STAGES.report_rectification.includes(project.status) && project.status !== 'summarized') return [];
   if (finding.overdue || finding.status === 'reported' || finding.status === 'accepted') return [];
   return [{ type: 'RectificationOverdue', data: { projectId: c.projectId, findingId: c.findingId, rectifyBy: finding.rectifyBy } }];
 }

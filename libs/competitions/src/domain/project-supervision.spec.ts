@@ -3,7 +3,7 @@ import { DeciderSpec } from '@jingsai/testing';
 import { fold } from '@jingsai/shared';
 import { unrectifiedFindings } from './project-facts';
 import { InspectionFindingInput } from './project-progress.commands';
-import { assessed, base, inProgress, system, underAssessment } from './project-loop.fixtures';
+import { assessed, base, inProgress, summarySubmitted, system, underAssessment } from './project-loop.fixtures';
 import { projectDecider } from './project.decider';
 import { ProjectEvent } from './project.events';
 import { cityCommittee, drafted, otherUnit, P, unit } from './project.fixtures';
@@ -144,6 +144,13 @@ describe('overdue rectification', () => {
 
   it('records a rejected rectification left past the deadline', () => {
     spec().given([...withFinding, reported(), rejected]).when(markOverdue()).then([overdue]);
+  });
+
+  it('records a finding a summary was accepted without, when its deadline passes after', () => {
+    const summarised: ProjectEvent[] = [
+      ...assessed, inspected, summarySubmitted(), { type: 'SummaryAccepted', data: { projectId: P.projectId, revision: 1, note: '整改尚未完成，已督促' } },
+    ];
+    spec().given(summarised).when(markOverdue()).then([overdue]);
   });
 
   it('records nothing once the project has ended', () => {

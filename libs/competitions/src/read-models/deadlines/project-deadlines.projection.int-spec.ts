@@ -90,5 +90,8 @@ describe('project deadlines projection', () => {
     const rejected = recorded('RectificationRejected', { projectId: 'p5', findingId: 'f1', note: 'n' });
     projectionSpec(projectDeadlinesProjection).given([...base, reported, overdue, rejected]).then((db) => open(db).map((r: any) => r.key), ['f1']);
     projectionSpec(projectDeadlinesProjection).given([...base, recorded('ProjectTerminated', { projectId: 'p5', reason: 'r', previousStatus: 'in_progress' })]).then(open, []);
+    // A summary accepted with a finding still open (the committee noted it) leaves that finding owed.
+    const summarised = [...base, reported, recorded('SummaryAccepted', { projectId: 'p5', revision: 1, note: '整改未完成' })];
+    projectionSpec(projectDeadlinesProjection).given(summarised).then((db) => open(db).map((r: any) => r.key), ['f2']);
   });
 });

@@ -187,6 +187,9 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'RectificationRejected':
       return reopenFinding(db, e.streamId, e.data.findingId);
     case 'SummaryAccepted':
+      // No more reports; a finding the summary was accepted without is still owed, and its deadline still passes.
+      stopReporting(db, e.data.projectId);
+      return settleDeadline(db, REPORT_DUE, e.streamId);
     case 'ProjectWithdrawn':
     case 'ProjectTerminated':
       stopReporting(db, e.data.projectId);
@@ -206,7 +209,7 @@ export const projectDeadlinesProjection: Projection = {
   name: OWNER,
   // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects;
   // 5: only with the periods falling due after the day of the change.
-  version: 5,
+  version: 6,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
