@@ -140,6 +140,9 @@ describe('nominating', () => {
     it('refuses a second enterprise head (Hainan: of 9 medals at most 1 enterprise head)', () => {
       const named = spec.given([round, submitted('n-1', { attributes: head })]).when(nominate('n-2', { recommenderOrgId: 'org-b', attributes: head })).thenThrows('AWARD.QUOTA_EXCEEDED');
       expect(named.messageZh).toContain('分项名额“企业负责人”：已推荐 2 名，限 1 名');
+      // A substitute does not help with a sub-quota, in either language.
+      expect(named.messageEn).toContain('a sub-quota is full: change who is on the list');
+      expect(named.messageEn).not.toContain('substitute');
       spec
         .given([round, submitted('n-1', { attributes: head })])
         .when(nominate('n-2', { recommenderOrgId: 'org-b', attributes: head }))

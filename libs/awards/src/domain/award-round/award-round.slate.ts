@@ -53,7 +53,13 @@ export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 
     ...(kinds.has('pool') ? ['名额池已满，可改推其他名额池或作为递补人选推荐'] : []),
     ...(kinds.has('sub_quota') ? ['分项名额已满，请调整人选结构'] : []),
   ].join('；');
-  return DomainError.unprocessable('AWARD.QUOTA_EXCEEDED', `超出名额（${listZh}）；${advice}。`, `Quota exceeded (${list}); name nominees beyond a quota as substitutes.`, {
+  // The same advice in English: a substitute helps with a recommender's or a pool's quota, not a sub-quota.
+  const adviceEn = [
+    ...(kinds.has('recommender') ? ['name nominees beyond a recommending organisation\'s quota as substitutes'] : []),
+    ...(kinds.has('pool') ? ['the pool is full: nominate in another pool, or as a substitute'] : []),
+    ...(kinds.has('sub_quota') ? ['a sub-quota is full: change who is on the list'] : []),
+  ].join('; ');
+  return DomainError.unprocessable('AWARD.QUOTA_EXCEEDED', `超出名额（${listZh}）；${advice}。`, `Quota exceeded (${list}); ${adviceEn}.`, {
     breaches: breaches.map((b) => ({ ...b, ...(b.quota === 'sub_quota' ? { label: round.subQuotas.find((q) => q.key === b.key)?.label ?? null } : {}) })),
   });
 }
