@@ -294,6 +294,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'lxOffice')).body.valid).toBe(true);
     expect(ok(await get('/api/v1/honours', 'auditor')).body.total).toBe(2);
     t.clock.set('2023-05-10T10:00:00+08:00');
+    expect((await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉', mode: 'natural' }, 'office')).body).toMatchObject({ status: 400, code: 'REQUEST.FIELD_NOT_APPLICABLE', errors: [{ field: 'mode' }] });
     expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);
     expect((await post(`${R}/honours/${id}/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
     expect((await post(`${R}/honours/jj-cert/n-b/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
@@ -431,6 +432,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post(`${R7}/nominations/n-li/recommend`, { workersCongressOn: '2023-07-12' }, 'ent-a'));
     ok(await post(`${R7}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-07-13' }, 'office'));
     // Found out during the notice: the commendation is revoked, so the prerequisite no longer holds.
+    // A withdrawal mode given with a revocation is refused, not ignored.
+    expect((await post('/api/v1/projects/p-pre/commendations/k1/revoke', { reason: '比赛成绩经复核作废', mode: 'ordered' }, 'city')).body).toMatchObject({ status: 400, code: 'REQUEST.FIELD_NOT_APPLICABLE', errors: [{ field: 'mode' }] });
     ok(await post('/api/v1/projects/p-pre/commendations/k1/revoke', { reason: '比赛成绩经复核作废' }, 'city'));
     t.clock.set('2023-07-21T09:00:00+08:00');
     expect(ok(await post(`${R7}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'NominationRemoved']);

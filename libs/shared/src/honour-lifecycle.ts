@@ -1,3 +1,5 @@
+import { DomainError } from './domain-error';
+
 /**
  * The lifecycle of a conferred honour (DOMAIN: revocation and suspension), the same for an award
  * round's honours and for instant commendations: revoked (撤销) is final; withdrawn under dynamic
@@ -26,4 +28,18 @@ export const WITHDRAWAL_MODE_LABELS: Readonly<Record<WithdrawalMode, string>> = 
 
 export function isWithdrawalMode(v: unknown): v is WithdrawalMode {
   return typeof v === 'string' && (WITHDRAWAL_MODES as readonly string[]).includes(v);
+}
+
+/**
+ * A withdrawal mode given with a change that is not a withdrawal (撤销、暂停、恢复) is refused
+ * rather than ignored: the caller meant something the request does not do.
+ */
+export function requireNoModeUnlessWithdrawal(change: string, mode: unknown): void {
+  if (change === 'withdraw' || mode === undefined || mode === null) return;
+  throw DomainError.invalidFields(
+    'REQUEST.FIELD_NOT_APPLICABLE',
+    ['mode'],
+    'mode（摘牌方式）只用于摘牌；撤销、暂停、恢复请不要填写。',
+    'mode (the withdrawal mode) applies to a withdrawal only; leave it out of a revocation, suspension or reinstatement.',
+  );
 }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
-import { newId } from '@jingsai/shared';
+import { newId, requireNoModeUnlessWithdrawal } from '@jingsai/shared';
 import { HolidayCalendarData, NoticePeriod, honourIdOf, shanghaiDateOf } from './award-domain';
 import { NominationRejudge } from './nomination-rejudge.service';
 import { AwardRoundAccess } from './award-round-access.service';
@@ -107,6 +107,7 @@ export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand,
   async execute({ roundId, honourId, verb, body, user, req }: ChangeHonourCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, HONOUR_COMMAND[verb]);
+    requireNoModeUnlessWithdrawal(verb, body.mode);
     const id = round.state.honours.some((h) => h.honourId === honourId) ? honourId : honourIdOf(roundId, honourId);
     const reason = body.reason ?? '';
     return runOnRound(

@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandExecutor, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
+import { requireNoModeUnlessWithdrawal } from '@jingsai/shared';
 import { CommendationChange, projectDecider, reportingRegimes, PROJECT_ACTION_ROLES } from '../domain';
 import { ProjectFacts, projectStream } from './project-facts.service';
 import { LoopAction, ProjectLoopCommand } from './project-loop.command';
@@ -116,6 +117,7 @@ export class ProjectProgressController {
     // The committee that gave it, or one above it, changes it: a county does not suspend the city's commendation.
     const givenBy = project.progress.commendations.find((x) => x.commendationId === commendationId)?.givenByOrgId;
     if (givenBy) await this.facts.asCommittee(user, givenBy);
+    requireNoModeUnlessWithdrawal(change, body.mode);
     const ctx = this.commands.context(req, user, role);
     const command = { type: 'ChangeInstantCommendation' as const, projectId, at: ctx.now.toISOString(), actor: ctx.actor, commendationId, change, reason: body.reason, mode: body.mode ?? null };
     const outcome = await this.commands.run(projectStream(projectId), projectDecider, command, ctx);
