@@ -187,7 +187,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
   it('runs the public notice: an upheld objection promotes the substitute, a dismissed one leaves the nomination', async () => {
     ok(await post(`${R}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2022-03-14' }, 'office'));
     // Given ahead of its first day, the notice reads as not yet begun, on the round and in the list.
-    expect(ok(await get(R, 'office')).body).toMatchObject({ stage: 'notice', stageLabel: { zh: '公示待开始' } });
+    expect(ok(await get(R, 'office')).body).toMatchObject({ stage: 'notice', stageLabel: { zh: '公示待开始' }, notice: { firstDayCounted: false, summary: '公示 5 天（含工作日 5 天）：2022-03-14 至 2022-03-18' } });
     expect(ok(await get('/api/v1/award-rounds', 'office')).body.items.find((r: any) => r.roundId === 'jj-cert')).toMatchObject({ stageLabel: { zh: '公示待开始' } });
     t.clock.set('2022-03-15T10:00:00+08:00');
     expect(ok(await get(R, 'office')).body.stageLabel.zh).toBe('公示中');
@@ -346,7 +346,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const nominated = ok(await get(R2, 'office')).body.nominations[0];
     expect(nominated.verdict.eligible).toBe(true);
     for (const { department } of nominated.clearances) ok(await post(`${R2}/nominations/n-a2/clearances`, { department, decision: 'granted', note: '无不良记录' }, 'office'));
-    ok(await post(`${R2}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-05-11' }, 'office'));
+    // Published during its first day, at 10:00: the day counts, and the answer says so.
+    ok(await post(`${R2}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-05-10' }, 'office'));
+    expect(ok(await get(R2, 'office')).body.notice).toMatchObject({ firstDayCounted: true, summary: '公示 7 天（含工作日 5 天）：2023-05-10 至 2023-05-16，含发布当日（10:00 发布）' });
     t.clock.set('2023-05-15T10:00:00+08:00');
     ok(await post('/api/v1/organizations/ent-a/facts', { kind: 'safety_accident', occurredOn: '2023-05-14', description: '车间机械伤害事故' }, 'admin'), 201);
     t.clock.set('2023-05-20T10:00:00+08:00');

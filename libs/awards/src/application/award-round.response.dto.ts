@@ -65,6 +65,7 @@ export class NoticeViewDto {
   @ApiProperty({ description: '日历天数 Calendar days', type: 'integer' }) calendarDays!: number;
   @ApiProperty({ description: '其中工作日（节假日历未覆盖的年份为 null）Working days', type: 'integer', nullable: true }) workingDays!: number | null;
   @ApiProperty({ description: '说明 Summary', example: '公示 5 天（含工作日 5 天）：2022-03-14 至 2022-03-18' }) summary!: string;
+  @ApiProperty({ description: '发布当日计入公示期（当日发布时为 true，摘要中注明发布时刻） The day of publication counts as the first day (true when published during it; the summary gives the time)' }) firstDayCounted!: boolean;
   @ApiProperty({ description: '公示名单（您可见的部分；递补人选以递补身份公示）The list as published, as far as you may see it', type: [ListedNomineeDto] }) listed!: ListedNomineeDto[];
 }
 

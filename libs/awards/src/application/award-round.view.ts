@@ -40,6 +40,12 @@ function withConferral<T extends object>(n: { status: string }, honourId: string
   return { ...view, status: 'conferred' as const, statusLabel: { zh: '已表彰', en: 'conferred' }, honourId };
 }
 
+/** Whether the notice was published during its first day (not at its midnight): that day still counts. */
+const publishedDuring = (notice: { startsOn: string; startsAt: string }) => Date.parse(notice.startsAt) > Date.parse(`${notice.startsOn}T00:00:00+08:00`);
+
+/** An instant as Beijing wall-clock time, HH:mm. */
+const beijingTimeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
+
 /** Actions as the API names them, with their Chinese labels. */
 const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardActionNames(commandTypes), allowedActionLabels: labelledAwardActions(commandTypes) });
 
@@ -80,7 +86,10 @@ export function awardRoundView(
     minimumNoticeCalendarDays: round.minimumNoticeCalendarDays ?? null,
     notice: state.notice && {
       ...state.notice,
-      summary: `公示 ${state.notice.calendarDays} 天${state.notice.workingDays === null ? '' : `（含工作日 ${state.notice.workingDays} 天）`}：${state.notice.startsOn} 至 ${state.notice.lastDay}`,
+      summary: `公示 ${state.notice.calendarDays} 天${state.notice.workingDays === null ? '' : `（含工作日 ${state.notice.workingDays} 天）`}：${state.notice.startsOn} 至 ${state.notice.lastDay}${publishedDuring(state.notice) ? `，含发布当日（${beijingTimeOf(state.notice.startsAt)} 发布）` : ''}`,
+      // The day of publication counts as the notice's first day, as the Lijiang notice counts both
+      // ends; when it was published during that day, the answer says so, and at what time.
+      firstDayCounted: publishedDuring(state.notice),
       // The published list as the caller may see it: a substitute promoted later was published as a substitute.
       listed: (state.notice.listed ?? []).filter((l) => visible.has(l.nominationId)).map((l) => ({
         ...l, name: state.nominations.find((n) => n.nominationId === l.nominationId)?.nominee.name ?? l.nominationId,
