@@ -251,6 +251,12 @@ describe('campaigns over HTTP', () => {
       // A unit does not see a draft, so cannot enter it either: as if there were none.
       const entry = { campaignId: 'xy-2021', title: '细纱接头技能比武', category: 'skills' };
       expect((await t.post('/api/v1/projects', entry, unitA)).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
+      // A draft closed without ever being published stays out of sight below its committee.
+      const gone = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'xy-gone', title: '浔阳区撤销的竞赛', approvalLevels: ['county'] }), xunyang);
+      ok(await t.post('/api/v1/campaigns/xy-gone/close', { reason: '不再举办' }, xunyang, { 'x-min-position': String(gone.body.position) }));
+      expect((await t.get('/api/v1/campaigns/xy-gone', unitA)).status).toBe(404);
+      expect(await ids(unitA)).not.toContain('xy-gone');
+      expect((await t.get('/api/v1/campaigns/xy-gone', city)).status).toBe(200);
       expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     });
 

@@ -79,7 +79,7 @@ export class EligibilityController {
     // An unknown campaign is a mistake to point out, not an empty board that reads as "nobody is eligible".
     const { state: campaign } = await this.commands.state(campaignStream(q.campaignId), campaignDecider);
     // Another region's draft reads as absent, as its detail does.
-    const hidden = campaign.status === 'draft' && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId);
+    const hidden = (campaign.status === 'draft' || (campaign.status !== 'none' && campaign.rulesVersion === 0)) && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId);
     if (campaign.status === 'none' || hidden) {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${q.campaignId} 不存在，请检查活动编号。`, `Campaign ${q.campaignId} does not exist; check the campaign id.`, { campaignId: q.campaignId });
     }

@@ -40,7 +40,7 @@ async function hidingForeignDrafts<T>(commands: CommandExecutor, orgs: OrgDirect
   } catch (e) {
     if (!(e instanceof DomainError) || e.code !== 'CAMPAIGN.FORBIDDEN') throw e;
     const { state } = await commands.state(campaignStream(campaignId), campaignDecider);
-    if (state.status === 'draft' && !orgs.isWithin(state.organizerOrgId, userOrgId)) {
+    if ((state.status === 'draft' || (state.status !== 'none' && state.rulesVersion === 0)) && !orgs.isWithin(state.organizerOrgId, userOrgId)) {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
     }
     throw e;

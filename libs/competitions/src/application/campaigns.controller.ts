@@ -132,12 +132,14 @@ export class CampaignsController {
     const notFound = DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
     if (state.status === 'none') throw notFound;
     const organisedBelow = this.orgs.isWithin(state.organizerOrgId, user.orgId);
-    const organisedAbove = state.status !== 'draft' && this.orgs.isWithin(user.orgId, state.organizerOrgId);
-    const assessing = state.status !== 'draft' && user.roles.includes('assessor') && assessesIn(this.db, user.userId, campaignId);
+    // Never published (a draft, or a draft closed unpublished): seen only by its organiser and the committees above it.
+    const published = state.status !== 'draft' && state.rulesVersion > 0;
+    const organisedAbove = published && this.orgs.isWithin(user.orgId, state.organizerOrgId);
+    const assessing = published && user.roles.includes('assessor') && assessesIn(this.db, user.userId, campaignId);
     if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove && !assessing) {
       // A draft out of sight is answered like absent, so ids of other regions' drafts do not leak;
       // a published campaign is public, and outside the caller's scope like anything else.
-      if (state.status === 'draft') throw notFound;
+      if (!published) throw notFound;
       throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `竞赛活动 ${campaignId} 不在您所在组织的管辖范围内，无权查看。`, `Campaign ${campaignId} is outside your organisation's scope.`, {
         yourOrgId: user.orgId,
         targetOrgId: state.organizerOrgId,

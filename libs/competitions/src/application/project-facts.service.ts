@@ -59,7 +59,7 @@ export class ProjectFacts {
    */
   async visibleCampaign(user: AuthUser, campaignId: string): Promise<Campaign> {
     const campaign = await this.campaign(campaignId);
-    if (campaign.status === 'draft' && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId)) {
+    if ((campaign.status === 'draft' || campaign.rulesVersion === 0) && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId)) {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
     }
     return campaign;

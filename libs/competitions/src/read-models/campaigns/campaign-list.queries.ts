@@ -78,7 +78,8 @@ export function listCampaigns(db: Database, f: CampaignListFilter): Page<Campaig
     const inScope = ['instr(organizer_path, ?) > 0'];
     args.push(`/${f.callerOrgId}/`);
     if (ancestors.length > 0) {
-      inScope.push(`(organizer_org_id IN (${ancestors.map(() => '?').join(',')}) AND status <> 'draft')`);
+      // Published at some time (a draft closed unpublished stays out of sight, as a draft).
+      inScope.push(`(organizer_org_id IN (${ancestors.map(() => '?').join(',')}) AND status <> 'draft' AND rules_version > 0)`);
       args.push(...ancestors);
     }
     if (f.assessorUserId !== undefined) {
