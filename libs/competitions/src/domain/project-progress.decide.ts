@@ -37,7 +37,11 @@ function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingP
       'PROJECT.PERIOD_OUTSIDE_CAMPAIGN',
       `报送期 ${period.period} 不在本项目实施期和竞赛活动期内，应报送的期次为：${span}。`,
       `Period ${period.period} lies outside the project's plan period or the campaign; periods owed: ${owed.map((p) => p.period).join(', ') || 'none'}.`,
-      { period: period.period, owedPeriods: owed.map((p) => p.period) },
+      {
+        period: period.period, owedPeriods: owed.map((p) => p.period),
+        // The field a form points at, as for a malformed period.
+        errors: [{ field: 'period', messageZh: `报送期 ${period.period} 不在应报送的期次内（${span}）。`, messageEn: `Period ${period.period} is not one of the periods owed.` }],
+      },
     );
   }
   const today = beijingDate(c.at);
@@ -47,7 +51,10 @@ function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingP
       'PROJECT.PERIOD_NOT_STARTED',
       `报送期 ${period.period} 尚未开始，暂不能报送：该期自 ${period.startsOn} 起可以报送，报送截止日期为 ${period.dueOn}。`,
       `Period ${period.period} has not started yet; it can be filed from ${period.startsOn} and is due by ${period.dueOn}.`,
-      { period: period.period, startsOn: period.startsOn, fileFrom: period.startsOn, dueOn: period.dueOn },
+      {
+        period: period.period, startsOn: period.startsOn, fileFrom: period.startsOn, dueOn: period.dueOn,
+        errors: [{ field: 'period', messageZh: `报送期 ${period.period} 自 ${period.startsOn} 起可以报送。`, messageEn: `Period ${period.period} can be filed from ${period.startsOn}.` }],
+      },
     );
   }
   return period;

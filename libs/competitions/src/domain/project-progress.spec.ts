@@ -87,7 +87,7 @@ describe('progress reports (信息反馈)', () => {
   });
 
   it('refuses a period outside the plan or the campaign, naming the periods owed', () => {
-    const owed = { details: { owedPeriods: ['2021-Q3', '2021-Q4'] } };
+    const owed = { details: { owedPeriods: ['2021-Q3', '2021-Q4'], errors: [{ field: 'period' }] } };
     spec().given(inProgress).when(file({ period: '2021-Q2' })).thenThrows('PROJECT.PERIOD_OUTSIDE_CAMPAIGN', owed);
     spec().given(inProgress).when(file({ period: '2022-Q1', at: '2022-04-01T10:00:00+08:00' })).thenThrows('PROJECT.PERIOD_OUTSIDE_CAMPAIGN', owed);
     spec()
@@ -102,7 +102,7 @@ describe('progress reports (信息反馈)', () => {
   });
 
   it('refuses reporting a period that has not begun, saying when it can be filed', () => {
-    spec().given(inProgress).when(file({ period: '2021-Q4', at: '2021-09-20T10:00:00+08:00' })).thenThrows('PROJECT.PERIOD_NOT_STARTED', { details: { startsOn: '2021-10-01' } });
+    spec().given(inProgress).when(file({ period: '2021-Q4', at: '2021-09-20T10:00:00+08:00' })).thenThrows('PROJECT.PERIOD_NOT_STARTED', { details: { startsOn: '2021-10-01', errors: [{ field: 'period' }] } });
     // A campaign period and a plan running into next year: 2022-Q1 is owed, just not yet.
     const [draftedEvent, ...rest] = inProgress;
     const longPlan: ProjectEvent = { type: 'ProjectDraftEdited', data: { projectId: P.projectId, changes: { implementationPlan: { ...(draftedEvent as any).data.implementationPlan, endsOn: '2022-06-30' } } } };
