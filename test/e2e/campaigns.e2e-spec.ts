@@ -233,7 +233,7 @@ describe('campaigns over HTTP', () => {
 
       const list = await t.get('/api/v1/campaigns?status=published', unitA);
       expect(list.body).toMatchObject({ total: 1, limit: 50, offset: 0 });
-      expect(list.body.items[0]).toMatchObject({ statusLabel: '已发布', rulesVersion: 2, applicationWindow: JIUJIANG_WINDOW, approvalLevels: ['county', 'city'] });
+      expect(list.body.items[0]).toMatchObject({ statusLabel: '已发布', rulesVersion: 2, applicationWindow: JIUJIANG_WINDOW, approvalLevels: ['county', 'city'], approvalLevelLabels: ['县（市、区）级', '市级'] });
 
       // Another region's draft reads as absent; a published campaign outside one's scope is refused as such.
       expect((await t.get('/api/v1/campaigns/xy-2021', unitA)).status).toBe(404);

@@ -33,6 +33,7 @@ export class CampaignListItemDto extends CampaignCoreDto {
   @ApiProperty({ description: '报名时间 Application window', type: ApplicationWindowDto }) applicationWindow!: ApplicationWindowDto;
   @ApiProperty({ description: '报名已截止 Application window closed' }) applicationWindowClosed!: boolean;
   @ApiProperty({ description: '审批层级 Approval levels', type: [String] }) approvalLevels!: string[];
+  @ApiProperty({ description: '审批层级（中文）Approval levels in Chinese', type: [String], example: ['县（市、区）级', '市级'] }) approvalLevelLabels!: string[];
   @ApiProperty({ description: '版本 Revision', type: 'integer' }) revision!: number;
   @ApiProperty({ description: '最近更新 Updated at', format: 'date-time' }) updatedAt!: string;
 }

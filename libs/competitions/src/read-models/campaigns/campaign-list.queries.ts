@@ -31,6 +31,8 @@ export interface CampaignListItem {
   applicationWindow: { opensAt: string; closesAt: string };
   applicationWindowClosed: boolean;
   approvalLevels: string[];
+  /** The same levels in Chinese (县级, 市级 …), as the detail labels them. */
+  approvalLevelLabels: string[];
   revision: number;
   updatedAt: string;
 }
@@ -52,6 +54,7 @@ function toItem(r: any): CampaignListItem {
     applicationWindow: { opensAt: r.opens_at, closesAt: r.closes_at },
     applicationWindowClosed: r.window_closed === 1,
     approvalLevels: JSON.parse(r.approval_levels),
+    approvalLevelLabels: (JSON.parse(r.approval_levels) as string[]).map((l) => HIERARCHY_LEVEL_LABELS[l as HierarchyLevel] ?? l),
     revision: r.revision,
     updatedAt: r.updated_at,
   };
