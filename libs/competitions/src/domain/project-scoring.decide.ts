@@ -91,6 +91,17 @@ export function finalizeAssessment(c: FinalizeAssessment, state: ProjectState): 
   const disagreement = disagreementOf(totals, scheme.disagreementThreshold);
   const { spread } = disagreement;
   const note = c.note?.trim() || null;
+  // An assessor of the locked set who has not scored: the result is fixed without their sheet only
+  // knowingly, with the committee's reason on record (DOMAIN: no project ends with fewer scores unnoticed).
+  if (missingAssessors.length > 0 && note === null) {
+    const names = assessment.assessors.filter((a) => missingAssessors.includes(a.userId)).map((a) => a.name ?? a.userId);
+    throw DomainError.unprocessable(
+      'PROJECT.MISSING_SCORES_NOTE_REQUIRED',
+      `指派的评估专家尚有 ${missingAssessors.length} 名未评分（${names.join('、')}）。如不等其评分即确定结果，请在 note 中说明理由。`,
+      `${missingAssessors.length} assigned assessor(s) have not scored (${names.join(', ')}). To fix the result without their sheets, give the reason as a note.`,
+      { have: sheets.length, need, missingAssessors, errors: [{ field: 'note', messageZh: '请说明不等其余专家评分的理由', messageEn: 'Say why the result is fixed without the missing sheets' }] },
+    );
+  }
   // Large disagreement is flagged for review (DOMAIN, judging fairness): the result is fixed only with the committee's review on record.
   if (disagreement.flagged && note === null) {
     throw DomainError.unprocessable(

@@ -206,6 +206,13 @@ describe('finalising assessment', () => {
       .thenThrows('PROJECT.NOT_ENOUGH_SCORES', { kind: 'unprocessable', details: { have: 2, need: 3, missingAssessors: ['a-3'] } });
   });
 
+  it("fixes a result without an assigned assessor's sheet only with a note saying why, and records who was missing", () => {
+    const fourAssigned = [...underAssessment([expert(1), expert(2), expert(3), expert(4)]), scored(1, 80), scored(2, 85), scored(3, 90)];
+    const refused = spec().given(fourAssigned).when(finalize()).thenThrows('PROJECT.MISSING_SCORES_NOTE_REQUIRED', { kind: 'unprocessable', details: { missingAssessors: ['a-4'], errors: [{ field: 'note' }] } });
+    expect(refused.messageZh).toContain('专家4');
+    spec().given(fourAssigned).when(finalize(cityCommittee, '专家4出差，经委员会同意按三份评分确定')).thenMatches([{ type: 'AssessmentFinalized', data: { assessorCount: 3, missingAssessors: ['a-4'] } }]);
+  });
+
   it('excludes the score of an assessor who declared a conflict', () => {
     spec()
       .given([...underAssessment(), scored(1, 80), scored(2, 85), scored(3, 90), declared(3)])
