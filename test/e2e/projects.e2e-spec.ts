@@ -121,11 +121,11 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(replay.body).toMatchObject({ replayed: true, events: ['ProjectApprovedAtLevel'], revision: first.body.revision });
       const twice = await post('/api/v1/projects/p-a/approve', {}, 'xy');
       expect(twice.status).toBe(409);
-      expect(twice.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', approverLevel: 'county', awaitingLevel: 'city', allowedActions: ['grant_extension', 'terminate'] });
-      expect(twice.body.allowedActionLabels).toEqual([{ action: 'grant_extension', label: '批准延期报送' }, { action: 'terminate', label: '终止' }]);
+      expect(twice.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', approverLevel: 'county', awaitingLevel: 'city', allowedActions: ['terminate'] });
+      expect(twice.body.allowedActionLabels).toEqual([{ action: 'terminate', label: '终止' }]);
       expect(twice.body.messageZh).toContain('县（市、区）级竞赛委员会已审批通过本项目');
       const sendBack = await post('/api/v1/projects/p-a/return', { reason: '再看看' }, 'xy');
-      expect(sendBack.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', allowedActions: ['grant_extension', 'terminate'] });
+      expect(sendBack.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', allowedActions: ['terminate'] });
       // Once its level has approved, the county is offered neither, nor an extension (the city's deadline): the board and the project view agree.
       expect(ok(await get('/api/v1/projects/p-a', 'xy')).body.allowedActions).toEqual(['terminate']);
       expect((await board('xy')).items.find((i: any) => i.projectId === 'p-a').allowedActions).toEqual(['terminate']);

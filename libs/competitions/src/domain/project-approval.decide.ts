@@ -19,8 +19,10 @@ export function requiredApprovalLevels(facts: Pick<ApprovalFacts, 'campaign' | '
 }
 
 /** What a committee can still do on the project, leaving out the decisions it cannot take now, named and labelled as a 409 names them. */
-function committeeActionsBut(project: Project, excluded: readonly ProjectAction[]) {
-  const allowedActions = narrowActions(allowedProjectActions(project, 'committee'), projectActionFacts(project)).filter((a) => !excluded.includes(a));
+/** What this committee may still do with the project: an extension only when it organises the campaign and may grant one now. */
+function committeeActionsBut(project: Project, excluded: readonly ProjectAction[], c: ApprovalFacts & { actor: ApproveProject['actor']; at: string }) {
+  const mayExtend = mayExtendNow(c.actor.orgId, { organizerOrgId: c.campaign.organizerOrgId, status: c.campaign.status, endsOn: c.campaign.span?.endsOn ?? '9999-12-31' }, c.at);
+  const allowedActions = narrowActions(allowedProjectActions(project, 'committee'), { ...projectActionFacts(project), mayExtend }).filter((a) => !excluded.includes(a));
   return { allowedActions, allowedActionLabels: allowedActions.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] })) };
 }
 
@@ -66,7 +68,7 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
       'PROJECT.APPROVAL_OUT_OF_ORDER',
       `请等待${HIERARCHY_LEVEL_LABELS[expected]}竞赛委员会先行审批（审批顺序：${labels(required)}）。`,
       `The ${expected} committee must approve first (order: ${required.join(' → ')}).`,
-      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, ...committeeActionsBut(project, ['approve']) },
+      { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, ...committeeActionsBut(project, ['approve'], c) },
     );
   }
   requireCategoryStillOffered(project, c);
@@ -89,7 +91,7 @@ function requireCategoryStillOffered(project: Project, c: ApproveProject): void 
     'PROJECT.CATEGORY_WITHDRAWN',
     `现行竞赛规则（第 ${c.campaign.rulesVersion} 版）已不设“${name}”类别，不能按该类别立项。可退回申报单位改选类别（现设：${offered}），或由主办方恢复该类别。`,
     `The rules in force (version ${c.campaign.rulesVersion}) no longer have the category "${project.category}"; return the project so the unit can choose one of ${c.campaign.categories.join(', ')}, or have the organiser restore it.`,
-    { category: project.category, categories: c.campaign.categories, rulesVersion: c.campaign.rulesVersion, currentState: project.status, ...committeeActionsBut(project, ['approve']) },
+    { category: project.category, categories: c.campaign.categories, rulesVersion: c.campaign.rulesVersion, currentState: project.status, ...committeeActionsBut(project, ['approve'], c) },
   );
 }
 
@@ -97,7 +99,7 @@ function requireCategoryStillOffered(project: Project, c: ApproveProject): void 
  * A level that already approved has passed the project on: it neither approves again nor sends
  * it back; only the levels still to decide may. `awaiting` is the level whose decision is awaited.
  */
-function requireStillToDecide(project: Project, c: ApprovalFacts, done: HierarchyLevel[], action: 'approve' | 'return' | 'reject', awaiting?: HierarchyLevel): void {
+function requireStillToDecide(project: Project, c: ApprovalFacts & { actor: ApproveProject['actor']; at: string }, done: HierarchyLevel[], action: 'approve' | 'return' | 'reject', awaiting?: HierarchyLevel): void {
   if (!done.includes(c.approverLevel)) return;
   const level = HIERARCHY_LEVEL_LABELS[c.approverLevel];
   const next = awaiting ? `现等待${HIERARCHY_LEVEL_LABELS[awaiting]}竞赛委员会审批。` : '';
@@ -110,7 +112,7 @@ function requireStillToDecide(project: Project, c: ApprovalFacts, done: Hierarch
     approvedLevels: done,
     awaitingLevel: awaiting ?? null,
     currentState: project.status,
-    ...committeeActionsBut(project, ['approve', 'return', 'reject']),
+    ...committeeActionsBut(project, ['approve', 'return', 'reject'], c),
   });
 }
 

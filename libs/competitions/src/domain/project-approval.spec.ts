@@ -61,7 +61,7 @@ describe('project approval (遴选立项)', () => {
       const e = spec()
         .given([...pending, countyApproved])
         .when(approve('county'))
-        .thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { kind: 'conflict', details: { approverLevel: 'county', awaitingLevel: 'city', currentState: 'submitted', allowedActions: ['grant_extension', 'terminate'] } });
+        .thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { kind: 'conflict', details: { approverLevel: 'county', awaitingLevel: 'city', currentState: 'submitted', allowedActions: ['terminate'] } });
       expect(e.messageZh).toBe('县（市、区）级竞赛委员会已审批通过本项目，无需重复审批。现等待市级竞赛委员会审批。');
     });
 
@@ -69,7 +69,7 @@ describe('project approval (遴选立项)', () => {
       spec()
         .given([...pending, countyApproved])
         .when(ret('county'))
-        .thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { details: { allowedActions: ['grant_extension', 'terminate'] } });
+        .thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { details: { allowedActions: ['terminate'] } });
     });
 
     it('refuses a level the campaign does not require', () => {
