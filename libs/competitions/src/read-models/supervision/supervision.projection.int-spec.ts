@@ -36,6 +36,18 @@ describe('supervision projection', () => {
     projectionSpec(supervisionProjection).given([...world(), overdueQ3('pa'), rules('quarterly')]).then(states, [['pa', '2021-Q3', 'open', '待处理', null]]);
   });
 
+  it('keeps a rectification past its deadline after the summary was accepted without it on record, as never done, not as waiting', () => {
+    const inspected = recorded('InspectionRecorded', { projectId: 'pb', inspectionId: 'i', findings: [{ findingId: 'f', description: '防护不到位', severity: 'major', rectifyBy: '2021-11-20' }] });
+    const summarised = recorded('SummaryAccepted', { projectId: 'pb', revision: 1, note: '整改未完成' }, at('2021-11-10T02:00:00.000Z'));
+    const overdue = recorded('RectificationOverdue', { projectId: 'pb', findingId: 'f', rectifyBy: '2021-11-20' }, at('2021-11-20T16:00:00.000Z'));
+    const states = (f: object) => (db: Database) => listOverdue(db, { ...all, now, ...f }).items.map((i) => [i.projectId, i.findingId, i.state, i.stateLabel]);
+    projectionSpec(supervisionProjection).given([...world(), inspected, summarised, overdue]).then(states({}), []);
+    projectionSpec(supervisionProjection).given([...world(), inspected, summarised, overdue]).then(states({ includeResolved: true }), [['pb', 'f', 'unrectified_at_summary', '总结通过时仍未整改（项目已结束）']]);
+    // Already overdue when the summary was accepted: closed the same way.
+    const early = recorded('RectificationOverdue', { projectId: 'pb', findingId: 'f', rectifyBy: '2021-11-20' }, at('2021-11-05T02:00:00.000Z'));
+    projectionSpec(supervisionProjection).given([...world(), inspected, early, summarised]).then(states({ includeResolved: true }), [['pb', 'f', 'unrectified_at_summary', '总结通过时仍未整改（项目已结束）']]);
+  });
+
   it('lists overdue reports until filed late, and overdue rectifications until accepted, in scope', () => {
     const events = [
       ...world(),

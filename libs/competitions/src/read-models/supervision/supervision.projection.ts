@@ -11,7 +11,7 @@ const CAMPAIGN_TYPES = ['CampaignCreated', 'CampaignDraftAmended', 'CampaignRule
 const PROJECT_TYPES = [
   'ProjectDrafted', 'ProjectDraftEdited', 'ProjectApproved', 'ProgressReportFiled', 'ProgressReportCorrected', 'ProgressReportOverdue', 'InspectionRecorded',
   'RectificationReported', 'RectificationAccepted', 'RectificationRejected', 'RectificationOverdue', 'SafetyIncidentRecorded', 'AssessmentOpened',
-  'ProjectWithdrawn', 'ProjectTerminated',
+  'ProjectWithdrawn', 'ProjectTerminated', 'SummaryAccepted',
 ];
 
 const CADENCE_MONTHS: Record<string, number> = { monthly: 1, quarterly: 3 };
@@ -29,7 +29,7 @@ function stalledAfter(since: string, cadence: string): string {
 }
 
 interface SupProject {
-  campaign_id: string; org_id: string; org_path: string; title: string; starts_on: string; cadence: string | null; last_report_at: string | null;
+  campaign_id: string; org_id: string; org_path: string; title: string; status: string; starts_on: string; cadence: string | null; last_report_at: string | null;
   /** Overdue items ever recorded for the project (sup_overdue rows). */
   overdue_items: number;
 }
@@ -37,7 +37,7 @@ interface SupProject {
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /** The columns the handlers read; a project's row is read and written once per batch. */
-const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'starts_on', 'cadence', 'last_report_at', 'overdue_items']);
+const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'status', 'starts_on', 'cadence', 'last_report_at', 'overdue_items']);
 
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
@@ -107,6 +107,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'RectificationOverdue': {
       const f = db.prepare('SELECT description FROM sup_findings WHERE project_id = ? AND finding_id = ?').get(e.data.projectId, e.data.findingId) as { description: string } | undefined;
       overdue('rectification', e.data.projectId, e.data.findingId, e.data.rectifyBy, f?.description ?? e.data.findingId);
+      // Past its deadline after the summary was accepted without it: on record, but nobody can act on it any more.
+      if (project(e.data.projectId)?.status === 'summarized') settle('rectification', e.data.projectId, e.data.findingId, 'unrectified_at_summary');
       return;
     }
     case 'RectificationReported':
@@ -142,6 +144,10 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'ProjectTerminated':
       if (hasOverdue(e.data.projectId)) closeOverdue(db, 'project_id = ?', [e.data.projectId], 'project_terminated', at);
       return void setStatus(e.data.projectId, 'terminated');
+    case 'SummaryAccepted':
+      // The project is closed: a rectification still overdue stays on record as never done, not as waiting for anyone.
+      if (hasOverdue(e.data.projectId)) closeOverdue(db, "project_id = ? AND kind = 'rectification'", [e.data.projectId], 'unrectified_at_summary', at);
+      return void setStatus(e.data.projectId, 'summarized');
     default:
       return;
   }
@@ -191,7 +197,7 @@ export const supervisionProjection: Projection = {
   // close (assessment opened, project withdrawn or terminated, cadence changed), a reported rectification stops counting days,
   // and a project is stalled only a cycle and the report's due days after its last report; 6: a change of cadence re-times
   // running projects' stalled instant (and the cadence they show); 7: a late report's item says when it came (reported_at).
-  version: 7,
+  version: 8,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
