@@ -47,6 +47,11 @@ describe('coverage projection', () => {
     projectionSpec(coverageProjection).given([...world, drafted!, approved!, filed('p-ind', '2026-11', { participating_enterprises: 8 })]).thenMatches(stats('ownership'), { totals: { enterprises: 11 } });
     // A union taking part with no figure anywhere is no enterprise.
     projectionSpec(coverageProjection).given([...world, ...project('p-u', 'u-ind')]).thenMatches(stats('ownership'), { totals: { participatingUnits: 4, enterprises: 3 } });
+    // An enterprise's own union (a union at enterprise level) takes part for its enterprise: one enterprise, non-public if it is.
+    const enterpriseUnion = recorded('OrganizationRegistered', { orgId: 'sh-auto', name: '某汽车零部件公司工会', kind: 'union', level: 'enterprise', ownership: 'non_public', industry: null, region: '嘉定区', parentId: 'sh', parentPath: ['sh'] });
+    projectionSpec(coverageProjection).given([...world, enterpriseUnion, ...project('p-auto', 'sh-auto')]).thenMatches(stats('ownership'), {
+      totals: { participatingUnits: 4, nonPublicUnits: 3, enterprises: 4, nonPublicEnterprises: 3, nonPublicSharePercent: 75 },
+    });
   });
 
   it('counts a unit’s enterprises once across its projects, and foreign-invested enterprises as non-public (非公有制)', () => {

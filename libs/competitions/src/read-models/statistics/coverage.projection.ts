@@ -12,14 +12,21 @@ const PROJECT_TYPES = [
   'ProjectDrafted', 'ProjectDraftEdited', 'ProjectApproved', 'ProgressReportFiled', 'ProgressReportCorrected', 'SummarySubmitted', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated',
 ];
 
-interface OrgData { orgId: string; name?: string; kind?: string; ownership?: string | null; industry?: string | null; region?: string | null; parentPath?: string[]; changes?: Record<string, unknown> }
+interface OrgData { orgId: string; name?: string; kind?: string; level?: string; ownership?: string | null; industry?: string | null; region?: string | null; parentPath?: string[]; changes?: Record<string, unknown> }
+
+/**
+ * The kind coverage counts an organisation as: an enterprise's own union (企业工会, a union at
+ * enterprise level) takes part for its enterprise, so it is one participating enterprise as the
+ * enterprise would be (it was counted a non-public unit but no enterprise).
+ */
+const coverageKind = (kind: string | undefined, level: string | undefined) => (kind === 'union' && level === 'enterprise' ? 'enterprise' : (kind ?? null));
 
 /** Organisations with the attributes coverage is grouped by; an update changes them for every figure. */
 function applyOrg(e: RecordedEvent, db: Database): void {
   const d = e.data as unknown as OrgData;
   if (e.type === 'OrganizationRegistered') {
     db.prepare('INSERT OR REPLACE INTO cov_orgs (org_id, name, path, kind, ownership, industry, region) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(d.orgId, d.name ?? d.orgId, `/${[...(d.parentPath ?? []), d.orgId].join('/')}/`, d.kind ?? null, d.ownership ?? null, d.industry ?? null, d.region ?? null);
+      .run(d.orgId, d.name ?? d.orgId, `/${[...(d.parentPath ?? []), d.orgId].join('/')}/`, coverageKind(d.kind, d.level), d.ownership ?? null, d.industry ?? null, d.region ?? null);
     return;
   }
   for (const field of ['name', 'kind', 'ownership', 'industry', 'region'] as const) {
@@ -114,7 +121,7 @@ export const coverageProjection: Projection = {
   name: 'coverage',
   // 2: honours conferred in the campaign's rounds, for the targets counted in honours; 3: the
   // organisation's kind and the form's participating enterprises, the fallbacks of a unit that reports none.
-  version: 3,
+  version: 4,
   eventTypes: [...ORG_TYPES, ...CAMPAIGN_TYPES, ...PROJECT_TYPES, ...HONOUR_TYPES],
   deferredIndexes: ['cov_projects_campaign'],
   setup(db: Database) {
