@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
-import { campaignDecider } from '@jingsai/competitions';
+import { campaignDecider, neverPublished } from '@jingsai/competitions';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -79,7 +79,7 @@ export class EligibilityController {
     // An unknown campaign is a mistake to point out, not an empty board that reads as "nobody is eligible".
     const { state: campaign } = await this.commands.state(campaignStream(q.campaignId), campaignDecider);
     // Another region's draft reads as absent, as its detail does.
-    const hidden = (campaign.status === 'draft' || (campaign.status !== 'none' && campaign.rulesVersion === 0)) && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId);
+    const hidden = campaign.status !== 'none' && neverPublished(campaign) && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId);
     if (campaign.status === 'none' || hidden) {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${q.campaignId} 不存在，请检查活动编号。`, `Campaign ${q.campaignId} does not exist; check the campaign id.`, { campaignId: q.campaignId });
     }

@@ -4,7 +4,7 @@ import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-k
 import { CommandOutcome } from '@jingsai/event-store';
 import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { DomainError, newId, streamIdOf } from '@jingsai/shared';
-import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
+import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel, neverPublished } from '../domain';
 import { plainBody } from './plain-body';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 
@@ -40,7 +40,7 @@ async function hidingForeignDrafts<T>(commands: CommandExecutor, orgs: OrgDirect
   } catch (e) {
     if (!(e instanceof DomainError) || e.code !== 'CAMPAIGN.FORBIDDEN') throw e;
     const { state } = await commands.state(campaignStream(campaignId), campaignDecider);
-    if ((state.status === 'draft' || (state.status !== 'none' && state.rulesVersion === 0)) && !orgs.isWithin(state.organizerOrgId, userOrgId)) {
+    if (state.status !== 'none' && neverPublished(state) && !orgs.isWithin(state.organizerOrgId, userOrgId)) {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
     }
     throw e;

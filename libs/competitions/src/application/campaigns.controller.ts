@@ -8,10 +8,7 @@ import { ApiPageResponse, CommandExecutor, CommandResponse, LOCATION_HEADER, Pag
 import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
-import {
-  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
-  PROGRESS_METRICS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset,
-} from '../domain';
+import { AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, PROGRESS_METRICS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset, neverPublished } from '../domain';
 import { assessesIn, listCampaigns } from '../read-models/campaigns/campaign-list.queries';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 import { CampaignCommandResult, campaignStream } from './campaign.handlers';
@@ -133,7 +130,7 @@ export class CampaignsController {
     if (state.status === 'none') throw notFound;
     const organisedBelow = this.orgs.isWithin(state.organizerOrgId, user.orgId);
     // Never published (a draft, or a draft closed unpublished): seen only by its organiser and the committees above it.
-    const published = state.status !== 'draft' && state.rulesVersion > 0;
+    const published = !neverPublished(state);
     const organisedAbove = published && this.orgs.isWithin(user.orgId, state.organizerOrgId);
     const assessing = published && user.roles.includes('assessor') && assessesIn(this.db, user.userId, campaignId);
     if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove && !assessing) {

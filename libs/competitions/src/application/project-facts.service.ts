@@ -2,9 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { DomainError, Role, streamIdOf } from '@jingsai/shared';
-import {
-  ApprovalFacts, AssessorProfile, Campaign, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider,
-} from '../domain';
+import { ApprovalFacts, AssessorProfile, Campaign, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider, neverPublished } from '../domain';
 import { campaignStream } from './campaign.handlers';
 
 export const projectStream = (projectId: string) => streamIdOf('project', projectId);
@@ -59,7 +57,7 @@ export class ProjectFacts {
    */
   async visibleCampaign(user: AuthUser, campaignId: string): Promise<Campaign> {
     const campaign = await this.campaign(campaignId);
-    if ((campaign.status === 'draft' || campaign.rulesVersion === 0) && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId)) {
+    if (neverPublished(campaign) && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId)) {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
     }
     return campaign;

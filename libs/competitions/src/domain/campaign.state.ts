@@ -68,6 +68,12 @@ export function campaignActionsNow(state: CampaignState, at: string): CampaignAc
 }
 
 /** Whether the actor is the campaign's organising committee, which alone acts on it (CAMPAIGN.FORBIDDEN otherwise). */
+/**
+ * Never published: a draft, or a draft closed without ever being published. Seen only by its
+ * organiser and the committees above it; anyone else is answered as if there were no such campaign.
+ */
+export const neverPublished = (state: CampaignState): boolean => state.status === 'draft' || (state.status !== 'none' && state.rulesVersion === 0);
+
 export const isOrganizerCommittee = (actor: Pick<Actor, 'role' | 'orgId'>, organizerOrgId: string): boolean => actor.role === 'committee' && actor.orgId === organizerOrgId;
 
 /** The rules of one published version, or undefined. */
