@@ -61,7 +61,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     req.startedAt = process.hrtime.bigint();
     reply.header(CORRELATION_HEADER, req.correlationId);
     if (closing) {
-      return reply.code(503).header('connection', 'close').header('retry-after', '5').header('content-type', PROBLEM_CONTENT_TYPE).send(shuttingDownProblem(req.url));
+      return reply.code(503).header('retry-after', '5').header('content-type', PROBLEM_CONTENT_TYPE).send(shuttingDownProblem(req.url));
     }
     // Commands take JSON only: a form or text body is refused before a parser reads it (Nest registers a form parser).
     const type = req.headers['content-type'];

@@ -39,10 +39,11 @@ export class ConsistencyGuard implements CanActivate {
     const readsModels = typeof req.url === 'string' && req.url.startsWith('/api/v1/') && !req.url.startsWith(LOG_QUERIES);
     if (readsModels) this.refuseWhileRebuilding(context);
     const position = minPositionOf(req.query, req.headers ?? {});
+    // Again after a wait (a rebuild may have begun meanwhile); a query with nothing to wait for is checked once.
+    const waits = position !== undefined || this.consistency.behindOwnWrites();
     if (position === undefined) await this.consistency.settle();
     else await this.consistency.atLeast(position);
-    // Again after the wait: a rebuild may have begun while the request waited.
-    if (readsModels) this.refuseWhileRebuilding(context);
+    if (readsModels && waits) this.refuseWhileRebuilding(context);
     return true;
   }
 

@@ -102,14 +102,15 @@ export function isJsonContentType(contentType: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
 }
 
-/**
- * Errors Fastify raises while routing, before Nest (and its exception filter) sees the request:
- * an undecodable URL or a path parameter longer than the router allows. Same problem+json shape.
- */
 /** A request that arrived after the service began to stop (its connection is closed after the answer). */
 export function shuttingDownProblem(instance?: string): ProblemBody {
   return problem(503, 'SERVER.SHUTTING_DOWN', '服务正在停止，请稍后重试（未执行任何操作）。', 'The service is stopping; nothing was done. Retry shortly.', {}, instance);
 }
+
+/**
+ * Errors Fastify raises while routing, before Nest (and its exception filter) sees the request:
+ * an undecodable URL or a path parameter longer than the router allows. Same problem+json shape.
+ */
 
 export function frameworkProblem(error: { code?: string; message?: string }, instance?: string): ProblemBody {
   switch (error.code) {

@@ -2,13 +2,16 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
 import { CommandOutcome } from '@jingsai/event-store';
-import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
-import { DomainError, newId, streamIdOf } from '@jingsai/shared';
-import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel, neverPublished } from '../domain';
+import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
+import { DomainError, newId } from '@jingsai/shared';
+import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
+import { campaignStream } from './campaign-stream';
 import { plainBody } from './plain-body';
+import { ProjectFacts } from './project-facts.service';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 
-export const campaignStream = (campaignId: string) => streamIdOf('campaign', campaignId);
+// In a module of its own: ProjectFacts reads campaigns by it, and these handlers use ProjectFacts.
+export { campaignStream } from './campaign-stream';
 
 export interface CampaignCommandResult {
   id: string;
@@ -29,20 +32,16 @@ function requireCommitteeOrganiser(orgs: OrgDirectory, organizerOrgId: string): 
 }
 
 /**
- * A command refused because the caller does not organise the campaign (CAMPAIGN.FORBIDDEN), on
- * another region's draft, is answered as if there were no such campaign (404), as the campaign's
- * detail answers: a 403 told the caller the draft exists. A committee above the organiser sees the
- * draft, and is still told it may not act on it.
+ * A command refused because the caller does not organise the campaign (CAMPAIGN.FORBIDDEN), on a
+ * campaign the caller may not see (another region's draft), is answered as its detail answers:
+ * as if there were no such campaign (404); a 403 told the caller the draft exists. A committee
+ * above the organiser sees the draft, and is still told it may not act on it.
  */
-async function hidingForeignDrafts<T>(commands: CommandExecutor, orgs: OrgDirectory, campaignId: string, userOrgId: string, run: () => Promise<T>): Promise<T> {
+async function hidingForeignDrafts<T>(facts: ProjectFacts, user: AuthUser, campaignId: string, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (e) {
-    if (!(e instanceof DomainError) || e.code !== 'CAMPAIGN.FORBIDDEN') throw e;
-    const { state } = await commands.state(campaignStream(campaignId), campaignDecider);
-    if (state.status !== 'none' && neverPublished(state) && !orgs.isWithin(state.organizerOrgId, userOrgId)) {
-      throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
-    }
+    if (e instanceof DomainError && e.code === 'CAMPAIGN.FORBIDDEN') await facts.visibleCampaign(user, campaignId);
     throw e;
   }
 }
@@ -80,7 +79,7 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
 
 @CommandHandler(AmendCampaignDraftCommand)
 export class AmendCampaignDraftHandler implements ICommandHandler<AmendCampaignDraftCommand, CampaignCommandResult> {
-  constructor(private readonly commands: CommandExecutor, @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory) {}
+  constructor(private readonly commands: CommandExecutor, @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory, private readonly facts: ProjectFacts) {}
 
   async execute({ campaignId, body, user, req }: AmendCampaignDraftCommand): Promise<CampaignCommandResult> {
     const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
@@ -88,7 +87,7 @@ export class AmendCampaignDraftHandler implements ICommandHandler<AmendCampaignD
     // Only the organiser edits its draft (the decider checks): its level is the caller's committee's.
     const level = this.orgs.get(user.orgId)?.level;
     const organizerLevel = isHierarchyLevel(level) ? level : null;
-    const outcome = await hidingForeignDrafts(this.commands, this.orgs, campaignId, user.orgId, () =>
+    const outcome = await hidingForeignDrafts(this.facts, user, campaignId, () =>
       this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'AmendCampaignDraft', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, organizerLevel }, ctx),
     );
     return { id: campaignId, outcome };
@@ -97,11 +96,11 @@ export class AmendCampaignDraftHandler implements ICommandHandler<AmendCampaignD
 
 @CommandHandler(PublishCampaignCommand)
 export class PublishCampaignHandler implements ICommandHandler<PublishCampaignCommand, CampaignCommandResult> {
-  constructor(private readonly commands: CommandExecutor, @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory) {}
+  constructor(private readonly commands: CommandExecutor, private readonly facts: ProjectFacts) {}
 
   async execute({ campaignId, user, req }: PublishCampaignCommand): Promise<CampaignCommandResult> {
     const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
-    const outcome = await hidingForeignDrafts(this.commands, this.orgs, campaignId, user.orgId, () =>
+    const outcome = await hidingForeignDrafts(this.facts, user, campaignId, () =>
       this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'PublishCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor }, ctx),
     );
     return { id: campaignId, outcome };

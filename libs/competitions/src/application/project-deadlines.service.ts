@@ -4,7 +4,7 @@ import { CommandContext, ReadModelDatabase } from '@jingsai/event-store';
 import { Decider, DomainEvent, SYSTEM_ACTOR } from '@jingsai/shared';
 import { campaignDecider, projectDecider } from '../domain';
 import { RECTIFICATION_DUE, REPORT_DUE, WINDOW_CLOSE } from '../read-models/deadlines/project-deadlines.projection';
-import { campaignStream } from './campaign.handlers';
+import { campaignStream } from './campaign-stream';
 import { projectStream } from './project-facts.service';
 
 /**

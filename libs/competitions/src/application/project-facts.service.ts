@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { DomainError, Role, streamIdOf } from '@jingsai/shared';
 import { ApprovalFacts, AssessorProfile, Campaign, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider, neverPublished } from '../domain';
-import { campaignStream } from './campaign.handlers';
+import { campaignStream } from './campaign-stream';
 
 export const projectStream = (projectId: string) => streamIdOf('project', projectId);
 

@@ -30,7 +30,7 @@ export async function replayLog(
   const rate = (events: number) => Math.round(events / Math.max(0.001, (Date.now() - started) / 1000));
   let from = start;
   let events = 0;
-  ctx.readDb.setRebuilding(targets.map((p) => p.name));
+  // The flag is the caller's, set in the transaction that emptied the targets; the replay keeps it beating.
   let heartbeat = Date.now();
   // A rebuild that dies half way is simply run again, so its commits need not reach the disk one by one.
   const synchronous = ctx.readDb.db.pragma('synchronous', { simple: true });

@@ -195,16 +195,14 @@ export class ProjectionRunner {
         const stale: Projection[] = [];
         for (const p of this.projections) {
           const stored = this.readDb.checkpoint(p.name);
-          if (stored && stored.version !== p.version) {
-            stale.push(p);
-            // Marked in the transaction that empties it, as a rebuild is (the replay follows).
-            this.readDb.setRebuilding(this.projections.filter((q) => q === p || stale.includes(q)).map((q) => q.name));
-          }
+          if (stored && stored.version !== p.version) stale.push(p);
           // No checkpoint: replayed from the start, so tables left without one (an older version's) go first.
           if (!stored || stored.version !== p.version) p.reset(db);
           p.setup(db);
           if (!stored || stored.version !== p.version) this.readDb.writeCheckpoint(p.name, 0, p.version);
         }
+        // Marked in the transaction that empties them, as a rebuild is (the replay follows).
+        if (stale.length > 0) this.readDb.setRebuilding(stale.map((p) => p.name));
         return stale;
       })
       .immediate();
