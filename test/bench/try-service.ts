@@ -8,7 +8,7 @@ import { Service } from './lib/service';
 async function main(): Promise<void> {
   const dir = process.env.BENCH_DATA_DIR!;
   const env = JSON.parse(process.env.SERVICE_ENV ?? '{}') as Record<string, string>;
-  const nodeFlags = process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`, '-r', `${__dirname}/lib/exit-on-signal.preload.js`] : [];
+  const nodeFlags = process.env.EXTRA_FLAGS ? process.env.EXTRA_FLAGS.split(' ') : process.env.PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROF_DIR}`, '-r', `${__dirname}/lib/exit-on-signal.preload.js`] : [];
   const service = await Service.start(dir, { env, nodeFlags });
   const mix = commandMix(readManifest(dir), Number(process.env.SEED ?? 7));
   const only = process.env.ONLY;
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     // Whether the projections kept up: the read models' lag right after the load.
     const ready = (await (await fetch(`${service.url}/ready`)).json()) as { readModels: unknown };
     console.log(JSON.stringify({ readModels: ready.readModels }));
+    if (process.env.METRICS) console.log((await (await fetch(`${service.url}/metrics`)).text()).split('\n').filter((l) => /^jingsai_(nodejs_heap_size_used|nodejs_heap_size_total|nodejs_external|process_resident|nodejs_heap_space_size_used)/.test(l)).join('\n'));
     console.log(JSON.stringify({ cpuPerRequest: cpuPerRequest.toFixed(2), rps: Math.round(r.rps), p50: r.p50, p99: r.p99, status: r.statusCodes, peak: service.peakRssMb(), samples: r.samples }));
   } finally {
     if (process.env.PROF_DIR) service.child.kill('SIGUSR2');

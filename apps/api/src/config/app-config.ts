@@ -29,6 +29,8 @@ export class AppConfig {
   @IsOptional() @IsString() SNAPSHOT_PATH?: string;
   /** A project load that folds at least this many events leaves a snapshot behind; 0 turns snapshots off. */
   @Transform(toInt) @IsInt() @Min(0) SNAPSHOT_MIN_EVENTS = 250;
+  /** Folded project and campaign states kept in memory, counted by the events they were folded from. */
+  @Transform(toInt) @IsInt() @Min(0) STATE_CACHE_EVENTS = 100_000;
   /** Megabytes of board, supervision and statistics answers kept while the read models, the caller and the second stay the same; 0 keeps none. */
   @Transform(toInt) @IsInt() @Min(0) @Max(4096) QUERY_CACHE_MB = 16;
   @IsOptional() @IsString() KURRENTDB_CONNECTION_STRING?: string;

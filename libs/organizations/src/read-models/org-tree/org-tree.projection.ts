@@ -20,6 +20,13 @@ export const orgTreeProjection: Projection = {
       );
       CREATE INDEX IF NOT EXISTS org_nodes_path ON org_nodes(path);
       CREATE INDEX IF NOT EXISTS org_nodes_parent ON org_nodes(parent_id);
+      -- Counts changes to org_nodes, whoever writes them (the projection thread, another process's
+      -- rebuild): the directory keeps nodes in memory while this stays the same.
+      CREATE TABLE IF NOT EXISTS org_tree_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+      INSERT OR IGNORE INTO org_tree_version (id, version) VALUES (1, 0);
+      CREATE TRIGGER IF NOT EXISTS org_nodes_inserted AFTER INSERT ON org_nodes BEGIN UPDATE org_tree_version SET version = version + 1; END;
+      CREATE TRIGGER IF NOT EXISTS org_nodes_updated AFTER UPDATE ON org_nodes BEGIN UPDATE org_tree_version SET version = version + 1; END;
+      CREATE TRIGGER IF NOT EXISTS org_nodes_deleted AFTER DELETE ON org_nodes BEGIN UPDATE org_tree_version SET version = version + 1; END;
       CREATE TABLE IF NOT EXISTS org_facts (
         fact_id TEXT NOT NULL, org_id TEXT NOT NULL, kind TEXT NOT NULL, occurred_on TEXT NOT NULL,
         description TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (org_id, fact_id)
@@ -27,7 +34,11 @@ export const orgTreeProjection: Projection = {
     `);
   },
   reset(db: Database) {
-    db.exec('DROP TABLE IF EXISTS org_nodes; DROP TABLE IF EXISTS org_facts;');
+    // The version is kept and moved on, never started again: a directory that read version n
+    // before the reset must not take a rebuilt tree that reaches n again for the one it kept.
+    db.exec(`DROP TABLE IF EXISTS org_nodes; DROP TABLE IF EXISTS org_facts;
+      CREATE TABLE IF NOT EXISTS org_tree_version (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+      INSERT INTO org_tree_version (id, version) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET version = version + 1;`);
   },
   apply(event: RecordedEvent, db: Database) {
     const e = event as unknown as RecordedEvent<OrganizationEvent>;

@@ -1,5 +1,6 @@
 import { OrgDirectory, OrgNode } from '@jingsai/auth';
 import type { Database, Statement } from 'better-sqlite3';
+import { LRUCache } from 'lru-cache';
 
 interface OrgRow {
   org_id: string;
@@ -34,17 +35,56 @@ export function toOrgNode(r: OrgRow): OrgNodeView {
   };
 }
 
-/** The organisation directory on the org_tree read model: one indexed lookup per question. */
+/** A node found, or `null` for an id the tree does not hold. */
+type Known = { node: OrgNodeView | null };
+
+/**
+ * The organisation directory on the org_tree read model. Every command and query asks it
+ * about an organisation or two, and a row read from the read-model file cost 10–60 µs: the
+ * projection thread's commits empty this connection's page cache. So the nodes read are kept,
+ * frozen, while the tree's version (a one-row table its triggers move on every change) stays
+ * the same; a look-up then costs the version's read. A node is read after the version it is
+ * kept under, so it is never older than the tree that version names.
+ */
 export class SqliteOrgDirectory implements OrgDirectory {
   private byId?: Statement;
+  private versionOf?: Statement<[], number>;
   private namesOf?: Statement<[string], [string, string]>;
+  private readonly kept: LRUCache<string, Known>;
+  private keptVersion: number | undefined;
 
-  constructor(private readonly db: Database) {}
+  /** `keep`: how many organisations are held in memory (0 reads every look-up from the file). */
+  constructor(
+    private readonly db: Database,
+    private readonly keep = 20_000,
+  ) {
+    this.kept = new LRUCache<string, Known>({ max: Math.max(1, keep) });
+  }
 
   get(orgId: string): OrgNodeView | undefined {
+    const version = this.keep > 0 ? this.version() : undefined;
+    if (version !== this.keptVersion || version === undefined) {
+      this.kept.clear();
+      this.keptVersion = version;
+    }
+    const known = version === undefined ? undefined : this.kept.get(orgId);
+    if (known) return known.node ?? undefined;
     this.byId ??= this.db.prepare('SELECT * FROM org_nodes WHERE org_id = ?');
     const row = this.byId.get(orgId) as OrgRow | undefined;
-    return row ? toOrgNode(row) : undefined;
+    const node = row ? freeze(toOrgNode(row)) : null;
+    if (version !== undefined) this.kept.set(orgId, { node });
+    return node ?? undefined;
+  }
+
+  /** The tree's change count, or undefined (nothing is kept) on a file the projection's setup has not reached. */
+  private version(): number | undefined {
+    try {
+      // Plucked on each call, as the read models' change stamp is: a statement of the same text may be shared.
+      this.versionOf ??= this.db.prepare<[], number>('SELECT version FROM org_tree_version WHERE id = 1');
+      return this.versionOf.pluck().get();
+    } catch {
+      return undefined;
+    }
   }
 
   /** One statement for a page's organisations: 40 single look-ups cost 650 µs, this 280 µs at 10^7 events. */
@@ -63,4 +103,9 @@ export class SqliteOrgDirectory implements OrgDirectory {
     const node = this.get(orgId);
     return node !== undefined && node.path.includes(ancestorId);
   }
+}
+
+function freeze(node: OrgNodeView): OrgNodeView {
+  Object.freeze(node.path);
+  return Object.freeze(node);
 }
