@@ -168,17 +168,33 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       ok(await post('/api/v1/award-rounds', { ...round, roundId: 'xunyang-county' }, 'xunyangOffice'), 201);
     });
 
-    it('lists the city’s rounds it takes part in, not one reserved for another county nor another county’s own', async () => {
+    it('lists the city’s rounds to every county under it, whichever counties hold quotas, and never another county’s own', async () => {
       const ids = ok(await get('/api/v1/award-rounds', 'lianxiOffice')).body.items.map((r: any) => r.roundId).sort();
-      expect(ids).toEqual(['cert', 'medal', 'pioneer']);
+      expect(ids).toEqual(['cert', 'medal', 'pioneer', 'xunyang-only']);
       expect(ok(await get('/api/v1/award-rounds', 'xunyangOffice')).body.items.map((r: any) => r.roundId).sort()).toEqual(['cert', 'medal', 'pioneer', 'xunyang-county', 'xunyang-only']);
     });
 
     it('refuses a round outside its scope with 403, and shows a city round without another county’s nominees', async () => {
       expect((await get('/api/v1/award-rounds/xunyang-county', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE', messageZh: expect.stringContaining('无权查看') });
-      expect((await get('/api/v1/award-rounds/xunyang-only', 'lianxiOffice')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+      expect(ok(await get('/api/v1/award-rounds/xunyang-only', 'lianxiOffice')).body.nominations).toEqual([]);
       expect(ok(await get('/api/v1/award-rounds/pioneer', 'lianxiOffice')).body.nominations).toEqual([]);
       expect(ok(await get('/api/v1/award-rounds/pioneer', 'xunyangOffice')).body.nominations.map((n: any) => n.nominee.id)).toEqual(['rb-f2-t1']);
+    });
+
+    it('shows a unit under a county that holds a quota its own nomination, and offers it the workers’ congress step it alone takes', async () => {
+      const itself = { nominationId: 'n-xy-f2', nominee: { kind: 'unit', id: 'rb-f2', name: '组织 rb-f2' }, projectId: 'p-rb-f2' };
+      // The unit itself holds no quota, and is told who nominates it; naming its county's quota is refused as the county's, not as its own scope.
+      expect((await nominate('xunyang-only', itself, 'rb-f2')).body).toMatchObject({ status: 403, code: 'AWARD.RECOMMENDER_NOT_ALLOWED', messageZh: expect.stringContaining('其下级单位请由其推荐') });
+      const borrowed = (await nominate('xunyang-only', { ...itself, recommenderOrgId: 'jiujiang-xunyang' }, 'rb-f2')).body;
+      expect(borrowed).toMatchObject({ status: 403, code: 'AWARD.RECOMMENDER_OUT_OF_SCOPE', messageZh: expect.stringContaining('请由“组织 jiujiang-xunyang”推荐'), errors: [{ field: 'recommenderOrgId' }] });
+      ok(await nominate('xunyang-only', itself), 201);
+      expect(ok(await get('/api/v1/award-rounds', 'rb-f2')).body.items.map((r: any) => r.roundId)).toContain('xunyang-only');
+      const seen = ok(await get('/api/v1/award-rounds/xunyang-only/nominations/n-xy-f2', 'rb-f2')).body;
+      expect(seen.allowedActions).toContain('record_workers_congress_approval');
+      // Its sibling under the same county sees the round, and not this nomination.
+      const sibling = ok(await get('/api/v1/award-rounds/xunyang-only', 'rb-f3')).body;
+      expect(sibling.nominations).toEqual([]);
+      expect((await get('/api/v1/award-rounds/xunyang-only/nominations/n-xy-f2', 'rb-f3')).body.status).toBe(404);
     });
   });
 });

@@ -253,6 +253,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const sibling = ok(await get(R, 'lxOffice')).body;
     expect([sibling.nominations, sibling.objections, sibling.slate.pendingClearances]).toEqual([[], [], []]);
     expect(JSON.stringify(sibling)).not.toContain('13800000000');
+    // The published list (公示) is public in the round's area: the sibling county reads it whole, as a unit that objects does.
+    expect(sibling.notice.listed).toEqual(view.notice.listed);
+    expect(ok(await get(R, 'citizen')).body.notice.listed).toEqual(view.notice.listed);
   });
 
   it('records the end of the notice when its last day passed, confers exactly the quota once under concurrent requests, and a revoked honour never checks valid', async () => {

@@ -26,9 +26,10 @@ export interface RoundReadAccess {
 /** An action on a round that exists (creating one is checked against its campaign instead). */
 export type RoundAction = Exclude<AwardRoundCommand['type'], 'CreateAwardRound'>;
 
-/** What an action is taken on: the nominee's and recommender's organisations, or a nomination at a level. */
+/** What an action is taken on: the nominee's organisation (or the recommender's, for a withdrawal), the recommender a nomination is made for, or a nomination at a level. */
 export interface ActionTarget {
   orgIds?: string[];
+  recommenderOrgId?: string;
   nominationId?: string;
   level?: string;
 }
@@ -111,7 +112,7 @@ export class AwardRoundAccess {
     };
     if (type === 'Nominate') {
       const named = round.round.quotasByRecommender.map((q) => q.orgId);
-      return (named.length > 0 ? named : [user.orgId]).some((orgId) => passes({ orgIds: [orgId] }));
+      return (named.length > 0 ? named : [user.orgId]).some((orgId) => passes({ recommenderOrgId: orgId }));
     }
     if (!nomination) return passes({});
     if (type === 'WithdrawNomination') return passes({ orgIds: [nomination.recommenderOrgId] });
@@ -134,7 +135,7 @@ export class AwardRoundAccess {
       case 'office':
         return this.asOffice(user, round);
       case 'recommender':
-        return this.asRecommender(user, round, target.orgIds ?? []);
+        return this.asRecommender(user, round, target.orgIds ?? [], target.recommenderOrgId);
       case 'recommender_or_office':
         return this.asRecommenderOrOffice(user, round, target.orgIds?.[0] ?? null);
       case 'reviewer':
@@ -153,11 +154,26 @@ export class AwardRoundAccess {
     return role;
   }
 
-  /** The award office, or a committee or unit under the round acting for organisations in its own subtree. */
-  private asRecommender(user: AuthUser, round: LoadedRound, orgIds: string[]): Role {
+  /**
+   * The award office, or a committee or unit under the round acting for organisations in its own
+   * subtree: nominees there, and a recommender that is its own organisation or one below it (a
+   * county nominates for an enterprise that holds a quota; an enterprise does not use its
+   * county's).
+   */
+  private asRecommender(user: AuthUser, round: LoadedRound, orgIds: string[], recommenderOrgId?: string): Role {
     const role = requireRole(user, 'award_office', 'committee', 'unit');
     if (role === 'award_office' && this.orgs.isWithin(round.orgId, user.orgId)) return role;
     if (!this.orgs.isWithin(user.orgId, round.orgId)) requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
+    if (recommenderOrgId !== undefined && !this.orgs.isWithin(recommenderOrgId, user.orgId)) {
+      const name = this.orgs.get(recommenderOrgId)?.name;
+      if (!name) requireWithinScope(this.orgs, user.orgId, recommenderOrgId, 'recommender');
+      throw DomainError.forbidden(
+        'AWARD.RECOMMENDER_OUT_OF_SCOPE',
+        `只能以本单位或下级单位的名义推荐：“${name}”的推荐名额由其本身或其上级使用，请由“${name}”推荐。`,
+        `You may nominate only for your own organisation or one below it; ${recommenderOrgId}'s quota is used by it or by those above it, so ask ${recommenderOrgId} to nominate.`,
+        { recommenderOrgId, yourOrgId: user.orgId, errors: [{ field: 'recommenderOrgId', messageZh: '应为本单位或下级单位', messageEn: 'your own organisation or one below it' }] },
+      );
+    }
     for (const orgId of orgIds) requireWithinScope(this.orgs, user.orgId, orgId, 'nominee');
     return role;
   }
@@ -238,21 +254,19 @@ export class AwardRoundAccess {
 
   /**
    * What a caller may read of a round. The whole round: an administrator, or anyone whose
-   * subtree holds the organisation that runs it. Part of it: someone below that organisation who
-   * takes part (the round names no recommending organisations, or names one in the caller's
-   * subtree), who sees the nominations of their own subtree only. Objectors' identities (real
-   * names, phone numbers) go to the organising office and to auditors over it, nobody else.
-   * Anyone else is refused (403).
+   * subtree holds the organisation that runs it. Part of it: anyone below that organisation (a
+   * selection is public in the area it is held for, whichever organisations hold its quotas),
+   * who sees the nominations of their own subtree, and the published list (公示) whole.
+   * Objectors' identities (real names, phone numbers) go to the organising office and to
+   * auditors over it, nobody else. Anyone else is refused (403).
    */
   readAccess(user: AuthUser, round: LoadedRound, raisedObjectionHere = false): RoundReadAccess {
     const admin = user.roles.includes('admin');
     const over = this.orgs.isWithin(round.orgId, user.orgId);
     const showObjectors = (user.roles.includes('award_office') && user.orgId === round.orgId) || (user.roles.includes('auditor') && over);
     if (admin || over) return { showObjectors, userId: user.userId, nomineeVisible: () => true };
-    const quotas = round.round.quotasByRecommender;
-    const takesPart = quotas.length === 0 || quotas.some((q) => this.orgs.isWithin(q.orgId, user.orgId));
-    if (!this.orgs.isWithin(user.orgId, round.orgId) || !takesPart) {
-      // One who objected here (as anyone in the round's area, or an auditor, may) reads the round to follow their objections, and no nominee.
+    if (!this.orgs.isWithin(user.orgId, round.orgId)) {
+      // One who objected here (an auditor may, from anywhere) reads the round to follow their objections, and no nominee.
       if (raisedObjectionHere && this.canSee(user, round.orgId)) return { showObjectors, userId: user.userId, nomineeVisible: () => false };
       throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `评选轮次 ${round.round.roundId} 不在您所在组织的范围内，无权查看。`, `Award round ${round.round.roundId} is outside your organisation's scope.`, {
         roundId: round.round.roundId,

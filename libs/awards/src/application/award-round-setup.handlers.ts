@@ -104,7 +104,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const project = body.projectId ? await this.facts.project(body.projectId) : undefined;
     const nomineeOrgId = claimedNomineeOrg(body.nominee, project?.orgId);
     const recommenderOrgId = body.recommenderOrgId ?? user.orgId;
-    const role = await this.access.authorise(user, loaded, 'Nominate', { orgIds: [nomineeOrgId, recommenderOrgId] });
+    const role = await this.access.authorise(user, loaded, 'Nominate', { orgIds: [nomineeOrgId], recommenderOrgId });
     requireNomineeTied(this.orgs, body.nominee, nomineeOrgId, project && { projectId: project.facts.projectId, orgId: project.orgId }, loaded.orgId);
     const org = await this.facts.organization(nomineeOrgId);
     const orgFacts = await this.facts.organizationFacts(org);

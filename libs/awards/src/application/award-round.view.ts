@@ -90,8 +90,9 @@ export function awardRoundView(
       // The day of publication counts as the notice's first day, as the Lijiang notice counts both
       // ends; when it was published during that day, the answer says so, and at what time.
       firstDayCounted: publishedDuring(state.notice),
-      // The published list as the caller may see it: a substitute promoted later was published as a substitute.
-      listed: (state.notice.listed ?? []).filter((l) => visible.has(l.nominationId)).map((l) => ({
+      // The published list, whole to anyone who reads the round (公示 is public in the round's
+      // area): a substitute promoted later was published as a substitute.
+      listed: (state.notice.listed ?? []).map((l) => ({
         ...l, name: state.nominations.find((n) => n.nominationId === l.nominationId)?.nominee.name ?? l.nominationId,
       })),
     },

@@ -218,8 +218,8 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     const named = round.quotasByRecommender.map((q) => c.orgNames?.[q.orgId] ?? q.orgId);
     throw DomainError.forbidden(
       'AWARD.RECOMMENDER_NOT_ALLOWED',
-      `${c.orgNames?.[c.recommenderOrgId] ?? `单位 ${c.recommenderOrgId} `}没有本轮推荐名额。本轮有推荐名额的单位：${named.join('、')}；代其推荐时请在 recommenderOrgId 中注明。`,
-      `Organisation ${c.recommenderOrgId} has no recommendation quota in this round; the recommenders are ${round.quotasByRecommender.map((q) => q.orgId).join(', ')} (name one in recommenderOrgId to nominate on its behalf).`,
+      `${c.orgNames?.[c.recommenderOrgId] ?? `单位 ${c.recommenderOrgId} `}没有本轮推荐名额。本轮有推荐名额的单位：${named.join('、')}；其下级单位请由其推荐，其上级单位代其推荐时请在 recommenderOrgId 中注明。`,
+      `Organisation ${c.recommenderOrgId} has no recommendation quota in this round; the recommenders are ${round.quotasByRecommender.map((q) => q.orgId).join(', ')}. An organisation below one of them asks it to nominate; one above it names it in recommenderOrgId to nominate on its behalf.`,
       { recommenderOrgId: c.recommenderOrgId, recommenders: round.quotasByRecommender.map((q) => q.orgId), errors: [{ field: 'recommenderOrgId', messageZh: `应为本轮有推荐名额的单位之一：${named.join('、')}`, messageEn: `one of ${round.quotasByRecommender.map((q) => q.orgId).join(', ')}` }] },
     );
   }

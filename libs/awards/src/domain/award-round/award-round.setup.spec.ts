@@ -70,7 +70,7 @@ describe('nominating', () => {
     const refused = spec.given([created({ quotasByRecommender: [{ orgId: 'org-a', quota: 1 }] })]).when(nominate('n-1', { recommenderOrgId: 'org-z' }))
       .thenThrows('AWARD.RECOMMENDER_NOT_ALLOWED', { kind: 'forbidden', details: { recommenders: ['org-a'], errors: [{ field: 'recommenderOrgId' }] } });
     // It says who has a quota, and how to nominate on their behalf.
-    expect(refused.messageZh).toContain('本轮有推荐名额的单位：org-a；代其推荐时请在 recommenderOrgId 中注明');
+    expect(refused.messageZh).toContain('本轮有推荐名额的单位：org-a；其下级单位请由其推荐，其上级单位代其推荐时请在 recommenderOrgId 中注明');
   });
 
   it('refuses nominations after the public notice started, naming the state and the allowed actions', () => {

@@ -60,9 +60,10 @@ describe('award round list projection', () => {
     const rounds = [created, round('r-xy', 'jj', [{ orgId: 'ent-x', quota: 1 }]), round('r-lx', 'lx', [])];
     const ids = (orgId: string, ancestors: string[]) => (db: any) => listRounds(db, { scope: scopeOf(orgId, ancestors), limit: 10, offset: 0, today: '2024-10-20' }).items.map((r) => r.roundId).sort();
 
-    it('lists it only to those whose subtree holds one of them, and never a sibling’s own round', () => {
+    it('lists it to everyone under it, whichever organisations hold its quotas, and never a sibling’s own round', () => {
       projectionSpec(combined).given([...world, ...rounds]).then(ids('xy', ['jx', 'jj']), ['r-xy', 'r1']);
-      projectionSpec(combined).given([...world, ...rounds]).then(ids('lx', ['jx', 'jj']), ['r-lx', 'r1']);
+      projectionSpec(combined).given([...world, ...rounds]).then(ids('lx', ['jx', 'jj']), ['r-lx', 'r-xy', 'r1']);
+      projectionSpec(combined).given([...world, ...rounds]).then(ids('ent-x', ['jx', 'jj', 'xy']), ['r-xy', 'r1']);
       projectionSpec(combined).given([...world, ...rounds]).then(ids('jj', ['jx']), ['r-lx', 'r-xy', 'r1']);
     });
   });

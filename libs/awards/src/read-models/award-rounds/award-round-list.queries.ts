@@ -45,11 +45,9 @@ export function listRounds(db: Database, f: RoundFilter) {
     const below = [f.scope.path, `${f.scope.path.slice(0, -1)}0`];
     const up = f.scope.ancestors;
     const inSubtree = 'r.org_id IN (SELECT org_id FROM org_nodes WHERE path >= ? AND path < ?)';
-    // A round above takes in everyone under it unless it names its recommending organisations.
-    const takesPart = `(NOT EXISTS (SELECT 1 FROM award_round_recommenders q WHERE q.round_id = r.round_id)
-      OR EXISTS (SELECT 1 FROM award_round_recommenders q JOIN org_nodes o ON o.org_id = q.org_id WHERE q.round_id = r.round_id AND o.path >= ? AND o.path < ?))`;
-    where.push(`(${inSubtree} OR (r.org_id IN (${up.map(() => '?').join(', ') || "''"}) AND ${takesPart}))`);
-    args.push(...below, ...up, ...below);
+    // A round above is held for everyone under it, whichever organisations hold its quotas.
+    where.push(`(${inSubtree} OR r.org_id IN (${up.map(() => '?').join(', ') || "''"}))`);
+    args.push(...below, ...up);
   }
   for (const [column, value] of [['r.campaign_id', f.campaignId], ['r.award_type', f.awardType], ['r.stage', f.stage]] as const) {
     if (value === undefined) continue;
