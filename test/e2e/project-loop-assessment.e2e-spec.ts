@@ -68,13 +68,16 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(mismatch.messageZh).toContain('以您的实际单位更正');
     // The committee may correct a wrongly registered organisation before the assessor scores: the conflict check runs again (here the project's own unit).
     await w.refused('/api/v1/projects/p-a/assessment/assessors', { assessor: { userId: 'as1', orgId: 'ent-a', name: '赵教授' }, reason: '更正所在单位' }, 'city', 422, 'PROJECT.ASSESSOR_CONFLICT');
-    await w.refused('/api/v1/projects/p-a/assessment/conflicts', { reason: '回避' }, 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
+    // Signed in for the other organisation, the assessor is offered stepping aside (accepted from any of their organisations), not scoring.
+    expect(ok(await w.get('/api/v1/projects/p-a', 'as1AtOwnOrg')).body.allowedActions).toEqual(['declare_conflict']);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'as1')).body.allowedActions).toEqual(['declare_conflict', 'record_score']);
     const range = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(105, 85, -1), 'as1', 400, 'PROJECT.SCORE_OUT_OF_RANGE');
     expect(range.errors.map((e: any) => e.field)).toEqual(['scores.quality', 'scores.innovation']);
     expect(range.messageZh).toContain('“比质量”的得分应在 0–100 之间');
     const unknown = await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90, schedule: 85, innovation: 80, beauty: 99 } }, 'as1', 400, 'PROJECT.UNKNOWN_CRITERION');
     expect(unknown.messageZh).toContain('评估方案中没有指标“beauty”');
-    await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90 } }, 'as1', 400, 'PROJECT.MISSING_CRITERION');
+    const missing = await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90 } }, 'as1', 400, 'PROJECT.MISSING_CRITERION');
+    expect(missing.detail).toBe('The score sheet misses a criterion: give a score for "schedule". give a score for "innovation".');
     await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'unitA', 403, 'AUTH.ROLE_REQUIRED');
     await w.refused('/api/v1/projects/p-a/progress-reports', { period: '2021-Q4', metrics: {}, narrative: 'x' }, 'unitA', 409, 'PROJECT.ILLEGAL_TRANSITION');
   });

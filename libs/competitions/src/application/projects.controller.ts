@@ -128,11 +128,14 @@ export class ProjectsController {
     const committees = this.facts.committeeLevels(project.orgId);
     const required = requiredApprovalLevels({ campaign, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) });
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
-    const assigned = project.assessment?.assessors.some((a) => a.userId === user.userId && !a.declaredConflict) ?? false;
+    const mine = project.assessment?.assessors.find((a) => a.userId === user.userId && !a.declaredConflict);
     const at = this.facts.now().toISOString();
     const facts = { ...projectActionFacts(project, { at, campaign }), mayExtend: mayExtendNow(user.orgId, { organizerOrgId: full.organizerOrgId, endsOn: campaign.span!.endsOn, status: campaign.status }, at) };
     const undecided = project.status === 'submitted' ? required.filter((l) => !project.application.approvedLevels.includes(l)) : [];
-    const allowedActions = actionsForCaller(user, project.status, { next: nextLevel, undecided }, this.facts.levelOf(user.orgId), assigned, facts);
+    // Assigned under another organisation than the caller's, the assessor may step aside but not score (PROJECT.ASSESSOR_ORG_MISMATCH).
+    const allowedActions = actionsForCaller(user, project.status, { next: nextLevel, undecided }, this.facts.levelOf(user.orgId), mine !== undefined, facts).filter(
+      (a) => a !== 'record_score' || mine === undefined || mine.orgId === user.orgId,
+    );
     if (revision !== null) reply.header('etag', `"${revision}"`);
     const reportHistory = await this.facts.reportHistory(project, revision);
     // The committee that gave a commendation, or one above it, changes it (as the commendation routes check).

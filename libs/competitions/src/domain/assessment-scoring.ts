@@ -138,7 +138,7 @@ export function scoreSheetProblems(scheme: Pick<AssessmentScheme, 'criteria' | '
   }
   const missing = scheme.criteria.filter((c) => !Object.hasOwn(given, c.key));
   if (missing.length > 0) {
-    return { code: 'PROJECT.MISSING_CRITERION', errors: missing.map((c) => problem(`scores.${c.key}`, `请为“${c.name}”打分。`, `Score criterion "${c.key}".`)) };
+    return { code: 'PROJECT.MISSING_CRITERION', errors: missing.map((c) => problem(`scores.${c.key}`, `请为“${c.name}”打分。`, `give a score for "${c.key}".`)) };
   }
   const { min, max } = scheme.scale;
   const outOfRange = scheme.criteria.filter((c) => {

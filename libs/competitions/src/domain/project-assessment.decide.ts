@@ -128,7 +128,9 @@ export function declareConflictOfInterest(c: DeclareConflictOfInterest, state: P
   requireRole(c.actor, project, 'declare_conflict');
   requireStage(project, 'declare_conflict');
   const assessment = openedAssessment(project);
-  const assessor = requireAssigned(assessment, c.actor.userId, c.actor.orgId);
+  // Whichever organisation the assessor signs in for: stepping aside needs no conflict check,
+  // and one assigned under the wrong organisation may be the very assessor with a conflict.
+  const assessor = requireAssigned(assessment, c.actor.userId, null);
   if (assessor.declaredConflict) return [];
   const reason = requireReason(c.reason, '申报利益冲突');
   const scoreExcluded = assessment.scores.some((s) => s.assessorUserId === assessor.userId);
@@ -138,14 +140,14 @@ export function declareConflictOfInterest(c: DeclareConflictOfInterest, state: P
 /**
  * The assigned assessor acting. The conflict check was made against the organisation named at
  * assignment, so one acting for another organisation (a token of the same user elsewhere) is
- * not the assessor that was checked.
+ * not the assessor that was checked; `actingOrgId` null leaves the organisation unchecked.
  */
-export function requireAssigned(assessment: ProjectAssessment, userId: string, actingOrgId: string) {
+export function requireAssigned(assessment: ProjectAssessment, userId: string, actingOrgId: string | null) {
   const assessor = assessment.assessors.find((a) => a.userId === userId);
   if (!assessor) {
     throw DomainError.forbidden('PROJECT.ASSESSOR_NOT_ASSIGNED', '您不是本项目的评估专家，不能评分或申报回避。', `User ${userId} is not an assessor of this project.`, { userId });
   }
-  if (assessor.orgId !== actingOrgId) {
+  if (actingOrgId !== null && assessor.orgId !== actingOrgId) {
     throw DomainError.forbidden(
       'PROJECT.ASSESSOR_ORG_MISMATCH',
       `您被指派为本项目评估专家时登记的所在单位是 ${assessor.orgId}，而当前登录身份的所在单位是 ${actingOrgId}，利益冲突审查不适用于当前身份，不能评分或申报回避。请以指派时登记单位的身份登录后评分；如指派时登记的单位有误，请竞赛委员会在“增补评估专家”中以您的实际单位更正（须说明理由，评分前方可更正）。`,

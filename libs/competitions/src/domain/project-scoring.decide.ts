@@ -15,7 +15,8 @@ function checkedSheet(scheme: AssessmentScheme, scores: Record<string, number>):
   const wrong = scoreSheetProblems(scheme, scores);
   if (wrong) {
     const zh = { 'PROJECT.UNKNOWN_CRITERION': '评分表含有评估方案以外的指标', 'PROJECT.MISSING_CRITERION': '评分表缺少指标', 'PROJECT.SCORE_OUT_OF_RANGE': '评分超出评分范围' }[wrong.code];
-    throw DomainError.validation(wrong.code, `${zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, wrong.errors.map((e) => e.messageEn).join(' '), { errors: wrong.errors, scale: scheme.scale });
+    const en = { 'PROJECT.UNKNOWN_CRITERION': 'The score sheet holds a criterion outside the scheme', 'PROJECT.MISSING_CRITERION': 'The score sheet misses a criterion', 'PROJECT.SCORE_OUT_OF_RANGE': 'A score is out of the scale' }[wrong.code];
+    throw DomainError.validation(wrong.code, `${zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, `${en}: ${wrong.errors.map((e) => e.messageEn).join(' ')}`, { errors: wrong.errors, scale: scheme.scale });
   }
   const ordered: Record<string, number> = {};
   for (const c of scheme.criteria) ordered[c.key] = scores[c.key];
