@@ -154,6 +154,13 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       // One project's verdict is not a page: paging parameters are refused, not silently ignored.
       expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&offset=10', 'office')).body).toMatchObject({ status: 400, errors: [{ field: 'offset' }] });
       expect(windowOf(certificate)).toMatchObject({ passed: false, facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
+      // The board judges the team as the team it is registered as, and so refuses it a unit's award as its nomination is refused.
+      const kindOf = (body: any) => body.reasons.find((r: any) => r.rule === 'nominee_kind_matches');
+      expect(kindOf(certificate)).toMatchObject({ passed: false, messageZh: expect.stringContaining('不能推荐班组'), facts: { nomineeKind: 'team' } });
+      expect(kindOf(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body)).toMatchObject({ passed: true, facts: { nomineeKind: 'team' } });
+      // An enterprise's project judged for a team's award says its team is judged when nominated: the enterprise itself is no team.
+      const pioneer = ok(await get('/api/v1/eligibility/projects/p-rb-f2?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body;
+      expect(kindOf(pioneer)).toMatchObject({ passed: true, messageZh: expect.stringContaining('在推荐时审查'), facts: { organisationKind: 'enterprise', judgedAt: 'nomination' } });
       const asUnit = (await nominate('cert', { nominee: { kind: 'unit', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3-t1' })).body;
       expect(asUnit).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_A_UNIT', messageZh: expect.stringContaining('登记为班组，不是单位') });
       const list = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body.items;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import {
-  AWARD_TYPE_CATALOGUE, AwardType, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf, withCampaignEntryRule,
+  AWARD_TYPE_CATALOGUE, AwardType, EligibilityReason, NOMINEE_KIND_LABELS, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf, withCampaignEntryRule,
 } from '../../application/award-domain';
 import { PROJECT_STATUS_LABELS, ProjectStatus } from '@jingsai/competitions';
 import { deadlineDateOf } from '../../application/project-facts.mapper';
@@ -26,6 +26,7 @@ interface ProjectRow {
   ownership: string | null;
   org_level: string | null;
   org_path: string | null;
+  org_kind: string | null;
 }
 
 /** Rules about the nominee itself; left out when the board judges a unit for an award to persons or teams. */
@@ -103,25 +104,47 @@ interface PageFacts {
 }
 
 function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: PageFacts): EligibilityVerdict {
-  const unitAward = AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds.includes('unit');
-  // Every row is a project of the campaign: its entry rule applies whatever the rule set (withCampaignEntryRule).
-  const rules = withCampaignEntryRule(unitAward ? q.rules : q.rules.filter((s) => !NOMINEE_RULES.has(s.rule)));
-  const nominations = page.nominations;
-  return evaluateEligibility({
-    rules,
+  const kinds = AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds;
+  const unitAward = kinds.includes('unit');
+  // The row's nominee is the project's own organisation when the award is for its kind: a unit
+  // for a unit's award, a team (班组) for a team's. A team's project judged for a unit's award is
+  // judged as the team it is registered as, and fails the kind, as its nomination would.
+  const ownKind = r.org_kind === 'team' ? 'team' : 'unit';
+  const nomineeKind = unitAward ? ownKind : kinds.includes(ownKind) ? ownKind : kinds[0]!;
+  const itself = unitAward || nomineeKind === ownKind;
+  const kindRule: RuleSpec = { rule: 'nominee_kind_matches' };
+  const rules = itself
+    ? [...q.rules, ...(nomineeKind === 'team' && unitAward && !q.rules.some((x) => x.rule === kindRule.rule) ? [kindRule] : [])]
+    : q.rules.filter((x) => !NOMINEE_RULES.has(x.rule));
+  const verdict = evaluateEligibility({
+    // Every row is a project of the campaign: its entry rule applies whatever the rule set (withCampaignEntryRule).
+    rules: withCampaignEntryRule(rules),
     ruleSetId: q.ruleSetId,
     ruleSetVersion: q.ruleSetVersion,
     awardType: q.awardType,
     asOf: q.asOf,
-    // For an award to persons or teams, the board judges what a nominee of the project's unit
-    // would be judged on: the teams and enterprise above the unit answer for it (exclusion
-    // windows), exactly as the nomination's own check reads them.
-    nominee: { kind: unitAward ? 'unit' : AWARD_TYPE_CATALOGUE[q.awardType].nomineeKinds[0]!, id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, 'unit'), attributes: {} },
+    // For an award to persons, or to teams on a project that is not a team's, the board judges
+    // what a nominee of the project's unit would be judged on: the teams and enterprise above the
+    // unit answer for it (exclusion windows), exactly as the nomination's own check reads them.
+    nominee: { kind: nomineeKind, id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, itself ? nomineeKind : 'unit'), attributes: {} },
     project: projectFactsOfRow(db, r),
     organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level, r.org_name),
     ancestors: ancestorFactsOf(db, r, page.ancestors),
-    round: { campaignId: r.campaign_id, nominations, ...(typeof r.campaign_year === 'number' ? { year: r.campaign_year } : {}) },
+    round: { campaignId: r.campaign_id, nominations: page.nominations, ...(typeof r.campaign_year === 'number' ? { year: r.campaign_year } : {}) },
   });
+  if (itself) return verdict;
+  // Say so where the nominee is not the row's organisation: its kind and its own record are judged when it is nominated.
+  const entry = AWARD_TYPE_CATALOGUE[q.awardType];
+  const who = NOMINEE_KIND_LABELS[nomineeKind];
+  const unit = r.org_name ?? r.org_id;
+  const deferred: EligibilityReason = {
+    rule: 'nominee_kind_matches',
+    passed: true,
+    messageZh: `${entry.zh}的推荐对象为${who.zh}：本行判断的是“${unit}”的${who.zh}须满足的项目与单位条件；推荐对象本身（类型、已获荣誉、是否重复推荐）在推荐时审查。`,
+    messageEn: `The ${entry.en} is for a ${who.en}: this row judges what a ${who.en} of ${unit} must meet through its project and unit; the nominee itself (its kind, honours held, double nomination) is checked when it is nominated.`,
+    facts: { awardType: q.awardType, nomineeKind, allowedKinds: entry.nomineeKinds, organisationKind: r.org_kind, judgedAt: 'nomination' },
+  };
+  return { ...verdict, reasons: [deferred, ...verdict.reasons] };
 }
 
 /** Rules a project can only meet after it has applied; while its application is pending they are not yet due either. */
@@ -161,7 +184,7 @@ function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
   const sql = `FROM award_elig_projects p LEFT JOIN award_elig_campaigns c ON c.campaign_id = p.campaign_id LEFT JOIN org_nodes o ON o.org_id = p.org_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT p.*, c.closes_at, c.year AS campaign_year, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
+  const rows = db.prepare(`SELECT p.*, c.closes_at, c.year AS campaign_year, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path, o.kind AS org_kind ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
   const page: PageFacts = {
     nominations: q.roundId
       ? (db
