@@ -230,34 +230,37 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(ok(await w.get('/api/v1/projects/p-late/progress-reports', 'unitA')).body.periods[1]).toMatchObject({ status: 'filed', current: { late: false } });
   });
 
-  it('a change of cadence closes the old periods still overdue, on the supervision list, the board and in the project', async () => {
+  it('a change of cadence leaves the periods missed under the old one overdue, on the supervision list, the board and in the project', async () => {
     const boardRow = async () => ok(await w.get(`/api/v1/board?campaignId=${CAMPAIGN_ID}`, 'city')).body.items.find((i: any) => i.projectId === 'p-b');
     expect((await boardRow()).overduePeriods).toContain('2021-Q3');
     ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求改为按月报送' }, 'city'));
-    // The unit can no longer file a quarter: it no longer awaits the unit on the board.
-    expect((await boardRow()).overduePeriods).toEqual([]);
+    // A committee does not clear its overdue list by changing the cadence: the quarter stays owed, on the board and the list.
+    expect((await boardRow()).overduePeriods).toContain('2021-Q3');
     const items = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items;
-    expect(items.find((i: any) => i.projectId === 'p-b' && i.period === '2021-Q3')).toMatchObject({ state: 'superseded', stateLabel: '报送周期已调整，本期不再报送' });
+    expect(items.find((i: any) => i.projectId === 'p-b' && i.period === '2021-Q3')).toMatchObject({ state: 'open', stateLabel: '待处理' });
     // p-power filed its Q3 late before the change: that stays as it was.
     expect(items.find((i: any) => i.projectId === 'p-power' && i.period === '2021-Q3')).toMatchObject({ state: 'filed_late' });
     const overdue = ok(await w.get('/api/v1/projects/p-b', 'city')).body.progress.overdue;
-    expect(overdue.find((o: any) => o.period === '2021-Q3')).toMatchObject({ superseded: true, supersededLabel: '报送周期已调整，本期不再报送' });
+    expect(overdue.find((o: any) => o.period === '2021-Q3')).not.toHaveProperty('superseded');
   });
 
-  it('after a change of cadence no period of the new cadence falls due retroactively, and the old periods stand in the project’s reports', async () => {
+  it('after a change of cadence no period of the new cadence falls due retroactively, and a quarter missed before it may still be filed late', async () => {
     await w.tickAt('2022-01-13T09:00:00+08:00');
-    const items = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items;
+    const listed = async () => ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items.map((i: any) => [i.projectId, i.period, i.state]);
     // Monthly periods that fell due before the change (2021-10 to 2021-12) were never owed: none is marked overdue.
-    expect(items.map((i: any) => [i.projectId, i.period, i.state])).toEqual([
-      ['p-b', '2021-Q3', 'superseded'], ['p-power', '2021-Q3', 'filed_late'], ['p-b', '2021-Q4', 'superseded'], ['p-power', '2021-Q4', 'superseded'],
+    expect(await listed()).toEqual([['p-b', '2021-Q3', 'open'], ['p-power', '2021-Q3', 'filed_late'], ['p-b', '2021-Q4', 'open'], ['p-power', '2021-Q4', 'open']]);
+    const reports = async () => ok(await w.get('/api/v1/projects/p-power/progress-reports', 'city')).body;
+    expect(await reports()).toMatchObject({ cadence: 'monthly', rulesVersion: 2, otherReports: [] });
+    // The quarters stand as judged under the quarterly rules; the Q4 miss is overdue and may still be filed.
+    expect((await reports()).periods.map((p: any) => [p.period, p.cadence, p.status, p.fileable, p.rulesVersion, p.markedOverdue])).toEqual([
+      ['2021-Q3', 'quarterly', 'filed_late', true, 1, true], ['2021-Q4', 'quarterly', 'overdue', true, 1, true],
     ]);
-    const reports = ok(await w.get('/api/v1/projects/p-power/progress-reports', 'city')).body;
-    expect(reports).toMatchObject({ cadence: 'monthly', rulesVersion: 2, otherReports: [] });
-    // The quarters stand as judged under the quarterly rules; neither can be filed now.
-    // The Q4 miss stands (markedOverdue), closed as superseded, as the supervision list says.
-    expect(reports.periods.map((p: any) => [p.period, p.cadence, p.status, p.fileable, p.rulesVersion, p.markedOverdue])).toEqual([
-      ['2021-Q3', 'quarterly', 'filed_late', false, 1, true], ['2021-Q4', 'quarterly', 'superseded', false, 1, true],
-    ]);
-    expect(reports.periods[1].statusLabel).toBe('报送周期已调整，本期不再报送');
+    const late = ok(await w.post('/api/v1/projects/p-power/progress-reports', report('2021-Q4', { participants: 120 }), 'power'), 201);
+    expect(late.body.events).toEqual(['ProgressReportFiled']);
+    expect((await reports()).periods[1]).toMatchObject({ period: '2021-Q4', status: 'filed_late', current: { late: true } });
+    expect(await listed()).toContainEqual(['p-power', '2021-Q4', 'filed_late']);
+    // A quarter never owed (not of the old rules' periods) is still refused, as the new cadence's form.
+    const refused = await w.post('/api/v1/projects/p-power/progress-reports', report('2022-Q1', { participants: 1 }), 'power');
+    expect(refused.body).toMatchObject({ status: 400, code: 'PROJECT.INVALID_PERIOD' });
   });
 });

@@ -77,7 +77,7 @@ export class CampaignsController {
   @Post(':campaignId/rules-amendments')
   @Roles('committee')
   @HttpCode(200)
-  @ApiOperation({ summary: '修改竞赛规则（发布后）Amend published rules: a new rules version, with a reason', description: '报名截止后不能再修改报名时间，个别单位请单独批准延期。' })
+  @ApiOperation({ summary: '修改竞赛规则（发布后）Amend published rules: a new rules version, with a reason', description: '报名截止后不能再修改报名时间，个别单位请单独批准延期。改变信息反馈频次时，新频次的报送期自修改之日后到期的起计；此前已到期的原报送期按原规则判断，逾期未报的仍为逾期，可以补报。' })
   @ApiOkResponse({ type: CommandResponse })
   amendRules(@Param('campaignId') campaignId: string, @Body() body: AmendCampaignRulesRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new AmendCampaignRulesCommand(campaignId, body, user, req), reply);

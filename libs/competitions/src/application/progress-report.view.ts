@@ -9,7 +9,6 @@ export const REPORT_STATUS_LABELS = {
   awaiting: '待报送',
   upcoming: '未到报送期',
   not_owed: '立项前已截止，无需报送',
-  superseded: '报送周期已调整，本期不再报送',
   unfiled: '逾期未报，项目已不再报送',
   no_longer_owed: '项目已不再报送，本期无需报送',
 } as const;
@@ -35,7 +34,8 @@ export const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled:
  * 信息反馈 of one project: every period it owes (plan ∩ campaign, under the reporting rules in
  * force when each fell due: see `reportingRegimes`), what stands for it (the latest correction),
  * the full history of corrections, and whether it was on time, late or missed. A period of
- * earlier rules that was never filed can no longer be (`superseded`). `history` is every report
+ * earlier rules (a cadence since changed) fell due before the change: it is judged, and may still
+ * be filed, as any other. `history` is every report
  * and correction, from the project's events (`progressReportHistory`).
  */
 export function progressReportsView(project: Project, history: ProgressReportRecord[], regimes: ReportingRegime[], now: Date) {
@@ -50,14 +50,12 @@ export function progressReportsView(project: Project, history: ProgressReportRec
     const current = project.progress.reports.find((r) => r.period === p.period) ?? null;
     const overdue = project.progress.overdue.find((o) => o.period === p.period) ?? null;
     const passed = today >= new Date(endOfBeijingDay(p.dueOn)).toISOString();
-    // Rules since changed: an unfiled period cannot be filed now; one missed before the change stays missed.
-    const earlierRules = regime.untilDay !== null;
     // The views agree with the supervision list: a period the project can no longer file is closed there, and here says why.
+    // A period of rules since changed fell due before the change: missed, it stays overdue and may still be filed late.
     const ended = NOT_REPORTING_LABELS[project.status];
     const status: ReportStatus = current
       ? current.late ? 'filed_late' : 'filed'
       : !owedSinceApproval(p, project.application.approvedAt) ? 'not_owed'
-      : earlierRules ? 'superseded'
       : !stillReporting ? (overdue ? 'unfiled' : 'no_longer_owed')
       : overdue || passed ? 'overdue'
       : p.startsOn <= beijingDate(today) ? 'awaiting' : 'upcoming';
@@ -68,7 +66,7 @@ export function progressReportsView(project: Project, history: ProgressReportRec
       cadenceLabel: REPORTING_CADENCE_LABELS[p.cadence],
       rulesVersion: regime.facts.rulesVersion,
       // As filing decides: a period is filed from its first day (PROJECT.PERIOD_NOT_STARTED before), by the rules in force, while the project runs.
-      fileable: !earlierRules && stillReporting && p.startsOn <= beijingDate(today),
+      fileable: stillReporting && p.startsOn <= beijingDate(today),
 
       startsOn: p.startsOn,
       endsOn: p.endsOn,

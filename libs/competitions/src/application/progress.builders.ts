@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { campaignReportingFacts, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
+import { campaignReportingFacts, owedRegimePeriods, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
 import { LoopAction, LoopBuilder } from './project-loop.command';
 
 /** The route names the inspection too: a finding of another inspection is not found here. */
@@ -21,7 +21,11 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     const reportId: string = body.reportId ?? newItemId();
     return {
       itemId: reportId,
-      command: { type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reporting: campaignReportingFacts(campaign) },
+      command: {
+        type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reporting: campaignReportingFacts(campaign),
+        // The periods of earlier reporting rules this project owed: a miss under them may still be filed late.
+        earlierPeriods: owedRegimePeriods(reportingRegimes(campaign).slice(0, -1), project.implementationPlan).map((x) => x.period.period),
+      },
     };
   },
 

@@ -66,8 +66,6 @@ export class ProgressReportDto {
 export class OverduePeriodDto {
   @ApiProperty({ description: '报送期 Period' }) period!: string;
   @ApiProperty({ description: '截止日期 Due on', format: 'date' }) dueOn!: string;
-  @ApiPropertyOptional({ description: '报送周期已调整，本期不再报送 Of a cadence no longer in force' }) superseded?: boolean;
-  @ApiPropertyOptional({ description: '其说明 Its label' }) supersededLabel?: string;
 }
 
 export class MilestoneDto {

@@ -2,7 +2,7 @@ import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
-  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ReportingCadence, parsePeriod, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -58,16 +58,11 @@ export function projectView(
     nextLevel: string | null;
     allowedActions: ProjectAction[];
     reportHistory: ProgressReportRecord[];
-    reportingCadence?: ReportingCadence;
     /** Whether the caller may change this commendation (a committee over the project and the giver); the status decides which changes. */
     mayChangeCommendation?: (c: { givenByOrgId?: string }) => boolean;
   },
 ) {
   const { reportIds: _ids, ...progress } = project.progress;
-  // A period of another cadence was recorded overdue before the campaign changed its cadence: it can no longer be filed.
-  const overdue = progress.overdue.map((x) =>
-    o.reportingCadence && parsePeriod(x.period)?.cadence !== o.reportingCadence ? { ...x, superseded: true, supersededLabel: '报送周期已调整，本期不再报送' } : x,
-  );
   return {
     projectId: project.projectId,
     streamId: streamIdOf('project', project.projectId),
@@ -86,7 +81,6 @@ export function projectView(
     ending: project.ending && { ...project.ending, kindLabel: ENDING_LABELS[project.ending.kind], previousStatusLabel: PROJECT_STATUS_LABELS[project.ending.previousStatus] },
     progress: {
       ...progress,
-      overdue,
       // A commendation is given at a milestone: each milestone offers it where the project does.
       milestones: progress.milestones.map((m) => ({ ...m, ...offeredOn(o.allowedActions, ['give_instant_commendation']) })),
       reports: o.reportHistory.map(reportView),

@@ -18,6 +18,11 @@ export interface FileProgressReport extends ProjectCommandBase {
   narrative: string;
   /** The campaign's cadence and span under the rules version in force, looked up by the handler. */
   reporting: CampaignReportingFacts;
+  /**
+   * Periods this project owed under earlier reporting rules (a cadence or span since changed),
+   * which fell due before the change: each may still be filed, late, or corrected.
+   */
+  earlierPeriods?: string[];
 }
 
 /** Sent by the deadline scheduler after `dueOn` has ended; repeats and settled periods decide []. */

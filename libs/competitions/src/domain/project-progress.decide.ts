@@ -23,6 +23,8 @@ export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
 function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingPeriod {
   const { cadence } = c.reporting;
   const period = parsePeriod(c.period);
+  // Owed under the rules before a change, and due before it: a miss stays on record and may still be made good.
+  if (period !== null && (c.earlierPeriods ?? []).includes(period.period)) return period;
   if (period === null || period.cadence !== cadence) {
     const example = cadence === 'monthly' ? '2021-08' : '2021-Q3';
     throw DomainError.validation('PROJECT.INVALID_PERIOD', `本竞赛活动${REPORTING_CADENCE_LABELS[cadence]}，报送期应写作 ${example} 的形式。`, `The campaign reports ${cadence}; write the period like ${example}.`, {

@@ -3,7 +3,7 @@ import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
   CampaignEvent, ProjectApproved, ProjectApprovedAtLevel, ProjectDraftEdited, ProjectDrafted, ProjectRejected, ProjectReturned, ProjectSubmissionRefused,
-  ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted, applicationPartOf, parsePeriod, submissionProblems,
+  ProjectSubmitted, ProjectTerminated, ProjectWithdrawn, SubmissionExtensionGranted, applicationPartOf, submissionProblems,
 } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { LOOP_TYPES, LoopEvent, loopChanges } from './board-loop';
@@ -59,16 +59,7 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       for (const p of waiting) {
         db.prepare('UPDATE board SET next_level = ? WHERE project_id = ?').run(nextLevel(db, e.data.campaignId, p.org_id, JSON.parse(p.approved_levels)), p.project_id);
       }
-      // Another cadence: an overdue period of the old one can no longer be filed, so it no longer awaits the unit (supervision closes it as superseded).
-      if (e.data.changes.reportingCadence) {
-        const cadence = e.data.rules.reportingCadence;
-        const owing = db.prepare("SELECT project_id, overdue_periods FROM board WHERE campaign_id = ? AND overdue_periods <> '[]'").all(e.data.campaignId) as Array<{ project_id: string; overdue_periods: string }>;
-        for (const p of owing) {
-          const periods = JSON.parse(p.overdue_periods) as string[];
-          const kept = periods.filter((x) => parsePeriod(x)?.cadence === cadence);
-          if (kept.length !== periods.length) db.prepare('UPDATE board SET overdue_periods = ? WHERE project_id = ?').run(JSON.stringify(kept), p.project_id);
-        }
-      }
+      // Another cadence leaves the periods missed under the old one overdue: they may still be filed late.
       return;
     }
     default:
@@ -183,11 +174,12 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  * finalisation needs, so the row offers only actions that hold; version 7 keeps why a project was
  * rejected (不予立项), as it keeps why one was returned; version 8 keeps what a draft still lacks
  * for submission (the fields the submit check would name), so a draft is offered `submit` only
- * when it would be accepted.
+ * when it would be accepted; version 9 keeps a period missed under an earlier cadence overdue
+ * (it may still be filed late) where a change of cadence used to drop it.
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 8,
+  version: 9,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],

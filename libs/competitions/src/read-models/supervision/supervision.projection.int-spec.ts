@@ -20,7 +20,7 @@ const all = { scope: { kind: 'all' as const }, limit: 50, offset: 0 };
 const now = new Date('2021-12-01T00:00:00Z');
 
 describe('supervision projection', () => {
-  it('closes overdue items nobody can act on any more, saying why: assessment opened, project terminated, cadence changed', () => {
+  it('closes overdue items nobody can act on any more, saying why: assessment opened, project terminated; not a change of cadence', () => {
     const overdueQ3 = (projectId: string) => recorded('ProgressReportOverdue', { projectId, period: '2021-Q3', dueOn: '2021-10-10' }, at('2021-10-10T16:00:00.000Z'));
     const states = (db: Database) =>
       listOverdue(db, { ...all, now, includeResolved: true }).items.map((i) => [i.projectId, i.period ?? i.findingId, i.state, i.stateLabel, i.resolvedAt]);
@@ -31,8 +31,8 @@ describe('supervision projection', () => {
       ['pa', '2021-Q3', 'unfiled', '未补报（项目已进入评估）', '2021-10-20T02:00:00.000Z'],
       ['pb', '2021-Q3', 'project_terminated', '项目已终止', '2021-10-25T02:00:00.000Z'],
     ]);
-    projectionSpec(supervisionProjection).given([...world(), overdueQ3('pa'), rules('monthly')]).then(states, [['pa', '2021-Q3', 'superseded', '报送周期已调整，本期不再报送', '2021-11-01T02:00:00.000Z']]);
-    // The same cadence again changes nothing.
+    // A change of cadence, or the same cadence again, leaves a miss open: the quarter may still be filed late.
+    projectionSpec(supervisionProjection).given([...world(), overdueQ3('pa'), rules('monthly')]).then(states, [['pa', '2021-Q3', 'open', '待处理', null]]);
     projectionSpec(supervisionProjection).given([...world(), overdueQ3('pa'), rules('quarterly')]).then(states, [['pa', '2021-Q3', 'open', '待处理', null]]);
   });
 

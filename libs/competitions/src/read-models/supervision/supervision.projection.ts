@@ -165,9 +165,8 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
   if (e.type === 'CampaignRulesAmended') {
     const before = db.prepare('SELECT cadence FROM sup_campaigns WHERE campaign_id = ?').get(e.data.campaignId) as { cadence: string } | undefined;
     set(e.data.campaignId, e.data.rules.reportingCadence);
-    // Periods of the old cadence can no longer be filed: their overdue items close, and the new periods are owed instead.
+    // Periods missed under the old cadence stay overdue (they may still be filed late); the new periods are owed from the change on.
     if (before && before.cadence !== e.data.rules.reportingCadence) {
-      closeOverdue(db, "campaign_id = ? AND kind = 'report'", [e.data.campaignId], 'superseded', e.metadata.occurredAt);
       // Running projects are held to the new cycle from the change on (not retroactively): a cycle and the due days after
       // their last report, or after the change when that is later. One already stalled when the rules changed stays so.
       // The scan reads the table, not the batch's rows.
@@ -194,10 +193,12 @@ export const supervisionProjection: Projection = {
   name: 'supervision',
   // 2: overdue items carry their project's campaign and organisation path (scoped lists by index); 3: covering indexes;
   // 4: each project counts its overdue items, so an on-time report settles nothing; 5: items nobody can act on
-  // close (assessment opened, project withdrawn or terminated, cadence changed), a reported rectification stops counting days,
+  // close (assessment opened, project withdrawn or terminated), a reported rectification stops counting days,
   // and a project is stalled only a cycle and the report's due days after its last report; 6: a change of cadence re-times
-  // running projects' stalled instant (and the cadence they show); 7: a late report's item says when it came (reported_at).
-  version: 8,
+  // running projects' stalled instant (and the cadence they show); 7: a late report's item says when it came (reported_at);
+  // 8: a rectification open at the summary is on record as such; 9: a change of cadence no longer closes the old periods'
+  // overdue items (a miss stays a miss, and may still be filed late).
+  version: 9,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {

@@ -12,7 +12,6 @@ export const OVERDUE_STATE_LABELS: Record<string, string> = {
   accepted: '已整改验收',
   filed_late: '已补报',
   unfiled: '未补报（项目已进入评估）',
-  superseded: '报送周期已调整，本期不再报送',
   project_withdrawn: '项目已撤回',
   project_terminated: '项目已终止',
   unrectified_at_summary: '总结通过时仍未整改（项目已结束）',
