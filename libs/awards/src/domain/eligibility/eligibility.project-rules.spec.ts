@@ -16,6 +16,16 @@ describe('applied_on_time (the Jiujiang rule)', () => {
     expect(r.messageZh).toContain('2021-07-22');
   });
 
+  it('fails a unit refused late and then approved under an extension, saying both', () => {
+    const extended = projectFacts({ submittedOnTime: false, lateRefusalRecorded: true, approved: true, status: 'in_progress', submittedOn: '2021-07-23' });
+    const [r] = evaluateEligibility(eligibilityInput({ rules: [{ rule: 'applied_on_time' }], project: extended, nominee: nomineeFacts({ kind: 'unit', id: 'org-a' }), awardType: 'may_day_certificate' })).reasons;
+    expect(r).toMatchObject({
+      passed: false,
+      messageZh: '项目 p-1 于 2021-07-23 逾期报名（截止日期 2021-07-22），逾期报送曾被拒收并记录，其后经批准延期报送并已立项，但延期报送仍属逾期报名，视为未参赛，不能参加五一各奖项评选。',
+      messageEn: expect.stringContaining('then filed under an extension and approved, which is still a late application'),
+    });
+  });
+
   it('fails the unit that applied late, quoting the deadline and the recorded refusal', () => {
     const late = projectFacts({ submittedOnTime: false, lateRefusalRecorded: true, approved: false, status: 'draft', submittedOn: '2021-07-23' });
     const verdict = evaluateEligibility(eligibilityInput({ rules: [{ rule: 'applied_on_time' }], project: late, nominee: nomineeFacts({ kind: 'unit', id: 'org-a' }), awardType: 'may_day_certificate' }));
@@ -81,7 +91,7 @@ describe('applied_on_time (the Jiujiang rule)', () => {
   });
 
   it('fails a late project even without a recorded refusal and without dates', () => {
-    const r = only({ rule: 'applied_on_time' }, { project: projectFacts({ submittedOnTime: false, applicationDeadlineOn: undefined, submittedOn: undefined }) });
+    const r = only({ rule: 'applied_on_time' }, { project: projectFacts({ submittedOnTime: false, approved: false, applicationDeadlineOn: undefined, submittedOn: undefined }) });
     expect(r.passed).toBe(false);
     expect(r.messageEn).toBe('Project p-1 applied late; it is deemed not to have entered and cannot take part in May Day award selection.');
   });

@@ -74,8 +74,10 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
       return r(false, `项目${projectCalled(p)}未报送参赛报名表和竞赛实施方案${deadlineZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} never filed the registration form and implementation plan${deadlineEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
     }
     if (p.submittedOnTime === false) {
-      const refusedZh = p.lateRefusalRecorded ? '，逾期报送已被拒收并记录' : '';
-      const refusedEn = p.lateRefusalRecorded ? '; the late submission was refused and recorded' : '';
+      // Filed later under an extension and approved: said, as the application's own story, and still late.
+      const extended = p.approved;
+      const refusedZh = (p.lateRefusalRecorded ? `，逾期报送${extended ? '曾' : '已'}被拒收并记录` : '') + (extended ? '，其后经批准延期报送并已立项，但延期报送仍属逾期报名' : '');
+      const refusedEn = (p.lateRefusalRecorded ? '; the late submission was refused and recorded' : '') + (extended ? '; it was then filed under an extension and approved, which is still a late application' : '');
       const onZh = p.submittedOn ? `于 ${p.submittedOn} ` : '';
       const onEn = p.submittedOn ? ` on ${p.submittedOn}` : '';
       return r(false, `项目${projectCalled(p)}${onZh}逾期报名${deadlineZh}${refusedZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} applied late${onEn}${deadlineEn}${refusedEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
