@@ -77,6 +77,12 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
   });
   afterAll(() => t.stop());
 
+  it('says, on the assessment and the summary, that an assessment opened before the plan’s end cut the reporting short', async () => {
+    const project = ok(await get('/api/v1/projects/p-rb-f2', 'city')).body;
+    const early = { openedOn: '2021-12-20', planEndsOn: '2021-12-31', noteZh: expect.stringContaining('早于实施方案结束日期 2021-12-31'), noteEn: expect.stringContaining('before the implementation plan ends') };
+    expect([project.assessment.openedEarly, project.summary.openedEarly]).toEqual([early, early]);
+  });
+
   describe('when the nominee is named with another organisation', () => {
     it('refuses a unit nominated under another unit’s organisation and project, appending nothing', async () => {
       const before = await head();

@@ -52,6 +52,8 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // An assessor reads the projects assigned to them, not those under their organisation: the
     // county's expert, refused above for the conflict, does not read the textile project (nor its scores).
     ok(await w.get('/api/v1/projects/p-a', 'as3'));
+    // Opened after the plan's last day: nothing to say about the plan being cut short.
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.assessment).toMatchObject({ openedAt: expect.any(String), openedEarly: null });
     expect((await w.get('/api/v1/projects/p-a', 'asXy')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     // A third-party assessor reads the campaign whose project they score (its scheme), and finds it in their list; one not assigned does not.
     expect(ok(await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'as3')).body.rules.assessment.criteria.map((c: any) => c.key)).toEqual(['quality', 'schedule', 'innovation']);

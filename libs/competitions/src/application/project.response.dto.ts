@@ -161,6 +161,8 @@ export class ProjectAssessmentDto {
   @ApiProperty({ description: '自评（不计入）Self-scores, not counted', type: 'array', items: FREE }) selfScores!: object[];
   @ApiProperty({ description: '评估结果（确定前为 null）Result', type: AssessmentResultDto, nullable: true }) result!: AssessmentResultDto | null;
   @ApiProperty({ description: '结果确定前的评分分歧 {spread, threshold, flagged, scored, label}', ...FREE, nullable: true }) provisionalDisagreement!: object | null;
+  @ApiPropertyOptional({ description: '评估开始时刻（早期记录无此项）When the assessment opened (absent on older records)', format: 'date-time' }) openedAt?: string;
+  @ApiProperty({ description: '评估早于实施方案结束日期开始 {openedOn, planEndsOn, noteZh, noteEn}；否则 null', ...FREE, nullable: true }) openedEarly!: object | null;
   @ApiProperty({ description: '计分方式名称 Aggregation label' }) aggregationLabel!: string;
 }
 
@@ -169,6 +171,7 @@ export class ProjectSummaryDto {
   @ApiProperty({ description: '退回 {revision, reason}', type: 'array', items: FREE }) returns!: object[];
   @ApiProperty({ description: '通过 {revision, note}', ...FREE, nullable: true }) accepted!: object | null;
   @ApiProperty({ description: '总结数据与各期报告的核对 {metric, label, unit, summary, reports, basis, flag, noteZh}', type: 'array', items: FREE }) checks!: object[];
+  @ApiProperty({ description: '评估早于实施方案结束日期开始时的说明（总结仅涵盖此前的推进情况）；否则 null', ...FREE, nullable: true }) openedEarly!: object | null;
 }
 
 /** One thing the submit check would refuse, as a refusal's `errors[]` names it. */

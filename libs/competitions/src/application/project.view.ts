@@ -2,7 +2,7 @@ import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
-  AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  AGGREGATION_LABELS, beijingDate, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -110,11 +110,14 @@ export function projectView(
       provisionalDisagreement: provisionalDisagreement(project.assessment),
       aggregationLabel: AGGREGATION_LABELS[project.assessment.scheme.aggregation],
       scheme: { ...project.assessment.scheme, gradeBands: project.assessment.scheme.gradeBands.map((b) => ({ ...b, label: GRADE_LABELS[b.grade] })) },
+      openedEarly: openedEarly(project),
     },
     summary: project.summary && {
       ...project.summary,
       submissions: project.summary.submissions.map((s) => ({ ...s, outcomesLabelled: labelledMetrics(s.outcomes) })),
       checks: summaryChecks(project),
+      // For the committee deciding on the summary: whose figures stop before the plan's end.
+      openedEarly: openedEarly(project),
     },
     requiredApprovalLevels: o.requiredLevels,
     requiredApprovalLevelLabels: o.requiredLevels.map((level) => ({ level, label: HIERARCHY_LEVEL_LABELS[level as keyof typeof HIERARCHY_LEVEL_LABELS] ?? level })),
@@ -123,6 +126,25 @@ export function projectView(
     allowedActions: o.allowedActions,
     allowedActionLabels: labelledActions(o.allowedActions),
     revision,
+  };
+}
+
+/**
+ * An assessment opened before the implementation plan's last day: reports stop there, so the
+ * summary's figures cover only part of the plan. Said, not refused (a project may finish early);
+ * null when it opened on or after that day, or when its opening was not recorded.
+ */
+function openedEarly(project: Project) {
+  const openedAt = project.assessment?.openedAt;
+  if (!openedAt) return null;
+  const openedOn = beijingDate(openedAt);
+  const planEndsOn = project.implementationPlan.endsOn;
+  if (openedOn >= planEndsOn) return null;
+  return {
+    openedOn,
+    planEndsOn,
+    noteZh: `评估于 ${openedOn} 开始，早于实施方案结束日期 ${planEndsOn}：此后各期无需报送，总结数据仅涵盖评估开始前的推进情况。`,
+    noteEn: `The assessment opened on ${openedOn}, before the implementation plan ends on ${planEndsOn}: no report is owed after it, so the summary covers only the progress before it.`,
   };
 }
 

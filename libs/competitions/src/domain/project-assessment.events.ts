@@ -11,7 +11,11 @@ import { AssessmentResult, AssessorProfile } from './project-loop.state';
  */
 export type AssessmentOpened = DomainEvent<
   'AssessmentOpened',
-  { projectId: string; rulesVersion: number; scheme: AssessmentScheme; projectOrgPath: string[]; assessors: AssessorProfile[] }
+  {
+    projectId: string; rulesVersion: number; scheme: AssessmentScheme; projectOrgPath: string[]; assessors: AssessorProfile[];
+    /** When it opened (absent on events recorded before it was kept): before the plan's end, the rest of the plan goes unreported. */
+    openedAt?: string;
+  }
 >;
 
 /** A committee let an assessor with an organisational conflict take part, and said why. */

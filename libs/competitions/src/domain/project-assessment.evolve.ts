@@ -20,8 +20,12 @@ const summaryOf = (p: Project): ProjectSummary => p.summary ?? { submissions: []
 export function evolveAssessment(p: Project, event: ProjectAssessmentEvent): Project {
   switch (event.type) {
     case 'AssessmentOpened': {
-      const { rulesVersion, scheme, projectOrgPath, assessors } = event.data;
-      return { ...p, status: 'under_assessment', assessment: { rulesVersion, scheme, projectOrgPath: [...projectOrgPath], assessors: assessors.map((a) => assigned(a)), scores: [], selfScores: [], result: null } };
+      const { rulesVersion, scheme, projectOrgPath, assessors, openedAt } = event.data;
+      return {
+        ...p,
+        status: 'under_assessment',
+        assessment: { rulesVersion, scheme, projectOrgPath: [...projectOrgPath], assessors: assessors.map((a) => assigned(a)), scores: [], selfScores: [], result: null, ...(openedAt ? { openedAt } : {}) },
+      };
     }
     case 'ConflictOfInterestWaived':
       return withAssessor(p, event.data.assessorUserId, (a) => ({ ...a, waiver: { relation: event.data.relation, reason: event.data.reason } }));

@@ -158,6 +158,8 @@ export interface ProjectAssessment {
   scores: ScoreSheet[];
   selfScores: SelfScore[];
   result: AssessmentResult | null;
+  /** When the assessment opened (unknown for one opened before this was recorded). */
+  openedAt?: string;
 }
 
 export interface SummarySubmission {
