@@ -83,6 +83,16 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     expect([project.assessment.openedEarly, project.summary.openedEarly]).toEqual([early, early]);
   });
 
+  it('scopes the eligibility board of an auditor as their other reads: the province’s auditor sees every project, a county’s its own', async () => {
+    tok.provinceAuditor = await t.token({ userId: 'u-jx-audit', roles: ['auditor'], orgId: 'jx' });
+    tok.lianxiAuditor = await t.token({ userId: 'u-lx-audit', roles: ['auditor'], orgId: 'jiujiang-lianxi' });
+    const board = async (who: string) => ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', who)).body;
+    expect((await board('provinceAuditor')).items.map((i: any) => i.projectId)).toEqual(['p-lx-e1', 'p-rb-f2', 'p-rb-f3', 'p-rb-f3-t1']);
+    const county = await board('lianxiAuditor');
+    expect([county.scope.kind, county.items.map((i: any) => i.projectId)]).toEqual(['subtree', ['p-lx-e1']]);
+    expect((await get('/api/v1/eligibility/projects/p-rb-f3?awardType=may_day_certificate', 'lianxiAuditor')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+  });
+
   describe('when the nominee is named with another organisation', () => {
     it('refuses a unit nominated under another unit’s organisation and project, appending nothing', async () => {
       const before = await head();

@@ -68,8 +68,15 @@ export class EligibilityController {
     return { ...base, rules: content.rules, ruleSetId, ruleSetVersion: content.version };
   }
 
+  /**
+   * Every project: an administrator, or the auditor of the head of the only tree (as the audit
+   * trail counts it unrestricted). Any other auditor reads their own subtree, as everyone else.
+   */
   private everywhere(user: AuthUser): boolean {
-    return user.roles.includes('admin') || user.roles.includes('auditor');
+    if (user.roles.includes('admin')) return true;
+    if (!user.roles.includes('auditor') || this.orgs.get(user.orgId)?.parentId !== null) return false;
+    const roots = this.orgs.roots?.() ?? [user.orgId];
+    return roots.length === 1 && roots[0] === user.orgId;
   }
 
   @Get()
