@@ -346,6 +346,17 @@ describe('audit of a campaign and its projects over HTTP', () => {
     expect((await t.get('/api/v1/audit/streams/campaign-jj-2021/events', tok.countyAuditor)).body.code).toBe('AUTH.OUT_OF_SCOPE');
   });
 
+  it('answers a draft campaign out of the auditor’s scope as absent, as its detail does, on every audit route', async () => {
+    await ok(t.post('/api/v1/campaigns', { ...SCENARIO_CAMPAIGN, campaignId: 'jj-draft-audit', title: '未发布的草稿' }, tok.city));
+    const notFound = { status: 404, code: 'AUDIT.STREAM_NOT_FOUND' };
+    expect((await t.get('/api/v1/campaigns/jj-draft-audit', tok.countyAuditor)).status).toBe(404);
+    for (const path of ['/api/v1/audit/streams/campaign-jj-draft-audit/events', '/api/v1/audit/streams/campaign-jj-draft-audit/state', '/api/v1/audit/verify?streamId=campaign-jj-draft-audit', '/api/v1/audit/export?campaignId=jj-draft-audit']) {
+      expect([path, (await t.get(path, tok.countyAuditor)).body]).toEqual([path, expect.objectContaining(notFound)]);
+    }
+    // The organiser's own auditor reads it.
+    expect((await t.get('/api/v1/audit/streams/campaign-jj-draft-audit/events', tok.cityAuditor)).status).toBe(200);
+  });
+
   it('replays the project to before its submission and diffs the two', async () => {
     const draft = await t.get('/api/v1/audit/streams/project-p-a/state?asOf=2021-07-01T12:00:00%2B08:00', tok.countyAuditor);
     expect(draft.body).toMatchObject({ revision: 0, state: { status: 'draft' } });

@@ -58,7 +58,16 @@ export class AuditAccess {
     if (isPublishedRules(streamId)) return;
     const orgId = await scope.orgOf(streamId);
     if (orgId === null) throw unrestrictedOnly('stream');
+    // Another region's draft campaign reads as absent here too, as its detail does, so its id does not leak.
+    if (!this.orgs.isWithin(orgId, user.orgId) && (await this.neverPublishedCampaign(streamId))) throw streamNotFound(streamId);
     requireWithinScope(this.orgs, user.orgId, orgId, 'stream');
+  }
+
+  /** A campaign stream with no CampaignPublished event: a draft, or a draft closed unpublished. */
+  private async neverPublishedCampaign(streamId: string): Promise<boolean> {
+    if (parseStreamId(streamId).category !== 'campaign') return false;
+    const events = await this.store.readStream(streamId, { hashes: false });
+    return !events.some((e) => e.type === 'CampaignPublished');
   }
 
   /** True when a restricted auditor may see this stream (for filtering lists). */
