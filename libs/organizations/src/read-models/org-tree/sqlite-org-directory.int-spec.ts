@@ -75,6 +75,13 @@ describe('SqliteOrgDirectory', () => {
     expect(new SqliteOrgDirectory(service.db, 0).get('jj-xz')?.name).toBe('x');
   });
 
+  it('keeps no miss on an id no registration can have (longer than 64 characters), which a request may send', () => {
+    const long = 'x'.repeat(100_000);
+    expect(directory.get(long)).toBeUndefined();
+    expect(directory.get('jj')).toBeDefined();
+    expect((directory as unknown as { kept: { size: number } }).kept.size).toBe(1);
+  });
+
   it('reads every look-up from the file when the tree has no version table (an older file before its setup)', () => {
     projector.db.exec('DROP TRIGGER org_nodes_inserted; DROP TRIGGER org_nodes_updated; DROP TRIGGER org_nodes_deleted; DROP TABLE org_tree_version');
     expect(directory.get('jj-new')).toBeUndefined();

@@ -35,6 +35,9 @@ export function toOrgNode(r: OrgRow): OrgNodeView {
   };
 }
 
+const MAX_KEPT_ID = 64;
+const KEPT_FOR_MS = 10_000;
+
 /** A node found, or `null` for an id the tree does not hold. */
 type Known = { node: OrgNodeView | null };
 
@@ -52,6 +55,7 @@ export class SqliteOrgDirectory implements OrgDirectory {
   private namesOf?: Statement<[string], [string, string]>;
   private readonly kept: LRUCache<string, Known>;
   private keptVersion: number | undefined;
+  private keptSince = 0;
 
   /** `keep`: how many organisations are held in memory (0 reads every look-up from the file). */
   constructor(
@@ -63,16 +67,22 @@ export class SqliteOrgDirectory implements OrgDirectory {
 
   get(orgId: string): OrgNodeView | undefined {
     const version = this.keep > 0 ? this.version() : undefined;
-    if (version !== this.keptVersion || version === undefined) {
+    // Also emptied every 10 s: a file whose triggers another build's rebuild dropped (the version then
+    // stands still) is served stale for that long at most, not until a restart.
+    const now = Date.now();
+    if (version !== this.keptVersion || version === undefined || now - this.keptSince > KEPT_FOR_MS) {
       this.kept.clear();
       this.keptVersion = version;
+      this.keptSince = now;
     }
     const known = version === undefined ? undefined : this.kept.get(orgId);
     if (known) return known.node ?? undefined;
     this.byId ??= this.db.prepare('SELECT * FROM org_nodes WHERE org_id = ?');
     const row = this.byId.get(orgId) as OrgRow | undefined;
     const node = row ? freeze(toOrgNode(row)) : null;
-    if (version !== undefined) this.kept.set(orgId, { node });
+    // Only an id a registration can have is kept (1–64 characters, CLIENT_ID_PATTERN): ids come from
+    // requests, and a miss on a megabyte of one must not stay in memory.
+    if (version !== undefined && orgId.length <= MAX_KEPT_ID) this.kept.set(orgId, { node });
     return node ?? undefined;
   }
 
