@@ -257,7 +257,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     ]);
     const late = ok(await w.post('/api/v1/projects/p-power/progress-reports', report('2021-Q4', { participants: 120 }), 'power'), 201);
     expect(late.body.events).toEqual(['ProgressReportFiled']);
-    expect((await reports()).periods[1]).toMatchObject({ period: '2021-Q4', status: 'filed_late', current: { late: true } });
+    expect((await reports()).periods[1]).toMatchObject({ period: '2021-Q4', status: 'filed_late', current: { late: true, rulesVersion: 1 } });
     expect(await listed()).toContainEqual(['p-power', '2021-Q4', 'filed_late']);
     // A quarter never owed (not of the old rules' periods) is still refused, as the new cadence's form.
     const refused = await w.post('/api/v1/projects/p-power/progress-reports', report('2022-Q1', { participants: 1 }), 'power');

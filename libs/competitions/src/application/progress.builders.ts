@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { campaignReportingFacts, owedRegimePeriods, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
+import { Campaign, campaignReportingFacts, owedRegimePeriods, parsePeriod, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
 import { LoopAction, LoopBuilder } from './project-loop.command';
 
 /** The route names the inspection too: a finding of another inspection is not found here. */
@@ -14,6 +14,27 @@ function findingIn(project: Project, params: Record<string, string>): string {
   return params.findingId!;
 }
 
+/**
+ * The periods of earlier reporting rules this project owed (due by the day the rules changed),
+ * with the rules version each fell due under: a miss under them may still be filed late. A period
+ * on record as overdue counts too, whatever the rules now say (a change recorded without its
+ * time, in older logs, cannot place the periods before it).
+ */
+function earlierPeriodsOf(project: Project, campaign: Campaign): Array<{ period: string; rulesVersion: number }> {
+  const regimes = reportingRegimes(campaign);
+  const earlier = owedRegimePeriods(regimes.slice(0, -1), project.implementationPlan).map((x) => ({ period: x.period.period, rulesVersion: x.regime.facts.rulesVersion }));
+  const known = new Set(earlier.map((x) => x.period));
+  const current = regimes[regimes.length - 1]!.facts;
+  const missed = project.progress.overdue.filter((o) => !known.has(o.period) && parsePeriod(o.period)?.cadence !== current.cadence);
+  // The latest rules version of that cadence is the one the miss fell due under.
+  const versionOf = (period: string) => {
+    const cadence = parsePeriod(period)?.cadence;
+    for (let v = campaign.rulesVersion; v >= 1; v--) if (campaign.ruleVersions[v]?.rules.reportingCadence === cadence) return v;
+    return 1;
+  };
+  return [...earlier, ...missed.map((o) => ({ period: o.period, rulesVersion: versionOf(o.period) }))];
+}
+
 /** 推进 and 督导: requests → domain commands. Reporting facts come from the campaign stream. */
 export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
   async file_progress_report({ project, body, base, facts, newItemId }) {
@@ -23,8 +44,7 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
       itemId: reportId,
       command: {
         type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reporting: campaignReportingFacts(campaign),
-        // The periods of earlier reporting rules this project owed: a miss under them may still be filed late.
-        earlierPeriods: owedRegimePeriods(reportingRegimes(campaign).slice(0, -1), project.implementationPlan).map((x) => x.period.period),
+        earlierPeriods: earlierPeriodsOf(project, campaign),
       },
     };
   },

@@ -22,7 +22,7 @@ export interface FileProgressReport extends ProjectCommandBase {
    * Periods this project owed under earlier reporting rules (a cadence or span since changed),
    * which fell due before the change: each may still be filed, late, or corrected.
    */
-  earlierPeriods?: string[];
+  earlierPeriods?: Array<{ period: string; rulesVersion: number }>;
 }
 
 /** Sent by the deadline scheduler after `dueOn` has ended; repeats and settled periods decide []. */

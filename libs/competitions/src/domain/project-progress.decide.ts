@@ -20,11 +20,12 @@ export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
   return out;
 }
 
-function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingPeriod {
+function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingPeriod & { rulesVersion: number } {
   const { cadence } = c.reporting;
   const period = parsePeriod(c.period);
-  // Owed under the rules before a change, and due before it: a miss stays on record and may still be made good.
-  if (period !== null && (c.earlierPeriods ?? []).includes(period.period)) return period;
+  // Owed under the rules before a change, and due before it: a miss stays on record and may still be made good, under those rules.
+  const earlier = period !== null ? (c.earlierPeriods ?? []).find((x) => x.period === period.period) : undefined;
+  if (period !== null && earlier) return { ...period, rulesVersion: earlier.rulesVersion };
   if (period === null || period.cadence !== cadence) {
     const example = cadence === 'monthly' ? '2021-08' : '2021-Q3';
     throw DomainError.validation('PROJECT.INVALID_PERIOD', `本竞赛活动${REPORTING_CADENCE_LABELS[cadence]}，报送期应写作 ${example} 的形式。`, `The campaign reports ${cadence}; write the period like ${example}.`, {
@@ -59,7 +60,7 @@ function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingP
       },
     );
   }
-  return period;
+  return { ...period, rulesVersion: c.reporting.rulesVersion };
 }
 
 export function fileProgressReport(c: FileProgressReport, state: ProjectState): ProjectEvent[] {
@@ -91,7 +92,7 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
     filedAt: c.at,
     // A period due before approval was never owed, so its report cannot be late.
     late: owedSinceApproval(period, project.application.approvedAt) && !isBefore(c.at, endOfBeijingDay(period.dueOn)),
-    rulesVersion: c.reporting.rulesVersion,
+    rulesVersion: period.rulesVersion,
   };
   if (!current) return [{ type: 'ProgressReportFiled', data }];
   return [{ type: 'ProgressReportCorrected', data: { ...data, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision } }];

@@ -56,6 +56,10 @@ describe('project deadlines projection', () => {
     // The time the rules took effect, when the event records it, is the one that counts.
     const recordedLater = { ...toMonthly, data: { ...toMonthly.data, amendedAt: '2021-11-11T09:00:00+08:00' } };
     projectionSpec(projectDeadlinesProjection).given([...base, recordedLater]).then(reports, ['2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
+    // Changed on the day Q3 falls due, with Q3 unfiled: the quarter is still owed under the old rules, so its miss is recorded.
+    const onDueDay = { ...toMonthly, data: { ...toMonthly.data, amendedAt: '2021-10-10T09:00:00+08:00' } };
+    const unfiled = [created('c8'), drafted('p10', 'c8'), approved('p10')];
+    projectionSpec(projectDeadlinesProjection).given([...unfiled, onDueDay]).then(reports, ['2021-10', '2021-11', '2021-12', '2021-Q3'].map((m) => `project-p10 ${m}`));
   });
 
   it('follows the monthly cadence', () => {

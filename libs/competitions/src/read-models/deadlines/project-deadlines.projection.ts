@@ -118,12 +118,17 @@ function replanReports(db: Database, c: CampaignRow, amendedAt: string): void {
   // The look-up of open items reads the table, not the batch's due dates.
   deadlines.flush(db);
   const running = db.prepare('SELECT * FROM pd_projects WHERE campaign_id = ? AND reporting = 1 AND approved_at IS NOT NULL').all(c.campaign_id) as PdProject[];
-  const open = db.prepare('SELECT item_key FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0').pluck();
+  const open = db.prepare('SELECT item_key AS key, due_at AS dueAt FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0');
+  // A period of the old rules due by the day of the change is still owed under them (reportingRegimes):
+  // its item stays, so a miss the scheduler has not recorded yet, or one due that very day, is recorded.
+  const stillOwedUntil = Date.parse(endOfBeijingDay(beijingDate(amendedAt)));
   for (const p of running) {
     const streamId = streamIdOf('project', p.project_id);
     const owed = owedReports(c, p, Date.parse(p.approved_at!) > Date.parse(amendedAt) ? p.approved_at! : amendedAt);
     const keys = new Set(owed.map((x) => x.key));
-    for (const key of open.all(REPORT_DUE, streamId) as string[]) if (!keys.has(key)) settleDeadline(db, REPORT_DUE, streamId, key);
+    for (const item of open.all(REPORT_DUE, streamId) as Array<{ key: string; dueAt: string }>) {
+      if (!keys.has(item.key) && Date.parse(item.dueAt) > stillOwedUntil) settleDeadline(db, REPORT_DUE, streamId, item.key);
+    }
     for (const x of owed) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId, ...x });
   }
 }
@@ -208,8 +213,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
 export const projectDeadlinesProjection: Projection = {
   name: OWNER,
   // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects;
-  // 5: only with the periods falling due after the day of the change.
-  version: 6,
+  // 5: only with the periods falling due after the day of the change; 7: a change of cadence keeps the old periods due by its day.
+  version: 7,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
