@@ -165,6 +165,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     ok(await w.post('/api/v1/projects/p-power/assessment/open', { assessors }, 'city'));
     expect(ok(await w.post('/api/v1/projects/p-power/assessment/conflicts', { reason: '本人曾任该公司技术顾问' }, 'as5'), 201).body.events).toEqual(['ConflictOfInterestDeclared']);
     await w.refused('/api/v1/projects/p-power/assessment/scores', scores(90, 90, 90), 'as5', 403, 'PROJECT.ASSESSOR_RECUSED');
+    // Recused, the assessor is offered nothing more on the project: not on its detail, not on the board row.
+    expect(ok(await w.get('/api/v1/projects/p-power', 'as5')).body.allowedActions).toEqual([]);
+    const row = ok(await w.get('/api/v1/board', 'as5')).body.items.find((i: any) => i.projectId === 'p-power');
+    expect([row?.allowedActions, row && 'scoredBy' in row]).toEqual([[], false]);
     ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(80, 80, 80), 'as2'), 201);
     ok(await w.post('/api/v1/projects/p-power/assessment/scores', scores(85, 85, 85), 'as3'), 201);
     await w.refused('/api/v1/projects/p-power/assessment/finalize', {}, 'city', 422, 'PROJECT.NOT_ENOUGH_SCORES');

@@ -100,9 +100,11 @@ export class BoardController {
     return {
       ...page,
       scope: describeScope(scope, this.orgs),
-      items: page.items.map((item) => {
-        const assigned = item.assessors.includes(user.userId);
-        const allowedActions = actionsForCaller(user, item.status, approvalOf(item), callerLevel, assigned, factsOf(item));
+      items: page.items.map((row) => {
+        const { scoredBy, ...item } = row;
+        // Still assessing: to score or scored, not recused (a declared conflict leaves both lists).
+        const assigned = item.pendingAssessors.includes(user.userId) || scoredBy.includes(user.userId);
+        const allowedActions = actionsForCaller(user, item.status, approvalOf(row), callerLevel, assigned, factsOf(row));
         // Judging fairness: before the result only those who see every sheet learn who has not scored yet; others get the count.
         const pending = seesEveryScoreSheet(user) ? item.pendingAssessors : item.pendingAssessors.filter((a) => a === user.userId);
         return { ...item, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };

@@ -69,6 +69,8 @@ export interface BoardItem {
   vetoed: boolean;
   /** Assessors whose sheet counts, and how many finalisation needs (null before the assessment opens). */
   scoresCounted: number;
+  /** Assessors whose sheet counts (for the offered actions; not shown: before the result only those who see every sheet learn who scored). */
+  scoredBy: string[];
   scoresNeeded: number | null;
   /** Fields a submission would still find missing in the registration form and implementation plan (empty once complete). */
   applicationMissing: string[];
@@ -93,6 +95,7 @@ function toItem(r: unknown[]): BoardItem {
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
     string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string,
   ];
+  const scoredBy = JSON.parse(scored) as string[];
   return {
     projectId,
     campaignId,
@@ -123,7 +126,8 @@ function toItem(r: unknown[]): BoardItem {
     gradeLabel: grade ? (GRADE_LABELS[grade as Grade] ?? grade) : null,
     milestones,
     vetoed: vetoed === 1,
-    scoresCounted: (JSON.parse(scored) as string[]).length,
+    scoresCounted: scoredBy.length,
+    scoredBy,
     scoresNeeded,
     applicationMissing: JSON.parse(applicationMissing) as string[],
     revision,
