@@ -144,7 +144,7 @@ export class PersistenceModule {
             new AggregateRepository(store, upcasters, {
               // States folded from at most 100,000 events (of at most 5,000 streams): a state grows with its
               // stream (scores, findings, the id of every report), so a count of streams alone does not bound memory.
-              stateCache: new StateCache(Math.max(1, Math.floor(config.STATE_CACHE_EVENTS / 20)), config.STATE_CACHE_EVENTS),
+              ...(config.STATE_CACHE_EVENTS > 0 ? { stateCache: new StateCache(Math.max(1, Math.floor(config.STATE_CACHE_EVENTS / 20)), config.STATE_CACHE_EVENTS) } : {}),
               schemaVersions: options.schemaVersions ?? {},
               listeners: [
                 // Queries that name no position wait for these (ReadConsistency.settle).

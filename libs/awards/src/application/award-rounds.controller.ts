@@ -141,7 +141,9 @@ export class AwardRoundsController {
     // Nominees the facts bar since their nomination (an accident on the project, wage arrears, a substitute promoted onto a
     // vetoed project) are shown as such, and the notice, which would refuse them, is not offered until they are withdrawn.
     // During and after the notice too, for the office to see: conferral will remove them, with the reasons.
-    const barred = judgeAgain && ['nominating', 'notice', 'notice_ended'].includes(round.state.stage) ? await this.rejudge.barred(round.round, round.state.nominations, now) : [];
+    // Only the nominations the caller sees are judged again (a unit under the round sees its own; the office, every one).
+    const visible = round.state.nominations.filter((n) => access.nomineeVisible(n.nominee.orgId));
+    const barred = judgeAgain && visible.length > 0 && ['nominating', 'notice', 'notice_ended'].includes(round.state.stage) ? await this.rejudge.barred(round.round, visible, now) : [];
     const actions = barred.length > 0 ? { ...offered, round: offered.round.filter((t) => t !== 'StartPublicNotice') } : offered;
     const barredNow = new Map(barred.map((b) => [b.nominationId, b.failedReasons]));
     return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now), barredNow), revision: round.revision };
