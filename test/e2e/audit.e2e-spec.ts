@@ -265,6 +265,13 @@ describe('audit over HTTP', () => {
       const again = await cli(target, 'import', '--in', file).catch((e) => e);
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('not empty');
+      // A mistyped name is an error, not an "OK" for nothing or an empty export that verifies.
+      const missing = path.join(scratch, 'missing.ndjson');
+      for (const args of [['verify', '--stream', 'project-nope'], ['export', '--stream', 'project-nope', '--out', missing], ['export', '--campaign', 'nope', '--out', missing]]) {
+        const refused = await cli(t.dataDir, ...args).catch((e) => e);
+        expect([args, refused.code, refused.stderr]).toEqual([args, 1, expect.stringContaining('does not exist')]);
+      }
+      expect(fs.existsSync(missing)).toBe(false);
     }, 30_000);
   });
 

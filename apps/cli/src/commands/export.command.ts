@@ -6,6 +6,7 @@ import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { withAppContext } from '../cli-context';
 import { rerunWithHeapCap } from '../bounded-heap';
 import { progressBar } from '../progress';
+import { streamNotFound } from './verify.command';
 
 /** Old-space cap of an export (see rerunWithHeapCap): ample for one page of events. */
 const EXPORT_HEAP_MB = 96;
@@ -33,6 +34,9 @@ export function exportCommand(): Command {
       if (code !== null) process.exit(code);
       await withAppContext(async (ctx) => {
         const store = ctx.get<EventStore>(EVENT_STORE);
+        // A mistyped id would give an empty export that verifies "intact": refused before any file is written.
+        const named = selection.kind === 'stream' ? selection.streamId : selection.kind === 'campaign' ? `campaign-${selection.campaignId}` : null;
+        if (named !== null && (await store.streamRevision(named)) === null) throw streamNotFound(named);
         const bar = o.out ? progressBar(`export ${o.format}`) : null;
         const pages = exportPages(store, selection, { onProgress: (done, total) => bar?.update(done, total) });
         const chunks =

@@ -11,6 +11,8 @@ export function verifyCommand(): Command {
     .action(async (o: { stream?: string; json?: boolean }) => {
       const ok = await withAppContext(async (ctx) => {
         const store = ctx.get<EventStore>(EVENT_STORE);
+        // A mistyped id checks nothing: say so, rather than "OK" for no event at all.
+        if (o.stream !== undefined && (await store.streamRevision(o.stream)) === null) throw streamNotFound(o.stream);
         const bar = progressBar(o.stream ? `verify ${o.stream}` : 'verify');
         const report = await verifyEventLog(store, { streamId: o.stream, onProgress: (done, head) => bar.update(done, head) });
         bar.stop();
@@ -26,4 +28,9 @@ export function verifyCommand(): Command {
       });
       if (!ok) process.exitCode = 1;
     });
+}
+
+/** What the CLI says of a stream the log does not hold (exit 1), as the API's 404 AUDIT.STREAM_NOT_FOUND does. */
+export function streamNotFound(streamId: string): Error {
+  return new Error(`stream ${streamId} does not exist (事件流 ${streamId} 不存在); nothing was checked or written`);
 }
