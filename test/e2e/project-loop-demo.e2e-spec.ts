@@ -76,6 +76,9 @@ describe('demo seed: the middle of the loop', () => {
     const res = await t.get('/api/v1/projects/jj-textile-skills', tok['u-city-committee']);
     expect(res.body).toMatchObject({ status: 'summarized', assessment: { result: { total: 90.85, grade: 'excellent', gradeLabel: '优秀', dropped: [86.55, 94.2] } } });
     expect(res.body.progress.reports.map((r: any) => [r.period, r.revision])).toEqual([['2021-Q3', 1], ['2021-Q3', 2], ['2021-Q4', 1]]);
+    // The auditor's replay at the head shows the same reports: a correction is a new report that supersedes, never an edit.
+    const replayed = (await t.get('/api/v1/audit/streams/project-jj-textile-skills/state', tok['u-auditor'])).body.state;
+    expect(replayed.progress.reports.map((r: any) => [r.reportId, r.supersedesReportId])).toEqual(res.body.progress.reports.map((r: any) => [r.reportId, r.supersedesReportId]));
     // What people read is labelled here as in the reports list: metrics, the way scores combine, the approval levels.
     expect(res.body.progress.reports[0].metricsLabelled[0]).toMatchObject({ label: expect.any(String), unitZh: expect.any(String) });
     expect(res.body.assessment.aggregationLabel).toContain('去掉一个最高分和一个最低分');

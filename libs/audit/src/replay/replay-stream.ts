@@ -1,7 +1,7 @@
 import { EventStore, UpcasterRegistry } from '@jingsai/event-store';
 import { DomainError, parseStreamId } from '@jingsai/shared';
 import { ReplayPoint } from './replay-point';
-import { replayDeciderFor, replayableCategories } from './stream-deciders';
+import { replayDeciderFor, replayViewFor, replayableCategories } from './stream-deciders';
 
 const PAGE = 500;
 
@@ -57,6 +57,8 @@ export async function replayStream(
   let state = decider.initialState();
   let last: { revision: number; position: number; occurredAt: string; recordedAt: string } | null = null;
   let applied = 0;
+  const view = replayViewFor(category);
+  const folded: Array<{ type: string; data: unknown }> = [];
   let from = 0;
   let done = false;
   while (!done) {
@@ -68,6 +70,7 @@ export async function replayStream(
       }
       const event = upcasters.upcast(stored);
       state = decider.evolve(state, { type: event.type, data: event.data });
+      if (view) folded.push({ type: event.type, data: event.data });
       last = { revision: stored.revision, position: stored.position, occurredAt: stored.metadata.occurredAt, recordedAt: stored.recordedAt };
       applied++;
     }
@@ -85,6 +88,6 @@ export async function replayStream(
     recordedAt: last?.recordedAt ?? null,
     eventsApplied: applied,
     headRevision,
-    state,
+    state: view ? view(state, folded) : state,
   };
 }

@@ -1,5 +1,5 @@
 import { awardRoundDecider, ruleSetDecider } from '@jingsai/awards';
-import { campaignDecider, projectDecider } from '@jingsai/competitions';
+import { campaignDecider, progressReportHistory, projectDecider } from '@jingsai/competitions';
 import { organizationDecider } from '@jingsai/organizations';
 import { Decider, DomainEvent } from '@jingsai/shared';
 
@@ -28,4 +28,26 @@ export function replayDeciderFor(category: string): ReplayDecider | undefined {
 
 export function replayableCategories(): string[] {
   return [...DECIDERS.keys()].sort();
+}
+
+/**
+ * What a stream's live view shows beyond its folded state, recomputed from the same events: a
+ * project's state keeps the report in force per period, its view (and so its replay) every report
+ * and correction, so that a correction replays as a new report superseding another, never as an edit.
+ */
+type ReplayView = (state: unknown, events: ReadonlyArray<{ type: string; data: unknown }>) => unknown;
+
+const VIEWS = new Map<string, ReplayView>([
+  [
+    'project',
+    (state, events) => {
+      const project = state as { status?: string; progress?: object };
+      if (!project.progress) return state;
+      return { ...project, progress: { ...project.progress, reports: progressReportHistory(events) } };
+    },
+  ],
+]);
+
+export function replayViewFor(category: string): ReplayView | undefined {
+  return VIEWS.get(category);
 }
