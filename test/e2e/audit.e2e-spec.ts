@@ -152,6 +152,19 @@ describe('audit over HTTP', () => {
       expect(await fields('/api/v1/audit/streams/organization-xy/state?asOf=yesterday')).toEqual(['asOf']);
       expect(await fields('/api/v1/audit/streams/organization-xy/state?asOf=2021-07-01&atRevision=1')).toEqual(['asOf', 'atRevision']);
       expect(await fields('/api/v1/audit/verify?streamId=nope')).toEqual(['streamId']);
+      // An empty revision is refused, not read as revision 0 (the first state).
+      expect(await fields('/api/v1/audit/streams/organization-xy/state?atRevision=')).toEqual(['atRevision']);
+    });
+
+    it('reads a date or a time without an offset in Beijing time: a date is the whole day, up to its end', async () => {
+      const state = async (q: string) => (await t.get(`/api/v1/audit/streams/organization-xy/state?${q}`, cityAuditor)).body;
+      expect((await state('asOf=2021-07-01T09:30:00')).revision).toBe((await state(`asOf=${encodeURIComponent('2021-07-01T09:30:00+08:00')}`)).revision);
+      const endOfDay = await state(`asOf=${encodeURIComponent('2021-07-01T23:59:59.999+08:00')}`);
+      expect(endOfDay.revision).not.toBeNull();
+      expect((await state('asOf=2021-07-01')).revision).toBe(endOfDay.revision);
+      const events = async (q: string) => (await t.get(`/api/v1/audit/streams/organization-xy/events?${q}`, cityAuditor)).body;
+      expect((await events('to=2021-07-01')).total).toBe((await events(`to=${encodeURIComponent('2021-07-01T23:59:59.999+08:00')}`)).total);
+      expect(await events('from=2021-07-02&to=2021-07-01')).toMatchObject({ status: 400, code: 'AUDIT.BAD_RANGE', errors: [{ field: 'from' }, { field: 'to' }] });
     });
 
     it('diffs two points, revision or instant, naming the changed fields', async () => {

@@ -16,11 +16,11 @@ class HistoryFilterDto extends PageQueryDto {
   @IsOptional() @Transform(toList) @IsString({ each: true }) @ArrayMaxSize(50)
   type?: string[];
 
-  @ApiPropertyOptional({ description: '起始时间（含，按发生时间 occurredAt）From this instant (inclusive, by occurredAt)', example: '2021-03-01T00:00:00+08:00' })
+  @ApiPropertyOptional({ description: '起始时间（含，按发生时间 occurredAt；未写时区的按北京时间，只写日期的自当日 0 时起）From this instant (inclusive, by occurredAt; without an offset, Beijing time; a date alone, from the start of that day)', example: '2021-03-01T00:00:00+08:00' })
   @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
-  @ApiPropertyOptional({ description: '截止时间（含，按发生时间 occurredAt）Up to this instant (inclusive, by occurredAt)' })
+  @ApiPropertyOptional({ description: '截止时间（含，按发生时间 occurredAt；未写时区的按北京时间，只写日期的至当日结束）Up to this instant (inclusive, by occurredAt; without an offset, Beijing time; a date alone, to the end of that day)' })
   @IsOptional() @IsISO8601({ strict: true })
   to?: string;
 }
@@ -54,14 +54,15 @@ export class LogHistoryQueryDto extends HistoryFilterDto {
 
 export class ReplayQueryDto extends ConsistentQueryDto {
   @ApiPropertyOptional({
-    description: '重放至该时刻（按发生时间）；也可给流版本号（同 atRevision，与 diff 的 from/to 一致） State as of this instant (by occurredAt); a revision number is also taken, as atRevision and as diff\'s from/to take one',
+    description: '重放至该时刻（按发生时间；未写时区的按北京时间，只写日期的为当日结束时）；也可给流版本号（同 atRevision，与 diff 的 from/to 一致） State as of this instant (by occurredAt); a revision number is also taken, as atRevision and as diff\'s from/to take one',
     example: '2021-07-01T12:00:00+08:00',
   })
   @IsOptional() @IsString() @MaxLength(40)
   asOf?: string;
 
   @ApiPropertyOptional({ description: '重放至该流版本（含）State after this revision (inclusive)', minimum: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
+  // An empty value is refused, not read as revision 0 (Number('') is 0): a console's empty field must not show the first draft.
+  @IsOptional() @Transform(({ value }) => (typeof value === 'string' && value.trim() === '' ? Number.NaN : Number(value))) @IsInt() @Min(0) @Max(Number.MAX_SAFE_INTEGER)
   atRevision?: number;
 }
 

@@ -1,5 +1,6 @@
 import { DomainError } from '@jingsai/shared';
 import { eventTypeLabel } from '../labels/event-type-labels';
+import { historyBound } from '../history/history-filter';
 import { replayableCategories } from '../replay/stream-deciders';
 
 /**
@@ -7,7 +8,11 @@ import { replayableCategories } from '../replay/stream-deciders';
  * page: a misspelt filter (`ProjectSubmited`, `projects`) would otherwise read as "nothing
  * happened", the one thing an auditor must not be told by mistake.
  */
-export function requireKnownFilters(q: { type?: string[]; category?: string }): void {
+export function requireKnownFilters(q: { type?: string[]; category?: string; from?: string; to?: string }): void {
+  // A range that ends before it starts holds nothing: said, not answered with an empty page.
+  if (q.from !== undefined && q.to !== undefined && historyBound(q.from, false) > historyBound(q.to, true)) {
+    throw DomainError.invalidFields('AUDIT.BAD_RANGE', ['from', 'to'], `起始时间 ${q.from} 晚于截止时间 ${q.to}，请检查。`, `from (${q.from}) is after to (${q.to}).`);
+  }
   const errors: Array<{ field: string; messageZh: string; messageEn: string }> = [];
   const unknownTypes = (q.type ?? []).filter((t) => !eventTypeLabel(t).known);
   if (unknownTypes.length > 0) {

@@ -11,10 +11,22 @@ export interface HistoryFilter {
   to?: string;
 }
 
+/**
+ * A bound as people give it, in Beijing time where it names no offset: a date alone is the
+ * whole day (from its first instant, to its last), a time without an offset is Beijing's. The
+ * service's deadlines are Beijing dates; read as UTC, `to=2021-07-08` left out that day after 08:00.
+ */
+export function historyBound(value: string, end: boolean): number {
+  const v = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return Date.parse(`${v}T${end ? '23:59:59.999' : '00:00:00'}+08:00`);
+  if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v)) return Date.parse(`${v}+08:00`);
+  return Date.parse(v);
+}
+
 /** A predicate for the filter; time bounds are parsed once. */
 export function matcher(filter: HistoryFilter): (event: RecordedEvent) => boolean {
-  const from = filter.from === undefined ? -Infinity : Date.parse(filter.from);
-  const to = filter.to === undefined ? Infinity : Date.parse(filter.to);
+  const from = filter.from === undefined ? -Infinity : historyBound(filter.from, false);
+  const to = filter.to === undefined ? Infinity : historyBound(filter.to, true);
   const types = filter.types && filter.types.length > 0 ? new Set(filter.types) : null;
   return (event) => {
     if (filter.actor !== undefined && event.metadata.actor?.userId !== filter.actor) return false;

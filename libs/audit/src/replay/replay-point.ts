@@ -1,13 +1,18 @@
 import { DomainError, isCalendarDate, isRealIsoInstant } from '@jingsai/shared';
+import { historyBound } from '../history/history-filter';
 
 /** Where to stop a replay: after a revision, or after the last event that occurred at or before an instant. */
 export type ReplayPoint = { revision: number } | { asOf: string };
 
-/** `"3"` → revision 3; an ISO date or instant → that instant (normalised); anything else is a 400. */
+/**
+ * `"3"` → revision 3; an ISO instant → that instant (normalised), in Beijing time when it names
+ * no offset; a date alone → the end of that Beijing day (the state as of that date, all of it);
+ * anything else is a 400.
+ */
 export function parseReplayPoint(raw: string, parameter: string): ReplayPoint {
   const value = raw.trim();
   if (/^\d{1,15}$/.test(value)) return { revision: Number(value) };
-  if (isCalendarDate(value) || isRealIsoInstant(value, { offset: 'optional' })) return { asOf: new Date(value.replace(' ', 'T')).toISOString() };
+  if (isCalendarDate(value) || isRealIsoInstant(value, { offset: 'optional' })) return { asOf: new Date(historyBound(value.replace(' ', 'T'), true)).toISOString() };
   throw DomainError.invalidFields(
     'AUDIT.BAD_REPLAY_POINT',
     [parameter],
