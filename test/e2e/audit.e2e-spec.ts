@@ -394,6 +394,8 @@ describe('audit of a campaign and its projects over HTTP', () => {
     const city = await download(t, '/api/v1/audit/export?campaignId=jj-2021', tok.cityAuditor);
     const cityStreams = [...new Set(city.body.trim().split('\n').slice(1, -1).map((l: string) => JSON.parse(l).streamId))];
     expect(cityStreams).toEqual(['organization-jj', 'organization-xy', 'organization-ent-a', 'campaign-jj-2021', 'project-p-a']);
+    // Its header says whose part it is, as a county's does: it is not the province's whole export.
+    expect(JSON.parse(city.body.split('\n')[0]).filter).toEqual({ campaignId: 'jj-2021', scopeOrgId: 'jj' });
   });
 
   it('exports a county auditor its part of a campaign the city organises: the streams in its subtree, each whole, verifiable offline', async () => {

@@ -93,7 +93,9 @@ export class AuditIntegrityController {
         selection = { ...selection, scopeOrgId: user.orgId };
         include = (streamId) => this.access.mayRead(user, streamId, scope);
       } else if (!(await this.access.requireAuditor(user))) {
-        // The campaign is theirs, but the organisations above their own (a province over a city) are not: those stay out.
+        // The campaign is theirs, but the organisations above their own (a province over a city) are not: those stay
+        // out, and the header says whose part it is, so it is not taken for the whole campaign's export.
+        selection = { ...selection, scopeOrgId: user.orgId };
         include = (streamId) => (streamId.startsWith('organization-') ? this.access.mayRead(user, streamId, scope) : Promise.resolve(true));
       }
     }
