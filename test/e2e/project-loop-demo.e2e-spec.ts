@@ -90,11 +90,14 @@ describe('demo seed: the middle of the loop', () => {
     expect((await t.get('/api/v1/projects/jj-textile-skills', tok['u-assessor-qian'])).status).toBe(200);
   });
 
-  it('the scheduler records the missing petrochem Q4 report; statistics read the seed', async () => {
+  it('the seed records the window closing and the missing petrochem Q4 report when they fell due, so the scheduler has nothing left; statistics read the seed', async () => {
     await t.get('/api/v1/board', tok['u-admin']);
     const tick = await t.post('/api/v1/admin/scheduler/tick', {}, tok['u-admin']);
-    // The application window closing, and 九江石化's 2021-Q4 report (due 2022-01-10) never filed.
-    expect(tick.body.commandsSent).toBe(2);
+    // The application window closing, and 九江石化's 2021-Q4 report (due 2022-01-10) never filed: both on record, at their instants.
+    expect(tick.body.commandsSent).toBe(0);
+    const asOf = async (stream: string, at: string) => (await t.get(`/api/v1/audit/streams/${stream}/state?asOf=${encodeURIComponent(at)}`, tok['u-auditor'])).body.state;
+    expect((await asOf(`campaign-${JIUJIANG_CAMPAIGN_ID}`, '2021-08-01T00:00:00+08:00')).applicationWindowClosed).toBe(true);
+    expect((await asOf('project-jj-petrochem-key', '2022-01-31T00:00:00+08:00')).progress.overdue.map((o: any) => o.period)).toEqual(['2021-Q4']);
     const head = await t.app.get(EVENT_STORE).headPosition();
     const overdue = await t.get(`/api/v1/supervision/overdue?campaignId=${JIUJIANG_CAMPAIGN_ID}&includeResolved=true&minPosition=${head}`, tok['u-city-committee']);
     expect(overdue.body.items.map((i: any) => [i.projectId, i.period, i.stateLabel])).toEqual([['jj-petrochem-key', '2021-Q4', '待处理']]);

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AggregateRepository, CommandContext } from '@jingsai/event-store';
-import { Actor, Decider, DomainEvent, deterministicId } from '@jingsai/shared';
+import { Actor, Decider, DomainEvent, SYSTEM_ACTOR, deterministicId } from '@jingsai/shared';
 import { organizationDecider, RegisterOrganization } from '@jingsai/organizations';
 import {
   campaignDecider, campaignReportingFacts, campaignRulesSnapshot, keyProjectAssessmentPreset, projectDecider, CampaignRulesSnapshot, ProgressMetrics,
@@ -109,6 +109,9 @@ export async function seedDemo(app: INestApplication): Promise<boolean> {
   await run('project-jj-petrochem-key', projectDecider, '2021-07-20T17:00:00+08:00', PETROCHEM, { type: 'SubmitProject', projectId: 'jj-petrochem-key', campaign: await snapshot() });
   await approve('jj-petrochem-key', CITY, '2021-07-26T10:00:00+08:00', 'city', ['city']);
 
+  // What the scheduler records when a deadline passes is written at that instant too, so a replay "as of" a 2021 date
+  // shows the window closed (it was recorded only when the service first started, years later).
+  await run(campaign, campaignDecider, '2021-07-23T00:00:30+08:00', SYSTEM_ACTOR, { type: 'CloseApplicationWindow', campaignId: JIUJIANG_CAMPAIGN_ID });
   await project('jj-electronics-innovation', ELECTRONICS, '濂溪电子“五小”群众性创新竞赛', 'mass_innovation', '2021-07-24T09:00:00+08:00');
   await run('project-jj-electronics-innovation', projectDecider, '2021-07-25T10:00:00+08:00', ELECTRONICS, { type: 'SubmitProject', projectId: 'jj-electronics-innovation', campaign: await snapshot() });
   await theLoop(repo, run, campaign, paths.get(O.textile)!);
@@ -157,4 +160,7 @@ async function theLoop(repo: AggregateRepository, run: Run, campaign: string, te
   const petrochem = (at: string, actor: Actor, command: object) => run('project-jj-petrochem-key', projectDecider, at, actor, { projectId: 'jj-petrochem-key', ...command } as never);
   await petrochem('2021-10-15T09:00:00+08:00', PETROCHEM, { type: 'FileProgressReport', reportId: 'pc-2021-q3', period: '2021-Q3', metrics: { participants: 860, participating_enterprises: 1, technical_innovations: 3 }, narrative: '装置大检修期间开展劳动竞赛。', reporting });
   await petrochem('2021-11-04T09:00:00+08:00', CITY, { type: 'RecordSafetyIncident', incidentId: 'pc-inc-1', occurredOn: '2021-11-03', severity: 'minor', kind: 'safety_accident', description: '检修作业时一名职工手部轻微划伤' });
+  // The quarter it never reported, recorded missed just after it fell due, as the scheduler does. Later quarters fall due
+  // after the story ends (the summary accepted in February 2022): the scheduler records them when it runs.
+  await petrochem('2022-01-11T00:00:30+08:00', SYSTEM_ACTOR, { type: 'MarkProgressReportOverdue', period: '2021-Q4', dueOn: '2022-01-10' });
 }
