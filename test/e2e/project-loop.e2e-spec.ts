@@ -26,7 +26,10 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(filed.body).toMatchObject({ id: 'p-a', events: ['ProgressReportFiled'] });
     expect(typeof filed.body.itemId).toBe('string');
     w.t.clock.set('2021-10-08T10:00:00+08:00');
-    const corrected = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6 }, '更正：补录一场比武'), 'unitA'), 201);
+    // A reason on a first report is refused: it corrects nothing.
+    const first = await w.post('/api/v1/projects/p-a/progress-reports', { ...report('2021-Q4', { participants: 1 }), reason: '更正' }, 'unitA');
+    expect(first.body).toMatchObject({ status: 400, code: 'REQUEST.FIELD_NOT_APPLICABLE', errors: [{ field: 'reason' }] });
+    const corrected = ok(await w.post('/api/v1/projects/p-a/progress-reports', { ...report('2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6 }, '更正：补录一场比武'), reason: '漏报一场比武' }, 'unitA'), 201);
     expect(corrected.body.events).toEqual(['ProgressReportCorrected']);
 
     const list = ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body;
@@ -34,7 +37,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(list.periods.map((p: any) => [p.period, p.dueOn, p.status])).toEqual([['2021-Q3', '2021-10-10', 'filed'], ['2021-Q4', '2022-01-10', 'awaiting']]);
     const q3 = list.periods[0];
     expect(q3).toMatchObject({ statusLabel: '已按时报送', corrections: 1, current: { revision: 2, metrics: { participants: 1250 }, supersedesReportId: filed.body.itemId } });
-    expect(q3.history.map((r: any) => r.metrics.participants)).toEqual([1200, 1250]);
+    expect(q3.history.map((r: any) => [r.metrics.participants, r.reason])).toEqual([[1200, undefined], [1250, '漏报一场比武']]);
     expect(q3.current.metricsLabelled).toEqual(expect.arrayContaining([{ key: 'participants', value: 1250, label: '参与职工人次', unitZh: '人次' }]));
     expect((await w.get('/api/v1/projects/p-a/progress-reports', 'unitB')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
   });

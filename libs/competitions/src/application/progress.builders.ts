@@ -43,7 +43,7 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return {
       itemId: reportId,
       command: {
-        type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reporting: campaignReportingFacts(campaign),
+        type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reason: body.reason ?? null, reporting: campaignReportingFacts(campaign),
         earlierPeriods: earlierPeriodsOf(project, campaign),
       },
     };

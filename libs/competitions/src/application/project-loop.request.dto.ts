@@ -28,6 +28,8 @@ export class FileProgressReportRequestDto {
   @ApiProperty({ description: '报送期：按月 2021-08，按季度 2021-Q3 Period', example: '2021-Q3' }) @IsString() @MaxLength(10) period!: string;
   @ApiProperty(METRICS_SCHEMA) @IsObject() metrics!: Record<string, number>;
   @ApiProperty({ description: '推进情况说明 Narrative', example: '开展挡车工技能比武 3 场，参赛职工 1200 人次' }) @IsString() @MaxLength(4000) narrative!: string;
+  @ApiPropertyOptional({ description: '更正理由（更正已报送的报告时可填，记入审计历史；首次报送不适用）Why a report is corrected (shown in the audit history); not for a first report' })
+  @IsOptional() @IsString() @MaxLength(1000) reason?: string;
 }
 
 export class RecordMilestoneRequestDto {

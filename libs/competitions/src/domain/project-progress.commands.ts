@@ -16,6 +16,8 @@ export interface FileProgressReport extends ProjectCommandBase {
   period: string;
   metrics: ProgressMetrics;
   narrative: string;
+  /** Why a correction is made (更正理由); optional, refused on a first report, which corrects nothing. */
+  reason?: string | null;
   /** The campaign's cadence and span under the rules version in force, looked up by the handler. */
   reporting: CampaignReportingFacts;
   /**

@@ -94,8 +94,16 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
     late: owedSinceApproval(period, project.application.approvedAt) && !isBefore(c.at, endOfBeijingDay(period.dueOn)),
     rulesVersion: period.rulesVersion,
   };
-  if (!current) return [{ type: 'ProgressReportFiled', data }];
-  return [{ type: 'ProgressReportCorrected', data: { ...data, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision } }];
+  const reason = typeof c.reason === 'string' ? c.reason.trim() : '';
+  if (!current) {
+    if (reason) {
+      throw DomainError.validation('REQUEST.FIELD_NOT_APPLICABLE', `${period.period} 尚无报告，本次为首次报送，无需填写更正理由 reason。`, `Period ${period.period} has no report yet: this is its first, so there is no correction reason to give.`, {
+        errors: [{ field: 'reason', messageZh: '首次报送无需填写更正理由', messageEn: 'not applicable to a first report' }],
+      });
+    }
+    return [{ type: 'ProgressReportFiled', data }];
+  }
+  return [{ type: 'ProgressReportCorrected', data: { ...data, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision, ...(reason ? { reason } : {}) } }];
 }
 
 /**

@@ -15,7 +15,7 @@ export type ProgressReportFiled = DomainEvent<
 /** A later report for an already reported period: it supersedes the current one, which stays in history. */
 export type ProgressReportCorrected = DomainEvent<
   'ProgressReportCorrected',
-  ProgressReportFiled['data'] & { revision: number; supersedesReportId: string; supersedesRevision: number }
+  ProgressReportFiled['data'] & { revision: number; supersedesReportId: string; supersedesRevision: number; /** Why it was corrected, when the unit said (更正理由). */ reason?: string }
 >;
 
 export type ProgressReportOverdue = DomainEvent<'ProgressReportOverdue', { projectId: string; period: string; dueOn: string }>;
