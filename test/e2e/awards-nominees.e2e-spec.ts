@@ -210,6 +210,8 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect((await nominate('xunyang-only', itself, 'rb-f2')).body).toMatchObject({ status: 403, code: 'AWARD.RECOMMENDER_NOT_ALLOWED', messageZh: expect.stringContaining('其下级单位请由其推荐') });
       const borrowed = (await nominate('xunyang-only', { ...itself, recommenderOrgId: 'jiujiang-xunyang' }, 'rb-f2')).body;
       expect(borrowed).toMatchObject({ status: 403, code: 'AWARD.RECOMMENDER_OUT_OF_SCOPE', messageZh: expect.stringContaining('请由“组织 jiujiang-xunyang”推荐'), errors: [{ field: 'recommenderOrgId' }] });
+      // An id no organisation can have is refused as input, naming the field.
+      expect((await nominate('xunyang-only', { ...itself, recommenderOrgId: 'x'.repeat(100) }, 'rb-f2')).body).toMatchObject({ status: 400, errors: [{ field: 'recommenderOrgId' }] });
       ok(await nominate('xunyang-only', itself), 201);
       expect(ok(await get('/api/v1/award-rounds', 'rb-f2')).body.items.map((r: any) => r.roundId)).toContain('xunyang-only');
       const seen = ok(await get('/api/v1/award-rounds/xunyang-only/nominations/n-xy-f2', 'rb-f2')).body;

@@ -10,7 +10,7 @@ export class NomineeDto {
   @ApiProperty({ description: '推荐对象类型：单位 unit / 班组 team / 个人 person', enum: NOMINEE_KINDS }) @IsIn(NOMINEE_KINDS) kind!: (typeof NOMINEE_KINDS)[number];
   @ApiProperty({ description: '推荐对象标识（单位即组织标识）Nominee id (a unit’s is its organisation id)' }) @IsString() @IsNotEmpty() @MaxLength(100) id!: string;
   @ApiProperty({ description: '姓名或名称 Name', example: '张师傅' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
-  @ApiPropertyOptional({ description: '所在单位（默认为竞赛项目的单位）Organisation; defaults to the project’s' }) @IsOptional() @IsString() @IsNotEmpty() orgId?: string;
+  @ApiPropertyOptional({ description: '所在单位（默认为竞赛项目的单位）Organisation; defaults to the project’s' }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'orgId may contain letters, digits, _ . : - (1–64 characters)' }) orgId?: string;
 }
 
 export class NominateRequestDto {
@@ -21,7 +21,7 @@ export class NominateRequestDto {
   @ApiProperty({ description: '推荐对象 Nominee', type: NomineeDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => NomineeDto) nominee!: NomineeDto;
   @ApiPropertyOptional({ description: '所依托的竞赛项目（项目类条件据此核对）Competition project the nomination rests on' }) @IsOptional() @IsString() @IsNotEmpty() projectId?: string;
   @ApiPropertyOptional({ description: '名额池（默认本轮第一个；竞赛表彰 competition_reserved 限本次竞赛优胜者：所属项目考核优秀，或技能竞赛优胜者）Pool; defaults to the round’s first', enum: POOLS }) @IsOptional() @IsIn(POOLS) pool?: (typeof POOLS)[number];
-  @ApiPropertyOptional({ description: '推荐单位（默认本人所在组织）Recommending organisation; defaults to yours' }) @IsOptional() @IsString() @IsNotEmpty() recommenderOrgId?: string;
+  @ApiPropertyOptional({ description: '推荐单位（默认本人所在组织）Recommending organisation; defaults to yours' }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'recommenderOrgId may contain letters, digits, _ . : - (1–64 characters)' }) recommenderOrgId?: string;
   @ApiPropertyOptional({ description: '是否递补人选 A substitute (递补), promoted when a primary drops out' }) @IsOptional() @IsBoolean() substitute?: boolean;
   @ApiPropertyOptional({ description: '递补顺序（默认 1）Order among substitutes', minimum: 1, maximum: MAXIMUM_QUOTA })
   @IsOptional() @IsInt() @Max(MAXIMUM_QUOTA, { message: `order must be at most ${MAXIMUM_QUOTA}` })

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, ReadsModels, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
@@ -18,7 +18,7 @@ import { BoardItemDto, BoardSummaryDto } from './board.response.dto';
 class BoardQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
   @ApiPropertyOptional({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsOptional() @IsIn(CAMPAIGN_CATEGORY_KEYS) category?: string;
-  @ApiPropertyOptional({ description: '组织（含下级）Organisation and its subtree' }) @IsOptional() @IsString() orgId?: string;
+  @ApiPropertyOptional({ description: '组织（含下级）Organisation and its subtree' }) @IsOptional() @IsString() @MaxLength(64) orgId?: string;
   @ApiPropertyOptional({ description: '项目状态 Status', enum: PROJECT_STATUSES }) @IsOptional() @IsIn(PROJECT_STATUSES) status?: string;
 
   @ApiPropertyOptional({

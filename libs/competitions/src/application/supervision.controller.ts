@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Req, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandExecutor, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, ReadsModels, answerValidUntil } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
@@ -13,7 +13,7 @@ import { IncidentItemDto, IncidentSummaryDto, OverdueItemDto, OverdueSummaryDto,
 
 class SupervisionQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '竞赛活动 Campaign id' }) @IsOptional() @IsString() campaignId?: string;
-  @ApiPropertyOptional({ description: '组织（含下级）Organisation and its subtree' }) @IsOptional() @IsString() orgId?: string;
+  @ApiPropertyOptional({ description: '组织（含下级）Organisation and its subtree' }) @IsOptional() @IsString() @MaxLength(64) orgId?: string;
 }
 
 class OverdueQueryDto extends SupervisionQueryDto {
