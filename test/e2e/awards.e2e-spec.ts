@@ -215,8 +215,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const view = ok(await get(R, 'office')).body;
     expect(view.nominations.map((n: any) => [n.nominationId, n.status, n.primary])).toEqual([['n-a', 'withdrawn', false], ['n-b', 'active', true], ['n-c', 'active', true]]);
     // The notice says who was published and as what: n-c, promoted now, was published as a substitute.
+    const unit = (org: string) => ({ kind: 'unit', kindLabel: expect.objectContaining({ zh: expect.any(String) }), orgId: org });
     expect(view.notice.listed).toEqual([
-      { nominationId: 'n-a', name: '单位 ent-a', substitute: false }, { nominationId: 'n-b', name: '单位 ent-b', substitute: false }, { nominationId: 'n-c', name: '单位 ent-c', substitute: true },
+      { nominationId: 'n-a', name: '单位 ent-a', substitute: false, ...unit('ent-a') }, { nominationId: 'n-b', name: '单位 ent-b', substitute: false, ...unit('ent-b') },
+      { nominationId: 'n-c', name: '单位 ent-c', substitute: true, ...unit('ent-c') },
     ]);
     // The withdrawn nomination says why, naming the objection, as a removal does.
     expect(view.nominations[0].removal).toEqual({ reason: 'objection_upheld', objectionId: 'o-1', reasonLabel: { zh: '异议经核实属实，撤回推荐', en: 'withdrawn after an upheld objection' } });

@@ -54,6 +54,9 @@ export class ListedNomineeDto {
   @ApiProperty({ description: '推荐编号 Nomination id' }) nominationId!: string;
   @ApiProperty({ description: '姓名或名称 Name' }) name!: string;
   @ApiProperty({ description: '以递补人选身份公示 Published as a substitute' }) substitute!: boolean;
+  @ApiPropertyOptional({ description: '推荐对象类型 unit / team / person' }) kind?: string;
+  @ApiPropertyOptional({ description: '类型名称 Kind label {zh, en}', type: 'object', additionalProperties: true }) kindLabel?: object;
+  @ApiPropertyOptional({ description: '所属组织 Organisation the nominee belongs to' }) orgId?: string;
 }
 
 export class NoticeViewDto {
@@ -66,7 +69,7 @@ export class NoticeViewDto {
   @ApiProperty({ description: '其中工作日（节假日历未覆盖的年份为 null）Working days', type: 'integer', nullable: true }) workingDays!: number | null;
   @ApiProperty({ description: '说明 Summary', example: '公示 5 天（含工作日 5 天）：2022-03-14 至 2022-03-18' }) summary!: string;
   @ApiProperty({ description: '发布当日计入公示期（当日发布时为 true，摘要中注明发布时刻） The day of publication counts as the first day (true when published during it; the summary gives the time)' }) firstDayCounted!: boolean;
-  @ApiProperty({ description: '公示名单（您可见的部分；递补人选以递补身份公示）The list as published, as far as you may see it', type: [ListedNomineeDto] }) listed!: ListedNomineeDto[];
+  @ApiProperty({ description: '公示名单（在本轮范围内公开；递补人选以递补身份公示）The list as published, public within the round’s area', type: [ListedNomineeDto] }) listed!: ListedNomineeDto[];
 }
 
 export class NomineeViewDto {

@@ -92,9 +92,11 @@ export function awardRoundView(
       firstDayCounted: publishedDuring(state.notice),
       // The published list, whole to anyone who reads the round (公示 is public in the round's
       // area): a substitute promoted later was published as a substitute.
-      listed: (state.notice.listed ?? []).map((l) => ({
-        ...l, name: state.nominations.find((n) => n.nominationId === l.nominationId)?.nominee.name ?? l.nominationId,
-      })),
+      listed: (state.notice.listed ?? []).map((l) => {
+        const nominee = state.nominations.find((n) => n.nominationId === l.nominationId)?.nominee;
+        // Who, as a notice names them: the name, what kind of nominee, and the organisation it belongs to.
+        return { ...l, name: nominee?.name ?? l.nominationId, ...(nominee ? { kind: nominee.kind, kindLabel: NOMINEE_KIND_LABELS[nominee.kind], orgId: nominee.orgId } : {}) };
+      }),
     },
     nominations: state.nominations.filter((n) => visible.has(n.nominationId)).map((n) => withConferral(n, honourOf.get(n.nominationId), {
       nominationId: n.nominationId,
