@@ -298,6 +298,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect((await get(`/api/v1/honours/${id}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     expect(ok(await get(`/api/v1/honours/${id}/check`, 'lxOffice')).body.valid).toBe(true);
     expect(ok(await get('/api/v1/honours', 'auditor')).body.total).toBe(2);
+    // The auditor's replay of the round says what its view says: conferred, and on what grounds and notes each step was taken.
+    const replayed = ok(await get('/api/v1/audit/streams/awardRound-jj-cert/state', 'auditor')).body.state;
+    expect(replayed.nominations.find((n: any) => n.nominationId === 'n-b')).toMatchObject({ status: 'conferred', honourId: 'jj-cert/n-b', steps: expect.arrayContaining([expect.objectContaining({ step: 'ClearanceGranted' })]) });
+    expect(replayed.objections.find((o: any) => o.objectionId === 'o-1')).toMatchObject({ status: 'upheld', grounds: '安全台账造假', note: '经核查属实', objector: { realName: '李四' }, raisedAt: expect.any(String), resolvedAt: expect.any(String) });
     t.clock.set('2023-05-10T10:00:00+08:00');
     expect((await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉', mode: 'natural' }, 'office')).body).toMatchObject({ status: 400, code: 'REQUEST.FIELD_NOT_APPLICABLE', errors: [{ field: 'mode' }] });
     expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);

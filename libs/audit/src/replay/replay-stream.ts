@@ -58,7 +58,7 @@ export async function replayStream(
   let last: { revision: number; position: number; occurredAt: string; recordedAt: string } | null = null;
   let applied = 0;
   const view = replayViewFor(category);
-  const folded: Array<{ type: string; data: unknown }> = [];
+  const folded: Array<{ type: string; data: unknown; occurredAt: string }> = [];
   let from = 0;
   let done = false;
   while (!done) {
@@ -70,7 +70,7 @@ export async function replayStream(
       }
       const event = upcasters.upcast(stored);
       state = decider.evolve(state, { type: event.type, data: event.data });
-      if (view) folded.push({ type: event.type, data: event.data });
+      if (view) folded.push({ type: event.type, data: event.data, occurredAt: stored.metadata.occurredAt });
       last = { revision: stored.revision, position: stored.position, occurredAt: stored.metadata.occurredAt, recordedAt: stored.recordedAt };
       applied++;
     }

@@ -35,9 +35,67 @@ export function replayableCategories(): string[] {
  * project's state keeps the report in force per period, its view (and so its replay) every report
  * and correction, so that a correction replays as a new report superseding another, never as an edit.
  */
-type ReplayView = (state: unknown, events: ReadonlyArray<{ type: string; data: unknown }>) => unknown;
+type ReplayView = (state: unknown, events: ReadonlyArray<{ type: string; data: unknown; occurredAt: string }>) => unknown;
+
+type Data = Record<string, unknown>;
+
+/**
+ * An award round as its view shows it: the folded state keeps what decisions need (statuses,
+ * counts); its view, and so its replay, also says on what grounds and with what notes each step
+ * was taken: the reviews and clearances of each nomination, each objection's grounds, objector and
+ * resolution, each honour's changes with their reasons, and a nomination that led to an honour as
+ * conferred. Objectors are shown: the audit trail is read by auditors over the round and
+ * administrators, to whom the round view shows them too.
+ */
+const awardRoundView: ReplayView = (state, events) => {
+  const round = state as { nominations?: Data[]; objections?: Data[]; honours?: Data[] };
+  if (!Array.isArray(round.nominations)) return state;
+  const steps = new Map<string, Data[]>();
+  const objections = new Map<string, Data>();
+  const changes = new Map<string, Data[]>();
+  for (const e of events) {
+    const d = e.data as Data;
+    switch (e.type) {
+      case 'NominationRecommended':
+      case 'NominationReviewed':
+      case 'ClearanceGranted':
+      case 'ClearanceRefused': {
+        const { roundId: _r, nominationId, ...step } = d;
+        steps.set(String(nominationId), [...(steps.get(String(nominationId)) ?? []), { step: e.type, ...step, at: e.occurredAt }]);
+        break;
+      }
+      case 'ObjectionRaised':
+        objections.set(String(d.objectionId), { objector: d.objector, grounds: d.grounds, raisedAt: e.occurredAt });
+        break;
+      case 'ObjectionUpheld':
+      case 'ObjectionDismissed':
+        objections.set(String(d.objectionId), { ...objections.get(String(d.objectionId)), note: d.note, resolvedAt: e.occurredAt });
+        break;
+      case 'HonourRevoked':
+      case 'HonourWithdrawn':
+      case 'HonourSuspended':
+      case 'HonourReinstated': {
+        const { roundId: _r, honourId, ...change } = d;
+        changes.set(String(honourId), [...(changes.get(String(honourId)) ?? []), { change: e.type, ...change, at: e.occurredAt }]);
+        break;
+      }
+    }
+  }
+  const honourOf = new Map((round.honours ?? []).filter((h) => h.sourceHonourId == null).map((h) => [String(h.nominationId), h.honourId]));
+  return {
+    ...round,
+    nominations: round.nominations.map((n) => {
+      const id = String(n.nominationId);
+      const honourId = honourOf.get(id);
+      return { ...n, ...(n.status === 'active' && honourId !== undefined ? { status: 'conferred', honourId } : {}), steps: steps.get(id) ?? [] };
+    }),
+    objections: (round.objections ?? []).map((o) => ({ ...o, ...objections.get(String(o.objectionId)) })),
+    honours: (round.honours ?? []).map((h) => ({ ...h, changes: changes.get(String(h.honourId)) ?? [] })),
+  };
+};
 
 const VIEWS = new Map<string, ReplayView>([
+  ['awardRound', awardRoundView],
   [
     'project',
     (state, events) => {
