@@ -215,6 +215,10 @@ describe('campaigns over HTTP', () => {
         [1, null, 'quarterly'],
         [2, '市总工会要求按月报送进度', 'monthly'],
       ]);
+      // When each was in force, for reading a project's rulesVersion against dates.
+      const since = got.body.ruleVersions[1].since;
+      expect(since).toEqual(expect.any(String));
+      expect(got.body.ruleVersions.map((v: any) => [v.since, v.until])).toEqual([[null, since], [since, null]]);
     });
   });
 

@@ -19,6 +19,8 @@ describe('code labels for refusals that list allowed values', () => {
     expect(codeLabels(CAMPAIGN_METRIC_KEYS)[CAMPAIGN_METRIC_KEYS.indexOf('participant_times')]).toBe('参与职工人次');
     // A single value, or values no one catalogue holds, fall back on the unambiguous names.
     expect(codeLabels(['minor'])).toEqual([undefined]);
+    // A nomination review's conclusion is not a project's approval: rejected is 不同意推荐 there, not 未立项.
+    expect(codeLabels(['approved', 'rejected'])).toEqual(['同意推荐', '不同意推荐']);
   });
 
   it('names the honour types (award types and derived honours), the round stages and the ways of withdrawing an honour', () => {

@@ -11,6 +11,9 @@ type Labels = Record<string, string | { zh: string }>;
 /** Query parameters that are not a domain catalogue, as people read them. */
 const PARAMETER_LABELS: Labels = { region: '地区', industry: '行业', ownership: '所有制', period: '报送期', report: '推进情况', rectification: '督导整改' };
 
+/** A review level's conclusion on a nomination (同意推荐 or not): not a project's approval, whose `rejected` is 未立项. */
+const REVIEW_DECISION_LABELS: Labels = { approved: '同意推荐', rejected: '不同意推荐' };
+
 let labels: Map<string, string> | null = null;
 let catalogues: Array<Map<string, string>> | null = null;
 
@@ -41,7 +44,7 @@ const CATALOGUES = (): Labels[] =>
     AGGREGATION_LABELS, REPORTING_CADENCE_LABELS, HIERARCHY_LEVEL_LABELS, ORG_OWNERSHIP_LABELS, ORG_KIND_LABELS, ORG_LEVEL_LABELS, ORG_FACT_KIND_LABELS,
     AWARD_TYPE_CATALOGUE, NOMINEE_KIND_LABELS, POOL_LABELS, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, DEPARTMENT_LABELS, PARAMETER_LABELS,
     // Honour types: the award types and the honours derived from them (the register's filter lists both).
-    { ...AWARD_TYPE_CATALOGUE, ...DERIVED_HONOUR_CATALOGUE }, STAGE_LABELS, WITHDRAWAL_MODE_LABELS,
+    { ...AWARD_TYPE_CATALOGUE, ...DERIVED_HONOUR_CATALOGUE }, STAGE_LABELS, WITHDRAWAL_MODE_LABELS, REVIEW_DECISION_LABELS,
   ] as unknown as Labels[];
 
 function build(catalogues: Labels[]): Map<string, string> {

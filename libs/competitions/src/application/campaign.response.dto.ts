@@ -82,6 +82,8 @@ export class ReportingSpanDto {
 export class CampaignRuleVersionDto {
   @ApiProperty({ description: '规则版本 Version', type: 'integer' }) version!: number;
   @ApiProperty({ description: '修改理由 Reason of the amendment', type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ description: '生效时间（第 1 版自发布起，为 null）In force since (null for version 1: from publication)', type: String, format: 'date-time', nullable: true }) since!: string | null;
+  @ApiProperty({ description: '被下一版取代的时间（现行版本为 null）In force until the next version (null for the one in force)', type: String, format: 'date-time', nullable: true }) until!: string | null;
   @ApiProperty({ description: '该版本的规则 Its rules', type: LabelledCampaignRulesDto }) rules!: LabelledCampaignRulesDto;
 }
 

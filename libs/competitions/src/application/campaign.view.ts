@@ -55,8 +55,10 @@ export function campaignView(c: Campaign, revision: number | null, allowedAction
     rules: labelledRules(c.rules),
     // The days progress reports are owed for: the 竞赛周期 when set, else the campaign's year.
     reportingSpan: { ...campaignSpan(c.rules, c.year), fromCampaignPeriod: Boolean(c.rules.campaignPeriod) },
+    // When each came into force and until when, so a project's rulesVersion can be read against dates
+    // (the first is in force from publication, an instant its event does not record: null).
     ruleVersions: Object.entries(c.ruleVersions)
-      .map(([version, v]) => ({ version: Number(version), reason: v.reason, rules: labelledRules(v.rules) }))
+      .map(([version, v]) => ({ version: Number(version), reason: v.reason, since: v.since ?? null, until: c.ruleVersions[Number(version) + 1]?.since ?? null, rules: labelledRules(v.rules) }))
       .sort((a, b) => a.version - b.version),
     allowedActions,
     allowedActionLabels: labelledCampaignActions(allowedActions),

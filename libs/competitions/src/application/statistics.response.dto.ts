@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, GRADES, PROJECT_STATUSES } from '../domain';
 import { ScopeViewDto } from './supervision.response.dto';
 
@@ -117,6 +117,8 @@ export class AssessmentStatsItemDto {
 export class RankingDto {
   @ApiProperty({ description: '排名依据：总分 total 或标准分 z_score_v1', example: 'total' }) basis!: string;
   @ApiProperty({ description: '说明 Label' }) label!: string;
+  @ApiPropertyOptional({ description: '参与排名的项目按不同规则版本计分时，所涉版本 Rules versions of the ranked totals, when they differ', type: [Number] }) mixedRulesVersions?: number[];
+  @ApiPropertyOptional({ description: '其说明 Why it matters' }) noteZh?: string;
 }
 
 export class AssessorSummaryDto {

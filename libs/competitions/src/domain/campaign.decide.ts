@@ -144,6 +144,18 @@ function guardWindowChange(at: string, before: CampaignRules, after: CampaignRul
       { closesAt: oldCloses },
     );
   }
+  // Once open, a window stays open: a start moved past now would turn away units it had let in (and those that already
+  // applied did so under rules saying it was open).
+  const oldOpens = before.applicationWindow.opensAt;
+  const newOpens = after.applicationWindow.opensAt;
+  if (!isBefore(at, oldOpens) && newOpens !== oldOpens && isBefore(at, newOpens)) {
+    throw DomainError.unprocessable(
+      'CAMPAIGN.WINDOW_ALREADY_OPEN',
+      `报名已于 ${beijingTime(oldOpens)} 开始，不能把开始时间推迟到 ${beijingTime(newOpens)}；如需调整，请修改截止时间。`,
+      `The application window opened at ${oldOpens}; its start cannot be moved to ${newOpens}, after now. Change the closing time instead.`,
+      { opensAt: oldOpens, errors: [{ field: 'applicationWindow.opensAt', messageZh: '报名已开始，不能推迟开始时间。', messageEn: 'The window has opened; its start cannot move past now.' }] },
+    );
+  }
   const newCloses = after.applicationWindow.closesAt;
   if (!isBefore(at, newCloses)) {
     throw DomainError.validation('CAMPAIGN.WINDOW_IN_PAST', '新的报名截止时间不能早于当前时间。', 'The new closing time must be in the future.', {

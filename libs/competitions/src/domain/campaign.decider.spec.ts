@@ -199,6 +199,18 @@ describe('campaign decider', () => {
         .thenThrows('CAMPAIGN.WINDOW_ALREADY_CLOSED', { details: { closesAt: JIUJIANG.closesAt } });
     });
 
+    it('refuses moving an opened window’s start past now, and takes a later deadline with the start kept', () => {
+      const later = '2021-07-30T00:00:00+08:00';
+      spec()
+        .given(published)
+        .when({ type: 'AmendCampaignRules', campaignId: id, at: '2021-07-01T00:00:00+08:00', actor: committee, changes: { applicationWindow: { opensAt: '2021-07-05T00:00:00+08:00', closesAt: later } }, reason: '推迟开始' })
+        .thenThrows('CAMPAIGN.WINDOW_ALREADY_OPEN', { details: { errors: [{ field: 'applicationWindow.opensAt' }] } });
+      spec()
+        .given(published)
+        .when({ type: 'AmendCampaignRules', campaignId: id, at: '2021-07-01T00:00:00+08:00', actor: committee, changes: { applicationWindow: { opensAt: JIUJIANG.opensAt, closesAt: later } }, reason: '延长报名' })
+        .thenMatches([{ type: 'CampaignRulesAmended' }]);
+    });
+
     it('refuses a new deadline in the past', () => {
       spec()
         .given(published)

@@ -69,4 +69,11 @@ describe('assessment statistics projection', () => {
     );
     projectionSpec(assessmentStatsProjection).given(events()).then((db: Database) => assessmentStatistics(db, all).ranking, { basis: 'total', label: '按总分排名' });
   });
+
+  it('says when the totals it ranks were worked out under different rules versions', () => {
+    const underV2 = (e: ReturnType<typeof recorded>) => (e.type === 'AssessmentOpened' && (e.data as { projectId: string }).projectId === 'p3' ? { ...e, data: { ...e.data, rulesVersion: 2 } } : e);
+    projectionSpec(assessmentStatsProjection)
+      .given(events().map(underV2))
+      .thenMatches((db: Database) => assessmentStatistics(db, all).ranking, { basis: 'total', mixedRulesVersions: [1, 2], noteZh: expect.stringContaining('第 1、2 版') });
+  });
 });

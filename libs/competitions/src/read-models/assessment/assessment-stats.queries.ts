@@ -154,12 +154,16 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
     }
   }
   const page: Page<(typeof items)[number]> = { items: items.slice(f.offset, f.offset + f.limit), total: items.length, limit: f.limit, offset: f.offset };
+  // Ranked together, totals worked out under different rules versions (their schemes may differ in
+  // criteria, weights and how scores combine): said, so a rank is read for what it compares.
+  const versions = [...new Set(items.filter((i) => i.total !== null).map((i) => i.rulesVersion))].sort((a, b) => a - b);
+  const mixed = versions.length > 1 ? { mixedRulesVersions: versions, noteZh: `本排名含按不同评估方案版本（第 ${versions.join('、')} 版）计分的项目，各版本的指标、权重或计分方式可能不同。` } : {};
   return {
     ...page,
     campaignId: f.campaignId,
     ranking: f.normalisation
-      ? { basis: f.normalisation, label: NORMALISATION_LABELS[f.normalisation] }
-      : { basis: 'total', label: '按总分排名' },
+      ? { basis: f.normalisation, label: NORMALISATION_LABELS[f.normalisation], ...mixed }
+      : { basis: 'total', label: '按总分排名', ...mixed },
     finalizedCount: all.filter((r) => r.total !== null).length,
     byAssessor: [...byAssessor.values()].map(({ totals, ...a }) => ({ ...a, meanTotal: Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 100) / 100 })),
   };
