@@ -86,6 +86,8 @@ describe('demo seed: the middle of the loop', () => {
     expect(res.body.summary.submissions[0].outcomesLabelled[0]).toMatchObject({ label: expect.any(String), unitZh: expect.any(String) });
     expect(res.body.supervision.findings[0].rectifications.at(-1)).toMatchObject({ outcome: 'accepted', outcomeLabel: '验收通过' });
     expect(res.body.requiredApprovalLevelLabels.map((l: any) => l.level)).toEqual(res.body.requiredApprovalLevels);
+    // Those levels are the rules in force's, and say which version that is; the approval given names its own.
+    expect([res.body.requiredApprovalLevelsRulesVersion, res.body.application.approvedRulesVersion]).toEqual([1, 1]);
     expect(res.body.supervision.findings[0]).toMatchObject({ status: 'accepted' });
     expect((await t.get('/api/v1/projects/jj-textile-skills', tok['u-assessor-qian'])).status).toBe(200);
   });

@@ -201,7 +201,8 @@ export class ProjectViewDto {
   @ApiProperty({ description: '督导与安全 Supervision', type: ProjectSupervisionDto }) supervision!: ProjectSupervisionDto;
   @ApiProperty({ description: '评估考核（开始前为 null）Assessment', type: ProjectAssessmentDto, nullable: true }) assessment!: ProjectAssessmentDto | null;
   @ApiProperty({ description: '总结（首次提交前为 null）Summary', type: ProjectSummaryDto, nullable: true }) summary!: ProjectSummaryDto | null;
-  @ApiProperty({ description: '须经的审批层级 Approval levels required', type: [String] }) requiredApprovalLevels!: string[];
+  @ApiProperty({ description: '须经的审批层级（按现行规则）Approval levels required, by the rules in force', type: [String] }) requiredApprovalLevels!: string[];
+  @ApiProperty({ description: '上述层级所依据的规则版本（现行版本；已作出的审批见 application.approvedRulesVersion）The rules version they come from', type: 'integer', nullable: true }) requiredApprovalLevelsRulesVersion!: number | null;
   @ApiProperty({ description: '层级及其名称 The same, labelled', type: [LevelLabelDto] }) requiredApprovalLevelLabels!: LevelLabelDto[];
   @ApiProperty({ description: '待审批层级 Next approval level', type: String, nullable: true }) nextApprovalLevel!: string | null;
   @ApiProperty({ description: '层级名称 Its label', type: String, nullable: true }) nextApprovalLevelLabel!: string | null;

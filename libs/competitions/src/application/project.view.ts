@@ -55,6 +55,8 @@ export function projectView(
   revision: number | null,
   o: {
     requiredLevels: string[];
+    /** The campaign's rules version in force, whose approval levels `requiredLevels` are. */
+    rulesVersion?: number;
     nextLevel: string | null;
     allowedActions: ProjectAction[];
     reportHistory: ProgressReportRecord[];
@@ -120,6 +122,8 @@ export function projectView(
       openedEarly: openedEarly(project),
     },
     requiredApprovalLevels: o.requiredLevels,
+    // The rules version those levels come from: the one in force (an approval already given names its own, approvedRulesVersion).
+    requiredApprovalLevelsRulesVersion: o.rulesVersion ?? null,
     requiredApprovalLevelLabels: o.requiredLevels.map((level) => ({ level, label: HIERARCHY_LEVEL_LABELS[level as keyof typeof HIERARCHY_LEVEL_LABELS] ?? level })),
     nextApprovalLevel: o.nextLevel,
     nextApprovalLevelLabel: o.nextLevel ? (HIERARCHY_LEVEL_LABELS[o.nextLevel as keyof typeof HIERARCHY_LEVEL_LABELS] ?? o.nextLevel) : null,

@@ -141,7 +141,7 @@ export class ProjectsController {
     // The committee that gave a commendation, or one above it, changes it (as the commendation routes check).
     const mayChangeCommendation = (c: { givenByOrgId?: string }) => this.facts.committeeOver(user, project.orgId, ...(c.givenByOrgId ? [c.givenByOrgId] : []));
     return projectView(withVisibleScores(project, user), revision, {
-      requiredLevels: required, nextLevel, allowedActions, reportHistory, mayChangeCommendation,
+      requiredLevels: required, rulesVersion: full.rulesVersion, nextLevel, allowedActions, reportHistory, mayChangeCommendation,
     });
   }
 }
