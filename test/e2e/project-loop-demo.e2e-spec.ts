@@ -155,3 +155,25 @@ describe('demo seed: the middle of the loop', () => {
     expect(await offered('u-city-committee')).toBe(false);
   });
 });
+
+/* The README's demo clock starts on 20 July 2021: the seed writes no deadline the clock has not reached. */
+describe('demo seed on a clock inside its story', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2021-07-20T09:00:00+08:00' });
+    expect(await seedDemo(t.app)).toBe(true);
+  });
+  afterAll(() => t.stop());
+
+  it('keeps the window open on 20 July 2021, so the organiser may still extend it', async () => {
+    const city = await t.token(DEMO_USERS.find((u) => u.userId === 'u-city-committee')!);
+    const campaign = (await t.get(`/api/v1/campaigns/${JIUJIANG_CAMPAIGN_ID}`, city)).body;
+    expect(campaign).toMatchObject({ status: 'published', applicationWindowClosed: false });
+    const extended = await t.post(
+      `/api/v1/campaigns/${JIUJIANG_CAMPAIGN_ID}/rules-amendments`,
+      { changes: { applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-30T00:00:00+08:00' } }, reason: '延长报名' },
+      city,
+    );
+    expect(extended.status).toBe(200);
+  });
+});

@@ -1,6 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import { AggregateRepository, CommandContext } from '@jingsai/event-store';
-import { Actor, Decider, DomainEvent, SYSTEM_ACTOR, deterministicId } from '@jingsai/shared';
+import { Actor, CLOCK, Clock, Decider, DomainEvent, SYSTEM_ACTOR, deterministicId } from '@jingsai/shared';
 import { organizationDecider, RegisterOrganization } from '@jingsai/organizations';
 import {
   campaignDecider, campaignReportingFacts, campaignRulesSnapshot, keyProjectAssessmentPreset, projectDecider, CampaignRulesSnapshot, ProgressMetrics,
@@ -111,10 +111,12 @@ export async function seedDemo(app: INestApplication): Promise<boolean> {
 
   // What the scheduler records when a deadline passes is written at that instant too, so a replay "as of" a 2021 date
   // shows the window closed (it was recorded only when the service first started, years later).
-  await run(campaign, campaignDecider, '2021-07-23T00:00:30+08:00', SYSTEM_ACTOR, { type: 'CloseApplicationWindow', campaignId: JIUJIANG_CAMPAIGN_ID });
+  // Only once the service's clock has passed it (a demo started on 20 July 2021, as the README shows, keeps its window open).
+  const passed = (at: string) => Date.parse(at) <= app.get<Clock>(CLOCK).now().getTime();
+  if (passed('2021-07-23T00:00:30+08:00')) await run(campaign, campaignDecider, '2021-07-23T00:00:30+08:00', SYSTEM_ACTOR, { type: 'CloseApplicationWindow', campaignId: JIUJIANG_CAMPAIGN_ID });
   await project('jj-electronics-innovation', ELECTRONICS, '濂溪电子“五小”群众性创新竞赛', 'mass_innovation', '2021-07-24T09:00:00+08:00');
   await run('project-jj-electronics-innovation', projectDecider, '2021-07-25T10:00:00+08:00', ELECTRONICS, { type: 'SubmitProject', projectId: 'jj-electronics-innovation', campaign: await snapshot() });
-  await theLoop(repo, run, campaign, paths.get(O.textile)!);
+  await theLoop(repo, run, campaign, paths.get(O.textile)!, passed);
   return true;
 }
 
@@ -126,7 +128,7 @@ type Run = <S, C, E extends DomainEvent>(stream: string, decider: Decider<S, C, 
  * assessors (trimmed mean 90.85, 优秀) and has its summary accepted. 九江石化 reports Q3 late
  * and has a minor incident; its Q4 report is missing, so the scheduler records it overdue.
  */
-async function theLoop(repo: AggregateRepository, run: Run, campaign: string, textilePath: string[]): Promise<void> {
+async function theLoop(repo: AggregateRepository, run: Run, campaign: string, textilePath: string[], passed: (at: string) => boolean): Promise<void> {
   const { state } = await repo.state(campaign, campaignDecider);
   if (state.status === 'none') throw new Error('demo campaign missing');
   const reporting = campaignReportingFacts(state);
@@ -162,5 +164,5 @@ async function theLoop(repo: AggregateRepository, run: Run, campaign: string, te
   await petrochem('2021-11-04T09:00:00+08:00', CITY, { type: 'RecordSafetyIncident', incidentId: 'pc-inc-1', occurredOn: '2021-11-03', severity: 'minor', kind: 'safety_accident', description: '检修作业时一名职工手部轻微划伤' });
   // The quarter it never reported, recorded missed just after it fell due, as the scheduler does. Later quarters fall due
   // after the story ends (the summary accepted in February 2022): the scheduler records them when it runs.
-  await petrochem('2022-01-11T00:00:30+08:00', SYSTEM_ACTOR, { type: 'MarkProgressReportOverdue', period: '2021-Q4', dueOn: '2022-01-10' });
+  if (passed('2022-01-11T00:00:30+08:00')) await petrochem('2022-01-11T00:00:30+08:00', SYSTEM_ACTOR, { type: 'MarkProgressReportOverdue', period: '2021-Q4', dueOn: '2022-01-10' });
 }
