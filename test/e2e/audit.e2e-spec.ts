@@ -165,6 +165,11 @@ describe('audit over HTTP', () => {
       const events = async (q: string) => (await t.get(`/api/v1/audit/streams/organization-xy/events?${q}`, cityAuditor)).body;
       expect((await events('to=2021-07-01')).total).toBe((await events(`to=${encodeURIComponent('2021-07-01T23:59:59.999+08:00')}`)).total);
       expect(await events('from=2021-07-02&to=2021-07-01')).toMatchObject({ status: 400, code: 'AUDIT.BAD_RANGE', errors: [{ field: 'from' }, { field: 'to' }] });
+      // A form read as no instant is refused, not answered with an empty page.
+      expect(await events('to=2021-07-01T15')).toMatchObject({ status: 400, code: 'AUDIT.BAD_TIME', errors: [{ field: 'to' }] });
+      // A diff from a date starts when that day began: the day's own changes are in it.
+      const diff = (await t.get('/api/v1/audit/streams/organization-xy/diff?from=2021-07-01&to=2021-07-01', cityAuditor)).body;
+      expect(diff.added.length + diff.changed.length).toBeGreaterThan(0);
     });
 
     it('diffs two points, revision or instant, naming the changed fields', async () => {

@@ -38,7 +38,8 @@ export class AuditReplayController {
   })
   async diff(@Param('streamId') raw: string, @Query() q: DiffQueryDto, @CurrentUser() user: AuthUser) {
     const streamId = streamIdParam(raw);
-    const from = parseReplayPoint(q.from, 'from');
+    // from=2021-07-08 diffs from the day's start, so that day's changes are in it, as a history's from includes them.
+    const from = parseReplayPoint(q.from, 'from', 'start');
     const to = parseReplayPoint(q.to, 'to');
     await unlessUnreadable(this.access.requireStream(user, streamId));
     const [before, after] = await unlessUnreadable(

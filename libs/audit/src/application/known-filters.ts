@@ -9,6 +9,16 @@ import { replayableCategories } from '../replay/stream-deciders';
  * happened", the one thing an auditor must not be told by mistake.
  */
 export function requireKnownFilters(q: { type?: string[]; category?: string; from?: string; to?: string }): void {
+  // A bound read as no instant at all would match nothing: refused, naming it.
+  const unreadable = (['from', 'to'] as const).filter((k) => q[k] !== undefined && Number.isNaN(historyBound(q[k]!, k === 'to')));
+  if (unreadable.length > 0) {
+    throw DomainError.invalidFields(
+      'AUDIT.BAD_TIME',
+      [...unreadable],
+      `时间应写作日期（2021-07-08，按北京时间的整日）或时刻（2021-07-08T15:30:00+08:00，未写时区的按北京时间）：${unreadable.join('、')}。`,
+      `Write ${unreadable.join(' and ')} as a date (2021-07-08, the whole Beijing day) or an instant (2021-07-08T15:30:00+08:00; Beijing time without an offset).`,
+    );
+  }
   // A range that ends before it starts holds nothing: said, not answered with an empty page.
   if (q.from !== undefined && q.to !== undefined && historyBound(q.from, false) > historyBound(q.to, true)) {
     throw DomainError.invalidFields('AUDIT.BAD_RANGE', ['from', 'to'], `起始时间 ${q.from} 晚于截止时间 ${q.to}，请检查。`, `from (${q.from}) is after to (${q.to}).`);

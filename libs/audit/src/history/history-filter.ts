@@ -17,10 +17,11 @@ export interface HistoryFilter {
  * service's deadlines are Beijing dates; read as UTC, `to=2021-07-08` left out that day after 08:00.
  */
 export function historyBound(value: string, end: boolean): number {
-  const v = value.trim();
+  const v = value.trim().replace(' ', 'T');
   if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return Date.parse(`${v}T${end ? '23:59:59.999' : '00:00:00'}+08:00`);
-  if (/T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v)) return Date.parse(`${v}+08:00`);
-  return Date.parse(v);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v)) return Date.parse(`${v}+08:00`);
+  // Anything else must be a full instant with its offset; other ISO 8601 forms (week dates, hours alone, basic format) are NaN, refused by the caller.
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) ? Date.parse(v) : Number.NaN;
 }
 
 /** A predicate for the filter; time bounds are parsed once. */

@@ -9,10 +9,14 @@ export type ReplayPoint = { revision: number } | { asOf: string };
  * no offset; a date alone → the end of that Beijing day (the state as of that date, all of it);
  * anything else is a 400.
  */
-export function parseReplayPoint(raw: string, parameter: string): ReplayPoint {
+export function parseReplayPoint(raw: string, parameter: string, dateMeans: 'end' | 'start' = 'end'): ReplayPoint {
   const value = raw.trim();
   if (/^\d{1,15}$/.test(value)) return { revision: Number(value) };
-  if (isCalendarDate(value) || isRealIsoInstant(value, { offset: 'optional' })) return { asOf: new Date(historyBound(value.replace(' ', 'T'), true)).toISOString() };
+  if (isCalendarDate(value) || isRealIsoInstant(value, { offset: 'optional' })) {
+    // A date alone: the state as of that day, all of it; as the start of a diff, as it stood when the day began.
+    const at = isCalendarDate(value) && dateMeans === 'start' ? historyBound(value, false) - 1 : historyBound(value, true);
+    if (!Number.isNaN(at)) return { asOf: new Date(at).toISOString() };
+  }
   throw DomainError.invalidFields(
     'AUDIT.BAD_REPLAY_POINT',
     [parameter],
