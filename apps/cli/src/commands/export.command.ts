@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, rmSync } from 'node:fs';
 import { ExportSelection, csvChunks, describeSelection, exportPages, ndjsonChunks } from '@jingsai/audit';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { withAppContext } from '../cli-context';
@@ -34,9 +34,9 @@ export function exportCommand(): Command {
       if (code !== null) process.exit(code);
       await withAppContext(async (ctx) => {
         const store = ctx.get<EventStore>(EVENT_STORE);
-        // A mistyped id would give an empty export that verifies "intact": refused before any file is written.
-        const named = selection.kind === 'stream' ? selection.streamId : selection.kind === 'campaign' ? `campaign-${selection.campaignId}` : null;
-        if (named !== null && (await store.streamRevision(named)) === null) throw streamNotFound(named);
+        // A mistyped id would give an empty export that verifies "intact": a stream is refused before any file is written,
+        // a campaign once nothing of it was found (a store may hold its projects without its stream: a county's import).
+        if (selection.kind === 'stream' && (await store.streamRevision(selection.streamId)) === null) throw streamNotFound(selection.streamId);
         const bar = o.out ? progressBar(`export ${o.format}`) : null;
         const pages = exportPages(store, selection, { onProgress: (done, total) => bar?.update(done, total) });
         const chunks =
@@ -49,11 +49,13 @@ export function exportCommand(): Command {
           if (!out.write(chunk)) await once(out, 'drain');
         }
         bar?.stop();
-        if (o.out) {
-          await new Promise<void>((resolve, reject) => (out as NodeJS.WritableStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
-          const lines = o.format === 'ndjson' ? events - 2 : events - 1;
-          process.stderr.write(`exported ${lines} events to ${o.out}\n`);
+        const lines = o.format === 'ndjson' ? events - 2 : events - 1;
+        if (o.out) await new Promise<void>((resolve, reject) => (out as NodeJS.WritableStream).end((e?: Error | null) => (e ? reject(e) : resolve())));
+        if (selection.kind === 'campaign' && lines === 0) {
+          if (o.out) rmSync(o.out, { force: true });
+          throw new Error(`campaign ${selection.campaignId} has no event in this log (竞赛活动 ${selection.campaignId} 在本日志中没有任何事件); nothing was exported`);
         }
+        if (o.out) process.stderr.write(`exported ${lines} events to ${o.out}\n`);
         // A scan reads every page once: a page cache only adds to the memory a long export holds.
       }, { SQLITE_CACHE_MB: process.env.SQLITE_CACHE_MB ?? '2' });
     });

@@ -44,8 +44,8 @@ type Data = Record<string, unknown>;
  * counts); its view, and so its replay, also says on what grounds and with what notes each step
  * was taken: the reviews and clearances of each nomination, each objection's grounds, objector and
  * resolution, each honour's changes with their reasons, and a nomination that led to an honour as
- * conferred. Objectors are shown: the audit trail is read by auditors over the round and
- * administrators, to whom the round view shows them too.
+ * conferred. Objectors are shown: the replay is read by administrators and by auditors whose
+ * scope holds the round's stream, who read the same identities in its events.
  */
 const awardRoundView: ReplayView = (state, events) => {
   const round = state as { nominations?: Data[]; objections?: Data[]; honours?: Data[] };
@@ -93,6 +93,15 @@ const awardRoundView: ReplayView = (state, events) => {
     honours: (round.honours ?? []).map((h) => ({ ...h, changes: changes.get(String(h.honourId)) ?? [] })),
   };
 };
+
+/** The event types each view reads: only those are kept while a long stream is folded. */
+export const REPLAY_VIEW_TYPES = new Map<string, ReadonlySet<string>>([
+  ['project', new Set(['ProgressReportFiled', 'ProgressReportCorrected'])],
+  [
+    'awardRound',
+    new Set(['NominationRecommended', 'NominationReviewed', 'ClearanceGranted', 'ClearanceRefused', 'ObjectionRaised', 'ObjectionUpheld', 'ObjectionDismissed', 'HonourRevoked', 'HonourWithdrawn', 'HonourSuspended', 'HonourReinstated']),
+  ],
+]);
 
 const VIEWS = new Map<string, ReplayView>([
   ['awardRound', awardRoundView],

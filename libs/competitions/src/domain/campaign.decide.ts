@@ -144,15 +144,15 @@ function guardWindowChange(at: string, before: CampaignRules, after: CampaignRul
       { closesAt: oldCloses },
     );
   }
-  // Once open, a window stays open: a start moved past now would turn away units it had let in (and those that already
-  // applied did so under rules saying it was open).
+  // Once open, a window's start does not move later: past now it would turn away units it had let in, and before now it
+  // would rewrite who could apply when (those who applied did so under rules saying it was open). Earlier is harmless.
   const oldOpens = before.applicationWindow.opensAt;
   const newOpens = after.applicationWindow.opensAt;
-  if (!isBefore(at, oldOpens) && newOpens !== oldOpens && isBefore(at, newOpens)) {
+  if (!isBefore(at, oldOpens) && isBefore(oldOpens, newOpens)) {
     throw DomainError.unprocessable(
       'CAMPAIGN.WINDOW_ALREADY_OPEN',
       `报名已于 ${beijingTime(oldOpens)} 开始，不能把开始时间推迟到 ${beijingTime(newOpens)}；如需调整，请修改截止时间。`,
-      `The application window opened at ${oldOpens}; its start cannot be moved to ${newOpens}, after now. Change the closing time instead.`,
+      `The application window opened at ${oldOpens}; its start cannot be moved later, to ${newOpens}. Change the closing time instead.`,
       { opensAt: oldOpens, errors: [{ field: 'applicationWindow.opensAt', messageZh: '报名已开始，不能推迟开始时间。', messageEn: 'The window has opened; its start cannot move past now.' }] },
     );
   }

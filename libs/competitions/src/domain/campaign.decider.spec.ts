@@ -205,6 +205,11 @@ describe('campaign decider', () => {
         .given(published)
         .when({ type: 'AmendCampaignRules', campaignId: id, at: '2021-07-01T00:00:00+08:00', actor: committee, changes: { applicationWindow: { opensAt: '2021-07-05T00:00:00+08:00', closesAt: later } }, reason: '推迟开始' })
         .thenThrows('CAMPAIGN.WINDOW_ALREADY_OPEN', { details: { errors: [{ field: 'applicationWindow.opensAt' }] } });
+      // Later but still before now rewrites who could apply when: refused too.
+      spec()
+        .given(published)
+        .when({ type: 'AmendCampaignRules', campaignId: id, at: '2021-07-01T00:00:00+08:00', actor: committee, changes: { applicationWindow: { opensAt: '2021-06-20T00:00:00+08:00', closesAt: later } }, reason: '推迟开始' })
+        .thenThrows('CAMPAIGN.WINDOW_ALREADY_OPEN');
       spec()
         .given(published)
         .when({ type: 'AmendCampaignRules', campaignId: id, at: '2021-07-01T00:00:00+08:00', actor: committee, changes: { applicationWindow: { opensAt: JIUJIANG.opensAt, closesAt: later } }, reason: '延长报名' })

@@ -156,7 +156,8 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
   const page: Page<(typeof items)[number]> = { items: items.slice(f.offset, f.offset + f.limit), total: items.length, limit: f.limit, offset: f.offset };
   // Ranked together, totals worked out under different rules versions (their schemes may differ in
   // criteria, weights and how scores combine): said, so a rank is read for what it compares.
-  const versions = [...new Set(items.filter((i) => i.total !== null).map((i) => i.rulesVersion))].sort((a, b) => a - b);
+  // Over every ranked project, as the ranks are, not only the rows the caller sees.
+  const versions = [...new Set(all.filter((r) => r.total !== null).map((r) => Number(r.rules_version)))].sort((a, b) => a - b);
   const mixed = versions.length > 1 ? { mixedRulesVersions: versions, noteZh: `本排名含按不同评估方案版本（第 ${versions.join('、')} 版）计分的项目，各版本的指标、权重或计分方式可能不同。` } : {};
   return {
     ...page,
