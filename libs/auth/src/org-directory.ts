@@ -30,6 +30,16 @@ export interface OrgDirectory {
 
 export const ORG_DIRECTORY = Symbol('ORG_DIRECTORY');
 
+/**
+ * Whether `orgId` heads the only tree the directory holds: its auditor reads everything. The head
+ * of one tree among several (another province registered alongside) still reads only its own.
+ */
+export function headsTheOnlyTree(directory: OrgDirectory, orgId: string): boolean {
+  if (directory.get(orgId)?.parentId !== null) return false;
+  const roots = directory.roots?.() ?? [orgId];
+  return roots.length === 1 && roots[0] === orgId;
+}
+
 /** Refuse unless `targetOrgId` lies within the caller's organisation subtree; an organisation nobody registered is a 404, not out of scope. */
 export function requireWithinScope(directory: OrgDirectory, callerOrgId: string, targetOrgId: string, what = 'organisation'): void {
   if (!directory.isWithin(targetOrgId, callerOrgId)) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
-import { AuthUser, ORG_DIRECTORY, OrgDirectory, describeScope, requireRole, requireWithinScope } from '@jingsai/auth';
+import { AuthUser, ORG_DIRECTORY, OrgDirectory, describeScope, headsTheOnlyTree, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore, ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError, parseStreamId } from '@jingsai/shared';
 import { StreamScope } from '../scope/stream-scope';
@@ -43,11 +43,7 @@ export class AuditAccess {
       );
     }
     if (rebuilding.length === 0) await this.consistency.catchUp();
-    const node = this.orgs.get(user.orgId);
-    if (node === undefined || node.parentId !== null) return false;
-    // The head of one tree among several (another province registered alongside) still sees only its own.
-    const roots = this.orgs.roots?.() ?? [user.orgId];
-    return roots.length === 1 && roots[0] === user.orgId;
+    return headsTheOnlyTree(this.orgs, user.orgId);
   }
 
   /** Refuses unless the caller may read this stream; 404 when the stream does not exist. */

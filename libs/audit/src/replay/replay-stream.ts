@@ -1,7 +1,7 @@
 import { EventStore, UpcasterRegistry } from '@jingsai/event-store';
 import { DomainError, parseStreamId } from '@jingsai/shared';
 import { ReplayPoint } from './replay-point';
-import { REPLAY_VIEW_TYPES, replayDeciderFor, replayViewFor, replayableCategories } from './stream-deciders';
+import { replayDeciderFor, replayViewFor, replayableCategories } from './stream-deciders';
 
 const PAGE = 500;
 
@@ -58,7 +58,6 @@ export async function replayStream(
   let last: { revision: number; position: number; occurredAt: string; recordedAt: string } | null = null;
   let applied = 0;
   const view = replayViewFor(category);
-  const viewTypes = REPLAY_VIEW_TYPES.get(category);
   const folded: Array<{ type: string; data: unknown; occurredAt: string }> = [];
   let from = 0;
   let done = false;
@@ -71,7 +70,7 @@ export async function replayStream(
       }
       const event = upcasters.upcast(stored);
       state = decider.evolve(state, { type: event.type, data: event.data });
-      if (view && viewTypes?.has(event.type)) folded.push({ type: event.type, data: event.data, occurredAt: stored.metadata.occurredAt });
+      if (view?.types.has(event.type)) folded.push({ type: event.type, data: event.data, occurredAt: stored.metadata.occurredAt });
       last = { revision: stored.revision, position: stored.position, occurredAt: stored.metadata.occurredAt, recordedAt: stored.recordedAt };
       applied++;
     }
@@ -89,6 +88,6 @@ export async function replayStream(
     recordedAt: last?.recordedAt ?? null,
     eventsApplied: applied,
     headRevision,
-    state: view ? view(state, folded) : state,
+    state: view ? view.show(state, folded) : state,
   };
 }

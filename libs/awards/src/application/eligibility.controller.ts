@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-v
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
 import { campaignDecider, neverPublished } from '@jingsai/competitions';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope, headsTheOnlyTree } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { latestRoundOf } from '../read-models/award-rounds/award-round-list.queries';
@@ -73,10 +73,7 @@ export class EligibilityController {
    * trail counts it unrestricted). Any other auditor reads their own subtree, as everyone else.
    */
   private everywhere(user: AuthUser): boolean {
-    if (user.roles.includes('admin')) return true;
-    if (!user.roles.includes('auditor') || this.orgs.get(user.orgId)?.parentId !== null) return false;
-    const roots = this.orgs.roots?.() ?? [user.orgId];
-    return roots.length === 1 && roots[0] === user.orgId;
+    return user.roles.includes('admin') || (user.roles.includes('auditor') && headsTheOnlyTree(this.orgs, user.orgId));
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { combineScores, disagreementOf, scoreSheetProblems, weightedTotal } from './assessment-scoring';
+import { ScoreSheetCode, combineScores, disagreementOf, scoreSheetProblems, weightedTotal } from './assessment-scoring';
 import { AssessmentScheme, gradeFor } from './campaign-rules';
 import { FinalizeAssessment, RecordScore, RecordSelfScore } from './project-assessment.commands';
 import { openedAssessment, requireAssigned, requireNoConflictNow } from './project-assessment.decide';
@@ -10,13 +10,19 @@ import { requireProject } from './project.guards';
 import { ProjectState } from './project.state';
 import { sameValue } from './same-value';
 
+/** What is wrong with a refused score sheet, before the criteria it names. */
+const SHEET_PROBLEMS: Record<ScoreSheetCode, { zh: string; en: string }> = {
+  'PROJECT.UNKNOWN_CRITERION': { zh: '评分表含有评估方案以外的指标', en: 'The score sheet holds a criterion outside the scheme' },
+  'PROJECT.MISSING_CRITERION': { zh: '评分表缺少指标', en: 'The score sheet misses a criterion' },
+  'PROJECT.SCORE_OUT_OF_RANGE': { zh: '评分超出评分范围', en: 'A score is out of the scale' },
+};
+
 /** Validates a sheet against the scheme; answers the scores in criterion order and their weighted total. */
 function checkedSheet(scheme: AssessmentScheme, scores: Record<string, number>): { scores: Record<string, number>; weightedTotal: number } {
   const wrong = scoreSheetProblems(scheme, scores);
   if (wrong) {
-    const zh = { 'PROJECT.UNKNOWN_CRITERION': '评分表含有评估方案以外的指标', 'PROJECT.MISSING_CRITERION': '评分表缺少指标', 'PROJECT.SCORE_OUT_OF_RANGE': '评分超出评分范围' }[wrong.code];
-    const en = { 'PROJECT.UNKNOWN_CRITERION': 'The score sheet holds a criterion outside the scheme', 'PROJECT.MISSING_CRITERION': 'The score sheet misses a criterion', 'PROJECT.SCORE_OUT_OF_RANGE': 'A score is out of the scale' }[wrong.code];
-    throw DomainError.validation(wrong.code, `${zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, `${en}: ${wrong.errors.map((e) => e.messageEn).join(' ')}`, { errors: wrong.errors, scale: scheme.scale });
+    const what = SHEET_PROBLEMS[wrong.code];
+    throw DomainError.validation(wrong.code, `${what.zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, `${what.en}: ${wrong.errors.map((e) => e.messageEn).join(' ')}`, { errors: wrong.errors, scale: scheme.scale });
   }
   const ordered: Record<string, number> = {};
   for (const c of scheme.criteria) ordered[c.key] = scores[c.key];
