@@ -17,4 +17,5 @@ export * from './projection/projection-batch';
 export * from './projection/projection-failure';
 export * from './projection/projection-runner';
 export * from './projection/threaded-projection-runner';
+export * from './projection/side-rebuild';
 export * from './worker-thread';

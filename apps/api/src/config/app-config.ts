@@ -48,6 +48,8 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean() SQLITE_WRITER_THREAD = false;
   /** Run the projections in a worker thread, off the command path (SQLite store only). */
   @Transform(toBool) @IsBoolean() PROJECTIONS_THREAD = true;
+  /** `cli rebuild` of every read model builds part of them on a second thread (SQLite files only). */
+  @Transform(toBool) @IsBoolean() REBUILD_THREAD = true;
   /** Heap cap of the projection worker thread (MB). */
   @Transform(toInt) @IsInt() @Min(32) PROJECTION_HEAP_MB = 96;
   @Transform(toInt) @IsInt() @Min(1024) BODY_LIMIT_BYTES = 1_048_576;

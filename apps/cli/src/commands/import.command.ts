@@ -7,6 +7,7 @@ import { loadConfig } from '../../../api/src/config/app-config';
 import { progressBar } from '../progress';
 import { PROJECTION_RUNNER } from '@jingsai/api-kit';
 import { ProjectionRunner } from '@jingsai/event-store';
+import { sideRebuildFor } from '../../../api/src/infrastructure/side-rebuild';
 import { withAppContext } from '../cli-context';
 
 export function importCommand(): Command {
@@ -33,9 +34,9 @@ export function importCommand(): Command {
         input.destroy();
       }
       if (!o.rebuild) return void process.stdout.write('run `jingsai rebuild` to rebuild the read models from the imported log\n');
-      await withAppContext(async (ctx) => {
+      await withAppContext(async (ctx, appConfig) => {
         const rebuilt = progressBar('rebuild');
-        const result = await ctx.get<ProjectionRunner>(PROJECTION_RUNNER).rebuild({ onProgress: (done, total) => rebuilt.update(done, total) });
+        const result = await ctx.get<ProjectionRunner>(PROJECTION_RUNNER).rebuild({ side: sideRebuildFor(appConfig), onProgress: (done, total) => rebuilt.update(done, total) });
         rebuilt.stop();
         process.stdout.write(`rebuilt the read models: ${result.events} events in ${(result.ms / 1000).toFixed(1)} s\n`);
       });

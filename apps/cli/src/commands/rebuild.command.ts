@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { PROJECTION_RUNNER } from '@jingsai/api-kit';
 import { ProjectionRunner } from '@jingsai/event-store';
+import { sideRebuildFor } from '../../../api/src/infrastructure/side-rebuild';
 import { withAppContext } from '../cli-context';
 import { progressBar } from '../progress';
 
@@ -9,12 +10,13 @@ export function rebuildCommand(): Command {
     .description('rebuild all read models, or one, from the event log (重建读模型)')
     .option('--only <name>', 'rebuild only this read model (projection name)')
     .action(async (o: { only?: string }) => {
-      await withAppContext(async (ctx) => {
+      await withAppContext(async (ctx, config) => {
         const runner = ctx.get<ProjectionRunner>(PROJECTION_RUNNER);
         // The bar counts positions of the log read; the last line the events the read models follow.
         const bar = progressBar(`${o.only ? `rebuild ${o.only}` : 'rebuild'}, log positions`);
         const result = await runner.rebuild({
           only: o.only,
+          side: o.only ? undefined : sideRebuildFor(config),
           onProgress: (done, total, rate) => bar.update(done, total, `${Math.round(rate).toLocaleString()} events/s`),
         });
         bar.stop();

@@ -18,11 +18,19 @@ export interface ReplayContext {
  * subscription), from the targets' lowest checkpoint to the head, with the status row saying
  * `rebuilding` meanwhile. Progress is in log positions scanned, so it ends at total/total.
  */
+export interface ReplayResult {
+  /** Events the targets were given (of the types they follow). */
+  events: number;
+  ms: number;
+  /** The same events by type (a side rebuild's count is added to the runner's by it). */
+  byType: Map<string, number>;
+}
+
 export async function replayLog(
   ctx: ReplayContext,
   targets: Projection[],
   onProgress?: (done: number, total: number, eventsPerSecond: number) => void,
-): Promise<{ events: number; ms: number }> {
+): Promise<ReplayResult> {
   const started = Date.now();
   const start = Math.min(...targets.map((p) => ctx.readDb.checkpoint(p.name)?.position ?? 0));
   let head = await ctx.store.headPosition();
@@ -30,6 +38,7 @@ export async function replayLog(
   const rate = (events: number) => Math.round(events / Math.max(0.001, (Date.now() - started) / 1000));
   let from = start;
   let events = 0;
+  const byType = new Map<string, number>();
   // The flag is the caller's, set in the transaction that emptied the targets; the replay keeps it beating.
   let heartbeat = Date.now();
   // A rebuild that dies half way is simply run again, so its commits need not reach the disk one by one.
@@ -50,6 +59,7 @@ export async function replayLog(
       const to = page[page.length - 1].position;
       ctx.commit(targets, page.map((e) => ctx.upcast(e)), from, to);
       events += page.length;
+      for (const e of page) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
       from = to;
       if (Date.now() - heartbeat >= REBUILD_HEARTBEAT_EVERY_MS) {
         heartbeat = Date.now();
@@ -65,5 +75,5 @@ export async function replayLog(
   // Cleared by the caller once the read models are whole again (their deferred indexes built); a
   // replay that failed leaves the flag, whose heartbeat then stops.
   onProgress?.(total(), total(), rate(events));
-  return { events, ms: Date.now() - started };
+  return { events, ms: Date.now() - started, byType };
 }

@@ -7,7 +7,8 @@ import { ProjectionApplyError, applyBatch } from './projection-batch';
 import { UpcastError, toFailure } from './projection-failure';
 import { ReadModelDatabase } from './read-model-database';
 import { LiveFeed } from './live-feed';
-import { replayLog } from './projection-replay';
+import { ReplayResult, replayLog } from './projection-replay';
+import { SideRebuild, copySideTables, removeSideFile, sideRebuildPath } from './side-rebuild';
 
 export interface ProjectionRunnerOptions {
   /** Applied to every event before the projections see it (today's shape). */
@@ -29,6 +30,17 @@ export interface RebuildOptions {
   only?: string;
   /** Called after every page: log positions scanned, total to scan, events per second. */
   onProgress?: (done: number, total: number, eventsPerSecond: number) => void;
+  /**
+   * A second thread for a rebuild of all read models (not with `only`): it builds the
+   * projections it names into a file of its own while this runner builds the rest, and its
+   * tables are then copied in (see `SideRebuild`). Ignored for a read-model file in memory.
+   */
+  side?: SideRebuild;
+  /**
+   * False: leave out the indexes the projections defer (`Projection.deferredIndexes`), for a
+   * side rebuild whose tables are copied into a file that builds its own. Default true.
+   */
+  deferredIndexes?: boolean;
 }
 
 /**
@@ -64,9 +76,14 @@ export class ProjectionRunner {
     this.rebuildBatchSize = Math.max(1, options.rebuildBatchSize ?? 5000);
     this.logger = options.logger ?? { log: (m) => console.log(m), error: (m) => console.error(m) };
     this.clock = options.clock ?? (() => new Date());
+    this.filter = this.filterOf(projections);
+  }
+
+  /** The event types these projections follow, or none (every event) when any takes all, or upcasters run. */
+  private filterOf(projections: Projection[]): EventFilter | undefined {
     // Upcasters may rename types, and the registry cannot list old names: filter after upcasting then.
-    const typed = projections.every((p) => p.eventTypes) && !(options.upcasters && options.upcasters.size > 0);
-    this.filter = typed ? { eventTypes: [...new Set(projections.flatMap((p) => p.eventTypes!))] } : undefined;
+    const typed = projections.every((p) => p.eventTypes) && !(this.options.upcasters && this.options.upcasters.size > 0);
+    return typed ? { eventTypes: [...new Set(projections.flatMap((p) => p.eventTypes!))] } : undefined;
   }
 
   get running(): boolean {
@@ -166,9 +183,12 @@ export class ProjectionRunner {
   }
 
   /** Drops and re-creates the read models (all, or `only` one) and replays the whole log into them. */
-  async rebuild(options: RebuildOptions = {}): Promise<{ events: number; ms: number }> {
+  async rebuild(options: RebuildOptions = {}): Promise<ReplayResult> {
     const targets = options.only ? this.projections.filter((p) => p.name === options.only) : this.projections;
     if (targets.length === 0) throw new Error(`no projection named ${options.only}`);
+    const side = options.side && !options.only && this.readDb.path !== ':memory:' ? options.side : undefined;
+    const unknown = side?.names.filter((n) => !targets.some((p) => p.name === n)) ?? [];
+    if (unknown.length > 0) throw new Error(`the side rebuild names projections this runner does not have: ${unknown.join(', ')}`);
     const wasRunning = this.running;
     await this.stop();
     this.failure = null;
@@ -182,7 +202,7 @@ export class ProjectionRunner {
         this.readDb.writeCheckpoint(p.name, 0, p.version);
       }
     }).immediate();
-    const result = await this.replay(targets, options.onProgress);
+    const result = await this.replay(targets, options.onProgress, side, options.deferredIndexes ?? true);
     if (wasRunning) await this.start();
     return result;
   }
@@ -208,39 +228,87 @@ export class ProjectionRunner {
       .immediate();
   }
 
-  /** Replays the targets from the start, with their query-only indexes built once at the end. */
-  private async replay(targets: Projection[], onProgress?: RebuildOptions['onProgress']) {
+  /**
+   * Replays the targets from the start, with their query-only indexes built once at the end. With
+   * a side, the side's projections are built in its own file meanwhile and copied in before the
+   * indexes; either failing fails the replay, and the flag stays set (as for any failed replay).
+   */
+  private async replay(targets: Projection[], onProgress?: RebuildOptions['onProgress'], side?: SideRebuild, deferredIndexes = true): Promise<ReplayResult> {
     const db = this.readDb.db;
     const deferred = targets.flatMap((p) => p.deferredIndexes ?? []);
     // An index name is an identifier, never input: still, only plain ones are dropped.
     for (const name of deferred) if (/^\w+$/.test(name)) db.exec(`DROP INDEX IF EXISTS ${name}`);
+    const there = side ? targets.filter((p) => side.names.includes(p.name)) : [];
+    const here = targets.filter((p) => !there.includes(p));
+    const sidePath = sideRebuildPath(this.readDb.path);
     try {
-      const result = await replayLog(
-        {
-          store: this.store,
-          readDb: this.readDb,
-          filter: this.filter,
-          pageSize: this.rebuildBatchSize,
-          upcast: (e) => this.upcast(e),
-          commit: (projections, events, from, to) => this.commit(projections, events, from, to),
-        },
-        targets,
-        onProgress,
-      );
+      let result: ReplayResult;
+      if (there.length === 0) {
+        result = await this.replayHere(here, onProgress);
+      } else {
+        // Progress is the slower thread's: the positions both have scanned.
+        let sideAt: [number, number] = [0, 1];
+        let hereAt: [number, number, number] = [0, 1, 0];
+        const report = () => onProgress?.(Math.min(hereAt[0], sideAt[0]), Math.max(hereAt[1], sideAt[1]), hereAt[2]);
+        removeSideFile(sidePath);
+        const began = Date.now();
+        const [mine, theirs] = await Promise.allSettled([
+          here.length > 0 ? this.replayHere(here, (done, total, rate) => ((hereAt = [done, total, rate]), report())) : Promise.resolve(null),
+          side!.build(sidePath, (done, total) => ((sideAt = [done, total]), report())),
+        ]);
+        if (mine.status === 'rejected') throw mine.reason;
+        if (theirs.status === 'rejected') throw theirs.reason;
+        const started = Date.now();
+        copySideTables(this.readDb, sidePath, there);
+        const copyMs = Date.now() - started;
+        result = this.countedTogether(mine.value, theirs.value.byType, here, Date.now() - began);
+        this.logger.log(`copied the side rebuild of ${there.map((p) => p.name).join(', ')} in ${copyMs} ms`);
+      }
       const started = Date.now();
       // A replay that failed half way leaves them to the next start, whose `setup` builds them.
       db.transaction(() => {
-        targets.forEach((p) => p.setup(db));
+        if (deferredIndexes) targets.forEach((p) => p.setup(db));
         // Whole again, indexes included: queries of them are answered again.
         this.readDb.setRebuilding(null);
       }).immediate();
       const indexMs = Date.now() - started;
       this.logger.log(`rebuilt ${targets.map((p) => p.name).join(', ')}: ${result.events} events in ${result.ms + indexMs} ms (indexes ${indexMs} ms)`);
-      return { events: result.events, ms: result.ms + indexMs };
+      return { ...result, ms: result.ms + indexMs };
     } catch (e) {
       this.fail(e);
       throw e;
+    } finally {
+      if (there.length > 0) removeSideFile(sidePath);
     }
+  }
+
+  private replayHere(targets: Projection[], onProgress?: RebuildOptions['onProgress']): Promise<ReplayResult> {
+    return replayLog(
+      {
+        store: this.store,
+        readDb: this.readDb,
+        filter: this.filterOf(targets),
+        pageSize: this.rebuildBatchSize,
+        upcast: (e) => this.upcast(e),
+        commit: (projections, events, from, to) => this.commit(projections, events, from, to),
+      },
+      targets,
+      onProgress,
+    );
+  }
+
+  /** This thread's count plus the side's events of types this thread did not read: each event once. */
+  private countedTogether(mine: ReplayResult | null, theirs: Map<string, number>, here: Projection[], ms: number): ReplayResult {
+    const byType = new Map(mine?.byType ?? []);
+    const read = here.length > 0 ? this.filterOf(here) : { eventTypes: [] };
+    let events = mine?.events ?? 0;
+    for (const [type, count] of theirs) {
+      if (read?.eventTypes && !read.eventTypes.includes(type)) {
+        events += count;
+        byType.set(type, count);
+      }
+    }
+    return { events, ms, byType };
   }
 
   /**
