@@ -5,6 +5,7 @@ type Op =
   | { op: 'upsert'; kind: string; key: string; day: number; reopen: boolean }
   | { op: 'settle'; kind: string; key: string }
   | { op: 'settleAll'; kind: string }
+  | { op: 'reopen'; kind: string; key: string }
   | { op: 'flush' };
 
 const KEYS = ['2021-Q1', '2021-Q2', '2021-Q3'];
@@ -18,13 +19,15 @@ function sequence(seed: number, length: number): Op[] {
   return Array.from({ length }, (): Op => {
     const key = KEYS[next(KEYS.length)];
     const kind = KINDS[next(KINDS.length)];
-    switch (next(4)) {
+    switch (next(5)) {
       case 0:
         return { op: 'upsert', kind, key, day: 1 + next(28), reopen: next(3) === 0 };
       case 1:
         return { op: 'settle', kind, key };
       case 2:
         return next(3) === 0 ? { op: 'settleAll', kind } : { op: 'flush' };
+      case 3:
+        return { op: 'reopen', kind, key };
       default:
         return { op: 'upsert', kind, key, day: 1 + next(28), reopen: false };
     }
@@ -46,7 +49,7 @@ function fresh() {
 }
 
 describe('DeadlineBatch', () => {
-  it('leaves the same rows as the same calls made one by one, for any order of sets, reopenings and settlements', () => {
+  it('leaves the same rows as the same calls made one by one, for any order of sets, reopenings (with a new due date or as it was) and settlements', () => {
     for (let seed = 1; seed <= 500; seed++) {
       const ops = sequence(seed, 12);
       const direct = fresh();
@@ -63,6 +66,11 @@ describe('DeadlineBatch', () => {
         } else if (o.op === 'settleAll') {
           settleDeadline(direct, o.kind, 's');
           batch.settle(batched, o.kind, 's');
+        } else if (o.op === 'reopen') {
+          // One by one: the stored row, set again with its own due date and payload, reopened.
+          const row = direct.prepare("SELECT due_at AS dueAt, payload FROM deadlines WHERE kind = ? AND stream_id = 's' AND item_key = ?").get(o.kind, o.key) as { dueAt: string; payload: string } | undefined;
+          if (row) upsertDeadline(direct, 'o', { kind: o.kind, streamId: 's', key: o.key, dueAt: row.dueAt, payload: JSON.parse(row.payload) }, true);
+          batch.reopen(batched, 'o', o.kind, 's', o.key);
         } else {
           batch.flush(batched);
         }

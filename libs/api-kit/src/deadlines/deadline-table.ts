@@ -98,6 +98,22 @@ export class DeadlineBatch {
     settleDeadline(db, kind, streamId);
   }
 
+  /**
+   * A settled deadline is looked at again, due when it was (a rejected rectification): the
+   * batch's own entry if it has one, else the stored row. Nothing is written before the flush.
+   */
+  reopen(db: Database, owner: string, kind: string, streamId: string, key: string): void {
+    const entry = this.byDb.get(db)?.get(streamId)?.get(idOf(kind, key));
+    if (entry) {
+      entry.settled = 'open';
+      return;
+    }
+    const row = db.prepare('SELECT due_at AS dueAt, payload FROM deadlines WHERE kind = ? AND stream_id = ? AND item_key = ?').get(kind, streamId, key) as
+      | { dueAt: string; payload: string }
+      | undefined;
+    if (row) this.upsert(db, owner, { kind, streamId, key, dueAt: row.dueAt, payload: JSON.parse(row.payload) as Record<string, unknown> }, true);
+  }
+
   flush(db: Database): void {
     const streams = this.byDb.get(db);
     if (!streams) return;

@@ -149,16 +149,6 @@ function periodsOwed(facts: CampaignReportingFacts, plan: { startsOn: string; en
 /** No more reports are owed (assessment opened, or the project ended). */
 const stopReporting = (db: Database, projectId: string) => db.prepare('UPDATE pd_projects SET reporting = 0 WHERE project_id = ? AND reporting = 1').run(projectId);
 
-/** A rejected rectification is owed again: its deadline (unchanged) is looked at again. */
-function reopenFinding(db: Database, streamId: string, findingId: string): void {
-  // The look-up below reads the table, not the batch's due dates.
-  deadlines.flush(db);
-  const row = db.prepare('SELECT due_at AS dueAt, payload FROM deadlines WHERE kind = ? AND stream_id = ? AND item_key = ?').get(RECTIFICATION_DUE, streamId, findingId) as
-    | { dueAt: string; payload: string }
-    | undefined;
-  if (row) upsertDeadline(db, OWNER, { kind: RECTIFICATION_DUE, streamId, key: findingId, dueAt: row.dueAt, payload: JSON.parse(row.payload) }, true);
-}
-
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   switch (e.type) {
     case 'ProjectDrafted': {
@@ -190,7 +180,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'RectificationOverdue':
       return settleDeadline(db, RECTIFICATION_DUE, e.streamId, e.data.findingId);
     case 'RectificationRejected':
-      return reopenFinding(db, e.streamId, e.data.findingId);
+      // Owed again: its deadline (unchanged) is looked at again.
+      return deadlines.reopen(db, OWNER, RECTIFICATION_DUE, e.streamId, e.data.findingId);
     case 'SummaryAccepted':
       // No more reports; a finding the summary was accepted without is still owed, and its deadline still passes.
       stopReporting(db, e.data.projectId);
