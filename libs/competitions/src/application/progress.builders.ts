@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { Campaign, campaignReportingFacts, owedRegimePeriods, parsePeriod, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
+import { Campaign, owedRegimePeriods, parsePeriod, ReportingRegime, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
 import { LoopAction, LoopBuilder } from './project-loop.command';
 
 /** The route names the inspection too: a finding of another inspection is not found here. */
@@ -15,13 +15,13 @@ function findingIn(project: Project, params: Record<string, string>): string {
 }
 
 /**
- * The periods of earlier reporting rules this project owed (due by the day the rules changed),
- * with the rules version each fell due under: a miss under them may still be filed late. A period
+ * The periods of earlier reporting rules this project owes (those begun before the new cadence
+ * took over: see `reportingRegimes`), with the rules version each is owed under: one not filed
+ * may be filed under those rules, late or not. A period
  * on record as overdue counts too, whatever the rules now say (a change recorded without its
  * time, in older logs, cannot place the periods before it).
  */
-function earlierPeriodsOf(project: Project, campaign: Campaign): Array<{ period: string; rulesVersion: number }> {
-  const regimes = reportingRegimes(campaign);
+function earlierPeriodsOf(project: Project, campaign: Campaign, regimes: ReportingRegime[]): Array<{ period: string; rulesVersion: number }> {
   const earlier = owedRegimePeriods(regimes.slice(0, -1), project.implementationPlan).map((x) => ({ period: x.period.period, rulesVersion: x.regime.facts.rulesVersion }));
   const known = new Set(earlier.map((x) => x.period));
   const current = regimes[regimes.length - 1]!.facts;
@@ -39,12 +39,15 @@ function earlierPeriodsOf(project: Project, campaign: Campaign): Array<{ period:
 export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
   async file_progress_report({ project, body, base, facts, newItemId }) {
     const campaign = await facts.campaign(project.campaignId);
+    const regimes = reportingRegimes(campaign);
     const reportId: string = body.reportId ?? newItemId();
     return {
       itemId: reportId,
       command: {
-        type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reason: body.reason ?? null, reporting: campaignReportingFacts(campaign),
-        earlierPeriods: earlierPeriodsOf(project, campaign),
+        type: 'FileProgressReport', ...base, reportId, period: body.period, metrics: body.metrics, narrative: body.narrative, reason: body.reason ?? null,
+        // The rules in force, with the day their cadence took over from earlier rules.
+        reporting: regimes[regimes.length - 1]!.facts,
+        earlierPeriods: earlierPeriodsOf(project, campaign, regimes),
       },
     };
   },

@@ -33,6 +33,24 @@ function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingP
       cadence,
     });
   }
+  const owedFrom = c.reporting.owedFrom;
+  // Of the cadence in force, but its months are reported under the rules before the change: say which periods to file instead.
+  if (owedFrom && period.startsOn < owedFrom && owedPeriods({ ...c.reporting, owedFrom: null }, project.implementationPlan).some((p) => p.period === period.period)) {
+    const instead = (c.earlierPeriods ?? [])
+      .map((x) => parsePeriod(x.period))
+      .filter((p): p is ReportingPeriod => p !== null && p.startsOn <= period.endsOn && p.endsOn >= period.startsOn)
+      .map((p) => p.period);
+    const insteadZh = instead.length ? `，应报送 ${instead.join('、')}` : '';
+    throw DomainError.unprocessable(
+      'PROJECT.PERIOD_UNDER_EARLIER_RULES',
+      `报送期 ${period.period} 的月份按变更前的报送规则报送${insteadZh}；本竞赛活动自 ${owedFrom} 起${REPORTING_CADENCE_LABELS[cadence]}。`,
+      `The months of period ${period.period} are reported under the rules before the change${instead.length ? ` (file ${instead.join(', ')})` : ''}; the campaign reports ${cadence} from ${owedFrom}.`,
+      {
+        period: period.period, owedFrom, insteadPeriods: instead,
+        errors: [{ field: 'period', messageZh: `报送期 ${period.period} 按变更前的规则报送${insteadZh}。`, messageEn: `Period ${period.period} is reported under the earlier rules.` }],
+      },
+    );
+  }
   const owed = owedPeriods(c.reporting, project.implementationPlan);
   if (!owed.some((p) => p.period === period.period)) {
     const span = owed.length ? `${owed[0].period} 至 ${owed[owed.length - 1].period}` : '无';

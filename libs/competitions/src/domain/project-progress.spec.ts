@@ -96,6 +96,24 @@ describe('progress reports (信息反馈)', () => {
       .thenThrows('PROJECT.PERIOD_OUTSIDE_CAMPAIGN', { details: { owedPeriods: [] } });
   });
 
+  it('after a change to quarterly, refuses the quarter whose months are still reported monthly, naming them, and files those under the earlier rules', () => {
+    // Monthly until quarterly took over on 2021-10-01 (changed 2021-08-20): August and September are owed monthly under version 1.
+    const quarterlyFromQ4 = { ...reporting, rulesVersion: 2, cadence: 'quarterly' as const, owedFrom: '2021-10-01' };
+    const earlierPeriods = [{ period: '2021-08', rulesVersion: 1 }, { period: '2021-09', rulesVersion: 1 }];
+    spec()
+      .given(inProgress)
+      .when({ ...file({ reporting: quarterlyFromQ4 }), earlierPeriods })
+      .thenThrows('PROJECT.PERIOD_UNDER_EARLIER_RULES', { kind: 'unprocessable', details: { period: '2021-Q3', owedFrom: '2021-10-01', insteadPeriods: ['2021-08', '2021-09'], errors: [{ field: 'period' }] } });
+    spec()
+      .given(inProgress)
+      .when({ ...file({ reporting: quarterlyFromQ4, period: '2021-09' }), earlierPeriods })
+      .then([{ type: 'ProgressReportFiled', data: { ...filedData, period: '2021-09', dueOn: '2021-10-10', rulesVersion: 1 } }]);
+    spec()
+      .given(inProgress)
+      .when({ ...file({ reporting: quarterlyFromQ4, period: '2021-Q4', at: '2022-01-05T10:00:00+08:00' }), earlierPeriods })
+      .then([{ type: 'ProgressReportFiled', data: { ...filedData, period: '2021-Q4', dueOn: '2022-01-10', filedAt: '2022-01-05T10:00:00+08:00', rulesVersion: 2 } }]);
+  });
+
   it('refuses a period not written for the campaign’s cadence', () => {
     spec().given(inProgress).when(file({ period: '2021-08' })).thenThrows('PROJECT.INVALID_PERIOD', { details: { cadence: 'quarterly' } });
     spec().given(inProgress).when(file({ period: 'Q3' })).thenThrows('PROJECT.INVALID_PERIOD');

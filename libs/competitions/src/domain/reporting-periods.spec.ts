@@ -4,7 +4,7 @@ import { JIUJIANG, jiujiangCreated, jiujiangPublished } from './campaign.fixture
 import { campaignDecider } from './campaign.decider';
 import { CampaignEvent } from './campaign.events';
 import { Campaign } from './campaign.state';
-import { campaignReportingFacts, owedPeriods, owedRegimePeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, reportingRegimes, campaignSpan } from './reporting-periods';
+import { cadenceTakesOver, campaignReportingFacts, owedPeriods, owedRegimePeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, reportingRegimes, campaignSpan } from './reporting-periods';
 
 describe('reporting periods (信息反馈周期)', () => {
   it('lists the months overlapping a span, each due on the 10th day after it ends', () => {
@@ -93,15 +93,51 @@ describe('reporting regimes (the rules in force when each report fell due)', () 
   const plan = { startsOn: '2021-08-01', endsOn: '2021-12-31' };
   const owed = (...events: CampaignEvent[]) => owedRegimePeriods(regimes(...events), plan).map(({ period, regime }) => [period.period, regime.facts.rulesVersion]);
 
-  it('owes the old periods due up to the day of a change and the new ones due after it, none retroactively', () => {
-    // Quarterly, then monthly from 2021-11-12: Q3 (due 10-10) stands; 2021-08 … 2021-10 (due by 11-10) were never owed.
-    expect(owed(amended(2, { reportingCadence: 'monthly' }, '2021-11-12T10:00:00+08:00'))).toEqual([['2021-Q3', 1], ['2021-11', 2], ['2021-12', 2]]);
-    // A change on a due day: the old period due that day is the old rules’ (and can no longer be filed), the new one due that day is nobody’s.
+  /** The months of the plan each owed period covers: every month must appear once. */
+  const monthsCovered = (owedList: Array<Array<string | number>>) =>
+    owedList.flatMap(([key]) => {
+      const p = parsePeriod(key)!;
+      return reportingPeriods('monthly', p.startsOn, p.endsOn).map((m) => m.period);
+    }).filter((m) => m >= '2021-08');
+  const planMonths = ['2021-08', '2021-09', '2021-10', '2021-11', '2021-12'];
+
+  it('owes every month of the plan once across a change, under the rules of the period it began in, none retroactively', () => {
+    // Quarterly, then monthly from 2021-11-12: the quarter under way is finished quarterly (October's report would have been due 11-10).
+    expect(owed(amended(2, { reportingCadence: 'monthly' }, '2021-11-12T10:00:00+08:00'))).toEqual([['2021-Q3', 1], ['2021-Q4', 1]]);
+    // On 2021-10-10, Q3's due day: monthly from October (its report is due 11-10), Q3 still quarterly.
     expect(owed(amended(2, { reportingCadence: 'monthly' }, '2021-10-10T10:00:00+08:00'))).toEqual([['2021-Q3', 1], ['2021-10', 2], ['2021-11', 2], ['2021-12', 2]]);
+    // On 2021-08-20: July's monthly report was due 08-10, so Q3 stays quarterly and monthly begins in October.
+    expect(owed(amended(2, { reportingCadence: 'monthly' }, '2021-08-20T10:00:00+08:00'))).toEqual([['2021-Q3', 1], ['2021-10', 2], ['2021-11', 2], ['2021-12', 2]]);
+    for (const at of ['2021-07-05', '2021-08-01', '2021-08-20', '2021-09-30', '2021-10-01', '2021-10-10', '2021-11-12', '2021-12-31']) {
+      expect([at, monthsCovered(owed(amended(2, { reportingCadence: 'monthly' }, `${at}T10:00:00+08:00`)))]).toEqual([at, planMonths]);
+    }
+  });
+
+  it('finishes the quarter under way monthly after a change to quarterly, so no month is reported twice', () => {
+    const monthly = amended(2, { reportingCadence: 'monthly' }, '2021-06-01T10:00:00+08:00');
+    const quarterly = (at: string) => amended(3, { reportingCadence: 'quarterly' }, `${at}T10:00:00+08:00`);
+    // Monthly from June (Q3 not yet begun), then quarterly from 2021-08-20: August and September stay monthly, Q4 is quarterly.
+    expect(owed(monthly, quarterly('2021-08-20'))).toEqual([['2021-08', 2], ['2021-09', 2], ['2021-Q4', 3]]);
+    // From 2021-10-05: October's monthly report is not due yet, so Q4 is quarterly whole; from 2021-11-15, Q4 is finished monthly.
+    expect(owed(monthly, quarterly('2021-10-05'))).toEqual([['2021-08', 2], ['2021-09', 2], ['2021-Q4', 3]]);
+    expect(owed(monthly, quarterly('2021-11-15'))).toEqual([['2021-08', 2], ['2021-09', 2], ['2021-10', 2], ['2021-11', 2], ['2021-12', 2]]);
+    for (const at of ['2021-06-15', '2021-07-01', '2021-08-20', '2021-09-10', '2021-10-05', '2021-12-20']) {
+      expect([at, monthsCovered(owed(monthly, quarterly(at)))]).toEqual([at, planMonths]);
+    }
+  });
+
+  it('takes the new cadence over on a day periods of both begin on, whose new report is not yet due', () => {
+    expect(cadenceTakesOver('monthly', 'quarterly', '2021-08-20')).toBe('2021-10-01');
+    expect(cadenceTakesOver('monthly', 'quarterly', '2021-07-05')).toBe('2021-07-01');
+    expect(cadenceTakesOver('quarterly', 'monthly', '2021-07-05')).toBe('2021-07-01');
+    expect(cadenceTakesOver('quarterly', 'monthly', '2021-08-20')).toBe('2021-10-01');
+    expect(cadenceTakesOver('quarterly', 'monthly', '2021-12-20')).toBe('2022-01-01');
+    // The same cadence (a new span): from the period the change falls in.
+    expect(cadenceTakesOver('monthly', 'monthly', '2021-08-20')).toBe('2021-08-01');
   });
 
   it('continues a regime through an amendment that changes neither cadence nor span, naming the latest version', () => {
-    expect(regimes(amended(2, { title: '新名称' }, '2021-09-01T10:00:00+08:00'))).toEqual([{ facts: expect.objectContaining({ cadence: 'quarterly', rulesVersion: 2 }), afterDay: null, untilDay: null }]);
+    expect(regimes(amended(2, { title: '新名称' }, '2021-09-01T10:00:00+08:00'))).toEqual([{ facts: expect.objectContaining({ cadence: 'quarterly', rulesVersion: 2 }), changedOn: null }]);
   });
 
   it('lets the new rules judge every period when a change was recorded without its time (older logs)', () => {

@@ -30,6 +30,13 @@ export interface CampaignReportingFacts {
   cadence: ReportingCadence;
   startsOn: string;
   endsOn: string;
+  /**
+   * After a change of cadence, the periods these rules owe: those beginning on or after
+   * `owedFrom` and before `owedBefore` (absent or null: no bound). The months before are
+   * reported under the earlier rules, those after under the later ones (see `reportingRegimes`).
+   */
+  owedFrom?: string | null;
+  owedBefore?: string | null;
 }
 
 const MONTHLY = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -94,8 +101,9 @@ export function reportingPeriods(cadence: ReportingCadence, startsOn: string, en
  * the campaign's span.
  */
 export function owedPeriods(facts: CampaignReportingFacts, plan: { startsOn: string; endsOn: string }): ReportingPeriod[] {
-  const from = plan.startsOn > facts.startsOn ? plan.startsOn : facts.startsOn;
-  const to = plan.endsOn < facts.endsOn ? plan.endsOn : facts.endsOn;
+  const from = [plan.startsOn, facts.startsOn, facts.owedFrom ?? ''].reduce((a, b) => (b > a ? b : a));
+  const to = [plan.endsOn, facts.endsOn, facts.owedBefore ? addDays(facts.owedBefore, -1) : plan.endsOn].reduce((a, b) => (b < a ? b : a));
+  // Bounds of a regime are days periods of both cadences begin on: the periods overlapping them begin within them.
   return reportingPeriods(facts.cadence, from, to);
 }
 
@@ -124,23 +132,42 @@ export function campaignSpan(rules: Pick<CampaignRules, 'campaignPeriod'>, year:
 }
 
 /**
- * One stretch of a campaign under the same reporting rules (cadence and span). A period of these
- * rules is owed when it falls due after `afterDay` (null: from the start) and on or before
- * `untilDay` (null: no end): each project is judged by the rules in force when a report fell due.
- * So after a change of cadence on day D, the old periods due up to D stand as they were, and the
- * new ones are owed from those due after D; no period comes due retroactively.
+ * One stretch of a campaign under the same reporting rules (cadence and span): its facts say
+ * which periods it owes (`owedFrom`, `owedBefore`). Each month of a project's plan is reported
+ * once, under one regime, and no report comes due retroactively.
  */
 export interface ReportingRegime {
   facts: CampaignReportingFacts;
-  afterDay: string | null;
-  untilDay: string | null;
+  /** The day (Beijing) the rules of this regime were adopted; null for the first. */
+  changedOn: string | null;
+}
+
+const nextMonth = (day: string): string => {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${pad(m + 1)}-01`;
+};
+
+/**
+ * The day a new cadence takes over after a change of the reporting rules on `changeDay`: the
+ * first day, from the start of the old period the change falls in, on which periods of both
+ * cadences begin and whose new period is not yet due that day. The old cadence owes the periods
+ * before it (the quarter under way is finished quarterly; the months already past their due
+ * day stay monthly), the new one those from it. So monthly → quarterly on 2021-08-20 takes
+ * over on 2021-10-01 (2021-08 and 2021-09 still monthly), quarterly → monthly on 2021-07-05 on
+ * 2021-07-01 (July's report is not due until 08-10), and on 2021-08-20 on 2021-10-01 (2021-Q3
+ * still quarterly, since July's was due before the change).
+ */
+export function cadenceTakesOver(oldCadence: ReportingCadence, newCadence: ReportingCadence, changeDay: string): string {
+  let day = periodOf(oldCadence, changeDay).startsOn;
+  while (periodOf(oldCadence, day).startsOn !== day || periodOf(newCadence, day).startsOn !== day || periodOf(newCadence, day).dueOn <= changeDay) day = nextMonth(day);
+  return day;
 }
 
 /**
  * The campaign's reporting regimes in order, the last one in force now. A rules version that
  * changes neither cadence nor span continues the regime before it (whose facts then name the
- * latest such version). A change recorded without its
- * time (older logs) cannot be placed: the new rules then judge every period, as they used to.
+ * latest such version). A change recorded without its time (older logs) cannot be placed: the
+ * new rules then judge every period, as they used to.
  */
 export function reportingRegimes(campaign: Campaign): ReportingRegime[] {
   const regimes: ReportingRegime[] = [];
@@ -155,19 +182,21 @@ export function reportingRegimes(campaign: Campaign): ReportingRegime[] {
     }
     const since = version.since ?? null;
     if (last && since === null) regimes.length = 0;
-    const day = last && since !== null ? beijingDate(since) : null;
-    if (last && day !== null) last.untilDay = day;
-    regimes.push({ facts, afterDay: day, untilDay: null });
+    if (last && since !== null) {
+      const changedOn = beijingDate(since);
+      const takesOver = cadenceTakesOver(last.facts.cadence, facts.cadence, changedOn);
+      // Never before the regime it follows took over (two changes within one period).
+      const from = last.facts.owedFrom && last.facts.owedFrom > takesOver ? last.facts.owedFrom : takesOver;
+      last.facts = { ...last.facts, owedBefore: from };
+      regimes.push({ facts: { ...facts, owedFrom: from }, changedOn });
+    } else {
+      regimes.push({ facts, changedOn: null });
+    }
   }
-  return regimes.length > 0 ? regimes : [{ facts: campaignReportingFacts(campaign), afterDay: null, untilDay: null }];
+  return regimes.length > 0 ? regimes : [{ facts: campaignReportingFacts(campaign), changedOn: null }];
 }
 
-/** Whether a period of a regime falls due within it. */
-export function dueWithin(regime: Pick<ReportingRegime, 'afterDay' | 'untilDay'>, period: Pick<ReportingPeriod, 'dueOn'>): boolean {
-  return (regime.afterDay === null || period.dueOn > regime.afterDay) && (regime.untilDay === null || period.dueOn <= regime.untilDay);
-}
-
-/** The periods a project owes over the campaign's regimes (see `owedPeriods`), each with the regime it falls due in. */
+/** The periods a project owes over the campaign's regimes (see `owedPeriods`), each with the regime it is owed under. */
 export function owedRegimePeriods(regimes: ReportingRegime[], plan: { startsOn: string; endsOn: string }): Array<{ period: ReportingPeriod; regime: ReportingRegime }> {
-  return regimes.flatMap((regime) => owedPeriods(regime.facts, plan).filter((p) => dueWithin(regime, p)).map((period) => ({ period, regime })));
+  return regimes.flatMap((regime) => owedPeriods(regime.facts, plan).map((period) => ({ period, regime })));
 }

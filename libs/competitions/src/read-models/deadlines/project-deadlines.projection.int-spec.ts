@@ -40,26 +40,42 @@ describe('project deadlines projection', () => {
     projectionSpec(projectDeadlinesProjection).given([...base, recorded('AssessmentOpened', { projectId: 'p1' })]).then(open, []);
   });
 
-  it('re-plans the reports of running projects when the rules change the cadence: the old periods stop being owed, the new ones falling due after the change are', () => {
+  it('re-plans the reports of running projects when the rules change the cadence: every month owed once, the periods begun before the new cadence takes over under the old', () => {
     const toMonthly = recorded('CampaignRulesAmended', {
-      campaignId: 'c8', rulesVersion: 2, changes: { reportingCadence: 'monthly' }, reason: '改为按月报送',
+      campaignId: 'c8', rulesVersion: 2, changes: { reportingCadence: 'monthly' }, reason: '改为按月报送', amendedAt: '2021-11-02T10:00:00+08:00',
       rules: { reportingCadence: 'monthly', applicationWindow: { opensAt: 'x', closesAt: '2021-07-23T00:00:00+08:00' } },
-    }, { metadata: { occurredAt: '2021-11-02T02:00:00.000Z' } });
+    });
+    const at = (amendedAt: string | undefined) => ({ ...toMonthly, data: { ...toMonthly.data, amendedAt } });
     const filedQ3 = recorded('ProgressReportFiled', { projectId: 'p8', period: '2021-Q3' });
     const base = [created('c8'), drafted('p8', 'c8'), approved('p8'), filedQ3, drafted('p9', 'c8'), approved('p9'), recorded('AssessmentOpened', { projectId: 'p9' })];
     const reports = (db: Database) => (open(db) as Array<{ stream: string; key: string }>).map((r) => `${r.stream} ${r.key}`);
     projectionSpec(projectDeadlinesProjection).given(base).then(reports, ['project-p8 2021-Q4']);
-    // Changed on 2021-11-02: p8 owes October to December, the months due after that day. August and September fell due
-    // under the quarterly rules, which did not ask for them, so they never come due. p9 reports no more.
+    // Changed on 2021-11-02, before October's monthly report is due (11-10): monthly from October, Q4 no longer owed. p9 reports no more.
     projectionSpec(projectDeadlinesProjection).given([...base, toMonthly]).then(reports, ['2021-10', '2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
     projectionSpec(projectDeadlinesProjection).given([...base, toMonthly, recorded('ProgressReportFiled', { projectId: 'p8', period: '2021-10' })]).then(reports, ['2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
-    // The time the rules took effect, when the event records it, is the one that counts.
-    const recordedLater = { ...toMonthly, data: { ...toMonthly.data, amendedAt: '2021-11-11T09:00:00+08:00' } };
-    projectionSpec(projectDeadlinesProjection).given([...base, recordedLater]).then(reports, ['2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
+    // Changed on 2021-11-11, after October's would have been due: Q4 is finished quarterly; monthly begins in 2022, after the plan.
+    projectionSpec(projectDeadlinesProjection).given([...base, at('2021-11-11T09:00:00+08:00')]).then(reports, ['project-p8 2021-Q4']);
     // Changed on the day Q3 falls due, with Q3 unfiled: the quarter is still owed under the old rules, so its miss is recorded.
-    const onDueDay = { ...toMonthly, data: { ...toMonthly.data, amendedAt: '2021-10-10T09:00:00+08:00' } };
     const unfiled = [created('c8'), drafted('p10', 'c8'), approved('p10')];
-    projectionSpec(projectDeadlinesProjection).given([...unfiled, onDueDay]).then(reports, ['2021-10', '2021-11', '2021-12', '2021-Q3'].map((m) => `project-p10 ${m}`));
+    projectionSpec(projectDeadlinesProjection).given([...unfiled, at('2021-10-10T09:00:00+08:00')]).then(reports, ['2021-10', '2021-11', '2021-12', '2021-Q3'].map((m) => `project-p10 ${m}`));
+    // A change recorded without its time (older logs) cannot be placed: the new rules owe every period, as the domain has it.
+    projectionSpec(projectDeadlinesProjection).given([...base, at(undefined)]).then(reports, ['2021-08', '2021-09', '2021-10', '2021-11', '2021-12'].map((m) => `project-p8 ${m}`));
+  });
+
+  it('finishes the months of a quarter under way monthly after a change to quarterly, so no month is owed twice', () => {
+    const toQuarterly = (amendedAt: string) =>
+      recorded('CampaignRulesAmended', {
+        campaignId: 'c5', rulesVersion: 2, changes: { reportingCadence: 'quarterly' }, reason: '改为按季度报送', amendedAt,
+        rules: { reportingCadence: 'quarterly', applicationWindow: { opensAt: 'x', closesAt: '2021-07-23T00:00:00+08:00' } },
+      });
+    const base = [created('c5', 'monthly'), drafted('p5', 'c5'), approved('p5'), recorded('ProgressReportFiled', { projectId: 'p5', period: '2021-08' })];
+    const keys = (db: Database) => open(db).map((r: any) => r.key);
+    // On 2021-08-20: August (filed) and September stay monthly, then Q4; October to December are no longer owed monthly.
+    projectionSpec(projectDeadlinesProjection).given([...base, toQuarterly('2021-08-20T10:00:00+08:00')]).then(keys, ['2021-09', '2021-Q4']);
+    // On 2021-10-05: October's monthly report is not due yet, so Q4 is quarterly whole.
+    projectionSpec(projectDeadlinesProjection).given([...base, toQuarterly('2021-10-05T10:00:00+08:00')]).then(keys, ['2021-09', '2021-Q4']);
+    // On 2021-11-15: October's was due 11-10, so the quarter is finished monthly.
+    projectionSpec(projectDeadlinesProjection).given([...base, toQuarterly('2021-11-15T10:00:00+08:00')]).then(keys, ['2021-09', '2021-10', '2021-11', '2021-12']);
   });
 
   it('follows the monthly cadence', () => {

@@ -3,7 +3,7 @@ import { Projection } from '@jingsai/event-store';
 import { RecordedEvent, streamIdOf } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
-  beijingDate, CampaignEvent, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
+  beijingDate, cadenceTakesOver, CampaignEvent, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
 } from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
@@ -25,7 +25,35 @@ const PROJECT_TYPES = [
   'ProjectWithdrawn', 'ProjectTerminated',
 ];
 
-interface CampaignRow { campaign_id: string; year: number; cadence: ReportingCadence; closes_at: string; status: string; period_starts: string | null; period_ends: string | null }
+interface CampaignRow {
+  campaign_id: string; year: number; cadence: ReportingCadence; closes_at: string; status: string; period_starts: string | null; period_ends: string | null;
+  /** JSON of the reporting regimes once the cadence or span changed (see `reportingRegimes`); null: one, the rules in the row. */
+  regimes: string | null;
+}
+
+/** The rules in the row, as reporting facts. */
+function rowFacts(c: CampaignRow): CampaignReportingFacts {
+  const period = c.period_starts && c.period_ends ? { startsOn: c.period_starts, endsOn: c.period_ends } : null;
+  return { rulesVersion: 0, cadence: c.cadence, ...campaignSpan({ campaignPeriod: period }, c.year) };
+}
+
+/** The campaign's reporting regimes, the last in force, as the domain's `reportingRegimes` works them out. */
+const regimesOf = (c: CampaignRow): CampaignReportingFacts[] => (c.regimes ? (JSON.parse(c.regimes) as CampaignReportingFacts[]) : [rowFacts(c)]);
+
+/**
+ * After the rules changed from `before` to `after` (cadence or span): the new cadence takes over
+ * on the day `cadenceTakesOver` gives; the earlier regime owes the periods begun before it. A
+ * change recorded without its time (older logs) cannot be placed: the new rules owe every period.
+ */
+function nextRegimes(before: CampaignRow, after: CampaignRow, changedAt: string | undefined): string | null {
+  if (!changedAt) return null;
+  const regimes = regimesOf(before);
+  const last = regimes[regimes.length - 1]!;
+  const takesOver = cadenceTakesOver(last.cadence, after.cadence, beijingDate(changedAt));
+  const from = last.owedFrom && last.owedFrom > takesOver ? last.owedFrom : takesOver;
+  last.owedBefore = from;
+  return JSON.stringify([...regimes, { ...rowFacts(after), owedFrom: from }]);
+}
 
 type CampaignPeriod = { startsOn: string; endsOn: string } | null | undefined;
 const setPeriod = (db: Database, campaignId: string, p: CampaignPeriod) =>
@@ -69,7 +97,9 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       if (c?.status === 'published' && e.data.changes.applicationWindow) windowDue(c);
       // Another cadence or span: running projects owe the periods the new rules define (as filing checks them), not the old ones.
       if (before && c && (before.cadence !== c.cadence || before.period_starts !== c.period_starts || before.period_ends !== c.period_ends)) {
-        replanReports(db, c, e.data.amendedAt ?? e.metadata.occurredAt);
+        const regimes = nextRegimes(before, c, e.data.amendedAt);
+        db.prepare('UPDATE pd_campaigns SET regimes = ? WHERE campaign_id = ?').run(regimes, campaignId);
+        replanReports(db, { ...c, regimes });
       }
       return;
     }
@@ -97,38 +127,32 @@ function reportsDue(e: RecordedOf<ProjectApproved>, db: Database, projectId: str
 
 interface PdProject { project_id: string; campaign_id: string; starts_on: string; ends_on: string; approved_at: string | null }
 
-/** The report due items a project owes under the campaign's reporting rules now. */
+/** The report due items a project owes under the campaign's reporting regimes. */
 function owedReports(c: CampaignRow, p: PdProject, approvedAt: string) {
-  const period = c.period_starts && c.period_ends ? { startsOn: c.period_starts, endsOn: c.period_ends } : null;
-  const facts = { rulesVersion: 0, cadence: c.cadence, ...campaignSpan({ campaignPeriod: period }, c.year) };
   // Owed when due after the day of approval (owedSinceApproval), that day worked out once.
   const approvedOn = beijingDate(approvedAt);
-  return periodsOwed(facts, { startsOn: p.starts_on, endsOn: p.ends_on })
+  return regimesOf(c)
+    .flatMap((facts) => periodsOwed(facts, { startsOn: p.starts_on, endsOn: p.ends_on }))
     .filter((x) => x.period.dueOn > approvedOn)
     .map(({ period, dueAt }) => ({ key: period.period, dueAt, payload: { projectId: p.project_id, period: period.period, dueOn: period.dueOn } }));
 }
 
 /**
- * After the reporting rules changed at `amendedAt`, each project still reporting owes the new
- * periods that fall due after that day (one due before it was never owed under the rules then in
- * force, so it does not come due retroactively): due items the new rules do not have are settled
- * (the scheduler stops looking at them), the new ones are set. A period already settled stays settled.
+ * After the reporting rules changed, each project still reporting owes the periods of the
+ * regimes (see `reportingRegimes`: every month once, none due retroactively): due items no
+ * regime owes any more are settled (the scheduler stops looking at them), new ones are set. A
+ * period already settled (filed, or marked overdue) stays settled.
  */
-function replanReports(db: Database, c: CampaignRow, amendedAt: string): void {
+function replanReports(db: Database, c: CampaignRow): void {
   // The look-up of open items reads the table, not the batch's due dates.
   deadlines.flush(db);
   const running = db.prepare('SELECT * FROM pd_projects WHERE campaign_id = ? AND reporting = 1 AND approved_at IS NOT NULL').all(c.campaign_id) as PdProject[];
-  const open = db.prepare('SELECT item_key AS key, due_at AS dueAt FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0');
-  // A period of the old rules due by the day of the change is still owed under them (reportingRegimes):
-  // its item stays, so a miss the scheduler has not recorded yet, or one due that very day, is recorded.
-  const stillOwedUntil = Date.parse(endOfBeijingDay(beijingDate(amendedAt)));
+  const open = db.prepare('SELECT item_key AS key FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0');
   for (const p of running) {
     const streamId = streamIdOf('project', p.project_id);
-    const owed = owedReports(c, p, Date.parse(p.approved_at!) > Date.parse(amendedAt) ? p.approved_at! : amendedAt);
+    const owed = owedReports(c, p, p.approved_at!);
     const keys = new Set(owed.map((x) => x.key));
-    for (const item of open.all(REPORT_DUE, streamId) as Array<{ key: string; dueAt: string }>) {
-      if (!keys.has(item.key) && Date.parse(item.dueAt) > stillOwedUntil) settleDeadline(db, REPORT_DUE, streamId, item.key);
-    }
+    for (const item of open.all(REPORT_DUE, streamId) as Array<{ key: string }>) if (!keys.has(item.key)) settleDeadline(db, REPORT_DUE, streamId, item.key);
     for (const x of owed) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId, ...x });
   }
 }
@@ -136,7 +160,7 @@ function replanReports(db: Database, c: CampaignRow, amendedAt: string): void {
 /** Projects of a campaign mostly share plans: their periods are worked out once (a calendar walk per project was a tenth of a rebuild). */
 const periodsSeen = new Map<string, Array<{ period: ReportingPeriod; dueAt: string }>>();
 function periodsOwed(facts: CampaignReportingFacts, plan: { startsOn: string; endsOn: string }) {
-  const key = `${facts.cadence}|${facts.startsOn}|${facts.endsOn}|${plan.startsOn}|${plan.endsOn}`;
+  const key = `${facts.cadence}|${facts.startsOn}|${facts.endsOn}|${facts.owedFrom ?? ''}|${facts.owedBefore ?? ''}|${plan.startsOn}|${plan.endsOn}`;
   let periods = periodsSeen.get(key);
   if (!periods) {
     periods = owedPeriods(facts, plan).map((period) => ({ period, dueAt: endOfBeijingDay(period.dueOn) }));
@@ -204,15 +228,18 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
 export const projectDeadlinesProjection: Projection = {
   name: OWNER,
   // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects;
-  // 5: only with the periods falling due after the day of the change; 7: a change of cadence keeps the old periods due by its day.
-  version: 7,
+  // 5: only with the periods falling due after the day of the change; 7: a change of cadence keeps the old periods due by its day;
+  // 8: across a change of cadence every month is owed once, the periods begun before the new cadence takes over under the old.
+  version: 8,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
   setup(db: Database) {
     ensureDeadlineTable(db);
     db.exec(`
-      CREATE TABLE IF NOT EXISTS pd_campaigns (campaign_id TEXT PRIMARY KEY, year INTEGER NOT NULL, cadence TEXT NOT NULL, closes_at TEXT NOT NULL, status TEXT NOT NULL, period_starts TEXT, period_ends TEXT);
+      CREATE TABLE IF NOT EXISTS pd_campaigns (
+        campaign_id TEXT PRIMARY KEY, year INTEGER NOT NULL, cadence TEXT NOT NULL, closes_at TEXT NOT NULL, status TEXT NOT NULL, period_starts TEXT, period_ends TEXT, regimes TEXT
+      );
       CREATE TABLE IF NOT EXISTS pd_projects (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL,
         approved_at TEXT, reporting INTEGER NOT NULL DEFAULT 0

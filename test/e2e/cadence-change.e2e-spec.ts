@@ -1,0 +1,60 @@
+import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+
+/*
+ * A committee changes the reporting cadence while projects run (信息反馈 from quarterly to
+ * monthly): every month of a plan is still reported once, under the rules of the period it
+ * falls in, and no report comes due retroactively.
+ */
+describe('a change of reporting cadence while projects run', () => {
+  let w: LoopWorld;
+  const report = (period: string, participants: number) => ({ period, metrics: { participants }, narrative: '开展技能比武' });
+  const periods = async (projectId: string) =>
+    ok(await w.get(`/api/v1/projects/${projectId}/progress-reports`, 'city')).body.periods.map((p: any) => [p.period, p.cadence, p.rulesVersion, p.status]);
+
+  beforeAll(async () => {
+    w = await LoopWorld.start();
+    w.t.clock.set('2021-07-20T10:00:00+08:00');
+    await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
+    await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
+  });
+  afterAll(() => w.stop());
+
+  it('finishes the quarter under way quarterly when July’s monthly report would already be due, and owes monthly from October', async () => {
+    w.t.clock.set('2021-08-20T10:00:00+08:00');
+    ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求改为按月报送' }, 'city'));
+    // July to September once, in Q3; October to December once each.
+    expect(await periods('p-a')).toEqual([
+      ['2021-Q3', 'quarterly', 1, 'awaiting'], ['2021-10', 'monthly', 2, 'upcoming'], ['2021-11', 'monthly', 2, 'upcoming'], ['2021-12', 'monthly', 2, 'upcoming'],
+    ]);
+  });
+
+  it('refuses a month the quarter under way covers, naming the quarter to file, and takes the quarter under the earlier rules', async () => {
+    w.t.clock.set('2021-09-02T10:00:00+08:00');
+    const refused = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-08', 300), 'unitA', 422, 'PROJECT.PERIOD_UNDER_EARLIER_RULES');
+    expect(refused).toMatchObject({ period: '2021-08', owedFrom: '2021-10-01', insteadPeriods: ['2021-Q3'], errors: [{ field: 'period' }] });
+    expect(refused.messageZh).toBe('报送期 2021-08 的月份按变更前的报送规则报送，应报送 2021-Q3；本竞赛活动自 2021-10-01 起按月报送。');
+    w.t.clock.set('2021-10-08T10:00:00+08:00');
+    const filed = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', 1200), 'unitA'), 201);
+    expect(filed.body.events).toEqual(['ProgressReportFiled']);
+    expect((await periods('p-a'))[0]).toEqual(['2021-Q3', 'quarterly', 1, 'filed']);
+  });
+
+  it('marks the quarter and then the months overdue as each falls due, and never a month the quarter covers', async () => {
+    expect(await w.tickAt('2021-10-11T09:00:00+08:00')).toBeGreaterThanOrEqual(1);
+    await w.tickAt('2021-11-11T09:00:00+08:00');
+    const listed = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items.map((i: any) => [i.projectId, i.period]);
+    expect(listed.sort()).toEqual([['p-a', '2021-10'], ['p-b', '2021-10'], ['p-b', '2021-Q3']]);
+    expect((await periods('p-b')).slice(0, 2)).toEqual([['2021-Q3', 'quarterly', 1, 'overdue'], ['2021-10', 'monthly', 2, 'overdue']]);
+    // The quarter missed may still be filed, late, under the rules it fell due under.
+    const late = ok(await w.post('/api/v1/projects/p-b/progress-reports', report('2021-Q3', 500), 'unitB'), 201);
+    expect(late.body.events).toEqual(['ProgressReportFiled']);
+    expect((await periods('p-b'))[0]).toEqual(['2021-Q3', 'quarterly', 1, 'filed_late']);
+  });
+
+  it('counts each month once in the coverage statistics', async () => {
+    ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-10', 400), 'unitA'), 201);
+    const cov = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=period`, 'city')).body;
+    expect(cov.groups.map((g: any) => g.key)).toEqual(['2021-10', '2021-Q3']);
+    expect(cov.totals.metrics.find((m: any) => m.key === 'participants').value).toBe(1200 + 500 + 400);
+  });
+});
