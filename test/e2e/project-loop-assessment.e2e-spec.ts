@@ -73,6 +73,11 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // Signed in for the other organisation, the assessor is offered stepping aside (accepted from any of their organisations), not scoring.
     expect(ok(await w.get('/api/v1/projects/p-a', 'as1AtOwnOrg')).body.allowedActions).toEqual(['declare_conflict']);
     expect(ok(await w.get('/api/v1/projects/p-a', 'as1')).body.allowedActions).toEqual(['declare_conflict', 'record_score']);
+    // The board offers the same as the detail, under either sign-in.
+    const boardRow = async (who: string) => ok(await w.get('/api/v1/board?awaitingMyAction=true', who)).body.items.find((i: any) => i.projectId === 'p-a');
+    expect((await boardRow('as1AtOwnOrg')).allowedActions).toEqual(['declare_conflict']);
+    expect((await boardRow('as1')).allowedActions).toEqual(['declare_conflict', 'record_score']);
+    expect(await boardRow('as1')).not.toHaveProperty('assessorOrgs');
     const range = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(105, 85, -1), 'as1', 400, 'PROJECT.SCORE_OUT_OF_RANGE');
     expect(range.errors.map((e: any) => e.field)).toEqual(['scores.quality', 'scores.innovation']);
     expect(range.messageZh).toContain('“比质量”的得分应在 0–100 之间');

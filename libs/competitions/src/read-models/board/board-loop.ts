@@ -22,6 +22,7 @@ type Changes = Record<string, string | number | null>;
 const list = (json: string): string[] => JSON.parse(json) as string[];
 const without = (json: string, id: string) => JSON.stringify(list(json).filter((x) => x !== id));
 const adding = (json: string, id: string) => JSON.stringify([...list(json).filter((x) => x !== id), id]);
+const assignedUnder = (json: string, userId: string, orgId: string) => JSON.stringify({ ...(JSON.parse(json) as Record<string, string>), [userId]: orgId });
 
 /**
  * The columns a later-stage event changes: the status, whose move it is (assessors still to
@@ -49,10 +50,17 @@ export function loopChanges(e: RecordedOf<LoopEvent>, row: any): Changes {
       return { findings_to_review: Math.max(0, row.findings_to_review - 1), open_findings: row.open_findings + 1 };
     case 'AssessmentOpened': {
       const ids = JSON.stringify(e.data.assessors.map((a) => a.userId));
-      return { status: 'under_assessment', waiting_since: at, assessors: ids, pending_assessors: ids, overdue_periods: '[]', scored: '[]', scores_needed: scoresNeeded(e.data.scheme) };
+      const orgs = JSON.stringify(Object.fromEntries(e.data.assessors.map((a) => [a.userId, a.orgId])));
+      return {
+        status: 'under_assessment', waiting_since: at, assessors: ids, pending_assessors: ids, assessor_orgs: orgs, overdue_periods: '[]', scored: '[]', scores_needed: scoresNeeded(e.data.scheme),
+      };
     }
-    case 'AssessorAddedAfterLock':
-      return { assessors: adding(row.assessors, e.data.assessor.userId), pending_assessors: adding(row.pending_assessors, e.data.assessor.userId) };
+    case 'AssessorAddedAfterLock': {
+      const a = e.data.assessor;
+      return { assessors: adding(row.assessors, a.userId), pending_assessors: adding(row.pending_assessors, a.userId), assessor_orgs: assignedUnder(row.assessor_orgs, a.userId, a.orgId) };
+    }
+    case 'AssessorOrganisationCorrected':
+      return { assessor_orgs: assignedUnder(row.assessor_orgs, e.data.assessor.userId, e.data.assessor.orgId) };
     // A conflict declared after scoring voids the sheet (validScoreSheets): `scored` holds the assessors whose sheet counts.
     case 'ConflictOfInterestDeclared':
       return { pending_assessors: without(row.pending_assessors, e.data.assessorUserId), scored: without(row.scored, e.data.assessorUserId) };

@@ -118,7 +118,7 @@ function missingAfterEdit(before: string, changes: ProjectDraftEdited['data']['c
 /** The columns the event handlers read: decoding the whole row for every event cost more than the update. */
 const ROW_COLUMNS = [
   'project_id', 'campaign_id', 'org_id', 'revision', 'approved_levels', 'late_attempts', 'overdue_periods', 'open_findings', 'findings_to_review',
-  'assessors', 'pending_assessors', 'milestones', 'scored', 'application_missing',
+  'assessors', 'pending_assessors', 'milestones', 'scored', 'application_missing', 'assessor_orgs',
 ];
 
 /** A project's row is read once per batch and written once, however many of its events the batch holds. */
@@ -133,7 +133,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
       status: 'draft', title: d.title, submitted_at: null, waiting_since: at, next_level: null, approved_levels: '[]', returned_reason: null,
       returned_level: null, late_attempts: 0, extension_until: null, drafted_at: at, revision: e.revision, position: e.position, updated_at: at,
       assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
-      milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null,
+      milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null, assessor_orgs: '{}',
       application_missing: JSON.stringify(submissionProblems(d).map((p) => p.field)),
     });
     return;
@@ -175,11 +175,12 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  * rejected (不予立项), as it keeps why one was returned; version 8 keeps what a draft still lacks
  * for submission (the fields the submit check would name), so a draft is offered `submit` only
  * when it would be accepted; version 9 keeps a period missed under an earlier cadence overdue
- * (it may still be filed late) where a change of cadence used to drop it.
+ * (it may still be filed late) where a change of cadence used to drop it; version 10 keeps the
+ * organisation each assessor was assigned under, so one signed in for another is not offered scoring.
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 9,
+  version: 10,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],
@@ -195,7 +196,7 @@ export const boardProjection: Projection = {
         assessors TEXT NOT NULL DEFAULT '[]', pending_assessors TEXT NOT NULL DEFAULT '[]', open_findings INTEGER NOT NULL DEFAULT 0,
         findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
         milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0, scored TEXT NOT NULL DEFAULT '[]', scores_needed INTEGER,
-        rejected_reason TEXT, application_missing TEXT NOT NULL DEFAULT '[]',
+        rejected_reason TEXT, application_missing TEXT NOT NULL DEFAULT '[]', assessor_orgs TEXT NOT NULL DEFAULT '{}',
         awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
         awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );

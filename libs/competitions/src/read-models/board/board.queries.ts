@@ -71,6 +71,8 @@ export interface BoardItem {
   scoresCounted: number;
   /** Assessors whose sheet counts (for the offered actions; not shown: before the result only those who see every sheet learn who scored). */
   scoredBy: string[];
+  /** The organisation each assessor was assigned under (for the offered actions: one signed in for another may not score). */
+  assessorOrgs: Record<string, string>;
   scoresNeeded: number | null;
   /** Fields a submission would still find missing in the registration form and implementation plan (empty once complete). */
   applicationMissing: string[];
@@ -85,15 +87,15 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs';
 
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt, assessorOrgs,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string,
   ];
   const scoredBy = JSON.parse(scored) as string[];
   return {
@@ -128,6 +130,7 @@ function toItem(r: unknown[]): BoardItem {
     vetoed: vetoed === 1,
     scoresCounted: scoredBy.length,
     scoredBy,
+    assessorOrgs: JSON.parse(assessorOrgs) as Record<string, string>,
     scoresNeeded,
     applicationMissing: JSON.parse(applicationMissing) as string[],
     revision,
