@@ -37,6 +37,8 @@ describe('a change of reporting cadence while projects run', () => {
     const filed = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', 1200), 'unitA'), 201);
     expect(filed.body.events).toEqual(['ProgressReportFiled']);
     expect((await periods('p-a'))[0]).toEqual(['2021-Q3', 'quarterly', 1, 'filed']);
+    // p-b has not reported since its approval in July, but its first report (Q3) is not due until 10-10: it is not stalled.
+    expect(ok(await w.get(`/api/v1/supervision/stalled?campaignId=${CAMPAIGN_ID}`, 'city')).body.items).toEqual([]);
   });
 
   it('marks the quarter and then the months overdue as each falls due, and never a month the quarter covers', async () => {

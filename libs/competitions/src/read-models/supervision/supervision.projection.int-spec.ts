@@ -95,17 +95,28 @@ describe('supervision projection', () => {
     projectionSpec(supervisionProjection).given([...events, recorded('AssessmentOpened', { projectId: 'pb' })]).then(stalled('2022-01-16T00:00:00Z'), [['pa', '2022-01-15T02:00:00.000Z']]);
   });
 
-  it('holds running projects to a new cadence from the day it changed, not retroactively, and shows it', () => {
+  it('holds running projects to the cadence owed: the earlier one until the new one takes over, never retroactively, and shows the new one', () => {
     const events = [...world(), recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q3', filedAt: '2021-10-05T02:00:00.000Z', metrics: {} })];
-    const toMonthly = recorded('CampaignRulesAmended', {
-      campaignId: 'c1', rulesVersion: 2, changes: { reportingCadence: 'monthly' }, reason: '改为按月报送', amendedAt: '2021-11-20T02:00:00.000Z',
-      rules: { reportingCadence: 'monthly', applicationWindow: { opensAt: 'x', closesAt: 'y' } },
-    });
+    const toMonthly = (amendedAt?: string) =>
+      recorded('CampaignRulesAmended', {
+        campaignId: 'c1', rulesVersion: 2, changes: { reportingCadence: 'monthly' }, reason: '改为按月报送', ...(amendedAt ? { amendedAt } : {}),
+        rules: { reportingCadence: 'monthly', applicationWindow: { opensAt: 'x', closesAt: 'y' } },
+      }, { metadata: { occurredAt: '2021-11-20T02:00:00.000Z' } });
     const stalled = (iso: string) => (db: Database) => listStalled(db, { ...all, now: new Date(iso) }).items.map((i) => [i.projectId, i.cadence, i.stalledSince]);
-    // Monthly from 11-20: pa (last report 10-05) is stalled a month and ten days after the change, not at once;
-    // pb, already stalled under the quarterly rules (since 11-10), stays so.
-    projectionSpec(supervisionProjection).given([...events, toMonthly]).then(stalled('2021-12-25T00:00:00Z'), [['pb', 'monthly', '2021-11-10T16:00:00.000Z']]);
-    projectionSpec(supervisionProjection).given([...events, toMonthly]).then(stalled('2022-01-01T00:00:00Z'), [
+    // Monthly from 11-20, which takes over on 2022-01-01 (October's report would have been due 11-10): Q4 is finished quarterly, so pa
+    // (last report 10-05) is stalled a quarter and ten days after it, as before the change; pb, already stalled (since 11-10), stays so.
+    const changed = [...events, toMonthly('2021-11-20T02:00:00.000Z')];
+    projectionSpec(supervisionProjection).given(changed).then(stalled('2022-01-01T00:00:00Z'), [['pb', 'monthly', '2021-11-10T16:00:00.000Z']]);
+    projectionSpec(supervisionProjection).given(changed).then(stalled('2022-01-16T00:00:00Z'), [
+      ['pb', 'monthly', '2021-11-10T16:00:00.000Z'], ['pa', 'monthly', '2022-01-15T02:00:00.000Z'],
+    ]);
+    // A report after the new cadence took over is held to the monthly cycle.
+    const reported = [...changed, recorded('ProgressReportFiled', { projectId: 'pa', period: '2021-Q4', filedAt: '2022-01-05T02:00:00.000Z', metrics: {} })];
+    projectionSpec(supervisionProjection).given(reported).then(stalled('2022-02-16T00:00:00Z'), [
+      ['pb', 'monthly', '2021-11-10T16:00:00.000Z'], ['pa', 'monthly', '2022-02-15T02:00:00.000Z'],
+    ]);
+    // A change recorded without its time (older logs) takes over at once: a month and ten days after the change.
+    projectionSpec(supervisionProjection).given([...events, toMonthly()]).then(stalled('2022-01-01T00:00:00Z'), [
       ['pb', 'monthly', '2021-11-10T16:00:00.000Z'], ['pa', 'monthly', '2021-12-30T02:00:00.000Z'],
     ]);
   });

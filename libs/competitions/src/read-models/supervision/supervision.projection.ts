@@ -1,7 +1,7 @@
 import { BatchRows, Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { CampaignEvent, ProjectEvent, REPORT_DUE_DAYS_AFTER_PERIOD } from '../../domain';
+import { beijingDate, cadenceTakesOver, CampaignEvent, ProjectEvent, REPORT_DUE_DAYS_AFTER_PERIOD, ReportingCadence } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { RecordedOf } from '../recorded-of';
 
@@ -28,8 +28,25 @@ function stalledAfter(since: string, cadence: string): string {
   return d.toISOString();
 }
 
-interface SupProject {
-  campaign_id: string; org_id: string; org_path: string; title: string; status: string; starts_on: string; cadence: string | null; last_report_at: string | null;
+/** A change of cadence not yet in force: the cadence reports are owed under until the new one takes over (`cadenceTakesOver`). */
+interface CadenceChange { cadence: string | null; earlier_cadence: string | null; takes_over: string | null }
+
+/**
+ * `stalledAfter` under a change of cadence: before the new cadence takes over, the periods under
+ * way are the earlier cadence's (a quarter is finished quarterly), so its cycle counts, but never
+ * past one cycle of the new cadence after it takes over.
+ */
+function stalledAfterIn(since: string, c: CadenceChange): string {
+  const cadence = c.cadence ?? 'quarterly';
+  if (!c.takes_over || !c.earlier_cadence || Date.parse(since) >= Date.parse(c.takes_over)) return stalledAfter(since, cadence);
+  // The new cadence's first period begins on the day it takes over, and is due after the change: never retroactive.
+  const earlier = stalledAfter(since, c.earlier_cadence);
+  const after = stalledAfter(c.takes_over, cadence);
+  return Date.parse(earlier) <= Date.parse(after) ? earlier : after;
+}
+
+interface SupProject extends CadenceChange {
+  campaign_id: string; org_id: string; org_path: string; title: string; status: string; starts_on: string; last_report_at: string | null;
   /** Overdue items ever recorded for the project (sup_overdue rows). */
   overdue_items: number;
 }
@@ -37,7 +54,7 @@ interface SupProject {
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /** The columns the handlers read; a project's row is read and written once per batch. */
-const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'status', 'starts_on', 'cadence', 'last_report_at', 'overdue_items']);
+const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'status', 'starts_on', 'cadence', 'earlier_cadence', 'takes_over', 'last_report_at', 'overdue_items']);
 
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
@@ -63,8 +80,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       const d = e.data;
       rows.insert(db, {
         project_id: d.projectId, campaign_id: d.campaignId, org_id: d.orgId, org_path: supervisionOrgs.pathOf(db, d.orgId), title: d.title,
-        category: d.category, status: 'draft', starts_on: d.implementationPlan?.startsOn ?? '', cadence: null, approved_at: null, last_report_at: null,
-        stalled_after: null, overdue_items: 0,
+        category: d.category, status: 'draft', starts_on: d.implementationPlan?.startsOn ?? '', cadence: null, earlier_cadence: null, takes_over: null,
+        approved_at: null, last_report_at: null, stalled_after: null, overdue_items: 0,
       });
       return;
     }
@@ -78,10 +95,10 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     case 'ProjectApproved': {
       const p = project(e.data.projectId);
       if (!p) return;
-      const campaign = db.prepare('SELECT cadence FROM sup_campaigns WHERE campaign_id = ?').get(p.campaign_id) as { cadence: string } | undefined;
-      const cadence = campaign?.cadence ?? 'quarterly';
+      const campaign = db.prepare('SELECT cadence, earlier_cadence, takes_over FROM sup_campaigns WHERE campaign_id = ?').get(p.campaign_id) as CadenceChange | undefined;
+      const change: CadenceChange = { cadence: campaign?.cadence ?? 'quarterly', earlier_cadence: campaign?.earlier_cadence ?? null, takes_over: campaign?.takes_over ?? null };
       const start = /^\d{4}-\d{2}-\d{2}$/.test(p.starts_on) ? later(at, `${p.starts_on}T00:00:00+08:00`) : at;
-      rows.update(db, e.data.projectId, { status: 'in_progress', approved_at: at, cadence, stalled_after: stalledAfter(start, cadence) });
+      rows.update(db, e.data.projectId, { status: 'in_progress', approved_at: at, ...change, stalled_after: stalledAfterIn(start, change) });
       return;
     }
     case 'ProgressReportFiled':
@@ -89,7 +106,7 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       const row = project(e.data.projectId);
       if (!row) return;
       const last = row.last_report_at ? later(row.last_report_at, e.data.filedAt) : e.data.filedAt;
-      rows.update(db, e.data.projectId, { last_report_at: last, stalled_after: stalledAfter(last, row.cadence ?? 'quarterly') });
+      rows.update(db, e.data.projectId, { last_report_at: last, stalled_after: stalledAfterIn(last, row) });
       // A late report closes its overdue item, saying when it came (as a reported rectification does).
       if (settle('report', e.data.projectId, e.data.period, 'filed_late')) {
         db.prepare("UPDATE sup_overdue SET reported_at = COALESCE(reported_at, ?) WHERE kind = 'report' AND project_id = ? AND item_key = ?").run(e.data.filedAt, e.data.projectId, e.data.period);
@@ -159,30 +176,50 @@ function closeOverdue(db: Database, where: string, args: unknown[], state: strin
 }
 
 function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
-  const set = (campaignId: string, cadence: string) => db.prepare('INSERT OR REPLACE INTO sup_campaigns (campaign_id, cadence) VALUES (?, ?)').run(campaignId, cadence);
+  const set = (campaignId: string, cadence: string) =>
+    db.prepare('INSERT INTO sup_campaigns (campaign_id, cadence) VALUES (?, ?) ON CONFLICT (campaign_id) DO UPDATE SET cadence = excluded.cadence').run(campaignId, cadence);
   if (e.type === 'CampaignCreated') set(e.data.campaignId, e.data.reportingCadence);
   if (e.type === 'CampaignDraftAmended' && e.data.changes.reportingCadence) set(e.data.campaignId, e.data.changes.reportingCadence);
   if (e.type === 'CampaignRulesAmended') {
-    const before = db.prepare('SELECT cadence FROM sup_campaigns WHERE campaign_id = ?').get(e.data.campaignId) as { cadence: string } | undefined;
-    set(e.data.campaignId, e.data.rules.reportingCadence);
-    // Periods missed under the old cadence stay overdue (they may still be filed late); the new periods are owed from the change on.
-    if (before && before.cadence !== e.data.rules.reportingCadence) {
-      // Running projects are held to the new cycle from the change on (not retroactively): a cycle and the due days after
-      // their last report, or after the change when that is later. One already stalled when the rules changed stays so.
-      // The scan reads the table, not the batch's rows.
-      rows.flush(db);
-      const cadence = e.data.rules.reportingCadence;
-      const changedAt = e.data.amendedAt ?? e.metadata.occurredAt;
-      const running = db.prepare("SELECT project_id, approved_at, last_report_at, stalled_after FROM sup_projects WHERE campaign_id = ? AND status = 'in_progress'").all(e.data.campaignId) as Array<{
-        project_id: string; approved_at: string | null; last_report_at: string | null; stalled_after: string | null;
-      }>;
-      const update = db.prepare('UPDATE sup_projects SET cadence = ?, stalled_after = ? WHERE project_id = ?');
-      for (const p of running) {
-        const alreadyStalled = p.stalled_after !== null && Date.parse(p.stalled_after) <= Date.parse(changedAt);
-        update.run(cadence, alreadyStalled ? p.stalled_after : stalledAfter(later(p.last_report_at ?? p.approved_at ?? changedAt, changedAt), cadence), p.project_id);
-      }
+    const before = db.prepare('SELECT cadence, earlier_cadence, takes_over FROM sup_campaigns WHERE campaign_id = ?').get(e.data.campaignId) as CadenceChange | undefined;
+    const cadence = e.data.rules.reportingCadence;
+    // Periods missed under the old cadence stay overdue (they may still be filed late); the new periods are owed once it takes over.
+    if (!before || before.cadence === cadence) return void set(e.data.campaignId, cadence);
+    const changedAt = e.data.amendedAt ?? e.metadata.occurredAt;
+    const change = cadenceChange(before, cadence, e.data.amendedAt);
+    db.prepare('UPDATE sup_campaigns SET cadence = ?, earlier_cadence = ?, takes_over = ? WHERE campaign_id = ?').run(cadence, change.earlier_cadence, change.takes_over, e.data.campaignId);
+    // Running projects are held to the cycles owed (not retroactively): the earlier cadence's after their last report until the
+    // new one takes over, then the new one's. A change recorded without its time takes over at once, counted from the change.
+    // One already stalled when the rules changed stays so. The scan reads the table, not the batch's rows.
+    rows.flush(db);
+    const running = db.prepare("SELECT project_id, approved_at, last_report_at, stalled_after FROM sup_projects WHERE campaign_id = ? AND status = 'in_progress'").all(e.data.campaignId) as Array<{
+      project_id: string; approved_at: string | null; last_report_at: string | null; stalled_after: string | null;
+    }>;
+    const update = db.prepare('UPDATE sup_projects SET cadence = ?, earlier_cadence = ?, takes_over = ?, stalled_after = ? WHERE project_id = ?');
+    for (const p of running) {
+      const alreadyStalled = p.stalled_after !== null && Date.parse(p.stalled_after) <= Date.parse(changedAt);
+      const since = p.last_report_at ?? p.approved_at ?? changedAt;
+      const stalled = alreadyStalled ? p.stalled_after : stalledAfterIn(change.takes_over ? since : later(since, changedAt), change);
+      update.run(cadence, change.earlier_cadence, change.takes_over, stalled, p.project_id);
     }
   }
+}
+
+/**
+ * The cadence a change to `cadence` leaves in force until the new one takes over, as the domain
+ * places it (`cadenceTakesOver`); a change recorded without its time (older logs) takes over at once.
+ * A change made before an earlier one took over keeps that one's earlier cadence, to the later day.
+ */
+function cadenceChange(before: CadenceChange, cadence: string, amendedAt: string | undefined): CadenceChange {
+  if (!amendedAt) return { cadence, earlier_cadence: null, takes_over: null };
+  const pending = before.takes_over !== null && Date.parse(amendedAt) < Date.parse(before.takes_over);
+  const day = cadenceTakesOver(before.cadence as ReportingCadence, cadence as ReportingCadence, beijingDate(amendedAt));
+  const takesOver = `${day}T00:00:00+08:00`;
+  return {
+    cadence,
+    earlier_cadence: pending ? before.earlier_cadence : before.cadence,
+    takes_over: pending && Date.parse(before.takes_over!) > Date.parse(takesOver) ? before.takes_over : takesOver,
+  };
 }
 
 /**
@@ -197,18 +234,19 @@ export const supervisionProjection: Projection = {
   // and a project is stalled only a cycle and the report's due days after its last report; 6: a change of cadence re-times
   // running projects' stalled instant (and the cadence they show); 7: a late report's item says when it came (reported_at);
   // 8: a rectification open at the summary is on record as such; 9: a change of cadence no longer closes the old periods'
-  // overdue items (a miss stays a miss, and may still be filed late).
-  version: 9,
+  // overdue items (a miss stays a miss, and may still be filed late); 10: until a new cadence takes over (a quarter under way is
+  // finished quarterly), the earlier cadence's cycle counts for stalled.
+  version: 10,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
     supervisionOrgs.setup(db);
     db.exec(`
-      CREATE TABLE IF NOT EXISTS sup_campaigns (campaign_id TEXT PRIMARY KEY, cadence TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS sup_campaigns (campaign_id TEXT PRIMARY KEY, cadence TEXT NOT NULL, earlier_cadence TEXT, takes_over TEXT);
       CREATE TABLE IF NOT EXISTS sup_projects (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL,
-        status TEXT NOT NULL, starts_on TEXT NOT NULL, cadence TEXT, approved_at TEXT, last_report_at TEXT, stalled_after TEXT,
-        overdue_items INTEGER NOT NULL DEFAULT 0
+        status TEXT NOT NULL, starts_on TEXT NOT NULL, cadence TEXT, earlier_cadence TEXT, takes_over TEXT, approved_at TEXT, last_report_at TEXT,
+        stalled_after TEXT, overdue_items INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE IF NOT EXISTS sup_findings (project_id TEXT NOT NULL, finding_id TEXT NOT NULL, description TEXT NOT NULL, severity TEXT NOT NULL, rectify_by TEXT NOT NULL, PRIMARY KEY (project_id, finding_id));
       CREATE TABLE IF NOT EXISTS sup_overdue (
