@@ -11,6 +11,8 @@ export interface ReplayContext {
   pageSize: number;
   upcast(event: RecordedEvent): RecordedEvent;
   commit(projections: Projection[], events: RecordedEvent[], from: number, to: number): void;
+  /** Aborted: the replay stops before its next page, rejecting with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -49,6 +51,7 @@ export async function replayLog(
   ctx.readDb.db.pragma('wal_autocheckpoint = 20000');
   try {
     for (;;) {
+      ctx.signal?.throwIfAborted();
       head = await ctx.store.headPosition();
       const page = await ctx.store.readAll({ fromPosition: from, maxCount: ctx.pageSize, filter: ctx.filter, hashes: false });
       if (page.length === 0) {

@@ -5,7 +5,7 @@ import { PositionWaiters } from './position-waiters';
 import { Projection, ProjectionFailure } from './projection';
 import { ProjectionApplyError, applyBatch } from './projection-batch';
 import { UpcastError, toFailure } from './projection-failure';
-import { ReadModelDatabase } from './read-model-database';
+import { REBUILD_HEARTBEAT_EVERY_MS, REBUILD_HEARTBEAT_STALE_MS, ReadModelDatabase } from './read-model-database';
 import { LiveFeed } from './live-feed';
 import { ReplayResult, replayLog } from './projection-replay';
 import { SideRebuild, copySideTables, removeSideFile, sideRebuildPath } from './side-rebuild';
@@ -194,6 +194,14 @@ export class ProjectionRunner {
     this.failure = null;
     const db = this.readDb.db;
     db.transaction(() => {
+      // Under the write lock: another rebuild of this file (another process's) whose flag still beats is not run over.
+      const other = this.readDb.rebuildUnderWay();
+      if (other.length > 0) {
+        const since = this.readDb.status().rebuildStartedAt;
+        throw new Error(
+          `another rebuild of these read models is under way (${other.join(', ')}, started ${since}): wait for it to end, or, if it hangs, stop it (process ${this.readDb.status().rebuildPid ?? 'not known'}) or wait ${REBUILD_HEARTBEAT_STALE_MS / 1000} s after its last heartbeat`,
+        );
+      }
       // Marked in the transaction that empties them: no reader sees them empty and unmarked.
       this.readDb.setRebuilding(targets.map((p) => p.name));
       for (const p of targets) {
@@ -250,19 +258,35 @@ export class ProjectionRunner {
         let sideAt: [number, number] = [0, 1];
         let hereAt: [number, number, number] = [0, 1, 0];
         const report = () => onProgress?.(Math.min(hereAt[0], sideAt[0]), Math.max(hereAt[1], sideAt[1]), hereAt[2]);
+        // The side writes its own file: this side keeps the read models' flag beating while it waits for it.
+        let beat = Date.now();
+        const heartbeat = (force = false) => {
+          if (!force && Date.now() - beat < REBUILD_HEARTBEAT_EVERY_MS) return;
+          beat = Date.now();
+          this.readDb.rebuildHeartbeat();
+        };
         removeSideFile(sidePath);
         const began = Date.now();
+        // The first failure stops both: the other thread's work would be thrown away anyway.
+        const stop = new AbortController();
+        const stopOnFailure = (e: unknown) => {
+          if (!stop.signal.aborted) stop.abort(e);
+          throw e;
+        };
         const [mine, theirs] = await Promise.allSettled([
-          here.length > 0 ? this.replayHere(here, (done, total, rate) => ((hereAt = [done, total, rate]), report())) : Promise.resolve(null),
-          side!.build(sidePath, (done, total) => ((sideAt = [done, total]), report())),
+          here.length > 0 ? this.replayHere(here, (done, total, rate) => ((hereAt = [done, total, rate]), report()), stop.signal).catch(stopOnFailure) : Promise.resolve(null),
+          side!.build(sidePath, (done, total) => ((sideAt = [done, total]), heartbeat(), report()), stop.signal).catch(stopOnFailure),
         ]);
+        if (stop.signal.aborted) throw stop.signal.reason;
         if (mine.status === 'rejected') throw mine.reason;
         if (theirs.status === 'rejected') throw theirs.reason;
+        heartbeat(true);
         const started = Date.now();
         copySideTables(this.readDb, sidePath, there);
         const copyMs = Date.now() - started;
         result = this.countedTogether(mine.value, theirs.value.byType, here, Date.now() - began);
         this.logger.log(`copied the side rebuild of ${there.map((p) => p.name).join(', ')} in ${copyMs} ms`);
+        heartbeat(true);
       }
       const started = Date.now();
       // A replay that failed half way leaves them to the next start, whose `setup` builds them.
@@ -275,6 +299,8 @@ export class ProjectionRunner {
       this.logger.log(`rebuilt ${targets.map((p) => p.name).join(', ')}: ${result.events} events in ${result.ms + indexMs} ms (indexes ${indexMs} ms)`);
       return { ...result, ms: result.ms + indexMs };
     } catch (e) {
+      // Half built, the read models stay marked; but nothing rebuilds them now, so the flag stops beating at once (see `rebuildingNow`).
+      this.readDb.rebuildHeartbeat(new Date(0));
       this.fail(e);
       throw e;
     } finally {
@@ -282,7 +308,7 @@ export class ProjectionRunner {
     }
   }
 
-  private replayHere(targets: Projection[], onProgress?: RebuildOptions['onProgress']): Promise<ReplayResult> {
+  private replayHere(targets: Projection[], onProgress?: RebuildOptions['onProgress'], signal?: AbortSignal): Promise<ReplayResult> {
     return replayLog(
       {
         store: this.store,
@@ -291,6 +317,7 @@ export class ProjectionRunner {
         pageSize: this.rebuildBatchSize,
         upcast: (e) => this.upcast(e),
         commit: (projections, events, from, to) => this.commit(projections, events, from, to),
+        signal,
       },
       targets,
       onProgress,

@@ -25,6 +25,8 @@ export interface ProjectionCheckpoint {
 
 export interface ReadModelStatus {
   rebuilding: boolean;
+  /** The process that set the flag (this machine's: SQLite files are local), or null when not known. */
+  rebuildPid: number | null;
   /** Projections being rebuilt (names), empty when not rebuilding. */
   rebuildingProjections: string[];
   rebuildStartedAt: string | null;
@@ -65,6 +67,9 @@ export class ReadModelDatabase {
       );
       INSERT OR IGNORE INTO read_model_status (id) VALUES (1);
     `);
+    // Files from before the rebuilder's process was recorded get the column (null: not known).
+    const columns = this.db.prepare('PRAGMA table_info(read_model_status)').all() as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'rebuild_pid')) this.db.exec('ALTER TABLE read_model_status ADD COLUMN rebuild_pid INTEGER');
   }
 
   /**
@@ -114,10 +119,11 @@ export class ReadModelDatabase {
 
   status(): ReadModelStatus {
     const row = this.db
-      .prepare('SELECT rebuilding, rebuilding_projections, rebuild_started_at, updated_at FROM read_model_status WHERE id = 1')
-      .get() as { rebuilding: number; rebuilding_projections: string; rebuild_started_at: string | null; updated_at: string | null };
+      .prepare('SELECT rebuilding, rebuilding_projections, rebuild_started_at, updated_at, rebuild_pid FROM read_model_status WHERE id = 1')
+      .get() as { rebuilding: number; rebuilding_projections: string; rebuild_started_at: string | null; updated_at: string | null; rebuild_pid: number | null };
     return {
       rebuilding: row.rebuilding === 1,
+      rebuildPid: row.rebuild_pid,
       rebuildingProjections: JSON.parse(row.rebuilding_projections) as string[],
       rebuildStartedAt: row.rebuild_started_at,
       updatedAt: row.updated_at,
@@ -145,9 +151,9 @@ export class ReadModelDatabase {
     return nowMs - this.rebuildingAt.heartbeatMs < REBUILD_HEARTBEAT_STALE_MS ? this.rebuildingAt.projections : [];
   }
 
-  /** The rebuild's heartbeat: it is still running (see {@link rebuildingNow}). */
-  rebuildHeartbeat(): void {
-    this.db.prepare('UPDATE read_model_status SET updated_at = ? WHERE id = 1 AND rebuilding = 1').run(new Date().toISOString());
+  /** The rebuild's heartbeat: it is still running (see {@link rebuildingNow}); at an old time, it has stopped. */
+  rebuildHeartbeat(at = new Date()): void {
+    this.db.prepare('UPDATE read_model_status SET updated_at = ? WHERE id = 1 AND rebuilding = 1').run(at.toISOString());
   }
 
   setRebuilding(projections: string[] | null): void {
@@ -155,9 +161,19 @@ export class ReadModelDatabase {
     this.db
       .prepare(
         `UPDATE read_model_status SET rebuilding = ?, rebuilding_projections = ?, rebuild_started_at = ?,
-           updated_at = ? WHERE id = 1`,
+           updated_at = ?, rebuild_pid = ? WHERE id = 1`,
       )
-      .run(projections ? 1 : 0, JSON.stringify(projections ?? []), projections ? now : null, now);
+      .run(projections ? 1 : 0, JSON.stringify(projections ?? []), projections ? now : null, now, projections ? process.pid : null);
+  }
+
+  /**
+   * A rebuild under way in a live process (see {@link rebuildingNow}): one whose process has
+   * ended (killed, say) no longer counts, whatever its last heartbeat. The projections, or none.
+   */
+  rebuildUnderWay(nowMs = Date.now()): readonly string[] {
+    const projections = this.rebuildingProjectionsNow(nowMs);
+    const pid = projections.length > 0 ? this.status().rebuildPid : null;
+    return pid === null || processAlive(pid) ? projections : [];
   }
 
   /**
@@ -177,6 +193,16 @@ export class ReadModelDatabase {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: alive, another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
