@@ -328,6 +328,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(res.body).toMatchObject({ code: 'PROJECT.WINDOW_CLOSED', recorded: true, streamId: 'project-p-b', revision: revisionBefore + 1, windowClosesAt: CLOSES_AT });
       expect(res.body.position).toBeGreaterThan(0);
       expect(res.body.messageZh).toContain('五一');
+      // Pointed to an extension, the unit is told it does not restore May Day eligibility.
+      expect(res.body.messageZh).toContain('延期后再提交（延期内提交的项目可以参赛，但在报名截止之后提交的仍属逾期报名');
       lastPosition = res.body.position;
       const after = ok(await get('/api/v1/projects/p-b', 'unitB'));
       expect(after.headers.etag).toBe(`"${revisionBefore + 1}"`);
@@ -351,6 +353,10 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(byCounty.body).toMatchObject({ status: 403, code: 'PROJECT.EXTENSION_ORGANISER_ONLY', organizerOrgId: 'jj' });
       const granted = ok(await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送' }, 'city'));
       expect(granted.body.events).toEqual(['SubmissionExtensionGranted']);
+      // The extension says what it does not change.
+      expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.application.extension).toMatchObject({
+        until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送', noteZh: expect.stringContaining('不能参加全国、全省五一各奖项的评选'),
+      });
       expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
       expect((await board('unitC')).items.find((i: any) => i.projectId === 'p-c').allowedActions).toEqual(['edit', 'submit', 'withdraw']);
       const resubmitted = ok(await post('/api/v1/projects/p-c/submit', {}, 'unitC'));

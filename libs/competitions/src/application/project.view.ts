@@ -2,7 +2,7 @@ import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
-  AGGREGATION_LABELS, beijingDate, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  AGGREGATION_LABELS, beijingDate, EXTENSION_MAY_DAY_NOTE, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -77,7 +77,8 @@ export function projectView(
     statusLabel: PROJECT_STATUS_LABELS[project.status],
     registrationForm: project.registrationForm,
     implementationPlan: project.implementationPlan,
-    application: project.application,
+    // An extension says what it does not change: filed after the deadline, the project stays out of May Day selection.
+    application: { ...project.application, extension: project.application.extension && { ...project.application.extension, noteZh: EXTENSION_MAY_DAY_NOTE.zh, noteEn: EXTENSION_MAY_DAY_NOTE.en } },
     // While the unit may still submit: what the submit check would name, so the form shows it before the refusal does.
     applicationMissing: project.status === 'draft' || project.status === 'returned' ? submissionProblems(project) : [],
     ending: project.ending && { ...project.ending, kindLabel: ENDING_LABELS[project.ending.kind], previousStatusLabel: PROJECT_STATUS_LABELS[project.ending.previousStatus] },

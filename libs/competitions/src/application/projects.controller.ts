@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, LOCATION_HEADER, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
-import { Project, campaignRulesSnapshot, mayExtendNow, projectActionFacts, requiredApprovalLevels } from '../domain';
+import { EXTENSION_MAY_DAY_NOTE, Project, campaignRulesSnapshot, mayExtendNow, projectActionFacts, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
   SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
@@ -90,7 +90,10 @@ export class ProjectsController {
   @Post(':projectId/extensions')
   @Roles('committee')
   @HttpCode(200)
-  @ApiOperation({ summary: '批准延期报送 Grant this project a submission extension (committee, until + reason)' })
+  @ApiOperation({
+    summary: '批准延期报送 Grant this project a submission extension (committee, until + reason)',
+    description: `${EXTENSION_MAY_DAY_NOTE.zh} ${EXTENSION_MAY_DAY_NOTE.en}`,
+  })
   @ApiOkResponse({ type: CommandResponse })
   grantExtension(@Param('projectId') projectId: string, @Body() body: GrantExtensionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new GrantSubmissionExtensionCommand(projectId, body, user, req), reply);

@@ -2,6 +2,12 @@ import { DomainError } from '@jingsai/shared';
 import { beijingTime } from './calendar';
 import { ProjectSubmissionRefused } from './project.events';
 
+/** What an extension does not change (DOMAIN.md, 报名): said where one is asked for and where one is shown. */
+export const EXTENSION_MAY_DAY_NOTE = {
+  zh: '延期内提交的项目可以参赛，但在报名截止之后提交的仍属逾期报名，按竞赛通知不能参加全国、全省五一各奖项的评选。',
+  en: 'A project filed under an extension takes part in the campaign, but one filed after the deadline still applied late and cannot take part in May Day award selection.',
+} as const;
+
 /**
  * The error to answer a late submission with, after `ProjectSubmissionRefused` was appended
  * (code PROJECT.WINDOW_CLOSED), so the application layer does not repeat the wording.
@@ -21,10 +27,12 @@ export function projectSubmissionRefusedError(event: ProjectSubmissionRefused, e
     'PROJECT.WINDOW_CLOSED',
     `报名已于 ${beijingTime(windowClosesAt)} 截止，本次提交时间为 ${beijingTime(attemptedAt)}。${extensionZh}` +
       consequenceZh +
-      '本次逾期提交已记录在案。确有正当理由的，请联系主办方竞赛委员会为本项目批准延期后再提交。',
+      '本次逾期提交已记录在案。确有正当理由的，请联系主办方竞赛委员会为本项目批准延期后再提交' +
+      (enteredOnTime ? '。' : `（${EXTENSION_MAY_DAY_NOTE.zh.replace(/。$/, '')}）。`),
     `The application window closed at ${windowClosesAt}; this submission came at ${attemptedAt}.${extensionEn} ` +
       consequenceEn +
-      'The late attempt has been recorded. If there is good cause, ask the organising committee to grant this project an extension, then submit again.',
+      'The late attempt has been recorded. If there is good cause, ask the organising committee to grant this project an extension, then submit again' +
+      (enteredOnTime ? '.' : ` (${EXTENSION_MAY_DAY_NOTE.en.replace(/\.$/, '')}).`),
     { projectId, windowClosesAt, attemptedAt, extensionUntil, recorded: true, enteredOnTime },
   );
 }
