@@ -216,7 +216,7 @@ describe('audit over HTTP', () => {
       const csv = await download(t, '/api/v1/audit/export?streamId=organization-xy&format=csv', cityAuditor);
       expect(csv.headers['content-type']).toContain('text/csv');
       const rows = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(rows[0]).toBe('position,recordedAt,occurredAt,streamId,revision,type,中文类型,actor,role,角色,org,reason');
+      expect(rows[0]).toBe('position,recordedAt,occurredAt,streamId,revision,type,中文类型,actor,role,角色,org,subject,reason');
       expect(rows).toHaveLength(4);
       expect(rows[3]).toContain(',OrganizationFactRecorded,记录组织事实,李主任 (u-jj),committee,竞赛委员会,jj,');
       expect((await t.get('/api/v1/audit/export?all=true', cityAuditor)).body).toMatchObject({ code: 'AUDIT.UNRESTRICTED_ONLY', messageZh: expect.stringContaining('导出全部事件日志') });

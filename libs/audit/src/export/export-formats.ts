@@ -1,3 +1,4 @@
+import { DEPARTMENT_LABELS, Department } from '@jingsai/awards';
 import { RecordedEvent } from '@jingsai/shared';
 import { reasonOf, roleLabel } from '../history/audit-entry';
 import { eventTypeLabel } from '../labels/event-type-labels';
@@ -32,7 +33,30 @@ export async function* ndjsonChunks(pages: AsyncIterable<RecordedEvent[]>, heade
   yield `${JSON.stringify({ format: EXPORT_END, events })}\n`;
 }
 
-export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', '角色', 'org', 'reason'];
+export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', '角色', 'org', 'subject', 'reason'];
+
+/** Fields of event data that say what within its stream an event is about (the stream names the project, round or campaign). */
+const SUBJECT_FIELDS = [
+  'nominationId', 'department', 'period', 'reportId', 'inspectionId', 'findingId', 'incidentId', 'milestoneId', 'commendationId', 'honourId', 'objectionId',
+  'assessorUserId', 'level', 'userId',
+] as const;
+
+/**
+ * What an event is about within its stream, as `field=value; …` (a clearance's nomination and
+ * department, a report's period): rows of one type on a timeline then tell apart. A department is
+ * named in Chinese as well.
+ */
+export function subjectOf(data: unknown): string {
+  if (data === null || typeof data !== 'object') return '';
+  const d = data as Record<string, unknown>;
+  return SUBJECT_FIELDS.filter((f) => typeof d[f] === 'string' && d[f] !== '')
+    .map((f) => {
+      const value = d[f] as string;
+      const label = f === 'department' ? DEPARTMENT_LABELS[value as Department]?.zh : undefined;
+      return `${f}=${label ? `${label}(${value})` : value}`;
+    })
+    .join('; ');
+}
 
 /** A CSV timeline for spreadsheets (UTF-8 with BOM so Excel shows the Chinese labels). */
 export async function* csvChunks(pages: AsyncIterable<RecordedEvent[]>): AsyncGenerator<string> {
@@ -45,7 +69,7 @@ function csvRow(e: RecordedEvent): unknown[] {
   const who = actor ? (actor.name && actor.name !== actor.userId ? `${actor.name} (${actor.userId})` : actor.userId) : '';
   const role = actor?.role ?? '';
   const roleZh = roleLabel(role) ?? role;
-  return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', reasonOf(e.data) ?? ''];
+  return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', subjectOf(e.data), reasonOf(e.data) ?? ''];
 }
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
