@@ -56,7 +56,8 @@ describe('a change of reporting cadence while projects run', () => {
   it('counts each month once in the coverage statistics', async () => {
     ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-10', 400), 'unitA'), 201);
     const cov = ok(await w.get(`/api/v1/statistics/coverage?campaignId=${CAMPAIGN_ID}&groupBy=period`, 'city')).body;
-    expect(cov.groups.map((g: any) => g.key)).toEqual(['2021-10', '2021-Q3']);
+    // In the order of time, labelled as people read them.
+    expect(cov.groups.map((g: any) => [g.key, g.label])).toEqual([['2021-Q3', '2021年第三季度'], ['2021-10', '2021年10月']]);
     expect(cov.totals.metrics.find((m: any) => m.key === 'participants').value).toBe(1200 + 500 + 400);
   });
 });

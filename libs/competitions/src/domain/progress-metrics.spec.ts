@@ -9,6 +9,17 @@ describe('combining a project’s periods', () => {
     ]);
     expect(combined).toEqual({ participants: 210, participating_enterprises: 1, energy_saved_tce: 1.75 });
   });
+  it('takes the latest in time across a change of cadence: a quarter before the month after it, whatever the keys’ text', () => {
+    // As text, 2021-Q3 sorts after 2021-10; in time it comes before.
+    expect(combinePeriods([
+      { period: '2021-10', metrics: { participating_enterprises: 8 } },
+      { period: '2021-Q3', metrics: { participating_enterprises: 5 } },
+    ])).toEqual({ participating_enterprises: 8 });
+    expect(combinePeriods([
+      { period: '2021-Q4', metrics: { participating_enterprises: 9 } },
+      { period: '2021-09', metrics: { participating_enterprises: 6 } },
+    ])).toEqual({ participating_enterprises: 9 });
+  });
 });
 
 describe('Shanghai’s 「十百千万」 figures (seeds/001)', () => {

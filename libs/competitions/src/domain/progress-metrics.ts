@@ -1,6 +1,7 @@
 import { round2 } from './assessment-scoring';
 import { CampaignMetric, MetricLabel } from './campaign.catalogue';
 import { FieldProblem, problem } from './field-problem';
+import { comparePeriods } from './reporting-periods';
 
 export interface ProgressMetricLabel extends MetricLabel {
   /** Counts are whole numbers; measured quantities (energy) may have decimals. */
@@ -103,7 +104,8 @@ export function metricsProblems(metrics: unknown, field: string): FieldProblem[]
  */
 export function combinePeriods(reports: ReadonlyArray<{ period: string; metrics: ProgressMetrics }>): ProgressMetrics {
   const out: ProgressMetrics = {};
-  const inOrder = [...reports].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  // In the order of time, not of the keys' text: across a change of cadence 2021-Q3 comes before 2021-10.
+  const inOrder = [...reports].sort((a, b) => comparePeriods(a.period, b.period));
   for (const r of inOrder) {
     for (const k of PROGRESS_METRIC_KEYS) {
       const v = r.metrics[k];

@@ -78,6 +78,29 @@ function computePeriod(key: string): ReportingPeriod | null {
   return null;
 }
 
+/**
+ * Periods in the order of time: by the day they end, then the day they begin, so across a change
+ * of cadence `2021-Q3` comes before `2021-10` (as text it sorts after `2021-12`). Keys that name
+ * no period come last, as text.
+ */
+export function comparePeriods(a: string, b: string): number {
+  const pa = parsePeriod(a);
+  const pb = parsePeriod(b);
+  if (pa && pb) return pa.endsOn !== pb.endsOn ? (pa.endsOn < pb.endsOn ? -1 : 1) : pa.startsOn !== pb.startsOn ? (pa.startsOn < pb.startsOn ? -1 : 1) : 0;
+  if (pa || pb) return pa ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const QUARTER_ZH = ['', '第一季度', '第二季度', '第三季度', '第四季度'];
+
+/** A period as people read it: 2021年8月, 2021年第三季度 (the key itself when it names none). */
+export function periodLabel(key: string): string {
+  const m = MONTHLY.exec(key);
+  if (m) return `${m[1]}年${Number(m[2])}月`;
+  const q = QUARTERLY.exec(key);
+  return q ? `${q[1]}年${QUARTER_ZH[Number(q[2])]}` : key;
+}
+
 /** The period of this cadence that contains a date (YYYY-MM-DD). */
 export function periodOf(cadence: ReportingCadence, date: string): ReportingPeriod {
   const year = date.slice(0, 4);

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import { ORG_OWNERSHIP_LABELS, OrgOwnership, isNonPublicOwnership } from '@jingsai/organizations';
-import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, HONOUR_TARGET_AWARD_TYPES, combinePeriods, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
+import { CAMPAIGN_METRICS, CampaignMetric, CampaignTarget, HONOUR_TARGET_AWARD_TYPES, combinePeriods, comparePeriods, periodLabel, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, round2 } from '../../domain';
 import { ReadScope, Where } from '../read-scope';
 
 export const COVERAGE_GROUPS = ['region', 'industry', 'ownership', 'period'] as const;
@@ -143,7 +143,9 @@ function coverageStatisticsNow(db: Database, f: { scope: ReadScope; campaignId: 
       percentComplete: actual === null || t.target <= 0 ? null : round2((actual * 100) / t.target),
     };
   });
-  const label = (key: string) => (key === '' ? '未填写' : f.groupBy === 'ownership' ? (ORG_OWNERSHIP_LABELS[key as OrgOwnership] ?? key) : key);
+  const label = (key: string) => (key === '' ? '未填写' : f.groupBy === 'ownership' ? (ORG_OWNERSHIP_LABELS[key as OrgOwnership] ?? key) : f.groupBy === 'period' ? periodLabel(key) : key);
+  // Periods in the order of time (across a change of cadence 2021-Q3 before 2021-10), other groups by key.
+  const order = f.groupBy === 'period' ? comparePeriods : (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return {
     campaignId: f.campaignId,
     campaignTitle: campaign?.title ?? null,
@@ -157,6 +159,6 @@ function coverageStatisticsNow(db: Database, f: { scope: ReadScope; campaignId: 
       : {}),
     totals,
     targets,
-    groups: [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b) })),
+    groups: [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b) })),
   };
 }
