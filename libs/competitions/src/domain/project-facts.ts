@@ -1,18 +1,19 @@
 import { Grade } from './campaign.catalogue';
 import { Finding, InstantCommendation, ProgressReportRecord, ProjectAssessment, SafetyIncident, ScoreSheet } from './project-loop.state';
 import { ProjectState } from './project.state';
+import { comparePeriods } from './reporting-periods';
 
 /** Findings not (yet) rectified and accepted; award eligibility requires none. */
 export function unrectifiedFindings(state: ProjectState): Finding[] {
   return state.status === 'none' ? [] : state.supervision.findings.filter((f) => f.status !== 'accepted');
 }
 
-/** The report in force for each period (the latest correction), in period order. */
+/** The report in force for each period (the latest correction), in the order of time (`comparePeriods`). */
 export function currentProgressReports(state: ProjectState): ProgressReportRecord[] {
   if (state.status === 'none') return [];
   const byPeriod = new Map<string, ProgressReportRecord>();
   for (const r of state.progress.reports) byPeriod.set(r.period, r);
-  return [...byPeriod.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
+  return [...byPeriod.values()].sort((a, b) => comparePeriods(a.period, b.period));
 }
 
 /** The valid sheets finalisation needs: the scheme's minimum, and three for a trimmed mean (one left after dropping the highest and lowest). */
