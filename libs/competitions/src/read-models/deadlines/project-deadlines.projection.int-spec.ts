@@ -76,6 +76,13 @@ describe('project deadlines projection', () => {
     projectionSpec(projectDeadlinesProjection).given([...base, toQuarterly('2021-10-05T10:00:00+08:00')]).then(keys, ['2021-09', '2021-Q4']);
     // On 2021-11-15: October's was due 11-10, so the quarter is finished monthly.
     projectionSpec(projectDeadlinesProjection).given([...base, toQuarterly('2021-11-15T10:00:00+08:00')]).then(keys, ['2021-09', '2021-10', '2021-11', '2021-12']);
+ 
+    // Changed back to monthly on 2021-08-25: October to December are owed monthly again, open, for the scheduler to mark if missed.
+    const toMonthlyAgain = recorded('CampaignRulesAmended', {
+      campaignId: 'c5', rulesVersion: 3, changes: { reportingCadence: 'monthly' }, reason: '恢复按月报送', amendedAt: '2021-08-25T10:00:00+08:00',
+      rules: { reportingCadence: 'monthly', applicationWindow: { opensAt: 'x', closesAt: '2021-07-23T00:00:00+08:00' } },
+    });
+    projectionSpec(projectDeadlinesProjection).given([...base, toQuarterly('2021-08-20T10:00:00+08:00'), toMonthlyAgain]).then(keys, ['2021-09', '2021-10', '2021-11', '2021-12']);
   });
 
   it('follows the monthly cadence', () => {

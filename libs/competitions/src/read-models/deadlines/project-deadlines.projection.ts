@@ -140,19 +140,21 @@ function owedReports(c: CampaignRow, p: PdProject, approvedAt: string) {
 /**
  * After the reporting rules changed, each project still reporting owes the periods of the
  * regimes (see `reportingRegimes`: every month once, none due retroactively): due items no
- * regime owes any more are settled (the scheduler stops looking at them), new ones are set. A
- * period already settled (filed, or marked overdue) stays settled.
+ * regime owes any more are removed (the scheduler stops looking at them), new ones are set. A
+ * period already settled (filed, or marked overdue) stays settled; one a later change owes
+ * again is set again, open, since its item was removed rather than settled.
  */
 function replanReports(db: Database, c: CampaignRow): void {
   // The look-up of open items reads the table, not the batch's due dates.
   deadlines.flush(db);
   const running = db.prepare('SELECT * FROM pd_projects WHERE campaign_id = ? AND reporting = 1 AND approved_at IS NOT NULL').all(c.campaign_id) as PdProject[];
   const open = db.prepare('SELECT item_key AS key FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0');
+  const drop = db.prepare('DELETE FROM deadlines WHERE kind = ? AND stream_id = ? AND item_key = ? AND settled = 0');
   for (const p of running) {
     const streamId = streamIdOf('project', p.project_id);
     const owed = owedReports(c, p, p.approved_at!);
     const keys = new Set(owed.map((x) => x.key));
-    for (const item of open.all(REPORT_DUE, streamId) as Array<{ key: string }>) if (!keys.has(item.key)) settleDeadline(db, REPORT_DUE, streamId, item.key);
+    for (const item of open.all(REPORT_DUE, streamId) as Array<{ key: string }>) if (!keys.has(item.key)) drop.run(REPORT_DUE, streamId, item.key);
     for (const x of owed) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId, ...x });
   }
 }
@@ -229,8 +231,9 @@ export const projectDeadlinesProjection: Projection = {
   name: OWNER,
   // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects;
   // 5: only with the periods falling due after the day of the change; 7: a change of cadence keeps the old periods due by its day;
-  // 8: across a change of cadence every month is owed once, the periods begun before the new cadence takes over under the old.
-  version: 8,
+  // 8: across a change of cadence every month is owed once, the periods begun before the new cadence takes over under the old;
+  // 9: a period no regime owes any more is removed, not settled, so a later change that owes it again sets it open.
+  version: 9,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
