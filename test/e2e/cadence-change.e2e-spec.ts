@@ -22,6 +22,13 @@ describe('a change of reporting cadence while projects run', () => {
   it('finishes the quarter under way quarterly when July’s monthly report would already be due, and owes monthly from October', async () => {
     w.t.clock.set('2021-08-20T10:00:00+08:00');
     ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求改为按月报送' }, 'city'));
+    // The committee and the unit are told when the new cadence takes over.
+    const regimes = [
+      { rulesVersion: 1, cadence: 'quarterly', cadenceLabel: '按季度报送', changedOn: null, owedFrom: null, owedBefore: '2021-10-01', noteZh: '2021-10-01 前开始的报送期按季度报送' },
+      { rulesVersion: 2, cadence: 'monthly', cadenceLabel: '按月报送', changedOn: '2021-08-20', owedFrom: '2021-10-01', owedBefore: null, noteZh: '2021-10-01 起按月报送' },
+    ];
+    expect(ok(await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'city')).body.reportingRegimes).toEqual(regimes);
+    expect(ok(await w.get('/api/v1/projects/p-a/progress-reports', 'unitA')).body.reportingRegimes).toEqual(regimes);
     // July to September once, in Q3; October to December once each.
     expect(await periods('p-a')).toEqual([
       ['2021-Q3', 'quarterly', 1, 'awaiting'], ['2021-10', 'monthly', 2, 'upcoming'], ['2021-11', 'monthly', 2, 'upcoming'], ['2021-12', 'monthly', 2, 'upcoming'],

@@ -79,6 +79,16 @@ export class ReportingSpanDto {
   @ApiProperty({ description: '取自竞赛周期（否则为活动年度）From the campaign period, else the year' }) fromCampaignPeriod!: boolean;
 }
 
+export class ReportingRegimeDto {
+  @ApiProperty({ description: '规则版本（该段内最新的一版）Rules version (the latest of this stretch)', type: 'integer' }) rulesVersion!: number;
+  @ApiProperty({ description: '报送频次 Cadence', enum: ['monthly', 'quarterly'] }) cadence!: string;
+  @ApiProperty({ description: '报送频次名称 Cadence label', example: '按月报送' }) cadenceLabel!: string;
+  @ApiProperty({ description: '规则修改日（第一段为 null）Day the rules changed (null for the first)', type: String, format: 'date', nullable: true }) changedOn!: string | null;
+  @ApiProperty({ description: '自该日开始的报送期按本段规则报送（null：自始）Periods beginning on or after this day are owed under it (null: from the start)', type: String, format: 'date', nullable: true }) owedFrom!: string | null;
+  @ApiProperty({ description: '该日之前开始的报送期按本段规则报送（null：至结束）Periods beginning before this day are owed under it (null: to the end)', type: String, format: 'date', nullable: true }) owedBefore!: string | null;
+  @ApiProperty({ description: '说明 What it means', example: '2021-10-01 起按月报送' }) noteZh!: string;
+}
+
 export class CampaignRuleVersionDto {
   @ApiProperty({ description: '规则版本 Version', type: 'integer' }) version!: number;
   @ApiProperty({ description: '修改理由 Reason of the amendment', type: String, nullable: true }) reason!: string | null;
@@ -95,6 +105,11 @@ export class CampaignViewDto extends CampaignCoreDto {
   @ApiProperty({ description: '现行规则 Rules in force', type: LabelledCampaignRulesDto }) rules!: LabelledCampaignRulesDto;
   @ApiProperty({ description: '应报送期间 Days reports are owed for', type: ReportingSpanDto }) reportingSpan!: ReportingSpanDto;
   @ApiProperty({ description: '已发布的全部规则版本 Every published rules version', type: [CampaignRuleVersionDto] }) ruleVersions!: CampaignRuleVersionDto[];
+  @ApiProperty({
+    description: '信息反馈频次的各段（改变频次后，此前开始的报送期按原规则报送）Stretches of reporting rules: which periods each owes after a change of cadence',
+    type: [ReportingRegimeDto],
+  })
+  reportingRegimes!: ReportingRegimeDto[];
   @ApiProperty({ description: '您现在可以办理的操作 What you may do now', type: [String] }) allowedActions!: string[];
   @ApiProperty({ description: '操作及其名称 The same, labelled', type: [ActionLabelDto] }) allowedActionLabels!: ActionLabelDto[];
   @ApiProperty({ description: '版本（If-Match 用）Revision', type: 'integer', nullable: true }) revision!: number | null;

@@ -2,7 +2,7 @@ import { AuthUser } from '@jingsai/auth';
 import { streamIdOf } from '@jingsai/shared';
 import {
   AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, CAMPAIGN_METRICS, CAMPAIGN_STATUS_LABELS, Campaign, CampaignAction, CampaignRules, GRADE_LABELS, HIERARCHY_LEVEL_LABELS,
-  REPORTING_CADENCE_LABELS, campaignActionsNow, campaignSpan, isOrganizerCommittee, labelledCampaignActions,
+  REPORTING_CADENCE_LABELS, ReportingRegime, campaignActionsNow, campaignSpan, isOrganizerCommittee, labelledCampaignActions, reportingRegimes,
 } from '../domain';
 
 /**
@@ -37,6 +37,22 @@ export function labelledRules(rules: CampaignRules) {
 }
 
 /** A campaign with its current rules, every published version (which rules judged what) and what the caller may do. */
+/** The reporting regimes as a committee and a unit read them: each stretch's cadence and the periods it owes. */
+export function reportingRegimesView(regimes: ReportingRegime[]) {
+  return regimes.map(({ facts, changedOn }) => {
+    const cadenceLabel = REPORTING_CADENCE_LABELS[facts.cadence];
+    const from = facts.owedFrom ?? null;
+    const before = facts.owedBefore ?? null;
+    const noteZh =
+      from && before && from >= before ? `${cadenceLabel}未执行：${from} 起已按后续修改的规则报送`
+      : from && before ? `${from} 起、${before} 前开始的报送期${cadenceLabel}`
+      : from ? `${from} 起${cadenceLabel}`
+      : before ? `${before} 前开始的报送期${cadenceLabel}`
+      : cadenceLabel;
+    return { rulesVersion: facts.rulesVersion, cadence: facts.cadence, cadenceLabel, changedOn, owedFrom: from, owedBefore: before, noteZh };
+  });
+}
+
 export function campaignView(c: Campaign, revision: number | null, allowedActions: CampaignAction[]) {
   return {
     campaignId: c.campaignId,
@@ -60,6 +76,8 @@ export function campaignView(c: Campaign, revision: number | null, allowedAction
     ruleVersions: Object.entries(c.ruleVersions)
       .map(([version, v]) => ({ version: Number(version), reason: v.reason, since: v.since ?? null, until: c.ruleVersions[Number(version) + 1]?.since ?? null, rules: labelledRules(v.rules) }))
       .sort((a, b) => a.version - b.version),
+    // Which periods each stretch of reporting rules owes: after a change of cadence, the periods begun before it takes over stay on the old rules.
+    reportingRegimes: c.status === 'draft' ? [] : reportingRegimesView(reportingRegimes(c)),
     allowedActions,
     allowedActionLabels: labelledCampaignActions(allowedActions),
     revision,

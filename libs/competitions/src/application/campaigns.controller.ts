@@ -77,7 +77,12 @@ export class CampaignsController {
   @Post(':campaignId/rules-amendments')
   @Roles('committee')
   @HttpCode(200)
-  @ApiOperation({ summary: '修改竞赛规则（发布后）Amend published rules: a new rules version, with a reason', description: '报名截止后不能再修改报名时间，个别单位请单独批准延期。改变信息反馈频次时，新频次的报送期自修改之日后到期的起计；此前已到期的原报送期按原规则判断，逾期未报的仍为逾期，可以补报。' })
+  @ApiOperation({ summary: '修改竞赛规则（发布后）Amend published rules: a new rules version, with a reason', description:
+      '报名截止后不能再修改报名时间，个别单位请单独批准延期。改变信息反馈频次时，每个月份只报送一次、不追溯：新频次自修改之日所在的原报送期开始起、' +
+      '两种频次的报送期同时开始、且新频次该期报送期限尚未届满的第一天起执行（campaign.reportingRegimes 给出各规则版本的起止）；此前开始的原报送期按原规则报送，逾期未报的仍为逾期，可以补报。' +
+      '例如 8 月 20 日由按季度改为按月：第三季度仍按季度报送（7 月的月报期限 8 月 10 日已过），10 月起按月；由按月改为按季度：8、9 月仍按月报送，第四季度起按季度。' +
+      ' Changing the reporting cadence reports every month once and nothing retroactively: the new cadence takes over on the first day periods of both cadences begin on, from the start of the old period the change falls in, whose new report is not yet due on the day of the change (see campaign.reportingRegimes); the periods begun before are owed under the old rules.',
+  })
   @ApiOkResponse({ type: CommandResponse })
   amendRules(@Param('campaignId') campaignId: string, @Body() body: AmendCampaignRulesRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new AmendCampaignRulesCommand(campaignId, body, user, req), reply);

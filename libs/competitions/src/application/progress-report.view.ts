@@ -1,6 +1,7 @@
 import {
   beijingDate, endOfBeijingDay, owedRegimePeriods, owedSinceApproval, PROGRESS_METRICS, ProgressMetric, ProgressMetrics, ProgressReportRecord, Project, REPORTING_CADENCE_LABELS, ReportingRegime,
 } from '../domain';
+import { reportingRegimesView } from './campaign.view';
 
 export const REPORT_STATUS_LABELS = {
   filed: '已按时报送',
@@ -87,6 +88,8 @@ export function progressReportsView(project: Project, history: ProgressReportRec
     cadence: reporting.cadence,
     cadenceLabel: REPORTING_CADENCE_LABELS[reporting.cadence],
     rulesVersion: reporting.rulesVersion,
+    // After a change of cadence, which periods each stretch of rules owes (the campaign's, as filing applies them).
+    reportingRegimes: reportingRegimesView(regimes),
     periods,
     otherReports: outside,
   };
