@@ -39,7 +39,13 @@ describe('a change of reporting cadence while projects run', () => {
     w.t.clock.set('2021-09-02T10:00:00+08:00');
     const refused = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-08', 300), 'unitA', 422, 'PROJECT.PERIOD_UNDER_EARLIER_RULES');
     expect(refused).toMatchObject({ period: '2021-08', owedFrom: '2021-10-01', insteadPeriods: ['2021-Q3'], errors: [{ field: 'period' }] });
-    expect(refused.messageZh).toBe('报送期 2021-08 的月份按变更前的报送规则报送，应报送 2021-Q3；本竞赛活动自 2021-10-01 起按月报送。');
+    expect(refused.messageZh).toBe('报送期 2021-08 按变更前的报送规则报送，应报送 2021-Q3；本竞赛活动自 2021-10-01 起按月报送。');
+    // A quarter of the old form whose months the new cadence owes: told which months to file it in.
+    const later = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q4', 300), 'unitA', 400, 'PROJECT.INVALID_PERIOD');
+    expect(later).toMatchObject({ insteadPeriods: ['2021-10', '2021-11', '2021-12'], messageZh: '本竞赛活动自 2021-10-01 起按月报送，2021-Q4 的月份应在 2021-10、2021-11、2021-12 中报送。' });
+    // Outside the plan: every period owed, under either rules.
+    const outside = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-06', 300), 'unitA', 422, 'PROJECT.PERIOD_OUTSIDE_CAMPAIGN');
+    expect(outside.owedPeriods).toEqual(['2021-Q3', '2021-10', '2021-11', '2021-12']);
     w.t.clock.set('2021-10-08T10:00:00+08:00');
     const filed = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', 1200), 'unitA'), 201);
     expect(filed.body.events).toEqual(['ProgressReportFiled']);

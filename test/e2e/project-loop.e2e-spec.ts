@@ -44,7 +44,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
 
   it('refuses bad reports with a code a committee member understands, appending nothing', async () => {
     const outside = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q2', { participants: 1 }), 'unitA', 422, 'PROJECT.PERIOD_OUTSIDE_CAMPAIGN');
-    expect(outside.messageZh).toContain('2021-Q3 至 2021-Q4');
+    expect(outside.messageZh).toContain('应报送的期次为：2021-Q3、2021-Q4。');
     await w.refused('/api/v1/projects/p-a/progress-reports', report('2022-Q1', { participants: 1 }), 'unitA', 422, 'PROJECT.PERIOD_OUTSIDE_CAMPAIGN');
     await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-08', { participants: 1 }), 'unitA', 400, 'PROJECT.INVALID_PERIOD');
     const figures = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q4', { participants: -3, smiles: 2 }), 'unitA', 400, 'PROJECT.INVALID');

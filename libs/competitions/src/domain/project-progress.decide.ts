@@ -11,7 +11,7 @@ import { requireProject } from './project.guards';
 import { CommendationRecipient, ProgressReportRecord } from './project-loop.state';
 import { Project, ProjectState } from './project.state';
 import { sameValue } from './same-value';
-import { owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
+import { comparePeriods, owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
 
 /** Known metrics only, in catalogue order, so equal reports compare equal. */
 export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
@@ -20,48 +20,60 @@ export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
   return out;
 }
 
+/** Owed periods (given) that share a month with `period`: what a unit files instead of a key in another form. */
+const overlapping = (period: ReportingPeriod, owed: ReadonlyArray<ReportingPeriod>) => owed.filter((p) => p.startsOn <= period.endsOn && p.endsOn >= period.startsOn).map((p) => p.period);
+
 function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingPeriod & { rulesVersion: number } {
   const { cadence } = c.reporting;
   const period = parsePeriod(c.period);
-  // Owed under the rules before a change, and due before it: a miss stays on record and may still be made good, under those rules.
+  // Owed under the rules before a change: a miss stays on record and may still be made good, under those rules.
   const earlier = period !== null ? (c.earlierPeriods ?? []).find((x) => x.period === period.period) : undefined;
   if (period !== null && earlier) return { ...period, rulesVersion: earlier.rulesVersion };
+  const owed = owedPeriods(c.reporting, project.implementationPlan);
+  // Every period the project owes, under whichever rules, in the order of time: what a refusal points to.
+  const earlierOwed = (c.earlierPeriods ?? []).map((x) => parsePeriod(x.period)).filter((p): p is ReportingPeriod => p !== null);
+  const allOwed = [...earlierOwed, ...owed].sort((x, y) => comparePeriods(x.period, y.period));
   if (period === null || period.cadence !== cadence) {
-    const example = cadence === 'monthly' ? '2021-08' : '2021-Q3';
-    throw DomainError.validation('PROJECT.INVALID_PERIOD', `本竞赛活动${REPORTING_CADENCE_LABELS[cadence]}，报送期应写作 ${example} 的形式。`, `The campaign reports ${cadence}; write the period like ${example}.`, {
-      errors: [{ field: 'period', messageZh: `报送期应写作 ${example} 的形式。`, messageEn: `Write the period like ${example}.` }],
+    // The form of an owed period of the cadence in force, else the usual one.
+    const example = owed[0]?.period ?? (cadence === 'monthly' ? '2021-08' : '2021-Q3');
+    const instead = period === null ? [] : overlapping(period, allOwed);
+    const since = c.reporting.owedFrom ? `自 ${c.reporting.owedFrom} 起` : '';
+    const insteadZh = instead.length > 0 ? `${period!.period} 的月份应在 ${instead.join('、')} 中报送。` : `报送期应写作 ${example} 的形式。`;
+    const insteadEn = instead.length > 0 ? `the months of ${period!.period} are filed in ${instead.join(', ')}.` : `write the period like ${example}.`;
+    throw DomainError.validation('PROJECT.INVALID_PERIOD', `本竞赛活动${since}${REPORTING_CADENCE_LABELS[cadence]}，${insteadZh}`, `The campaign reports ${cadence}${c.reporting.owedFrom ? ` from ${c.reporting.owedFrom}` : ''}; ${insteadEn}`, {
+      errors: [{ field: 'period', messageZh: insteadZh, messageEn: insteadEn.charAt(0).toUpperCase() + insteadEn.slice(1) }],
       cadence,
+      ...(instead.length > 0 ? { insteadPeriods: instead } : {}),
     });
   }
   const owedFrom = c.reporting.owedFrom;
   // Of the cadence in force, but its months are reported under the rules before the change: say which periods to file instead.
   if (owedFrom && period.startsOn < owedFrom && owedPeriods({ ...c.reporting, owedFrom: null }, project.implementationPlan).some((p) => p.period === period.period)) {
-    const instead = (c.earlierPeriods ?? [])
-      .map((x) => parsePeriod(x.period))
-      .filter((p): p is ReportingPeriod => p !== null && p.startsOn <= period.endsOn && p.endsOn >= period.startsOn)
-      .map((p) => p.period);
+    const instead = overlapping(period, earlierOwed);
+    const what = period.cadence === 'monthly' ? `报送期 ${period.period} ` : `报送期 ${period.period} 的月份`;
     const insteadZh = instead.length ? `，应报送 ${instead.join('、')}` : '';
+    const insteadEn = instead.length ? ` (file ${instead.join(', ')})` : '';
     throw DomainError.unprocessable(
       'PROJECT.PERIOD_UNDER_EARLIER_RULES',
-      `报送期 ${period.period} 的月份按变更前的报送规则报送${insteadZh}；本竞赛活动自 ${owedFrom} 起${REPORTING_CADENCE_LABELS[cadence]}。`,
-      `The months of period ${period.period} are reported under the rules before the change${instead.length ? ` (file ${instead.join(', ')})` : ''}; the campaign reports ${cadence} from ${owedFrom}.`,
+      `${what}按变更前的报送规则报送${insteadZh}；本竞赛活动自 ${owedFrom} 起${REPORTING_CADENCE_LABELS[cadence]}。`,
+      `The months of period ${period.period} are reported under the rules before the change${insteadEn}; the campaign reports ${cadence} from ${owedFrom}.`,
       {
         period: period.period, owedFrom, insteadPeriods: instead,
-        errors: [{ field: 'period', messageZh: `报送期 ${period.period} 按变更前的规则报送${insteadZh}。`, messageEn: `Period ${period.period} is reported under the earlier rules.` }],
+        errors: [{ field: 'period', messageZh: `${what}按变更前的规则报送${insteadZh}。`, messageEn: `Period ${period.period} is reported under the earlier rules${insteadEn}.` }],
       },
     );
   }
-  const owed = owedPeriods(c.reporting, project.implementationPlan);
   if (!owed.some((p) => p.period === period.period)) {
-    const span = owed.length ? `${owed[0].period} 至 ${owed[owed.length - 1].period}` : '无';
+    const keys = allOwed.map((p) => p.period);
+    const listZh = keys.length === 0 ? '无' : keys.length > 6 ? `${keys[0]} 至 ${keys[keys.length - 1]}（共 ${keys.length} 期）` : keys.join('、');
     throw DomainError.unprocessable(
       'PROJECT.PERIOD_OUTSIDE_CAMPAIGN',
-      `报送期 ${period.period} 不在本项目实施期和竞赛活动期内，应报送的期次为：${span}。`,
-      `Period ${period.period} lies outside the project's plan period or the campaign; periods owed: ${owed.map((p) => p.period).join(', ') || 'none'}.`,
+      `报送期 ${period.period} 不在本项目实施期和竞赛活动期内，应报送的期次为：${listZh}。`,
+      `Period ${period.period} lies outside the project's plan period or the campaign; periods owed: ${keys.join(', ') || 'none'}.`,
       {
-        period: period.period, owedPeriods: owed.map((p) => p.period),
+        period: period.period, owedPeriods: keys,
         // The field a form points at, as for a malformed period.
-        errors: [{ field: 'period', messageZh: `报送期 ${period.period} 不在应报送的期次内（${span}）。`, messageEn: `Period ${period.period} is not one of the periods owed.` }],
+        errors: [{ field: 'period', messageZh: `报送期 ${period.period} 不在应报送的期次内（${listZh}）。`, messageEn: `Period ${period.period} is not one of the periods owed.` }],
       },
     );
   }
