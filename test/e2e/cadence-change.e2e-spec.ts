@@ -5,18 +5,25 @@ import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
  * monthly): every month of a plan is still reported once, under the rules of the period it
  * falls in, and no report comes due retroactively.
  */
+const report = (period: string, participants: number, extra: Record<string, unknown> = {}) => ({ period, metrics: { participants }, narrative: '开展技能比武', ...extra });
+
+/** The quarterly campaign with two projects approved on 2021-07-20, plans from August to December. */
+async function twoProjects(): Promise<LoopWorld> {
+  const w = await LoopWorld.start();
+  w.t.clock.set('2021-07-20T10:00:00+08:00');
+  await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
+  await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
+  return w;
+}
+
+/** Each period a project owes: key, cadence, rules version, status. */
+const periodsIn = (w: LoopWorld) => async (projectId: string) =>
+  ok(await w.get(`/api/v1/projects/${projectId}/progress-reports`, 'city')).body.periods.map((p: any) => [p.period, p.cadence, p.rulesVersion, p.status]);
+
 describe('a change of reporting cadence while projects run', () => {
   let w: LoopWorld;
-  const report = (period: string, participants: number) => ({ period, metrics: { participants }, narrative: '开展技能比武' });
-  const periods = async (projectId: string) =>
-    ok(await w.get(`/api/v1/projects/${projectId}/progress-reports`, 'city')).body.periods.map((p: any) => [p.period, p.cadence, p.rulesVersion, p.status]);
-
-  beforeAll(async () => {
-    w = await LoopWorld.start();
-    w.t.clock.set('2021-07-20T10:00:00+08:00');
-    await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
-    await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
-  });
+  const periods = (projectId: string) => periodsIn(w)(projectId);
+  beforeAll(async () => (w = await twoProjects()));
   afterAll(() => w.stop());
 
   it('finishes the quarter under way quarterly when July’s monthly report would already be due, and owes monthly from October', async () => {
@@ -74,3 +81,37 @@ describe('a change of reporting cadence while projects run', () => {
     expect(cov.totals.metrics.find((m: any) => m.key === 'participants').value).toBe(1200 + 500 + 400);
   });
 });
+
+describe('a change of reporting cadence after a unit reported the period under way', () => {
+  let w: LoopWorld;
+  const periods = (projectId: string) => periodsIn(w)(projectId);
+  beforeAll(async () => (w = await twoProjects()));
+  afterAll(() => w.stop());
+
+  it('keeps the quarter the unit reported under the quarterly rules, and owes it monthly only after it; a unit that reported nothing owes monthly at once', async () => {
+    w.t.clock.set('2021-08-03T10:00:00+08:00');
+    ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', 900), 'unitA'), 201);
+    w.t.clock.set('2021-08-05T10:00:00+08:00');
+    ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求改为按月报送' }, 'city'));
+    // Monthly takes over on 07-01 (July's report is due 08-10); p-a's Q3, reported, keeps July to September.
+    expect(await periods('p-a')).toEqual([
+      ['2021-Q3', 'quarterly', 1, 'filed'], ['2021-10', 'monthly', 2, 'upcoming'], ['2021-11', 'monthly', 2, 'upcoming'], ['2021-12', 'monthly', 2, 'upcoming'],
+    ]);
+    expect(ok(await w.get('/api/v1/projects/p-a/progress-reports', 'unitA')).body.otherReports).toEqual([]);
+    expect(await periods('p-b')).toEqual([
+      ['2021-08', 'monthly', 2, 'awaiting'], ['2021-09', 'monthly', 2, 'upcoming'], ['2021-10', 'monthly', 2, 'upcoming'], ['2021-11', 'monthly', 2, 'upcoming'], ['2021-12', 'monthly', 2, 'upcoming'],
+    ]);
+    // The report on record stays correctable, under the rules it was filed under; its months are not owed again.
+    const corrected = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', 950, { reason: '补录一场比武' }), 'unitA'), 201);
+    expect(corrected.body.events).toEqual(['ProgressReportCorrected']);
+    const refused = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-08', 300), 'unitA', 422, 'PROJECT.PERIOD_UNDER_EARLIER_RULES');
+    expect(refused).toMatchObject({ owedFrom: '2021-10-01', insteadPeriods: ['2021-Q3'] });
+  });
+
+  it('marks only what each owes: p-b’s August, and nothing of p-a’s before October', async () => {
+    await w.tickAt('2021-09-11T09:00:00+08:00');
+    const listed = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items.map((i: any) => [i.projectId, i.period]);
+    expect(listed).toEqual([['p-b', '2021-08']]);
+  });
+});
+

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { Campaign, owedRegimePeriods, parsePeriod, ReportingRegime, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
+import { Campaign, owedRegimePeriods, parsePeriod, projectRegimes, ReportingRegime, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
 import { LoopAction, LoopBuilder } from './project-loop.command';
 
 /** The route names the inspection too: a finding of another inspection is not found here. */
@@ -39,7 +39,8 @@ function earlierPeriodsOf(project: Project, campaign: Campaign, regimes: Reporti
 export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
   async file_progress_report({ project, body, base, facts, newItemId }) {
     const campaign = await facts.campaign(project.campaignId);
-    const regimes = reportingRegimes(campaign);
+    // The project's: a period it filed under earlier rules keeps its months under them.
+    const regimes = projectRegimes(reportingRegimes(campaign), project.progress.reports);
     const reportId: string = body.reportId ?? newItemId();
     return {
       itemId: reportId,

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CommandExecutor, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { requireNoModeUnlessWithdrawal } from '@jingsai/shared';
-import { CommendationChange, projectDecider, reportingRegimes, PROJECT_ACTION_ROLES } from '../domain';
+import { CommendationChange, projectDecider, projectRegimes, reportingRegimes, PROJECT_ACTION_ROLES } from '../domain';
 import { ProjectFacts, projectStream } from './project-facts.service';
 import { LoopAction, ProjectLoopCommand } from './project-loop.command';
 import { LoopCommandResult } from './project-loop.handler';
@@ -52,7 +52,7 @@ export class ProjectProgressController {
   async reports(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser) {
     const { project, revision } = await this.facts.readable(user, projectId);
     const campaign = await this.facts.campaign(project.campaignId);
-    return progressReportsView(project, await this.facts.reportHistory(project, revision), reportingRegimes(campaign), this.commands.now());
+    return progressReportsView(project, await this.facts.reportHistory(project, revision), projectRegimes(reportingRegimes(campaign), project.progress.reports), this.commands.now());
   }
 
   @Post(':projectId/milestones')

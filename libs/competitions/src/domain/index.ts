@@ -32,4 +32,4 @@ export * from './project-facts';
 export { progressReportHistory } from './project-progress.evolve';
 /** Where this domain's code lives: persisted snapshots of its states are versioned by its contents. */
 export const COMPETITIONS_DOMAIN_DIR = __dirname;
-export { beijingDate, endOfBeijingDay } from './calendar';
+export { addDays, beijingDate, endOfBeijingDay } from './calendar';

@@ -4,7 +4,7 @@ import { JIUJIANG, jiujiangCreated, jiujiangPublished } from './campaign.fixture
 import { campaignDecider } from './campaign.decider';
 import { CampaignEvent } from './campaign.events';
 import { Campaign } from './campaign.state';
-import { cadenceTakesOver, campaignReportingFacts, owedPeriods, owedRegimePeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, reportingRegimes, campaignSpan } from './reporting-periods';
+import { cadenceTakesOver, campaignReportingFacts, owedPeriods, projectRegimes, owedRegimePeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, reportingRegimes, campaignSpan } from './reporting-periods';
 
 describe('reporting periods (信息反馈周期)', () => {
   it('lists the months overlapping a span, each due on the 10th day after it ends', () => {
@@ -126,6 +126,23 @@ describe('reporting regimes (the rules in force when each report fell due)', () 
     }
   });
 
+  it('leaves a period the project filed under the earlier rules, while it was under way, under them: for it the new cadence takes over after it', () => {
+    const monthly = amended(2, { reportingCadence: 'monthly' }, '2021-06-01T10:00:00+08:00');
+    // Quarterly from 2021-07-20 takes over on 07-01 (Q3 is not due until 10-10); a project that had filed July monthly keeps
+    // August and September monthly, and reports quarterly from Q4.
+    const regimesNow = regimes(monthly, amended(3, { reportingCadence: 'quarterly' }, '2021-07-20T10:00:00+08:00'));
+    const july = [{ period: '2021-07', rulesVersion: 2 }];
+    const forProject = (reports: Array<{ period: string; rulesVersion: number }>) =>
+      owedRegimePeriods(projectRegimes(regimesNow, reports), plan).map(({ period, regime }) => [period.period, regime.facts.rulesVersion]);
+    expect(forProject([])).toEqual([['2021-Q3', 3], ['2021-Q4', 3]]);
+    expect(forProject(july)).toEqual([['2021-08', 2], ['2021-09', 2], ['2021-Q4', 3]]);
+    // The plan begins in August here, so July is in no regime's periods owed; it is on record, under version 2, and August and September follow it.
+    expect(projectRegimes(regimesNow, july).map((r) => [r.facts.owedFrom ?? null, r.facts.owedBefore ?? null])).toEqual([[null, '2021-07-01'], ['2021-07-01', '2021-10-01'], ['2021-10-01', null]]);
+    // A report filed under the new rules, or one before the day the new cadence takes over, moves nothing.
+    expect(forProject([{ period: '2021-Q3', rulesVersion: 3 }])).toEqual([['2021-Q3', 3], ['2021-Q4', 3]]);
+    expect(forProject([{ period: '2021-06', rulesVersion: 2 }])).toEqual([['2021-Q3', 3], ['2021-Q4', 3]]);
+  });
+
   it('takes the new cadence over on a day periods of both begin on, whose new report is not yet due', () => {
     expect(cadenceTakesOver('monthly', 'quarterly', '2021-08-20')).toBe('2021-10-01');
     expect(cadenceTakesOver('monthly', 'quarterly', '2021-07-05')).toBe('2021-07-01');
@@ -137,7 +154,7 @@ describe('reporting regimes (the rules in force when each report fell due)', () 
   });
 
   it('continues a regime through an amendment that changes neither cadence nor span, naming the latest version', () => {
-    expect(regimes(amended(2, { title: '新名称' }, '2021-09-01T10:00:00+08:00'))).toEqual([{ facts: expect.objectContaining({ cadence: 'quarterly', rulesVersion: 2 }), changedOn: null }]);
+    expect(regimes(amended(2, { title: '新名称' }, '2021-09-01T10:00:00+08:00'))).toEqual([{ facts: expect.objectContaining({ cadence: 'quarterly', rulesVersion: 2 }), changedOn: null, sinceVersion: 1 }]);
   });
 
   it('lets the new rules judge every period when a change was recorded without its time (older logs)', () => {

@@ -163,6 +163,8 @@ export interface ReportingRegime {
   facts: CampaignReportingFacts;
   /** The day (Beijing) the rules of this regime were adopted; null for the first. */
   changedOn: string | null;
+  /** The rules version that began it (its facts name the latest one it continued into). */
+  sinceVersion: number;
 }
 
 const nextMonth = (day: string): string => {
@@ -211,12 +213,54 @@ export function reportingRegimes(campaign: Campaign): ReportingRegime[] {
       // Never before the regime it follows took over (two changes within one period).
       const from = last.facts.owedFrom && last.facts.owedFrom > takesOver ? last.facts.owedFrom : takesOver;
       last.facts = { ...last.facts, owedBefore: from };
-      regimes.push({ facts: { ...facts, owedFrom: from }, changedOn });
+      regimes.push({ facts: { ...facts, owedFrom: from }, changedOn, sinceVersion: v });
     } else {
-      regimes.push({ facts, changedOn: null });
+      regimes.push({ facts, changedOn: null, sinceVersion: v });
     }
   }
-  return regimes.length > 0 ? regimes : [{ facts: campaignReportingFacts(campaign), changedOn: null }];
+  return regimes.length > 0 ? regimes : [{ facts: campaignReportingFacts(campaign), changedOn: null, sinceVersion: 1 }];
+}
+
+/** The first day, on or after `day`, on which periods of both cadences begin. */
+export function commonPeriodStart(a: ReportingCadence, b: ReportingCadence, day: string): string {
+  let d = day.slice(8) === '01' ? day : nextMonth(day);
+  while (periodOf(a, d).startsOn !== d || periodOf(b, d).startsOn !== d) d = nextMonth(d);
+  return d;
+}
+
+/**
+ * Moves one change of reporting rules for one project: the stretch at `index` is owed from `day`
+ * on (never earlier than it was), and every later stretch from no earlier than that. Each
+ * stretch then owes the periods begun before the next one's day.
+ */
+export function takeOverLater(facts: CampaignReportingFacts[], index: number, day: string): void {
+  for (let j = index; j < facts.length; j++) {
+    if ((facts[j]!.owedFrom ?? '') < day) facts[j]!.owedFrom = day;
+    facts[j - 1]!.owedBefore = facts[j]!.owedFrom;
+  }
+}
+
+/**
+ * A project's reporting regimes. A period the project had already filed under earlier rules that
+ * begins on or after the day the new cadence takes over (the change came while that period was
+ * under way, and the unit had reported it) keeps its months under those rules: for this project
+ * the new cadence takes over on the first day periods of both begin after it. So no month is
+ * reported twice, and a report on record stays one the rules owe (it may be corrected).
+ */
+export function projectRegimes(regimes: ReportingRegime[], reports: ReadonlyArray<{ period: string; rulesVersion: number }>): ReportingRegime[] {
+  if (regimes.length < 2 || reports.length === 0) return regimes;
+  const facts = regimes.map((r) => ({ ...r.facts }));
+  for (let i = 1; i < regimes.length; i++) {
+    const from = facts[i]!.owedFrom;
+    if (!from) continue;
+    let lastEnd: string | null = null;
+    for (const r of reports) {
+      const p = r.rulesVersion < regimes[i]!.sinceVersion ? parsePeriod(r.period) : null;
+      if (p && p.startsOn >= from && (lastEnd === null || p.endsOn > lastEnd)) lastEnd = p.endsOn;
+    }
+    if (lastEnd !== null) takeOverLater(facts, i, commonPeriodStart(facts[i - 1]!.cadence, facts[i]!.cadence, addDays(lastEnd, 1)));
+  }
+  return regimes.map((r, i) => ({ ...r, facts: facts[i]! }));
 }
 
 /** The periods a project owes over the campaign's regimes (see `owedPeriods`), each with the regime it is owed under. */

@@ -85,6 +85,30 @@ describe('project deadlines projection', () => {
     projectionSpec(projectDeadlinesProjection).given([...base, toQuarterly('2021-08-20T10:00:00+08:00'), toMonthlyAgain]).then(keys, ['2021-09', '2021-10', '2021-11', '2021-12']);
   });
 
+  it('leaves a period a project filed under the earlier rules, while it was under way, under them: the project owes the new form after it', () => {
+    const change = (rulesVersion: number, cadence: string, amendedAt?: string) =>
+      recorded('CampaignRulesAmended', {
+        campaignId: 'c6', rulesVersion, changes: { reportingCadence: cadence }, reason: '调整信息反馈频次', ...(amendedAt ? { amendedAt } : {}),
+        rules: { reportingCadence: cadence, applicationWindow: { opensAt: 'x', closesAt: '2021-07-23T00:00:00+08:00' } },
+      });
+    const base = [created('c6'), drafted('p6', 'c6'), approved('p6'), drafted('p7', 'c6'), approved('p7'), recorded('ProgressReportFiled', { projectId: 'p6', period: '2021-Q3' })];
+    const reports = (db: Database) => (open(db) as Array<{ stream: string; key: string }>).map((r) => `${r.stream} ${r.key}`);
+    // Monthly from 2021-08-05 takes over on 07-01 (July's report is due 08-10). p6 had filed Q3 while it was under way: Q3 stays
+    // quarterly for it, and it reports monthly from October; p7, which had filed nothing, owes August to December monthly.
+    const monthly = change(2, 'monthly', '2021-08-05T10:00:00+08:00');
+    projectionSpec(projectDeadlinesProjection).given([...base, monthly]).then(reports, [
+      'project-p6 2021-10', 'project-p6 2021-11', 'project-p6 2021-12', 'project-p7 2021-08', 'project-p7 2021-09', 'project-p7 2021-10', 'project-p7 2021-11', 'project-p7 2021-12',
+    ]);
+    // Back to quarterly on 2021-08-20, taking over on 10-01: p6 owes Q4; p7 August and September monthly, then Q4.
+    projectionSpec(projectDeadlinesProjection).given([...base, monthly, change(3, 'quarterly', '2021-08-20T10:00:00+08:00')]).then(reports, [
+      'project-p6 2021-Q4', 'project-p7 2021-08', 'project-p7 2021-09', 'project-p7 2021-Q4',
+    ]);
+    // A change recorded without its time starts the regimes again: the new rules owe every period, the report moves nothing.
+    projectionSpec(projectDeadlinesProjection).given([...base, change(2, 'monthly')]).then(reports, [
+      ...['08', '09', '10', '11', '12'].map((m) => `project-p6 2021-${m}`), ...['08', '09', '10', '11', '12'].map((m) => `project-p7 2021-${m}`),
+    ]);
+  });
+
   it('follows the monthly cadence', () => {
     projectionSpec(projectDeadlinesProjection)
       .given([created('c4', 'monthly'), drafted('p4', 'c4'), approved('p4')])

@@ -3,7 +3,7 @@ import { Projection } from '@jingsai/event-store';
 import { RecordedEvent, streamIdOf } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
-  beijingDate, cadenceTakesOver, CampaignEvent, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
+  addDays, beijingDate, cadenceTakesOver, commonPeriodStart, CampaignEvent, parsePeriod, takeOverLater, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
 } from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
@@ -99,6 +99,8 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       if (before && c && (before.cadence !== c.cadence || before.period_starts !== c.period_starts || before.period_ends !== c.period_ends)) {
         const regimes = nextRegimes(before, c, e.data.amendedAt);
         db.prepare('UPDATE pd_campaigns SET regimes = ? WHERE campaign_id = ?').run(regimes, campaignId);
+        // Regimes started again: no project's takeover stands.
+        if (regimes === null) db.prepare('UPDATE pd_projects SET takeovers = NULL WHERE campaign_id = ? AND takeovers IS NOT NULL').run(campaignId);
         replanReports(db, { ...c, regimes });
       }
       return;
@@ -125,13 +127,26 @@ function reportsDue(e: RecordedOf<ProjectApproved>, db: Database, projectId: str
   for (const x of owedReports(c, p, approvedAt)) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId: e.streamId, ...x });
 }
 
-interface PdProject { project_id: string; campaign_id: string; starts_on: string; ends_on: string; approved_at: string | null }
+interface PdProject {
+  project_id: string; campaign_id: string; starts_on: string; ends_on: string; approved_at: string | null;
+  /** The last day of the latest period it filed a report for (null: none yet). */
+  last_report_end: string | null;
+  /** JSON {regime index: day}: where a period it filed under earlier rules moved a change's takeover for it (`projectRegimes`). */
+  takeovers: string | null;
+}
+
+/** The project's regimes: the campaign's, with the takeovers its own filed periods moved. */
+function projectFacts(c: CampaignRow, p: PdProject): CampaignReportingFacts[] {
+  const facts = regimesOf(c);
+  if (p.takeovers) for (const [index, day] of Object.entries(JSON.parse(p.takeovers) as Record<string, string>)) takeOverLater(facts, Number(index), day);
+  return facts;
+}
 
 /** The report due items a project owes under the campaign's reporting regimes. */
 function owedReports(c: CampaignRow, p: PdProject, approvedAt: string) {
   // Owed when due after the day of approval (owedSinceApproval), that day worked out once.
   const approvedOn = beijingDate(approvedAt);
-  return regimesOf(c)
+  return projectFacts(c, p)
     .flatMap((facts) => periodsOwed(facts, { startsOn: p.starts_on, endsOn: p.ends_on }))
     .filter((x) => x.period.dueOn > approvedOn)
     .map(({ period, dueAt }) => ({ key: period.period, dueAt, payload: { projectId: p.project_id, period: period.period, dueOn: period.dueOn } }));
@@ -150,13 +165,32 @@ function replanReports(db: Database, c: CampaignRow): void {
   const running = db.prepare('SELECT * FROM pd_projects WHERE campaign_id = ? AND reporting = 1 AND approved_at IS NOT NULL').all(c.campaign_id) as PdProject[];
   const open = db.prepare('SELECT item_key AS key FROM deadlines WHERE kind = ? AND stream_id = ? AND settled = 0');
   const drop = db.prepare('DELETE FROM deadlines WHERE kind = ? AND stream_id = ? AND item_key = ? AND settled = 0');
-  for (const p of running) {
+  const moved = db.prepare('UPDATE pd_projects SET takeovers = ? WHERE project_id = ?');
+  for (const found of running) {
+    const p = c.regimes ? withTakeover(c, found) : found;
+    if (p.takeovers !== found.takeovers) moved.run(p.takeovers, p.project_id);
     const streamId = streamIdOf('project', p.project_id);
     const owed = owedReports(c, p, p.approved_at!);
     const keys = new Set(owed.map((x) => x.key));
     for (const item of open.all(REPORT_DUE, streamId) as Array<{ key: string }>) if (!keys.has(item.key)) drop.run(REPORT_DUE, streamId, item.key);
     for (const x of owed) upsertDeadline(db, OWNER, { kind: REPORT_DUE, streamId, ...x });
   }
+}
+
+/**
+ * After a change (the campaign's last regime is new): a period the project filed under the
+ * earlier rules that begins on or after the new cadence's day keeps its months under those rules;
+ * the new cadence takes over for it on the first day periods of both begin after that period
+ * (`projectRegimes`, which reads the same from the project's reports). A reset of the regimes
+ * (a change without its time) drops every takeover.
+ */
+function withTakeover(c: CampaignRow, p: PdProject): PdProject {
+  const facts = projectFacts(c, p);
+  const k = facts.length - 1;
+  const from = facts[k]!.owedFrom;
+  if (k < 1 || !from || !p.last_report_end || p.last_report_end < from) return p;
+  const day = commonPeriodStart(facts[k - 1]!.cadence, facts[k]!.cadence, addDays(p.last_report_end, 1));
+  return { ...p, takeovers: JSON.stringify({ ...(p.takeovers ? (JSON.parse(p.takeovers) as Record<string, string>) : {}), [k]: day }) };
 }
 
 /** Projects of a campaign mostly share plans: their periods are worked out once (a calendar walk per project was a tenth of a rebuild). */
@@ -189,7 +223,12 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
     }
     case 'ProjectApproved':
       return reportsDue(e, db, e.data.projectId);
-    case 'ProgressReportFiled':
+    case 'ProgressReportFiled': {
+      // The latest period reported: a change of cadence while it was under way leaves its months under the rules it was filed under.
+      const endsOn = parsePeriod(e.data.period)?.endsOn;
+      if (endsOn) db.prepare('UPDATE pd_projects SET last_report_end = ? WHERE project_id = ? AND (last_report_end IS NULL OR last_report_end < ?)').run(endsOn, e.data.projectId, endsOn);
+      return settleDeadline(db, REPORT_DUE, e.streamId, e.data.period);
+    }
     case 'ProgressReportCorrected':
     case 'ProgressReportOverdue':
       return settleDeadline(db, REPORT_DUE, e.streamId, e.data.period);
@@ -232,8 +271,9 @@ export const projectDeadlinesProjection: Projection = {
   // 3: no report is due for a period that fell due before the project was approved; 4: a change of cadence re-plans running projects;
   // 5: only with the periods falling due after the day of the change; 7: a change of cadence keeps the old periods due by its day;
   // 8: across a change of cadence every month is owed once, the periods begun before the new cadence takes over under the old;
-  // 9: a period no regime owes any more is removed, not settled, so a later change that owes it again sets it open.
-  version: 9,
+  // 9: a period no regime owes any more is removed, not settled, so a later change that owes it again sets it open;
+  // 10: a period filed under earlier rules, begun on or after the new cadence's day, keeps its months under them (projectRegimes).
+  version: 10,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
@@ -245,7 +285,7 @@ export const projectDeadlinesProjection: Projection = {
       );
       CREATE TABLE IF NOT EXISTS pd_projects (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL,
-        approved_at TEXT, reporting INTEGER NOT NULL DEFAULT 0
+        approved_at TEXT, reporting INTEGER NOT NULL DEFAULT 0, last_report_end TEXT, takeovers TEXT
       );
     `);
   },
