@@ -112,6 +112,9 @@ describe('a change of reporting cadence after a unit reported the period under w
     await w.tickAt('2021-09-11T09:00:00+08:00');
     const listed = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items.map((i: any) => [i.projectId, i.period]);
     expect(listed).toEqual([['p-b', '2021-08']]);
+    // Stalled likewise: p-b, silent a month and ten days since its approval; not p-a, whose next report is October's.
+    w.t.clock.set('2021-09-20T10:00:00+08:00');
+    expect(ok(await w.get(`/api/v1/supervision/stalled?campaignId=${CAMPAIGN_ID}`, 'city')).body.items.map((i: any) => i.projectId)).toEqual(['p-b']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { BatchRows, Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { beijingDate, cadenceTakesOver, CampaignEvent, ProjectEvent, REPORT_DUE_DAYS_AFTER_PERIOD, ReportingCadence } from '../../domain';
+import { addDays, beijingDate, cadenceTakesOver, CampaignEvent, commonPeriodStart, parsePeriod, ProjectEvent, REPORT_DUE_DAYS_AFTER_PERIOD, ReportingCadence } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { RecordedOf } from '../recorded-of';
 
@@ -47,6 +47,8 @@ function stalledAfterIn(since: string, c: CadenceChange): string {
 
 interface SupProject extends CadenceChange {
   campaign_id: string; org_id: string; org_path: string; title: string; status: string; starts_on: string; last_report_at: string | null;
+  /** The last day of the latest period reported (a change while it was under way leaves its months under the earlier rules). */
+  last_period_end: string | null;
   /** Overdue items ever recorded for the project (sup_overdue rows). */
   overdue_items: number;
 }
@@ -54,7 +56,7 @@ interface SupProject extends CadenceChange {
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
 
 /** The columns the handlers read; a project's row is read and written once per batch. */
-const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'status', 'starts_on', 'cadence', 'earlier_cadence', 'takes_over', 'last_report_at', 'overdue_items']);
+const rows = new BatchRows('sup_projects', 'project_id', ['campaign_id', 'org_id', 'org_path', 'title', 'status', 'starts_on', 'cadence', 'earlier_cadence', 'takes_over', 'last_report_at', 'last_period_end', 'overdue_items']);
 
 function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
   const at = e.metadata.occurredAt;
@@ -81,7 +83,7 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       rows.insert(db, {
         project_id: d.projectId, campaign_id: d.campaignId, org_id: d.orgId, org_path: supervisionOrgs.pathOf(db, d.orgId), title: d.title,
         category: d.category, status: 'draft', starts_on: d.implementationPlan?.startsOn ?? '', cadence: null, earlier_cadence: null, takes_over: null,
-        approved_at: null, last_report_at: null, stalled_after: null, overdue_items: 0,
+        approved_at: null, last_report_at: null, last_period_end: null, stalled_after: null, overdue_items: 0,
       });
       return;
     }
@@ -106,7 +108,9 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       const row = project(e.data.projectId);
       if (!row) return;
       const last = row.last_report_at ? later(row.last_report_at, e.data.filedAt) : e.data.filedAt;
-      rows.update(db, e.data.projectId, { last_report_at: last, stalled_after: stalledAfterIn(last, row) });
+      const endsOn = parsePeriod(e.data.period)?.endsOn ?? null;
+      const periodEnd = endsOn && (!row.last_period_end || endsOn > row.last_period_end) ? endsOn : row.last_period_end;
+      rows.update(db, e.data.projectId, { last_report_at: last, last_period_end: periodEnd, stalled_after: stalledAfterIn(last, row) });
       // A late report closes its overdue item, saying when it came (as a reported rectification does).
       if (settle('report', e.data.projectId, e.data.period, 'filed_late')) {
         db.prepare("UPDATE sup_overdue SET reported_at = COALESCE(reported_at, ?) WHERE kind = 'report' AND project_id = ? AND item_key = ?").run(e.data.filedAt, e.data.projectId, e.data.period);
@@ -192,15 +196,19 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
     // new one takes over, then the new one's. A change recorded without its time takes over at once, counted from the change.
     // One already stalled when the rules changed stays so. The scan reads the table, not the batch's rows.
     rows.flush(db);
-    const running = db.prepare("SELECT project_id, approved_at, last_report_at, stalled_after FROM sup_projects WHERE campaign_id = ? AND status = 'in_progress'").all(e.data.campaignId) as Array<{
-      project_id: string; approved_at: string | null; last_report_at: string | null; stalled_after: string | null;
+    const running = db.prepare("SELECT project_id, approved_at, last_report_at, last_period_end, stalled_after FROM sup_projects WHERE campaign_id = ? AND status = 'in_progress'").all(e.data.campaignId) as Array<{
+      project_id: string; approved_at: string | null; last_report_at: string | null; last_period_end: string | null; stalled_after: string | null;
     }>;
     const update = db.prepare('UPDATE sup_projects SET cadence = ?, earlier_cadence = ?, takes_over = ?, stalled_after = ? WHERE project_id = ?');
     for (const p of running) {
+      // A period the project reported under the earlier rules, begun on or after the takeover, keeps its months under them (projectRegimes).
+      const own = change.takes_over && p.last_period_end && `${p.last_period_end}T00:00:00+08:00` >= change.takes_over
+        ? { ...change, takes_over: `${commonPeriodStart(change.earlier_cadence as ReportingCadence, cadence as ReportingCadence, addDays(p.last_period_end, 1))}T00:00:00+08:00` }
+        : change;
       const alreadyStalled = p.stalled_after !== null && Date.parse(p.stalled_after) <= Date.parse(changedAt);
       const since = p.last_report_at ?? p.approved_at ?? changedAt;
-      const stalled = alreadyStalled ? p.stalled_after : stalledAfterIn(change.takes_over ? since : later(since, changedAt), change);
-      update.run(cadence, change.earlier_cadence, change.takes_over, stalled, p.project_id);
+      const stalled = alreadyStalled ? p.stalled_after : stalledAfterIn(own.takes_over ? since : later(since, changedAt), own);
+      update.run(cadence, own.earlier_cadence, own.takes_over, stalled, p.project_id);
     }
   }
 }
@@ -235,8 +243,8 @@ export const supervisionProjection: Projection = {
   // running projects' stalled instant (and the cadence they show); 7: a late report's item says when it came (reported_at);
   // 8: a rectification open at the summary is on record as such; 9: a change of cadence no longer closes the old periods'
   // overdue items (a miss stays a miss, and may still be filed late); 10: until a new cadence takes over (a quarter under way is
-  // finished quarterly), the earlier cadence's cycle counts for stalled.
-  version: 10,
+  // finished quarterly), the earlier cadence's cycle counts for stalled; 11: for a project that reported the period under way, until after it.
+  version: 11,
   eventTypes: [supervisionOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   deferredIndexes: ['sup_projects_stalled', 'sup_projects_campaign', 'sup_overdue_campaign', 'sup_overdue_path', 'sup_incidents_campaign', 'sup_incidents_path'],
   setup(db: Database) {
@@ -245,7 +253,7 @@ export const supervisionProjection: Projection = {
       CREATE TABLE IF NOT EXISTS sup_campaigns (campaign_id TEXT PRIMARY KEY, cadence TEXT NOT NULL, earlier_cadence TEXT, takes_over TEXT);
       CREATE TABLE IF NOT EXISTS sup_projects (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL,
-        status TEXT NOT NULL, starts_on TEXT NOT NULL, cadence TEXT, earlier_cadence TEXT, takes_over TEXT, approved_at TEXT, last_report_at TEXT,
+        status TEXT NOT NULL, starts_on TEXT NOT NULL, cadence TEXT, earlier_cadence TEXT, takes_over TEXT, approved_at TEXT, last_report_at TEXT, last_period_end TEXT,
         stalled_after TEXT, overdue_items INTEGER NOT NULL DEFAULT 0
       );
       CREATE TABLE IF NOT EXISTS sup_findings (project_id TEXT NOT NULL, finding_id TEXT NOT NULL, description TEXT NOT NULL, severity TEXT NOT NULL, rectify_by TEXT NOT NULL, PRIMARY KEY (project_id, finding_id));
