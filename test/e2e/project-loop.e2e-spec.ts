@@ -62,7 +62,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(await w.tickAt('2021-10-11T10:00:00+08:00')).toBe(0);
     const overdue = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}`, 'city')).body;
     expect(overdue.items.map((i: any) => [i.projectId, i.kind, i.period, i.dueOn])).toEqual([['p-b', 'report', '2021-Q3', '2021-10-10'], ['p-power', 'report', '2021-Q3', '2021-10-10']]);
-    expect(overdue.items[0]).toMatchObject({ itemId: 'report:p-b:2021-Q3', kindLabel: '推进情况逾期未报', orgName: '濂溪电子科技公司', stateLabel: '待处理', daysOverdue: 1 });
+    expect(overdue.items[0]).toMatchObject({ itemId: 'report:p-b:2021-Q3', periodLabel: '2021年第三季度', kindLabel: '推进情况逾期未报', orgName: '濂溪电子科技公司', stateLabel: '待处理', daysOverdue: 1 });
     // The organisation's ancestors, as the board and the stalled list give them.
     expect(overdue.items[0].orgPath).toEqual(['jx', 'jj', 'lx']);
     expect(overdue.byKind).toEqual([{ key: 'report', count: 2, label: '推进情况逾期未报' }]);

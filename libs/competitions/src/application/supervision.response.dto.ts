@@ -49,6 +49,7 @@ export class OverdueItemDto extends CategorisedProjectDto {
   @ApiProperty({ description: '类型：逾期未报 report / 逾期未整改 rectification', enum: Object.keys(OVERDUE_KIND_LABELS) }) kind!: string;
   @ApiProperty({ description: '类型名称 Kind label' }) kindLabel!: string;
   @ApiProperty({ description: '报送期（逾期未报）Period, for a report', type: String, nullable: true, example: '2021-Q3' }) period!: string | null;
+  @ApiProperty({ description: '报送期名称 Period label', type: String, nullable: true, example: '2021年第三季度' }) periodLabel!: string | null;
   @ApiProperty({ description: '问题编号（逾期未整改）Finding id, for a rectification', type: String, nullable: true }) findingId!: string | null;
   @ApiProperty({ description: '事项说明 Detail' }) detail!: string;
   @ApiProperty({ description: '期限 Due on', format: 'date' }) dueOn!: string;

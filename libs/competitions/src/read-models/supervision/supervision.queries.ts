@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import { Page } from '@jingsai/api-kit';
-import { CAMPAIGN_CATEGORIES, CampaignCategory, INCIDENT_KIND_LABELS, INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS, IncidentKind, IncidentSeverity } from '../../domain';
+import { CAMPAIGN_CATEGORIES, CampaignCategory, INCIDENT_KIND_LABELS, INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS, IncidentKind, IncidentSeverity, periodLabel } from '../../domain';
 import { ancestorsOf, ReadScope, Where } from '../read-scope';
 
 const DAY_MS = 86_400_000;
@@ -104,6 +104,8 @@ function overdueItem(r: any, now: Date) {
     kind: r.kind as keyof typeof OVERDUE_KIND_LABELS,
     kindLabel: OVERDUE_KIND_LABELS[r.kind as keyof typeof OVERDUE_KIND_LABELS],
     period: r.kind === 'report' ? r.item_key : null,
+    // Across a change of cadence the list mixes months and quarters: each named as people read it.
+    periodLabel: r.kind === 'report' ? periodLabel(r.item_key) : null,
     findingId: r.kind === 'rectification' ? r.item_key : null,
     detail: r.detail,
     dueOn: r.due_on,
