@@ -73,7 +73,7 @@ export class StalledItemDto extends CategorisedProjectDto {
   @ApiProperty({ description: '立项时间 Approved at', format: 'date-time' }) approvedAt!: string;
   @ApiProperty({ description: '最近一次报送 Last report at', type: String, format: 'date-time', nullable: true }) lastReportAt!: string | null;
   @ApiProperty({ description: '停滞起始 Stalled since', format: 'date-time' }) stalledSince!: string;
-  @ApiProperty({ description: '距最近一次报送的天数 Days since the last report', type: 'integer', nullable: true }) daysSinceLastReport!: number | null;
+  @ApiProperty({ description: '距最近一次报送的天数（北京时间自然日）Days since the last report (Beijing calendar days)', type: 'integer', nullable: true }) daysSinceLastReport!: number | null;
   @ApiProperty({ description: '原因 Reason' }) reason!: string;
 }
 

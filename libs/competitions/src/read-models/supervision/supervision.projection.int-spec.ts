@@ -128,8 +128,11 @@ describe('supervision projection', () => {
     projectionSpec(supervisionProjection).given(events).then(turns('2021-11-02T00:00:00Z'), '2021-11-10T16:00:00.000Z');
     // pb listed (it never reported, so it shows no day count): until pa turns stalled.
     projectionSpec(supervisionProjection).given(events).then(turns('2021-11-11T00:00:00Z'), '2022-01-15T02:00:00.000Z');
-    // Both listed: until pa's days since its last report (10-05 02:00) grow from 102 to 103.
-    projectionSpec(supervisionProjection).given(events).then(turns('2022-01-16T00:00:00Z'), '2022-01-16T02:00:00.000Z');
+    // Both listed: until pa's days since its last report grow, at the next Beijing midnight (days are Beijing calendar days, as on the overdue list).
+    projectionSpec(supervisionProjection).given(events).then(turns('2022-01-16T00:00:00Z'), '2022-01-16T16:00:00.000Z');
+    // Filed 10-05 at 10:00 Beijing, read 01-16 at 09:00 Beijing: 103 calendar days, though not 103 whole 24-hour spans.
+    const days = (db: Database) => listStalled(db, { ...all, now: new Date('2022-01-16T01:00:00Z') }).items.find((i) => i.projectId === 'pa')?.daysSinceLastReport;
+    projectionSpec(supervisionProjection).given(events).then(days, 103);
   });
 
   it('counts incidents by severity and organisation', () => {

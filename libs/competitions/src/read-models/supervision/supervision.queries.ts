@@ -39,10 +39,15 @@ const project = (r: any) => ({
  * Calendar days (Beijing) from the due date to the day of `until`: due 2021-10-10, on 2021-10-11
  * it is 逾期 1 天 at any hour, as a committee counts it.
  */
+/** The Beijing calendar day of an instant, as the UTC midnight of that date (ms). */
+const beijingDayMs = (instant: string | number): number => Date.parse(new Date(new Date(instant).getTime() + 8 * 3_600_000).toISOString().slice(0, 10));
+
 function daysPast(dueOn: string, until: string): number {
-  const beijingDay = Date.parse(new Date(Date.parse(until) + 8 * 3_600_000).toISOString().slice(0, 10));
-  return Math.max(0, Math.round((beijingDay - Date.parse(dueOn)) / DAY_MS));
+  return Math.max(0, Math.round((beijingDayMs(until) - Date.parse(dueOn)) / DAY_MS));
 }
+
+/** The next Beijing midnight after `now` (ms): when a count of Beijing calendar days grows. */
+const nextBeijingMidnight = (now: Date): number => beijingDayMs(now.getTime()) + DAY_MS - 8 * 3_600_000;
 
 function page<T>(db: Database, from: string, w: Where, order: string, f: SupervisionFilter, map: (r: any) => T): Page<T> {
   const [total, rows] = readTogether(db, () => [
@@ -134,14 +139,15 @@ function listStalledNow(db: Database, f: SupervisionFilter & { now: Date }) {
     approvedAt: r.approved_at,
     lastReportAt: r.last_report_at,
     stalledSince: r.stalled_after,
-    daysSinceLastReport: r.last_report_at ? Math.floor((f.now.getTime() - Date.parse(r.last_report_at)) / DAY_MS) : null,
+    // Beijing calendar days, as the overdue list counts them.
+    daysSinceLastReport: r.last_report_at ? Math.max(0, Math.round((beijingDayMs(f.now.getTime()) - beijingDayMs(r.last_report_at)) / DAY_MS)) : null,
     reason: r.last_report_at ? '超过一个报送周期未报送推进情况' : '立项后超过一个报送周期未报送任何推进情况',
   }));
   // When the list next reads differently by the clock alone: a project in scope turns stalled, or a listed one's day count grows.
   const next = new Where().scope(f.scope, f.orgId).add("status = 'in_progress'").add('stalled_after > ?', now);
   if (f.campaignId) next.add('campaign_id = ?', f.campaignId);
   const nextStalled = (db.prepare(`SELECT MIN(stalled_after) AS at FROM sup_projects${next.sql}`).get(...next.args) as { at: string | null }).at;
-  const nextDay = result.items.flatMap((i) => (i.lastReportAt ? [Date.parse(i.lastReportAt) + ((i.daysSinceLastReport ?? 0) + 1) * DAY_MS] : []));
+  const nextDay = result.items.some((i) => i.lastReportAt) ? [nextBeijingMidnight(f.now)] : [];
   return { ...result, turnsAtMs: Math.min(Infinity, nextStalled ? Date.parse(nextStalled) : Infinity, ...nextDay) };
 }
 
