@@ -23,20 +23,33 @@ export function commandMix(manifest: GenerationManifest, seed = 7): CommandMix {
   const approvals: ProjectSummary[] = rnd.sample(manifest.open.filter((p) => p.status === 'submitted' && p.nextApproverOrgId), Number.MAX_SAFE_INTEGER);
   if (reports.length === 0 || scoring.length === 0) throw new Error('the generated store has no project to report on or to score');
   const sent: Record<string, number> = { 'progress-report': 0, score: 0, approve: 0 };
+  // A period reported when the store was made is corrected (with a reason); one not yet reported is filed once, and never
+  // picked again: with 50 requests in flight, a second one could reach the service first, as a correction before any report.
+  const firstFiled = new Set<string>();
   const report = (): LoadRequest => {
-    const p = rnd.pick(reports);
-    sent['progress-report']!++;
-    const made = rnd.int(10, 90);
-    return {
-      method: 'POST',
-      path: `/api/v1/projects/${p.projectId}/progress-reports`,
-      headers: bearer(`u-${p.orgId}`, 'unit', p.orgId),
-      body: {
-        period: rnd.pick(p.periods),
-        metrics: { participants: rnd.int(100, 3000), participating_enterprises: 1, technical_innovations: rnd.int(0, 9), suggestions_made: made, suggestions_adopted: rnd.int(0, made) },
-        narrative: '本期组织岗位练兵和技能比武，数据已核实',
-      },
-    };
+    for (let tries = 0; ; tries++) {
+      const p = rnd.pick(reports);
+      // Every period filed in this run already (a small store, a long run): correct one of those, long since recorded.
+      const onRecord = new Set(tries < 1000 ? (p.reported ?? []) : p.periods);
+      const open = p.periods.filter((x) => !onRecord.has(x) && !firstFiled.has(`${p.projectId}/${x}`));
+      const first = open.length > 0 && (onRecord.size === 0 || rnd.chance(0.3));
+      if (!first && onRecord.size === 0) continue;
+      const period = first ? rnd.pick(open) : rnd.pick([...onRecord]);
+      if (first) firstFiled.add(`${p.projectId}/${period}`);
+      sent['progress-report']!++;
+      const made = rnd.int(10, 90);
+      return {
+        method: 'POST',
+        path: `/api/v1/projects/${p.projectId}/progress-reports`,
+        headers: bearer(`u-${p.orgId}`, 'unit', p.orgId),
+        body: {
+          period,
+          metrics: { participants: rnd.int(100, 3000), participating_enterprises: 1, technical_innovations: rnd.int(0, 9), suggestions_made: made, suggestions_adopted: rnd.int(0, made) },
+          narrative: '本期组织岗位练兵和技能比武，数据已核实',
+          ...(first ? {} : { reason: '核实后更正本期数据' }),
+        },
+      };
+    }
   };
   return {
     sent,

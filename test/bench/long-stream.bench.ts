@@ -28,16 +28,24 @@ export async function runLongStreamBench(): Promise<BenchRow[]> {
   const { state: campaign } = await setup.state(`campaign-${target.campaignId}`, campaignDecider);
   const reporting = campaignReportingFacts(campaign as Exclude<CampaignState, { status: 'none' }>);
   let n = 0;
-  const report = (at: string): ProjectCommand => ({
-    type: 'FileProgressReport', projectId: target.projectId, at, actor: unit, reportId: `bench-${++n}`, period: target.periods[n % target.periods.length]!,
-    metrics: { participants: 1000 + n, participating_enterprises: 1 }, narrative: '更正本期数据', reporting,
-  });
+  // A period already reported is corrected, which takes a reason; the first report of one takes none.
+  const filedPeriods = new Set<string>();
+  const report = (at: string): ProjectCommand => {
+    const period = target.periods[++n % target.periods.length]!;
+    const correcting = filedPeriods.has(period);
+    filedPeriods.add(period);
+    return {
+      type: 'FileProgressReport', projectId: target.projectId, at, actor: unit, reportId: `bench-${n}`, period,
+      metrics: { participants: 1000 + n, participating_enterprises: 1 }, narrative: '更正本期数据', reporting, ...(correcting ? { reason: '核实后更正' } : {}),
+    };
+  };
 
   // Grow the stream to `length` events with the real decider, appended in large batches.
   log(`long stream: growing ${streamId} to ${length.toLocaleString('en-US')} events…`);
   const builder = new StreamBuilder<ProjectState, ProjectCommand, ProjectEvent>(streamId, projectDecider);
   const existing = await store.readStream(streamId);
   for (const e of existing) builder.state = projectDecider.evolve(builder.state, e as unknown as ProjectEvent);
+  for (const e of existing) if (e.type === 'ProgressReportFiled') filedPeriods.add((e.data as { period: string }).period);
   let revision = existing.length - 1;
   while (revision + 1 < length) {
     const batch = Math.min(500, length - revision - 1);

@@ -8,8 +8,8 @@ import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
 describe('project loop over HTTP: assessment, summary, statistics', () => {
   let w: LoopWorld;
   const scores = (quality: number, schedule: number, innovation: number) => ({ scores: { quality, schedule, innovation } });
-  const report = (projectId: string, who: string, period: string, metrics: Record<string, number>) =>
-    w.post(`/api/v1/projects/${projectId}/progress-reports`, { period, metrics, narrative: '按计划推进' }, who);
+  const report = (projectId: string, who: string, period: string, metrics: Record<string, number>, reason?: string) =>
+    w.post(`/api/v1/projects/${projectId}/progress-reports`, { period, metrics, narrative: '按计划推进', ...(reason ? { reason } : {}) }, who);
   const awaiting = async (who: string) => (await w.get('/api/v1/board?awaitingMyAction=true', who)).body.items.map((i: any) => i.projectId);
 
   beforeAll(async () => {
@@ -20,7 +20,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     await w.approvedProject('p-power', 'power', null, '供电抢修技能比武', 'key_project');
     w.t.clock.set('2021-10-05T10:00:00+08:00');
     ok(await report('p-a', 'unitA', '2021-Q3', { participants: 1200, participating_enterprises: 1, technical_innovations: 5, suggestions_made: 40, suggestions_adopted: 20 }), 201);
-    ok(await report('p-a', 'unitA', '2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6, suggestions_made: 40, suggestions_adopted: 20 }), 201);
+    ok(await report('p-a', 'unitA', '2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6, suggestions_made: 40, suggestions_adopted: 20 }, '补录一场比武'), 201);
     ok(await report('p-b', 'unitB', '2021-Q3', { participants: 800, participating_enterprises: 2, technical_innovations: 3, suggestions_made: 30, suggestions_adopted: 10 }), 201);
     ok(await report('p-power', 'power', '2021-Q3', { participants: 600, participating_enterprises: 1, technical_innovations: 2 }), 201);
     w.t.clock.set('2022-01-05T10:00:00+08:00');

@@ -31,6 +31,12 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(first.body).toMatchObject({ status: 400, code: 'REQUEST.FIELD_NOT_APPLICABLE', errors: [{ field: 'reason' }] });
     const corrected = ok(await w.post('/api/v1/projects/p-a/progress-reports', { ...report('2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6 }, '更正：补录一场比武'), reason: '漏报一场比武' }, 'unitA'), 201);
     expect(corrected.body.events).toEqual(['ProgressReportCorrected']);
+    // The same figures sent again record nothing: 200, no event, and the id of the report that stands.
+    const again = await w.post('/api/v1/projects/p-a/progress-reports', { ...report('2021-Q3', { participants: 1250, participating_enterprises: 1, technical_innovations: 6 }, '更正：补录一场比武'), reason: '再次说明' }, 'unitA');
+    expect([again.status, again.body.events, again.body.itemId]).toEqual([200, [], corrected.body.itemId]);
+    // A correction says why.
+    const why = await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', { participants: 1260, participating_enterprises: 1, technical_innovations: 6 }), 'unitA');
+    expect(why.body).toMatchObject({ status: 400, code: 'PROJECT.REASON_REQUIRED', errors: [{ field: 'reason' }] });
 
     const list = ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body;
     expect(list).toMatchObject({ cadence: 'quarterly', cadenceLabel: '按季度报送' });

@@ -11,7 +11,10 @@ import { LoopWorld, ok } from '../fixtures/scheduler-loop-world';
  */
 describe('snapshots of long project streams in the service', () => {
   let w: LoopWorld;
-  const report = (participants: number) => ({ period: '2021-Q3', metrics: { participants, participating_enterprises: 1 }, narrative: `更正：${participants} 人次` });
+  /** A period's report; a correction (every one after the first) gives its reason. */
+  const report = (participants: number, correcting = true) => ({
+    period: '2021-Q3', metrics: { participants, participating_enterprises: 1 }, narrative: `更正：${participants} 人次`, ...(correcting ? { reason: '核实后更正人次' } : {}),
+  });
   const snapshots = () => {
     const db = new Database(join(w.t.dataDir, 'snapshots.sqlite'));
     return { db, rows: db.prepare('SELECT stream_id AS streamId, revision, state FROM snapshots').all() as Array<{ streamId: string; revision: number; state: string }> };
@@ -23,7 +26,7 @@ describe('snapshots of long project streams in the service', () => {
     w.t.clock.set('2021-07-20T10:00:00+08:00');
     await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
     w.t.clock.set('2021-10-05T10:00:00+08:00');
-    for (const n of [1200, 1250, 1300]) ok(await w.post('/api/v1/projects/p-a/progress-reports', report(n), 'unitA'), 201);
+    for (const n of [1200, 1250, 1300]) ok(await w.post('/api/v1/projects/p-a/progress-reports', report(n, n > 1200), 'unitA'), 201);
   });
   afterAll(() => w.stop());
 
@@ -55,7 +58,7 @@ describe('snapshots of long project streams in the service', () => {
     w.t.clock.set('2021-07-20T10:00:00+08:00');
     await w.approvedProject('p-b', 'unitB', 'lx', '电子装配技能竞赛');
     w.t.clock.set('2021-10-05T10:00:00+08:00');
-    ok(await w.post('/api/v1/projects/p-b/progress-reports', report(900), 'unitB'), 201);
+    ok(await w.post('/api/v1/projects/p-b/progress-reports', report(900, false), 'unitB'), 201);
     const store = w.t.app.get<EventStore>(EVENT_STORE);
     const filed = (await store.readStream('project-p-b')).filter((e) => e.type === 'ProgressReportFiled');
     const read = jest.spyOn(store, 'readStream');

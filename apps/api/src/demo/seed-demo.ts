@@ -133,13 +133,13 @@ async function theLoop(repo: AggregateRepository, run: Run, campaign: string, te
   if (state.status === 'none') throw new Error('demo campaign missing');
   const reporting = campaignReportingFacts(state);
   const textile = (at: string, actor: Actor, command: object) => run('project-jj-textile-skills', projectDecider, at, actor, { projectId: 'jj-textile-skills', ...command } as never);
-  const report = (at: string, reportId: string, period: string, metrics: ProgressMetrics, narrative: string) =>
-    textile(at, TEXTILE, { type: 'FileProgressReport', reportId, period, metrics, narrative, reporting });
+  const report = (at: string, reportId: string, period: string, metrics: ProgressMetrics, narrative: string, reason?: string) =>
+    textile(at, TEXTILE, { type: 'FileProgressReport', reportId, period, metrics, narrative, reporting, ...(reason ? { reason } : {}) });
   // In date order: a stream's events never go back in time (the audit replays "as of" a date).
   await textile('2021-09-28T18:00:00+08:00', TEXTILE, { type: 'RecordMilestone', milestoneId: 'tx-final', title: '挡车工职业技能竞赛决赛', reachedOn: '2021-09-28', description: '120 名挡车工参加决赛' });
   await textile('2021-09-30T10:00:00+08:00', XUNYANG, { type: 'GiveInstantCommendation', commendationId: 'tx-commend-1', milestoneId: 'tx-final', recipient: { kind: 'team', name: '细纱车间甲班', orgId: null }, citation: '决赛团体第一名，即时表彰' });
   await report('2021-10-08T16:00:00+08:00', 'tx-2021-q3', '2021-Q3', { participants: 1180, participating_enterprises: 1, technical_innovations: 4, operating_methods: 1, suggestions_made: 62, suggestions_adopted: 35 }, '开展挡车工岗位练兵 6 场，举办技能比武初赛。');
-  await report('2021-10-09T10:00:00+08:00', 'tx-2021-q3-fix', '2021-Q3', { participants: 1230, participating_enterprises: 1, technical_innovations: 5, operating_methods: 1, suggestions_made: 64, suggestions_adopted: 36 }, '更正：补录细纱车间练兵 1 场。');
+  await report('2021-10-09T10:00:00+08:00', 'tx-2021-q3-fix', '2021-Q3', { participants: 1230, participating_enterprises: 1, technical_innovations: 5, operating_methods: 1, suggestions_made: 64, suggestions_adopted: 36 }, '更正：补录细纱车间练兵 1 场。', '漏报细纱车间岗位练兵 1 场');
   await textile('2021-11-05T15:00:00+08:00', XUNYANG, { type: 'RecordInspection', inspectionId: 'tx-insp-1', inspectedOn: '2021-11-05', findings: [{ findingId: 'tx-f1', description: '安全培训签到台账不全', severity: 'minor', rectifyBy: '2021-11-30' }] });
   await textile('2021-11-20T11:00:00+08:00', TEXTILE, { type: 'ReportRectification', findingId: 'tx-f1', description: '补齐台账，组织复训 2 场' });
   await textile('2021-11-25T09:30:00+08:00', XUNYANG, { type: 'AcceptRectification', findingId: 'tx-f1', note: '整改到位' });

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { Campaign, owedRegimePeriods, parsePeriod, projectRegimes, ReportingRegime, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
+import { Campaign, normalizeMetrics, owedRegimePeriods, parsePeriod, projectRegimes, sameValue, ReportingRegime, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
 import { LoopAction, LoopBuilder } from './project-loop.command';
 
 /** The route names the inspection too: a finding of another inspection is not found here. */
@@ -35,13 +35,18 @@ function earlierPeriodsOf(project: Project, campaign: Campaign, regimes: Reporti
   return [...earlier, ...missed.map((o) => ({ period: o.period, rulesVersion: versionOf(o.period) }))];
 }
 
+const isPlainMetrics = (m: unknown): m is Record<string, number> => typeof m === 'object' && m !== null && !Array.isArray(m);
+
 /** 推进 and 督导: requests → domain commands. Reporting facts come from the campaign stream. */
 export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
   async file_progress_report({ project, body, base, facts, newItemId }) {
     const campaign = await facts.campaign(project.campaignId);
     // The project's: a period it filed under earlier rules keeps its months under them.
     const regimes = projectRegimes(reportingRegimes(campaign), project.progress.reports);
-    const reportId: string = body.reportId ?? newItemId();
+    // The report in force sent again, unchanged, keeps its id: nothing is recorded, and the answer names the report that stands.
+    const current = project.progress.reports.find((r) => r.period === body.period);
+    const unchanged = current !== undefined && isPlainMetrics(body.metrics) && sameValue(current.metrics, normalizeMetrics(body.metrics)) && current.narrative === String(body.narrative ?? '').trim();
+    const reportId: string = body.reportId ?? (unchanged ? current.reportId : newItemId());
     return {
       itemId: reportId,
       command: {

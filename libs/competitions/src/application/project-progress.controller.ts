@@ -17,6 +17,8 @@ import { progressReportsView } from './progress-report.view';
 /** Sends one loop command and answers with the command response and the id of the item recorded. */
 export async function runLoop(bus: CommandBus, command: ProjectLoopCommand, reply: any): Promise<LoopCommandResponse> {
   const r: LoopCommandResult = await bus.execute(command);
+  // Nothing recorded (the same report or milestone sent again): nothing was created, so no 201.
+  if (r.outcome.events.length === 0 && !r.outcome.replayed) reply?.code?.(200);
   return commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
 }
 

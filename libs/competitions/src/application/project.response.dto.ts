@@ -54,6 +54,7 @@ export class ProgressReportDto {
   @ApiProperty({ description: '报送期 Period', example: '2021-Q3' }) period!: string;
   @ApiProperty({ description: '本期第几版（更正 +1）Revision within the period', type: 'integer' }) revision!: number;
   @ApiProperty({ description: '被更正的报告 Report it corrects', type: String, nullable: true }) supersedesReportId!: string | null;
+  @ApiPropertyOptional({ description: '更正理由（更正时必填）Why it was corrected (a correction gives one)' }) reason?: string;
   @ApiProperty({ ...METRICS }) metrics!: Record<string, number>;
   @ApiProperty({ description: '情况说明 Narrative' }) narrative!: string;
   @ApiProperty({ description: '截止日期 Due on', format: 'date' }) dueOn!: string;

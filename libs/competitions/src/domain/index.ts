@@ -30,6 +30,8 @@ export { combineScores, weightedTotal, scoreSpread, disagreementOf, round2, conf
 export type { CombinedScores, ScoreSheetCode, ScoreSheetTotal } from './assessment-scoring';
 export * from './project-facts';
 export { progressReportHistory } from './project-progress.evolve';
+export { normalizeMetrics } from './project-progress.decide';
+export { sameValue } from './same-value';
 /** Where this domain's code lives: persisted snapshots of its states are versioned by its contents. */
 export const COMPETITIONS_DOMAIN_DIR = __dirname;
 export { addDays, beijingDate, endOfBeijingDay } from './calendar';

@@ -133,7 +133,16 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
     }
     return [{ type: 'ProgressReportFiled', data }];
   }
-  return [{ type: 'ProgressReportCorrected', data: { ...data, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision, ...(reason ? { reason } : {}) } }];
+  // A correction changes figures coverage and the summary checks read: the auditor reads why, as for a score sheet.
+  if (!reason) {
+    throw DomainError.validation(
+      'PROJECT.REASON_REQUIRED',
+      `${period.period} 已有报告（第 ${current.revision} 版），再次报送即为更正，须说明更正理由（reason）。`,
+      `Period ${period.period} already has a report (revision ${current.revision}): filing it again corrects it, which needs a reason.`,
+      { errors: [{ field: 'reason', messageZh: '请填写更正理由。', messageEn: 'Give the reason for the correction.' }], period: period.period, currentRevision: current.revision },
+    );
+  }
+  return [{ type: 'ProgressReportCorrected', data: { ...data, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision, reason } }];
 }
 
 /**

@@ -15,7 +15,7 @@ const late = '2021-10-11T09:00:00+08:00';
 const metrics: ProgressMetrics = { participants: 1200, technical_innovations: 4, suggestions_made: 30, suggestions_adopted: 18, energy_saved_tce: 45.5 };
 const narrative = '开展装置技能比武两轮，合理化建议采纳 18 条。';
 
-const file = (over: Partial<{ reportId: string; period: string; metrics: ProgressMetrics; narrative: string; at: string; actor: Actor; reporting: CampaignReportingFacts }> = {}) => ({
+const file = (over: Partial<{ reportId: string; period: string; metrics: ProgressMetrics; narrative: string; at: string; actor: Actor; reporting: CampaignReportingFacts; reason: string }> = {}) => ({
   type: 'FileProgressReport' as const,
   ...base(over.at ?? onTime, over.actor ?? unit),
   reportId: 'r-1',
@@ -29,7 +29,7 @@ const filedData = { projectId: P.projectId, reportId: 'r-1', period: '2021-Q3', 
 const filed: ProjectEvent = { type: 'ProgressReportFiled', data: filedData };
 const corrected = (n: number, reportId: string, supersedes: string): ProjectEvent => ({
   type: 'ProgressReportCorrected',
-  data: { ...filedData, reportId, metrics: { ...metrics, participants: 1200 + n }, revision: n, supersedesReportId: supersedes, supersedesRevision: n - 1 },
+  data: { ...filedData, reportId, metrics: { ...metrics, participants: 1200 + n }, revision: n, supersedesReportId: supersedes, supersedesRevision: n - 1, reason: '补录' },
 });
 const overdue = (at = late, actor: Actor = system) => ({ type: 'MarkProgressReportOverdue' as const, ...base(at, actor), period: '2021-Q3', dueOn: '2021-10-10' });
 const overdueEvent: ProjectEvent = { type: 'ProgressReportOverdue', data: { projectId: P.projectId, period: '2021-Q3', dueOn: '2021-10-10' } };
@@ -53,18 +53,25 @@ describe('progress reports (信息反馈)', () => {
       .thenState((s) => expect(Object.keys((s as Project).progress.reports[0].metrics)).toEqual(['participants', 'energy_saved_tce']));
   });
 
-  it('records a second report for the period as a correction that supersedes the first', () => {
+  it('records a second report for the period as a correction that supersedes the first, with its reason', () => {
+    spec()
+      .given([...inProgress, filed])
+      .when(file({ reportId: 'r-2', metrics: { ...metrics, participants: 1202 }, reason: '补录' }))
+      .then([corrected(2, 'r-2', 'r-1')]);
+  });
+
+  it('refuses a correction without a reason: the auditor reads why the figures changed, as for a score sheet', () => {
     spec()
       .given([...inProgress, filed])
       .when(file({ reportId: 'r-2', metrics: { ...metrics, participants: 1202 } }))
-      .then([corrected(2, 'r-2', 'r-1')]);
+      .thenThrows('PROJECT.REASON_REQUIRED', { kind: 'validation', details: { period: '2021-Q3', currentRevision: 1, errors: [{ field: 'reason' }] } });
   });
 
   it('supersedes the latest correction: the state keeps the report in force, the log every revision', () => {
     const history = [...inProgress, filed, corrected(2, 'r-2', 'r-1')];
     spec()
       .given(history)
-      .when(file({ reportId: 'r-3', metrics: { ...metrics, participants: 1203 } }))
+      .when(file({ reportId: 'r-3', metrics: { ...metrics, participants: 1203 }, reason: '补录' }))
       .thenState((s) => {
         const { reports, reportIds } = (s as Project).progress;
         expect(reports.map((r) => [r.reportId, r.revision, r.supersedesReportId, r.metrics.participants])).toEqual([['r-3', 3, 'r-2', 1203]]);

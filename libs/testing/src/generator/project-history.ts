@@ -43,6 +43,8 @@ export interface ProjectSummary {
   assessors: Array<{ userId: string; orgId: string }>;
   /** Periods a report may be filed or corrected for today (in progress). */
   periods: string[];
+  /** Of those, the periods with a report on record (filing one again corrects it, which takes a reason). */
+  reported?: string[];
   events: number;
 }
 
@@ -146,7 +148,7 @@ export function projectHistory(plan: ProjectPlan, rnd: Random): { builder: Strea
     if (rnd.chance(0.15)) {
       const cat = beijing(addDays(filed, rnd.int(1, 5)), 9);
       const fixed = { ...m, participants: (m.participants ?? 0) + rnd.int(1, 50) };
-      steps.push({ at: cat, command: () => ({ type: 'FileProgressReport', ...base(cat, unit), reportId: `${projectId}-r-${p.period}-c`, period: p.period, metrics: fixed, narrative: '更正本期数据', reporting: campaign.reporting }) });
+      steps.push({ at: cat, command: () => ({ type: 'FileProgressReport', ...base(cat, unit), reportId: `${projectId}-r-${p.period}-c`, period: p.period, metrics: fixed, narrative: '更正本期数据', reason: '核实后更正参与人数', reporting: campaign.reporting }) });
     }
   }
   const milestones = rnd.int(1, 3);
@@ -198,6 +200,8 @@ export function projectHistory(plan: ProjectPlan, rnd: Random): { builder: Strea
   }
   if (fate === 'in_progress') {
     summary.periods = owed.filter((p) => p.startsOn <= today).map((p) => p.period);
+    const onRecord = new Set((b.state as Project).progress.reports.map((r) => r.period));
+    summary.reported = summary.periods.filter((p) => onRecord.has(p));
     return finish();
   }
 
