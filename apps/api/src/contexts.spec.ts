@@ -1,4 +1,6 @@
 import Sqlite from 'better-sqlite3';
+import { PROJECT_INCIDENT_KINDS } from '@jingsai/awards';
+import { INCIDENT_KINDS } from '@jingsai/competitions';
 import { CONTEXT_PROJECTIONS } from './contexts';
 
 describe('the read models of every context', () => {
@@ -13,5 +15,11 @@ describe('the read models of every context', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('the incident kinds', () => {
+  it('are one list: an award rule set may bar only on a kind a project can record (environmental_accident could not be recorded)', () => {
+    expect([...PROJECT_INCIDENT_KINDS].sort()).toEqual([...INCIDENT_KINDS].sort());
   });
 });

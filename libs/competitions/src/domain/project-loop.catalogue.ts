@@ -27,11 +27,13 @@ export const INCIDENT_SEVERITY_LABELS: Record<IncidentSeverity, Label> = {
   catastrophic: { zh: '特别重大事故', en: 'Catastrophic' },
 };
 
-export const INCIDENT_KINDS = ['safety_accident', 'quality_accident', 'occupational_hazard'] as const;
+/** The same kinds an award rule set may bar on (the awards context's PROJECT_INCIDENT_KINDS; a test keeps them one list). */
+export const INCIDENT_KINDS = ['safety_accident', 'quality_accident', 'environmental_accident', 'occupational_hazard'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
 export const INCIDENT_KIND_LABELS: Record<IncidentKind, Label> = {
   safety_accident: { zh: '安全生产事故', en: 'Work-safety accident' },
   quality_accident: { zh: '质量事故', en: 'Quality accident' },
+  environmental_accident: { zh: '环境污染事故', en: 'Environmental accident' },
   occupational_hazard: { zh: '职业病危害事件', en: 'Occupational hazard' },
 };
 

@@ -19,7 +19,7 @@ export type ProjectIncidentKind = (typeof PROJECT_INCIDENT_KINDS)[number];
 export const PROJECT_INCIDENT_LABELS: Record<ProjectIncidentKind, Label> = {
   safety_accident: { zh: '安全事故', en: 'safety accident' },
   quality_accident: { zh: '质量事故', en: 'quality accident' },
-  environmental_accident: { zh: '环境事故', en: 'environmental accident' },
+  environmental_accident: { zh: '环境污染事故', en: 'environmental accident' },
   occupational_hazard: { zh: '职业危害事件', en: 'occupational hazard' },
 };
 
