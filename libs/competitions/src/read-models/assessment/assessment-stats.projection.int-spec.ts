@@ -54,6 +54,16 @@ describe('assessment statistics projection', () => {
     );
   });
 
+  it('names each assessor once, by a name an assignment gave rather than the bare id another left', () => {
+    // p3 comes first by rank; its assignment of a2 gave no name (the id), p1's gave one.
+    const named = events().map((e) =>
+      e.type === 'AssessmentOpened' && (e.data as { projectId: string }).projectId === 'p1'
+        ? { ...e, data: { ...e.data, assessors: (e.data as { assessors: Array<{ userId: string }> }).assessors.map((a) => ({ ...a, name: a.userId === 'a2' ? '刘专家' : a.userId })) } }
+        : e,
+    );
+    projectionSpec(assessmentStatsProjection).given(named).then((db: Database) => assessmentStatistics(db, all).byAssessor.find((a) => a.assessorUserId === 'a2')?.name, '刘专家');
+  });
+
   it('ranks on per-assessor z-scores when the campaign asks for them, totals and grades unchanged', () => {
     // a1 scored p1 88, p2 95 (z −1, +1); a2 scored p1 92, p2 75, p3 90 (mean 85.67, sd 7.59: z 0.83, −1.41, 0.57); a3 scored only p3 (z 0).
     // Means: p1 (−1 + 0.83) / 2 = −0.0826, p2 (1 − 1.41) / 2 = −0.2030, p3 (0.57 + 0) / 2 = 0.2856: p3 first, where the totals tie p1 and p3.

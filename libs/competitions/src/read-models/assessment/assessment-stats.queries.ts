@@ -148,6 +148,8 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
     // A declared conflict removes the assessor's score, here as in finalisation.
     for (const a of item.assessors.filter((x) => x.counted && !x.withheld)) {
       const entry = byAssessor.get(a.userId) ?? { assessorUserId: a.userId, name: a.name, scored: 0, totals: [] as number[] };
+      // One name per assessor: one an assignment gave, rather than the bare id another assignment left.
+      if ((!entry.name || entry.name === a.userId) && a.name && a.name !== a.userId) entry.name = a.name;
       entry.scored++;
       entry.totals.push(a.weightedTotal as number);
       byAssessor.set(a.userId, entry);
