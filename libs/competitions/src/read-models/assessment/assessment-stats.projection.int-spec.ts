@@ -55,9 +55,9 @@ describe('assessment statistics projection', () => {
   });
 
   it('names each assessor once, by a name an assignment gave rather than the bare id another left', () => {
-    // p3 comes first by rank; its assignment of a2 gave no name (the id), p1's gave one.
+    // p1 comes first in the ranking; its assignment of a2 gave no name (the id), p3's gave one.
     const named = events().map((e) =>
-      e.type === 'AssessmentOpened' && (e.data as { projectId: string }).projectId === 'p1'
+      e.type === 'AssessmentOpened' && (e.data as { projectId: string }).projectId === 'p3'
         ? { ...e, data: { ...e.data, assessors: (e.data as { assessors: Array<{ userId: string }> }).assessors.map((a) => ({ ...a, name: a.userId === 'a2' ? '刘专家' : a.userId })) } }
         : e,
     );
