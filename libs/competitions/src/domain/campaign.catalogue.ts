@@ -44,7 +44,7 @@ export const CAMPAIGN_METRICS = {
   energy_saving_supervisors: { zh: '职工节能减排义务监督员', en: 'Volunteer energy-saving supervisors', unitZh: '人' },
   demonstration_studios: { zh: '示范性劳模创新工作室', en: 'Demonstration model-worker innovation studios', unitZh: '个' },
   may_day_certificates: { zh: '五一劳动奖状', en: 'May Day Labour Certificates', unitZh: '个' },
-  may_day_medals: { zh: '五一劳动奖章', en: 'May Day Labour Medals', unitZh: '枚' },
+  may_day_medals: { zh: '五一劳动奖章', en: 'May Day Labour Medals', unitZh: '名' },
   worker_pioneer_titles: { zh: '工人先锋号', en: 'Worker Pioneer titles', unitZh: '个' },
 } as const satisfies Record<string, MetricLabel>;
 export type CampaignMetric = keyof typeof CAMPAIGN_METRICS;

@@ -75,7 +75,8 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
       case 'finalize_assessment':
         return facts.enoughScores !== false;
       case 'grant_extension':
-        return facts.mayExtend !== false;
+        // While the window is open anyone may submit: an extension means something only once it has closed.
+        return facts.mayExtend !== false && facts.submissionOpen !== true;
       case 'give_instant_commendation':
         return facts.vetoed !== true && facts.milestones !== 0;
       default:

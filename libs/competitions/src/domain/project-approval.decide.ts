@@ -22,7 +22,7 @@ export function requiredApprovalLevels(facts: Pick<ApprovalFacts, 'campaign' | '
 /** What this committee may still do with the project: an extension only when it organises the campaign and may grant one now. */
 function committeeActionsBut(project: Project, excluded: readonly ProjectAction[], c: ApprovalFacts & { actor: ApproveProject['actor']; at: string }) {
   const mayExtend = mayExtendNow(c.actor.orgId, { organizerOrgId: c.campaign.organizerOrgId, status: c.campaign.status, endsOn: c.campaign.span?.endsOn ?? '9999-12-31' }, c.at);
-  const allowedActions = narrowActions(allowedProjectActions(project, 'committee'), { ...projectActionFacts(project), mayExtend }).filter((a) => !excluded.includes(a));
+  const allowedActions = narrowActions(allowedProjectActions(project, 'committee'), { ...projectActionFacts(project, { at: c.at, campaign: c.campaign }), mayExtend }).filter((a) => !excluded.includes(a));
   return { allowedActions, allowedActionLabels: allowedActions.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] })) };
 }
 
@@ -31,7 +31,7 @@ function committeeDecision(project: Project, c: ApprovalFacts & { actor: Approve
   requireCommittee(c.actor, action);
   // Named only while this committee could still grant it: not once the campaign is over, nor to a committee that does not organise it.
   const mayExtend = mayExtendNow(c.actor.orgId, { organizerOrgId: c.campaign.organizerOrgId, status: c.campaign.status, endsOn: c.campaign.span?.endsOn ?? '9999-12-31' }, c.at);
-  requireAllowed(project, action, ['submitted'], { mayExtend });
+  requireAllowed(project, action, ['submitted'], { ...projectActionFacts(project, { at: c.at, campaign: c.campaign }), mayExtend });
   requireCampaignOf(c.campaign, project.campaignId);
   requireCampaignOpen(c.campaign);
   const required = requiredApprovalLevels(c);

@@ -57,6 +57,13 @@ describe('project approval (遴选立项)', () => {
         .thenThrows('PROJECT.APPROVAL_OUT_OF_ORDER', { kind: 'conflict', details: { expectedLevel: 'county', requiredLevels: ['county', 'city'], approvedLevels: [], currentState: 'submitted', allowedActions: ['return', 'reject', 'grant_extension', 'terminate'] } });
     });
 
+    it('offers no extension while the application window is still open: anyone may submit then', () => {
+      spec()
+        .given(pending)
+        .when({ ...approve('city'), at: '2021-07-20T10:00:00+08:00' })
+        .thenThrows('PROJECT.APPROVAL_OUT_OF_ORDER', { details: { allowedActions: ['return', 'reject', 'terminate'] } });
+    });
+
     it('refuses the county approving twice, naming its level and the one awaited, and offering only what it can still do', () => {
       const e = spec()
         .given([...pending, countyApproved])
