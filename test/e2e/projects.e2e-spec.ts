@@ -170,6 +170,9 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const returned = (await board('unitC', '&awaitingMyAction=true')).items[0];
       expect(returned).toMatchObject({ projectId: 'p-c', status: 'returned', statusLabel: '已退回', returnedReason: '实施方案缺少安全措施，请补充', returnedLevel: 'county' });
       expect(returned.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
+      expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.application.lastReturn).toMatchObject({
+        level: 'county', levelLabel: '县（市、区）级', reason: '实施方案缺少安全措施，请补充', noteZh: expect.stringContaining('须再次逐级审批'),
+      });
 
       const edit = await t.request('PATCH', '/api/v1/projects/p-c', { token: tok.unitC, body: { implementationPlan: { ...implementationPlan, measures: '技能比武；安全培训全覆盖' } } });
       expect(ok(edit).body.events).toEqual(['ProjectDraftEdited']);

@@ -78,7 +78,17 @@ export function projectView(
     registrationForm: project.registrationForm,
     implementationPlan: project.implementationPlan,
     // An extension says what it does not change: filed after the deadline, the project stays out of May Day selection.
-    application: { ...project.application, extension: project.application.extension && { ...project.application.extension, noteZh: EXTENSION_MAY_DAY_NOTE.zh, noteEn: EXTENSION_MAY_DAY_NOTE.en } },
+    application: {
+      ...project.application,
+      extension: project.application.extension && { ...project.application.extension, noteZh: EXTENSION_MAY_DAY_NOTE.zh, noteEn: EXTENSION_MAY_DAY_NOTE.en },
+      // A return voids the approvals given so far: said, so neither the unit nor a level that approved is surprised.
+      lastReturn: project.application.lastReturn && {
+        ...project.application.lastReturn,
+        levelLabel: HIERARCHY_LEVEL_LABELS[project.application.lastReturn.level],
+        noteZh: '退回后，此前各级的审批不再有效：修改后重新报送，须再次逐级审批。',
+        noteEn: 'A return voids the approvals given so far: once resubmitted, the project is approved level by level again.',
+      },
+    },
     // While the unit may still submit: what the submit check would name, so the form shows it before the refusal does.
     applicationMissing: project.status === 'draft' || project.status === 'returned' ? submissionProblems(project) : [],
     ending: project.ending && { ...project.ending, kindLabel: ENDING_LABELS[project.ending.kind], previousStatusLabel: PROJECT_STATUS_LABELS[project.ending.previousStatus] },
