@@ -205,7 +205,8 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     });
 
     it('shows a unit under a county that holds a quota its own nomination, and offers it the workers’ congress step it alone takes', async () => {
-      const itself = { nominationId: 'n-xy-f2', nominee: { kind: 'unit', id: 'rb-f2', name: '组织 rb-f2' }, projectId: 'p-rb-f2' };
+      // Typed otherwise than the register names it: the nomination carries the registered name, and the typed one beside it.
+      const itself = { nominationId: 'n-xy-f2', nominee: { kind: 'unit', id: 'rb-f2', name: 'rb-f2 项目部' }, projectId: 'p-rb-f2' };
       // The unit itself holds no quota, and is told who nominates it; naming its county's quota is refused as the county's, not as its own scope.
       expect((await nominate('xunyang-only', itself, 'rb-f2')).body).toMatchObject({ status: 403, code: 'AWARD.RECOMMENDER_NOT_ALLOWED', messageZh: expect.stringContaining('其下级单位请由其推荐') });
       const borrowed = (await nominate('xunyang-only', { ...itself, recommenderOrgId: 'jiujiang-xunyang' }, 'rb-f2')).body;
@@ -216,6 +217,7 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(ok(await get('/api/v1/award-rounds', 'rb-f2')).body.items.map((r: any) => r.roundId)).toContain('xunyang-only');
       const seen = ok(await get('/api/v1/award-rounds/xunyang-only/nominations/n-xy-f2', 'rb-f2')).body;
       expect(seen.allowedActions).toContain('record_workers_congress_approval');
+      expect(seen.nominee).toMatchObject({ kind: 'unit', id: 'rb-f2', name: '组织 rb-f2', nameAsNominated: 'rb-f2 项目部' });
       // Its sibling under the same county sees the round, and not this nomination.
       const sibling = ok(await get('/api/v1/award-rounds/xunyang-only', 'rb-f3')).body;
       expect(sibling.nominations).toEqual([]);

@@ -111,7 +111,13 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const ancestors = await this.facts.ancestorFacts(nomineeOrgId);
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
-    const nominee = { kind: body.nominee.kind, id: body.nominee.id, name: body.nominee.name, orgId: nomineeOrgId };
+    // A unit or a team is the organisation itself: the honour and its public check carry the registered name, not whatever was typed.
+    const typed = String(body.nominee.name ?? '').trim();
+    const registeredName = body.nominee.kind === 'person' ? null : org.name;
+    const nominee = {
+      kind: body.nominee.kind, id: body.nominee.id, name: registeredName ?? body.nominee.name, orgId: nomineeOrgId,
+      ...(registeredName !== null && typed && typed !== registeredName ? { nameAsNominated: typed } : {}),
+    };
     // The register decides the non-public share where it records the ownership: a nomination may not claim otherwise (the ≥35% ratio is counted on it).
     const stated = plain(body.attributes ?? {}) as NomineeAttributes;
     const registered = org.ownership ? isNonPublicOwnership(org.ownership) : undefined;

@@ -42,12 +42,16 @@ export interface RecommenderQuota {
   quota: number;
 }
 
-/** Who is nominated, as named on the nomination. */
+/**
+ * Who is nominated. A unit or a team is named as the organisation register names it; what the
+ * nomination typed, when it differs, is kept beside it (`nameAsNominated`) and never shown alone.
+ */
 export interface NomineeRef {
   kind: NomineeKind;
   id: string;
   name: string;
   orgId: string;
+  nameAsNominated?: string;
 }
 
 /**
