@@ -322,7 +322,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await get('/api/v1/honours?recipientId=ent-b&current=true', 'office')).body).toMatchObject({ items: [], total: 0 });
     // The board judges by the campaign's round: nominated units cannot be nominated in it again; a held honour bars a repeat, a revoked one no longer does.
     const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
-    expect(board.ruleSet).toEqual({ ruleSetId: 'jj-2021', version: 1 });
+    expect(board.ruleSet).toEqual({ ruleSetId: 'jj-2021', version: 1, basisZh: '按本活动该奖项评选轮次 jj-cert 所用的规则集 jj-2021 第 1 版判定。' });
     expect(board.awardTypeLabel).toMatchObject({ zh: '五一劳动奖状' });
     expect(board.items.find((i: any) => i.projectId === 'p-late')).toMatchObject({ verdict: 'ineligible', verdictLabel: { zh: '不符合条件' }, status: 'draft', statusLabel: { zh: '草稿' } });
     expect(board.items.map((i: any) => [i.projectId, i.failedReasons.map((r: any) => r.rule)])).toEqual([

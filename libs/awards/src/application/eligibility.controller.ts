@@ -50,10 +50,13 @@ export class EligibilityController {
     const ruleSetId = q.ruleSetId ?? round?.ruleSetId;
     const base = { campaignId, awardType: q.awardType, asOf: this.commands.now().toISOString(), roundId: round?.roundId, withinOrgId: this.everywhere(user) ? undefined : user.orgId };
     // A preset judges by its key (`preset:<key>`, as the answer names it, so the id it gives can be asked for again).
-    const byPreset = (preset: (typeof RULE_SET_PRESETS)[number]) => ({ ...base, rules: preset.content.rules, ruleSetId: `${PRESET_PREFIX}${preset.key}`, ruleSetVersion: 1 });
-    if (!ruleSetId) return byPreset(DEFAULT_ELIGIBILITY_PRESET);
+    const byPreset = (preset: (typeof RULE_SET_PRESETS)[number], basisZh: string) => ({ ...base, rules: preset.content.rules, ruleSetId: `${PRESET_PREFIX}${preset.key}`, ruleSetVersion: 1, basisZh });
+    // No round yet and none asked for: a preset judges, and the answer says so (a board judged by another city's notice must not pass for this campaign's own).
+    if (!ruleSetId) {
+      return byPreset(DEFAULT_ELIGIBILITY_PRESET, `本活动尚无该奖项的评选轮次，暂按预设“${DEFAULT_ELIGIBILITY_PRESET.label.zh}”判定；可用 ruleSetId 指定本地发布的规则集。`);
+    }
     const preset = RULE_SET_PRESETS.find((p) => `${PRESET_PREFIX}${p.key}` === ruleSetId);
-    if (preset) return byPreset(preset);
+    if (preset) return byPreset(preset, `按预设“${preset.label.zh}”判定${q.ruleSetId ? '（按所指定）' : '（本活动该奖项评选轮次所用）'}。`);
     const content = ruleSetVersionContent(this.db, ruleSetId, q.ruleSetVersion ?? (q.ruleSetId ? undefined : round?.ruleSetVersion));
     if (!content) {
       // A version the rule set does not have is named as such: the rule set itself exists.
@@ -65,7 +68,8 @@ export class EligibilityController {
       }
       throw DomainError.notFound('RULESET.NOT_FOUND', `规则集 ${ruleSetId} 不存在。`, `Rule set ${ruleSetId} does not exist.`, { ruleSetId, version: q.ruleSetVersion ?? null });
     }
-    return { ...base, rules: content.rules, ruleSetId, ruleSetVersion: content.version };
+    const basisZh = q.ruleSetId ? `按所指定的规则集 ${ruleSetId} 第 ${content.version} 版判定。` : `按本活动该奖项评选轮次 ${round!.roundId} 所用的规则集 ${ruleSetId} 第 ${content.version} 版判定。`;
+    return { ...base, rules: content.rules, ruleSetId, ruleSetVersion: content.version, basisZh };
   }
 
   /**

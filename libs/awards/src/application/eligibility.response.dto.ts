@@ -3,6 +3,10 @@ import { AWARD_TYPES, RULE_KEYS } from './award-domain';
 import { AwardTypeLabelDto, EligibilityReasonDto, RuleSetRefDto } from './award-round.response.dto';
 import { LabelDto } from './rule-set.request.dto';
 
+export class EligibilityRuleSetDto extends RuleSetRefDto {
+  @ApiPropertyOptional({ description: '判定依据说明（评选轮次所用、所指定，或暂按预设）Why these rules judge' }) basisZh?: string;
+}
+
 /*
  * What the eligibility board answers (eligibility.queries.ts, with the scope the controller adds),
  * for the OpenAPI document. Only the document reads these classes.
@@ -37,7 +41,7 @@ export class EligibilityItemDto {
 export class EligibilityBoardExtraDto {
   @ApiProperty({ description: '奖项 Award type', enum: AWARD_TYPES }) awardType!: string;
   @ApiProperty({ description: '奖项名称 Its label', type: AwardTypeLabelDto }) awardTypeLabel!: AwardTypeLabelDto;
-  @ApiProperty({ description: '据以判断的规则集（无评选轮次时为预设 preset:…）Rule set judged by', type: RuleSetRefDto }) ruleSet!: RuleSetRefDto;
+  @ApiProperty({ description: '据以判断的规则集（无评选轮次时为预设 preset:…）Rule set judged by', type: () => EligibilityRuleSetDto }) ruleSet!: EligibilityRuleSetDto;
   @ApiProperty({ description: '判断时间 As of', format: 'date-time' }) asOf!: string;
   // The scope is the one describeScope answers everywhere: the supervision lists declare its schema.
   @ApiProperty({ description: '数据范围 Scope of the rows', allOf: [{ $ref: getSchemaPath('ScopeViewDto') }] }) scope!: object;

@@ -45,6 +45,8 @@ export interface EligibilityQuery {
   withinOrgId?: string;
   /** The round of this campaign and award type, whose nominations count for no_double_nomination. */
   roundId?: string;
+  /** Why these rules judge (shown with the verdicts): the round's rule set, the one asked for, or a preset for want of either. */
+  basisZh?: string;
   limit: number;
   offset: number;
 }
@@ -215,5 +217,5 @@ function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
       reasons: verdict.reasons,
     };
   });
-  return { awardType: q.awardType, awardTypeLabel: AWARD_TYPE_CATALOGUE[q.awardType], ruleSet: { ruleSetId: q.ruleSetId, version: q.ruleSetVersion }, asOf: q.asOf, items, total, limit: q.limit, offset: q.offset };
+  return { awardType: q.awardType, awardTypeLabel: AWARD_TYPE_CATALOGUE[q.awardType], ruleSet: { ruleSetId: q.ruleSetId, version: q.ruleSetVersion, ...(q.basisZh ? { basisZh: q.basisZh } : {}) }, asOf: q.asOf, items, total, limit: q.limit, offset: q.offset };
 }
