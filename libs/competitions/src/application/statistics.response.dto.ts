@@ -108,6 +108,9 @@ export class AssessmentStatsItemDto {
   @ApiProperty({ description: '计入的总分 Totals used', type: [Number] }) totalsUsed!: number[];
   @ApiProperty({ description: '去掉的总分 Totals dropped', type: [Number] }) dropped!: number[];
   @ApiProperty({ description: '标准分均值（按标准分排名时）Mean z-score', type: Number, nullable: true }) normalizedScore!: number | null;
+  @ApiProperty({ description: '逾期报名（延期报送）Entered late, under an extension' }) lateEntry!: boolean;
+  @ApiProperty({ description: '发生一票否决的事故 An accident vetoes award eligibility' }) vetoed!: boolean;
+  @ApiProperty({ description: '评优提示（逾期报名、一票否决）What bars it from award selection', type: [String] }) awardNotesZh!: string[];
   @ApiProperty({ description: '活动内名次 Rank in the campaign', type: 'integer', nullable: true }) rankInCampaign!: number | null;
   @ApiProperty({ description: '类别内名次 Rank in the category', type: 'integer', nullable: true }) rankInCategory!: number | null;
   @ApiProperty({ description: '按总分的名次 Rank by total', type: 'integer', nullable: true }) rankByTotal!: number | null;

@@ -54,6 +54,26 @@ describe('assessment statistics projection', () => {
     );
   });
 
+  it('says beside the rank what bars a project from award selection: an entry filed late, an accident that vetoes', () => {
+    const marks = [
+      recorded('ProjectSubmitted', { projectId: 'p1', rulesVersion: 1, resubmission: false, underExtension: false, submittedAt: 'x' }),
+      recorded('ProjectSubmitted', { projectId: 'p2', rulesVersion: 1, resubmission: false, underExtension: true, submittedAt: 'x' }),
+      // A resubmission under an extension does not make a timely first entry late.
+      recorded('ProjectSubmitted', { projectId: 'p1', rulesVersion: 1, resubmission: true, underExtension: true, submittedAt: 'y' }),
+      recorded('SafetyIncidentRecorded', { projectId: 'p3', incidentId: 'i1', occurredOn: '2021-10-01', severity: 'serious', kind: 'safety_accident', description: '高处坠落' }),
+      recorded('SafetyIncidentRecorded', { projectId: 'p1', incidentId: 'i2', occurredOn: '2021-10-01', severity: 'minor', kind: 'occupational_hazard', description: '噪声' }),
+    ];
+    projectionSpec(assessmentStatsProjection).given([...events(), ...marks]).then(
+      (db: Database) => assessmentStatistics(db, all).items.map((i) => [i.projectId, i.lateEntry, i.vetoed, i.awardNotesZh]),
+      [
+        ['p1', false, false, []],
+        ['p3', false, true, ['发生安全生产事故，一票否决']],
+        ['p2', true, false, ['逾期报名（延期报送），不能参加五一各奖项评选']],
+        ['p4', false, false, []],
+      ],
+    );
+  });
+
   it('names each assessor once, by a name an assignment gave rather than the bare id another left', () => {
     // p1 comes first in the ranking; its assignment of a2 gave no name (the id), p3's gave one.
     const named = events().map((e) =>

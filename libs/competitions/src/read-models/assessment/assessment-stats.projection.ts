@@ -1,7 +1,7 @@
 import { Projection } from '@jingsai/event-store';
 import { RecordedEvent } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
-import { ProjectEvent } from '../../domain';
+import { ProjectEvent, VETO_INCIDENT_KINDS } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { RecordedOf } from '../recorded-of';
 
@@ -9,7 +9,7 @@ export const assessmentOrgs = orgPathTable('assessment_stats_orgs');
 
 const PROJECT_TYPES = [
   'ProjectDrafted', 'ProjectDraftEdited', 'AssessmentOpened', 'AssessorAddedAfterLock', 'AssessorOrganisationCorrected', 'ConflictOfInterestWaived', 'ConflictOfInterestDeclared', 'ScoreRecorded',
-  'ScoreCorrected', 'SelfScoreRecorded', 'AssessmentFinalized', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated',
+  'ScoreCorrected', 'SelfScoreRecorded', 'AssessmentFinalized', 'SummaryAccepted', 'ProjectWithdrawn', 'ProjectTerminated', 'ProjectSubmitted', 'SafetyIncidentRecorded',
 ];
 
 interface AssessorEntry { userId: string; orgId: string; name: string; addedAfterLock: boolean; waived: boolean; declaredConflict: boolean }
@@ -42,6 +42,13 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
       if (c.category !== undefined) set(e.data.projectId, { category: c.category });
       return;
     }
+    // What a ranking read for 评优 must show beside a grade: an entry filed late (视为未参赛) and an accident that vetoes (一票否决).
+    case 'ProjectSubmitted':
+      db.prepare('UPDATE as_projects SET late_entry = ? WHERE project_id = ? AND late_entry IS NULL').run(e.data.underExtension ? 1 : 0, e.data.projectId);
+      return;
+    case 'SafetyIncidentRecorded':
+      if (VETO_INCIDENT_KINDS.includes(e.data.kind)) db.prepare('UPDATE as_projects SET veto_kind = ? WHERE project_id = ? AND veto_kind IS NULL').run(e.data.kind, e.data.projectId);
+      return;
     case 'AssessmentOpened': {
       const { projectId, scheme, rulesVersion } = e.data;
       const list = e.data.assessors.map((a) => ({ userId: a.userId, orgId: a.orgId, name: a.name, addedAfterLock: false, waived: false, declaredConflict: false }));
@@ -100,8 +107,8 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
  */
 export const assessmentStatsProjection: Projection = {
   name: 'assessment_stats',
-  // 2: the disagreement threshold is kept from the opening, so a spread is flagged while scores come in.
-  version: 2,
+  // 2: the disagreement threshold is kept from the opening, so a spread is flagged while scores come in; 3: a late entry and a vetoing accident.
+  version: 3,
   eventTypes: [assessmentOrgs.eventType, ...PROJECT_TYPES],
   deferredIndexes: ['as_projects_campaign'],
   setup(db: Database) {
@@ -110,7 +117,8 @@ export const assessmentStatsProjection: Projection = {
       CREATE TABLE IF NOT EXISTS as_projects (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL, title TEXT NOT NULL, category TEXT NOT NULL,
         status TEXT NOT NULL, rules_version INTEGER, criteria TEXT, aggregation TEXT, assessors TEXT NOT NULL, self_total REAL,
-        total REAL, grade TEXT, totals_used TEXT, dropped TEXT, spread REAL, threshold REAL, flagged INTEGER, finalized_at TEXT
+        total REAL, grade TEXT, totals_used TEXT, dropped TEXT, spread REAL, threshold REAL, flagged INTEGER, finalized_at TEXT,
+        late_entry INTEGER, veto_kind TEXT
       );
       CREATE TABLE IF NOT EXISTS as_scores (
         project_id TEXT NOT NULL, assessor_user_id TEXT NOT NULL, revision INTEGER NOT NULL, scores TEXT NOT NULL, weighted_total REAL NOT NULL,
