@@ -359,6 +359,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post(`${R2}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-05-10' }, 'office'));
     expect(ok(await get(R2, 'office')).body.notice).toMatchObject({ firstDayCounted: true, summary: '公示 7 天（含工作日 5 天）：2023-05-10 至 2023-05-16，含发布当日（10:00 发布）' });
     t.clock.set('2023-05-15T10:00:00+08:00');
+    // An objection about the accident is dismissed (the office had not heard of it yet); the conferral then removes the nominee for it.
+    ok(await post(`${R2}/objections`, { objectionId: 'o-a2', nominationId: 'n-a2', objector: { kind: 'individual', realName: '赵六', contact: '13700000000' }, grounds: '车间发生机械伤害事故' }, 'citizen'), 201);
+    ok(await post(`${R2}/objections/o-a2/resolve`, { outcome: 'dismissed', note: '经核查未见事故记录' }, 'office'));
     ok(await post('/api/v1/organizations/ent-a/facts', { kind: 'safety_accident', occurredOn: '2023-05-14', description: '车间机械伤害事故' }, 'admin'), 201);
     t.clock.set('2023-05-20T10:00:00+08:00');
     const conferred = ok(await post(`${R2}/confer`, {}, 'office'));
@@ -374,6 +377,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
       removal: { reason: 'ineligible_at_conferral', reasonLabel: { zh: '表彰时已不符合评选条件' }, failedReasons: [{ rule: 'exclusion_window', messageZh: expect.stringContaining('安全生产事故（2023-05-14') }] },
     });
     expect(ok(await get('/api/v1/honours?recipientId=ent-a', 'office')).body.items).toEqual([]);
+    // The dismissed objection says what became of the nomination: the two records do not read as contradicting each other.
+    expect(view.objections.find((o: any) => o.objectionId === 'o-a2').nominationOutcomeZh).toMatch(/^本异议核查为不属实；被异议的推荐其后表彰时已不符合评选条件：.*安全生产事故（2023-05-14/);
   });
 
   it('bars a unit whose project had a safety accident, in every project it enters: the accident is the organisation’s too', async () => {

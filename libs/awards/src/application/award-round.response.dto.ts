@@ -163,6 +163,7 @@ export class ObjectionViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '提出时间 Raised at', type: String, format: 'date-time', nullable: true }) raisedAt!: string | null;
   @ApiProperty({ description: '处理时间 Resolved at', type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
   @ApiPropertyOptional({ description: '反映人（组织评选的评选表彰办公室、审计督查与反映人本人可见）Objector, for the organising office, auditors and the objector', ...FREE, nullable: true }) objector?: object | null;
+  @ApiPropertyOptional({ description: '被异议的推荐其后的去向（已不在名单上时）What became of the nomination objected to, once off the list' }) nominationOutcomeZh?: string;
 }
 
 export class ObjectionInRoundDto extends ObjectionViewDto {

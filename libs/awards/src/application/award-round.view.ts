@@ -133,8 +133,13 @@ export function awardRoundView(
     objections: state.objections.filter((o) => visible.has(o.nominationId) || objections.get(o.objectionId)?.raisedBy === access.userId).map((o) => {
       const d = objections.get(o.objectionId);
       const own = d?.raisedBy === access.userId;
+      // What became of the nomination objected to, on the objection: a dismissed one whose nominee later left the round on the same facts would read as two contradicting records.
+      const nom = state.nominations.find((x) => x.nominationId === o.nominationId);
+      const outcome = nom && nom.status !== 'active' && nom.removal && !(nom.removal.reason === 'objection_upheld' && nom.removal.objectionId === o.objectionId) ? nom.removal : null;
+      const failed = outcome && 'failedReasons' in outcome && outcome.failedReasons?.length ? `：${outcome.failedReasons.map((r) => r.messageZh).join(' ')}` : '';
       return {
         ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null,
+        ...(outcome ? { nominationOutcomeZh: `${o.status === 'dismissed' ? '本异议核查为不属实；' : ''}被异议的推荐其后${removalLabel(outcome).zh}${failed}` } : {}),
         ...(showObjectors || own ? { objector: d?.objector ?? null } : {}),
         ...offered(o.status === 'open' ? actions.round.filter((type) => type === 'ResolveObjection') : []),
       };
