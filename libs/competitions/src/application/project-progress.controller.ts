@@ -42,7 +42,10 @@ export class ProjectProgressController {
   @Roles(...PROJECT_ACTION_ROLES.file_progress_report)
   @ApiOperation({
     summary: '报送推进情况 File (or correct) a period’s progress report',
-    description: '参赛单位按竞赛活动的报送频次（按月/按季度）报送各期数据；同一报送期再次报送即为更正，原报告保留在历史中。期限为报送期结束后 10 日。',
+    description:
+      '参赛单位按竞赛活动的报送频次（按月/按季度）报送各期数据；同一报送期再次报送即为更正，须说明更正理由（reason，400 PROJECT.REASON_REQUIRED），原报告保留在历史中；' +
+      '内容未变的再次报送不记录，答 200 并给出现行报告的编号。期限为报送期结束后 10 日。' +
+      ' Filing a period again corrects it and needs a reason; the same report sent again records nothing and answers 200 with the standing report’s id.',
   })
   @ApiCreatedResponse({ type: LoopCommandResponse })
   fileReport(@Param('projectId') projectId: string, @Body() body: FileProgressReportRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
