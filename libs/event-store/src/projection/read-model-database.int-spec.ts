@@ -1,3 +1,4 @@
+import Sqlite from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,5 +120,27 @@ describe('readTogether', () => {
     expect([before, count()]).toEqual([2, 3]);
     reader.close();
     writer.close();
+  });
+});
+
+describe('a read-model file from before the rebuilder was recorded', () => {
+  it('gains the column, with the flag as it stood, and records the process of the next rebuild', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'rm-old-')), 'read.db');
+    const old = new Sqlite(path);
+    old.exec(`CREATE TABLE read_model_status (id INTEGER PRIMARY KEY CHECK (id = 1), rebuilding INTEGER NOT NULL DEFAULT 0,
+      rebuilding_projections TEXT NOT NULL DEFAULT '[]', rebuild_started_at TEXT, updated_at TEXT);
+      INSERT INTO read_model_status (id, rebuilding, rebuilding_projections) VALUES (1, 1, '["board"]')`);
+    old.close();
+    const a = new ReadModelDatabase(path);
+    const b = new ReadModelDatabase(path);
+    try {
+      expect(a.status()).toMatchObject({ rebuilding: true, rebuildingProjections: ['board'], rebuildPid: null });
+      b.setRebuilding(['coverage']);
+      expect(a.status()).toMatchObject({ rebuildingProjections: ['coverage'], rebuildPid: process.pid });
+      expect(a.rebuildUnderWay()).toEqual(['coverage']);
+    } finally {
+      a.close();
+      b.close();
+    }
   });
 });

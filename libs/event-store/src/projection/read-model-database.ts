@@ -69,7 +69,14 @@ export class ReadModelDatabase {
     `);
     // Files from before the rebuilder's process was recorded get the column (null: not known).
     const columns = this.db.prepare('PRAGMA table_info(read_model_status)').all() as Array<{ name: string }>;
-    if (!columns.some((c) => c.name === 'rebuild_pid')) this.db.exec('ALTER TABLE read_model_status ADD COLUMN rebuild_pid INTEGER');
+    if (!columns.some((c) => c.name === 'rebuild_pid')) {
+      try {
+        this.db.exec('ALTER TABLE read_model_status ADD COLUMN rebuild_pid INTEGER');
+      } catch (e) {
+        // Another connection (a second process opening the same old file) added it first.
+        if (!/duplicate column name/i.test((e as Error).message)) throw e;
+      }
+    }
   }
 
   /**
