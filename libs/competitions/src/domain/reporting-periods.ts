@@ -210,8 +210,8 @@ export function reportingRegimes(campaign: Campaign): ReportingRegime[] {
     if (last && since !== null) {
       const changedOn = beijingDate(since);
       const takesOver = cadenceTakesOver(last.facts.cadence, facts.cadence, changedOn);
-      // Never before the regime it follows took over (two changes within one period).
-      const from = last.facts.owedFrom && last.facts.owedFrom > takesOver ? last.facts.owedFrom : takesOver;
+      // Never before the regime it follows took over (two changes within one period), and on a day periods of both begin.
+      const from = last.facts.owedFrom && last.facts.owedFrom > takesOver ? commonPeriodStart(last.facts.cadence, facts.cadence, last.facts.owedFrom) : takesOver;
       last.facts = { ...last.facts, owedBefore: from };
       regimes.push({ facts: { ...facts, owedFrom: from }, changedOn, sinceVersion: v });
     } else {
@@ -235,7 +235,9 @@ export function commonPeriodStart(a: ReportingCadence, b: ReportingCadence, day:
  */
 export function takeOverLater(facts: CampaignReportingFacts[], index: number, day: string): void {
   for (let j = index; j < facts.length; j++) {
-    if ((facts[j]!.owedFrom ?? '') < day) facts[j]!.owedFrom = day;
+    // A later stretch pushed along begins where periods of both its cadence and the one before it begin, or a month is owed twice.
+    const earliest = j === index ? day : commonPeriodStart(facts[j - 1]!.cadence, facts[j]!.cadence, facts[j - 1]!.owedFrom ?? day);
+    if ((facts[j]!.owedFrom ?? '') < earliest) facts[j]!.owedFrom = earliest;
     facts[j - 1]!.owedBefore = facts[j]!.owedFrom;
   }
 }

@@ -50,7 +50,7 @@ function nextRegimes(before: CampaignRow, after: CampaignRow, changedAt: string 
   const regimes = regimesOf(before);
   const last = regimes[regimes.length - 1]!;
   const takesOver = cadenceTakesOver(last.cadence, after.cadence, beijingDate(changedAt));
-  const from = last.owedFrom && last.owedFrom > takesOver ? last.owedFrom : takesOver;
+  const from = last.owedFrom && last.owedFrom > takesOver ? commonPeriodStart(last.cadence, after.cadence, last.owedFrom) : takesOver;
   last.owedBefore = from;
   return JSON.stringify([...regimes, { ...rowFacts(after), owedFrom: from }]);
 }
@@ -96,8 +96,10 @@ function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
       // A moved deadline moves the due item; one already closed stays settled.
       if (c?.status === 'published' && e.data.changes.applicationWindow) windowDue(c);
       // Another cadence or span: running projects owe the periods the new rules define (as filing checks them), not the old ones.
-      if (before && c && (before.cadence !== c.cadence || before.period_starts !== c.period_starts || before.period_ends !== c.period_ends)) {
-        const regimes = nextRegimes(before, c, e.data.amendedAt);
+      // Compared as the domain compares them (reportingRegimes): the cadence and the span they resolve to, so a period set to the calendar year changes nothing.
+      const [was, now] = before && c ? [rowFacts(before), rowFacts(c)] : [null, null];
+      if (was && now && c && (was.cadence !== now.cadence || was.startsOn !== now.startsOn || was.endsOn !== now.endsOn)) {
+        const regimes = nextRegimes(before!, c, e.data.amendedAt);
         db.prepare('UPDATE pd_campaigns SET regimes = ? WHERE campaign_id = ?').run(regimes, campaignId);
         // Regimes started again: no project's takeover stands.
         if (regimes === null) db.prepare('UPDATE pd_projects SET takeovers = NULL WHERE campaign_id = ? AND takeovers IS NOT NULL').run(campaignId);
@@ -272,8 +274,9 @@ export const projectDeadlinesProjection: Projection = {
   // 5: only with the periods falling due after the day of the change; 7: a change of cadence keeps the old periods due by its day;
   // 8: across a change of cadence every month is owed once, the periods begun before the new cadence takes over under the old;
   // 9: a period no regime owes any more is removed, not settled, so a later change that owes it again sets it open;
-  // 10: a period filed under earlier rules, begun on or after the new cadence's day, keeps its months under them (projectRegimes).
-  version: 10,
+  // 10: a period filed under earlier rules, begun on or after the new cadence's day, keeps its months under them (projectRegimes);
+  // 11: a change is one when the cadence or the span it resolves to changes, and a stretch pushed along begins on a common period start.
+  version: 11,
   eventTypes: [...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // The scheduler's index (setup builds it, as the scheduler's own look does).
   deferredIndexes: ['deadlines_due'],
