@@ -20,8 +20,8 @@ serveSideRebuild((names, path, data) => {
   const runner = new ProjectionRunner(store, readDb, CONTEXT_PROJECTIONS.filter((p) => names.includes(p.name)), {
     upcasters: new UpcasterRegistry().register(...CONTEXT_UPCASTERS),
     logger: { log: () => undefined, error: () => undefined },
-    // Pages of 1,000 events, not the runner's 5,000: on a 1M-event log this thread's heap stayed
-    // at 66-85 MB instead of 116-176 MB, and the whole rebuild took 14.8 s instead of 16.6-17.0 s.
+    // Pages of 1,000 events (the runner's default now too): at 5,000, on a 1M-event log, this thread's heap
+    // reached 116-176 MB instead of 66-85 MB, and the whole rebuild took 16.6-17.0 s instead of 14.8 s.
     rebuildBatchSize: 1000,
   });
   return {
