@@ -191,6 +191,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(await offered()).toEqual({ finalize: true, counted: [3, 3] });
     ok(await w.post('/api/v1/projects/p-power/assessment/finalize', {}, 'city'));
     ok(await w.post('/api/v1/projects/p-power/summary', { outcomes: { participants: 1300, participating_enterprises: 1, technical_innovations: 4, suggestions_adopted: 10 }, experience: '抢修练兵常态化' }, 'power'), 201);
+    // An accident that vetoes: the committee deciding on the summary is told it bars the project from award selection.
+    ok(await w.post('/api/v1/projects/p-power/incidents', { occurredOn: '2022-01-05', severity: 'minor', kind: 'safety_accident', description: '抢修时手部划伤' }, 'city'), 201);
+    expect(ok(await w.get('/api/v1/projects/p-power', 'city')).body.summary.awardNotesZh).toEqual(['发生安全生产事故，一票否决']);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.summary.awardNotesZh).toEqual([]);
     // 1,300 participant-times against one quarter's 600: over-reporting or the last months, the committee says which.
     const over = await w.refused('/api/v1/projects/p-power/summary/accept', {}, 'city', 422, 'PROJECT.SUMMARY_NOTE_REQUIRED');
     expect(over.checks.map((c: any) => [c.metric, c.flag])).toEqual([['participants', 'above'], ['technical_innovations', 'above'], ['suggestions_adopted', 'unreported']]);

@@ -2,7 +2,7 @@ import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
-  AGGREGATION_LABELS, beijingDate, EXTENSION_MAY_DAY_NOTE, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  AGGREGATION_LABELS, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -131,6 +131,8 @@ export function projectView(
       checks: summaryChecks(project),
       // For the committee deciding on the summary: whose figures stop before the plan's end.
       openedEarly: openedEarly(project),
+      // And what bars the project from award selection whatever its summary: a late entry, an accident that vetoes (as the ranking says).
+      awardNotesZh: awardNotes(project),
     },
     requiredApprovalLevels: o.requiredLevels,
     // The rules version those levels come from: the one in force (an approval already given names its own, approvedRulesVersion).
@@ -161,6 +163,15 @@ function openedEarly(project: Project) {
     noteZh: `评估于 ${openedOn} 开始，早于实施方案结束日期 ${planEndsOn}：此后各期无需报送，总结数据仅涵盖评估开始前的推进情况。`,
     noteEn: `The assessment opened on ${openedOn}, before the implementation plan ends on ${planEndsOn}: no report is owed after it, so the summary covers only the progress before it.`,
   };
+}
+
+/** What bars a project from award selection, as the assessment ranking names it: an entry filed late, an accident that vetoes (一票否决). */
+function awardNotes(project: Project): string[] {
+  const veto = project.supervision.incidents.find((i) => VETO_INCIDENT_KINDS.includes(i.kind));
+  return [
+    ...(project.application.firstSubmissionOnTime === false ? ['逾期报名（延期报送），不能参加五一各奖项评选'] : []),
+    ...(veto ? [`发生${INCIDENT_KIND_LABELS[veto.kind].zh}，一票否决`] : []),
+  ];
 }
 
 /** The latest summary's figures against the reports in force (`summaryAgainstReports`), for the committee deciding on it. */
