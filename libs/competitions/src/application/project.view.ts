@@ -2,7 +2,7 @@ import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
-  AGGREGATION_LABELS, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  AGGREGATION_LABELS, awardBarNotesZh, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -168,10 +168,7 @@ function openedEarly(project: Project) {
 /** What bars a project from award selection, as the assessment ranking names it: an entry filed late, an accident that vetoes (一票否决). */
 function awardNotes(project: Project): string[] {
   const veto = project.supervision.incidents.find((i) => VETO_INCIDENT_KINDS.includes(i.kind));
-  return [
-    ...(project.application.firstSubmissionOnTime === false ? ['逾期报名（延期报送），不能参加五一各奖项评选'] : []),
-    ...(veto ? [`发生${INCIDENT_KIND_LABELS[veto.kind].zh}，一票否决`] : []),
-  ];
+  return awardBarNotesZh(project.application.firstSubmissionOnTime === false, veto?.kind ?? null);
 }
 
 /** The latest summary's figures against the reports in force (`summaryAgainstReports`), for the committee deciding on it. */

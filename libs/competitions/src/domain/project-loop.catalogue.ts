@@ -37,6 +37,14 @@ export const INCIDENT_KIND_LABELS: Record<IncidentKind, Label> = {
   occupational_hazard: { zh: '职业病危害事件', en: 'Occupational hazard' },
 };
 
+/**
+ * What bars a project from award selection whatever its grade or summary, as a ranking or a
+ * summary names it beside them: an entry filed late (under an extension), an accident that vetoes.
+ */
+export function awardBarNotesZh(lateEntry: boolean, vetoKind: IncidentKind | null): string[] {
+  return [...(lateEntry ? ['逾期报名（延期报送），不能参加五一各奖项评选'] : []), ...(vetoKind ? [`发生${INCIDENT_KIND_LABELS[vetoKind]?.zh ?? vetoKind}，一票否决`] : [])];
+}
+
 /** The incidents that cancel a project's award eligibility outright (一票否决), instant commendations included. */
 export const VETO_INCIDENT_KINDS: readonly IncidentKind[] = ['safety_accident', 'quality_accident'];
 

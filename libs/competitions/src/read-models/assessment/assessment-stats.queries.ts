@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { Page } from '@jingsai/api-kit';
 import {
   AGGREGATION_LABELS, Aggregation, AssessmentCriterion, CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, NORMALISATION_LABELS, Normalisation, PROJECT_STATUS_LABELS, ProjectStatus,
-  ScoreSheetTotal, disagreementOf, zScoresV1, INCIDENT_KIND_LABELS, IncidentKind,
+  ScoreSheetTotal, disagreementOf, zScoresV1, awardBarNotesZh, IncidentKind,
 } from '../../domain';
 import { ancestorsOf, ReadScope, Where } from '../read-scope';
 
@@ -139,10 +139,7 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
       // Graded as any project, but out of award selection: said beside the rank (the eligibility board has the verdict).
       lateEntry: r.late_entry === 1,
       vetoed: r.veto_kind !== null,
-      awardNotesZh: [
-        ...(r.late_entry === 1 ? ['逾期报名（延期报送），不能参加五一各奖项评选'] : []),
-        ...(r.veto_kind ? [`发生${INCIDENT_KIND_LABELS[r.veto_kind as IncidentKind]?.zh ?? r.veto_kind}，一票否决`] : []),
-      ],
+      awardNotesZh: awardBarNotesZh(r.late_entry === 1, (r.veto_kind as IncidentKind | null) ?? null),
       rankInCampaign: inCampaign.get(r.project_id) ?? null,
       rankInCategory: inCategory.get(r.project_id) ?? null,
       /** The rank the total alone gives (the same as rankInCampaign unless the campaign ranks on z-scores). */
