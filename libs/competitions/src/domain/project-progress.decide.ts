@@ -142,7 +142,8 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
       { errors: [{ field: 'reason', messageZh: '请填写更正理由。', messageEn: 'Give the reason for the correction.' }], period: period.period, currentRevision: current.revision },
     );
   }
-  return [{ type: 'ProgressReportCorrected', data: { ...data, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision, reason } }];
+  // A correction is as timely as the report it corrects: a unit that reported on time and corrects later has not reported late.
+  return [{ type: 'ProgressReportCorrected', data: { ...data, late: current.late, revision: current.revision + 1, supersedesReportId: current.reportId, supersedesRevision: current.revision, reason } }];
 }
 
 /**

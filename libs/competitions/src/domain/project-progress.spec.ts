@@ -60,6 +60,18 @@ describe('progress reports (信息反馈)', () => {
       .then([corrected(2, 'r-2', 'r-1')]);
   });
 
+  it('keeps a correction as timely as the report it corrects: reported on time and corrected after the due day is not late, and the reverse stays late', () => {
+    spec()
+      .given([...inProgress, filed])
+      .when(file({ reportId: 'r-2', metrics: { ...metrics, participants: 1202 }, reason: '补录', at: late }))
+      .then([{ type: 'ProgressReportCorrected', data: { ...filedData, reportId: 'r-2', metrics: { ...metrics, participants: 1202 }, filedAt: late, late: false, revision: 2, supersedesReportId: 'r-1', supersedesRevision: 1, reason: '补录' } }]);
+    const filedLate: ProjectEvent = { type: 'ProgressReportFiled', data: { ...filedData, filedAt: late, late: true } };
+    spec()
+      .given([...inProgress, filedLate])
+      .when(file({ reportId: 'r-2', metrics: { ...metrics, participants: 1202 }, reason: '补录', at: late }))
+      .thenState((s) => expect((s as Project).progress.reports[0]).toMatchObject({ reportId: 'r-2', late: true }));
+  });
+
   it('refuses a correction without a reason: the auditor reads why the figures changed, as for a score sheet', () => {
     spec()
       .given([...inProgress, filed])
