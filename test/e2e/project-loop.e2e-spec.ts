@@ -89,6 +89,11 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const after = ok(await w.get('/api/v1/supervision/overdue?includeResolved=true', 'city')).body.items;
     expect(after.find((i: any) => i.projectId === 'p-power')).toMatchObject({ state: 'filed_late', stateLabel: '已补报', reportedAt: expect.stringMatching(/^2021-/) });
     expect(ok(await w.get('/api/v1/projects/p-power/progress-reports', 'power')).body.periods[0]).toMatchObject({ status: 'filed_late', markedOverdue: true });
+    // The project's record of misses says the same as the supervision list: this one filed late.
+    expect(ok(await w.get('/api/v1/projects/p-power', 'city')).body.progress.overdue).toEqual([
+      { period: '2021-Q3', dueOn: '2021-10-10', state: 'filed_late', stateLabel: '已补报', reportedAt: expect.stringMatching(/^2021-10-11/) },
+    ]);
+    expect(ok(await w.get('/api/v1/projects/p-b', 'city')).body.progress.overdue).toEqual([{ period: '2021-Q3', dueOn: '2021-10-10', state: 'open', stateLabel: '待处理', reportedAt: null }]);
   });
 
   it('records a milestone and an instant commendation at it', async () => {

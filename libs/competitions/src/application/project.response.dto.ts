@@ -67,6 +67,9 @@ export class ProgressReportDto {
 export class OverduePeriodDto {
   @ApiProperty({ description: '报送期 Period' }) period!: string;
   @ApiProperty({ description: '截止日期 Due on', format: 'date' }) dueOn!: string;
+  @ApiProperty({ description: '处理状态：待处理 open / 已补报 filed_late（与督导逾期清单一致）State, as the supervision list has it', enum: ['open', 'filed_late'] }) state!: string;
+  @ApiProperty({ description: '状态名称 State label' }) stateLabel!: string;
+  @ApiProperty({ description: '补报时间 Filed late at', type: String, format: 'date-time', nullable: true }) reportedAt!: string | null;
 }
 
 export class MilestoneDto {
@@ -99,7 +102,7 @@ export class CommendationViewDto {
 
 export class ProjectProgressDto {
   @ApiProperty({ description: '全部报告及更正 Every report and correction', type: [ProgressReportDto] }) reports!: ProgressReportDto[];
-  @ApiProperty({ description: '逾期未报 Periods marked overdue', type: [OverduePeriodDto] }) overdue!: OverduePeriodDto[];
+  @ApiProperty({ description: '曾逾期未报的报送期（含已补报的）Periods marked overdue, those since filed late included', type: [OverduePeriodDto] }) overdue!: OverduePeriodDto[];
   @ApiProperty({ description: '推进节点 Milestones', type: [MilestoneDto] }) milestones!: MilestoneDto[];
   @ApiProperty({ description: '即时表彰 Instant commendations', type: [CommendationViewDto] }) commendations!: CommendationViewDto[];
 }

@@ -65,6 +65,8 @@ export function projectView(
   },
 ) {
   const { reportIds: _ids, ...progress } = project.progress;
+  // The first report of a period (a late filing closes its miss; a correction after it does not move when).
+  const firstReportOf = (period: string) => o.reportHistory.filter((r) => r.period === period).sort((a, b) => a.revision - b.revision)[0] ?? null;
   return {
     projectId: project.projectId,
     streamId: streamIdOf('project', project.projectId),
@@ -94,6 +96,11 @@ export function projectView(
     ending: project.ending && { ...project.ending, kindLabel: ENDING_LABELS[project.ending.kind], previousStatusLabel: PROJECT_STATUS_LABELS[project.ending.previousStatus] },
     progress: {
       ...progress,
+      // Every miss on record, as the supervision list has it: still open, or since filed late (the board lists only the open ones).
+      overdue: progress.overdue.map((o) => {
+        const filed = firstReportOf(o.period);
+        return { ...o, state: filed ? 'filed_late' : 'open', stateLabel: filed ? '已补报' : '待处理', reportedAt: filed?.filedAt ?? null };
+      }),
       // A commendation is given at a milestone: each milestone offers it where the project does.
       milestones: progress.milestones.map((m) => ({ ...m, ...offeredOn(o.allowedActions, ['give_instant_commendation']) })),
       reports: o.reportHistory.map(reportView),
