@@ -115,9 +115,16 @@ export function grantSubmissionExtension(c: GrantSubmissionExtension, state: Pro
   }
   const reason = requireReason(c.reason, '批准延期报送');
   const { closesAt } = c.campaign.applicationWindow;
-  if (!isIsoInstant(c.until) || !isBefore(c.at, c.until) || !isBefore(closesAt, c.until)) {
-    const msgZh = `延期截止时间必须是有效时间，且晚于当前时间和报名截止时间（${beijingTime(closesAt)}）。`;
-    const msgEn = `The extension must end at a valid instant after now and after the window closes (${closesAt}).`;
+  if (!isIsoInstant(c.until)) {
+    // A date alone names no instant: say what form is wanted, with an example from the date given.
+    const day = typeof c.until === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.until) ? c.until : '2021-07-30';
+    const msgZh = `延期截止时间 until 应写明日期、时刻和时区，如 ${day}T23:59:59+08:00（北京时间当日 24 时前）。`;
+    const msgEn = `until must be an instant with a time and an offset, such as ${day}T23:59:59+08:00.`;
+    throw DomainError.validation('PROJECT.EXTENSION_INVALID', msgZh, msgEn, { errors: [problem('until', msgZh, msgEn)] });
+  }
+  if (!isBefore(c.at, c.until) || !isBefore(closesAt, c.until)) {
+    const msgZh = `延期截止时间必须晚于当前时间和报名截止时间（${beijingTime(closesAt)}）。`;
+    const msgEn = `The extension must end after now and after the window closes (${closesAt}).`;
     throw DomainError.validation('PROJECT.EXTENSION_INVALID', msgZh, msgEn, { errors: [problem('until', msgZh, msgEn)] });
   }
   // An extension lets a unit file within the campaign, not after it: a project entered once the campaign is over could never report.

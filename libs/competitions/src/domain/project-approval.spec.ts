@@ -232,6 +232,9 @@ describe('project approval (遴选立项)', () => {
       spec().given([drafted]).when(grant('2021-07-22T00:00:00+08:00', { at: beforeClose })).thenThrows('PROJECT.EXTENSION_INVALID', { details: { errors: [{ field: 'until' }] } });
       spec().given([drafted]).when(grant('2021-07-25T00:00:00+08:00')).thenThrows('PROJECT.EXTENSION_INVALID');
       spec().given([drafted]).when(grant('next week')).thenThrows('PROJECT.EXTENSION_INVALID');
+      // A date alone is told the form wanted, from the date given.
+      const dateOnly = spec().given([drafted]).when(grant('2021-07-30')).thenThrows('PROJECT.EXTENSION_INVALID', { details: { errors: [{ field: 'until' }] } });
+      expect(dateOnly.messageZh).toContain('如 2021-07-30T23:59:59+08:00');
     });
 
     it('refuses an extension without a reason, by a unit, or once approved', () => {
