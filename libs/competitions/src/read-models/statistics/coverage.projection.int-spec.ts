@@ -24,6 +24,18 @@ const events = () => [
 const stats = (groupBy: 'region' | 'ownership' | 'period' | 'industry', scope: any = { kind: 'all' }) => (db: Database) => coverageStatistics(db, { scope, campaignId: 'c1', groupBy });
 
 describe('coverage projection', () => {
+  it('groups a 班组 by its enterprise’s ownership, industry and region where it was registered without them, and follows a change of them', () => {
+    const team = recorded('OrganizationRegistered', { orgId: 'ent-b-t1', name: '抢修班', kind: 'team', level: 'team', ownership: null, industry: null, region: null, parentId: 'ent-b', parentPath: ['jj', 'ent-b'] });
+    const world = [...events(), team, ...project('pt', 'ent-b-t1'), filed('pt', '2021-Q3', { participants: 50 })];
+    const group = (groupBy: 'region' | 'ownership' | 'industry') => (db: Database) =>
+      coverageStatistics(db, { scope: { kind: 'all' }, campaignId: 'c1', groupBy }).groups.map((g) => [g.key, g.metrics.find((m) => m.key === 'participants')?.value ?? 0]);
+    projectionSpec(coverageProjection).given(world).then(group('ownership'), [['non_public', 350], ['state_owned', 350]]);
+    projectionSpec(coverageProjection).given(world).then(group('industry'), [['电力', 350], ['纺织', 350]]);
+    // The enterprise moves to another district: its team's figures go with it.
+    const moved = recorded('OrganizationUpdated', { orgId: 'ent-b', changes: { region: '浔阳区' } });
+    projectionSpec(coverageProjection).given([...world, moved]).then(group('region'), [['浔阳区', 700]]);
+  });
+
   it('counts a unit that reports no enterprises by its registration form, else as one enterprise when it is one (Shanghai: 2 of 3 units non-public)', () => {
     const union = recorded('OrganizationRegistered', { orgId: 'u-ind', name: '产业工会', kind: 'union', level: 'city', ownership: null, industry: null, region: null, parentId: 'sh', parentPath: ['sh'] });
     const declared = (projectId: string, orgId: string, participatingEnterprises: number) => [

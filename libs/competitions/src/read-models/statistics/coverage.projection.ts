@@ -25,12 +25,20 @@ const coverageKind = (kind: string | undefined, level: string | undefined) => (k
 function applyOrg(e: RecordedEvent, db: Database): void {
   const d = e.data as unknown as OrgData;
   if (e.type === 'OrganizationRegistered') {
+    // A 班组 is its enterprise's: where it was registered without them, it is grouped by its enterprise's ownership, industry and region.
+    const parentId = d.parentPath?.at(-1);
+    const parent = d.kind === 'team' && parentId ? (db.prepare('SELECT ownership, industry, region FROM cov_orgs WHERE org_id = ?').get(parentId) as Partial<Record<'ownership' | 'industry' | 'region', string | null>> | undefined) : undefined;
     db.prepare('INSERT OR REPLACE INTO cov_orgs (org_id, name, path, kind, ownership, industry, region) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(d.orgId, d.name ?? d.orgId, `/${[...(d.parentPath ?? []), d.orgId].join('/')}/`, coverageKind(d.kind, d.level), d.ownership ?? null, d.industry ?? null, d.region ?? null);
+      .run(d.orgId, d.name ?? d.orgId, `/${[...(d.parentPath ?? []), d.orgId].join('/')}/`, coverageKind(d.kind, d.level), d.ownership ?? parent?.ownership ?? null, d.industry ?? parent?.industry ?? null, d.region ?? parent?.region ?? null);
     return;
   }
   for (const field of ['name', 'kind', 'ownership', 'industry', 'region'] as const) {
-    if (d.changes && field in d.changes) db.prepare(`UPDATE cov_orgs SET ${field} = ? WHERE org_id = ?`).run((d.changes[field] as string | null) ?? null, d.orgId);
+    if (!d.changes || !(field in d.changes)) continue;
+    const value = (d.changes[field] as string | null) ?? null;
+    const before = field === 'name' || field === 'kind' ? undefined : (db.prepare(`SELECT ${field} AS v FROM cov_orgs WHERE org_id = ?`).get(d.orgId) as { v: string | null } | undefined)?.v;
+    db.prepare(`UPDATE cov_orgs SET ${field} = ? WHERE org_id = ?`).run(value, d.orgId);
+    // Its teams that took the value from it follow it.
+    if (before !== undefined) db.prepare(`UPDATE cov_orgs SET ${field} = ? WHERE kind = 'team' AND path LIKE ? AND ${field} IS ?`).run(value, `%/${d.orgId}/%`, before);
   }
 }
 
@@ -120,8 +128,9 @@ function applyProject(e: RecordedOf<ProjectEvent>, db: Database): void {
 export const coverageProjection: Projection = {
   name: 'coverage',
   // 2: honours conferred in the campaign's rounds, for the targets counted in honours; 3: the
-  // organisation's kind and the form's participating enterprises, the fallbacks of a unit that reports none.
-  version: 4,
+  // organisation's kind and the form's participating enterprises, the fallbacks of a unit that reports none; 5: a team is grouped by
+  // its enterprise's ownership, industry and region where it was registered without them.
+  version: 5,
   eventTypes: [...ORG_TYPES, ...CAMPAIGN_TYPES, ...PROJECT_TYPES, ...HONOUR_TYPES],
   deferredIndexes: ['cov_projects_campaign'],
   setup(db: Database) {
