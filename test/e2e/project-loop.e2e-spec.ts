@@ -215,7 +215,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
       ['p-b', '2021-11-10T16:00:00.000Z'], ['p-a', '2022-01-18T02:00:00.000Z'], ['p-power', '2022-01-21T02:00:00.000Z'],
     ]);
     expect(ok(await w.get('/api/v1/supervision/stalled', 'xy')).body.items.map((i: any) => i.projectId)).toEqual(['p-a']);
-    expect(stalled.items[0]).toMatchObject({ lastReportAt: null, reason: '立项后超过一个报送周期未报送任何推进情况' });
+    expect(stalled.items[0]).toMatchObject({ lastReportAt: null, reason: '立项后超过一个报送周期（3 个月）及报送期限 10 日未报送任何推进情况' });
     w.t.clock.set('2022-01-12T10:00:00+08:00');
   });
 

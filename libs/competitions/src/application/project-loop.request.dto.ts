@@ -90,7 +90,14 @@ export class RequiredNoteRequestDto {
 export class RecordIncidentRequestDto {
   @ApiPropertyOptional({ description: '事故编号（可选）Incident id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) incidentId?: string;
   @ApiProperty({ description: '发生日期 Occurred on (YYYY-MM-DD)', example: '2021-11-03', format: 'date' }) @IsString() @MaxLength(10) occurredOn!: string;
-  @ApiProperty({ description: '事故等级 Severity', enum: INCIDENT_SEVERITIES }) @IsIn(INCIDENT_SEVERITIES) severity!: string;
+  @ApiProperty({
+    description:
+      '事故等级，按《生产安全事故报告和调查处理条例》划分：minor 一般事故（死亡 3 人以下或重伤 10 人以下）、serious 较大事故（死亡 3–9 人或重伤 10–49 人）、major 重大事故（死亡 10–29 人或重伤 50–99 人）、catastrophic 特别重大事故（死亡 30 人以上或重伤 100 人以上）。' +
+      ' Severity, graded as the PRC regulation on work-safety accidents grades them.',
+    enum: INCIDENT_SEVERITIES,
+  })
+  @IsIn(INCIDENT_SEVERITIES)
+  severity!: string;
   @ApiProperty({ description: '事故类型 Kind', enum: INCIDENT_KINDS }) @IsIn(INCIDENT_KINDS) kind!: string;
   @ApiProperty({ description: '经过 Description', example: '细纱机检修时手部轻微划伤' }) @IsString() @IsNotEmpty() @MaxLength(4000) description!: string;
 }

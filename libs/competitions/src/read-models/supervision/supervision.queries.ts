@@ -141,7 +141,8 @@ function listStalledNow(db: Database, f: SupervisionFilter & { now: Date }) {
     stalledSince: r.stalled_after,
     // Beijing calendar days, as the overdue list counts them.
     daysSinceLastReport: r.last_report_at ? Math.max(0, Math.round((beijingDayMs(f.now.getTime()) - beijingDayMs(r.last_report_at)) / DAY_MS)) : null,
-    reason: r.last_report_at ? '超过一个报送周期未报送推进情况' : '立项后超过一个报送周期未报送任何推进情况',
+    // The rule behind stalledSince: one reporting cycle and the 10 days a report is given after its period.
+    reason: `${r.last_report_at ? '最近一次报送后' : '立项后'}超过一个报送周期（${r.cadence === 'monthly' ? '1 个月' : '3 个月'}）及报送期限 10 日未报送${r.last_report_at ? '' : '任何'}推进情况`,
   }));
   // When the list next reads differently by the clock alone: a project in scope turns stalled, or a listed one's day count grows.
   const next = new Where().scope(f.scope, f.orgId).add("status = 'in_progress'").add('stalled_after > ?', now);
