@@ -47,4 +47,45 @@ describe('the rebuild thread of cli rebuild', () => {
     expect(sideRebuildFor(loadConfig({ SQLITE_PATH: eventsPath, REBUILD_THREAD: 'false' }))).toBeUndefined();
     expect(sideRebuildFor(loadConfig({ SQLITE_PATH: eventsPath, READ_MODEL_PATH: ':memory:' }))).toBeUndefined();
   }, 120_000);
+
+  it('rebuilds while the service follows the same files and a command appends, leaving what a rebuild of the final log leaves (review 29)', async () => {
+    const eventsPath = join(dir, 'live-events.sqlite');
+    const readPath = join(dir, 'live-read.sqlite');
+    await generateProvince({ path: eventsPath, events: 6000, today: '2026-06-15' });
+    const quiet = { log: () => undefined, error: () => undefined };
+    // The service: its own connections, its runner following the log.
+    const serviceStore = new SqliteEventStore({ path: eventsPath, pollIntervalMs: 20 });
+    const serviceDb = new ReadModelDatabase(readPath);
+    const service = new ProjectionRunner(serviceStore, serviceDb, CONTEXT_PROJECTIONS, { logger: quiet });
+    const cliStore = new SqliteEventStore({ path: eventsPath });
+    const cliDb = new ReadModelDatabase(readPath);
+    try {
+      await service.start();
+      expect(await service.catchUp(60_000)).toBe(true);
+      const [org] = await serviceStore.readAll({ fromPosition: 0, maxCount: 1, filter: { eventTypes: ['OrganizationRegistered'] } });
+      let appended = false;
+      const cli = new ProjectionRunner(cliStore, cliDb, CONTEXT_PROJECTIONS, { logger: quiet });
+      await cli.rebuild({
+        side: sideRebuildFor(loadConfig({ SQLITE_PATH: eventsPath, READ_MODEL_PATH: readPath })),
+        // An organisation registered through the service while the rebuild runs: its runner then re-reads the side's projections from 0.
+        onProgress: () => {
+          if (appended) return;
+          appended = true;
+          void serviceStore.append('organization-org-live', [{ type: org!.type, data: { ...(org!.data as object), orgId: 'org-live' }, metadata: { ...org!.metadata, eventId: 'live-1' } }], 'no_stream');
+        },
+      });
+      expect(appended).toBe(true);
+      expect(cliDb.status().rebuilding).toBe(false);
+      expect(await service.catchUp(60_000)).toBe(true);
+    } finally {
+      await service.stop();
+      await serviceStore.close();
+      await cliStore.close();
+      serviceDb.close();
+      cliDb.close();
+    }
+    const alone = join(dir, 'live-alone.sqlite');
+    await rebuildReadModels(eventsPath, alone);
+    expect(readModelTables(readPath)).toEqual(readModelTables(alone));
+  }, 120_000);
 });
