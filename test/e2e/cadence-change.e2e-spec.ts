@@ -1,3 +1,5 @@
+import { READ_MODEL_DB, upsertDeadline } from '@jingsai/api-kit';
+import { ReadModelDatabase } from '@jingsai/event-store';
 import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
 
 /*
@@ -118,3 +120,17 @@ describe('a change of reporting cadence after a unit reported the period under w
   });
 });
 
+describe('the scheduler, for a due item a project no longer owes', () => {
+  let w: LoopWorld;
+  beforeAll(async () => (w = await twoProjects()));
+  afterAll(() => w.stop());
+
+  it('records no miss the unit could never clear, and stops looking at the item', async () => {
+    // An item left behind (an older build's plan, say): the quarterly campaign never owed a monthly 2021-08.
+    const db = w.t.app.get<ReadModelDatabase>(READ_MODEL_DB).db;
+    upsertDeadline(db, 'project_deadlines', { kind: 'progress_report_due', streamId: 'project-p-a', key: '2021-08', dueAt: '2021-09-10T16:00:00.000Z', payload: { projectId: 'p-a', period: '2021-08', dueOn: '2021-09-10' } });
+    await w.tickAt('2021-09-11T09:00:00+08:00');
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.progress.overdue).toEqual([]);
+    expect(db.prepare("SELECT settled FROM deadlines WHERE stream_id = 'project-p-a' AND item_key = '2021-08'").pluck().get()).toBe(1);
+  });
+});

@@ -2,10 +2,10 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandExecutor, DeadlineRow, DeadlineScheduler, READ_MODEL_DB, settleDeadline } from '@jingsai/api-kit';
 import { CommandContext, ReadModelDatabase } from '@jingsai/event-store';
 import { Decider, DomainEvent, SYSTEM_ACTOR } from '@jingsai/shared';
-import { campaignDecider, projectDecider } from '../domain';
+import { campaignDecider, owedRegimePeriods, projectDecider, projectRegimes, reportingRegimes } from '../domain';
 import { RECTIFICATION_DUE, REPORT_DUE, WINDOW_CLOSE } from '../read-models/deadlines/project-deadlines.projection';
 import { campaignStream } from './campaign-stream';
-import { projectStream } from './project-facts.service';
+import { ProjectFacts, projectStream } from './project-facts.service';
 
 /**
  * What follows when a competitions deadline passes: a missed report (逾期未报), an unrectified
@@ -18,13 +18,16 @@ export class ProjectDeadlines implements OnModuleInit {
     private readonly scheduler: DeadlineScheduler,
     private readonly commands: CommandExecutor,
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
+    private readonly facts: ProjectFacts,
   ) {}
 
   onModuleInit(): void {
     this.scheduler.register({
       kind: REPORT_DUE,
-      fire: (item, commandId, now) => {
+      fire: async (item, commandId, now) => {
         const { projectId, period, dueOn } = item.payload as { projectId: string; period: string; dueOn: string };
+        // A period the project no longer owes (an item left behind by a change of the reporting rules) is no miss: a unit could never clear it.
+        if (!(await this.stillOwed(projectId, period))) return settleDeadline(this.readDb.db, item.kind, item.streamId, item.key);
         return this.send(item, projectStream(projectId), projectDecider, { type: 'MarkProgressReportOverdue', projectId, period, dueOn, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
       },
     });
@@ -42,6 +45,17 @@ export class ProjectDeadlines implements OnModuleInit {
         return this.send(item, campaignStream(campaignId), campaignDecider, { type: 'CloseApplicationWindow', campaignId, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
       },
     });
+  }
+
+  /** Whether the project owes a report for the period under its reporting regimes (as filing and its reports have them); when unsure, the decider judges. */
+  private async stillOwed(projectId: string, period: string): Promise<boolean> {
+    try {
+      const { project } = await this.facts.project(projectId);
+      const campaign = await this.facts.campaign(project.campaignId);
+      return owedRegimePeriods(projectRegimes(reportingRegimes(campaign), project.progress.reports), project.implementationPlan).some((x) => x.period.period === period);
+    } catch {
+      return true;
+    }
   }
 
   private async send<S, C extends { type: string }, E extends DomainEvent>(item: DeadlineRow, streamId: string, decider: Decider<S, C, E>, command: C, commandId: string, now: Date): Promise<void> {
