@@ -24,7 +24,11 @@ export class BoardItemDto {
   @ApiProperty({ description: '状态名称 Status label' }) statusLabel!: string;
   @ApiProperty({ description: '项目名称 Title' }) title!: string;
   @ApiProperty({ description: '最近提交时间 Last submitted at', type: String, format: 'date-time', nullable: true }) submittedAt!: string | null;
-  @ApiProperty({ description: '进入当前等待的时间（看板按此排序，最久在前）Waiting since', format: 'date-time' }) waitingSince!: string;
+  @ApiProperty({
+    description: '进入当前状态的时间（看板按此排序，最久在前）：待审批为报送时间，推进中为立项时间，评估中为开始评估时间，依此类推 Since when the project is in its current state (the board sorts by it, oldest first)',
+    format: 'date-time',
+  })
+  waitingSince!: string;
   @ApiProperty({ description: '待审批层级 Next approval level', type: String, nullable: true }) nextApprovalLevel!: string | null;
   @ApiProperty({ description: '层级名称 Its label', type: String, nullable: true }) nextApprovalLevelLabel!: string | null;
   @ApiProperty({ description: '已审批层级 Levels that approved', type: [String] }) approvedLevels!: string[];
