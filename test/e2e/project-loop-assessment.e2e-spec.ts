@@ -77,7 +77,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const boardRow = async (who: string) => ok(await w.get('/api/v1/board?awaitingMyAction=true', who)).body.items.find((i: any) => i.projectId === 'p-a');
     expect((await boardRow('as1AtOwnOrg')).allowedActions).toEqual(['declare_conflict']);
     expect((await boardRow('as1')).allowedActions).toEqual(['declare_conflict', 'record_score']);
-    expect(await boardRow('as1')).not.toHaveProperty('assessorOrgs');
+    expect(await boardRow('as1')).not.toHaveProperty('assessorOrgsJson');
     const range = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(105, 85, -1), 'as1', 400, 'PROJECT.SCORE_OUT_OF_RANGE');
     expect(range.errors.map((e: any) => e.field)).toEqual(['scores.quality', 'scores.innovation']);
     expect(range.messageZh).toContain('“比质量”的得分应在 0–100 之间');

@@ -101,11 +101,12 @@ export class BoardController {
       ...page,
       scope: describeScope(scope, this.orgs),
       items: page.items.map((row) => {
-        const { scoredBy, assessorOrgs, ...item } = row;
+        const { scoredBy, assessorOrgsJson, ...item } = row;
         // Still assessing: to score or scored, not recused (a declared conflict leaves both lists).
         const assigned = item.pendingAssessors.includes(user.userId) || scoredBy.includes(user.userId);
         // Assigned under another organisation than the caller's, the assessor may step aside but not score (PROJECT.ASSESSOR_ORG_MISMATCH), as on the detail.
-        const underOther = assigned && assessorOrgs[user.userId] !== undefined && assessorOrgs[user.userId] !== user.orgId;
+        const assignedOrg = assigned ? (JSON.parse(assessorOrgsJson) as Record<string, string>)[user.userId] : undefined;
+        const underOther = assignedOrg !== undefined && assignedOrg !== user.orgId;
         const allowedActions = actionsForCaller(user, item.status, approvalOf(row), callerLevel, assigned, factsOf(row)).filter((a) => a !== 'record_score' || !underOther);
         // Judging fairness: before the result only those who see every sheet learn who has not scored yet; others get the count.
         const pending = seesEveryScoreSheet(user) ? item.pendingAssessors : item.pendingAssessors.filter((a) => a === user.userId);

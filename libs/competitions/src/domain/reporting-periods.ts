@@ -209,9 +209,7 @@ export function reportingRegimes(campaign: Campaign): ReportingRegime[] {
     if (last && since === null) regimes.length = 0;
     if (last && since !== null) {
       const changedOn = beijingDate(since);
-      const takesOver = cadenceTakesOver(last.facts.cadence, facts.cadence, changedOn);
-      // Never before the regime it follows took over (two changes within one period), and on a day periods of both begin.
-      const from = last.facts.owedFrom && last.facts.owedFrom > takesOver ? commonPeriodStart(last.facts.cadence, facts.cadence, last.facts.owedFrom) : takesOver;
+      const from = nextRegimeFrom(last.facts, facts.cadence, changedOn);
       last.facts = { ...last.facts, owedBefore: from };
       regimes.push({ facts: { ...facts, owedFrom: from }, changedOn, sinceVersion: v });
     } else {
@@ -219,6 +217,17 @@ export function reportingRegimes(campaign: Campaign): ReportingRegime[] {
     }
   }
   return regimes.length > 0 ? regimes : [{ facts: campaignReportingFacts(campaign), changedOn: null, sinceVersion: 1 }];
+}
+
+/**
+ * The day a regime that follows `last` is owed from, after a change of the rules on `changedOn`:
+ * the day the new cadence takes over, but never before `last` itself took over (two changes within
+ * one period), and always on a day periods of both cadences begin. The deadlines projection
+ * places a change with this too.
+ */
+export function nextRegimeFrom(last: Pick<CampaignReportingFacts, 'cadence' | 'owedFrom'>, cadence: ReportingCadence, changedOn: string): string {
+  const takesOver = cadenceTakesOver(last.cadence, cadence, changedOn);
+  return last.owedFrom && last.owedFrom > takesOver ? commonPeriodStart(last.cadence, cadence, last.owedFrom) : takesOver;
 }
 
 /** The first day, on or after `day`, on which periods of both cadences begin. */

@@ -71,8 +71,12 @@ export interface BoardItem {
   scoresCounted: number;
   /** Assessors whose sheet counts (for the offered actions; not shown: before the result only those who see every sheet learn who scored). */
   scoredBy: string[];
-  /** The organisation each assessor was assigned under (for the offered actions: one signed in for another may not score). */
-  assessorOrgs: Record<string, string>;
+  /**
+   * JSON of the organisation each assessor was assigned under (for the offered actions: one signed
+   * in for another may not score). Parsed by the caller only for an assessor of the row: every
+   * board page reads it, few need it.
+   */
+  assessorOrgsJson: string;
   scoresNeeded: number | null;
   /** Fields a submission would still find missing in the registration form and implementation plan (empty once complete). */
   applicationMissing: string[];
@@ -130,7 +134,7 @@ function toItem(r: unknown[]): BoardItem {
     vetoed: vetoed === 1,
     scoresCounted: scoredBy.length,
     scoredBy,
-    assessorOrgs: JSON.parse(assessorOrgs) as Record<string, string>,
+    assessorOrgsJson: assessorOrgs,
     scoresNeeded,
     applicationMissing: JSON.parse(applicationMissing) as string[],
     revision,

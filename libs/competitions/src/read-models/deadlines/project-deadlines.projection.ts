@@ -3,7 +3,7 @@ import { Projection } from '@jingsai/event-store';
 import { RecordedEvent, streamIdOf } from '@jingsai/shared';
 import type { Database } from 'better-sqlite3';
 import {
-  addDays, beijingDate, cadenceTakesOver, commonPeriodStart, CampaignEvent, parsePeriod, takeOverLater, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
+  addDays, beijingDate, commonPeriodStart, CampaignEvent, nextRegimeFrom, parsePeriod, takeOverLater, CampaignReportingFacts, campaignSpan, endOfBeijingDay, owedPeriods, ProjectApproved, ProjectEvent, ReportingCadence, ReportingPeriod,
 } from '../../domain';
 import { RecordedOf } from '../recorded-of';
 
@@ -49,8 +49,7 @@ function nextRegimes(before: CampaignRow, after: CampaignRow, changedAt: string 
   if (!changedAt) return null;
   const regimes = regimesOf(before);
   const last = regimes[regimes.length - 1]!;
-  const takesOver = cadenceTakesOver(last.cadence, after.cadence, beijingDate(changedAt));
-  const from = last.owedFrom && last.owedFrom > takesOver ? commonPeriodStart(last.cadence, after.cadence, last.owedFrom) : takesOver;
+  const from = nextRegimeFrom(last, after.cadence, beijingDate(changedAt));
   last.owedBefore = from;
   return JSON.stringify([...regimes, { ...rowFacts(after), owedFrom: from }]);
 }
