@@ -207,6 +207,12 @@ describe('campaigns over HTTP', () => {
       const res = await t.post('/api/v1/campaigns/jj-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '市总工会要求按月报送进度' }, city);
       expect(res.status).toBe(200);
       expect(res.body.events).toEqual(['CampaignRulesAmended']);
+      expect(res.body.noteZh).toBeUndefined();
+      // The same rules again change nothing: no version 3, and the answer says so.
+      const same = await t.post('/api/v1/campaigns/jj-2021/rules-amendments', { changes: { reportingCadence: 'monthly' }, reason: '再次确认按月报送' }, city);
+      expect(same.status).toBe(200);
+      expect(same.body.events).toEqual([]);
+      expect(same.body.noteZh).toContain('未作任何修改');
       const got = await t.get('/api/v1/campaigns/jj-2021', unitA);
       expect(got.status).toBe(200);
       expect(got.body.rulesVersion).toBe(2);

@@ -11,7 +11,17 @@ export class CommandResponse {
   @ApiProperty({ description: '重复请求（相同 Idempotency-Key），未写入新事件 True when this replays an earlier request' }) replayed!: boolean;
   @ApiPropertyOptional({ description: '对象内新记录或所办理的事项编号（报告、节点、提名、异议、荣誉等）Id of the item within the aggregate the command recorded or acted on' })
   itemId?: string;
+  @ApiPropertyOptional({ description: '未记录任何事件时的说明（所提交的内容与现有记录相同，或该事项已办理）A note when the command recorded nothing: what it asked for is already so' })
+  noteZh?: string;
+  @ApiPropertyOptional({ description: 'The same note in English' })
+  noteEn?: string;
 }
+
+/** Said when a command (not a replay) records nothing: the caller asked for what is already so. */
+export const NOTHING_CHANGED = {
+  noteZh: '所提交的内容与现有记录相同（或该事项已办理），未作任何修改，也未记录新的事件。',
+  noteEn: 'Nothing changed: what was sent is already the record (or the step was already taken), so no event was recorded.',
+} as const;
 
 export interface ReplyLike {
   header(name: string, value: string): unknown;
@@ -40,6 +50,7 @@ export function commandResponse(id: string, outcome: CommandOutcome<unknown>, re
     events: outcome.events.map((e) => e.type),
     replayed: outcome.replayed,
     ...(itemId !== undefined ? { itemId } : {}),
+    ...(outcome.events.length === 0 && !outcome.replayed ? NOTHING_CHANGED : {}),
   };
 }
 
