@@ -44,7 +44,14 @@ export class DeciderAggregate<State, Command, Event extends DomainEvent> extends
     for (const e of events) {
       this.apply({ type: e.type, data: e.data } as Event, true);
       this.loadedRevision = e.revision;
-      this.lastOccurred = e.metadata?.occurredAt ?? this.lastOccurred;
+    }
+    // The last event that says when it happened; only its metadata is read (a fold's are parsed lazily).
+    for (let i = events.length - 1; i >= 0; i--) {
+      const at = events[i]!.metadata?.occurredAt;
+      if (at != null) {
+        this.lastOccurred = at;
+        break;
+      }
     }
     return this;
   }

@@ -154,6 +154,28 @@ describe('SqliteEventStore (SQLite only)', () => {
       expect(await store.readAll({ fromPosition: 3, maxCount: 1 })).toMatchObject([{ position: 4 }]);
       await store.close();
     });
+
+    it('reports unreadable metadata read without hashes when a reader reads it, naming the event', async () => {
+      const path = await seededFile();
+      const db = new Database(path);
+      db.prepare(`UPDATE events SET metadata = '{"occurredAt": ' WHERE position = 3`).run();
+      db.close();
+      const store = new SqliteEventStore({ path });
+      const [event] = await store.readAll({ fromPosition: 2, maxCount: 1, hashes: false });
+      expect(event!.data).toBeDefined();
+      let error: unknown;
+      try {
+        void event!.metadata.occurredAt;
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CorruptEventError);
+      expect(error).toMatchObject({ position: 3, streamId: 's-0', revision: 2 });
+      expect((error as Error).message).toContain('metadata is not valid JSON');
+      // Audit, export and verification read with hashes, and are told at once.
+      await expect(store.readAll({ fromPosition: 2, maxCount: 1 })).rejects.toThrow(CorruptEventError);
+      await store.close();
+    });
   });
 
   describe('when the database cannot be created', () => {
@@ -220,13 +242,15 @@ describe('SqliteEventStore (SQLite only)', () => {
       expect(withHashes[5].metadata.prevHash).toBe(withHashes[4].metadata.hash);
       for (const filter of [undefined, { eventTypes: ['Counted'] }]) {
         const bare = await store.readAll({ filter, hashes: false, fromPosition: 2, maxCount: 5 });
-        expect(bare).toEqual(strip(withHashes.slice(2, 7)));
+        // Metadata read without hashes is parsed when first read; the event spells itself whole all the same.
+        expect(JSON.parse(JSON.stringify(bare))).toEqual(strip(withHashes.slice(2, 7)));
+        expect(bare.map((e) => e.metadata)).toEqual(strip(withHashes.slice(2, 7)).map((e) => e.metadata));
         expect(bare.every((e) => !('hash' in e.metadata) && !('prevHash' in e.metadata))).toBe(true);
       }
       const sub = store.subscribeToAll({ fromPosition: 10, hashes: false });
       const received: typeof withHashes = [];
       for await (const e of sub) if (received.push(e) === 2) break;
-      expect(received).toEqual(strip(withHashes.slice(10, 12)));
+      expect(JSON.parse(JSON.stringify(received))).toEqual(strip(withHashes.slice(10, 12)));
       await store.close();
     });
 

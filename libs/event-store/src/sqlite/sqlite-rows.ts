@@ -18,16 +18,55 @@ export type EventRow = [
   hash?: string,
 ];
 
-/** A stored row as a RecordedEvent; unreadable JSON becomes a CorruptEventError naming the event. */
+/**
+ * A stored row as a RecordedEvent; unreadable JSON becomes a CorruptEventError naming the event.
+ * A row read without its hashes (`hashes: false`) becomes a `StoredEvent`, whose metadata is
+ * parsed when first read.
+ */
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   const [position, streamId, revision, type, dataJson, metadataJson, recordedAt, prevHash, hash] = row;
   const data = parseObject(dataJson, 'data', row);
+  if (hash === undefined) return new StoredEvent(streamId, revision, position, recordedAt, type, data, metadataJson);
   const metadata = parseObject(metadataJson, 'metadata', row) as unknown as EventMetadata;
-  if (hash !== undefined) {
-    metadata.prevHash = prevHash;
-    metadata.hash = hash;
-  }
+  metadata.prevHash = prevHash;
+  metadata.hash = hash;
   return { streamId, revision, position, recordedAt, type, data, metadata };
+}
+
+/**
+ * An event read for projections and command loads (never for audit, export or verification):
+ * metadata is about half of an event's JSON, and most projections never read it (those that do
+ * read `occurredAt` or the actor), so it is parsed on first read. Unreadable metadata is reported
+ * then, as the same CorruptEventError. `toJSON` spells the event whole, as a plain one would be.
+ */
+class StoredEvent implements RecordedEvent {
+  #metadataJson: string;
+  #metadata: EventMetadata | undefined;
+
+  constructor(
+    readonly streamId: string,
+    readonly revision: number,
+    readonly position: number,
+    readonly recordedAt: string,
+    readonly type: string,
+    readonly data: Record<string, unknown>,
+    metadataJson: string,
+  ) {
+    this.#metadataJson = metadataJson;
+  }
+
+  get metadata(): EventMetadata {
+    return (this.#metadata ??= parseObject(this.#metadataJson, 'metadata', [this.position, this.streamId, this.revision] as unknown as EventRow) as unknown as EventMetadata);
+  }
+
+  set metadata(value: EventMetadata) {
+    this.#metadata = value;
+  }
+
+  toJSON(): RecordedEvent {
+    const { streamId, revision, position, recordedAt, type, data, metadata } = this;
+    return { streamId, revision, position, recordedAt, type, data, metadata };
+  }
 }
 
 function parseObject(json: string, column: string, row: EventRow): Record<string, unknown> {

@@ -19,6 +19,8 @@ export interface Upcaster {
  */
 export class UpcasterRegistry {
   private readonly byKey = new Map<string, Upcaster>();
+  /** Types some upcaster reads: another type's event is returned without reading its metadata (parsed lazily, see `StoredEvent`). */
+  private readonly types = new Set<string>();
 
   register(...upcasters: Upcaster[]): this {
     for (const u of upcasters) {
@@ -26,6 +28,7 @@ export class UpcasterRegistry {
       const key = `${u.type}@${u.fromVersion}`;
       if (this.byKey.has(key)) throw new Error(`two upcasters for ${key}`);
       this.byKey.set(key, u);
+      this.types.add(u.type);
     }
     return this;
   }
@@ -50,6 +53,7 @@ export class UpcasterRegistry {
     if (this.byKey.size === 0) return event;
     let current: RecordedEvent = event;
     for (let guard = 0; guard < 100; guard++) {
+      if (!this.types.has(current.type)) return current as E;
       const u = this.byKey.get(`${current.type}@${current.metadata.schemaVersion ?? 1}`);
       if (!u) return current as E;
       current = {
