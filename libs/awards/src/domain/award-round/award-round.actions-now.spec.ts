@@ -41,6 +41,11 @@ describe('what a round offers now (allowedActions)', () => {
     const emptied = stateAfter([...lone, ...upheld, noticeEnded()]);
     expect(emptied.objections.every((o) => o.status !== 'open')).toBe(true);
     expect(now([...lone, ...upheld, noticeEnded()], AFTER_NOTICE)).not.toContain('confer');
+    // Reopening is what is left, before the scheduler has recorded the end as after it (review 34 #1: nothing was offered).
+    expect(now([...lone, ...upheld], AFTER_NOTICE)).toEqual(['reopen_nominations']);
+    expect(now([...lone, ...upheld, noticeEnded()], AFTER_NOTICE)).toEqual(['reopen_nominations']);
+    expect(now([...lone, ...upheld], DURING_NOTICE)).not.toContain('reopen_nominations');
+    expect(now(notice, AFTER_NOTICE)).not.toContain('reopen_nominations');
   });
 
   it('offers an honour action only when some honour’s state allows it', () => {

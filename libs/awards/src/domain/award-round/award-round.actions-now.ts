@@ -8,7 +8,8 @@ import { AwardRoundState, NominationState, levelsOf } from './award-round.state'
  * round's facts do not rule out at `at`. Starting the notice needs a complete, reviewed, cleared
  * slate; an objection is raised only while the notice runs and resolved only while one is open;
  * conferral waits for every objection and a slate still complete (an upheld objection may have
- * broken a ratio), and is offered once the notice's last day has passed; an honour action needs an honour in a state that allows
+ * broken a ratio), and is offered once the notice's last day has passed, as is reopening
+ * nominations where the list no longer holds; an honour action needs an honour in a state that allows
  * it; a nomination's action (recommend, review, clearance) needs a nomination that awaits it
  * (`nominationActionsNow`). Ending the notice is the scheduler's, never offered. The stage alone
  * (ALLOWED_ACTIONS) still decides what a refusal calls illegal.
@@ -17,7 +18,7 @@ export function awardActionsNow(state: AwardRoundState, at: string): string[] {
   const openObjection = state.objections.some((o) => o.status === 'open');
   // Conferral records the end of a notice whose last day has passed but the scheduler has not yet closed.
   const noticeOver = state.stage === 'notice' && state.notice !== null && Date.parse(at) >= Date.parse(state.notice.endsAt);
-  const candidates = noticeOver ? [...ALLOWED_ACTIONS[state.stage], 'Confer'] : ALLOWED_ACTIONS[state.stage];
+  const candidates = noticeOver ? [...ALLOWED_ACTIONS[state.stage], 'Confer', 'ReopenNominations'] : ALLOWED_ACTIONS[state.stage];
   const awaited = new Set(state.nominations.flatMap((n) => nominationActionsNow(state, n)));
   const now = candidates.filter((type) => {
     if (SCHEDULED_ACTIONS.includes(type)) return false;

@@ -5,6 +5,7 @@ import { resolveNoticePeriod } from '../calendar/notice-period';
 import { countKnownWorkingDays, uncoveredYears } from '../calendar/working-day-calendar';
 import { BarredNomination, EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { AwardRoundEvent } from './award-round.events';
+import { evolveAwardRound } from './award-round.evolve';
 import { illegalRoundState, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText, stageActions } from './award-round.guards';
 import { promotionAfter } from './award-round.decide-review';
 import { assertSlateReady } from './award-round.slate';
@@ -197,6 +198,11 @@ export function decideEndNotice(c: EndPublicNotice, state: AwardRoundState): Awa
 
 /** 重新开放推荐: only after a notice, with no objection open, and no honour conferred (the stage sees to it). */
 export function decideReopenNominations(c: ReopenNominations, state: AwardRoundState): AwardRoundEvent[] {
+  // A notice whose last day has passed but the scheduler has not yet closed: its end is recorded first, as conferral does.
+  if (state.stage === 'notice' && state.notice && state.round && instantMs(c.at) >= instantMs(state.notice.endsAt)) {
+    const ended = decideEndNotice({ type: 'EndPublicNotice', roundId: c.roundId, at: c.at, actor: c.actor }, state);
+    return [...ended, ...decideReopenNominations(c, ended.reduce(evolveAwardRound, state))];
+  }
   requireRound(state, c);
   const open = state.objections.filter((o) => o.status === 'open');
   if (open.length > 0) {

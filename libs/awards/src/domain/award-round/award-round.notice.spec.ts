@@ -2,7 +2,7 @@ import { DeciderSpec } from '@jingsai/testing';
 import { RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent } from './award-round.events';
-import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, submitted } from './award-round.fixtures';
+import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, stateAfter, submitted } from './award-round.fixtures';
 
 const spec = DeciderSpec.for(awardRoundDecider);
 const start = (over: Partial<StartPublicNotice> = {}): StartPublicNotice => ({
@@ -244,6 +244,41 @@ describe('resolving objections', () => {
     const dismissed: AwardRoundEvent = { type: 'ObjectionDismissed', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '不属实' } };
     spec.given([...inNotice, raised, dismissed]).when(resolve('dismissed')).thenNothing();
     spec.given([...inNotice, raised, dismissed]).when(resolve('upheld')).thenThrows('AWARD.OBJECTION_ALREADY_RESOLVED', { kind: 'conflict', details: { currentOutcome: 'dismissed' } });
+  });
+});
+
+describe('after an upheld objection empties the list', () => {
+  // n-1 is the only primary, of org-a; s-9 waits as a substitute of another recommender.
+  const upheld: AwardRoundEvent[] = [
+    raised,
+    { type: 'ObjectionUpheld', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '属实' } },
+    { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
+  ];
+  const emptied = [created(), ...passed('n-1'), ...passed('s-9', { substitute: true, recommenderOrgId: 'org-b' }), noticeStarted(['n-1', 's-9']), ...upheld];
+
+  it('refuses conferral saying who left and why, that the substitute does not step in for another recommender, and how to go on', () => {
+    spec.given([...emptied, noticeEnded()]).when({ type: 'Confer', ...at(AFTER_NOTICE) }).thenThrows('AWARD.SLATE_EMPTY', {
+      kind: 'unprocessable',
+      details: { leftTheList: [{ nominationId: 'n-1', status: 'withdrawn', reason: 'objection_upheld' }], waitingSubstitutes: [{ nominationId: 's-9', recommenderOrgId: 'org-b' }] },
+    });
+    let message = '';
+    try {
+      awardRoundDecider.decide({ type: 'Confer', ...at(AFTER_NOTICE) } as never, stateAfter([...emptied, noticeEnded()]));
+    } catch (e) {
+      message = (e as Error & { messageZh?: string }).messageZh ?? String(e);
+    }
+    expect(message).toContain('经异议核实撤回');
+    expect(message).toContain('只递补本推荐单位（org-b）的人选');
+    expect(message).toContain('重新开放推荐');
+    expect(message).not.toContain('请先推荐人选');
+  });
+
+  it('reopens nominations once the last day has passed, recording the end the scheduler has not yet recorded', () => {
+    spec.given(emptied).when({ type: 'ReopenNominations', ...at(AFTER_NOTICE), reason: '补充推荐人选' }).then([
+      noticeEnded(),
+      { type: 'NominationsReopened', data: { roundId: ROUND_ID, reason: '补充推荐人选' } },
+    ]);
+    spec.given(emptied).when({ type: 'ReopenNominations', ...at(DURING_NOTICE), reason: '补充推荐人选' }).thenThrows('AWARD.ILLEGAL_TRANSITION');
   });
 });
 

@@ -98,14 +98,41 @@ const nameOf = (primaries: readonly NominationState[], nominationId: string): st
 };
 
 /**
+ * The list holds no primary nominee. Before the notice, nominate someone. After it, say who left
+ * and why, that a waiting substitute steps in only for its own recommender's nominees, and that
+ * the award office completes the list by reopening nominations (and a new notice).
+ */
+function emptySlate(state: AwardRoundState): DomainError {
+  if (state.stage === 'nominating' || state.stage === 'none') {
+    return DomainError.unprocessable('AWARD.SLATE_EMPTY', '推荐名单为空，请先推荐人选。', 'The list has no nominees; nominate someone first.');
+  }
+  const left = state.nominations.filter((n) => n.status !== 'active');
+  const waiting = state.nominations.filter((n) => n.status === 'active' && n.substitute);
+  const why = (n: NominationState) => (n.removal?.reason === 'objection_upheld' ? '经异议核实撤回' : n.status === 'withdrawn' ? '已撤回' : '已取消推荐');
+  const zh = [
+    '推荐名单中已无正式人选',
+    left.length > 0 ? `：${left.map((n) => `${nameOf(state.nominations, n.nominationId)}${why(n)}`).join('；')}` : '',
+    '。',
+    waiting.length > 0 ? `候补人选${waiting.map((n) => nameOf(state.nominations, n.nominationId)).join('、')}只递补本推荐单位（${[...new Set(waiting.map((n) => n.recommenderOrgId))].join('、')}）的人选，不能替补其他推荐单位的人选。` : '',
+    '如需补充人选，请“重新开放推荐”并写明理由，补齐后重新公示。',
+  ].join('');
+  return DomainError.unprocessable(
+    'AWARD.SLATE_EMPTY',
+    zh,
+    `The list has no primary nominee left${left.length > 0 ? ` (${left.map((n) => `${n.nominationId}: ${n.removal?.reason ?? n.status}`).join('; ')})` : ''}.` +
+      `${waiting.length > 0 ? ` A substitute steps in only for its own recommender's nominees (${waiting.map((n) => `${n.nominationId} of ${n.recommenderOrgId}`).join(', ')}).` : ''}` +
+      ' Reopen nominations, giving a reason, to complete the list for a new notice.',
+    { leftTheList: left.map((n) => ({ nominationId: n.nominationId, status: n.status, reason: n.removal?.reason ?? null })), waitingSubstitutes: waiting.map((n) => ({ nominationId: n.nominationId, recommenderOrgId: n.recommenderOrgId })) },
+  );
+}
+
+/**
  * Refuses to advance the list (start the notice, confer) unless it is complete: not empty,
  * reviewed at every level, cleared by every department, and meeting every slate ratio.
  */
 export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { primaries: NominationState[]; ratios: RatioResult[] } {
   const primaries = primariesOf(state);
-  if (primaries.length === 0) {
-    throw DomainError.unprocessable('AWARD.SLATE_EMPTY', '推荐名单为空，请先推荐人选。', 'The list has no nominees; nominate someone first.');
-  }
+  if (primaries.length === 0) throw emptySlate(state);
   const reviews = missingReviews(round, primaries);
   if (reviews.length > 0) {
     throw DomainError.unprocessable(
