@@ -268,6 +268,11 @@ describe('campaigns over HTTP', () => {
       expect(await ids(unitA)).not.toContain('xy-gone');
       expect((await t.get('/api/v1/campaigns/xy-gone', city)).status).toBe(200);
       expect((await t.get('/api/v1/campaigns/jj-2021', outsider)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+      // Its statistics likewise (review 34 #5: they answered 200 with zeros, which reads as a campaign with no activity).
+      for (const url of ['/api/v1/statistics/coverage?campaignId=jj-2021', '/api/v1/statistics/assessment?campaignId=jj-2021', '/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate']) {
+        expect((await t.get(url, outsider)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+        expect((await t.get(url, unitA)).status).toBe(200);
+      }
     });
 
     it('serves the catalogue a campaign form needs', async () => {

@@ -16,3 +16,4 @@ export * from './read-models/statistics/coverage.projection';
 export * from './read-models/statistics/coverage.queries';
 export * from './read-models/assessment/assessment-stats.projection';
 export * from './read-models/assessment/assessment-stats.queries';
+export * from './application/campaign-access';

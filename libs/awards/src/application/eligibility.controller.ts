@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
-import { campaignDecider, neverPublished } from '@jingsai/competitions';
+import { campaignDecider, requireCampaignReadable } from '@jingsai/competitions';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope, headsTheOnlyTree } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -86,11 +86,11 @@ export class EligibilityController {
   async list(@Query() q: EligibilityListQueryDto, @CurrentUser() user: AuthUser) {
     // An unknown campaign is a mistake to point out, not an empty board that reads as "nobody is eligible".
     const { state: campaign } = await this.commands.state(campaignStream(q.campaignId), campaignDecider);
-    // Another region's draft reads as absent, as its detail does.
-    const hidden = campaign.status !== 'none' && neverPublished(campaign) && !user.roles.includes('admin') && !this.orgs.isWithin(campaign.organizerOrgId, user.orgId);
-    if (campaign.status === 'none' || hidden) {
+    if (campaign.status === 'none') {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${q.campaignId} 不存在，请检查活动编号。`, `Campaign ${q.campaignId} does not exist; check the campaign id.`, { campaignId: q.campaignId });
     }
+    // Another region's draft reads as absent, its published campaign as out of scope, as its detail does.
+    requireCampaignReadable(user, campaign, this.orgs, this.db);
     const scope = describeScope(this.everywhere(user) ? { kind: 'all' } : { kind: 'subtree', orgId: user.orgId }, this.orgs);
     return { ...eligibilityBoard(this.db, { ...this.query(q, q.campaignId, user), limit: q.limit ?? 50, offset: q.offset ?? 0 }), scope };
   }

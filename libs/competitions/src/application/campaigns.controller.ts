@@ -8,8 +8,9 @@ import { ApiPageResponse, CommandExecutor, CommandResponse, LOCATION_HEADER, Pag
 import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
-import { AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, PROGRESS_METRICS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset, neverPublished } from '../domain';
-import { assessesIn, listCampaigns } from '../read-models/campaigns/campaign-list.queries';
+import { AGGREGATION_LABELS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, CAMPAIGN_METRICS, CAMPAIGN_STATUSES, CAMPAIGN_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, PROGRESS_METRICS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, REPORTING_CADENCE_LABELS, campaignDecider, keyProjectAssessmentPreset } from '../domain';
+import { listCampaigns } from '../read-models/campaigns/campaign-list.queries';
+import { requireCampaignReadable } from './campaign-access';
 import { AmendCampaignDraftCommand, AmendCampaignRulesCommand, CloseCampaignCommand, CreateCampaignCommand, PublishCampaignCommand } from './campaign.commands';
 import { CampaignCommandResult, campaignStream } from './campaign.handlers';
 import { AmendCampaignDraftRequestDto, AmendCampaignRulesRequestDto, CloseCampaignRequestDto, CreateCampaignRequestDto } from './campaign.request.dto';
@@ -133,20 +134,7 @@ export class CampaignsController {
     const { state, revision } = await this.commands.state(campaignStream(campaignId), campaignDecider);
     const notFound = DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${campaignId} 不存在。`, `Campaign ${campaignId} does not exist.`, { campaignId });
     if (state.status === 'none') throw notFound;
-    const organisedBelow = this.orgs.isWithin(state.organizerOrgId, user.orgId);
-    // Never published (a draft, or a draft closed unpublished): seen only by its organiser and the committees above it.
-    const published = !neverPublished(state);
-    const organisedAbove = published && this.orgs.isWithin(user.orgId, state.organizerOrgId);
-    const assessing = published && user.roles.includes('assessor') && assessesIn(this.db, user.userId, campaignId);
-    if (!user.roles.includes('admin') && !organisedBelow && !organisedAbove && !assessing) {
-      // A draft out of sight is answered like absent, so ids of other regions' drafts do not leak;
-      // a published campaign is public, and outside the caller's scope like anything else.
-      if (!published) throw notFound;
-      throw DomainError.forbidden('AUTH.OUT_OF_SCOPE', `竞赛活动 ${campaignId} 不在您所在组织的管辖范围内，无权查看。`, `Campaign ${campaignId} is outside your organisation's scope.`, {
-        yourOrgId: user.orgId,
-        targetOrgId: state.organizerOrgId,
-      });
-    }
+    requireCampaignReadable(user, state, this.orgs, this.db);
     if (revision !== null) reply.header('etag', `"${revision}"`);
     return campaignView(state, revision, campaignActionsForCaller(state, user, this.commands.now().toISOString()));
   }

@@ -8,6 +8,7 @@ import { ReadModelDatabase } from '@jingsai/event-store';
 import { CAMPAIGN_CATEGORY_KEYS } from '../domain';
 import { assessmentStatistics } from '../read-models/assessment/assessment-stats.queries';
 import { COVERAGE_GROUPS, CoverageGroup, coverageStatistics } from '../read-models/statistics/coverage.queries';
+import { requireCampaignReadable } from './campaign-access';
 import { ProjectFacts } from './project-facts.service';
 import { projectScopeOf, readScopeOf, withOrgNames } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
@@ -25,6 +26,7 @@ class AssessmentStatsQueryDto extends PageQueryDto {
   @ApiProperty({ description: '竞赛活动 Campaign id' }) @IsString() @IsNotEmpty() campaignId!: string;
   @ApiPropertyOptional({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsOptional() @IsIn(CAMPAIGN_CATEGORY_KEYS) category?: string;
 }
+
 
 @ApiTags('statistics 统计')
 @ApiBearerAuth()
@@ -50,6 +52,7 @@ export class StatisticsController {
   async coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     // An unknown campaign is a mistyped id, not a campaign with nothing in it.
     const campaign = await this.facts.visibleCampaign(user, q.campaignId);
+    requireCampaignReadable(user, campaign, this.orgs, this.db);
     const scope = readScopeOf(user, this.orgs);
     // A county or a unit sees its part against the whole campaign's targets: the answer says so.
     const whole = scope.kind === 'all' || this.orgs.isWithin(campaign.organizerOrgId, scope.orgId);
@@ -73,6 +76,7 @@ export class StatisticsController {
   })
   async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
     const campaign = await this.facts.visibleCampaign(user, q.campaignId);
+    requireCampaignReadable(user, campaign, this.orgs, this.db);
     // An assessor (and nothing else) sees the projects assigned to them, as on the board.
     const scope = projectScopeOf(user, this.orgs);
     const r = assessmentStatistics(this.db, {
