@@ -1,4 +1,4 @@
-import { ALLOWED_ACTIONS, NOMINATION_ACTIONS, SCHEDULED_ACTIONS, awardActionNames, someHonourAllows } from './award-round.guards';
+import { ALLOWED_ACTIONS, NOMINATION_ACTIONS, SCHEDULED_ACTIONS, awardActionNames, noticeScheduledAt, someHonourAllows } from './award-round.guards';
 import { noticeRunningAt } from './award-round.decide-notice';
 import { assertSlateReady } from './award-round.slate';
 import { AwardRoundState, NominationState, levelsOf } from './award-round.state';
@@ -18,7 +18,8 @@ export function awardActionsNow(state: AwardRoundState, at: string): string[] {
   const openObjection = state.objections.some((o) => o.status === 'open');
   // Conferral records the end of a notice whose last day has passed but the scheduler has not yet closed.
   const noticeOver = state.stage === 'notice' && state.notice !== null && Date.parse(at) >= Date.parse(state.notice.endsAt);
-  const candidates = noticeOver ? [...ALLOWED_ACTIONS[state.stage], 'Confer', 'ReopenNominations'] : ALLOWED_ACTIONS[state.stage];
+  const scheduled = noticeScheduledAt(state, at);
+  const candidates = noticeOver ? [...ALLOWED_ACTIONS[state.stage], 'Confer', 'ReopenNominations'] : scheduled ? [...ALLOWED_ACTIONS[state.stage], 'ReopenNominations'] : ALLOWED_ACTIONS[state.stage];
   const awaited = new Set(state.nominations.flatMap((n) => nominationActionsNow(state, n)));
   const now = candidates.filter((type) => {
     if (SCHEDULED_ACTIONS.includes(type)) return false;
@@ -33,8 +34,8 @@ export function awardActionsNow(state: AwardRoundState, at: string): string[] {
       case 'Confer':
         return !openObjection && slateReady(state);
       case 'ReopenNominations':
-        // Offered when conferral cannot go ahead: the list no longer holds.
-        return !openObjection && !slateReady(state);
+        // Offered when conferral cannot go ahead (the list no longer holds), or to take back a notice not yet begun.
+        return scheduled || (!openObjection && !slateReady(state));
       case 'RevokeHonour':
       case 'WithdrawHonour':
       case 'SuspendHonour':

@@ -6,7 +6,7 @@ import { countKnownWorkingDays, uncoveredYears } from '../calendar/working-day-c
 import { BarredNomination, EndPublicNotice, RaiseObjection, ReopenNominations, ResolveObjection, StartPublicNotice } from './award-round.commands';
 import { AwardRoundEvent } from './award-round.events';
 import { evolveAwardRound } from './award-round.evolve';
-import { illegalRoundState, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText, stageActions } from './award-round.guards';
+import { illegalRoundState, noticeScheduledAt, requireActiveNomination, requireNomination, requireObjection, requireRound, requireText, stageActions } from './award-round.guards';
 import { promotionAfter } from './award-round.decide-review';
 import { assertSlateReady } from './award-round.slate';
 import { AwardRoundState, NoticeState } from './award-round.state';
@@ -196,14 +196,18 @@ export function decideEndNotice(c: EndPublicNotice, state: AwardRoundState): Awa
   return [{ type: 'PublicNoticeEnded', data: { roundId: c.roundId, endsAt: notice.endsAt } }];
 }
 
-/** 重新开放推荐: only after a notice, with no objection open, and no honour conferred (the stage sees to it). */
+/**
+ * 重新开放推荐: after a notice, with no objection open, and no honour conferred (the stage sees to
+ * it); or before a notice given ahead of its first day begins, which withdraws the schedule.
+ */
 export function decideReopenNominations(c: ReopenNominations, state: AwardRoundState): AwardRoundEvent[] {
   // A notice whose last day has passed but the scheduler has not yet closed: its end is recorded first, as conferral does.
   if (state.stage === 'notice' && state.notice && state.round && instantMs(c.at) >= instantMs(state.notice.endsAt)) {
     const ended = decideEndNotice({ type: 'EndPublicNotice', roundId: c.roundId, at: c.at, actor: c.actor }, state);
     return [...ended, ...decideReopenNominations(c, ended.reduce(evolveAwardRound, state))];
   }
-  requireRound(state, c);
+  // A notice given ahead of its first day has published nothing yet: the office may take the list back.
+  if (!(state.round && noticeScheduledAt(state, c.at))) requireRound(state, c);
   const open = state.objections.filter((o) => o.status === 'open');
   if (open.length > 0) {
     throw illegalRoundState(

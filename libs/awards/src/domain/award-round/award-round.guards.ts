@@ -1,5 +1,6 @@
 import { DomainError, DomainErrorDetails, HONOUR_CHANGES_ALLOWED, HonourChange } from '@jingsai/shared';
 import { HonourStatus } from '../catalogue/award-catalogue';
+import { instantMs, shanghaiDateOf } from '../calendar/date-only';
 import { AwardRoundCommand, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
 import { AwardRoundStage, AwardRoundState, HonourRecord, NominationState, ObjectionState, RoundConfig } from './award-round.state';
 
@@ -45,6 +46,11 @@ export const STAGE_LABELS: Record<AwardRoundStage, { zh: string; en: string }> =
   notice_ended: { zh: '公示已结束', en: 'public notice ended' },
   conferred: { zh: '已表彰', en: 'conferred' },
 };
+
+/** A notice given ahead of its first day, not yet begun at `at`: nothing of it is public yet. */
+export function noticeScheduledAt(state: Pick<AwardRoundState, 'stage' | 'notice'>, at: string): boolean {
+  return state.stage === 'notice' && state.notice !== null && instantMs(at) < instantMs(state.notice.startsAt);
+}
 
 /**
  * The stage as people read it on `today` (a Beijing date): a notice given ahead of its first day
@@ -108,13 +114,16 @@ export function illegalRoundState(code: string, zh: string, en: string, currentS
   return DomainError.illegalState(code, zh, en, currentState, awardActionNames(commandTypes), { ...extra, allowedActionLabels: labelledAwardActions(commandTypes) });
 }
 
-export function illegalTransition(state: AwardRoundState, action: string, callerActions?: readonly string[]): DomainError {
-  const stage = STAGE_LABELS[state.stage];
-  const allowed = stageActions(state, callerActions);
+export function illegalTransition(state: AwardRoundState, action: string, callerActions?: readonly string[], at?: string): DomainError {
+  const stage = at ? stageLabelOn(state.stage, state.notice, shanghaiDateOf(at)) : STAGE_LABELS[state.stage];
+  const scheduled = at !== undefined && noticeScheduledAt(state, at);
+  // Before a notice given ahead begins, the award office may still take the list back (reopen nominations).
+  const allowed = scheduled ? [...stageActions(state, callerActions).filter((a) => a !== 'RaiseObjection'), ...(!callerActions || callerActions.includes('ReopenNominations') ? ['ReopenNominations'] : [])] : stageActions(state, callerActions);
   const zh = (a: string) => ACTION_LABELS[a] ?? a;
+  const advice = scheduled && action !== 'ReopenNominations' ? `公示自 ${state.notice!.startsOn} 起，尚未开始；如需调整名单，请由评选办公室“重新开放推荐”（撤回公示安排）后办理。` : '';
   return illegalRoundState(
     'AWARD.ILLEGAL_TRANSITION',
-    `评选轮次当前为“${stage.zh}”，不能${zh(action)}；当前可办理：${allowed.map(zh).join('、') || '无'}。`,
+    `评选轮次当前为“${stage.zh}”，不能${zh(action)}；当前可办理：${allowed.map(zh).join('、') || '无'}。${advice}`,
     `The award round's stage is: ${stage.en}; ${awardActionName(action)} is not allowed. Allowed: ${awardActionNames(allowed).join(', ') || 'none'}.`,
     state.stage,
     allowed,
@@ -126,7 +135,7 @@ export function requireRound(state: AwardRoundState, command: AwardRoundCommand)
   if (!state.round) {
     throw DomainError.notFound('AWARD.ROUND_NOT_FOUND', `评选轮次 ${command.roundId} 不存在，请先创建。`, `Award round ${command.roundId} does not exist; create it first.`);
   }
-  if (!ALLOWED_ACTIONS[state.stage].includes(command.type)) throw illegalTransition(state, command.type, command.callerActions);
+  if (!ALLOWED_ACTIONS[state.stage].includes(command.type)) throw illegalTransition(state, command.type, command.callerActions, command.at);
   return state.round;
 }
 

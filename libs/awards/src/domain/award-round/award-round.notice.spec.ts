@@ -1,5 +1,6 @@
 import { DeciderSpec } from '@jingsai/testing';
 import { RaiseObjection, ResolveObjection, StartPublicNotice } from './award-round.commands';
+import { awardActionNamesNow } from './award-round.actions-now';
 import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent } from './award-round.events';
 import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, stateAfter, submitted } from './award-round.fixtures';
@@ -279,6 +280,30 @@ describe('after an upheld objection empties the list', () => {
       { type: 'NominationsReopened', data: { roundId: ROUND_ID, reason: '补充推荐人选' } },
     ]);
     spec.given(emptied).when({ type: 'ReopenNominations', ...at(DURING_NOTICE), reason: '补充推荐人选' }).thenThrows('AWARD.ILLEGAL_TRANSITION');
+  });
+});
+
+describe('a notice given ahead of its first day (2024-10-08), before it begins', () => {
+  const BEFORE = '2024-10-01T10:00:00+08:00';
+
+  it('may be taken back by reopening nominations: nothing of it is public yet (review 35 #1: the round was locked until then)', () => {
+    spec.given(inNotice).when({ type: 'ReopenNominations', ...at(BEFORE), reason: '公示前需调整名单' }).then([{ type: 'NominationsReopened', data: { roundId: ROUND_ID, reason: '公示前需调整名单' } }]);
+    expect(awardActionNamesNow(stateAfter(inNotice), BEFORE)).toContain('reopen_nominations');
+    // Once it runs, the list is public: taking it back is no longer the way (objections are).
+    expect(awardActionNamesNow(stateAfter(inNotice), DURING_NOTICE)).not.toContain('reopen_nominations');
+    spec.given(inNotice).when({ type: 'ReopenNominations', ...at(DURING_NOTICE), reason: '调整' }).thenThrows('AWARD.ILLEGAL_TRANSITION');
+  });
+
+  it('refuses a withdrawal as a notice not yet begun, not as one running, and says how to change the list', () => {
+    let message = '';
+    try {
+      awardRoundDecider.decide({ type: 'WithdrawNomination', ...at(BEFORE), nominationId: 'n-1', reason: '已调离' } as never, stateAfter(inNotice));
+    } catch (e) {
+      message = (e as Error & { messageZh?: string }).messageZh ?? String(e);
+    }
+    expect(message).toContain('“公示待开始”');
+    expect(message).toMatch(/当前可办理：[^。]*重新开放推荐。/);
+    expect(message).not.toContain('公示中');
   });
 });
 

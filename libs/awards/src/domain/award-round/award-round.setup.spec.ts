@@ -76,8 +76,13 @@ describe('nominating', () => {
   it('refuses nominations after the public notice started, naming the state and the allowed actions', () => {
     spec
       .given([created(), submitted('n-1'), { type: 'PublicNoticeStarted', data: { roundId: ROUND_ID, period: { kind: 'working_days', days: 5 }, startsOn: '2024-10-08', lastDay: '2024-10-12', startsAt: '2024-10-07T16:00:00.000Z', endsAt: '2024-10-12T16:00:00.000Z', workingDays: 5, calendarDays: 5, nominationIds: ['n-1'], slateRatios: [] } }])
-      .when(nominate('n-2'))
+      .when(nominate('n-2', { at: '2024-10-10T11:00:00+08:00' }))
       .thenThrows('AWARD.ILLEGAL_TRANSITION', { kind: 'illegal_state', details: { currentState: 'notice', allowedActions: ['raise_objection', 'resolve_objection', 'record_workers_congress_approval', 'review_nomination', 'grant_clearance', 'refuse_clearance'] } });
+    // Given ahead and not yet begun, the notice takes no objection; the office may take the list back.
+    spec
+      .given([created(), submitted('n-1'), { type: 'PublicNoticeStarted', data: { roundId: ROUND_ID, period: { kind: 'working_days', days: 5 }, startsOn: '2024-10-08', lastDay: '2024-10-12', startsAt: '2024-10-07T16:00:00.000Z', endsAt: '2024-10-12T16:00:00.000Z', workingDays: 5, calendarDays: 5, nominationIds: ['n-1'], slateRatios: [] } }])
+      .when(nominate('n-2', { at: '2024-09-30T10:00:00+08:00' }))
+      .thenThrows('AWARD.ILLEGAL_TRANSITION', { kind: 'illegal_state', details: { currentState: 'notice', allowedActions: ['resolve_objection', 'record_workers_congress_approval', 'review_nomination', 'grant_clearance', 'refuse_clearance', 'reopen_nominations'] } });
   });
 
   describe('quotas are exact', () => {
