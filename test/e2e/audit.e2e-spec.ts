@@ -76,7 +76,7 @@ describe('audit over HTTP', () => {
         type: 'OrganizationRegistered',
         typeLabel: { zh: '登记组织', en: 'Organisation registered' },
         who: { userId: 'admin', name: '管理员', role: 'admin', roleLabel: '系统管理员', orgId: 'jx' },
-        when: { occurredAt: T0 },
+        when: { occurredAt: T0, occurredAtBeijing: '2021-07-01 09:00:00' },
         prevHash: '0'.repeat(64),
       });
       expect(updated).toMatchObject({ revision: 1, typeLabel: { zh: '修改组织信息' }, when: { occurredAt: T1 }, prevHash: registered.hash });
@@ -216,7 +216,12 @@ describe('audit over HTTP', () => {
       const csv = await download(t, '/api/v1/audit/export?streamId=organization-xy&format=csv', cityAuditor);
       expect(csv.headers['content-type']).toContain('text/csv');
       const rows = String(csv.body).replace(/^\uFEFF/, '').trim().split('\r\n');
-      expect(rows[0]).toBe('position,recordedAt,occurredAt,streamId,revision,type,中文类型,actor,role,角色,org,subject,reason');
+      expect(rows[0]).toBe('position,recordedAt,occurredAt,发生时间（北京时间）,streamId,revision,type,中文类型,actor,role,角色,org,subject,reason');
+      // Every rule is a Beijing day: the timeline says when in Beijing, eight hours after the UTC instant.
+      for (const row of rows.slice(1)) {
+        const [, , occurredAt, beijing] = row.split(',');
+        expect(beijing).toBe(new Date(Date.parse(occurredAt!) + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' '));
+      }
       expect(rows).toHaveLength(4);
       expect(rows[3]).toContain(',OrganizationFactRecorded,记录组织事实,李主任 (u-jj),committee,竞赛委员会,jj,');
       expect((await t.get('/api/v1/audit/export?all=true', cityAuditor)).body).toMatchObject({ code: 'AUDIT.UNRESTRICTED_ONLY', messageZh: expect.stringContaining('导出全部事件日志') });

@@ -21,6 +21,7 @@ export class AuditWhoDto {
 export class AuditWhenDto {
   @ApiProperty({ description: '业务发生时间 Occurred at', format: 'date-time' }) occurredAt!: string;
   @ApiProperty({ description: '写入时间 Recorded at', format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ description: '业务发生时间（北京时间）Occurred at, as a Beijing wall clock', example: '2011-05-05 00:01:00' }) occurredAtBeijing!: string;
 }
 
 export class AuditEntryDto {

@@ -1,6 +1,6 @@
 import { DEPARTMENT_LABELS, Department } from '@jingsai/awards';
 import { RecordedEvent } from '@jingsai/shared';
-import { reasonOf, roleLabel } from '../history/audit-entry';
+import { beijingWallTime, reasonOf, roleLabel } from '../history/audit-entry';
 import { eventTypeLabel } from '../labels/event-type-labels';
 
 export const EXPORT_FORMAT = 'jingsai-export';
@@ -33,12 +33,12 @@ export async function* ndjsonChunks(pages: AsyncIterable<RecordedEvent[]>, heade
   yield `${JSON.stringify({ format: EXPORT_END, events })}\n`;
 }
 
-export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', '角色', 'org', 'subject', 'reason'];
+export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', '发生时间（北京时间）', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', '角色', 'org', 'subject', 'reason'];
 
 /** Fields of event data that say what within its stream an event is about (the stream names the project, round or campaign). */
 const SUBJECT_FIELDS = [
   'nominationId', 'department', 'period', 'reportId', 'inspectionId', 'findingId', 'incidentId', 'milestoneId', 'commendationId', 'honourId', 'objectionId',
-  'assessorUserId', 'level', 'userId',
+  'assessorUserId', 'level', 'userId', 'dueOn', 'startsOn', 'lastDay', 'conferredOn',
 ] as const;
 
 /**
@@ -69,7 +69,7 @@ function csvRow(e: RecordedEvent): unknown[] {
   const who = actor ? (actor.name && actor.name !== actor.userId ? `${actor.name} (${actor.userId})` : actor.userId) : '';
   const role = actor?.role ?? '';
   const roleZh = roleLabel(role) ?? role;
-  return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', subjectOf(e.data), reasonOf(e.data) ?? ''];
+  return [e.position, e.recordedAt, e.metadata.occurredAt, beijingWallTime(e.metadata.occurredAt), e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', subjectOf(e.data), reasonOf(e.data) ?? ''];
 }
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */

@@ -2,6 +2,17 @@ import { ROLE_LABELS } from '@jingsai/auth';
 import { RecordedEvent, Role } from '@jingsai/shared';
 import { eventLabel } from '../labels/event-type-labels';
 
+/**
+ * An instant as a Beijing wall clock, `2011-05-05 00:01:00`: every rule is a Beijing day, and
+ * 16:01Z on 4 May, read as it stands, looks like a conferral on the notice's last day.
+ */
+export function beijingWallTime(instant: string): string {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return '';
+  const iso = new Date(ms + 8 * 3_600_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
 /** One event as an auditor reads it: who, when, what, why, and where it sits in the chain. */
 export interface AuditEntry {
   streamId: string;
@@ -10,7 +21,7 @@ export interface AuditEntry {
   type: string;
   typeLabel: { zh: string; en: string };
   who: { userId: string; name: string | null; role: string; roleLabel: string | null; orgId: string };
-  when: { occurredAt: string; recordedAt: string };
+  when: { occurredAt: string; recordedAt: string; occurredAtBeijing: string };
   why: string | null;
   data: unknown;
   eventId: string;
@@ -81,7 +92,7 @@ export function toAuditEntry(event: RecordedEvent): AuditEntry {
       roleLabel: roleLabel(actor.role),
       orgId: actor.orgId,
     },
-    when: { occurredAt: m.occurredAt, recordedAt: event.recordedAt },
+    when: { occurredAt: m.occurredAt, recordedAt: event.recordedAt, occurredAtBeijing: beijingWallTime(m.occurredAt) },
     why: reasonOf(event.data),
     data: event.data,
     eventId: m.eventId,

@@ -69,7 +69,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   ClearanceRefused: { zh: '征求意见：不同意', en: 'Clearance refused' },
   NominationRemoved: { zh: '移除推荐对象', en: 'Nomination removed' },
   SubstitutePromoted: { zh: '递补推荐对象', en: 'Substitute promoted' },
-  PublicNoticeStarted: { zh: '开始公示', en: 'Public notice started' },
+  PublicNoticeStarted: { zh: '发布公示安排（公示期自起始日起）', en: 'Public notice given (it runs from its first day)' },
   ObjectionRaised: { zh: '收到异议', en: 'Objection raised' },
   ObjectionUpheld: { zh: '异议成立', en: 'Objection upheld' },
   ObjectionDismissed: { zh: '异议不成立', en: 'Objection dismissed' },
