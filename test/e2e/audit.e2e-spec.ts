@@ -316,6 +316,10 @@ describe('audit over HTTP', () => {
       ]);
       const one = await t.get('/api/v1/audit/verify?streamId=organization-xy', cityAuditor);
       expect(one.body.brokenLinks).toHaveLength(1);
+      // A replay of the edited stream says its chain does not hold (review 35 #7: it answered the state without a sign).
+      const replayed = await t.get('/api/v1/audit/streams/organization-xy/state', cityAuditor);
+      expect(replayed.body.integrity).toMatchObject({ ok: false, brokenLinks: [{ revision: 1, problem: 'hash_mismatch' }], noteZh: expect.stringContaining('哈希链校验未通过') });
+      expect((await t.get('/api/v1/audit/streams/organization-jj/state', cityAuditor)).body.integrity).toEqual({ ok: true, brokenLinks: [], noteZh: null, noteEn: null });
       // One stream checked, and the caller told their own scope as on the whole log's check.
       expect(one.body.summary).toMatchObject({ scope: 'organization-xy', yourScope: { kind: 'subtree', orgId: 'jj' } });
       expect((await t.get('/api/v1/audit/verify?streamId=organization-jj', cityAuditor)).body.ok).toBe(true);

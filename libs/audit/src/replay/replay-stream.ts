@@ -1,4 +1,4 @@
-import { EventStore, UpcasterRegistry } from '@jingsai/event-store';
+import { BrokenLink, EventStore, UpcasterRegistry, verifyEventLog } from '@jingsai/event-store';
 import { DomainError, parseStreamId } from '@jingsai/shared';
 import { ReplayPoint } from './replay-point';
 import { replayDeciderFor, replayViewFor, replayableCategories } from './stream-deciders';
@@ -18,7 +18,33 @@ export interface ReplayResult {
   eventsApplied: number;
   /** Revision of the stream's last event today. */
   headRevision: number | null;
+  /** The stream's hash chain checked with the replay: a state folded from a chain that does not hold says so. */
+  integrity: StreamIntegrity;
   state: unknown;
+}
+
+export interface StreamIntegrity {
+  ok: boolean;
+  brokenLinks: BrokenLink[];
+  noteZh: string | null;
+  noteEn: string | null;
+}
+
+/**
+ * The stream's chain, checked as `verify` checks it (links, hashes, and its recorded head): a
+ * replay of a stream whose last events were deleted or whose events were edited folds what is
+ * left without a sign, so the answer carries the check beside the state.
+ */
+async function streamIntegrity(store: EventStore, streamId: string): Promise<StreamIntegrity> {
+  const report = await verifyEventLog(store, { streamId });
+  if (report.ok) return { ok: true, brokenLinks: [], noteZh: null, noteEn: null };
+  const first = report.brokenLinks[0]!;
+  return {
+    ok: false,
+    brokenLinks: report.brokenLinks,
+    noteZh: `该事件流的哈希链校验未通过（版本 ${first.revision}：${first.problem}），存储的事件可能被改动或删除，以下重放结果不可作为依据，请追查。`,
+    noteEn: `This stream's hash chain does not hold (revision ${first.revision}: ${first.problem}); its stored events may have been edited or deleted, so this replay cannot be relied on.`,
+  };
 }
 
 /**
@@ -88,6 +114,7 @@ export async function replayStream(
     recordedAt: last?.recordedAt ?? null,
     eventsApplied: applied,
     headRevision,
+    integrity: await streamIntegrity(store, streamId),
     state: view ? view.show(state, folded) : state,
   };
 }
