@@ -375,9 +375,16 @@ describe('audit of a campaign and its projects over HTTP', () => {
     expect(res.body.items[2]).toMatchObject({ why: '市总工会要求按月报送进度', who: { userId: 'u-city', name: '王主任', roleLabel: '竞赛委员会', orgId: 'jj' } });
   });
 
-  it('scopes a project by its unit and a campaign by its organiser', async () => {
+  it('scopes a project by its unit, and a published campaign to its organiser’s subtree', async () => {
     expect((await t.get('/api/v1/audit/streams/project-p-a/events', tok.countyAuditor)).status).toBe(200);
-    expect((await t.get('/api/v1/audit/streams/campaign-jj-2021/events', tok.countyAuditor)).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    // The city's campaign binds the county's projects: which rules were in force when is the county auditor's to check (review 35 #3).
+    expect((await t.get('/api/v1/audit/streams/campaign-jj-2021/events', tok.countyAuditor)).body.items.map((e: any) => e.typeLabel.zh)).toEqual(['创建竞赛活动', '发布竞赛活动', '修订竞赛规则']);
+    expect((await t.get('/api/v1/audit/streams/campaign-jj-2021/state?atRevision=1', tok.countyAuditor)).body).toMatchObject({ revision: 1, integrity: { ok: true } });
+    // Outside the organiser's subtree it stays out of scope.
+    const nc = await ok(t.post('/api/v1/organizations', { orgId: 'nc', name: '南昌市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, tok.admin));
+    const elsewhere = await t.token({ userId: 'u-audit-nc', roles: ['auditor'], orgId: 'nc' });
+    expect((await t.get(`/api/v1/organizations/nc?minPosition=${nc.body.position}`, tok.admin)).status).toBe(200);
+    expect((await t.get('/api/v1/audit/streams/campaign-jj-2021/events', elsewhere)).body.code).toBe('AUTH.OUT_OF_SCOPE');
   });
 
   it('answers a draft campaign out of the auditor’s scope as absent, as its detail does, on every audit route', async () => {
@@ -417,7 +424,7 @@ describe('audit of a campaign and its projects over HTTP', () => {
     expect(res.status).toBe(200);
     const lines = res.body.trim().split('\n').map((l: string) => JSON.parse(l));
     expect(lines[0].filter).toEqual({ campaignId: 'jj-2021', scopeOrgId: 'xy' });
-    expect([...new Set(lines.slice(1, -1).map((e: any) => e.streamId))]).toEqual(['organization-xy', 'organization-ent-a', 'project-p-a']);
+    expect([...new Set(lines.slice(1, -1).map((e: any) => e.streamId))]).toEqual(['organization-xy', 'organization-ent-a', 'campaign-jj-2021', 'project-p-a']);
     expect(await offline.verifyExportLines(res.body.split('\n'))).toMatchObject({ ok: true, events: lines.length - 2 });
   });
 });

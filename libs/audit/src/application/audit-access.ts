@@ -7,7 +7,8 @@ import { StreamScope } from '../scope/stream-scope';
 
 /**
  * Who may read what in the audit trail: administrators everything; auditors the streams whose
- * organisation lies within their subtree. An auditor of the root organisation (the head of the
+ * organisation lies within their subtree, and the published campaigns of the committees above
+ * them (the rules their projects were decided by). An auditor of the root organisation (the head of the
  * only tree) is unrestricted, and only an unrestricted auditor may read streams whose organisation cannot
  * be determined (rule sets) or export the whole log.
  */
@@ -54,9 +55,21 @@ export class AuditAccess {
     if (isPublishedRules(streamId)) return;
     const orgId = await scope.orgOf(streamId);
     if (orgId === null) throw unrestrictedOnly('stream');
+    if (this.orgs.isWithin(orgId, user.orgId)) return;
     // Another region's draft campaign reads as absent here too, as its detail does, so its id does not leak.
-    if (!this.orgs.isWithin(orgId, user.orgId) && (await this.neverPublishedCampaign(streamId))) throw streamNotFound(streamId);
+    if (await this.neverPublishedCampaign(streamId)) throw streamNotFound(streamId);
+    if (await this.publishedCampaignAbove(user, streamId, orgId)) return;
     requireWithinScope(this.orgs, user.orgId, orgId, 'stream');
+  }
+
+  /**
+   * A published campaign of a committee above the auditor: its rules, in every version, bind the
+   * projects of the auditor's subtree, whose units read its detail. Its history says which rules were
+   * in force when each of their projects was decided, so the auditors below read it too.
+   */
+  private async publishedCampaignAbove(user: AuthUser, streamId: string, organizerOrgId: string): Promise<boolean> {
+    if (parseStreamId(streamId).category !== 'campaign' || !this.orgs.isWithin(user.orgId, organizerOrgId)) return false;
+    return !(await this.neverPublishedCampaign(streamId));
   }
 
   /** A campaign stream with no CampaignPublished event: a draft, or a draft closed unpublished. */
@@ -70,7 +83,8 @@ export class AuditAccess {
   async mayRead(user: AuthUser, streamId: string, scope: StreamScope): Promise<boolean> {
     if (isPublishedRules(streamId)) return true;
     const orgId = await scope.orgOf(streamId);
-    return orgId !== null && this.orgs.isWithin(orgId, user.orgId);
+    if (orgId === null) return false;
+    return this.orgs.isWithin(orgId, user.orgId) || (await this.publishedCampaignAbove(user, streamId, orgId));
   }
 
   /** Whose streams a list holds, said in the answer: all, or the caller's subtree (streams of no organisation left out). */
