@@ -278,3 +278,29 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(refused.body).toMatchObject({ status: 400, code: 'PROJECT.INVALID_PERIOD' });
   });
 });
+
+describe('a progress report filed while its period still runs (reviews 34 #4, 35 #5)', () => {
+  let w: LoopWorld;
+  const report = (period: string, participants: number) => ({ period, metrics: { participants }, narrative: '开展技能比武' });
+
+  beforeAll(async () => {
+    w = await LoopWorld.start();
+    w.t.clock.set('2021-07-20T10:00:00+08:00');
+    await w.approvedProject('p-a', 'unitA', 'xy', '纺织挡车工技能比武', 'non_public');
+  });
+  afterAll(() => w.stop());
+
+  it('is accepted with a note that its figures are as of the day filed, and the project’s reports say so until it is corrected after the period', async () => {
+    w.t.clock.set('2021-08-02T10:00:00+08:00');
+    const early = ok(await w.post('/api/v1/projects/p-a/progress-reports', report('2021-Q3', 300), 'unitA'), 201);
+    expect(early.body.noteZh).toContain('本期（2021年第三季度，至 2021-09-30）尚未结束');
+    expect(early.body.noteZh).toContain('报送期限为 2021-10-10');
+    const q3 = async () => ok(await w.get('/api/v1/projects/p-a/progress-reports', 'xy')).body.periods.find((p: any) => p.period === '2021-Q3');
+    expect(await q3()).toMatchObject({ status: 'filed', filedBeforePeriodEnd: true, filedBeforePeriodEndNoteZh: expect.stringContaining('于 2021-08-02 报送，所报为截至当日的数据') });
+    // Corrected once the period is over, the figures in force are no longer early ones.
+    w.t.clock.set('2021-10-03T10:00:00+08:00');
+    const corrected = ok(await w.post('/api/v1/projects/p-a/progress-reports', { ...report('2021-Q3', 1200), reason: '期末汇总全季数据' }, 'unitA'), 201);
+    expect(corrected.body.noteZh).toBeUndefined();
+    expect(await q3()).toMatchObject({ filedBeforePeriodEnd: false, filedBeforePeriodEndNoteZh: null, current: { metrics: { participants: 1200 } } });
+  });
+});

@@ -11,7 +11,7 @@ export class CommandResponse {
   @ApiProperty({ description: '重复请求（相同 Idempotency-Key），未写入新事件 True when this replays an earlier request' }) replayed!: boolean;
   @ApiPropertyOptional({ description: '对象内新记录或所办理的事项编号（报告、节点、提名、异议、荣誉等）Id of the item within the aggregate the command recorded or acted on' })
   itemId?: string;
-  @ApiPropertyOptional({ description: '未记录任何事件时的说明（所提交的内容与现有记录相同，或该事项已办理）A note when the command recorded nothing: what it asked for is already so' })
+  @ApiPropertyOptional({ description: '说明：未记录任何事件时（所提交的内容与现有记录相同，或该事项已办理），或所记录的内容需要留意时（如报送期尚未结束）A note when the command recorded nothing (what it asked for is already so), or on what it recorded (a report filed while its period still runs)' })
   noteZh?: string;
   @ApiPropertyOptional({ description: 'The same note in English' })
   noteEn?: string;

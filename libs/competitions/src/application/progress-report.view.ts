@@ -32,6 +32,19 @@ export const labelledMetrics = (metrics: ProgressMetrics) =>
 export const reportView = (r: ProgressReportRecord) => ({ ...r, metricsLabelled: labelledMetrics(r.metrics) });
 
 /**
+ * A report in force filed before its period's last day: the period still ran, so its figures are
+ * as of the day filed. Filing is open from a period's first day (units report as work happens);
+ * the view says so, and that a correction completes the figures once the period is over.
+ */
+export function earlyFiling(current: Pick<ProgressReportRecord, 'filedAt'> | null, endsOn: string): { filedBeforePeriodEnd: boolean; filedBeforePeriodEndNoteZh: string | null } {
+  const early = current !== null && beijingDate(current.filedAt) < endsOn;
+  return {
+    filedBeforePeriodEnd: early,
+    filedBeforePeriodEndNoteZh: early ? `本期（至 ${endsOn}）尚未结束时于 ${beijingDate(current!.filedAt)} 报送，所报为截至当日的数据；期末后如有变化，请提交更正并说明理由。` : null,
+  };
+}
+
+/**
  * 信息反馈 of one project: every period it owes (plan ∩ campaign, under the reporting rules in
  * force when each fell due: see `reportingRegimes`), what stands for it (the latest correction),
  * the full history of corrections, and whether it was on time, late or missed. A period of
@@ -77,6 +90,8 @@ export function progressReportsView(project: Project, history: ProgressReportRec
       owed: owedSinceApproval(p, project.application.approvedAt) && status !== 'no_longer_owed',
       markedOverdue: overdue !== null,
       current: current ? reportView(current) : null,
+      // Filed before the period's last day (filing opens on its first): figures as of that day, which a correction may complete.
+      ...earlyFiling(current, p.endsOn),
       corrections: Math.max(0, revisions.length - 1),
       history: revisions.map(reportView),
     };

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { Campaign, normalizeMetrics, owedRegimePeriods, parsePeriod, projectRegimes, sameValue, ReportingRegime, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
+import { beijingDate, Campaign, normalizeMetrics, periodLabel, owedRegimePeriods, parsePeriod, projectRegimes, sameValue, ReportingRegime, reportingRegimes, FindingSeverity, IncidentKind, IncidentSeverity, Project, RecipientKind } from '../domain';
 import { LoopAction, LoopBuilder } from './project-loop.command';
 
 /** The route names the inspection too: a finding of another inspection is not found here. */
@@ -54,6 +54,15 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
         // The rules in force, with the day their cadence took over from earlier rules.
         reporting: regimes[regimes.length - 1]!.facts,
         earlierPeriods: earlierPeriodsOf(project, campaign, regimes),
+      },
+      // A report filed before its period's last day holds the figures of that day (as the project's reports say too).
+      note: (events) => {
+        const period = parsePeriod(body.period);
+        if (!period || !events.some((e) => e.type === 'ProgressReportFiled' || e.type === 'ProgressReportCorrected') || beijingDate(base.at) >= period.endsOn) return undefined;
+        return {
+          noteZh: `本期（${periodLabel(period.period)}，至 ${period.endsOn}）尚未结束，所报为截至今日的数据；期末后如有变化，请提交更正并说明理由。报送期限为 ${period.dueOn}。`,
+          noteEn: `The period runs until ${period.endsOn}: these are the figures as of today; correct them, with a reason, if they change by its end. The report is due by ${period.dueOn}.`,
+        };
       },
     };
   },

@@ -61,6 +61,8 @@ export interface LoopInput {
 export interface LoopBuilt {
   command: ProjectCommand;
   itemId?: string;
+  /** A note for the answer, from the events the command recorded. */
+  note?: (events: ReadonlyArray<{ type: string }>) => { noteZh: string; noteEn: string } | undefined;
 }
 
 export type LoopBuilder = (input: LoopInput) => LoopBuilt | Promise<LoopBuilt>;

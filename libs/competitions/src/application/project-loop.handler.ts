@@ -13,6 +13,9 @@ const BUILDERS = { ...PROGRESS_BUILDERS, ...ASSESSMENT_BUILDERS } as Record<Loop
 
 export interface LoopCommandResult extends ProjectCommandResult {
   itemId?: string;
+  /** What the caller should know about what was recorded (a report filed while its period still runs). */
+  noteZh?: string;
+  noteEn?: string;
 }
 
 /**
@@ -43,6 +46,6 @@ export class ProjectLoopHandler implements ICommandHandler<ProjectLoopCommand, L
     const base = { projectId, at: ctx.now.toISOString(), actor: ctx.actor };
     const built = await BUILDERS[action]({ project, body: body ?? {}, params, base, facts: this.facts, newItemId: () => newAggregateId(req, user, newId) });
     const outcome = await this.commands.run(projectStream(projectId), projectDecider, built.command, ctx);
-    return { id: projectId, outcome, itemId: built.itemId };
+    return { id: projectId, outcome, itemId: built.itemId, ...(built.note?.(outcome.events) ?? {}) };
   }
 }

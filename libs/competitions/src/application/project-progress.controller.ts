@@ -19,7 +19,8 @@ export async function runLoop(bus: CommandBus, command: ProjectLoopCommand, repl
   const r: LoopCommandResult = await bus.execute(command);
   // Nothing recorded (the same report or milestone sent again): nothing was created, so no 201.
   if (r.outcome.events.length === 0 && !r.outcome.replayed) reply?.code?.(200);
-  return commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
+  const answer = commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
+  return r.noteZh ? { ...answer, noteZh: r.noteZh, noteEn: r.noteEn } : answer;
 }
 
 const RECTIFICATION = ':projectId/inspections/:inspectionId/findings/:findingId/rectification';
