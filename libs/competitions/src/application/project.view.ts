@@ -2,7 +2,7 @@ import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
-  AGGREGATION_LABELS, awardBarNotesZh, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  AGGREGATION_LABELS, awardBarNotesZh, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, unfiledOverduePeriods, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -136,6 +136,8 @@ export function projectView(
       ...project.summary,
       submissions: project.summary.submissions.map((s) => ({ ...s, outcomesLabelled: labelledMetrics(s.outcomes) })),
       checks: summaryChecks(project),
+      // Reports missed and never filed: accepting the summary needs a note for them, as for the checks.
+      unfiledPeriods: unfiledOverduePeriods(project),
       // For the committee deciding on the summary: whose figures stop before the plan's end.
       openedEarly: openedEarly(project),
       // And what bars the project from award selection whatever its summary: a late entry, an accident that vetoes (as the ranking says).

@@ -1,5 +1,6 @@
 import { DomainError } from '@jingsai/shared';
 import { metricsProblems, summaryAgainstReports } from './progress-metrics';
+import { comparePeriods, periodLabel } from './reporting-periods';
 import { AcceptSummary, ReturnSummary, SubmitSummary } from './project-assessment.commands';
 import { Problems, requireRole, requireStage } from './project-loop.guards';
 import { normalizeMetrics } from './project-progress.decide';
@@ -21,6 +22,16 @@ export function submitSummary(c: SubmitSummary, state: ProjectState): ProjectEve
   problems.throwIfAny();
   const revision = (project.summary?.submissions.length ?? 0) + 1;
   return [{ type: 'SummarySubmitted', data: { projectId: c.projectId, revision, outcomes: normalizeMetrics(c.outcomes), experience } }];
+}
+
+/**
+ * Periods marked overdue whose report was never filed: once the summary is accepted they can no
+ * longer be (the supervision list closes them as 未补报 when the assessment opens), and the
+ * summary's figures lack them. In time order.
+ */
+export function unfiledOverduePeriods(project: Project): string[] {
+  const filed = new Set(project.progress.reports.map((r) => r.period));
+  return [...new Set(project.progress.overdue.map((o) => o.period))].filter((p) => !filed.has(p)).sort(comparePeriods);
 }
 
 /**
@@ -49,17 +60,19 @@ export function acceptSummary(c: AcceptSummary, state: ProjectState): ProjectEve
   const latest = project.summary!.submissions[project.summary!.submissions.length - 1];
   const flagged = summaryAgainstReports(latest.outcomes, project.progress.reports).filter((x) => x.flag !== null);
   const unrectified = findings.filter((f) => f.status === 'open' || f.status === 'rejected');
-  if (note === null && (flagged.length > 0 || unrectified.length > 0)) {
+  const unfiled = unfiledOverduePeriods(project);
+  if (note === null && (flagged.length > 0 || unrectified.length > 0 || unfiled.length > 0)) {
     const issues = [
+      ...(unfiled.length > 0 ? [`${unfiled.length} 期进展报告逾期未报送（${unfiled.map(periodLabel).join('、')}），总结数据不含这些报送期的报告`] : []),
       ...flagged.map((x) => x.noteZh!),
       ...(unrectified.length > 0 ? [`${unrectified.length} 项督导问题未整改（${unrectified.map((f) => f.description).join('；')}），项目结束后将不能再整改，并影响评选资格`] : []),
     ];
     throw DomainError.unprocessable(
       'PROJECT.SUMMARY_NOTE_REQUIRED',
       `总结需核实：${issues.map((x) => x.replace(/。$/, '')).join('；')}。如确认通过，请填写验收意见（note）；否则请退回总结。`,
-      `The summary needs checking: ${flagged.map((x) => `${x.metric} ${x.flag}`).concat(unrectified.length > 0 ? [`${unrectified.length} unrectified finding(s)`] : []).join(', ')}. Give a note to accept it anyway, or return it.`,
+      `The summary needs checking: ${[...(unfiled.length > 0 ? [`${unfiled.length} report(s) never filed (${unfiled.join(', ')})`] : []), ...flagged.map((x) => `${x.metric} ${x.flag}`)].concat(unrectified.length > 0 ? [`${unrectified.length} unrectified finding(s)`] : []).join(', ')}. Give a note to accept it anyway, or return it.`,
       {
-        checks: flagged, unrectifiedFindingIds: unrectified.map((f) => f.findingId),
+        checks: flagged, unrectifiedFindingIds: unrectified.map((f) => f.findingId), unfiledPeriods: unfiled,
         errors: [{ field: 'note', messageZh: '如确认通过，请填写验收意见', messageEn: 'Give a note to accept the summary anyway' }],
       },
     );

@@ -63,6 +63,17 @@ describe('summary (总结)', () => {
     spec().given(open).when(accept()).then([accepted()]);
   });
 
+  it('asks for a note over reports missed and never filed, naming the periods in time order (review 34 #2: accepted without a word)', () => {
+    const overdue = (period: string, dueOn: string): ProjectEvent => ({ type: 'ProgressReportOverdue', data: { projectId: P.projectId, period, dueOn } });
+    const missed = [...withReports(assessed).slice(0, 4), reportsBackingOutcomes[0]!, overdue('2021-Q4', '2022-01-10'), ...withReports(assessed).slice(6), summarySubmitted()];
+    // Q3 was filed; Q4 was marked overdue and never filed (the fixture's Q4 report left out).
+    const refused = spec().given(missed).when(accept(cityCommittee, null)).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { details: { unfiledPeriods: ['2021-Q4'] } });
+    expect(refused.messageZh).toContain('1 期进展报告逾期未报送（2021年第四季度），总结数据不含这些报送期的报告');
+    spec().given(missed).when(accept()).then([accepted()]);
+    // A miss filed late is no longer unfiled.
+    spec().given(withReports([...assessed.slice(0, 4), overdue('2021-Q3', '2021-10-10'), ...assessed.slice(4), summarySubmitted()])).when(accept(cityCommittee, null)).then([accepted(1, null)]);
+  });
+
   it('is accepted by a committee: the project is summarised', () => {
     spec().given([...assessed, summarySubmitted()]).when(accept()).then([accepted()]);
     spec().given([...assessed, summarySubmitted()]).when(accept()).thenState((s) => expect(s).toMatchObject({ status: 'summarized', summary: { accepted: { revision: 1 } } }));
