@@ -25,7 +25,8 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     ok(await report('p-power', 'power', '2021-Q3', { participants: 600, participating_enterprises: 1, technical_innovations: 2 }), 201);
     w.t.clock.set('2022-01-05T10:00:00+08:00');
     ok(await report('p-a', 'unitA', '2021-Q4', { participants: 1500, participating_enterprises: 1, technical_innovations: 8, suggestions_made: 60, suggestions_adopted: 35 }), 201);
-    w.t.clock.set('2022-01-15T09:00:00+08:00');
+    // The scheduler marks the fourth-quarter reports p-b and p-power missed (due 2022-01-10).
+    await w.tickAt('2022-01-15T09:00:00+08:00');
   });
   afterAll(() => w.stop());
 
@@ -198,7 +199,12 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // 1,300 participant-times against one quarter's 600: over-reporting or the last months, the committee says which.
     const over = await w.refused('/api/v1/projects/p-power/summary/accept', {}, 'city', 422, 'PROJECT.SUMMARY_NOTE_REQUIRED');
     expect(over.checks.map((c: any) => [c.metric, c.flag])).toEqual([['participants', 'above'], ['technical_innovations', 'above'], ['suggestions_adopted', 'unreported']]);
-    ok(await w.post('/api/v1/projects/p-power/summary/accept', { note: '第四季度数据未单独报送，已核对台账' }, 'city'));
+    // The fourth quarter's report was missed and never filed: the summary names it, and so do the refusal and the acceptance (review 34 #2).
+    expect(ok(await w.get('/api/v1/projects/p-power', 'city')).body.summary.unfiledPeriods).toEqual(['2021-Q4']);
+    expect(over.unfiledPeriods).toEqual(['2021-Q4']);
+    expect(over.messageZh).toContain('1 期进展报告逾期未报送（2021年第四季度）');
+    const accepted = ok(await w.post('/api/v1/projects/p-power/summary/accept', { note: '第四季度数据未单独报送，已核对台账' }, 'city'));
+    expect(accepted.body.noteZh).toBe('总结已通过。1 期进展报告逾期未报送（2021年第四季度），总结数据不含这些报送期的报告，项目结束后不能再补报。');
     const got = ok(await w.get('/api/v1/projects/p-power', 'as1')).body;
     expect(got).toMatchObject({ status: 'summarized', assessment: { result: { total: 85, grade: 'good', dropped: [80, 90], disagreement: { flagged: false } } } });
   });

@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { AssessmentScheme, ConflictWaiver, rulesOfVersion } from '../domain';
+import { AssessmentScheme, ConflictWaiver, rulesOfVersion, unfiledNoteZh, unfiledOverduePeriods } from '../domain';
 import { LoopAction, LoopBuilder, LoopInput } from './project-loop.command';
 
 /** The assessment scheme of the campaign's rules version in force now, read by folding the campaign stream. */
@@ -55,8 +55,13 @@ export const ASSESSMENT_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return { command: { type: 'SubmitSummary', ...base, outcomes: body.outcomes, experience: body.experience } };
   },
 
-  accept_summary({ body, base }) {
-    return { command: { type: 'AcceptSummary', ...base, note: body.note ?? null } };
+  accept_summary({ body, base, project }) {
+    // Reports missed and never filed can no longer be once the project is summarised: the answer names them (as the project's summary does before).
+    const unfiled = unfiledOverduePeriods(project);
+    return {
+      command: { type: 'AcceptSummary', ...base, note: body.note ?? null },
+      note: (events) => (unfiled.length > 0 && events.some((e) => e.type === 'SummaryAccepted') ? { noteZh: `总结已通过。${unfiledNoteZh(unfiled)}，项目结束后不能再补报。`, noteEn: `Summary accepted. ${unfiled.length} report(s) were never filed (${unfiled.join(', ')}) and no longer can be.` } : undefined),
+    };
   },
 
   return_summary({ body, base }) {

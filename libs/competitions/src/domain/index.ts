@@ -31,7 +31,7 @@ export type { CombinedScores, ScoreSheetCode, ScoreSheetTotal } from './assessme
 export * from './project-facts';
 export { progressReportHistory } from './project-progress.evolve';
 export { normalizeMetrics } from './project-progress.decide';
-export { unfiledOverduePeriods } from './project-summary.decide';
+export { unfiledNoteZh, unfiledOverduePeriods } from './project-summary.decide';
 export { sameValue } from './same-value';
 /** Where this domain's code lives: persisted snapshots of its states are versioned by its contents. */
 export const COMPETITIONS_DOMAIN_DIR = __dirname;

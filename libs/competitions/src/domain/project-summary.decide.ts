@@ -34,6 +34,9 @@ export function unfiledOverduePeriods(project: Project): string[] {
   return [...new Set(project.progress.overdue.map((o) => o.period))].filter((p) => !filed.has(p)).sort(comparePeriods);
 }
 
+/** What a committee accepting a summary is told of the reports never filed. */
+export const unfiledNoteZh = (unfiled: readonly string[]): string => `${unfiled.length} 期进展报告逾期未报送（${unfiled.map(periodLabel).join('、')}），总结数据不含这些报送期的报告`;
+
 /**
  * 通过总结. Acceptance closes the project: nothing can be rectified or verified after it. So a
  * rectification awaiting the committee's own verification must be verified first, and acceptance
@@ -60,10 +63,11 @@ export function acceptSummary(c: AcceptSummary, state: ProjectState): ProjectEve
   const latest = project.summary!.submissions[project.summary!.submissions.length - 1];
   const flagged = summaryAgainstReports(latest.outcomes, project.progress.reports).filter((x) => x.flag !== null);
   const unrectified = findings.filter((f) => f.status === 'open' || f.status === 'rejected');
+  // Named with the checks when a note is asked for anyway; alone, they do not hold the acceptance up (the answer names them).
   const unfiled = unfiledOverduePeriods(project);
-  if (note === null && (flagged.length > 0 || unrectified.length > 0 || unfiled.length > 0)) {
+  if (note === null && (flagged.length > 0 || unrectified.length > 0)) {
     const issues = [
-      ...(unfiled.length > 0 ? [`${unfiled.length} 期进展报告逾期未报送（${unfiled.map(periodLabel).join('、')}），总结数据不含这些报送期的报告`] : []),
+      ...(unfiled.length > 0 ? [unfiledNoteZh(unfiled)] : []),
       ...flagged.map((x) => x.noteZh!),
       ...(unrectified.length > 0 ? [`${unrectified.length} 项督导问题未整改（${unrectified.map((f) => f.description).join('；')}），项目结束后将不能再整改，并影响评选资格`] : []),
     ];

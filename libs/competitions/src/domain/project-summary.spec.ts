@@ -4,6 +4,7 @@ import { ProgressMetrics } from './progress-metrics';
 import { projectOutcomeFacts } from './project-facts';
 import { assessed, base, inProgress, outcomes, summarySubmitted, underAssessment } from './project-loop.fixtures';
 import { projectDecider } from './project.decider';
+import { unfiledOverduePeriods } from './project-summary.decide';
 import { ProjectEvent } from './project.events';
 import { cityCommittee, otherUnit, P, unit } from './project.fixtures';
 import { allowedProjectActions, PROJECT_STATUS_LABELS } from './project.status';
@@ -63,13 +64,17 @@ describe('summary (总结)', () => {
     spec().given(open).when(accept()).then([accepted()]);
   });
 
-  it('asks for a note over reports missed and never filed, naming the periods in time order (review 34 #2: accepted without a word)', () => {
+  it('names reports missed and never filed, in time order, where a note is asked for; alone they do not hold the acceptance up', () => {
     const overdue = (period: string, dueOn: string): ProjectEvent => ({ type: 'ProgressReportOverdue', data: { projectId: P.projectId, period, dueOn } });
-    const missed = [...withReports(assessed).slice(0, 4), reportsBackingOutcomes[0]!, overdue('2021-Q4', '2022-01-10'), ...withReports(assessed).slice(6), summarySubmitted()];
+    const q3Only = { type: 'SummarySubmitted', data: { projectId: P.projectId, revision: 1, outcomes: (reportsBackingOutcomes[0]!.data as { metrics: ProgressMetrics }).metrics, experience } } as ProjectEvent;
+    const missed = [...withReports(assessed).slice(0, 4), reportsBackingOutcomes[0]!, overdue('2021-Q4', '2022-01-10'), ...withReports(assessed).slice(6), q3Only];
     // Q3 was filed; Q4 was marked overdue and never filed (the fixture's Q4 report left out).
-    const refused = spec().given(missed).when(accept(cityCommittee, null)).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { details: { unfiledPeriods: ['2021-Q4'] } });
+    spec().given(missed).when(accept(cityCommittee, null)).then([accepted(1, null)]);
+    expect(unfiledOverduePeriods(fold(projectDecider, missed) as never)).toEqual(['2021-Q4']);
+    // With an over-reported figure beside it, the note asked for names the miss too.
+    const inflated = [...missed.slice(0, -1), { type: 'SummarySubmitted', data: { projectId: P.projectId, revision: 1, outcomes: { ...outcomes, participants: 52000 }, experience } } as ProjectEvent];
+    const refused = spec().given(inflated).when(accept(cityCommittee, null)).thenThrows('PROJECT.SUMMARY_NOTE_REQUIRED', { details: { unfiledPeriods: ['2021-Q4'] } });
     expect(refused.messageZh).toContain('1 期进展报告逾期未报送（2021年第四季度），总结数据不含这些报送期的报告');
-    spec().given(missed).when(accept()).then([accepted()]);
     // A miss filed late is no longer unfiled.
     spec().given(withReports([...assessed.slice(0, 4), overdue('2021-Q3', '2021-10-10'), ...assessed.slice(4), summarySubmitted()])).when(accept(cityCommittee, null)).then([accepted(1, null)]);
   });
