@@ -177,6 +177,7 @@ export class ProjectSummaryDto {
   @ApiProperty({ description: '总结数据与各期报告的核对 {metric, label, unit, summary, reports, basis, flag, noteZh}', type: 'array', items: FREE }) checks!: object[];
   @ApiProperty({ description: '评估早于实施方案结束日期开始时的说明（总结仅涵盖此前的推进情况）；否则 null', ...FREE, nullable: true }) openedEarly!: object | null;
   @ApiProperty({ description: '评优提示（逾期报名、一票否决）What bars the project from award selection', type: [String] }) awardNotesZh!: string[];
+  @ApiProperty({ description: '逾期未报送且从未补报的报送期（按时间先后）；总结通过后不能再补报 Periods marked overdue whose report was never filed, in time order', type: [String], example: ['2021-Q4'] }) unfiledPeriods!: string[];
 }
 
 /** One thing the submit check would refuse, as a refusal's `errors[]` names it. */
