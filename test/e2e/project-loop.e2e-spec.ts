@@ -55,6 +55,10 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-08', { participants: 1 }), 'unitA', 400, 'PROJECT.INVALID_PERIOD');
     const figures = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q4', { participants: -3, smiles: 2 }), 'unitA', 400, 'PROJECT.INVALID');
     expect(figures.errors.map((e: any) => e.field)).toEqual(expect.arrayContaining(['metrics.participants', 'metrics.smiles']));
+    // A wrong period beside wrong figures is listed with them, not in a second refusal after they are mended (review 35 #6).
+    const both = await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-13', { participants: -5 }), 'unitA', 400, 'PROJECT.INVALID');
+    expect(both.errors.map((e: any) => e.field)).toEqual(['metrics.participants', 'period']);
+    expect(both.errors[1].messageZh).toContain('报送期应写作 2021-Q3 的形式');
     await w.refused('/api/v1/projects/p-a/progress-reports', report('2021-Q3', { participants: 1 }), 'unitB', 403, 'AUTH.NOT_YOUR_ORGANISATION');
     await w.refused('/api/v1/projects/p-a/progress-reports', { period: '2021-Q3', metrics: 'lots', narrative: 'x' }, 'unitA', 400, 'REQUEST.INVALID');
   });

@@ -1,7 +1,7 @@
 import { DomainError, HONOUR_CHANGES_ALLOWED, HONOUR_CHANGE_TARGET, WITHDRAWAL_MODES, WITHDRAWAL_MODE_LABELS, isWithdrawalMode } from '@jingsai/shared';
 import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
-import { problem } from './field-problem';
+import { FieldProblem, problem } from './field-problem';
 import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
 import { COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotBeforeProject, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
@@ -93,6 +93,17 @@ function reportingPeriodFor(c: FileProgressReport, project: Project): ReportingP
   return { ...period, rulesVersion: c.reporting.rulesVersion };
 }
 
+/** What `reportingPeriodFor` would refuse the period for, as field problems (none when it is fine). */
+function periodProblems(c: FileProgressReport, project: Project): FieldProblem[] {
+  try {
+    reportingPeriodFor(c, project);
+    return [];
+  } catch (e) {
+    if (!(e instanceof DomainError)) throw e;
+    return ((e.details?.errors ?? []) as FieldProblem[]).filter((x) => x.field === 'period');
+  }
+}
+
 export function fileProgressReport(c: FileProgressReport, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   requireRole(c.actor, project, 'file_progress_report');
@@ -101,6 +112,8 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
   problems.text(c.reportId, 'reportId', '报告编号');
   const narrative = problems.text(c.narrative, 'narrative', '推进情况说明');
   problems.add(...metricsProblems(c.metrics, 'metrics'));
+  // With other fields wrong, a wrong period is listed beside them, so the unit corrects all at once.
+  if (problems.list.length > 0) problems.add(...periodProblems(c, project));
   problems.throwIfAny();
   const period = reportingPeriodFor(c, project);
   const reports = project.progress.reports;
