@@ -339,6 +339,10 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(after.body.status).toBe('draft');
       expect(after.body.application.refusals).toEqual([{ reason: 'window_closed', attemptedAt: '2021-07-23T01:00:00.000Z', windowClosesAt: CLOSES_AT, extensionUntil: null }]);
       expect((await board('unitB')).items[0]).toMatchObject({ projectId: 'p-b', lateAttempts: 1, revision: revisionBefore + 1 });
+      // A retry the same day is refused as that one was, and writes nothing more (review 35 #4).
+      const retry = await post('/api/v1/projects/p-b/submit', {}, 'unitB');
+      expect(retry.body).toMatchObject({ status: 409, code: 'PROJECT.WINDOW_CLOSED', recorded: false, recordedAttemptAt: '2021-07-23T01:00:00.000Z' });
+      expect(ok(await get('/api/v1/projects/p-b', 'unitB')).headers.etag).toBe(`"${revisionBefore + 1}"`);
     });
 
     it('a returned project cannot be resubmitted late, until the committee grants an extension', async () => {

@@ -5,6 +5,7 @@ import { problem } from './field-problem';
 import { applicationProblems } from './project-application';
 import { DraftProject, EditProjectDraft, GrantSubmissionExtension, ProjectDraftChanges, SubmitProject } from './project.commands';
 import { ProjectEvent } from './project.events';
+import { repeatedLateSubmissionError } from './project-refusal.error';
 import {
   invalidApplication,
   requireAllowed,
@@ -69,6 +70,11 @@ export function submitProject(c: SubmitProject, state: ProjectState): ProjectEve
   const extension = project.application.extension;
   const underExtension = !withinWindow && extension !== null && isBefore(c.at, extension.until);
   if (!withinWindow && !underExtension) {
+    // The same late attempt again on the same Beijing day, the window and extension as they were: already on record.
+    const last = project.application.refusals[project.application.refusals.length - 1];
+    if (last && last.windowClosesAt === closesAt && last.extensionUntil === (extension?.until ?? null) && beijingDate(last.attemptedAt) === beijingDate(c.at)) {
+      throw repeatedLateSubmissionError(c.projectId, last, c.at, project.application.firstSubmissionOnTime === true);
+    }
     // Recorded, not thrown: award eligibility must be able to cite the late attempt.
     return [
       {

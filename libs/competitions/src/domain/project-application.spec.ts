@@ -209,6 +209,14 @@ describe('project application (申报)', () => {
       spec().given([drafted]).when(submit(JIUJIANG.closesAt)).then([refused(JIUJIANG.closesAt)]);
     });
 
+    it('writes a retry on the same Beijing day nothing more, refusing it as the recorded one (review 35 #4); the next day is recorded again', () => {
+      const sameDay = new Date(Date.parse(afterClose) + 60_000).toISOString();
+      const repeat = spec().given([drafted, refused(afterClose)]).when(submit(sameDay)).thenThrows('PROJECT.WINDOW_CLOSED', { kind: 'conflict', details: { recorded: false, recordedAttemptAt: afterClose } });
+      expect(repeat.messageZh).toContain('的逾期提交已记录在案，本次不再重复记录');
+      const nextDay = new Date(Date.parse(afterClose) + 86_400_000).toISOString();
+      spec().given([drafted, refused(afterClose)]).when(submit(nextDay)).then([refused(nextDay)]);
+    });
+
     it('keeps the refusal in the state and stays a draft', () => {
       spec()
         .given([drafted])

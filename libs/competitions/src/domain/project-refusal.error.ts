@@ -1,6 +1,7 @@
 import { DomainError } from '@jingsai/shared';
 import { beijingTime } from './calendar';
 import { ProjectSubmissionRefused } from './project.events';
+import { ProjectSubmissionRefusal } from './project.state';
 
 /** What an extension does not change (DOMAIN.md, 报名): said where one is asked for and where one is shown. */
 export const EXTENSION_MAY_DAY_NOTE = {
@@ -12,8 +13,10 @@ export const EXTENSION_MAY_DAY_NOTE = {
  * The error to answer a late submission with, after `ProjectSubmissionRefused` was appended
  * (code PROJECT.WINDOW_CLOSED), so the application layer does not repeat the wording.
  */
-export function projectSubmissionRefusedError(event: ProjectSubmissionRefused, enteredOnTime = false): DomainError {
+export function projectSubmissionRefusedError(event: ProjectSubmissionRefused, enteredOnTime = false, recordedAt?: string): DomainError {
   const { projectId, windowClosesAt, attemptedAt, extensionUntil } = event.data;
+  const recordZh = recordedAt ? `今日 ${beijingTime(recordedAt)} 的逾期提交已记录在案，本次不再重复记录。` : '本次逾期提交已记录在案。';
+  const recordEn = recordedAt ? `The late attempt of ${recordedAt} today is on record; this one is not recorded again.` : 'The late attempt has been recorded.';
   const extensionZh = extensionUntil ? `为本项目批准的延期也已于 ${beijingTime(extensionUntil)} 到期。` : '';
   const extensionEn = extensionUntil ? ` The extension granted to this project ended at ${extensionUntil}.` : '';
   // A project first filed on time has entered: only this resubmission (after a return) is late.
@@ -27,14 +30,25 @@ export function projectSubmissionRefusedError(event: ProjectSubmissionRefused, e
     'PROJECT.WINDOW_CLOSED',
     `报名已于 ${beijingTime(windowClosesAt)} 截止，本次提交时间为 ${beijingTime(attemptedAt)}。${extensionZh}` +
       consequenceZh +
-      '本次逾期提交已记录在案。确有正当理由的，请联系主办方竞赛委员会为本项目批准延期后再提交' +
+      `${recordZh}确有正当理由的，请联系主办方竞赛委员会为本项目批准延期后再提交` +
       (enteredOnTime ? '。' : `（${EXTENSION_MAY_DAY_NOTE.zh.replace(/。$/, '')}）。`),
     `The application window closed at ${windowClosesAt}; this submission came at ${attemptedAt}.${extensionEn} ` +
       consequenceEn +
-      'The late attempt has been recorded. If there is good cause, ask the organising committee to grant this project an extension, then submit again' +
+      `${recordEn} If there is good cause, ask the organising committee to grant this project an extension, then submit again` +
       (enteredOnTime ? '.' : ` (${EXTENSION_MAY_DAY_NOTE.en.replace(/\.$/, '')}).`),
-    { projectId, windowClosesAt, attemptedAt, extensionUntil, recorded: true, enteredOnTime },
+    { projectId, windowClosesAt, attemptedAt, extensionUntil, recorded: !recordedAt, enteredOnTime, ...(recordedAt ? { recordedAttemptAt: recordedAt } : {}) },
   );
+}
+
+/**
+ * A late attempt repeated on the same Beijing day, with the window and any extension as they
+ * were: the first is on record (eligibility cites it, the board counts it), so a retry writes
+ * nothing and is refused as that one was (409), naming it.
+ */
+export function repeatedLateSubmissionError(projectId: string, last: ProjectSubmissionRefusal, at: string, enteredOnTime: boolean): DomainError {
+  const event: ProjectSubmissionRefused = { type: 'ProjectSubmissionRefused', data: { projectId, reason: last.reason, windowClosesAt: last.windowClosesAt, attemptedAt: at, extensionUntil: last.extensionUntil } };
+  const e = projectSubmissionRefusedError(event, enteredOnTime, last.attemptedAt);
+  return new DomainError(e.code, 'conflict', e.messageZh, e.messageEn, e.details);
 }
 
 /**
