@@ -258,6 +258,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // The published list (公示) is public in the round's area: the sibling county reads it whole, as a unit that objects does.
     expect(sibling.notice.listed).toEqual(view.notice.listed);
     expect(ok(await get(R, 'citizen')).body.notice.listed).toEqual(view.notice.listed);
+    // Asked for one listed nominee of 浔阳, the sibling is told it is on the list and where its file is shown, not that it does not exist.
+    const listedOne = view.notice.listed[0];
+    expect((await get(`${R}/nominations/${listedOne.nominationId}`, 'lxOffice')).body).toMatchObject({ status: 403, code: 'AWARD.NOMINATION_OUT_OF_SCOPE', listed: listedOne, messageZh: expect.stringContaining('在本轮公示名单中') });
+    expect((await get(`${R}/nominations/n-nobody`, 'lxOffice')).body).toMatchObject({ status: 404, code: 'AWARD.NOMINATION_NOT_FOUND' });
   });
 
   it('records the end of the notice when its last day passed, confers exactly the quota once under concurrent requests, and a revoked honour never checks valid', async () => {

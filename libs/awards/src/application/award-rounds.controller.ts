@@ -101,6 +101,16 @@ export class AwardRoundsController {
   async nomination(@Param('roundId') roundId: string, @Param('nominationId') nominationId: string, @CurrentUser() user: AuthUser) {
     const { view } = await this.view(roundId, user);
     const found = view.nominations.find((n) => n.nominationId === nominationId);
+    // On the published list (public in the round's area) but of another subtree: say so, with what the notice shows, not that it does not exist.
+    const listed = found ? undefined : view.notice?.listed.find((l) => l.nominationId === nominationId);
+    if (listed) {
+      throw DomainError.forbidden(
+        'AWARD.NOMINATION_OUT_OF_SCOPE',
+        `${listed.name}（${nominationId}）在本轮公示名单中，公示内容见评选轮次的 notice.listed；其推荐材料、审核与征求意见情况只向推荐对象所在辖区和组织评选的评选表彰办公室显示。`,
+        `${nominationId} is on the round's published list (see notice.listed); its file, reviews and clearances are shown only within the nominee's area and to the award office running the round.`,
+        { roundId, nominationId, listed },
+      );
+    }
     if (!found) throw DomainError.notFound('AWARD.NOMINATION_NOT_FOUND', `推荐 ${nominationId} 不存在，或不在您的查看范围内。`, `Nomination ${nominationId} does not exist in this round, or is outside what you may see.`, { roundId, nominationId });
     return { roundId, ...found };
   }
