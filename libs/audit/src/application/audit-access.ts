@@ -79,6 +79,12 @@ export class AuditAccess {
     return !events.some((e) => e.type === 'CampaignPublished');
   }
 
+  /** True when the stream's organisation lies within the caller's subtree (not merely readable from below, as a campaign above is). */
+  async organisedWithin(user: AuthUser, streamId: string, scope = this.scope()): Promise<boolean> {
+    const orgId = await scope.orgOf(streamId);
+    return orgId !== null && this.orgs.isWithin(orgId, user.orgId);
+  }
+
   /** True when a restricted auditor may see this stream (for filtering lists). */
   async mayRead(user: AuthUser, streamId: string, scope: StreamScope): Promise<boolean> {
     if (isPublishedRules(streamId)) return true;

@@ -61,11 +61,15 @@ export class AuditIntegrityController {
     };
   }
 
-  /** True when the caller may export only their part of the campaign (its stream lies outside their scope). */
+  /**
+   * True when the caller may export only their part of the campaign: its organiser lies outside
+   * their scope. An auditor below the organiser reads the campaign's own stream, but its projects
+   * and rounds only within their subtree.
+   */
   private async campaignPart(user: AuthUser, campaignId: string): Promise<boolean> {
     try {
       await unlessUnreadable(this.access.requireStream(user, `campaign-${campaignId}`));
-      return false;
+      return !(await this.access.requireAuditor(user)) && !(await this.access.organisedWithin(user, `campaign-${campaignId}`));
     } catch (e) {
       if (isDomainError(e) && e.kind === 'forbidden' && user.roles.includes('auditor')) return true;
       throw e;

@@ -1,0 +1,67 @@
+import { SCENARIO_CAMPAIGN, SCENARIO_ORGS, SCENARIO_PROJECT } from '../fixtures/service-scenario';
+import { TestApp } from '../support/test-app';
+
+async function download(t: TestApp, url: string, token: string) {
+  const res = await t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+  return { status: res.statusCode, body: res.body };
+}
+
+/*
+ * A county auditor below a city's campaign: reads the campaign's own stream (the rules its projects
+ * were decided by), but exports only its part: review 36 #1 found the export handing it every project
+ * and award round of the campaign once the campaign stream became readable from below.
+ */
+describe('the campaign export of an auditor below the organiser', () => {
+  let t: TestApp;
+  const tok: Record<string, string> = {};
+  const ok = async (p: Promise<{ status: number; body: any }>) => {
+    const res = await p;
+    if (res.status >= 300) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
+    return res;
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
+    tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    const orgs = [
+      ...SCENARIO_ORGS,
+      { orgId: 'lx', name: '濂溪区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' },
+      { orgId: 'ent-b', name: '濂溪机械有限公司', kind: 'enterprise', level: 'enterprise', parentId: 'lx' },
+    ];
+    for (const o of orgs) await ok(t.post('/api/v1/organizations', o, tok.admin));
+    tok.city = await t.token({ userId: 'u-city', roles: ['committee'], orgId: 'jj' });
+    tok.unitA = await t.token({ userId: 'u-ent-a', roles: ['unit'], orgId: 'ent-a' });
+    tok.unitB = await t.token({ userId: 'u-ent-b', roles: ['unit'], orgId: 'ent-b' });
+    tok.xyAuditor = await t.token({ userId: 'u-audit-xy', roles: ['auditor'], orgId: 'xy' });
+    tok.office = await t.token({ userId: 'u-office', roles: ['award_office'], orgId: 'jj' });
+    await ok(t.post('/api/v1/campaigns', SCENARIO_CAMPAIGN, tok.city));
+    await ok(t.post('/api/v1/campaigns/jj-2021/publish', {}, tok.city));
+    await ok(t.post('/api/v1/projects', SCENARIO_PROJECT, tok.unitA));
+    await ok(t.post('/api/v1/projects', { ...SCENARIO_PROJECT, projectId: 'p-b', title: '濂溪机械技能比武' }, tok.unitB));
+    const rules = (await ok(t.get('/api/v1/rule-sets/presets', tok.office))).body.items.find((p: any) => p.key === 'jiujiang_campaign_2021').content.rules;
+    await ok(t.post('/api/v1/rule-sets', { ruleSetId: 'jj-2021', citation: '九江市劳动竞赛委员会 2021', year: 2021, rules, clearances: { byNomineeKind: { unit: ['tax'] } } }, tok.office));
+    await ok(t.post('/api/v1/award-rounds', { roundId: 'jj-cert', campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit', 'county', 'city'] }, tok.office));
+  });
+  afterAll(() => t.stop());
+
+  it('the xy auditor cannot read the lx project or the city award round stream by stream', async () => {
+    expect((await t.get('/api/v1/audit/streams/project-p-b/events', tok.xyAuditor)).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    expect((await t.get('/api/v1/audit/streams/awardRound-jj-cert/events', tok.xyAuditor)).body.code).toBe('AUTH.OUT_OF_SCOPE');
+  });
+
+  it('holds the campaign stream and the auditor’s own subtree, not another county’s project or the city’s award round', async () => {
+    const res = await download(t, '/api/v1/audit/export?campaignId=jj-2021', tok.xyAuditor);
+    expect(res.status).toBe(200);
+    const lines = res.body.trim().split('\n').map((l: string) => JSON.parse(l));
+    expect(lines[0].filter).toEqual({ campaignId: 'jj-2021', scopeOrgId: 'xy' });
+    const streams = [...new Set(lines.slice(1, -1).map((e: any) => e.streamId))];
+    expect(streams).toEqual(['organization-xy', 'organization-ent-a', 'campaign-jj-2021', 'project-p-a', 'ruleSet-jj-2021']);
+  });
+
+  it('gives the organiser’s own auditor the whole campaign', async () => {
+    const cityAuditor = await t.token({ userId: 'u-audit-jj', roles: ['auditor'], orgId: 'jj' });
+    const res = await download(t, '/api/v1/audit/export?campaignId=jj-2021', cityAuditor);
+    const streams = new Set(res.body.trim().split('\n').slice(1, -1).map((l: string) => JSON.parse(l).streamId));
+    expect([...streams]).toEqual(expect.arrayContaining(['campaign-jj-2021', 'project-p-a', 'project-p-b', 'awardRound-jj-cert']));
+  });
+});
