@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { SCENARIO_CAMPAIGN, SCENARIO_ORGS, SCENARIO_PROJECT } from '../fixtures/service-scenario';
 import { TestApp } from '../support/test-app';
 
@@ -63,5 +65,17 @@ describe('the campaign export of an auditor below the organiser', () => {
     const res = await download(t, '/api/v1/audit/export?campaignId=jj-2021', cityAuditor);
     const streams = new Set(res.body.trim().split('\n').slice(1, -1).map((l: string) => JSON.parse(l).streamId));
     expect([...streams]).toEqual(expect.arrayContaining(['campaign-jj-2021', 'project-p-a', 'project-p-b', 'awardRound-jj-cert']));
+  });
+  it('replays a stream whose last event was deleted with a warning that it cannot be relied on (review 35 #7)', async () => {
+    const admin = tok.admin!;
+    const intact = (await t.get('/api/v1/audit/streams/campaign-jj-2021/state?atRevision=0', admin)).body;
+    expect(intact.integrity).toEqual({ ok: true, brokenLinks: [], noteZh: null, noteEn: null });
+    const raw = new Database(path.join(t.dataDir, 'events.sqlite'));
+    const last = raw.prepare("SELECT max(revision) AS r FROM events WHERE stream_id = 'project-p-b'").get() as { r: number };
+    raw.prepare("DELETE FROM events WHERE stream_id = 'project-p-b' AND revision = ?").run(last.r);
+    raw.close();
+    const replayed = (await t.get('/api/v1/audit/streams/project-p-b/state', admin)).body;
+    expect(replayed.integrity).toMatchObject({ ok: false, brokenLinks: [{ problem: 'missing_tail', revision: last.r }], noteZh: expect.stringContaining('不可作为依据') });
+    expect((await t.get('/api/v1/audit/verify?streamId=project-p-b', admin)).body.brokenLinks).toEqual([expect.objectContaining({ problem: 'missing_tail' })]);
   });
 });

@@ -137,6 +137,42 @@ export async function verifyEventLog(store: EventStore, options: VerifyOptions =
 }
 
 /**
+ * One stream's chain checked as its events are read in order (a replay's fold), with the same
+ * checks as {@link verifyEventLog}: only what was read is checked, plus, by `checkHead`, that the
+ * head the store recorded is still there with its hash.
+ */
+export class StreamChainCheck {
+  private readonly chain: Chain = { nextRevision: 0, lastHash: GENESIS_HASH, broken: false };
+  private lastPosition = 0;
+  readonly brokenLinks: BrokenLink[] = [];
+
+  constructor(private readonly streamId: string) {}
+
+  /** The next event of the stream, in revision order, read with its hashes. */
+  check(event: RecordedEvent): void {
+    const problem = checkEvent(event, this.chain, this.lastPosition);
+    this.lastPosition = Math.max(this.lastPosition, event.position);
+    if (this.chain.broken) return;
+    if (problem) {
+      this.chain.broken = true;
+      this.brokenLinks.push(problem);
+      return;
+    }
+    this.chain.nextRevision = event.revision + 1;
+    this.chain.lastHash = event.metadata.hash!;
+  }
+
+  /** The recorded head's event, read by its revision (undefined: gone): missing or with another hash, the tail was cut or altered. */
+  checkHead(recorded: StreamHead | undefined, headEvent: RecordedEvent | undefined): void {
+    if (this.chain.broken || !recorded) return;
+    if (headEvent?.revision === recorded.revision && headEvent.metadata.hash === recorded.hash) return;
+    const found = headEvent ? `revision ${headEvent.revision} (${String(headEvent.metadata.hash)})` : 'no such event';
+    this.chain.broken = true;
+    this.brokenLinks.push(link(this.streamId, recorded.revision, headEvent?.position ?? 0, 'missing_tail', `revision ${recorded.revision} (${recorded.hash})`, found));
+  }
+}
+
+/**
  * Every link of a chain can hold while its last events are gone: the walk then ends early and
  * sees nothing wrong. The head the store records apart from the events (revision and hash of
  * the last append) tells; an event missing at the end is reported at the first missing revision.
