@@ -84,6 +84,16 @@ function amendDraft(c: AmendCampaignDraft, state: CampaignState): CampaignEvent[
     throw illegalCampaignTransition(campaign, '作为草稿修改', 'be edited as a draft', advice);
   }
   requireSomeChange(c.changes, DEFINITION_FIELDS);
+  // The organiser is the campaign's organisation from its first event on (whose scope reads and audits it): fixed at creation.
+  const organizer = (c.changes as { organizerOrgId?: unknown }).organizerOrgId;
+  if (organizer !== undefined && organizer !== campaign.organizerOrgId) {
+    throw DomainError.validation(
+      'CAMPAIGN.ORGANIZER_FIXED',
+      `主办组织在创建竞赛活动时确定（${campaign.organizerOrgId}），不能修改；如需由其他竞赛委员会主办，请以该委员会名义新建竞赛活动。`,
+      `The organiser is fixed when the campaign is created (${campaign.organizerOrgId}); to have another committee organise it, create the campaign under that committee.`,
+      { errors: [{ field: 'organizerOrgId', messageZh: '主办组织不能修改', messageEn: 'The organiser cannot change' }] },
+    );
+  }
   const current: CampaignDefinition = { ...pick(campaign, PROFILE_FIELDS), ...campaign.rules };
   const changes = changedFields(current, c.changes, DEFINITION_FIELDS);
   if (Object.keys(changes).length === 0) return [];

@@ -88,6 +88,12 @@ describe('campaign decider', () => {
       expect(error.details.errors).toEqual([expect.objectContaining({ field: 'categories[0]' })]);
     });
 
+    it('keeps the organiser it was created under: the campaign’s scope and its audit follow it (review 36 #3)', () => {
+      spec().given([created]).when({ type: 'AmendCampaignDraft', campaignId: id, at, actor: committee, changes: { organizerOrgId: 'nc' } }).thenThrows('CAMPAIGN.ORGANIZER_FIXED', { details: { errors: [{ field: 'organizerOrgId' }] } });
+      // Named as it is, with another change, it is no change of its own.
+      spec().given([created]).when({ type: 'AmendCampaignDraft', campaignId: id, at, actor: committee, changes: { organizerOrgId: JIUJIANG.committeeOrgId, theme: '新主题' } }).thenMatches([{ type: 'CampaignDraftAmended', data: { changes: { theme: '新主题' } } }]);
+    });
+
     it('refuses an empty amendment', () => {
       spec().given([created]).when({ type: 'AmendCampaignDraft', campaignId: id, at, actor: committee, changes: {} }).thenThrows('CAMPAIGN.NOTHING_TO_AMEND');
     });
