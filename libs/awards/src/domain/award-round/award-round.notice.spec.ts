@@ -274,6 +274,19 @@ describe('after an upheld objection empties the list', () => {
     expect(message).not.toContain('请先推荐人选');
   });
 
+  it('names as having left the list only nominations the notice published (review 36 #5)', () => {
+    const rejectedEarly: AwardRoundEvent[] = [submitted('n-0'), { type: 'NominationRemoved', data: { roundId: ROUND_ID, nominationId: 'n-0', reason: 'review_rejected', level: 'county' } } as AwardRoundEvent];
+    const events = [created(), ...rejectedEarly, ...emptied.slice(1), noticeEnded()];
+    let error: any;
+    try {
+      awardRoundDecider.decide({ type: 'Confer', ...at(AFTER_NOTICE) } as never, stateAfter(events));
+    } catch (e) {
+      error = e;
+    }
+    expect(error.details.leftTheList.map((n: any) => n.nominationId)).toEqual(['n-1']);
+    expect(error.messageZh).not.toContain('n-0');
+  });
+
   it('reopens nominations once the last day has passed, recording the end the scheduler has not yet recorded', () => {
     spec.given(emptied).when({ type: 'ReopenNominations', ...at(AFTER_NOTICE), reason: '补充推荐人选' }).then([
       noticeEnded(),

@@ -97,6 +97,14 @@ const nameOf = (primaries: readonly NominationState[], nominationId: string): st
   return name ? `${name}（${nominationId}）` : nominationId;
 };
 
+const LEFT_LIST_ZH: Record<NonNullable<NominationState['removal']>['reason'], string> = {
+  objection_upheld: '经异议核实撤回',
+  withdrawn: '已撤回',
+  review_rejected: '审核未通过',
+  clearance_refused: '征求意见未通过',
+  ineligible_at_conferral: '表彰时已不符合评选条件',
+};
+
 /**
  * The list holds no primary nominee. Before the notice, nominate someone. After it, say who left
  * and why, that a waiting substitute steps in only for its own recommender's nominees, and that
@@ -106,9 +114,11 @@ function emptySlate(state: AwardRoundState): DomainError {
   if (state.stage === 'nominating' || state.stage === 'none') {
     return DomainError.unprocessable('AWARD.SLATE_EMPTY', '推荐名单为空，请先推荐人选。', 'The list has no nominees; nominate someone first.');
   }
-  const left = state.nominations.filter((n) => n.status !== 'active');
+  // Who left the published list (a nomination dropped before the notice was never on it).
+  const published = new Set((state.notice?.listed ?? []).map((l) => l.nominationId));
+  const left = state.nominations.filter((n) => n.status !== 'active' && (published.size === 0 || published.has(n.nominationId)));
   const waiting = state.nominations.filter((n) => n.status === 'active' && n.substitute);
-  const why = (n: NominationState) => (n.removal?.reason === 'objection_upheld' ? '经异议核实撤回' : n.status === 'withdrawn' ? '已撤回' : '已取消推荐');
+  const why = (n: NominationState) => LEFT_LIST_ZH[n.removal?.reason ?? 'withdrawn'];
   const zh = [
     '推荐名单中已无正式人选',
     left.length > 0 ? `：${left.map((n) => `${nameOf(state.nominations, n.nominationId)}${why(n)}`).join('；')}` : '',
