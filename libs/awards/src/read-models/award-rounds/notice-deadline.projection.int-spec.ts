@@ -17,4 +17,11 @@ describe('notice deadline projection', () => {
       .given([started, recorded('PublicNoticeEnded', { roundId: 'r1', endsAt: '2024-10-12T16:00:00.000Z' }, stream)])
       .then(due('2024-10-20T00:00:00.000Z'), []);
   });
+
+  it('settles it when a notice given ahead is taken back before it begins, and a new notice is due again (review 36 #6)', () => {
+    const reopened = recorded('NominationsReopened', { roundId: 'r1', reason: '公示前调整名单' }, stream);
+    projectionSpec(noticeDeadlineProjection).given([started, reopened]).then(due('2024-10-20T00:00:00.000Z'), []);
+    const again = recorded('PublicNoticeStarted', { roundId: 'r1', startsOn: '2024-10-21', lastDay: '2024-10-25', endsAt: '2024-10-25T16:00:00.000Z' }, stream);
+    projectionSpec(noticeDeadlineProjection).given([started, reopened, again]).then(due('2024-10-26T00:00:00.000Z'), [[NOTICE_END_DEADLINE, 'awardRound-r1', '2024-10-25T16:00:00.000Z']]);
+  });
 });
