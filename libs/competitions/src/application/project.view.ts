@@ -136,7 +136,7 @@ export function projectView(
       ...project.summary,
       submissions: project.summary.submissions.map((s) => ({ ...s, outcomesLabelled: labelledMetrics(s.outcomes) })),
       checks: summaryChecks(project),
-      // Reports missed and never filed: accepting the summary needs a note for them, as for the checks.
+      // Reports marked overdue and never filed: the committee is told before accepting (a note asked for over the checks names them too).
       unfiledPeriods: unfiledOverduePeriods(project),
       // For the committee deciding on the summary: whose figures stop before the plan's end.
       openedEarly: openedEarly(project),
