@@ -33,7 +33,8 @@ export async function* ndjsonChunks(pages: AsyncIterable<RecordedEvent[]>, heade
   yield `${JSON.stringify({ format: EXPORT_END, events })}\n`;
 }
 
-export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', '发生时间（北京时间）', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', '角色', 'org', 'subject', 'reason'];
+/** New columns go at the end, so a sheet or script that reads columns by position keeps working. */
+export const CSV_COLUMNS = ['position', 'recordedAt', 'occurredAt', 'streamId', 'revision', 'type', '中文类型', 'actor', 'role', '角色', 'org', 'subject', 'reason', '发生时间（北京时间）'];
 
 /** Fields of event data that say what within its stream an event is about (the stream names the project, round or campaign). */
 const SUBJECT_FIELDS = [
@@ -69,7 +70,7 @@ function csvRow(e: RecordedEvent): unknown[] {
   const who = actor ? (actor.name && actor.name !== actor.userId ? `${actor.name} (${actor.userId})` : actor.userId) : '';
   const role = actor?.role ?? '';
   const roleZh = roleLabel(role) ?? role;
-  return [e.position, e.recordedAt, e.metadata.occurredAt, beijingWallTime(e.metadata.occurredAt), e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', subjectOf(e.data), reasonOf(e.data) ?? ''];
+  return [e.position, e.recordedAt, e.metadata.occurredAt, e.streamId, e.revision, e.type, eventTypeLabel(e.type).zh, who, role, roleZh, actor?.orgId ?? '', subjectOf(e.data), reasonOf(e.data) ?? '', beijingWallTime(e.metadata.occurredAt)];
 }
 
 /** RFC 4180 quoting; a leading = + - @ is prefixed with ' so a spreadsheet never runs it as a formula. */
