@@ -66,6 +66,25 @@ describe('the campaign export of an auditor below the organiser', () => {
     const streams = new Set(res.body.trim().split('\n').slice(1, -1).map((l: string) => JSON.parse(l).streamId));
     expect([...streams]).toEqual(expect.arrayContaining(['campaign-jj-2021', 'project-p-a', 'project-p-b', 'awardRound-jj-cert']));
   });
+  it('shows an auditor below the organiser its part of the city’s award round: the round-wide events and its own nominees’', async () => {
+    await ok(t.post('/api/v1/rule-sets', { ruleSetId: 'kind-only', citation: '试行', year: 2021, rules: [{ rule: 'nominee_kind_matches' }], clearances: { byNomineeKind: {} } }, tok.office));
+    await ok(t.post('/api/v1/award-rounds', { roundId: 'jj-kind', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit'] }, tok.office));
+    await ok(t.post('/api/v1/award-rounds/jj-kind/nominations', { nominationId: 'n-a', nominee: { kind: 'person', id: 'wang', name: '王师傅', orgId: 'ent-a' } }, tok.office));
+    await ok(t.post('/api/v1/award-rounds/jj-kind/nominations', { nominationId: 'n-b', nominee: { kind: 'person', id: 'li', name: '李师傅', orgId: 'ent-b' } }, tok.office));
+    const res = await t.get('/api/v1/audit/streams/awardRound-jj-kind/events', tok.xyAuditor);
+    expect(res.status).toBe(200);
+    expect(res.body.items.map((e: any) => [e.type, e.data.nominationId ?? null])).toEqual([['AwardRoundCreated', null], ['NominationSubmitted', 'n-a']]);
+    expect(res.body).toMatchObject({ total: 2, part: { kind: 'round_part', nominationIds: ['n-a'], noteZh: expect.stringContaining('只显示') } });
+    // The whole stream stays the organiser's: no replay, verification or export of it from below.
+    for (const url of ['/api/v1/audit/streams/awardRound-jj-kind/state', '/api/v1/audit/verify?streamId=awardRound-jj-kind', '/api/v1/audit/export?streamId=awardRound-jj-kind']) {
+      expect([url, (await t.get(url, tok.xyAuditor)).body.code]).toEqual([url, 'AUTH.OUT_OF_SCOPE']);
+    }
+    // A unit's auditor with no nominee in the round has no part of it.
+    const lxAuditor = await t.token({ userId: 'u-audit-ent-a2', roles: ['auditor'], orgId: 'lx' });
+    expect((await t.get('/api/v1/audit/streams/awardRound-jj-cert/events', lxAuditor)).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    expect((await t.get('/api/v1/audit/streams/awardRound-jj-kind/events', lxAuditor)).body.part.nominationIds).toEqual(['n-b']);
+  });
+
   it('replays a stream whose last event was deleted with a warning that it cannot be relied on (review 35 #7)', async () => {
     const admin = tok.admin!;
     const intact = (await t.get('/api/v1/audit/streams/campaign-jj-2021/state?atRevision=0', admin)).body;

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, describeScope, headsTheOnlyTree, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore, ReadModelDatabase } from '@jingsai/event-store';
-import { DomainError, parseStreamId } from '@jingsai/shared';
+import { DomainError, isDomainError, parseStreamId } from '@jingsai/shared';
+import { RoundPart, roundPart } from '../history/round-part';
 import { StreamScope } from '../scope/stream-scope';
 
 /**
@@ -60,6 +61,23 @@ export class AuditAccess {
     if (await this.neverPublishedCampaign(streamId)) throw streamNotFound(streamId);
     if (await this.publishedCampaignAbove(user, streamId, orgId)) return;
     requireWithinScope(this.orgs, user.orgId, orgId, 'stream');
+  }
+
+  /**
+   * As {@link requireStream}; but an award round run above an auditor whose subtree holds some of
+   * its nominees (or their recommenders) is theirs in part: the part is answered (`RoundPart`)
+   * where the whole stream would be out of scope. Null when the whole stream may be read.
+   */
+  async requireStreamOrRoundPart(user: AuthUser, streamId: string): Promise<RoundPart | null> {
+    try {
+      await this.requireStream(user, streamId);
+      return null;
+    } catch (e) {
+      if (!(isDomainError(e) && e.kind === 'forbidden' && parseStreamId(streamId).category === 'awardRound' && user.roles.includes('auditor'))) throw e;
+      const part = await roundPart(this.store, streamId, (orgId) => this.orgs.isWithin(orgId, user.orgId));
+      if (!part) throw e;
+      return part;
+    }
   }
 
   /**

@@ -26,19 +26,23 @@ export class AuditHistoryController {
     summary: '事件历史 A stream\'s events: who, when, what, why, with the hash chain',
     description: '审计人员（本辖区）与系统管理员可查看。按流版本排序；可按操作人、事件类型、发生时间筛选，按 limit/offset 或 fromRevision 分页。',
   })
-  async streamEvents(@Param('streamId') raw: string, @Query() q: StreamHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<StreamHistoryPage> {
+  async streamEvents(@Param('streamId') raw: string, @Query() q: StreamHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<StreamHistoryPage & { part?: object }> {
     const streamId = streamIdParam(raw);
-    await unlessUnreadable(this.access.requireStream(user, streamId));
+    const part = await unlessUnreadable(this.access.requireStreamOrRoundPart(user, streamId));
     requireKnownFilters(q);
-    return unlessUnreadable(streamHistory(this.store, streamId, {
-      actor: q.actor,
-      types: q.type,
-      from: q.from,
-      to: q.to,
-      limit: q.limit ?? 50,
-      offset: q.offset ?? 0,
-      fromRevision: q.fromRevision,
-    }));
+    const filter = { actor: q.actor, types: q.type, from: q.from, to: q.to, limit: q.limit ?? 50, offset: q.offset ?? 0, fromRevision: q.fromRevision };
+    if (!part) return unlessUnreadable(streamHistory(this.store, streamId, filter));
+    const page = await unlessUnreadable(streamHistory(this.store, streamId, filter, (event) => part.select(event)));
+    return {
+      ...page,
+      // Said in the answer, so the page is not taken for the round's whole history.
+      part: {
+        kind: 'round_part',
+        nominationIds: part.nominationIds,
+        noteZh: '本评选轮次由上级组织开展：这里只显示评选轮次的公共事件（创建、公示、重新开放推荐）和本辖区推荐对象的相关事件，异议人身份已隐去；完整历史的哈希链校验、重放与导出由组织评选单位的审计人员办理。',
+        noteEn: "This round is run above you: only its round-wide events (creation, notice, reopening) and the events of your subtree's nominations are shown, objectors' identities withheld; verifying, replaying and exporting its whole history is for the organiser's auditors.",
+      },
+    };
   }
 
   @Get('events')

@@ -25,6 +25,8 @@ export async function streamHistory(
   store: EventStore,
   streamId: string,
   options: HistoryFilter & { limit: number; offset: number; fromRevision?: number },
+  /** The event as this reader may see it, or null to leave it out (a round's part); default every event as stored. */
+  select: (event: RecordedEvent) => RecordedEvent | null = (event) => event,
 ): Promise<StreamHistoryPage> {
   const matches = matcher(options);
   const items: AuditEntry[] = [];
@@ -32,8 +34,9 @@ export async function streamHistory(
   let from = options.fromRevision ?? 0;
   for (;;) {
     const page = await store.readStream(streamId, { fromRevision: from, maxCount: STREAM_PAGE });
-    for (const event of page) {
-      if (!matches(event)) continue;
+    for (const stored of page) {
+      const event = select(stored);
+      if (event === null || !matches(event)) continue;
       if (total >= options.offset && items.length < options.limit) items.push(toAuditEntry(event));
       total++;
     }
