@@ -12,7 +12,7 @@ describe('the CSV timeline', () => {
     let csv = '';
     for await (const chunk of csvChunks((async function* () { yield [clearance(1, 'n-1', 'tax'), clearance(2, 'n-2', 'labour_inspection')]; })())) csv += chunk;
     const rows = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(rows[0].split(',').slice(-2)).toEqual(['subject', 'reason']);
+    expect(rows[0].split(',').slice(-3)).toEqual(['subject', 'reason', '发生时间（北京时间）']);
     expect(rows[1]).toContain(',nominationId=n-1; department=税务(tax),');
     expect(rows[2]).toContain(',nominationId=n-2; department=劳动保障监察(labour_inspection),');
   });
