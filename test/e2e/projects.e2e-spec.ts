@@ -133,7 +133,10 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(await boardIds('city', '&awaitingMyAction=true')).toEqual(['p-a']);
       expect((await board('city')).items[0]).toMatchObject({ nextApprovalLevel: 'city', approvedLevels: ['county'], waitingSince: '2021-07-21T02:00:00.000Z' });
 
-      expect(ok(await post('/api/v1/projects/p-a/approve', {}, 'city')).body.events).toEqual(['ProjectApproved']);
+      // A field the approval does not take is refused by name, not dropped; the 审批意见 is recorded with it (review 37 #1).
+      expect((await post('/api/v1/projects/p-a/approve', { comment: '同意' }, 'city')).body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'comment' }] });
+      expect(ok(await post('/api/v1/projects/p-a/approve', { note: '材料齐全，同意立项' }, 'city')).body.events).toEqual(['ProjectApproved']);
+      expect(ok(await get('/api/v1/projects/p-a', 'unitA')).body.application.approvalNotes).toEqual([{ level: 'city', note: '材料齐全，同意立项' }]);
       expect(await boardIds('city', '&awaitingMyAction=true')).toEqual([]);
       expect((await board('unitA')).items[0]).toMatchObject({ status: 'in_progress', statusLabel: '推进中', nextApprovalLevel: null, approvedLevels: ['county', 'city'] });
       const got = ok(await get('/api/v1/projects/p-a', 'unitA'));
@@ -142,6 +145,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
 
     it('a directly-affiliated unit skips the county level and waits for the city', async () => {
       ok(await post('/api/v1/projects', application('p-power', { title: '供电抢修技能比武' }), 'power'), 201);
+      // submit takes no fields: one sent is refused by name rather than dropped unseen.
+      expect((await post('/api/v1/projects/p-power/submit', { note: '请审批' }, 'power')).body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'note' }] });
       ok(await post('/api/v1/projects/p-power/submit', {}, 'power'));
       expect(await boardIds('city', '&awaitingMyAction=true')).toEqual(['p-power']);
       expect((await board('city', '&orgId=jj-power')).items[0]).toMatchObject({ nextApprovalLevel: 'city' });

@@ -10,3 +10,4 @@ export * from './deadlines/deadline-table';
 export * from './deadlines/deadline-scheduler';
 export * from './page.response.dto';
 export * from './reads-models';
+export * from './no-body.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { APP_CONFIG, DeadlineScheduler } from '@jingsai/api-kit';
+import { APP_CONFIG, DeadlineScheduler, NoBodyDto } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles, requireRole } from '@jingsai/auth';
 import { AdjustableClock, CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { AppConfig } from '../config/app-config';
@@ -58,7 +58,7 @@ export class AdminClockController {
   @Roles('admin')
   @HttpCode(200)
   @ApiOperation({ summary: '立即检查到期事项 Record every deadline that has passed, now' })
-  async tick(@CurrentUser() user: AuthUser) {
+  async tick(@Body() _body: NoBodyDto, @CurrentUser() user: AuthUser) {
     requireRole(user, 'admin');
     return { commandsSent: await this.scheduler.tick(), now: this.clock.now().toISOString() };
   }

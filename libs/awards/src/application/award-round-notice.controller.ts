@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResponse, commandResponse } from '@jingsai/api-kit';
+import { CommandResponse, NoBodyDto, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { ChangeHonourCommand, ConferCommand, HonourVerb, RaiseObjectionCommand, ReopenNominationsCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
@@ -68,7 +68,7 @@ export class AwardRoundNoticeController {
   @HttpCode(200)
   @ApiOperation({ summary: '表彰 Confer the honours', description: '公示期满且异议均已处理后，一次性授予全部正式人选，不超过任何名额；再次表彰将被拒绝。' })
   @ApiOkResponse({ description: 'The command response, with what the conferral did', type: ConferResponseDto })
-  async confer(@Param('roundId') roundId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+  async confer(@Param('roundId') roundId: string, @Body() _body: NoBodyDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     const r: AwardRoundCommandResult = await this.commandBus.execute(new ConferCommand(roundId, user, req));
     const left = r.outcome.state.nominations.filter((n) => n.status === 'active' && !n.substitute).length;
     return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events, left) };

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProp
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { Database } from 'better-sqlite3';
-import { ApiPageResponse, CommandExecutor, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
+import { ApiPageResponse, CommandExecutor, CommandResponse, LOCATION_HEADER, NoBodyDto, PageQueryDto, READ_MODEL_DB, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
@@ -71,7 +71,7 @@ export class CampaignsController {
   @HttpCode(200)
   @ApiOperation({ summary: '发布竞赛活动 Publish: the draft rules become rules version 1' })
   @ApiOkResponse({ type: CommandResponse })
-  publish(@Param('campaignId') campaignId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+  publish(@Param('campaignId') campaignId: string, @Body() _body: NoBodyDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new PublishCampaignCommand(campaignId, user, req), reply);
   }
 

@@ -15,7 +15,7 @@ async function decide(commands: CommandExecutor, facts: ProjectFacts, c: Decisio
   const base = { projectId: c.projectId, at: ctx.now.toISOString(), actor: ctx.actor, ...approval };
   const command =
     type === 'ApproveProject'
-      ? { type, ...base }
+      ? { type, ...base, note: (c as ApproveProjectCommand).note }
       : { type, ...base, reason: (c as ReturnProjectCommand | RejectProjectCommand).body.reason };
   const outcome = await commands.run(projectStream(c.projectId), projectDecider, command, ctx);
   return { id: c.projectId, outcome };

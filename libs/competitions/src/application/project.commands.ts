@@ -15,7 +15,7 @@ export class WithdrawProjectCommand {
   constructor(readonly projectId: string, readonly body: OptionalReasonRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}
 }
 export class ApproveProjectCommand {
-  constructor(readonly projectId: string, readonly user: AuthUser, readonly req: RequestLike) {}
+  constructor(readonly projectId: string, readonly user: AuthUser, readonly req: RequestLike, readonly note: string | null = null) {}
 }
 export class ReturnProjectCommand {
   constructor(readonly projectId: string, readonly body: ReasonRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}

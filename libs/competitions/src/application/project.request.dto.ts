@@ -79,6 +79,11 @@ export class ReasonRequestDto {
   @ApiProperty({ description: '理由 Reason', example: '实施方案缺少安全措施，请补充后重新提交' }) @IsString() @MaxLength(2000) reason!: string;
 }
 
+/** 审批意见: what the approving committee says with its approval (recorded with it; optional). */
+export class ApproveRequestDto {
+  @ApiPropertyOptional({ description: '审批意见（可选，记入审批记录）Approval comment, recorded with the approval', example: '材料齐全，同意立项' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
 export class OptionalReasonRequestDto {
   @ApiPropertyOptional({ description: '理由 Reason' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
 }

@@ -27,6 +27,7 @@ export class ProjectApplicationDto {
   @ApiProperty({ description: '首次按时提交（未提交为 null）First filing on time', type: Boolean, nullable: true }) firstSubmissionOnTime!: boolean | null;
   @ApiProperty({ description: '逾期提交被拒的记录 Late attempts refused', type: 'array', items: FREE }) refusals!: object[];
   @ApiProperty({ description: '已审批层级 Levels that approved', type: [String] }) approvedLevels!: string[];
+  @ApiProperty({ description: '审批意见 {level, note}（本轮审批中给出的；退回后重新开始）Approval comments given in this round of approvals', type: 'array', items: FREE }) approvalNotes!: object[];
   @ApiProperty({ description: '立项时的规则版本 Rules version at approval', type: 'integer', nullable: true }) approvedRulesVersion!: number | null;
   @ApiProperty({ description: '立项时间 Approved at', type: String, format: 'date-time', nullable: true }) approvedAt!: string | null;
   @ApiProperty({ description: '延期 {until, reason}', ...FREE, nullable: true }) extension!: object | null;

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CommandResponse, LOCATION_HEADER, commandResponse } from '@jingsai/api-kit';
+import { CommandResponse, LOCATION_HEADER, NoBodyDto, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { EXTENSION_MAY_DAY_NOTE, Project, campaignRulesSnapshot, mayExtendNow, projectActionFacts, requiredApprovalLevels } from '../domain';
 import {
@@ -10,7 +10,7 @@ import {
 } from './project.commands';
 import { ProjectCommandResult } from './project-application.handlers';
 import { ProjectFacts } from './project-facts.service';
-import { DraftProjectRequestDto, EditProjectRequestDto, GrantExtensionRequestDto, OptionalReasonRequestDto, ReasonRequestDto } from './project.request.dto';
+import { ApproveRequestDto, DraftProjectRequestDto, EditProjectRequestDto, GrantExtensionRequestDto, OptionalReasonRequestDto, ReasonRequestDto } from './project.request.dto';
 import { actionsForCaller, projectView } from './project.view';
 import { seesEveryScoreSheet } from './score-visibility';
 import { ProjectViewDto } from './project.response.dto';
@@ -53,7 +53,7 @@ export class ProjectsController {
     description: '须在报名截止前提交（或在批准的延期内）。逾期提交将被记录并拒绝（409 PROJECT.WINDOW_CLOSED）：未按时报送的单位视为未参赛，不能参加五一各奖项评选。',
   })
   @ApiOkResponse({ type: CommandResponse })
-  submit(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+  submit(@Param('projectId') projectId: string, @Body() _body: NoBodyDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new SubmitProjectCommand(projectId, user, req), reply);
   }
 
@@ -65,8 +65,8 @@ export class ProjectsController {
     description: '多级审批按竞赛规定的层级由低到高依次进行（如先县级后市级）。本级已审批通过的，再次审批为 409 PROJECT.ALREADY_APPROVED_AT_LEVEL；带相同 Idempotency-Key 的重试返回首次的结果。',
   })
   @ApiOkResponse({ type: CommandResponse })
-  approve(@Param('projectId') projectId: string, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    return this.run(new ApproveProjectCommand(projectId, user, req), reply);
+  approve(@Param('projectId') projectId: string, @Body() body: ApproveRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    return this.run(new ApproveProjectCommand(projectId, user, req, body?.note?.trim() || null), reply);
   }
 
   @Post(':projectId/return')

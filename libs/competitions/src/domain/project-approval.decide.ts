@@ -74,9 +74,9 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
   requireCategoryStillOffered(project, c);
   const rulesVersion = c.campaign.rulesVersion;
   if (awaited.length > 1) {
-    return [{ type: 'ProjectApprovedAtLevel', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, nextLevel: awaited[1] } }];
+    return [{ type: 'ProjectApprovedAtLevel', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, nextLevel: awaited[1], ...noteOf(c) } }];
   }
-  return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel], approvedAt: c.at } }];
+  return [{ type: 'ProjectApproved', data: { projectId: c.projectId, level: c.approverLevel, rulesVersion, approvedLevels: [...done, c.approverLevel], approvedAt: c.at, ...noteOf(c) } }];
 }
 
 /**
@@ -130,4 +130,10 @@ export function rejectProject(c: RejectProject, state: ProjectState): ProjectEve
   requireStillToDecide(project, c, done, 'reject');
   const reason = requireReason(c.reason, '不予立项');
   return [{ type: 'ProjectRejected', data: { projectId: c.projectId, level: c.approverLevel, reason } }];
+}
+
+/** 审批意见 given with an approval, kept with it (nothing when none was given, so older events read the same). */
+function noteOf(c: ApproveProject): { note?: string } {
+  const note = typeof c.note === 'string' ? c.note.trim() : '';
+  return note ? { note } : {};
 }

@@ -43,6 +43,19 @@ describe('project approval (遴选立项)', () => {
       spec().given(pending).when(ret('county', '请改选类别', { campaign: dropped })).thenMatches([{ type: 'ProjectReturned' }]);
     });
 
+    it('keeps each level’s 审批意见 with its approval, and a return starts them again (review 37 #1: a comment sent was dropped)', () => {
+      const withNote = (level: HierarchyLevel, note: string) => ({ ...approve(level), note });
+      spec().given(pending).when(withNote('county', '  材料齐全，同意上报 ')).then([{ ...countyApproved, data: { ...(countyApproved.data as object), note: '材料齐全，同意上报' } } as ProjectEvent]);
+      const countyNoted = { ...countyApproved, data: { ...(countyApproved.data as object), note: '材料齐全，同意上报' } } as ProjectEvent;
+      spec()
+        .given([...pending, countyNoted])
+        .when(withNote('city', '同意立项'))
+        .thenState((s) => expect(s).toMatchObject({ status: 'in_progress', application: { approvalNotes: [{ level: 'county', note: '材料齐全，同意上报' }, { level: 'city', note: '同意立项' }] } }));
+      // None given: nothing recorded, as before.
+      spec().given(pending).when(withNote('county', '  ')).then([countyApproved]);
+      spec().given([...pending, countyNoted]).when(ret('city', '目标不明确')).thenState((s) => expect(s).toMatchObject({ application: { approvalNotes: [] } }));
+    });
+
     it('moves to in progress and remembers the rules version of 立项', () => {
       spec()
         .given([...pending, countyApproved])

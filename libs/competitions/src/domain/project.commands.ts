@@ -52,6 +52,8 @@ export interface SubmitProject extends ProjectCommandBase, WithCampaign {
 
 export interface ApproveProject extends ProjectCommandBase, ApprovalFacts {
   type: 'ApproveProject';
+  /** 审批意见, recorded with the approval (absent: none given). */
+  note?: string | null;
 }
 
 export interface ReturnProject extends ProjectCommandBase, ApprovalFacts {

@@ -44,7 +44,7 @@ export type ProjectSubmissionRefused = DomainEvent<
 /** An intermediate level approved; `nextLevel` is the one whose approval is awaited. */
 export type ProjectApprovedAtLevel = DomainEvent<
   'ProjectApprovedAtLevel',
-  { projectId: string; level: HierarchyLevel; rulesVersion: number; nextLevel: HierarchyLevel }
+  { projectId: string; level: HierarchyLevel; rulesVersion: number; nextLevel: HierarchyLevel; note?: string }
 >;
 
 /**
@@ -54,7 +54,7 @@ export type ProjectApprovedAtLevel = DomainEvent<
  */
 export type ProjectApproved = DomainEvent<
   'ProjectApproved',
-  { projectId: string; level: HierarchyLevel; rulesVersion: number; approvedLevels: HierarchyLevel[]; approvedAt?: string }
+  { projectId: string; level: HierarchyLevel; rulesVersion: number; approvedLevels: HierarchyLevel[]; approvedAt?: string; note?: string }
 >;
 
 export type ProjectReturned = DomainEvent<'ProjectReturned', { projectId: string; level: HierarchyLevel; reason: string }>;

@@ -1,4 +1,5 @@
 import { assertNever } from '@jingsai/shared';
+import { HierarchyLevel } from './levels';
 import { evolveAssessment } from './project-assessment.evolve';
 import { emptyProgress, emptySupervision } from './project-loop.state';
 import { evolveProgress } from './project-progress.evolve';
@@ -28,6 +29,7 @@ function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'Projec
           submissions: [...a.submissions, { submittedAt, rulesVersion, resubmission, underExtension }],
           firstSubmissionOnTime: a.firstSubmissionOnTime ?? !underExtension,
           approvedLevels: [],
+          approvalNotes: [],
         }),
         status: 'submitted',
       };
@@ -39,14 +41,14 @@ function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'Projec
     case 'SubmissionExtensionGranted':
       return withApplication(p, { extension: { until: event.data.until, reason: event.data.reason } });
     case 'ProjectApprovedAtLevel':
-      return withApplication(p, { approvedLevels: [...a.approvedLevels, event.data.level] });
+      return withApplication(p, { approvedLevels: [...a.approvedLevels, event.data.level], approvalNotes: withNote(a.approvalNotes ?? [], event.data) });
     case 'ProjectApproved':
       return {
-        ...withApplication(p, { approvedLevels: [...event.data.approvedLevels], approvedRulesVersion: event.data.rulesVersion, approvedAt: event.data.approvedAt ?? null }),
+        ...withApplication(p, { approvedLevels: [...event.data.approvedLevels], approvalNotes: withNote(a.approvalNotes ?? [], event.data), approvedRulesVersion: event.data.rulesVersion, approvedAt: event.data.approvedAt ?? null }),
         status: 'in_progress',
       };
     case 'ProjectReturned':
-      return { ...withApplication(p, { approvedLevels: [], lastReturn: { level: event.data.level, reason: event.data.reason } }), status: 'returned' };
+      return { ...withApplication(p, { approvedLevels: [], approvalNotes: [], lastReturn: { level: event.data.level, reason: event.data.reason } }), status: 'returned' };
     case 'ProjectRejected':
       return { ...withApplication(p, { rejection: { level: event.data.level, reason: event.data.reason } }), status: 'rejected' };
     case 'ProjectWithdrawn':
@@ -82,4 +84,9 @@ function evolveExisting(p: Project, event: Exclude<ProjectEvent, { type: 'Projec
     default:
       return assertNever(event);
   }
+}
+
+/** An approval's 审批意见 added to the round's (none given: as they were). */
+function withNote(notes: ProjectApplication['approvalNotes'], d: { level: HierarchyLevel; note?: string }): ProjectApplication['approvalNotes'] {
+  return d.note ? [...notes, { level: d.level, note: d.note }] : notes;
 }

@@ -27,6 +27,8 @@ export interface ProjectApplication {
   refusals: ProjectSubmissionRefusal[];
   /** Levels that approved since the last submission (a return starts the round again). */
   approvedLevels: HierarchyLevel[];
+  /** 审批意见 given with those approvals, by level (a return starts the round again). */
+  approvalNotes: Array<{ level: HierarchyLevel; note: string }>;
   /** The campaign rules version in force at 立项; null until approved. */
   approvedRulesVersion: number | null;
   /** When 立项 was decided; null until approved (or when recorded before this was kept). */
@@ -71,5 +73,5 @@ export type ProjectState = { status: 'none' } | Project;
 export const initialProjectState = (): ProjectState => ({ status: 'none' });
 
 export function emptyApplication(): ProjectApplication {
-  return { submissions: [], firstSubmissionOnTime: null, refusals: [], approvedLevels: [], approvedRulesVersion: null, approvedAt: null, extension: null, lastReturn: null, rejection: null };
+  return { submissions: [], firstSubmissionOnTime: null, refusals: [], approvedLevels: [], approvalNotes: [], approvedRulesVersion: null, approvedAt: null, extension: null, lastReturn: null, rejection: null };
 }
