@@ -1,5 +1,6 @@
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { TestApp } from '../support/test-app';
+import { loadConfig } from '../../apps/api/src/config/app-config';
 
 describe('operations endpoints', () => {
   let t: TestApp;
@@ -47,5 +48,42 @@ describe('operations endpoints', () => {
     expect(text).toMatch(/jingsai_event_store_append_duration_seconds_count [1-9]/);
     expect(text).toMatch(/jingsai_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/organizations",status="201"\} [1-9]/);
     expect(text).toContain('jingsai_projection_lag_events');
+  });
+});
+
+describe('a console on another origin (CORS_ORIGINS)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start({ env: { CORS_ORIGINS: 'http://console.example:5173, https://jingsai.example' } });
+  });
+  afterAll(() => t.stop());
+
+  it('answers the preflight of a listed origin with the headers a console sends, and lets it read the ETag and Location', async () => {
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/projects/p-1/approve',
+      headers: { origin: 'http://console.example:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,if-match,idempotency-key' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('http://console.example:5173');
+    expect(String(preflight.headers['access-control-allow-headers'])).toContain('idempotency-key');
+    expect(String(preflight.headers['access-control-allow-methods'])).toContain('POST');
+    const admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'root' });
+    const created = await t.app.inject({
+      method: 'POST', url: '/api/v1/organizations', payload: { orgId: 'cors-root', name: '跨域测试', kind: 'union', level: 'province' },
+      headers: { origin: 'https://jingsai.example', authorization: `Bearer ${admin}` },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['access-control-allow-origin']).toBe('https://jingsai.example');
+    expect(String(created.headers['access-control-expose-headers'])).toMatch(/etag.*location|location.*etag/);
+  });
+
+  it('gives an origin not listed no CORS headers, so the browser keeps it out', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/health', headers: { origin: 'https://evil.example' } });
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('refuses a setting that is not an origin, at start', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', CORS_ORIGINS: 'http://console.example/app' })).toThrow(/CORS_ORIGINS: http:\/\/console.example\/app is not an origin/);
   });
 });

@@ -94,6 +94,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   // On SIGTERM/SIGINT: stop taking connections, answer the requests in flight, close the log and
   // read models, then exit 0 (a process manager reads the signal's 143 as a failure; pino flushes on exit).
   app.enableShutdownHooks([], { useProcessExit: true });
+  enableCors(app, config);
   setupOpenApi(app);
   await app.init();
   return app;
@@ -118,4 +119,24 @@ function setupOpenApi(app: INestApplication): void {
   const routes = documentedRoutes(app);
   const document = documentProblems(documentHttpConventions(documentConstraints(SwaggerModule.createDocument(app, doc), routes), routes));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+}
+
+/**
+ * A console served from another origin (CORS_ORIGINS) may call the API: the preflight names the
+ * headers a console sends (the bearer token, If-Match for an edit, an Idempotency-Key for a retry,
+ * X-Min-Position to read its writes), and the answers let it read what it needs next (the ETag for
+ * If-Match, Location, whether a request was replayed, whether a query came from the cache).
+ * Tokens travel in Authorization, never in cookies, so no credentials are allowed.
+ */
+function enableCors(app: NestFastifyApplication, config: AppConfig): void {
+  const origins = config.corsOrigins;
+  if (origins === null) return;
+  app.enableCors({
+    origin: origins === '*' ? '*' : origins,
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'x-min-position', 'x-correlation-id'],
+    exposedHeaders: ['etag', 'location', 'idempotent-replayed', 'x-query-cache', 'x-correlation-id', 'retry-after', 'allow'],
+    credentials: false,
+    maxAge: 600,
+  });
 }

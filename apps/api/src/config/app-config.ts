@@ -56,6 +56,8 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(0) MAX_WAIT_MS = 5000;
   /** JSON file of holiday years (国务院放假安排) added to the built-in calendar of working days. */
   @IsOptional() @IsString() HOLIDAY_CALENDAR_FILE?: string;
+  /** Origins a browser console on another origin may call from (comma-separated, or `*`); none: same origin only. */
+  @IsOptional() @IsString() CORS_ORIGINS?: string;
 
   /** The working-day calendar: built in, plus HOLIDAY_CALENDAR_FILE's years (set by loadConfig). */
   holidayCalendar?: HolidayCalendarData;
@@ -79,13 +81,19 @@ export class AppConfig {
   get clockAdjustable(): boolean {
     return !this.isProduction;
   }
+  /** CORS_ORIGINS as a list, `*` for any origin, or null when no other origin may call. */
+  get corsOrigins(): string[] | '*' | null {
+    const list = (this.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+    if (list.length === 0) return null;
+    return list.includes('*') ? '*' : list;
+  }
 }
 
 export class ConfigError extends Error {}
 
 /** Parse and validate; refuses (with every problem listed) rather than starting half-configured. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['SQLITE_PATH', 'READ_MODEL_PATH', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_PRIVATE_KEY', 'JWT_ISSUER', 'SEED_DEMO', 'CLOCK_START', 'HOLIDAY_CALENDAR_FILE']);
+  const known = Object.keys(new AppConfig()).concat(['SQLITE_PATH', 'READ_MODEL_PATH', 'KURRENTDB_CONNECTION_STRING', 'JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_PRIVATE_KEY', 'JWT_ISSUER', 'SEED_DEMO', 'CLOCK_START', 'HOLIDAY_CALENDAR_FILE', 'CORS_ORIGINS']);
   const raw: Record<string, string> = {};
   for (const k of known) if (env[k] !== undefined) raw[k] = env[k]!;
   const config = plainToInstance(AppConfig, raw);
@@ -101,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (config.CLOCK_START) problems.push('CLOCK_START cannot be used with NODE_ENV=production');
   }
   if (config.HOLIDAY_CALENDAR_FILE) problems.push(...loadHolidayYears(config));
+  const origins = config.corsOrigins;
+  if (Array.isArray(origins)) {
+    for (const origin of origins) if (!/^https?:\/\/[^/\s?#]+$/.test(origin)) problems.push(`CORS_ORIGINS: ${origin} is not an origin (scheme://host[:port], no path), nor *`);
+  }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   if (!config.JWT_SECRET && !config.JWT_PUBLIC_KEY) config.JWT_SECRET = DEV_JWT_SECRET;
   return config;
