@@ -28,14 +28,15 @@ export class StartPublicNoticeRequestDto {
 }
 
 export class ObjectorDto {
-  @ApiPropertyOptional({ description: '个人 individual（实名 + 联系方式）/ 单位 organization（单位名称 + 公章）', enum: ['individual', 'organization'] })
+  // Required (the domain refuses without it, with a message naming what is missing); optional here so that message is the one given.
+  @ApiProperty({ description: '个人 individual（须填 realName 实名 + contact 联系方式）/ 单位 organization（须填 orgName 单位名称 + sealRef 公章）', enum: ['individual', 'organization'], example: 'individual' })
   @IsOptional() @IsIn(['individual', 'organization'])
   kind?: 'individual' | 'organization';
 
-  @ApiPropertyOptional({ description: '真实姓名 Real name' }) @IsOptional() @IsString() @MaxLength(100) realName?: string;
-  @ApiPropertyOptional({ description: '联系方式 Contact' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
-  @ApiPropertyOptional({ description: '单位名称 Organisation name' }) @IsOptional() @IsString() @MaxLength(200) orgName?: string;
-  @ApiPropertyOptional({ description: '公章（扫描件编号）Seal reference' }) @IsOptional() @IsString() @MaxLength(200) sealRef?: string;
+  @ApiPropertyOptional({ description: '真实姓名（个人必填）Real name (required for an individual)', example: '李四' }) @IsOptional() @IsString() @MaxLength(100) realName?: string;
+  @ApiPropertyOptional({ description: '联系方式（个人必填）Contact (required for an individual)', example: '13800000000' }) @IsOptional() @IsString() @MaxLength(200) contact?: string;
+  @ApiPropertyOptional({ description: '单位名称（单位必填）Organisation name (required for an organisation)' }) @IsOptional() @IsString() @MaxLength(200) orgName?: string;
+  @ApiPropertyOptional({ description: '公章（扫描件编号，单位必填）Seal reference (required for an organisation)' }) @IsOptional() @IsString() @MaxLength(200) sealRef?: string;
 }
 
 export class RaiseObjectionRequestDto {
@@ -44,17 +45,17 @@ export class RaiseObjectionRequestDto {
   objectionId?: string;
 
   @ApiProperty({ description: '被反映的推荐 Nomination objected to' }) @IsString() @IsNotEmpty() nominationId!: string;
-  @ApiPropertyOptional({ description: '反映人（须实名）Who objects; an identity is required', type: ObjectorDto }) @IsOptional() @ValidateNested() @Type(() => ObjectorDto) objector?: ObjectorDto;
-  @ApiPropertyOptional({ description: '反映的问题 Grounds' }) @IsOptional() @IsString() @MaxLength(5000) grounds?: string;
+  @ApiProperty({ description: '反映人（须实名）Who objects; an identity is required', type: ObjectorDto }) @IsOptional() @ValidateNested() @Type(() => ObjectorDto) objector?: ObjectorDto;
+  @ApiProperty({ description: '反映的问题 Grounds', example: '事迹材料与实际不符' }) @IsOptional() @IsString() @MaxLength(5000) grounds?: string;
 }
 
 export class ResolveObjectionRequestDto {
   @ApiProperty({ description: '核查结论：属实 upheld（撤回推荐，递补）/ 不属实 dismissed', enum: ['upheld', 'dismissed'] }) @IsIn(['upheld', 'dismissed']) outcome!: 'upheld' | 'dismissed';
-  @ApiPropertyOptional({ description: '核查处理意见 Note on what was found (required)' }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
+  @ApiProperty({ description: '核查处理意见 Note on what was found', example: '经核查属实，撤回推荐' }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
 }
 
 export class HonourChangeRequestDto {
-  @ApiPropertyOptional({ description: '理由（必填）Reason (required)' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
+  @ApiProperty({ description: '理由 Reason', example: '经查弄虚作假，撤销荣誉' }) @IsOptional() @IsString() @MaxLength(2000) reason?: string;
   @ApiPropertyOptional({ description: '摘牌方式（withdraw）：责令 ordered / 自动 automatic / 自然 natural', enum: ['ordered', 'automatic', 'natural'] })
   @IsOptional() @IsIn(WITHDRAWAL_MODES)
   mode?: 'ordered' | 'automatic' | 'natural';

@@ -49,6 +49,7 @@ export class ProjectProgressController {
       ' Filing a period again corrects it and needs a reason; the same report sent again records nothing and answers 200 with the standing report’s id.',
   })
   @ApiCreatedResponse({ type: LoopCommandResponse })
+  @ApiOkResponse({ description: '内容与现行报告相同，未记录（itemId 为现行报告编号，noteZh 说明）The same report again: nothing recorded', type: LoopCommandResponse })
   fileReport(@Param('projectId') projectId: string, @Body() body: FileProgressReportRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run('file_progress_report', projectId, body, user, req, reply);
   }
