@@ -98,7 +98,7 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(await boardIds('city', '&awaitingMyAction=true')).toEqual([]);
       expect(await boardIds('unitA', '&awaitingMyAction=true')).toEqual([]);
       const seenByCounty = (await board('xy')).items[0];
-      expect(seenByCounty).toMatchObject({ status: 'submitted', statusLabel: '已提交', nextApprovalLevel: 'county', nextApprovalLevelLabel: '县（市、区）级', orgPath: ['jx', 'jj', 'xy'] });
+      expect(seenByCounty).toMatchObject({ status: 'submitted', statusLabel: '已提交', nextApprovalLevel: 'county', nextApprovalLevelLabel: '县（市、区）级', orgPath: ['jx', 'jj', 'xy'], orgName: '浔阳纺织有限公司' });
       expect(seenByCounty.allowedActions).toEqual(expect.arrayContaining(['approve', 'return', 'reject']));
       // The city approves after the county, but may send it back or reject it before then (its level has yet to decide): offered as accepted.
       const seenByCity = (await board('city')).items[0];

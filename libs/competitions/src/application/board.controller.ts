@@ -11,7 +11,7 @@ import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarc
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
-import { projectScopeOf } from './read-scope';
+import { projectScopeOf, withOrgNames } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 import { BoardItemDto, BoardSummaryDto } from './board.response.dto';
 
@@ -100,7 +100,8 @@ export class BoardController {
     return {
       ...page,
       scope: describeScope(scope, this.orgs),
-      items: page.items.map((row) => {
+      // Each row names its unit, as the supervision lists do: a table shows names, not ids.
+      items: withOrgNames(this.orgs, page.items).map((row) => {
         const { scoredBy, assessorOrgsJson, ...item } = row;
         // Still assessing: to score or scored, not recused (a declared conflict leaves both lists).
         const assigned = item.pendingAssessors.includes(user.userId) || scoredBy.includes(user.userId);

@@ -20,6 +20,7 @@ export class BoardItemDto {
   @ApiProperty({ description: '类别名称 Category label' }) categoryLabel!: string;
   @ApiProperty({ description: '参赛单位 Organisation id' }) orgId!: string;
   @ApiProperty({ description: '参赛单位的上级组织 Ancestors of the organisation', type: [String] }) orgPath!: string[];
+  @ApiProperty({ description: '参赛单位名称（未登记的为 null）Name of the organisation', type: String, nullable: true }) orgName!: string | null;
   @ApiProperty({ description: '项目状态 Status', enum: PROJECT_STATUSES }) status!: string;
   @ApiProperty({ description: '状态名称 Status label' }) statusLabel!: string;
   @ApiProperty({ description: '项目名称 Title' }) title!: string;
