@@ -158,7 +158,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     await w.refused('/api/v1/projects/p-a/inspections', { inspectedOn: '2021-10-12', findings: [] }, 'lx', 403, 'AUTH.OUT_OF_SCOPE');
     const insp = ok(await w.post('/api/v1/projects/p-a/inspections', { inspectionId: 'i1', inspectedOn: '2021-10-12', findings: [{ description: '安全培训台账不全', severity: 'major', rectifyBy: '2021-10-31' }] }, 'xy'), 201);
     expect(insp.body.events).toEqual(['InspectionRecorded']);
-    const url = '/api/v1/projects/p-a/inspections/i1/findings/i1-1/rectification';
+    // The answer names the findings recorded, so a console links each without reading the project again (review 37 #12).
+    expect(insp.body.findingIds).toEqual(['i1-1']);
+    const url = `/api/v1/projects/p-a/inspections/i1/findings/${insp.body.findingIds[0]}/rectification`;
     await w.refused('/api/v1/projects/p-a/inspections/i9/findings/i1-1/rectification', { description: 'x' }, 'unitA', 404, 'PROJECT.FINDING_NOT_FOUND');
     expect(await actions('unitA')).toContain('report_rectification');
     expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);

@@ -92,7 +92,8 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
       severity: f.severity as FindingSeverity,
       rectifyBy: f.rectifyBy!,
     }));
-    return { itemId: inspectionId, command: { type: 'RecordInspection', ...base, inspectionId, inspectedOn: body.inspectedOn, findings } };
+    // The findings' ids go back with the answer: the console links each to its rectification without reading the project again.
+    return { itemId: inspectionId, answer: { findingIds: findings.map((f) => f.findingId) }, command: { type: 'RecordInspection', ...base, inspectionId, inspectedOn: body.inspectedOn, findings } };
   },
 
   report_rectification({ project, body, params, base }) {

@@ -61,6 +61,8 @@ export interface LoopInput {
 export interface LoopBuilt {
   command: ProjectCommand;
   itemId?: string;
+  /** Fields the answer carries besides the usual ones (the ids of items the command created within the item). */
+  answer?: Record<string, unknown>;
   /** A note for the answer, from the events the command recorded. */
   note?: (events: ReadonlyArray<{ type: string }>) => { noteZh: string; noteEn: string } | undefined;
 }

@@ -16,6 +16,8 @@ export interface LoopCommandResult extends ProjectCommandResult {
   /** What the caller should know about what was recorded (a report filed while its period still runs). */
   noteZh?: string;
   noteEn?: string;
+  /** An inspection's findings, as recorded. */
+  findingIds?: string[];
 }
 
 /**
@@ -46,6 +48,6 @@ export class ProjectLoopHandler implements ICommandHandler<ProjectLoopCommand, L
     const base = { projectId, at: ctx.now.toISOString(), actor: ctx.actor };
     const built = await BUILDERS[action]({ project, body: body ?? {}, params, base, facts: this.facts, newItemId: () => newAggregateId(req, user, newId) });
     const outcome = await this.commands.run(projectStream(projectId), projectDecider, built.command, ctx);
-    return { id: projectId, outcome, itemId: built.itemId, ...(built.note?.(outcome.events) ?? {}) };
+    return { id: projectId, outcome, itemId: built.itemId, ...(built.answer ?? {}), ...(built.note?.(outcome.events) ?? {}) };
   }
 }

@@ -21,7 +21,9 @@ export const METRICS_SCHEMA = {
 } as const;
 
 /** The answer to a loop command: the usual command response, whose `itemId` names the item it recorded (report, milestone, inspection …). */
-export class LoopCommandResponse extends CommandResponse {}
+export class LoopCommandResponse extends CommandResponse {
+  @ApiPropertyOptional({ description: '督导检查记录的各问题编号（按提交顺序）Ids of the findings an inspection recorded, in the order given', type: [String] }) findingIds?: string[];
+}
 
 export class FileProgressReportRequestDto {
   @ApiPropertyOptional({ description: '报告编号（可选，默认自动生成）Report id' }) @IsOptional() @IsString() @Matches(ID, { message: ID_MESSAGE }) reportId?: string;

@@ -20,7 +20,7 @@ export async function runLoop(bus: CommandBus, command: ProjectLoopCommand, repl
   // Nothing recorded (the same report or milestone sent again): nothing was created, so no 201.
   if (r.outcome.events.length === 0 && !r.outcome.replayed) reply?.code?.(200);
   const answer = commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
-  return r.noteZh ? { ...answer, noteZh: r.noteZh, noteEn: r.noteEn } : answer;
+  return { ...answer, ...(r.findingIds ? { findingIds: r.findingIds } : {}), ...(r.noteZh ? { noteZh: r.noteZh, noteEn: r.noteEn } : {}) };
 }
 
 const RECTIFICATION = ':projectId/inspections/:inspectionId/findings/:findingId/rectification';
