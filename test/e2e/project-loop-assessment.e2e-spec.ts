@@ -131,8 +131,13 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // Weighted totals (40/30/30): as1 0.4×90+0.3×85+0.3×80 = 85.5; as2 92.6; as3 72.1; as4 85.0.
     // Trimmed mean: drop the lowest (72.1) and the highest (92.6): (85.5 + 85.0) / 2 = 85.25 → 良好.
     // 92.6 − 72.1 = 20.5 > 15: the committee reviews before the result is fixed, and its review is recorded.
+    // The detail says so before the request, as the refusal will (review 37 #11); a unit is offered nothing to finalise.
+    const offered = ok(await w.get('/api/v1/projects/p-a', 'city')).body;
+    expect(offered.noteRequired).toEqual([expect.objectContaining({ action: 'finalize_assessment', code: 'PROJECT.DISAGREEMENT_REVIEW_REQUIRED' })]);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.noteRequired).toEqual([]);
     const review = await w.refused('/api/v1/projects/p-a/assessment/finalize', {}, 'city', 422, 'PROJECT.DISAGREEMENT_REVIEW_REQUIRED');
     expect(review).toMatchObject({ spread: 20.5, threshold: 15 });
+    expect(offered.noteRequired[0].messageZh).toBe(review.messageZh);
     await w.refused('/api/v1/projects/p-a/assessment/finalize', { note: '已复核', reviewer: 'x' }, 'city', 400, 'REQUEST.INVALID');
     const fin = ok(await w.post('/api/v1/projects/p-a/assessment/finalize', { note: '专家组复核：钱研究员评分偏高、孙专家偏低，均有依据，维持原评分' }, 'city'));
     expect(fin.body.events).toEqual(['AssessmentFinalized']);
@@ -159,6 +164,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     ok(await w.post('/api/v1/projects/p-a/summary', { outcomes, experience: '以师带徒带动技能提升，形成可推广的操作法' }, 'unitA'), 201);
     expect(ok(await w.get('/api/v1/projects/p-a', 'xy')).body.summary.checks.filter((c: any) => c.flag).map((c: any) => c.metric)).toEqual(['energy_saved_tce']);
     // Accepting over a flag takes a note, which the acceptance records.
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.noteRequired).toEqual([expect.objectContaining({ action: 'accept_summary', label: '通过总结', code: 'PROJECT.SUMMARY_NOTE_REQUIRED' })]);
     const unchecked = await w.refused('/api/v1/projects/p-a/summary/accept', {}, 'city', 422, 'PROJECT.SUMMARY_NOTE_REQUIRED');
     expect(unchecked.messageZh).toContain('总结节能量 12.5 吨标准煤，各期报告均未填报该指标');
     expect(ok(await w.post('/api/v1/projects/p-a/summary/accept', { note: '同意' }, 'city')).body.events).toEqual(['SummaryAccepted']);

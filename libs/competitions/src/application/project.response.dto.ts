@@ -215,5 +215,10 @@ export class ProjectViewDto {
   @ApiProperty({ description: '层级名称 Its label', type: String, nullable: true }) nextApprovalLevelLabel!: string | null;
   @ApiProperty({ description: '您现在可以办理的操作 What you may do now', type: [String] }) allowedActions!: string[];
   @ApiProperty({ description: '操作及其名称 The same, labelled', type: [ActionLabelDto] }) allowedActionLabels!: ActionLabelDto[];
+  @ApiProperty({
+    description: '所提供的操作中，按项目现状须填写意见（note）才能办理的：原因同拒绝时的说明 {action, label, code, messageZh, messageEn}（如有专家未评分、评分分歧超过阈值、总结数据与报告不符、督导问题未整改）Offered actions the state makes need a note now, with why',
+    type: 'array', items: { type: 'object', properties: { action: { type: 'string' }, label: { type: 'string' }, code: { type: 'string' }, messageZh: { type: 'string' }, messageEn: { type: 'string' } } },
+  })
+  noteRequired!: object[];
   @ApiProperty({ description: '版本（If-Match 用）Revision', type: 'integer', nullable: true }) revision!: number | null;
 }

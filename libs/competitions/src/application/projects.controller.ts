@@ -2,8 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req, Res } from '@
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, LOCATION_HEADER, NoBodyDto, commandResponse } from '@jingsai/api-kit';
-import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
-import { EXTENSION_MAY_DAY_NOTE, Project, campaignRulesSnapshot, mayExtendNow, projectActionFacts, requiredApprovalLevels } from '../domain';
+import { AuthUser, CurrentUser, Roles, actorOf } from '@jingsai/auth';
+import { isDomainError } from '@jingsai/shared';
+import { EXTENSION_MAY_DAY_NOTE, PROJECT_ACTION_LABELS, Project, ProjectAction, ProjectCommand, campaignRulesSnapshot, mayExtendNow, projectActionFacts, projectDecider, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
   SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
@@ -143,10 +144,36 @@ export class ProjectsController {
     const reportHistory = await this.facts.reportHistory(project, revision);
     // The committee that gave a commendation, or one above it, changes it (as the commendation routes check).
     const mayChangeCommendation = (c: { givenByOrgId?: string }) => this.facts.committeeOver(user, project.orgId, ...(c.givenByOrgId ? [c.givenByOrgId] : []));
-    return projectView(withVisibleScores(project, user), revision, {
-      requiredLevels: required, rulesVersion: full.rulesVersion, nextLevel, allowedActions, reportHistory, mayChangeCommendation,
-    });
+    return {
+      ...projectView(withVisibleScores(project, user), revision, {
+        requiredLevels: required, rulesVersion: full.rulesVersion, nextLevel, allowedActions, reportHistory, mayChangeCommendation,
+      }),
+      noteRequired: noteRequired(project, allowedActions, user, at),
+    };
   }
+}
+
+/** Offered actions whose request may carry a note that the project's state makes necessary now. */
+const NOTE_ACTIONS = { finalize_assessment: 'FinalizeAssessment', accept_summary: 'AcceptSummary' } as const;
+
+/**
+ * For each offered action the decider would refuse without a note (a missing score sheet, a
+ * disagreement to review, summary figures the reports do not back, a finding never rectified):
+ * why, as the refusal would say it. The decider itself is asked, without a note, so the dialog
+ * shows the note field and its reasons before the request rather than after a 422.
+ */
+function noteRequired(project: Project, allowedActions: readonly string[], user: AuthUser, at: string) {
+  const out: Array<{ action: string; label: string; code: string; messageZh: string; messageEn: string }> = [];
+  for (const [action, type] of Object.entries(NOTE_ACTIONS)) {
+    if (!allowedActions.includes(action)) continue;
+    try {
+      projectDecider.decide({ type, projectId: project.projectId, at, actor: actorOf(user, 'committee'), note: null } as ProjectCommand, project);
+    } catch (e) {
+      const fields = isDomainError(e) ? ((e.details?.errors ?? []) as Array<{ field?: string }>).map((x) => x.field) : [];
+      if (isDomainError(e) && fields.includes('note')) out.push({ action, label: PROJECT_ACTION_LABELS[action as ProjectAction], code: e.code, messageZh: e.messageZh, messageEn: e.messageEn });
+    }
+  }
+  return out;
 }
 
 /** The sheets this caller may see (`seesEveryScoreSheet`). */
