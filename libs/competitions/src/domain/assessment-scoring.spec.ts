@@ -59,6 +59,15 @@ describe('assessment scoring', () => {
     expect(scoreSheetProblems(scheme, all)).toBeNull();
   });
 
+  it('lists every problem of a sheet at once, so a form marks each field from one refusal (review 37 #3)', () => {
+    const [first, ...rest] = scheme.criteria.map((c) => c.key);
+    const sheet = { [first!]: 185, bogus: 3 };
+    const wrong = scoreSheetProblems(scheme, sheet)!;
+    expect(wrong.code).toBe('PROJECT.UNKNOWN_CRITERION');
+    expect(wrong.codes).toEqual(['PROJECT.UNKNOWN_CRITERION', 'PROJECT.MISSING_CRITERION', 'PROJECT.SCORE_OUT_OF_RANGE']);
+    expect(wrong.errors.map((e) => e.field)).toEqual(['scores.bogus', ...rest.map((k) => `scores.${k}`), `scores.${first}`]);
+  });
+
   it('tells a quoted score from one out of range', () => {
     const all = Object.fromEntries(scheme.criteria.map((c) => [c.key, 50]));
     const [quoted] = scoreSheetProblems(scheme, { ...all, quality: '90' })!.errors;

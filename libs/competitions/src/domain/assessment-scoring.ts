@@ -123,39 +123,43 @@ export function scoreSpread(totals: number[]): number {
 export type ScoreSheetCode = 'PROJECT.UNKNOWN_CRITERION' | 'PROJECT.MISSING_CRITERION' | 'PROJECT.SCORE_OUT_OF_RANGE';
 
 /**
- * What is wrong with a score sheet, grouped by code (unknown criteria first, then missing,
- * then out of range), each with field problems naming the criterion.
+ * What is wrong with a score sheet, every problem at once (unknown criteria first, then missing,
+ * then out of range), each with a field problem naming the criterion; `code` is the first kind
+ * found, `codes` every kind, so a form marks every field from one refusal.
  */
-export function scoreSheetProblems(scheme: Pick<AssessmentScheme, 'criteria' | 'scale'>, scores: unknown): { code: ScoreSheetCode; errors: FieldProblem[] } | null {
+export function scoreSheetProblems(scheme: Pick<AssessmentScheme, 'criteria' | 'scale'>, scores: unknown): { code: ScoreSheetCode; codes: ScoreSheetCode[]; errors: FieldProblem[] } | null {
   const given = typeof scores === 'object' && scores !== null && !Array.isArray(scores) ? (scores as Record<string, unknown>) : {};
   const keys = scheme.criteria.map((c) => c.key);
+  const groups: Array<{ code: ScoreSheetCode; errors: FieldProblem[] }> = [];
   const unknown = Object.keys(given).filter((k) => !keys.includes(k));
   if (unknown.length > 0) {
-    return {
+    groups.push({
       code: 'PROJECT.UNKNOWN_CRITERION',
       errors: unknown.map((k) => problem(`scores.${k}`, `评估方案中没有指标“${k}”，可评指标：${scheme.criteria.map((c) => c.name).join('、')}。`, `The scheme has no criterion "${k}"; score ${keys.join(', ')}.`)),
-    };
+    });
   }
   const missing = scheme.criteria.filter((c) => !Object.hasOwn(given, c.key));
   if (missing.length > 0) {
-    return { code: 'PROJECT.MISSING_CRITERION', errors: missing.map((c) => problem(`scores.${c.key}`, `请为“${c.name}”打分。`, `give a score for "${c.key}".`)) };
+    groups.push({ code: 'PROJECT.MISSING_CRITERION', errors: missing.map((c) => problem(`scores.${c.key}`, `请为“${c.name}”打分。`, `give a score for "${c.key}".`)) });
   }
   const { min, max } = scheme.scale;
   const outOfRange = scheme.criteria.filter((c) => {
+    if (!Object.hasOwn(given, c.key)) return false;
     const v = given[c.key];
     return typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max;
   });
   if (outOfRange.length > 0) {
-    return {
+    groups.push({
       code: 'PROJECT.SCORE_OUT_OF_RANGE',
       errors: outOfRange.map((c) =>
         typeof given[c.key] === 'number'
           ? problem(`scores.${c.key}`, `“${c.name}”的得分应在 ${min}–${max} 之间。`, `The score for "${c.key}" must be between ${min} and ${max}.`)
           : problem(`scores.${c.key}`, `“${c.name}”的得分应为 ${min}–${max} 之间的数字（不加引号），收到的是 ${JSON.stringify(given[c.key])}。`, `The score for "${c.key}" must be a number between ${min} and ${max} (not quoted); got ${JSON.stringify(given[c.key])}.`),
       ),
-    };
+    });
   }
-  return null;
+  if (groups.length === 0) return null;
+  return { code: groups[0]!.code, codes: groups.map((g) => g.code), errors: groups.flatMap((g) => g.errors) };
 }
 
 /**

@@ -21,8 +21,9 @@ const SHEET_PROBLEMS: Record<ScoreSheetCode, { zh: string; en: string }> = {
 function checkedSheet(scheme: AssessmentScheme, scores: Record<string, number>): { scores: Record<string, number>; weightedTotal: number } {
   const wrong = scoreSheetProblems(scheme, scores);
   if (wrong) {
-    const what = SHEET_PROBLEMS[wrong.code];
-    throw DomainError.validation(wrong.code, `${what.zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, `${what.en}: ${wrong.errors.map((e) => e.messageEn).join(' ')}`, { errors: wrong.errors, scale: scheme.scale });
+    const zh = wrong.codes.map((code) => SHEET_PROBLEMS[code].zh).join('；');
+    const en = wrong.codes.map((code) => SHEET_PROBLEMS[code].en).join('; ');
+    throw DomainError.validation(wrong.code, `${zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, `${en}: ${wrong.errors.map((e) => e.messageEn).join(' ')}`, { errors: wrong.errors, codes: wrong.codes, scale: scheme.scale });
   }
   const ordered: Record<string, number> = {};
   for (const c of scheme.criteria) ordered[c.key] = scores[c.key];

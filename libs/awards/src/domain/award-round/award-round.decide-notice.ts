@@ -109,7 +109,8 @@ function workingDaysUnknown(p: { startsOn: string; lastDay: string }, known: num
 export const noticeRunningAt = (notice: NoticeState, at: string) =>
   instantMs(at) >= Math.min(instantMs(notice.startsAt), instantMs(startOfShanghaiDay(notice.startsOn))) && instantMs(at) < instantMs(notice.endsAt);
 
-function requireIdentity(o: RaiseObjection['objector'] | undefined): void {
+/** The objector's identity; grounds missing too are listed with it, so the form is mended at once. */
+function requireIdentity(o: RaiseObjection['objector'] | undefined, groundsMissing: boolean): void {
   const missing: string[] = [];
   const blank = (v: unknown) => typeof v !== 'string' || v.trim() === '';
   if (!o || (o.kind !== 'individual' && o.kind !== 'organization')) missing.push('objector.kind');
@@ -121,11 +122,12 @@ function requireIdentity(o: RaiseObjection['objector'] | undefined): void {
     if (blank(o.sealRef)) missing.push('objector.sealRef');
   }
   if (missing.length > 0) {
+    const grounds = groundsMissing ? [{ field: 'grounds', messageZh: '请写明异议的具体内容', messageEn: 'required' }] : [];
     throw DomainError.validation(
       'AWARD.OBJECTOR_IDENTITY_REQUIRED',
-      '反映问题须实名：个人请提供真实姓名和联系方式，单位请加盖公章。',
-      'An objection needs an identity: an individual gives a real name and contact, an organisation its seal.',
-      { errors: missing.map((field) => ({ field, messageZh: '必填', messageEn: 'required' })) },
+      `反映问题须实名：个人请提供真实姓名和联系方式，单位请加盖公章。${groundsMissing ? '并请写明异议的具体内容。' : ''}`,
+      `An objection needs an identity: an individual gives a real name and contact, an organisation its seal.${groundsMissing ? ' State its grounds too.' : ''}`,
+      { errors: [...missing.map((field) => ({ field, messageZh: '必填', messageEn: 'required' })), ...grounds] },
     );
   }
 }
@@ -141,7 +143,7 @@ export function decideRaiseObjection(c: RaiseObjection, state: AwardRoundState):
       { startsAt: notice.startsAt, endsAt: notice.endsAt },
     );
   }
-  requireIdentity(c.objector);
+  requireIdentity(c.objector, typeof c.grounds !== 'string' || c.grounds.trim() === '');
   const grounds = requireText(c.grounds, 'AWARD.GROUNDS_REQUIRED', 'grounds', '请写明异议的具体内容。', 'State the grounds of the objection.');
   if (state.objections.some((o) => o.objectionId === c.objectionId)) {
     throw DomainError.conflict('AWARD.OBJECTION_EXISTS', `异议编号 ${c.objectionId} 已使用。`, `Objection id ${c.objectionId} is already used.`);

@@ -188,6 +188,8 @@ describe('objections during the notice', () => {
     spec.given(inNotice).when(object({ objector: { kind: 'individual', realName: '李四', contact: '' } })).thenThrows('AWARD.OBJECTOR_IDENTITY_REQUIRED', { details: { errors: [{ field: 'objector.contact' }] } });
     spec.given(inNotice).when(object({ objector: { kind: 'organization', orgName: '', sealRef: '' } })).thenThrows('AWARD.OBJECTOR_IDENTITY_REQUIRED', { details: { errors: [{ field: 'objector.orgName' }, { field: 'objector.sealRef' }] } });
     spec.given(inNotice).when(object({ objector: undefined as never })).thenThrows('AWARD.OBJECTOR_IDENTITY_REQUIRED');
+    // Grounds missing beside the identity are listed in the same refusal (review 37 #3).
+    spec.given(inNotice).when(object({ objector: { kind: 'individual', realName: '李四', contact: '' }, grounds: ' ' })).thenThrows('AWARD.OBJECTOR_IDENTITY_REQUIRED', { details: { errors: [{ field: 'objector.contact' }, { field: 'grounds' }] } });
   });
 
   it('refuses an objection without grounds, with a reused id, or against a withdrawn nomination', () => {
