@@ -23,6 +23,7 @@ export class CampaignCoreDto {
   @ApiProperty({ description: '层级 Level', enum: HIERARCHY_LEVELS }) level!: string;
   @ApiProperty({ description: '层级名称 Level label' }) levelLabel!: string;
   @ApiProperty({ description: '主办竞赛委员会 Organising committee' }) organizerOrgId!: string;
+  @ApiProperty({ description: '主办竞赛委员会名称（未登记的为 null）Name of the organising committee', type: String, nullable: true }) organizerName!: string | null;
   @ApiProperty({ description: '状态 Status', enum: CAMPAIGN_STATUSES }) status!: string;
   @ApiProperty({ description: '状态名称 Status label' }) statusLabel!: string;
 }

@@ -103,7 +103,9 @@ export class CampaignsController {
   @ApiOperation({ summary: '竞赛活动列表 Campaigns you can see', description: '本辖区内主办的竞赛活动，上级竞赛委员会已发布、本单位可参加的竞赛活动，以及评估专家受邀评估的项目所属的竞赛活动。' })
   list(@Query() q: ListCampaignsQueryDto, @CurrentUser() user: AuthUser) {
     const assessorUserId = user.roles.includes('assessor') ? user.userId : undefined;
-    return listCampaigns(this.db, { callerOrgId: user.orgId, everything: user.roles.includes('admin'), assessorUserId, status: q.status, year: q.year, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    const page = listCampaigns(this.db, { callerOrgId: user.orgId, everything: user.roles.includes('admin'), assessorUserId, status: q.status, year: q.year, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    // Each campaign names its organiser, as a table shows it.
+    return { ...page, items: page.items.map((c) => ({ ...c, organizerName: this.orgName(c.organizerOrgId) })) };
   }
 
   @Get('catalogue')
@@ -136,6 +138,10 @@ export class CampaignsController {
     if (state.status === 'none') throw notFound;
     requireCampaignReadable(user, state, this.orgs, this.db);
     if (revision !== null) reply.header('etag', `"${revision}"`);
-    return campaignView(state, revision, campaignActionsForCaller(state, user, this.commands.now().toISOString()));
+    return { ...campaignView(state, revision, campaignActionsForCaller(state, user, this.commands.now().toISOString())), organizerName: this.orgName(state.organizerOrgId) };
+  }
+
+  private orgName(orgId: string): string | null {
+    return this.orgs.get(orgId)?.name ?? null;
   }
 }

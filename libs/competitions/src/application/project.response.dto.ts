@@ -220,5 +220,7 @@ export class ProjectViewDto {
     type: 'array', items: { type: 'object', properties: { action: { type: 'string' }, label: { type: 'string' }, code: { type: 'string' }, messageZh: { type: 'string' }, messageEn: { type: 'string' } } },
   })
   noteRequired!: object[];
+  @ApiProperty({ description: '参赛单位名称（未登记的为其编号）Name of the organisation (its id when it has none)' }) orgName!: string;
+  @ApiProperty({ description: '所属竞赛活动名称 Title of the campaign' }) campaignTitle!: string;
   @ApiProperty({ description: '版本（If-Match 用）Revision', type: 'integer', nullable: true }) revision!: number | null;
 }

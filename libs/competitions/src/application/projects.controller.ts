@@ -149,6 +149,9 @@ export class ProjectsController {
         requiredLevels: required, rulesVersion: full.rulesVersion, nextLevel, allowedActions, reportHistory, mayChangeCommendation,
       }),
       noteRequired: noteRequired(project, allowedActions, user, at),
+      // What a page heading shows: whose project, in which campaign.
+      orgName: await this.facts.orgName(project.orgId),
+      campaignTitle: full.title,
     };
   }
 }
