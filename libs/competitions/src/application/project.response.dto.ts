@@ -117,6 +117,7 @@ export class InspectionDto {
 export class RectificationDto {
   @ApiProperty({ description: '整改情况 Description' }) description!: string;
   @ApiProperty({ description: '逾期整改 Reported late' }) late!: boolean;
+  @ApiProperty({ description: '报告时间（早期记录为 null）Reported at', type: String, format: 'date-time', nullable: true }) reportedAt!: string | null;
   @ApiProperty({ description: '验收结论 Outcome', enum: ['pending', 'accepted', 'rejected'] }) outcome!: string;
   @ApiProperty({ description: '验收结论名称 Outcome label' }) outcomeLabel!: string;
   @ApiProperty({ description: '验收意见 Note', type: String, nullable: true }) note!: string | null;
@@ -172,7 +173,7 @@ export class ProjectAssessmentDto {
 }
 
 export class ProjectSummaryDto {
-  @ApiProperty({ description: '每次提交的总结 {revision, outcomes, experience}', type: 'array', items: FREE }) submissions!: object[];
+  @ApiProperty({ description: '每次提交的总结 {revision, outcomes, experience, submittedAt}（submittedAt 早期记录为 null）', type: 'array', items: FREE }) submissions!: object[];
   @ApiProperty({ description: '退回 {revision, reason}', type: 'array', items: FREE }) returns!: object[];
   @ApiProperty({ description: '通过 {revision, note}', ...FREE, nullable: true }) accepted!: object | null;
   @ApiProperty({ description: '总结数据与各期报告的核对 {metric, label, unit, summary, reports, basis, flag, noteZh}', type: 'array', items: FREE }) checks!: object[];

@@ -59,7 +59,7 @@ export type AssessmentFinalized = DomainEvent<
   }
 >;
 
-export type SummarySubmitted = DomainEvent<'SummarySubmitted', { projectId: string; revision: number; outcomes: ProgressMetrics; experience: string }>;
+export type SummarySubmitted = DomainEvent<'SummarySubmitted', { projectId: string; revision: number; outcomes: ProgressMetrics; experience: string; /** Absent on events recorded before it was kept. */ submittedAt?: string }>;
 
 export type SummaryAccepted = DomainEvent<'SummaryAccepted', { projectId: string; revision: number; note: string | null }>;
 

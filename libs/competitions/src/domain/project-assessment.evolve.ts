@@ -55,8 +55,8 @@ export function evolveAssessment(p: Project, event: ProjectAssessmentEvent): Pro
     }
     case 'SummarySubmitted': {
       const s = summaryOf(p);
-      const { revision, outcomes, experience } = event.data;
-      return { ...p, status: 'summary_submitted', summary: { ...s, submissions: [...s.submissions, { revision, outcomes, experience }] } };
+      const { revision, outcomes, experience, submittedAt } = event.data;
+      return { ...p, status: 'summary_submitted', summary: { ...s, submissions: [...s.submissions, { revision, outcomes, experience, submittedAt: submittedAt ?? null }] } };
     }
     case 'SummaryAccepted':
       return { ...p, status: 'summarized', summary: { ...summaryOf(p), accepted: { revision: event.data.revision, note: event.data.note } } };

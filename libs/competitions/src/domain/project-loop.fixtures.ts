@@ -57,4 +57,4 @@ export const finalized: ProjectEvent = {
 export const assessed: ProjectEvent[] = [...underAssessment(), scored(1, 80), scored(2, 85), scored(3, 90), finalized];
 
 export const outcomes = { participants: 5200, participating_enterprises: 1, technical_innovations: 22, suggestions_made: 140, suggestions_adopted: 96, energy_saved_tce: 312.5 };
-export const summarySubmitted = (revision = 1): ProjectEvent => ({ type: 'SummarySubmitted', data: { projectId: P.projectId, revision, outcomes, experience: '以技能比武带动岗位练兵，形成“师带徒”经验。' } });
+export const summarySubmitted = (revision = 1, submittedAt?: string): ProjectEvent => ({ type: 'SummarySubmitted', data: { projectId: P.projectId, revision, outcomes, experience: '以技能比武带动岗位练兵，形成“师带徒”经验。', ...(submittedAt ? { submittedAt } : {}) } });

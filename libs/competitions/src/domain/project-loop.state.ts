@@ -68,6 +68,8 @@ export interface Rectification {
   description: string;
   /** Reported after the finding's deadline. */
   late: boolean;
+  /** When it was reported; null for one recorded before this was kept. */
+  reportedAt: string | null;
   outcome: 'pending' | 'accepted' | 'rejected';
   note: string | null;
 }
@@ -166,6 +168,8 @@ export interface SummarySubmission {
   revision: number;
   outcomes: ProgressMetrics;
   experience: string;
+  /** When it was submitted; null for one recorded before this was kept. */
+  submittedAt: string | null;
 }
 
 /** Stage 4 (总结). */

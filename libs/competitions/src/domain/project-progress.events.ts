@@ -47,7 +47,7 @@ export type InspectionRecorded = DomainEvent<
 >;
 
 /** `late`: reported after the end of the finding's `rectifyBy` day. */
-export type RectificationReported = DomainEvent<'RectificationReported', { projectId: string; findingId: string; description: string; late: boolean }>;
+export type RectificationReported = DomainEvent<'RectificationReported', { projectId: string; findingId: string; description: string; late: boolean; /** Absent on events recorded before it was kept. */ reportedAt?: string }>;
 
 export type RectificationAccepted = DomainEvent<'RectificationAccepted', { projectId: string; findingId: string; note: string | null }>;
 

@@ -72,8 +72,8 @@ export function evolveProgress(p: Project, event: ProjectProgressEvent): Project
       });
     }
     case 'RectificationReported': {
-      const { description, late } = event.data;
-      return withFinding(p, event.data.findingId, (f) => ({ ...f, status: 'reported', rectifications: [...f.rectifications, { description, late, outcome: 'pending', note: null }] }));
+      const { description, late, reportedAt } = event.data;
+      return withFinding(p, event.data.findingId, (f) => ({ ...f, status: 'reported', rectifications: [...f.rectifications, { description, late, reportedAt: reportedAt ?? null, outcome: 'pending', note: null }] }));
     }
     case 'RectificationAccepted':
       return withFinding(p, event.data.findingId, (f) => settleLast(f, 'accepted', event.data.note));

@@ -21,7 +21,7 @@ export function submitSummary(c: SubmitSummary, state: ProjectState): ProjectEve
   const experience = problems.text(c.experience, 'experience', '典型经验');
   problems.throwIfAny();
   const revision = (project.summary?.submissions.length ?? 0) + 1;
-  return [{ type: 'SummarySubmitted', data: { projectId: c.projectId, revision, outcomes: normalizeMetrics(c.outcomes), experience } }];
+  return [{ type: 'SummarySubmitted', data: { projectId: c.projectId, revision, outcomes: normalizeMetrics(c.outcomes), experience, submittedAt: c.at } }];
 }
 
 /**

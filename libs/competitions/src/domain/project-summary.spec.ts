@@ -34,7 +34,10 @@ const returned: ProjectEvent = { type: 'SummaryReturned', data: { projectId: P.p
 
 describe('summary (总结)', () => {
   it('is submitted by the unit once assessed', () => {
-    spec().given(assessed).when(submit()).then([summarySubmitted()]);
+    spec().given(assessed).when(submit()).then([summarySubmitted(1, at)]);
+    // When it was submitted, for the committee deciding on it (review 37 #9); older events read as null.
+    spec().given(assessed).when(submit()).thenState((s) => expect(s).toMatchObject({ summary: { submissions: [{ revision: 1, submittedAt: at }] } }));
+    expect(fold(projectDecider, [...assessed, summarySubmitted()])).toMatchObject({ summary: { submissions: [{ submittedAt: null }] } });
   });
 
   it('moves the project to summary submitted', () => {
@@ -87,7 +90,7 @@ describe('summary (总结)', () => {
   it('is returned with a reason, back to assessed, and submitted again as revision 2', () => {
     spec().given([...assessed, summarySubmitted()]).when(ret()).then([returned]);
     spec().given([...assessed, summarySubmitted(), returned]).when(ret()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'assessed' } });
-    spec().given([...assessed, summarySubmitted(), returned]).when(submit()).then([summarySubmitted(2)]);
+    spec().given([...assessed, summarySubmitted(), returned]).when(submit()).then([summarySubmitted(2, at)]);
     spec().given([...assessed, summarySubmitted(), returned, summarySubmitted(2)]).when(accept()).then([accepted(2)]);
   });
 

@@ -72,7 +72,7 @@ export function reportRectification(c: ReportRectification, state: ProjectState)
     });
   }
   const late = !isBefore(c.at, endOfBeijingDay(finding.rectifyBy));
-  return [{ type: 'RectificationReported', data: { projectId: c.projectId, findingId: c.findingId, description, late } }];
+  return [{ type: 'RectificationReported', data: { projectId: c.projectId, findingId: c.findingId, description, late, reportedAt: c.at } }];
 }
 
 function requirePending(finding: Finding): void {

@@ -24,7 +24,7 @@ const inspected: ProjectEvent = { type: 'InspectionRecorded', data: { projectId:
 const withFinding = [...inProgress, inspected];
 
 const rectify = (when = '2021-09-25T10:00:00+08:00', actor: Actor = unit) => ({ type: 'ReportRectification' as const, ...base(when, actor), findingId: 'f-1', description: '已补全作业票并组织培训' });
-const reported = (late = false): ProjectEvent => ({ type: 'RectificationReported', data: { projectId: P.projectId, findingId: 'f-1', description: '已补全作业票并组织培训', late } });
+const reported = (late = false, reportedAt?: string): ProjectEvent => ({ type: 'RectificationReported', data: { projectId: P.projectId, findingId: 'f-1', description: '已补全作业票并组织培训', late, ...(reportedAt ? { reportedAt } : {}) } });
 const accept = (actor: Actor = cityCommittee) => ({ type: 'AcceptRectification' as const, ...base(at, actor), findingId: 'f-1', note: ' 复查合格 ' });
 const reject = (note = '培训记录缺签字') => ({ type: 'RejectRectification' as const, ...base(at, cityCommittee), findingId: 'f-1', note });
 const accepted: ProjectEvent = { type: 'RectificationAccepted', data: { projectId: P.projectId, findingId: 'f-1', note: '复查合格' } };
@@ -77,9 +77,11 @@ describe('supervision inspections (督导检查)', () => {
 
 describe('rectification (整改)', () => {
   it('runs the cycle: report → reject → report again → accept', () => {
-    spec().given(withFinding).when(rectify()).then([reported()]);
+    spec().given(withFinding).when(rectify()).then([reported(false, '2021-09-25T10:00:00+08:00')]);
     spec().given([...withFinding, reported()]).when(reject()).then([rejected]);
-    spec().given([...withFinding, reported(), rejected]).when(rectify('2021-09-28T10:00:00+08:00')).then([reported()]);
+    spec().given([...withFinding, reported(), rejected]).when(rectify('2021-09-28T10:00:00+08:00')).then([reported(false, '2021-09-28T10:00:00+08:00')]);
+    // Each report says when it came (review 37 #9); one recorded before that was kept reads as null.
+    spec().given([...withFinding, reported(), rejected]).when(rectify('2021-09-28T10:00:00+08:00')).thenState((s) => expect((s as Project).supervision.findings[0]!.rectifications.map((r) => r.reportedAt)).toEqual([null, '2021-09-28T10:00:00+08:00']));
     spec().given([...withFinding, reported(), rejected, reported()]).when(accept()).then([accepted]);
   });
 
@@ -106,7 +108,7 @@ describe('rectification (整改)', () => {
     spec()
       .given([...assessed.slice(0, 4), inspected, ...assessed.slice(4)])
       .when(rectify('2021-11-02T10:00:00+08:00'))
-      .then([reported(true)]);
+      .then([reported(true, '2021-11-02T10:00:00+08:00')]);
   });
 
   it('refuses a second report while one awaits review, and any after acceptance', () => {
