@@ -3,6 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { DEMO_USERS } from '../../apps/api/src/demo/demo-users';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
+import { PROJECT_ACTION_ROUTES } from '../../libs/competitions/src/application/project.view';
 import { TestApp } from '../support/test-app';
 
 /** Metadata keys of @ApiExcludeController / @ApiExcludeEndpoint (@nestjs/swagger does not export its constants). */
@@ -161,6 +162,12 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(doc.paths['/api/v1/projects/{projectId}/submit'].post.responses)).toContain('200');
     expect(Object.keys(doc.paths['/api/v1/campaigns/{campaignId}/publish'].post.responses)).toContain('200');
     expect(doc.components.schemas.CreateCampaignRequestDto.required).toEqual(expect.arrayContaining(['title', 'categories', 'applicationWindow', 'assessment']));
+  });
+
+  it('has a documented route for every request an offered project action links to (method and href)', () => {
+    const missing = Object.entries(PROJECT_ACTION_ROUTES).filter(([, r]) => !doc.paths[`/api/v1/projects/{projectId}${r!.path}`]?.[r!.method.toLowerCase()]).map(([a]) => a);
+    expect(missing).toEqual([]);
+    expect(Object.keys(PROJECT_ACTION_ROUTES).length).toBeGreaterThan(15);
   });
 
   it('says who may create campaigns and register organisations as the routes behave', () => {

@@ -106,6 +106,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const seenByCounty = (await board('xy')).items[0];
       expect(seenByCounty).toMatchObject({ status: 'submitted', statusLabel: '已提交', nextApprovalLevel: 'county', nextApprovalLevelLabel: '县（市、区）级', orgPath: ['jx', 'jj', 'xy'], orgName: '浔阳纺织有限公司' });
       expect(seenByCounty.allowedActions).toEqual(expect.arrayContaining(['approve', 'return', 'reject']));
+      // Each offered action names the request that takes it, so a console needs no table of its own (review 37 #5).
+      expect(seenByCounty.allowedActionLabels).toContainEqual({ action: 'approve', label: '审批立项', method: 'POST', href: '/api/v1/projects/p-a/approve' });
       // The city approves after the county, but may send it back or reject it before then (its level has yet to decide): offered as accepted.
       const seenByCity = (await board('city')).items[0];
       expect(seenByCity.allowedActions).toEqual(expect.arrayContaining(['return', 'reject']));

@@ -111,7 +111,7 @@ export class BoardController {
         const allowedActions = actionsForCaller(user, item.status, approvalOf(row), callerLevel, assigned, factsOf(row)).filter((a) => a !== 'record_score' || !underOther);
         // Judging fairness: before the result only those who see every sheet learn who has not scored yet; others get the count.
         const pending = seesEveryScoreSheet(user) ? item.pendingAssessors : item.pendingAssessors.filter((a) => a === user.userId);
-        return { ...item, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
+        return { ...item, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions, item.projectId) };
       }),
     };
   }

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CAMPAIGN_CATEGORY_KEYS, PROJECT_ACTIONS, PROJECT_STATUSES } from '../domain';
 import { ScopeViewDto } from './supervision.response.dto';
 
@@ -11,6 +11,8 @@ import { ScopeViewDto } from './supervision.response.dto';
 export class ActionLabelDto {
   @ApiProperty({ description: '操作 Action', example: 'approve' }) action!: string;
   @ApiProperty({ description: '中文名称 Label', example: '审批通过' }) label!: string;
+  @ApiPropertyOptional({ description: '办理该操作的请求方法（项目一级的操作才有）Method of the request that takes it (project-level actions)', enum: ['POST', 'PATCH'] }) method?: string;
+  @ApiPropertyOptional({ description: '办理该操作的请求地址 Where that request goes', example: '/api/v1/projects/jj-textile-skills/approve' }) href?: string;
 }
 
 export class BoardItemDto {

@@ -42,9 +42,41 @@ function offeredOn(allowed: readonly ProjectAction[], itemActions: readonly Proj
   return { allowedActions, allowedActionLabels: labelledActions(allowedActions) };
 }
 
-export function labelledActions(actions: ProjectAction[]) {
-  return actions.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a] }));
+export function labelledActions(actions: ProjectAction[], projectId?: string) {
+  return actions.map((a) => {
+    const route = projectId === undefined ? undefined : PROJECT_ACTION_ROUTES[a];
+    return route ? { action: a, label: PROJECT_ACTION_LABELS[a], method: route.method, href: `/api/v1/projects/${encodeURIComponent(projectId!)}${route.path}` } : { action: a, label: PROJECT_ACTION_LABELS[a] };
+  });
 }
+
+/**
+ * The request each project-level action is taken by, so a console turns an offered action into
+ * its request without a table of its own. Actions on an item inside the project (a finding's
+ * rectification, a milestone's commendation) are offered on that item and have no route here.
+ */
+export const PROJECT_ACTION_ROUTES: Partial<Record<ProjectAction, { method: 'POST' | 'PATCH'; path: string }>> = {
+  edit: { method: 'PATCH', path: '' },
+  submit: { method: 'POST', path: '/submit' },
+  approve: { method: 'POST', path: '/approve' },
+  return: { method: 'POST', path: '/return' },
+  reject: { method: 'POST', path: '/reject' },
+  grant_extension: { method: 'POST', path: '/extensions' },
+  file_progress_report: { method: 'POST', path: '/progress-reports' },
+  record_milestone: { method: 'POST', path: '/milestones' },
+  record_inspection: { method: 'POST', path: '/inspections' },
+  record_incident: { method: 'POST', path: '/incidents' },
+  open_assessment: { method: 'POST', path: '/assessment/open' },
+  add_assessor: { method: 'POST', path: '/assessment/assessors' },
+  declare_conflict: { method: 'POST', path: '/assessment/conflicts' },
+  record_score: { method: 'POST', path: '/assessment/scores' },
+  record_self_score: { method: 'POST', path: '/assessment/self-scores' },
+  finalize_assessment: { method: 'POST', path: '/assessment/finalize' },
+  submit_summary: { method: 'POST', path: '/summary' },
+  accept_summary: { method: 'POST', path: '/summary/accept' },
+  return_summary: { method: 'POST', path: '/summary/return' },
+  withdraw: { method: 'POST', path: '/withdraw' },
+  terminate: { method: 'POST', path: '/terminate' },
+};
 
 /**
  * A project as the API shows it: the folded state with Chinese labels and what the caller may do.
@@ -150,7 +182,7 @@ export function projectView(
     nextApprovalLevel: o.nextLevel,
     nextApprovalLevelLabel: o.nextLevel ? (HIERARCHY_LEVEL_LABELS[o.nextLevel as keyof typeof HIERARCHY_LEVEL_LABELS] ?? o.nextLevel) : null,
     allowedActions: o.allowedActions,
-    allowedActionLabels: labelledActions(o.allowedActions),
+    allowedActionLabels: labelledActions(o.allowedActions, project.projectId),
     revision,
   };
 }
