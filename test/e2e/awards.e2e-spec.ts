@@ -501,9 +501,14 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // Withdrawing it before the notice is the recommender's (the county) or the round's office; not the nominee's unit's, nor a level above (it declines by its review).
     expect(await onNomination('ent-a')).toEqual(['record_workers_congress_approval', 'review_nomination']);
     expect(await onNomination('office')).toEqual(['grant_clearance', 'refuse_clearance', 'withdraw_nomination']);
+    // Each names the request that takes it (review 37 #5); the same action offered on the round as a whole names none.
+    const on = (path: string) => ({ method: 'POST', href: `/api/v1/award-rounds/jj-offers/nominations/n-zhao${path}` });
     expect((await round('office')).nominations[0].allowedActionLabels).toEqual([
-      { action: 'grant_clearance', label: '出具征求意见（同意）' }, { action: 'refuse_clearance', label: '出具征求意见（不同意）' }, { action: 'withdraw_nomination', label: '撤回推荐' },
+      { action: 'grant_clearance', label: '出具征求意见（同意）', ...on('/clearances') }, { action: 'refuse_clearance', label: '出具征求意见（不同意）', ...on('/clearances') },
+      { action: 'withdraw_nomination', label: '撤回推荐', ...on('/withdraw') },
     ]);
+    expect((await round('office')).allowedActionLabels).toContainEqual({ action: 'grant_clearance', label: '出具征求意见（同意）' });
+    expect((await round('office')).allowedActionLabels).toContainEqual({ action: 'nominate', label: expect.any(String), method: 'POST', href: '/api/v1/award-rounds/jj-offers/nominations' });
     expect(await onNomination('county')).toEqual(['withdraw_nomination']);
     for (const who of ['city', 'auditor']) expect(await onNomination(who)).toEqual([]);
     expect((await post(`${R9}/nominations/n-zhao/withdraw`, { reason: '本单位不再推荐' }, 'ent-a')).body).toMatchObject({ status: 403, code: 'AWARD.NOT_THE_RECOMMENDER' });

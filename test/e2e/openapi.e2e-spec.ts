@@ -4,6 +4,7 @@ import { ModulesContainer } from '@nestjs/core';
 import { DEMO_USERS } from '../../apps/api/src/demo/demo-users';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
 import { PROJECT_ACTION_ROUTES } from '../../libs/competitions/src/application/project.view';
+import { AWARD_ACTION_ROUTES } from '../../libs/awards/src/application/award-round.view';
 import { TestApp } from '../support/test-app';
 
 /** Metadata keys of @ApiExcludeController / @ApiExcludeEndpoint (@nestjs/swagger does not export its constants). */
@@ -168,6 +169,9 @@ describe('the OpenAPI document', () => {
     const missing = Object.entries(PROJECT_ACTION_ROUTES).filter(([, r]) => !doc.paths[`/api/v1/projects/{projectId}${r!.path}`]?.[r!.method.toLowerCase()]).map(([a]) => a);
     expect(missing).toEqual([]);
     expect(Object.keys(PROJECT_ACTION_ROUTES).length).toBeGreaterThan(15);
+    const params: Record<string, string> = { n: '{nominationId}', o: '{objectionId}', h: '{honourId}' };
+    const awardMissing = Object.entries(AWARD_ACTION_ROUTES).filter(([, path]) => !doc.paths[`/api/v1/award-rounds/{roundId}${path.replace(/\{(\w)\}/g, (_, k: string) => params[k]!)}`]?.post).map(([a]) => a);
+    expect(awardMissing).toEqual([]);
   });
 
   it('says who may create campaigns and register organisations as the routes behave', () => {

@@ -46,8 +46,42 @@ const publishedDuring = (notice: { startsOn: string; startsAt: string }) => Date
 /** An instant as Beijing wall-clock time, HH:mm. */
 const beijingTimeOf = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(11, 16);
 
-/** Actions as the API names them, with their Chinese labels. */
-const offered = (commandTypes: readonly string[]) => ({ allowedActions: awardActionNames(commandTypes), allowedActionLabels: labelledAwardActions(commandTypes) });
+/** Where the request of each action goes, under the round (`{n}` a nomination, `{o}` an objection, `{h}` an honour). */
+export const AWARD_ACTION_ROUTES: Readonly<Record<string, string>> = {
+  Nominate: '/nominations',
+  StartPublicNotice: '/public-notice',
+  RaiseObjection: '/objections',
+  ReopenNominations: '/reopen-nominations',
+  Confer: '/confer',
+  RecordWorkersCongressApproval: '/nominations/{n}/recommend',
+  ReviewNomination: '/nominations/{n}/review',
+  WithdrawNomination: '/nominations/{n}/withdraw',
+  GrantClearance: '/nominations/{n}/clearances',
+  RefuseClearance: '/nominations/{n}/clearances',
+  ResolveObjection: '/objections/{o}/resolve',
+  RevokeHonour: '/honours/{h}/revoke',
+  WithdrawHonour: '/honours/{h}/withdraw',
+  SuspendHonour: '/honours/{h}/suspend',
+  ReinstateHonour: '/honours/{h}/reinstate',
+};
+
+/**
+ * Actions as the API names them, with their Chinese labels and, where the item they act on is
+ * known, the request that takes them (every award-round command is a POST): a console turns an
+ * offered action into its request without a table of its own. A nomination's action offered on
+ * the round as a whole names no request: it is taken on the nomination that offers it.
+ */
+const offered = (commandTypes: readonly string[], on?: { roundId: string; n?: string; o?: string; h?: string }) => ({
+  allowedActions: awardActionNames(commandTypes),
+  allowedActionLabels: labelledAwardActions(commandTypes).map((label, i) => {
+    const path = on ? AWARD_ACTION_ROUTES[commandTypes[i]!] : undefined;
+    const ids = { n: on?.n, o: on?.o, h: on?.h } as Record<string, string | undefined>;
+    const unknown = path?.match(/\{(\w)\}/g)?.some((p) => ids[p[1]!] === undefined);
+    if (!path || unknown) return label;
+    const filled = path.replace(/\{(\w)\}/g, (_, k: string) => encodeURIComponent(ids[k]!));
+    return { ...label, method: 'POST', href: `/api/v1/award-rounds/${encodeURIComponent(on!.roundId)}${filled}` };
+  }),
+});
 
 /**
  * An award round as the console shows it: the stage in Chinese, every nomination with its
@@ -127,7 +161,7 @@ export function awardRoundView(
       // The stored verdict is what the nomination was made on; a rule the facts now fail is shown beside it.
       ...(barredNow.has(n.nominationId) ? { noLongerEligible: barredNow.get(n.nominationId) } : {}),
       verdict: { eligible: n.verdict.eligible, ruleSetId: n.verdict.ruleSetId, ruleSetVersion: n.verdict.ruleSetVersion, checkedAt: n.verdict.checkedAt, failed: failedReasons(n.verdict).length, reasons: n.verdict.reasons },
-      ...offered(actions.byNomination.get(n.nominationId) ?? []),
+      ...offered(actions.byNomination.get(n.nominationId) ?? [], { roundId: round.roundId, n: n.nominationId }),
     })),
     // An objection is seen with its nomination, and by whoever raised it (to follow it to its outcome), their own identity included.
     objections: state.objections.filter((o) => visible.has(o.nominationId) || objections.get(o.objectionId)?.raisedBy === access.userId).map((o) => {
@@ -141,13 +175,13 @@ export function awardRoundView(
         ...o, statusLabel: OBJECTION_STATUS_LABELS[o.status], grounds: d?.grounds ?? null, note: d?.note ?? null, raisedAt: d?.raisedAt ?? null, resolvedAt: d?.resolvedAt ?? null,
         ...(outcome ? { nominationOutcomeZh: `${o.status === 'dismissed' ? '本异议核查为不属实；' : ''}被异议的推荐其后${removalLabel(outcome).zh}${failed}` } : {}),
         ...(showObjectors || own ? { objector: d?.objector ?? null } : {}),
-        ...offered(o.status === 'open' ? actions.round.filter((type) => type === 'ResolveObjection') : []),
+        ...offered(o.status === 'open' ? actions.round.filter((type) => type === 'ResolveObjection') : [], { roundId: round.roundId, o: o.objectionId }),
       };
     }),
     // Each honour and objection offers what the round offers that applies to it: its status's changes, the resolution of an open one.
     honours: state.honours.filter((h) => visible.has(h.nominationId)).map((h) => ({
       ...h, levelLabel: HONOUR_LEVEL_LABELS[h.level], statusLabel: HONOUR_STATUS_LABELS[h.status],
-      ...offered(actions.round.filter((type) => (HONOUR_ALLOWED[h.status] as readonly string[]).includes(type))),
+      ...offered(actions.round.filter((type) => (HONOUR_ALLOWED[h.status] as readonly string[]).includes(type)), { roundId: round.roundId, h: h.honourId }),
     })),
     slate: {
       met: ratios.every((r) => r.met) && subQuotas.every((q) => q.met),
@@ -157,6 +191,6 @@ export function awardRoundView(
       quotaBreaches: quotaBreaches(round, primaries),
       pendingClearances: pendingClearances(state).filter((p) => visible.has(p.nominationId)).map((p) => ({ ...p, departmentLabels: p.departments.map((d) => DEPARTMENT_LABELS[d]) })),
     },
-    ...offered(actions.round),
+    ...offered(actions.round, { roundId: round.roundId }),
   };
 }
