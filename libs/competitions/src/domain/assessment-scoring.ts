@@ -127,7 +127,10 @@ export type ScoreSheetCode = 'PROJECT.UNKNOWN_CRITERION' | 'PROJECT.MISSING_CRIT
  * then out of range), each with a field problem naming the criterion; `code` is the first kind
  * found, `codes` every kind, so a form marks every field from one refusal.
  */
-export function scoreSheetProblems(scheme: Pick<AssessmentScheme, 'criteria' | 'scale'>, scores: unknown): { code: ScoreSheetCode; codes: ScoreSheetCode[]; errors: FieldProblem[] } | null {
+export function scoreSheetProblems(
+  scheme: Pick<AssessmentScheme, 'criteria' | 'scale'>,
+  scores: unknown,
+): { code: ScoreSheetCode; codes: ScoreSheetCode[]; errors: FieldProblem[]; groups: Array<{ code: ScoreSheetCode; errors: FieldProblem[] }> } | null {
   const given = typeof scores === 'object' && scores !== null && !Array.isArray(scores) ? (scores as Record<string, unknown>) : {};
   const keys = scheme.criteria.map((c) => c.key);
   const groups: Array<{ code: ScoreSheetCode; errors: FieldProblem[] }> = [];
@@ -159,7 +162,7 @@ export function scoreSheetProblems(scheme: Pick<AssessmentScheme, 'criteria' | '
     });
   }
   if (groups.length === 0) return null;
-  return { code: groups[0]!.code, codes: groups.map((g) => g.code), errors: groups.flatMap((g) => g.errors) };
+  return { code: groups[0]!.code, codes: groups.map((g) => g.code), errors: groups.flatMap((g) => g.errors), groups };
 }
 
 /**

@@ -21,9 +21,10 @@ const SHEET_PROBLEMS: Record<ScoreSheetCode, { zh: string; en: string }> = {
 function checkedSheet(scheme: AssessmentScheme, scores: Record<string, number>): { scores: Record<string, number>; weightedTotal: number } {
   const wrong = scoreSheetProblems(scheme, scores);
   if (wrong) {
-    const zh = wrong.codes.map((code) => SHEET_PROBLEMS[code].zh).join('；');
-    const en = wrong.codes.map((code) => SHEET_PROBLEMS[code].en).join('; ');
-    throw DomainError.validation(wrong.code, `${zh}：${wrong.errors.map((e) => e.messageZh).join(' ')}`, `${en}: ${wrong.errors.map((e) => e.messageEn).join(' ')}`, { errors: wrong.errors, codes: wrong.codes, scale: scheme.scale });
+    // Each kind of problem, then what it is about (review 38 #3: the headlines ran together, apart from their details).
+    const zh = wrong.groups.map((g) => `${SHEET_PROBLEMS[g.code].zh}：${g.errors.map((e) => e.messageZh).join('')}`).join('');
+    const en = wrong.groups.map((g) => `${SHEET_PROBLEMS[g.code].en}: ${g.errors.map((e) => e.messageEn.replace(/^./, (c) => c.toUpperCase())).join(' ')}`).join(' ');
+    throw DomainError.validation(wrong.code, zh, en, { errors: wrong.errors, codes: wrong.codes, scale: scheme.scale });
   }
   const ordered: Record<string, number> = {};
   for (const c of scheme.criteria) ordered[c.key] = scores[c.key];

@@ -62,6 +62,12 @@ describe('assessor scores (考评)', () => {
   it('refuses a sheet missing a criterion', () => {
     const { schedule: _s, ...partial } = sheet;
     spec().given(underAssessment()).when(score(1, partial)).thenThrows('PROJECT.MISSING_CRITERION', { details: { errors: [{ field: 'scores.schedule' }] } });
+    // With a score out of range besides, both in one refusal, each kind followed by what it is about (review 38 #3).
+    const both = spec().given(underAssessment()).when(score(1, { ...partial, quality: 101 })).thenThrows('PROJECT.MISSING_CRITERION', {
+      details: { errors: [{ field: 'scores.schedule' }, { field: 'scores.quality' }], codes: ['PROJECT.MISSING_CRITERION', 'PROJECT.SCORE_OUT_OF_RANGE'] },
+    });
+    expect(both.messageZh).toMatch(/^评分表缺少指标：请为“[^”]+”打分。评分超出评分范围：“[^”]+”的得分应在 0–100 之间。$/);
+    expect(both.messageEn).toMatch(/^The score sheet misses a criterion: Give a score for "schedule"\. A score is out of the scale: The score for "quality" must be between 0 and 100\.$/);
   });
 
   it('refuses an assessor not assigned to the project', () => {
