@@ -46,6 +46,16 @@ describe('board projection', () => {
     projectionSpec(boardProjection).given([...base, form, retitled, plan, noPhone]).then(missing, ['registrationForm.contactPhone']);
   });
 
+  it('keeps a return’s reason while the resubmission is decided, and lets it go with 立项 (review 38 #2)', () => {
+    const base = [...tree(), campaignCreated('c1', ['county']), drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b1', '2021-07-20T02:00:00.000Z')];
+    const returned = recorded('ProjectReturned', { projectId: 'b1', level: 'county', reason: '缺少安全措施' }, at('2021-07-21T02:00:00.000Z'));
+    const again = submitted('b1', '2021-07-21T06:00:00.000Z');
+    const approved = recorded('ProjectApproved', { projectId: 'b1', level: 'county', rulesVersion: 1, approvedLevels: ['county'] }, at('2021-07-22T02:00:00.000Z'));
+    const row = (db: Parameters<typeof listBoard>[0]) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!;
+    projectionSpec(boardProjection).given([...base, returned, again]).thenMatches(row, { status: 'submitted', returnedReason: '缺少安全措施', returnedLevel: 'county' });
+    projectionSpec(boardProjection).given([...base, returned, again, approved]).thenMatches(row, { status: 'in_progress', returnedReason: null, returnedLevel: null });
+  });
+
   it('keeps why a project was rejected (不予立项), as it keeps why one was returned', () => {
     const base = [...tree(), campaignCreated('c1', ['county']), drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b1', '2021-07-20T02:00:00.000Z')];
     const rejected = recorded('ProjectRejected', { projectId: 'b1', level: 'county', reason: '不属于本次竞赛重点工程范围' }, at('2021-07-21T02:00:00.000Z'));

@@ -93,7 +93,8 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
     case 'ProjectApprovedAtLevel':
       return { approved_levels: JSON.stringify([...JSON.parse(row.approved_levels), e.data.level]), next_level: e.data.nextLevel, waiting_since: at };
     case 'ProjectApproved':
-      return { ...closed('in_progress'), approved_levels: JSON.stringify(e.data.approvedLevels) };
+      // A return's reason stays on the row while the resubmission is decided (what the reviewer checks the fix against), and goes with 立项 (review 38 #2).
+      return { ...closed('in_progress'), approved_levels: JSON.stringify(e.data.approvedLevels), returned_reason: null, returned_level: null };
     case 'ProjectReturned':
       return { ...closed('returned'), approved_levels: '[]', returned_reason: e.data.reason, returned_level: e.data.level };
     case 'ProjectRejected':
@@ -180,7 +181,7 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 10,
+  version: 11,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],
