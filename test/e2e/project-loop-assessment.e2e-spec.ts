@@ -85,7 +85,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const unknown = await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90, schedule: 85, innovation: 80, beauty: 99 } }, 'as1', 400, 'PROJECT.UNKNOWN_CRITERION');
     expect(unknown.messageZh).toContain('评估方案中没有指标“beauty”');
     const missing = await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90 } }, 'as1', 400, 'PROJECT.MISSING_CRITERION');
-    expect(missing.detail).toBe('The score sheet misses a criterion: give a score for "schedule". give a score for "innovation".');
+    expect(missing.detail).toBe('The score sheet misses a criterion: Give a score for "schedule". Give a score for "innovation".');
     await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'unitA', 403, 'AUTH.ROLE_REQUIRED');
     await w.refused('/api/v1/projects/p-a/progress-reports', { period: '2021-Q4', metrics: {}, narrative: 'x' }, 'unitA', 409, 'PROJECT.ILLEGAL_TRANSITION');
   });
@@ -135,6 +135,14 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const offered = ok(await w.get('/api/v1/projects/p-a', 'city')).body;
     expect(offered.noteRequired).toEqual([expect.objectContaining({ action: 'finalize_assessment', code: 'PROJECT.DISAGREEMENT_REVIEW_REQUIRED' })]);
     expect(ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.noteRequired).toEqual([]);
+    // The city opened the assessment: the county over the project may not fix its result, nor settle the city's review (review 38 #1).
+    const county = ok(await w.get('/api/v1/projects/p-a', 'xy')).body;
+    expect(county.allowedActions).not.toContain('finalize_assessment');
+    expect(county.noteRequired).toEqual([]);
+    expect((await w.get('/api/v1/board?orgId=ent-a', 'xy')).body.items[0].allowedActions).not.toContain('finalize_assessment');
+    const byCounty = await w.refused('/api/v1/projects/p-a/assessment/finalize', { note: '县级确定' }, 'xy', 403, 'PROJECT.ASSESSMENT_OPENER_ONLY');
+    expect(byCounty).toMatchObject({ openedByOrgId: 'jj' });
+    expect((await w.get('/api/v1/board?orgId=ent-a', 'city')).body.items[0].allowedActions).toContain('finalize_assessment');
     const review = await w.refused('/api/v1/projects/p-a/assessment/finalize', {}, 'city', 422, 'PROJECT.DISAGREEMENT_REVIEW_REQUIRED');
     expect(review).toMatchObject({ spread: 20.5, threshold: 15 });
     expect(offered.noteRequired[0].messageZh).toBe(review.messageZh);

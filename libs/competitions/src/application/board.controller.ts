@@ -89,6 +89,8 @@ export class BoardController {
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
       return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
         applicationComplete: item.applicationMissing.length === 0, mayExtend: campaign ? mayExtendNow(user.orgId, campaign, now) : undefined,
+        // The committee that opened the assessment, or one above it, fixes the result and adds an assessor (as the routes check).
+        assessmentOwner: item.assessmentOpenedBy === null ? undefined : this.orgs.isWithin(item.assessmentOpenedBy, user.orgId),
         enoughScores: item.scoresNeeded === null ? undefined : item.scoresCounted >= item.scoresNeeded };
     };
     // A committee in scope at one of the campaign's approval levels decides (returns, rejects) until its level has approved.
@@ -102,7 +104,7 @@ export class BoardController {
       scope: describeScope(scope, this.orgs),
       // Each row names its unit, as the supervision lists do: a table shows names, not ids.
       items: withOrgNames(this.orgs, page.items).map((row) => {
-        const { scoredBy, assessorOrgsJson, ...item } = row;
+        const { scoredBy, assessorOrgsJson, assessmentOpenedBy: _openedBy, ...item } = row;
         // Still assessing: to score or scored, not recused (a declared conflict leaves both lists).
         const assigned = item.pendingAssessors.includes(user.userId) || scoredBy.includes(user.userId);
         // Assigned under another organisation than the caller's, the assessor may step aside but not score (PROJECT.ASSESSOR_ORG_MISMATCH), as on the detail.

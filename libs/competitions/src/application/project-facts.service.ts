@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { DomainError, Role, streamIdOf } from '@jingsai/shared';
-import { ApprovalFacts, AssessorProfile, Campaign, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider, neverPublished } from '../domain';
+import { ASSESSMENT_OWNER_ACTIONS, ApprovalFacts, AssessorProfile, Campaign, ProjectAction, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider, neverPublished } from '../domain';
 import { campaignStream } from './campaign-stream';
 
 export const projectStream = (projectId: string) => streamIdOf('project', projectId);
@@ -87,6 +87,30 @@ export class ProjectFacts {
   /** Whether the caller is a committee whose scope holds every one of these organisations (what `asCommittee` would let pass). */
   committeeOver(user: AuthUser, ...orgIds: string[]): boolean {
     return user.roles.includes('committee') && orgIds.every((o) => this.orgs.isWithin(o, user.orgId));
+  }
+
+  /** Whether the caller is the committee that opened the project's assessment, or one above it (undefined: none opened, or its opener not recorded). */
+  assessmentOwner(user: AuthUser, project: Project): boolean | undefined {
+    const opener = project.assessment?.openedByOrgId;
+    return opener === undefined ? undefined : this.orgs.isWithin(opener, user.orgId);
+  }
+
+  /**
+   * Fixing the result (with its review of a disagreement) and adding an assessor belong to the
+   * committee that opened the assessment, or one above it: another committee over the project (a
+   * county under the city that opened it) would otherwise settle the city's review (review 38 #1),
+   * as an extension is held to its organiser.
+   */
+  requireAssessmentOwner(user: AuthUser, project: Project, action: string): void {
+    if (!ASSESSMENT_OWNER_ACTIONS.includes(action as ProjectAction) || this.assessmentOwner(user, project) !== false) return;
+    const opener = project.assessment!.openedByOrgId!;
+    const name = this.orgs.get(opener)?.name ?? opener;
+    throw DomainError.forbidden(
+      'PROJECT.ASSESSMENT_OPENER_ONLY',
+      `本项目的评估考核由${name}启动，确定评估结果（含评分分歧的复核）和增补评估专家由${name}（或其上级竞赛委员会）办理。`,
+      `The assessment of this project was opened by ${opener}; fixing its result (with the review of a disagreement) and adding an assessor are for that committee (or one above it).`,
+      { openedByOrgId: opener, yourOrgId: user.orgId },
+    );
   }
 
   /** A committee in scope, or else the project's own unit (milestones, incidents). */

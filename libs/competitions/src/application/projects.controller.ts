@@ -134,7 +134,11 @@ export class ProjectsController {
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
     const mine = project.assessment?.assessors.find((a) => a.userId === user.userId && !a.declaredConflict);
     const at = this.facts.now().toISOString();
-    const facts = { ...projectActionFacts(project, { at, campaign }), mayExtend: mayExtendNow(user.orgId, { organizerOrgId: full.organizerOrgId, endsOn: campaign.span!.endsOn, status: campaign.status }, at) };
+    const facts = {
+      ...projectActionFacts(project, { at, campaign }),
+      mayExtend: mayExtendNow(user.orgId, { organizerOrgId: full.organizerOrgId, endsOn: campaign.span!.endsOn, status: campaign.status }, at),
+      assessmentOwner: this.facts.assessmentOwner(user, project),
+    };
     const undecided = project.status === 'submitted' ? required.filter((l) => !project.application.approvedLevels.includes(l)) : [];
     // Assigned under another organisation than the caller's, the assessor may step aside but not score (PROJECT.ASSESSOR_ORG_MISMATCH).
     const allowedActions = actionsForCaller(user, project.status, { next: nextLevel, undecided }, this.facts.levelOf(user.orgId), mine !== undefined, facts).filter(

@@ -38,6 +38,14 @@ describe('actions open now (allowedActions)', () => {
     });
   });
 
+  it('offers fixing the result and adding an assessor only to the committee that opened the assessment or one above it; the summary to any', () => {
+    const offered = ['add_assessor', 'finalize_assessment', 'accept_summary', 'return_summary', 'terminate'] as const;
+    expect(narrowActions([...offered], { assessmentOwner: false })).toEqual(['accept_summary', 'return_summary', 'terminate']);
+    expect(narrowActions([...offered], { assessmentOwner: true })).toEqual([...offered]);
+    // Not known (opened before the opener was kept): as before, any committee over the project.
+    expect(narrowActions([...offered], {})).toEqual([...offered]);
+  });
+
   it('offers submitting while the window is open, and when the time is not known', () => {
     expect(unitActions(returned, '2021-07-10T09:00:00+08:00')).toEqual(['edit', 'submit', 'withdraw']);
     expect(unitActions(returned)).toEqual(['edit', 'submit', 'withdraw']);

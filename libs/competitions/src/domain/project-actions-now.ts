@@ -27,7 +27,16 @@ export interface ProjectActionFacts {
   enoughScores?: boolean;
   /** Whether the caller may extend the deadline now: the organising committee, before the campaign is over. */
   mayExtend?: boolean;
+  /** Whether the caller is the committee that opened the assessment or one above it (false: another committee over the project; undefined: not known). */
+  assessmentOwner?: boolean;
 }
+
+/**
+ * What only the committee that opened the assessment (or one above it) does: add an assessor and fix
+ * the result, with its review of a disagreement. The summary is any committee's over the project
+ * (a county may return one, as it approved the application).
+ */
+export const ASSESSMENT_OWNER_ACTIONS: readonly ProjectAction[] = ['add_assessor', 'finalize_assessment'];
 
 /** The organising committee extends its deadline, while its campaign is published and not over (the extension decider's rules). */
 export function mayExtendNow(callerOrgId: string, campaign: { organizerOrgId: string; endsOn: string; status: string }, at: string): boolean {
@@ -73,7 +82,9 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
         // A rectification awaiting verification is verified first: nothing can be verified once the summary closes the project.
         return facts.findingsToReview === undefined || facts.findingsToReview === 0;
       case 'finalize_assessment':
-        return facts.enoughScores !== false;
+        return facts.enoughScores !== false && facts.assessmentOwner !== false;
+      case 'add_assessor':
+        return facts.assessmentOwner !== false;
       case 'grant_extension':
         // While the window is open anyone may submit: an extension means something only once it has closed.
         return facts.mayExtend !== false && facts.submissionOpen !== true;

@@ -75,7 +75,7 @@ export function openAssessment(c: OpenAssessment, state: ProjectState): ProjectE
   const unwaived = conflicts.filter((x) => !waivers.some((w) => w.userId === x.assessor.userId));
   if (unwaived.length > 0) throw conflictError(unwaived);
   return [
-    { type: 'AssessmentOpened', data: { projectId: c.projectId, rulesVersion: c.rulesVersion, scheme: c.scheme, projectOrgPath: [...c.projectOrgPath], assessors, openedAt: c.at } },
+    { type: 'AssessmentOpened', data: { projectId: c.projectId, rulesVersion: c.rulesVersion, scheme: c.scheme, projectOrgPath: [...c.projectOrgPath], assessors, openedAt: c.at, openedByOrgId: c.actor.orgId } },
     ...conflicts.map((x) => waived(c.projectId, x, waivers.find((w) => w.userId === x.assessor.userId)!.reason.trim())),
   ];
 }

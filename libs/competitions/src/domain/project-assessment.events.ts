@@ -15,6 +15,8 @@ export type AssessmentOpened = DomainEvent<
     projectId: string; rulesVersion: number; scheme: AssessmentScheme; projectOrgPath: string[]; assessors: AssessorProfile[];
     /** When it opened (absent on events recorded before it was kept): before the plan's end, the rest of the plan goes unreported. */
     openedAt?: string;
+    /** The committee that opened it, which (or one above it) fixes the result and adds an assessor (absent on older events). */
+    openedByOrgId?: string;
   }
 >;
 

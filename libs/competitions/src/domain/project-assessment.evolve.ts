@@ -20,11 +20,11 @@ const summaryOf = (p: Project): ProjectSummary => p.summary ?? { submissions: []
 export function evolveAssessment(p: Project, event: ProjectAssessmentEvent): Project {
   switch (event.type) {
     case 'AssessmentOpened': {
-      const { rulesVersion, scheme, projectOrgPath, assessors, openedAt } = event.data;
+      const { rulesVersion, scheme, projectOrgPath, assessors, openedAt, openedByOrgId } = event.data;
       return {
         ...p,
         status: 'under_assessment',
-        assessment: { rulesVersion, scheme, projectOrgPath: [...projectOrgPath], assessors: assessors.map((a) => assigned(a)), scores: [], selfScores: [], result: null, ...(openedAt ? { openedAt } : {}) },
+        assessment: { rulesVersion, scheme, projectOrgPath: [...projectOrgPath], assessors: assessors.map((a) => assigned(a)), scores: [], selfScores: [], result: null, ...(openedAt ? { openedAt } : {}), ...(openedByOrgId ? { openedByOrgId } : {}) },
       };
     }
     case 'ConflictOfInterestWaived':

@@ -162,6 +162,8 @@ export interface ProjectAssessment {
   result: AssessmentResult | null;
   /** When the assessment opened (unknown for one opened before this was recorded). */
   openedAt?: string;
+  /** The committee that opened it (absent when recorded before this was kept): it, or one above it, fixes the result and adds an assessor. */
+  openedByOrgId?: string;
 }
 
 export interface SummarySubmission {

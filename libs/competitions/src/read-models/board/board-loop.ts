@@ -53,6 +53,8 @@ export function loopChanges(e: RecordedOf<LoopEvent>, row: any): Changes {
       const orgs = JSON.stringify(Object.fromEntries(e.data.assessors.map((a) => [a.userId, a.orgId])));
       return {
         status: 'under_assessment', waiting_since: at, assessors: ids, pending_assessors: ids, assessor_orgs: orgs, overdue_periods: '[]', scored: '[]', scores_needed: scoresNeeded(e.data.scheme),
+        // Who opened it, as the project records it (none on older events): it, or one above it, fixes the result and adds an assessor.
+        assessment_opened_by: e.data.openedByOrgId ?? null,
       };
     }
     case 'AssessorAddedAfterLock': {

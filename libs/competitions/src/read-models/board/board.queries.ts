@@ -77,6 +77,8 @@ export interface BoardItem {
    * board page reads it, few need it.
    */
   assessorOrgsJson: string;
+  /** The committee that opened the assessment (null: not opened, or recorded before this was kept); for the caller's actions, not shown. */
+  assessmentOpenedBy: string | null;
   scoresNeeded: number | null;
   /** Fields a submission would still find missing in the registration form and implementation plan (empty once complete). */
   applicationMissing: string[];
@@ -91,15 +93,15 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs, assessment_opened_by';
 
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt, assessorOrgs,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt, assessorOrgs, assessmentOpenedBy,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string, string | null,
   ];
   const scoredBy = JSON.parse(scored) as string[];
   return {
@@ -135,6 +137,7 @@ function toItem(r: unknown[]): BoardItem {
     scoresCounted: scoredBy.length,
     scoredBy,
     assessorOrgsJson: assessorOrgs,
+    assessmentOpenedBy,
     scoresNeeded,
     applicationMissing: JSON.parse(applicationMissing) as string[],
     revision,
