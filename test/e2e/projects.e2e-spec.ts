@@ -179,6 +179,8 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const noReason = await post('/api/v1/projects/p-c/return', {}, 'xy');
       expect(noReason.status).toBe(400);
       expect(noReason.body.errors.map((e: any) => e.field)).toContain('reason');
+      // Named as what it is, as the README's example has it (review 38 #4).
+      expect(noReason.body.messageZh).toContain('缺少必填字段 reason（退回理由）');
       ok(await post('/api/v1/projects/p-c/return', { reason: '实施方案缺少安全措施，请补充' }, 'xy'));
       const returned = (await board('unitC', '&awaitingMyAction=true')).items[0];
       expect(returned).toMatchObject({ projectId: 'p-c', status: 'returned', statusLabel: '已退回', returnedReason: '实施方案缺少安全措施，请补充', returnedLevel: 'county' });

@@ -79,6 +79,21 @@ export class ReasonRequestDto {
   @ApiProperty({ description: '理由 Reason', example: '实施方案缺少安全措施，请补充后重新提交' }) @IsString() @MaxLength(2000) reason!: string;
 }
 
+/** 退回修改: the reason the unit revises against (named so in a refusal: reason（退回理由）). */
+export class ReturnRequestDto {
+  @ApiProperty({ description: '退回理由 Why it is returned for revision', example: '实施方案缺少安全措施，请补充后重新提交' }) @IsString() @MaxLength(2000) reason!: string;
+}
+
+/** 不予立项: why the application is rejected. */
+export class RejectRequestDto {
+  @ApiProperty({ description: '不予立项理由 Why it is rejected', example: '不属于本次竞赛重点工程范围' }) @IsString() @MaxLength(2000) reason!: string;
+}
+
+/** 终止: why the committee ends the project. */
+export class TerminateRequestDto {
+  @ApiProperty({ description: '终止理由 Why the project is terminated', example: '项目单位停产，竞赛无法继续' }) @IsString() @MaxLength(2000) reason!: string;
+}
+
 /** 审批意见: what the approving committee says with its approval (recorded with it; optional). */
 export class ApproveRequestDto {
   @ApiPropertyOptional({ description: '审批意见（可选，记入审批记录）Approval comment, recorded with the approval', example: '材料齐全，同意立项' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;

@@ -168,6 +168,7 @@ export class ProjectAssessmentDto {
   @ApiProperty({ description: '评估结果（确定前为 null）Result', type: AssessmentResultDto, nullable: true }) result!: AssessmentResultDto | null;
   @ApiProperty({ description: '结果确定前的评分分歧 {spread, threshold, flagged, scored, label}', ...FREE, nullable: true }) provisionalDisagreement!: object | null;
   @ApiPropertyOptional({ description: '评估开始时刻（早期记录无此项）When the assessment opened (absent on older records)', format: 'date-time' }) openedAt?: string;
+  @ApiPropertyOptional({ description: '启动评估的竞赛委员会（早期记录无此项）：由其（或其上级）确定评估结果、增补专家 The committee that opened it (absent on older records): it, or one above it, fixes the result and adds an assessor' }) openedByOrgId?: string;
   @ApiProperty({ description: '评估早于实施方案结束日期开始 {openedOn, planEndsOn, noteZh, noteEn}；否则 null', ...FREE, nullable: true }) openedEarly!: object | null;
   @ApiProperty({ description: '计分方式名称 Aggregation label' }) aggregationLabel!: string;
 }

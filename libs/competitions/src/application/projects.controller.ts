@@ -11,7 +11,7 @@ import {
 } from './project.commands';
 import { ProjectCommandResult } from './project-application.handlers';
 import { ProjectFacts } from './project-facts.service';
-import { ApproveRequestDto, DraftProjectRequestDto, EditProjectRequestDto, GrantExtensionRequestDto, OptionalReasonRequestDto, ReasonRequestDto } from './project.request.dto';
+import { ApproveRequestDto, DraftProjectRequestDto, EditProjectRequestDto, GrantExtensionRequestDto, OptionalReasonRequestDto, RejectRequestDto, ReturnRequestDto, TerminateRequestDto } from './project.request.dto';
 import { actionsForCaller, projectView } from './project.view';
 import { seesEveryScoreSheet } from './score-visibility';
 import { ProjectViewDto } from './project.response.dto';
@@ -75,7 +75,7 @@ export class ProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: '退回修改 Return for revision, with a reason' })
   @ApiOkResponse({ type: CommandResponse })
-  returnForRevision(@Param('projectId') projectId: string, @Body() body: ReasonRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+  returnForRevision(@Param('projectId') projectId: string, @Body() body: ReturnRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new ReturnProjectCommand(projectId, body, user, req), reply);
   }
 
@@ -84,7 +84,7 @@ export class ProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: '不予立项 Reject, with a reason' })
   @ApiOkResponse({ type: CommandResponse })
-  reject(@Param('projectId') projectId: string, @Body() body: ReasonRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+  reject(@Param('projectId') projectId: string, @Body() body: RejectRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new RejectProjectCommand(projectId, body, user, req), reply);
   }
 
@@ -114,7 +114,7 @@ export class ProjectsController {
   @HttpCode(200)
   @ApiOperation({ summary: '终止 Terminate (a committee, with a reason)' })
   @ApiOkResponse({ type: CommandResponse })
-  terminate(@Param('projectId') projectId: string, @Body() body: ReasonRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+  terminate(@Param('projectId') projectId: string, @Body() body: TerminateRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.run(new TerminateProjectCommand(projectId, body, user, req), reply);
   }
 
