@@ -20,7 +20,7 @@ const open = (assessors: AssessorProfile[] = trio, over: Partial<OpenAssessment>
   rulesVersion: 2,
   ...over,
 });
-const openedEvent = (assessors: AssessorProfile[]): ProjectEvent => ({ type: 'AssessmentOpened', data: { projectId: P.projectId, rulesVersion: 2, scheme, projectOrgPath, assessors, openedAt: at } });
+const openedEvent = (assessors: AssessorProfile[]): ProjectEvent => ({ type: 'AssessmentOpened', data: { projectId: P.projectId, rulesVersion: 2, scheme, projectOrgPath, assessors, openedAt: at, openedByOrgId: 'jj-committee' } });
 const waiver = (a: AssessorProfile, relation: 'same_org' | 'ancestor' | 'descendant', reason: string): ProjectEvent => ({
   type: 'ConflictOfInterestWaived',
   data: { projectId: P.projectId, assessorUserId: a.userId, assessorName: a.name, assessorOrgId: a.orgId, relation, reason },
