@@ -23,14 +23,18 @@ function assessorProfile(a: AssessorProfile, field: string, problems: Problems):
 }
 
 /** Names who conflicts and why, and what the committee can do. */
-function conflictError(conflicts: Conflict[]): DomainError {
+/** `fieldOf`: where in the request each conflicting assessor's organisation was given, for a form to mark. */
+function conflictError(conflicts: Conflict[], fieldOf: (x: Conflict) => string): DomainError {
   const zh = conflicts.map((x) => `${x.assessor.name}（${CONFLICT_RELATION_LABELS[x.relation].zh}）`).join('；');
   const en = conflicts.map((x) => `${x.assessor.name} (${CONFLICT_RELATION_LABELS[x.relation].en})`).join('; ');
   return DomainError.unprocessable(
     'PROJECT.ASSESSOR_CONFLICT',
     `以下评估专家与本项目存在利益冲突，不能指派：${zh}。请更换专家；确需指派的，请说明理由予以豁免。`,
     `These assessors have a conflict of interest with this project and cannot be assigned: ${en}. Choose others, or give a waiver with a reason.`,
-    { conflicts: conflicts.map((x) => ({ userId: x.assessor.userId, name: x.assessor.name, orgId: x.assessor.orgId, relation: x.relation })) },
+    {
+      conflicts: conflicts.map((x) => ({ userId: x.assessor.userId, name: x.assessor.name, orgId: x.assessor.orgId, relation: x.relation })),
+      errors: conflicts.map((x) => problem(fieldOf(x), `${x.assessor.name}：${CONFLICT_RELATION_LABELS[x.relation].zh}，不能指派（或说明理由予以豁免）。`, `${x.assessor.userId}: ${CONFLICT_RELATION_LABELS[x.relation].en}; choose another, or waive with a reason.`)),
+    },
   );
 }
 
@@ -73,7 +77,7 @@ export function openAssessment(c: OpenAssessment, state: ProjectState): ProjectE
   });
   problems.throwIfAny();
   const unwaived = conflicts.filter((x) => !waivers.some((w) => w.userId === x.assessor.userId));
-  if (unwaived.length > 0) throw conflictError(unwaived);
+  if (unwaived.length > 0) throw conflictError(unwaived, (x) => `assessors[${assessors.indexOf(x.assessor)}].orgId`);
   return [
     { type: 'AssessmentOpened', data: { projectId: c.projectId, rulesVersion: c.rulesVersion, scheme: c.scheme, projectOrgPath: [...c.projectOrgPath], assessors, openedAt: c.at, openedByOrgId: c.actor.orgId } },
     ...conflicts.map((x) => waived(c.projectId, x, waivers.find((w) => w.userId === x.assessor.userId)!.reason.trim())),
@@ -102,7 +106,7 @@ export function addAssessor(c: AddAssessor, state: ProjectState): ProjectEvent[]
   if (existing) requireCorrectable(assessment, existing);
   const relation = conflictRelation({ orgId: project.orgId, orgPath: assessment.projectOrgPath }, assessor);
   const waiverReason = c.waiverReason?.trim() ?? '';
-  if (relation && !waiverReason) throw conflictError([{ assessor, relation }]);
+  if (relation && !waiverReason) throw conflictError([{ assessor, relation }], () => 'assessor.orgId');
   const recorded: ProjectEvent = existing
     ? { type: 'AssessorOrganisationCorrected', data: { projectId: c.projectId, assessor, previousOrgId: existing.orgId, reason } }
     : { type: 'AssessorAddedAfterLock', data: { projectId: c.projectId, assessor, reason } };

@@ -55,6 +55,8 @@ describe('opening assessment (评估考核)', () => {
         .when(open([...trio, conflicted]))
         .thenThrows('PROJECT.ASSESSOR_CONFLICT', { kind: 'unprocessable', details: { conflicts: [{ userId: conflicted.userId, name: conflicted.name, orgId: conflicted.orgId, relation }] } });
       expect(err.messageZh).toContain(conflicted.name);
+      // The field a form marks: the fourth assessor's organisation (review 37 #12).
+      expect(err.details.errors).toEqual([expect.objectContaining({ field: 'assessors[3].orgId' })]);
     });
 
     it('allows it with a waiver, recorded with the reason', () => {

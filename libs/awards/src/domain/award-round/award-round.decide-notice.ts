@@ -26,7 +26,7 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
       'AWARD.NOTICE_TOO_SHORT',
       `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅 ${resolved.calendarDays} 天，本轮要求按自然日公示不少于 ${calendarMinimum} 天。`,
       `The notice (${resolved.startsOn} to ${resolved.lastDay}) lasts ${resolved.calendarDays} day(s); this round needs at least ${calendarMinimum} calendar days.`,
-      { calendarDays: resolved.calendarDays, minimumDays: calendarMinimum, lastDay: resolved.lastDay },
+      { calendarDays: resolved.calendarDays, minimumDays: calendarMinimum, lastDay: resolved.lastDay, errors: [{ field: 'period.to', messageZh: `公示期应不少于 ${calendarMinimum} 天`, messageEn: `at least ${calendarMinimum} calendar days` }] },
     );
   }
   // By dates reaching into a year the holiday calendar lacks, with no calendar minimum: accepted only
@@ -47,7 +47,11 @@ export function decideStartNotice(c: StartPublicNotice, state: AwardRoundState):
       'AWARD.NOTICE_TOO_SHORT',
       `公示期（${resolved.startsOn} 至 ${resolved.lastDay}）仅含 ${resolved.workingDays} 个工作日，本轮要求不少于 ${round.minimumNoticeWorkingDays} 个工作日。`,
       `The notice (${resolved.startsOn} to ${resolved.lastDay}) has ${resolved.workingDays} working day(s); this round needs at least ${round.minimumNoticeWorkingDays}.`,
-      { workingDays: resolved.workingDays, minimumWorkingDays: round.minimumNoticeWorkingDays, lastDay: resolved.lastDay },
+      {
+        workingDays: resolved.workingDays, minimumWorkingDays: round.minimumNoticeWorkingDays, lastDay: resolved.lastDay,
+        // The field a form marks: the count asked for, or the last date of a period by dates.
+        errors: [{ field: c.period.kind === 'working_days' ? 'period.days' : 'period.to', messageZh: `应不少于 ${round.minimumNoticeWorkingDays} 个工作日`, messageEn: `at least ${round.minimumNoticeWorkingDays} working days` }],
+      },
     );
   }
   // Given by dates, a notice still needs a working day in it: one over a whole holiday (National Day, 10-01 to 10-05) is seen by no office.

@@ -79,7 +79,7 @@ describe('starting the public notice (公示)', () => {
 
   it('holds a notice by dates to the working-day minimum when the round sets no calendar minimum: 6 days over National Day with 1 working day are not 5 working days', () => {
     const dates = (from: string, to: string) => start({ at: '2022-09-26T09:00:00+08:00', startsOn: from, period: { kind: 'calendar_days', from, to } });
-    spec.given(ready).when(dates('2022-10-03', '2022-10-08')).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 1, minimumWorkingDays: 5 } });
+    spec.given(ready).when(dates('2022-10-03', '2022-10-08')).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 1, minimumWorkingDays: 5, errors: [{ field: 'period.to' }] } });
     spec.given(ready).when(dates('2022-10-14', '2022-10-19')).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 4, minimumWorkingDays: 5 } });
     spec.given(ready).when(dates('2022-10-14', '2022-10-20')).thenMatches([{ type: 'PublicNoticeStarted', data: { calendarDays: 7, workingDays: 5 } }]);
   });
@@ -92,7 +92,7 @@ describe('starting the public notice (公示)', () => {
   });
 
   it('refuses a working-day notice shorter than the minimum', () => {
-    spec.given(ready).when(start({ period: { kind: 'working_days', days: 3 } })).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 3, minimumWorkingDays: 5 } });
+    spec.given(ready).when(start({ period: { kind: 'working_days', days: 3 } })).thenThrows('AWARD.NOTICE_TOO_SHORT', { details: { workingDays: 3, minimumWorkingDays: 5, errors: [{ field: 'period.days' }] } });
   });
 
   it('ends the Lijiang notice at 2022-10-19 24:00 +08:00', () => {
