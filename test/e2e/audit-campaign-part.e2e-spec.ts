@@ -83,6 +83,26 @@ describe('the campaign export of an auditor below the organiser', () => {
     const lxAuditor = await t.token({ userId: 'u-audit-ent-a2', roles: ['auditor'], orgId: 'lx' });
     expect((await t.get('/api/v1/audit/streams/awardRound-jj-cert/events', lxAuditor)).body.code).toBe('AUTH.OUT_OF_SCOPE');
     expect((await t.get('/api/v1/audit/streams/awardRound-jj-kind/events', lxAuditor)).body.part.nominationIds).toEqual(['n-b']);
+
+    // An objection raised by someone signed in as themselves: the part names neither the objector nor who recorded it, and
+    // carries no hashes against which a guessed name and phone could be checked offline (review 39 #1, #2).
+    await ok(t.post('/api/v1/award-rounds/jj-kind/nominations/n-a/recommend', { workersCongressOn: '2021-07-01' }, tok.unitA));
+    await ok(t.post('/api/v1/award-rounds/jj-kind/nominations/n-b/recommend', { workersCongressOn: '2021-07-01' }, tok.unitB));
+    await ok(t.post('/api/v1/award-rounds/jj-kind/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2021-07-01' }, tok.office));
+    const whistle = await t.token({ userId: 'u-zhangsan', name: '张三', roles: ['unit'], orgId: 'ent-a' });
+    await ok(t.post('/api/v1/award-rounds/jj-kind/objections', { objectionId: 'o-1', nominationId: 'n-a', objector: { kind: 'individual', realName: '张三', contact: '13800000000' }, grounds: '事迹不实' }, whistle));
+    const part = (await t.get('/api/v1/audit/streams/awardRound-jj-kind/events?limit=100', tok.xyAuditor)).body;
+    const objection = part.items.find((e: any) => e.type === 'ObjectionRaised');
+    expect(objection.data).toMatchObject({ grounds: '事迹不实', objector: { kind: 'individual', withheld: true } });
+    expect(objection.who).toMatchObject({ userId: '（已隐去）', orgId: '（已隐去）' });
+    expect(part.items.every((e: any) => e.hash === null && e.prevHash === null)).toBe(true);
+    expect(JSON.stringify(part)).not.toMatch(/张三|13800000000|u-zhangsan/);
+    expect((await t.get('/api/v1/audit/streams/awardRound-jj-kind/events?actor=u-zhangsan', tok.xyAuditor)).body.items).toEqual([]);
+    // The organiser's auditor reads the round whole, objector and hashes included.
+    const cityAuditor = await t.token({ userId: 'u-audit-jj3', roles: ['auditor'], orgId: 'jj' });
+    const whole = (await t.get('/api/v1/audit/streams/awardRound-jj-kind/events?limit=100', cityAuditor)).body;
+    expect(whole.part).toBeUndefined();
+    expect(whole.items.find((e: any) => e.type === 'ObjectionRaised').who.userId).toBe('u-zhangsan');
   });
 
   it('replays a stream whose last event was deleted with a warning that it cannot be relied on (review 35 #7)', async () => {

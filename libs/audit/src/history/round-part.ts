@@ -42,9 +42,15 @@ export async function roundPart(store: EventStore, streamId: string, inScope: (o
         (d.honourId !== undefined && honours.has(d.honourId)) ||
         (d.sourceHonourId !== undefined && honours.has(d.sourceHonourId));
       if (!ours) return null;
-      if (event.type !== 'ObjectionRaised') return event;
+      // A part is not a chain anyone can verify, and a hash would let a guessed name and phone be checked against it
+      // offline (review 39 #2): the part carries no hashes. Its events are read as the store has them otherwise.
+      const { prevHash: _p, hash: _h, ...metadata } = event.metadata;
+      const base = { streamId: event.streamId, revision: event.revision, position: event.position, recordedAt: event.recordedAt, type: event.type };
+      if (event.type !== 'ObjectionRaised') return { ...base, data: event.data, metadata };
+      // An objector is whoever raised it, usually signed in as themselves: withheld from the event's data and from who recorded it (review 39 #1).
       const objector = { kind: d.objector?.kind ?? null, withheld: true };
-      return { streamId: event.streamId, revision: event.revision, position: event.position, recordedAt: event.recordedAt, type: event.type, data: { ...event.data, objector }, metadata: event.metadata };
+      const actor = { userId: '（已隐去）', role: metadata.actor.role, orgId: '（已隐去）', name: '（异议人身份已隐去）' };
+      return { ...base, data: { ...event.data, objector }, metadata: { ...metadata, actor } };
     },
   };
 }
