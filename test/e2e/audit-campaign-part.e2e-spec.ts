@@ -1,5 +1,6 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { EVENT_STORE, EventStore, computeEventHash } from '@jingsai/event-store';
 import { SCENARIO_CAMPAIGN, SCENARIO_ORGS, SCENARIO_PROJECT } from '../fixtures/service-scenario';
 import { TestApp } from '../support/test-app';
 
@@ -116,5 +117,17 @@ describe('the campaign export of an auditor below the organiser', () => {
     const replayed = (await t.get('/api/v1/audit/streams/project-p-b/state', admin)).body;
     expect(replayed.integrity).toMatchObject({ ok: false, brokenLinks: [{ problem: 'missing_tail', revision: last.r }], noteZh: expect.stringContaining('不可作为依据') });
     expect((await t.get('/api/v1/audit/verify?streamId=project-p-b', admin)).body.brokenLinks).toEqual([expect.objectContaining({ problem: 'missing_tail' })]);
+  });
+  it('replays to an early revision with a warning when that revision was edited and its hash recomputed (review 39 #3)', async () => {
+    const store = t.app.get<EventStore>(EVENT_STORE);
+    const [first] = await store.readStream('campaign-jj-2021', { maxCount: 1 });
+    const data = { ...(first!.data as Record<string, unknown>), title: '伪造的活动名称' };
+    const { hash: _h, ...metadata } = first!.metadata;
+    const forged = computeEventHash(metadata.prevHash!, { streamId: first!.streamId, revision: 0, type: first!.type, data, metadata });
+    const raw = new Database(path.join(t.dataDir, 'events.sqlite'));
+    raw.prepare("UPDATE events SET data = ?, hash = ? WHERE stream_id = 'campaign-jj-2021' AND revision = 0").run(JSON.stringify(data), Buffer.from(forged, 'hex'));
+    raw.close();
+    const early = (await t.get('/api/v1/audit/streams/campaign-jj-2021/state?atRevision=0', tok.admin!)).body;
+    expect(early.integrity).toMatchObject({ ok: false, brokenLinks: [{ revision: 1, problem: 'prev_hash_mismatch' }] });
   });
 });

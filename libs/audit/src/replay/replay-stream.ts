@@ -107,6 +107,15 @@ export async function replayStream(
     if (page.length < PAGE) break;
     from = page[page.length - 1]!.revision + 1;
   }
+  // The rest of the stream, past the point replayed, by its links only: an early event edited with its hash recomputed
+  // breaks the next link, which the folded prefix alone cannot show (review 39 #3); hashing only what was folded keeps a
+  // replay to an early revision cheap.
+  for (let next = (last?.revision ?? -1) + 1; ; ) {
+    const page = await store.readStream(streamId, { fromRevision: next, maxCount: PAGE });
+    for (const stored of page) chain.checkLink(stored);
+    if (page.length < PAGE) break;
+    next = page[page.length - 1]!.revision + 1;
+  }
   return {
     streamId,
     category,

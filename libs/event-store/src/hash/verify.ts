@@ -162,6 +162,26 @@ export class StreamChainCheck {
     this.chain.lastHash = event.metadata.hash!;
   }
 
+  /**
+   * The next event by its link alone (revision in order, `prevHash` the hash before it), its own
+   * hash taken as stored, not recomputed: the stream past what a replay folded.
+   */
+  checkLink(event: RecordedEvent): void {
+    if (this.chain.broken) return;
+    const { streamId, revision, position, metadata } = event;
+    const problem =
+      revision !== this.chain.nextRevision ? link(streamId, revision, position, 'revision_gap', String(this.chain.nextRevision), String(revision))
+      : metadata.prevHash !== this.chain.lastHash ? link(streamId, revision, position, 'prev_hash_mismatch', this.chain.lastHash, String(metadata.prevHash))
+      : null;
+    if (problem) {
+      this.chain.broken = true;
+      this.brokenLinks.push(problem);
+      return;
+    }
+    this.chain.nextRevision = revision + 1;
+    this.chain.lastHash = metadata.hash!;
+  }
+
   /** The recorded head's event, read by its revision (undefined: gone): missing or with another hash, the tail was cut or altered. */
   checkHead(recorded: StreamHead | undefined, headEvent: RecordedEvent | undefined): void {
     if (this.chain.broken || !recorded) return;
