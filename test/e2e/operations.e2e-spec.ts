@@ -76,6 +76,8 @@ describe('a console on another origin (CORS_ORIGINS)', () => {
     expect(created.statusCode).toBe(201);
     expect(created.headers['access-control-allow-origin']).toBe('https://jingsai.example');
     expect(String(created.headers['access-control-expose-headers'])).toMatch(/etag.*location|location.*etag/);
+    // An export's file name too (review 39 #4).
+    expect(String(created.headers['access-control-expose-headers'])).toContain('content-disposition');
   });
 
   it('gives an origin not listed no CORS headers, so the browser keeps it out', async () => {

@@ -125,7 +125,8 @@ function setupOpenApi(app: INestApplication): void {
  * A console served from another origin (CORS_ORIGINS) may call the API: the preflight names the
  * headers a console sends (the bearer token, If-Match for an edit, an Idempotency-Key for a retry,
  * X-Min-Position to read its writes), and the answers let it read what it needs next (the ETag for
- * If-Match, Location, whether a request was replayed, whether a query came from the cache).
+ * If-Match, Location, whether a request was replayed, whether a query came from the cache, an
+ * export's file name).
  * Tokens travel in Authorization, never in cookies, so no credentials are allowed.
  */
 function enableCors(app: NestFastifyApplication, config: AppConfig): void {
@@ -135,7 +136,7 @@ function enableCors(app: NestFastifyApplication, config: AppConfig): void {
     origin: origins === '*' ? '*' : origins,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'x-min-position', 'x-correlation-id'],
-    exposedHeaders: ['etag', 'location', 'idempotent-replayed', 'x-query-cache', 'x-correlation-id', 'retry-after', 'allow'],
+    exposedHeaders: ['etag', 'location', 'idempotent-replayed', 'x-query-cache', 'x-correlation-id', 'retry-after', 'allow', 'content-disposition'],
     credentials: false,
     maxAge: 600,
   });

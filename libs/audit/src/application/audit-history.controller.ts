@@ -24,7 +24,10 @@ export class AuditHistoryController {
   @Get('streams/:streamId/events')
   @ApiOperation({
     summary: '事件历史 A stream\'s events: who, when, what, why, with the hash chain',
-    description: '审计人员（本辖区）与系统管理员可查看。按流版本排序；可按操作人、事件类型、发生时间筛选，按 limit/offset 或 fromRevision 分页。',
+    description:
+      '审计人员（本辖区）与系统管理员可查看。按流版本排序；可按操作人、事件类型、发生时间筛选，按 limit/offset 或 fromRevision 分页。' +
+      '上级组织开展的评选轮次，本辖区有推荐对象的审计人员可查看其中与本辖区有关的部分：答复带 part（kind: round_part、nominationIds、说明），total 只计这一部分，异议人身份已隐去，不含哈希。' +
+      ' An award round run above an auditor whose subtree holds some of its nominees is answered in part: `part` says so, `total` counts the part only, objectors are withheld and no hashes are given.',
   })
   async streamEvents(@Param('streamId') raw: string, @Query() q: StreamHistoryQueryDto, @CurrentUser() user: AuthUser): Promise<StreamHistoryPage & { part?: object }> {
     const streamId = streamIdParam(raw);

@@ -16,7 +16,7 @@ export const EXTENSION_MAY_DAY_NOTE = {
 export function projectSubmissionRefusedError(event: ProjectSubmissionRefused, enteredOnTime = false, recordedAt?: string): DomainError {
   const { projectId, windowClosesAt, attemptedAt, extensionUntil } = event.data;
   const recordZh = recordedAt ? `今日 ${beijingTime(recordedAt)} 的逾期提交已记录在案，本次不再重复记录。` : '本次逾期提交已记录在案。';
-  const recordEn = recordedAt ? `The late attempt of ${recordedAt} today is on record; this one is not recorded again.` : 'The late attempt has been recorded.';
+  const recordEn = recordedAt ? `Today's late attempt, at ${beijingTime(recordedAt)} Beijing time, is on record; this one is not recorded again.` : 'The late attempt has been recorded.';
   const extensionZh = extensionUntil ? `为本项目批准的延期也已于 ${beijingTime(extensionUntil)} 到期。` : '';
   const extensionEn = extensionUntil ? ` The extension granted to this project ended at ${extensionUntil}.` : '';
   // A project first filed on time has entered: only this resubmission (after a return) is late.
