@@ -111,6 +111,7 @@ export class ProjectProgressDto {
 export class InspectionDto {
   @ApiProperty({ description: '督导编号 Inspection id' }) inspectionId!: string;
   @ApiProperty({ description: '督导日期 Inspected on', format: 'date' }) inspectedOn!: string;
+  @ApiProperty({ description: '登记时间（早期记录为 null）Recorded at', type: String, format: 'date-time', nullable: true }) recordedAt!: string | null;
   @ApiProperty({ description: '发现的问题 Findings', type: [String] }) findingIds!: string[];
 }
 

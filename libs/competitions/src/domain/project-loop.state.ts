@@ -90,6 +90,8 @@ export interface Inspection {
   inspectionId: string;
   inspectedOn: string;
   findingIds: string[];
+  /** When it was recorded; null for one recorded before this was kept. */
+  recordedAt: string | null;
 }
 
 export interface SafetyIncident {

@@ -43,7 +43,11 @@ export type InstantCommendationStatusChanged = DomainEvent<
 
 export type InspectionRecorded = DomainEvent<
   'InspectionRecorded',
-  { projectId: string; inspectionId: string; inspectedOn: string; findings: Array<{ findingId: string; description: string; severity: FindingSeverity; rectifyBy: string }> }
+  {
+    projectId: string; inspectionId: string; inspectedOn: string; findings: Array<{ findingId: string; description: string; severity: FindingSeverity; rectifyBy: string }>;
+    /** When it was recorded (absent on events recorded before this was kept). */
+    recordedAt?: string;
+  }
 >;
 
 /** `late`: reported after the end of the finding's `rectifyBy` day. */
