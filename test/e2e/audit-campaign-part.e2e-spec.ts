@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { EVENT_STORE, EventStore, computeEventHash } from '@jingsai/event-store';
 import { SCENARIO_CAMPAIGN, SCENARIO_ORGS, SCENARIO_PROJECT } from '../fixtures/service-scenario';
+import { succeeded } from '../support/http-steps';
 import { TestApp } from '../support/test-app';
 
 async function download(t: TestApp, url: string, token: string) {
@@ -17,11 +18,7 @@ async function download(t: TestApp, url: string, token: string) {
 describe('the campaign export of an auditor below the organiser', () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
-  const ok = async (p: Promise<{ status: number; body: any }>) => {
-    const res = await p;
-    if (res.status >= 300) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
-    return res;
-  };
+  const ok = succeeded;
 
   beforeAll(async () => {
     t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });

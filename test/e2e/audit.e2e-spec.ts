@@ -9,6 +9,7 @@ import { EVENT_STORE, EventStore, ProjectionRunner, ReadModelDatabase, SqliteEve
 import { SqliteEventImport } from '@jingsai/event-store/sqlite/sqlite-import';
 import { CONTEXT_PROJECTIONS } from '../../apps/api/src/contexts';
 import { SCENARIO_CAMPAIGN, SCENARIO_ORGS, SCENARIO_PROJECT } from '../fixtures/service-scenario';
+import { succeeded } from '../support/http-steps';
 import { TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
@@ -347,11 +348,7 @@ describe('audit over HTTP', () => {
 describe('audit of a campaign and its projects over HTTP', () => {
   let t: TestApp;
   const tok: Record<string, string> = {};
-  const ok = async (p: Promise<{ status: number; body: any }>) => {
-    const res = await p;
-    if (res.status >= 300) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
-    return res;
-  };
+  const ok = succeeded;
 
   beforeAll(async () => {
     t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });

@@ -1,6 +1,13 @@
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { TestApp, TestResponse } from './test-app';
 
+/** The response of a step that must succeed (any 2xx), or a failure that shows what came back instead. */
+export async function succeeded<R extends { status: number; body: any }>(request: Promise<R>): Promise<R> {
+  const res = await request;
+  if (res.status >= 300) throw new Error(`${res.status}: ${JSON.stringify(res.body)}`);
+  return res;
+}
+
 /** The response, or a failure that shows what came back instead of the status a step needs. */
 export function expectStatus(res: TestResponse, status = 200): TestResponse {
   if (res.status !== status) throw new Error(`expected ${status}, got ${res.status}: ${JSON.stringify(res.body)}`);

@@ -58,8 +58,8 @@ export class AuditAccess {
     if (orgId === null) throw unrestrictedOnly('stream');
     if (this.orgs.isWithin(orgId, user.orgId)) return;
     // Another region's draft campaign reads as absent here too, as its detail does, so its id does not leak.
-    if (await this.neverPublishedCampaign(streamId)) throw streamNotFound(streamId);
-    if (await this.publishedCampaignAbove(user, streamId, orgId)) return;
+    if (parseStreamId(streamId).category === 'campaign' && !(await scope.everPublished(streamId))) throw streamNotFound(streamId);
+    if (await this.publishedCampaignAbove(user, streamId, orgId, scope)) return;
     requireWithinScope(this.orgs, user.orgId, orgId, 'stream');
   }
 
@@ -85,16 +85,8 @@ export class AuditAccess {
    * projects of the auditor's subtree, whose units read its detail. Its history says which rules were
    * in force when each of their projects was decided, so the auditors below read it too.
    */
-  private async publishedCampaignAbove(user: AuthUser, streamId: string, organizerOrgId: string): Promise<boolean> {
-    if (parseStreamId(streamId).category !== 'campaign' || !this.orgs.isWithin(user.orgId, organizerOrgId)) return false;
-    return !(await this.neverPublishedCampaign(streamId));
-  }
-
-  /** A campaign stream with no CampaignPublished event: a draft, or a draft closed unpublished. */
-  private async neverPublishedCampaign(streamId: string): Promise<boolean> {
-    if (parseStreamId(streamId).category !== 'campaign') return false;
-    const events = await this.store.readStream(streamId, { hashes: false });
-    return !events.some((e) => e.type === 'CampaignPublished');
+  private async publishedCampaignAbove(user: AuthUser, streamId: string, organizerOrgId: string, scope: StreamScope): Promise<boolean> {
+    return parseStreamId(streamId).category === 'campaign' && this.orgs.isWithin(user.orgId, organizerOrgId) && (await scope.everPublished(streamId));
   }
 
   /** True when the stream's organisation lies within the caller's subtree (not merely readable from below, as a campaign above is). */
@@ -108,7 +100,7 @@ export class AuditAccess {
     if (isPublishedRules(streamId)) return true;
     const orgId = await scope.orgOf(streamId);
     if (orgId === null) return false;
-    return this.orgs.isWithin(orgId, user.orgId) || (await this.publishedCampaignAbove(user, streamId, orgId));
+    return this.orgs.isWithin(orgId, user.orgId) || (await this.publishedCampaignAbove(user, streamId, orgId, scope));
   }
 
   /** Whose streams a list holds, said in the answer: all, or the caller's subtree (streams of no organisation left out). */

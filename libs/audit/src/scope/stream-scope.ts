@@ -14,8 +14,25 @@ import { parseStreamId } from '@jingsai/shared';
  */
 export class StreamScope {
   private readonly cache = new Map<string, Promise<string | null>>();
+  private readonly published = new Map<string, Promise<boolean>>();
 
   constructor(private readonly store: EventStore) {}
+
+  /**
+   * Whether a campaign stream was ever published (holds `CampaignPublished`): a draft out of scope
+   * reads as absent, a published one above the auditor is readable. Read once per stream, however
+   * many of a log page's events ask (false for other categories).
+   */
+  everPublished(streamId: string): Promise<boolean> {
+    let answer = this.published.get(streamId);
+    if (!answer) {
+      answer = parseStreamId(streamId).category !== 'campaign'
+        ? Promise.resolve(false)
+        : this.store.readStream(streamId, { hashes: false }).then((events) => events.some((e) => e.type === 'CampaignPublished'));
+      this.published.set(streamId, answer);
+    }
+    return answer;
+  }
 
   orgOf(streamId: string): Promise<string | null> {
     let answer = this.cache.get(streamId);

@@ -11,7 +11,7 @@ import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarc
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
-import { projectScopeOf, withOrgNames } from './read-scope';
+import { orgNames, projectScopeOf } from './read-scope';
 import { seesEveryScoreSheet } from './score-visibility';
 import { BoardItemDto, BoardSummaryDto } from './board.response.dto';
 
@@ -99,11 +99,12 @@ export class BoardController {
       next: item.nextApprovalLevel,
       undecided: item.status === 'submitted' ? (levels.get(item.campaignId) ?? []).filter((l) => !item.approvedLevels.includes(l)) : [],
     });
+    // Each row names its unit, as the supervision lists do: a table shows names, not ids.
+    const names = orgNames(this.orgs, page.items.map((i) => i.orgId));
     return {
       ...page,
       scope: describeScope(scope, this.orgs),
-      // Each row names its unit, as the supervision lists do: a table shows names, not ids.
-      items: withOrgNames(this.orgs, page.items).map((row) => {
+      items: page.items.map((row) => {
         const { scoredBy, assessorOrgsJson, assessmentOpenedBy: _openedBy, ...item } = row;
         // Still assessing: to score or scored, not recused (a declared conflict leaves both lists).
         const assigned = item.pendingAssessors.includes(user.userId) || scoredBy.includes(user.userId);
@@ -114,7 +115,7 @@ export class BoardController {
         // Judging fairness: before the result only those who see every sheet learn who has not scored yet; others get the count.
         const pending = seesEveryScoreSheet(user) ? item.pendingAssessors : item.pendingAssessors.filter((a) => a === user.userId);
         // Labels without their requests (the detail has those): fifty rows of links made every board answer heavier (measured, about 10% of a kept answer's rate).
-        return { ...item, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
+        return { ...item, orgName: names.get(item.orgId) ?? null, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
       }),
     };
   }

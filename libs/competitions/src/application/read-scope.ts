@@ -31,8 +31,12 @@ export function projectScopeOf(user: AuthUser, orgs: OrgDirectory, orgId?: strin
 /** Organisation names next to ids, for people who read them; an unknown organisation is named null. */
 export function withOrgNames<T extends { orgId?: string; key?: string }>(orgs: OrgDirectory, rows: T[], field: 'orgId' | 'key' = 'orgId') {
   const ids = rows.map((r) => String(r[field] ?? ''));
-  // A page names the same few organisations over and over: look each up once, all together where the directory can.
-  const unique = [...new Set(ids)];
-  const names = orgs.names?.(unique) ?? new Map(unique.flatMap((id) => { const name = orgs.get(id)?.name; return name === undefined ? [] : [[id, name] as const]; }));
+  const names = orgNames(orgs, ids);
   return rows.map((r, i) => ({ ...r, orgName: names.get(ids[i]!) ?? null }));
+}
+
+/** Names of organisations by id: a page names the same few over and over, so each is looked up once, all together where the directory can. */
+export function orgNames(orgs: OrgDirectory, ids: readonly string[]): ReadonlyMap<string, string> {
+  const unique = [...new Set(ids)];
+  return orgs.names?.(unique) ?? new Map(unique.flatMap((id) => { const name = orgs.get(id)?.name; return name === undefined ? [] : [[id, name] as const]; }));
 }

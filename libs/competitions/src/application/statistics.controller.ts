@@ -51,7 +51,8 @@ export class StatisticsController {
   })
   async coverage(@Query() q: CoverageQueryDto, @CurrentUser() user: AuthUser) {
     // An unknown campaign is a mistyped id, not a campaign with nothing in it.
-    const campaign = await this.facts.visibleCampaign(user, q.campaignId);
+    // Read as its detail is: another region's draft as absent, its published campaign as out of scope.
+    const campaign = await this.facts.campaign(q.campaignId);
     requireCampaignReadable(user, campaign, this.orgs, this.db);
     const scope = readScopeOf(user, this.orgs);
     // A county or a unit sees its part against the whole campaign's targets: the answer says so.
@@ -75,7 +76,8 @@ export class StatisticsController {
       '评审公正：汇总前，参赛单位看不到专家评分，评估专家只看到本人评分（withheld: true），竞赛委员会、审计和管理员看到全部。',
   })
   async assessment(@Query() q: AssessmentStatsQueryDto, @CurrentUser() user: AuthUser) {
-    const campaign = await this.facts.visibleCampaign(user, q.campaignId);
+    // Read as its detail is: another region's draft as absent, its published campaign as out of scope.
+    const campaign = await this.facts.campaign(q.campaignId);
     requireCampaignReadable(user, campaign, this.orgs, this.db);
     // An assessor (and nothing else) sees the projects assigned to them, as on the board.
     const scope = projectScopeOf(user, this.orgs);
