@@ -294,6 +294,13 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // What may be done to it now, to whom: the round's award office, on the round's routes; the auditor reads only.
     expect(ok(await get(honours.items[0].href, 'office')).body.allowedActions).toEqual(['revoke_honour', 'withdraw_honour', 'suspend_honour']);
     expect(ok(await get(honours.items[0].href, 'auditor')).body.allowedActions).toEqual([]);
+    // Its changes are commands on the round: the detail's ETag is the round's revision, and a stale one is refused as a lost update.
+    const detail = ok(await get(`/api/v1/honours/${id}`, 'office'));
+    const roundTag = ok(await get(R, 'office')).headers.etag;
+    expect(detail.headers.etag).toBe(roundTag);
+    expect(detail.body.roundRevision).toBe(Number(JSON.parse(String(roundTag))));
+    const stale = await t.post(`${R}/honours/n-b/suspend`, { reason: '核查中' }, tok.office, { 'if-match': `"${detail.body.roundRevision - 1}"` });
+    expect(stale.body).toMatchObject({ status: 412, code: 'STREAM.REVISION_MISMATCH' });
     // Its history reads in words: what happened, the status it led to, who (by role).
     expect(ok(await get(honours.items[0].href, 'office')).body.history[0]).toMatchObject({ event: 'HonourConferred', eventLabel: '授予', statusLabel: { zh: '有效' }, actorRoleLabel: '评选表彰办公室' });
     expect(ok(await get(R, 'office')).body.honours).toEqual([expect.objectContaining({ level: 'city', levelLabel: { zh: '市级', en: expect.any(String) } }), expect.anything()]);

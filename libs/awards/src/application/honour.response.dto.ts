@@ -59,4 +59,6 @@ export class HonourPageExtraDto {
 /** One honour as its detail answers: the register's row without its own address, and what the caller may do to it. */
 export class HonourDetailDto extends IntersectionType(OmitType(HonourDto, ['href'] as const), ActionLabelsDto) {
   @ApiPropertyOptional({ description: '即时表彰在所属项目中办理 Where an instant commendation is changed (its project)' }) manageAt?: string;
+  @ApiProperty({ description: '所属评选轮次的版本（即 ETag，撤销、暂停等操作的 If-Match；即时表彰为 null）The round’s revision, the ETag to send as If-Match', type: 'integer', nullable: true })
+  roundRevision!: number | null;
 }

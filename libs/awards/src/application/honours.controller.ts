@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
@@ -81,10 +81,12 @@ export class HonoursController {
   @Get(':honourId')
   @ApiOkResponse({ type: HonourDetailDto })
   @ApiOperation({
-    summary: '荣誉详情 One honour with its history, and what you may do to it now',
-    description: '评选轮次授予的荣誉：撤销、摘牌、暂停、恢复由该轮评选表彰办公室办理（allowedActions）；即时表彰在所属项目中办理（manageAt）。',
+    summary: '荣誉详情 One honour with its history, and what you may do to it now (ETag = its round\'s revision)',
+    description:
+      '评选轮次授予的荣誉：撤销、摘牌、暂停、恢复由该轮评选表彰办公室办理（allowedActions），ETag 与 roundRevision 为该轮次的版本，可作为这些操作的 If-Match；' +
+      '即时表彰在所属项目中办理（manageAt，其 ETag 为项目的版本），roundRevision 为 null。',
   })
-  async get(@Param('honourId') honourId: string, @CurrentUser() user: AuthUser) {
+  async get(@Param('honourId') honourId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }) {
     const honour = getHonour(this.db, honourId);
     if (!honour) throw notFound(honourId);
     const orgId = honour.recipient.orgId;
@@ -97,9 +99,11 @@ export class HonoursController {
     if (honour.roundId) {
       const round = await this.access.load(honour.roundId);
       const types = HONOUR_ALLOWED[honour.status as HonourStatus].filter((type) => this.access.mayTake(user, round, type));
-      return { ...honour, allowedActions: awardActionNames(types), allowedActionLabels: labelledAwardActions(types) };
+      // Its changes are commands on the round: the round's revision is what an If-Match pins (as the round's detail sends it).
+      if (round.revision !== null) reply.header('etag', `"${round.revision}"`);
+      return { ...honour, roundRevision: round.revision, allowedActions: awardActionNames(types), allowedActionLabels: labelledAwardActions(types) };
     }
     const projectId = (honour.source as { projectId?: string } | null)?.projectId;
-    return { ...honour, allowedActions: [], allowedActionLabels: [], ...(projectId ? { manageAt: `/api/v1/projects/${encodeURIComponent(projectId)}` } : {}) };
+    return { ...honour, roundRevision: null, allowedActions: [], allowedActionLabels: [], ...(projectId ? { manageAt: `/api/v1/projects/${encodeURIComponent(projectId)}` } : {}) };
   }
 }
