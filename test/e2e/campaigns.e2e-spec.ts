@@ -154,6 +154,11 @@ describe('campaigns over HTTP', () => {
       // Valid JSON with a key that could poison prototypes is refused too, and the message names that case.
       const poisoned = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '{"title": "t", "__proto__": {"admin": true}}' });
       expect(poisoned.body).toMatchObject({ status: 400, code: 'HTTP.MALFORMED_JSON', messageZh: expect.stringContaining('__proto__') });
+      // Brackets nested past any command's depth: refused before a pipe walks them (they overflowed its stack, a 500).
+      const deep = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: `{"title":"t","theme":${'['.repeat(2000)}${']'.repeat(2000)}}` });
+      expect(deep.body).toMatchObject({ status: 400, code: 'REQUEST.TOO_DEEP', maxDepth: 32 });
+      const deepObject = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: `${'{"a":'.repeat(40)}1${'}'.repeat(40)}` });
+      expect(deepObject.body.code).toBe('REQUEST.TOO_DEEP');
       // The JSON header with no body at all: told so, not that the JSON is malformed.
       const empty = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '' });
       expect(empty.body).toMatchObject({ status: 400, code: 'HTTP.EMPTY_JSON_BODY', messageZh: expect.stringContaining('没有内容时发送 {}') });

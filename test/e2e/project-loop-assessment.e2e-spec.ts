@@ -42,6 +42,9 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [{ userId: 'as1', orgId: 'univ' }, { userId: 'as2', orgId: 'nowhere' }, { userId: 'as3', orgId: 'univ' }] }, 'city', 404, 'ORGANIZATION.NOT_FOUND');
     await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [{ userId: 'as1', orgId: 'univ' }, { userId: 'as2', orgId: 'inst' }] }, 'city', 422, 'PROJECT.NOT_ENOUGH_ASSESSORS');
     await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [] }, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
+    // An array where an assessor object belongs is not an object (it reached the directory as an assessor, a 500).
+    const notObject = await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [[]], waivers: [[]] }, 'city', 400, 'REQUEST.INVALID');
+    expect(notObject.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'assessors', messageZh: expect.stringContaining('应为对象') }), expect.objectContaining({ field: 'waivers' })]));
   });
 
   it('opens assessment of the textile project with four third-party assessors; bad score sheets are refused', async () => {

@@ -12,7 +12,7 @@ import { documentProblems } from './http/openapi-problems';
 import { documentConstraints } from './http/openapi-constraints';
 import { documentHttpConventions } from './http/openapi-http';
 import { documentedRoutes } from './http/openapi-routes';
-import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, shuttingDownProblem, unsupportedMediaType } from './http/problem-details';
+import { PROBLEM_CONTENT_TYPE, bodyTooDeep, frameworkProblem, isJsonContentType, nestsTooDeep, shuttingDownProblem, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
 import { encodeHonourIds } from './http/honour-paths';
@@ -69,6 +69,10 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
       const body = unsupportedMediaType(type, req.url);
       return reply.code(415).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
     }
+  });
+  // Parsed, before any pipe walks it: a body nested far deeper than any command's is refused, not a stack overflow.
+  fastify.addHook('preValidation', async (req: any, reply: any) => {
+    if (nestsTooDeep(req.body)) return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(bodyTooDeep(req.url));
   });
   fastify.addHook('onResponse', async (req: any, reply: any) => {
     // An answer that was already on its way when the stop began went without Connection: close:

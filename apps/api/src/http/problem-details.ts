@@ -97,6 +97,38 @@ export function unsupportedMediaType(contentType: string, instance?: string): Pr
   );
 }
 
+/**
+ * How deep a request body may nest: every command's body is a few levels deep (a score sheet, a
+ * round's sub-quotas), free-form facts a few more. Bodies far deeper overflowed the stack in the
+ * validation pipe's recursive walk (a 500 from 3 KB of brackets); they are refused first.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/** Whether a parsed body nests deeper than {@link MAX_BODY_DEPTH} (walked without recursion). */
+export function nestsTooDeep(body: unknown, max = MAX_BODY_DEPTH): boolean {
+  if (body === null || typeof body !== 'object') return false;
+  const stack: Array<[object, number]> = [[body, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (depth > max) return true;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (child !== null && typeof child === 'object') stack.push([child as object, depth + 1]);
+    }
+  }
+  return false;
+}
+
+export function bodyTooDeep(instance?: string): ProblemBody {
+  return problem(
+    400,
+    'REQUEST.TOO_DEEP',
+    `请求体嵌套过深（超过 ${MAX_BODY_DEPTH} 层），请检查提交的数据。`,
+    `The request body nests more than ${MAX_BODY_DEPTH} levels deep; check what is sent.`,
+    { maxDepth: MAX_BODY_DEPTH },
+    instance,
+  );
+}
+
 /** application/json, or a JSON-based type (application/problem+json …), with any parameters. */
 export function isJsonContentType(contentType: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());

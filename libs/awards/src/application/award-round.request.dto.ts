@@ -47,7 +47,7 @@ export class CreateAwardRoundRequestDto {
   ruleSetVersion?: number;
 
   @ApiProperty({ description: '名额池及名额 Pools with quotas', type: [PoolQuotaDto] })
-  @IsArray() @ArrayMaxSize(3) @ValidateNested({ each: true }) @Type(() => PoolQuotaDto)
+  @IsArray() @ArrayMaxSize(3) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PoolQuotaDto)
   pools!: PoolQuotaDto[];
 
   @ApiPropertyOptional({ description: '分项名额（如企业负责人不超过 1 名；min 为至少须有的名额，如农民工至少 1 名）Sub-quotas', type: [SubQuotaDto] })
@@ -55,7 +55,7 @@ export class CreateAwardRoundRequestDto {
   subQuotas?: SubQuotaDto[];
 
   @ApiPropertyOptional({ description: '各推荐单位名额 Quota per recommending organisation', type: [RecommenderQuotaDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RecommenderQuotaDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(500) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => RecommenderQuotaDto)
   quotasByRecommender?: RecommenderQuotaDto[];
 
   @ApiProperty({ description: '逐级推荐层级：推荐单位 unit 起，由低到高（county、city、province）Review levels, from the recommending unit up', example: ['unit', 'county', 'city'] })

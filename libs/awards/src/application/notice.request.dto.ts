@@ -45,7 +45,7 @@ export class RaiseObjectionRequestDto {
   objectionId?: string;
 
   @ApiProperty({ description: '被反映的推荐 Nomination objected to' }) @IsString() @IsNotEmpty() nominationId!: string;
-  @ApiProperty({ description: '反映人（须实名）Who objects; an identity is required', type: ObjectorDto }) @IsOptional() @ValidateNested() @Type(() => ObjectorDto) objector?: ObjectorDto;
+  @ApiProperty({ description: '反映人（须实名）Who objects; an identity is required', type: ObjectorDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => ObjectorDto) objector?: ObjectorDto;
   @ApiProperty({ description: '反映的问题 Grounds', example: '事迹材料与实际不符' }) @IsOptional() @IsString() @MaxLength(5000) grounds?: string;
 }
 

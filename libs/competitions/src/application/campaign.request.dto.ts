@@ -38,7 +38,7 @@ export class GradeBandDto {
 
 export class AssessmentSchemeDto {
   @ApiProperty({ description: '评估指标 Criteria (比质量、比工期 …)', type: [AssessmentCriterionDto] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AssessmentCriterionDto)
+  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AssessmentCriterionDto)
   criteria!: AssessmentCriterionDto[];
 
   @ApiProperty({ description: '评分范围 Score scale', type: ScoreScaleDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => ScoreScaleDto) scale!: ScoreScaleDto;
@@ -48,7 +48,7 @@ export class AssessmentSchemeDto {
   @ApiProperty({ description: '计分方式：算术平均 mean / 去掉一个最高分和一个最低分 trimmed_mean', enum: AGGREGATIONS }) @IsIn(AGGREGATIONS) aggregation!: (typeof AGGREGATIONS)[number];
 
   @ApiProperty({ description: '等次分数线 Grade bands', type: [GradeBandDto] })
-  @IsArray() @ArrayMaxSize(10) @ValidateNested({ each: true }) @Type(() => GradeBandDto)
+  @IsArray() @ArrayMaxSize(10) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => GradeBandDto)
   gradeBands!: GradeBandDto[];
 
   @ApiProperty({ description: '评分分歧阈值 Spread between assessors above which a project is flagged', example: 15 }) @IsNumber() disagreementThreshold!: number;
@@ -106,7 +106,7 @@ export class CreateCampaignRequestDto {
   campaignPeriod?: CampaignPeriodDto | null;
 
   @ApiPropertyOptional({ description: '目标任务 Targets', type: [CampaignTargetDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => CampaignTargetDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => CampaignTargetDto)
   targets?: CampaignTargetDto[];
 }
 

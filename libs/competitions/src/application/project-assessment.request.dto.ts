@@ -21,11 +21,11 @@ export class WaiverInputDto {
 
 export class OpenAssessmentRequestDto {
   @ApiProperty({ description: '评估专家（锁定名单）Assessors; the set is locked once assessment opens', type: [AssessorInputDto] })
-  @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => AssessorInputDto)
+  @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => AssessorInputDto)
   assessors!: AssessorInputDto[];
 
   @ApiPropertyOptional({ description: '利益冲突豁免 Waivers of organisational conflicts, each with a reason', type: [WaiverInputDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => WaiverInputDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => WaiverInputDto)
   waivers?: WaiverInputDto[];
 }
 

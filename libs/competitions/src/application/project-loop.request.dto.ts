@@ -67,7 +67,7 @@ export class RecordInspectionRequestDto {
   @ApiProperty({ description: '检查日期 Inspected on (YYYY-MM-DD)', example: '2021-10-12', format: 'date' }) @IsString() @MaxLength(10) inspectedOn!: string;
 
   @ApiProperty({ description: '发现的问题（未发现问题时为空列表）Findings', type: [FindingInputDto] })
-  @IsArray() @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => FindingInputDto)
+  @IsArray() @ArrayMaxSize(100) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => FindingInputDto)
   findings!: FindingInputDto[];
 }
 

@@ -35,7 +35,7 @@ export class ImplementationPlanDto {
   @ApiPropertyOptional({ description: '主要措施 Measures', example: '开展技能比武与合理化建议活动' }) @IsOptional() @IsString() @MaxLength(4000) measures?: string;
 
   @ApiPropertyOptional({ description: '目标任务 Figures to aim for', type: [PlanTargetDto] })
-  @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PlanTargetDto)
+  @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true }) @ValidateNested({ each: true }) @Type(() => PlanTargetDto)
   targets?: PlanTargetDto[];
 }
 
