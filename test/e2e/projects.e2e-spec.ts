@@ -335,6 +335,23 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
     });
   });
 
+  describe('in the last second the deadline names (23:59:59)', () => {
+    it('takes a submission at 23:59:59.4, and the scheduler closes the window only once that second is over (review 40 #1)', async () => {
+      t.clock.set('2021-07-22T23:59:50+08:00');
+      ok(await post('/api/v1/projects', application('p-lastsec'), 'unitA'), 201);
+      t.clock.set('2021-07-22T23:59:59.400+08:00');
+      // Due at the named instant, the closing is not recorded yet, nor dropped: it is asked again next tick.
+      ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+      expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitA')).body.applicationWindowClosed).toBe(false);
+      expect(ok(await get('/api/v1/projects/p-lastsec', 'unitA')).body.allowedActions).toContain('submit');
+      expect(ok(await post('/api/v1/projects/p-lastsec/submit', {}, 'unitA')).body.events).toEqual(['ProjectSubmitted']);
+      t.clock.set('2021-07-23T00:00:00.100+08:00');
+      ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+      expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitA')).body.applicationWindowClosed).toBe(true);
+      ok(await post('/api/v1/projects/p-lastsec/withdraw', {}, 'unitA'));
+    });
+  });
+
   describe('after the window has closed (2021-07-22 24:00)', () => {
     it('unit B’s late submission is refused with 409 PROJECT.WINDOW_CLOSED and the refusal is recorded', async () => {
       t.clock.set(AFTER_CLOSE);

@@ -7,7 +7,7 @@ import { ApiPageResponse, PageQueryDto, QueryCacheInterceptor, READ_MODEL_DB, Re
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
 import { ReadModelDatabase, readTogether } from '@jingsai/event-store';
 import { CLOCK, Clock, DomainError } from '@jingsai/shared';
-import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, endOfBeijingDay, mayExtendNow, submissionOpenAt } from '../domain';
+import { CAMPAIGN_CATEGORY_KEYS, PROJECT_STATUSES, ProjectActionFacts, isHierarchyLevel, deadlineEndMs, endOfBeijingDay, mayExtendNow, submissionOpenAt } from '../domain';
 import { BoardAwaiting, BoardItem, BoardScope, approvalLevels, listBoard } from '../read-models/board/board.queries';
 import { campaignWindows } from '../read-models/campaigns/campaign-list.queries';
 import { actionsForCaller, labelledActions } from './project.view';
@@ -81,8 +81,11 @@ export class BoardController {
     const windows = asked ?? campaignWindows(this.db, page.items.map((i) => i.campaignId));
     const now = this.clock.now().toISOString();
     // By the clock alone, a row's actions change only when a window opens or closes, an extension ends, or the campaign is over.
-    const turns = [...windows.values()].flatMap((w) => [w.applicationWindow.opensAt, w.applicationWindow.closesAt, endOfBeijingDay(w.endsOn)]).concat(page.items.flatMap((i) => (i.extensionUntil ? [i.extensionUntil] : [])));
-    answerValidUntil(req, Math.min(Infinity, ...turns.map((t) => Date.parse(t)).filter((ms) => ms > Date.parse(now))));
+    // A deadline turns at the end of the second it names (deadlinePassed).
+    const turns = [...windows.values()]
+      .flatMap((w) => [Date.parse(w.applicationWindow.opensAt), deadlineEndMs(w.applicationWindow.closesAt), Date.parse(endOfBeijingDay(w.endsOn))])
+      .concat(page.items.flatMap((i) => (i.extensionUntil ? [deadlineEndMs(i.extensionUntil)] : [])));
+    answerValidUntil(req, Math.min(Infinity, ...turns.filter((ms) => ms > Date.parse(now))));
     // What the row knows: findings to rectify or review, whether the application is complete, and whether submitting is open now.
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);

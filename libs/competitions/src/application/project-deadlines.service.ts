@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { CommandExecutor, DeadlineRow, DeadlineScheduler, READ_MODEL_DB, settleDeadline } from '@jingsai/api-kit';
 import { CommandContext, ReadModelDatabase } from '@jingsai/event-store';
-import { Decider, DomainEvent, SYSTEM_ACTOR } from '@jingsai/shared';
+import { Decider, DomainEvent, SYSTEM_ACTOR, isDomainError } from '@jingsai/shared';
 import { campaignDecider, owedRegimePeriods, projectDecider, projectRegimes, reportingRegimes } from '../domain';
 import { RECTIFICATION_DUE, REPORT_DUE, WINDOW_CLOSE } from '../read-models/deadlines/project-deadlines.projection';
 import { campaignStream } from './campaign-stream';
@@ -40,9 +40,15 @@ export class ProjectDeadlines implements OnModuleInit {
     });
     this.scheduler.register({
       kind: WINDOW_CLOSE,
-      fire: (item, commandId, now) => {
+      fire: async (item, commandId, now) => {
         const { campaignId } = item.payload as { campaignId: string };
-        return this.send(item, campaignStream(campaignId), campaignDecider, { type: 'CloseApplicationWindow', campaignId, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
+        try {
+          await this.send(item, campaignStream(campaignId), campaignDecider, { type: 'CloseApplicationWindow', campaignId, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
+        } catch (e) {
+          // Due at the named instant, the window closes at the end of its second (deadlinePassed): not yet is asked again next tick, not settled.
+          if (isDomainError(e) && e.code === 'CAMPAIGN.WINDOW_NOT_DUE') return;
+          throw e;
+        }
       },
     });
   }

@@ -1,5 +1,5 @@
 import { assertNever, DomainError } from '@jingsai/shared';
-import { beijingTime, isBefore } from './calendar';
+import { beijingTime, deadlinePassed, isBefore } from './calendar';
 import { CAMPAIGN_RULE_FIELDS, CampaignDefinition, CampaignRules } from './campaign-rules';
 import { profileProblems, rulesProblems, spanProblems } from './campaign-rules.validate';
 import { AmendCampaignDraft, AmendCampaignRules, CampaignCommand, CloseApplicationWindow, CloseCampaign, CreateCampaign, PublishCampaign } from './campaign.commands';
@@ -106,7 +106,7 @@ function publish(c: PublishCampaign, state: CampaignState): CampaignEvent[] {
   requireOrganizerCommittee(c.actor, campaign.organizerOrgId);
   if (campaign.status !== 'draft') throw illegalCampaignTransition(campaign, '发布', 'be published');
   const { closesAt } = campaign.rules.applicationWindow;
-  if (!isBefore(c.at, closesAt)) {
+  if (deadlinePassed(c.at, closesAt)) {
     throw DomainError.unprocessable(
       'CAMPAIGN.WINDOW_ALREADY_PASSED',
       `报名截止时间（${beijingTime(closesAt)}）已过，不能发布。请先修改报名时间。`,
@@ -146,7 +146,7 @@ function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[
 /** The deadline is hard (Jiujiang): once passed it cannot be moved; late units need an extension. */
 function guardWindowChange(at: string, before: CampaignRules, after: CampaignRules, closedRecorded: boolean): void {
   const oldCloses = before.applicationWindow.closesAt;
-  if (closedRecorded || !isBefore(at, oldCloses)) {
+  if (closedRecorded || deadlinePassed(at, oldCloses)) {
     throw DomainError.unprocessable(
       'CAMPAIGN.WINDOW_ALREADY_CLOSED',
       `报名已于 ${beijingTime(oldCloses)} 截止，不能再修改报名时间；个别单位确有正当理由的，请为其项目单独批准延期。`,
@@ -181,7 +181,7 @@ function closeWindow(c: CloseApplicationWindow, state: CampaignState): CampaignE
   // A repeat from the scheduler, or a campaign already over: nothing more to record.
   if (campaign.status === 'closed' || campaign.applicationWindowClosed) return [];
   const { closesAt } = campaign.rules.applicationWindow;
-  if (isBefore(c.at, closesAt)) {
+  if (!deadlinePassed(c.at, closesAt)) {
     throw DomainError.unprocessable('CAMPAIGN.WINDOW_NOT_DUE', `报名截止时间（${beijingTime(closesAt)}）未到，不能提前截止。`, `The window closes at ${closesAt}; it cannot be closed earlier.`, { closesAt });
   }
   return [{ type: 'CampaignApplicationWindowClosed', data: { campaignId: c.campaignId, closesAt } }];

@@ -1,5 +1,5 @@
 import { Actor } from '@jingsai/shared';
-import { isBefore } from './calendar';
+import { deadlinePassed } from './calendar';
 import { CampaignStatus } from './campaign.catalogue';
 import { CampaignProfile, CampaignRules } from './campaign-rules';
 
@@ -64,7 +64,7 @@ export function allowedCampaignActions(state: CampaignState): CampaignAction[] {
 
 /** What may be done at `at`: as the status allows, but a draft whose closing time has passed is not published (its window is changed first). */
 export function campaignActionsNow(state: CampaignState, at: string): CampaignAction[] {
-  return allowedCampaignActions(state).filter((a) => a !== 'publish' || (state.status === 'draft' && isBefore(at, state.rules.applicationWindow.closesAt)));
+  return allowedCampaignActions(state).filter((a) => a !== 'publish' || (state.status === 'draft' && !deadlinePassed(at, state.rules.applicationWindow.closesAt)));
 }
 
 /** Whether the actor is the campaign's organising committee, which alone acts on it (CAMPAIGN.FORBIDDEN otherwise). */

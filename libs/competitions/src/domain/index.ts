@@ -35,4 +35,4 @@ export { unfiledNoteZh, unfiledOverduePeriods } from './project-summary.decide';
 export { sameValue } from './same-value';
 /** Where this domain's code lives: persisted snapshots of its states are versioned by its contents. */
 export const COMPETITIONS_DOMAIN_DIR = __dirname;
-export { addDays, beijingDate, endOfBeijingDay } from './calendar';
+export { addDays, beijingDate, deadlineEndMs, deadlinePassed, endOfBeijingDay } from './calendar';

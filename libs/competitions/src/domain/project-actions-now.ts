@@ -1,4 +1,4 @@
-import { beijingDate, isBefore } from './calendar';
+import { beijingDate, deadlinePassed, isBefore } from './calendar';
 import { CampaignRulesSnapshot } from './campaign-snapshot';
 import { VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { submissionProblems } from './project-application';
@@ -46,7 +46,7 @@ export function mayExtendNow(callerOrgId: string, campaign: { organizerOrgId: st
 /** A submission at `at` is accepted from the window's opening until it closes, or until an extension ends. */
 export function submissionOpenAt(at: string, window: { opensAt: string; closesAt: string }, extensionUntil: string | null): boolean {
   if (isBefore(at, window.opensAt)) return false;
-  return isBefore(at, window.closesAt) || (extensionUntil !== null && isBefore(at, extensionUntil));
+  return !deadlinePassed(at, window.closesAt) || (extensionUntil !== null && !deadlinePassed(at, extensionUntil));
 }
 
 /**

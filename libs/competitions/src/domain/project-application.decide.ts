@@ -1,5 +1,5 @@
 import { DomainError } from '@jingsai/shared';
-import { beijingDate, beijingTime, isBefore, isIsoInstant } from './calendar';
+import { beijingDate, beijingTime, deadlinePassed, isBefore, isIsoInstant } from './calendar';
 import { sameValue } from './same-value';
 import { problem } from './field-problem';
 import { applicationProblems } from './project-application';
@@ -66,9 +66,9 @@ export function submitProject(c: SubmitProject, state: ProjectState): ProjectEve
   if (isBefore(c.at, opensAt)) {
     throw DomainError.unprocessable('PROJECT.WINDOW_NOT_OPEN', `报名将于 ${beijingTime(opensAt)} 开始，请届时再提交。`, `The application window opens at ${opensAt}; submit then.`, { windowOpensAt: opensAt });
   }
-  const withinWindow = isBefore(c.at, closesAt);
+  const withinWindow = !deadlinePassed(c.at, closesAt);
   const extension = project.application.extension;
-  const underExtension = !withinWindow && extension !== null && isBefore(c.at, extension.until);
+  const underExtension = !withinWindow && extension !== null && !deadlinePassed(c.at, extension.until);
   if (!withinWindow && !underExtension) {
     // The same late attempt again on the same Beijing day, the window and extension as they were: already on record.
     const last = project.application.refusals[project.application.refusals.length - 1];

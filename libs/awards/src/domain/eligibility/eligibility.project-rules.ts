@@ -31,7 +31,8 @@ function withProject(rule: RuleKey, ctx: RuleContext, check: (p: ProjectFacts) =
 function windowStillOpen(p: ProjectFacts, ctx: RuleContext): boolean {
   const asOfMs = Date.parse(ctx.input.asOf);
   const closesMs = p.applicationClosesAt ? Date.parse(p.applicationClosesAt) : Number.NaN;
-  if (ctx.input.asOf.length > 10 && !Number.isNaN(asOfMs) && !Number.isNaN(closesMs)) return asOfMs < closesMs;
+  // A deadline written to the second holds through that whole second, as submission takes it.
+  if (ctx.input.asOf.length > 10 && !Number.isNaN(asOfMs) && !Number.isNaN(closesMs)) return asOfMs < Math.floor(closesMs / 1000) * 1000 + 1000;
   return p.applicationDeadlineOn !== undefined && toEpochDay(ctx.asOfDate) <= toEpochDay(p.applicationDeadlineOn);
 }
 
