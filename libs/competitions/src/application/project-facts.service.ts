@@ -121,6 +121,8 @@ export class ProjectFacts {
   /** An assessor acts only on projects they are assigned to (before assessment opens the stage check answers). */
   asAssessor(user: AuthUser, project: Project): Role {
     const role = requireRole(user, 'assessor');
+    // An assessor never assigned to the project learns of it what a read tells them: that it is not theirs (not its title, nor its stage).
+    if (!this.canSeeProject(user, project)) throw outOfScope(user, project);
     if (project.assessment && !project.assessment.assessors.some((a) => a.userId === user.userId)) {
       throw DomainError.forbidden(
         'PROJECT.ASSESSOR_NOT_ASSIGNED',
@@ -196,13 +198,7 @@ export class ProjectFacts {
     const found = await this.project(projectId);
     await this.consistency.catchUp();
     if (this.canSeeProject(user, found.project)) return found;
-    throw DomainError.forbidden(
-      'AUTH.OUT_OF_SCOPE',
-      `竞赛项目 ${projectId} 不在您的查看范围内：参赛单位只能查看本单位的项目，竞赛委员会只能查看本辖区的项目，评估专家只能查看指派给本人的项目。如确需查看，请联系该项目所属辖区的竞赛委员会。`,
-      `Project ${projectId} is outside what you may read: a unit reads its own projects, a committee those in its area, an assessor those assigned to them. Ask the committee over the project if you need it.`,
-      // The one out-of-scope code for commands and reads alike, with the target named as requireWithinScope names it.
-      { projectId, yourOrgId: user.orgId, targetOrgId: found.project.orgId, projectOrgId: found.project.orgId },
-    );
+    throw outOfScope(user, found.project);
   }
 
   /** Levels at which the organisation or one of its ancestors is a competition committee. */
@@ -230,4 +226,16 @@ export class ProjectFacts {
     const committees = this.committeeLevels(project.orgId);
     return { campaign, approverLevel, applicableLevels: campaign.approvalLevels.filter((l) => committees.includes(l)) };
   }
+}
+
+/** A project outside what the caller may read, for reads and commands alike: its id and organisation, nothing of its content. */
+function outOfScope(user: AuthUser, project: Project): DomainError {
+  const { projectId, orgId } = project;
+  return DomainError.forbidden(
+    'AUTH.OUT_OF_SCOPE',
+    `竞赛项目 ${projectId} 不在您的查看范围内：参赛单位只能查看本单位的项目，竞赛委员会只能查看本辖区的项目，评估专家只能查看指派给本人的项目。如确需查看，请联系该项目所属辖区的竞赛委员会。`,
+    `Project ${projectId} is outside what you may read: a unit reads its own projects, a committee those in its area, an assessor those assigned to them. Ask the committee over the project if you need it.`,
+    // The one out-of-scope code for commands and reads alike, with the target named as requireWithinScope names it.
+    { projectId, yourOrgId: user.orgId, targetOrgId: orgId, projectOrgId: orgId },
+  );
 }
