@@ -49,12 +49,16 @@ describe('award eligibility while the application window is open', () => {
     expect(applied.messageZh).not.toMatch(/逾期|视为未参赛/);
   });
 
-  it('reads it as not entered once the window has closed', async () => {
-    t.clock.set('2021-07-23T00:00:00+08:00');
+  it('reads it as not entered once the window has closed (the second it names over)', async () => {
+    t.clock.set('2021-07-23T00:00:01+08:00');
     const after = await board();
     expect(after).toMatchObject({ verdict: 'ineligible', verdictLabel: { zh: '不符合条件' } });
     const closed = after.failedReasons.find((r: any) => r.rule === 'applied_on_time');
     expect(closed.pending).toBeUndefined();
-    expect(closed.messageZh).toContain('视为未参赛');
+    expect(closed.messageZh).toContain('视为未参赛，不能参加五一各奖项评选');
+    // Another award is barred by its round's rule, not in the May Day notice's words (review 40 #3).
+    const expert = ok(await get('/api/v1/eligibility/projects/p-a?awardType=technical_expert', 'office')).body.failedReasons.find((r: any) => r.rule === 'applied_on_time');
+    expect(expert.messageZh).toContain('本轮评选规则要求按时报名，不能参加本轮评选');
+    expect(expert.messageZh).not.toContain('五一');
   });
 });

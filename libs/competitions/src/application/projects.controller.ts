@@ -96,8 +96,10 @@ export class ProjectsController {
     description: `${EXTENSION_MAY_DAY_NOTE.zh} ${EXTENSION_MAY_DAY_NOTE.en}`,
   })
   @ApiOkResponse({ type: CommandResponse })
-  grantExtension(@Param('projectId') projectId: string, @Body() body: GrantExtensionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    return this.run(new GrantSubmissionExtensionCommand(projectId, body, user, req), reply);
+  async grantExtension(@Param('projectId') projectId: string, @Body() body: GrantExtensionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
+    const answer = await this.run(new GrantSubmissionExtensionCommand(projectId, body, user, req), reply);
+    // The committee granting it learns then what it does not change (review 40 #3), not from a nomination's refusal later.
+    return { ...answer, noteZh: EXTENSION_MAY_DAY_NOTE.zh, noteEn: EXTENSION_MAY_DAY_NOTE.en };
   }
 
   @Post(':projectId/withdraw')

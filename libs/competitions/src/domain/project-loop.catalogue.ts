@@ -42,7 +42,7 @@ export const INCIDENT_KIND_LABELS: Record<IncidentKind, Label> = {
  * summary names it beside them: an entry filed late (under an extension), an accident that vetoes.
  */
 export function awardBarNotesZh(lateEntry: boolean, vetoKind: IncidentKind | null): string[] {
-  return [...(lateEntry ? ['逾期报名（延期报送），不能参加五一各奖项评选'] : []), ...(vetoKind ? [`发生${INCIDENT_KIND_LABELS[vetoKind]?.zh ?? vetoKind}，一票否决`] : [])];
+  return [...(lateEntry ? ['逾期报名（延期报送），不能参加五一各奖项及要求按时报名的其他评选'] : []), ...(vetoKind ? [`发生${INCIDENT_KIND_LABELS[vetoKind]?.zh ?? vetoKind}，一票否决`] : [])];
 }
 
 /** The incidents that cancel a project's award eligibility outright (一票否决), instant commendations included. */

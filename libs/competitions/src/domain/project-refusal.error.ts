@@ -5,8 +5,8 @@ import { ProjectSubmissionRefusal } from './project.state';
 
 /** What an extension does not change (DOMAIN.md, 报名): said where one is asked for and where one is shown. */
 export const EXTENSION_MAY_DAY_NOTE = {
-  zh: '延期内提交的项目可以参赛，但在报名截止之后提交的仍属逾期报名，按竞赛通知不能参加全国、全省五一各奖项的评选。',
-  en: 'A project filed under an extension takes part in the campaign, but one filed after the deadline still applied late and cannot take part in May Day award selection.',
+  zh: '延期内提交的项目可以参赛，但在报名截止之后提交的仍属逾期报名：按竞赛通知不能参加全国、全省五一各奖项的评选，评选规则要求按时报名的本活动其他评选也不能参加。',
+  en: "A project filed under an extension takes part in the campaign, but one filed after the deadline still applied late: it cannot take part in May Day award selection, nor in any of the campaign's other rounds whose rules require an entry on time.",
 } as const;
 
 /**

@@ -55,6 +55,10 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
     const deadlineZh = p.applicationDeadlineOn ? `（截止日期 ${p.applicationDeadlineOn}）` : '';
     const deadlineEn = p.applicationDeadlineOn ? ` (deadline ${p.applicationDeadlineOn})` : '';
     const r = (passed: boolean, zh: string, en: string) => reason('applied_on_time', passed, zh, en, facts);
+    // What the bar keeps it from, as the award at stake: the notice names May Day awards; another round bars it by its own rule set.
+    const mayDay = String(ctx.input.awardType ?? '').startsWith('may_day');
+    const barZh = mayDay ? '视为未参赛，不能参加五一各奖项评选。' : '视为未参赛；本轮评选规则要求按时报名，不能参加本轮评选。';
+    const barEn = mayDay ? 'it is deemed not to have entered and cannot take part in May Day award selection.' : "it is deemed not to have entered, and this round's rules require an entry on time, so it cannot take part in this round.";
     if (ctx.input.round.campaignId !== undefined && p.campaignId !== ctx.input.round.campaignId) {
       return r(false, `项目${projectCalled(p)}属于竞赛活动 ${p.campaignId}，不属于本轮所在的活动 ${ctx.input.round.campaignId}。`, `Project ${p.projectId} belongs to campaign ${p.campaignId}, not to this round's campaign ${ctx.input.round.campaignId}.`);
     }
@@ -72,7 +76,7 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
       };
     }
     if (p.submittedOnTime === null) {
-      return r(false, `项目${projectCalled(p)}未报送参赛报名表和竞赛实施方案${deadlineZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} never filed the registration form and implementation plan${deadlineEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
+      return r(false, `项目${projectCalled(p)}未报送参赛报名表和竞赛实施方案${deadlineZh}，${barZh}`, `Project ${p.projectId} never filed the registration form and implementation plan${deadlineEn}; ${barEn}`);
     }
     if (p.submittedOnTime === false) {
       // Filed later under an extension and approved: said, as the application's own story, and still late.
@@ -81,7 +85,7 @@ export function appliedOnTime(ctx: RuleContext): EligibilityReason {
       const refusedEn = (p.lateRefusalRecorded ? '; the late submission was refused and recorded' : '') + (extended ? '; it was then filed under an extension and approved, which is still a late application' : '');
       const onZh = p.submittedOn ? `于 ${p.submittedOn} ` : '';
       const onEn = p.submittedOn ? ` on ${p.submittedOn}` : '';
-      return r(false, `项目${projectCalled(p)}${onZh}逾期报名${deadlineZh}${refusedZh}，视为未参赛，不能参加五一各奖项评选。`, `Project ${p.projectId} applied late${onEn}${deadlineEn}${refusedEn}; it is deemed not to have entered and cannot take part in May Day award selection.`);
+      return r(false, `项目${projectCalled(p)}${onZh}逾期报名${deadlineZh}${refusedZh}，${barZh}`, `Project ${p.projectId} applied late${onEn}${deadlineEn}${refusedEn}; ${barEn}`);
     }
     if (!p.approved) {
       return r(false, `项目${projectCalled(p)}按时报名但未获立项批准（当前状态：${p.statusLabel ?? p.status}）。`, `Project ${p.projectId} applied on time but was not approved (status: ${p.status}).`);

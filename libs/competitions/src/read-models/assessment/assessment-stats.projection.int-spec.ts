@@ -68,7 +68,7 @@ describe('assessment statistics projection', () => {
       [
         ['p1', false, false, []],
         ['p3', false, true, ['发生安全生产事故，一票否决']],
-        ['p2', true, false, ['逾期报名（延期报送），不能参加五一各奖项评选']],
+        ['p2', true, false, ['逾期报名（延期报送），不能参加五一各奖项及要求按时报名的其他评选']],
         ['p4', false, false, []],
       ],
     );
