@@ -316,6 +316,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     t.clock.set('2023-05-10T10:00:00+08:00');
     expect((await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉', mode: 'natural' }, 'office')).body).toMatchObject({ status: 400, code: 'REQUEST.FIELD_NOT_APPLICABLE', errors: [{ field: 'mode' }] });
     expect(ok(await post(`${R}/honours/n-b/revoke`, { reason: '以弄虚作假取得荣誉' }, 'office')).body.events).toEqual(['HonourRevoked']);
+    // The nomination says what became of its honour, as the honour does (review 40 #4).
+    expect(ok(await get(`${R}/nominations/n-b`, 'office')).body).toMatchObject({ status: 'conferred', statusLabel: { zh: '已表彰（荣誉已撤销）' }, honourStatus: 'revoked', honourStatusLabel: { zh: '已撤销' } });
     expect((await post(`${R}/honours/${id}/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
     expect((await post(`${R}/honours/jj-cert/n-b/reinstate`, { reason: '恢复' }, 'office')).body.code).toBe('AWARD.HONOUR_ILLEGAL_TRANSITION');
     // Asked at once, without minPosition: the check itself waits for the register.

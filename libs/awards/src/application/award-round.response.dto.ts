@@ -131,6 +131,9 @@ export class NominationViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '递补顺序 Order', type: 'integer' }) order!: number;
   @ApiProperty({ description: '状态 Status (conferred: it led to an honour, named by honourId)', enum: ['active', 'removed', 'withdrawn', 'conferred'] }) status!: string;
   @ApiPropertyOptional({ description: '授予的荣誉（已表彰时）The honour it led to, once conferred' }) honourId?: string;
+  @ApiPropertyOptional({ description: '该荣誉的现状（已表彰时；撤销、摘牌、暂停后 statusLabel 亦注明）The honour’s status now, once conferred', enum: ['valid', 'revoked', 'withdrawn', 'suspended'] })
+  honourStatus?: string;
+  @ApiPropertyOptional({ description: '荣誉现状名称 Its label', type: LabelDto }) honourStatusLabel?: LabelDto;
   @ApiProperty({ description: '状态名称 Status label', type: LabelDto }) statusLabel!: LabelDto;
   @ApiPropertyOptional({ description: '移出原因 {reason, reasonLabel, …}（仅被移出的推荐）Why it was removed', ...FREE }) removal?: object;
   @ApiProperty({ description: '人选属性 Attributes stated', type: 'object', additionalProperties: true }) attributes!: Record<string, unknown>;

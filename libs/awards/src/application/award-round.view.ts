@@ -1,6 +1,6 @@
 import {
   awardActionNames, labelledAwardActions, AWARD_TYPE_CATALOGUE, AwardRoundState, CLEARANCE_STATUS_LABELS, DEPARTMENT_LABELS, HONOUR_ALLOWED, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, NOMINATION_STATUS_LABELS, NOMINEE_KIND_LABELS,
-  OBJECTION_STATUS_LABELS, POOL_LABELS, REVIEW_LEVEL_LABELS, stageLabelOn,
+  OBJECTION_STATUS_LABELS, POOL_LABELS, REVIEW_LEVEL_LABELS, stageLabelOn, HonourStatus,
   NominationState, checkRoundSlate, levelsOf, failedReasons, isPrimary, pendingClearances, quotaBreaches, subQuotaUse,
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
@@ -35,9 +35,16 @@ const reviewLevelLabel = (level: string) => (REVIEW_LEVEL_LABELS as Record<strin
  * A nomination that led to an honour reads as conferred (已表彰), with the honour's id; its stored
  * status stays active (the honour carries its own status from then on: revoked, suspended, …).
  */
-function withConferral<T extends object>(n: { status: string }, honourId: string | undefined, view: T): T | (T & { status: 'conferred'; statusLabel: { zh: string; en: string }; honourId: string }) {
-  if (honourId === undefined || n.status !== 'active') return view;
-  return { ...view, status: 'conferred' as const, statusLabel: { zh: '已表彰', en: 'conferred' }, honourId };
+function withConferral<T extends object>(
+  n: { status: string },
+  honour: { honourId: string; status: HonourStatus } | undefined,
+  view: T,
+): T | (T & { status: 'conferred'; statusLabel: { zh: string; en: string }; honourId: string; honourStatus: HonourStatus; honourStatusLabel: { zh: string; en: string } }) {
+  if (honour === undefined || n.status !== 'active') return view;
+  // What became of the honour since, said on the nomination too: a revoked one read as 已表彰 here and 已撤销 on the honour (review 40 #4).
+  const since = HONOUR_STATUS_LABELS[honour.status];
+  const statusLabel = honour.status === 'valid' ? { zh: '已表彰', en: 'conferred' } : { zh: `已表彰（荣誉${since.zh}）`, en: `conferred (honour ${since.en})` };
+  return { ...view, status: 'conferred' as const, statusLabel, honourId: honour.honourId, honourStatus: honour.status, honourStatusLabel: since };
 }
 
 /** Whether the notice was published during its first day (not at its midnight): that day still counts. */
@@ -100,7 +107,7 @@ export function awardRoundView(
   const visible = new Set(state.nominations.filter((n) => access.nomineeVisible(n.nominee.orgId)).map((n) => n.nominationId));
   const showObjectors = access.showObjectors;
   // The honour each nomination led to (its own, not a derived one), once conferred.
-  const honourOf = new Map(state.honours.filter((h) => h.sourceHonourId === null).map((h) => [h.nominationId, h.honourId]));
+  const honourOf = new Map(state.honours.filter((h) => h.sourceHonourId === null).map((h) => [h.nominationId, h]));
   return {
     roundId: round.roundId,
     streamId: roundStream(round.roundId),

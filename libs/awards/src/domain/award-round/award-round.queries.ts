@@ -30,12 +30,16 @@ export function honoursHeldFrom(state: AwardRoundState, recipientId: string): Ho
 export function roundFactsOf(state: AwardRoundState): RoundFacts {
   return {
     ...(state.round ? { campaignId: state.round.campaignId } : {}),
-    nominations: state.nominations.map((n) => ({
-      nominationId: n.nominationId,
-      nomineeKind: n.nominee.kind,
-      nomineeId: n.nominee.id,
-      status: n.status === 'active' && state.honours.some((h) => h.nominationId === n.nominationId && h.sourceHonourId === null) ? 'conferred' : n.status,
-    })),
+    nominations: state.nominations.map((n) => {
+      const honour = n.status === 'active' ? state.honours.find((h) => h.nominationId === n.nominationId && h.sourceHonourId === null) : undefined;
+      return {
+        nominationId: n.nominationId,
+        nomineeKind: n.nominee.kind,
+        nomineeId: n.nominee.id,
+        status: honour ? 'conferred' : n.status,
+        ...(honour && honour.status !== 'valid' ? { honourStatus: honour.status } : {}),
+      };
+    }),
   };
 }
 

@@ -81,6 +81,8 @@ export interface RoundNominationFact {
   nomineeKind: NomineeKind;
   nomineeId: string;
   status: RoundNominationStatus;
+  /** Once conferred, what became of the honour since (absent: valid, or not conferred). */
+  honourStatus?: 'revoked' | 'withdrawn' | 'suspended';
 }
 
 /** What the round already holds; `roundFactsOf(state)` builds it from an award round. */

@@ -37,6 +37,12 @@ describe('no_double_nomination', () => {
     expect(r.messageEn).toBe('张师傅 is already nominated in this round (n-1 (withdrawn)) and cannot be nominated twice.');
     expect(r.messageZh).toBe('张师傅 已在本轮被推荐（推荐编号 n-1，已因异议撤回），不得重复推荐。');
   });
+  it('says of a conferral whose honour was revoked since that it was revoked (review 40 #4)', () => {
+    const round = { nominations: [{ nominationId: 'n-1', nomineeKind: 'person' as const, nomineeId: 'person-1', status: 'conferred' as const, honourStatus: 'revoked' as const }] };
+    const r = only({ rule: 'no_double_nomination' }, { round });
+    expect(r.messageZh).toBe('张师傅 已在本轮被推荐（推荐编号 n-1，已表彰（荣誉已撤销）），不得重复推荐。');
+    expect(r.messageEn).toContain('n-1 (conferred, honour revoked)');
+  });
   it('passes when only others are nominated (same id, different kind is someone else)', () => {
     const round = { nominations: [{ nominationId: 'n-1', nomineeKind: 'team' as const, nomineeId: 'person-1', status: 'active' as const }] };
     expect(only({ rule: 'no_double_nomination' }, { round }).passed).toBe(true);

@@ -31,8 +31,10 @@ export function noDoubleNomination(ctx: RuleContext): EligibilityReason {
   if (earlier.length === 0) {
     return reason('no_double_nomination', true, `${nominee.name} 未在本轮被推荐过。`, `${nominee.name} has not been nominated in this round.`, facts);
   }
-  const listZh = earlier.map((n) => `推荐编号 ${n.nominationId}，${NOMINATION_STATUS_LABELS[n.status as keyof typeof NOMINATION_STATUS_LABELS]?.zh ?? n.status}`).join('；');
-  const list = earlier.map((n) => `${n.nominationId} (${n.status})`).join(', ');
+  // A conferral whose honour was revoked since says so, as the honour does (review 40 #4).
+  const sinceZh = (n: (typeof earlier)[number]) => (n.honourStatus ? `（荣誉${HONOUR_STATUS_LABELS[n.honourStatus].zh}）` : '');
+  const listZh = earlier.map((n) => `推荐编号 ${n.nominationId}，${NOMINATION_STATUS_LABELS[n.status as keyof typeof NOMINATION_STATUS_LABELS]?.zh ?? n.status}${sinceZh(n)}`).join('；');
+  const list = earlier.map((n) => `${n.nominationId} (${n.status}${n.honourStatus ? `, honour ${n.honourStatus}` : ''})`).join(', ');
   return reason('no_double_nomination', false, `${nominee.name} 已在本轮被推荐（${listZh}），不得重复推荐。`, `${nominee.name} is already nominated in this round (${list}) and cannot be nominated twice.`, facts);
 }
 
