@@ -283,6 +283,14 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const refused = await w.post('/api/v1/projects/p-power/progress-reports', report('2022-Q1', { participants: 1 }), 'power');
     expect(refused.body).toMatchObject({ status: 400, code: 'PROJECT.INVALID_PERIOD' });
   });
+
+  it('a terminated project’s misses read as ended by the termination, on its own page as on the supervision list (review 40 #5)', async () => {
+    ok(await w.post('/api/v1/projects/p-b/terminate', { reason: '项目停工' }, 'city'));
+    const listed = ok(await w.get(`/api/v1/supervision/overdue?campaignId=${CAMPAIGN_ID}&includeResolved=true&kind=report`, 'city')).body.items.filter((i: any) => i.projectId === 'p-b');
+    const own = ok(await w.get('/api/v1/projects/p-b', 'city')).body.progress.overdue;
+    expect(own.map((o: any) => [o.period, o.state, o.stateLabel])).toEqual(listed.map((i: any) => [i.period, i.state, i.stateLabel]));
+    expect(own[0]).toMatchObject({ state: 'project_terminated', stateLabel: '项目已终止' });
+  });
 });
 
 describe('a progress report filed while its period still runs (reviews 34 #4, 35 #5)', () => {

@@ -68,7 +68,11 @@ export class ProgressReportDto {
 export class OverduePeriodDto {
   @ApiProperty({ description: '报送期 Period' }) period!: string;
   @ApiProperty({ description: '截止日期 Due on', format: 'date' }) dueOn!: string;
-  @ApiProperty({ description: '处理状态：待处理 open / 已补报 filed_late（与督导逾期清单一致）State, as the supervision list has it', enum: ['open', 'filed_late'] }) state!: string;
+  @ApiProperty({
+    description: '处理状态：待处理 open / 已补报 filed_late / 未补报（项目已进入评估）unfiled / 项目已撤回 project_withdrawn / 项目已终止 project_terminated（与督导逾期清单一致）State, as the supervision list has it',
+    enum: ['open', 'filed_late', 'unfiled', 'project_withdrawn', 'project_terminated'],
+  })
+  state!: string;
   @ApiProperty({ description: '状态名称 State label' }) stateLabel!: string;
   @ApiProperty({ description: '补报时间 Filed late at', type: String, format: 'date-time', nullable: true }) reportedAt!: string | null;
 }

@@ -1,5 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
+import { OVERDUE_STATE_LABELS } from '../read-models/supervision/supervision.queries';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
   AGGREGATION_LABELS, awardBarNotesZh, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, unfiledOverduePeriods, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
@@ -129,9 +130,11 @@ export function projectView(
     progress: {
       ...progress,
       // Every miss on record, as the supervision list has it: still open, or since filed late (the board lists only the open ones).
+      // A miss nobody can file any more says what ended it, as the supervision list does (review 40 #5).
       overdue: progress.overdue.map((o) => {
         const filed = firstReportOf(o.period);
-        return { ...o, state: filed ? 'filed_late' : 'open', stateLabel: filed ? '已补报' : '待处理', reportedAt: filed?.filedAt ?? null };
+        const state = filed ? 'filed_late' : project.assessment ? 'unfiled' : project.status === 'withdrawn' ? 'project_withdrawn' : project.status === 'terminated' ? 'project_terminated' : 'open';
+        return { ...o, state, stateLabel: OVERDUE_STATE_LABELS[state]!, reportedAt: filed?.filedAt ?? null };
       }),
       // A commendation is given at a milestone: each milestone offers it where the project does.
       milestones: progress.milestones.map((m) => ({ ...m, ...offeredOn(o.allowedActions, ['give_instant_commendation']) })),
