@@ -3,7 +3,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { DEMO_USERS } from '../../apps/api/src/demo/demo-users';
 import { seedDemo } from '../../apps/api/src/demo/seed-demo';
-import { PROJECT_ACTION_ROUTES } from '../../libs/competitions/src/application/project.view';
+import { PROJECT_ACTION_ROUTES, PROJECT_ITEM_ACTION_ROUTES } from '../../libs/competitions/src/application/project.view';
 import { AWARD_ACTION_ROUTES } from '../../libs/awards/src/application/award-round.view';
 import { TestApp } from '../support/test-app';
 
@@ -172,6 +172,10 @@ describe('the OpenAPI document', () => {
     const params: Record<string, string> = { n: '{nominationId}', o: '{objectionId}', h: '{honourId}' };
     const awardMissing = Object.entries(AWARD_ACTION_ROUTES).filter(([, path]) => !doc.paths[`/api/v1/award-rounds/{roundId}${path.replace(/\{(\w)\}/g, (_, k: string) => params[k]!)}`]?.post).map(([a]) => a);
     expect(awardMissing).toEqual([]);
+    // Actions on a project's milestones, findings and commendations (review 40 #6).
+    const itemParams: Record<string, string> = { m: '{milestoneId}', i: '{inspectionId}', f: '{findingId}', c: '{commendationId}' };
+    const itemMissing = Object.entries(PROJECT_ITEM_ACTION_ROUTES).filter(([, r]) => !doc.paths[`/api/v1/projects/{projectId}${r.path.replace(/\{(\w)\}/g, (_, k: string) => itemParams[k]!)}`]?.post).map(([a]) => a);
+    expect(itemMissing).toEqual([]);
   });
 
   it('says who may create campaigns and register organisations as the routes behave', () => {

@@ -105,7 +105,7 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const m = ok(await w.post('/api/v1/projects/p-a/milestones', { milestoneId: 'm-final', title: '挡车工技能比武决赛', reachedOn: '2021-10-11', description: '120 名挡车工参赛' }, 'unitA'), 201);
     // The milestone offers the commendation given at it, to the committee.
     const milestoneActions = async (who: string) => ok(await w.get('/api/v1/projects/p-a', who)).body.progress.milestones.find((x: any) => x.milestoneId === 'm-final').allowedActionLabels;
-    expect(await milestoneActions('xy')).toEqual([{ action: 'give_instant_commendation', label: '即时表彰' }]);
+    expect(await milestoneActions('xy')).toEqual([{ action: 'give_instant_commendation', label: '即时表彰', method: 'POST', href: '/api/v1/projects/p-a/milestones/m-final/commendations' }]);
     expect(await milestoneActions('unitA')).toEqual([]);
     expect(m.body).toMatchObject({ events: ['MilestoneRecorded'], itemId: 'm-final' });
     await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '细纱车间甲班' }, citation: '团体第一' }, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
@@ -143,6 +143,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     // The project view names them as the register does: every one with its status, a team named without an organisation under the project's.
     const shown = ok(await w.get('/api/v1/projects/p-a', 'city')).body.progress.commendations;
     expect(shown.find((c: any) => c.commendationId === 'k-li')).toMatchObject({ status: 'revoked', statusLabel: '已撤销' });
+    expect(shown.find((c: any) => c.commendationId === 'k-city').allowedActionLabels[0]).toMatchObject({ action: 'revoke', method: 'POST', href: '/api/v1/projects/p-a/commendations/k-city/revoke' });
+    const milestone = ok(await w.get('/api/v1/projects/p-a', 'xy')).body.progress.milestones.find((m: any) => m.milestoneId === 'm-final');
+    expect(milestone.allowedActionLabels).toEqual([expect.objectContaining({ action: 'give_instant_commendation', method: 'POST', href: '/api/v1/projects/p-a/milestones/m-final/commendations' })]);
     expect(shown.find((c: any) => c.recipient.name === '细纱车间甲班')).toMatchObject({ status: 'valid', recipient: { orgId: 'ent-a' } });
     expect(commendation.body.itemId).toBe('k-li');
   });
@@ -167,8 +170,12 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     // Each finding says what may be done on it, so a console with several knows which one an action is for.
     const findingActions = async (who: string) => ok(await w.get('/api/v1/projects/p-a', who)).body.supervision.findings.find((f: any) => f.findingId === 'i1-1').allowedActions;
     expect(await findingActions('unitA')).toEqual(['report_rectification']);
-    ok(await w.post(url, { description: '已补齐台账' }, 'unitA'), 201);
+    // Each offered action names its request (review 40 #6): the console sends it as given.
+    const offered = ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.supervision.findings[0].allowedActionLabels[0];
+    expect(offered).toMatchObject({ action: 'report_rectification', label: '报告整改情况', method: 'POST', href: url });
+    ok(await w.post(offered.href, { description: '已补齐台账' }, 'unitA'), 201);
     expect(await findingActions('xy')).toEqual(['accept_rectification', 'reject_rectification']);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'xy')).body.supervision.findings[0].allowedActionLabels.map((l: any) => l.href)).toEqual([`${url}/accept`, `${url}/reject`]);
     expect(await findingActions('unitA')).toEqual([]);
     expect(await actions('unitA')).not.toContain('report_rectification');
     expect((await actions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);

@@ -37,10 +37,35 @@ export function actionsForCaller(
 const ENDING_LABELS: Record<'withdrawn' | 'terminated', string> = { withdrawn: '已撤回', terminated: '已终止' };
 const RECTIFICATION_OUTCOME_LABELS: Record<'pending' | 'accepted' | 'rejected', string> = { pending: '待验收', accepted: '验收通过', rejected: '验收未通过' };
 
-/** The project's offered actions that concern one item (a finding, a milestone), with their labels. */
-function offeredOn(allowed: readonly ProjectAction[], itemActions: readonly ProjectAction[]) {
+/**
+ * The request each action on an item inside a project is taken by, under the project's address:
+ * `{m}` a milestone's id, `{i}` and `{f}` a finding's inspection and its own id, `{c}` a
+ * commendation's id (review 40 #6: a console built these by hand).
+ */
+export const PROJECT_ITEM_ACTION_ROUTES = {
+  give_instant_commendation: { method: 'POST', path: '/milestones/{m}/commendations' },
+  report_rectification: { method: 'POST', path: '/inspections/{i}/findings/{f}/rectification' },
+  accept_rectification: { method: 'POST', path: '/inspections/{i}/findings/{f}/rectification/accept' },
+  reject_rectification: { method: 'POST', path: '/inspections/{i}/findings/{f}/rectification/reject' },
+  revoke: { method: 'POST', path: '/commendations/{c}/revoke' },
+  withdraw: { method: 'POST', path: '/commendations/{c}/withdraw' },
+  suspend: { method: 'POST', path: '/commendations/{c}/suspend' },
+  reinstate: { method: 'POST', path: '/commendations/{c}/reinstate' },
+} as const satisfies Record<string, { method: 'POST'; path: string }>;
+
+type ItemIds = Partial<Record<'m' | 'i' | 'f' | 'c', string>>;
+
+/** An item action's request under the project's address, its ids filled in. */
+function itemRequest(projectId: string, action: keyof typeof PROJECT_ITEM_ACTION_ROUTES, ids: ItemIds) {
+  const route = PROJECT_ITEM_ACTION_ROUTES[action];
+  const path = route.path.replace(/\{([mifc])\}/g, (_, k: keyof ItemIds) => encodeURIComponent(ids[k] ?? ''));
+  return { method: route.method, href: `/api/v1/projects/${encodeURIComponent(projectId)}${path}` };
+}
+
+/** The project's offered actions that concern one item (a finding, a milestone), with their labels and requests. */
+function offeredOn(allowed: readonly ProjectAction[], itemActions: readonly (ProjectAction & keyof typeof PROJECT_ITEM_ACTION_ROUTES)[], projectId: string, ids: ItemIds) {
   const allowedActions = itemActions.filter((a) => allowed.includes(a));
-  return { allowedActions, allowedActionLabels: labelledActions(allowedActions) };
+  return { allowedActions, allowedActionLabels: allowedActions.map((a) => ({ action: a, label: PROJECT_ACTION_LABELS[a], ...itemRequest(projectId, a, ids) })) };
 }
 
 export function labelledActions(actions: ProjectAction[], projectId?: string) {
@@ -137,7 +162,7 @@ export function projectView(
         return { ...o, state, stateLabel: OVERDUE_STATE_LABELS[state]!, reportedAt: filed?.filedAt ?? null };
       }),
       // A commendation is given at a milestone: each milestone offers it where the project does.
-      milestones: progress.milestones.map((m) => ({ ...m, ...offeredOn(o.allowedActions, ['give_instant_commendation']) })),
+      milestones: progress.milestones.map((m) => ({ ...m, ...offeredOn(o.allowedActions, ['give_instant_commendation'], project.projectId, { m: m.milestoneId }) })),
       reports: o.reportHistory.map(reportView),
       // As the honours register shows them: a recipient named without an organisation belongs to the project's, and every one has a status.
       commendations: progress.commendations.map((c) => {
@@ -145,7 +170,7 @@ export function projectView(
         const allowedActions = o.mayChangeCommendation?.(c) ? [...HONOUR_CHANGES_ALLOWED[status]] : [];
         return {
           ...c, recipient: { ...c.recipient, orgId: c.recipient.orgId ?? project.orgId }, status, statusLabel: COMMENDATION_STATUS_LABELS[status],
-          allowedActions, allowedActionLabels: allowedActions.map((a) => ({ action: a, label: COMMENDATION_CHANGE_LABELS[a] })),
+          allowedActions, allowedActionLabels: allowedActions.map((a) => ({ action: a, label: COMMENDATION_CHANGE_LABELS[a], ...itemRequest(project.projectId, a, { c: c.commendationId }) })),
         };
       }),
     },
@@ -155,7 +180,7 @@ export function projectView(
       findings: project.supervision.findings.map((f) => ({
         ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status],
         rectifications: f.rectifications.map((r) => ({ ...r, outcomeLabel: RECTIFICATION_OUTCOME_LABELS[r.outcome] })),
-        ...offeredOn(o.allowedActions, f.status === 'reported' ? ['accept_rectification', 'reject_rectification'] : f.status === 'accepted' ? [] : ['report_rectification']),
+        ...offeredOn(o.allowedActions, f.status === 'reported' ? ['accept_rectification', 'reject_rectification'] : f.status === 'accepted' ? [] : ['report_rectification'], project.projectId, { i: f.inspectionId, f: f.findingId }),
       })),
       incidents: project.supervision.incidents.map((i) => ({ ...i, severityLabel: INCIDENT_SEVERITY_LABELS[i.severity].zh, kindLabel: INCIDENT_KIND_LABELS[i.kind].zh })),
     },
