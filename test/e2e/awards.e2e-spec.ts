@@ -452,6 +452,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const li = { kind: 'person', name: '李师傅', orgId: 'ent-a', id: 'li-shifu' };
     const given = ok(await post('/api/v1/projects/p-pre/milestones/m1/commendations', { commendationId: 'k1', recipient: li, citation: '决赛个人第一名' }, 'city'), 201);
     expect(given.body.events).toEqual(['InstantCommendationGiven']);
+    // A campaign's honours in one list: its rounds' and its projects' instant commendations (review 40 #7).
+    expect(ok(await get('/api/v1/honours?campaignId=jj-pre', 'office')).body.items.map((h: any) => h.honourId)).toEqual(['instant/p-pre/k1']);
+    expect(ok(await get('/api/v1/honours?campaignId=jj-2021', 'office')).body.items.map((h: any) => h.honourId).sort()).toEqual(['jj-cert-5/n-b', 'jj-cert/n-b', 'jj-cert/n-c']);
     const rules = [{ rule: 'nominee_kind_matches' }, { rule: 'prerequisite_honour', awardTypes: ['instant'], level: 'city', withinYears: 3 }];
     ok(await post('/api/v1/rule-sets', { ruleSetId: 'pre-2023', citation: '前置荣誉试行办法', year: 2023, rules, clearances: { byNomineeKind: {} } }, 'office'), 201);
     const R7 = '/api/v1/award-rounds/jj-medal';

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, PageQueryDto, READ_MODEL_DB, ReadConsistency, ReadsModels } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } from '@jingsai/auth';
@@ -17,6 +17,11 @@ class ListHonoursQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: '荣誉类型 Honour type', enum: [...AWARD_TYPES, ...DERIVED_HONOUR_TYPES] }) @IsOptional() @IsIn([...AWARD_TYPES, ...DERIVED_HONOUR_TYPES]) awardType?: string;
   @ApiPropertyOptional({ description: '状态：有效 valid / 已撤销 revoked / 已摘牌 withdrawn / 暂停 suspended', enum: HONOUR_STATUSES }) @IsOptional() @IsIn(HONOUR_STATUSES) status?: string;
   @ApiPropertyOptional({ description: '评选轮次 Round' }) @IsOptional() @IsString() roundId?: string;
+  @ApiPropertyOptional({ description: '竞赛活动：其各评选轮次授予的荣誉及其项目推进节点的即时表彰 Campaign: honours of its rounds and instant commendations at its projects' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  campaignId?: string;
 
   @ApiPropertyOptional({ description: '只列现有荣誉（有效的；撤销、摘牌、暂停的不在其中）Only current honours (valid ones)', type: Boolean })
   @IsOptional()
@@ -32,7 +37,7 @@ function notFound(honourId: string): DomainError {
 /** The honours register (荣誉名录) and its check: a revoked, withdrawn or suspended honour never answers valid. */
 @ApiTags('honours 荣誉名录')
 @ApiBearerAuth()
-@ReadsModels('award_honours', 'award_rounds')
+@ReadsModels('award_honours', 'award_rounds', 'board')
 @Controller('api/v1/honours')
 export class HonoursController {
   private readonly db: Database;
@@ -52,7 +57,7 @@ export class HonoursController {
   list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
     const withinPath = this.everywhere(user) ? undefined : this.pathOf(user.orgId);
     const scope = describeScope(withinPath === undefined ? { kind: 'all' } : { kind: 'subtree', orgId: user.orgId }, this.orgs);
-    const page = listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, current: q.current, roundId: q.roundId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    const page = listHonours(this.db, { recipientId: q.recipientId, awardType: q.awardType, status: q.status, current: q.current, roundId: q.roundId, campaignId: q.campaignId, withinPath, limit: q.limit ?? 50, offset: q.offset ?? 0 });
     // An honour's id holds '/' (round/nomination, instant/project/commendation): each row says where it is read, encoded.
     return { ...page, items: page.items.map((h) => ({ ...h, href: `/api/v1/honours/${encodeURIComponent(h.honourId)}` })), scope };
   }

@@ -32,6 +32,8 @@ export interface HonourFilter {
   /** Only the honours held now (valid): a revoked, withdrawn or suspended one drops out of current honours. */
   current?: boolean;
   roundId?: string;
+  /** Only honours of this campaign: conferred in its rounds (the round list's) or given at its projects' milestones (the board's). */
+  campaignId?: string;
   /** Only recipients whose organisation lies under this materialised path (`/root/…/orgId/`). */
   withinPath?: string;
   limit: number;
@@ -95,6 +97,10 @@ export function listHonours(db: Database, f: HonourFilter) {
     args.push(value);
   }
   if (f.current) where.push("status = 'valid'");
+  if (f.campaignId !== undefined) {
+    where.push('(round_id IN (SELECT round_id FROM award_rounds WHERE campaign_id = ?) OR project_id IN (SELECT project_id FROM board WHERE campaign_id = ?))');
+    args.push(f.campaignId, f.campaignId);
+  }
   if (f.withinPath !== undefined) {
     // A subtree is a range on the materialised path: every path below `/a/b/` sorts in [`/a/b/`, `/a/b0`).
     where.push('recipient_org_id IN (SELECT org_id FROM org_nodes WHERE path >= ? AND path < ?)');
