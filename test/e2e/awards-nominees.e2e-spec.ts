@@ -93,6 +93,14 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     expect((await get('/api/v1/eligibility/projects/p-rb-f3?awardType=may_day_certificate', 'lianxiAuditor')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
   });
 
+  it('shows a unit the eligibility of its own projects only, as its board and the projects’ detail do: not its team’s (review 40 #8)', async () => {
+    const own = await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'rb-f3');
+    expect([ok(own).body.scope, own.body.items.map((i: any) => i.projectId)]).toEqual([expect.objectContaining({ kind: 'org', orgId: 'rb-f3' }), ['p-rb-f3']]);
+    expect((await get('/api/v1/projects/p-rb-f3-t1', 'rb-f3')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate', 'rb-f3')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
+    ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate', 'rb-f3-t1'));
+  });
+
   describe('when the nominee is named with another organisation', () => {
     it('refuses a unit nominated under another unit’s organisation and project, appending nothing', async () => {
       const before = await head();

@@ -48,7 +48,10 @@ export class EligibilityController {
   private query(q: EligibilityOneQueryDto, campaignId: string | undefined, user: AuthUser): Omit<EligibilityQuery, 'limit' | 'offset'> {
     const round = campaignId ? latestRoundOf(this.db, campaignId, q.awardType) : undefined;
     const ruleSetId = q.ruleSetId ?? round?.ruleSetId;
-    const base = { campaignId, awardType: q.awardType, asOf: this.commands.now().toISOString(), roundId: round?.roundId, withinOrgId: this.everywhere(user) ? undefined : user.orgId };
+    const base = {
+      campaignId, awardType: q.awardType, asOf: this.commands.now().toISOString(), roundId: round?.roundId, withinOrgId: this.everywhere(user) ? undefined : user.orgId,
+      ...(ownOnly(user) ? { ownOrgId: user.orgId } : {}),
+    };
     // A preset judges by its key (`preset:<key>`, as the answer names it, so the id it gives can be asked for again).
     const byPreset = (preset: (typeof RULE_SET_PRESETS)[number], basisZh: string) => ({ ...base, rules: preset.content.rules, ruleSetId: `${PRESET_PREFIX}${preset.key}`, ruleSetVersion: 1, basisZh });
     // No round yet and none asked for: a preset judges, and the answer says so (a board judged by another city's notice must not pass for this campaign's own).
@@ -91,7 +94,7 @@ export class EligibilityController {
     }
     // Another region's draft reads as absent, its published campaign as out of scope, as its detail does.
     requireCampaignReadable(user, campaign, this.orgs, this.db);
-    const scope = describeScope(this.everywhere(user) ? { kind: 'all' } : { kind: 'subtree', orgId: user.orgId }, this.orgs);
+    const scope = describeScope(this.everywhere(user) ? { kind: 'all' } : ownOnly(user) ? { kind: 'org', orgId: user.orgId } : { kind: 'subtree', orgId: user.orgId }, this.orgs);
     return { ...eligibilityBoard(this.db, { ...this.query(q, q.campaignId, user), limit: q.limit ?? 50, offset: q.offset ?? 0 }), scope };
   }
 
@@ -102,7 +105,7 @@ export class EligibilityController {
     const notFound = DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     if (!row) throw notFound;
     // The code the project itself answers with out of scope (AUTH.OUT_OF_SCOPE), so a console handles both alike.
-    if (!this.everywhere(user) && !this.orgs.isWithin(row.orgId, user.orgId)) {
+    if (!this.everywhere(user) && !(ownOnly(user) ? row.orgId === user.orgId : this.orgs.isWithin(row.orgId, user.orgId))) {
       throw DomainError.forbidden(
         'AUTH.OUT_OF_SCOPE',
         `竞赛项目 ${projectId} 不在您的查看范围内：只能查看本辖区（本单位）项目的评选资格。`,
@@ -115,4 +118,9 @@ export class EligibilityController {
     if (!items[0]) throw notFound;
     return { ...rest, ...items[0] };
   }
+}
+
+/** A unit reads the eligibility of its own organisation's projects, as it reads their detail and board rows (review 40 #8); a team's project is its own union's. */
+function ownOnly(user: AuthUser): boolean {
+  return user.roles.every((r) => r === 'unit' || r === 'assessor');
 }

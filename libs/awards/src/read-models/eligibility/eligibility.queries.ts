@@ -43,6 +43,8 @@ export interface EligibilityQuery {
   asOf: string;
   /** Only projects of organisations in this subtree (undefined: all). */
   withinOrgId?: string;
+  /** Only the projects of this one organisation (a unit reads its own, as on its board and the project's detail). */
+  ownOrgId?: string;
   /** The round of this campaign and award type, whose nominations count for no_double_nomination. */
   roundId?: string;
   /** Why these rules judge (shown with the verdicts): the round's rule set, the one asked for, or a preset for want of either. */
@@ -183,6 +185,7 @@ function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
   if (q.campaignId) add('p.campaign_id = ?', q.campaignId);
   if (q.projectId) add('p.project_id = ?', q.projectId);
   if (q.withinOrgId) add('o.path LIKE ?', `%/${q.withinOrgId}/%`);
+  if (q.ownOrgId) add('p.org_id = ?', q.ownOrgId);
   const sql = `FROM award_elig_projects p LEFT JOIN award_elig_campaigns c ON c.campaign_id = p.campaign_id LEFT JOIN org_nodes o ON o.org_id = p.org_id
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
