@@ -48,6 +48,9 @@ export function yearOf(date: string): number {
 /** The same day n years later; 29 February becomes 28 February in a common year. */
 export function addYears(date: string, years: number): string {
   const y = yearOf(date) + years;
+  // Past the four-digit calendar (a window of thousands of years, from a rule set stored before they were capped): the end of it, never a throw.
+  if (!Number.isFinite(y) || y > 9999) return '9999-12-31';
+  if (y < 1) return '0001-01-01';
   const md = date.slice(5);
   const candidate = `${String(y).padStart(4, '0')}-${md}`;
   return isDateOnly(candidate) ? candidate : `${String(y).padStart(4, '0')}-02-28`;

@@ -24,6 +24,9 @@ describe('date-only arithmetic', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addYears('2019-06-01', 3)).toBe('2022-06-01');
     expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    // Past the four-digit calendar: its last day, not a throw into a request (review 41 #3).
+    expect(addYears('2022-01-10', 7979)).toBe('9999-12-31');
+    expect(addYears('2022-01-10', 1e29)).toBe('9999-12-31');
   });
   it('knows the weekday (2024-10-12 was a Saturday)', () => {
     expect(dayOfWeek('2024-10-12')).toBe(6);

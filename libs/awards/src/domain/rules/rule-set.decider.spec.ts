@@ -81,6 +81,17 @@ describe('rule set (ruleSet-<id>)', () => {
         'citation',
       ]);
     });
+    it('refuses a window past the calendar (thousands of years), which every later verdict under it once failed on (review 41 #3)', () => {
+      const e = spec
+        .given([])
+        .when(publish({ rules: [{ rule: 'exclusion_window', facts: ['safety_accident'], years: 7979 }, { rule: 'prerequisite_honour', awardTypes: ['instant'], level: 'city', withinYears: 1e29 } as never] }))
+        .thenThrows('RULESET.INVALID_RULE');
+      expect((e.details.errors ?? []).map((p) => [p.field, p.messageZh])).toEqual([
+        ['rules[0].years', "年限应为 1 至 100 的整数或 'same_year'"],
+        ['rules[1].withinYears', '年限应为 1 至 100 的整数'],
+      ]);
+      spec.given([]).when(publish({ rules: [{ rule: 'exclusion_window', facts: ['safety_accident'], years: 100 }] })).then([expect.anything()] as never);
+    });
     it('refuses rules that are not a list', () => {
       spec.given([]).when(publish({ rules: 'all' as never })).thenThrows('RULESET.INVALID_RULE', { details: { errors: [{ field: 'rules' }] } });
     });

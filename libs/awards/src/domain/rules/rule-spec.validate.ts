@@ -2,6 +2,9 @@ import { AWARD_TYPES, DERIVED_HONOUR_TYPES, GRADES, HONOUR_LEVELS, isOneOf } fro
 import { SpecProblem } from './attribute-predicate';
 import { ORG_FACT_KINDS, PROJECT_INCIDENT_KINDS, RULE_KEYS, RuleKey } from './rule-spec';
 
+/** The longest window a rule may name, in years: notices speak of one to five (三年内), and a date thousands of years on has no calendar. */
+export const MAX_RULE_YEARS = 100;
+
 /** A problem with a rule spec; `unknown` marks a rule key the engine does not know. */
 export interface RuleProblem extends SpecProblem {
   unknown?: boolean;
@@ -44,11 +47,13 @@ function checkParams(key: RuleKey, o: Record<string, unknown>, at: string): Rule
     case 'prerequisite_honour':
       if (!listOf(HONOUR_TYPES, o.awardTypes)) bad('awardTypes', '前置荣誉类型列表无效', 'awardTypes must be a non-empty list of distinct known honour types');
       if (!isOneOf(HONOUR_LEVELS, o.level)) bad('level', `级别应为 ${HONOUR_LEVELS.join('/')} 之一`, `level must be one of ${HONOUR_LEVELS.join(', ')}`);
-      if (!Number.isInteger(o.withinYears) || (o.withinYears as number) < 1) bad('withinYears', '年限应为正整数', 'withinYears must be a positive whole number');
+      if (!Number.isInteger(o.withinYears) || (o.withinYears as number) < 1 || (o.withinYears as number) > MAX_RULE_YEARS) bad('withinYears', `年限应为 1 至 ${MAX_RULE_YEARS} 的整数`, `withinYears must be a whole number from 1 to ${MAX_RULE_YEARS}`);
       break;
     case 'exclusion_window':
       if (!listOf(ORG_FACT_KINDS, o.facts)) bad('facts', `事实类型应为 ${ORG_FACT_KINDS.join('/')} 中的若干项`, `facts must be a non-empty list of ${ORG_FACT_KINDS.join(', ')}`);
-      if (o.years !== 'same_year' && (!Number.isInteger(o.years) || (o.years as number) < 1)) bad('years', "年限应为正整数或 'same_year'", "years must be a positive whole number or 'same_year'");
+      if (o.years !== 'same_year' && (!Number.isInteger(o.years) || (o.years as number) < 1 || (o.years as number) > MAX_RULE_YEARS)) {
+        bad('years', `年限应为 1 至 ${MAX_RULE_YEARS} 的整数或 'same_year'`, `years must be a whole number from 1 to ${MAX_RULE_YEARS} or 'same_year'`);
+      }
       break;
     case 'project_veto':
       if (!listOf(PROJECT_INCIDENT_KINDS, o.incidentKinds)) bad('incidentKinds', `事故类型应为 ${PROJECT_INCIDENT_KINDS.join('/')} 中的若干项`, `incidentKinds must be a non-empty list of ${PROJECT_INCIDENT_KINDS.join(', ')}`);
