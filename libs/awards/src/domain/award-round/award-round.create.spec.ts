@@ -63,6 +63,14 @@ describe('creating an award round', () => {
     ]);
   });
 
+  it('refuses a sub-quota whose key or label is not text, as a rule set refuses a ratio’s (review 41 #4)', () => {
+    const e = spec
+      .given([])
+      .when(createRound({ subQuotas: [{ key: { $gt: 1 } as never, label: { zh: [1, 2], en: { x: true } } as never, where: { attribute: 'nonPublic', equals: true }, max: 1 }, { key: 'k'.repeat(65), label: { zh: '名'.repeat(201), en: 'ok' }, where: { attribute: 'nonPublic' }, max: 1 }] }))
+      .thenThrows('AWARD.INVALID_ROUND');
+    expect((e.details.errors ?? []).map((x) => x.field)).toEqual(['subQuotas[0].key', 'subQuotas[0].label.zh', 'subQuotas[0].label.en', 'subQuotas[1].key', 'subQuotas[1].label.zh']);
+  });
+
   describe('when the round would skip the workers’ congress or shorten the public notice', () => {
     it('refuses a round without the recommending unit level, or with levels out of order', () => {
       for (const levels of [[], ['county', 'city'], ['unit', 'city', 'county'], ['unit', 'district']]) {

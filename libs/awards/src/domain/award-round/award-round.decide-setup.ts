@@ -4,7 +4,7 @@ import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
 import { validateNomineeAttributes } from '../rules/nominee-attributes';
 import { requiredClearances, validateClearanceSpec } from '../rules/clearance-spec';
-import { validateRatioSpecs } from '../rules/slate-ratios';
+import { keyAndLabelProblems, validateRatioSpecs } from '../rules/slate-ratios';
 import { CreateAwardRound, Nominate } from './award-round.commands';
 import { AwardRoundCreated, NominationSubmitted } from './award-round.events';
 import { requireRound } from './award-round.guards';
@@ -28,8 +28,9 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
     else if (c.pools.findIndex((x) => x.pool === q.pool) !== i) bad(`pools[${i}].pool`, `名额池 ${q.pool} 重复`, `pool ${q.pool} is listed twice`);
     if (!isCount(q.quota, 1)) bad(`pools[${i}].quota`, `名额应为 1 至 ${MAXIMUM_QUOTA} 的整数`, `quota must be a whole number from 1 to ${MAXIMUM_QUOTA}`);
   });
+  const subQuotaKeys = new Set<string>();
   (c.subQuotas ?? []).forEach((s, i) => {
-    if (!s.key || (c.subQuotas ?? []).findIndex((x) => x.key === s.key) !== i) bad(`subQuotas[${i}].key`, 'key 缺失或重复', 'key is missing or repeated');
+    p.push(...keyAndLabelProblems(s as unknown as Record<string, unknown>, `subQuotas[${i}]`, subQuotaKeys));
     p.push(...validatePredicate(s.where, `subQuotas[${i}].where`));
     if (!isCount(s.max, 0)) bad(`subQuotas[${i}].max`, `上限应为 0 至 ${MAXIMUM_QUOTA} 的整数`, `max must be a whole number from 0 to ${MAXIMUM_QUOTA}`);
     if (s.min !== undefined && s.min !== null && (!isCount(s.min, 0) || (isCount(s.max, 0) && s.min > s.max))) {
@@ -38,6 +39,7 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
   });
   (c.quotasByRecommender ?? []).forEach((r, i) => {
     if (!r.orgId || (c.quotasByRecommender ?? []).findIndex((x) => x.orgId === r.orgId) !== i) bad(`quotasByRecommender[${i}].orgId`, '推荐单位缺失或重复', 'orgId is missing or repeated');
+    else if (r.orgId.length > 64) bad(`quotasByRecommender[${i}].orgId`, '组织标识不能超过 64 个字符', 'orgId must be at most 64 characters');
     if (!isCount(r.quota, 1)) bad(`quotasByRecommender[${i}].quota`, `名额应为 1 至 ${MAXIMUM_QUOTA} 的整数`, `quota must be a whole number from 1 to ${MAXIMUM_QUOTA}`);
   });
   p.push(...levelProblems(c.levels));

@@ -67,6 +67,34 @@ export function describeRatio(r: RatioSpec): string {
 }
 
 /** Every problem in a list of ratio specs. */
+/** The longest key and label a ratio or sub-quota may have: a label is a heading on the slate, not a document. */
+const MAX_KEY = 64;
+const MAX_LABEL = 200;
+
+/**
+ * A ratio's or a sub-quota's key and label: a key of 1 to 64 characters, not used before in the
+ * list, and a label of Chinese and English text of at most 200 characters each (any JSON value
+ * was once stored for a round's sub-quota, and served back to a console that renders label.zh).
+ */
+export function keyAndLabelProblems(o: Record<string, unknown>, at: string, keys: Set<string>): SpecProblem[] {
+  const problems: SpecProblem[] = [];
+  if (typeof o.key !== 'string' || o.key === '') problems.push({ field: `${at}.key`, messageZh: '缺少 key', messageEn: 'key is required' });
+  else if (o.key.length > MAX_KEY) problems.push({ field: `${at}.key`, messageZh: `key 不能超过 ${MAX_KEY} 个字符`, messageEn: `key must be at most ${MAX_KEY} characters` });
+  else if (keys.has(o.key)) problems.push({ field: `${at}.key`, messageZh: `key ${o.key} 重复`, messageEn: `key ${o.key} is used twice` });
+  else keys.add(o.key);
+  const label = o.label as Record<string, unknown> | undefined;
+  if (!label || typeof label !== 'object' || Array.isArray(label)) {
+    problems.push({ field: `${at}.label`, messageZh: '缺少中英文名称', messageEn: 'label {zh, en} is required' });
+    return problems;
+  }
+  for (const lang of ['zh', 'en'] as const) {
+    const text = label[lang];
+    if (typeof text !== 'string' || text.trim() === '') problems.push({ field: `${at}.label.${lang}`, messageZh: `缺少名称（${lang}）`, messageEn: `label.${lang} is required text` });
+    else if (text.length > MAX_LABEL) problems.push({ field: `${at}.label.${lang}`, messageZh: `名称不能超过 ${MAX_LABEL} 个字符`, messageEn: `label.${lang} must be at most ${MAX_LABEL} characters` });
+  }
+  return problems;
+}
+
 export function validateRatioSpecs(ratios: unknown, field = 'ratios'): SpecProblem[] {
   if (!Array.isArray(ratios)) return [{ field, messageZh: '结构比例应为列表', messageEn: 'ratios must be a list' }];
   const problems: SpecProblem[] = [];
@@ -78,13 +106,7 @@ export function validateRatioSpecs(ratios: unknown, field = 'ratios'): SpecProbl
       return;
     }
     const o = r as Record<string, unknown>;
-    if (typeof o.key !== 'string' || o.key === '') problems.push({ field: `${at}.key`, messageZh: '缺少 key', messageEn: 'key is required' });
-    else if (keys.has(o.key)) problems.push({ field: `${at}.key`, messageZh: `key ${o.key} 重复`, messageEn: `key ${o.key} is used twice` });
-    else keys.add(o.key);
-    const label = o.label as Partial<Label> | undefined;
-    if (!label || typeof label.zh !== 'string' || typeof label.en !== 'string') {
-      problems.push({ field: `${at}.label`, messageZh: '缺少中英文名称', messageEn: 'label {zh, en} is required' });
-    }
+    problems.push(...keyAndLabelProblems(o, at, keys));
     problems.push(...validatePredicate(o.where, `${at}.where`));
     if (o.op !== '>=' && o.op !== '<=') problems.push({ field: `${at}.op`, messageZh: "op 应为 '>=' 或 '<='", messageEn: "op must be '>=' or '<='" });
     if (typeof o.percent !== 'number' || !Number.isFinite(o.percent) || o.percent < 0 || o.percent > 100) {
