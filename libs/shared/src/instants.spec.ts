@@ -18,7 +18,16 @@ describe('isRealIsoInstant', () => {
     ['an offset beyond ±14:00 by minutes', '2027-03-01T10:00:00+14:30'],
     ['no offset', '2027-03-01T10:00:00'],
     ['a date alone', '2027-03-01'],
+    ['year 0 (review 41 #5)', '0000-01-01T00:00:00Z'],
+    ['year 9999', '9999-12-31T15:00:00Z'],
+    ['an instant whose Beijing day is in the year 10000', '9999-12-31T16:00:00Z'],
+    ['an instant before 1900 in Beijing', '1899-12-31T15:59:59Z'],
   ])('refuses %s', (_why, v) => expect(isRealIsoInstant(v)).toBe(false));
+
+  it('takes dates from 1900 to 2199 only', () => {
+    expect(['1900-01-01', '2199-12-31', '1899-12-31', '2200-01-01', '0001-01-01', '9999-12-31'].map(isCalendarDate)).toEqual([true, true, false, false, false, false]);
+    expect(isRealIsoInstant('1900-01-01T00:00:00+08:00')).toBe(true);
+  });
 
   it('accepts a local time without an offset only when asked to', () => {
     expect(isRealIsoInstant('2027-03-01T10:00:00', { offset: 'optional' })).toBe(true);

@@ -1,8 +1,20 @@
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-/** A real calendar date written YYYY-MM-DD (2027-02-30 is not one, though Date.parse rolls it over). */
+/**
+ * The years a date in this domain can fall in: organisations' records go back decades, campaigns
+ * run for years ahead, and nothing is dated in year 1 or 9999 (such a date once slipped past a
+ * window check as 10000-01-01 in Beijing time, and threw in date arithmetic).
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2199;
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** A real calendar date written YYYY-MM-DD (2027-02-30 is not one, though Date.parse rolls it over), in 1900–2199. */
 export function isCalendarDate(v: unknown): v is string {
   if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const year = Number(v.slice(0, 4));
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return false;
   const ms = Date.parse(`${v}T00:00:00Z`);
   return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === v;
 }
@@ -25,5 +37,9 @@ export function isRealIsoInstant(v: unknown, options: { offset: 'required' | 'op
     const mm = Number(zone.slice(-2));
     if (mm > 59 || hh * 60 + mm > 14 * 60) return false;
   }
-  return Number.isFinite(Date.parse(v.replace(' ', 'T')));
+  const ms = Date.parse(v.replace(' ', 'T'));
+  if (!Number.isFinite(ms)) return false;
+  // Its Beijing day in the years a date may fall in (a zone can carry 9999-12-31 into the year 10000).
+  const beijingYear = new Date(ms + BEIJING_OFFSET_MS).getUTCFullYear();
+  return beijingYear >= EARLIEST_YEAR && beijingYear <= LATEST_YEAR;
 }

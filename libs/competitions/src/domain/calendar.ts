@@ -1,4 +1,4 @@
-import { isRealIsoInstant } from '@jingsai/shared';
+import { isCalendarDate, isRealIsoInstant } from '@jingsai/shared';
 
 /** Deadlines are read in Beijing time (UTC+8, no daylight saving). */
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
@@ -8,11 +8,9 @@ export function isIsoInstant(v: unknown): v is string {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isRealIsoInstant(v);
 }
 
-/** A real calendar date written YYYY-MM-DD. */
+/** A real calendar date written YYYY-MM-DD, in the years a date may fall in (shared isCalendarDate). */
 export function isIsoDate(v: unknown): v is string {
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const ms = Date.parse(`${v}T00:00:00Z`);
-  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === v;
+  return isCalendarDate(v);
 }
 
 /** Compare instants by time, not by text, so `+08:00` and `Z` forms compare correctly. */
