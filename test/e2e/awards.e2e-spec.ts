@@ -456,6 +456,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await get('/api/v1/honours?campaignId=jj-pre', 'office')).body.items.map((h: any) => h.honourId)).toEqual(['instant/p-pre/k1']);
     expect(ok(await get('/api/v1/honours?campaignId=jj-2021', 'office')).body.items.map((h: any) => h.honourId).sort()).toEqual(['jj-cert-5/n-b', 'jj-cert/n-b', 'jj-cert/n-c']);
     const rules = [{ rule: 'nominee_kind_matches' }, { rule: 'prerequisite_honour', awardTypes: ['instant'], level: 'city', withinYears: 3 }];
+    expect((await post('/api/v1/rule-sets', { ruleSetId: 'presets', citation: '前置荣誉试行办法', year: 2023, rules }, 'office')).body).toMatchObject({ status: 400, errors: [{ field: 'ruleSetId' }] });
     ok(await post('/api/v1/rule-sets', { ruleSetId: 'pre-2023', citation: '前置荣誉试行办法', year: 2023, rules, clearances: { byNomineeKind: {} } }, 'office'), 201);
     const R7 = '/api/v1/award-rounds/jj-medal';
     ok(await post('/api/v1/award-rounds', { roundId: 'jj-medal', campaignId: 'jj-pre', awardType: 'may_day_medal', ruleSetId: 'pre-2023', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);

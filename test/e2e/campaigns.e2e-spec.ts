@@ -154,6 +154,9 @@ describe('campaigns over HTTP', () => {
       // Valid JSON with a key that could poison prototypes is refused too, and the message names that case.
       const poisoned = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: '{"title": "t", "__proto__": {"admin": true}}' });
       expect(poisoned.body).toMatchObject({ status: 400, code: 'HTTP.MALFORMED_JSON', messageZh: expect.stringContaining('__proto__') });
+      // An id that is another address under /campaigns could never be read back (review 41 #6).
+      const reserved = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'catalogue' }), city);
+      expect(reserved.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'campaignId', messageZh: expect.stringContaining('系统保留') }] });
       // Brackets nested past any command's depth: refused before a pipe walks them (they overflowed its stack, a 500).
       const deep = await t.request('POST', '/api/v1/campaigns', { token: city, rawBody: `{"title":"t","theme":${'['.repeat(2000)}${']'.repeat(2000)}}` });
       expect(deep.body).toMatchObject({ status: 400, code: 'REQUEST.TOO_DEEP', maxDepth: 32 });

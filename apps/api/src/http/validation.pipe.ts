@@ -19,6 +19,7 @@ const ZH_RULES: Record<string, (message: string) => string> = {
   isNumber: () => '应为数字',
   isBoolean: () => '应为 true 或 false',
   isIn: (m) => `应为以下之一：${choices(m)}`,
+  isNotIn: () => '是系统保留的地址名称，请换一个编号',
   isEnum: (m) => `应为以下之一：${choices(m)}`,
   isNotEmpty: () => '不能为空',
   isDefined: () => '必须填写',

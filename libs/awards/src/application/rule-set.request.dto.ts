@@ -1,5 +1,5 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, IsNotIn } from 'class-validator';
 import {
   AWARD_TYPES, DERIVED_HONOUR_TYPES, GRADES, HONOUR_LEVELS, MAXIMUM_RULE_SET_VERSION, NOMINEE_ATTRIBUTE_KEYS, ORG_FACT_KINDS, PROJECT_INCIDENT_KINDS, RULE_KEYS,
 } from './award-domain';
@@ -70,6 +70,8 @@ export class RuleSpecDto {
 export class PublishRuleSetRequestDto {
   @ApiPropertyOptional({ description: '规则集标识（可选，默认自动生成；再次发布即为新版本）Rule set id; publishing again adds a version', example: 'jj-2021' })
   @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'ruleSetId may contain letters, digits, _ . : - (1–64 characters)' })
+  // GET /rule-sets/presets lists the presets: a rule set of that id could never be read.
+  @IsNotIn(['presets'], { message: 'ruleSetId "presets" is the address of the presets; choose another id' })
   ruleSetId?: string;
 
   @ApiPropertyOptional({ description: '版本号（可选，须为下一个版本）Version; when given it must be the next one', example: 1 })

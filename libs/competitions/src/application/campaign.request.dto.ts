@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsInt, IsNotEmpty, IsNotIn, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
 import { AGGREGATIONS, CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, GRADES, HIERARCHY_LEVELS, MAXIMUM_MIN_ASSESSORS, NORMALISATIONS, REPORTING_CADENCES } from '../domain';
 import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
@@ -69,6 +69,8 @@ export class CampaignTargetDto {
 export class CreateCampaignRequestDto {
   @ApiPropertyOptional({ description: '竞赛活动标识（可选，默认自动生成）Campaign id; generated when omitted', example: 'jj-2021' })
   @IsOptional() @IsString() @Matches(CLIENT_ID_PATTERN, { message: 'campaignId may contain letters, digits, _ . : - (1–64 characters)' })
+  // GET /campaigns/catalogue is the category catalogue: a campaign of that id could never be read.
+  @IsNotIn(['catalogue'], { message: 'campaignId "catalogue" is the address of the category catalogue; choose another id' })
   campaignId?: string;
 
   @ApiProperty({ description: '竞赛活动名称 Title', example: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛' }) @IsString() @MaxLength(200) title!: string;
