@@ -332,6 +332,10 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const big = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-big', { title: 'x'.repeat(1_100_000) })) });
       expect(big.status).toBe(413);
       expect((await post('/api/v1/projects/nope/submit', {}, 'unitA')).status).toBe(404);
+      // An id longer than any id can be is refused by name, not echoed back three times (review 41 #7).
+      const longId = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-long', { campaignId: 'x'.repeat(100_000) })) });
+      expect(longId.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'campaignId' }] });
+      expect(JSON.stringify(longId.body).length).toBeLessThan(2_000);
     });
   });
 

@@ -109,3 +109,29 @@ export function unsafeTextError(u: UnsafeText, field: string): { field: string; 
     messageEn: `${u.inKey ? 'the name of ' : ''}${field} contains ${WHAT_EN[u.kind](name)}; remove it and send again`,
   };
 }
+
+/** The longest an id a request refers to may be: ids made here are at most 64 characters, users' ids come from the token issuer. */
+export const MAX_REFERENCE_ID = 128;
+
+/**
+ * Every string under a key named `…Id` (campaignId, orgId, userId, …) longer than
+ * {@link MAX_REFERENCE_ID}, at most `limit` of them: no such id exists, and a refusal that named
+ * a 100,000-character one three times answered 400 KB for a 100 KB request.
+ */
+export function findOverlongIds(value: unknown, limit = 20): string[] {
+  const found: string[] = [];
+  const stack: Step[] = [{ value, key: undefined, parent: undefined }];
+  while (stack.length > 0 && found.length < limit) {
+    const step = stack.pop()!;
+    const v = step.value;
+    if (typeof v === 'string') {
+      if (typeof step.key === 'string' && /Id$/.test(step.key) && v.length > MAX_REFERENCE_ID) found.push(pathOf(step));
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: step });
+    } else if (v !== null && typeof v === 'object') {
+      const keys = Object.keys(v);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (v as Record<string, unknown>)[keys[i]!], key: keys[i]!, parent: step });
+    }
+  }
+  return found;
+}

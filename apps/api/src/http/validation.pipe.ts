@@ -1,7 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@jingsai/shared';
 import { codeLabels } from './code-labels';
-import { findUnsafeText, unsafeTextError } from './unsafe-text';
+import { MAX_REFERENCE_ID, findOverlongIds, findUnsafeText, unsafeTextError } from './unsafe-text';
 
 const lastNumber = (message: string): string => message.match(/-?\d+(?:\.\d+)?/g)?.at(-1) ?? '';
 
@@ -127,6 +127,15 @@ function refuseUnsafeText(value: unknown, metadata: ArgumentMetadata): void {
   throw invalidRequest(found.map((u) => unsafeTextError(u, fieldOf(u.path))));
 }
 
+/** Refuses a body naming an id longer than any id can be, naming the fields and not echoing the ids. */
+function refuseOverlongIds(value: unknown): void {
+  const fields = findOverlongIds(value);
+  if (fields.length === 0) return;
+  throw invalidRequest(
+    fields.map((field) => ({ field, messageZh: `字段 ${field}：标识过长（不能超过 ${MAX_REFERENCE_ID} 个字符），不存在这样的记录`, messageEn: `${field} is longer than any id (at most ${MAX_REFERENCE_ID} characters)` })),
+  );
+}
+
 /**
  * Refuses bodies that are not JSON objects (null, arrays, strings, numbers) before class-validator
  * sees them. A literal `null` must be refused here: ValidationPipe turns a null value into `{}`,
@@ -153,6 +162,7 @@ class BodyValidationPipe extends ValidationPipe {
     const isDto = typeof metadata.metatype === 'function' && ![String, Number, Boolean, Array, Object].includes(metadata.metatype as any);
     if (metadata.type === 'body' && isDto && isNonObjectBody(value)) throw bodyNotObject(value);
     if (metadata.type === 'body' || metadata.type === 'query') refuseUnsafeText(value, metadata);
+    if (metadata.type === 'body') refuseOverlongIds(value);
     return super.transform(value, metadata);
   }
 }
