@@ -38,6 +38,15 @@ describe('operations endpoints', () => {
     expect(event!.metadata.actor).toMatchObject({ userId: 'admin', role: 'admin' });
   });
 
+  it('moves the clock only to an instant with its zone, and only by a given amount (review 41 #8)', async () => {
+    const before = (await t.get('/api/v1/admin/clock', admin)).body.now;
+    const local = await t.request('PUT', '/api/v1/admin/clock', { token: admin, body: { now: '2026-01-01T00:00:00' } });
+    expect(local.body).toMatchObject({ status: 400, errors: [{ field: 'now' }] });
+    expect((await t.post('/api/v1/admin/clock/advance', {}, admin)).body).toMatchObject({ status: 400, code: 'ADMIN.ADVANCE_NOTHING' });
+    expect((await t.get('/api/v1/admin/clock', admin)).body.now).toBe(before);
+    expect((await t.request('PUT', '/api/v1/admin/clock', { token: admin, body: { now: '2021-07-02T09:00:00+08:00' } })).body.now).toBe('2021-07-02T01:00:00.000Z');
+  });
+
   it('exposes command, append, HTTP and projection metrics in Prometheus format', async () => {
     await t.post('/api/v1/organizations', { orgId: 'metrics-org', name: '指标测试', kind: 'union', level: 'province' }, admin);
     const res = await t.get('/metrics');

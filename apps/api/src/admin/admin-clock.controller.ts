@@ -1,14 +1,16 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { APP_CONFIG, DeadlineScheduler, NoBodyDto } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles, requireRole } from '@jingsai/auth';
 import { AdjustableClock, CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { AppConfig } from '../config/app-config';
 
 class SetClockDto {
-  @ApiProperty({ description: '新的当前时间 The new current instant (ISO 8601)', example: '2021-07-23T09:00:00+08:00' })
+  @ApiProperty({ description: '新的当前时间，须带时区（如 +08:00）The new current instant (ISO 8601, with its offset)', example: '2021-07-23T09:00:00+08:00' })
   @IsISO8601({ strict: true })
+  // A time without a zone was read as UTC, eight hours off the Beijing time an operator means (review 41 #8).
+  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'now must give its offset, e.g. 2021-07-23T09:00:00+08:00' })
   now!: string;
 }
 
@@ -50,7 +52,13 @@ export class AdminClockController {
   @HttpCode(200)
   @ApiOperation({ summary: '时间前进（非生产环境）Move the clock forward (not in production)' })
   advance(@Body() body: AdvanceClockDto, @CurrentUser() user: AuthUser) {
-    this.clockFor(user).advance(((body.days ?? 0) * 24 + (body.hours ?? 0)) * 3_600_000);
+    const clock = this.clockFor(user);
+    if (body.days === undefined && body.hours === undefined) {
+      throw DomainError.validation('ADMIN.ADVANCE_NOTHING', '请填写前进的天数 days 或小时数 hours（至少一项）。', 'Give days or hours (at least one) to move the clock forward by.', {
+        errors: [{ field: 'days', messageZh: 'days 或 hours 至少填一项', messageEn: 'give days or hours' }],
+      });
+    }
+    clock.advance(((body.days ?? 0) * 24 + (body.hours ?? 0)) * 3_600_000);
     return this.get();
   }
 
