@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { DomainError } from '@jingsai/shared';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { eventTypeLabels } from '../labels/event-type-labels';
@@ -14,6 +14,8 @@ import { AuditLogPageDto } from './audit.response.dto';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
+// The role first, as every other route answers it: a unit asking with a bad query is told 403, not how to ask (review 41 #9).
+@Roles('auditor', 'admin')
 @Controller('api/v1/audit')
 export class AuditHistoryController {
   constructor(

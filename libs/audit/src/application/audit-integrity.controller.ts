@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
 import { CLOCK, Clock, DomainError, isDomainError } from '@jingsai/shared';
-import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { EVENT_STORE, EventStore, verifyEventLog } from '@jingsai/event-store';
 import { ExportSelection, describeSelection, exportPages } from '../export/export-selection';
 import { csvChunks, ndjsonChunks } from '../export/export-formats';
@@ -14,6 +14,8 @@ import { yieldingReads } from './yielding-reads';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
+// The role first, as every other route answers it: a unit asking with a bad query is told 403, not how to ask (review 41 #9).
+@Roles('auditor', 'admin')
 @Controller('api/v1/audit')
 export class AuditIntegrityController {
   constructor(

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '@jingsai/auth';
+import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
 import { EVENT_STORE, EventStore, UpcasterRegistry } from '@jingsai/event-store';
 import { diffJson } from '../replay/json-diff';
 import { parseReplayPoint, replayPointOf } from '../replay/replay-point';
@@ -12,6 +12,8 @@ import { unlessUnreadable } from './unreadable-event';
 
 @ApiTags('audit 审计')
 @ApiBearerAuth()
+// The role first, as every other route answers it: a unit asking with a bad query is told 403, not how to ask (review 41 #9).
+@Roles('auditor', 'admin')
 @Controller('api/v1/audit/streams/:streamId')
 export class AuditReplayController {
   constructor(
