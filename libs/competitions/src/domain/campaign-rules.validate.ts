@@ -169,7 +169,7 @@ function targetProblems(targets: unknown): FieldProblem[] {
 }
 
 /** Figures measured rather than counted: their targets may have decimals. */
-const MEASURED_METRICS: readonly string[] = ['energy_saved_tce'];
+export const MEASURED_METRICS: readonly string[] = ['energy_saved_tce'];
 
 /** The levels whose competition committees approve projects. */
 export const APPROVAL_LEVELS: readonly HierarchyLevel[] = ['county', 'city', 'province'];

@@ -137,7 +137,9 @@ function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[
   const changes = changedFields(campaign.rules, c.changes, CAMPAIGN_RULE_FIELDS);
   if (Object.keys(changes).length === 0) return [];
   const rules: CampaignRules = { ...campaign.rules, ...changes };
-  const errors = [...rulesProblems(rules, campaign.level), ...spanProblems(rules, campaign.year)];
+  // Named as the request names them: the changes sent sit under `changes` (a form maps targets[0] to nothing).
+  const underChanges = (field: string) => (Object.hasOwn(changes, field.split(/[.[]/)[0]!) ? `changes.${field}` : field);
+  const errors = [...rulesProblems(rules, campaign.level), ...spanProblems(rules, campaign.year)].map((e) => ({ ...e, field: underChanges(e.field) }));
   if (errors.length > 0) throw invalidCampaign(errors);
   if (changes.applicationWindow) guardWindowChange(c.at, campaign.rules, rules, campaign.applicationWindowClosed);
   return [{ type: 'CampaignRulesAmended', data: { campaignId: c.campaignId, rulesVersion: campaign.rulesVersion + 1, changes, rules, reason, amendedAt: c.at } }];
@@ -163,13 +165,13 @@ function guardWindowChange(at: string, before: CampaignRules, after: CampaignRul
       'CAMPAIGN.WINDOW_ALREADY_OPEN',
       `报名已于 ${beijingTime(oldOpens)} 开始，不能把开始时间推迟到 ${beijingTime(newOpens)}；如需调整，请修改截止时间。`,
       `The application window opened at ${oldOpens}; its start cannot be moved later, to ${newOpens}. Change the closing time instead.`,
-      { opensAt: oldOpens, errors: [{ field: 'applicationWindow.opensAt', messageZh: '报名已开始，不能推迟开始时间。', messageEn: 'The window has opened; its start cannot move past now.' }] },
+      { opensAt: oldOpens, errors: [{ field: 'changes.applicationWindow.opensAt', messageZh: '报名已开始，不能推迟开始时间。', messageEn: 'The window has opened; its start cannot move past now.' }] },
     );
   }
   const newCloses = after.applicationWindow.closesAt;
   if (!isBefore(at, newCloses)) {
     throw DomainError.validation('CAMPAIGN.WINDOW_IN_PAST', '新的报名截止时间不能早于当前时间。', 'The new closing time must be in the future.', {
-      errors: [{ field: 'applicationWindow.closesAt', messageZh: '新的报名截止时间不能早于当前时间。', messageEn: 'The new closing time must be in the future.' }],
+      errors: [{ field: 'changes.applicationWindow.closesAt', messageZh: '新的报名截止时间不能早于当前时间。', messageEn: 'The new closing time must be in the future.' }],
     });
   }
 }

@@ -189,13 +189,13 @@ describe('campaign decider', () => {
         .thenNothing();
     });
 
-    it('refuses amended rules that are invalid, listing the problems', () => {
+    it('refuses amended rules that are invalid, listing the problems under changes, as the request has them (review 41 #10)', () => {
       const assessment = { ...jiujiangDefinition().assessment, minAssessors: 1 };
       const error = spec()
         .given(published)
         .when({ type: 'AmendCampaignRules', campaignId: id, at, actor: committee, changes: { assessment, categories: [] }, reason: 'x' })
         .thenThrows('CAMPAIGN.INVALID');
-      expect(error.details.errors!.map((e) => e.field)).toEqual(['categories', 'assessment.minAssessors']);
+      expect(error.details.errors!.map((e) => e.field)).toEqual(['changes.categories', 'changes.assessment.minAssessors']);
     });
 
     it('refuses moving the deadline once it has passed', () => {
@@ -210,7 +210,7 @@ describe('campaign decider', () => {
       spec()
         .given(published)
         .when({ type: 'AmendCampaignRules', campaignId: id, at: '2021-07-01T00:00:00+08:00', actor: committee, changes: { applicationWindow: { opensAt: '2021-07-05T00:00:00+08:00', closesAt: later } }, reason: '推迟开始' })
-        .thenThrows('CAMPAIGN.WINDOW_ALREADY_OPEN', { details: { errors: [{ field: 'applicationWindow.opensAt' }] } });
+        .thenThrows('CAMPAIGN.WINDOW_ALREADY_OPEN', { details: { errors: [{ field: 'changes.applicationWindow.opensAt' }] } });
       // Later but still before now rewrites who could apply when: refused too.
       spec()
         .given(published)

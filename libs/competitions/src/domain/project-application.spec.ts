@@ -70,6 +70,14 @@ describe('project application (申报)', () => {
       expect(error.details.errors!.map((e) => e.field)).toEqual(['implementationPlan', 'implementationPlan.targets[0].metric', 'implementationPlan.targets[0].target']);
     });
 
+    it('refuses a fraction of a count as a plan target, as the campaign refuses it; a measured one may have one (review 41 #10)', () => {
+      const error = spec()
+        .given([])
+        .when(draft({ implementationPlan: { ...implementationPlan, targets: [{ metric: 'participant_times', target: 1.5 }, { metric: 'energy_saved_tce', target: 2.5 }] } }))
+        .thenThrows('PROJECT.INVALID');
+      expect(error.details.errors).toEqual([expect.objectContaining({ field: 'implementationPlan.targets[0].target', messageZh: '目标值应为整数（单位：人次）。' })]);
+    });
+
     it('refuses a category the campaign does not have', () => {
       spec().given([]).when(draft({ category: 'ankang_cup' })).thenThrows('PROJECT.CATEGORY_NOT_IN_CAMPAIGN', { kind: 'validation' });
     });

@@ -1,5 +1,6 @@
 import { isIsoDate } from './calendar';
-import { CampaignMetric, isCampaignMetric } from './campaign.catalogue';
+import { CAMPAIGN_METRICS, CampaignMetric, isCampaignMetric } from './campaign.catalogue';
+import { MEASURED_METRICS } from './campaign-rules.validate';
 import { FieldProblem, isBlank, problem } from './field-problem';
 import { MAX_METRIC_VALUE } from './progress-metrics';
 
@@ -72,6 +73,9 @@ export function applicationProblems(title: unknown, form: Partial<RegistrationFo
     if (typeof t?.target !== 'number' || !(t.target > 0)) out.push(problem(`implementationPlan.targets[${i}].target`, '目标值必须为正数。', 'A target must be a positive number.'));
     else if (t.target > MAX_METRIC_VALUE) {
       out.push(problem(`implementationPlan.targets[${i}].target`, `目标值超出合理范围，最多 ${MAX_METRIC_VALUE.toLocaleString('en-US')}。`, `A target may be at most ${MAX_METRIC_VALUE.toLocaleString('en-US')}.`));
+    } else if (isCampaignMetric(t.metric) && !MEASURED_METRICS.includes(t.metric) && !Number.isInteger(t.target)) {
+      // A count, as the campaign's own targets are (review 41 #10: 1.5 participant-times was taken here).
+      out.push(problem(`implementationPlan.targets[${i}].target`, `目标值应为整数（单位：${CAMPAIGN_METRICS[t.metric].unitZh}）。`, `A target of ${t.metric} is a count: a whole number.`));
     }
   });
   return out;

@@ -63,7 +63,14 @@ function register(c: RegisterOrganization, state: OrganizationState): Organizati
       'ORGANIZATION.PARENT_LEVEL_NOT_ABOVE',
       `上级组织的层级（${ORG_LEVEL_LABELS[c.parent.level]}）必须高于本组织的层级（${ORG_LEVEL_LABELS[c.level]}）；${ORG_KIND_LABELS.committee}和${ORG_KIND_LABELS.union}可与上级同级。请选择正确的上级或层级。`,
       `The parent's level (${c.parent.level}) must be above this organisation's level (${c.level}); only a committee or union may share its parent's level. Choose another parent or level.`,
-      { parentLevel: c.parent.level, level: c.level, kind: c.kind },
+      {
+        parentLevel: c.parent.level, level: c.level, kind: c.kind,
+        // Either may be at fault: a form marks both (review 41 #10).
+        errors: [
+          { field: 'parentId', messageZh: `上级组织的层级为${ORG_LEVEL_LABELS[c.parent.level]}，须高于本组织的层级`, messageEn: `the parent is at ${c.parent.level} level, which must be above this organisation's` },
+          { field: 'level', messageZh: `本组织的层级（${ORG_LEVEL_LABELS[c.level]}）须低于上级组织的层级（${ORG_LEVEL_LABELS[c.parent.level]}）`, messageEn: `level ${c.level} must be below the parent's (${c.parent.level})` },
+        ],
+      },
     );
   }
   return [

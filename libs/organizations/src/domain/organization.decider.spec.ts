@@ -89,7 +89,7 @@ describe('organization decider', () => {
       spec()
         .given([])
         .when(registerEnterprise({ parent: { orgId: 'ent-0', level: 'enterprise', parentPath: [] } }))
-        .thenThrows('ORGANIZATION.PARENT_LEVEL_NOT_ABOVE', { kind: 'validation', details: { parentLevel: 'enterprise', level: 'enterprise' } });
+        .thenThrows('ORGANIZATION.PARENT_LEVEL_NOT_ABOVE', { kind: 'validation', details: { parentLevel: 'enterprise', level: 'enterprise', errors: [{ field: 'parentId' }, { field: 'level' }] } });
     });
 
     it('refuses a committee above its parent’s level', () => {
