@@ -332,6 +332,11 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const big = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-big', { title: 'x'.repeat(1_100_000) })) });
       expect(big.status).toBe(413);
       expect((await post('/api/v1/projects/nope/submit', {}, 'unitA')).status).toBe(404);
+      // A detail takes minPosition and nothing else: a misspelt one is said, not silently no wait (review 41 #11).
+      const typo = await t.get('/api/v1/projects/p-a?minPositon=5', tok.unitA);
+      expect(typo.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'minPositon' }] });
+      expect(typo.body.messageZh).toContain('本地址只接受：minPosition');
+      ok(await t.get('/api/v1/projects/p-a?minPosition=1', tok.unitA));
       // An id longer than any id can be is refused by name, not echoed back three times (review 41 #7).
       const longId = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-long', { campaignId: 'x'.repeat(100_000) })) });
       expect(longId.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'campaignId' }] });

@@ -1,7 +1,8 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { newId } from '@jingsai/shared';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -12,7 +13,7 @@ import { documentProblems } from './http/openapi-problems';
 import { documentConstraints } from './http/openapi-constraints';
 import { documentHttpConventions } from './http/openapi-http';
 import { documentedRoutes } from './http/openapi-routes';
-import { PROBLEM_CONTENT_TYPE, bodyTooDeep, frameworkProblem, isJsonContentType, nestsTooDeep, shuttingDownProblem, unsupportedMediaType } from './http/problem-details';
+import { PROBLEM_CONTENT_TYPE, bodyTooDeep, frameworkProblem, isJsonContentType, nestsTooDeep, shuttingDownProblem, unknownQuery, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
 import { encodeHonourIds } from './http/honour-paths';
@@ -99,12 +100,18 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   // read models, then exit 0 (a process manager reads the signal's 143 as a failure; pino flushes on exit).
   app.enableShutdownHooks([], { useProcessExit: true });
   enableCors(app, config);
-  setupOpenApi(app);
+  const details = detailRoutes(setupOpenApi(app));
+  fastify.addHook('preValidation', async (req: any, reply: any) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return;
+    const allowed = details.get(req.routeOptions?.url);
+    const unknown = allowed ? Object.keys(req.query ?? {}).filter((k) => !allowed.has(k)) : [];
+    if (unknown.length > 0) return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(unknownQuery(unknown, [...allowed!], req.url));
+  });
   await app.init();
   return app;
 }
 
-function setupOpenApi(app: INestApplication): void {
+function setupOpenApi(app: INestApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('Jingsai 竞赛 API')
     .setDescription(
@@ -123,6 +130,22 @@ function setupOpenApi(app: INestApplication): void {
   const routes = documentedRoutes(app);
   const document = documentProblems(documentHttpConventions(documentConstraints(SwaggerModule.createDocument(app, doc), routes), routes));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
+  return document;
+}
+
+/**
+ * The GET routes that take no query of their own (a detail, a catalogue), each with the one
+ * parameter every GET takes (minPosition), keyed as Fastify names its routes (`/…/:projectId`).
+ * A list validates its query against its DTO; a detail had none, so a misspelt `minPositon` was
+ * silently no read-your-writes wait (review 41 #11).
+ */
+function detailRoutes(document: OpenAPIObject): Map<string, ReadonlySet<string>> {
+  const routes = new Map<string, ReadonlySet<string>>();
+  for (const [path, item] of Object.entries(document.paths)) {
+    const names = (item.get?.parameters ?? []).filter((p): p is ParameterObject => 'in' in p && p.in === 'query').map((p) => p.name);
+    if (item.get && names.every((n) => n === 'minPosition')) routes.set(path.replace(/\{(\w+)\}/g, ':$1'), new Set(names));
+  }
+  return routes;
 }
 
 /**

@@ -129,6 +129,19 @@ export function bodyTooDeep(instance?: string): ProblemBody {
   );
 }
 
+/** A query parameter a route does not take, named as the validation pipe names an unknown field. */
+export function unknownQuery(names: string[], allowed: string[], instance?: string): ProblemBody {
+  const takes = allowed.length > 0 ? allowed.join('、') : '无';
+  return problem(
+    400,
+    'REQUEST.INVALID',
+    `提交的内容有 ${names.length} 处问题：${names.map((n) => `不允许的查询参数 ${n}`).join('；')}（本地址只接受：${takes}）`,
+    `The request has ${names.length} problem(s): ${names.map((n) => `${n}: unknown query parameter`).join('; ')} (this address takes: ${allowed.join(', ') || 'none'})`,
+    { errors: names.map((n) => ({ field: n, messageZh: `不允许的查询参数 ${n}`, messageEn: `unknown query parameter ${n}` })) },
+    instance,
+  );
+}
+
 /** application/json, or a JSON-based type (application/problem+json …), with any parameters. */
 export function isJsonContentType(contentType: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AWARD_TYPES, HONOUR_LEVELS, MAXIMUM_NOTICE_CALENDAR_DAYS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, POOLS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 import { AttributePredicateDto, LabelDto } from './rule-set.request.dto';
@@ -43,7 +43,7 @@ export class CreateAwardRoundRequestDto {
 
   @ApiProperty({ description: '规则集 Rule set id' }) @IsString() @IsNotEmpty() ruleSetId!: string;
   @ApiPropertyOptional({ description: '规则集版本（默认最新版）Rule-set version; defaults to the latest', minimum: 1, maximum: MAXIMUM_RULE_SET_VERSION })
-  @IsOptional() @IsInt() @Max(MAXIMUM_RULE_SET_VERSION, { message: `ruleSetVersion must be at most ${MAXIMUM_RULE_SET_VERSION}` })
+  @IsOptional() @IsInt() @Min(1) @Max(MAXIMUM_RULE_SET_VERSION, { message: `ruleSetVersion must be at most ${MAXIMUM_RULE_SET_VERSION}` })
   ruleSetVersion?: number;
 
   @ApiProperty({ description: '名额池及名额 Pools with quotas', type: [PoolQuotaDto] })
