@@ -301,7 +301,24 @@ describe('audit over HTTP', () => {
         expect([args, refused.code, refused.stderr]).toEqual([args, 1, expect.stringMatching(/does not exist|has no event in this log/)]);
       }
       expect(fs.existsSync(missing)).toBe(false);
-    }, 30_000);
+      // A bad place to write, a mistyped data directory, a token the service would refuse: said plainly, exit 1, no stack (review 41 #12, #13).
+      const nowhere = path.join(scratch, 'no-such-dir', 'x.ndjson');
+      const noDataDir = path.join(scratch, 'no-such-data');
+      for (const [dir, args, said] of [
+        [t.dataDir, ['export', '--all', '--out', nowhere], /cannot write .*目录不存在/],
+        [t.dataDir, ['export', '--all', '--out', scratch], /cannot write .*这是一个目录/],
+        [noDataDir, ['verify'], /no event store at/],
+        [noDataDir, ['export', '--all', '--out', missing], /no event store at/],
+        [t.dataDir, ['token', '--user', '', '--org', 'jj', '--role', 'unit'], /--user must not be empty/],
+        [t.dataDir, ['token', '--user', 'u1', '--org', 'jj', '--role', 'unit', '--expires', '-5d'], /--expires -5d is not a lifetime/],
+        [t.dataDir, ['token', '--user', 'u1', '--org', 'jj', '--role', 'unit', '--expires', 'banana'], /--expires banana is not a lifetime/],
+      ] as Array<[string, string[], RegExp]>) {
+        const refused = await cli(dir, ...args).catch((e) => e);
+        expect([args, refused.code, refused.stderr]).toEqual([args, 1, expect.stringMatching(said)]);
+        expect(refused.stderr).not.toMatch(/\n\s+at /);
+      }
+      expect([fs.existsSync(noDataDir), fs.existsSync(missing)]).toEqual([false, false]);
+    }, 60_000);
   });
 
   describe('verification', () => {

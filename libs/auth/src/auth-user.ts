@@ -19,11 +19,12 @@ export interface JingsaiClaims {
 export function userFromClaims(claims: Partial<JingsaiClaims>): AuthUser {
   const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r)) : [];
   if (!claims.sub || !claims.orgId || roles.length === 0) {
+    // Unusable as a credential, as a malformed token is: 401 (review 41 #13), whoever signed it.
     throw new DomainError(
       'AUTH.INVALID_TOKEN',
-      'forbidden',
-      '令牌缺少用户、角色或所属组织信息。',
-      'The token lacks a user id, a known role or an organisation.',
+      'unauthenticated',
+      '令牌缺少用户、角色或所属组织信息，请重新获取令牌。',
+      'The token lacks a user id, a known role or an organisation; get a new one.',
     );
   }
   return { userId: claims.sub, name: claims.name ?? claims.sub, roles, orgId: claims.orgId };

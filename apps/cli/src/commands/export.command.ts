@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { once } from 'node:events';
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, openSync, rmSync } from 'node:fs';
 import { ExportSelection, csvChunks, describeSelection, exportPages, ndjsonChunks } from '@jingsai/audit';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { withAppContext } from '../cli-context';
@@ -41,7 +41,7 @@ export function exportCommand(): Command {
         const pages = exportPages(store, selection, { onProgress: (done, total) => bar?.update(done, total) });
         const chunks =
           o.format === 'csv' ? csvChunks(pages) : ndjsonChunks(pages, { exportedAt: new Date().toISOString(), filter: describeSelection(selection) });
-        const out = o.out ? createWriteStream(o.out, { encoding: 'utf8' }) : process.stdout;
+        const out = o.out ? createWriteStream('', { fd: openOutput(o.out), encoding: 'utf8' }) : process.stdout;
         let events = 0;
         for await (const chunk of chunks) {
           events += chunk.split('\n').length - 1;
@@ -57,7 +57,7 @@ export function exportCommand(): Command {
         }
         if (o.out) process.stderr.write(`exported ${lines} events to ${o.out}\n`);
         // A scan reads every page once: a page cache only adds to the memory a long export holds.
-      }, { SQLITE_CACHE_MB: process.env.SQLITE_CACHE_MB ?? '2' });
+      }, { SQLITE_CACHE_MB: process.env.SQLITE_CACHE_MB ?? '2' }, { existingStore: true });
     });
 }
 
@@ -67,4 +67,18 @@ function selectionOf(o: ExportOptions): ExportSelection {
   if (o.stream) return { kind: 'stream', streamId: o.stream };
   if (o.campaign) return { kind: 'campaign', campaignId: o.campaign };
   return { kind: 'all' };
+}
+
+/**
+ * The output file, opened before the export begins: a missing directory or a directory given as
+ * the file was an unhandled stream error with a stack trace (review 41 #12).
+ */
+function openOutput(file: string): number {
+  try {
+    return openSync(file, 'w');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why: Record<string, string> = { ENOENT: '目录不存在', EISDIR: '这是一个目录，请给出文件名', EACCES: '没有写入权限', EROFS: '只读文件系统' };
+    throw new Error(`cannot write ${file} (${why[code ?? ''] ?? code ?? '无法写入'}); nothing was exported`);
+  }
 }

@@ -25,7 +25,7 @@ export function verifyCommand(): Command {
           }
         }
         return report.ok;
-      });
+      }, {}, { existingStore: true });
       if (!ok) process.exitCode = 1;
     });
 }
