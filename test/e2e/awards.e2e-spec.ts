@@ -517,7 +517,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // Each names the request that takes it (review 37 #5); the same action offered on the round as a whole names none.
     const on = (path: string) => ({ method: 'POST', href: `/api/v1/award-rounds/jj-offers/nominations/n-zhao${path}` });
     expect((await round('office')).nominations[0].allowedActionLabels).toEqual([
-      { action: 'grant_clearance', label: '出具征求意见（同意）', ...on('/clearances') }, { action: 'refuse_clearance', label: '出具征求意见（不同意）', ...on('/clearances') },
+      // Granting and refusing share a request: each says what its body must decide (review 39 #6).
+      { action: 'grant_clearance', label: '出具征求意见（同意）', ...on('/clearances'), body: { decision: 'granted' } },
+      { action: 'refuse_clearance', label: '出具征求意见（不同意）', ...on('/clearances'), body: { decision: 'refused' } },
       { action: 'withdraw_nomination', label: '撤回推荐', ...on('/withdraw') },
     ]);
     expect((await round('office')).allowedActionLabels).toContainEqual({ action: 'grant_clearance', label: '出具征求意见（同意）' });

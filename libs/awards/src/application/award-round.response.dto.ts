@@ -25,7 +25,11 @@ export class RuleSetRefDto {
 
 export class ActionLabelsDto {
   @ApiProperty({ description: '您现在可以办理的操作 What you may do now', type: [String] }) allowedActions!: string[];
-  @ApiProperty({ description: '操作及其名称 The same, labelled: {action, label}', type: 'array', items: FREE }) allowedActionLabels!: object[];
+  @ApiProperty({
+    description: '操作及其名称 The same, labelled: {action, label}, with the request that takes it where the item is known ({method, href}), and what its body must say where two actions share a request ({body}: 同意/不同意征求意见的 decision)',
+    type: 'array', items: FREE,
+  })
+  allowedActionLabels!: object[];
 }
 
 /** What a round's list row and its view share. */

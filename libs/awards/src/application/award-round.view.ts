@@ -73,6 +73,15 @@ export const AWARD_ACTION_ROUTES: Readonly<Record<string, string>> = {
 };
 
 /**
+ * What the body of an action's request must say where two actions share one request: granting
+ * and refusing a clearance are both POST …/clearances, told apart by `decision` (review 39 #6).
+ */
+export const AWARD_ACTION_BODIES: Readonly<Record<string, Record<string, string>>> = {
+  GrantClearance: { decision: 'granted' },
+  RefuseClearance: { decision: 'refused' },
+};
+
+/**
  * Actions as the API names them, with their Chinese labels and, where the item they act on is
  * known, the request that takes them (every award-round command is a POST): a console turns an
  * offered action into its request without a table of its own. A nomination's action offered on
@@ -86,7 +95,8 @@ const offered = (commandTypes: readonly string[], on?: { roundId: string; n?: st
     const unknown = path?.match(/\{(\w)\}/g)?.some((p) => ids[p[1]!] === undefined);
     if (!path || unknown) return label;
     const filled = path.replace(/\{(\w)\}/g, (_, k: string) => encodeURIComponent(ids[k]!));
-    return { ...label, method: 'POST', href: `/api/v1/award-rounds/${encodeURIComponent(on!.roundId)}${filled}` };
+    const body = AWARD_ACTION_BODIES[commandTypes[i]!];
+    return { ...label, method: 'POST', href: `/api/v1/award-rounds/${encodeURIComponent(on!.roundId)}${filled}`, ...(body ? { body } : {}) };
   }),
 });
 
