@@ -131,7 +131,7 @@ describe('audit over HTTP', () => {
       expect(byUnit.status).toBe(403);
       expect(byUnit.body.code).toBe('AUTH.ROLE_REQUIRED');
       // The role first, whatever the query: a unit is not told how to ask (review 41 #9).
-      for (const url of ['/api/v1/audit/export', '/api/v1/audit/events?limit=-1', '/api/v1/audit/streams/organization-xy/diff', '/api/v1/audit/verify?foo=1']) {
+      for (const url of ['/api/v1/audit/export', '/api/v1/audit/events?limit=-1', '/api/v1/audit/streams/organization-xy/diff', '/api/v1/audit/verify?foo=1', '/api/v1/audit/event-types?foo=1']) {
         expect([url, (await t.get(url, unit)).body.code]).toEqual([url, 'AUTH.ROLE_REQUIRED']);
       }
       expect((await t.get('/api/v1/audit/streams/organization-xy/events')).status).toBe(401);

@@ -337,6 +337,9 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(typo.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'minPositon' }] });
       expect(typo.body.messageZh).toContain('本地址只接受：minPosition');
       ok(await t.get('/api/v1/projects/p-a?minPosition=1', tok.unitA));
+      // Checked once the caller is let in (review 42 #1): without a token it is 401, whatever the query or the body.
+      expect((await t.get('/api/v1/projects/p-a?foo=1')).status).toBe(401);
+      expect((await t.request('POST', '/api/v1/projects/p-a/submit', { rawBody: `{"a":${'['.repeat(40)}${']'.repeat(40)}}` })).status).toBe(401);
       // An id longer than any id can be is refused by name, not echoed back three times (review 41 #7).
       const longId = await t.request('POST', '/api/v1/projects', { token: tok.unitA, rawBody: JSON.stringify(application('p-long', { campaignId: 'x'.repeat(100_000) })) });
       expect(longId.body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'campaignId' }] });

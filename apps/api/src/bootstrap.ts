@@ -1,8 +1,7 @@
 import { INestApplication, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import type { ParameterObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { newId } from '@jingsai/shared';
 import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
@@ -13,7 +12,7 @@ import { documentProblems } from './http/openapi-problems';
 import { documentConstraints } from './http/openapi-constraints';
 import { documentHttpConventions } from './http/openapi-http';
 import { documentedRoutes } from './http/openapi-routes';
-import { PROBLEM_CONTENT_TYPE, bodyTooDeep, frameworkProblem, isJsonContentType, nestsTooDeep, shuttingDownProblem, unknownQuery, unsupportedMediaType } from './http/problem-details';
+import { PROBLEM_CONTENT_TYPE, frameworkProblem, isJsonContentType, shuttingDownProblem, unsupportedMediaType } from './http/problem-details';
 import { createValidationPipe } from './http/validation.pipe';
 import { RouteMethods } from './http/route-methods';
 import { encodeHonourIds } from './http/honour-paths';
@@ -71,10 +70,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
       return reply.code(415).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
     }
   });
-  // Parsed, before any pipe walks it: a body nested far deeper than any command's is refused, not a stack overflow.
-  fastify.addHook('preValidation', async (req: any, reply: any) => {
-    if (nestsTooDeep(req.body)) return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(bodyTooDeep(req.url));
-  });
   fastify.addHook('onResponse', async (req: any, reply: any) => {
     // An answer that was already on its way when the stop began went without Connection: close:
     // its kept-alive socket, idle now, would hold the close open until the client dropped it.
@@ -100,18 +95,12 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
   // read models, then exit 0 (a process manager reads the signal's 143 as a failure; pino flushes on exit).
   app.enableShutdownHooks([], { useProcessExit: true });
   enableCors(app, config);
-  const details = detailRoutes(setupOpenApi(app));
-  fastify.addHook('preValidation', async (req: any, reply: any) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return;
-    const allowed = details.get(req.routeOptions?.url);
-    const unknown = allowed ? Object.keys(req.query ?? {}).filter((k) => !allowed.has(k)) : [];
-    if (unknown.length > 0) return reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(unknownQuery(unknown, [...allowed!], req.url));
-  });
+  setupOpenApi(app);
   await app.init();
   return app;
 }
 
-function setupOpenApi(app: INestApplication): OpenAPIObject {
+function setupOpenApi(app: INestApplication): void {
   const doc = new DocumentBuilder()
     .setTitle('Jingsai 竞赛 API')
     .setDescription(
@@ -130,22 +119,6 @@ function setupOpenApi(app: INestApplication): OpenAPIObject {
   const routes = documentedRoutes(app);
   const document = documentProblems(documentHttpConventions(documentConstraints(SwaggerModule.createDocument(app, doc), routes), routes));
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', swaggerOptions: { persistAuthorization: true } });
-  return document;
-}
-
-/**
- * The GET routes that take no query of their own (a detail, a catalogue), each with the one
- * parameter every GET takes (minPosition), keyed as Fastify names its routes (`/…/:projectId`).
- * A list validates its query against its DTO; a detail had none, so a misspelt `minPositon` was
- * silently no read-your-writes wait (review 41 #11).
- */
-function detailRoutes(document: OpenAPIObject): Map<string, ReadonlySet<string>> {
-  const routes = new Map<string, ReadonlySet<string>>();
-  for (const [path, item] of Object.entries(document.paths)) {
-    const names = (item.get?.parameters ?? []).filter((p): p is ParameterObject => 'in' in p && p.in === 'query').map((p) => p.name);
-    if (item.get && names.every((n) => n === 'minPosition')) routes.set(path.replace(/\{(\w+)\}/g, ':$1'), new Set(names));
-  }
-  return routes;
 }
 
 /**

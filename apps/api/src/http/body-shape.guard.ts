@@ -1,18 +1,68 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { DomainError } from '@jingsai/shared';
+import { MAX_BODY_DEPTH, nestsTooDeep } from './problem-details';
 import { bodyNotObject, isNonObjectBody } from './validation.pipe';
 
+/** The query parameter every GET takes (read-your-writes), whether or not its route reads a query. */
+const EVERY_GET_TAKES = 'minPosition';
+
 /**
- * A command whose route reads no body (approve, submit, confer) still refuses one that is not a
- * JSON object, as the validation pipe refuses it on a route with a DTO: `[]` or `5` sent to approve
- * must not be taken for {}. A guard registered after the AuthGuard (as the ConsistencyGuard is), so a
- * caller without the route's role is told 403 first; not an interceptor, which would put Nest's
- * rxjs pipeline on every route, queries included.
+ * The shape of a request, checked once the caller is known to be allowed (a guard registered
+ * after the AuthGuard, as the ConsistencyGuard is: a caller without the route's role, or without a
+ * token, is told 403 or 401 first, review 42 #1); not an interceptor, which would put Nest's rxjs
+ * pipeline on every route, queries included.
+ * - A command whose route reads no body (approve, submit, confer) still refuses one that is not a
+ *   JSON object, as the validation pipe refuses it on a route with a DTO: `[]` or `5` sent to
+ *   approve must not be taken for {}.
+ * - A body nested deeper than any command's is refused before a pipe walks it: 2,000 brackets
+ *   overflowed the validation pipe's recursive walk (a 500 from 3 KB, review 41 #1).
+ * - A GET whose handler reads no query (a detail, a catalogue) refuses any parameter but
+ *   minPosition: a list's DTO refuses unknown ones, but a detail had none, so a misspelt
+ *   `minPositon` was silently no read-your-writes wait (review 41 #11).
  */
 @Injectable()
 export class BodyShapeGuard implements CanActivate {
+  /** Per handler: whether it reads a query of its own (read once from Nest's route metadata). */
+  private readonly readsQuery = new WeakMap<object, boolean>();
+
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<{ method?: string; body?: unknown }>();
-    if ((req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') && isNonObjectBody(req.body)) throw bodyNotObject(req.body);
+    const req = context.switchToHttp().getRequest<{ method?: string; body?: unknown; query?: Record<string, unknown> }>();
+    if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') {
+      if (isNonObjectBody(req.body)) throw bodyNotObject(req.body);
+      if (nestsTooDeep(req.body)) throw bodyTooDeep();
+    } else if ((req.method === 'GET' || req.method === 'HEAD') && req.query && !this.takesQuery(context)) {
+      const unknown = Object.keys(req.query).filter((k) => k !== EVERY_GET_TAKES);
+      if (unknown.length > 0) throw unknownQuery(unknown);
+    }
     return true;
   }
+
+  private takesQuery(context: ExecutionContext): boolean {
+    const handler = context.getHandler();
+    let reads = this.readsQuery.get(handler);
+    if (reads === undefined) {
+      const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, context.getClass(), handler.name) ?? {}) as Record<string, unknown>;
+      reads = Object.keys(args).some((key) => Number(key.split(':')[0]) === RouteParamtypes.QUERY);
+      this.readsQuery.set(handler, reads);
+    }
+    return reads;
+  }
+}
+
+function bodyTooDeep(): DomainError {
+  return DomainError.validation('REQUEST.TOO_DEEP', `请求体嵌套过深（超过 ${MAX_BODY_DEPTH} 层），请检查提交的数据。`, `The request body nests more than ${MAX_BODY_DEPTH} levels deep; check what is sent.`, {
+    maxDepth: MAX_BODY_DEPTH,
+  });
+}
+
+/** A query parameter a route does not take, named as the validation pipe names an unknown field. */
+function unknownQuery(names: string[]): DomainError {
+  return DomainError.validation(
+    'REQUEST.INVALID',
+    `提交的内容有 ${names.length} 处问题：${names.map((n) => `不允许的查询参数 ${n}`).join('；')}（本地址只接受：${EVERY_GET_TAKES}）`,
+    `The request has ${names.length} problem(s): ${names.map((n) => `${n}: unknown query parameter`).join('; ')} (this address takes: ${EVERY_GET_TAKES})`,
+    { errors: names.map((n) => ({ field: n, messageZh: `不允许的查询参数 ${n}`, messageEn: `unknown query parameter ${n}` })) },
+  );
 }

@@ -118,30 +118,6 @@ export function nestsTooDeep(body: unknown, max = MAX_BODY_DEPTH): boolean {
   return false;
 }
 
-export function bodyTooDeep(instance?: string): ProblemBody {
-  return problem(
-    400,
-    'REQUEST.TOO_DEEP',
-    `请求体嵌套过深（超过 ${MAX_BODY_DEPTH} 层），请检查提交的数据。`,
-    `The request body nests more than ${MAX_BODY_DEPTH} levels deep; check what is sent.`,
-    { maxDepth: MAX_BODY_DEPTH },
-    instance,
-  );
-}
-
-/** A query parameter a route does not take, named as the validation pipe names an unknown field. */
-export function unknownQuery(names: string[], allowed: string[], instance?: string): ProblemBody {
-  const takes = allowed.length > 0 ? allowed.join('、') : '无';
-  return problem(
-    400,
-    'REQUEST.INVALID',
-    `提交的内容有 ${names.length} 处问题：${names.map((n) => `不允许的查询参数 ${n}`).join('；')}（本地址只接受：${takes}）`,
-    `The request has ${names.length} problem(s): ${names.map((n) => `${n}: unknown query parameter`).join('; ')} (this address takes: ${allowed.join(', ') || 'none'})`,
-    { errors: names.map((n) => ({ field: n, messageZh: `不允许的查询参数 ${n}`, messageEn: `unknown query parameter ${n}` })) },
-    instance,
-  );
-}
-
 /** application/json, or a JSON-based type (application/problem+json …), with any parameters. */
 export function isJsonContentType(contentType: string): boolean {
   return /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(contentType.trim());
