@@ -1,5 +1,5 @@
 import { CLIENT_ID_PATTERN } from './ids';
-import { isCalendarDate, isRealIsoInstant } from './instants';
+import { deadlineEndMs, deadlinePassed, isCalendarDate, isRealIsoInstant } from './instants';
 
 describe('isRealIsoInstant', () => {
   it.each(['2021-07-22T16:00:00Z', '2021-07-23T00:00:00+08:00', '2024-02-29T23:59:59.999+08:00', '2021-07-01T09:00-05:30', '2021-07-22T16:00:00.1234567890Z', '2021-07-23T00:00:00+14:00'])(
@@ -45,4 +45,18 @@ describe('CLIENT_ID_PATTERN', () => {
   it.each(['.', '..', '', 'a/b', 'x'.repeat(65), '中文'])('refuses %j, which a URL path would resolve away or cannot carry', (id) =>
     expect(CLIENT_ID_PATTERN.test(id)).toBe(false),
   );
+});
+
+describe('deadlinePassed', () => {
+  it('holds a deadline written to the second through that second (review 40 #1)', () => {
+    expect(deadlinePassed('2021-07-22T23:59:59.999+08:00', '2021-07-22T23:59:59+08:00')).toBe(false);
+    expect(deadlinePassed('2021-07-23T00:00:00+08:00', '2021-07-22T23:59:59+08:00')).toBe(true);
+    expect(deadlineEndMs('2021-07-22T18:00:00.500+08:00')).toBe(Date.parse('2021-07-22T18:00:01+08:00'));
+  });
+  it('ends a deadline at an exact Beijing midnight at that instant: it names the end of the day before (review 42 #2)', () => {
+    expect(deadlinePassed('2021-07-22T23:59:59.999+08:00', '2021-07-23T00:00:00+08:00')).toBe(false);
+    expect(deadlinePassed('2021-07-23T00:00:00.000+08:00', '2021-07-23T00:00:00+08:00')).toBe(true);
+    // Midnight in UTC is 08:00 in Beijing: an ordinary second.
+    expect(deadlinePassed('2021-07-23T00:00:00.500Z', '2021-07-23T00:00:00Z')).toBe(false);
+  });
 });

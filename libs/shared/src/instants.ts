@@ -43,3 +43,21 @@ export function isRealIsoInstant(v: unknown, options: { offset: 'required' | 'op
   const beijingYear = new Date(ms + BEIJING_OFFSET_MS).getUTCFullYear();
   return beijingYear >= EARLIEST_YEAR && beijingYear <= LATEST_YEAR;
 }
+
+/**
+ * The first millisecond after a deadline. A deadline written to the second (`…T23:59:59+08:00`,
+ * as notices and forms write one) holds through that whole second, so a submission at 23:59:59.3
+ * is in time (review 40 #1: it was refused, and barred from awards for good). A deadline at an
+ * exact Beijing midnight (`…T00:00:00+08:00`) names the end of the day before (it reads as
+ * "24:00" of that day), so it ends at that instant (review 42 #2).
+ */
+export function deadlineEndMs(deadline: string): number {
+  const ms = Date.parse(deadline);
+  if ((ms + BEIJING_OFFSET_MS) % 86_400_000 === 0) return ms;
+  return Math.floor(ms / 1000) * 1000 + 1000;
+}
+
+/** Whether a deadline (see {@link deadlineEndMs}) has passed at `at`. */
+export function deadlinePassed(at: string, deadline: string): boolean {
+  return Date.parse(at) >= deadlineEndMs(deadline);
+}

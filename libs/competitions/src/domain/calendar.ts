@@ -18,20 +18,8 @@ export function isBefore(a: string, b: string): boolean {
   return Date.parse(a) < Date.parse(b);
 }
 
-/**
- * Whether a deadline written to the second (`…T23:59:59+08:00`, as notices and forms write it)
- * has passed at `at`: the whole named second still counts, so a submission at 23:59:59.3 is in
- * time for a deadline of 23:59:59 (it was refused, and barred from awards for good, for three
- * tenths of a second the message showed as the same time).
- */
-export function deadlinePassed(at: string, deadline: string): boolean {
-  return Date.parse(at) >= deadlineEndMs(deadline);
-}
-
-/** The first millisecond after a deadline's named second (see {@link deadlinePassed}). */
-export function deadlineEndMs(deadline: string): number {
-  return Math.floor(Date.parse(deadline) / 1000) * 1000 + 1000;
-}
+/** When a deadline has passed: shared with award eligibility, so the two agree (`@jingsai/shared`). */
+export { deadlineEndMs, deadlinePassed } from '@jingsai/shared';
 
 /**
  * Beijing wall time for messages users read (`2021-07-22 18:00`, seconds only when not zero).

@@ -213,13 +213,18 @@ describe('project application (申报)', () => {
       spec().given([drafted]).when(submit(afterClose)).then([refused(afterClose)]);
     });
 
-    it('counts the whole second the deadline names as in time, and the next as late (review 40 #1)', () => {
-      // 2021-07-23T00:00:00+08:00 is 2021-07-22T16:00:00Z: its second runs to 16:00:00.999.
-      spec().given([drafted]).when(submit('2021-07-22T16:00:00.999Z')).then([submitted({ submittedAt: '2021-07-22T16:00:00.999Z' })]);
-      spec().given([drafted]).when(submit('2021-07-22T16:00:01.000Z')).then([refused('2021-07-22T16:00:01.000Z')]);
-      // A deadline of 23:59:59, as forms write one: a submission at 23:59:59.3 was refused, and barred from awards for good.
+    it('counts the whole second a deadline of 23:59:59 names as in time, and the next as late (review 40 #1)', () => {
+      // As forms write one: a submission at 23:59:59.3 was refused, and barred from awards for good.
       const at2359 = { campaign: snapshot({ applicationWindow: { opensAt: JIUJIANG.opensAt, closesAt: '2021-07-22T23:59:59+08:00' } }) };
       spec().given([drafted]).when(submit('2021-07-22T23:59:59.300+08:00', at2359)).then([submitted({ submittedAt: '2021-07-22T23:59:59.300+08:00' })]);
+      spec().given([drafted]).when(submit('2021-07-23T00:00:00.000+08:00', at2359)).thenMatches([{ type: 'ProjectSubmissionRefused', data: { windowClosesAt: '2021-07-22T23:59:59+08:00' } }]);
+    });
+
+    it('ends a deadline at a Beijing midnight at that instant: it names the end of the day before (review 42 #2)', () => {
+      // 2021-07-23T00:00:00+08:00 reads as 2021-07-22 24:00: half a second past it is 23 July, late.
+      spec().given([drafted]).when(submit('2021-07-22T15:59:59.999Z')).then([submitted({ submittedAt: '2021-07-22T15:59:59.999Z' })]);
+      spec().given([drafted]).when(submit(JIUJIANG.closesAt)).then([refused(JIUJIANG.closesAt)]);
+      spec().given([drafted]).when(submit('2021-07-23T00:00:00.500+08:00')).then([refused('2021-07-23T00:00:00.500+08:00')]);
     });
 
     it('writes a retry on the same Beijing day nothing more, refusing it as the recorded one (review 35 #4); the next day is recorded again', () => {
@@ -270,7 +275,14 @@ describe('project application (申报)', () => {
 
     it('refuses once the extension has expired, citing it', () => {
       const until = '2021-07-25T00:00:00+08:00';
-      spec().given([drafted, submitted(), returnedByCounty, extensionGranted(until)]).when(submit('2021-07-25T00:00:01+08:00')).then([refused('2021-07-25T00:00:01+08:00', until)]);
+      spec().given([drafted, submitted(), returnedByCounty, extensionGranted(until)]).when(submit(until)).then([refused(until, until)]);
+    });
+
+    it('holds an extension until 18:00:00 through that second, as the deadline (review 42 #6)', () => {
+      const until = '2021-07-25T18:00:00+08:00';
+      const under = [drafted, submitted(), returnedByCounty, extensionGranted(until)];
+      spec().given(under).when(submit('2021-07-25T18:00:00.500+08:00')).thenMatches([{ type: 'ProjectSubmitted' }]);
+      spec().given(under).when(submit('2021-07-25T18:00:01+08:00')).then([refused('2021-07-25T18:00:01+08:00', until)]);
     });
 
     it('still refuses an illegal state rather than recording a refusal', () => {

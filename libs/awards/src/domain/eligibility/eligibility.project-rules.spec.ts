@@ -83,9 +83,9 @@ describe('applied_on_time (the Jiujiang rule)', () => {
       }
     });
 
-    it('is final once the second the deadline names has passed (as submission takes it)', () => {
-      expect(only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22T16:00:00.999Z' }).pending).toBe(true);
-      const r = only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22T16:00:01.000Z' });
+    it('is final from the closing instant of a midnight deadline on, as submission takes it (review 42 #2)', () => {
+      expect(only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22T15:59:59.999Z' }).pending).toBe(true);
+      const r = only({ rule: 'applied_on_time' }, { project: unfiled, asOf: '2021-07-22T16:00:00.000Z' });
       expect(r.pending).toBeUndefined();
       expect(r.messageZh).toContain('视为未参赛');
     });

@@ -1,3 +1,4 @@
+import { deadlineEndMs } from '@jingsai/shared';
 import { GRADE_LABELS, Grade, gradeRank } from '../catalogue/award-catalogue';
 import { toEpochDay } from '../calendar/date-only';
 import { INCIDENT_SEVERITY_LABELS, PROJECT_INCIDENT_LABELS, RuleKey, RuleSpec } from '../rules/rule-spec';
@@ -31,8 +32,8 @@ function withProject(rule: RuleKey, ctx: RuleContext, check: (p: ProjectFacts) =
 function windowStillOpen(p: ProjectFacts, ctx: RuleContext): boolean {
   const asOfMs = Date.parse(ctx.input.asOf);
   const closesMs = p.applicationClosesAt ? Date.parse(p.applicationClosesAt) : Number.NaN;
-  // A deadline written to the second holds through that whole second, as submission takes it.
-  if (ctx.input.asOf.length > 10 && !Number.isNaN(asOfMs) && !Number.isNaN(closesMs)) return asOfMs < Math.floor(closesMs / 1000) * 1000 + 1000;
+  // A deadline ends as submission takes it (deadlineEndMs: through its named second, or at a Beijing midnight).
+  if (ctx.input.asOf.length > 10 && !Number.isNaN(asOfMs) && !Number.isNaN(closesMs)) return asOfMs < deadlineEndMs(p.applicationClosesAt!);
   return p.applicationDeadlineOn !== undefined && toEpochDay(ctx.asOfDate) <= toEpochDay(p.applicationDeadlineOn);
 }
 
