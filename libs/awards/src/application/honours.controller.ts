@@ -8,7 +8,7 @@ import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope } fro
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { checkHonour, getHonour, listHonours } from '../read-models/honours/honour-register.queries';
-import { AWARD_TYPES, DERIVED_HONOUR_TYPES, HONOUR_ALLOWED, HONOUR_STATUSES, HonourStatus, awardActionNames, labelledAwardActions } from './award-domain';
+import { AWARD_TYPES, DERIVED_HONOUR_TYPES, HONOUR_ALLOWED, HONOUR_STATUSES, HONOUR_STATUS_LABELS, HonourStatus, awardActionNames, labelledAwardActions } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { HonourDetailDto, HonourDto, HonourPageExtraDto } from './honour.response.dto';
 
@@ -37,7 +37,7 @@ function notFound(honourId: string): DomainError {
 /** The honours register (荣誉名录) and its check: a revoked, withdrawn or suspended honour never answers valid. */
 @ApiTags('honours 荣誉名录')
 @ApiBearerAuth()
-@ReadsModels('award_honours', 'award_rounds', 'board')
+@ReadsModels('award_honours', 'award_rounds')
 @Controller('api/v1/honours')
 export class HonoursController {
   private readonly db: Database;
@@ -52,6 +52,8 @@ export class HonoursController {
   }
 
   @Get()
+  // The campaign filter reads the board's projects too: only this route waits for it, not the public check (review 42 #4).
+  @ReadsModels('award_honours', 'award_rounds', 'board')
   @ApiPageResponse(HonourDto, HonourPageExtraDto)
   @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history', description: '只列出本辖区内获得者的荣誉（系统管理员：全部）。' })
   list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
@@ -92,6 +94,8 @@ export class HonoursController {
       '即时表彰在所属项目中办理（manageAt，其 ETag 为项目的版本），roundRevision 为 null。',
   })
   async get(@Param('honourId') honourId: string, @CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: { header(name: string, value: string): unknown }) {
+    // The register holds every event stored before this question, so its history agrees with the round folded below (review 42 #3).
+    await this.consistency.catchUp();
     const honour = getHonour(this.db, honourId);
     if (!honour) throw notFound(honourId);
     const orgId = honour.recipient.orgId;
@@ -103,10 +107,12 @@ export class HonoursController {
     // A round's honour is changed on its round, by those its routes let through (the same check); an instant commendation on its project.
     if (honour.roundId) {
       const round = await this.access.load(honour.roundId);
-      const types = HONOUR_ALLOWED[honour.status as HonourStatus].filter((type) => this.access.mayTake(user, round, type));
+      // Status and offered changes from the same fold as the ETag: an If-Match then pins what the page showed (review 42 #3).
+      const status = round.state.honours.find((h) => h.honourId === honourId)?.status ?? (honour.status as HonourStatus);
+      const types = HONOUR_ALLOWED[status].filter((type) => this.access.mayTake(user, round, type));
       // Its changes are commands on the round: the round's revision is what an If-Match pins (as the round's detail sends it).
       if (round.revision !== null) reply.header('etag', `"${round.revision}"`);
-      return { ...honour, roundRevision: round.revision, allowedActions: awardActionNames(types), allowedActionLabels: labelledAwardActions(types) };
+      return { ...honour, status, statusLabel: HONOUR_STATUS_LABELS[status], current: status === 'valid', roundRevision: round.revision, allowedActions: awardActionNames(types), allowedActionLabels: labelledAwardActions(types) };
     }
     const projectId = (honour.source as { projectId?: string } | null)?.projectId;
     return { ...honour, roundRevision: null, allowedActions: [], allowedActionLabels: [], ...(projectId ? { manageAt: `/api/v1/projects/${encodeURIComponent(projectId)}` } : {}) };
