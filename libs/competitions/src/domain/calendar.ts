@@ -8,9 +8,20 @@ export function isIsoInstant(v: unknown): v is string {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && isRealIsoInstant(v);
 }
 
-/** A real calendar date written YYYY-MM-DD, in the years a date may fall in (shared isCalendarDate). */
+/** A real calendar date written YYYY-MM-DD, in the years a date may fall in (shared isCalendarDate): for input. */
 export function isIsoDate(v: unknown): v is string {
   return isCalendarDate(v);
+}
+
+/**
+ * A real calendar date written YYYY-MM-DD, whatever its year: for dates read back from stored
+ * events, which were accepted before the input range existed and must read as they did then
+ * (review 42 #5: a rebuild would otherwise derive other periods than the rows it stored).
+ */
+export function isDateText(v: unknown): v is string {
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const ms = Date.parse(`${v}T00:00:00Z`);
+  return Number.isFinite(ms) && new Date(ms).toISOString().slice(0, 10) === v;
 }
 
 /** Compare instants by time, not by text, so `+08:00` and `Z` forms compare correctly. */

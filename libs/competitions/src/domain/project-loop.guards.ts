@@ -1,5 +1,5 @@
 import { Actor, DomainError, Role } from '@jingsai/shared';
-import { beijingDate, isBefore, isIsoDate } from './calendar';
+import { beijingDate, isBefore, isDateText, isIsoDate } from './calendar';
 import { FieldProblem, isBlank, problem } from './field-problem';
 import { requireAllowed } from './project.guards';
 import { Project } from './project.state';
@@ -86,7 +86,7 @@ export function requireNotInFuture(date: string, at: string, field: string, what
  */
 export function requireNotBeforeProject(project: Project, date: string, field: string, whatZh: string, advice: { zh: string; en: string } = { zh: '', en: '' }): void {
   const approvedOn = project.application.approvedAt ? beijingDate(project.application.approvedAt) : null;
-  const starts = [approvedOn, project.implementationPlan?.startsOn].filter((d): d is string => isIsoDate(d));
+  const starts = [approvedOn, project.implementationPlan?.startsOn].filter((d): d is string => isDateText(d));
   if (starts.length === 0) return;
   const from = starts.reduce((a, b) => (a < b ? a : b));
   if (date >= from) return;

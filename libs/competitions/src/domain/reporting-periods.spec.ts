@@ -7,6 +7,10 @@ import { Campaign } from './campaign.state';
 import { cadenceTakesOver, campaignReportingFacts, owedPeriods, projectRegimes, owedRegimePeriods, owedSinceApproval, parsePeriod, periodOf, reportingPeriods, reportingRegimes, campaignSpan } from './reporting-periods';
 
 describe('reporting periods (信息反馈周期)', () => {
+  it('derives periods from stored dates of any year, as before the input range (review 42 #5): a rebuild reads old events as they were read', () => {
+    expect(reportingPeriods('quarterly', '1899-10-01', '1900-03-31').map((p) => p.period)).toEqual(['1899-Q4', '1900-Q1']);
+  });
+
   it('lists the months overlapping a span, each due on the 10th day after it ends', () => {
     expect(reportingPeriods('monthly', '2021-08-15', '2021-10-01')).toEqual([
       { period: '2021-08', cadence: 'monthly', startsOn: '2021-08-01', endsOn: '2021-08-31', dueOn: '2021-09-10' },

@@ -1,4 +1,4 @@
-import { addDays, beijingDate, isIsoDate } from './calendar';
+import { addDays, beijingDate, isDateText } from './calendar';
 import { ReportingCadence } from './campaign.catalogue';
 import { Campaign } from './campaign.state';
 import { CampaignRules } from './campaign-rules';
@@ -113,7 +113,7 @@ export function periodOf(cadence: ReportingCadence, date: string): ReportingPeri
  * order; a project owes one report for each. Empty when the dates are invalid or reversed.
  */
 export function reportingPeriods(cadence: ReportingCadence, startsOn: string, endsOn: string): ReportingPeriod[] {
-  if (!isIsoDate(startsOn) || !isIsoDate(endsOn) || startsOn > endsOn) return [];
+  if (!isDateText(startsOn) || !isDateText(endsOn) || startsOn > endsOn) return [];
   const out: ReportingPeriod[] = [];
   for (let p = periodOf(cadence, startsOn); p.startsOn <= endsOn; p = periodOf(cadence, addDays(p.endsOn, 1))) out.push(p);
   return out;
