@@ -351,14 +351,20 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
     it('takes a submission at 23:59:59.4, and the scheduler closes the window only once that second is over (review 40 #1)', async () => {
       t.clock.set('2021-07-22T23:59:50+08:00');
       ok(await post('/api/v1/projects', application('p-lastsec'), 'unitA'), 201);
+      ok(await post('/api/v1/projects', application('p-lastsec2'), 'unitA'), 201);
+      // The board offers submitting through the deadline's second, and not after it (review 42 #6).
+      const offersSubmit = async () => ok(await get('/api/v1/board', 'unitA')).body.items.find((i: any) => i.projectId === 'p-lastsec2').allowedActions.includes('submit');
+      t.clock.set('2021-07-22T23:59:59.900+08:00');
+      expect(await offersSubmit()).toBe(true);
       t.clock.set('2021-07-22T23:59:59.400+08:00');
-      // Due at the named instant, the closing is not recorded yet, nor dropped: it is asked again next tick.
-      ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+      // Due at the named instant, the closing is not recorded yet, nor dropped, nor counted as sent: it is asked again next tick.
+      expect(ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin')).body.commandsSent).toBe(0);
       expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitA')).body.applicationWindowClosed).toBe(false);
       expect(ok(await get('/api/v1/projects/p-lastsec', 'unitA')).body.allowedActions).toContain('submit');
       expect(ok(await post('/api/v1/projects/p-lastsec/submit', {}, 'unitA')).body.events).toEqual(['ProjectSubmitted']);
       t.clock.set('2021-07-23T00:00:00.100+08:00');
-      ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+      expect(await offersSubmit()).toBe(false);
+      expect(ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin')).body.commandsSent).toBeGreaterThanOrEqual(1);
       expect(ok(await get('/api/v1/campaigns/jj-2021', 'unitA')).body.applicationWindowClosed).toBe(true);
       ok(await post('/api/v1/projects/p-lastsec/withdraw', {}, 'unitA'));
     });

@@ -8,7 +8,8 @@ import { DeadlineRow, dueDeadlines, settleDeadline } from './deadline-table';
 export interface DeadlineHandler {
   kind: string;
   /** Send the command; `commandId` is derived from the item so every instance sends the same one. */
-  fire(item: DeadlineRow, commandId: string, now: Date): Promise<void>;
+  /** Sends the item's command; `false`: not due yet after all (asked again next tick, neither counted nor settled). */
+  fire(item: DeadlineRow, commandId: string, now: Date): Promise<void | false>;
 }
 
 export const SCHEDULER_OPTIONS = Symbol('SCHEDULER_OPTIONS');
@@ -76,8 +77,7 @@ export class DeadlineScheduler implements OnApplicationBootstrap, BeforeApplicat
       const handler = this.handlers.get(item.kind);
       if (!handler) continue;
       try {
-        await handler.fire(item, deadlineCommandId(item), now);
-        sent++;
+        if ((await handler.fire(item, deadlineCommandId(item), now)) !== false) sent++;
       } catch (e) {
         if (isDomainError(e)) {
           // The aggregate moved on (e.g. withdrawn): nothing is owed any more; stop asking.

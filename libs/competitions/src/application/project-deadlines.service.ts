@@ -46,7 +46,7 @@ export class ProjectDeadlines implements OnModuleInit {
           await this.send(item, campaignStream(campaignId), campaignDecider, { type: 'CloseApplicationWindow', campaignId, at: now.toISOString(), actor: SYSTEM_ACTOR }, commandId, now);
         } catch (e) {
           // Due at the named instant, the window closes at the end of its second (deadlinePassed): not yet is asked again next tick, not settled.
-          if (isDomainError(e) && e.code === 'CAMPAIGN.WINDOW_NOT_DUE') return;
+          if (isDomainError(e) && e.code === 'CAMPAIGN.WINDOW_NOT_DUE') return false;
           throw e;
         }
       },
