@@ -99,6 +99,9 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     expect((await get('/api/v1/projects/p-rb-f3-t1', 'rb-f3')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate', 'rb-f3')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate', 'rb-f3-t1'));
+    // An assessor reads projects by assignment, never by organisation: not its organisation's verdicts either (review 42 #9).
+    tok.assessorAtF3 = await t.token({ userId: 'u-as-f3', roles: ['assessor'], orgId: 'rb-f3' });
+    expect((await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'assessorAtF3')).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
   });
 
   describe('when the nominee is named with another organisation', () => {

@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-v
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandExecutor, ConsistentQueryDto, PageQueryDto, READ_MODEL_DB } from '@jingsai/api-kit';
 import { campaignDecider, requireCampaignReadable } from '@jingsai/competitions';
-import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope, headsTheOnlyTree } from '@jingsai/auth';
+import { AuthUser, CurrentUser, ORG_DIRECTORY, OrgDirectory, describeScope, headsTheOnlyTree, Roles } from '@jingsai/auth';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { latestRoundOf } from '../read-models/award-rounds/award-round-list.queries';
@@ -30,9 +30,13 @@ class EligibilityListQueryDto extends IntersectionType(PageQueryDto, Eligibility
   @ApiProperty({ description: '竞赛活动 Campaign' }) @IsString() @IsNotEmpty() campaignId!: string;
 }
 
+/** The roles that judge or answer for award eligibility; an assessor reads projects by assignment, never by organisation (review 42 #9). */
+const READS_ELIGIBILITY = ['committee', 'unit', 'award_office', 'auditor', 'admin'] as const;
+
 /** 评选资格: for each project and its unit, eligible or not and why, from the facts as they stand now. */
 @ApiTags('eligibility 评选资格')
 @ApiBearerAuth()
+@Roles(...READS_ELIGIBILITY)
 @Controller('api/v1/eligibility')
 export class EligibilityController {
   private readonly db: Database;
@@ -122,5 +126,6 @@ export class EligibilityController {
 
 /** A unit reads the eligibility of its own organisation's projects, as it reads their detail and board rows (review 40 #8); a team's project is its own union's. */
 function ownOnly(user: AuthUser): boolean {
-  return user.roles.every((r) => r === 'unit' || r === 'assessor');
+  return user.roles.every((r) => r === 'unit');
 }
+

@@ -66,7 +66,6 @@ export function describeRatio(r: RatioSpec): string {
   return `${describePredicate(r.where)} ${r.op} ${r.percent}% of ${of}`;
 }
 
-/** Every problem in a list of ratio specs. */
 /** The longest key and label a ratio or sub-quota may have: a label is a heading on the slate, not a document. */
 const MAX_KEY = 64;
 const MAX_LABEL = 200;
@@ -95,6 +94,7 @@ export function keyAndLabelProblems(o: Record<string, unknown>, at: string, keys
   return problems;
 }
 
+/** Every problem in a list of ratio specs. */
 export function validateRatioSpecs(ratios: unknown, field = 'ratios'): SpecProblem[] {
   if (!Array.isArray(ratios)) return [{ field, messageZh: '结构比例应为列表', messageEn: 'ratios must be a list' }];
   const problems: SpecProblem[] = [];
