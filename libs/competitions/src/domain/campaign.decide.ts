@@ -139,7 +139,10 @@ function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[
   const rules: CampaignRules = { ...campaign.rules, ...changes };
   // Named as the request names them: the changes sent sit under `changes` (a form maps targets[0] to nothing).
   const underChanges = (field: string) => (Object.hasOwn(changes, field.split(/[.[]/)[0]!) ? `changes.${field}` : field);
-  const errors = [...rulesProblems(rules, campaign.level), ...spanProblems(rules, campaign.year)].map((e) => ({ ...e, field: underChanges(e.field) }));
+  // A period the new window outruns is named on the window too, when only the window was sent (review 42 #10).
+  const span = spanProblems(rules, campaign.year);
+  const spanOnWindow = span.length > 0 && changes.applicationWindow && !changes.campaignPeriod ? span.map((e) => ({ ...e, field: 'applicationWindow.closesAt' })) : [];
+  const errors = [...rulesProblems(rules, campaign.level), ...span, ...spanOnWindow].map((e) => ({ ...e, field: underChanges(e.field) }));
   if (errors.length > 0) throw invalidCampaign(errors);
   if (changes.applicationWindow) guardWindowChange(c.at, campaign.rules, rules, campaign.applicationWindowClosed);
   return [{ type: 'CampaignRulesAmended', data: { campaignId: c.campaignId, rulesVersion: campaign.rulesVersion + 1, changes, rules, reason, amendedAt: c.at } }];

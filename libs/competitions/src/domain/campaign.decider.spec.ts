@@ -198,6 +198,14 @@ describe('campaign decider', () => {
       expect(error.details.errors!.map((e) => e.field)).toEqual(['changes.categories', 'changes.assessment.minAssessors']);
     });
 
+    it('names the window it was sent, too, when a later closing outruns the campaign period (review 42 #10)', () => {
+      const error = spec()
+        .given(published)
+        .when({ type: 'AmendCampaignRules', campaignId: id, at, actor: committee, changes: { applicationWindow: { opensAt: JIUJIANG.opensAt, closesAt: '2022-03-01T00:00:00+08:00' } }, reason: '延长报名' })
+        .thenThrows('CAMPAIGN.INVALID');
+      expect(error.details.errors!.map((e) => e.field)).toContain('changes.applicationWindow.closesAt');
+    });
+
     it('refuses moving the deadline once it has passed', () => {
       spec()
         .given(published)
