@@ -653,5 +653,25 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post(`${RL}/nominations/n-xy/review`, { level: 'city', decision: 'approved' }, 'city'));
     ok(await post(`${RL}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-10-10' }, 'office'));
   });
+
+  it('confers a 青年岗位能手 once: a second round honouring the same young champion does not confer another (原则上不重复授予, review 43 #1)', async () => {
+    t.clock.set('2023-11-01T09:00:00+08:00');
+    const champion = { nominee: { kind: 'person', id: 'zhou-champ', name: '周冠军', orgId: 'ent-a' }, attributes: { skillsChampion: true, age: 26 } };
+    const roundTo = async (roundId: string, awardType: string) => {
+      const RY = `/api/v1/award-rounds/${roundId}`;
+      ok(await post('/api/v1/award-rounds', { roundId, campaignId: 'jj-2021', awardType, ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
+      ok(await post(`${RY}/nominations`, { nominationId: 'n-zhou', ...champion }, 'county'), 201);
+      ok(await post(`${RY}/nominations/n-zhou/recommend`, { workersCongressOn: '2023-10-31' }, 'ent-a'));
+      ok(await post(`${RY}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-11-02' }, 'office'));
+      return RY;
+    };
+    const first = await roundTo('jj-youth-1', 'technical_expert');
+    const second = await roundTo('jj-youth-2', 'may_day_medal');
+    t.clock.set('2023-11-10T09:00:00+08:00');
+    expect(ok(await post(`${first}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'HonourConferred', 'DerivedHonourConferred']);
+    expect(ok(await post(`${second}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'HonourConferred']);
+    const held = ok(await get('/api/v1/honours?recipientId=zhou-champ&awardType=youth_post_expert', 'office')).body;
+    expect(held.items.map((h: any) => h.honourId)).toEqual(['jj-youth-1/n-zhou/youth_post_expert']);
+  });
 });
 

@@ -2,7 +2,8 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
 import { newId, requireNoModeUnlessWithdrawal } from '@jingsai/shared';
-import { HolidayCalendarData, NoticePeriod, honourIdOf, shanghaiDateOf } from './award-domain';
+import { AwardRoundState, HolidayCalendarData, NoticePeriod, honourIdOf, qualifiesForYouthPostExpert, shanghaiDateOf } from './award-domain';
+import { NomineeFacts } from './nominee-facts.service';
 import { NominationRejudge } from './nomination-rejudge.service';
 import { AwardRoundAccess } from './award-round-access.service';
 import { runOnRound } from './award-round-review.handlers';
@@ -85,7 +86,12 @@ export class ReopenNominationsHandler implements ICommandHandler<ReopenNominatio
  */
 @CommandHandler(ConferCommand)
 export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess, private readonly rejudge: NominationRejudge) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly access: AwardRoundAccess,
+    private readonly rejudge: NominationRejudge,
+    private readonly facts: NomineeFacts,
+  ) {}
 
   async execute({ roundId, user, req }: ConferCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
@@ -93,7 +99,20 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
     // Only a round that can confer is judged again: any other stage is refused as it stands, with no fact read.
     const canConfer = round.state.stage === 'notice' || round.state.stage === 'notice_ended';
     const barred = canConfer ? await this.rejudge.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
-    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}) }));
+    const heldBy = canConfer ? await this.youthPostExpertHolders(round.state.nominations) : [];
+    return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({
+      type: 'Confer', ...b, ...(barred.length > 0 ? { barred } : {}), ...(heldBy.length > 0 ? { youthPostExpertHeldBy: heldBy } : {}),
+    }));
+  }
+
+  /** Those of the nominees a 青年岗位能手 would follow for who hold a valid one already (from another round). */
+  private async youthPostExpertHolders(nominations: AwardRoundState['nominations']): Promise<string[]> {
+    const held: string[] = [];
+    for (const n of nominations) {
+      if (n.status !== 'active' || !qualifiesForYouthPostExpert(n)) continue;
+      if ((await this.facts.honoursHeld(n.nominee.id, n.nominee.kind)).some((h) => h.awardType === 'youth_post_expert' && h.status === 'valid')) held.push(n.nominee.id);
+    }
+    return held;
   }
 }
 

@@ -206,6 +206,11 @@ export interface Confer extends RoundCommand {
    * after the nomination): they are removed, with these reasons, before anything is conferred.
    */
   barred?: BarredNomination[];
+  /**
+   * Persons who already hold a valid 青年岗位能手 (from another round): it is not conferred on them
+   * again (原则上不重复授予; review 43 #1: one person held two, and only one went with its source).
+   */
+  youthPostExpertHeldBy?: string[];
 }
 
 export interface RevokeHonour extends RoundCommand {

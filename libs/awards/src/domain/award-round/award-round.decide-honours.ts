@@ -101,7 +101,7 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
       type: 'HonourConferred',
       data: { roundId: round.roundId, honourId, nominationId: n.nominationId, recipient: n.nominee, awardType: round.awardType, level: round.honourLevel, pool: n.pool, conferredOn },
     };
-    if (!qualifiesForYouthPostExpert(n)) return [main];
+    if (!qualifiesForYouthPostExpert(n) || (c.youthPostExpertHeldBy ?? []).includes(n.nominee.id)) return [main];
     const derived: AwardRoundEvent = {
       type: 'DerivedHonourConferred',
       data: {

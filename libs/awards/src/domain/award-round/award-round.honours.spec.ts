@@ -104,6 +104,13 @@ describe('conferral (表彰)', () => {
       .thenMatches([{ type: 'NominationRemoved', data: { nominationId: 'n-1' } }, { type: 'NominationRemoved', data: { nominationId: 'n-2' } }]);
   });
 
+  it('does not confer a 青年岗位能手 on a person who holds a valid one from another round (原则上不重复授予, review 43 #1)', () => {
+    spec
+      .given(ended)
+      .when({ ...confer(), youthPostExpertHeldBy: ['p-n-1'] })
+      .thenMatches([{ type: 'HonourConferred', data: { nominationId: 'n-1' } }, { type: 'HonourConferred', data: { nominationId: 'n-2' } }]);
+  });
+
   it('is refused before the notice has ended', () => {
     spec.given([...ready, noticeStarted(['n-1', 'n-2'])]).when(confer(DURING_NOTICE)).thenThrows('AWARD.NOTICE_NOT_ENDED', { kind: 'illegal_state', details: { currentState: 'notice', endsAt: '2024-10-12T16:00:00.000Z' } });
   });
