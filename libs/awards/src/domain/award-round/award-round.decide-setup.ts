@@ -150,7 +150,16 @@ function requireCompetitionWinner(c: Nominate): NominationSubmitted['data']['poo
   const r = c.competitionResult ?? null;
   const on = { projectId: r?.projectId ?? null, grade: r?.grade ?? null, category: r?.category ?? null };
   if (r?.grade === WINNING_GRADE) return { basis: 'excellent_grade', ...on };
-  if (c.attributes.skillsChampion === true) return { basis: 'skills_champion', ...on };
+  if (c.attributes.skillsChampion === true) {
+    // The pool is this competition's: a champion it takes is one of this campaign's skills contests, named by its project
+    // (review 43 #2: leaving the project out let the claim stand on the nominator's word, where naming another kind was refused).
+    if (!r) {
+      const zh = `竞赛表彰名额留给本次竞赛的优胜者：以技能竞赛优胜者（skillsChampion）推荐${c.nominee.name}，须填写其获胜的本次竞赛职业技能竞赛项目（projectId）；其他竞赛的优胜者请推荐至常规名额池。`;
+      const en = `The competition-reserved pool is for this competition's winners: a skills champion must name the campaign's skills contest they won (projectId); a champion of another contest goes in the regular pool.`;
+      throw DomainError.unprocessable('AWARD.CHAMPION_CONTEST_REQUIRED', zh, en, { pool: c.pool, errors: [{ field: 'projectId', messageZh: zh, messageEn: en }] });
+    }
+    return { basis: 'skills_champion', ...on };
+  }
   const grade = c.competitionResult ? (c.competitionResult.grade ? `所属竞赛项目 ${c.competitionResult.projectId} 考核等次为“${GRADE_LABELS[c.competitionResult.grade as Grade]?.zh ?? c.competitionResult.grade}”` : `所属竞赛项目 ${c.competitionResult.projectId} 尚无考核等次`) : '未关联本次竞赛的项目';
   throw DomainError.unprocessable(
     'AWARD.NOT_A_COMPETITION_WINNER',

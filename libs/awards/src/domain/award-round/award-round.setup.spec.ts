@@ -113,7 +113,9 @@ describe('nominating', () => {
     it('keeps the competition-reserved pool (竞赛表彰) for the competition’s winners: a project graded 优秀, or a skills-contest champion', () => {
       const reserved = (over: object) => nominate('n-1', { pool: 'competition_reserved', ...over });
       spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'excellent' } })).thenMatches([{ type: 'NominationSubmitted' }]);
-      spec.given([round]).when(reserved({ attributes: { skillsChampion: true } })).thenMatches([{ type: 'NominationSubmitted' }]);
+      spec.given([round]).when(reserved({ attributes: { skillsChampion: true }, competitionResult: { projectId: 'p-skills', grade: 'good', category: 'skills' } })).thenMatches([{ type: 'NominationSubmitted' }]);
+      // A champion with no contest named stood on the nominator's word alone (review 43 #2): the pool asks for the contest.
+      spec.given([round]).when(reserved({ attributes: { skillsChampion: true } })).thenThrows('AWARD.CHAMPION_CONTEST_REQUIRED', { details: { errors: [{ field: 'projectId' }] } });
       const good = spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'good' } })).thenThrows('AWARD.NOT_A_COMPETITION_WINNER', { kind: 'unprocessable' });
       expect(good.messageZh).toContain('所属竞赛项目 p-1 考核等次为“良好”');
       spec.given([round]).when(reserved({ attributes: { skillsChampion: false } })).thenThrows('AWARD.NOT_A_COMPETITION_WINNER');
