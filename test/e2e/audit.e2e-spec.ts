@@ -404,6 +404,8 @@ describe('audit of a campaign and its projects over HTTP', () => {
     const elsewhere = await t.token({ userId: 'u-audit-nc', roles: ['auditor'], orgId: 'nc' });
     expect((await t.get(`/api/v1/organizations/nc?minPosition=${nc.body.position}`, tok.admin)).status).toBe(200);
     expect((await t.get('/api/v1/audit/streams/campaign-jj-2021/events', elsewhere)).body.code).toBe('AUTH.OUT_OF_SCOPE');
+    // Its export too, not an empty file that would pass for "no history" (review 43 #4).
+    expect((await t.get('/api/v1/audit/export?campaignId=jj-2021', elsewhere)).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
   });
 
   it('answers a draft campaign out of the auditor’s scope as absent, as its detail does, on every audit route', async () => {
