@@ -51,9 +51,17 @@ export class HonourDto {
   @ApiProperty({ description: '详情地址 Where to read it', example: '/api/v1/honours/jj-cert%2Fn-b' }) href!: string;
 }
 
+export class HonourTypeCountDto {
+  @ApiProperty({ description: '荣誉类型 Honour type' }) awardType!: string;
+  @ApiProperty({ description: '荣誉名称 Its label', type: HonourTypeLabelDto }) awardTypeLabel!: HonourTypeLabelDto;
+  @ApiProperty({ description: '符合筛选条件的总数（含已撤销、摘牌、暂停）All matching, whatever their status', type: 'integer' }) total!: number;
+  @ApiProperty({ description: '其中现仍有效 Of which held now (valid)', type: 'integer' }) held!: number;
+}
+
 export class HonourPageExtraDto {
   // The scope is the one describeScope answers everywhere: the supervision lists declare its schema.
   @ApiProperty({ description: '数据范围（获得者所在组织）Scope of the rows, by the recipient’s organisation', allOf: [{ $ref: getSchemaPath('ScopeViewDto') }] }) scope!: object;
+  @ApiProperty({ description: '按荣誉类型计数（全部页，非仅本页），用于核对目标任务 Counts by type over every page, to reconcile targets', type: [HonourTypeCountDto] }) byType!: HonourTypeCountDto[];
 }
 
 /** One honour as its detail answers: the register's row without its own address, and what the caller may do to it. */

@@ -46,6 +46,9 @@ export const CAMPAIGN_METRICS = {
   may_day_certificates: { zh: '五一劳动奖状', en: 'May Day Labour Certificates', unitZh: '个' },
   may_day_medals: { zh: '五一劳动奖章', en: 'May Day Labour Medals', unitZh: '名' },
   worker_pioneer_titles: { zh: '工人先锋号', en: 'Worker Pioneer titles', unitZh: '个' },
+  // Lijiang sets these as well: 劳动模范和先进工作者不少于40名, 技术状元不少于5名、技术能手不少于10名 (review 43 #3).
+  model_workers: { zh: '劳动模范/先进工作者', en: 'Model Workers / Advanced Workers', unitZh: '名' },
+  technical_experts: { zh: '技术能手/技术状元', en: 'Technical Experts / Champions', unitZh: '名' },
 } as const satisfies Record<string, MetricLabel>;
 export type CampaignMetric = keyof typeof CAMPAIGN_METRICS;
 
@@ -54,6 +57,8 @@ export const HONOUR_TARGET_AWARD_TYPES: Partial<Record<CampaignMetric, string>> 
   may_day_certificates: 'may_day_certificate',
   may_day_medals: 'may_day_medal',
   worker_pioneer_titles: 'worker_pioneer',
+  model_workers: 'model_worker',
+  technical_experts: 'technical_expert',
 };
 export const CAMPAIGN_METRIC_KEYS = Object.keys(CAMPAIGN_METRICS) as CampaignMetric[];
 

@@ -164,6 +164,18 @@ describe('coverage projection', () => {
     projectionSpec(coverageProjection).given(world).thenMatches(stats('region', { kind: 'org', orgId: 'ent-a' }), { targets: [{ metric: 'may_day_certificates', actual: 1 }, { metric: 'may_day_medals', actual: 0 }] });
   });
 
+  it('counts model workers and technical experts against their targets too (Lijiang, review 43 #3)', () => {
+    const world = [
+      ...events(),
+      recorded('CampaignRulesAmended', { campaignId: 'c1', changes: {}, rules: { targets: [{ metric: 'technical_experts', target: 10 }, { metric: 'model_workers', target: 40 }] } }),
+      { ...recorded('AwardRoundCreated', { campaignId: 'c1', awardType: 'technical_expert' }), streamId: 'awardRound-r1' },
+      { ...recorded('HonourConferred', { honourId: 'r1/n1', awardType: 'technical_expert', recipient: { kind: 'person', id: 'p1', name: '和师傅', orgId: 'ent-a' } }), streamId: 'awardRound-r1' },
+    ];
+    projectionSpec(coverageProjection).given(world).thenMatches(stats('region'), {
+      targets: [{ metric: 'technical_experts', target: 10, actual: 1, percentComplete: 10 }, { metric: 'model_workers', target: 40, actual: 0 }],
+    });
+  });
+
   it('groups by the organisation’s current region and keeps to the caller’s scope', () => {
     const moved = recorded('OrganizationUpdated', { orgId: 'ent-b', changes: { region: '浔阳区' } });
     projectionSpec(coverageProjection).given([...events(), moved]).then((db) => stats('region')(db).groups.map((g) => [g.key, g.projects]), [['浔阳区', 2]]);
