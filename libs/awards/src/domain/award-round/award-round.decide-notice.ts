@@ -137,9 +137,11 @@ function requireIdentity(o: RaiseObjection['objector'] | undefined, groundsMissi
 }
 
 export function decideRaiseObjection(c: RaiseObjection, state: AwardRoundState): AwardRoundEvent[] {
-  requireRound(state, c);
+  // Once the notice is over (ended, or the honours conferred), an objection is told so with its dates, as one before it begins is (review 43 #9).
+  const over = state.notice && (state.stage === 'notice_ended' || state.stage === 'conferred');
+  if (!over) requireRound(state, c);
   const notice = state.notice!;
-  if (!noticeRunningAt(notice, c.at)) {
+  if (over || !noticeRunningAt(notice, c.at)) {
     throw DomainError.unprocessable(
       'AWARD.OUTSIDE_NOTICE_PERIOD',
       `异议须在公示期内（${notice.startsOn} 至 ${notice.lastDay}）提出。`,

@@ -205,9 +205,10 @@ describe('objections during the notice', () => {
     spec.given(inNotice).when(object({ at: '2024-10-12T23:59:59+08:00' })).thenMatches([{ type: 'ObjectionRaised' }]);
   });
 
-  it('refuses objections outside the notice stage', () => {
+  it('refuses objections outside the notice stage; once the notice is over, with its dates, as before it began (review 43 #9)', () => {
     spec.given(ready).when(object()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'nominating' } });
-    spec.given([...inNotice, noticeEnded()]).when(object()).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'notice_ended' } });
+    const late = spec.given([...inNotice, noticeEnded()]).when(object()).thenThrows('AWARD.OUTSIDE_NOTICE_PERIOD', { details: { startsAt: '2024-10-07T16:00:00.000Z', endsAt: '2024-10-12T16:00:00.000Z' } });
+    expect(late.messageZh).toContain('异议须在公示期内（2024-10-08 至 2024-10-12）提出');
   });
 });
 
