@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CommandResponse, NoBodyDto, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles } from '@jingsai/auth';
+import { conferralSummary, whyNotConferred } from './conferral-summary';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { ChangeHonourCommand, ConferCommand, HonourVerb, RaiseObjectionCommand, ReopenNominationsCommand, ResolveObjectionCommand, StartPublicNoticeCommand } from './award.commands';
 import { HonourChangeRequestDto, RaiseObjectionRequestDto, ReopenNominationsRequestDto, ResolveObjectionRequestDto, StartPublicNoticeRequestDto } from './notice.request.dto';
@@ -70,8 +71,9 @@ export class AwardRoundNoticeController {
   @ApiOkResponse({ description: 'The command response, with what the conferral did', type: ConferResponseDto })
   async confer(@Param('roundId') roundId: string, @Body() _body: NoBodyDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     const r: AwardRoundCommandResult = await this.commandBus.execute(new ConferCommand(roundId, user, req));
-    const left = r.outcome.state.nominations.filter((n) => n.status === 'active' && !n.substitute).length;
-    return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events, left) };
+    const state = r.outcome.state;
+    const left = state.nominations.filter((n) => n.status === 'active' && !n.substitute).length;
+    return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events, left, whyNotConferred(state)) };
   }
 
   @Post(':roundId/honours/:honourId/revoke')
@@ -105,30 +107,4 @@ export class AwardRoundNoticeController {
   reinstate(@Param('roundId') roundId: string, @Param('honourId') honourId: string, @Body() body: HonourChangeRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
     return this.honour('reinstate', roundId, honourId, body, user, req, reply);
   }
-}
-
-/**
- * What a conferral did, as people read it: the honours conferred, and the nominees removed for
- * failing a rule that day. Removals with nothing conferred are recorded (the reasons stay on the
- * nominations), and the answer says the list no longer holds and what can be done.
- */
-function conferralSummary(events: ReadonlyArray<{ type: string; data: unknown }>, primariesLeft: number) {
-  const conferred = events.filter((e) => e.type === 'HonourConferred').length;
-  const removed = events
-    .filter((e) => e.type === 'NominationRemoved')
-    .map((e) => {
-      const d = e.data as { nominationId: string; failedReasons?: Array<{ rule: string; messageZh: string }> };
-      return { nominationId: d.nominationId, failedReasons: d.failedReasons ?? [] };
-    });
-  const blocked = conferred === 0 && removed.length > 0;
-  return {
-    conferred,
-    removed,
-    ...(blocked
-      ? {
-          messageZh: `表彰时 ${removed.length} 名人选已不符合评选条件，已移出并记录原因；${primariesLeft === 0 ? '名单已无人选' : '余下名单不再满足要求'}，本次未授予荣誉。请补足名单（如需，重新开放推荐后再次公示）。`,
-          messageEn: `${removed.length} nominee(s) no longer met the rules at conferral and were removed, with the reasons recorded; the list no longer holds, so nothing was conferred. Complete it (reopening nominations for a new notice where needed).`,
-        }
-      : {}),
-  };
 }

@@ -258,6 +258,7 @@ export class ConferralDto {
   @ApiProperty({ description: '表彰时不再符合条件而移出的人选 Nominees removed at conferral', type: [RemovedAtConferralDto] }) removed!: RemovedAtConferralDto[];
   @ApiPropertyOptional({ description: '未授予时的说明及下一步 Why nothing was conferred, and what to do' }) messageZh?: string;
   @ApiPropertyOptional({ description: 'The same in English' }) messageEn?: string;
+  @ApiPropertyOptional({ description: '余下名单未满足的要求（如 AWARD.SUB_QUOTA_NOT_MET、AWARD.SLATE_RATIOS_NOT_MET）What the remaining list fails, as the refusal code' }) listFails?: string;
 }
 
 export class ConferResponseDto extends CommandResponse {

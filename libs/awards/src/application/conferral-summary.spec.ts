@@ -1,0 +1,22 @@
+import { created, passed, stateAfter } from '../domain/award-round/award-round.fixtures';
+import { conferralSummary, whyNotConferred } from './conferral-summary';
+
+describe('what a conferral that confers nothing says', () => {
+  const migrants = { key: 'migrant', label: { zh: '农民工', en: 'migrant workers' }, where: { attribute: 'migrantWorker', equals: true }, max: 2, min: 1 };
+  const removed = { type: 'NominationRemoved', data: { nominationId: 'n-2', failedReasons: [{ rule: 'exclusion_window', messageZh: '拖欠工资' }] } };
+
+  it('names what the remaining list fails, as the refusal would (review 43 #7)', () => {
+    const state = stateAfter([created({ pools: [{ pool: 'regular', quota: 2 }], subQuotas: [migrants] }), ...passed('n-1', { attributes: { migrantWorker: false } })]);
+    const why = whyNotConferred(state);
+    expect(why).toMatchObject({ code: 'AWARD.SUB_QUOTA_NOT_MET', zh: expect.stringContaining('“农民工”已推荐 0 名，要求至少 1 名') });
+    const summary = conferralSummary([removed], 1, why);
+    expect(summary).toMatchObject({ conferred: 0, listFails: 'AWARD.SUB_QUOTA_NOT_MET', messageZh: expect.stringContaining('余下名单不再满足要求（推荐名单未达分项名额要求：“农民工”已推荐 0 名，要求至少 1 名）') });
+  });
+
+  it('says nothing of a list that holds, nor of one left empty', () => {
+    const state = stateAfter([created({ pools: [{ pool: 'regular', quota: 2 }], subQuotas: [migrants] }), ...passed('n-1', { attributes: { migrantWorker: true } })]);
+    expect(whyNotConferred(state)).toBeUndefined();
+    expect(conferralSummary([removed], 0, undefined)).toMatchObject({ messageZh: expect.stringContaining('名单已无人选') });
+    expect(conferralSummary([removed], 0, undefined)).not.toHaveProperty('listFails');
+  });
+});
