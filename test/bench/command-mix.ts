@@ -16,6 +16,9 @@ export interface CommandMix {
  * committees approve submitted projects at the level awaited (10%, each once; once the pool
  * is used up the share goes to reports).
  */
+/** Periods first filed by a mix, per generated store (a dataset is shared by the benchmarks of one run). */
+const FILED_BY_EARLIER_MIXES = new WeakMap<GenerationManifest, Set<string>>();
+
 export function commandMix(manifest: GenerationManifest, seed = 7): CommandMix {
   const rnd = new Random(seed);
   const reports = manifest.open.filter((p) => p.status === 'in_progress' && p.periods.length > 0);
@@ -25,12 +28,16 @@ export function commandMix(manifest: GenerationManifest, seed = 7): CommandMix {
   const sent: Record<string, number> = { 'progress-report': 0, score: 0, approve: 0 };
   // A period reported when the store was made is corrected (with a reason); one not yet reported is filed once, and never
   // picked again: with 50 requests in flight, a second one could reach the service first, as a correction before any report.
-  const firstFiled = new Set<string>();
+  // Kept per store, so a later mix on it (growth after http-commands) corrects what an earlier one filed, not files it again
+  // without a reason (a 400 the service rightly answers).
+  let firstFiled = FILED_BY_EARLIER_MIXES.get(manifest);
+  if (!firstFiled) FILED_BY_EARLIER_MIXES.set(manifest, (firstFiled = new Set<string>()));
+  const filedBefore = new Set(firstFiled);
   const report = (): LoadRequest => {
     for (let tries = 0; ; tries++) {
       const p = rnd.pick(reports);
       // Every period filed in this run already (a small store, a long run): correct one of those, long since recorded.
-      const onRecord = new Set(tries < 1000 ? (p.reported ?? []) : p.periods);
+      const onRecord = new Set(tries < 1000 ? [...(p.reported ?? []), ...p.periods.filter((x) => filedBefore.has(`${p.projectId}/${x}`))] : p.periods);
       const open = p.periods.filter((x) => !onRecord.has(x) && !firstFiled.has(`${p.projectId}/${x}`));
       const first = open.length > 0 && (onRecord.size === 0 || rnd.chance(0.3));
       if (!first && onRecord.size === 0) continue;

@@ -38,6 +38,8 @@ export async function runGrowthBench(sizes = (process.env.GROWTH_SIZES ?? '10000
       const q = await load(service.url, queryMix(ds.manifest, undefined, 29), { seconds });
       const point = { events: ds.manifest.events, commandRps: c.rps, commandP99: c.p99, queryRps: q.rps, queryP99: q.p99, peakRssMb: service.peakRssMb() ?? NaN };
       log(`growth at ${ds.manifest.events.toLocaleString('en-US')} events: commands ${Math.round(c.rps)} req/s p99 ${c.p99} ms (${c.non2xx + c.errors} failed), queries ${Math.round(q.rps)} req/s p99 ${q.p99} ms (${q.non2xx + q.errors} failed)`);
+      // What failed, when something did: the status codes and one answer of each.
+      if (c.non2xx + c.errors > 0) log(`  commands: ${JSON.stringify(c.statusCodes)} ${JSON.stringify(c.samples).slice(0, 600)}`);
       points.push(point);
     } finally {
       await service.stop();
