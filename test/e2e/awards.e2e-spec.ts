@@ -678,5 +678,17 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const held = ok(await get('/api/v1/honours?recipientId=zhou-champ&awardType=youth_post_expert', 'office')).body;
     expect(held.items.map((h: any) => h.honourId)).toEqual(['jj-youth-1/n-zhou/youth_post_expert']);
   });
+
+  it('says, on a withdrawal, which substitute was passed over and the quota it would break (review 43 #8)', async () => {
+    const heads = { key: 'heads', label: { zh: '企业负责人', en: 'enterprise heads' }, where: { attribute: 'occupationCategory', equals: 'enterprise_head' }, max: 1 };
+    const RS = '/api/v1/award-rounds/jj-passed-over';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-passed-over', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 2 }], subQuotas: [heads], levels: ['unit'] }, 'office'), 201);
+    const person = (id: string, head: boolean, substitute = false) => ({
+      nominationId: `n-${id}`, nominee: { kind: 'person', id, name: `${id}师傅`, orgId: 'ent-a' }, attributes: head ? { occupationCategory: 'enterprise_head' } : {}, substitute, ...(substitute ? { order: 1 } : {}),
+    });
+    for (const p of [person('head1', true), person('worker1', false), person('head2', true, true)]) ok(await post(`${RS}/nominations`, p, 'county'), 201);
+    const withdrawn = ok(await post(`${RS}/nominations/n-worker1/withdraw`, { reason: '本人调离' }, 'county')).body;
+    expect(withdrawn).toMatchObject({ events: ['NominationRemoved'], noteZh: '递补人选head2师傅（n-head2）未递补：递补后将超出名额（分项名额“企业负责人”：已推荐 2 名，限 1 名）。' });
+  });
 });
 

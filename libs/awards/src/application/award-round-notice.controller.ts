@@ -17,7 +17,7 @@ export class AwardRoundNoticeController {
 
   private async run(command: object, reply: any): Promise<CommandResponse> {
     const r: AwardRoundCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
+    return { ...commandResponse(r.id, r.outcome, reply, { itemId: r.itemId }), ...(r.noteZh ? { noteZh: r.noteZh, noteEn: r.noteEn } : {}) };
   }
 
   private honour(verb: HonourVerb, roundId: string, honourId: string, body: HonourChangeRequestDto, user: AuthUser, req: any, reply: any) {

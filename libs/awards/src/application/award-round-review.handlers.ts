@@ -2,7 +2,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, RequestLike } from '@jingsai/api-kit';
 import { AuthUser } from '@jingsai/auth';
 import { Role } from '@jingsai/shared';
-import { AwardRoundCommand, awardRoundDecider } from './award-domain';
+import { AwardRoundCommand, awardRoundDecider, breachesZh, substitutesPassedOver } from './award-domain';
 import { AwardRoundAccess, LoadedRound } from './award-round-access.service';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { roundStream } from './award-streams';
@@ -28,7 +28,29 @@ export async function runOnRound(
   const at = ctx.now.toISOString();
   const base = { roundId, at, actor: ctx.actor, callerActions: access.callerActions(user, round, at) };
   const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build(base), ctx);
-  return { id: roundId, ...(itemId ? { itemId } : {}), outcome };
+  return { id: roundId, ...(itemId ? { itemId } : {}), outcome, ...substitutesNote(round, outcome.events) };
+}
+
+/**
+ * When a primary nominee left the list and its recommender's substitutes were passed over (a full
+ * sub-quota, say), the answer says which and why (review 43 #8): "no substitute promoted" and
+ * "no substitute exists" read alike otherwise.
+ */
+function substitutesNote(round: LoadedRound, events: ReadonlyArray<{ type: string; data: unknown }>): { noteZh?: string; noteEn?: string } {
+  const promotedFor = new Set(events.filter((e) => e.type === 'SubstitutePromoted').map((e) => (e.data as { replacesNominationId: string }).replacesNominationId));
+  const left = events
+    .filter((e) => e.type === 'NominationRemoved' || e.type === 'NominationWithdrawnAfterObjection')
+    .map((e) => (e.data as { nominationId: string }).nominationId)
+    .filter((id) => !promotedFor.has(id));
+  const notes = left.flatMap((id) => {
+    const removed = round.state.nominations.find((n) => n.nominationId === id);
+    if (!removed) return [];
+    return substitutesPassedOver(round.state, round.round, removed).map(({ nomination, breaches }) => ({
+      zh: `递补人选${nomination.nominee.name}（${nomination.nominationId}）未递补：递补后将超出名额（${breachesZh(breaches, round.round)}）`,
+      en: `substitute ${nomination.nominationId} was not promoted: it would exceed ${breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ')}`,
+    }));
+  });
+  return notes.length > 0 ? { noteZh: `${notes.map((n) => n.zh).join('；')}。`, noteEn: `${notes.map((n) => n.en).join('; ')}.` } : {};
 }
 
 /** 推荐: the recommending level's decision after the workers' congress (职代会). */

@@ -18,6 +18,9 @@ export interface AwardRoundCommandResult {
   id: string;
   itemId?: string;
   outcome: CommandOutcome<AwardRoundState>;
+  /** What the caller should know about what was recorded (a substitute passed over, and why). */
+  noteZh?: string;
+  noteEn?: string;
 }
 
 /**

@@ -54,7 +54,7 @@ export class AwardRoundsController {
 
   private async run(command: object, reply: any, location?: string): Promise<CommandResponse> {
     const r: AwardRoundCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply, { location, itemId: r.itemId });
+    return { ...commandResponse(r.id, r.outcome, reply, { location, itemId: r.itemId }), ...(r.noteZh ? { noteZh: r.noteZh, noteEn: r.noteEn } : {}) };
   }
 
   @Post()

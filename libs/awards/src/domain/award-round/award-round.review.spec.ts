@@ -1,7 +1,8 @@
 import { DeciderSpec } from '@jingsai/testing';
 import { AwardRoundEvent } from './award-round.events';
 import { awardRoundDecider } from './award-round.decider';
-import { ROUND_ID, at, created, nominate, noticeStarted, passed, submitted } from './award-round.fixtures';
+import { ROUND_ID, at, created, nominate, noticeStarted, passed, stateAfter, submitted } from './award-round.fixtures';
+import { breachesZh, substitutesPassedOver } from './award-round.slate';
 import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination, WithdrawNomination } from './award-round.commands';
 
 const spec = DeciderSpec.for(awardRoundDecider);
@@ -154,6 +155,16 @@ describe('department clearances (征求意见)', () => {
       .given([heads, submitted('n-1', {}, ['audit']), submitted('n-2', { attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-1', { substitute: true, order: 1, attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-2', { substitute: true, order: 2 })])
       .when(refuse('n-1', 'audit'))
       .thenMatches([{ type: 'ClearanceRefused' }, { type: 'NominationRemoved' }, { type: 'SubstitutePromoted', data: { nominationId: 's-2', replacesNominationId: 'n-1' } }]);
+  });
+
+  it('says which substitutes were passed over and what quota each would break (review 43 #8)', () => {
+    const heads = created({ subQuotas: [{ key: 'heads', label: { zh: '企业负责人', en: 'heads' }, where: { attribute: 'occupationCategory', equals: 'enterprise_head' }, max: 1 }] });
+    const state = stateAfter([heads, submitted('n-1'), submitted('n-2', { attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-1', { substitute: true, order: 1, attributes: { occupationCategory: 'enterprise_head' } })]);
+    const passedOver = substitutesPassedOver(state, state.round!, state.nominations.find((n) => n.nominationId === 'n-1')!);
+    expect(passedOver.map((p) => [p.nomination.nominationId, breachesZh(p.breaches, state.round!)])).toEqual([['s-1', '分项名额“企业负责人”：已推荐 2 名，限 1 名']]);
+    // One that fits is promoted, and nothing is passed over.
+    const fits = stateAfter([heads, submitted('n-1'), submitted('s-1', { substitute: true, order: 1 })]);
+    expect(substitutesPassedOver(fits, fits.round!, fits.nominations[0]!)).toEqual([]);
   });
 
   it('removes a refused substitute without promoting anyone, and promotes nobody when no substitute is left', () => {

@@ -41,12 +41,17 @@ export function subQuotaUse(round: Pick<RoundConfig, 'subQuotas'>, primaries: re
   });
 }
 
-export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}): DomainError {
-  const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
+/** Quota breaches as people read them: 分项名额“企业负责人”：已推荐 2 名，限 1 名；… */
+export function breachesZh(breaches: readonly QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}): string {
   const subQuotaName = (key: string) => round.subQuotas.find((q) => q.key === key)?.label?.zh ?? key;
   const whose = (b: QuotaBreach) =>
     b.quota === 'pool' ? `${POOL_LABELS[b.key as Pool]?.zh ?? b.key}名额` : b.quota === 'sub_quota' ? `分项名额“${subQuotaName(b.key)}”` : `推荐单位${orgNames[b.key] ?? b.key}的名额`;
-  const listZh = breaches.map((b) => `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`).join('；');
+  return breaches.map((b) => `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`).join('；');
+}
+
+export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}): DomainError {
+  const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
+  const listZh = breachesZh(breaches, round, orgNames);
   const kinds = new Set(breaches.map((b) => b.quota));
   const advice = [
     ...(kinds.has('recommender') ? ['超出推荐单位名额的人选请作为递补人选推荐'] : []),
@@ -70,6 +75,23 @@ export const primariesOf = (state: AwardRoundState): NominationState[] => state.
  * The substitute to promote when `removed` drops out: an active substitute of the same recommending
  * organisation, lowest order first, that fits every quota once promoted (others are skipped).
  */
+/**
+ * The substitutes of `removed`'s recommender that {@link nextSubstitute} passes over, each with the
+ * quotas it would break once promoted (review 43 #8: a substitute left waiting for a full
+ * sub-quota was not told why).
+ */
+export function substitutesPassedOver(state: AwardRoundState, round: RoundConfig, removed: NominationState): Array<{ nomination: NominationState; breaches: QuotaBreach[] }> {
+  if (removed.substitute) return [];
+  const remaining = primariesOf(state).filter((n) => n.nominationId !== removed.nominationId);
+  const passed: Array<{ nomination: NominationState; breaches: QuotaBreach[] }> = [];
+  for (const c of state.nominations.filter((n) => n.status === 'active' && n.substitute && n.recommenderOrgId === removed.recommenderOrgId).sort((a, b) => a.order - b.order || a.seq - b.seq)) {
+    const breaches = quotaBreaches(round, [...remaining, c]);
+    if (breaches.length === 0) break;
+    passed.push({ nomination: c, breaches });
+  }
+  return passed;
+}
+
 export function nextSubstitute(state: AwardRoundState, round: RoundConfig, removed: NominationState): NominationState | null {
   if (removed.substitute) return null;
   const remaining = primariesOf(state).filter((n) => n.nominationId !== removed.nominationId);
