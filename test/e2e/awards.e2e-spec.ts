@@ -112,7 +112,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const rs = ok(await post('/api/v1/rule-sets', { ruleSetId: 'jj-2021', citation: '九江市劳动竞赛委员会 2021', year: 2021, rules, clearances }, 'office'), 201);
     expect(rs.body).toMatchObject({ streamId: 'ruleSet-jj-2021', events: ['RuleSetVersionPublished'] });
     const round = { roundId: 'jj-cert', campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'jj-2021', pools: [{ pool: 'regular', quota: 2 }], levels: ['unit', 'county', 'city'] };
-    expect(ok(await post('/api/v1/award-rounds', round, 'office'), 201).headers.etag).toBe('"0"');
+    const made = ok(await post('/api/v1/award-rounds', round, 'office'), 201);
+    expect(made.headers.etag).toBe('"0"');
+    // Its rule set is of the campaign's year, for a certificate: nothing to warn of.
+    expect(made.body.noteZh).toBeUndefined();
     const got = ok(await get(R, 'office'));
     expect(got.body).toMatchObject({ stage: 'nominating', stageLabel: { zh: '推荐中' }, honourLevel: 'city', ruleSet: { version: 1 }, allowedActions: expect.arrayContaining(['nominate']) });
     expect((await get('/api/v1/award-rounds', 'county')).body.items.map((r: any) => r.roundId)).toEqual(['jj-cert']);
@@ -682,7 +685,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
   it('says, on a withdrawal, which substitute was passed over and the quota it would break (review 43 #8)', async () => {
     const heads = { key: 'heads', label: { zh: '企业负责人', en: 'enterprise heads' }, where: { attribute: 'occupationCategory', equals: 'enterprise_head' }, max: 1 };
     const RS = '/api/v1/award-rounds/jj-passed-over';
-    ok(await post('/api/v1/award-rounds', { roundId: 'jj-passed-over', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 2 }], subQuotas: [heads], levels: ['unit'] }, 'office'), 201);
+    const createdRound = ok(await post('/api/v1/award-rounds', { roundId: 'jj-passed-over', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 2 }], subQuotas: [heads], levels: ['unit'] }, 'office'), 201).body;
+    // A rule set of another year, and a medal's with no frontline share, are said when the round is made (review 43 #10).
+    expect(createdRound.noteZh).toBe('所用规则集 kind-only 第 1 版为 2023 年度（试行），与竞赛活动年度 2021 不一致，请核对；五一劳动奖章评选的规则集未设一线职工比例（结构比例），请核对。');
     const person = (id: string, head: boolean, substitute = false) => ({
       nominationId: `n-${id}`, nominee: { kind: 'person', id, name: `${id}师傅`, orgId: 'ent-a' }, attributes: head ? { occupationCategory: 'enterprise_head' } : {}, substitute, ...(substitute ? { order: 1 } : {}),
     });

@@ -6,7 +6,7 @@ import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@j
 import { campaignDecider } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, awardRoundDecider, evaluateEligibility, roundFactsOf, withCampaignEntryRule, REVIEW_LEVELS, isOneOf } from './award-domain';
+import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, RuleSetVersion, awardRoundDecider, evaluateEligibility, roundFactsOf, withCampaignEntryRule, REVIEW_LEVELS, isOneOf } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
@@ -88,8 +88,29 @@ export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRound
       ratios: version.ratios,
       clearances: version.clearances,
     }, ctx);
-    return { id: roundId, outcome };
+    return { id: roundId, outcome, ...(outcome.events.length > 0 ? ruleSetWarnings(body.awardType, campaign.year, body.ruleSetId, version) : {}) };
   }
+}
+
+/**
+ * What a round's rule set may have been mis-picked for, said when the round is created (review 43
+ * #10): a rule set of another year than the campaign's (the ratios change from year to year), and
+ * a May Day medal round whose rule set counts no frontline share (DOMAIN: the frontline share
+ * applies to the medal). Warnings, not refusals: an office may mean it.
+ */
+export function ruleSetWarnings(awardType: string, campaignYear: number, ruleSetId: string, version: RuleSetVersion): { noteZh?: string; noteEn?: string } {
+  const zh: string[] = [];
+  const en: string[] = [];
+  if (version.year !== campaignYear) {
+    zh.push(`所用规则集 ${ruleSetId} 第 ${version.version} 版为 ${version.year} 年度（${version.citation}），与竞赛活动年度 ${campaignYear} 不一致，请核对`);
+    en.push(`rule set ${ruleSetId} v${version.version} is for ${version.year}, not the campaign's year ${campaignYear}; check it`);
+  }
+  const frontline = version.ratios.some((r) => /frontline/.test(JSON.stringify(r.where)));
+  if (awardType === 'may_day_medal' && !frontline) {
+    zh.push(`五一劳动奖章评选的规则集未设一线职工比例（结构比例），请核对`);
+    en.push('the rule set of a May Day medal round sets no frontline share; check it');
+  }
+  return zh.length > 0 ? { noteZh: `${zh.join('；')}。`, noteEn: `${en.join('; ')}.` } : {};
 }
 
 @CommandHandler(NominateCommand)
