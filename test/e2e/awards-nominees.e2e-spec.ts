@@ -235,4 +235,20 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect((await get('/api/v1/award-rounds/xunyang-only/nominations/n-xy-f2', 'rb-f3')).body.status).toBe(404);
     });
   });
+
+  describe('when a fact that bars an organisation was recorded in error (review 43 #5)', () => {
+    it('takes it back with a reason: it no longer bars the team, and both steps stay in the history', async () => {
+      const facts = ok(await get('/api/v1/organizations/rb-f3/facts', 'admin')).body.facts;
+      const arrears = facts.find((f: any) => f.kind === 'wage_arrears');
+      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '' }, 'city')).body).toMatchObject({ status: 400, code: 'ORGANIZATION.REASON_REQUIRED', errors: [{ field: 'reason' }] });
+      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '经复核' }, 'rb-f3')).body).toMatchObject({ status: 403 });
+      expect(ok(await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '经人社部门复核，拖欠工资认定已撤销' }, 'city')).body).toMatchObject({ events: ['OrganizationFactRetracted'], itemId: arrears.factId });
+      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '再次撤回' }, 'city')).body).toMatchObject({ status: 404, code: 'ORGANIZATION.FACT_NOT_FOUND' });
+      expect(ok(await get('/api/v1/organizations/rb-f3/facts', 'admin')).body.facts.map((f: any) => f.factId)).not.toContain(arrears.factId);
+      // The team under it is no longer barred by it.
+      ok(await nominate('pioneer', { nominationId: 'n-f3-t1', nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3' }), 201);
+      const trail = ok(await get('/api/v1/audit/streams/organization-rb-f3/events', 'admin')).body.items.map((e: any) => [e.type, e.why ?? null]);
+      expect(trail.slice(-2)).toEqual([['OrganizationFactRecorded', expect.anything()], ['OrganizationFactRetracted', expect.stringContaining('拖欠工资认定已撤销')]]);
+    });
+  });
 });

@@ -14,6 +14,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   OrganizationRegistered: { zh: '登记组织', en: 'Organisation registered' },
   OrganizationUpdated: { zh: '修改组织信息', en: 'Organisation updated' },
   OrganizationFactRecorded: { zh: '记录组织事实', en: 'Organisation fact recorded' },
+  OrganizationFactRetracted: { zh: '撤回组织事实', en: 'Organisation fact retracted' },
   // campaigns (竞赛活动)
   CampaignCreated: { zh: '创建竞赛活动', en: 'Campaign created' },
   CampaignDraftAmended: { zh: '修改竞赛活动草稿', en: 'Campaign draft amended' },

@@ -1,6 +1,6 @@
 import { AuthUser } from '@jingsai/auth';
 import { RequestLike } from '@jingsai/api-kit';
-import { RecordOrganizationFactRequestDto, RegisterOrganizationRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
+import { RecordOrganizationFactRequestDto, RegisterOrganizationRequestDto, RetractOrganizationFactRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
 
 export class RegisterOrganizationCommand {
   constructor(readonly body: RegisterOrganizationRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}
@@ -10,4 +10,7 @@ export class UpdateOrganizationCommand {
 }
 export class RecordOrganizationFactCommand {
   constructor(readonly orgId: string, readonly body: RecordOrganizationFactRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}
+}
+export class RetractOrganizationFactCommand {
+  constructor(readonly orgId: string, readonly factId: string, readonly body: RetractOrganizationFactRequestDto, readonly user: AuthUser, readonly req: RequestLike) {}
 }

@@ -5,13 +5,15 @@ import { CommandOutcome } from '@jingsai/event-store';
 import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { DomainError, newId, streamIdOf } from '@jingsai/shared';
 import { OrganizationState, ParentOrgFacts, organizationDecider } from '../domain';
-import { RecordOrganizationFactCommand, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.commands';
+import { RecordOrganizationFactCommand, RegisterOrganizationCommand, RetractOrganizationFactCommand, UpdateOrganizationCommand } from './organization.commands';
 
 export const orgStream = (orgId: string) => streamIdOf('organization', orgId);
 
 export interface OrgCommandResult {
   id: string;
   outcome: CommandOutcome<OrganizationState>;
+  /** The fact a fact command recorded. */
+  itemId?: string;
 }
 
 function unknownOrg(orgId: string): DomainError {
@@ -94,6 +96,24 @@ export class RecordOrganizationFactHandler implements ICommandHandler<RecordOrga
       type: 'RecordOrganizationFact', orgId, at: ctx.now.toISOString(), actor: ctx.actor, factId,
       kind: body.kind, occurredOn: body.occurredOn, description: body.description,
     }, ctx);
+    // The fact's id, to retract it by (review 43 #5).
+    return { id: orgId, outcome, itemId: factId };
+  }
+}
+
+/** 撤回组织事实: a fact recorded in error or overturned stops barring anyone; who took it back, and why, is recorded (review 43 #5). */
+@CommandHandler(RetractOrganizationFactCommand)
+export class RetractOrganizationFactHandler implements ICommandHandler<RetractOrganizationFactCommand, OrgCommandResult> {
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly consistency: ReadConsistency,
+    @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+  ) {}
+
+  async execute({ orgId, factId, body, user, req }: RetractOrganizationFactCommand): Promise<OrgCommandResult> {
+    const role = await authorise(this.commands, this.consistency, this.orgs, orgId, user, 'admin', 'committee');
+    const ctx = this.commands.context(req, user, role);
+    const outcome = await this.commands.run(orgStream(orgId), organizationDecider, { type: 'RetractOrganizationFact', orgId, at: ctx.now.toISOString(), actor: ctx.actor, factId, reason: body.reason }, ctx);
     return { id: orgId, outcome };
   }
 }

@@ -60,3 +60,9 @@ export class RecordOrganizationFactRequestDto {
   @IsString() @IsNotEmpty() @MaxLength(2000)
   description!: string;
 }
+
+export class RetractOrganizationFactRequestDto {
+  @ApiProperty({ description: '撤回理由 Reason (keyed in error, finding overturned)', example: '经人社部门复核，拖欠工资认定已撤销' })
+  @IsString() @MaxLength(2000)
+  reason!: string;
+}

@@ -10,9 +10,9 @@ import { DomainError } from '@jingsai/shared';
 import { ORG_KINDS, ORG_LEVELS } from '../domain';
 import { labelled, listOrganizations, organizationFacts } from '../read-models/org-tree/org-tree.queries';
 import { SqliteOrgDirectory } from '../read-models/org-tree/sqlite-org-directory';
-import { RecordOrganizationFactCommand, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.commands';
+import { RecordOrganizationFactCommand, RetractOrganizationFactCommand, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.commands';
 import { OrgCommandResult } from './organization.handlers';
-import { RecordOrganizationFactRequestDto, RegisterOrganizationRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
+import { RecordOrganizationFactRequestDto, RetractOrganizationFactRequestDto, RegisterOrganizationRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
 import { LabelledOrganizationDto, OrganizationFactsDto, OrganizationPageExtraDto, OrganizationWithinDto } from './organization.response.dto';
 
 class ListOrganizationsQueryDto extends PageQueryDto {
@@ -61,7 +61,22 @@ export class OrganizationsController {
   @ApiCreatedResponse({ type: CommandResponse })
   async recordFact(@Param('orgId') orgId: string, @Body() body: RecordOrganizationFactRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any): Promise<CommandResponse> {
     const r: OrgCommandResult = await this.commandBus.execute(new RecordOrganizationFactCommand(orgId, body, user, req));
-    return commandResponse(r.id, r.outcome, reply);
+    return commandResponse(r.id, r.outcome, reply, { itemId: r.itemId });
+  }
+
+  @Post(':orgId/facts/:factId/retract')
+  @Roles('admin', 'committee')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: '撤回组织事实 Retract a fact recorded in error or overturned, with a reason',
+    description: '撤回后该事实不再作为评优否决依据（评选资格随之更新；已推荐人选在表彰时按当时事实重新核对）；记录与撤回均保留在审计历史中，含操作人和理由。',
+  })
+  @ApiOkResponse({ type: CommandResponse })
+  async retractFact(
+    @Param('orgId') orgId: string, @Param('factId') factId: string, @Body() body: RetractOrganizationFactRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any,
+  ): Promise<CommandResponse> {
+    const r: OrgCommandResult = await this.commandBus.execute(new RetractOrganizationFactCommand(orgId, factId, body, user, req));
+    return commandResponse(r.id, r.outcome, reply, { itemId: factId });
   }
 
   @Get()

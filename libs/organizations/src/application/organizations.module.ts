@@ -5,7 +5,7 @@ import { ReadModelDatabase } from '@jingsai/event-store';
 import { orgTreeProjection } from '../read-models/org-tree/org-tree.projection';
 import { SqliteOrgDirectory } from '../read-models/org-tree/sqlite-org-directory';
 import { OrganizationsController } from './organizations.controller';
-import { RecordOrganizationFactHandler, RegisterOrganizationHandler, UpdateOrganizationHandler } from './organization.handlers';
+import { RecordOrganizationFactHandler, RegisterOrganizationHandler, RetractOrganizationFactHandler, UpdateOrganizationHandler } from './organization.handlers';
 
 /** The organisation tree: registration over HTTP and the directory every scope check uses. */
 @Module({
@@ -14,6 +14,7 @@ import { RecordOrganizationFactHandler, RegisterOrganizationHandler, UpdateOrgan
     RegisterOrganizationHandler,
     UpdateOrganizationHandler,
     RecordOrganizationFactHandler,
+    RetractOrganizationFactHandler,
     {
       provide: ORG_DIRECTORY,
       inject: [READ_MODEL_DB],

@@ -52,4 +52,14 @@ export interface RecordOrganizationFact {
   description: string;
 }
 
-export type OrganizationCommand = RegisterOrganization | UpdateOrganization | RecordOrganizationFact;
+/** Takes back a fact recorded in error or overturned, with a reason: it no longer bars anyone; the record of both stays in the log. */
+export interface RetractOrganizationFact {
+  type: 'RetractOrganizationFact';
+  orgId: string;
+  at: string;
+  actor: Actor;
+  factId: string;
+  reason: string;
+}
+
+export type OrganizationCommand = RegisterOrganization | UpdateOrganization | RecordOrganizationFact | RetractOrganizationFact;

@@ -1,7 +1,7 @@
 import { Actor, assertNever, DomainError } from '@jingsai/shared';
 import { beijingDateOf } from './calendar';
 import { mayNestUnder, ORG_KIND_LABELS, ORG_LEVEL_LABELS } from './organization.catalogue';
-import { OrganizationCommand, RecordOrganizationFact, RegisterOrganization, UpdateOrganization } from './organization.commands';
+import { OrganizationCommand, RecordOrganizationFact, RegisterOrganization, RetractOrganizationFact, UpdateOrganization } from './organization.commands';
 import { OrganizationEvent } from './organization.events';
 import { OrganizationState, RegisteredOrganization } from './organization.state';
 import { factProblems, FieldProblem, registrationProblems, updateProblems } from './organization.validate';
@@ -14,6 +14,8 @@ export function decideOrganization(command: OrganizationCommand, state: Organiza
       return update(command, state);
     case 'RecordOrganizationFact':
       return recordFact(command, state);
+    case 'RetractOrganizationFact':
+      return retractFact(command, state);
     default:
       return assertNever(command);
   }
@@ -126,4 +128,19 @@ function recordFact(c: RecordOrganizationFact, state: OrganizationState): Organi
     throw DomainError.conflict('ORGANIZATION.FACT_ID_CONFLICT', `事实记录 ${c.factId} 已存在且内容不同，请使用新的编号。`, `Fact ${c.factId} already exists with different content; use a new id.`, { factId: c.factId });
   }
   return [{ type: 'OrganizationFactRecorded', data: { orgId: c.orgId, factId: c.factId, kind: c.kind, occurredOn: c.occurredOn, description } }];
+}
+
+function retractFact(c: RetractOrganizationFact, state: OrganizationState): OrganizationEvent[] {
+  requireRole(c.actor, ['admin', 'committee'], '撤回组织事实', 'retract facts about organisations');
+  const org = requireRegistered(state, c.orgId);
+  const reason = c.reason?.trim() ?? '';
+  if (!reason) {
+    throw DomainError.validation('ORGANIZATION.REASON_REQUIRED', '撤回事实记录须说明理由（如录入错误、认定已被撤销）。', 'Give a reason for retracting a fact (keyed in error, finding overturned).', {
+      errors: [{ field: 'reason', messageZh: '请填写撤回理由。', messageEn: 'A reason is required.' }],
+    });
+  }
+  if (!org.facts.some((f) => f.factId === c.factId)) {
+    throw DomainError.notFound('ORGANIZATION.FACT_NOT_FOUND', `组织 ${c.orgId} 没有事实记录 ${c.factId}（或已撤回）。`, `Organisation ${c.orgId} has no fact ${c.factId} in force (or it was retracted).`, { orgId: c.orgId, factId: c.factId });
+  }
+  return [{ type: 'OrganizationFactRetracted', data: { orgId: c.orgId, factId: c.factId, reason } }];
 }

@@ -207,6 +207,16 @@ describe('organization decider', () => {
       spec().given([registered, factRecorded]).when(fact()).thenNothing();
     });
 
+    it('retracts a fact with a reason; it is no longer in force, and a second retraction is refused (review 43 #5)', () => {
+      const retract = (reason: string, actor = committee) => ({ type: 'RetractOrganizationFact' as const, orgId: 'ent-1', at, actor, factId: 'f-1', reason });
+      const retracted: OrganizationEvent = { type: 'OrganizationFactRetracted', data: { orgId: 'ent-1', factId: 'f-1', reason: '录入错误' } };
+      spec().given([registered, factRecorded]).when(retract(' 录入错误 ')).then([retracted]);
+      spec().given([registered, factRecorded]).when(retract('  ')).thenThrows('ORGANIZATION.REASON_REQUIRED');
+      spec().given([registered, factRecorded]).when(retract('录入错误', unit)).thenThrows('ORGANIZATION.FORBIDDEN');
+      spec().given([registered, factRecorded, retracted]).when(retract('再次')).thenThrows('ORGANIZATION.FACT_NOT_FOUND');
+      spec().given([registered, factRecorded, retracted]).when(fact({ factId: 'f-2' })).thenState((s) => expect(s.status === 'registered' && s.facts.map((f) => f.factId)).toEqual(['f-2']));
+    });
+
     it('refuses a different fact under an existing id', () => {
       spec().given([registered, factRecorded]).when(fact({ kind: 'mass_incident' })).thenThrows('ORGANIZATION.FACT_ID_CONFLICT');
     });

@@ -26,4 +26,7 @@ export type OrganizationFactRecorded = DomainEvent<
   { orgId: string; factId: string; kind: OrgFactKind; occurredOn: string; description: string }
 >;
 
-export type OrganizationEvent = OrganizationRegistered | OrganizationUpdated | OrganizationFactRecorded;
+/** A fact taken back (recorded in error, or overturned), with why: it bars no one from then on. */
+export type OrganizationFactRetracted = DomainEvent<'OrganizationFactRetracted', { orgId: string; factId: string; reason: string }>;
+
+export type OrganizationEvent = OrganizationRegistered | OrganizationUpdated | OrganizationFactRecorded | OrganizationFactRetracted;

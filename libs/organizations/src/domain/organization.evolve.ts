@@ -14,6 +14,8 @@ export function evolveOrganization(state: OrganizationState, event: Organization
       const { factId, kind, occurredOn, description } = event.data;
       return { ...state, facts: [...state.facts, { factId, kind, occurredOn, description }] };
     }
+    case 'OrganizationFactRetracted':
+      return state.status === 'registered' ? { ...state, facts: state.facts.filter((f) => f.factId !== event.data.factId) } : state;
     default:
       return assertNever(event);
   }

@@ -10,7 +10,7 @@ import { OrganizationEvent } from '../../domain';
 export const orgTreeProjection: Projection = {
   name: 'org_tree',
   version: 1,
-  eventTypes: ['OrganizationRegistered', 'OrganizationUpdated', 'OrganizationFactRecorded'],
+  eventTypes: ['OrganizationRegistered', 'OrganizationUpdated', 'OrganizationFactRecorded', 'OrganizationFactRetracted'],
   setup(db: Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS org_nodes (
@@ -76,6 +76,12 @@ export const orgTreeProjection: Projection = {
         db.prepare(
           'INSERT OR IGNORE INTO org_facts (fact_id, org_id, kind, occurred_on, description, recorded_at) VALUES (?, ?, ?, ?, ?, ?)',
         ).run(d.factId, d.orgId, d.kind, d.occurredOn, d.description, e.metadata.occurredAt);
+        return;
+      }
+      case 'OrganizationFactRetracted': {
+        // Out of the facts in force (the eligibility board reads them here); the log keeps both events, with who and why.
+        const d = (e as RecordedEvent<Extract<OrganizationEvent, { type: 'OrganizationFactRetracted' }>>).data;
+        db.prepare('DELETE FROM org_facts WHERE fact_id = ? AND org_id = ?').run(d.factId, d.orgId);
         return;
       }
     }
