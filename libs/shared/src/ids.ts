@@ -21,8 +21,11 @@ export function sha256Hex(input: string | Buffer): string {
   return createHash('sha256').update(input).digest('hex');
 }
 
+/** The longest id a client may choose (CLIENT_ID_PATTERN), and so the longest any reference to one can be. */
+export const MAX_CLIENT_ID_LENGTH = 64;
+
 /**
  * An id a client may choose (campaign, project, organisation, award ids): letters, digits and
  * `_ . : -`, 1–64 characters, but never `.` or `..` alone, which a URL path would resolve away.
  */
-export const CLIENT_ID_PATTERN = /^(?!\.{1,2}$)[A-Za-z0-9_.:-]{1,64}$/;
+export const CLIENT_ID_PATTERN = new RegExp(`^(?!\\.{1,2}$)[A-Za-z0-9_.:-]{1,${MAX_CLIENT_ID_LENGTH}}$`);

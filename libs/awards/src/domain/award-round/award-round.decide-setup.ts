@@ -1,4 +1,4 @@
-import { DomainError } from '@jingsai/shared';
+import { DomainError, MAX_CLIENT_ID_LENGTH } from '@jingsai/shared';
 import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, HONOUR_LEVELS, HONOUR_LEVEL_LABELS, MAXIMUM_NOTICE_CALENDAR_DAYS, MAXIMUM_NOTICE_WORKING_DAYS, MAXIMUM_QUOTA, MAXIMUM_RULE_SET_VERSION, MINIMUM_NOTICE_DAYS, NOMINEE_KIND_LABELS, POOLS, POOL_LABELS, Pool, GRADE_LABELS, Grade, REVIEW_LEVELS, honourLevelRank, isOneOf } from '../catalogue/award-catalogue';
 import { failedReasons } from '../eligibility/eligibility.engine';
 import { SpecProblem, validatePredicate } from '../rules/attribute-predicate';
@@ -39,7 +39,7 @@ function roundProblems(c: CreateAwardRound): SpecProblem[] {
   });
   (c.quotasByRecommender ?? []).forEach((r, i) => {
     if (!r.orgId || (c.quotasByRecommender ?? []).findIndex((x) => x.orgId === r.orgId) !== i) bad(`quotasByRecommender[${i}].orgId`, '推荐单位缺失或重复', 'orgId is missing or repeated');
-    else if (r.orgId.length > 64) bad(`quotasByRecommender[${i}].orgId`, '组织标识不能超过 64 个字符', 'orgId must be at most 64 characters');
+    else if (r.orgId.length > MAX_CLIENT_ID_LENGTH) bad(`quotasByRecommender[${i}].orgId`, `组织标识不能超过 ${MAX_CLIENT_ID_LENGTH} 个字符`, `orgId must be at most ${MAX_CLIENT_ID_LENGTH} characters`);
     if (!isCount(r.quota, 1)) bad(`quotasByRecommender[${i}].quota`, `名额应为 1 至 ${MAXIMUM_QUOTA} 的整数`, `quota must be a whole number from 1 to ${MAXIMUM_QUOTA}`);
   });
   p.push(...levelProblems(c.levels));

@@ -1,3 +1,4 @@
+import { MAX_CLIENT_ID_LENGTH } from '@jingsai/shared';
 import { Label } from '../catalogue/award-catalogue';
 import { AttributePredicate, NomineeAttributes, SpecProblem, describePredicate, matchesPredicate, validatePredicate } from './attribute-predicate';
 
@@ -67,7 +68,7 @@ export function describeRatio(r: RatioSpec): string {
 }
 
 /** The longest key and label a ratio or sub-quota may have: a label is a heading on the slate, not a document. */
-const MAX_KEY = 64;
+const MAX_KEY = MAX_CLIENT_ID_LENGTH;
 const MAX_LABEL = 200;
 
 /**
