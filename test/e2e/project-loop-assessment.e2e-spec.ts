@@ -44,7 +44,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [] }, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
     // An array where an assessor object belongs is not an object (it reached the directory as an assessor, a 500).
     const notObject = await w.refused('/api/v1/projects/p-a/assessment/open', { assessors: [[]], waivers: [[]] }, 'city', 400, 'REQUEST.INVALID');
-    expect(notObject.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'assessors', messageZh: expect.stringContaining('应为对象') }), expect.objectContaining({ field: 'waivers' })]));
+    expect(notObject.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'assessors[0]', messageZh: expect.stringContaining('应为对象') }), expect.objectContaining({ field: 'waivers[0]' })]));
   });
 
   it('opens assessment of the textile project with four third-party assessors; bad score sheets are refused', async () => {

@@ -87,6 +87,11 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
       own = [{ field, messageZh: `不允许的字段 ${field}`, messageEn: `unknown field ${field}` }];
     } else if (rules.length > 0 && (e.value === undefined || e.value === null)) {
       own = [{ field, messageZh: `缺少必填字段 ${named}`, messageEn: `${field} is required` }];
+    } else if (Array.isArray(e.value) && rules.some(([rule]) => rule === 'isObject')) {
+      // A list of objects names the elements that are not objects (assessors[0]), as a form marks them (review 42 #10).
+      const bad = e.value.map((v, i) => (v === null || typeof v !== 'object' || Array.isArray(v) ? i : -1)).filter((i) => i >= 0);
+      own = bad.map((i) => ({ field: `${field}[${i}]`, messageZh: `字段 ${field}[${i}]：应为对象`, messageEn: `${field}[${i}] must be an object` }));
+      if (own.length === 0) own = [{ field, messageZh: `字段 ${named}：应为对象`, messageEn: withPath(rules[0]![1], e.property, field) }];
     } else {
       // A value of the wrong type fails its range rules too ("abc" is no integer, nor ≥ 0, nor ≤ 9007199254740991): the type is the problem.
       const wrongType = rules.some(([rule]) => TYPE_RULES.has(rule));
