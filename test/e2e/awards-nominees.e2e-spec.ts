@@ -102,6 +102,9 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     // An assessor reads projects by assignment, never by organisation: not its organisation's verdicts either (review 42 #9).
     tok.assessorAtF3 = await t.token({ userId: 'u-as-f3', roles: ['assessor'], orgId: 'rb-f3' });
     expect((await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'assessorAtF3')).body).toMatchObject({ status: 403, code: 'AUTH.ROLE_REQUIRED' });
+    // A unit that is an assessor too reads as a unit (review 44 #2).
+    tok.unitAssessorF3 = await t.token({ userId: 'u-ua-f3', roles: ['unit', 'assessor'], orgId: 'rb-f3' });
+    expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate', 'unitAssessorF3')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
   });
 
   describe('when the nominee is named with another organisation', () => {

@@ -677,6 +677,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const second = await roundTo('jj-youth-2', 'may_day_medal');
     t.clock.set('2023-11-10T09:00:00+08:00');
     expect(ok(await post(`${first}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'HonourConferred', 'DerivedHonourConferred']);
+    // Suspended, it is still theirs: once reinstated it would be held twice (review 44 #3).
+    ok(await post(`${first}/honours/${encodeURIComponent('n-zhou/youth_post_expert')}/suspend`, { reason: '核查中' }, 'office'));
     expect(ok(await post(`${second}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'HonourConferred']);
     const held = ok(await get('/api/v1/honours?recipientId=zhou-champ&awardType=youth_post_expert', 'office')).body;
     expect(held.items.map((h: any) => h.honourId)).toEqual(['jj-youth-1/n-zhou/youth_post_expert']);

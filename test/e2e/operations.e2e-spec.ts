@@ -15,6 +15,10 @@ describe('operations endpoints', () => {
     const res = await t.get('/health');
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
+    // A probe or a scraper may add parameters of its own (review 44 #1).
+    expect((await t.get('/health?ts=1')).status).toBe(200);
+    expect((await t.get('/ready?probe=1')).status).toBe(200);
+    expect((await t.get('/metrics?name[]=x')).status).toBe(200);
   });
 
   it('reports the store and read-model lag on /ready', async () => {

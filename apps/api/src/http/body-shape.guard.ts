@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { IS_PUBLIC } from '@jingsai/auth';
 import { DomainError } from '@jingsai/shared';
 import { MAX_BODY_DEPTH, nestsTooDeep } from './problem-details';
 import { bodyNotObject, isNonObjectBody } from './validation.pipe';
@@ -32,7 +33,7 @@ export class BodyShapeGuard implements CanActivate {
     if (req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT') {
       if (isNonObjectBody(req.body)) throw bodyNotObject(req.body);
       if (nestsTooDeep(req.body)) throw bodyTooDeep();
-    } else if ((req.method === 'GET' || req.method === 'HEAD') && req.query && !this.takesQuery(context)) {
+    } else if ((req.method === 'GET' || req.method === 'HEAD') && req.query && !this.takesQuery(context) && !isPublic(context)) {
       const unknown = Object.keys(req.query).filter((k) => k !== EVERY_GET_TAKES);
       if (unknown.length > 0) throw unknownQuery(unknown);
     }
@@ -49,6 +50,14 @@ export class BodyShapeGuard implements CanActivate {
     }
     return reads;
   }
+}
+
+/**
+ * Public routes (health, readiness, metrics) are for probes and scrapers, which may add parameters
+ * of their own (a cache-buster, a metric name): they are answered whatever their query (review 44 #1).
+ */
+function isPublic(context: ExecutionContext): boolean {
+  return Reflect.getMetadata(IS_PUBLIC, context.getHandler()) === true || Reflect.getMetadata(IS_PUBLIC, context.getClass()) === true;
 }
 
 function bodyTooDeep(): DomainError {

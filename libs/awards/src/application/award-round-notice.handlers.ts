@@ -105,12 +105,13 @@ export class ConferHandler implements ICommandHandler<ConferCommand, AwardRoundC
     }));
   }
 
-  /** Those of the nominees a 青年岗位能手 would follow for who hold a valid one already (from another round). */
+  /** Those of the nominees a 青年岗位能手 would follow for who hold one already, valid or suspended (from another round). */
   private async youthPostExpertHolders(nominations: AwardRoundState['nominations']): Promise<string[]> {
     const held: string[] = [];
     for (const n of nominations) {
       if (n.status !== 'active' || !qualifiesForYouthPostExpert(n)) continue;
-      if ((await this.facts.honoursHeld(n.nominee.id, n.nominee.kind)).some((h) => h.awardType === 'youth_post_expert' && h.status === 'valid')) held.push(n.nominee.id);
+      // Held as no_repeat_honour counts it: a suspended one is still theirs, and would be valid twice once reinstated (review 44 #3).
+      if ((await this.facts.honoursHeld(n.nominee.id, n.nominee.kind)).some((h) => h.awardType === 'youth_post_expert' && (h.status === 'valid' || h.status === 'suspended'))) held.push(n.nominee.id);
     }
     return held;
   }

@@ -126,6 +126,7 @@ export class EligibilityController {
 
 /** A unit reads the eligibility of its own organisation's projects, as it reads their detail and board rows (review 40 #8); a team's project is its own union's. */
 function ownOnly(user: AuthUser): boolean {
-  return user.roles.every((r) => r === 'unit');
+  // A unit that is also an assessor reads as a unit: the assessor role reads by assignment, never a subtree (review 44 #2).
+  return user.roles.includes('unit') && user.roles.every((r) => r === 'unit' || r === 'assessor');
 }
 

@@ -207,7 +207,7 @@ export interface Confer extends RoundCommand {
    */
   barred?: BarredNomination[];
   /**
-   * Persons who already hold a valid 青年岗位能手 (from another round): it is not conferred on them
+   * Persons who already hold a 青年岗位能手, valid or suspended (from another round): it is not conferred on them
    * again (原则上不重复授予; review 43 #1: one person held two, and only one went with its source).
    */
   youthPostExpertHeldBy?: string[];
