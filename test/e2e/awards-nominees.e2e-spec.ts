@@ -243,10 +243,19 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     it('takes it back with a reason: it no longer bars the team, and both steps stay in the history', async () => {
       const facts = ok(await get('/api/v1/organizations/rb-f3/facts', 'admin')).body.facts;
       const arrears = facts.find((f: any) => f.kind === 'wage_arrears');
-      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '' }, 'city')).body).toMatchObject({ status: 400, code: 'ORGANIZATION.REASON_REQUIRED', errors: [{ field: 'reason' }] });
+      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '' }, 'admin')).body).toMatchObject({ status: 400, code: 'ORGANIZATION.REASON_REQUIRED', errors: [{ field: 'reason' }] });
       expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '经复核' }, 'rb-f3')).body).toMatchObject({ status: 403 });
-      expect(ok(await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '经人社部门复核，拖欠工资认定已撤销' }, 'city')).body).toMatchObject({ events: ['OrganizationFactRetracted'], itemId: arrears.factId });
-      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '再次撤回' }, 'city')).body).toMatchObject({ status: 404, code: 'ORGANIZATION.FACT_NOT_FOUND' });
+      // Recorded at the province (the administrator's organisation): the city below it may not take it back (review 44 #5).
+      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '经复核' }, 'city')).body).toMatchObject({ status: 403, code: 'ORGANIZATION.FACT_RECORDED_ABOVE', recordedByOrgId: 'jx' });
+      expect(ok(await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '经人社部门复核，拖欠工资认定已撤销' }, 'admin')).body).toMatchObject({ events: ['OrganizationFactRetracted'], itemId: arrears.factId });
+      expect((await post(`/api/v1/organizations/rb-f3/facts/${arrears.factId}/retract`, { reason: '再次撤回' }, 'admin')).body).toMatchObject({ status: 404, code: 'ORGANIZATION.FACT_NOT_FOUND' });
+      // A fact the city recorded, the city takes back.
+      const barredBy = async () => ok(await get('/api/v1/eligibility/projects/p-rb-f2?awardType=may_day_certificate', 'office')).body.failedReasons.map((r: any) => r.rule);
+      const own = ok(await post('/api/v1/organizations/rb-f2/facts', { kind: 'no_union', occurredOn: '2021-06-01', description: '未建工会（误录）' }, 'city'), 201).body.itemId;
+      expect(await barredBy()).toContain('exclusion_window');
+      ok(await post(`/api/v1/organizations/rb-f2/facts/${own}/retract`, { reason: '误录' }, 'city'));
+      // The eligibility board reads the facts in force: rb-f2 is not barred by what was taken back.
+      expect(await barredBy()).not.toContain('exclusion_window');
       expect(ok(await get('/api/v1/organizations/rb-f3/facts', 'admin')).body.facts.map((f: any) => f.factId)).not.toContain(arrears.factId);
       // The team under it is no longer barred by it.
       ok(await nominate('pioneer', { nominationId: 'n-f3-t1', nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3' }), 201);

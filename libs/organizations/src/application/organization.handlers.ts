@@ -112,6 +112,20 @@ export class RetractOrganizationFactHandler implements ICommandHandler<RetractOr
 
   async execute({ orgId, factId, body, user, req }: RetractOrganizationFactCommand): Promise<OrgCommandResult> {
     const role = await authorise(this.commands, this.consistency, this.orgs, orgId, user, 'admin', 'committee');
+    // A fact is taken back by whoever recorded it or a level above them, never by one below (a county committee retracting
+    // the city's finding against the county itself, review 44 #5).
+    if (role !== 'admin') {
+      const recorded = (await this.commands.events(orgStream(orgId))).find((e) => e.type === 'OrganizationFactRecorded' && (e.data as { factId?: string }).factId === factId);
+      const recorder = recorded?.metadata.actor.orgId;
+      if (recorder && !this.orgs.isWithin(recorder, user.orgId)) {
+        throw DomainError.forbidden(
+          'ORGANIZATION.FACT_RECORDED_ABOVE',
+          `事实记录 ${factId} 由 ${this.orgs.get(recorder)?.name ?? recorder} 记录，只能由其或其上级撤回。`,
+          `Fact ${factId} was recorded by ${recorder}; only it or a level above it may retract it.`,
+          { factId, recordedByOrgId: recorder },
+        );
+      }
+    }
     const ctx = this.commands.context(req, user, role);
     const outcome = await this.commands.run(orgStream(orgId), organizationDecider, { type: 'RetractOrganizationFact', orgId, at: ctx.now.toISOString(), actor: ctx.actor, factId, reason: body.reason }, ctx);
     return { id: orgId, outcome };
