@@ -462,7 +462,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // Counted by type, held or not, to reconcile with the targets (review 43 #3): the revoked and suspended ones are not held.
     const held = ofCampaign.items.filter((h: any) => h.status === 'valid').length;
     expect(held).toBeLessThan(3);
-    expect(ofCampaign.byType).toEqual([{ awardType: 'may_day_certificate', awardTypeLabel: expect.objectContaining({ zh: '五一劳动奖状' }), total: 3, held }]);
+    const counted = ofCampaign.items.filter((h: any) => h.status === 'valid' || h.status === 'suspended').length;
+    expect(ofCampaign.byType).toEqual([{ awardType: 'may_day_certificate', awardTypeLabel: expect.objectContaining({ zh: '五一劳动奖状' }), total: 3, held, counted }]);
     const rules = [{ rule: 'nominee_kind_matches' }, { rule: 'prerequisite_honour', awardTypes: ['instant'], level: 'city', withinYears: 3 }];
     expect((await post('/api/v1/rule-sets', { ruleSetId: 'presets', citation: '前置荣誉试行办法', year: 2023, rules }, 'office')).body).toMatchObject({ status: 400, errors: [{ field: 'ruleSetId' }] });
     ok(await post('/api/v1/rule-sets', { ruleSetId: 'pre-2023', citation: '前置荣誉试行办法', year: 2023, rules, clearances: { byNomineeKind: {} } }, 'office'), 201);

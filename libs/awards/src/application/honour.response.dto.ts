@@ -56,6 +56,7 @@ export class HonourTypeCountDto {
   @ApiProperty({ description: '荣誉名称 Its label', type: HonourTypeLabelDto }) awardTypeLabel!: HonourTypeLabelDto;
   @ApiProperty({ description: '符合筛选条件的总数（含已撤销、摘牌、暂停）All matching, whatever their status', type: 'integer' }) total!: number;
   @ApiProperty({ description: '其中现仍有效 Of which held now (valid)', type: 'integer' }) held!: number;
+  @ApiProperty({ description: '计入目标任务的数（有效及暂停的，与覆盖面统计一致）Counted toward the targets (valid and suspended), as coverage counts them', type: 'integer' }) counted!: number;
 }
 
 export class HonourPageExtraDto {

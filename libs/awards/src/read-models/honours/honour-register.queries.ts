@@ -111,7 +111,10 @@ export function listHonours(db: Database, f: HonourFilter) {
     const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
     const rows = db.prepare(`SELECT * ${sql} ORDER BY conferred_on DESC, honour_id LIMIT ? OFFSET ?`).all(...args, f.limit, f.offset) as HonourRow[];
     // What an award office reconciles its targets with (review 43 #3): every matching honour by type, and how many are held now.
-    const counts = db.prepare(`SELECT award_type AS awardType, COUNT(*) AS total, SUM(status = 'valid') AS held ${sql} GROUP BY award_type ORDER BY award_type`).all(...args) as Array<{ awardType: string; total: number; held: number }>;
+    // `counted` as coverage counts a target (a suspension passes), `held` the valid ones (review 44 #7).
+    const counts = db
+      .prepare(`SELECT award_type AS awardType, COUNT(*) AS total, SUM(status = 'valid') AS held, SUM(status IN ('valid', 'suspended')) AS counted ${sql} GROUP BY award_type ORDER BY award_type`)
+      .all(...args) as Array<{ awardType: string; total: number; held: number; counted: number }>;
     const byType = counts.map((c) => ({ ...c, awardTypeLabel: awardLabel(c.awardType) }));
     return { items: rows.map((r) => view(db, r)), total, limit: f.limit, offset: f.offset, byType };
   });
