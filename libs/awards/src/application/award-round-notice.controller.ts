@@ -73,7 +73,12 @@ export class AwardRoundNoticeController {
     const r: AwardRoundCommandResult = await this.commandBus.execute(new ConferCommand(roundId, user, req));
     const state = r.outcome.state;
     const left = state.nominations.filter((n) => n.status === 'active' && !n.substitute).length;
-    return { ...commandResponse(r.id, r.outcome, reply), conferral: conferralSummary(r.outcome.events, left, whyNotConferred(state)) };
+    return {
+      ...commandResponse(r.id, r.outcome, reply),
+      conferral: conferralSummary(r.outcome.events, left, whyNotConferred(state)),
+      // A nominee removed at conferral whose substitute was passed over is said too (review 44 #10).
+      ...(r.noteZh ? { noteZh: r.noteZh, noteEn: r.noteEn } : {}),
+    };
   }
 
   @Post(':roundId/honours/:honourId/revoke')

@@ -20,7 +20,7 @@ export class NominateRequestDto {
 
   @ApiProperty({ description: '推荐对象 Nominee', type: NomineeDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => NomineeDto) nominee!: NomineeDto;
   @ApiPropertyOptional({ description: '所依托的竞赛项目（项目类条件据此核对）Competition project the nomination rests on' }) @IsOptional() @IsString() @IsNotEmpty() projectId?: string;
-  @ApiPropertyOptional({ description: '名额池（默认本轮第一个；竞赛表彰 competition_reserved 限本次竞赛优胜者：所属项目考核优秀，或技能竞赛优胜者）Pool; defaults to the round’s first', enum: POOLS }) @IsOptional() @IsIn(POOLS) pool?: (typeof POOLS)[number];
+  @ApiPropertyOptional({ description: '名额池（默认本轮第一个；竞赛表彰 competition_reserved 限本次竞赛优胜者：所属项目考核优秀，或本次竞赛职业技能竞赛的优胜者，须填写其项目 projectId）Pool; defaults to the round’s first; the reserved pool takes a project graded excellent, or a champion of one of the campaign’s skills contests named by projectId', enum: POOLS }) @IsOptional() @IsIn(POOLS) pool?: (typeof POOLS)[number];
   @ApiPropertyOptional({ description: '推荐单位（默认本人所在组织）Recommending organisation; defaults to yours' }) @IsOptional() @IsString() @Matches(ID_PATTERN, { message: 'recommenderOrgId may contain letters, digits, _ . : - (1–64 characters)' }) recommenderOrgId?: string;
   @ApiPropertyOptional({ description: '是否递补人选 A substitute (递补), promoted when a primary drops out' }) @IsOptional() @IsBoolean() substitute?: boolean;
   @ApiPropertyOptional({ description: '递补顺序（默认 1）Order among substitutes', minimum: 1, maximum: MAXIMUM_QUOTA })

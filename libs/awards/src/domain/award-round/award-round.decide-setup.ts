@@ -129,8 +129,10 @@ const WINNING_GRADE = 'excellent';
 /**
  * A skills-contest champion (技能竞赛优胜者) is one of a skills contest: a nomination that names
  * its project in the campaign cannot claim a champion of another kind of competition (it would
- * enter the reserved pool and bring 青年岗位能手 with it). Without a project the claim stands as
- * the recommender declares it, recorded with the nomination.
+ * enter the reserved pool and bring 青年岗位能手 with it). In the regular pool a champion of
+ * another contest may be nominated without a project, the claim as the recommender declares it,
+ * recorded with the nomination; the reserved pool asks for the campaign's contest
+ * ({@link requireCompetitionWinner}).
  */
 function requireChampionOfSkillsContest(c: Nominate): void {
   const category = c.competitionResult?.category;

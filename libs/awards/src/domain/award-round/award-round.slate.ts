@@ -72,33 +72,39 @@ export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 
 export const primariesOf = (state: AwardRoundState): NominationState[] => state.nominations.filter(isPrimary);
 
 /**
- * The substitute to promote when `removed` drops out: an active substitute of the same recommending
- * organisation, lowest order first, that fits every quota once promoted (others are skipped).
+ * The substitutes of `removed`'s recommender in the order they step in (lowest order first), up to
+ * and including the first that fits every quota once promoted: it is promoted, the others before
+ * it are passed over, each with the quotas it would break.
  */
-/**
- * The substitutes of `removed`'s recommender that {@link nextSubstitute} passes over, each with the
- * quotas it would break once promoted (review 43 #8: a substitute left waiting for a full
- * sub-quota was not told why).
- */
-export function substitutesPassedOver(state: AwardRoundState, round: RoundConfig, removed: NominationState): Array<{ nomination: NominationState; breaches: QuotaBreach[] }> {
-  if (removed.substitute) return [];
-  const remaining = primariesOf(state).filter((n) => n.nominationId !== removed.nominationId);
-  const passed: Array<{ nomination: NominationState; breaches: QuotaBreach[] }> = [];
-  for (const c of state.nominations.filter((n) => n.status === 'active' && n.substitute && n.recommenderOrgId === removed.recommenderOrgId).sort((a, b) => a.order - b.order || a.seq - b.seq)) {
-    const breaches = quotaBreaches(round, [...remaining, c]);
-    if (breaches.length === 0) break;
-    passed.push({ nomination: c, breaches });
-  }
-  return passed;
-}
-
-export function nextSubstitute(state: AwardRoundState, round: RoundConfig, removed: NominationState): NominationState | null {
-  if (removed.substitute) return null;
+function substituteWalk(state: AwardRoundState, round: RoundConfig, removed: NominationState): { promoted: NominationState | null; passedOver: Array<{ nomination: NominationState; breaches: QuotaBreach[] }> } {
+  const passedOver: Array<{ nomination: NominationState; breaches: QuotaBreach[] }> = [];
+  if (removed.substitute) return { promoted: null, passedOver };
   const remaining = primariesOf(state).filter((n) => n.nominationId !== removed.nominationId);
   const candidates = state.nominations
     .filter((n) => n.status === 'active' && n.substitute && n.recommenderOrgId === removed.recommenderOrgId)
     .sort((a, b) => a.order - b.order || a.seq - b.seq);
-  return candidates.find((c) => quotaBreaches(round, [...remaining, c]).length === 0) ?? null;
+  for (const c of candidates) {
+    const breaches = quotaBreaches(round, [...remaining, c]);
+    if (breaches.length === 0) return { promoted: c, passedOver };
+    passedOver.push({ nomination: c, breaches });
+  }
+  return { promoted: null, passedOver };
+}
+
+/**
+ * The substitute to promote when `removed` drops out: an active substitute of the same recommending
+ * organisation, lowest order first, that fits every quota once promoted (others are skipped).
+ */
+export function nextSubstitute(state: AwardRoundState, round: RoundConfig, removed: NominationState): NominationState | null {
+  return substituteWalk(state, round, removed).promoted;
+}
+
+/**
+ * The substitutes {@link nextSubstitute} passes over, each with the quotas it would break once
+ * promoted (review 43 #8: a substitute left waiting for a full sub-quota was not told why).
+ */
+export function substitutesPassedOver(state: AwardRoundState, round: RoundConfig, removed: NominationState): Array<{ nomination: NominationState; breaches: QuotaBreach[] }> {
+  return substituteWalk(state, round, removed).passedOver;
 }
 
 export function missingReviews(round: RoundConfig, nominations: readonly NominationState[]): Array<{ nominationId: string; missingLevels: string[] }> {
