@@ -80,12 +80,7 @@ export class BoardController {
     // With a campaign asked for, every row is of that campaign: its window is already read.
     const windows = asked ?? campaignWindows(this.db, page.items.map((i) => i.campaignId));
     const now = this.clock.now().toISOString();
-    // By the clock alone, a row's actions change only when a window opens or closes, an extension ends, or the campaign is over.
-    // A deadline turns at the end of the second it names (deadlinePassed).
-    const turns = [...windows.values()]
-      .flatMap((w) => [Date.parse(w.applicationWindow.opensAt), deadlineEndMs(w.applicationWindow.closesAt), Date.parse(endOfBeijingDay(w.endsOn))])
-      .concat(page.items.flatMap((i) => (i.extensionUntil ? [deadlineEndMs(i.extensionUntil)] : [])));
-    answerValidUntil(req, Math.min(Infinity, ...turns.filter((ms) => ms > Date.parse(now))));
+    answerValidUntil(req, boardTurnsAfter(Date.parse(now), [...windows.values()], page.items));
     // What the row knows: findings to rectify or review, whether the application is complete, and whether submitting is open now.
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
@@ -122,4 +117,22 @@ export class BoardController {
       }),
     };
   }
+}
+
+/**
+ * The next instant after `nowMs` at which a board page reads differently by the clock alone: a
+ * row's actions change only when a window opens or closes, an extension ends, or the campaign is
+ * over. A deadline turns when it has passed as submission takes it (deadlineEndMs: the end of its
+ * named second, or a Beijing midnight itself), so a kept page offers submitting exactly as long as
+ * a submission is accepted. Infinity when nothing turns.
+ */
+export function boardTurnsAfter(
+  nowMs: number,
+  windows: ReadonlyArray<{ applicationWindow: { opensAt: string; closesAt: string }; endsOn: string }>,
+  items: ReadonlyArray<{ extensionUntil: string | null }>,
+): number {
+  const turns = windows
+    .flatMap((w) => [Date.parse(w.applicationWindow.opensAt), deadlineEndMs(w.applicationWindow.closesAt), Date.parse(endOfBeijingDay(w.endsOn))])
+    .concat(items.flatMap((i) => (i.extensionUntil ? [deadlineEndMs(i.extensionUntil)] : [])));
+  return Math.min(Infinity, ...turns.filter((ms) => ms > nowMs));
 }
