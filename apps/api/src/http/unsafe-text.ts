@@ -65,28 +65,44 @@ function pathOf(step: Step): string {
  */
 export function findUnsafeText(value: unknown, limit = 20): UnsafeText[] {
   const found: UnsafeText[] = [];
-  const stack: Step[] = [{ value, key: undefined, parent: undefined }];
-  while (stack.length > 0 && found.length < limit) {
-    const step = stack.pop()!;
+  walkJson(value, (step) => {
     if (typeof step.key === 'string') {
       const codeUnit = unsafeCodeUnit(step.key);
+      // Reported once for the whole entry: what lies under such a key is not walked.
       if (codeUnit !== undefined) {
         found.push({ path: pathOf(step), codeUnit, kind: kindOf(codeUnit), inKey: true });
-        continue;
+        return found.length < limit ? 'skip' : 'stop';
       }
     }
-    const v = step.value;
-    if (typeof v === 'string') {
-      const codeUnit = unsafeCodeUnit(v);
+    if (typeof step.value === 'string') {
+      const codeUnit = unsafeCodeUnit(step.value);
       if (codeUnit !== undefined) found.push({ path: pathOf(step), codeUnit, kind: kindOf(codeUnit), inKey: false });
-    } else if (Array.isArray(v)) {
+    }
+    return found.length < limit ? undefined : 'stop';
+  });
+  return found;
+}
+
+/**
+ * Visits every value of a parsed JSON value and its key, in document order, with its own stack (a
+ * deeply nested body cannot overflow the call stack). `visit` answers 'skip' not to descend into
+ * the value, 'stop' to end the walk.
+ */
+function walkJson(value: unknown, visit: (step: Step) => 'skip' | 'stop' | undefined): void {
+  const stack: Step[] = [{ value, key: undefined, parent: undefined }];
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    const next = visit(step);
+    if (next === 'stop') return;
+    if (next === 'skip') continue;
+    const v = step.value;
+    if (Array.isArray(v)) {
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: step });
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (v as Record<string, unknown>)[keys[i]!], key: keys[i]!, parent: step });
     }
   }
-  return found;
 }
 
 const WHAT_ZH: Record<UnsafeKind, (name: string) => string> = {
@@ -120,18 +136,9 @@ export const MAX_REFERENCE_ID = 128;
  */
 export function findOverlongIds(value: unknown, limit = 20): string[] {
   const found: string[] = [];
-  const stack: Step[] = [{ value, key: undefined, parent: undefined }];
-  while (stack.length > 0 && found.length < limit) {
-    const step = stack.pop()!;
-    const v = step.value;
-    if (typeof v === 'string') {
-      if (typeof step.key === 'string' && /Id$/.test(step.key) && v.length > MAX_REFERENCE_ID) found.push(pathOf(step));
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], key: i, parent: step });
-    } else if (v !== null && typeof v === 'object') {
-      const keys = Object.keys(v);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ value: (v as Record<string, unknown>)[keys[i]!], key: keys[i]!, parent: step });
-    }
-  }
+  walkJson(value, (step) => {
+    if (typeof step.value === 'string' && typeof step.key === 'string' && /Id$/.test(step.key) && step.value.length > MAX_REFERENCE_ID) found.push(pathOf(step));
+    return found.length < limit ? undefined : 'stop';
+  });
   return found;
 }
