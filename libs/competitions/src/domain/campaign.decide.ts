@@ -142,7 +142,11 @@ function amendRules(c: AmendCampaignRules, state: CampaignState): CampaignEvent[
   // A period the new window outruns is named on the window too, when only the window was sent (review 42 #10).
   const span = spanProblems(rules, campaign.year);
   const spanOnWindow = span.length > 0 && changes.applicationWindow && !changes.campaignPeriod ? span.map((e) => ({ ...e, field: 'applicationWindow.closesAt' })) : [];
-  const errors = [...rulesProblems(rules, campaign.level), ...span, ...spanOnWindow].map((e) => ({ ...e, field: underChanges(e.field) }));
+  // The merged rules are judged, but a field the amendment did not send was accepted when it was stored, maybe under a
+  // narrower or wider check than today's (a period ending 2200-12-31 before the 1900–2199 range): it must not block a
+  // change to something else (review 44 #6). The span, a consistency of the period with the window, is always judged.
+  const sent = rulesProblems(rules, campaign.level).filter((e) => Object.hasOwn(changes, e.field.split(/[.[]/)[0]!));
+  const errors = [...sent, ...span, ...spanOnWindow].map((e) => ({ ...e, field: underChanges(e.field) }));
   if (errors.length > 0) throw invalidCampaign(errors);
   if (changes.applicationWindow) guardWindowChange(c.at, campaign.rules, rules, campaign.applicationWindowClosed);
   return [{ type: 'CampaignRulesAmended', data: { campaignId: c.campaignId, rulesVersion: campaign.rulesVersion + 1, changes, rules, reason, amendedAt: c.at } }];

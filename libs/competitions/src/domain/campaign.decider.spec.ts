@@ -189,6 +189,21 @@ describe('campaign decider', () => {
         .thenNothing();
     });
 
+    it('amends a campaign stored with a date outside today’s input range, judging only what the amendment sends (review 44 #6)', () => {
+      // Stored before dates were held to 1900–2199 at input: a period ending in 2200.
+      const stored: CampaignEvent = { type: 'CampaignCreated', data: { campaignId: id, ...jiujiangDefinition(), campaignPeriod: { startsOn: '2021-06-01', endsOn: '2200-12-31' } } };
+      spec()
+        .given([stored, jiujiangPublished])
+        .when({ type: 'AmendCampaignRules', campaignId: id, at, actor: committee, changes: { categories: ['skills', 'key_project'] }, reason: '调整类别' })
+        .thenMatches([{ type: 'CampaignRulesAmended', data: { changes: { categories: ['skills', 'key_project'] }, rulesVersion: 2 } }]);
+      // The same date sent in the amendment is refused, and named as the request names it.
+      const error = spec()
+        .given([stored, jiujiangPublished])
+        .when({ type: 'AmendCampaignRules', campaignId: id, at, actor: committee, changes: { campaignPeriod: { startsOn: '2021-06-01', endsOn: '2200-12-30' } }, reason: '调整' })
+        .thenThrows('CAMPAIGN.INVALID');
+      expect(error.details.errors!.map((e) => e.field)).toEqual(['changes.campaignPeriod.endsOn']);
+    });
+
     it('refuses amended rules that are invalid, listing the problems under changes, as the request has them (review 41 #10)', () => {
       const assessment = { ...jiujiangDefinition().assessment, minAssessors: 1 };
       const error = spec()
