@@ -1,6 +1,6 @@
 import { projectDecider } from '@jingsai/competitions';
 import { PROJECTION_RUNNER } from '@jingsai/api-kit';
-import { awardRoundDecider } from '@jingsai/awards';
+import { DerivedHonourAgainService, awardRoundDecider } from '@jingsai/awards';
 import { AggregateRepository, EVENT_STORE, EventStore, ProjectionRunner } from '@jingsai/event-store';
 import { Actor } from '@jingsai/shared';
 import { expectStatus as ok, readYourWrites } from '../support/http-steps';
@@ -52,6 +52,16 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
       const outcome = await repo.execute(`project-${projectId}`, projectDecider, { ...command, projectId, at, actor } as never, { actor, now: t.clock.now(), correlationId: 'test' });
       saw(outcome.position);
     }
+  }
+
+  /** A round of one young champion (nomination n-zhou), published from `startsOn`, the day after its workers' congress. */
+  async function youthRound(roundId: string, awardType: string, champion: object, startsOn: string): Promise<string> {
+    const RY = `/api/v1/award-rounds/${roundId}`;
+    ok(await post('/api/v1/award-rounds', { roundId, campaignId: 'jj-2021', awardType, ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
+    ok(await post(`${RY}/nominations`, { nominationId: 'n-zhou', ...champion }, 'county'), 201);
+    ok(await post(`${RY}/nominations/n-zhou/recommend`, { workersCongressOn: t.clock.now().toISOString().slice(0, 10) }, 'ent-a'));
+    ok(await post(`${RY}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn }, 'office'));
+    return RY;
   }
 
   beforeAll(async () => {
@@ -666,16 +676,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
   it('confers a 青年岗位能手 once: a second round honouring the same young champion does not confer another (原则上不重复授予, review 43 #1)', async () => {
     t.clock.set('2023-11-01T09:00:00+08:00');
     const champion = { nominee: { kind: 'person', id: 'zhou-champ', name: '周冠军', orgId: 'ent-a' }, attributes: { skillsChampion: true, age: 26 } };
-    const roundTo = async (roundId: string, awardType: string) => {
-      const RY = `/api/v1/award-rounds/${roundId}`;
-      ok(await post('/api/v1/award-rounds', { roundId, campaignId: 'jj-2021', awardType, ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
-      ok(await post(`${RY}/nominations`, { nominationId: 'n-zhou', ...champion }, 'county'), 201);
-      ok(await post(`${RY}/nominations/n-zhou/recommend`, { workersCongressOn: '2023-10-31' }, 'ent-a'));
-      ok(await post(`${RY}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-11-02' }, 'office'));
-      return RY;
-    };
-    const first = await roundTo('jj-youth-1', 'technical_expert');
-    const second = await roundTo('jj-youth-2', 'may_day_medal');
+    const first = await youthRound('jj-youth-1', 'technical_expert', champion, '2023-11-02');
+    const second = await youthRound('jj-youth-2', 'may_day_medal', champion, '2023-11-02');
     t.clock.set('2023-11-10T09:00:00+08:00');
     expect(ok(await post(`${first}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'HonourConferred', 'DerivedHonourConferred']);
     // Suspended, it is still theirs: once reinstated it would be held twice (review 44 #3).
@@ -683,6 +685,50 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(ok(await post(`${second}/confer`, {}, 'office')).body.events).toEqual(['PublicNoticeEnded', 'HonourConferred']);
     const held = ok(await get('/api/v1/honours?recipientId=zhou-champ&awardType=youth_post_expert', 'office')).body;
     expect(held.items.map((h: any) => h.honourId)).toEqual(['jj-youth-1/n-zhou/youth_post_expert']);
+
+    // The first round's 技术能手 turns out to be obtained by fraud: revoked, its 青年岗位能手 goes with it. The second
+    // round's honour rests on the same championship and was conferred without one, so the person is not left with
+    // none: it is conferred again from that honour, by the system, and the revocation's answer says so (review 44 #4).
+    t.clock.set('2024-03-01T09:00:00+08:00');
+    const revoked = ok(await post(`${first}/honours/n-zhou/revoke`, { reason: '核查发现技能竞赛成绩造假' }, 'office')).body;
+    expect(revoked.events).toEqual(['HonourRevoked', 'HonourRevoked']);
+    expect(revoked.noteZh).toBe('随之授予的荣誉 jj-youth-1/n-zhou/youth_post_expert 一并撤销；获奖人在 jj-youth-2 的荣誉（jj-youth-2/n-zhou）同为技能竞赛优胜者所得，已据此重新授予（jj-youth-2/n-zhou/youth_post_expert）。');
+    const after = ok(await get('/api/v1/honours?recipientId=zhou-champ&awardType=youth_post_expert', 'office')).body;
+    expect(after.items.map((h: any) => [h.honourId, h.status])).toEqual(
+      expect.arrayContaining([['jj-youth-1/n-zhou/youth_post_expert', 'revoked'], ['jj-youth-2/n-zhou/youth_post_expert', 'valid']]),
+    );
+    // Recorded in the second round's stream, by the system, with what it replaces and on what date.
+    const trail = ok(await get('/api/v1/audit/streams/awardRound-jj-youth-2/events?type=DerivedHonourConferred', 'admin')).body;
+    expect(trail.items).toEqual([
+      expect.objectContaining({
+        who: expect.objectContaining({ role: 'system' }),
+        data: expect.objectContaining({ sourceHonourId: 'jj-youth-2/n-zhou', conferredOn: '2024-03-01', replaces: { roundId: 'jj-youth-1', honourId: 'jj-youth-1/n-zhou/youth_post_expert' } }),
+      }),
+    ]);
+    // The scheduler, asked afterwards, finds it done: it confers nothing more.
+    ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+    expect(ok(await get('/api/v1/audit/streams/awardRound-jj-youth-2/events?type=DerivedHonourConferred', 'admin')).body.items).toHaveLength(1);
+    // Revoking the second round's honour too leaves nothing to rest on: the answer says only what went with it.
+    const last = ok(await post(`${second}/honours/n-zhou/revoke`, { reason: '同上' }, 'office')).body;
+    expect(last.noteZh).toBe('随之授予的荣誉 jj-youth-2/n-zhou/youth_post_expert 一并撤销。');
+
+    // Had the process stopped between the revocation and the second append, the scheduler confers it (the due item
+    // the revocation left): here the request's own attempt fails, the revocation still stands, and a tick does it.
+    const wu = { nominee: { kind: 'person', id: 'wu-champ', name: '吴冠军', orgId: 'ent-a' }, attributes: { skillsChampion: true, age: 24 } };
+    t.clock.set('2024-04-01T09:00:00+08:00');
+    const third = await youthRound('jj-youth-3', 'technical_expert', wu, '2024-04-02');
+    const fourth = await youthRound('jj-youth-4', 'may_day_medal', wu, '2024-04-02');
+    t.clock.set('2024-04-10T09:00:00+08:00');
+    ok(await post(`${third}/confer`, {}, 'office'));
+    ok(await post(`${fourth}/confer`, {}, 'office'));
+    const failing = jest.spyOn(DerivedHonourAgainService.prototype, 'afterRevocation').mockRejectedValueOnce(new Error('process stopped'));
+    const interrupted = ok(await post(`${third}/honours/n-zhou/revoke`, { reason: '成绩造假' }, 'office')).body;
+    failing.mockRestore();
+    expect(interrupted.noteZh).toBe('随之授予的荣誉 jj-youth-3/n-zhou/youth_post_expert 一并撤销；获奖人如有其他可据以授予的荣誉，系统将随后重新授予。');
+    const youth = async () => ok(await get('/api/v1/honours?recipientId=wu-champ&awardType=youth_post_expert', 'office')).body.items.map((h: any) => [h.honourId, h.status]);
+    expect(await youth()).toEqual([['jj-youth-3/n-zhou/youth_post_expert', 'revoked']]);
+    ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
+    expect(await youth()).toEqual(expect.arrayContaining([['jj-youth-3/n-zhou/youth_post_expert', 'revoked'], ['jj-youth-4/n-zhou/youth_post_expert', 'valid']]));
   });
 
   it('says, on a withdrawal, which substitute was passed over and the quota it would break (review 43 #8)', async () => {

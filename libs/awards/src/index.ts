@@ -32,6 +32,7 @@ export { honourIdOf, derivedHonourIdOf, qualifiesForYouthPostExpert } from './do
 
 // The HTTP layer and read models (Nest): the module, its projections, the queries other contexts may read.
 export * from './application/awards.module';
+export { DerivedHonourAgainService } from './application/derived-honour-again.service';
 export * from './application/project-facts.mapper';
 export * from './application/rule-set.presets';
 export * from './read-models/honours/honour-register.projection';

@@ -4,6 +4,7 @@ import { IsISO8601, IsInt, IsOptional, Matches, Max, Min } from 'class-validator
 import { APP_CONFIG, DeadlineScheduler, NoBodyDto } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles, requireRole } from '@jingsai/auth';
 import { AdjustableClock, CLOCK, Clock, DomainError } from '@jingsai/shared';
+import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { AppConfig } from '../config/app-config';
 
 class SetClockDto {
@@ -31,6 +32,7 @@ export class AdminClockController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly scheduler: DeadlineScheduler,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get('clock')
@@ -65,10 +67,15 @@ export class AdminClockController {
   @Post('scheduler/tick')
   @Roles('admin')
   @HttpCode(200)
-  @ApiOperation({ summary: '立即检查到期事项 Record every deadline that has passed, now' })
+  @ApiOperation({
+    summary: '立即检查到期事项 Record every deadline that has passed, now',
+    description: '返回发出的命令数和日志当前位置 position：以其作 minPosition 读取，即可看到本次记录的结果。',
+  })
   async tick(@Body() _body: NoBodyDto, @CurrentUser() user: AuthUser) {
     requireRole(user, 'admin');
-    return { commandsSent: await this.scheduler.tick(), now: this.clock.now().toISOString() };
+    const commandsSent = await this.scheduler.tick();
+    // The log's head after the pass: read with it as minPosition to see what the pass recorded.
+    return { commandsSent, now: this.clock.now().toISOString(), position: await this.store.headPosition() };
   }
 
   private adjustable(): AdjustableClock | null {

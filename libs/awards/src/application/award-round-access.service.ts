@@ -37,7 +37,7 @@ export interface ActionTarget {
 /**
  * Who takes each action: the round's award office; a recommender (office, committee or unit)
  * for nominees in its subtree; the level under review; anyone in scope (an objection); the
- * scheduler alone (the end of the notice, no route).
+ * system alone (the end of the notice, a derived honour conferred again; no route).
  */
 const TAKEN_BY: Record<RoundAction, 'office' | 'recommender' | 'recommender_or_office' | 'reviewer' | 'anyone_in_scope' | 'scheduler'> = {
   Nominate: 'recommender',
@@ -53,6 +53,7 @@ const TAKEN_BY: Record<RoundAction, 'office' | 'recommender' | 'recommender_or_o
   ReopenNominations: 'office',
   Confer: 'office',
   RevokeHonour: 'office',
+  ConferDerivedHonour: 'scheduler',
   WithdrawHonour: 'office',
   SuspendHonour: 'office',
   ReinstateHonour: 'office',

@@ -1,8 +1,9 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
-import { newId, requireNoModeUnlessWithdrawal } from '@jingsai/shared';
-import { AwardRoundState, HolidayCalendarData, NoticePeriod, honourIdOf, qualifiesForYouthPostExpert, shanghaiDateOf } from './award-domain';
+import { RecordedEvent, newId, requireNoModeUnlessWithdrawal } from '@jingsai/shared';
+import { AwardRoundEvent, AwardRoundState, HolidayCalendarData, NoticePeriod, honourIdOf, qualifiesForYouthPostExpert, shanghaiDateOf } from './award-domain';
+import { DerivedHonourAgain, DerivedHonourAgainService } from './derived-honour-again.service';
 import { NomineeFacts } from './nominee-facts.service';
 import { NominationRejudge } from './nomination-rejudge.service';
 import { AwardRoundAccess } from './award-round-access.service';
@@ -122,7 +123,13 @@ const HONOUR_COMMAND = { revoke: 'RevokeHonour', withdraw: 'WithdrawHonour', sus
 /** 撤销 / 摘牌 / 暂停 / 恢复, per recipient with a reason. `honourId` may be the full id or the nomination id. */
 @CommandHandler(ChangeHonourCommand)
 export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly access: AwardRoundAccess,
+    private readonly derived: DerivedHonourAgainService,
+  ) {}
+
+  private readonly logger = new Logger('Honours');
 
   async execute({ roundId, honourId, verb, body, user, req }: ChangeHonourCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
@@ -130,10 +137,40 @@ export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand,
     requireNoModeUnlessWithdrawal(verb, body.mode);
     const id = round.state.honours.some((h) => h.honourId === honourId) ? honourId : honourIdOf(roundId, honourId);
     const reason = body.reason ?? '';
-    return runOnRound(
+    const result = await runOnRound(
       this.commands, this.access, round, role, user, req,
       (b) => (verb === 'withdraw' ? { type: 'WithdrawHonour', ...b, honourId: id, mode: body.mode as never, reason } : { type: HONOUR_COMMAND[verb], ...b, honourId: id, reason }),
       id,
     );
+    if (verb !== 'revoke' || result.outcome.replayed) return result;
+    const { again, ...note } = await this.derivedFollowUp(round.round.roundId, result.outcome.state, result.outcome.events);
+    // The answer's position covers the honour conferred again, so reading with it as minPosition shows it.
+    const position = Math.max(result.outcome.position, ...again.map((a) => a.position));
+    return { ...result, outcome: { ...result.outcome, position }, ...note };
+  }
+
+  /** What a revocation did to the honours derived from it, said in its answer (review 44 #4). */
+  private async derivedFollowUp(roundId: string, state: AwardRoundState, recorded: RecordedEvent[]): Promise<{ again: DerivedHonourAgain[]; noteZh?: string; noteEn?: string }> {
+    const events = recorded as unknown as AwardRoundEvent[];
+    const cascaded = events.flatMap((e) => (e.type === 'HonourRevoked' && e.data.sourceHonourId ? [e.data.honourId] : []));
+    if (cascaded.length === 0) return { again: [] };
+    // The revocation is recorded whatever happens next: a failure here leaves the due item to the scheduler, not a 500.
+    const again = await this.derived.afterRevocation(roundId, state, events, recorded[0]!.metadata.correlationId).catch((err: unknown) => {
+      this.logger.warn({ msg: `derived honour not yet conferred again after revoking in ${roundId}; the scheduler retries`, err });
+      return null;
+    });
+    const notes = cascaded.map((revokedId) => {
+      const a = again?.find((x) => x.replaced === revokedId);
+      if (a) {
+        return {
+          zh: `随之授予的荣誉 ${revokedId} 一并撤销；获奖人在 ${a.roundId} 的荣誉（${a.sourceHonourId}）同为技能竞赛优胜者所得，已据此重新授予（${a.honourId}）`,
+          en: `${revokedId} was revoked with it; the recipient's honour ${a.sourceHonourId} in ${a.roundId} also rests on a championship, and it was conferred again from that (${a.honourId})`,
+        };
+      }
+      return again
+        ? { zh: `随之授予的荣誉 ${revokedId} 一并撤销`, en: `${revokedId} was revoked with it` }
+        : { zh: `随之授予的荣誉 ${revokedId} 一并撤销；获奖人如有其他可据以授予的荣誉，系统将随后重新授予`, en: `${revokedId} was revoked with it; the system will confer it again shortly if another of the recipient's honours allows` };
+    });
+    return { again: again ?? [], noteZh: `${notes.map((n) => n.zh).join('；')}。`, noteEn: `${notes.map((n) => n.en).join('; ')}.` };
   }
 }

@@ -4,6 +4,7 @@ import { ReadModelDatabase } from '@jingsai/event-store';
 import { OrganizationsModule } from '@jingsai/organizations';
 import { awardRoundListProjection } from '../read-models/award-rounds/award-round-list.projection';
 import { noticeDeadlineProjection } from '../read-models/award-rounds/notice-deadline.projection';
+import { derivedHonourDeadlineProjection } from '../read-models/honours/derived-honour-deadline.projection';
 import { projectFactsProjection } from '../read-models/eligibility/project-facts.projection';
 import { honourRegisterProjection } from '../read-models/honours/honour-register.projection';
 import { ruleSetListProjection } from '../read-models/rule-sets/rule-set-list.projection';
@@ -15,17 +16,19 @@ import { CreateAwardRoundHandler, NominateHandler } from './award-round-setup.ha
 import { AwardRoundsController } from './award-rounds.controller';
 import { EligibilityController } from './eligibility.controller';
 import { HonoursController } from './honours.controller';
+import { DerivedHonourAgainService } from './derived-honour-again.service';
 import { NomineeFacts } from './nominee-facts.service';
 import { NominationRejudge } from './nomination-rejudge.service';
 import { noticeEndDeadlineHandler } from './notice-end.deadline';
 import { PublishRuleSetHandler } from './rule-set.handlers';
 import { RuleSetsController } from './rule-sets.controller';
 
-export const AWARD_PROJECTIONS = [ruleSetListProjection, awardRoundListProjection, noticeDeadlineProjection, honourRegisterProjection, projectFactsProjection];
+export const AWARD_PROJECTIONS = [ruleSetListProjection, awardRoundListProjection, noticeDeadlineProjection, honourRegisterProjection, projectFactsProjection, derivedHonourDeadlineProjection];
 
 /**
  * Commendation (评选表彰) over HTTP: rule sets, award rounds from nomination to conferral and
- * the honours' later life, the honours register, the eligibility board, and the notice-end deadline.
+ * the honours' later life, the honours register, the eligibility board, and the system's deadlines (the
+ * notice's end, a derived honour conferred again).
  */
 @Module({
   imports: [OrganizationsModule],
@@ -47,12 +50,14 @@ export const AWARD_PROJECTIONS = [ruleSetListProjection, awardRoundListProjectio
     ConferHandler,
     ReopenNominationsHandler,
     ChangeHonourHandler,
+    DerivedHonourAgainService,
   ],
 })
 export class AwardsModule implements OnModuleInit {
   constructor(
     private readonly scheduler: DeadlineScheduler,
     private readonly commands: CommandExecutor,
+    private readonly derivedAgain: DerivedHonourAgainService,
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
   ) {}
 
@@ -60,5 +65,6 @@ export class AwardsModule implements OnModuleInit {
     // Tables exist before the first query, even while the runner is still starting.
     this.readDb.setUp(AWARD_PROJECTIONS);
     this.scheduler.register(noticeEndDeadlineHandler(this.commands));
+    this.scheduler.register(this.derivedAgain.handler());
   }
 }

@@ -219,6 +219,20 @@ export interface RevokeHonour extends RoundCommand {
   reason: string;
 }
 
+/**
+ * 青年岗位能手 again, from another of the person's honours: their only one followed a source honour
+ * revoked since (in another round), while this round's honour rests on a championship too and
+ * was conferred without one because they held it (原则上不重复授予). Sent by the system, never by a
+ * caller, when the revocation cascades (review 44 #4).
+ */
+export interface ConferDerivedHonour extends RoundCommand {
+  type: 'ConferDerivedHonour';
+  /** This round's honour the derived one follows. */
+  sourceHonourId: string;
+  /** The derived honour revoked with its source, and the round it was in. */
+  replaces: { roundId: string; honourId: string };
+}
+
 export interface WithdrawHonour extends RoundCommand {
   type: 'WithdrawHonour';
   honourId: string;
@@ -254,6 +268,7 @@ export type AwardRoundCommand =
   | ReopenNominations
   | Confer
   | RevokeHonour
+  | ConferDerivedHonour
   | WithdrawHonour
   | SuspendHonour
   | ReinstateHonour;

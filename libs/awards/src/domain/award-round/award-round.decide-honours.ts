@@ -1,7 +1,7 @@
 import { DomainError, WITHDRAWAL_MODES, WITHDRAWAL_MODE_LABELS, isWithdrawalMode } from '@jingsai/shared';
 import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf } from '../calendar/date-only';
-import { Confer, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
+import { Confer, ConferDerivedHonour, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
 import { decideEndNotice } from './award-round.decide-notice';
 import { promotionAfter } from './award-round.decide-review';
 import { AwardRoundEvent } from './award-round.events';
@@ -102,22 +102,56 @@ function conferAfterNotice(c: Confer, state: AwardRoundState): AwardRoundEvent[]
       data: { roundId: round.roundId, honourId, nominationId: n.nominationId, recipient: n.nominee, awardType: round.awardType, level: round.honourLevel, pool: n.pool, conferredOn },
     };
     if (!qualifiesForYouthPostExpert(n) || (c.youthPostExpertHeldBy ?? []).includes(n.nominee.id)) return [main];
-    const derived: AwardRoundEvent = {
-      type: 'DerivedHonourConferred',
-      data: {
-        roundId: round.roundId,
-        honourId: derivedHonourIdOf(honourId, 'youth_post_expert'),
-        sourceHonourId: honourId,
-        nominationId: n.nominationId,
-        recipient: n.nominee,
-        awardType: 'youth_post_expert',
-        level: round.honourLevel,
-        conferredOn,
-        basis: `技能竞赛优胜者，年龄 ${String(n.attributes.age)} 岁，未满 ${YOUTH_AGE_LIMIT} 岁，同时授予${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh}`,
-      },
-    };
-    return [main, derived];
+    return [main, youthPostExpertOf(round.roundId, honourId, n, round.honourLevel, conferredOn)];
   })];
+}
+
+function youthPostExpertOf(
+  roundId: string,
+  sourceHonourId: string,
+  n: NominationState,
+  level: RoundConfig['honourLevel'],
+  conferredOn: string,
+  replaces?: { roundId: string; honourId: string },
+): AwardRoundEvent {
+  const basis = `技能竞赛优胜者，年龄 ${String(n.attributes.age)} 岁，未满 ${YOUTH_AGE_LIMIT} 岁，同时授予${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh}`;
+  return {
+    type: 'DerivedHonourConferred',
+    data: {
+      roundId,
+      honourId: derivedHonourIdOf(sourceHonourId, 'youth_post_expert'),
+      sourceHonourId,
+      nominationId: n.nominationId,
+      recipient: n.nominee,
+      awardType: 'youth_post_expert',
+      level,
+      conferredOn,
+      basis: replaces ? `原${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh}（${replaces.honourId}）已随其来源荣誉撤销；本轮荣誉同为${basis}` : basis,
+      ...(replaces ? { replaces } : {}),
+    },
+  };
+}
+
+/**
+ * 青年岗位能手 from this round's honour, in place of one revoked with its source in another round
+ * (review 44 #4). The honour must still stand on a championship: valid, its nominee a young
+ * skills-contest winner. One already derived from it (a repeat, or one conferred with it) is
+ * answered with nothing.
+ */
+export function decideDerivedHonourAgain(c: ConferDerivedHonour, state: AwardRoundState): AwardRoundEvent[] {
+  const round = requireRound(state, c);
+  const h = requireHonour(state, c.sourceHonourId);
+  if (state.honours.some((d) => d.sourceHonourId === h.honourId)) return [];
+  const n = state.nominations.find((x) => x.nominationId === h.nominationId);
+  if (h.status !== 'valid' || !n || !qualifiesForYouthPostExpert(n)) {
+    throw DomainError.unprocessable(
+      'AWARD.NO_DERIVED_HONOUR_BASIS',
+      `荣誉 ${h.honourId} 不是有效的、授予未满 ${YOUTH_AGE_LIMIT} 岁技能竞赛优胜者的荣誉，不能据此授予${DERIVED_HONOUR_CATALOGUE.youth_post_expert.zh}。`,
+      `Honour ${h.honourId} is not a valid honour of a skills-contest winner under ${YOUTH_AGE_LIMIT}; no ${DERIVED_HONOUR_CATALOGUE.youth_post_expert.en} follows from it.`,
+      { honourId: h.honourId, status: h.status },
+    );
+  }
+  return [youthPostExpertOf(round.roundId, h.honourId, n, h.level, shanghaiDateOf(c.at), c.replaces)];
 }
 
 type HonourCommand = RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour;

@@ -1,6 +1,6 @@
 import { Decider, assertNever } from '@jingsai/shared';
 import { AwardRoundCommand } from './award-round.commands';
-import { decideConfer, decideHonourChange } from './award-round.decide-honours';
+import { decideConfer, decideDerivedHonourAgain, decideHonourChange } from './award-round.decide-honours';
 import { decideEndNotice, decideRaiseObjection, decideReopenNominations, decideResolveObjection, decideStartNotice } from './award-round.decide-notice';
 import { decideGrantClearance, decideRefuseClearance, decideReview, decideWithdrawNomination, decideWorkersCongress } from './award-round.decide-review';
 import { decideCreate, decideNominate } from './award-round.decide-setup';
@@ -41,6 +41,8 @@ function decide(command: AwardRoundCommand, state: AwardRoundState): AwardRoundE
     case 'SuspendHonour':
     case 'ReinstateHonour':
       return decideHonourChange(command, state);
+    case 'ConferDerivedHonour':
+      return decideDerivedHonourAgain(command, state);
     default:
       return assertNever(command);
   }

@@ -111,7 +111,18 @@ export type NominationsReopened = E<'NominationsReopened', { reason: string }>;
 export type HonourConferred = E<'HonourConferred', { honourId: string; nominationId: string; recipient: NomineeRef; awardType: AwardType; level: HonourLevel; pool: Pool; conferredOn: string }>;
 export type DerivedHonourConferred = E<
   'DerivedHonourConferred',
-  { honourId: string; sourceHonourId: string; nominationId: string; recipient: NomineeRef; awardType: DerivedHonourType; level: HonourLevel; conferredOn: string; basis: string }
+  {
+    honourId: string;
+    sourceHonourId: string;
+    nominationId: string;
+    recipient: NomineeRef;
+    awardType: DerivedHonourType;
+    level: HonourLevel;
+    conferredOn: string;
+    basis: string;
+    /** Conferred later, in place of the person's one revoked with its source in another round (review 44 #4). */
+    replaces?: { roundId: string; honourId: string };
+  }
 >;
 export type HonourRevoked = E<'HonourRevoked', { honourId: string; reason: string; sourceHonourId?: string }>;
 export type HonourWithdrawn = E<'HonourWithdrawn', { honourId: string; mode: 'ordered' | 'automatic' | 'natural'; reason: string }>;

@@ -19,11 +19,11 @@ export const ALLOWED_ACTIONS: Record<AwardRoundStage, string[]> = {
   nominating: ['Nominate', ...NOMINATION_ACTIONS, 'StartPublicNotice'],
   notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...REVIEW_ACTIONS],
   notice_ended: ['ResolveObjection', 'Confer', 'ReopenNominations', ...REVIEW_ACTIONS],
-  conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour'],
+  conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour', 'ConferDerivedHonour'],
 };
 
 /** Taken by the scheduler only, with no route for a caller: never offered, never named in a refusal. */
-export const SCHEDULED_ACTIONS: readonly string[] = ['EndPublicNotice'];
+export const SCHEDULED_ACTIONS: readonly string[] = ['EndPublicNotice', 'ConferDerivedHonour'];
 
 type HonourCommandType = (RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour)['type'];
 
@@ -80,6 +80,7 @@ export const ACTION_LABELS: Record<string, string> = {
   ReopenNominations: '重新开放推荐',
   Confer: '表彰',
   RevokeHonour: '撤销荣誉',
+  ConferDerivedHonour: '重新授予随之授予的荣誉',
   WithdrawHonour: '摘牌',
   SuspendHonour: '暂停荣誉',
   ReinstateHonour: '恢复荣誉',

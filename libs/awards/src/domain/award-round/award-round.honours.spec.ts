@@ -260,3 +260,35 @@ describe('revocation, withdrawal and suspension of honours', () => {
     expect(honourStatus(stateAfter(conferred), 'r-2024/n-9')).toBe('unknown');
   });
 });
+
+describe('a 青年岗位能手 conferred again, in place of one revoked with its source in another round (review 44 #4)', () => {
+  // This round conferred n-1's honour without the derived one: the person held one from round r-2023.
+  const withoutYouth = [...ended, honour('n-1'), honour('n-2')];
+  const replaces = { roundId: 'r-2023', honourId: 'r-2023/n-7/youth_post_expert' };
+  const again = (sourceHonourId = H1) => ({ type: 'ConferDerivedHonour' as const, ...at('2025-03-01T10:00:00+08:00'), sourceHonourId, replaces });
+
+  it('confers it from this round’s honour of a young champion, dated the day it is conferred, saying what it replaces', () => {
+    spec.given(withoutYouth).when(again()).thenMatches([
+      {
+        type: 'DerivedHonourConferred',
+        data: { honourId: `${H1}/youth_post_expert`, sourceHonourId: H1, awardType: 'youth_post_expert', conferredOn: '2025-03-01', replaces, basis: expect.stringContaining('原青年岗位能手（r-2023/n-7/youth_post_expert）已随其来源荣誉撤销') },
+      },
+    ]);
+    // It is this round's honour from then on: revoking its source revokes it too.
+    const after = [...withoutYouth, ...spec.given(withoutYouth).when(again()).thenMatches([{ type: 'DerivedHonourConferred' }])];
+    spec.given(after).when(revoke()).thenMatches([{ type: 'HonourRevoked', data: { honourId: H1 } }, { type: 'HonourRevoked', data: { honourId: `${H1}/youth_post_expert`, sourceHonourId: H1 } }]);
+  });
+
+  it('does nothing when the honour already has one (a repeat, or one conferred with it)', () => {
+    spec.given(conferred).when(again()).thenNothing();
+  });
+
+  it('is refused from an honour that does not rest on a young champion, or no longer stands', () => {
+    spec.given(withoutYouth).when(again(`${ROUND_ID}/n-2`)).thenThrows('AWARD.NO_DERIVED_HONOUR_BASIS', { kind: 'unprocessable' });
+    spec.given([...withoutYouth, { type: 'HonourSuspended', data: { roundId: ROUND_ID, honourId: H1, reason: '调查' } }]).when(again()).thenThrows('AWARD.NO_DERIVED_HONOUR_BASIS');
+  });
+
+  it('is the system’s alone: never offered to a caller', () => {
+    expect(awardActionsNow(stateAfter(withoutYouth), '2025-03-01T10:00:00+08:00')).not.toContain('ConferDerivedHonour');
+  });
+});

@@ -161,3 +161,22 @@ export function honoursHeldBy(db: Database, recipientId: string, recipientKind?:
   ) as HonourRow[];
   return rows.map((r) => ({ honourId: r.honour_id, awardType: r.award_type as HonourType, level: r.level as HonourLevel, conferredOn: r.conferred_on, status: r.status as HonourStatus }));
 }
+
+/** A recipient's honours from award rounds, with the round each is in (what a derived honour can follow). */
+export interface RoundHonourRow {
+  honourId: string;
+  roundId: string;
+  awardType: string;
+  status: string;
+  conferredOn: string;
+  sourceHonourId: string | null;
+}
+
+export function roundHonoursOf(db: Database, recipientId: string, recipientKind: string): RoundHonourRow[] {
+  return db
+    .prepare(
+      `SELECT honour_id AS honourId, round_id AS roundId, award_type AS awardType, status, conferred_on AS conferredOn, source_honour_id AS sourceHonourId
+       FROM award_honours WHERE recipient_id = ? AND recipient_kind = ? AND source_kind = 'round' ORDER BY conferred_on, position`,
+    )
+    .all(recipientId, recipientKind) as RoundHonourRow[];
+}
