@@ -177,6 +177,11 @@ describe('campaigns over HTTP', () => {
       expect(wrongMethod.headers.allow).toBe('GET, HEAD, PATCH');
       expect(wrongMethod.body).toMatchObject({ status: 405, code: 'HTTP.METHOD_NOT_ALLOWED', allowed: ['GET', 'HEAD', 'PATCH'], messageZh: expect.stringContaining('不支持 DELETE') });
       expect((await t.request('GET', '/api/v1/campaigns/jj-2021/publish', { token: city })).status).toBe(405);
+      // A fixed address where an id could stand is not taken as an id by another method's route (review 41 #6).
+      const catalogue = await t.request('PATCH', '/api/v1/campaigns/catalogue', { token: city, body: {} });
+      expect(catalogue.status).toBe(405);
+      expect(catalogue.headers.allow).toBe('GET, HEAD');
+      expect(catalogue.body).toMatchObject({ code: 'HTTP.METHOD_NOT_ALLOWED', allowed: ['GET', 'HEAD'] });
       // An address no route has stays 404, and so does a missing resource at a known one.
       expect((await t.request('DELETE', '/api/v1/no-such-thing', { token: city })).body).toMatchObject({ status: 404, code: 'HTTP.NOT_FOUND' });
       expect((await t.request('GET', '/api/v1/campaigns/nope', { token: city })).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });

@@ -7,7 +7,7 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { AppConfig } from './config/app-config';
 import { MetricsService, QueryCache, ReadConsistency, notModifiedOnSend, queryCacheFastPath } from '@jingsai/api-kit';
 import { TokenService } from '@jingsai/auth';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ProblemDetailsFilter, methodNotAllowed } from './http/problem-details.filter';
 import { documentProblems } from './http/openapi-problems';
 import { documentConstraints } from './http/openapi-constraints';
 import { documentHttpConventions } from './http/openapi-http';
@@ -62,6 +62,11 @@ export async function createApp(config: AppConfig, options: AppModuleOptions & {
     reply.header(CORRELATION_HEADER, req.correlationId);
     if (closing) {
       return reply.code(503).header('retry-after', '5').header('content-type', PROBLEM_CONTENT_TYPE).send(shuttingDownProblem(req.url));
+    }
+    // A method the fixed route at this path does not take, which a route with an id in its place would take as an id.
+    const allowed = routes.fixedRouteRefuses(req.method, req.url);
+    if (allowed) {
+      return reply.code(405).header('allow', allowed.join(', ')).header('content-type', PROBLEM_CONTENT_TYPE).send(methodNotAllowed(req.method, allowed, req.url));
     }
     // Commands take JSON only: a form or text body is refused before a parser reads it (Nest registers a form parser).
     const type = req.headers['content-type'];

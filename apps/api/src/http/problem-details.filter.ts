@@ -34,7 +34,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-function methodNotAllowed(method: string, allowed: string[], instance: string): ProblemBody {
+export function methodNotAllowed(method: string, allowed: string[], instance: string): ProblemBody {
   return problem(
     405,
     'HTTP.METHOD_NOT_ALLOWED',

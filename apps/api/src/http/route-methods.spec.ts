@@ -22,3 +22,22 @@ describe('RouteMethods (which methods a path takes, for 405)', () => {
     expect(routes.allowedAt('/api/v1/files/acsv')).toEqual([]);
   });
 });
+
+describe('RouteMethods.fixedRouteRefuses (a word a route with an id in its place would take as an id)', () => {
+  const routes = new RouteMethods();
+  routes.add('GET', '/api/v1/campaigns/catalogue');
+  routes.add('PATCH', '/api/v1/campaigns/:campaignId');
+  routes.add(['GET', 'POST'], '/api/v1/campaigns');
+
+  it('names what the fixed route takes when it does not take the method (review 41 #6)', () => {
+    expect(routes.fixedRouteRefuses('PATCH', '/api/v1/campaigns/catalogue')).toEqual(['GET', 'HEAD']);
+    expect(routes.fixedRouteRefuses('DELETE', '/api/v1/campaigns?x=1')).toEqual(['GET', 'HEAD', 'POST']);
+  });
+
+  it('leaves alone a method the fixed route takes, an id, and OPTIONS (CORS preflight)', () => {
+    expect(routes.fixedRouteRefuses('GET', '/api/v1/campaigns/catalogue')).toBeNull();
+    expect(routes.fixedRouteRefuses('HEAD', '/api/v1/campaigns/catalogue')).toBeNull();
+    expect(routes.fixedRouteRefuses('PATCH', '/api/v1/campaigns/jj-2021')).toBeNull();
+    expect(routes.fixedRouteRefuses('OPTIONS', '/api/v1/campaigns/catalogue')).toBeNull();
+  });
+});

@@ -19,6 +19,18 @@ export class RouteMethods {
     if (methods.has('GET')) methods.add('HEAD');
   }
 
+  /**
+   * A method the fixed route at exactly this path (no parameter in it, e.g. `/api/v1/campaigns/catalogue`) does not
+   * take: the methods it takes, sorted, since the router would hand the request to a route with a parameter in that
+   * place (`PATCH /campaigns/:campaignId`), which would answer as if the word were an id (review 41 #6). Null when
+   * no fixed route is at the path or it takes the method.
+   */
+  fixedRouteRefuses(method: string, url: string): string[] | null {
+    const methods = this.byUrl.get(url.split('?', 1)[0]!);
+    if (!methods || methods.has(method) || method === 'OPTIONS') return null;
+    return [...methods].sort();
+  }
+
   /** The methods some route takes at this path (its query ignored), sorted; empty for an unknown path. */
   allowedAt(url: string): string[] {
     const path = url.split('?', 1)[0]!;
