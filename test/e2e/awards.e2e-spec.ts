@@ -744,5 +744,25 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const withdrawn = ok(await post(`${RS}/nominations/n-worker1/withdraw`, { reason: '本人调离' }, 'county')).body;
     expect(withdrawn).toMatchObject({ events: ['NominationRemoved'], noteZh: '递补人选head2师傅（n-head2）未递补：递补后将超出名额（分项名额“企业负责人”：已推荐 2 名，限 1 名）。' });
   });
+
+  it('judges 一票否决 and an organisation’s exclusion windows under any rule set, even one that leaves them out (review 45 #1, #2)', async () => {
+    // kind-only names no veto and no window. p-c had a quality accident (above); ent-a a safety accident on 2023-05-14.
+    const RK = '/api/v1/award-rounds/jj-kind-only';
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-kind-only', campaignId: 'jj-2021', awardType: 'may_day_certificate', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 3 }], levels: ['unit'] }, 'office'), 201);
+    const vetoed = await post(`${RK}/nominations`, { nominationId: 'n-c', nominee: { kind: 'unit', id: 'ent-c', name: 'C 公司', orgId: 'ent-c' }, projectId: 'p-c' }, 'county');
+    expect(vetoed.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
+    expect(vetoed.body.failedReasons).toContainEqual(expect.objectContaining({ rule: 'project_veto', messageZh: expect.stringContaining('一票否决') }));
+    const barred = await post(`${RK}/nominations`, { nominationId: 'n-a', nominee: { kind: 'unit', id: 'ent-a', name: 'A 公司', orgId: 'ent-a' } }, 'county');
+    expect(barred.body.failedReasons).toEqual([expect.objectContaining({ rule: 'exclusion_window', messageZh: expect.stringContaining('安全生产事故（2023-05-14，2026-05-14 起方可参评）') })]);
+    // A unit with nothing against it is taken; so is a person of ent-a (DOMAIN bars the organisation, not its people).
+    ok(await post(`${RK}/nominations`, { nominationId: 'n-a', nominee: { kind: 'unit', id: 'ent-b', name: 'B 公司', orgId: 'ent-b' } }, 'county'), 201);
+    ok(await post('/api/v1/award-rounds', { roundId: 'jj-kind-only-medal', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
+    ok(await post('/api/v1/award-rounds/jj-kind-only-medal/nominations', { nominationId: 'n-p', nominee: { kind: 'person', id: 'a-worker', name: '钱师傅', orgId: 'ent-a' } }, 'county'), 201);
+    // The board, judging by this latest round's rule set, shows the vetoed project ineligible for the same reason.
+    const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
+    expect(board.ruleSet).toMatchObject({ ruleSetId: 'kind-only', basisZh: expect.stringContaining('jj-kind-only') });
+    expect(board.items.find((i: any) => i.projectId === 'p-c').failedReasons.map((r: any) => r.rule)).toContain('project_veto');
+    expect(board.items.find((i: any) => i.projectId === 'p-a').failedReasons.map((r: any) => r.rule)).toContain('exclusion_window');
+  });
 });
 

@@ -6,7 +6,7 @@ import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@j
 import { campaignDecider } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, RuleSetVersion, awardRoundDecider, evaluateEligibility, roundFactsOf, withCampaignEntryRule, REVIEW_LEVELS, isOneOf } from './award-domain';
+import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, RuleSetVersion, awardRoundDecider, evaluateEligibility, roundFactsOf, withMandatoryRules, REVIEW_LEVELS, isOneOf } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
@@ -180,7 +180,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         levels: applicableLevels(round.levels, nomineeOrgId, this.orgs),
         orgNames: Object.fromEntries([recommenderOrgId, ...round.quotasByRecommender.map((q) => q.orgId)].map((id) => [id, this.orgs.get(id)?.name ?? id])),
         verdict: evaluateEligibility({
-          rules: project ? withCampaignEntryRule(version.rules) : version.rules,
+          rules: withMandatoryRules(version.rules, { project: project !== undefined, nomineeKind: nominee.kind }),
           ruleSetId: round.ruleSetId,
           ruleSetVersion: round.ruleSetVersion,
           awardType: round.awardType,

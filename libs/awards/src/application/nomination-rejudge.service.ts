@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BarredNomination, NominationState, OrganizationFacts, ProjectFacts, RoundConfig, evaluateEligibility } from './award-domain';
+import { BarredNomination, NominationState, OrganizationFacts, ProjectFacts, RoundConfig, evaluateEligibility, withMandatoryRules } from './award-domain';
 import { NomineeFacts } from './nominee-facts.service';
 
 /**
@@ -28,8 +28,10 @@ export class NominationRejudge {
 
   /** The active nominations the re-judged rules of the round's rule-set version bar as of `at`. */
   async barred(round: RoundConfig, nominations: NominationState[], at: string): Promise<BarredNomination[]> {
-    const rules = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules.filter((r) => JUDGED_AGAIN.includes(r.rule));
-    if (rules.length === 0) return [];
+    const ruleSet = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules;
+    // With the rules no rule set leaves out, for the nominee's kind (the veto only on a nomination resting on a project, below).
+    const rulesFor = (nomineeKind: string) => withMandatoryRules(ruleSet, { project: true, nomineeKind }).filter((r) => JUDGED_AGAIN.includes(r.rule));
+    if (nominations.every((n) => rulesFor(n.nominee.kind).length === 0)) return [];
     // Nominees share organisations (a unit's teams, their enterprise) and projects: each is read once.
     const orgs = new Map<string, Promise<{ organization: OrganizationFacts; ancestors: OrganizationFacts[] }>>();
     const orgFactsOf = (orgId: string) => {
@@ -47,7 +49,7 @@ export class NominationRejudge {
     for (const n of nominations.filter((x) => x.status === 'active')) {
       const projectId = projectOf(n);
       const project = projectId ? await projectFactsOf(projectId) : null;
-      const applicable = rules.filter((r) => project !== null || !ON_PROJECT.includes(r.rule));
+      const applicable = rulesFor(n.nominee.kind).filter((r) => project !== null || !ON_PROJECT.includes(r.rule));
       // A prerequisite honour's "within the last N years" is measured at the nomination, as it was
       // then: time passing does not remove a nominee, a revocation since does (statuses are current).
       const atNomination = applicable.filter((r) => r.rule === 'prerequisite_honour');
@@ -57,7 +59,7 @@ export class NominationRejudge {
         ...(await orgFactsOf(n.nominee.orgId)),
         ...(project ? { project } : {}),
       };
-      const judge = (judged: typeof rules, asOf: string) =>
+      const judge = (judged: typeof applicable, asOf: string) =>
         judged.length === 0
           ? []
           : evaluateEligibility({

@@ -89,3 +89,39 @@ export const RULE_LABELS: Record<RuleKey, Label> = {
 export function withCampaignEntryRule(rules: readonly RuleSpec[]): RuleSpec[] {
   return rules.some((r) => r.rule === 'applied_on_time') ? [...rules] : [{ rule: 'applied_on_time' }, ...rules];
 }
+
+/** The exclusion windows every round judges (DOMAIN): a fact bars for these, unless the rule set sets its own for it. */
+export const MANDATORY_EXCLUSION_WINDOWS: ReadonlyArray<Extract<RuleSpec, { rule: 'exclusion_window' }>> = [
+  { rule: 'exclusion_window', facts: ['safety_accident', 'occupational_hazard', 'mass_incident'], years: 3 },
+  { rule: 'exclusion_window', facts: ['wage_arrears', 'no_union'], years: 'same_year' },
+];
+
+/** 一票否决 as every round judges it: a safety or quality accident on the project cancels eligibility outright. */
+export const MANDATORY_VETO_KINDS: readonly ProjectIncidentKind[] = ['safety_accident', 'quality_accident'];
+
+/**
+ * The rules no rule set can leave out (review 45 #2): what the notices state as bars, not as the
+ * choices of one selection. Beside the campaign's entry rule, a nomination resting on a project is
+ * judged by 一票否决 for a safety or quality accident on it (a rule set may add incident kinds, not
+ * remove these); and an organisation nominated (a unit, or a team, whose enterprise answers for it)
+ * by its exclusion windows: three years from an accident, a serious occupational hazard or a mass
+ * incident, the year of wage arrears or of having no union, for each fact the rule set does not
+ * window itself. A person is judged by the windows of their organisation only where the rule set
+ * says so: DOMAIN bars the organisation.
+ */
+export function withMandatoryRules(rules: readonly RuleSpec[], on: { project: boolean; nomineeKind: string }): RuleSpec[] {
+  const out = on.project ? withCampaignEntryRule(rules) : [...rules];
+  if (on.nomineeKind !== 'person') {
+    const windowed = new Set(rules.flatMap((r) => (r.rule === 'exclusion_window' ? r.facts : [])));
+    for (const w of MANDATORY_EXCLUSION_WINDOWS) {
+      const missing = w.facts.filter((f) => !windowed.has(f));
+      if (missing.length > 0) out.push({ ...w, facts: missing });
+    }
+  }
+  if (!on.project) return out;
+  const veto = out.findIndex((r) => r.rule === 'project_veto');
+  if (veto < 0) return [...out, { rule: 'project_veto', incidentKinds: [...MANDATORY_VETO_KINDS] }];
+  const kinds = (out[veto] as Extract<RuleSpec, { rule: 'project_veto' }>).incidentKinds;
+  out[veto] = { rule: 'project_veto', incidentKinds: [...kinds, ...MANDATORY_VETO_KINDS.filter((k) => !kinds.includes(k))] };
+  return out;
+}

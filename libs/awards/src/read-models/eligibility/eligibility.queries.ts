@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import {
-  AWARD_TYPE_CATALOGUE, AwardType, EligibilityReason, NOMINEE_KIND_LABELS, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf, withCampaignEntryRule,
+  AWARD_TYPE_CATALOGUE, AwardType, EligibilityReason, NOMINEE_KIND_LABELS, ELIGIBILITY_VERDICT_LABELS, EligibilityVerdict, EligibilityVerdictStatus, GRADES, Grade, OrganizationFacts, Ownership, ProjectFacts, RoundFacts, RuleSpec, evaluateEligibility, shanghaiDateOf, withMandatoryRules,
 } from '../../application/award-domain';
 import { PROJECT_STATUS_LABELS, ProjectStatus } from '@jingsai/competitions';
 import { deadlineDateOf } from '../../application/project-facts.mapper';
@@ -121,8 +121,8 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
     ? [...q.rules, ...(nomineeKind === 'team' && unitAward && !q.rules.some((x) => x.rule === kindRule.rule) ? [kindRule] : [])]
     : q.rules.filter((x) => !NOMINEE_RULES.has(x.rule));
   const verdict = evaluateEligibility({
-    // Every row is a project of the campaign: its entry rule applies whatever the rule set (withCampaignEntryRule).
-    rules: withCampaignEntryRule(rules),
+    // Every row is a project of the campaign: its entry rule, 一票否决 and the exclusion windows apply whatever the rule set.
+    rules: withMandatoryRules(rules, { project: true, nomineeKind }),
     ruleSetId: q.ruleSetId,
     ruleSetVersion: q.ruleSetVersion,
     awardType: q.awardType,
