@@ -162,6 +162,20 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect((await board('city', '&orgId=jj-power')).items[0]).toMatchObject({ nextApprovalLevel: 'city' });
     });
 
+    it('an industry union (产业工会) at the county level approves its enterprises’ projects before the city, as a committee does (review 46 #1)', async () => {
+      ok(await post('/api/v1/organizations', { orgId: 'jj-build', name: '九江市建设交通工会', kind: 'union', level: 'county', parentId: 'jj' }, 'admin'), 201);
+      ok(await post('/api/v1/organizations', { orgId: 'ent-road', name: '九江路桥集团', kind: 'enterprise', level: 'enterprise', parentId: 'jj-build' }, 'admin'), 201);
+      tok.build = await t.token({ userId: 'u-jj-build', roles: ['committee'], orgId: 'jj-build' });
+      tok.road = await t.token({ userId: 'u-ent-road', roles: ['unit'], orgId: 'ent-road' });
+      ok(await post('/api/v1/projects', application('p-road', { title: '路桥施工技能比武' }), 'road'), 201);
+      ok(await post('/api/v1/projects/p-road/submit', {}, 'road'));
+      expect(ok(await get('/api/v1/projects/p-road', 'city')).body.requiredApprovalLevels).toEqual(['county', 'city']);
+      expect((await board('build', '&awaitingMyAction=true')).items.map((i: any) => [i.projectId, i.nextApprovalLevel])).toEqual([['p-road', 'county']]);
+      expect((await post('/api/v1/projects/p-road/approve', {}, 'city')).body).toMatchObject({ status: 409, code: 'PROJECT.APPROVAL_OUT_OF_ORDER' });
+      expect(ok(await post('/api/v1/projects/p-road/approve', {}, 'build')).body.events).toEqual(['ProjectApprovedAtLevel']);
+      expect(ok(await post('/api/v1/projects/p-road/approve', {}, 'city')).body.events).toEqual(['ProjectApproved']);
+    });
+
     it('refuses an illegal transition naming the state and the allowed actions', async () => {
       const res = await post('/api/v1/projects/p-a/approve', {}, 'xy');
       expect(res.status).toBe(409);

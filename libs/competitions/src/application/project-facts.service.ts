@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { DomainError, Role, streamIdOf } from '@jingsai/shared';
-import { ASSESSMENT_OWNER_ACTIONS, ApprovalFacts, AssessorProfile, Campaign, ProjectAction, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider, neverPublished } from '../domain';
+import { APPROVING_KINDS, ASSESSMENT_OWNER_ACTIONS, ApprovalFacts, AssessorProfile, Campaign, ProjectAction, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider, neverPublished } from '../domain';
 import { campaignStream } from './campaign-stream';
 
 export const projectStream = (projectId: string) => streamIdOf('project', projectId);
@@ -207,7 +207,7 @@ export class ProjectFacts {
     if (!node) return [];
     return [...node.path, orgId]
       .map((id) => this.orgs.get(id))
-      .filter((n) => n?.kind === 'committee' && isHierarchyLevel(n.level))
+      .filter((n) => n !== undefined && APPROVING_KINDS.includes(n.kind) && isHierarchyLevel(n.level))
       .map((n) => n!.level as HierarchyLevel);
   }
 

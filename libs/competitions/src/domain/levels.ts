@@ -14,6 +14,13 @@ export const HIERARCHY_LEVEL_LABELS: Record<HierarchyLevel, string> = {
   team: '班组级',
 };
 
+/**
+ * The kinds of organisation that approve projects at their level: a competition committee, or the
+ * union that runs one (a Shanghai district's 区总工会, an industry union: 各区县局(产业)工会). The
+ * award chain takes either as a level's reviewer too (review 46 #1).
+ */
+export const APPROVING_KINDS: readonly string[] = ['committee', 'union'];
+
 /** 0 for province … 4 for team: a smaller rank is a higher level. */
 export function levelRank(level: HierarchyLevel): number {
   return HIERARCHY_LEVELS.indexOf(level);

@@ -59,11 +59,11 @@ export function orgPathTable(table: string) {
     pathOf(db: Database, orgId: string): string {
       return this.get(db, orgId)?.path ?? `/${orgId}/`;
     },
-    /** Levels at which the organisation or one of its ancestors is a competition committee. */
+    /** Levels at which the organisation or one of its ancestors approves projects (a committee, or a union: APPROVING_KINDS). */
     committeeLevels(db: Database, orgId: string): string[] {
       const ids = this.pathOf(db, orgId).split('/').filter(Boolean);
       if (ids.length === 0) return [];
-      const rows = db.prepare(`SELECT level FROM ${table} WHERE kind = 'committee' AND org_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ level: string }>;
+      const rows = db.prepare(`SELECT level FROM ${table} WHERE kind IN ('committee', 'union') AND org_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ level: string }>;
       return rows.map((r) => r.level);
     },
   };
