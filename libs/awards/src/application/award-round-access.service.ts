@@ -79,6 +79,11 @@ export class AwardRoundAccess {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
+  /** An organisation's name as users read it, its id when the register does not know it. */
+  orgName(orgId: string): string {
+    return this.orgs.get(orgId)?.name ?? orgId;
+  }
+
   async load(roundId: string): Promise<LoadedRound> {
     const stream = roundStream(roundId);
     const { state, revision } = await this.commands.state(stream, awardRoundDecider);

@@ -28,7 +28,7 @@ export async function runOnRound(
   const at = ctx.now.toISOString();
   const base = { roundId, at, actor: ctx.actor, callerActions: access.callerActions(user, round, at) };
   const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build(base), ctx);
-  return { id: roundId, ...(itemId ? { itemId } : {}), outcome, ...substitutesNote(round, outcome.events) };
+  return { id: roundId, ...(itemId ? { itemId } : {}), outcome, ...substitutesNote(access, round, outcome.events) };
 }
 
 /**
@@ -36,7 +36,7 @@ export async function runOnRound(
  * sub-quota, say), the answer says which and why (review 43 #8): "no substitute promoted" and
  * "no substitute exists" read alike otherwise.
  */
-function substitutesNote(round: LoadedRound, events: ReadonlyArray<{ type: string; data: unknown }>): { noteZh?: string; noteEn?: string } {
+function substitutesNote(access: AwardRoundAccess, round: LoadedRound, events: ReadonlyArray<{ type: string; data: unknown }>): { noteZh?: string; noteEn?: string } {
   const promotedFor = new Set(events.filter((e) => e.type === 'SubstitutePromoted').map((e) => (e.data as { replacesNominationId: string }).replacesNominationId));
   const left = events
     .filter((e) => e.type === 'NominationRemoved' || e.type === 'NominationWithdrawnAfterObjection')
@@ -45,10 +45,17 @@ function substitutesNote(round: LoadedRound, events: ReadonlyArray<{ type: strin
   const notes = left.flatMap((id) => {
     const removed = round.state.nominations.find((n) => n.nominationId === id);
     if (!removed) return [];
-    return substitutesPassedOver(round.state, round.round, removed).map(({ nomination, breaches }) => ({
-      zh: `递补人选${nomination.nominee.name}（${nomination.nominationId}）未递补：递补后将超出名额（${breachesZh(breaches, round.round)}）`,
-      en: `substitute ${nomination.nominationId} was not promoted: it would exceed ${breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ')}`,
-    }));
+    return substitutesPassedOver(round.state, round.round, removed).map(({ nomination, breaches, otherRecommender }) =>
+      otherRecommender
+        ? {
+            zh: `递补人选${nomination.nominee.name}（${nomination.nominationId}）未递补：本轮名额按推荐单位分配，该人选由${access.orgName(nomination.recommenderOrgId)}推荐，只能递补该单位的名额`,
+            en: `substitute ${nomination.nominationId} was not promoted: quotas are per recommender, and it holds a place of ${nomination.recommenderOrgId} only`,
+          }
+        : {
+            zh: `递补人选${nomination.nominee.name}（${nomination.nominationId}）未递补：递补后将超出名额（${breachesZh(breaches, round.round)}）`,
+            en: `substitute ${nomination.nominationId} was not promoted: it would exceed ${breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ')}`,
+          },
+    );
   });
   return notes.length > 0 ? { noteZh: `${notes.map((n) => n.zh).join('；')}。`, noteEn: `${notes.map((n) => n.en).join('; ')}.` } : {};
 }

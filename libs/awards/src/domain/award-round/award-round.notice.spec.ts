@@ -4,6 +4,7 @@ import { awardActionNamesNow } from './award-round.actions-now';
 import { awardRoundDecider } from './award-round.decider';
 import { AwardRoundEvent } from './award-round.events';
 import { AFTER_NOTICE, DURING_NOTICE, ROUND_ID, at, created, noticeEnded, noticeStarted, passed, stateAfter, submitted } from './award-round.fixtures';
+import { substitutesPassedOver } from './award-round.slate';
 
 const spec = DeciderSpec.for(awardRoundDecider);
 const start = (over: Partial<StartPublicNotice> = {}): StartPublicNotice => ({
@@ -225,6 +226,21 @@ describe('resolving objections', () => {
     ]);
   });
 
+  it('with no quota per recommender, promotes the round’s next substitute, whoever named it (review 46 #2)', () => {
+    // The recommender's own substitute first, then the round's others, lowest order first.
+    const waiting = [...passed('s-b2', { substitute: true, recommenderOrgId: 'org-b', order: 2 }), ...passed('s-b1', { substitute: true, recommenderOrgId: 'org-b', order: 1 })];
+    spec.given([...ready, ...waiting, noticeStarted(['n-1', 'n-2', 's-b2', 's-b1']), raised]).when(resolve('upheld')).thenMatches([
+      { type: 'ObjectionUpheld' },
+      { type: 'NominationWithdrawnAfterObjection' },
+      { type: 'SubstitutePromoted', data: { nominationId: 's-b1', replacesNominationId: 'n-1' } },
+    ]);
+    spec.given([...ready, ...waiting, ...passed('s-a', { substitute: true, order: 5 }), noticeStarted(['n-1', 'n-2', 's-b2', 's-b1', 's-a']), raised]).when(resolve('upheld')).thenMatches([
+      { type: 'ObjectionUpheld' },
+      { type: 'NominationWithdrawnAfterObjection' },
+      { type: 'SubstitutePromoted', data: { nominationId: 's-a' } },
+    ]);
+  });
+
   it('upholds without promotion when there is no substitute, and can be resolved after the notice ended', () => {
     spec.given([...inNotice, raised, noticeEnded()]).when(resolve('upheld')).thenMatches([{ type: 'ObjectionUpheld' }, { type: 'NominationWithdrawnAfterObjection' }]);
   });
@@ -251,14 +267,23 @@ describe('resolving objections', () => {
   });
 });
 
-describe('after an upheld objection empties the list', () => {
-  // n-1 is the only primary, of org-a; s-9 waits as a substitute of another recommender.
+describe('after an upheld objection empties a list with quotas per recommender', () => {
+  // n-1 is the only primary, of org-a; s-9 waits as a substitute of another recommender, within its own quota.
   const upheld: AwardRoundEvent[] = [
     raised,
     { type: 'ObjectionUpheld', data: { roundId: ROUND_ID, objectionId: 'o-1', nominationId: 'n-1', note: '属实' } },
     { type: 'NominationWithdrawnAfterObjection', data: { roundId: ROUND_ID, nominationId: 'n-1', objectionId: 'o-1' } },
   ];
-  const emptied = [created(), ...passed('n-1'), ...passed('s-9', { substitute: true, recommenderOrgId: 'org-b' }), noticeStarted(['n-1', 's-9']), ...upheld];
+  const perRecommender = created({ quotasByRecommender: [{ orgId: 'org-a', quota: 1 }, { orgId: 'org-b', quota: 1 }] });
+  const emptied = [perRecommender, ...passed('n-1'), ...passed('s-9', { substitute: true, recommenderOrgId: 'org-b' }), noticeStarted(['n-1', 's-9']), ...upheld];
+
+  it('promotes no substitute of another recommender: it holds a place within its own recommender’s quota, and is said to be passed over for that', () => {
+    const before = [perRecommender, ...passed('n-1'), ...passed('s-9', { substitute: true, recommenderOrgId: 'org-b' }), noticeStarted(['n-1', 's-9']), raised];
+    spec.given(before).when(resolve('upheld')).thenMatches([{ type: 'ObjectionUpheld' }, { type: 'NominationWithdrawnAfterObjection' }]);
+    const state = stateAfter(before);
+    const n1 = state.nominations.find((n) => n.nominationId === 'n-1')!;
+    expect(substitutesPassedOver(state, state.round!, n1).map((p) => [p.nomination.nominationId, p.otherRecommender])).toEqual([['s-9', true]]);
+  });
 
   it('refuses conferral saying who left and why, that the substitute does not step in for another recommender, and how to go on', () => {
     spec.given([...emptied, noticeEnded()]).when({ type: 'Confer', ...at(AFTER_NOTICE) }).thenThrows('AWARD.SLATE_EMPTY', {

@@ -71,29 +71,44 @@ export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 
 
 export const primariesOf = (state: AwardRoundState): NominationState[] => state.nominations.filter(isPrimary);
 
+/** A substitute not promoted: the quotas it would break, or that it was named by another recommender whose quota it holds. */
+export interface PassedOver {
+  nomination: NominationState;
+  breaches: QuotaBreach[];
+  otherRecommender?: boolean;
+}
+
 /**
- * The substitutes of `removed`'s recommender in the order they step in (lowest order first), up to
- * and including the first that fits every quota once promoted: it is promoted, the others before
- * it are passed over, each with the quotas it would break.
+ * The substitutes in the order they step in for `removed`, up to and including the first that fits
+ * every quota once promoted: it is promoted, the others before it are passed over, each with why.
+ * Its own recommender's come first (lowest order first). When the round shares out no quota per
+ * recommender, the round's other substitutes follow, in the same order (review 46 #2: with one list
+ * for the whole round, an upheld objection left the place empty while a substitute waited); when it
+ * does, a substitute holds a place within its own recommender's quota only, and those of others are
+ * passed over, saying so.
  */
-function substituteWalk(state: AwardRoundState, round: RoundConfig, removed: NominationState): { promoted: NominationState | null; passedOver: Array<{ nomination: NominationState; breaches: QuotaBreach[] }> } {
-  const passedOver: Array<{ nomination: NominationState; breaches: QuotaBreach[] }> = [];
+function substituteWalk(state: AwardRoundState, round: RoundConfig, removed: NominationState): { promoted: NominationState | null; passedOver: PassedOver[] } {
+  const passedOver: PassedOver[] = [];
   if (removed.substitute) return { promoted: null, passedOver };
   const remaining = primariesOf(state).filter((n) => n.nominationId !== removed.nominationId);
-  const candidates = state.nominations
-    .filter((n) => n.status === 'active' && n.substitute && n.recommenderOrgId === removed.recommenderOrgId)
-    .sort((a, b) => a.order - b.order || a.seq - b.seq);
-  for (const c of candidates) {
+  const inOrder = (a: NominationState, b: NominationState) => a.order - b.order || a.seq - b.seq;
+  const waiting = state.nominations.filter((n) => n.status === 'active' && n.substitute);
+  const own = waiting.filter((n) => n.recommenderOrgId === removed.recommenderOrgId).sort(inOrder);
+  const others = waiting.filter((n) => n.recommenderOrgId !== removed.recommenderOrgId).sort(inOrder);
+  const shared = round.quotasByRecommender.length === 0;
+  for (const c of shared ? [...own, ...others] : own) {
     const breaches = quotaBreaches(round, [...remaining, c]);
     if (breaches.length === 0) return { promoted: c, passedOver };
     passedOver.push({ nomination: c, breaches });
   }
+  if (!shared) passedOver.push(...others.map((nomination) => ({ nomination, breaches: [], otherRecommender: true })));
   return { promoted: null, passedOver };
 }
 
 /**
  * The substitute to promote when `removed` drops out: an active substitute of the same recommending
- * organisation, lowest order first, that fits every quota once promoted (others are skipped).
+ * organisation (or, with no quota per recommender, of the round), lowest order first, that fits
+ * every quota once promoted (others are skipped).
  */
 export function nextSubstitute(state: AwardRoundState, round: RoundConfig, removed: NominationState): NominationState | null {
   return substituteWalk(state, round, removed).promoted;
@@ -103,7 +118,7 @@ export function nextSubstitute(state: AwardRoundState, round: RoundConfig, remov
  * The substitutes {@link nextSubstitute} passes over, each with the quotas it would break once
  * promoted (review 43 #8: a substitute left waiting for a full sub-quota was not told why).
  */
-export function substitutesPassedOver(state: AwardRoundState, round: RoundConfig, removed: NominationState): Array<{ nomination: NominationState; breaches: QuotaBreach[] }> {
+export function substitutesPassedOver(state: AwardRoundState, round: RoundConfig, removed: NominationState): PassedOver[] {
   return substituteWalk(state, round, removed).passedOver;
 }
 
@@ -135,10 +150,11 @@ const LEFT_LIST_ZH: Record<NonNullable<NominationState['removal']>['reason'], st
 
 /**
  * The list holds no primary nominee. Before the notice, nominate someone. After it, say who left
- * and why, that a waiting substitute steps in only for its own recommender's nominees, and that
- * the award office completes the list by reopening nominations (and a new notice).
+ * and why, why a waiting substitute did not step in (with quotas per recommender, only for its own
+ * recommender's nominees; otherwise, a quota it would break), and that the award office completes
+ * the list by reopening nominations (and a new notice).
  */
-function emptySlate(state: AwardRoundState): DomainError {
+function emptySlate(state: AwardRoundState, round: RoundConfig): DomainError {
   if (state.stage === 'nominating' || state.stage === 'none') {
     return DomainError.unprocessable('AWARD.SLATE_EMPTY', '推荐名单为空，请先推荐人选。', 'The list has no nominees; nominate someone first.');
   }
@@ -147,18 +163,23 @@ function emptySlate(state: AwardRoundState): DomainError {
   const left = state.nominations.filter((n) => n.status !== 'active' && (published.size === 0 || published.has(n.nominationId)));
   const waiting = state.nominations.filter((n) => n.status === 'active' && n.substitute);
   const why = (n: NominationState) => LEFT_LIST_ZH[n.removal?.reason ?? 'withdrawn'];
+  const perRecommender = round.quotasByRecommender.length > 0;
   const zh = [
     '推荐名单中已无正式人选',
     left.length > 0 ? `：${left.map((n) => `${nameOf(state.nominations, n.nominationId)}${why(n)}`).join('；')}` : '',
     '。',
-    waiting.length > 0 ? `候补人选${waiting.map((n) => nameOf(state.nominations, n.nominationId)).join('、')}只递补本推荐单位（${[...new Set(waiting.map((n) => n.recommenderOrgId))].join('、')}）的人选，不能替补其他推荐单位的人选。` : '',
+    waiting.length === 0
+      ? ''
+      : perRecommender
+        ? `候补人选${waiting.map((n) => nameOf(state.nominations, n.nominationId)).join('、')}只递补本推荐单位（${[...new Set(waiting.map((n) => n.recommenderOrgId))].join('、')}）的人选，不能替补其他推荐单位的人选。`
+        : `候补人选${waiting.map((n) => nameOf(state.nominations, n.nominationId)).join('、')}递补后将超出名额，未能递补。`,
     '如需补充人选，请“重新开放推荐”并写明理由，补齐后重新公示。',
   ].join('');
   return DomainError.unprocessable(
     'AWARD.SLATE_EMPTY',
     zh,
     `The list has no primary nominee left${left.length > 0 ? ` (${left.map((n) => `${n.nominationId}: ${n.removal?.reason ?? n.status}`).join('; ')})` : ''}.` +
-      `${waiting.length > 0 ? ` A substitute steps in only for its own recommender's nominees (${waiting.map((n) => `${n.nominationId} of ${n.recommenderOrgId}`).join(', ')}).` : ''}` +
+      `${waiting.length === 0 ? '' : perRecommender ? ` A substitute steps in only for its own recommender's nominees (${waiting.map((n) => `${n.nominationId} of ${n.recommenderOrgId}`).join(', ')}).` : ` The waiting substitutes (${waiting.map((n) => n.nominationId).join(', ')}) would exceed a quota.`}` +
       ' Reopen nominations, giving a reason, to complete the list for a new notice.',
     { leftTheList: left.map((n) => ({ nominationId: n.nominationId, status: n.status, reason: n.removal?.reason ?? null })), waitingSubstitutes: waiting.map((n) => ({ nominationId: n.nominationId, recommenderOrgId: n.recommenderOrgId })) },
   );
@@ -170,7 +191,7 @@ function emptySlate(state: AwardRoundState): DomainError {
  */
 export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { primaries: NominationState[]; ratios: RatioResult[] } {
   const primaries = primariesOf(state);
-  if (primaries.length === 0) throw emptySlate(state);
+  if (primaries.length === 0) throw emptySlate(state, round);
   const reviews = missingReviews(round, primaries);
   if (reviews.length > 0) {
     throw DomainError.unprocessable(
