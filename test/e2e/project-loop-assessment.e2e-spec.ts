@@ -159,6 +159,17 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(fin.body.events).toEqual(['AssessmentFinalized']);
     const result = ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.result;
     expect(result).toMatchObject({ total: 85.25, grade: 'good', gradeLabel: '良好', aggregation: 'trimmed_mean', totalsUsed: [85.5, 85], dropped: [72.1, 92.6], disagreement: { spread: 20.5, threshold: 15, flagged: true } });
+    // Once fixed, the unit reads every sheet, but not who gave which (review 46 #3): highest total first, no names.
+    const anonymous = (await statsOf('unitA')).assessors.map((a: any) => [a.userId, a.name, a.orgId, a.weightedTotal, a.anonymous]);
+    expect(anonymous).toEqual([[null, '评估专家 1', null, 92.6, true], [null, '评估专家 2', null, 85.5, true], [null, '评估专家 3', null, 85, true], [null, '评估专家 4', null, 72.1, true]]);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment.scores.map((x: any) => [x.assessorUserId, x.assessorLabel, x.weightedTotal])).toEqual([
+      [null, '评估专家 1', 92.6], [null, '评估专家 2', 85.5], [null, '评估专家 3', 85], [null, '评估专家 4', 72.1],
+    ]);
+    // An assessor keeps their own sheet named; the committee sees every sheet with its expert.
+    expect((await statsOf('as3')).assessors.map((a: any) => [a.userId, a.weightedTotal])).toEqual([['as3', 72.1], [null, 92.6], [null, 85.5], [null, 85]]);
+    expect((await statsOf('city')).assessors.map((a: any) => a.userId)).toEqual(['as1', 'as2', 'as3', 'as4']);
+    // Nor does the per-expert summary name an expert's mean to the unit.
+    expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'unitA')).body.byAssessor).toEqual([]);
     expect(await awaiting('unitA')).toEqual(['p-a']);
   });
 

@@ -168,7 +168,12 @@ export class ProjectAssessmentDto {
   @ApiProperty({ description: '评估方案（同竞赛活动规则 assessment）Scheme, as in the campaign rules', ...FREE }) scheme!: object;
   @ApiProperty({ description: '项目单位的上级组织 Ancestors of the project’s organisation', type: [String] }) projectOrgPath!: string[];
   @ApiProperty({ description: '评估专家（回避、豁免、追加）Assessors, with conflicts, waivers and late additions', type: 'array', items: FREE }) assessors!: object[];
-  @ApiProperty({ description: '评分表（您可见的）Score sheets you may see', type: 'array', items: FREE }) scores!: object[];
+  @ApiProperty({
+    description: '评分表（您可见的）：结果确定前参赛单位看不到、评估专家只看到本人的；结果确定后，不可查看全部评分表的调用方看到每位专家现行的评分表，但他人的隐去身份（assessorUserId 为 null，assessorLabel 为“评估专家 1”等，按总分从高到低）Score sheets you may see',
+    type: 'array',
+    items: FREE,
+  })
+  scores!: object[];
   @ApiProperty({ description: '自评（不计入）Self-scores, not counted', type: 'array', items: FREE }) selfScores!: object[];
   @ApiProperty({ description: '评估结果（确定前为 null）Result', type: AssessmentResultDto, nullable: true }) result!: AssessmentResultDto | null;
   @ApiProperty({ description: '结果确定前的评分分歧 {spread, threshold, flagged, scored, label}', ...FREE, nullable: true }) provisionalDisagreement!: object | null;

@@ -185,9 +185,20 @@ function noteRequired(project: Project, allowedActions: readonly string[], user:
   return out;
 }
 
-/** The sheets this caller may see (`seesEveryScoreSheet`). */
+/**
+ * The sheets this caller may see (`seesEveryScoreSheet`): before the result, only their own; after
+ * it, every expert's sheet in force, but another's without who gave it (`assessorUserId` null and a
+ * label, in the order of the totals), as the statistics show them (review 46 #3).
+ */
 function withVisibleScores(project: Project, user: AuthUser): Project {
   const a = project.assessment;
-  if (!a || a.result || seesEveryScoreSheet(user)) return project;
-  return { ...project, assessment: { ...a, scores: a.scores.filter((s) => s.assessorUserId === user.userId) } };
+  if (!a || seesEveryScoreSheet(user)) return project;
+  const own = a.scores.filter((s) => s.assessorUserId === user.userId);
+  if (!a.result) return { ...project, assessment: { ...a, scores: own } };
+  // Each other expert's sheet in force only: a corrected one beside its correction would pair them up again.
+  const latest = new Map<string, (typeof a.scores)[number]>();
+  for (const s of a.scores) if (s.assessorUserId !== user.userId && (latest.get(s.assessorUserId)?.revision ?? 0) < s.revision) latest.set(s.assessorUserId, s);
+  const others = [...latest.values()].sort((x, y) => y.weightedTotal - x.weightedTotal);
+  const anonymous = others.map((s, i) => ({ ...s, assessorUserId: null as unknown as string, assessorLabel: `评估专家 ${i + 1}` }));
+  return { ...project, assessment: { ...a, scores: [...own, ...anonymous] } };
 }

@@ -63,9 +63,10 @@ export class CriterionScoreDto {
 }
 
 export class AssessorStatsDto {
-  @ApiProperty({ description: '评估专家 Assessor' }) userId!: string;
-  @ApiProperty({ description: '所在单位 Organisation' }) orgId!: string;
-  @ApiProperty({ description: '姓名 Name' }) name!: string;
+  @ApiProperty({ description: '评估专家（结果确定后对参赛单位等隐去身份时为 null）Assessor; null when shown without who gave the sheet', type: String, nullable: true }) userId!: string | null;
+  @ApiProperty({ description: '所在单位（隐去身份时为 null）Organisation', type: String, nullable: true }) orgId!: string | null;
+  @ApiProperty({ description: '姓名；隐去身份时为“评估专家 1”等，按总分从高到低编号 Name, or a numbered label when shown without who gave it' }) name!: string;
+  @ApiPropertyOptional({ description: '结果确定后，对不可查看全部评分表的调用方隐去专家身份（本人的评分表除外）Shown without who gave it' }) anonymous?: boolean;
   @ApiProperty({ description: '锁定后追加 Added after lock' }) addedAfterLock!: boolean;
   @ApiProperty({ description: '回避豁免 Conflict waived' }) waived!: boolean;
   @ApiProperty({ description: '声明回避 Declared a conflict' }) declaredConflict!: boolean;

@@ -97,7 +97,7 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
     const criteria = JSON.parse(r.criteria ?? '[]') as AssessmentCriterion[];
     const sheets = new Map((scoresOf.all(r.project_id) as any[]).map((s) => [s.assessor_user_id, s]));
     const restricted = r.total === null && f.sheetsOnlyOf !== undefined;
-    const assessors = (JSON.parse(r.assessors) as any[]).map((a) => {
+    const named = (JSON.parse(r.assessors) as any[]).map((a) => {
       const stored = sheets.get(a.userId);
       // Nor who has scored yet: an assessed unit could press the one who has not.
       const withheld = restricted && a.userId !== f.sheetsOnlyOf;
@@ -112,6 +112,7 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
         scoreRevision: s?.revision ?? null,
       };
     });
+    const assessors = f.sheetsOnlyOf === undefined || restricted ? named : anonymousSheets(named, f.sheetsOnlyOf);
     return {
       projectId: r.project_id,
       title: r.title,
@@ -150,7 +151,8 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
   const byAssessor = new Map<string, { assessorUserId: string; name: string; scored: number; totals: number[] }>();
   for (const item of items) {
     // A declared conflict removes the assessor's score, here as in finalisation.
-    for (const a of item.assessors.filter((x) => x.counted && !x.withheld)) {
+    // A sheet shown without its expert (to a unit, after the result) says nothing of any expert's habits.
+    for (const a of item.assessors.filter((x) => x.counted && !x.withheld && (x as { anonymous?: boolean }).anonymous !== true)) {
       const entry = byAssessor.get(a.userId) ?? { assessorUserId: a.userId, name: a.name, scored: 0, totals: [] as number[] };
       // One name per assessor: one an assignment gave, rather than the bare id another assignment left.
       if ((!entry.name || entry.name === a.userId) && a.name && a.name !== a.userId) entry.name = a.name;
@@ -174,4 +176,18 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
     finalizedCount: all.filter((r) => r.total !== null).length,
     byAssessor: [...byAssessor.values()].map(({ totals, ...a }) => ({ ...a, meanTotal: Math.round((totals.reduce((x, y) => x + y, 0) / totals.length) * 100) / 100 })),
   };
+}
+
+/**
+ * Once the result is fixed, a caller who does not see every sheet (the assessed unit, another
+ * assessor) reads each expert's scores without who gave them (review 46 #3: naming who scored low
+ * exposes an expert to the unit they judge). Their own sheet stays theirs; the others are named
+ * 评估专家 1, 2, … in the order of their totals, highest first, so the panel's order does not tell.
+ */
+function anonymousSheets<T extends { userId: string; weightedTotal: number | null }>(sheets: T[], own: string) {
+  const others = sheets.filter((a) => a.userId !== own).sort((a, b) => (b.weightedTotal ?? -Infinity) - (a.weightedTotal ?? -Infinity));
+  return [
+    ...sheets.filter((a) => a.userId === own).map((a) => ({ ...a, anonymous: false })),
+    ...others.map(({ userId: _u, name: _n, orgId: _o, ...a }: any, i) => ({ ...a, userId: null, name: `评估专家 ${i + 1}`, orgId: null, anonymous: true })),
+  ];
 }
