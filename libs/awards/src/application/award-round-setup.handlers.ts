@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
 import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
-import { campaignDecider } from '@jingsai/competitions';
+import { campaignDecider, campaignSpan } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
 import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, RuleSetVersion, awardRoundDecider, evaluateEligibility, roundFactsOf, withMandatoryRules, REVIEW_LEVELS, isOneOf } from './award-domain';
@@ -88,22 +88,26 @@ export class CreateAwardRoundHandler implements ICommandHandler<CreateAwardRound
       ratios: version.ratios,
       clearances: version.clearances,
     }, ctx);
-    return { id: roundId, outcome, ...(outcome.events.length > 0 ? ruleSetWarnings(body.awardType, campaign.year, body.ruleSetId, version) : {}) };
+    // A campaign running across years (2026-10 to 2027-03) takes a rule set of either year without a warning (review 46 #8).
+    const span = campaignSpan(campaign.rules, campaign.year);
+    const years = { from: Math.min(campaign.year, Number(span.startsOn.slice(0, 4))), to: Math.max(campaign.year, Number(span.endsOn.slice(0, 4))) };
+    return { id: roundId, outcome, ...(outcome.events.length > 0 ? ruleSetWarnings(body.awardType, years, body.ruleSetId, version) : {}) };
   }
 }
 
 /**
  * What a round's rule set may have been mis-picked for, said when the round is created (review 43
- * #10): a rule set of another year than the campaign's (the ratios change from year to year), and
- * a May Day medal round whose rule set counts no frontline share (DOMAIN: the frontline share
+ * #10): a rule set of another year than the campaign's (the ratios change from year to year; a
+ * campaign across years takes any of them), and a May Day medal round whose rule set counts no frontline share (DOMAIN: the frontline share
  * applies to the medal). Warnings, not refusals: an office may mean it.
  */
-export function ruleSetWarnings(awardType: string, campaignYear: number, ruleSetId: string, version: RuleSetVersion): { noteZh?: string; noteEn?: string } {
+export function ruleSetWarnings(awardType: string, campaignYears: { from: number; to: number }, ruleSetId: string, version: RuleSetVersion): { noteZh?: string; noteEn?: string } {
   const zh: string[] = [];
   const en: string[] = [];
-  if (version.year !== campaignYear) {
-    zh.push(`所用规则集 ${ruleSetId} 第 ${version.version} 版为 ${version.year} 年度（${version.citation}），与竞赛活动年度 ${campaignYear} 不一致，请核对`);
-    en.push(`rule set ${ruleSetId} v${version.version} is for ${version.year}, not the campaign's year ${campaignYear}; check it`);
+  if (version.year < campaignYears.from || version.year > campaignYears.to) {
+    const years = campaignYears.from === campaignYears.to ? `${campaignYears.from}` : `${campaignYears.from}–${campaignYears.to}`;
+    zh.push(`所用规则集 ${ruleSetId} 第 ${version.version} 版为 ${version.year} 年度（${version.citation}），与竞赛活动年度 ${years} 不一致，请核对`);
+    en.push(`rule set ${ruleSetId} v${version.version} is for ${version.year}, not the campaign's year${campaignYears.from === campaignYears.to ? '' : 's'} ${years}; check it`);
   }
   const frontline = version.ratios.some((r) => /frontline/.test(JSON.stringify(r.where)));
   if (awardType === 'may_day_medal' && !frontline) {
