@@ -57,7 +57,7 @@ export class RecordScoresRequestDto {
 }
 
 export class SubmitSummaryRequestDto {
-  @ApiProperty({ ...METRICS_SCHEMA, description: `竞赛成果（全周期合计）Outcomes, totals for the whole period: ${METRICS_SCHEMA.description}` })
+  @ApiProperty({ ...METRICS_SCHEMA, description: `竞赛成果：累计指标填全周期合计，时点指标（参赛企业、首席技师等）填期末数。Outcomes for the whole period: totals of flows, end-of-period counts of stocks. ${METRICS_SCHEMA.description}` })
   @IsObject()
   outcomes!: Record<string, number>;
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsIn, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { CommandResponse } from '@jingsai/api-kit';
-import { FINDING_SEVERITIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, PROGRESS_METRIC_KEYS, RECIPIENT_KINDS } from '../domain';
+import { FINDING_SEVERITIES, INCIDENT_KINDS, INCIDENT_SEVERITIES, PROGRESS_METRIC_KEYS, PROGRESS_METRICS, RECIPIENT_KINDS } from '../domain';
 import { CLIENT_ID_PATTERN, WITHDRAWAL_MODES } from '@jingsai/shared';
 
 /*
@@ -16,7 +16,9 @@ const ID_MESSAGE = 'ids may contain letters, digits, _ . : - (1–64 characters)
 export const METRICS_SCHEMA = {
   type: 'object',
   additionalProperties: { type: 'number' },
-  description: `指标数据（指标 → 数值）Figures by metric: ${PROGRESS_METRIC_KEYS.join(', ')}`,
+  // Each metric says whether it accrues (本期新增, summed over periods) or is a count at the time (期末数, the latest one
+  // stands), so a form does not invite summing a stock (review 46 #7); the catalogue gives the same as `accrues`.
+  description: `指标数据（指标 → 数值）。累计指标填本期新增，各期相加；时点指标填期末数，以最近一期为准。Figures by metric (flow: this period's, summed; stock: the count at the end, the latest stands): ${PROGRESS_METRIC_KEYS.map((k) => `${k}（${PROGRESS_METRICS[k].zh}，${PROGRESS_METRICS[k].accrues === 'flow' ? '累计' : '时点'}）`).join(', ')}`,
   example: { participants: 1200, participating_enterprises: 1, technical_innovations: 6, suggestions_made: 80, suggestions_adopted: 45 },
 } as const;
 
