@@ -1,4 +1,4 @@
-import { CAMPAIGN_ID, LoopWorld, ok } from '../fixtures/scheduler-loop-world';
+import { CAMPAIGN_ID, LoopWorld, campaign, ok } from '../fixtures/scheduler-loop-world';
 
 /*
  * The middle of the loop over HTTP, part 2: assessment with locked assessor sets, conflict of
@@ -259,6 +259,35 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}&category=key_project`, 'city')).body.items.map((i: any) => i.projectId)).toEqual(['p-power']);
     expect((await w.get('/api/v1/statistics/assessment', 'city')).status).toBe(400);
     expect((await w.get('/api/v1/statistics/assessment?campaignId=nope', 'city')).body).toMatchObject({ status: 404, code: 'CAMPAIGN.NOT_FOUND' });
+  });
+
+  it('publishes the ranking as it stands (公布排名): kept as published when the live ranking moves, readable by the campaign’s readers', async () => {
+    const R = `/api/v1/campaigns/${CAMPAIGN_ID}/rankings`;
+    // Only the organising committee publishes.
+    await w.refused(R, {}, 'xy', 403, 'CAMPAIGN.FORBIDDEN');
+    await w.refused(R, {}, 'unitA', 403, 'AUTH.ROLE_REQUIRED');
+    const first = await w.post(R, { note: '经竞赛委员会审定，予以公布' }, 'city');
+    expect(first.status).toBe(201);
+    expect(first.headers.location).toBe(`${R}/1`);
+    expect(first.body).toMatchObject({ events: ['RankingPublished'], rankingNo: 1, streamId: `ranking-${CAMPAIGN_ID}` });
+    // Published again with nothing changed: a repeat, not a second publication.
+    expect(ok(await w.post(R, {}, 'city')).body).toMatchObject({ events: [], rankingNo: 1 });
+    const one = ok(await w.get(`${R}/1`, 'unitA')).body;
+    expect(one).toMatchObject({ rankingNo: 1, basis: 'total', basisLabel: '按总分排名', note: '经竞赛委员会审定，予以公布', count: 2, campaignRulesVersion: expect.any(Number), asOfPosition: expect.any(Number) });
+    expect(one.entries.map((e: any) => [e.projectId, e.total, e.gradeLabel, e.rankInCampaign, e.rankInCategory, e.orgName])).toEqual([
+      ['p-a', 85.25, '良好', 1, 1, '浔阳纺织有限公司'], ['p-power', 85, '良好', 2, 1, '九江供电公司（市直）'],
+    ]);
+    // The campaign now ranks on the experts' z-scores: the live ranking follows, the published one stays as it was.
+    ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { assessment: { ...campaign.assessment, normalisation: 'z_score_v1' } }, reason: '按评估专家标准分排名' }, 'city'));
+    expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'city')).body.ranking.basis).toBe('z_score_v1');
+    expect(ok(await w.get(`${R}/1`, 'city')).body.basis).toBe('total');
+    const second = ok(await w.post(R, {}, 'city'), 201).body;
+    expect(second.rankingNo).toBe(2);
+    expect(ok(await w.get(R, 'xy')).body.items.map((p: any) => [p.rankingNo, p.basis, p.count])).toEqual([[1, 'total', 2], [2, 'z_score_v1', 2]]);
+    expect((await w.get(`${R}/3`, 'city')).body).toMatchObject({ status: 404, code: 'RANKING.NOT_FOUND' });
+    // The auditor replays the rankings' stream as it was after the first publication.
+    const asOf = ok(await w.get(`/api/v1/audit/streams/ranking-${CAMPAIGN_ID}/state?atRevision=0`, 'admin')).body;
+    expect(asOf.state.publications.map((p: any) => p.basis)).toEqual(['total']);
   });
 
   it('coverage against the campaign targets, from accepted summaries or else the latest reports', async () => {

@@ -71,6 +71,11 @@ export class ReadConsistency {
     const ok = await this.runner.catchUp(MAX_CONSISTENCY_WAIT_MS);
     if (!ok) throw notCaughtUp(null);
   }
+
+  /** The log position the read models have applied up to (what a read made now reflects). */
+  position(): number {
+    return this.runner.position();
+  }
 }
 
 function notCaughtUp(position: number | null): DomainError {

@@ -43,7 +43,7 @@ export async function* exportPages(store: EventStore, selection: ExportSelection
   }
   const head = await store.headPosition();
   const members = selection.kind === 'campaign' ? await campaignStreams(store, selection.campaignId, pageSize, options.include) : null;
-  const filter = members ? { streamPrefixes: ['campaign-', 'project-', 'awardRound-', 'ruleSet-', 'organization-'] } : undefined;
+  const filter = members ? { streamPrefixes: ['campaign-', 'ranking-', 'project-', 'awardRound-', 'ruleSet-', 'organization-'] } : undefined;
   for (let from = 0; ; ) {
     const page = await store.readAll({ fromPosition: from, maxCount: pageSize, filter });
     if (page.length === 0) break;
@@ -58,13 +58,14 @@ export async function* exportPages(store: EventStore, selection: ExportSelection
 }
 
 /**
- * The campaign's stream plus the project and award-round streams created for it, the rule sets
+ * The campaign's stream and its rankings' plus the project and award-round streams created for it, the rule sets
  * its rounds cite, and the organisations its verdicts read: each project's unit, each nominee's
  * organisation, and the organisations above them (their registrations and dated facts, such as
  * wage arrears or an accident, are what an exclusion window was judged on).
  */
 async function campaignStreams(store: EventStore, campaignId: string, pageSize: number, include?: (streamId: string) => Promise<boolean>): Promise<Set<string>> {
-  const streams = new Set([`campaign-${campaignId}`]);
+  // The campaign's own stream and its published rankings (公布排名).
+  const streams = new Set([`campaign-${campaignId}`, `ranking-${campaignId}`]);
   const orgs = new Set<string>();
   const filter = { streamPrefixes: ['project-', 'awardRound-'], eventTypes: ['ProjectDrafted', 'AwardRoundCreated', 'NominationSubmitted'] };
   for (let from = 0; ; ) {

@@ -22,6 +22,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   CampaignRulesAmended: { zh: '修订竞赛规则', en: 'Campaign rules amended' },
   CampaignApplicationWindowClosed: { zh: '报名截止', en: 'Application window closed' },
   CampaignClosed: { zh: '竞赛活动结束', en: 'Campaign closed' },
+  RankingPublished: { zh: '公布排名', en: 'Ranking published' },
   // projects (竞赛项目)
   ProjectDrafted: { zh: '起草项目申报', en: 'Project drafted' },
   ProjectDraftEdited: { zh: '修改项目申报草稿', en: 'Project draft edited' },

@@ -1,5 +1,5 @@
 import { awardRoundDecider, ruleSetDecider } from '@jingsai/awards';
-import { campaignDecider, progressReportHistory, projectDecider } from '@jingsai/competitions';
+import { campaignDecider, progressReportHistory, projectDecider, rankingDecider } from '@jingsai/competitions';
 import { organizationDecider } from '@jingsai/organizations';
 import { Decider, DomainEvent } from '@jingsai/shared';
 
@@ -15,6 +15,7 @@ const DECIDERS = new Map<string, ReplayDecider>([
   ['project', replayable(projectDecider)],
   ['awardRound', replayable(awardRoundDecider)],
   ['ruleSet', replayable(ruleSetDecider)],
+  ['ranking', replayable(rankingDecider)],
 ]);
 
 /** A context adding a new stream category makes it replayable here. */

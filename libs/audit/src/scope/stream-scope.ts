@@ -49,7 +49,7 @@ export class StreamScope {
     const first = (await this.store.readStream(streamId, { maxCount: 1 }))[0];
     if (!first) return null;
     const data = first.data as Record<string, unknown>;
-    if (category === 'awardRound') {
+    if (category === 'awardRound' || category === 'ranking') {
       return typeof data.campaignId === 'string' ? this.orgOf(`campaign-${data.campaignId}`) : null;
     }
     const org = category === 'campaign' ? data.organizerOrgId : (data.orgId ?? data.organizerOrgId);

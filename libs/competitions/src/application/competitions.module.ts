@@ -12,6 +12,7 @@ import { BoardController } from './board.controller';
 import {
   AmendCampaignDraftHandler, AmendCampaignRulesHandler, CloseCampaignHandler, CreateCampaignHandler, PublishCampaignHandler,
 } from './campaign.handlers';
+import { PublishRankingHandler, RankingsController } from './rankings.controller';
 import { CampaignsController } from './campaigns.controller';
 import { DraftProjectHandler, EditProjectDraftHandler, SubmitProjectHandler, WithdrawProjectHandler } from './project-application.handlers';
 import {
@@ -41,7 +42,7 @@ const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
  */
 @Module({
   imports: [OrganizationsModule],
-  controllers: [CampaignsController, ProjectsController, ProjectProgressController, ProjectAssessmentController, BoardController, SupervisionController, StatisticsController],
+  controllers: [CampaignsController, RankingsController, ProjectsController, ProjectProgressController, ProjectAssessmentController, BoardController, SupervisionController, StatisticsController],
   providers: [
     ProjectFacts,
     CreateCampaignHandler,
@@ -49,6 +50,7 @@ const READ_MODEL_SETUP = 'COMPETITIONS_READ_MODEL_SETUP';
     PublishCampaignHandler,
     AmendCampaignRulesHandler,
     CloseCampaignHandler,
+    PublishRankingHandler,
     DraftProjectHandler,
     EditProjectDraftHandler,
     SubmitProjectHandler,

@@ -9,6 +9,7 @@ export * from './campaign.events';
 export * from './campaign.state';
 export * from './campaign-snapshot';
 export * from './campaign.decider';
+export * from './ranking';
 export * from './project.status';
 export * from './project-actions-now';
 export * from './project-application';

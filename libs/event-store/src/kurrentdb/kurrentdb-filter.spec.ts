@@ -5,9 +5,9 @@ const defaults = resolveOptions({});
 const namespaced = resolveOptions({ namespace: 'run42_' });
 
 describe('KurrentDB filter building', () => {
-  it('filters the server on our five categories by default', () => {
+  it('filters the server on our six categories by default', () => {
     expect(buildServerFilter(undefined, defaults)).toEqual({ on: 'streamName', prefixes: [...DEFAULT_STREAM_PREFIXES] });
-    expect(DEFAULT_STREAM_PREFIXES).toEqual(['organization-', 'campaign-', 'project-', 'awardRound-', 'ruleSet-']);
+    expect(DEFAULT_STREAM_PREFIXES).toEqual(['organization-', 'campaign-', 'ranking-', 'project-', 'awardRound-', 'ruleSet-']);
   });
 
   it("uses the caller's stream prefixes, inside the namespace", () => {

@@ -1,12 +1,12 @@
 /** Our stream categories (CONVENTIONS.md, "Streams"). */
-export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['organization-', 'campaign-', 'project-', 'awardRound-', 'ruleSet-'];
+export const DEFAULT_STREAM_PREFIXES: readonly string[] = ['organization-', 'campaign-', 'ranking-', 'project-', 'awardRound-', 'ruleSet-'];
 
 export interface KurrentDbEventStoreOptions {
   /** e.g. `kurrentdb://localhost:2113?tls=false`, or `kurrentdb+discover://…` for a cluster. */
   connectionString: string;
   /**
    * The stream categories that make up our log: readAll, subscribeToAll and headPosition only see
-   * streams starting with one of them (server-side filter). Default: our five categories.
+   * streams starting with one of them (server-side filter). Default: our six categories.
    */
   streamPrefixes?: string[];
   /**
