@@ -461,6 +461,21 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const waits = all.map((i: any) => i.waitingSince);
       expect([...waits].sort()).toEqual(waits);
     });
+
+    it('counts the projects by stage and by category on request, each over the other filters, for a console’s tabs (review 45 #5)', async () => {
+      const all = (await board('city')).items;
+      const counted = await board('city', '&counts=true&status=terminated');
+      // The stage tabs ignore the stage filter; each count is what that tab would list.
+      const tally = (status: string) => all.filter((i: any) => i.status === status).length;
+      expect(counted.byStatus.map((c: any) => [c.status, c.count])).toEqual(counted.byStatus.map((c: any) => [c.status, tally(c.status)]));
+      expect(counted.byStatus.find((c: any) => c.status === 'terminated')).toEqual({ status: 'terminated', label: '已终止', count: 1 });
+      expect(counted.byStatus.reduce((n: number, c: any) => n + c.count, 0)).toBe(all.length);
+      // The category counts keep the stage filter: one terminated project, of its category.
+      expect(counted.byCategory).toEqual([{ category: counted.items[0].category, label: counted.items[0].categoryLabel, count: 1 }]);
+      // A unit's counts are of its own projects; without counts=true the answer carries none.
+      expect((await board('unitB', '&counts=true')).byStatus.reduce((n: number, c: any) => n + c.count, 0)).toBe((await board('unitB')).total);
+      expect((await board('city')).byStatus).toBeUndefined();
+    });
   });
 
   describe('creating', () => {

@@ -29,6 +29,15 @@ class BoardQueryDto extends PageQueryDto {
   @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean()
   awaitingMyAction?: boolean;
+
+  @ApiPropertyOptional({
+    description: '同时给出各状态、各类别的项目数（byStatus、byCategory；各按其余筛选条件统计，供页签显示）Also count the projects by stage and by category',
+    type: Boolean,
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  counts?: boolean;
 }
 
 @ApiTags('board 申报看板')
@@ -75,7 +84,7 @@ export class BoardController {
       throw DomainError.notFound('CAMPAIGN.NOT_FOUND', `竞赛活动 ${q.campaignId} 不存在，请检查活动编号。`, `Campaign ${q.campaignId} does not exist; check the campaign id.`, { campaignId: q.campaignId });
     }
     const page = listBoard(this.db, {
-      scope, campaignId: q.campaignId, category: q.category, orgId: q.orgId, status: q.status, awaiting, limit: q.limit ?? 50, offset: q.offset ?? 0,
+      scope, campaignId: q.campaignId, category: q.category, orgId: q.orgId, status: q.status, awaiting, limit: q.limit ?? 50, offset: q.offset ?? 0, counts: q.counts,
     });
     // With a campaign asked for, every row is of that campaign: its window is already read.
     const windows = asked ?? campaignWindows(this.db, page.items.map((i) => i.campaignId));

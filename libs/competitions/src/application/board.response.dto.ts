@@ -60,6 +60,20 @@ export class BoardItemDto {
   @ApiProperty({ description: '操作及其名称 The same, labelled', type: [ActionLabelDto] }) allowedActionLabels!: ActionLabelDto[];
 }
 
+export class BoardStatusCountDto {
+  @ApiProperty({ description: '状态 Status' }) status!: string;
+  @ApiProperty({ description: '状态名称 Label', example: '已提交' }) label!: string;
+  @ApiProperty({ description: '项目数 Projects', type: 'integer' }) count!: number;
+}
+
+export class BoardCategoryCountDto {
+  @ApiProperty({ description: '竞赛类别 Category' }) category!: string;
+  @ApiProperty({ description: '类别名称 Label', example: '职业技能竞赛' }) label!: string;
+  @ApiProperty({ description: '项目数 Projects', type: 'integer' }) count!: number;
+}
+
 export class BoardSummaryDto {
   @ApiProperty({ description: '数据范围 Scope of the rows', type: ScopeViewDto }) scope!: ScopeViewDto;
+  @ApiPropertyOptional({ description: 'counts=true 时：各状态的项目数（按其余筛选条件，含 0）By stage', type: [BoardStatusCountDto] }) byStatus?: BoardStatusCountDto[];
+  @ApiPropertyOptional({ description: 'counts=true 时：各类别的项目数（按其余筛选条件）By category', type: [BoardCategoryCountDto] }) byCategory?: BoardCategoryCountDto[];
 }

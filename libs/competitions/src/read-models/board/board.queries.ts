@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import { Page } from '@jingsai/api-kit';
 import { subtreeClause } from '../read-scope';
-import { CAMPAIGN_CATEGORIES, CampaignCategory, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
+import { CAMPAIGN_CATEGORIES, CAMPAIGN_CATEGORY_KEYS, CampaignCategory, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUSES, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
 
 /**
  * Whose projects the caller may see: all (admin), a subtree (committee, auditor …), one
@@ -29,6 +29,14 @@ export interface BoardFilter {
   awaiting?: BoardAwaiting;
   limit: number;
   offset: number;
+  /** Also count the projects by stage and by category (each over the other filters). */
+  counts?: boolean;
+}
+
+/** How many projects each stage and category holds, with the board's other filters applied (a console's tabs). */
+export interface BoardCounts {
+  byStatus: Array<{ status: string; label: string; count: number }>;
+  byCategory: Array<{ category: string; label: string; count: number }>;
 }
 
 export interface BoardItem {
@@ -146,12 +154,16 @@ function toItem(r: unknown[]): BoardItem {
 }
 
 /** The board, oldest wait first, filtered to the caller's scope. */
-export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
+export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> & Partial<BoardCounts> {
   const where: string[] = [];
   const args: unknown[] = [];
+  // Each clause with its filter, so a count by stage can leave the stage filter out (and one by category the category's).
+  const clauses: Array<{ on: 'status' | 'category' | null; clause: string; values: unknown[] }> = [];
+  let on: 'status' | 'category' | null = null;
   const add = (clause: string, ...values: unknown[]) => {
     where.push(clause);
     args.push(...values);
+    clauses.push({ on, clause, values });
   };
   if (f.scope.kind === 'subtree') add(...subtreeClause('org_path', f.scope.orgId, f.scope.path));
   if (f.scope.kind === 'org') add('org_id = ?', f.scope.orgId);
@@ -162,9 +174,13 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
   // and status indexes, which would walk every project of the campaign or in the status.
   const own = f.scope.kind === 'org' ? '+' : '';
   if (f.campaignId) add(`${own}campaign_id = ?`, f.campaignId);
+  on = 'category';
   if (f.category) add('category = ?', f.category);
+  on = null;
   if (f.orgId) add('instr(org_path, ?) > 0', `/${f.orgId}/`);
+  on = 'status';
   if (f.status) add(`${own}status = ?`, f.status);
+  on = null;
   // awaits_committee holds the level a submission waits for, or '*' for what any level's committee does next.
   if (f.awaiting?.kind === 'committee') add("awaits_committee IN (?, '*')", f.awaiting.level);
   if (f.awaiting?.kind === 'unit') add('awaits_unit = 1');
@@ -182,7 +198,22 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> {
     (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n,
     db.prepare(page).raw(true).all(...args, f.limit, f.offset) as unknown[][],
   ] as const);
-  return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset };
+  return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset, ...(f.counts ? boardCounts(db, clauses) : {}) };
+}
+
+function boardCounts(db: Database, clauses: ReadonlyArray<{ on: 'status' | 'category' | null; clause: string; values: unknown[] }>): BoardCounts {
+  const countBy = (column: 'status' | 'category') => {
+    const kept = clauses.filter((c) => c.on !== column);
+    const sql = `SELECT ${column} AS key, COUNT(*) AS n FROM board${kept.length ? ` WHERE ${kept.map((c) => c.clause).join(' AND ')}` : ''} GROUP BY ${column}`;
+    return new Map((db.prepare(sql).all(...kept.flatMap((c) => c.values)) as Array<{ key: string; n: number }>).map((r) => [r.key, r.n]));
+  };
+  const statuses = countBy('status');
+  const categories = countBy('category');
+  return {
+    // Every stage in the loop's order, an empty one too (a tab shows 0); categories as the campaign has them, in the catalogue's order.
+    byStatus: PROJECT_STATUSES.map((status) => ({ status, label: PROJECT_STATUS_LABELS[status], count: statuses.get(status) ?? 0 })),
+    byCategory: CAMPAIGN_CATEGORY_KEYS.filter((c) => categories.has(c)).map((category) => ({ category, label: CAMPAIGN_CATEGORIES[category].zh, count: categories.get(category)! })),
+  };
 }
 
 export function boardItem(db: Database, projectId: string): BoardItem | undefined {
