@@ -668,7 +668,12 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     // The other nominee still goes through its county.
     ok(await post(`${RL}/nominations/n-xy/recommend`, { workersCongressOn: '2023-10-08' }, 'ent-a'));
     expect((await post(`${RL}/nominations/n-xy/review`, { level: 'city', decision: 'approved' }, 'city')).body).toMatchObject({ status: 409, code: 'AWARD.REVIEW_OUT_OF_ORDER' });
-    ok(await post(`${RL}/nominations/n-xy/review`, { level: 'county', decision: 'approved' }, 'county'));
+    // The county held its own notice of its list before passing it up (逐级公示, review 45 #3): kept on the nomination.
+    const countyNotice = { period: { kind: 'calendar_days', from: '2023-09-18', to: '2023-09-22' }, startsOn: '2023-09-18' };
+    const short = await post(`${RL}/nominations/n-xy/review`, { level: 'county', decision: 'approved', notice: { ...countyNotice, period: { ...countyNotice.period, to: '2023-09-20' } } }, 'county');
+    expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', errors: [{ field: 'notice.period.to' }] });
+    ok(await post(`${RL}/nominations/n-xy/review`, { level: 'county', decision: 'approved', notice: countyNotice }, 'county'));
+    expect((await nomination('n-xy')).levelNotices).toEqual([{ level: 'county', levelLabel: expect.objectContaining({ zh: expect.any(String) }), startsOn: '2023-09-18', lastDay: '2023-09-22', workingDays: 5, calendarDays: 5 }]);
     ok(await post(`${RL}/nominations/n-xy/review`, { level: 'city', decision: 'approved' }, 'city'));
     ok(await post(`${RL}/public-notice`, { period: { kind: 'working_days', days: 5 }, startsOn: '2023-10-10' }, 'office'));
   });

@@ -2,8 +2,9 @@ import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, newAggregateId } from '@jingsai/api-kit';
 import { RecordedEvent, newId, requireNoModeUnlessWithdrawal } from '@jingsai/shared';
-import { AwardRoundEvent, AwardRoundState, HolidayCalendarData, NoticePeriod, honourIdOf, qualifiesForYouthPostExpert, shanghaiDateOf } from './award-domain';
+import { AwardRoundEvent, AwardRoundState, HolidayCalendarData, honourIdOf, qualifiesForYouthPostExpert, shanghaiDateOf } from './award-domain';
 import { DerivedHonourAgain, DerivedHonourAgainService } from './derived-honour-again.service';
+import { toNoticePeriod } from './notice.request.dto';
 import { NomineeFacts } from './nominee-facts.service';
 import { NominationRejudge } from './nomination-rejudge.service';
 import { AwardRoundAccess } from './award-round-access.service';
@@ -27,9 +28,8 @@ export class StartPublicNoticeHandler implements ICommandHandler<StartPublicNoti
   async execute({ roundId, body, user, req }: StartPublicNoticeCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'StartPublicNotice');
-    const p = body.period;
-    const period = (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
-    const startsOn = body.startsOn ?? (p.kind === 'calendar_days' && p.from ? p.from : shanghaiDateOf(this.commands.now().toISOString()));
+    const period = toNoticePeriod(body.period);
+    const startsOn = body.startsOn ?? (period.kind === 'calendar_days' && period.from ? period.from : shanghaiDateOf(this.commands.now().toISOString()));
     // A list goes public only as it still holds: a nominee barred since the nomination (an accident, wage arrears) is not published.
     const barred = round.state.stage === 'nominating' ? await this.rejudge.barred(round.round, round.state.nominations, this.commands.now().toISOString()) : [];
     return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'StartPublicNotice', ...b, period, startsOn, calendar: this.config.holidayCalendar, ...(barred.length > 0 ? { barred } : {}) }));

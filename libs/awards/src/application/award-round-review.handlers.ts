@@ -1,13 +1,16 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, RequestLike } from '@jingsai/api-kit';
+import { APP_CONFIG, CommandExecutor, RequestLike } from '@jingsai/api-kit';
 import { AuthUser } from '@jingsai/auth';
 import { Role } from '@jingsai/shared';
-import { AwardRoundCommand, awardRoundDecider, breachesZh, substitutesPassedOver } from './award-domain';
+import { AwardRoundCommand, HolidayCalendarData, awardRoundDecider, breachesZh, substitutesPassedOver } from './award-domain';
 import { AwardRoundAccess, LoadedRound } from './award-round-access.service';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { roundStream } from './award-streams';
 import { NomineeFacts } from './nominee-facts.service';
 import { RecommendNominationCommand, RecordClearanceCommand, ReviewNominationCommand, WithdrawNominationCommand } from './award.commands';
+import { LevelNoticeDto } from './nomination.request.dto';
+import { toNoticePeriod } from './notice.request.dto';
 
 type Base = { roundId: string; at: string; actor: AwardRoundCommand['actor']; callerActions: readonly string[] };
 
@@ -63,7 +66,12 @@ function substitutesNote(access: AwardRoundAccess, round: LoadedRound, events: R
 /** 推荐: the recommending level's decision after the workers' congress (职代会). */
 @CommandHandler(RecommendNominationCommand)
 export class RecommendNominationHandler implements ICommandHandler<RecommendNominationCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess, private readonly facts: NomineeFacts) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly access: AwardRoundAccess,
+    private readonly facts: NomineeFacts,
+    @Inject(APP_CONFIG) private readonly config: { holidayCalendar?: HolidayCalendarData },
+  ) {}
 
   async execute({ roundId, nominationId, body, user, req }: RecommendNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
@@ -71,7 +79,10 @@ export class RecommendNominationHandler implements ICommandHandler<RecommendNomi
     const selectionYear = await this.facts.campaignYear(round.round.campaignId);
     return runOnRound(
       this.commands, this.access, round, role, user, req,
-      (b) => ({ type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn, ...(selectionYear !== undefined ? { selectionYear } : {}) }),
+      (b) => ({
+        type: 'RecordWorkersCongressApproval', ...b, nominationId, workersCongressOn: body.workersCongressOn, ...(selectionYear !== undefined ? { selectionYear } : {}),
+        ...levelNotice(body.notice, this.config.holidayCalendar),
+      }),
       nominationId,
     );
   }
@@ -80,14 +91,21 @@ export class RecommendNominationHandler implements ICommandHandler<RecommendNomi
 /** 逐级审核: a committee or award office at the level under review, for nominees in its subtree. */
 @CommandHandler(ReviewNominationCommand)
 export class ReviewNominationHandler implements ICommandHandler<ReviewNominationCommand, AwardRoundCommandResult> {
-  constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
+  constructor(
+    private readonly commands: CommandExecutor,
+    private readonly access: AwardRoundAccess,
+    @Inject(APP_CONFIG) private readonly config: { holidayCalendar?: HolidayCalendarData },
+  ) {}
 
   async execute({ roundId, nominationId, body, user, req }: ReviewNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
     const role = await this.access.authorise(user, round, 'ReviewNomination', { nominationId, level: body.level });
     return runOnRound(
       this.commands, this.access, round, role, user, req,
-      (b) => ({ type: 'ReviewNomination', ...b, nominationId, level: body.level, decision: body.decision, ...(body.note !== undefined ? { note: body.note } : {}) }),
+      (b) => ({
+        type: 'ReviewNomination', ...b, nominationId, level: body.level, decision: body.decision, ...(body.note !== undefined ? { note: body.note } : {}),
+        ...levelNotice(body.notice, this.config.holidayCalendar),
+      }),
       nominationId,
     );
   }
@@ -123,4 +141,9 @@ export class RecordClearanceHandler implements ICommandHandler<RecordClearanceCo
       nominationId,
     );
   }
+}
+
+/** A level's notice as the domain takes it, with the operator's holiday calendar (none given: nothing). */
+function levelNotice(notice: LevelNoticeDto | undefined, calendar: HolidayCalendarData | undefined) {
+  return notice ? { notice: { period: toNoticePeriod(notice.period), startsOn: notice.startsOn }, ...(calendar ? { calendar } : {}) } : {};
 }

@@ -148,6 +148,12 @@ export class NominationViewDto extends ActionLabelsDto {
   @ApiProperty({ description: '待审核层级 Next review level', type: String, nullable: true }) nextLevel!: string | null;
   @ApiProperty({ description: '层级名称 Its label', type: LabelDto, nullable: true }) nextLevelLabel!: LabelDto | null;
   @ApiProperty({ description: '职代会审议日期 Workers’ congress decision on', type: String, format: 'date', nullable: true }) workersCongressOn!: string | null;
+  @ApiProperty({
+    description: '逐级公示：各级推荐、审核前所做的公示（level、levelLabel、startsOn、lastDay、workingDays、calendarDays）The public notices its levels held before passing it up',
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+  })
+  levelNotices!: object[];
   @ApiProperty({ description: '征求意见 Clearances', type: [ClearanceViewDto] }) clearances!: ClearanceViewDto[];
   @ApiProperty({ description: '资格结论 Eligibility verdict', type: VerdictViewDto }) verdict!: VerdictViewDto;
 }

@@ -171,6 +171,8 @@ export function awardRoundView(
       nextLevel: n.status === 'active' ? (levelsOf(round, n)[n.levelsPassed] ?? null) : null,
       nextLevelLabel: n.status === 'active' && levelsOf(round, n)[n.levelsPassed] !== undefined ? reviewLevelLabel(levelsOf(round, n)[n.levelsPassed]!) : null,
       workersCongressOn: n.workersCongressOn,
+      // 逐级公示: the notices its levels held before passing it up, each with its level's label.
+      levelNotices: (n.levelNotices ?? []).map((x) => ({ ...x, levelLabel: reviewLevelLabel(x.level) })),
       clearances: n.requiredClearances.map((d) => {
         const status = n.clearances[d] ?? 'pending';
         return { department: d, label: DEPARTMENT_LABELS[d], status, statusLabel: CLEARANCE_STATUS_LABELS[status] };

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
 import { DEPARTMENTS, MAXIMUM_QUOTA, NOMINEE_KINDS, POOLS } from './award-domain';
 import { ID_PATTERN } from './award-streams';
+import { NoticePeriodDto } from './notice.request.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,16 +32,28 @@ export class NominateRequestDto {
   attributes?: Record<string, string | number | boolean | null>;
 }
 
+/** 逐级公示: the notice a level held of its list before passing a nomination up. */
+export class LevelNoticeDto {
+  @ApiProperty({ description: '公示期（与本轮公示同样的要求：按工作日，或按日历起止日期）Notice period, held to the round’s minimum', type: NoticePeriodDto })
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => NoticePeriodDto)
+  period!: NoticePeriodDto;
+  @ApiProperty({ description: '公示开始日期 Start date', example: '2022-03-11' }) @IsString() @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' }) startsOn!: string;
+}
+
+const LEVEL_NOTICE_DESCRIPTION = '本级公示（可选）：本级对推荐名单的公示，须不短于本轮公示期要求，并已结束；记录在案供审计查看 This level’s own public notice of its list (optional), held to the round’s minimum and over before this step';
+
 export class RecommendRequestDto {
   @ApiProperty({ description: '职代会（或职工大会）审议日期 Date of the workers’ congress decision', example: '2022-03-10' })
   @IsString() @Matches(DATE, { message: 'workersCongressOn must be a date YYYY-MM-DD' })
   workersCongressOn!: string;
+  @ApiPropertyOptional({ description: `${LEVEL_NOTICE_DESCRIPTION}（单位内公示）`, type: LevelNoticeDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => LevelNoticeDto) notice?: LevelNoticeDto;
 }
 
 export class ReviewRequestDto {
   @ApiProperty({ description: '审核层级 Review level (one of the round’s levels)', example: 'county' }) @IsString() @IsNotEmpty() level!: string;
   @ApiProperty({ description: '结论：同意 approved / 不同意 rejected', enum: ['approved', 'rejected'] }) @IsIn(['approved', 'rejected']) decision!: 'approved' | 'rejected';
   @ApiPropertyOptional({ description: '意见（不同意时必填）Note; required for a rejection' }) @IsOptional() @IsString() @MaxLength(2000) note?: string;
+  @ApiPropertyOptional({ description: LEVEL_NOTICE_DESCRIPTION, type: LevelNoticeDto }) @IsOptional() @IsObject() @ValidateNested() @Type(() => LevelNoticeDto) notice?: LevelNoticeDto;
 }
 
 export class WithdrawNominationRequestDto {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
 import { WITHDRAWAL_MODES } from '@jingsai/shared';
-import { MAXIMUM_NOTICE_WORKING_DAYS } from './award-domain';
+import { MAXIMUM_NOTICE_WORKING_DAYS, NoticePeriod } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -18,6 +18,11 @@ export class NoticePeriodDto {
   days?: number;
   @ApiPropertyOptional({ description: '开始日期（calendar_days）From', example: '2022-10-14' }) @IsOptional() @IsString() @Matches(DATE, dateMessage('from')) from?: string;
   @ApiPropertyOptional({ description: '结束日期（含）（calendar_days）To, inclusive', example: '2022-10-19' }) @IsOptional() @IsString() @Matches(DATE, dateMessage('to')) to?: string;
+}
+
+/** The period as the domain takes it: the fields of its kind only. */
+export function toNoticePeriod(p: NoticePeriodDto): NoticePeriod {
+  return (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
 }
 
 export class StartPublicNoticeRequestDto {

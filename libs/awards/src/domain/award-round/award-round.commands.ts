@@ -112,10 +112,24 @@ export interface Nominate extends RoundCommand {
 }
 
 /** The recommending level's decision, taken after the workers' congress (职代会). */
+/**
+ * 逐级推荐中各级的公示: the public notice a level held of its list before passing a nomination up
+ * (a unit's own notice after its workers' congress, a county's), as long as the round asks of
+ * its own notice and over before the level decides. Optional: a level may hold one (DOMAIN).
+ */
+export interface LevelNoticeInput {
+  period: NoticePeriod;
+  startsOn: string;
+}
+
 export interface RecordWorkersCongressApproval extends RoundCommand {
   type: 'RecordWorkersCongressApproval';
   nominationId: string;
   workersCongressOn: string;
+  /** The unit's own public notice of the recommendation (单位内公示), if it held one. */
+  notice?: LevelNoticeInput;
+  /** Operator-maintained holiday data for the notice's working days; defaults to the built-in calendar. */
+  calendar?: HolidayCalendarData;
   /** The year the round's campaign selects for (looked up by the handler): a congress before it decided no nomination of this selection. */
   selectionYear?: number;
 }
@@ -126,6 +140,9 @@ export interface ReviewNomination extends RoundCommand {
   level: string;
   decision: 'approved' | 'rejected';
   note?: string;
+  /** The public notice this level held of its list, if it held one. */
+  notice?: LevelNoticeInput;
+  calendar?: HolidayCalendarData;
 }
 
 export interface GrantClearance extends RoundCommand {

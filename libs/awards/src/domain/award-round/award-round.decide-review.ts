@@ -1,8 +1,10 @@
 import { DomainError } from '@jingsai/shared';
 import { DEPARTMENT_LABELS, reviewLevelZh } from '../catalogue/award-catalogue';
-import { isDateOnly, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
+import { instantMs, isDateOnly, shanghaiDateOf, toEpochDay } from '../calendar/date-only';
+import { ResolvedNoticePeriod, resolveNoticePeriod } from '../calendar/notice-period';
 import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination, WithdrawNomination } from './award-round.commands';
-import { AwardRoundEvent, SubstitutePromoted } from './award-round.events';
+import { AwardRoundEvent, LevelNotice, SubstitutePromoted } from './award-round.events';
+import { requireNoticeLength } from './award-round.notice-length';
 import { ACTION_LABELS, awardActionName, illegalRoundState, labelledAwardActions, requireActiveNomination, requireRound, requireText } from './award-round.guards';
 import { nextSubstitute } from './award-round.slate';
 import { AwardRoundState, NominationState, RoundConfig, levelsOf } from './award-round.state';
@@ -68,7 +70,37 @@ export function decideWorkersCongress(c: RecordWorkersCongressApproval, state: A
       errors: [{ field: 'workersCongressOn', messageZh: `不能早于 ${c.selectionYear}-01-01`, messageEn: `not before ${c.selectionYear}-01-01` }],
     });
   }
-  return [{ type: 'NominationRecommended', data: { roundId: c.roundId, nominationId: n.nominationId, level: round.levels[0]!, workersCongressOn: c.workersCongressOn } }];
+  const notice = levelNoticeOf(c, round);
+  return [{ type: 'NominationRecommended', data: { roundId: c.roundId, nominationId: n.nominationId, level: round.levels[0]!, workersCongressOn: c.workersCongressOn, ...(notice ? { notice } : {}) } }];
+}
+
+/**
+ * The public notice a level held before it passes a nomination up (逐级公示), checked as the round's
+ * own notice is: real dates, as long as the round asks, and over before the level decides (a
+ * level's review after its notice's last day). None given: none recorded; a level may hold none.
+ */
+function levelNoticeOf(c: RecordWorkersCongressApproval | ReviewNomination, round: RoundConfig): LevelNotice | undefined {
+  if (!c.notice) return undefined;
+  let resolved: ResolvedNoticePeriod;
+  try {
+    resolved = resolveNoticePeriod(c.notice.period, c.notice.startsOn, c.calendar);
+  } catch (e) {
+    // The same refusal, its fields named as the request has them (under notice).
+    if (e instanceof DomainError && Array.isArray(e.details.errors)) {
+      throw new DomainError(e.code, e.kind, e.messageZh, e.messageEn, { ...e.details, errors: e.details.errors.map((x) => ({ ...x, field: `notice.${x.field}` })) });
+    }
+    throw e;
+  }
+  requireNoticeLength(round, c.notice.period, resolved, c.calendar, 'notice.');
+  if (instantMs(c.at) < instantMs(resolved.endsAt)) {
+    throw DomainError.unprocessable(
+      'AWARD.LEVEL_NOTICE_NOT_ENDED',
+      `本级公示期至 ${resolved.lastDay} 24:00（北京时间）结束，公示结束后方可据此推荐或审核。`,
+      `This level's notice runs until the end of ${resolved.lastDay} (Beijing time); record its decision after the notice has ended.`,
+      { lastDay: resolved.lastDay, endsAt: resolved.endsAt, errors: [{ field: 'notice.startsOn', messageZh: '公示尚未结束', messageEn: 'the notice has not ended' }] },
+    );
+  }
+  return { startsOn: resolved.startsOn, lastDay: resolved.lastDay, workingDays: resolved.workingDays, calendarDays: resolved.calendarDays };
 }
 
 export function decideReview(c: ReviewNomination, state: AwardRoundState): AwardRoundEvent[] {
@@ -88,11 +120,14 @@ export function decideReview(c: ReviewNomination, state: AwardRoundState): Award
         { nominationId: n.nominationId, level: c.level, allowedActions: [awardActionName('RecordWorkersCongressApproval')], allowedActionLabels: labelledAwardActions(['RecordWorkersCongressApproval']) },
       );
     }
-    return [{ type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'approved', ...(c.note ? { note: c.note } : {}) } }];
+    const notice = levelNoticeOf(c, round);
+    return [{ type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'approved', ...(c.note ? { note: c.note } : {}), ...(notice ? { notice } : {}) } }];
   }
   const note = requireText(c.note, 'AWARD.NOTE_REQUIRED', 'note', '不予推荐时须说明理由。', 'A rejection needs a note giving the reason.');
+  // A level may decline after its notice too (an objection it upheld): the notice is kept with the rejection.
+  const notice = levelNoticeOf(c, round);
   return [
-    { type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'rejected', note } },
+    { type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'rejected', note, ...(notice ? { notice } : {}) } },
     { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'review_rejected', level: c.level } },
     ...promotionAfter(state, round, n),
   ];

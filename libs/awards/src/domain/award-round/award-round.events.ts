@@ -61,8 +61,15 @@ export type NominationSubmitted = E<
   }
 >;
 
-export type NominationRecommended = E<'NominationRecommended', { nominationId: string; level: string; workersCongressOn?: string }>;
-export type NominationReviewed = E<'NominationReviewed', { nominationId: string; level: string; decision: 'approved' | 'rejected'; note?: string }>;
+/** A level's own public notice, as held: its dates and how many working and calendar days it ran. */
+export interface LevelNotice {
+  startsOn: string;
+  lastDay: string;
+  workingDays: number | null;
+  calendarDays: number;
+}
+export type NominationRecommended = E<'NominationRecommended', { nominationId: string; level: string; workersCongressOn?: string; notice?: LevelNotice }>;
+export type NominationReviewed = E<'NominationReviewed', { nominationId: string; level: string; decision: 'approved' | 'rejected'; note?: string; notice?: LevelNotice }>;
 export type ClearanceGranted = E<'ClearanceGranted', { nominationId: string; department: Department; note?: string }>;
 export type ClearanceRefused = E<'ClearanceRefused', { nominationId: string; department: Department; note: string }>;
 export type NominationRemoved = E<

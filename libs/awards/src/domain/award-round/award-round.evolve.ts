@@ -1,5 +1,5 @@
 import { HonourStatus } from '../catalogue/award-catalogue';
-import { AwardRoundEvent } from './award-round.events';
+import { AwardRoundEvent, LevelNotice } from './award-round.events';
 import { AwardRoundState, HonourRecord, NominationState } from './award-round.state';
 
 const updateNomination = (s: AwardRoundState, id: string, f: (n: NominationState) => NominationState): AwardRoundState => ({
@@ -47,9 +47,13 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
       return { ...state, nominations: [...state.nominations, nomination] };
     }
     case 'NominationRecommended':
-      return updateNomination(state, event.data.nominationId, (n) => ({ ...n, levelsPassed: n.levelsPassed + 1, workersCongressOn: event.data.workersCongressOn ?? n.workersCongressOn }));
+      return updateNomination(state, event.data.nominationId, (n) => ({
+        ...withLevelNotice(n, event.data.level, event.data.notice), levelsPassed: n.levelsPassed + 1, workersCongressOn: event.data.workersCongressOn ?? n.workersCongressOn,
+      }));
     case 'NominationReviewed':
-      return event.data.decision === 'approved' ? updateNomination(state, event.data.nominationId, (n) => ({ ...n, levelsPassed: n.levelsPassed + 1 })) : state;
+      return event.data.decision === 'approved'
+        ? updateNomination(state, event.data.nominationId, (n) => ({ ...withLevelNotice(n, event.data.level, event.data.notice), levelsPassed: n.levelsPassed + 1 }))
+        : state;
     case 'ClearanceGranted':
       return updateNomination(state, event.data.nominationId, (n) => ({ ...n, clearances: { ...n.clearances, [event.data.department]: 'granted' } }));
     case 'ClearanceRefused':
@@ -108,4 +112,9 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
       return state;
     }
   }
+}
+
+/** The level's notice kept on the nomination (none recorded: unchanged). */
+function withLevelNotice(n: NominationState, level: string, notice: LevelNotice | undefined): NominationState {
+  return notice ? { ...n, levelNotices: [...(n.levelNotices ?? []), { level, ...notice }] } : n;
 }

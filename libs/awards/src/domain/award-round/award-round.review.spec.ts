@@ -207,3 +207,34 @@ describe('withdrawing a nomination before the notice (撤回推荐)', () => {
     spec.given([...list, noticeStarted(['n-1', 'n-2'])]).when(withdraw('n-1')).thenThrows('AWARD.ILLEGAL_TRANSITION', { details: { currentState: 'notice' } });
   });
 });
+
+describe('a level’s own public notice (逐级公示, review 45 #3)', () => {
+  // 2024-09-02 (Monday) for five working days ends on Friday 09-06; the unit's congress was on 08-30.
+  const fiveDays = { period: { kind: 'working_days' as const, days: 5 }, startsOn: '2024-09-02' };
+  const withNotice = (c: RecordWorkersCongressApproval | ReviewNomination, notice: RecordWorkersCongressApproval['notice']) => ({ ...c, notice });
+
+  it('records the unit’s notice with its recommendation, and the county’s with its approval, on the nomination', () => {
+    const unitNotice = { startsOn: '2024-09-02', lastDay: '2024-09-06', workingDays: 5, calendarDays: 5 };
+    spec.given([leveled, submitted('n-1')]).when(withNotice(congress('n-1', '2024-08-30'), fiveDays)).then([
+      { type: 'NominationRecommended', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'unit', workersCongressOn: '2024-08-30', notice: unitNotice } },
+    ]);
+    // By dates over the Mid-Autumn holiday (09-15 to 09-17; Saturday 09-14 is worked): 11 days holding 8 working days.
+    const county = { period: { kind: 'calendar_days' as const, from: '2024-09-09', to: '2024-09-19' }, startsOn: '2024-09-09' };
+    const events = [leveled, submitted('n-1'), { type: 'NominationRecommended', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'unit', workersCongressOn: '2024-08-30', notice: unitNotice } } as AwardRoundEvent];
+    spec.given(events).when(withNotice(review('n-1', 'county'), county)).thenMatches([
+      { type: 'NominationReviewed', data: { level: 'county', decision: 'approved', notice: { startsOn: '2024-09-09', lastDay: '2024-09-19', calendarDays: 11, workingDays: 8 } } },
+    ]);
+    const after = stateAfter([...events, { type: 'NominationReviewed', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'county', decision: 'approved', notice: { startsOn: '2024-09-09', lastDay: '2024-09-19', calendarDays: 11, workingDays: 8 } } }]);
+    expect(after.nominations[0]!.levelNotices!.map((x) => [x.level, x.lastDay])).toEqual([['unit', '2024-09-06'], ['county', '2024-09-19']]);
+  });
+
+  it('holds it to the round’s minimum, names the field under notice, and takes no decision before it has ended', () => {
+    const short = spec.given([leveled, submitted('n-1')]).when(withNotice(congress('n-1', '2024-08-30'), { period: { kind: 'working_days', days: 3 }, startsOn: '2024-09-02' })).thenThrows('AWARD.NOTICE_TOO_SHORT');
+    expect(short.details.errors).toEqual([expect.objectContaining({ field: 'notice.period.days' })]);
+    const bad = spec.given([leveled, submitted('n-1')]).when(withNotice(congress('n-1', '2024-08-30'), { period: { kind: 'working_days', days: 5 }, startsOn: '2024-02-30' })).thenThrows('NOTICE.INVALID_PERIOD');
+    expect(bad.details.errors).toEqual([expect.objectContaining({ field: 'notice.startsOn' })]);
+    // Still running on the 26th (it ends with the 27th): the unit recommends once it is over.
+    const running = spec.given([leveled, submitted('n-1')]).when(withNotice(congress('n-1', '2024-08-30'), { period: { kind: 'working_days', days: 5 }, startsOn: '2024-09-23' })).thenThrows('AWARD.LEVEL_NOTICE_NOT_ENDED');
+    expect(running.details).toMatchObject({ lastDay: '2024-09-27' });
+  });
+});

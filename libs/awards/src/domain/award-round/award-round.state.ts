@@ -3,7 +3,7 @@ import { EligibilityVerdict } from '../eligibility/eligibility.facts';
 import { NomineeAttributes } from '../rules/attribute-predicate';
 import { NoticePeriod } from '../calendar/notice-period';
 import { NomineeRef } from './award-round.commands';
-import { AwardRoundCreated, NominationRemoved, NominationSubmitted } from './award-round.events';
+import { AwardRoundCreated, LevelNotice, NominationRemoved, NominationSubmitted } from './award-round.events';
 
 /** none → nominating → notice (公示) → notice_ended → conferred. */
 export type AwardRoundStage = 'none' | 'nominating' | 'notice' | 'notice_ended' | 'conferred';
@@ -26,6 +26,8 @@ export interface NominationState {
   /** How many review levels, in order, have passed. */
   levelsPassed: number;
   workersCongressOn: string | null;
+  /** The public notices its levels held before passing it up (逐级公示), in order. */
+  levelNotices?: Array<LevelNotice & { level: string }>;
   requiredClearances: Department[];
   clearances: Partial<Record<Department, 'granted' | 'refused'>>;
   verdict: EligibilityVerdict;
