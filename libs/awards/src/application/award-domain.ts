@@ -22,6 +22,6 @@ export * from '../domain/award-round/award-round.state';
 export * from '../domain/award-round/award-round.decider';
 export * from '../domain/award-round/award-round.queries';
 export { ACTION_LABELS, ALLOWED_ACTIONS, HONOUR_ALLOWED, NOMINATION_ACTIONS, STAGE_LABELS, stageLabelOn, allowedAwardActions, awardActionName, awardActionNames, labelledAwardActions } from '../domain/award-round/award-round.guards';
-export { assertSlateReady, breachesZh, quotaBreaches, subQuotaUse, substitutesPassedOver, type QuotaBreach } from '../domain/award-round/award-round.slate';
+export { assertSlateReady, breachesEn, breachesZh, quotaBreaches, subQuotaUse, substitutesPassedOver, type QuotaBreach } from '../domain/award-round/award-round.slate';
 export { honourIdOf, derivedHonourIdOf, qualifiesForYouthPostExpert } from '../domain/award-round/award-round.decide-honours';
 export { awardActionsNow, awardActionNamesNow, nominationActionsNow } from '../domain/award-round/award-round.actions-now';

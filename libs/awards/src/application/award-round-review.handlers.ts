@@ -3,7 +3,7 @@ import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, RequestLike } from '@jingsai/api-kit';
 import { AuthUser } from '@jingsai/auth';
 import { Role } from '@jingsai/shared';
-import { AwardRoundCommand, HolidayCalendarData, awardRoundDecider, breachesZh, substitutesPassedOver } from './award-domain';
+import { AwardRoundCommand, HolidayCalendarData, awardRoundDecider, breachesEn, breachesZh, substitutesPassedOver } from './award-domain';
 import { AwardRoundAccess, LoadedRound } from './award-round-access.service';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
 import { roundStream } from './award-streams';
@@ -56,7 +56,7 @@ function substitutesNote(access: AwardRoundAccess, round: LoadedRound, events: R
           }
         : {
             zh: `递补人选${nomination.nominee.name}（${nomination.nominationId}）未递补：递补后将超出名额（${breachesZh(breaches, round.round)}）`,
-            en: `substitute ${nomination.nominationId} was not promoted: it would exceed ${breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ')}`,
+            en: `substitute ${nomination.nominationId} was not promoted: it would exceed ${breachesEn(breaches, round.round)}`,
           },
     );
   });

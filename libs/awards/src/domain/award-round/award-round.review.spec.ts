@@ -2,7 +2,7 @@ import { DeciderSpec } from '@jingsai/testing';
 import { AwardRoundEvent } from './award-round.events';
 import { awardRoundDecider } from './award-round.decider';
 import { ROUND_ID, at, created, nominate, noticeStarted, passed, stateAfter, submitted } from './award-round.fixtures';
-import { breachesZh, substitutesPassedOver } from './award-round.slate';
+import { breachesEn, breachesZh, substitutesPassedOver } from './award-round.slate';
 import { GrantClearance, RecordWorkersCongressApproval, RefuseClearance, ReviewNomination, WithdrawNomination } from './award-round.commands';
 
 const spec = DeciderSpec.for(awardRoundDecider);
@@ -162,6 +162,9 @@ describe('department clearances (征求意见)', () => {
     const state = stateAfter([heads, submitted('n-1'), submitted('n-2', { attributes: { occupationCategory: 'enterprise_head' } }), submitted('s-1', { substitute: true, order: 1, attributes: { occupationCategory: 'enterprise_head' } })]);
     const passedOver = substitutesPassedOver(state, state.round!, state.nominations.find((n) => n.nominationId === 'n-1')!);
     expect(passedOver.map((p) => [p.nomination.nominationId, breachesZh(p.breaches, state.round!)])).toEqual([['s-1', '分项名额“企业负责人”：已推荐 2 名，限 1 名']]);
+    // In English by name too, not by the quota's internal key (review 45 #6).
+    expect(breachesEn(passedOver[0]!.breaches, state.round!)).toBe('the "heads" sub-quota: 2 nominated, 1 allowed');
+    expect(breachesEn([{ quota: 'recommender', key: 'qa-county2', count: 2, limit: 1 }], state.round!, { 'qa-county2': 'QA二县劳动竞赛委员会' })).toBe('the quota of QA二县劳动竞赛委员会: 2 nominated, 1 allowed');
     // One that fits is promoted, and nothing is passed over.
     const fits = stateAfter([heads, submitted('n-1'), submitted('s-1', { substitute: true, order: 1 })]);
     expect(substitutesPassedOver(fits, fits.round!, fits.nominations[0]!)).toEqual([]);

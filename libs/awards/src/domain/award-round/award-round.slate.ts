@@ -49,8 +49,16 @@ export function breachesZh(breaches: readonly QuotaBreach[], round: Pick<RoundCo
   return breaches.map((b) => `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`).join('；');
 }
 
+/** The same in English, by name rather than by key (review 45 #6): "the 企业负责人 sub-quota: 2 nominated, 1 allowed". */
+export function breachesEn(breaches: readonly QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}): string {
+  const subQuotaName = (key: string) => round.subQuotas.find((q) => q.key === key)?.label?.en ?? key;
+  const whose = (b: QuotaBreach) =>
+    b.quota === 'pool' ? `the ${POOL_LABELS[b.key as Pool]?.en ?? b.key} pool` : b.quota === 'sub_quota' ? `the "${subQuotaName(b.key)}" sub-quota` : `the quota of ${orgNames[b.key] ?? b.key}`;
+  return breaches.map((b) => `${whose(b)}: ${b.count} nominated, ${b.limit} allowed`).join('; ');
+}
+
 export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}): DomainError {
-  const list = breaches.map((b) => `${b.quota}:${b.key} ${b.count}/${b.limit}`).join(', ');
+  const list = breachesEn(breaches, round, orgNames);
   const listZh = breachesZh(breaches, round, orgNames);
   const kinds = new Set(breaches.map((b) => b.quota));
   const advice = [
