@@ -80,6 +80,7 @@ const LABELS: Record<string, EventTypeLabel> = {
   PublicNoticeEnded: { zh: '公示期结束', en: 'Public notice ended' },
   HonourConferred: { zh: '授予荣誉', en: 'Honour conferred' },
   DerivedHonourConferred: { zh: '授予衍生荣誉', en: 'Derived honour conferred' },
+  DerivedHonourFollowUpClosed: { zh: '确认不再重新授予衍生荣誉', en: 'Derived honour not conferred again' },
   HonourRevoked: { zh: '撤销荣誉', en: 'Honour revoked' },
   HonourWithdrawn: { zh: '荣誉摘牌', en: 'Honour withdrawn (摘牌)' },
   HonourSuspended: { zh: '暂停荣誉', en: 'Honour suspended' },

@@ -54,6 +54,7 @@ const TAKEN_BY: Record<RoundAction, 'office' | 'recommender' | 'recommender_or_o
   Confer: 'office',
   RevokeHonour: 'office',
   ConferDerivedHonour: 'scheduler',
+  CloseDerivedHonourFollowUp: 'scheduler',
   WithdrawHonour: 'office',
   SuspendHonour: 'office',
   ReinstateHonour: 'office',

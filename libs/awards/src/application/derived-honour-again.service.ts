@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandExecutor, DeadlineHandler, DeadlineRow, READ_MODEL_DB, ReadConsistency, settleDeadline } from '@jingsai/api-kit';
+import { CommandExecutor, DeadlineHandler, DeadlineRow, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { SYSTEM_ACTOR, deterministicId, isDomainError } from '@jingsai/shared';
 import { DERIVED_HONOUR_AGAIN } from '../read-models/honours/derived-honour-deadline.projection';
@@ -34,38 +34,62 @@ export class DerivedHonourAgainService {
     @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase,
   ) {}
 
-  /** After a revocation's events: each derived honour revoked with its source, conferred again where another honour allows. */
+  /** After a revocation's events: each derived honour revoked with its source, conferred again where another honour allows, or the follow-up closed. */
   async afterRevocation(roundId: string, state: AwardRoundState, events: ReadonlyArray<AwardRoundEvent>, correlationId: string): Promise<DerivedHonourAgain[]> {
-    const cascaded = events.flatMap((e) => (e.type === 'HonourRevoked' && e.data.sourceHonourId ? [e.data.honourId] : []));
+    const cascaded = events.flatMap((e) => (e.type === 'HonourRevoked' && e.data.followUp ? [e.data.honourId] : []));
     const out: DerivedHonourAgain[] = [];
     for (const honourId of cascaded) {
-      const again = await this.again(roundId, honourId, state, correlationId);
+      const again = await this.followUp(roundId, honourId, state, correlationId);
       if (again) out.push(again);
     }
     return out;
   }
 
-  /** The scheduler's side: the due item a cascaded revocation left, for when the request did not finish it. */
+  /**
+   * The scheduler's side: the due item a cascaded revocation left, for when the request did not
+   * finish it. Its outcome is an event either way (conferred again in another round, or the
+   * follow-up closed in this one), from which the projection settles the item. Any failure (the
+   * read models behind, a concurrent append) is retried next tick, never taken as "nothing owed".
+   */
   handler(): DeadlineHandler {
     return {
       kind: DERIVED_HONOUR_AGAIN,
       fire: async (item: DeadlineRow, commandId: string, now: Date): Promise<void> => {
-        const roundId = String(item.payload.roundId);
-        const { state } = await this.commands.state(roundStream(roundId), awardRoundDecider);
-        const again = await this.again(roundId, item.key, state, commandId, now);
-        // Conferred again: the projection settles the item from the event. Nothing qualifies: nothing more to do.
-        if (!again) settleDeadline(this.readDb.db, item.kind, item.streamId, item.key);
+        try {
+          const roundId = String(item.payload.roundId);
+          const { state } = await this.commands.state(roundStream(roundId), awardRoundDecider);
+          await this.followUp(roundId, item.key, state, commandId, now);
+        } catch (e) {
+          throw new Error(`derived honour follow-up of ${item.key} not settled yet; retried next tick: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        }
       },
     };
   }
 
-  private async again(roundId: string, revokedId: string, state: AwardRoundState, correlationId: string, now = this.commands.now()): Promise<DerivedHonourAgain | null> {
+  /**
+   * Confers the derived honour again from the person's oldest other valid honour that rests on a
+   * championship of a young winner; when they hold one already, or none qualifies, records that in
+   * the revoking round (DerivedHonourFollowUpClosed, with what was looked at). Null unless conferred.
+   */
+  private async followUp(roundId: string, revokedId: string, state: AwardRoundState, correlationId: string, now = this.commands.now()): Promise<DerivedHonourAgain | null> {
     const revoked = state.honours.find((h) => h.honourId === revokedId);
-    if (!revoked || revoked.awardType !== 'youth_post_expert' || !revoked.recipient.id) return null;
+    if (!revoked || revoked.followUpClosed || !revoked.recipient.id) return null;
     await this.consistency.catchUp();
     const held = roundHonoursOf(this.readDb.db, revoked.recipient.id, revoked.recipient.kind);
-    // Still holding one, valid or suspended (conferred meanwhile, or by an earlier pass of this): nothing to do.
-    if (held.some((h) => h.awardType === 'youth_post_expert' && h.honourId !== revokedId && (h.status === 'valid' || h.status === 'suspended'))) return null;
+    const system = (streamId: string, what: string) => ({ actor: SYSTEM_ACTOR, now, commandId: deterministicId(what, revokedId, streamId), correlationId });
+    const close = async (outcome: 'holds_one' | 'none_qualifies', heldHonourId: string | null) => {
+      const checked = held.filter((h) => h.honourId !== revokedId).map((h) => ({ honourId: h.honourId, status: h.status }));
+      await this.commands.run(
+        roundStream(roundId),
+        awardRoundDecider,
+        { type: 'CloseDerivedHonourFollowUp', roundId, honourId: revokedId, outcome, heldHonourId, checked, at: now.toISOString(), actor: SYSTEM_ACTOR },
+        system(roundStream(roundId), 'derived-honour-closed'),
+      );
+      return null;
+    };
+    // Still holding one, valid or suspended (conferred meanwhile, or by an earlier pass of this): nothing to confer.
+    const holding = held.find((h) => h.awardType === revoked.awardType && h.honourId !== revokedId && (h.status === 'valid' || h.status === 'suspended'));
+    if (holding) return close('holds_one', holding.honourId);
     // The person's other honours of their own (a derived one follows a source), still valid, oldest first.
     const sources = held.filter((h) => h.roundId !== roundId && h.status === 'valid' && h.sourceHonourId === null);
     for (const source of sources) {
@@ -75,15 +99,15 @@ export class DerivedHonourAgainService {
           streamId,
           awardRoundDecider,
           { type: 'ConferDerivedHonour', roundId: source.roundId, sourceHonourId: source.honourId, replaces: { roundId, honourId: revokedId }, at: now.toISOString(), actor: SYSTEM_ACTOR },
-          { actor: SYSTEM_ACTOR, now, commandId: deterministicId('derived-honour-again', revokedId, streamId), correlationId },
+          system(streamId, 'derived-honour-again'),
         );
         const conferred = outcome.events.find((e) => e.type === 'DerivedHonourConferred');
         if (conferred) return { replaced: revokedId, roundId: source.roundId, honourId: (conferred.data as { honourId: string }).honourId, sourceHonourId: source.honourId, position: outcome.position };
       } catch (e) {
-        // That honour does not rest on a championship of a young winner: try the person's next one.
-        if (!isDomainError(e)) throw e;
+        // That honour does not rest on a championship of a young winner: try the person's next one. Anything else is not a verdict.
+        if (!(isDomainError(e) && e.code === 'AWARD.NO_DERIVED_HONOUR_BASIS')) throw e;
       }
     }
-    return null;
+    return close('none_qualifies', null);
   }
 }

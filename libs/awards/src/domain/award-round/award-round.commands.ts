@@ -250,6 +250,22 @@ export interface ConferDerivedHonour extends RoundCommand {
   replaces: { roundId: string; honourId: string };
 }
 
+/**
+ * Sent by the system after a derived honour was revoked with its source, when no other honour of
+ * the person confers it again: they hold one already, or none of their honours rests on a
+ * championship of a young winner. Recorded with what was looked at, so the follow-up is settled in
+ * the log (a rebuild of the read models does not ask again).
+ */
+export interface CloseDerivedHonourFollowUp extends RoundCommand {
+  type: 'CloseDerivedHonourFollowUp';
+  honourId: string;
+  outcome: 'holds_one' | 'none_qualifies';
+  /** The one they hold (holds_one). */
+  heldHonourId: string | null;
+  /** The person's other honours looked at, with their status then. */
+  checked: Array<{ honourId: string; status: string }>;
+}
+
 export interface WithdrawHonour extends RoundCommand {
   type: 'WithdrawHonour';
   honourId: string;
@@ -286,6 +302,7 @@ export type AwardRoundCommand =
   | Confer
   | RevokeHonour
   | ConferDerivedHonour
+  | CloseDerivedHonourFollowUp
   | WithdrawHonour
   | SuspendHonour
   | ReinstateHonour;

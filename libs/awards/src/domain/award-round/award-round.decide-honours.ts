@@ -1,7 +1,7 @@
 import { DomainError, WITHDRAWAL_MODES, WITHDRAWAL_MODE_LABELS, isWithdrawalMode } from '@jingsai/shared';
 import { DERIVED_HONOUR_CATALOGUE, HONOUR_STATUS_LABELS } from '../catalogue/award-catalogue';
 import { instantMs, shanghaiDateOf } from '../calendar/date-only';
-import { Confer, ConferDerivedHonour, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
+import { CloseDerivedHonourFollowUp, Confer, ConferDerivedHonour, ReinstateHonour, RevokeHonour, SuspendHonour, WithdrawHonour } from './award-round.commands';
 import { decideEndNotice } from './award-round.decide-notice';
 import { promotionAfter } from './award-round.decide-review';
 import { AwardRoundEvent } from './award-round.events';
@@ -180,7 +180,8 @@ export function decideHonourChange(c: HonourCommand, state: AwardRoundState): Aw
       const derived = state.honours.filter((d) => d.sourceHonourId === h.honourId && d.status !== 'revoked');
       return [
         { type: 'HonourRevoked', data: base },
-        ...derived.map((d): AwardRoundEvent => ({ type: 'HonourRevoked', data: { roundId: c.roundId, honourId: d.honourId, reason, sourceHonourId: h.honourId } })),
+        // Another honour of the person may confer it again: the system settles that next (followUp).
+        ...derived.map((d): AwardRoundEvent => ({ type: 'HonourRevoked', data: { roundId: c.roundId, honourId: d.honourId, reason, sourceHonourId: h.honourId, followUp: true } })),
       ];
     }
     case 'WithdrawHonour':
@@ -205,4 +206,15 @@ function slateHolds(state: AwardRoundState, round: RoundConfig): boolean {
   } catch {
     return false;
   }
+}
+
+/** Settles that a derived honour revoked with its source is not conferred again (see CloseDerivedHonourFollowUp); a repeat records nothing. */
+export function decideCloseDerivedFollowUp(c: CloseDerivedHonourFollowUp, state: AwardRoundState): AwardRoundEvent[] {
+  requireRound(state, c);
+  const h = requireHonour(state, c.honourId);
+  if (h.followUpClosed) return [];
+  if (h.sourceHonourId === null || h.status !== 'revoked') {
+    throw DomainError.unprocessable('AWARD.NO_DERIVED_FOLLOW_UP', `荣誉 ${h.honourId} 不是随其来源荣誉撤销的荣誉。`, `Honour ${h.honourId} is not a derived honour revoked with its source.`, { honourId: h.honourId, status: h.status });
+  }
+  return [{ type: 'DerivedHonourFollowUpClosed', data: { roundId: c.roundId, honourId: h.honourId, outcome: c.outcome, heldHonourId: c.heldHonourId, checked: c.checked } }];
 }

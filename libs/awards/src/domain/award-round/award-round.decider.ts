@@ -1,6 +1,6 @@
 import { Decider, assertNever } from '@jingsai/shared';
 import { AwardRoundCommand } from './award-round.commands';
-import { decideConfer, decideDerivedHonourAgain, decideHonourChange } from './award-round.decide-honours';
+import { decideCloseDerivedFollowUp, decideConfer, decideDerivedHonourAgain, decideHonourChange } from './award-round.decide-honours';
 import { decideEndNotice, decideRaiseObjection, decideReopenNominations, decideResolveObjection, decideStartNotice } from './award-round.decide-notice';
 import { decideGrantClearance, decideRefuseClearance, decideReview, decideWithdrawNomination, decideWorkersCongress } from './award-round.decide-review';
 import { decideCreate, decideNominate } from './award-round.decide-setup';
@@ -43,6 +43,8 @@ function decide(command: AwardRoundCommand, state: AwardRoundState): AwardRoundE
       return decideHonourChange(command, state);
     case 'ConferDerivedHonour':
       return decideDerivedHonourAgain(command, state);
+    case 'CloseDerivedHonourFollowUp':
+      return decideCloseDerivedFollowUp(command, state);
     default:
       return assertNever(command);
   }

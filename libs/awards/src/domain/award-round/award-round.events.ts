@@ -131,7 +131,17 @@ export type DerivedHonourConferred = E<
     replaces?: { roundId: string; honourId: string };
   }
 >;
-export type HonourRevoked = E<'HonourRevoked', { honourId: string; reason: string; sourceHonourId?: string }>;
+/**
+ * `sourceHonourId`: revoked with the honour it followed. `followUp`: whether another honour of the
+ * person confers it again is settled by the system next (DerivedHonourConferred with `replaces`, or
+ * DerivedHonourFollowUpClosed); absent on revocations recorded before that follow-up existed.
+ */
+export type HonourRevoked = E<'HonourRevoked', { honourId: string; reason: string; sourceHonourId?: string; followUp?: boolean }>;
+/** No other honour of the person confers the derived one again: they hold one, or none qualifies (what was looked at). */
+export type DerivedHonourFollowUpClosed = E<
+  'DerivedHonourFollowUpClosed',
+  { honourId: string; outcome: 'holds_one' | 'none_qualifies'; heldHonourId: string | null; checked: Array<{ honourId: string; status: string }> }
+>;
 export type HonourWithdrawn = E<'HonourWithdrawn', { honourId: string; mode: 'ordered' | 'automatic' | 'natural'; reason: string }>;
 export type HonourSuspended = E<'HonourSuspended', { honourId: string; reason: string }>;
 export type HonourReinstated = E<'HonourReinstated', { honourId: string; reason: string }>;
@@ -154,6 +164,7 @@ export type AwardRoundEvent =
   | NominationsReopened
   | HonourConferred
   | DerivedHonourConferred
+  | DerivedHonourFollowUpClosed
   | HonourRevoked
   | HonourWithdrawn
   | HonourSuspended

@@ -100,6 +100,8 @@ export function evolveAwardRound(state: AwardRoundState, event: AwardRoundEvent)
     }
     case 'HonourRevoked':
       return setHonourStatus(state, event.data.honourId, 'revoked');
+    case 'DerivedHonourFollowUpClosed':
+      return { ...state, honours: state.honours.map((h) => (h.honourId === event.data.honourId ? { ...h, followUpClosed: true } : h)) };
     case 'HonourWithdrawn':
       return setHonourStatus(state, event.data.honourId, 'withdrawn');
     case 'HonourSuspended':

@@ -19,11 +19,11 @@ export const ALLOWED_ACTIONS: Record<AwardRoundStage, string[]> = {
   nominating: ['Nominate', ...NOMINATION_ACTIONS, 'StartPublicNotice'],
   notice: ['RaiseObjection', 'ResolveObjection', 'EndPublicNotice', ...REVIEW_ACTIONS],
   notice_ended: ['ResolveObjection', 'Confer', 'ReopenNominations', ...REVIEW_ACTIONS],
-  conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour', 'ConferDerivedHonour'],
+  conferred: ['RevokeHonour', 'WithdrawHonour', 'SuspendHonour', 'ReinstateHonour', 'ConferDerivedHonour', 'CloseDerivedHonourFollowUp'],
 };
 
 /** Taken by the scheduler only, with no route for a caller: never offered, never named in a refusal. */
-export const SCHEDULED_ACTIONS: readonly string[] = ['EndPublicNotice', 'ConferDerivedHonour'];
+export const SCHEDULED_ACTIONS: readonly string[] = ['EndPublicNotice', 'ConferDerivedHonour', 'CloseDerivedHonourFollowUp'];
 
 type HonourCommandType = (RevokeHonour | WithdrawHonour | SuspendHonour | ReinstateHonour)['type'];
 
@@ -81,6 +81,7 @@ export const ACTION_LABELS: Record<string, string> = {
   Confer: '表彰',
   RevokeHonour: '撤销荣誉',
   ConferDerivedHonour: '重新授予随之授予的荣誉',
+  CloseDerivedHonourFollowUp: '确认不再重新授予',
   WithdrawHonour: '摘牌',
   SuspendHonour: '暂停荣誉',
   ReinstateHonour: '恢复荣誉',

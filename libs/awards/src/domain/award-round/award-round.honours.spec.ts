@@ -207,7 +207,7 @@ describe('revocation, withdrawal and suspension of honours', () => {
   it('revokes an honour and the honour derived from it; its status is never valid again', () => {
     spec.given(conferred).when(revoke()).then([
       { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: '以虚假材料骗取荣誉' } },
-      { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: `${H1}/youth_post_expert`, reason: '以虚假材料骗取荣誉', sourceHonourId: H1 } },
+      { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: `${H1}/youth_post_expert`, reason: '以虚假材料骗取荣誉', sourceHonourId: H1, followUp: true } },
     ]);
     const revokedThenReinstated = stateAfter([...conferred, { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: 'x' } }, { type: 'HonourReinstated', data: { roundId: ROUND_ID, honourId: H1, reason: 'mistake' } }]);
     expect(honourStatus(revokedThenReinstated, H1)).toBe('revoked');
@@ -290,5 +290,22 @@ describe('a 青年岗位能手 conferred again, in place of one revoked with its
 
   it('is the system’s alone: never offered to a caller', () => {
     expect(awardActionsNow(stateAfter(withoutYouth), '2025-03-01T10:00:00+08:00')).not.toContain('ConferDerivedHonour');
+  });
+});
+
+describe('closing the follow-up of a derived honour revoked with its source (review 47 #5)', () => {
+  const revokedBoth = [...conferred, { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: H1, reason: '造假' } }, { type: 'HonourRevoked', data: { roundId: ROUND_ID, honourId: `${H1}/youth_post_expert`, reason: '造假', sourceHonourId: H1, followUp: true } }] as AwardRoundEvent[];
+  const close = { type: 'CloseDerivedHonourFollowUp' as const, ...at('2025-03-01T10:00:00+08:00'), honourId: `${H1}/youth_post_expert`, outcome: 'none_qualifies' as const, heldHonourId: null, checked: [{ honourId: 'r-2023/n-7', status: 'suspended' }] };
+
+  it('records that it is not conferred again, with what was looked at, once', () => {
+    const events = spec.given(revokedBoth).when(close).then([
+      { type: 'DerivedHonourFollowUpClosed', data: { roundId: ROUND_ID, honourId: `${H1}/youth_post_expert`, outcome: 'none_qualifies', heldHonourId: null, checked: [{ honourId: 'r-2023/n-7', status: 'suspended' }] } },
+    ]);
+    spec.given([...revokedBoth, ...events]).when(close).thenNothing();
+  });
+
+  it('is refused for an honour that was not revoked with its source', () => {
+    spec.given(conferred).when(close).thenThrows('AWARD.NO_DERIVED_FOLLOW_UP', { kind: 'unprocessable' });
+    spec.given(revokedBoth).when({ ...close, honourId: H1 }).thenThrows('AWARD.NO_DERIVED_FOLLOW_UP');
   });
 });

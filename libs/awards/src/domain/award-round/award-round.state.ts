@@ -72,6 +72,8 @@ export interface HonourRecord {
   status: HonourStatus;
   /** Set for derived honours (青年岗位能手): the honour they follow from. */
   sourceHonourId: string | null;
+  /** A derived honour revoked with its source: whether it was settled that it is not conferred again elsewhere. */
+  followUpClosed?: boolean;
 }
 
 export interface AwardRoundState {
