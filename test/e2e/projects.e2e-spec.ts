@@ -174,6 +174,13 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect((await post('/api/v1/projects/p-road/approve', {}, 'city')).body).toMatchObject({ status: 409, code: 'PROJECT.APPROVAL_OUT_OF_ORDER' });
       expect(ok(await post('/api/v1/projects/p-road/approve', {}, 'build')).body.events).toEqual(['ProjectApprovedAtLevel']);
       expect(ok(await post('/api/v1/projects/p-road/approve', {}, 'city')).body.events).toEqual(['ProjectApproved']);
+      // The union's own project is approved by the levels above it, not by itself (review 47 #2): the city alone.
+      tok.buildUnit = await t.token({ userId: 'u-jj-build-unit', roles: ['unit'], orgId: 'jj-build' });
+      ok(await post('/api/v1/projects', application('p-build', { title: '全市建设系统技能比武' }), 'buildUnit'), 201);
+      ok(await post('/api/v1/projects/p-build/submit', {}, 'buildUnit'));
+      expect(ok(await get('/api/v1/projects/p-build', 'city')).body.requiredApprovalLevels).toEqual(['city']);
+      expect((await post('/api/v1/projects/p-build/approve', {}, 'build')).body).toMatchObject({ status: 403, code: 'PROJECT.APPROVER_LEVEL_NOT_REQUIRED' });
+      expect(ok(await post('/api/v1/projects/p-build/approve', {}, 'city')).body.events).toEqual(['ProjectApproved']);
     });
 
     it('refuses an illegal transition naming the state and the allowed actions', async () => {

@@ -201,11 +201,12 @@ export class ProjectFacts {
     throw outOfScope(user, found.project);
   }
 
-  /** Levels at which the organisation or one of its ancestors is a competition committee. */
+  /** Levels at which an ancestor of the organisation approves projects (a committee, or a union: APPROVING_KINDS). */
   committeeLevels(orgId: string): HierarchyLevel[] {
     const node = this.orgs.get(orgId);
     if (!node) return [];
-    return [...node.path, orgId]
+    // Above the project only: a district union applying for its own project is approved by the levels over it (review 47 #2).
+    return node.path
       .map((id) => this.orgs.get(id))
       .filter((n) => n !== undefined && APPROVING_KINDS.includes(n.kind) && isHierarchyLevel(n.level))
       .map((n) => n!.level as HierarchyLevel);

@@ -178,11 +178,12 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  * when it would be accepted; version 9 keeps a period missed under an earlier cadence overdue
  * (it may still be filed late) where a change of cadence used to drop it; version 10 keeps the
  * organisation each assessor was assigned under, so one signed in for another is not offered scoring.
- * Version 13: a union at an approval level (a district's 区总工会) approves there, as a committee does.
+ * Version 13: a union at an approval level (a district's 区总工会) approves there, as a committee does;
+ * version 14: only the levels above the project's organisation, not its own (review 47 #2).
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 13,
+  version: 14,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],

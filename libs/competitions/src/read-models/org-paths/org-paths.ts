@@ -59,9 +59,9 @@ export function orgPathTable(table: string) {
     pathOf(db: Database, orgId: string): string {
       return this.get(db, orgId)?.path ?? `/${orgId}/`;
     },
-    /** Levels at which the organisation or one of its ancestors approves projects (a committee, or a union: APPROVING_KINDS). */
+    /** Levels at which an ancestor of the organisation approves projects (a committee, or a union: APPROVING_KINDS); not the organisation itself. */
     committeeLevels(db: Database, orgId: string): string[] {
-      const ids = this.pathOf(db, orgId).split('/').filter(Boolean);
+      const ids = this.pathOf(db, orgId).split('/').filter(Boolean).slice(0, -1);
       if (ids.length === 0) return [];
       const rows = db.prepare(`SELECT level FROM ${table} WHERE kind IN ('committee', 'union') AND org_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ level: string }>;
       return rows.map((r) => r.level);
