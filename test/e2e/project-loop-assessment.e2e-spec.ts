@@ -170,6 +170,11 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect((await statsOf('city')).assessors.map((a: any) => a.userId)).toEqual(['as1', 'as2', 'as3', 'as4']);
     // Nor does the per-expert summary name an expert's mean to the unit.
     expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'unitA')).body.byAssessor).toEqual([]);
+    // The sheets carry nothing a named panel could be matched by (a correction's revision), nor the committee's review note (review 47 #3).
+    const unitDetail = ok(await w.get('/api/v1/projects/p-a', 'unitA')).body.assessment;
+    expect(unitDetail.scores.every((x: any) => Object.keys(x).sort().join() === 'assessorLabel,assessorUserId,scores,weightedTotal')).toBe(true);
+    expect(unitDetail.result.reviewNote).toBeUndefined();
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.assessment.result.reviewNote).toContain('专家组复核');
     expect(await awaiting('unitA')).toEqual(['p-a']);
   });
 
@@ -253,6 +258,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(pa).toMatchObject({ selfAssessmentTotal: 95, aggregationLabel: '去掉一个最高分和一个最低分后平均', disagreement: { label: '评分分歧较大，已复核后确定结果' }, orgName: '浔阳纺织有限公司' });
     const power = stats.items[1];
     expect(power.assessors.map((a: any) => [a.userId, a.declaredConflict, a.addedAfterLock, a.counted])).toEqual([['as2', false, false, true], ['as3', false, false, true], ['as5', true, false, false], ['as1', false, true, true]]);
+    // Its unit reads the counted sheets only, without the flags that name the one added late or the one who stepped aside (review 47 #3).
+    const ownView = ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'power')).body.items.find((i: any) => i.projectId === 'p-power');
+    expect(ownView.assessors).toHaveLength(3);
+    for (const a of ownView.assessors) expect(Object.keys(a).sort()).toEqual(['anonymous', 'counted', 'name', 'orgId', 'scored', 'scores', 'userId', 'weightedTotal', 'withheld']);
     expect(stats.byAssessor.find((a: any) => a.assessorUserId === 'as1')).toMatchObject({ scored: 2, meanTotal: 87.75 });
     const county = ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'xy')).body;
     expect(county.items.map((i: any) => [i.projectId, i.rankInCampaign])).toEqual([['p-a', 1]]);

@@ -195,10 +195,18 @@ function withVisibleScores(project: Project, user: AuthUser): Project {
   if (!a || seesEveryScoreSheet(user)) return project;
   const own = a.scores.filter((s) => s.assessorUserId === user.userId);
   if (!a.result) return { ...project, assessment: { ...a, scores: own } };
-  // Each other expert's sheet in force only: a corrected one beside its correction would pair them up again.
+  // Each other expert's counted sheet in force only: a corrected one beside its correction, or a recused
+  // expert's excluded one, would pair a sheet with a name on the panel again (review 47 #3).
+  const recused = new Set(a.assessors.filter((x) => x.declaredConflict).map((x) => x.userId));
   const latest = new Map<string, (typeof a.scores)[number]>();
-  for (const s of a.scores) if (s.assessorUserId !== user.userId && (latest.get(s.assessorUserId)?.revision ?? 0) < s.revision) latest.set(s.assessorUserId, s);
+  for (const s of a.scores) {
+    if (s.assessorUserId === user.userId || recused.has(s.assessorUserId)) continue;
+    if ((latest.get(s.assessorUserId)?.revision ?? 0) < s.revision) latest.set(s.assessorUserId, s);
+  }
   const others = [...latest.values()].sort((x, y) => y.weightedTotal - x.weightedTotal);
-  const anonymous = others.map((s, i) => ({ ...s, assessorUserId: null as unknown as string, assessorLabel: `评估专家 ${i + 1}` }));
-  return { ...project, assessment: { ...a, scores: [...own, ...anonymous] } };
+  // Nothing but the scores: a revision number (a correction) is a trait the panel's history could name.
+  const anonymous = others.map((s, i) => ({ assessorUserId: null as unknown as string, assessorLabel: `评估专家 ${i + 1}`, scores: s.scores, weightedTotal: s.weightedTotal }) as unknown as (typeof a.scores)[number]);
+  // The committee's review note on a wide spread is its own record, and may name experts.
+  const { reviewNote: _note, ...result } = a.result as typeof a.result & { reviewNote?: string };
+  return { ...project, assessment: { ...a, scores: [...own, ...anonymous], result: result as typeof a.result } };
 }

@@ -67,9 +67,9 @@ export class AssessorStatsDto {
   @ApiProperty({ description: '所在单位（隐去身份时为 null）Organisation', type: String, nullable: true }) orgId!: string | null;
   @ApiProperty({ description: '姓名；隐去身份时为“评估专家 1”等，按总分从高到低编号 Name, or a numbered label when shown without who gave it' }) name!: string;
   @ApiPropertyOptional({ description: '结果确定后，对不可查看全部评分表的调用方隐去专家身份（本人的评分表除外）Shown without who gave it' }) anonymous?: boolean;
-  @ApiProperty({ description: '锁定后追加 Added after lock' }) addedAfterLock!: boolean;
-  @ApiProperty({ description: '回避豁免 Conflict waived' }) waived!: boolean;
-  @ApiProperty({ description: '声明回避 Declared a conflict' }) declaredConflict!: boolean;
+  @ApiPropertyOptional({ description: '锁定后追加（隐去身份的评分表不含）Added after lock; absent on a sheet shown without its expert' }) addedAfterLock?: boolean;
+  @ApiPropertyOptional({ description: '回避豁免（隐去身份的评分表不含）Conflict waived' }) waived?: boolean;
+  @ApiPropertyOptional({ description: '声明回避（隐去身份的评分表不含）Declared a conflict' }) declaredConflict?: boolean;
   @ApiProperty({ description: '已评分（对您隐去时为 null）Scored', type: Boolean, nullable: true }) scored!: boolean | null;
   @ApiProperty({ description: '计入结果（对您隐去时为 null）Counted', type: Boolean, nullable: true }) counted!: boolean | null;
   @ApiProperty({ description: '结果确定前对您隐去 Withheld from you before the result' }) withheld!: boolean;

@@ -184,10 +184,12 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
  * exposes an expert to the unit they judge). Their own sheet stays theirs; the others are named
  * 评估专家 1, 2, … in the order of their totals, highest first, so the panel's order does not tell.
  */
-function anonymousSheets<T extends { userId: string; weightedTotal: number | null }>(sheets: T[], own: string) {
-  const others = sheets.filter((a) => a.userId !== own).sort((a, b) => (b.weightedTotal ?? -Infinity) - (a.weightedTotal ?? -Infinity));
+function anonymousSheets<T extends { userId: string; weightedTotal: number | null; counted: boolean | null; scores: unknown[] }>(sheets: T[], own: string) {
+  // The counted sheets only, with nothing but their scores: a flag (added late, waived, recused) or a
+  // revision (a correction) is a trait the panel, named on the project, could be matched by (review 47 #3).
+  const others = sheets.filter((a) => a.userId !== own && a.counted).sort((a, b) => (b.weightedTotal ?? -Infinity) - (a.weightedTotal ?? -Infinity));
   return [
     ...sheets.filter((a) => a.userId === own).map((a) => ({ ...a, anonymous: false })),
-    ...others.map(({ userId: _u, name: _n, orgId: _o, ...a }: any, i) => ({ ...a, userId: null, name: `评估专家 ${i + 1}`, orgId: null, anonymous: true })),
+    ...others.map((a, i) => ({ userId: null, name: `评估专家 ${i + 1}`, orgId: null, anonymous: true, scored: true, counted: true, withheld: false, scores: a.scores, weightedTotal: a.weightedTotal })),
   ];
 }
