@@ -31,24 +31,34 @@ export async function runOnRound(
   const at = ctx.now.toISOString();
   const base = { roundId, at, actor: ctx.actor, callerActions: access.callerActions(user, round, at) };
   const outcome = await commands.run(roundStream(roundId), awardRoundDecider, build(base), ctx);
-  return { id: roundId, ...(itemId ? { itemId } : {}), outcome, ...substitutesNote(access, round, outcome.events) };
+  return { id: roundId, ...(itemId ? { itemId } : {}), outcome, ...substitutesNote(access, user, round, outcome.events) };
 }
 
 /**
  * When a primary nominee left the list and its recommender's substitutes were passed over (a full
  * sub-quota, say), the answer says which and why (review 43 #8): "no substitute promoted" and
- * "no substitute exists" read alike otherwise.
+ * "no substitute exists" read alike otherwise. Only substitutes the caller may see on the round are
+ * named (review 47 #4: a unit does not learn another recommender's candidates from its withdrawal).
  */
-function substitutesNote(access: AwardRoundAccess, round: LoadedRound, events: ReadonlyArray<{ type: string; data: unknown }>): { noteZh?: string; noteEn?: string } {
+function substitutesNote(access: AwardRoundAccess, user: AuthUser, round: LoadedRound, events: ReadonlyArray<{ type: string; data: unknown }>): { noteZh?: string; noteEn?: string } {
   const promotedFor = new Set(events.filter((e) => e.type === 'SubstitutePromoted').map((e) => (e.data as { replacesNominationId: string }).replacesNominationId));
   const left = events
     .filter((e) => e.type === 'NominationRemoved' || e.type === 'NominationWithdrawnAfterObjection')
     .map((e) => (e.data as { nominationId: string }).nominationId)
     .filter((id) => !promotedFor.has(id));
+  let visible: (orgId: string) => boolean;
+  try {
+    visible = access.readAccess(user, round).nomineeVisible;
+  } catch {
+    visible = () => false;
+  }
+  let hiddenElsewhere = false;
   const notes = left.flatMap((id) => {
     const removed = round.state.nominations.find((n) => n.nominationId === id);
     if (!removed) return [];
-    return substitutesPassedOver(round.state, round.round, removed).map(({ nomination, breaches, otherRecommender }) =>
+    const passed = substitutesPassedOver(round.state, round.round, removed);
+    hiddenElsewhere ||= passed.some((p) => p.otherRecommender && !visible(p.nomination.nominee.orgId));
+    return passed.filter((p) => visible(p.nomination.nominee.orgId)).map(({ nomination, breaches, otherRecommender }) =>
       otherRecommender
         ? {
             zh: `递补人选${nomination.nominee.name}（${nomination.nominationId}）未递补：本轮名额按推荐单位分配，该人选由${access.orgName(nomination.recommenderOrgId)}推荐，只能递补该单位的名额`,
@@ -60,6 +70,10 @@ function substitutesNote(access: AwardRoundAccess, round: LoadedRound, events: R
           },
     );
   });
+  // Others' substitutes the caller may not see are said to exist, without their names.
+  if (hiddenElsewhere && notes.length === 0) {
+    notes.push({ zh: '本轮名额按推荐单位分配，其他推荐单位的递补人选只递补其本单位的名额，未递补', en: 'quotas are per recommender: substitutes named by other recommenders hold their own places and were not promoted' });
+  }
   return notes.length > 0 ? { noteZh: `${notes.map((n) => n.zh).join('；')}。`, noteEn: `${notes.map((n) => n.en).join('; ')}.` } : {};
 }
 
