@@ -2,7 +2,7 @@ import { shanghaiDateOf } from '../calendar/date-only';
 import { RuleSpec } from '../rules/rule-spec';
 import { EligibilityInput, EligibilityReason, EligibilityVerdict } from './eligibility.facts';
 import { exclusionWindow, noDoubleNomination, noRepeatHonour, nomineeKindMatches, prerequisiteHonour } from './eligibility.nominee-rules';
-import { RuleContext, appliedOnTime, minGrade, noUnrectifiedFinding, projectVeto, reason, summaryAccepted } from './eligibility.project-rules';
+import { RuleContext, appliedOnTime, minGrade, noUnrectifiedFinding, projectStanding, projectVeto, reason, summaryAccepted } from './eligibility.project-rules';
 
 function check(spec: RuleSpec, ctx: RuleContext): EligibilityReason {
   switch (spec.rule) {
@@ -26,6 +26,8 @@ function check(spec: RuleSpec, ctx: RuleContext): EligibilityReason {
       return projectVeto(spec, ctx);
     case 'no_unrectified_finding':
       return noUnrectifiedFinding(ctx);
+    case 'project_standing':
+      return projectStanding(ctx);
     default: {
       // Rule sets are validated when published; an unknown key here means bad stored data, so fail closed.
       const unknown: never = spec;

@@ -148,3 +148,15 @@ export function noUnrectifiedFinding(ctx: RuleContext): EligibilityReason {
       : reason('no_unrectified_finding', false, `截至 ${ctx.asOfDate}，项目${projectCalled(p)}尚有 ${p.unrectifiedFindings} 项督导问题未整改。`, `As of ${ctx.asOfDate}, project ${p.projectId} has ${p.unrectifiedFindings} unrectified inspection finding(s).`, facts);
   });
 }
+
+const OUT_OF_STANDING: readonly string[] = ['terminated', 'withdrawn', 'rejected'];
+
+/** 项目资格: a project terminated by its committee, withdrawn by its unit or rejected (不予立项) carries no award. */
+export function projectStanding(ctx: RuleContext): EligibilityReason {
+  return withProject('project_standing', ctx, (p) => {
+    const facts = { projectId: p.projectId, status: p.status };
+    return OUT_OF_STANDING.includes(p.status)
+      ? reason('project_standing', false, `项目${projectCalled(p)}当前为“${p.statusLabel ?? p.status}”，不能据此参加评选。`, `Project ${p.projectId} is ${p.status}; no award rests on it.`, facts)
+      : reason('project_standing', true, `项目${projectCalled(p)}未被终止、撤回或不予立项。`, `Project ${p.projectId} is not terminated, withdrawn or rejected.`, facts);
+  });
+}

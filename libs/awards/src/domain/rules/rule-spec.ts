@@ -50,7 +50,9 @@ export type RuleSpec =
   | { rule: 'exclusion_window'; facts: OrgFactKind[]; years: number | 'same_year' }
   /** 一票否决: any such incident on the project cancels eligibility outright. */
   | { rule: 'project_veto'; incidentKinds: ProjectIncidentKind[] }
-  | { rule: 'no_unrectified_finding' };
+  | { rule: 'no_unrectified_finding' }
+  /** The project is not terminated, withdrawn or rejected (终止、撤回、不予立项): every round judges it of a nomination resting on a project. */
+  | { rule: 'project_standing' };
 
 export type RuleKey = RuleSpec['rule'];
 
@@ -65,6 +67,7 @@ export const RULE_KEYS: readonly RuleKey[] = [
   'exclusion_window',
   'project_veto',
   'no_unrectified_finding',
+  'project_standing',
 ];
 
 export const RULE_LABELS: Record<RuleKey, Label> = {
@@ -78,6 +81,7 @@ export const RULE_LABELS: Record<RuleKey, Label> = {
   exclusion_window: { zh: '不在限制期内', en: 'outside any exclusion window' },
   project_veto: { zh: '无一票否决事项', en: 'no veto incident' },
   no_unrectified_finding: { zh: '督导问题已整改', en: 'no unrectified finding' },
+  project_standing: { zh: '项目未终止、撤回或不予立项', en: 'project not terminated, withdrawn or rejected' },
 };
 
 /**
@@ -102,19 +106,21 @@ export const MANDATORY_VETO_KINDS: readonly ProjectIncidentKind[] = ['safety_acc
 /**
  * The rules no rule set can leave out (review 45 #2): what the notices state as bars, not as the
  * choices of one selection. Beside the campaign's entry rule, a nomination resting on a project is
- * judged by 一票否决 for a safety or quality accident on it (a rule set may add incident kinds, not
- * remove these); and an organisation nominated (a unit, or a team, whose enterprise answers for it)
- * by its exclusion windows: three years from an accident, a serious occupational hazard or a mass
- * incident, the year of wage arrears or of having no union, for each fact the rule set does not
- * window itself. A person is judged by the windows of their organisation only where the rule set
+ * judged by the project's standing (not terminated, withdrawn or rejected) and by 一票否决 for a
+ * safety or quality accident on it (a rule set may add incident kinds, not remove these); and an
+ * organisation nominated (a unit, or a team, whose enterprise answers for it) by its exclusion
+ * windows: three years from an accident, a serious occupational hazard or a mass incident, the
+ * year of wage arrears or of having no union, for each fact the rule set does not window itself
+ * for at least as long. A person is judged by the windows of their organisation only where the rule set
  * says so: DOMAIN bars the organisation.
  */
 export function withMandatoryRules(rules: readonly RuleSpec[], on: { project: boolean; nomineeKind: string }): RuleSpec[] {
   const out = on.project ? withCampaignEntryRule(rules) : [...rules];
+  if (on.project && !out.some((r) => r.rule === 'project_standing')) out.splice(1, 0, { rule: 'project_standing' });
   if (on.nomineeKind !== 'person') {
-    const windowed = new Set(rules.flatMap((r) => (r.rule === 'exclusion_window' ? r.facts : [])));
     for (const w of MANDATORY_EXCLUSION_WINDOWS) {
-      const missing = w.facts.filter((f) => !windowed.has(f));
+      // A fact the rule set windows for at least as long keeps its window; a shorter one does not shorten the bar (review 47 #6).
+      const missing = w.facts.filter((f) => !rules.some((r) => r.rule === 'exclusion_window' && r.facts.includes(f) && windowCovers(r.years, w.years)));
       if (missing.length > 0) out.push({ ...w, facts: missing });
     }
   }
@@ -124,4 +130,10 @@ export function withMandatoryRules(rules: readonly RuleSpec[], on: { project: bo
   const kinds = (out[veto] as Extract<RuleSpec, { rule: 'project_veto' }>).incidentKinds;
   out[veto] = { rule: 'project_veto', incidentKinds: [...kinds, ...MANDATORY_VETO_KINDS.filter((k) => !kinds.includes(k))] };
   return out;
+}
+
+/** Whether a window of `years` bars at least as long as one of `minimum`: any window covers the fact's own year. */
+function windowCovers(years: number | 'same_year', minimum: number | 'same_year'): boolean {
+  if (minimum === 'same_year') return true;
+  return years !== 'same_year' && years >= minimum;
 }

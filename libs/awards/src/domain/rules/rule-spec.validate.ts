@@ -23,6 +23,7 @@ const PARAMS: Record<RuleKey, string[]> = {
   exclusion_window: ['facts', 'years'],
   project_veto: ['incidentKinds'],
   no_unrectified_finding: [],
+  project_standing: [],
 };
 
 function listOf(list: readonly string[], value: unknown): boolean {
@@ -63,6 +64,7 @@ function checkParams(key: RuleKey, o: Record<string, unknown>, at: string): Rule
     case 'nominee_kind_matches':
     case 'no_double_nomination':
     case 'no_unrectified_finding':
+    case 'project_standing':
       break;
   }
   return problems;
