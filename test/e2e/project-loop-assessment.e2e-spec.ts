@@ -279,8 +279,8 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(first.status).toBe(201);
     expect(first.headers.location).toBe(`${R}/1`);
     expect(first.body).toMatchObject({ events: ['RankingPublished'], rankingNo: 1, streamId: `ranking-${CAMPAIGN_ID}` });
-    // Published again with nothing changed: a repeat, not a second publication.
-    expect(ok(await w.post(R, {}, 'city')).body).toMatchObject({ events: [], rankingNo: 1 });
+    // Published again with nothing changed: not a second publication, and said so (review 48 #9).
+    expect((await w.post(R, { note: '再次公布' }, 'city')).body).toMatchObject({ status: 409, code: 'RANKING.UNCHANGED', rankingNo: 1 });
     const one = ok(await w.get(`${R}/1`, 'unitA')).body;
     expect(one).toMatchObject({ rankingNo: 1, basis: 'total', basisLabel: '按总分排名', note: '经竞赛委员会审定，予以公布', count: 2, campaignRulesVersion: expect.any(Number), asOfPosition: expect.any(Number) });
     expect(one.entries.map((e: any) => [e.projectId, e.total, e.gradeLabel, e.rankInCampaign, e.rankInCategory, e.orgName])).toEqual([
@@ -294,6 +294,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(second.rankingNo).toBe(2);
     expect(ok(await w.get(R, 'xy')).body.items.map((p: any) => [p.rankingNo, p.basis, p.count])).toEqual([[1, 'total', 2], [2, 'z_score_v1', 2]]);
     expect((await w.get(`${R}/3`, 'city')).body).toMatchObject({ status: 404, code: 'RANKING.NOT_FOUND' });
+    for (const bad of ['01', '1.5', 'abc']) expect((await w.get(`${R}/${bad}`, 'city')).body).toMatchObject({ status: 400, code: 'REQUEST.INVALID', errors: [{ field: 'rankingNo' }] });
+    // An auditor of a county under the organiser reads the rankings' stream, as it reads the campaign's (review 48 #11).
+    w.tok.xyAuditor = await w.t.token({ userId: 'aud-xy', roles: ['auditor'], orgId: 'xy' });
+    expect(ok(await w.get(`/api/v1/audit/streams/ranking-${CAMPAIGN_ID}/events`, 'xyAuditor')).body.items.map((e: any) => e.type)).toEqual(['RankingPublished', 'RankingPublished']);
     // The auditor replays the rankings' stream as it was after the first publication.
     const asOf = ok(await w.get(`/api/v1/audit/streams/ranking-${CAMPAIGN_ID}/state?atRevision=0`, 'admin')).body;
     expect(asOf.state.publications.map((p: any) => p.basis)).toEqual(['total']);

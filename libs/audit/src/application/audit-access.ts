@@ -83,10 +83,13 @@ export class AuditAccess {
   /**
    * A published campaign of a committee above the auditor: its rules, in every version, bind the
    * projects of the auditor's subtree, whose units read its detail. Its history says which rules were
-   * in force when each of their projects was decided, so the auditors below read it too.
+   * in force when each of their projects was decided, so the auditors below read it too. So are its
+   * published rankings (公布排名, review 48 #11): every event of that stream is a publication.
    */
   private async publishedCampaignAbove(user: AuthUser, streamId: string, organizerOrgId: string, scope: StreamScope): Promise<boolean> {
-    return parseStreamId(streamId).category === 'campaign' && this.orgs.isWithin(user.orgId, organizerOrgId) && (await scope.everPublished(streamId));
+    const category = parseStreamId(streamId).category;
+    if (!this.orgs.isWithin(user.orgId, organizerOrgId)) return false;
+    return category === 'ranking' || (category === 'campaign' && (await scope.everPublished(streamId)));
   }
 
   /** True when the stream's organisation lies within the caller's subtree (not merely readable from below, as a campaign above is). */

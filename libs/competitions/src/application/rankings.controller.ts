@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
@@ -139,7 +139,12 @@ export class RankingsController {
   @Get(':rankingNo')
   @ApiOperation({ summary: '一次公布的排名 One published ranking, as it was published' })
   @ApiOkResponse({ description: 'The publication with its entries' })
-  async one(@Param('campaignId') campaignId: string, @Param('rankingNo', ParseIntPipe) rankingNo: number, @CurrentUser() user: AuthUser) {
+  async one(@Param('campaignId') campaignId: string, @Param('rankingNo') rankingNoText: string, @CurrentUser() user: AuthUser) {
+    // A publication's number as it is written (1, 2, …): not 01, 1.5 or 1e0 (review 48 #10).
+    if (!/^[1-9][0-9]{0,8}$/.test(rankingNoText)) {
+      throw DomainError.invalidFields('REQUEST.INVALID', ['rankingNo'], `排名公布次序 rankingNo 应为正整数（1、2、…），收到“${rankingNoText.slice(0, 20)}”。`, `rankingNo must be a positive whole number (1, 2, …).`);
+    }
+    const rankingNo = Number(rankingNoText);
     const publications = await this.readable(user, campaignId);
     const found = publications.find((p) => p.rankingNo === rankingNo);
     if (!found) {

@@ -21,8 +21,8 @@ describe('published rankings (公布排名)', () => {
     spec().given([]).when(publish()).then([first]);
   });
 
-  it('numbers a later publication on, and takes the same list on the same basis again as a repeat', () => {
-    spec().given([first]).when(publish({ asOfPosition: 41 })).thenNothing();
+  it('numbers a later publication on, and refuses the same list on the same basis again, naming the publication that stands', () => {
+    spec().given([first]).when(publish({ asOfPosition: 41, note: '另一个说明' })).thenThrows('RANKING.UNCHANGED', { kind: 'conflict', details: { rankingNo: 1 } });
     spec().given([first]).when(publish({ basis: 'z_score_v1', asOfPosition: 50 })).thenMatches([{ type: 'RankingPublished', data: { rankingNo: 2, basis: 'z_score_v1' } }]);
     spec().given([first]).when(publish({ entries: [entry('p-b', 91, 1), entry('p-a', 88, 2)] })).thenMatches([{ type: 'RankingPublished', data: { rankingNo: 2 } }]);
   });

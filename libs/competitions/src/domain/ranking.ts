@@ -87,8 +87,16 @@ function publish(c: PublishRanking, state: RankingState): RankingEvent[] {
     throw DomainError.unprocessable('RANKING.NOTHING_FINALISED', '本活动尚无确定评估结果的项目，没有可公布的排名。', 'No project of the campaign has a fixed assessment result yet; there is nothing to rank.', { campaignId: c.campaignId });
   }
   const last = state.publications[state.publications.length - 1];
-  // The same list again on the same basis (a double click, or nothing finalised since): a repeat, not a new publication.
-  if (last && last.basis === c.basis && JSON.stringify(last.entries) === JSON.stringify(c.entries)) return [];
+  // The same list on the same basis (nothing finalised since): not a new publication, and said so, with the one that stands
+  // (a note given now is not recorded; review 48 #9). A retry with its Idempotency-Key is answered as the first time.
+  if (last && last.basis === c.basis && JSON.stringify(last.entries) === JSON.stringify(c.entries)) {
+    throw DomainError.conflict(
+      'RANKING.UNCHANGED',
+      `排名自第 ${last.rankingNo} 次公布（${last.publishedAt}）以来没有变化，不另行公布${c.note?.trim() ? '，本次说明未记录' : ''}。`,
+      `The ranking is unchanged since publication ${last.rankingNo} (${last.publishedAt}); nothing new is published${c.note?.trim() ? ' and the note was not recorded' : ''}.`,
+      { rankingNo: last.rankingNo, publishedAt: last.publishedAt },
+    );
+  }
   const note = c.note?.trim() || null;
   return [
     {
