@@ -48,6 +48,8 @@ describe('the substitutes a withdrawal passed over, as the caller may see them',
     ok(await post(`${R}/nominations`, person('b2', 'ent-b', true), 'ent-b'), 201);
     // ent-a's view of the round holds only its own nominee.
     expect(ok(await get(R, 'ent-a')).body.nominations.map((n: any) => n.nominationId)).toEqual(['n-a1']);
+    // Another recommender's nomination is answered as absent, as its read is, not by naming its recommender (review 48 #4).
+    expect((await post(`${R}/nominations/n-b1/withdraw`, { reason: 'x' }, 'ent-a')).body).toMatchObject({ status: 404, code: 'AWARD.NOMINATION_NOT_FOUND' });
     const withdrawn = ok(await post(`${R}/nominations/n-a1/withdraw`, { reason: '本人调离' }, 'ent-a')).body;
     expect(withdrawn.noteZh).toBe('本轮名额按推荐单位分配，其他推荐单位的递补人选只递补其本单位的名额，未递补。');
     expect(withdrawn.noteZh).not.toContain('b2');

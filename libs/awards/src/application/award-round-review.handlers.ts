@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { APP_CONFIG, CommandExecutor, RequestLike } from '@jingsai/api-kit';
 import { AuthUser } from '@jingsai/auth';
-import { Role } from '@jingsai/shared';
+import { DomainError, Role } from '@jingsai/shared';
 import { AwardRoundCommand, HolidayCalendarData, awardRoundDecider, breachesEn, breachesZh, substitutesPassedOver } from './award-domain';
 import { AwardRoundAccess, LoadedRound } from './award-round-access.service';
 import { AwardRoundCommandResult } from './award-round-setup.handlers';
@@ -130,10 +130,21 @@ export class ReviewNominationHandler implements ICommandHandler<ReviewNomination
 export class WithdrawNominationHandler implements ICommandHandler<WithdrawNominationCommand, AwardRoundCommandResult> {
   constructor(private readonly commands: CommandExecutor, private readonly access: AwardRoundAccess) {}
 
+  private visibleTo(user: AuthUser, round: LoadedRound, nomineeOrgId: string): boolean {
+    try {
+      return this.access.readAccess(user, round).nomineeVisible(nomineeOrgId);
+    } catch {
+      return false;
+    }
+  }
+
   async execute({ roundId, nominationId, body, user, req }: WithdrawNominationCommand): Promise<AwardRoundCommandResult> {
     const round = await this.access.load(roundId);
-    const recommender = round.state.nominations.find((n) => n.nominationId === nominationId)?.recommenderOrgId;
-    const role = await this.access.authorise(user, round, 'WithdrawNomination', { orgIds: recommender ? [recommender] : [] });
+    const nomination = round.state.nominations.find((n) => n.nominationId === nominationId);
+    // A nomination the caller may not see on the round is answered as one that does not exist, as its read is (review 48 #4):
+    // naming its recommender in a refusal told a caller it exists.
+    if (nomination && !this.visibleTo(user, round, nomination.nominee.orgId)) throw nominationNotFound(roundId, nominationId);
+    const role = await this.access.authorise(user, round, 'WithdrawNomination', { orgIds: nomination ? [nomination.recommenderOrgId] : [] });
     return runOnRound(this.commands, this.access, round, role, user, req, (b) => ({ type: 'WithdrawNomination', ...b, nominationId, reason: body.reason }), nominationId);
   }
 }
@@ -160,4 +171,9 @@ export class RecordClearanceHandler implements ICommandHandler<RecordClearanceCo
 /** A level's notice as the domain takes it, with the operator's holiday calendar (none given: nothing). */
 function levelNotice(notice: LevelNoticeDto | undefined, calendar: HolidayCalendarData | undefined) {
   return notice ? { notice: { period: toNoticePeriod(notice.period), startsOn: notice.startsOn }, ...(calendar ? { calendar } : {}) } : {};
+}
+
+/** A nomination absent from the round, or outside what the caller may see: one answer for both. */
+export function nominationNotFound(roundId: string, nominationId: string): DomainError {
+  return DomainError.notFound('AWARD.NOMINATION_NOT_FOUND', `推荐 ${nominationId} 不存在，或不在您的查看范围内。`, `Nomination ${nominationId} does not exist in this round, or is outside what you may see.`, { roundId, nominationId });
 }

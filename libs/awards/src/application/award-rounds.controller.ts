@@ -10,6 +10,7 @@ import { CLOCK, Clock, DomainError } from '@jingsai/shared';
 import { listRounds, objectionDetails } from '../read-models/award-rounds/award-round-list.queries';
 import { NominationRejudge } from './nomination-rejudge.service';
 import { AWARD_TYPES, shanghaiDateOf } from './award-domain';
+import { nominationNotFound } from './award-round-review.handlers';
 import { AwardRoundAccess, isRoundAction } from './award-round-access.service';
 import { roundActionsForCaller } from './award-round.caller-actions';
 import { CreateAwardRoundRequestDto } from './award-round.request.dto';
@@ -111,7 +112,7 @@ export class AwardRoundsController {
         { roundId, nominationId, listed },
       );
     }
-    if (!found) throw DomainError.notFound('AWARD.NOMINATION_NOT_FOUND', `推荐 ${nominationId} 不存在，或不在您的查看范围内。`, `Nomination ${nominationId} does not exist in this round, or is outside what you may see.`, { roundId, nominationId });
+    if (!found) throw nominationNotFound(roundId, nominationId);
     return { roundId, ...found };
   }
 
