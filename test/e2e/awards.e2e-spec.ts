@@ -666,12 +666,15 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post(`${RL}/nominations/n-pw/review`, { level: 'city', decision: 'approved' }, 'city'));
     expect(await nomination('n-pw')).toMatchObject({ levelsPassed: ['unit', 'city'], nextLevel: null });
     // The other nominee still goes through its county.
-    ok(await post(`${RL}/nominations/n-xy/recommend`, { workersCongressOn: '2023-10-08' }, 'ent-a'));
+    ok(await post(`${RL}/nominations/n-xy/recommend`, { workersCongressOn: '2023-09-15' }, 'ent-a'));
     expect((await post(`${RL}/nominations/n-xy/review`, { level: 'city', decision: 'approved' }, 'city')).body).toMatchObject({ status: 409, code: 'AWARD.REVIEW_OUT_OF_ORDER' });
     // The county held its own notice of its list before passing it up (逐级公示, review 45 #3): kept on the nomination.
     const countyNotice = { period: { kind: 'calendar_days', from: '2023-09-18', to: '2023-09-22' }, startsOn: '2023-09-18' };
     const short = await post(`${RL}/nominations/n-xy/review`, { level: 'county', decision: 'approved', notice: { ...countyNotice, period: { ...countyNotice.period, to: '2023-09-20' } } }, 'county');
     expect(short.body).toMatchObject({ status: 422, code: 'AWARD.NOTICE_TOO_SHORT', errors: [{ field: 'notice.period.to' }] });
+    // A date given to a working-days notice is refused, not dropped (review 48 #13).
+    const stray = await post(`${RL}/nominations/n-xy/review`, { level: 'county', decision: 'approved', notice: { period: { kind: 'working_days', days: 5, from: '2023-09-18' }, startsOn: '2023-09-18' } }, 'county');
+    expect(stray.body).toMatchObject({ status: 400, code: 'NOTICE.INVALID_PERIOD', errors: [{ field: 'notice.period.from' }] });
     ok(await post(`${RL}/nominations/n-xy/review`, { level: 'county', decision: 'approved', notice: countyNotice }, 'county'));
     expect((await nomination('n-xy')).levelNotices).toEqual([{ level: 'county', levelLabel: expect.objectContaining({ zh: expect.any(String) }), startsOn: '2023-09-18', lastDay: '2023-09-22', workingDays: 5, calendarDays: 5 }]);
     ok(await post(`${RL}/nominations/n-xy/review`, { level: 'city', decision: 'approved' }, 'city'));

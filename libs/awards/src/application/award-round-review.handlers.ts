@@ -170,7 +170,7 @@ export class RecordClearanceHandler implements ICommandHandler<RecordClearanceCo
 
 /** A level's notice as the domain takes it, with the operator's holiday calendar (none given: nothing). */
 function levelNotice(notice: LevelNoticeDto | undefined, calendar: HolidayCalendarData | undefined) {
-  return notice ? { notice: { period: toNoticePeriod(notice.period), startsOn: notice.startsOn }, ...(calendar ? { calendar } : {}) } : {};
+  return notice ? { notice: { period: toNoticePeriod(notice.period, 'notice.period.'), startsOn: notice.startsOn }, ...(calendar ? { calendar } : {}) } : {};
 }
 
 /** A nomination absent from the round, or outside what the caller may see: one answer for both. */

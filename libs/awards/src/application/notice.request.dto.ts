@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
-import { WITHDRAWAL_MODES } from '@jingsai/shared';
+import { DomainError, WITHDRAWAL_MODES } from '@jingsai/shared';
 import { MAXIMUM_NOTICE_WORKING_DAYS, NoticePeriod } from './award-domain';
 import { ID_PATTERN } from './award-streams';
 
@@ -20,8 +20,18 @@ export class NoticePeriodDto {
   @ApiPropertyOptional({ description: '结束日期（含）（calendar_days）To, inclusive', example: '2022-10-19' }) @IsOptional() @IsString() @Matches(DATE, dateMessage('to')) to?: string;
 }
 
-/** The period as the domain takes it: the fields of its kind only. */
-export function toNoticePeriod(p: NoticePeriodDto): NoticePeriod {
+/**
+ * The period as the domain takes it. A field of the other kind is refused rather than dropped (a
+ * working-days notice with a `from` date the sender meant to count from; review 48 #13). `at` is
+ * where the request holds the period (`period.`, or `notice.period.` for a level's notice).
+ */
+export function toNoticePeriod(p: NoticePeriodDto, at = 'period.'): NoticePeriod {
+  const stray = p.kind === 'working_days' ? (['from', 'to'] as const).filter((k) => p[k] !== undefined) : p.days !== undefined ? (['days'] as const) : [];
+  if (stray.length > 0) {
+    const zh = p.kind === 'working_days' ? '按工作日公示时不填起止日期（from、to），开始日期请填 startsOn。' : '按日历起止日期公示时不填工作日天数（days）。';
+    const en = p.kind === 'working_days' ? 'A working-days notice takes no from/to dates; give its start as startsOn.' : 'A notice by dates takes no days.';
+    throw DomainError.invalidFields('NOTICE.INVALID_PERIOD', stray.map((k) => `${at}${k}`), zh, en);
+  }
   return (p.kind === 'working_days' ? { kind: 'working_days', days: p.days } : { kind: 'calendar_days', from: p.from, to: p.to }) as NoticePeriod;
 }
 

@@ -70,7 +70,7 @@ export function decideWorkersCongress(c: RecordWorkersCongressApproval, state: A
       errors: [{ field: 'workersCongressOn', messageZh: `不能早于 ${c.selectionYear}-01-01`, messageEn: `not before ${c.selectionYear}-01-01` }],
     });
   }
-  const notice = levelNoticeOf(c, round);
+  const notice = levelNoticeOf(c, round, n);
   return [{ type: 'NominationRecommended', data: { roundId: c.roundId, nominationId: n.nominationId, level: round.levels[0]!, workersCongressOn: c.workersCongressOn, ...(notice ? { notice } : {}) } }];
 }
 
@@ -79,8 +79,34 @@ export function decideWorkersCongress(c: RecordWorkersCongressApproval, state: A
  * own notice is: real dates, as long as the round asks, and over before the level decides (a
  * level's review after its notice's last day). None given: none recorded; a level may hold none.
  */
-function levelNoticeOf(c: RecordWorkersCongressApproval | ReviewNomination, round: RoundConfig): LevelNotice | undefined {
+function levelNoticeOf(c: RecordWorkersCongressApproval | ReviewNomination, round: RoundConfig, n: NominationState): LevelNotice | undefined {
   if (!c.notice) return undefined;
+  const notice = c.notice;
+  const refuse = (code: string, zh: string, en: string, field: string, extra: Record<string, unknown> = {}) =>
+    DomainError.unprocessable(code, zh, en, { ...extra, errors: [{ field, messageZh: zh, messageEn: en }] });
+  // Not begun by today: it cannot be over, whatever the holiday calendar knows of its days (review 48 #13).
+  if (isDateOnly(notice.startsOn) && notice.startsOn > shanghaiDateOf(c.at)) {
+    throw refuse('AWARD.LEVEL_NOTICE_NOT_ENDED', `本级公示自 ${notice.startsOn} 开始，尚未结束，公示结束后方可据此推荐或审核。`, `This level's notice starts on ${notice.startsOn}; record its decision after it has ended.`, 'notice.startsOn', { startsOn: notice.startsOn });
+  }
+  // In its place among the steps (review 48 #6): a unit publicises what its workers' congress decided, after it; a
+  // level publicises the list that reached it, after the level below finished its own notice.
+  const previous = n.levelNotices?.[n.levelNotices.length - 1];
+  const dated = isDateOnly(notice.startsOn);
+  if (dated && c.type === 'RecordWorkersCongressApproval' && isDateOnly(c.workersCongressOn) && notice.startsOn < c.workersCongressOn) {
+    throw refuse('AWARD.LEVEL_NOTICE_OUT_OF_ORDER', `单位内公示（${notice.startsOn} 起）应在职代会审议（${c.workersCongressOn}）之后。`, `The unit's notice (from ${notice.startsOn}) must follow its workers' congress (${c.workersCongressOn}).`, 'notice.startsOn');
+  }
+  if (dated && c.type === 'ReviewNomination' && previous && notice.startsOn <= previous.lastDay) {
+    throw refuse(
+      'AWARD.LEVEL_NOTICE_OUT_OF_ORDER',
+      `本级公示（${notice.startsOn} 起）应在${reviewLevelZh(previous.level)}公示结束（${previous.lastDay}）之后。`,
+      `This level's notice (from ${notice.startsOn}) must follow the end of the ${previous.level} level's notice (${previous.lastDay}).`,
+      'notice.startsOn',
+      { previousLevel: previous.level, previousLastDay: previous.lastDay },
+    );
+  }
+  if (dated && c.type === 'ReviewNomination' && !previous && n.workersCongressOn && notice.startsOn < n.workersCongressOn) {
+    throw refuse('AWARD.LEVEL_NOTICE_OUT_OF_ORDER', `本级公示（${notice.startsOn} 起）应在推荐单位职代会审议（${n.workersCongressOn}）之后。`, `This level's notice (from ${notice.startsOn}) must follow the recommending unit's workers' congress (${n.workersCongressOn}).`, 'notice.startsOn');
+  }
   let resolved: ResolvedNoticePeriod;
   try {
     resolved = resolveNoticePeriod(c.notice.period, c.notice.startsOn, c.calendar);
@@ -120,12 +146,12 @@ export function decideReview(c: ReviewNomination, state: AwardRoundState): Award
         { nominationId: n.nominationId, level: c.level, allowedActions: [awardActionName('RecordWorkersCongressApproval')], allowedActionLabels: labelledAwardActions(['RecordWorkersCongressApproval']) },
       );
     }
-    const notice = levelNoticeOf(c, round);
+    const notice = levelNoticeOf(c, round, n);
     return [{ type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'approved', ...(c.note ? { note: c.note } : {}), ...(notice ? { notice } : {}) } }];
   }
   const note = requireText(c.note, 'AWARD.NOTE_REQUIRED', 'note', '不予推荐时须说明理由。', 'A rejection needs a note giving the reason.');
   // A level may decline after its notice too (an objection it upheld): the notice is kept with the rejection.
-  const notice = levelNoticeOf(c, round);
+  const notice = levelNoticeOf(c, round, n);
   return [
     { type: 'NominationReviewed', data: { roundId: c.roundId, nominationId: n.nominationId, level: c.level, decision: 'rejected', note, ...(notice ? { notice } : {}) } },
     { type: 'NominationRemoved', data: { roundId: c.roundId, nominationId: n.nominationId, reason: 'review_rejected', level: c.level } },

@@ -239,5 +239,19 @@ describe('a level’s own public notice (逐级公示, review 45 #3)', () => {
     // Still running on the 26th (it ends with the 27th): the unit recommends once it is over.
     const running = spec.given([leveled, submitted('n-1')]).when(withNotice(congress('n-1', '2024-08-30'), { period: { kind: 'working_days', days: 5 }, startsOn: '2024-09-23' })).thenThrows('AWARD.LEVEL_NOTICE_NOT_ENDED');
     expect(running.details).toMatchObject({ lastDay: '2024-09-27' });
+    // One that has not begun is not over, whatever the calendar knows of its days (review 48 #13).
+    spec.given([leveled, submitted('n-1')]).when(withNotice(congress('n-1', '2024-08-30'), { period: { kind: 'working_days', days: 5 }, startsOn: '2027-06-01' })).thenThrows('AWARD.LEVEL_NOTICE_NOT_ENDED', { details: { startsOn: '2027-06-01' } });
+  });
+
+  it('keeps each notice in its place among the steps: the unit’s after its congress, a level’s after the one below ended (review 48 #6)', () => {
+    const early = spec.given([leveled, submitted('n-1')]).when(withNotice(congress('n-1', '2024-09-06'), fiveDays)).thenThrows('AWARD.LEVEL_NOTICE_OUT_OF_ORDER');
+    expect(early.details.errors).toEqual([expect.objectContaining({ field: 'notice.startsOn' })]);
+    const unitNotice = { startsOn: '2024-09-02', lastDay: '2024-09-06', workingDays: 5, calendarDays: 5 };
+    const recommended: AwardRoundEvent = { type: 'NominationRecommended', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'unit', workersCongressOn: '2024-08-30', notice: unitNotice } };
+    const overlapping = { period: { kind: 'calendar_days' as const, from: '2024-09-06', to: '2024-09-13' }, startsOn: '2024-09-06' };
+    spec.given([leveled, submitted('n-1'), recommended]).when(withNotice(review('n-1', 'county'), overlapping)).thenThrows('AWARD.LEVEL_NOTICE_OUT_OF_ORDER', { details: { previousLevel: 'unit', previousLastDay: '2024-09-06' } });
+    // Without a unit notice, a level's notice follows the unit's congress.
+    const plain: AwardRoundEvent = { type: 'NominationRecommended', data: { roundId: ROUND_ID, nominationId: 'n-1', level: 'unit', workersCongressOn: '2024-09-20' } };
+    spec.given([leveled, submitted('n-1'), plain]).when(withNotice(review('n-1', 'county'), fiveDays)).thenThrows('AWARD.LEVEL_NOTICE_OUT_OF_ORDER');
   });
 });
