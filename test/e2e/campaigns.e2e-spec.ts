@@ -376,4 +376,10 @@ describe('campaigns over HTTP', () => {
       expect(bogus.body).toMatchObject({ status: 400, errors: [{ field: 'assessment.normalisation' }] });
     });
   });
+
+  it('lets a union that runs a committee’s work organise its own campaign (review 47 #8)', async () => {
+    const provinceUnion = await t.token({ userId: 'u-jx-c', roles: ['committee'], orgId: 'jx' });
+    const made = await t.post('/api/v1/campaigns', jiujiangCampaign({ campaignId: 'x-jx' }), provinceUnion);
+    expect(made.status).toBe(201);
+  });
 });

@@ -133,7 +133,7 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(twice.status).toBe(409);
       expect(twice.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', approverLevel: 'county', awaitingLevel: 'city', allowedActions: ['terminate'] });
       expect(twice.body.allowedActionLabels).toEqual([{ action: 'terminate', label: '终止' }]);
-      expect(twice.body.messageZh).toContain('县（市、区）级竞赛委员会已审批通过本项目');
+      expect(twice.body.messageZh).toContain('县（市、区）级竞赛委员会（工会）已审批通过本项目');
       const sendBack = await post('/api/v1/projects/p-a/return', { reason: '再看看' }, 'xy');
       expect(sendBack.body).toMatchObject({ code: 'PROJECT.ALREADY_APPROVED_AT_LEVEL', allowedActions: ['terminate'] });
       // Once its level has approved, the county is offered neither, nor an extension (the city's deadline): the board and the project view agree.

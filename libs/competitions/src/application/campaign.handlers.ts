@@ -4,7 +4,7 @@ import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-k
 import { CommandOutcome } from '@jingsai/event-store';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { DomainError, newId } from '@jingsai/shared';
-import { CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
+import { APPROVING_KINDS, CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
 import { campaignStream } from './campaign-stream';
 import { plainBody } from './plain-body';
 import { ProjectFacts } from './project-facts.service';
@@ -18,16 +18,19 @@ export interface CampaignCommandResult {
   outcome: CommandOutcome<CampaignState>;
 }
 
-/** Campaigns are organised by competition committees; an enterprise or a union cannot be one. */
+/**
+ * Campaigns are organised by competition committees, or by the unions that run them (a district's
+ * 区总工会, which also approves at its level: APPROVING_KINDS; review 47 #8); an enterprise or a team cannot.
+ */
 function requireCommitteeOrganiser(orgs: OrgDirectory, organizerOrgId: string): void {
   const organiser = orgs.get(organizerOrgId);
-  if (!organiser || organiser.kind === 'committee') return;
-  const zh = `主办组织“${organiser.name}”不是劳动竞赛委员会，不能主办竞赛活动。请不填 organizerOrgId（默认为您所在的竞赛委员会）。`;
-  const en = `The organiser ${organizerOrgId} is a ${organiser.kind}, not a competition committee, and cannot organise a campaign; leave organizerOrgId out to organise it as your own committee.`;
+  if (!organiser || APPROVING_KINDS.includes(organiser.kind)) return;
+  const zh = `主办组织“${organiser.name}”不是劳动竞赛委员会或工会，不能主办竞赛活动。请不填 organizerOrgId（默认为您所在的竞赛委员会）。`;
+  const en = `The organiser ${organizerOrgId} is a ${organiser.kind}, not a competition committee or union, and cannot organise a campaign; leave organizerOrgId out to organise it as your own committee.`;
   throw DomainError.unprocessable('CAMPAIGN.ORGANIZER_NOT_COMMITTEE', zh, en, {
     organizerOrgId,
     organizerKind: organiser.kind,
-    errors: [{ field: 'organizerOrgId', messageZh: '主办组织应为劳动竞赛委员会。', messageEn: 'The organiser must be a competition committee.' }],
+    errors: [{ field: 'organizerOrgId', messageZh: '主办组织应为劳动竞赛委员会或工会。', messageEn: 'The organiser must be a competition committee or union.' }],
   });
 }
 

@@ -38,7 +38,7 @@ function committeeDecision(project: Project, c: ApprovalFacts & { actor: Approve
   if (required.length === 0) {
     throw DomainError.unprocessable(
       'PROJECT.NO_APPROVAL_LEVEL',
-      `本竞赛活动规定的立项审批层级（${labels(c.campaign.approvalLevels)}）在本项目所属单位之上均无竞赛委员会，无法审批。请主办方调整审批层级。`,
+      `本竞赛活动规定的立项审批层级（${labels(c.campaign.approvalLevels)}）在本项目所属单位之上均无竞赛委员会或工会，无法审批。请主办方调整审批层级。`,
       `None of the campaign's approval levels (${c.campaign.approvalLevels.join(', ')}) has a committee above this project's organisation; the organiser must change the approval levels.`,
       { approvalLevels: c.campaign.approvalLevels, applicableLevels: c.applicableLevels },
     );
@@ -46,7 +46,7 @@ function committeeDecision(project: Project, c: ApprovalFacts & { actor: Approve
   if (!required.includes(c.approverLevel)) {
     throw DomainError.forbidden(
       'PROJECT.APPROVER_LEVEL_NOT_REQUIRED',
-      `本项目由 ${labels(required)} 竞赛委员会审批，${HIERARCHY_LEVEL_LABELS[c.approverLevel]}竞赛委员会不参与审批。`,
+      `本项目由 ${labels(required)} 竞赛委员会（工会）审批，${HIERARCHY_LEVEL_LABELS[c.approverLevel]}竞赛委员会（工会）不参与审批。`,
       `This project is decided by the ${required.join(', then ')} committee(s), not at ${c.approverLevel} level.`,
       { approverLevel: c.approverLevel, requiredLevels: required },
     );
@@ -66,7 +66,7 @@ export function approveProject(c: ApproveProject, state: ProjectState): ProjectE
   if (c.approverLevel !== expected) {
     throw DomainError.conflict(
       'PROJECT.APPROVAL_OUT_OF_ORDER',
-      `请等待${HIERARCHY_LEVEL_LABELS[expected]}竞赛委员会先行审批（审批顺序：${labels(required)}）。`,
+      `请等待${HIERARCHY_LEVEL_LABELS[expected]}竞赛委员会（工会）先行审批（审批顺序：${labels(required)}）。`,
       `The ${expected} committee must approve first (order: ${required.join(' → ')}).`,
       { expectedLevel: expected, approverLevel: c.approverLevel, requiredLevels: required, approvedLevels: done, currentState: project.status, ...committeeActionsBut(project, ['approve'], c) },
     );
@@ -102,11 +102,11 @@ function requireCategoryStillOffered(project: Project, c: ApproveProject): void 
 function requireStillToDecide(project: Project, c: ApprovalFacts & { actor: ApproveProject['actor']; at: string }, done: HierarchyLevel[], action: 'approve' | 'return' | 'reject', awaiting?: HierarchyLevel): void {
   if (!done.includes(c.approverLevel)) return;
   const level = HIERARCHY_LEVEL_LABELS[c.approverLevel];
-  const next = awaiting ? `现等待${HIERARCHY_LEVEL_LABELS[awaiting]}竞赛委员会审批。` : '';
+  const next = awaiting ? `现等待${HIERARCHY_LEVEL_LABELS[awaiting]}竞赛委员会（工会）审批。` : '';
   const [zh, en] =
     action === 'approve'
-      ? [`${level}竞赛委员会已审批通过本项目，无需重复审批。${next}`, `The ${c.approverLevel} committee has already approved this project; it is not approved twice.${awaiting ? ` The ${awaiting} committee decides next.` : ''}`]
-      : [`${level}竞赛委员会已审批通过本项目，不能再退回或驳回；如有问题请联系上级竞赛委员会。`, `The ${c.approverLevel} committee has already approved this project and can no longer return or reject it; raise any concern with the committee above.`];
+      ? [`${level}竞赛委员会（工会）已审批通过本项目，无需重复审批。${next}`, `The ${c.approverLevel} committee has already approved this project; it is not approved twice.${awaiting ? ` The ${awaiting} committee decides next.` : ''}`]
+      : [`${level}竞赛委员会（工会）已审批通过本项目，不能再退回或驳回；如有问题请联系上级竞赛委员会。`, `The ${c.approverLevel} committee has already approved this project and can no longer return or reject it; raise any concern with the committee above.`];
   throw DomainError.conflict('PROJECT.ALREADY_APPROVED_AT_LEVEL', zh, en, {
     approverLevel: c.approverLevel,
     approvedLevels: done,

@@ -82,7 +82,7 @@ describe('project approval (遴选立项)', () => {
         .given([...pending, countyApproved])
         .when(approve('county'))
         .thenThrows('PROJECT.ALREADY_APPROVED_AT_LEVEL', { kind: 'conflict', details: { approverLevel: 'county', awaitingLevel: 'city', currentState: 'submitted', allowedActions: ['terminate'] } });
-      expect(e.messageZh).toBe('县（市、区）级竞赛委员会已审批通过本项目，无需重复审批。现等待市级竞赛委员会审批。');
+      expect(e.messageZh).toBe('县（市、区）级竞赛委员会（工会）已审批通过本项目，无需重复审批。现等待市级竞赛委员会（工会）审批。');
     });
 
     it('offers the county that approved nothing it cannot do when it tries to send the project back', () => {
