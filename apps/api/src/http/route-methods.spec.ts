@@ -32,6 +32,9 @@ describe('RouteMethods.fixedRouteRefuses (a word a route with an id in its place
   it('names what the fixed route takes when it does not take the method (review 41 #6)', () => {
     expect(routes.fixedRouteRefuses('PATCH', '/api/v1/campaigns/catalogue')).toEqual(['GET', 'HEAD']);
     expect(routes.fixedRouteRefuses('DELETE', '/api/v1/campaigns?x=1')).toEqual(['GET', 'HEAD', 'POST']);
+    // Written with an escape, it is the same address (review 47 #9); a malformed escape is left to the router.
+    expect(routes.fixedRouteRefuses('PATCH', '/api/v1/campaigns/%63atalogue')).toEqual(['GET', 'HEAD']);
+    expect(routes.fixedRouteRefuses('PATCH', '/api/v1/campaigns/%E0%A4%A')).toBeNull();
   });
 
   it('leaves alone a method the fixed route takes, an id, and OPTIONS (CORS preflight)', () => {

@@ -26,7 +26,15 @@ export class RouteMethods {
    * no fixed route is at the path or it takes the method.
    */
   fixedRouteRefuses(method: string, url: string): string[] | null {
-    const methods = this.byUrl.get(url.split('?', 1)[0]!);
+    // As the router reads a parameter: decoded (PATCH /campaigns/%63atalogue is the same address; review 47 #9).
+    const path = url.split('?', 1)[0]!;
+    let decoded = path;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      // Malformed escapes: the router refuses those itself.
+    }
+    const methods = this.byUrl.get(decoded);
     if (!methods || methods.has(method) || method === 'OPTIONS') return null;
     return [...methods].sort();
   }
