@@ -185,10 +185,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // The committee sees each total against the reports in force (Q3 as corrected 1,250 + Q4 1,500 participant-times).
     const checks = ok(await w.get('/api/v1/projects/p-a', 'xy')).body.summary.checks;
     expect(checks.filter((c: any) => c.flag)).toEqual([
-      { metric: 'participants', label: '参与职工人次', unit: '人次', summary: 2700, reports: 2750, basis: 'sum', flag: 'below', noteZh: '总结参与职工人次 2700 人次，少于各期报告合计 2750 人次，请核实。' },
-      { metric: 'energy_saved_tce', label: '节能量', unit: '吨标准煤', summary: 12.5, reports: null, basis: 'sum', flag: 'unreported', noteZh: '总结节能量 12.5 吨标准煤，各期报告均未填报该指标，请核实来源。' },
+      { metric: 'participants', label: '参与职工人次', unit: '人次', summary: 2700, reports: 2750, basis: 'sum', basisLabel: '累计（各期相加）', flag: 'below', noteZh: '总结参与职工人次 2700 人次，少于各期报告合计 2750 人次，请核实。' },
+      { metric: 'energy_saved_tce', label: '节能量', unit: '吨标准煤', summary: 12.5, reports: null, basis: 'sum', basisLabel: '累计（各期相加）', flag: 'unreported', noteZh: '总结节能量 12.5 吨标准煤，各期报告均未填报该指标，请核实来源。' },
     ]);
-    expect(checks.find((c: any) => c.metric === 'participating_enterprises')).toMatchObject({ summary: 1, reports: 1, basis: 'latest', flag: null });
+    expect(checks.find((c: any) => c.metric === 'participating_enterprises')).toMatchObject({ summary: 1, reports: 1, basis: 'latest', basisLabel: '时点（期末数）', flag: null });
     expect(await awaiting('xy')).toContain('p-a');
     await w.refused('/api/v1/projects/p-a/summary/return', {}, 'xy', 400, 'REQUEST.INVALID');
     ok(await w.post('/api/v1/projects/p-a/summary/return', { reason: '参与人次与季度报告合计不一致，请核实' }, 'xy'));

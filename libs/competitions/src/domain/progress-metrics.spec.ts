@@ -90,6 +90,9 @@ describe('a summary against its period reports', () => {
     const checks = summaryAgainstReports({ participants: 221, participating_enterprises: 3 }, reports);
     expect(checks.map((c) => [c.metric, c.flag])).toEqual([['participants', 'above'], ['participating_enterprises', 'above'], ['technical_innovations', 'missing']]);
     expect(checks[0].noteZh).toBe('总结参与职工人次 221 人次，比各期报告合计 200 人次多 21 人次（11%），请核实是否属实。');
+    // A stock summed over periods by mistake is told what the figure is (review 46 #7).
+    expect(checks[1]).toMatchObject({ basisLabel: '时点（期末数）', noteZh: '总结参赛企业 3 家，比最近一期报告 2 家多 1 家（50%），请核实是否属实（该项为时点数，应填期末数，不应将各期相加）。' });
+    expect(checks[0].basisLabel).toBe('累计（各期相加）');
   });
 
   it('judges a stock against the latest period, not the sum of periods', () => {

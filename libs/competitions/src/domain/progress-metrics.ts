@@ -125,6 +125,8 @@ export interface SummaryCheck {
   /** The reports in force combined (`combinePeriods`): a sum for flows, the latest value for a stock. */
   reports: number | null;
   basis: 'sum' | 'latest';
+  /** The basis as a form says it (review 46 #7): 累计 figures add up over periods, 时点 ones are the count at the end. */
+  basisLabel: string;
   /**
    * `below`: less than the reports already gave; `above`: more than a tenth over them (the last weeks may
    * be in no report, so a little more is normal); `unreported`: no report gives it at all; `missing`: the
@@ -161,10 +163,12 @@ export function summaryAgainstReports(outcomes: ProgressMetrics, reports: Readon
     const percent = fromReports ? Math.round((over / fromReports) * 100) : 0;
     const noteZh =
       flag === 'below' ? `总结${m.zh} ${summary} ${m.unitZh}，少于${what} ${fromReports} ${m.unitZh}，请核实。`
-      : flag === 'above' ? `总结${m.zh} ${summary} ${m.unitZh}，比${what} ${fromReports} ${m.unitZh}多 ${round2(over)} ${m.unitZh}（${percent}%），请核实是否属实。`
+      : flag === 'above'
+        ? `总结${m.zh} ${summary} ${m.unitZh}，比${what} ${fromReports} ${m.unitZh}多 ${round2(over)} ${m.unitZh}（${percent}%），请核实是否属实${basis === 'latest' ? '（该项为时点数，应填期末数，不应将各期相加）' : ''}。`
       : flag === 'unreported' ? `总结${m.zh} ${summary} ${m.unitZh}，各期报告均未填报该指标，请核实来源。`
       : flag === 'missing' ? `总结未填${m.zh}，${what}为 ${fromReports} ${m.unitZh}；总结通过后统计以总结为准，该项将不再计入。`
       : null;
-    return { metric: k, label: m.zh, unit: m.unitZh, summary, reports: fromReports, basis, flag, noteZh };
+    const basisLabel = basis === 'sum' ? '累计（各期相加）' : '时点（期末数）';
+    return { metric: k, label: m.zh, unit: m.unitZh, summary, reports: fromReports, basis, basisLabel, flag, noteZh };
   });
 }
