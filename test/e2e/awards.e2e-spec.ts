@@ -745,6 +745,22 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(await youth()).toEqual([['jj-youth-3/n-zhou/youth_post_expert', 'revoked']]);
     ok(await post('/api/v1/admin/scheduler/tick', {}, 'admin'));
     expect(await youth()).toEqual(expect.arrayContaining([['jj-youth-3/n-zhou/youth_post_expert', 'revoked'], ['jj-youth-4/n-zhou/youth_post_expert', 'valid']]));
+
+    // The other honour suspended when the first is revoked cannot carry it then; once reinstated, it does (review 48 #1).
+    const sun = { nominee: { kind: 'person', id: 'sun-champ', name: '孙冠军', orgId: 'ent-a' }, attributes: { skillsChampion: true, age: 22 } };
+    t.clock.set('2024-05-06T09:00:00+08:00');
+    const fifth = await youthRound('jj-youth-5', 'technical_expert', sun, '2024-05-07');
+    const sixth = await youthRound('jj-youth-6', 'may_day_medal', sun, '2024-05-07');
+    t.clock.set('2024-05-15T09:00:00+08:00');
+    ok(await post(`${fifth}/confer`, {}, 'office'));
+    ok(await post(`${sixth}/confer`, {}, 'office'));
+    ok(await post(`${sixth}/honours/n-zhou/suspend`, { reason: '接受调查' }, 'office'));
+    expect(ok(await post(`${fifth}/honours/n-zhou/revoke`, { reason: '成绩造假' }, 'office')).body.noteZh).toBe('随之授予的荣誉 jj-youth-5/n-zhou/youth_post_expert 一并撤销。');
+    const sunYouth = async () => ok(await get('/api/v1/honours?recipientId=sun-champ&awardType=youth_post_expert', 'office')).body.items.map((h: any) => [h.honourId, h.status]);
+    expect(await sunYouth()).toEqual([['jj-youth-5/n-zhou/youth_post_expert', 'revoked']]);
+    const reinstated = ok(await post(`${sixth}/honours/n-zhou/reinstate`, { reason: '调查结束' }, 'office')).body;
+    expect(reinstated.noteZh).toBe('获奖人的青年岗位能手（jj-youth-5/n-zhou/youth_post_expert）曾随其他荣誉撤销，现据恢复的荣誉（jj-youth-6/n-zhou）重新授予（jj-youth-6/n-zhou/youth_post_expert）。');
+    expect(await sunYouth()).toEqual(expect.arrayContaining([['jj-youth-5/n-zhou/youth_post_expert', 'revoked'], ['jj-youth-6/n-zhou/youth_post_expert', 'valid']]));
   });
 
   it('says, on a withdrawal, which substitute was passed over and the quota it would break (review 43 #8)', async () => {

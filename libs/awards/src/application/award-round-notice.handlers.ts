@@ -142,11 +142,30 @@ export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand,
       (b) => (verb === 'withdraw' ? { type: 'WithdrawHonour', ...b, honourId: id, mode: body.mode as never, reason } : { type: HONOUR_COMMAND[verb], ...b, honourId: id, reason }),
       id,
     );
+    if (verb === 'reinstate' && !result.outcome.replayed) return { ...result, ...(await this.afterReinstatement(round.round.roundId, result, id)) };
     if (verb !== 'revoke' || result.outcome.replayed) return result;
     const { again, ...note } = await this.derivedFollowUp(round.round.roundId, result.outcome.state, result.outcome.events);
     // The answer's position covers the honour conferred again, so reading with it as minPosition shows it.
     const position = Math.max(result.outcome.position, ...again.map((a) => a.position));
     return { ...result, outcome: { ...result.outcome, position }, ...note };
+  }
+
+  /** A reinstated honour of a young champion who lost their 青年岗位能手 carries it again (review 48 #1), said in the answer. */
+  private async afterReinstatement(roundId: string, result: AwardRoundCommandResult, honourId: string) {
+    const recorded = result.outcome.events;
+    const again = await this.derived.afterReinstatement(roundId, result.outcome.state, honourId, recorded[0]?.metadata.correlationId ?? honourId).catch((err: unknown) => {
+      this.logger.warn({ msg: `derived honour not conferred again after reinstating ${honourId}`, err });
+      return undefined;
+    });
+    if (again === undefined) {
+      return { noteZh: '荣誉已恢复；如获奖人应据此重新获得青年岗位能手，系统本次未能办理，请稍后暂停并再次恢复该荣誉，或联系管理员。', noteEn: 'Reinstated; a 青年岗位能手 that should follow it again could not be conferred now.' };
+    }
+    if (!again) return {};
+    return {
+      outcome: { ...result.outcome, position: Math.max(result.outcome.position, again.position) },
+      noteZh: `获奖人的青年岗位能手（${again.replaced}）曾随其他荣誉撤销，现据恢复的荣誉（${again.sourceHonourId}）重新授予（${again.honourId}）。`,
+      noteEn: `The recipient's ${again.replaced} had been revoked with another honour; it was conferred again from the reinstated ${again.sourceHonourId} (${again.honourId}).`,
+    };
   }
 
   /** What a revocation did to the honours derived from it, said in its answer (review 44 #4). */

@@ -110,4 +110,38 @@ export class DerivedHonourAgainService {
     }
     return close('none_qualifies', null);
   }
+
+  /**
+   * After an honour is reinstated (恢复): a young champion whose 青年岗位能手 was revoked with another
+   * honour, and who holds none now, gets it again from this one, which stands on a championship
+   * again (review 48 #1: suspended when the other was revoked, it could not carry it then). Null
+   * when nothing is conferred. Unlike the revocation's follow-up, no due item stands behind it: a
+   * failure here is said in the answer, and the office may suspend and reinstate again.
+   */
+  async afterReinstatement(roundId: string, state: AwardRoundState, honourId: string, correlationId: string): Promise<DerivedHonourAgain | null> {
+    const honour = state.honours.find((h) => h.honourId === honourId);
+    if (!honour || honour.status !== 'valid' || honour.sourceHonourId !== null || !honour.recipient.id) return null;
+    if (state.honours.some((d) => d.sourceHonourId === honourId)) return null;
+    await this.consistency.catchUp();
+    const held = roundHonoursOf(this.readDb.db, honour.recipient.id, honour.recipient.kind);
+    if (held.some((h) => h.awardType === 'youth_post_expert' && (h.status === 'valid' || h.status === 'suspended'))) return null;
+    // The one they lost: only a person who held it and lost it with another honour gets it again here.
+    const lost = [...held].reverse().find((h) => h.awardType === 'youth_post_expert' && h.status === 'revoked' && h.sourceHonourId !== null);
+    if (!lost) return null;
+    const now = this.commands.now();
+    const streamId = roundStream(roundId);
+    try {
+      const outcome = await this.commands.run(
+        streamId,
+        awardRoundDecider,
+        { type: 'ConferDerivedHonour', roundId, sourceHonourId: honourId, replaces: { roundId: lost.roundId, honourId: lost.honourId }, at: now.toISOString(), actor: SYSTEM_ACTOR },
+        { actor: SYSTEM_ACTOR, now, commandId: deterministicId('derived-on-reinstate', honourId, lost.honourId), correlationId },
+      );
+      const conferred = outcome.events.find((e) => e.type === 'DerivedHonourConferred');
+      return conferred ? { replaced: lost.honourId, roundId, honourId: (conferred.data as { honourId: string }).honourId, sourceHonourId: honourId, position: outcome.position } : null;
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'AWARD.NO_DERIVED_HONOUR_BASIS') return null;
+      throw e;
+    }
+  }
 }
