@@ -291,6 +291,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(ok(await w.get(`/api/v1/statistics/assessment?campaignId=${CAMPAIGN_ID}`, 'city')).body.ranking.basis).toBe('z_score_v1');
     expect(ok(await w.get(`${R}/1`, 'city')).body.basis).toBe('total');
     const second = ok(await w.post(R, {}, 'city'), 201).body;
+    // Taking a category off the list says what becomes of the projects already in it (review 48 #14), and putting it back says nothing.
+    const narrowed = ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { categories: ['skills', 'non_public'] }, reason: '不再新增重点工程项目' }, 'city')).body;
+    expect(narrowed.noteZh).toMatch(/^“重点工程立功竞赛”类别已有 \d+ 个项目，这些项目按原规则继续，不受本次修改影响；新项目不能再选报该类别。$/);
+    expect(ok(await w.post(`/api/v1/campaigns/${CAMPAIGN_ID}/rules-amendments`, { changes: { categories: campaign.categories }, reason: '恢复' }, 'city')).body.noteZh).toBeUndefined();
     expect(second.rankingNo).toBe(2);
     expect(ok(await w.get(R, 'xy')).body.items.map((p: any) => [p.rankingNo, p.basis, p.count])).toEqual([[1, 'total', 2], [2, 'z_score_v1', 2]]);
     expect((await w.get(`${R}/3`, 'city')).body).toMatchObject({ status: 404, code: 'RANKING.NOT_FOUND' });

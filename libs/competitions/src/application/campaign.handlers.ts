@@ -1,10 +1,11 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { CommandExecutor, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
-import { CommandOutcome } from '@jingsai/event-store';
+import { CommandExecutor, READ_MODEL_DB, ReadConsistency, newAggregateId } from '@jingsai/api-kit';
+import { CommandOutcome, ReadModelDatabase } from '@jingsai/event-store';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { DomainError, newId } from '@jingsai/shared';
-import { APPROVING_KINDS, CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
+import { APPROVING_KINDS, CAMPAIGN_CATEGORIES, CampaignCategory, CampaignDefinition, CampaignRules, CampaignState, campaignDecider, isHierarchyLevel } from '../domain';
+import { projectsByCategory } from '../read-models/board/board.queries';
 import { campaignStream } from './campaign-stream';
 import { plainBody } from './plain-body';
 import { ProjectFacts } from './project-facts.service';
@@ -16,6 +17,9 @@ export { campaignStream } from './campaign-stream';
 export interface CampaignCommandResult {
   id: string;
   outcome: CommandOutcome<CampaignState>;
+  /** What the caller should know about what was recorded (projects left in a category taken off the list). */
+  noteZh?: string;
+  noteEn?: string;
 }
 
 /**
@@ -112,18 +116,38 @@ export class PublishCampaignHandler implements ICommandHandler<PublishCampaignCo
 
 @CommandHandler(AmendCampaignRulesCommand)
 export class AmendCampaignRulesHandler implements ICommandHandler<AmendCampaignRulesCommand, CampaignCommandResult> {
-  constructor(private readonly commands: CommandExecutor) {}
+  constructor(private readonly commands: CommandExecutor, @Inject(READ_MODEL_DB) private readonly readDb: ReadModelDatabase) {}
 
   async execute({ campaignId, body, user, req }: AmendCampaignRulesCommand): Promise<CampaignCommandResult> {
     const ctx = this.commands.context(req, user, requireRole(user, 'committee'));
     const changes = plainBody(body.changes) as Partial<CampaignRules>;
+    const before = (await this.commands.state(campaignStream(campaignId), campaignDecider)).state;
     const outcome = await this.commands.run(
       campaignStream(campaignId),
       campaignDecider,
       { type: 'AmendCampaignRules', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, reason: body.reason },
       ctx,
     );
-    return { id: campaignId, outcome };
+    return { id: campaignId, outcome, ...this.categoriesLeft(campaignId, before, outcome) };
+  }
+
+  /**
+   * A category taken off the list keeps the projects already in it (they run on under the rules they
+   * entered by); new ones can no longer choose it. Said in the answer, with how many (review 48 #14).
+   */
+  private categoriesLeft(campaignId: string, before: CampaignState, outcome: CommandOutcome<CampaignState>): { noteZh?: string; noteEn?: string } {
+    const amended = outcome.events.find((e) => e.type === 'CampaignRulesAmended')?.data as { changes?: Partial<CampaignRules> } | undefined;
+    const now = amended?.changes?.categories;
+    if (!now || before.status === 'none') return {};
+    const removed = before.rules.categories.filter((c) => !now.includes(c));
+    if (removed.length === 0) return {};
+    const counts = projectsByCategory(this.readDb.db, campaignId, removed).filter((x) => x.count > 0);
+    if (counts.length === 0) return {};
+    const zh = counts.map((x) => `“${CAMPAIGN_CATEGORIES[x.category as CampaignCategory]?.zh ?? x.category}”类别已有 ${x.count} 个项目`).join('、');
+    return {
+      noteZh: `${zh}，这些项目按原规则继续，不受本次修改影响；新项目不能再选报该类别。`,
+      noteEn: `${counts.map((x) => `${x.count} project(s) in ${x.category}`).join(', ')} go on under the rules they entered by; new projects can no longer choose it.`,
+    };
   }
 }
 

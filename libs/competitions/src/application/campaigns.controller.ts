@@ -42,7 +42,7 @@ export class CampaignsController {
 
   private async run(command: object, reply: any, location?: string): Promise<CommandResponse> {
     const r: CampaignCommandResult = await this.commandBus.execute(command);
-    return commandResponse(r.id, r.outcome, reply, { location });
+    return { ...commandResponse(r.id, r.outcome, reply, { location }), ...(r.noteZh ? { noteZh: r.noteZh, noteEn: r.noteEn } : {}) };
   }
 
   @Post()

@@ -228,3 +228,10 @@ export function approvalLevels(db: Database, campaignIds: string[]): Map<string,
   const rows = db.prepare(`SELECT campaign_id, approval_levels FROM board_campaigns WHERE campaign_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ campaign_id: string; approval_levels: string }>;
   return new Map(rows.map((r) => [r.campaign_id, JSON.parse(r.approval_levels) as string[]]));
 }
+
+/** How many projects of a campaign are in each of these categories (any stage). */
+export function projectsByCategory(db: Database, campaignId: string, categories: readonly string[]): Array<{ category: string; count: number }> {
+  if (categories.length === 0) return [];
+  const rows = db.prepare(`SELECT category, COUNT(*) AS n FROM board WHERE campaign_id = ? AND category IN (${categories.map(() => '?').join(',')}) GROUP BY category`).all(campaignId, ...categories) as Array<{ category: string; n: number }>;
+  return categories.map((category) => ({ category, count: rows.find((r) => r.category === category)?.n ?? 0 }));
+}
