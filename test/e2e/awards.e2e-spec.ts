@@ -725,18 +725,22 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
 
     // Had the process stopped between the revocation and the second append, the scheduler confers it (the due item
     // the revocation left): here the request's own attempt fails, the revocation still stands, and a tick does it.
-    const wu = { nominee: { kind: 'person', id: 'wu-champ', name: '吴冠军', orgId: 'ent-a' }, attributes: { skillsChampion: true, age: 24 } };
+    /** A technical-expert round (with its 青年岗位能手) and a medal round (without) conferred on one young champion. */
+    const conferredTwice = async (id: string, name: string, [a, b]: [string, string], noticeOn: string, confersAt: string) => {
+      const champ = { nominee: { kind: 'person', id, name, orgId: 'ent-a' }, attributes: { skillsChampion: true, age: 24 } };
+      const rounds = [await youthRound(a, 'technical_expert', champ, noticeOn), await youthRound(b, 'may_day_medal', champ, noticeOn)];
+      t.clock.set(confersAt);
+      for (const r of rounds) ok(await post(`${r}/confer`, {}, 'office'));
+      return rounds;
+    };
+    const youthOf = async (recipientId: string) => ok(await get(`/api/v1/honours?recipientId=${recipientId}&awardType=youth_post_expert`, 'office')).body.items.map((h: any) => [h.honourId, h.status]);
     t.clock.set('2024-04-01T09:00:00+08:00');
-    const third = await youthRound('jj-youth-3', 'technical_expert', wu, '2024-04-02');
-    const fourth = await youthRound('jj-youth-4', 'may_day_medal', wu, '2024-04-02');
-    t.clock.set('2024-04-10T09:00:00+08:00');
-    ok(await post(`${third}/confer`, {}, 'office'));
-    ok(await post(`${fourth}/confer`, {}, 'office'));
+    const [third] = await conferredTwice('wu-champ', '吴冠军', ['jj-youth-3', 'jj-youth-4'], '2024-04-02', '2024-04-10T09:00:00+08:00');
     const failing = jest.spyOn(DerivedHonourAgainService.prototype, 'afterRevocation').mockRejectedValueOnce(new Error('process stopped'));
     const interrupted = ok(await post(`${third}/honours/n-zhou/revoke`, { reason: '成绩造假' }, 'office')).body;
     failing.mockRestore();
     expect(interrupted.noteZh).toBe('随之授予的荣誉 jj-youth-3/n-zhou/youth_post_expert 一并撤销；获奖人如有其他可据以授予的荣誉，系统将随后重新授予。');
-    const youth = async () => ok(await get('/api/v1/honours?recipientId=wu-champ&awardType=youth_post_expert', 'office')).body.items.map((h: any) => [h.honourId, h.status]);
+    const youth = () => youthOf('wu-champ');
     expect(await youth()).toEqual([['jj-youth-3/n-zhou/youth_post_expert', 'revoked']]);
     // A tick while the read models are behind does not give up on it (review 47 #1): the next one confers it.
     const behind = jest.spyOn(ReadConsistency.prototype, 'catchUp').mockRejectedValueOnce(new DomainError('READ_MODEL.NOT_CAUGHT_UP', 'conflict', '数据正在同步，请稍后重试。', 'Catching up.'));
@@ -747,16 +751,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(await youth()).toEqual(expect.arrayContaining([['jj-youth-3/n-zhou/youth_post_expert', 'revoked'], ['jj-youth-4/n-zhou/youth_post_expert', 'valid']]));
 
     // The other honour suspended when the first is revoked cannot carry it then; once reinstated, it does (review 48 #1).
-    const sun = { nominee: { kind: 'person', id: 'sun-champ', name: '孙冠军', orgId: 'ent-a' }, attributes: { skillsChampion: true, age: 22 } };
     t.clock.set('2024-05-06T09:00:00+08:00');
-    const fifth = await youthRound('jj-youth-5', 'technical_expert', sun, '2024-05-07');
-    const sixth = await youthRound('jj-youth-6', 'may_day_medal', sun, '2024-05-07');
-    t.clock.set('2024-05-15T09:00:00+08:00');
-    ok(await post(`${fifth}/confer`, {}, 'office'));
-    ok(await post(`${sixth}/confer`, {}, 'office'));
+    const [fifth, sixth] = await conferredTwice('sun-champ', '孙冠军', ['jj-youth-5', 'jj-youth-6'], '2024-05-07', '2024-05-15T09:00:00+08:00');
     ok(await post(`${sixth}/honours/n-zhou/suspend`, { reason: '接受调查' }, 'office'));
     expect(ok(await post(`${fifth}/honours/n-zhou/revoke`, { reason: '成绩造假' }, 'office')).body.noteZh).toBe('随之授予的荣誉 jj-youth-5/n-zhou/youth_post_expert 一并撤销。');
-    const sunYouth = async () => ok(await get('/api/v1/honours?recipientId=sun-champ&awardType=youth_post_expert', 'office')).body.items.map((h: any) => [h.honourId, h.status]);
+    const sunYouth = () => youthOf('sun-champ');
     expect(await sunYouth()).toEqual([['jj-youth-5/n-zhou/youth_post_expert', 'revoked']]);
     const reinstated = ok(await post(`${sixth}/honours/n-zhou/reinstate`, { reason: '调查结束' }, 'office')).body;
     expect(reinstated.noteZh).toBe('获奖人的青年岗位能手（jj-youth-5/n-zhou/youth_post_expert）曾随其他荣誉撤销，现据恢复的荣誉（jj-youth-6/n-zhou）重新授予（jj-youth-6/n-zhou/youth_post_expert）。');

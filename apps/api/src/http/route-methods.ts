@@ -29,10 +29,13 @@ export class RouteMethods {
     // As the router reads a parameter: decoded (PATCH /campaigns/%63atalogue is the same address; review 47 #9).
     const path = url.split('?', 1)[0]!;
     let decoded = path;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      // Malformed escapes: the router refuses those itself.
+    // Every request passes here: only a path with an escape is decoded.
+    if (path.includes('%')) {
+      try {
+        decoded = decodeURIComponent(path);
+      } catch {
+        // Malformed escapes: the router refuses those itself.
+      }
     }
     const methods = this.byUrl.get(decoded);
     if (!methods || methods.has(method) || method === 'OPTIONS') return null;

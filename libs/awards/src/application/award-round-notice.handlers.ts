@@ -171,7 +171,7 @@ export class ChangeHonourHandler implements ICommandHandler<ChangeHonourCommand,
   /** What a revocation did to the honours derived from it, said in its answer (review 44 #4). */
   private async derivedFollowUp(roundId: string, state: AwardRoundState, recorded: RecordedEvent[]): Promise<{ again: DerivedHonourAgain[]; noteZh?: string; noteEn?: string }> {
     const events = recorded as unknown as AwardRoundEvent[];
-    const cascaded = events.flatMap((e) => (e.type === 'HonourRevoked' && e.data.sourceHonourId ? [e.data.honourId] : []));
+    const cascaded = events.flatMap((e) => (e.type === 'HonourRevoked' && e.data.followUp ? [e.data.honourId] : []));
     if (cascaded.length === 0) return { again: [] };
     // The revocation is recorded whatever happens next: a failure here leaves the due item to the scheduler, not a 500.
     const again = await this.derived.afterRevocation(roundId, state, events, recorded[0]!.metadata.correlationId).catch((err: unknown) => {

@@ -46,6 +46,7 @@ function substitutesNote(access: AwardRoundAccess, user: AuthUser, round: Loaded
     .filter((e) => e.type === 'NominationRemoved' || e.type === 'NominationWithdrawnAfterObjection')
     .map((e) => (e.data as { nominationId: string }).nominationId)
     .filter((id) => !promotedFor.has(id));
+  if (left.length === 0) return {};
   let visible: (orgId: string) => boolean;
   try {
     visible = access.readAccess(user, round).nomineeVisible;

@@ -7,6 +7,8 @@ import { roundHonoursOf } from '../read-models/honours/honour-register.queries';
 import { AwardRoundEvent, AwardRoundState, awardRoundDecider } from './award-domain';
 import { roundStream } from './award-streams';
 
+const YOUTH = 'youth_post_expert';
+
 /** A derived honour conferred again in another round, in place of one revoked with its source. */
 export interface DerivedHonourAgain {
   replaced: string;
@@ -93,22 +95,36 @@ export class DerivedHonourAgainService {
     // The person's other honours of their own (a derived one follows a source), still valid, oldest first.
     const sources = held.filter((h) => h.roundId !== roundId && h.status === 'valid' && h.sourceHonourId === null);
     for (const source of sources) {
-      const streamId = roundStream(source.roundId);
-      try {
-        const outcome = await this.commands.run(
-          streamId,
-          awardRoundDecider,
-          { type: 'ConferDerivedHonour', roundId: source.roundId, sourceHonourId: source.honourId, replaces: { roundId, honourId: revokedId }, at: now.toISOString(), actor: SYSTEM_ACTOR },
-          system(streamId, 'derived-honour-again'),
-        );
-        const conferred = outcome.events.find((e) => e.type === 'DerivedHonourConferred');
-        if (conferred) return { replaced: revokedId, roundId: source.roundId, honourId: (conferred.data as { honourId: string }).honourId, sourceHonourId: source.honourId, position: outcome.position };
-      } catch (e) {
-        // That honour does not rest on a championship of a young winner: try the person's next one. Anything else is not a verdict.
-        if (!(isDomainError(e) && e.code === 'AWARD.NO_DERIVED_HONOUR_BASIS')) throw e;
-      }
+      // One that does not rest on a championship of a young winner answers null: try the person's next one.
+      const again = await this.conferFrom(source, { roundId, honourId: revokedId }, system(roundStream(source.roundId), 'derived-honour-again'));
+      if (again) return again;
     }
     return close('none_qualifies', null);
+  }
+
+  /**
+   * ConferDerivedHonour on `source`'s round, in place of `replaces`. Null when that honour carries
+   * none (AWARD.NO_DERIVED_HONOUR_BASIS) or already has one; any other refusal is not a verdict and is thrown.
+   */
+  private async conferFrom(
+    source: { roundId: string; honourId: string },
+    replaces: { roundId: string; honourId: string },
+    ctx: { actor: typeof SYSTEM_ACTOR; now: Date; commandId: string; correlationId: string },
+  ): Promise<DerivedHonourAgain | null> {
+    try {
+      const outcome = await this.commands.run(
+        roundStream(source.roundId),
+        awardRoundDecider,
+        { type: 'ConferDerivedHonour', roundId: source.roundId, sourceHonourId: source.honourId, replaces, at: ctx.now.toISOString(), actor: SYSTEM_ACTOR },
+        ctx,
+      );
+      const conferred = outcome.events.find((e) => e.type === 'DerivedHonourConferred');
+      if (!conferred) return null;
+      return { replaced: replaces.honourId, roundId: source.roundId, honourId: (conferred.data as { honourId: string }).honourId, sourceHonourId: source.honourId, position: outcome.position };
+    } catch (e) {
+      if (isDomainError(e) && e.code === 'AWARD.NO_DERIVED_HONOUR_BASIS') return null;
+      throw e;
+    }
   }
 
   /**
@@ -124,24 +140,13 @@ export class DerivedHonourAgainService {
     if (state.honours.some((d) => d.sourceHonourId === honourId)) return null;
     await this.consistency.catchUp();
     const held = roundHonoursOf(this.readDb.db, honour.recipient.id, honour.recipient.kind);
-    if (held.some((h) => h.awardType === 'youth_post_expert' && (h.status === 'valid' || h.status === 'suspended'))) return null;
+    if (held.some((h) => h.awardType === YOUTH && (h.status === 'valid' || h.status === 'suspended'))) return null;
     // The one they lost: only a person who held it and lost it with another honour gets it again here.
-    const lost = [...held].reverse().find((h) => h.awardType === 'youth_post_expert' && h.status === 'revoked' && h.sourceHonourId !== null);
+    const lost = [...held].reverse().find((h) => h.awardType === YOUTH && h.status === 'revoked' && h.sourceHonourId !== null);
     if (!lost) return null;
     const now = this.commands.now();
-    const streamId = roundStream(roundId);
-    try {
-      const outcome = await this.commands.run(
-        streamId,
-        awardRoundDecider,
-        { type: 'ConferDerivedHonour', roundId, sourceHonourId: honourId, replaces: { roundId: lost.roundId, honourId: lost.honourId }, at: now.toISOString(), actor: SYSTEM_ACTOR },
-        { actor: SYSTEM_ACTOR, now, commandId: deterministicId('derived-on-reinstate', honourId, lost.honourId), correlationId },
-      );
-      const conferred = outcome.events.find((e) => e.type === 'DerivedHonourConferred');
-      return conferred ? { replaced: lost.honourId, roundId, honourId: (conferred.data as { honourId: string }).honourId, sourceHonourId: honourId, position: outcome.position } : null;
-    } catch (e) {
-      if (isDomainError(e) && e.code === 'AWARD.NO_DERIVED_HONOUR_BASIS') return null;
-      throw e;
-    }
+    return this.conferFrom({ roundId, honourId }, { roundId: lost.roundId, honourId: lost.honourId }, {
+      actor: SYSTEM_ACTOR, now, commandId: deterministicId('derived-on-reinstate', honourId, lost.honourId), correlationId,
+    });
   }
 }

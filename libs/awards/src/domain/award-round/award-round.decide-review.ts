@@ -109,7 +109,7 @@ function levelNoticeOf(c: RecordWorkersCongressApproval | ReviewNomination, roun
   }
   let resolved: ResolvedNoticePeriod;
   try {
-    resolved = resolveNoticePeriod(c.notice.period, c.notice.startsOn, c.calendar);
+    resolved = resolveNoticePeriod(notice.period, notice.startsOn, c.calendar);
   } catch (e) {
     // The same refusal, its fields named as the request has them (under notice).
     if (e instanceof DomainError && Array.isArray(e.details.errors)) {
@@ -117,7 +117,7 @@ function levelNoticeOf(c: RecordWorkersCongressApproval | ReviewNomination, roun
     }
     throw e;
   }
-  requireNoticeLength(round, c.notice.period, resolved, c.calendar, 'notice.');
+  requireNoticeLength(round, notice.period, resolved, c.calendar, 'notice.');
   if (instantMs(c.at) < instantMs(resolved.endsAt)) {
     throw DomainError.unprocessable(
       'AWARD.LEVEL_NOTICE_NOT_ENDED',
