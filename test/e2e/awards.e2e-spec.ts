@@ -785,8 +785,18 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(vetoed.body.failedReasons).toContainEqual(expect.objectContaining({ rule: 'project_veto', messageZh: expect.stringContaining('一票否决') }));
     const barred = await post(`${RK}/nominations`, { nominationId: 'n-a', nominee: { kind: 'unit', id: 'ent-a', name: 'A 公司', orgId: 'ent-a' } }, 'county');
     expect(barred.body.failedReasons).toEqual([expect.objectContaining({ rule: 'exclusion_window', messageZh: expect.stringContaining('安全生产事故（2023-05-14，2026-05-14 起方可参评）') })]);
-    // A unit with nothing against it is taken; so is a person of ent-a (DOMAIN bars the organisation, not its people).
-    ok(await post(`${RK}/nominations`, { nominationId: 'n-a', nominee: { kind: 'unit', id: 'ent-b', name: 'B 公司', orgId: 'ent-b' } }, 'county'), 201);
+    // Leaving the project out does not escape its veto: a unit or team is judged on its own projects in the round's campaign (review 48 #7).
+    const unnamed = await post(`${RK}/nominations`, { nominationId: 'n-c2', nominee: { kind: 'unit', id: 'ent-c', name: 'C 公司', orgId: 'ent-c' } }, 'county');
+    expect(unnamed.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
+    expect(unnamed.body.failedReasons).toContainEqual(expect.objectContaining({ rule: 'project_veto', facts: expect.objectContaining({ projectIds: ['p-c'], vetoedProjects: [expect.objectContaining({ projectId: 'p-c' })] }) }));
+    expect(unnamed.body.messageZh).toContain('推荐时未填写项目也同样适用');
+    // ent-b's p-b had its quality accident during the notice above (2023-09-05): barred the same way.
+    expect((await post(`${RK}/nominations`, { nominationId: 'n-b', nominee: { kind: 'unit', id: 'ent-b', name: 'B 公司', orgId: 'ent-b' } }, 'county')).body.failedReasons).toEqual([expect.objectContaining({ rule: 'project_veto' })]);
+    // A unit with nothing against it is taken, its clean projects said so; so is a person of ent-a (DOMAIN bars the organisation, not its people).
+    const taken = ok(await post(`${RK}/nominations`, { nominationId: 'n-late', nominee: { kind: 'unit', id: 'ent-late', name: 'Late 公司', orgId: 'ent-late' } }, 'county'), 201).body;
+    expect(taken).toMatchObject({ itemId: 'n-late' });
+    const verdict = ok(await get(RK, 'office')).body.nominations.find((n: any) => n.nominationId === 'n-late').verdict;
+    expect(verdict.reasons.find((r: any) => r.rule === 'project_veto')).toMatchObject({ passed: true, facts: { projectIds: ['p-late'], vetoedProjects: [] } });
     ok(await post('/api/v1/award-rounds', { roundId: 'jj-kind-only-medal', campaignId: 'jj-2021', awardType: 'may_day_medal', ruleSetId: 'kind-only', pools: [{ pool: 'regular', quota: 1 }], levels: ['unit'] }, 'office'), 201);
     ok(await post('/api/v1/award-rounds/jj-kind-only-medal/nominations', { nominationId: 'n-p', nominee: { kind: 'person', id: 'a-worker', name: '钱师傅', orgId: 'ent-a' } }, 'county'), 201);
     // The board, judging by this latest round's rule set, shows the vetoed project ineligible for the same reason.

@@ -139,6 +139,8 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const ancestors = await this.facts.ancestorFacts(nomineeOrgId);
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
+    // A unit or team named without its project is still judged by the veto over its projects in the round's campaign.
+    const campaignProjects = !project && body.nominee.kind !== 'person' ? await this.facts.campaignProjects(nomineeOrgId, round.campaignId) : undefined;
     // A unit or a team is the organisation itself: the honour and its public check carry the registered name, not whatever was typed.
     const typed = String(body.nominee.name ?? '').trim();
     const registeredName = body.nominee.kind === 'person' ? null : org.name;
@@ -184,13 +186,14 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         levels: applicableLevels(round.levels, nomineeOrgId, this.orgs),
         orgNames: Object.fromEntries([recommenderOrgId, ...round.quotasByRecommender.map((q) => q.orgId)].map((id) => [id, this.orgs.get(id)?.name ?? id])),
         verdict: evaluateEligibility({
-          rules: withMandatoryRules(version.rules, { project: project !== undefined, nomineeKind: nominee.kind }),
+          rules: withMandatoryRules(version.rules, { project: project !== undefined, nomineeKind: nominee.kind, campaignProjects: campaignProjects !== undefined }),
           ruleSetId: round.ruleSetId,
           ruleSetVersion: round.ruleSetVersion,
           awardType: round.awardType,
           asOf: at,
           nominee: { ...nominee, honours, attributes },
           ...(project ? { project: project.facts } : {}),
+          ...(campaignProjects ? { campaignProjects } : {}),
           organization: orgFacts,
           ancestors,
           round: { ...roundFactsOf(state), ...(year !== undefined ? { year } : {}) },

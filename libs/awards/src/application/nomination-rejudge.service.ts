@@ -8,7 +8,7 @@ import { NomineeFacts } from './nominee-facts.service';
  * accident on the nominee's project (一票否决), which a summarised project still takes.
  */
 const JUDGED_AGAIN: readonly string[] = ['exclusion_window', 'no_repeat_honour', 'prerequisite_honour', 'project_veto'];
-/** Rules that read the nominee's project: judged again only for a nomination that rests on one. */
+/** Rules that read the nominee's project: judged again for a nomination that rests on one, or, for a unit or team named without one, on its projects in the campaign. */
 const ON_PROJECT: readonly string[] = ['project_veto'];
 
 /** The project a nomination's verdict was made on, if it rests on one (each project rule names it in its facts). */
@@ -29,7 +29,7 @@ export class NominationRejudge {
   /** The active nominations the re-judged rules of the round's rule-set version bar as of `at`. */
   async barred(round: RoundConfig, nominations: NominationState[], at: string): Promise<BarredNomination[]> {
     const ruleSet = (await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion)).rules;
-    // With the rules no rule set leaves out, for the nominee's kind (the veto only on a nomination resting on a project, below).
+    // With the rules no rule set leaves out, for the nominee's kind (the veto only on a nomination resting on a project or on an organisation's projects, below).
     const rulesFor = (nomineeKind: string) => withMandatoryRules(ruleSet, { project: true, nomineeKind }).filter((r) => JUDGED_AGAIN.includes(r.rule));
     if (nominations.every((n) => rulesFor(n.nominee.kind).length === 0)) return [];
     // Nominees share organisations (a unit's teams, their enterprise) and projects: each is read once.
@@ -37,6 +37,11 @@ export class NominationRejudge {
     const orgFactsOf = (orgId: string) => {
       if (!orgs.has(orgId)) orgs.set(orgId, (async () => ({ organization: await this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
       return orgs.get(orgId)!;
+    };
+    const campaignProjects = new Map<string, Promise<ProjectFacts[]>>();
+    const campaignProjectsOf = (orgId: string) => {
+      if (!campaignProjects.has(orgId)) campaignProjects.set(orgId, this.facts.campaignProjects(orgId, round.campaignId));
+      return campaignProjects.get(orgId)!;
     };
     const projects = new Map<string, Promise<ProjectFacts | null>>();
     const projectFactsOf = (projectId: string) => {
@@ -49,7 +54,9 @@ export class NominationRejudge {
     for (const n of nominations.filter((x) => x.status === 'active')) {
       const projectId = projectOf(n);
       const project = projectId ? await projectFactsOf(projectId) : null;
-      const applicable = rulesFor(n.nominee.kind).filter((r) => project !== null || !ON_PROJECT.includes(r.rule));
+      // A unit or team named without a project: the veto judges its projects in the campaign, as at the nomination.
+      const orgProjects = projectId === null && n.nominee.kind !== 'person' ? await campaignProjectsOf(n.nominee.orgId) : undefined;
+      const applicable = rulesFor(n.nominee.kind).filter((r) => project !== null || orgProjects !== undefined || !ON_PROJECT.includes(r.rule));
       // A prerequisite honour's "within the last N years" is measured at the nomination, as it was
       // then: time passing does not remove a nominee, a revocation since does (statuses are current).
       const atNomination = applicable.filter((r) => r.rule === 'prerequisite_honour');
@@ -58,6 +65,7 @@ export class NominationRejudge {
         nominee: { ...n.nominee, honours: await this.facts.honoursHeld(n.nominee.id, n.nominee.kind), attributes: n.attributes },
         ...(await orgFactsOf(n.nominee.orgId)),
         ...(project ? { project } : {}),
+        ...(orgProjects ? { campaignProjects: orgProjects } : {}),
       };
       const judge = (judged: typeof applicable, asOf: string) =>
         judged.length === 0

@@ -52,6 +52,17 @@ export class NomineeFacts {
     return { facts, orgId: state.orgId, category: state.category };
   }
 
+  /**
+   * A unit's or team's own projects in a campaign, each folded from its stream as `project` is:
+   * the veto judges them when a nomination names none. The ids come from the read models, once
+   * caught up; a unit has a handful.
+   */
+  async campaignProjects(orgId: string, campaignId: string): Promise<ProjectFacts[]> {
+    await this.consistency.catchUp();
+    const ids = this.readDb.db.prepare('SELECT project_id FROM award_elig_projects WHERE org_id = ? AND campaign_id = ? ORDER BY project_id').pluck().all(orgId, campaignId) as string[];
+    return Promise.all(ids.map(async (id) => (await this.project(id)).facts));
+  }
+
   /** The year a campaign's selections are for (评选年度), or undefined for no such campaign. */
   async campaignYear(campaignId: string): Promise<number | undefined> {
     const { state } = await this.commands.state(campaignStream(campaignId), campaignDecider);

@@ -106,6 +106,12 @@ export interface EligibilityInput {
   asOf: string;
   nominee: NomineeFacts;
   project?: ProjectFacts;
+  /**
+   * A unit or team nominated without naming a project: its own projects in the round's campaign.
+   * The 一票否决 judges them (an accident on any of them cancels the nomination), so leaving the
+   * project out does not escape the veto (review 48 #7). Read only when `project` is absent.
+   */
+  campaignProjects?: ProjectFacts[];
   organization?: OrganizationFacts;
   /** The organisation's ancestors, nearest first; exclusion windows read those that answer for the nominee. */
   ancestors?: OrganizationFacts[];

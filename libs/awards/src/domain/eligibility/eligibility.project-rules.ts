@@ -123,21 +123,64 @@ export function minGrade(spec: Extract<RuleSpec, { rule: 'min_grade' }>, ctx: Ru
   });
 }
 
-/** 一票否决: a listed incident on the project, on or before the verdict date, cancels eligibility. */
+/** The rule set's veto incidents on a project, on or before the verdict date. */
+function vetoingIncidents(spec: Extract<RuleSpec, { rule: 'project_veto' }>, p: ProjectFacts, ctx: RuleContext) {
+  const kinds: readonly string[] = spec.incidentKinds;
+  return p.incidents.filter((i) => kinds.includes(i.kind) && toEpochDay(i.occurredOn) <= toEpochDay(ctx.asOfDate));
+}
+
+/** A project's veto incidents as a message lists them: date, severity and kind. */
+function describeIncidents(incidents: ProjectFacts['incidents']): { zh: string; en: string } {
+  const label = (i: { kind: string }) => PROJECT_INCIDENT_LABELS[i.kind as keyof typeof PROJECT_INCIDENT_LABELS] ?? { zh: i.kind, en: i.kind };
+  const severity = (i: { severity: string }) => INCIDENT_SEVERITY_LABELS[i.severity] ?? { zh: i.severity, en: i.severity };
+  return {
+    zh: incidents.map((i) => `${i.occurredOn} ${severity(i).zh}${label(i).zh}`).join('；'),
+    en: incidents.map((i) => `${severity(i).en} ${label(i).en} on ${i.occurredOn}`).join('; '),
+  };
+}
+
+/**
+ * 一票否决: a listed incident on the project, on or before the verdict date, cancels eligibility.
+ * A unit or team nominated without a project is judged on its projects in the round's campaign.
+ */
 export function projectVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, ctx: RuleContext): EligibilityReason {
+  const { project, campaignProjects } = ctx.input;
+  if (!project && campaignProjects) return campaignProjectsVeto(spec, ctx, campaignProjects);
   return withProject('project_veto', ctx, (p) => {
-    const kinds: readonly string[] = spec.incidentKinds;
-    const vetoing = p.incidents.filter((i) => kinds.includes(i.kind) && toEpochDay(i.occurredOn) <= toEpochDay(ctx.asOfDate));
+    const vetoing = vetoingIncidents(spec, p, ctx);
     const facts = { projectId: p.projectId, incidentKinds: spec.incidentKinds, vetoingIncidents: vetoing };
     if (vetoing.length === 0) {
       return reason('project_veto', true, `项目${projectCalled(p)}无安全、质量等一票否决事故。`, `Project ${p.projectId} has no veto incident (${spec.incidentKinds.join(', ')}).`, facts);
     }
-    const label = (i: { kind: string }) => PROJECT_INCIDENT_LABELS[i.kind as keyof typeof PROJECT_INCIDENT_LABELS] ?? { zh: i.kind, en: i.kind };
-    const severity = (i: { severity: string }) => INCIDENT_SEVERITY_LABELS[i.severity] ?? { zh: i.severity, en: i.severity };
-    const zh = vetoing.map((i) => `${i.occurredOn} ${severity(i).zh}${label(i).zh}`).join('；');
-    const en = vetoing.map((i) => `${severity(i).en} ${label(i).en} on ${i.occurredOn}`).join('; ');
+    const { zh, en } = describeIncidents(vetoing);
     return reason('project_veto', false, `项目${projectCalled(p)}发生一票否决事故（${zh}），取消评选资格。`, `Project ${p.projectId} had a veto incident (${en}); it is not eligible for any award.`, facts);
   });
+}
+
+/** The veto over an organisation's own projects in the round's campaign (its facts name them as projectIds, not one projectId). */
+function campaignProjectsVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, ctx: RuleContext, projects: ProjectFacts[]): EligibilityReason {
+  const vetoed = projects.map((p) => ({ p, incidents: vetoingIncidents(spec, p, ctx) })).filter((v) => v.incidents.length > 0);
+  const facts = {
+    campaignId: ctx.input.round.campaignId ?? null,
+    projectIds: projects.map((p) => p.projectId),
+    incidentKinds: spec.incidentKinds,
+    vetoedProjects: vetoed.map((v) => ({ projectId: v.p.projectId, vetoingIncidents: v.incidents })),
+  };
+  const campaign = ctx.input.round.campaignId ?? '';
+  if (vetoed.length === 0) {
+    return projects.length === 0
+      ? reason('project_veto', true, `推荐对象在本轮所在的活动 ${campaign} 中没有竞赛项目，无一票否决事故。`, `The nominee has no project in this round's campaign ${campaign}, so no veto incident.`, facts)
+      : reason('project_veto', true, `推荐对象在活动 ${campaign} 中的 ${projects.length} 个竞赛项目均无安全、质量等一票否决事故。`, `None of the nominee's ${projects.length} project(s) in campaign ${campaign} had a veto incident (${spec.incidentKinds.join(', ')}).`, facts);
+  }
+  const zh = vetoed.map((v) => `项目${projectCalled(v.p)}：${describeIncidents(v.incidents).zh}`).join('；');
+  const en = vetoed.map((v) => `project ${v.p.projectId}: ${describeIncidents(v.incidents).en}`).join('; ');
+  return reason(
+    'project_veto',
+    false,
+    `推荐对象在活动 ${campaign} 中的竞赛项目发生一票否决事故（${zh}），取消评选资格；推荐时未填写项目也同样适用。`,
+    `A project of the nominee in campaign ${campaign} had a veto incident (${en}); it is not eligible for any award, whether or not the nomination names the project.`,
+    facts,
+  );
 }
 
 export function noUnrectifiedFinding(ctx: RuleContext): EligibilityReason {

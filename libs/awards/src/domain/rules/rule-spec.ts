@@ -107,14 +107,16 @@ export const MANDATORY_VETO_KINDS: readonly ProjectIncidentKind[] = ['safety_acc
  * The rules no rule set can leave out (review 45 #2): what the notices state as bars, not as the
  * choices of one selection. Beside the campaign's entry rule, a nomination resting on a project is
  * judged by the project's standing (not terminated, withdrawn or rejected) and by 一票否决 for a
- * safety or quality accident on it (a rule set may add incident kinds, not remove these); and an
+ * safety or quality accident on it (a rule set may add incident kinds, not remove these), as a unit
+ * or team nominated without naming a project is by the veto over its own projects in the round's
+ * campaign (`campaignProjects`); and an
  * organisation nominated (a unit, or a team, whose enterprise answers for it) by its exclusion
  * windows: three years from an accident, a serious occupational hazard or a mass incident, the
  * year of wage arrears or of having no union, for each fact the rule set does not window itself
  * for at least as long. A person is judged by the windows of their organisation only where the rule set
  * says so: DOMAIN bars the organisation.
  */
-export function withMandatoryRules(rules: readonly RuleSpec[], on: { project: boolean; nomineeKind: string }): RuleSpec[] {
+export function withMandatoryRules(rules: readonly RuleSpec[], on: { project: boolean; nomineeKind: string; campaignProjects?: boolean }): RuleSpec[] {
   const out = on.project ? withCampaignEntryRule(rules) : [...rules];
   if (on.project && !out.some((r) => r.rule === 'project_standing')) out.splice(1, 0, { rule: 'project_standing' });
   if (on.nomineeKind !== 'person') {
@@ -124,7 +126,8 @@ export function withMandatoryRules(rules: readonly RuleSpec[], on: { project: bo
       if (missing.length > 0) out.push({ ...w, facts: missing });
     }
   }
-  if (!on.project) return out;
+  // Without a project, the veto still judges a unit's or team's own projects in the round's campaign (review 48 #7).
+  if (!on.project && !on.campaignProjects) return out;
   const veto = out.findIndex((r) => r.rule === 'project_veto');
   if (veto < 0) return [...out, { rule: 'project_veto', incidentKinds: [...MANDATORY_VETO_KINDS] }];
   const kinds = (out[veto] as Extract<RuleSpec, { rule: 'project_veto' }>).incidentKinds;
