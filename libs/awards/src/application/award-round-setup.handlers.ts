@@ -139,8 +139,8 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const ancestors = await this.facts.ancestorFacts(nomineeOrgId);
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
-    // A unit or team named without its project is still judged by the veto over its projects in the round's campaign.
-    const campaignProjects = !project && body.nominee.kind !== 'person' ? await this.facts.campaignProjects(nomineeOrgId, round.campaignId) : undefined;
+    // A unit or team is judged by the veto over its own projects in the round's campaign, whichever project the nomination names, or none.
+    const campaignProjects = body.nominee.kind !== 'person' ? await this.facts.campaignProjects(nomineeOrgId, round.campaignId) : undefined;
     // A unit or a team is the organisation itself: the honour and its public check carry the registered name, not whatever was typed.
     const typed = String(body.nominee.name ?? '').trim();
     const registeredName = body.nominee.kind === 'person' ? null : org.name;

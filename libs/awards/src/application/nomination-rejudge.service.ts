@@ -8,7 +8,7 @@ import { NomineeFacts } from './nominee-facts.service';
  * accident on the nominee's project (一票否决), which a summarised project still takes.
  */
 const JUDGED_AGAIN: readonly string[] = ['exclusion_window', 'no_repeat_honour', 'prerequisite_honour', 'project_veto'];
-/** Rules that read the nominee's project: judged again for a nomination that rests on one, or, for a unit or team named without one, on its projects in the campaign. */
+/** Rules that read the nominee's project: judged again for a nomination that rests on one, and for a unit or team on its own projects in the campaign. */
 const ON_PROJECT: readonly string[] = ['project_veto'];
 
 /** The project a nomination's verdict was made on, if it rests on one (each project rule names it in its facts). */
@@ -54,8 +54,8 @@ export class NominationRejudge {
     for (const n of nominations.filter((x) => x.status === 'active')) {
       const projectId = projectOf(n);
       const project = projectId ? await projectFactsOf(projectId) : null;
-      // A unit or team named without a project: the veto judges its projects in the campaign, as at the nomination.
-      const orgProjects = projectId === null && n.nominee.kind !== 'person' ? await campaignProjectsOf(n.nominee.orgId) : undefined;
+      // A unit or team: the veto judges its own projects in the campaign too, as at the nomination.
+      const orgProjects = n.nominee.kind !== 'person' ? await campaignProjectsOf(n.nominee.orgId) : undefined;
       const applicable = rulesFor(n.nominee.kind).filter((r) => project !== null || orgProjects !== undefined || !ON_PROJECT.includes(r.rule));
       // A prerequisite honour's "within the last N years" is measured at the nomination, as it was
       // then: time passing does not remove a nominee, a revocation since does (statuses are current).

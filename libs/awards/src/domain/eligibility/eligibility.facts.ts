@@ -107,9 +107,10 @@ export interface EligibilityInput {
   nominee: NomineeFacts;
   project?: ProjectFacts;
   /**
-   * A unit or team nominated without naming a project: its own projects in the round's campaign.
-   * The 一票否决 judges them (an accident on any of them cancels the nomination), so leaving the
-   * project out does not escape the veto (review 48 #7). Read only when `project` is absent.
+   * A unit or team nominated: its own projects in the round's campaign. The 一票否决 judges them
+   * besides the project the nomination names, if any (an accident on any of them cancels the
+   * nomination), so neither leaving the project out (review 48 #7) nor naming another one
+   * (review 50 #1) escapes the veto.
    */
   campaignProjects?: ProjectFacts[];
   organization?: OrganizationFacts;

@@ -170,6 +170,28 @@ describe('project_veto (一票否决)', () => {
     });
     expect(r).toMatchObject({ passed: true, facts: { vetoingIncidents: [] } });
   });
+
+  describe('a unit or team nominated: the veto follows it over its projects in the campaign, not the project named', () => {
+    const accident = { kind: 'quality_accident' as const, occurredOn: '2022-03-20', severity: 'minor' };
+    const clean = projectFacts({ projectId: 'p-key', title: '引桥工程' });
+    const vetoed = projectFacts({ projectId: 'p-pioneer', title: '工人先锋号创建', incidents: [accident] });
+
+    it('bars it when another of its projects had the accident, naming that one (review 50 #1)', () => {
+      const r = only(veto, { project: clean, campaignProjects: [clean, vetoed] });
+      expect(r).toMatchObject({ passed: false, facts: { projectIds: ['p-pioneer'], vetoedProjects: [{ projectId: 'p-pioneer' }] } });
+      expect(r.messageZh).toBe('推荐对象在活动 c-jj-2021 中的竞赛项目发生一票否决事故（项目“工人先锋号创建”（p-pioneer）：2022-03-20 一般质量事故），取消评选资格；推荐时依托其另一项目“引桥工程”（p-key）也同样适用。');
+    });
+
+    it('bars it when no project is named (review 48 #7), and passes when none of its projects had one', () => {
+      expect(only(veto, { project: undefined, campaignProjects: [clean, vetoed] })).toMatchObject({ passed: false, facts: { projectIds: ['p-key', 'p-pioneer'] } });
+      expect(only(veto, { project: undefined, campaignProjects: [clean] })).toMatchObject({ passed: true, messageZh: '推荐对象在活动 c-jj-2021 中的 1 个竞赛项目均无安全、质量等一票否决事故。' });
+      expect(only(veto, { project: undefined, campaignProjects: [] }).passed).toBe(true);
+    });
+
+    it('still names the project named when that is the one vetoed', () => {
+      expect(only(veto, { project: vetoed, campaignProjects: [clean, vetoed] })).toMatchObject({ passed: false, facts: { projectId: 'p-pioneer' } });
+    });
+  });
 });
 
 describe('no_unrectified_finding', () => {

@@ -145,7 +145,15 @@ function describeIncidents(incidents: ProjectFacts['incidents']): { zh: string; 
  */
 export function projectVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, ctx: RuleContext): EligibilityReason {
   const { project, campaignProjects } = ctx.input;
-  if (!project && campaignProjects) return campaignProjectsVeto(spec, ctx, campaignProjects);
+  if (!project && campaignProjects) return campaignProjectsVeto(spec, ctx, campaignProjects, null);
+  const named = namedProjectVeto(spec, ctx);
+  // The veto follows the unit or team, not the project a recommender chooses to name (review 50 #1): its other projects in the campaign are judged too.
+  if (!named.passed || !project || !campaignProjects) return named;
+  const others = campaignProjectsVeto(spec, ctx, campaignProjects.filter((p) => p.projectId !== project.projectId), project);
+  return others.passed ? named : others;
+}
+
+function namedProjectVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, ctx: RuleContext): EligibilityReason {
   return withProject('project_veto', ctx, (p) => {
     const vetoing = vetoingIncidents(spec, p, ctx);
     const facts = { projectId: p.projectId, incidentKinds: spec.incidentKinds, vetoingIncidents: vetoing };
@@ -157,8 +165,11 @@ export function projectVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, c
   });
 }
 
-/** The veto over an organisation's own projects in the round's campaign (its facts name them as projectIds, not one projectId). */
-function campaignProjectsVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, ctx: RuleContext, projects: ProjectFacts[]): EligibilityReason {
+/**
+ * The veto over an organisation's own projects in the round's campaign (its facts name them as
+ * projectIds, not one projectId), besides the one the nomination names, if any.
+ */
+function campaignProjectsVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>, ctx: RuleContext, projects: ProjectFacts[], named: ProjectFacts | null): EligibilityReason {
   const vetoed = projects.map((p) => ({ p, incidents: vetoingIncidents(spec, p, ctx) })).filter((v) => v.incidents.length > 0);
   const facts = {
     campaignId: ctx.input.round.campaignId ?? null,
@@ -177,8 +188,12 @@ function campaignProjectsVeto(spec: Extract<RuleSpec, { rule: 'project_veto' }>,
   return reason(
     'project_veto',
     false,
-    `推荐对象在活动 ${campaign} 中的竞赛项目发生一票否决事故（${zh}），取消评选资格；推荐时未填写项目也同样适用。`,
-    `A project of the nominee in campaign ${campaign} had a veto incident (${en}); it is not eligible for any award, whether or not the nomination names the project.`,
+    named
+      ? `推荐对象在活动 ${campaign} 中的竞赛项目发生一票否决事故（${zh}），取消评选资格；推荐时依托其另一项目${projectCalled(named)}也同样适用。`
+      : `推荐对象在活动 ${campaign} 中的竞赛项目发生一票否决事故（${zh}），取消评选资格；推荐时未填写项目也同样适用。`,
+    named
+      ? `Another project of the nominee in campaign ${campaign} had a veto incident (${en}); it is not eligible for any award, whichever of its projects the nomination names (here ${named.projectId}).`
+      : `A project of the nominee in campaign ${campaign} had a veto incident (${en}); it is not eligible for any award, whether or not the nomination names the project.`,
     facts,
   );
 }

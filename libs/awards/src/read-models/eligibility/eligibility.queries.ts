@@ -101,6 +101,14 @@ function ancestorFactsOf(db: Database, r: ProjectRow, seen: Map<string, Organiza
   });
 }
 
+const ROW_COLUMNS = 'p.*, c.closes_at, c.year AS campaign_year, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path, o.kind AS org_kind';
+const ROW_JOINS = 'FROM award_elig_projects p LEFT JOIN award_elig_campaigns c ON c.campaign_id = p.campaign_id LEFT JOIN org_nodes o ON o.org_id = p.org_id';
+
+/** Every project of the row's organisation in the row's campaign, the row's own included. */
+function siblingRows(db: Database, r: ProjectRow): ProjectRow[] {
+  return db.prepare(`SELECT ${ROW_COLUMNS} ${ROW_JOINS} WHERE p.org_id = ? AND p.campaign_id = ? ORDER BY p.project_id`).all(r.org_id, r.campaign_id) as ProjectRow[];
+}
+
 /** What every row of one board page shares: the round's nominations, the ancestors' facts. */
 interface PageFacts {
   nominations: RoundFacts['nominations'];
@@ -122,7 +130,7 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
     : q.rules.filter((x) => !NOMINEE_RULES.has(x.rule));
   const verdict = evaluateEligibility({
     // Every row is a project of the campaign: its entry rule, 一票否决 and the exclusion windows apply whatever the rule set.
-    rules: withMandatoryRules(rules, { project: true, nomineeKind }),
+    rules: withMandatoryRules(rules, { project: true, nomineeKind, campaignProjects: itself }),
     ruleSetId: q.ruleSetId,
     ruleSetVersion: q.ruleSetVersion,
     awardType: q.awardType,
@@ -132,6 +140,8 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
     // unit answer for it (exclusion windows), exactly as the nomination's own check reads them.
     nominee: { kind: nomineeKind, id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, itself ? nomineeKind : 'unit'), attributes: {} },
     project: projectFactsOfRow(db, r),
+    // The row's own unit or team nominated is judged by the veto over all its projects in the campaign, as its nomination is (review 50 #1).
+    ...(itself ? { campaignProjects: siblingRows(db, r).map((x) => projectFactsOfRow(db, x)) } : {}),
     organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level, r.org_name),
     ancestors: ancestorFactsOf(db, r, page.ancestors),
     round: { campaignId: r.campaign_id, nominations: page.nominations, ...(typeof r.campaign_year === 'number' ? { year: r.campaign_year } : {}) },
@@ -186,10 +196,9 @@ function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
   if (q.projectId) add('p.project_id = ?', q.projectId);
   if (q.withinOrgId) add('o.path LIKE ?', `%/${q.withinOrgId}/%`);
   if (q.ownOrgId) add('p.org_id = ?', q.ownOrgId);
-  const sql = `FROM award_elig_projects p LEFT JOIN award_elig_campaigns c ON c.campaign_id = p.campaign_id LEFT JOIN org_nodes o ON o.org_id = p.org_id
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const sql = `${ROW_JOINS} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   const total = (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n;
-  const rows = db.prepare(`SELECT p.*, c.closes_at, c.year AS campaign_year, o.name AS org_name, o.ownership, o.level AS org_level, o.path AS org_path, o.kind AS org_kind ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
+  const rows = db.prepare(`SELECT ${ROW_COLUMNS} ${sql} ORDER BY p.project_id LIMIT ? OFFSET ?`).all(...args, q.limit, q.offset) as ProjectRow[];
   const page: PageFacts = {
     nominations: q.roundId
       ? (db
