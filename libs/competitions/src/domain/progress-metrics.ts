@@ -59,7 +59,12 @@ export const isProgressMetric = (v: unknown): v is ProgressMetric => typeof v ==
 /** The largest figure any metric or target may hold (one billion): larger is a typing error. */
 export const MAX_METRIC_VALUE = 1_000_000_000;
 
-export function metricsProblems(metrics: unknown, field: string): FieldProblem[] {
+/**
+ * What is wrong with a set of figures. `onePeriod`: they are one period's report, whose flows are
+ * that period's new counts, so suggestions adopted are not held to those made in the same period
+ * (August's are adopted in September); the running totals are (`runningTotalProblems`).
+ */
+export function metricsProblems(metrics: unknown, field: string, onePeriod = false): FieldProblem[] {
   if (typeof metrics !== 'object' || metrics === null || Array.isArray(metrics)) {
     return [problem(field, '请按指标填写数据。', 'Give the figures as an object of metric → number.')];
   }
@@ -91,10 +96,35 @@ export function metricsProblems(metrics: unknown, field: string): FieldProblem[]
   if (typeof all === 'number' && typeof nonPublic === 'number' && nonPublic > all) {
     out.push(problem(`${field}.non_public_enterprises`, `参赛非公企业（${nonPublic} 家）不能多于参赛企业（${all} 家）。`, `Non-public enterprises (${nonPublic}) cannot exceed participating enterprises (${all}).`));
   }
-  if (typeof made === 'number' && typeof adopted === 'number' && adopted > made) {
+  if (!onePeriod && typeof made === 'number' && typeof adopted === 'number' && adopted > made) {
     out.push(problem(`${field}.suggestions_adopted`, `采纳的合理化建议（${adopted} 条）不能多于提出的（${made} 条）。`, `Suggestions adopted (${adopted}) cannot exceed suggestions made (${made}).`));
   }
   return out;
+}
+
+/**
+ * Period reports' running totals, through each period in order, with `report` in force for its
+ * period: suggestions adopted so far may not exceed those made so far (review 50 #4: a month may
+ * adopt more than it receives, the project as a whole may not).
+ */
+export function runningTotalProblems(reports: ReadonlyArray<{ period: string; metrics: ProgressMetrics }>, report: { period: string; metrics: ProgressMetrics }, field: string): FieldProblem[] {
+  const inForce = [...reports.filter((r) => r.period !== report.period), report].sort((a, b) => comparePeriods(a.period, b.period));
+  let made = 0;
+  let adopted = 0;
+  for (const r of inForce) {
+    made += r.metrics.suggestions_made ?? 0;
+    adopted += r.metrics.suggestions_adopted ?? 0;
+    if (adopted > made) {
+      return [
+        problem(
+          `${field}.suggestions_adopted`,
+          `截至 ${r.period} 累计采纳的合理化建议（${adopted} 条）多于累计提出的（${made} 条），请核对本期（${report.period}）的数字。`,
+          `Through ${r.period}, suggestions adopted in total (${adopted}) would exceed those made in total (${made}); check this period's (${report.period}) figures.`,
+        ),
+      ];
+    }
+  }
+  return [];
 }
 
 /**

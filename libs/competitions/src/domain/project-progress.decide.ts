@@ -2,7 +2,7 @@ import { DomainError, HONOUR_CHANGES_ALLOWED, HONOUR_CHANGE_TARGET, WITHDRAWAL_M
 import { beijingDate, endOfBeijingDay, isBefore } from './calendar';
 import { REPORTING_CADENCE_LABELS } from './campaign.catalogue';
 import { FieldProblem, problem } from './field-problem';
-import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics } from './progress-metrics';
+import { metricsProblems, PROGRESS_METRIC_KEYS, ProgressMetrics, runningTotalProblems } from './progress-metrics';
 import { COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS, VETO_INCIDENT_KINDS } from './project-loop.catalogue';
 import { Problems, requireNewId, requireNotBeforeProject, requireNotInFuture, requirePassed, requireRole, requireScheduler, requireStage } from './project-loop.guards';
 import { ChangeInstantCommendation, FileProgressReport, GiveInstantCommendation, MarkProgressReportOverdue, RecordMilestone } from './project-progress.commands';
@@ -111,13 +111,15 @@ export function fileProgressReport(c: FileProgressReport, state: ProjectState): 
   const problems = new Problems();
   problems.text(c.reportId, 'reportId', '报告编号');
   const narrative = problems.text(c.narrative, 'narrative', '推进情况说明');
-  problems.add(...metricsProblems(c.metrics, 'metrics'));
+  problems.add(...metricsProblems(c.metrics, 'metrics', true));
   // With other fields wrong, a wrong period is listed beside them, so the unit corrects all at once.
   if (problems.list.length > 0) problems.add(...periodProblems(c, project));
   problems.throwIfAny();
   const period = reportingPeriodFor(c, project);
   const reports = project.progress.reports;
   const metrics = normalizeMetrics(c.metrics);
+  problems.add(...runningTotalProblems(reports, { period: period.period, metrics }, 'metrics'));
+  problems.throwIfAny();
   const same = (r: ProgressReportRecord): boolean => r.period === period.period && sameValue(r.metrics, metrics) && r.narrative === narrative;
   // The report in force sent again (a resend): nothing new to record. A superseded one's id is used.
   const resent = reports.find((r) => r.reportId === c.reportId);

@@ -162,6 +162,14 @@ describe('progress reports (信息反馈)', () => {
       .thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics.suggestions_adopted' }] } });
   });
 
+  it('holds suggestions adopted to those made over the running totals, not within one period (review 50 #4)', () => {
+    // Q3 made 30 and adopted 18: Q4 may adopt more than it receives (August's suggestions adopted in September).
+    const q4 = (m: ProgressMetrics) => file({ reportId: 'r-q4', period: '2021-Q4', at: '2022-01-05T10:00:00+08:00', metrics: m });
+    spec().given([...inProgress, filed]).when(q4({ suggestions_made: 5, suggestions_adopted: 15 })).thenMatches([{ type: 'ProgressReportFiled' }]);
+    const e = spec().given([...inProgress, filed]).when(q4({ suggestions_made: 0, suggestions_adopted: 20 })).thenThrows('PROJECT.INVALID', { details: { errors: [{ field: 'metrics.suggestions_adopted' }] } });
+    expect((e.details as any).errors[0].messageZh).toBe('截至 2021-Q4 累计采纳的合理化建议（38 条）多于累计提出的（30 条），请核对本期（2021-Q4）的数字。');
+  });
+
   it('accepts fractional energy savings and zero', () => {
     spec().given(inProgress).when(file({ metrics: { energy_saved_tce: 0.25, participants: 0 } })).thenMatches([{ type: 'ProgressReportFiled' }]);
   });
