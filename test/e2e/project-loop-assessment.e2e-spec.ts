@@ -199,6 +199,9 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.noteRequired).toEqual([expect.objectContaining({ action: 'accept_summary', label: '通过总结', code: 'PROJECT.SUMMARY_NOTE_REQUIRED' })]);
     const unchecked = await w.refused('/api/v1/projects/p-a/summary/accept', {}, 'city', 422, 'PROJECT.SUMMARY_NOTE_REQUIRED');
     expect(unchecked.messageZh).toContain('总结节能量 12.5 吨标准煤，各期报告均未填报该指标');
+    // The county returns a summary, but accepting it is the city's, which opened the assessment (review 49 #3).
+    expect(ok(await w.get('/api/v1/projects/p-a', 'xy')).body.allowedActions).not.toContain('accept_summary');
+    await w.refused('/api/v1/projects/p-a/summary/accept', { note: '同意' }, 'xy', 403, 'PROJECT.ASSESSMENT_OPENER_ONLY');
     expect(ok(await w.post('/api/v1/projects/p-a/summary/accept', { note: '同意' }, 'city')).body.events).toEqual(['SummaryAccepted']);
     const board = (await w.get('/api/v1/board?orgId=ent-a', 'city')).body.items[0];
     expect(board).toMatchObject({ status: 'summarized', statusLabel: '已总结', total: 85.25, gradeLabel: '良好' });

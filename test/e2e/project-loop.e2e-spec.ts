@@ -187,6 +187,13 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     const got = ok(await w.get('/api/v1/projects/p-a', 'unitA')).body;
     expect(got.supervision.findings[0]).toMatchObject({ findingId: 'i1-1', status: 'accepted', statusLabel: '已整改', severityLabel: '较大问题' });
     expect(got.supervision.findings[0].rectifications.map((r: any) => r.outcome)).toEqual(['rejected', 'accepted']);
+    expect(got.supervision.inspections[0]).toMatchObject({ inspectionId: 'i1', inspectedByOrgId: 'xy' });
+    // The city's own inspection is verified by the city (or above): the county under it does not settle it (review 49 #3).
+    ok(await w.post('/api/v1/projects/p-a/inspections', { inspectionId: 'i2', inspectedOn: '2021-10-12', findings: [{ findingId: 'i2-1', description: '应急预案未演练', severity: 'minor', rectifyBy: '2021-10-31' }] }, 'city'), 201);
+    ok(await w.post('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification', { description: '已组织演练' }, 'unitA'), 201);
+    const county = await w.refused('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'xy', 403, 'PROJECT.INSPECTOR_ONLY');
+    expect(county.messageZh).toContain('整改情况由');
+    expect(ok(await w.post('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'city')).body.events).toEqual(['RectificationAccepted']);
   });
 
   it('an unrectified finding past its deadline is marked overdue by the scheduler', async () => {

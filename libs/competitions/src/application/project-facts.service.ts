@@ -107,9 +107,30 @@ export class ProjectFacts {
     const name = this.orgs.get(opener)?.name ?? opener;
     throw DomainError.forbidden(
       'PROJECT.ASSESSMENT_OPENER_ONLY',
-      `本项目的评估考核由${name}启动，确定评估结果（含评分分歧的复核）和增补评估专家由${name}（或其上级竞赛委员会）办理。`,
-      `The assessment of this project was opened by ${opener}; fixing its result (with the review of a disagreement) and adding an assessor are for that committee (or one above it).`,
+      `本项目的评估考核由${name}启动，确定评估结果（含评分分歧的复核）、增补评估专家和验收竞赛总结由${name}（或其上级竞赛委员会）办理。`,
+      `The assessment of this project was opened by ${opener}; fixing its result (with the review of a disagreement), adding an assessor and accepting the summary are for that committee (or one above it).`,
       { openedByOrgId: opener, yourOrgId: user.orgId },
+    );
+  }
+
+  /**
+   * A rectification is verified (accepted or rejected) by the committee that inspected, or one
+   * above it (review 49 #3): a county under the city verifying the city's own findings would
+   * settle the city's inspection. An inspection recorded before its committee was kept is any
+   * committee's over the project, as before.
+   */
+  requireInspector(user: AuthUser, project: Project, action: string, params: Record<string, string> | undefined): void {
+    if (action !== 'accept_rectification' && action !== 'reject_rectification') return;
+    const finding = project.supervision.findings.find((f) => f.findingId === params?.findingId);
+    const inspection = finding && project.supervision.inspections.find((i) => i.inspectionId === finding.inspectionId);
+    const inspector = inspection?.inspectedByOrgId;
+    if (!inspector || this.orgs.isWithin(inspector, user.orgId)) return;
+    const name = this.orgs.get(inspector)?.name ?? inspector;
+    throw DomainError.forbidden(
+      'PROJECT.INSPECTOR_ONLY',
+      `督导问题 ${finding!.findingId} 由${name}在 ${inspection!.inspectedOn} 的督导检查中提出，整改情况由${name}（或其上级竞赛委员会）审核。`,
+      `Finding ${finding!.findingId} was raised by ${inspector} at its inspection of ${inspection!.inspectedOn}; its rectification is verified by that committee (or one above it).`,
+      { inspectionId: inspection!.inspectionId, inspectedByOrgId: inspector, yourOrgId: user.orgId },
     );
   }
 

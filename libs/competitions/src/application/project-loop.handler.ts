@@ -46,6 +46,7 @@ export class ProjectLoopHandler implements ICommandHandler<ProjectLoopCommand, L
     const { project } = await this.facts.project(projectId);
     const ctx = this.commands.context(req, user, await this.access(action, user, project));
     this.facts.requireAssessmentOwner(user, project, action);
+    this.facts.requireInspector(user, project, action, params);
     const base = { projectId, at: ctx.now.toISOString(), actor: ctx.actor };
     const built = await BUILDERS[action]({ project, body: body ?? {}, params, base, facts: this.facts, newItemId: () => newAggregateId(req, user, newId) });
     const outcome = await this.commands.run(projectStream(projectId), projectDecider, built.command, ctx);

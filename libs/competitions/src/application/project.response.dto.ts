@@ -117,6 +117,7 @@ export class InspectionDto {
   @ApiProperty({ description: '督导日期 Inspected on', format: 'date' }) inspectedOn!: string;
   @ApiProperty({ description: '登记时间（早期记录为 null）Recorded at', type: String, format: 'date-time', nullable: true }) recordedAt!: string | null;
   @ApiProperty({ description: '发现的问题 Findings', type: [String] }) findingIds!: string[];
+  @ApiProperty({ description: '督导的竞赛委员会：整改由其（或其上级）审核（早期记录为 null）The committee that inspected, which (or one above it) verifies the rectifications', type: String, nullable: true }) inspectedByOrgId!: string | null;
 }
 
 export class RectificationDto {

@@ -38,9 +38,9 @@ describe('actions open now (allowedActions)', () => {
     });
   });
 
-  it('offers fixing the result and adding an assessor only to the committee that opened the assessment or one above it; the summary to any', () => {
+  it('offers fixing the result, adding an assessor and accepting the summary only to the committee that opened the assessment or one above it; returning the summary to any (review 49 #3)', () => {
     const offered = ['add_assessor', 'finalize_assessment', 'accept_summary', 'return_summary', 'terminate'] as const;
-    expect(narrowActions([...offered], { assessmentOwner: false })).toEqual(['accept_summary', 'return_summary', 'terminate']);
+    expect(narrowActions([...offered], { assessmentOwner: false })).toEqual(['return_summary', 'terminate']);
     expect(narrowActions([...offered], { assessmentOwner: true })).toEqual([...offered]);
     // Not known (opened before the opener was kept): as before, any committee over the project.
     expect(narrowActions([...offered], {})).toEqual([...offered]);

@@ -32,11 +32,12 @@ export interface ProjectActionFacts {
 }
 
 /**
- * What only the committee that opened the assessment (or one above it) does: add an assessor and fix
- * the result, with its review of a disagreement. The summary is any committee's over the project
- * (a county may return one, as it approved the application).
+ * What only the committee that opened the assessment (or one above it) does: add an assessor, fix
+ * the result, with its review of a disagreement, and accept the summary, which closes the loop
+ * and feeds eligibility (review 49 #3). Returning a summary is any committee's over the project
+ * (a county may send one back, as it approved the application).
  */
-export const ASSESSMENT_OWNER_ACTIONS: readonly ProjectAction[] = ['add_assessor', 'finalize_assessment'];
+export const ASSESSMENT_OWNER_ACTIONS: readonly ProjectAction[] = ['add_assessor', 'finalize_assessment', 'accept_summary'];
 
 /** The organising committee extends its deadline, while its campaign is published and not over (the extension decider's rules). */
 export function mayExtendNow(callerOrgId: string, campaign: { organizerOrgId: string; endsOn: string; status: string }, at: string): boolean {
@@ -80,7 +81,7 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
         return facts.findingsToReview === undefined || facts.findingsToReview > 0;
       case 'accept_summary':
         // A rectification awaiting verification is verified first: nothing can be verified once the summary closes the project.
-        return facts.findingsToReview === undefined || facts.findingsToReview === 0;
+        return (facts.findingsToReview === undefined || facts.findingsToReview === 0) && facts.assessmentOwner !== false;
       case 'finalize_assessment':
         return facts.enoughScores !== false && facts.assessmentOwner !== false;
       case 'add_assessor':

@@ -92,6 +92,8 @@ export interface Inspection {
   findingIds: string[];
   /** When it was recorded; null for one recorded before this was kept. */
   recordedAt: string | null;
+  /** The committee that inspected, which (or one above it) verifies the rectifications; null for one recorded before this was kept. */
+  inspectedByOrgId: string | null;
 }
 
 export interface SafetyIncident {

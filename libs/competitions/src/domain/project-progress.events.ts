@@ -47,6 +47,8 @@ export type InspectionRecorded = DomainEvent<
     projectId: string; inspectionId: string; inspectedOn: string; findings: Array<{ findingId: string; description: string; severity: FindingSeverity; rectifyBy: string }>;
     /** When it was recorded (absent on events recorded before this was kept). */
     recordedAt?: string;
+    /** The committee that inspected: it, or one above it, verifies the rectifications (absent on events recorded before this was kept). */
+    inspectedByOrgId?: string;
   }
 >;
 

@@ -65,9 +65,9 @@ export function evolveProgress(p: Project, event: ProjectProgressEvent): Project
       return withProgress(p, { commendations: commendations.map((x) => (x.commendationId === commendationId ? { ...x, status } : x)) });
     }
     case 'InspectionRecorded': {
-      const { inspectionId, inspectedOn, findings, recordedAt } = event.data;
+      const { inspectionId, inspectedOn, findings, recordedAt, inspectedByOrgId } = event.data;
       return withSupervision(p, {
-        inspections: [...p.supervision.inspections, { inspectionId, inspectedOn, findingIds: findings.map((f) => f.findingId), recordedAt: recordedAt ?? null }],
+        inspections: [...p.supervision.inspections, { inspectionId, inspectedOn, findingIds: findings.map((f) => f.findingId), recordedAt: recordedAt ?? null, inspectedByOrgId: inspectedByOrgId ?? null }],
         findings: [...p.supervision.findings, ...findings.map((f): Finding => ({ ...f, inspectionId, status: 'open', overdue: false, rectifications: [] }))],
       });
     }

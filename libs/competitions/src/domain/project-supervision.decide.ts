@@ -44,7 +44,7 @@ export function recordInspection(c: RecordInspection, state: ProjectState): Proj
       today,
     });
   }
-  return [{ type: 'InspectionRecorded', data: { projectId: c.projectId, inspectionId: c.inspectionId, inspectedOn: c.inspectedOn, findings, recordedAt: c.at } }];
+  return [{ type: 'InspectionRecorded', data: { projectId: c.projectId, inspectionId: c.inspectionId, inspectedOn: c.inspectedOn, findings, recordedAt: c.at, inspectedByOrgId: c.actor.orgId } }];
 }
 
 function requireFinding(project: Project, findingId: string): Finding {

@@ -35,7 +35,7 @@ const overdue: ProjectEvent = { type: 'RectificationOverdue', data: { projectId:
 describe('supervision inspections (督导检查)', () => {
   it('records an inspection and its findings, each with a deadline', () => {
     const recorded = inspect();
-    spec().given(inProgress).when(recorded).then([{ ...inspected, data: { ...(inspected.data as object), recordedAt: recorded.at } } as ProjectEvent]);
+    spec().given(inProgress).when(recorded).then([{ ...inspected, data: { ...(inspected.data as object), recordedAt: recorded.at, inspectedByOrgId: 'jj-committee' } } as ProjectEvent]);
     // When it was recorded, beside the day it took place (review 37 #9); one recorded before that was kept reads as null.
     spec().given(inProgress).when(recorded).thenState((s) => expect((s as Project).supervision.inspections[0]).toMatchObject({ inspectedOn: '2021-09-18', recordedAt: recorded.at }));
     expect((fold(projectDecider, withFinding) as Project).supervision.inspections[0]!.recordedAt).toBeNull();
