@@ -139,7 +139,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     await w.refused('/api/v1/projects/p-a/commendations/nope/revoke', { reason: '无' }, 'city', 404, 'PROJECT.COMMENDATION_NOT_FOUND');
     // The city's commendation is the city's (or above) to change, not the county's below it.
     ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { commendationId: 'k-city', recipient: { kind: 'person', name: '周工', orgId: 'ent-a', id: 'zhou' }, citation: '市级表彰' }, 'city'), 201);
-    await w.refused('/api/v1/projects/p-a/commendations/k-city/suspend', { reason: '区里暂停' }, 'xy', 403, 'AUTH.OUT_OF_SCOPE');
+    // Told as what it is: the project is the county's to see, the commendation the city's to change (review 50 #7).
+    const countyOnCity = await w.refused('/api/v1/projects/p-a/commendations/k-city/suspend', { reason: '区里暂停' }, 'xy', 403, 'PROJECT.COMMENDATION_GIVER_ONLY');
+    expect(countyOnCity.messageZh).toMatch(/^该即时表彰由.+给予，只能由.+（或其上级竞赛委员会）撤销、暂停、摘牌或恢复。$/);
     // The project view names them as the register does: every one with its status, a team named without an organisation under the project's.
     const shown = ok(await w.get('/api/v1/projects/p-a', 'city')).body.progress.commendations;
     expect(shown.find((c: any) => c.commendationId === 'k-li')).toMatchObject({ status: 'revoked', statusLabel: '已撤销' });

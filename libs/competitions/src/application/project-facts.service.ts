@@ -89,6 +89,22 @@ export class ProjectFacts {
     return user.roles.includes('committee') && orgIds.every((o) => this.orgs.isWithin(o, user.orgId));
   }
 
+  /**
+   * An instant commendation is changed (revoked, suspended, withdrawn, reinstated) by the committee
+   * that gave it, or one above it; a county over the project is told so, not that the project is
+   * outside its scope (review 50 #7).
+   */
+  requireCommendationGiver(user: AuthUser, givenByOrgId: string, commendationId: string): void {
+    if (this.committeeOver(user, givenByOrgId)) return;
+    const name = this.orgs.get(givenByOrgId)?.name ?? givenByOrgId;
+    throw DomainError.forbidden(
+      'PROJECT.COMMENDATION_GIVER_ONLY',
+      `该即时表彰由${name}给予，只能由${name}（或其上级竞赛委员会）撤销、暂停、摘牌或恢复。`,
+      `This instant commendation was given by ${givenByOrgId}; only that committee (or one above it) revokes, suspends, withdraws or reinstates it.`,
+      { commendationId, givenByOrgId, yourOrgId: user.orgId },
+    );
+  }
+
   /** Whether the caller is the committee that opened the project's assessment, or one above it (undefined: none opened, or its opener not recorded). */
   assessmentOwner(user: AuthUser, project: Project): boolean | undefined {
     const opener = project.assessment?.openedByOrgId;

@@ -123,7 +123,7 @@ export class ProjectProgressController {
     const role = await this.facts.asCommittee(user, project.orgId);
     // The committee that gave it, or one above it, changes it: a county does not suspend the city's commendation.
     const givenBy = project.progress.commendations.find((x) => x.commendationId === commendationId)?.givenByOrgId;
-    if (givenBy) await this.facts.asCommittee(user, givenBy);
+    if (givenBy) this.facts.requireCommendationGiver(user, givenBy, commendationId);
     requireNoModeUnlessWithdrawal(change, body.mode);
     const ctx = this.commands.context(req, user, role);
     const command = { type: 'ChangeInstantCommendation' as const, projectId, at: ctx.now.toISOString(), actor: ctx.actor, commendationId, change, reason: body.reason, mode: body.mode ?? null };
