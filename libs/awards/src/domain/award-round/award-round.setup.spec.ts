@@ -146,7 +146,8 @@ describe('nominating', () => {
 
     it('refuses a second enterprise head (Hainan: of 9 medals at most 1 enterprise head)', () => {
       const named = spec.given([round, submitted('n-1', { attributes: head })]).when(nominate('n-2', { recommenderOrgId: 'org-b', attributes: head })).thenThrows('AWARD.QUOTA_EXCEEDED');
-      expect(named.messageZh).toContain('分项名额“企业负责人”：已推荐 2 名，限 1 名');
+      // The refused one is not counted as nominated (review 50 #10).
+      expect(named.messageZh).toContain('分项名额“企业负责人”：已推荐 1 名，限 1 名，已满');
       // A substitute does not help with a sub-quota, in either language.
       expect(named.messageEn).toContain('a sub-quota is full: change who is on the list');
       expect(named.messageEn).not.toContain('substitute');
@@ -160,7 +161,7 @@ describe('nominating', () => {
       const given = [round, submitted('n-1'), submitted('n-2', { pool: 'competition_reserved' })];
       spec.given(given).when(nominate('n-3')).thenThrows('AWARD.QUOTA_EXCEEDED', { details: { breaches: [{ quota: 'recommender', key: 'org-a', limit: 2, count: 3 }] } });
       const named = spec.given(given).when(nominate('n-3', { orgNames: { 'org-a': '浔阳纺织有限公司' } })).thenThrows('AWARD.QUOTA_EXCEEDED');
-      expect(named.messageZh).toContain('推荐单位浔阳纺织有限公司的名额：已推荐 3 名，限 2 名');
+      expect(named.messageZh).toContain('推荐单位浔阳纺织有限公司的名额：已推荐 2 名，限 2 名，已满');
       spec.given(given).when(nominate('n-3', { substitute: true, order: 1 })).thenMatches([{ type: 'NominationSubmitted', data: { substitute: true, order: 1 } }]);
     });
   });
