@@ -142,6 +142,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(late.body.failedReasons.map((r: any) => r.rule)).toEqual(['applied_on_time', 'summary_accepted', 'min_grade']);
     expect(late.body.failedReasons.every((r: any) => r.messageZh && r.messageEn)).toBe(true);
     expect(late.body.failedReasons.find((r: any) => r.rule === 'summary_accepted').messageZh).toMatch(/当前状态：[^a-z_]+）/);
+    // Without its project, the project rules say once what to send, and the field is named as a form shows it (review 50 #11).
+    const unlinked = (await post(`${R}/nominations`, { nominee: { kind: 'unit', id: 'ent-late', name: '单位 ent-late' } }, 'county')).body;
+    expect(unlinked).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE', errors: [{ field: 'projectId' }] });
+    expect(unlinked.messageZh.match(/请在推荐中填写项目编号（projectId）/g)).toHaveLength(1);
     const person = await post(`${R}/nominations`, { nominee: { kind: 'person', id: 'p-zhang', name: '张师傅', orgId: 'ent-a' }, projectId: 'p-a' }, 'county');
     expect(person.status).toBe(422);
     expect(person.body).toMatchObject({ code: 'AWARD.NOMINEE_KIND_MISMATCH', messageZh: expect.stringContaining('五一劳动奖状只能推荐单位') });

@@ -217,7 +217,8 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
       // Rules that fail for one missing fact say the same sentence: it is said once (failedReasons keeps every rule).
       `${c.nominee.name} 不符合评选条件：${[...new Set(failed.map((r) => r.messageZh))].join('')}`,
       `${c.nominee.name} is not eligible: ${[...new Set(failed.map((r) => r.messageEn))].join(' ')}`,
-      { failedReasons: failed },
+      // A project rule that had no project to read points at the field to fill in, as a form shows it.
+      { failedReasons: failed, ...(failed.some((r) => r.facts?.projectId === null) ? { errors: [{ field: 'projectId', messageZh: '请填写推荐对象所依托的竞赛项目编号。', messageEn: 'Give the competition project the nominee rests on.' }] } : {}) },
     );
   }
   const earlier = state.nominations.find((n) => n.nominee.kind === c.nominee.kind && n.nominee.id === c.nominee.id);

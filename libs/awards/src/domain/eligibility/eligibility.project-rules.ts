@@ -20,7 +20,8 @@ const projectCalled = (p: ProjectFacts): string => (p.title ? `“${p.title}”�
 function withProject(rule: RuleKey, ctx: RuleContext, check: (p: ProjectFacts) => EligibilityReason): EligibilityReason {
   const p = ctx.input.project;
   if (!p) {
-    return reason(rule, false, '缺少推荐对象所属竞赛项目的事实，无法核对本项规则；请先关联竞赛项目。', 'No competition project facts were given, so this rule cannot be checked; link the nominee to its project first.', { projectId: null });
+    // Said the same for every project rule (the refusal says it once): what to send, not a linking step that does not exist (review 50 #11).
+    return reason(rule, false, '本轮评选规则须核对推荐对象所依托的竞赛项目，请在推荐中填写项目编号（projectId）。', "This round's rules check the competition project the nominee rests on: give it as projectId in the nomination.", { projectId: null });
   }
   return check(p);
 }
