@@ -11,6 +11,14 @@ describe('what a conferral that confers nothing says', () => {
     expect(why).toMatchObject({ code: 'AWARD.SUB_QUOTA_NOT_MET', zh: expect.stringContaining('“农民工”已推荐 0 名，要求至少 1 名') });
     const summary = conferralSummary([removed], 1, why);
     expect(summary).toMatchObject({ conferred: 0, listFails: 'AWARD.SUB_QUOTA_NOT_MET', messageZh: expect.stringContaining('余下名单不再满足要求（推荐名单未达分项名额要求：“农民工”已推荐 0 名，要求至少 1 名）') });
+    expect(summary.messageZh).toContain('请补足名单（如需，重新开放推荐后再次公示）');
+  });
+
+  it('asks for the outstanding sign-offs, not a new list, when only they stop it (review 50 #6)', () => {
+    const why = { code: 'AWARD.CLEARANCES_OUTSTANDING', zh: '1 名人选尚待有关部门出具意见。', en: '1 nominee awaits clearances.' };
+    const summary = conferralSummary([removed], 1, why);
+    expect(summary).toMatchObject({ listFails: 'AWARD.CLEARANCES_OUTSTANDING', messageZh: expect.stringContaining('请先取得尚待出具的部门意见，再次办理表彰；无需重新公示。') });
+    expect(summary.messageZh).not.toContain('补足名单');
   });
 
   it('says nothing of a list that holds, nor of one left empty', () => {

@@ -26,13 +26,18 @@ export function conferralSummary(events: ReadonlyArray<{ type: string; data: unk
       return { nominationId: d.nominationId, failedReasons: d.failedReasons ?? [] };
     });
   const blocked = conferred === 0 && removed.length > 0;
+  // What to do next, by what stops the list: outstanding sign-offs are obtained and the conferral asked again, nothing
+  // reopened (review 50 #6); a list short of people or out of its ratios is completed, with a new notice where needed.
+  const clearances = primariesLeft > 0 && why?.code === 'AWARD.CLEARANCES_OUTSTANDING';
+  const nextZh = clearances ? '请先取得尚待出具的部门意见，再次办理表彰；无需重新公示。' : '请补足名单（如需，重新开放推荐后再次公示）。';
+  const nextEn = clearances ? 'Obtain the outstanding departments\' sign-offs, then confer again; no new notice is needed.' : 'Complete it (reopening nominations for a new notice where needed).';
   return {
     conferred,
     removed,
     ...(blocked
       ? {
-          messageZh: `表彰时 ${removed.length} 名人选已不符合评选条件，已移出并记录原因；${primariesLeft === 0 ? '名单已无人选' : `余下名单不再满足要求${why ? `（${why.zh.replace(/。$/, '')}）` : ''}`}，本次未授予荣誉。请补足名单（如需，重新开放推荐后再次公示）。`,
-          messageEn: `${removed.length} nominee(s) no longer met the rules at conferral and were removed, with the reasons recorded; the list no longer holds${primariesLeft > 0 && why ? ` (${why.en.replace(/\.$/, '')})` : ''}, so nothing was conferred. Complete it (reopening nominations for a new notice where needed).`,
+          messageZh: `表彰时 ${removed.length} 名人选已不符合评选条件，已移出并记录原因；${primariesLeft === 0 ? '名单已无人选' : `余下名单不再满足要求${why ? `（${why.zh.replace(/。$/, '')}）` : ''}`}，本次未授予荣誉。${nextZh}`,
+          messageEn: `${removed.length} nominee(s) no longer met the rules at conferral and were removed, with the reasons recorded; the list no longer holds${primariesLeft > 0 && why ? ` (${why.en.replace(/\.$/, '')})` : ''}, so nothing was conferred. ${nextEn}`,
           ...(primariesLeft > 0 && why ? { listFails: why.code } : {}),
         }
       : {}),
