@@ -362,6 +362,10 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const reasonOf = (projectId: string) => board.items.find((i: any) => i.projectId === projectId).failedReasons[0].messageZh;
     expect(reasonOf('p-b')).toContain('已表彰');
     expect(reasonOf('p-a')).toContain('已因异议撤回');
+    // On the list or holding the honour is a state of its own, not a bar beside real ones: the winner is not shown as disqualified (review 49 #8, 50 #9).
+    expect(board.items.map((i: any) => [i.projectId, i.eligible, i.verdict, i.verdictLabel.zh])).toEqual([
+      ['p-a', false, 'nominated', '已推荐（本轮名单中）'], ['p-b', false, 'nominated', '已推荐（本轮名单中）'], ['p-c', false, 'honoured', '已获该荣誉'], ['p-late', false, 'ineligible', '不符合条件'],
+    ]);
   });
 
   it('never answers valid for an honour revoked a moment ago, even while the read models lag behind', async () => {

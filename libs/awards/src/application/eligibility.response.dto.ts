@@ -32,7 +32,7 @@ export class EligibilityItemDto {
   @ApiProperty({ description: '状态名称 Status label', type: LabelDto }) statusLabel!: LabelDto;
   @ApiProperty({ description: '参赛单位 Unit', type: EligibilityUnitDto }) unit!: EligibilityUnitDto;
   @ApiProperty({ description: '符合评选条件 Eligible' }) eligible!: boolean;
-  @ApiProperty({ description: '结论 Verdict', enum: ['eligible', 'ineligible', 'pending'] }) verdict!: string;
+  @ApiProperty({ description: '结论 Verdict', enum: ['eligible', 'pending', 'nominated', 'honoured', 'ineligible'] }) verdict!: string;
   @ApiProperty({ description: '结论名称 Verdict label', type: LabelDto }) verdictLabel!: LabelDto;
   @ApiProperty({ description: '未通过的规则 Rules failed', type: [FailedReasonDto] }) failedReasons!: FailedReasonDto[];
   @ApiProperty({ description: '逐条结论 Each rule', type: [EligibilityReasonDto] }) reasons!: EligibilityReasonDto[];

@@ -169,13 +169,18 @@ export const NOMINATION_STATUS_LABELS: Record<'active' | 'removed' | 'withdrawn'
 
 /**
  * The verdict of the eligibility board: eligible, pending (it fails only on rules whose deadline
- * has not come, such as an application window still open) or not eligible.
+ * has not come, such as an application window still open), nominated (it fails only because it is
+ * already on this round's list), honoured (only because it holds the honour already, on the list
+ * or not), or not eligible. Nominated and honoured are not bars: the winner is not disqualified
+ * (review 49 #8, 50 #9); `eligible` stays false, as it may not be nominated again.
  */
-export type EligibilityVerdictStatus = 'eligible' | 'pending' | 'ineligible';
+export type EligibilityVerdictStatus = 'eligible' | 'pending' | 'nominated' | 'honoured' | 'ineligible';
 
 export const ELIGIBILITY_VERDICT_LABELS: Record<EligibilityVerdictStatus, Label> = {
   eligible: { zh: '符合条件', en: 'eligible' },
   pending: { zh: '待定（尚未到期）', en: 'pending (not yet due)' },
+  nominated: { zh: '已推荐（本轮名单中）', en: 'nominated (on this round’s list)' },
+  honoured: { zh: '已获该荣誉', en: 'holds this honour' },
   ineligible: { zh: '不符合条件', en: 'not eligible' },
 };
 

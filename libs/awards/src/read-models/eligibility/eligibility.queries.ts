@@ -161,6 +161,9 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
   return { ...verdict, reasons: [deferred, ...verdict.reasons] };
 }
 
+/** Rules that fail only because the nominee is already on the round's list or already holds the honour. */
+const ALREADY: ReadonlySet<string> = new Set(['no_double_nomination', 'no_repeat_honour']);
+
 /** Rules a project can only meet after it has applied; while its application is pending they are not yet due either. */
 const AFTER_APPLICATION: ReadonlySet<string> = new Set(['summary_accepted', 'min_grade', 'no_unrectified_finding']);
 
@@ -173,7 +176,10 @@ function verdictStatusOf(verdict: EligibilityVerdict): EligibilityVerdictStatus 
   if (verdict.eligible) return 'eligible';
   const failed = verdict.reasons.filter((x) => !x.passed);
   const waiting = failed.some((x) => x.pending);
-  return waiting && failed.every((x) => x.pending || AFTER_APPLICATION.has(x.rule)) ? 'pending' : 'ineligible';
+  if (waiting && failed.every((x) => x.pending || AFTER_APPLICATION.has(x.rule))) return 'pending';
+  // On the list already, or holding the honour: a state of its own, not a bar beside real ones.
+  if (failed.every((x) => ALREADY.has(x.rule))) return failed.some((x) => x.rule === 'no_repeat_honour') ? 'honoured' : 'nominated';
+  return 'ineligible';
 }
 
 /**
