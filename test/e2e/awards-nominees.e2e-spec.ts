@@ -177,10 +177,13 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       const outside = (await get('/api/v1/eligibility/projects/p-lx-e1?awardType=may_day_certificate', 'xunyangOffice')).body;
       expect(outside).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
       expect((await get('/api/v1/projects/p-lx-e1', 'xunyang')).body.code).toBe(outside.code);
-      // Judged by a preset, the answer names it by an id that can be asked for again.
+      // No round of the award yet: the rule set the campaign's own latest round uses judges, before another city's preset (review 49 #7).
       const byDefault = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=model_worker', 'office')).body;
-      expect(byDefault.ruleSet).toMatchObject({ ruleSetId: 'preset:jiujiang_campaign_2021', basisZh: expect.stringContaining('本活动尚无该奖项的评选轮次，暂按预设“九江市劳动竞赛评选条件（2021）”判定') });
+      expect(byDefault.ruleSet).toMatchObject({ ruleSetId: 'jj-2021', basisZh: expect.stringContaining('本活动尚无该奖项的评选轮次，暂按本活动五一劳动奖状评选轮次 cert 所用的规则集 jj-2021 第 1 版判定') });
       expect(ok(await get(`/api/v1/eligibility?campaignId=jj-2021&awardType=model_worker&ruleSetId=${byDefault.ruleSet.ruleSetId}`, 'office')).body.items).toEqual(byDefault.items);
+      // Judged by a preset, the answer names it by an id that can be asked for again.
+      const byPreset = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=model_worker&ruleSetId=preset:jiujiang_campaign_2021', 'office')).body;
+      expect(byPreset.ruleSet).toMatchObject({ ruleSetId: 'preset:jiujiang_campaign_2021', basisZh: expect.stringContaining('按预设“九江市劳动竞赛评选条件（2021）”判定（按所指定）') });
       // One project's verdict is not a page: paging parameters are refused, not silently ignored.
       expect((await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_certificate&offset=10', 'office')).body).toMatchObject({ status: 400, errors: [{ field: 'offset' }] });
       expect(windowOf(certificate)).toMatchObject({ passed: false, facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });

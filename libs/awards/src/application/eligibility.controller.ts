@@ -11,7 +11,7 @@ import { DomainError } from '@jingsai/shared';
 import { latestRoundOf } from '../read-models/award-rounds/award-round-list.queries';
 import { EligibilityQuery, eligibilityBoard } from '../read-models/eligibility/eligibility.queries';
 import { ruleSetVersionContent } from '../read-models/rule-sets/rule-set-list.queries';
-import { AWARD_TYPES, AwardType } from './award-domain';
+import { AWARD_TYPES, AWARD_TYPE_CATALOGUE, AwardType } from './award-domain';
 import { campaignStream } from './award-streams';
 import { DEFAULT_ELIGIBILITY_PRESET, RULE_SET_PRESETS } from './rule-set.presets';
 import { EligibilityBoardExtraDto, EligibilityItemDto } from './eligibility.response.dto';
@@ -22,7 +22,7 @@ const PRESET_PREFIX = 'preset:';
 /** One project's verdict: not a page, so no limit or offset (a page's parameters would be accepted and ignored). */
 class EligibilityOneQueryDto extends ConsistentQueryDto {
   @ApiProperty({ description: '奖项 Award type', enum: AWARD_TYPES }) @IsIn(AWARD_TYPES) awardType!: AwardType;
-  @ApiPropertyOptional({ description: '按此规则集判定（默认：本活动该奖项最近一轮的规则集，否则九江评选条件预设）Rule set to judge by' }) @IsOptional() @IsString() ruleSetId?: string;
+  @ApiPropertyOptional({ description: '按此规则集判定（默认：本活动该奖项最近一轮的规则集；尚无该奖项的轮次时，本活动最近一轮的规则集；活动尚无任何轮次时，九江评选条件预设）Rule set to judge by' }) @IsOptional() @IsString() ruleSetId?: string;
   @ApiPropertyOptional({ description: '规则集版本（默认最新）Rule-set version' }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(Number.MAX_SAFE_INTEGER) ruleSetVersion?: number;
 }
 
@@ -51,7 +51,9 @@ export class EligibilityController {
 
   private query(q: EligibilityOneQueryDto, campaignId: string | undefined, user: AuthUser): Omit<EligibilityQuery, 'limit' | 'offset'> {
     const round = campaignId ? latestRoundOf(this.db, campaignId, q.awardType) : undefined;
-    const ruleSetId = q.ruleSetId ?? round?.ruleSetId;
+    // No round of this award yet: the rule set the campaign's own latest round uses, before another city's preset (review 49 #7).
+    const sibling = !round && !q.ruleSetId && campaignId ? latestRoundOf(this.db, campaignId, null) : undefined;
+    const ruleSetId = q.ruleSetId ?? round?.ruleSetId ?? sibling?.ruleSetId;
     const base = {
       campaignId, awardType: q.awardType, asOf: this.commands.now().toISOString(), roundId: round?.roundId, withinOrgId: this.everywhere(user) ? undefined : user.orgId,
       ...(ownOnly(user) ? { ownOrgId: user.orgId } : {}),
@@ -63,8 +65,8 @@ export class EligibilityController {
       return byPreset(DEFAULT_ELIGIBILITY_PRESET, `本活动尚无该奖项的评选轮次，暂按预设“${DEFAULT_ELIGIBILITY_PRESET.label.zh}”判定；可用 ruleSetId 指定本地发布的规则集。`);
     }
     const preset = RULE_SET_PRESETS.find((p) => `${PRESET_PREFIX}${p.key}` === ruleSetId);
-    if (preset) return byPreset(preset, `按预设“${preset.label.zh}”判定${q.ruleSetId ? '（按所指定）' : '（本活动该奖项评选轮次所用）'}。`);
-    const content = ruleSetVersionContent(this.db, ruleSetId, q.ruleSetVersion ?? (q.ruleSetId ? undefined : round?.ruleSetVersion));
+    if (preset) return byPreset(preset, `按预设“${preset.label.zh}”判定${q.ruleSetId ? '（按所指定）' : round ? '（本活动该奖项评选轮次所用）' : `（本活动尚无该奖项的评选轮次，为本活动评选轮次 ${sibling!.roundId} 所用）`}。`);
+    const content = ruleSetVersionContent(this.db, ruleSetId, q.ruleSetVersion ?? (q.ruleSetId ? undefined : (round ?? sibling)?.ruleSetVersion));
     if (!content) {
       // A version the rule set does not have is named as such: the rule set itself exists.
       const latest = q.ruleSetVersion !== undefined ? ruleSetVersionContent(this.db, ruleSetId, undefined) : undefined;
@@ -75,7 +77,11 @@ export class EligibilityController {
       }
       throw DomainError.notFound('RULESET.NOT_FOUND', `规则集 ${ruleSetId} 不存在。`, `Rule set ${ruleSetId} does not exist.`, { ruleSetId, version: q.ruleSetVersion ?? null });
     }
-    const basisZh = q.ruleSetId ? `按所指定的规则集 ${ruleSetId} 第 ${content.version} 版判定。` : `按本活动该奖项评选轮次 ${round!.roundId} 所用的规则集 ${ruleSetId} 第 ${content.version} 版判定。`;
+    const basisZh = q.ruleSetId
+      ? `按所指定的规则集 ${ruleSetId} 第 ${content.version} 版判定。`
+      : round
+        ? `按本活动该奖项评选轮次 ${round.roundId} 所用的规则集 ${ruleSetId} 第 ${content.version} 版判定。`
+        : `本活动尚无该奖项的评选轮次，暂按本活动${AWARD_TYPE_CATALOGUE[sibling!.awardType as AwardType]?.zh ?? sibling!.awardType}评选轮次 ${sibling!.roundId} 所用的规则集 ${ruleSetId} 第 ${content.version} 版判定；可用 ruleSetId 指定其他规则集。`;
     return { ...base, rules: content.rules, ruleSetId, ruleSetVersion: content.version, basisZh };
   }
 

@@ -72,6 +72,7 @@ describe('award round list projection', () => {
     projectionSpec(combined)
       .given(flow)
       .thenMatches((db) => [...objectionDetails(db, 'r1').values()], [{ objectionId: 'o1', status: 'upheld', note: '经核实属实', objector: { realName: '李四' }, grounds: '材料不实' }]);
-    projectionSpec(combined).given(flow).then((db) => latestRoundOf(db, 'c1', 'may_day_medal'), { roundId: 'r1', ruleSetId: 'jj', ruleSetVersion: 1 });
+    projectionSpec(combined).given(flow).then((db) => latestRoundOf(db, 'c1', 'may_day_medal'), { roundId: 'r1', awardType: 'may_day_medal', ruleSetId: 'jj', ruleSetVersion: 1 });
+    projectionSpec(combined).given(flow).then((db) => [latestRoundOf(db, 'c1', null)?.roundId, latestRoundOf(db, 'c1', 'model_worker')], ['r1', undefined]);
   });
 });

@@ -117,8 +117,9 @@ export function objectionDetails(db: Database, roundId: string): Map<string, Obj
 }
 
 /** Rule set of the latest round of this campaign and award type, if any (the eligibility board judges by it). */
-export function latestRoundOf(db: Database, campaignId: string, awardType: string): { roundId: string; ruleSetId: string; ruleSetVersion: number } | undefined {
+export function latestRoundOf(db: Database, campaignId: string, awardType: string | null): { roundId: string; awardType: string; ruleSetId: string; ruleSetVersion: number } | undefined {
+  // null: the campaign's latest round of any award type.
   return db
-    .prepare('SELECT round_id AS roundId, rule_set_id AS ruleSetId, rule_set_version AS ruleSetVersion FROM award_rounds WHERE campaign_id = ? AND award_type = ? ORDER BY created_at DESC LIMIT 1')
-    .get(campaignId, awardType) as { roundId: string; ruleSetId: string; ruleSetVersion: number } | undefined;
+    .prepare(`SELECT round_id AS roundId, award_type AS awardType, rule_set_id AS ruleSetId, rule_set_version AS ruleSetVersion FROM award_rounds WHERE campaign_id = ?${awardType === null ? '' : ' AND award_type = ?'} ORDER BY created_at DESC LIMIT 1`)
+    .get(...(awardType === null ? [campaignId] : [campaignId, awardType])) as { roundId: string; awardType: string; ruleSetId: string; ruleSetVersion: number } | undefined;
 }
