@@ -21,10 +21,11 @@ const campaign = {
   campaignId: 'jj-2021', title: '“建功‘十四五’、奋进新征程”主题劳动和技能竞赛', theme: '建功“十四五”', year: 2021, categories: ['skills'],
   applicationWindow: { opensAt: '2021-06-15T00:00:00+08:00', closesAt: '2021-07-22T23:59:59+08:00' }, reportingCadence: 'quarterly', assessment: scheme, approvalLevels: ['city'], targets: [],
 };
-const application = (projectId: string) => ({
+/** A complete application; its plan runs in the campaign's year (2021 unless said). */
+const application = (projectId: string, year = 2021) => ({
   projectId, campaignId: 'jj-2021', title: `技能比武 ${projectId}`, category: 'skills',
   registrationForm: { contactName: '张伟', contactPhone: '0792-8227328', headcount: 320, participatingEnterprises: 1 },
-  implementationPlan: { goals: '技术革新 20 项', startsOn: '2021-08-01', endsOn: '2021-12-31', measures: '技能比武' },
+  implementationPlan: { goals: '技术革新 20 项', startsOn: `${year}-08-01`, endsOn: `${year}-12-31`, measures: '技能比武' },
 });
 const UNITS = { 'ent-a': 'non_public', 'ent-b': 'state_owned', 'ent-c': 'non_public', 'ent-late': 'non_public' } as const;
 
@@ -422,7 +423,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const c23 = { ...campaign, campaignId: 'jj-2023', year: 2023, applicationWindow: { opensAt: '2023-05-25T00:00:00+08:00', closesAt: '2023-06-30T23:59:59+08:00' } };
     ok(await post('/api/v1/campaigns', c23, 'city'), 201);
     ok(await post('/api/v1/campaigns/jj-2023/publish', {}, 'city'));
-    ok(await post('/api/v1/projects', { ...application('p-c23'), campaignId: 'jj-2023' }, 'ent-c'), 201);
+    const c23plan = { ...application('p-c23', 2023).implementationPlan, startsOn: '2023-05-01' };
+    ok(await post('/api/v1/projects', { ...application('p-c23', 2023), implementationPlan: c23plan, campaignId: 'jj-2023' }, 'ent-c'), 201);
     ok(await post('/api/v1/projects/p-c23/submit', {}, 'ent-c'));
     ok(await post('/api/v1/projects/p-c23/approve', {}, 'city'));
     ok(await post('/api/v1/projects/p-c23/incidents', { occurredOn: '2023-05-30', severity: 'minor', kind: 'safety_accident', description: '吊装作业物体打击' }, 'city'), 201);
@@ -468,7 +470,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const pre = { ...campaign, campaignId: 'jj-pre', year: 2023, applicationWindow: { opensAt: '2023-07-12T00:00:00+08:00', closesAt: '2023-07-31T23:59:59+08:00' } };
     ok(await post('/api/v1/campaigns', pre, 'city'), 201);
     ok(await post('/api/v1/campaigns/jj-pre/publish', {}, 'city'));
-    ok(await post('/api/v1/projects', { ...application('p-pre'), campaignId: 'jj-pre' }, 'ent-a'), 201);
+    ok(await post('/api/v1/projects', { ...application('p-pre', 2023), campaignId: 'jj-pre' }, 'ent-a'), 201);
     ok(await post('/api/v1/projects/p-pre/submit', {}, 'ent-a'));
     ok(await post('/api/v1/projects/p-pre/approve', {}, 'city'));
     ok(await post('/api/v1/projects/p-pre/milestones', { milestoneId: 'm1', title: '技能比武决赛', reachedOn: '2023-07-12' }, 'ent-a'), 201);

@@ -2,7 +2,7 @@ import { DomainError } from '@jingsai/shared';
 import { beijingDate, beijingTime, deadlinePassed, isBefore, isIsoInstant } from './calendar';
 import { sameValue } from './same-value';
 import { problem } from './field-problem';
-import { applicationProblems } from './project-application';
+import { applicationProblems, planWithinCampaign } from './project-application';
 import { DraftProject, EditProjectDraft, GrantSubmissionExtension, ProjectDraftChanges, SubmitProject } from './project.commands';
 import { ProjectEvent } from './project.events';
 import { repeatedLateSubmissionError } from './project-refusal.error';
@@ -86,6 +86,15 @@ export function submitProject(c: SubmitProject, state: ProjectState): ProjectEve
   requireCategoryIn(c.campaign, project.category);
   const errors = applicationProblems(project.title, project.registrationForm, project.implementationPlan, 'submit');
   if (errors.length > 0) throw invalidApplication('PROJECT.APPLICATION_INCOMPLETE', errors);
+  const outside = planWithinCampaign(project.implementationPlan, c.campaign.span);
+  if (outside.length > 0) {
+    throw DomainError.unprocessable(
+      'PROJECT.PLAN_OUTSIDE_CAMPAIGN',
+      `竞赛实施方案的起止日期超出竞赛活动所在年度：${outside.map((p) => p.messageZh).join('')}修改方案后再提交。`,
+      `The implementation plan runs outside the campaign's years: ${outside.map((p) => p.messageEn).join(' ')} Edit the plan, then submit.`,
+      { errors: outside, campaignSpan: c.campaign.span },
+    );
+  }
   return [
     {
       type: 'ProjectSubmitted',

@@ -185,6 +185,15 @@ describe('project application (申报)', () => {
       ]);
     });
 
+    it('refuses a plan outside the campaign’s years, and takes one that starts before its period within them (review 50 #8)', () => {
+      const planned = (startsOn: string, endsOn: string): ProjectEvent => ({ type: 'ProjectDrafted', data: { ...(drafted.data as any), implementationPlan: { ...(drafted.data as any).implementationPlan, startsOn, endsOn } } });
+      const span = { startsOn: '2021-08-01', endsOn: '2021-12-31' };
+      const error = spec().given([planned('2019-01-01', '2025-12-31')]).when(submit(beforeClose, { campaign: snapshot({ span }) })).thenThrows('PROJECT.PLAN_OUTSIDE_CAMPAIGN', { kind: 'unprocessable' });
+      expect(error.details.errors!.map((e) => e.field)).toEqual(['implementationPlan.startsOn', 'implementationPlan.endsOn']);
+      expect(error.messageZh).toContain('竞赛实施方案的开始日期 2019-01-01 早于竞赛活动所在年度（活动期间 2021-08-01 至 2021-12-31）');
+      spec().given([planned('2021-07-01', '2021-12-31')]).when(submit(beforeClose, { campaign: snapshot({ span }) })).thenMatches([{ type: 'ProjectSubmitted' }]);
+    });
+
     it('refuses when the campaign dropped the project’s category', () => {
       spec().given([drafted]).when(submit(beforeClose, { campaign: snapshot({ categories: ['key_project'] }) })).thenThrows('PROJECT.CATEGORY_NOT_IN_CAMPAIGN');
     });

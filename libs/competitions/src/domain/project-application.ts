@@ -102,3 +102,23 @@ export function submissionProblems(
   const all = applicationProblems(app.title, app.registrationForm, app.implementationPlan, 'submit');
   return parts ? all.filter((p) => parts.includes(applicationPartOf(p.field))) : all;
 }
+
+/**
+ * The plan's dates against the campaign's days (its period, else its year): a plan may start a
+ * little before the period or run past it within the same years, but not outside the campaign's
+ * calendar years (review 50 #8: a 2019–2025 plan was entered in a 2021 campaign). Reports and the
+ * assessment's timing read the plan's last day.
+ */
+export function planWithinCampaign(plan: Partial<ImplementationPlan> | undefined, span: { startsOn: string; endsOn: string } | undefined): FieldProblem[] {
+  if (!span || !isIsoDate(plan?.startsOn) || !isIsoDate(plan?.endsOn)) return [];
+  const first = `${span.startsOn.slice(0, 4)}-01-01`;
+  const last = `${span.endsOn.slice(0, 4)}-12-31`;
+  const out: FieldProblem[] = [];
+  if (plan!.startsOn! < first) {
+    out.push(problem('implementationPlan.startsOn', `竞赛实施方案的开始日期 ${plan!.startsOn} 早于竞赛活动所在年度（活动期间 ${span.startsOn} 至 ${span.endsOn}），请按活动期间填写。`, `The plan starts on ${plan!.startsOn}, before the campaign's years (it runs ${span.startsOn} to ${span.endsOn}).`));
+  }
+  if (plan!.endsOn! > last) {
+    out.push(problem('implementationPlan.endsOn', `竞赛实施方案的结束日期 ${plan!.endsOn} 晚于竞赛活动所在年度（活动期间 ${span.startsOn} 至 ${span.endsOn}），请按活动期间填写。`, `The plan ends on ${plan!.endsOn}, after the campaign's years (it runs ${span.startsOn} to ${span.endsOn}).`));
+  }
+  return out;
+}
