@@ -147,8 +147,9 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(await head()).toBe(before);
     });
 
-    it('refuses a person of rb-f3 and still accepts a team of the clean enterprise', async () => {
-      expect((await nominate('medal', { nominee: { kind: 'person', id: 'li', name: '李师傅', orgId: 'rb-f3-t1' }, projectId: 'p-rb-f3' })).body.code).toBe('AWARD.NOMINEE_INELIGIBLE');
+    it('refuses the head of rb-f3, not its workers (企业及其负责人, review 50 #3), and still accepts a team of the clean enterprise', async () => {
+      const head = (await nominate('medal', { nominee: { kind: 'person', id: 'li', name: '李厂长', orgId: 'rb-f3-t1' }, projectId: 'p-rb-f3', attributes: { occupationCategory: 'enterprise_head' } })).body;
+      expect(head).toMatchObject({ code: 'AWARD.NOMINEE_INELIGIBLE', failedReasons: [expect.objectContaining({ rule: 'exclusion_window' })] });
       const view = ok(await get('/api/v1/award-rounds/pioneer', 'office')).body;
       expect(view.nominations.map((n: any) => [n.nominee.id, n.verdict.eligible])).toEqual([['rb-f2-t1', true]]);
     });
@@ -160,12 +161,13 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
     const windowOf = (body: any) => windows(body).find((r: any) => !r.passed);
 
     it('gives the verdict a nomination gets: the enterprise above answers for its team, its team’s workers, and the team judged for a unit’s award', async () => {
+      // For a person's award the row judges a worker of the team: the enterprise's wage arrears bar it and its head, not its workers (review 50 #3).
       const medal = ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body;
-      expect(medal).toMatchObject({ eligible: false, verdict: 'ineligible' });
-      expect(windowOf(medal)).toMatchObject({ passed: false, messageZh: expect.stringContaining('上级单位 组织 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）'), facts: { checkedOrgIds: ['rb-f3-t1', 'rb-f3'] } });
-      const refused = (await nominate('medal', { nominee: { kind: 'person', id: 'wang', name: '王师傅' }, projectId: 'p-rb-f3-t1' })).body;
+      expect(medal).toMatchObject({ eligible: true, verdict: 'eligible' });
+      expect(windows(medal)[1]).toMatchObject({ passed: true, messageZh: expect.stringContaining('只限制单位及其负责人'), facts: { appliesTo: 'organisations_and_heads' } });
+      const refused = (await nominate('medal', { nominee: { kind: 'person', id: 'wang', name: '王厂长' }, projectId: 'p-rb-f3-t1', attributes: { occupationCategory: 'enterprise_head' } })).body;
       expect(refused).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_INELIGIBLE' });
-      expect(refused.failedReasons.find((r: any) => r.rule === 'exclusion_window').messageZh).toBe(windowOf(medal).messageZh);
+      expect(refused.failedReasons.find((r: any) => r.rule === 'exclusion_window').messageZh).toContain('上级单位 组织 rb-f3 拖欠工资（2022-01-10，2023-01-01 起方可参评）');
       expect(windowOf(ok(await get('/api/v1/eligibility/projects/p-rb-f3-t1?awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body)).toMatchObject({ passed: false });
       // A team judged for a unit's award still answers to its enterprise's record; and a team is not nominated as a unit at all.
       // A version the rule set does not have is named as such, not as a missing rule set.
@@ -196,8 +198,11 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       expect(kindOf(pioneer)).toMatchObject({ passed: true, messageZh: expect.stringContaining('在推荐时审查'), facts: { organisationKind: 'enterprise', judgedAt: 'nomination' } });
       const asUnit = (await nominate('cert', { nominee: { kind: 'unit', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3-t1' })).body;
       expect(asUnit).toMatchObject({ status: 422, code: 'AWARD.NOMINEE_NOT_A_UNIT', messageZh: expect.stringContaining('登记为班组，不是单位') });
+      // For the medal (a person's award) the rows judge a worker: rb-f3's arrears bar the enterprise, its teams and its head, not its workers.
       const list = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_medal&ruleSetId=jj-2021', 'office')).body.items;
-      expect(list.map((i: any) => [i.projectId, i.eligible])).toEqual([['p-lx-e1', true], ['p-rb-f2', true], ['p-rb-f3', false], ['p-rb-f3-t1', false]]);
+      expect(list.map((i: any) => [i.projectId, i.eligible])).toEqual([['p-lx-e1', true], ['p-rb-f2', true], ['p-rb-f3', true], ['p-rb-f3-t1', true]]);
+      const pioneers = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=worker_pioneer&ruleSetId=jj-2021', 'office')).body.items;
+      expect(pioneers.find((i: any) => i.projectId === 'p-rb-f3-t1')).toMatchObject({ eligible: false, failedReasons: [expect.objectContaining({ rule: 'exclusion_window' })] });
     });
   });
 

@@ -49,7 +49,7 @@ export class RatioSpecDto {
 export class RuleSpecDto {
   @ApiProperty({
     description: '规则（名称见 GET /api/v1/rule-sets/presets 的 rules）Rule; the labels are listed by GET /api/v1/rule-sets/presets (rules). ' +
-      'Parameters: min_grade: grade; no_repeat_honour: awardTypes?, level?; prerequisite_honour: awardTypes, level, withinYears; exclusion_window: facts, years; project_veto: incidentKinds; the others none.',
+      'Parameters: min_grade: grade; no_repeat_honour: awardTypes?, level?; prerequisite_honour: awardTypes, level, withinYears; exclusion_window: facts, years, appliesTo?; project_veto: incidentKinds; the others none.',
     enum: RULE_KEYS,
   })
   rule!: string;
@@ -60,6 +60,8 @@ export class RuleSpecDto {
   @ApiPropertyOptional({ description: '限制事项（exclusion_window）Organisation facts that bar', type: 'array', items: { type: 'string', enum: [...ORG_FACT_KINDS] }, minItems: 1 }) facts?: string[];
   @ApiPropertyOptional({ description: '限制年限，或当年 same_year（exclusion_window）Years barred, or the fact’s calendar year', oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', enum: ['same_year'] }] })
   years?: number | 'same_year';
+  @ApiPropertyOptional({ description: '个人推荐对象受限范围（exclusion_window）：all 单位全体职工（默认），organisations_and_heads 仅单位负责人（occupationCategory 为 enterprise_head）Whom it bars among persons', enum: ['all', 'organisations_and_heads'] })
+  appliesTo?: string;
   @ApiPropertyOptional({ description: '一票否决的事故类型（project_veto）Incident kinds that veto', type: 'array', items: { type: 'string', enum: [...PROJECT_INCIDENT_KINDS] }, minItems: 1 }) incidentKinds?: string[];
 }
 

@@ -112,6 +112,17 @@ describe('exclusion_window (dated organisation facts)', () => {
     expect(r.facts).toMatchObject({ barringFacts: [{ kind: 'safety_accident', occurredOn: '2019-06-01', eligibleAgainOn: '2022-06-01' }] });
     expect(r.messageZh).toBe('单位 org-a 在限制期内：安全生产事故（2019-06-01，2022-06-01 起方可参评）。');
   });
+  it('bars only the organisation and its head when the rule says so (企业及其负责人, review 50 #3)', () => {
+    const forHeads: RuleSpec = { ...threeYears, appliesTo: 'organisations_and_heads' } as RuleSpec;
+    const worker = only(forHeads, { ...accident, asOf: '2022-05-31' });
+    expect(worker).toMatchObject({ passed: true, facts: { appliesTo: 'organisations_and_heads', occupationCategory: null } });
+    expect(worker.messageZh).toBe('本项限制期（安全生产事故、严重职业危害、群体性事件）只限制单位及其负责人：张师傅不是单位负责人，不受所在单位 org-a 的限制。');
+    const head = only(forHeads, { ...accident, asOf: '2022-05-31', nominee: nomineeFacts({ attributes: { occupationCategory: 'enterprise_head' } }) });
+    expect(head.passed).toBe(false);
+    expect(only(forHeads, { ...accident, asOf: '2022-05-31', nominee: nomineeFacts({ kind: 'unit', id: 'org-a' }) }).passed).toBe(false);
+    // The default, as rule sets published before it read: every worker.
+    expect(only(threeYears, { ...accident, asOf: '2022-05-31' }).passed).toBe(false);
+  });
   it('frees it on the third anniversary and after (three years plus a day)', () => {
     expect(only(threeYears, { ...accident, asOf: '2022-06-01' }).passed).toBe(true);
     expect(only(threeYears, { ...accident, asOf: '2022-06-02' }).passed).toBe(true);

@@ -116,6 +116,18 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
     return reason('exclusion_window', false, `缺少推荐对象所在单位 ${nominee.orgId} 的事实，无法核对限制期；请提供该单位的安全、欠薪、工会等记录。`, `No facts were given for the nominee's organisation ${nominee.orgId}, so exclusion windows cannot be checked; supply its record.`, { ...base, givenOrgId: organization?.orgId ?? null });
   }
   const kinds: readonly string[] = spec.facts;
+  // A window for the organisation and its head bars a person only if they head it (企业及其负责人, review 50 #3).
+  if (nominee.kind === 'person' && spec.appliesTo === 'organisations_and_heads' && nominee.attributes?.occupationCategory !== 'enterprise_head') {
+    const kindsZh = spec.facts.map((k) => ORG_FACT_LABELS[k].zh).join('、');
+    const orgName = organization.name ?? organization.orgId;
+    return reason(
+      'exclusion_window',
+      true,
+      `本项限制期（${kindsZh}）只限制单位及其负责人：${nominee.name}不是单位负责人，不受所在单位 ${orgName} 的限制。`,
+      `This window (${spec.facts.join(', ')}) bars the organisation and its head: ${nominee.name} does not head ${organization.orgId}, so it does not apply.`,
+      { ...base, appliesTo: spec.appliesTo, occupationCategory: nominee.attributes?.occupationCategory ?? null },
+    );
+  }
   const answering = organizationsAnswering(ctx, organization);
   const barring = answering
     .flatMap((o) => o.facts.map((f) => ({ ...f, orgId: o.orgId })))

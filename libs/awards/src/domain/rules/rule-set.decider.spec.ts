@@ -81,6 +81,11 @@ describe('rule set (ruleSet-<id>)', () => {
         'citation',
       ]);
     });
+    it('takes whom a window bars among persons, and refuses another value (review 50 #3)', () => {
+      spec.given([]).when(publish({ rules: [{ rule: 'exclusion_window', facts: ['wage_arrears'], years: 'same_year', appliesTo: 'organisations_and_heads' }] })).thenMatches([{ type: 'RuleSetVersionPublished' }]);
+      const e = spec.given([]).when(publish({ rules: [{ rule: 'exclusion_window', facts: ['wage_arrears'], years: 'same_year', appliesTo: 'workers' } as never] })).thenThrows('RULESET.INVALID_RULE');
+      expect(e.details.errors).toEqual([expect.objectContaining({ field: 'rules[0].appliesTo' })]);
+    });
     it('refuses a window past the calendar (thousands of years), which every later verdict under it once failed on (review 41 #3)', () => {
       const e = spec
         .given([])

@@ -58,8 +58,8 @@ export const JIUJIANG_CAMPAIGN_RULES: RuleSpec[] = [
   { rule: 'nominee_kind_matches' },
   { rule: 'no_double_nomination' },
   { rule: 'no_repeat_honour' },
-  { rule: 'exclusion_window', facts: ['safety_accident', 'occupational_hazard', 'mass_incident'], years: 3 },
-  { rule: 'exclusion_window', facts: ['wage_arrears', 'no_union'], years: 'same_year' },
+  { rule: 'exclusion_window', facts: ['safety_accident', 'occupational_hazard', 'mass_incident'], years: 3, appliesTo: 'organisations_and_heads' },
+  { rule: 'exclusion_window', facts: ['wage_arrears', 'no_union'], years: 'same_year', appliesTo: 'organisations_and_heads' },
   { rule: 'project_veto', incidentKinds: ['safety_accident', 'quality_accident'] },
   { rule: 'no_unrectified_finding' },
 ];
@@ -77,8 +77,8 @@ const NATIONAL_MEDAL_RULES: RuleSpec[] = [
   { rule: 'nominee_kind_matches' },
   { rule: 'no_double_nomination' },
   { rule: 'no_repeat_honour', awardTypes: ['may_day_medal'], level: 'national' },
-  { rule: 'exclusion_window', facts: ['safety_accident', 'occupational_hazard', 'mass_incident'], years: 3 },
-  { rule: 'exclusion_window', facts: ['wage_arrears', 'no_union'], years: 'same_year' },
+  { rule: 'exclusion_window', facts: ['safety_accident', 'occupational_hazard', 'mass_incident'], years: 3, appliesTo: 'organisations_and_heads' },
+  { rule: 'exclusion_window', facts: ['wage_arrears', 'no_union'], years: 'same_year', appliesTo: 'organisations_and_heads' },
 ];
 
 export const NATIONAL_MAY_DAY_MEDAL_2022: RuleSetContent = {

@@ -35,6 +35,20 @@ export const INCIDENT_SEVERITY_LABELS: Record<string, Label> = {
  * One eligibility rule of a rule set, as data. The `rule` key selects the check; the other keys
  * are its parameters. Rule sets are versioned, so a rule's meaning never changes under a verdict.
  */
+/**
+ * Whom an organisation's exclusion window bars when the nominee is a person (review 50 #3): every
+ * worker of it (`all`, the default, as rule sets published before this read), or only its head
+ * (`organisations_and_heads`: 企业及其负责人, a person whose occupationCategory is enterprise_head).
+ * A unit or team nominated is the organisation itself and is barred either way.
+ */
+export const WINDOW_APPLIES_TO = ['all', 'organisations_and_heads'] as const;
+export type WindowAppliesTo = (typeof WINDOW_APPLIES_TO)[number];
+
+export const WINDOW_APPLIES_TO_LABELS: Record<WindowAppliesTo, { zh: string; en: string }> = {
+  all: { zh: '单位及其全体职工', en: 'the organisation and every worker of it' },
+  organisations_and_heads: { zh: '单位及其负责人', en: 'the organisation and its head' },
+};
+
 export type RuleSpec =
   /** The project was approved in the campaign from an application filed before the deadline (Jiujiang rule). */
   | { rule: 'applied_on_time' }
@@ -47,7 +61,7 @@ export type RuleSpec =
   /** A valid honour of one of these types, at `level` or above, conferred within the last `withinYears` years. */
   | { rule: 'prerequisite_honour'; awardTypes: HonourType[]; level: HonourLevel; withinYears: number }
   /** Org facts of these kinds bar the organisation for `years` years from the fact, or for the fact's calendar year. */
-  | { rule: 'exclusion_window'; facts: OrgFactKind[]; years: number | 'same_year' }
+  | { rule: 'exclusion_window'; facts: OrgFactKind[]; years: number | 'same_year'; appliesTo?: WindowAppliesTo }
   /** 一票否决: any such incident on the project cancels eligibility outright. */
   | { rule: 'project_veto'; incidentKinds: ProjectIncidentKind[] }
   | { rule: 'no_unrectified_finding' }

@@ -1,6 +1,6 @@
 import { AWARD_TYPES, DERIVED_HONOUR_TYPES, GRADES, HONOUR_LEVELS, isOneOf } from '../catalogue/award-catalogue';
 import { SpecProblem } from './attribute-predicate';
-import { ORG_FACT_KINDS, PROJECT_INCIDENT_KINDS, RULE_KEYS, RuleKey } from './rule-spec';
+import { ORG_FACT_KINDS, PROJECT_INCIDENT_KINDS, RULE_KEYS, RuleKey, WINDOW_APPLIES_TO } from './rule-spec';
 
 /** The longest window a rule may name, in years: notices speak of one to five (三年内), and a date thousands of years on has no calendar. */
 export const MAX_RULE_YEARS = 100;
@@ -20,7 +20,7 @@ const PARAMS: Record<RuleKey, string[]> = {
   no_double_nomination: [],
   no_repeat_honour: ['awardTypes', 'level'],
   prerequisite_honour: ['awardTypes', 'level', 'withinYears'],
-  exclusion_window: ['facts', 'years'],
+  exclusion_window: ['facts', 'years', 'appliesTo'],
   project_veto: ['incidentKinds'],
   no_unrectified_finding: [],
   project_standing: [],
@@ -55,6 +55,7 @@ function checkParams(key: RuleKey, o: Record<string, unknown>, at: string): Rule
       if (o.years !== 'same_year' && (!Number.isInteger(o.years) || (o.years as number) < 1 || (o.years as number) > MAX_RULE_YEARS)) {
         bad('years', `年限应为 1 至 ${MAX_RULE_YEARS} 的整数或 'same_year'`, `years must be a whole number from 1 to ${MAX_RULE_YEARS} or 'same_year'`);
       }
+      if (o.appliesTo !== undefined && !isOneOf(WINDOW_APPLIES_TO, o.appliesTo)) bad('appliesTo', `适用对象应为 ${WINDOW_APPLIES_TO.join('/')} 之一`, `appliesTo must be one of ${WINDOW_APPLIES_TO.join(', ')}`);
       break;
     case 'project_veto':
       if (!listOf(PROJECT_INCIDENT_KINDS, o.incidentKinds)) bad('incidentKinds', `事故类型应为 ${PROJECT_INCIDENT_KINDS.join('/')} 中的若干项`, `incidentKinds must be a non-empty list of ${PROJECT_INCIDENT_KINDS.join(', ')}`);
