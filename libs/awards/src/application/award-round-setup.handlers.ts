@@ -182,7 +182,9 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
         recommenderOrgId,
         substitute: body.substitute ?? false,
         order: body.order ?? 1,
-        competitionResult: project && project.facts.campaignId === round.campaignId ? { projectId: project.facts.projectId, grade: project.facts.grade, category: project.category, ...(project.facts.title ? { title: project.facts.title } : {}) } : null,
+        competitionResult: project && project.facts.campaignId === round.campaignId
+          ? { projectId: project.facts.projectId, grade: project.facts.grade, category: project.category, ...(project.skillsContest ? { skillsContest: true } : {}), ...(project.facts.title ? { title: project.facts.title } : {}) }
+          : null,
         levels: applicableLevels(round.levels, nomineeOrgId, this.orgs),
         orgNames: Object.fromEntries([recommenderOrgId, ...round.quotasByRecommender.map((q) => q.orgId)].map((id) => [id, this.orgs.get(id)?.name ?? id])),
         verdict: evaluateEligibility({

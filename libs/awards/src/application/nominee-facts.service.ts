@@ -41,7 +41,7 @@ export class NomineeFacts {
   }
 
   /** The project's facts for eligibility, its unit and its competition category (a skills contest has champions). */
-  async project(projectId: string): Promise<{ facts: ProjectFacts; orgId: string; category: string }> {
+  async project(projectId: string): Promise<{ facts: ProjectFacts; orgId: string; category: string; skillsContest: boolean }> {
     const { state } = await this.commands.state(projectStream(projectId), projectDecider);
     const campaignId = state.status === 'none' ? '' : state.campaignId;
     const campaign = campaignId ? (await this.commands.state(campaignStream(campaignId), campaignDecider)).state : null;
@@ -49,7 +49,8 @@ export class NomineeFacts {
     if (!facts || state.status === 'none') {
       throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     }
-    return { facts, orgId: state.orgId, category: state.category };
+    // A skills contest by its category, or one of another category its unit said is one (a non-public enterprises' skills contest).
+    return { facts, orgId: state.orgId, category: state.category, skillsContest: state.category === 'skills' || state.skillsContest === true };
   }
 
   /**

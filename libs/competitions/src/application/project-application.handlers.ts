@@ -49,6 +49,7 @@ export class DraftProjectHandler implements ICommandHandler<DraftProjectCommand,
       {
         type: 'DraftProject', projectId, at: ctx.now.toISOString(), actor: ctx.actor, campaign: campaignRulesSnapshot(campaign),
         campaignId: campaign.campaignId, orgId, title: b.title, category: b.category as CampaignCategory,
+        ...(typeof b.skillsContest === 'boolean' ? { skillsContest: b.skillsContest } : {}),
         registrationForm: (b.registrationForm ?? {}) as RegistrationForm,
         implementationPlan: (b.implementationPlan ?? {}) as ImplementationPlan,
       },

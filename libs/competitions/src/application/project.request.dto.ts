@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, ValidateNested } from 'class-validator';
 import { CAMPAIGN_CATEGORY_KEYS, CAMPAIGN_METRIC_KEYS, MAXIMUM_HEADCOUNT, MAXIMUM_PARTICIPATING_ENTERPRISES } from '../domain';
 import { CLIENT_ID_PATTERN } from '@jingsai/shared';
 
@@ -42,6 +42,7 @@ export class ImplementationPlanDto {
 export class EditProjectRequestDto {
   @ApiPropertyOptional({ description: '项目名称 Title', example: '炼化装置技能比武' }) @IsOptional() @IsString() @MaxLength(200) title?: string;
   @ApiPropertyOptional({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsOptional() @IsIn(CAMPAIGN_CATEGORY_KEYS) category?: string;
+  @ApiPropertyOptional({ description: '本项目同时为职业技能竞赛 Also a vocational skills contest, though of another category' }) @IsOptional() @IsBoolean() skillsContest?: boolean;
 
   @ApiPropertyOptional({ description: '参赛报名表（整体替换）Registration form, replaced whole', type: RegistrationFormDto })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => RegistrationFormDto)
@@ -65,6 +66,8 @@ export class DraftProjectRequestDto {
 
   @ApiProperty({ description: '项目名称 Title', example: '炼化装置技能比武' }) @IsString() @MaxLength(200) title!: string;
   @ApiProperty({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) @IsIn(CAMPAIGN_CATEGORY_KEYS) category!: string;
+  @ApiPropertyOptional({ description: '本项目同时为职业技能竞赛（如非公企业职工技能竞赛）：其优胜者为技能竞赛优胜者。类别为职业技能竞赛的项目无需填写 Also a vocational skills contest, though of another category' })
+  @IsOptional() @IsBoolean() skillsContest?: boolean;
 
   @ApiPropertyOptional({ description: '参赛报名表 Registration form (may be incomplete in a draft)', type: RegistrationFormDto })
   @IsOptional() @IsObject() @ValidateNested() @Type(() => RegistrationFormDto)

@@ -19,7 +19,7 @@ import {
 } from './project.guards';
 import { ProjectState } from './project.state';
 
-const DRAFT_FIELDS = ['title', 'category', 'registrationForm', 'implementationPlan'] as const;
+const DRAFT_FIELDS = ['title', 'category', 'skillsContest', 'registrationForm', 'implementationPlan'] as const;
 
 export function draftProject(c: DraftProject, state: ProjectState): ProjectEvent[] {
   requireOwnUnit(c.actor, c.orgId, 'draft');
@@ -32,7 +32,7 @@ export function draftProject(c: DraftProject, state: ProjectState): ProjectEvent
   const errors = applicationProblems(c.title, c.registrationForm, c.implementationPlan, 'draft');
   if (errors.length > 0) throw invalidApplication('PROJECT.INVALID', errors);
   const { projectId, campaignId, orgId, category, registrationForm, implementationPlan } = c;
-  return [{ type: 'ProjectDrafted', data: { projectId, campaignId, orgId, title: c.title.trim(), category, registrationForm, implementationPlan } }];
+  return [{ type: 'ProjectDrafted', data: { projectId, campaignId, orgId, title: c.title.trim(), category, ...(typeof c.skillsContest === 'boolean' ? { skillsContest: c.skillsContest } : {}), registrationForm, implementationPlan } }];
 }
 
 export function editProjectDraft(c: EditProjectDraft, state: ProjectState): ProjectEvent[] {
@@ -41,7 +41,7 @@ export function editProjectDraft(c: EditProjectDraft, state: ProjectState): Proj
   requireAllowed(project, 'edit', ['draft', 'returned']);
   requireCampaignOf(c.campaign, project.campaignId);
   if (!c.changes || !DRAFT_FIELDS.some((k) => k in c.changes)) {
-    throw DomainError.validation('PROJECT.NOTHING_TO_EDIT', '没有需要修改的内容（可修改：项目名称、类别、参赛报名表、实施方案）。', `Nothing to edit; give one of ${DRAFT_FIELDS.join(', ')}.`);
+    throw DomainError.validation('PROJECT.NOTHING_TO_EDIT', '没有需要修改的内容（可修改：项目名称、类别、是否技能竞赛、参赛报名表、实施方案）。', `Nothing to edit; give one of ${DRAFT_FIELDS.join(', ')}.`);
   }
   const changes: ProjectDraftChanges = {};
   for (const k of DRAFT_FIELDS) {

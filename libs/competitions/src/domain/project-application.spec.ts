@@ -47,6 +47,14 @@ describe('project application (申报)', () => {
       spec().given([]).when(draft()).then([drafted]);
     });
 
+    it('records a project of another category that is also a skills contest, and lets the unit change it while editing (review 50 #2)', () => {
+      const npSkills = draft({ category: 'non_public', skillsContest: true, campaign: snapshot({ categories: ['skills', 'non_public'] }) });
+      spec().given([]).when(npSkills).thenMatches([{ type: 'ProjectDrafted', data: { category: 'non_public', skillsContest: true } }]);
+      spec().given([]).when(npSkills).thenState((s) => expect(s).toMatchObject({ category: 'non_public', skillsContest: true }));
+      const edit = { type: 'EditProjectDraft' as const, projectId: P.projectId, at: beforeClose, actor: unit, campaign: snapshot(), changes: { skillsContest: false } };
+      spec().given([drafted]).when(edit).then([{ type: 'ProjectDraftEdited', data: { projectId: P.projectId, changes: { skillsContest: false } } }]);
+    });
+
     it('allows an incomplete draft', () => {
       spec()
         .given([])

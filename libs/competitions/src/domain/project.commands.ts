@@ -34,11 +34,17 @@ export interface DraftProject extends ProjectCommandBase, WithCampaign {
   orgId: string;
   title: string;
   category: CampaignCategory;
+  /**
+   * A project of another category that is also a vocational skills contest (技能竞赛), such as a
+   * non-public enterprises' skills contest (非公企业职工技能竞赛, review 50 #2): its winners are
+   * skills-contest champions. A project of the skills category is one whatever this says.
+   */
+  skillsContest?: boolean;
   registrationForm: RegistrationForm;
   implementationPlan: ImplementationPlan;
 }
 
-export type ProjectDraftChanges = Partial<Pick<DraftProject, 'title' | 'category' | 'registrationForm' | 'implementationPlan'>>;
+export type ProjectDraftChanges = Partial<Pick<DraftProject, 'title' | 'category' | 'skillsContest' | 'registrationForm' | 'implementationPlan'>>;
 
 /** Each given field replaces the stored one whole (a form is resent complete). */
 export interface EditProjectDraft extends ProjectCommandBase, WithCampaign {

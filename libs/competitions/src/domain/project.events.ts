@@ -15,6 +15,8 @@ export type ProjectDrafted = DomainEvent<
     orgId: string;
     title: string;
     category: CampaignCategory;
+    /** Also a skills contest though of another category (absent: no, or recorded before this was kept). */
+    skillsContest?: boolean;
     registrationForm: RegistrationForm;
     implementationPlan: ImplementationPlan;
   }

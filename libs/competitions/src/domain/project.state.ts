@@ -56,6 +56,8 @@ export interface Project {
   orgId: string;
   title: string;
   category: CampaignCategory;
+  /** Also a vocational skills contest, though of another category (absent: not said). */
+  skillsContest?: boolean;
   registrationForm: RegistrationForm;
   implementationPlan: ImplementationPlan;
   application: ProjectApplication;

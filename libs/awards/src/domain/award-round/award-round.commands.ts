@@ -100,7 +100,7 @@ export interface Nominate extends RoundCommand {
    * its competition category: the competition-reserved pool (竞赛表彰) is for the competition's
    * winners, and only a skills contest (职业技能竞赛) has champions.
    */
-  competitionResult?: { projectId: string; grade: string | null; category?: string; title?: string } | null;
+  competitionResult?: { projectId: string; grade: string | null; category?: string; skillsContest?: boolean; title?: string } | null;
   /**
    * The round's review levels this nominee goes through (looked up by the handler): a level with
    * no organisation over the nominee is skipped, as project approval skips it (a 市直单位 directly

@@ -136,8 +136,9 @@ const WINNING_GRADE = 'excellent';
  */
 function requireChampionOfSkillsContest(c: Nominate): void {
   const category = c.competitionResult?.category;
-  if (c.attributes.skillsChampion !== true || category === undefined || category === 'skills') return;
-  const zh = `技能竞赛优胜者（skillsChampion）只能是职业技能竞赛的优胜者；${c.nominee.name}所属竞赛项目${c.competitionResult!.title ? `“${c.competitionResult!.title}”（${c.competitionResult!.projectId}）` : ` ${c.competitionResult!.projectId} `}不是职业技能竞赛项目。`;
+  // A project of another category may be a skills contest too (a non-public enterprises' skills contest, review 50 #2).
+  if (c.attributes.skillsChampion !== true || category === undefined || category === 'skills' || c.competitionResult?.skillsContest === true) return;
+  const zh = `技能竞赛优胜者（skillsChampion）只能是职业技能竞赛的优胜者；${c.nominee.name}所属竞赛项目${c.competitionResult!.title ? `“${c.competitionResult!.title}”（${c.competitionResult!.projectId}）` : ` ${c.competitionResult!.projectId} `}不是职业技能竞赛项目；如该项目同时为职业技能竞赛（如非公企业职工技能竞赛），须由参赛单位在立项前的申报中注明（skillsContest）。`;
   const en = `skillsChampion is for a champion of a vocational skills contest; ${c.nominee.name}'s project ${c.competitionResult!.projectId} is a ${category} competition.`;
   throw DomainError.unprocessable('AWARD.NOT_A_SKILLS_CONTEST', zh, en, { competitionResult: c.competitionResult, errors: [{ field: 'attributes.skillsChampion', messageZh: zh, messageEn: en }] });
 }

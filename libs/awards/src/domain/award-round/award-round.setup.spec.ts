@@ -142,6 +142,10 @@ describe('nominating', () => {
         .thenState((s) => expect(s.nominations[0]!.poolAdmission).toEqual({ basis: 'excellent_grade', projectId: 'p-1', grade: 'excellent', category: 'skills' }));
       // In the regular pool too: the claim would bring 青年岗位能手 with the honour.
       spec.given([round]).when(nominate('n-1', { attributes: { skillsChampion: true, age: 28 }, competitionResult: { projectId: 'p-3', grade: 'excellent', category: 'key_project' } })).thenThrows('AWARD.NOT_A_SKILLS_CONTEST');
+      // A non-public enterprises' skills contest is one, said so by its unit (review 50 #2): its winner is a champion.
+      spec.given([round]).when(reserved({ attributes: { skillsChampion: true, age: 28 }, competitionResult: { projectId: 'p-4', grade: 'good', category: 'non_public', skillsContest: true } })).thenMatches([
+        { type: 'NominationSubmitted', data: { poolAdmission: { basis: 'skills_champion', projectId: 'p-4', category: 'non_public' } } },
+      ]);
     });
 
     it('refuses a second enterprise head (Hainan: of 9 medals at most 1 enterprise head)', () => {
