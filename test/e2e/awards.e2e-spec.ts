@@ -652,6 +652,12 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     ok(await post('/api/v1/award-rounds/jj-veto-2/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2023-09-04' }, 'office'));
     t.clock.set('2023-09-05T10:00:00+08:00');
     ok(await accident('p-b', 'q-2', '2023-09-05'), 201);
+    // ent-b's certificate of this campaign rests on p-b: the register flags it for review, with the accident (after the
+    // conferral here); whether to revoke it is the office's decision, and the public check says nothing of it (review 49 #1).
+    const flagged = ok(await get('/api/v1/honours?recipientId=ent-b&current=true', 'office')).body.items[0];
+    expect(flagged).toMatchObject({ honourId: 'jj-cert-5/n-b', status: 'valid', vetoReview: { incidents: [{ projectId: 'p-b', kind: 'quality_accident', occurredOn: '2023-09-05', beforeConferral: false }], noteZh: expect.stringContaining('请核查是否撤销') } });
+    expect(ok(await get(`/api/v1/honours/${encodeURIComponent(flagged.honourId)}/check`, 'office')).body).not.toHaveProperty('vetoReview');
+    expect(ok(await get('/api/v1/honours?recipientId=ent-b', 'office')).body.items.find((h: any) => h.status === 'revoked')).not.toHaveProperty('vetoReview');
     // The office sees it during the notice too; conferral will remove the nominee with the reason.
     expect(ok(await get('/api/v1/award-rounds/jj-veto-2', 'office')).body.nominations[0]).toMatchObject({ noLongerEligible: [{ rule: 'project_veto' }] });
     t.clock.set('2023-09-12T10:00:00+08:00');

@@ -26,6 +26,23 @@ export class HonourHistoryEntryDto {
   @ApiProperty({ description: '角色名称 Role label', type: String, nullable: true }) actorRoleLabel!: string | null;
 }
 
+export class VetoIncidentDto {
+  @ApiProperty({ description: '竞赛项目 Project' }) projectId!: string;
+  @ApiProperty({ description: '项目名称 Project title', type: String, nullable: true }) title!: string | null;
+  @ApiProperty({ description: '事故类型 Incident kind', example: 'quality_accident' }) kind!: string;
+  @ApiProperty({ description: '事故类型名称 Kind label', type: LabelDto }) kindLabel!: LabelDto;
+  @ApiProperty({ description: '严重程度 Severity' }) severity!: string;
+  @ApiProperty({ description: '严重程度名称 Severity label', type: LabelDto }) severityLabel!: LabelDto;
+  @ApiProperty({ description: '发生日期 Occurred on', format: 'date' }) occurredOn!: string;
+  @ApiProperty({ description: '早于表彰（表彰时即不符合条件）Before the conferral' }) beforeConferral!: boolean;
+}
+
+export class VetoReviewDto {
+  @ApiProperty({ description: '所依托项目的一票否决事故 Veto accidents on the projects it rests on', type: [VetoIncidentDto] }) incidents!: VetoIncidentDto[];
+  @ApiProperty({ description: '提示 What to review' }) noteZh!: string;
+  @ApiProperty({ description: 'What to review' }) noteEn!: string;
+}
+
 export class HonourDto {
   @ApiProperty({ description: '荣誉标识（含 /，用于路径时须 URL 编码）Honour id', example: 'jj-cert/n-b' }) honourId!: string;
   @ApiProperty({ description: '评选轮次（即时表彰为 null）Round', type: String, nullable: true }) roundId!: string | null;
@@ -48,6 +65,8 @@ export class HonourDto {
   @ApiProperty({ description: '状态变更时间 Status changed at', format: 'date-time' }) statusChangedAt!: string;
   @ApiProperty({ description: '现仍有效 Held now (valid)' }) current!: boolean;
   @ApiProperty({ description: '历史 History', type: [HonourHistoryEntryDto] }) history!: HonourHistoryEntryDto[];
+  @ApiPropertyOptional({ description: '待核查：所依托的竞赛项目发生一票否决事故（仅有效或暂停的荣誉；是否撤销由评选办公室决定）For review: a veto accident on a project it rests on', type: VetoReviewDto })
+  vetoReview?: VetoReviewDto;
   @ApiProperty({ description: '详情地址 Where to read it', example: '/api/v1/honours/jj-cert%2Fn-b' }) href!: string;
 }
 

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import { ROLE_LABELS } from '@jingsai/auth';
 import type { Role } from '@jingsai/shared';
-import { AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, HonourHeld, HonourLevel, HonourStatus, HonourType, Label } from '../../application/award-domain';
+import {
+  AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, INCIDENT_SEVERITY_LABELS, MANDATORY_VETO_KINDS, PROJECT_INCIDENT_LABELS, HonourHeld, HonourLevel, HonourStatus, HonourType, Label, ProjectIncidentKind,
+} from '../../application/award-domain';
 
 interface HonourRow {
   honour_id: string;
@@ -61,7 +63,52 @@ function history(db: Database, honourId: string) {
   }));
 }
 
+const VETO_FACT_TABLES = ['award_rounds', 'award_elig_projects', 'award_elig_incidents'];
+const vetoTablesSeen = new WeakSet<Database>();
+
+/** Whether the projections the veto review reads share this file (they do in the service; a projection's own test has its tables only). */
+function vetoFactsReadable(db: Database): boolean {
+  if (vetoTablesSeen.has(db)) return true;
+  const n = db.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN (${VETO_FACT_TABLES.map(() => '?').join(', ')})`).pluck().get(...VETO_FACT_TABLES) as number;
+  if (n === VETO_FACT_TABLES.length) vetoTablesSeen.add(db);
+  return n === VETO_FACT_TABLES.length;
+}
+
+/**
+ * 一票否决 accidents on the projects an honour rests on, for the award office to review (review 49 #1): a
+ * round's honour rests on its recipient organisation's projects in the round's campaign, an instant
+ * commendation on its project. Only while the honour stands (valid or suspended); revoking it stays
+ * a human decision, so this is a flag with the facts, never a change of status. `beforeConferral`:
+ * the accident predates the honour, so it was conferred on facts that would have barred it.
+ */
+function vetoReview(db: Database, r: HonourRow) {
+  if (r.status !== 'valid' && r.status !== 'suspended') return undefined;
+  if (!vetoFactsReadable(db)) return undefined;
+  const kinds = MANDATORY_VETO_KINDS.map(() => '?').join(', ');
+  const rows = (
+    r.source_kind === 'milestone'
+      ? db.prepare(`SELECT i.project_id AS projectId, p.title, i.kind, i.severity, i.occurred_on AS occurredOn FROM award_elig_incidents i LEFT JOIN award_elig_projects p ON p.project_id = i.project_id WHERE i.project_id = ? AND i.kind IN (${kinds}) ORDER BY i.occurred_on, i.project_id`).all(r.project_id, ...MANDATORY_VETO_KINDS)
+      : r.recipient_org_id === null
+        ? []
+        : db
+            .prepare(
+              `SELECT i.project_id AS projectId, p.title, i.kind, i.severity, i.occurred_on AS occurredOn FROM award_rounds ar JOIN award_elig_projects p ON p.campaign_id = ar.campaign_id AND p.org_id = ?
+               JOIN award_elig_incidents i ON i.project_id = p.project_id WHERE ar.round_id = ? AND i.kind IN (${kinds}) ORDER BY i.occurred_on, i.project_id`,
+            )
+            .all(r.recipient_org_id, r.round_id, ...MANDATORY_VETO_KINDS)
+  ) as Array<{ projectId: string; title: string | null; kind: ProjectIncidentKind; severity: string; occurredOn: string }>;
+  if (rows.length === 0) return undefined;
+  const incidents = rows.map((x) => ({ ...x, kindLabel: PROJECT_INCIDENT_LABELS[x.kind] ?? { zh: x.kind, en: x.kind }, severityLabel: INCIDENT_SEVERITY_LABELS[x.severity] ?? { zh: x.severity, en: x.severity }, beforeConferral: x.occurredOn <= r.conferred_on }));
+  const zh = incidents.map((x) => `项目${x.title ? `“${x.title}”（${x.projectId}）` : ` ${x.projectId} `}${x.occurredOn} ${x.severityLabel.zh}${x.kindLabel.zh}${x.beforeConferral ? '（早于表彰）' : '（表彰之后）'}`).join('；');
+  return {
+    incidents,
+    noteZh: `本荣誉所依托的竞赛项目发生一票否决事故：${zh}。请核查是否撤销。`,
+    noteEn: `A veto accident on a project this honour rests on: ${incidents.map((x) => `${x.projectId} ${x.kind} on ${x.occurredOn}${x.beforeConferral ? ' (before the conferral)' : ''}`).join('; ')}. Review whether to revoke it.`,
+  };
+}
+
 function view(db: Database, r: HonourRow) {
+  const review = vetoReview(db, r);
   return {
     honourId: r.honour_id,
     roundId: r.round_id,
@@ -85,6 +132,8 @@ function view(db: Database, r: HonourRow) {
     /** Held now: only a valid honour is (it stays in the register, with its history, either way). */
     current: r.status === 'valid',
     history: history(db, r.honour_id),
+    // Present only when a veto accident touches what it rests on: for review, not a change of status.
+    ...(review ? { vetoReview: review } : {}),
   };
 }
 
