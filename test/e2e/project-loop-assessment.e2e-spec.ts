@@ -95,7 +95,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const missing = await w.refused('/api/v1/projects/p-a/assessment/scores', { scores: { quality: 90 } }, 'as1', 400, 'PROJECT.MISSING_CRITERION');
     expect(missing.detail).toBe('The score sheet misses a criterion: Give a score for "schedule". Give a score for "innovation".');
     await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'unitA', 403, 'AUTH.ROLE_REQUIRED');
-    await w.refused('/api/v1/projects/p-a/progress-reports', { period: '2021-Q4', metrics: {}, narrative: 'x' }, 'unitA', 409, 'PROJECT.ILLEGAL_TRANSITION');
+    await w.refused('/api/v1/projects/p-a/progress-reports', { period: '2021-Q4', metrics: {}, narrative: 'x' }, 'unitA', 409, 'PROJECT.REPORTING_CLOSED');
   });
 
   it('scores, a correction, a self-score kept apart, and a trimmed mean checked by hand', async () => {
@@ -243,7 +243,10 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     // The fourth quarter's report was missed and never filed: the summary names it, and so do the refusal and the acceptance (review 34 #2).
     expect(ok(await w.get('/api/v1/projects/p-power', 'city')).body.summary.unfiledPeriods).toEqual(['2021-Q4']);
     expect(over.unfiledPeriods).toEqual(['2021-Q4']);
-    expect(over.messageZh).toContain('1 期进展报告逾期未报送（2021年第四季度）');
+    expect(over.messageZh).toContain('1 期进展报告逾期未报送（2021年第四季度），总结数据不含这些报送期的报告（评估开始后已不能补报，退回总结也不能补报）');
+    // The unit cannot file it now, and is told why, with the period that stays overdue (review 50 #5).
+    const late = await w.refused('/api/v1/projects/p-power/progress-reports', { period: '2021-Q4', metrics: { participants: 700 }, narrative: '补报第四季度' }, 'power', 409, 'PROJECT.REPORTING_CLOSED');
+    expect(late).toMatchObject({ unfiledPeriods: ['2021-Q4'], messageZh: expect.stringContaining('逾期未报送的报送期（2021年第四季度）仍记为逾期，退回总结也不能补报') });
     const accepted = ok(await w.post('/api/v1/projects/p-power/summary/accept', { note: '第四季度数据未单独报送，已核对台账' }, 'city'));
     expect(accepted.body.noteZh).toBe('总结已通过。1 期进展报告逾期未报送（2021年第四季度），总结数据不含这些报送期的报告，项目结束后不能再补报。');
     const got = ok(await w.get('/api/v1/projects/p-power', 'as1')).body;

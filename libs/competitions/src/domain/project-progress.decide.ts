@@ -11,7 +11,8 @@ import { requireProject } from './project.guards';
 import { CommendationRecipient, ProgressReportRecord } from './project-loop.state';
 import { Project, ProjectState } from './project.state';
 import { sameValue } from './same-value';
-import { comparePeriods, owedPeriods, owedSinceApproval, parsePeriod, ReportingPeriod } from './reporting-periods';
+import { comparePeriods, owedPeriods, owedSinceApproval, parsePeriod, periodLabel, ReportingPeriod } from './reporting-periods';
+import { unfiledOverduePeriods } from './project-summary.decide';
 
 /** Known metrics only, in catalogue order, so equal reports compare equal. */
 export function normalizeMetrics(metrics: ProgressMetrics): ProgressMetrics {
@@ -104,9 +105,30 @@ function periodProblems(c: FileProgressReport, project: Project): FieldProblem[]
   }
 }
 
+/**
+ * Reports end when assessment opens: a period missed by then stays overdue and cannot be filed
+ * late any more, nor after the summary is returned (review 50 #5). Said as such, not as a bare
+ * state conflict, so the unit and the committee know that returning the summary brings nothing back.
+ */
+function requireReportingOpen(project: Project): void {
+  const openedAt = project.assessment?.openedAt;
+  if (project.status === 'in_progress' || !project.assessment) return;
+  const unfiled = unfiledOverduePeriods(project);
+  const since = openedAt ? `评估考核已于 ${beijingDate(openedAt)} 开始` : '评估考核已开始';
+  throw DomainError.illegalState(
+    'PROJECT.REPORTING_CLOSED',
+    `${since}，推进情况报告不能再报送或补报${unfiled.length > 0 ? `；逾期未报送的报送期（${unfiled.map(periodLabel).join('、')}）仍记为逾期，退回总结也不能补报` : ''}。`,
+    `Assessment has opened${openedAt ? ` (${beijingDate(openedAt)})` : ''}: progress reports can no longer be filed, late or not${unfiled.length > 0 ? `; the periods never filed (${unfiled.join(', ')}) stay overdue, and returning the summary does not reopen them` : ''}.`,
+    project.status,
+    [],
+    { unfiledPeriods: unfiled },
+  );
+}
+
 export function fileProgressReport(c: FileProgressReport, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   requireRole(c.actor, project, 'file_progress_report');
+  requireReportingOpen(project);
   requireStage(project, 'file_progress_report');
   const problems = new Problems();
   problems.text(c.reportId, 'reportId', '报告编号');

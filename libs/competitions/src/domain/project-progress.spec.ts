@@ -185,7 +185,9 @@ describe('progress reports (信息反馈)', () => {
 
   it('refuses a report before approval or once assessment has opened', () => {
     spec().given([drafted]).when(file()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'draft' } });
-    spec().given(underAssessment()).when(file()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'under_assessment' } });
+    // Once assessment opens, said as such: nothing, not even returning the summary, reopens reporting (review 50 #5).
+    const closed = spec().given(underAssessment()).when(file()).thenThrows('PROJECT.REPORTING_CLOSED', { kind: 'illegal_state', details: { currentState: 'under_assessment', unfiledPeriods: [] } });
+    expect(closed.messageZh).toMatch(/^评估考核已(于 \d{4}-\d{2}-\d{2} )?开始，推进情况报告不能再报送或补报。$/);
   });
 
   it('refuses a report on a project that does not exist', () => {

@@ -67,7 +67,8 @@ export function acceptSummary(c: AcceptSummary, state: ProjectState): ProjectEve
   const unfiled = unfiledOverduePeriods(project);
   if (note === null && (flagged.length > 0 || unrectified.length > 0)) {
     const issues = [
-      ...(unfiled.length > 0 ? [unfiledNoteZh(unfiled)] : []),
+      // Named for the record: returning the summary cannot bring them back, reports having closed when assessment opened (review 50 #5).
+      ...(unfiled.length > 0 ? [`${unfiledNoteZh(unfiled)}（评估开始后已不能补报，退回总结也不能补报）`] : []),
       ...flagged.map((x) => x.noteZh!),
       ...(unrectified.length > 0 ? [`${unrectified.length} 项督导问题未整改（${unrectified.map((f) => f.description).join('；')}），项目结束后将不能再整改，并影响评选资格`] : []),
     ];
