@@ -74,6 +74,8 @@ describe('campaigns over HTTP', () => {
       const res = await t.post('/api/v1/campaigns', jiujiangCampaign(), city);
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ id: 'jj-2021', streamId: 'campaign-jj-2021', revision: 0, events: ['CampaignCreated'], replayed: false });
+      // A trimmed mean over three assessors keeps the middle one's score alone: said, not refused (review 50 #12).
+      expect(res.body.noteZh).toBe('评估按“去掉一个最高分和一个最低分”计分，最少 3 名评估专家时只计 1 名专家的评分（即居中一名的分数）；如需更稳健，可将最少评估专家数设为 5 名或以上。');
       expect(res.headers.etag).toBe('"0"');
 
       const got = await t.get('/api/v1/campaigns/jj-2021', city);

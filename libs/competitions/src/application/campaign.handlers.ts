@@ -39,6 +39,26 @@ function requireCommitteeOrganiser(orgs: OrgDirectory, organizerOrgId: string): 
 }
 
 /**
+ * A trimmed mean (去掉一个最高分和一个最低分) over few assessors keeps few sheets: with three it is
+ * the middle expert's score alone (review 50 #12). Said when a campaign sets or changes such a
+ * scheme, not refused: a committee may mean it.
+ */
+export function schemeNote(assessment: { aggregation?: string; minAssessors?: number } | undefined): { zh: string; en: string } | undefined {
+  const n = assessment?.minAssessors;
+  if (assessment?.aggregation !== 'trimmed_mean' || typeof n !== 'number' || n >= 5 || n < 3) return undefined;
+  return {
+    zh: `评估按“去掉一个最高分和一个最低分”计分，最少 ${n} 名评估专家时只计 ${n - 2} 名专家的评分${n === 3 ? '（即居中一名的分数）' : ''}；如需更稳健，可将最少评估专家数设为 5 名或以上`,
+    en: `the trimmed mean over at least ${n} assessors counts ${n - 2} sheet(s)${n === 3 ? ' (the middle one alone)' : ''}; require 5 or more assessors for a steadier result`,
+  };
+}
+
+/** Notes joined into one answer (each a clause without its full stop). */
+export function joinNotes(...notes: Array<{ zh: string; en: string } | undefined>): { noteZh?: string; noteEn?: string } {
+  const given = notes.filter((n): n is { zh: string; en: string } => n !== undefined);
+  return given.length === 0 ? {} : { noteZh: `${given.map((n) => n.zh).join('；')}。`, noteEn: `${given.map((n) => n.en.charAt(0).toUpperCase() + n.en.slice(1)).join('. ')}.` };
+}
+
+/**
  * A command refused because the caller does not organise the campaign (CAMPAIGN.FORBIDDEN), on a
  * campaign the caller may not see (another region's draft), is answered as its detail answers:
  * as if there were no such campaign (404); a 403 told the caller the draft exists. A committee
@@ -80,7 +100,7 @@ export class CreateCampaignHandler implements ICommandHandler<CreateCampaignComm
     const definition: CampaignDefinition = { ...(rest as Omit<CampaignDefinition, 'level' | 'organizerOrgId' | 'targets'>), level, organizerOrgId, targets: (targets ?? []) as CampaignDefinition['targets'] };
     const organizerLevel = isHierarchyLevel(organiserLevel) ? organiserLevel : null;
     const outcome = await this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'CreateCampaign', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, ...definition, organizerLevel }, ctx);
-    return { id: campaignId, outcome };
+    return { id: campaignId, outcome, ...joinNotes(schemeNote(definition.assessment)) };
   }
 }
 
@@ -97,7 +117,7 @@ export class AmendCampaignDraftHandler implements ICommandHandler<AmendCampaignD
     const outcome = await hidingForeignDrafts(this.facts, user, campaignId, () =>
       this.commands.run(campaignStream(campaignId), campaignDecider, { type: 'AmendCampaignDraft', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, organizerLevel }, ctx),
     );
-    return { id: campaignId, outcome };
+    return { id: campaignId, outcome, ...joinNotes(schemeNote(changes.assessment)) };
   }
 }
 
@@ -128,25 +148,25 @@ export class AmendCampaignRulesHandler implements ICommandHandler<AmendCampaignR
       { type: 'AmendCampaignRules', campaignId, at: ctx.now.toISOString(), actor: ctx.actor, changes, reason: body.reason },
       ctx,
     );
-    return { id: campaignId, outcome, ...this.categoriesLeft(campaignId, before, outcome) };
+    return { id: campaignId, outcome, ...joinNotes(this.categoriesLeft(campaignId, before, outcome), schemeNote(changes.assessment)) };
   }
 
   /**
    * A category taken off the list keeps the projects already in it (they run on under the rules they
    * entered by); new ones can no longer choose it. Said in the answer, with how many (review 48 #14).
    */
-  private categoriesLeft(campaignId: string, before: CampaignState, outcome: CommandOutcome<CampaignState>): { noteZh?: string; noteEn?: string } {
+  private categoriesLeft(campaignId: string, before: CampaignState, outcome: CommandOutcome<CampaignState>): { zh: string; en: string } | undefined {
     const amended = outcome.events.find((e) => e.type === 'CampaignRulesAmended')?.data as { changes?: Partial<CampaignRules> } | undefined;
     const now = amended?.changes?.categories;
-    if (!now || before.status === 'none') return {};
+    if (!now || before.status === 'none') return undefined;
     const removed = before.rules.categories.filter((c) => !now.includes(c));
-    if (removed.length === 0) return {};
+    if (removed.length === 0) return undefined;
     const counts = projectsByCategory(this.readDb.db, campaignId, removed).filter((x) => x.count > 0);
-    if (counts.length === 0) return {};
+    if (counts.length === 0) return undefined;
     const zh = counts.map((x) => `“${CAMPAIGN_CATEGORIES[x.category as CampaignCategory]?.zh ?? x.category}”类别已有 ${x.count} 个项目`).join('、');
     return {
-      noteZh: `${zh}，这些项目按原规则继续，不受本次修改影响；新项目不能再选报该类别。`,
-      noteEn: `${counts.map((x) => `${x.count} project(s) in ${x.category}`).join(', ')} go on under the rules they entered by; new projects can no longer choose it.`,
+      zh: `${zh}，这些项目按原规则继续，不受本次修改影响；新项目不能再选报该类别`,
+      en: `${counts.map((x) => `${x.count} project(s) in ${x.category}`).join(', ')} go on under the rules they entered by; new projects can no longer choose it`,
     };
   }
 }
