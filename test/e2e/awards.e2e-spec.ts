@@ -215,6 +215,9 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const anonymous = await post(`${R}/objections`, { nominationId: 'n-a', grounds: '材料不实' }, 'citizen');
     expect(anonymous.status).toBe(400);
     expect(anonymous.body).toMatchObject({ code: 'AWARD.OBJECTOR_IDENTITY_REQUIRED', messageZh: expect.stringContaining('实名') });
+    // The nominee kinds' word (person) for the objector's is refused naming the field as what it is, not as 个人 (review 50 #14).
+    const asNominee = (await post(`${R}/objections`, { nominationId: 'n-a', objector: { kind: 'person', realName: '李四', contact: '13800000000' }, grounds: '材料不实' }, 'citizen')).body;
+    expect(asNominee).toMatchObject({ status: 400, errors: [{ field: 'objector.kind', messageZh: expect.stringContaining('异议人类别') }] });
     expect(await head()).toBe(before);
     const o1 = ok(await post(`${R}/objections`, { objectionId: 'o-1', nominationId: 'n-a', objector: { kind: 'individual', realName: '李四', contact: '13800000000' }, grounds: '安全台账造假' }, 'citizen'), 201);
     expect(o1.body.events).toEqual(['ObjectionRaised']);

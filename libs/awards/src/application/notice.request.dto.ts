@@ -44,7 +44,7 @@ export class StartPublicNoticeRequestDto {
 
 export class ObjectorDto {
   // Required (the domain refuses without it, with a message naming what is missing); optional here so that message is the one given.
-  @ApiProperty({ description: '个人 individual（须填 realName 实名 + contact 联系方式）/ 单位 organization（须填 orgName 单位名称 + sealRef 公章）', enum: ['individual', 'organization'], example: 'individual' })
+  @ApiProperty({ description: '异议人类别：个人 individual（须填 realName 实名 + contact 联系方式）/ 单位 organization（须填 orgName 单位名称 + sealRef 公章）', enum: ['individual', 'organization'], example: 'individual' })
   @IsOptional() @IsIn(['individual', 'organization'])
   kind?: 'individual' | 'organization';
 
