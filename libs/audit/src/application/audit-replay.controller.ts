@@ -36,7 +36,7 @@ export class AuditReplayController {
   @Get('diff')
   @ApiOperation({
     summary: '两个时刻之间的变化 Structural diff of the state between two points (revision or ISO instant)',
-    description: '返回新增（added）、删除（removed）、变更（changed）的 JSON 路径及前后取值。',
+    description: '返回新增（added）、删除（removed）、变更（changed）的 JSON 路径及前后取值。只写日期时，from 为该日开始时、to 为该日结束时（replay 的 asOf 亦为当日结束时），故 from=to=某日 即该日内的变化。',
   })
   async diff(@Param('streamId') raw: string, @Query() q: DiffQueryDto, @CurrentUser() user: AuthUser) {
     const streamId = streamIdParam(raw);

@@ -67,11 +67,11 @@ export class ReplayQueryDto extends ConsistentQueryDto {
 }
 
 export class DiffQueryDto extends ConsistentQueryDto {
-  @ApiProperty({ description: '起点：流版本号或 ISO 时间 From: a revision or an ISO instant', example: '0' })
+  @ApiProperty({ description: '起点：流版本号或 ISO 时间；只写日期的为当日开始时（北京时间 00:00，即前一日结束时的状态），与 replay 的 asOf（当日结束时）不同：比较某一日的变化请用 from=该日&to=该日 From: a revision or an ISO instant; a bare date is the start of that Beijing day (the state at the end of the day before), unlike replay\'s asOf (its end)', example: '0' })
   @IsString() @MaxLength(40)
   from!: string;
 
-  @ApiProperty({ description: '终点：流版本号或 ISO 时间 To: a revision or an ISO instant', example: '2021-07-02T09:00:00+08:00' })
+  @ApiProperty({ description: '终点：流版本号或 ISO 时间；只写日期的为当日结束时（与 replay 的 asOf 相同）To: a revision or an ISO instant; a bare date is the end of that Beijing day, as replay\'s asOf', example: '2021-07-02T09:00:00+08:00' })
   @IsString() @MaxLength(40)
   to!: string;
 }
