@@ -125,6 +125,7 @@ export class RectificationDto {
   @ApiProperty({ description: '逾期整改 Reported late' }) late!: boolean;
   @ApiProperty({ description: '报告时间（早期记录为 null）Reported at', type: String, format: 'date-time', nullable: true }) reportedAt!: string | null;
   @ApiProperty({ description: '验收结论 Outcome', enum: ['pending', 'accepted', 'rejected'] }) outcome!: string;
+  @ApiPropertyOptional({ description: '审核的竞赛委员会（待审核或早期记录为 null）The committee that verified it', type: String, nullable: true }) verifiedByOrgId?: string | null;
   @ApiProperty({ description: '验收结论名称 Outcome label' }) outcomeLabel!: string;
   @ApiProperty({ description: '验收意见 Note', type: String, nullable: true }) note!: string | null;
 }

@@ -72,6 +72,8 @@ export interface Rectification {
   reportedAt: string | null;
   outcome: 'pending' | 'accepted' | 'rejected';
   note: string | null;
+  /** The committee that verified it; null while pending, or for one verified before this was kept. */
+  verifiedByOrgId?: string | null;
 }
 
 export interface Finding {

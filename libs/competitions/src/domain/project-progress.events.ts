@@ -55,10 +55,11 @@ export type InspectionRecorded = DomainEvent<
 /** `late`: reported after the end of the finding's `rectifyBy` day. */
 export type RectificationReported = DomainEvent<'RectificationReported', { projectId: string; findingId: string; description: string; late: boolean; /** Absent on events recorded before it was kept. */ reportedAt?: string }>;
 
-export type RectificationAccepted = DomainEvent<'RectificationAccepted', { projectId: string; findingId: string; note: string | null }>;
+/** `verifiedByOrgId`: the committee that verified it (absent on events recorded before it was kept). */
+export type RectificationAccepted = DomainEvent<'RectificationAccepted', { projectId: string; findingId: string; note: string | null; verifiedByOrgId?: string }>;
 
 /** The unit must rectify and report again. */
-export type RectificationRejected = DomainEvent<'RectificationRejected', { projectId: string; findingId: string; note: string }>;
+export type RectificationRejected = DomainEvent<'RectificationRejected', { projectId: string; findingId: string; note: string; verifiedByOrgId?: string }>;
 
 export type RectificationOverdue = DomainEvent<'RectificationOverdue', { projectId: string; findingId: string; rectifyBy: string }>;
 

@@ -32,9 +32,9 @@ function withFinding(p: Project, findingId: string, change: (f: Finding) => Find
 }
 
 /** The last rectification of a finding, settled with the committee's verdict. */
-function settleLast(f: Finding, outcome: 'accepted' | 'rejected', note: string | null): Finding {
+function settleLast(f: Finding, outcome: 'accepted' | 'rejected', note: string | null, verifiedByOrgId: string | undefined): Finding {
   const last = f.rectifications.length - 1;
-  return { ...f, status: outcome, rectifications: f.rectifications.map((r, i) => (i === last ? { ...r, outcome, note } : r)) };
+  return { ...f, status: outcome, rectifications: f.rectifications.map((r, i) => (i === last ? { ...r, outcome, note, verifiedByOrgId: verifiedByOrgId ?? null } : r)) };
 }
 
 /** Progress (推进) and supervision (督导): sub-records only, the status never changes here. */
@@ -73,12 +73,12 @@ export function evolveProgress(p: Project, event: ProjectProgressEvent): Project
     }
     case 'RectificationReported': {
       const { description, late, reportedAt } = event.data;
-      return withFinding(p, event.data.findingId, (f) => ({ ...f, status: 'reported', rectifications: [...f.rectifications, { description, late, reportedAt: reportedAt ?? null, outcome: 'pending', note: null }] }));
+      return withFinding(p, event.data.findingId, (f) => ({ ...f, status: 'reported', rectifications: [...f.rectifications, { description, late, reportedAt: reportedAt ?? null, outcome: 'pending', note: null, verifiedByOrgId: null }] }));
     }
     case 'RectificationAccepted':
-      return withFinding(p, event.data.findingId, (f) => settleLast(f, 'accepted', event.data.note));
+      return withFinding(p, event.data.findingId, (f) => settleLast(f, 'accepted', event.data.note, event.data.verifiedByOrgId));
     case 'RectificationRejected':
-      return withFinding(p, event.data.findingId, (f) => settleLast(f, 'rejected', event.data.note));
+      return withFinding(p, event.data.findingId, (f) => settleLast(f, 'rejected', event.data.note, event.data.verifiedByOrgId));
     case 'RectificationOverdue':
       return withFinding(p, event.data.findingId, (f) => ({ ...f, overdue: true }));
     case 'SafetyIncidentRecorded': {

@@ -91,7 +91,7 @@ export function acceptRectification(c: AcceptRectification, state: ProjectState)
   requireStage(project, 'accept_rectification');
   const finding = requireFinding(project, c.findingId);
   requirePending(finding);
-  return [{ type: 'RectificationAccepted', data: { projectId: c.projectId, findingId: c.findingId, note: c.note?.trim() || null } }];
+  return [{ type: 'RectificationAccepted', data: { projectId: c.projectId, findingId: c.findingId, note: c.note?.trim() || null, verifiedByOrgId: c.actor.orgId } }];
 }
 
 export function rejectRectification(c: RejectRectification, state: ProjectState): ProjectEvent[] {
@@ -101,7 +101,7 @@ export function rejectRectification(c: RejectRectification, state: ProjectState)
   const finding = requireFinding(project, c.findingId);
   requirePending(finding);
   const note = requireReason(c.note, '退回整改');
-  return [{ type: 'RectificationRejected', data: { projectId: c.projectId, findingId: c.findingId, note } }];
+  return [{ type: 'RectificationRejected', data: { projectId: c.projectId, findingId: c.findingId, note, verifiedByOrgId: c.actor.orgId } }];
 }
 
 /**

@@ -82,11 +82,14 @@ describe('supervision inspections (督导检查)', () => {
 describe('rectification (整改)', () => {
   it('runs the cycle: report → reject → report again → accept', () => {
     spec().given(withFinding).when(rectify()).then([reported(false, '2021-09-25T10:00:00+08:00')]);
-    spec().given([...withFinding, reported()]).when(reject()).then([rejected]);
+    // The verifying committee is recorded with its verdict, for the unit to see who checked it (review 49 #14).
+    spec().given([...withFinding, reported()]).when(reject()).then([{ ...rejected, data: { ...(rejected.data as object), verifiedByOrgId: 'jj-committee' } } as ProjectEvent]);
     spec().given([...withFinding, reported(), rejected]).when(rectify('2021-09-28T10:00:00+08:00')).then([reported(false, '2021-09-28T10:00:00+08:00')]);
     // Each report says when it came (review 37 #9); one recorded before that was kept reads as null.
     spec().given([...withFinding, reported(), rejected]).when(rectify('2021-09-28T10:00:00+08:00')).thenState((s) => expect((s as Project).supervision.findings[0]!.rectifications.map((r) => r.reportedAt)).toEqual([null, '2021-09-28T10:00:00+08:00']));
-    spec().given([...withFinding, reported(), rejected, reported()]).when(accept()).then([accepted]);
+    spec().given([...withFinding, reported(), rejected, reported()]).when(accept()).then([{ ...accepted, data: { ...(accepted.data as object), verifiedByOrgId: 'jj-committee' } } as ProjectEvent]);
+    const verified: ProjectEvent = { ...accepted, data: { ...(accepted.data as object), verifiedByOrgId: 'jj-committee' } } as ProjectEvent;
+    expect((fold(projectDecider, [...withFinding, reported(), rejected, reported(), verified]) as Project).supervision.findings[0]!.rectifications.map((r) => r.verifiedByOrgId)).toEqual([null, 'jj-committee']);
   });
 
   it('keeps every rectification and verdict in the finding', () => {
