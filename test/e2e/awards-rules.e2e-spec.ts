@@ -102,7 +102,8 @@ describe('rule sets and slate ratios over HTTP', () => {
     expect(ratio('industrial_workers')).toMatchObject({ actual: 100, required: 35, op: '>=', met: true });
     expect(ratio('non_public')).toMatchObject({ actual: 66.7, numerator: 2, denominator: 3, required: 35, met: true });
     expect(ratio('migrant_workers')).toMatchObject({ actual: 0, required: 10, met: false });
-    expect(view.nominations.find((n: any) => n.nominationId === 'n3').clearances.map((c: any) => c.department)).toEqual(['labour_inspection', 'audit', 'discipline_inspection']);
+    // n3 is an industrial worker of a state-owned enterprise: its audit and discipline sign-offs are for the enterprise and its head, not for him (review 50 #15).
+    expect(view.nominations.find((n: any) => n.nominationId === 'n3').clearances.map((c: any) => c.department)).toEqual(['labour_inspection']);
     for (const n of view.nominations) {
       for (const c of n.clearances) ok(await post(`${R}/nominations/${n.nominationId}/clearances`, { department: c.department, decision: 'granted' }, 'office'));
     }

@@ -99,7 +99,7 @@ export class PublishRuleSetRequestDto {
   @IsOptional() @IsArray() @ArrayMaxSize(50) @IsObject({ each: true })
   ratios?: RatioSpecDto[];
 
-  @ApiPropertyOptional({ description: '征求意见部门 Departments whose sign-off each nominee kind needs; {"byNomineeKind":{...},"stateOwnedExtra":[...]}', type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({ description: '征求意见部门 Departments whose sign-off each nominee kind needs; {"byNomineeKind":{...},"stateOwnedExtra":[...]}: stateOwnedExtra（审计、纪检等）适用于国有企业单位、班组及其负责人（occupationCategory 为 enterprise_head），不适用于普通职工 (for a state-owned enterprise, its teams and its head, not its workers)', type: 'object', additionalProperties: true })
   @IsOptional() @IsObject()
   clearances?: object;
 }

@@ -253,7 +253,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     substitute: c.substitute,
     order: c.order,
     verdict: c.verdict,
-    requiredClearances: requiredClearances(round.clearances, c.nominee.kind, c.ownership),
+    requiredClearances: requiredClearances(round.clearances, c.nominee.kind, c.ownership, c.attributes),
     ...(poolAdmission ? { poolAdmission } : {}),
     // Only a true subset of the round's levels, in the round's order, with the recommending level kept.
     ...(c.levels && c.levels.length < round.levels.length ? { levels: round.levels.filter((l, i) => i === 0 || c.levels!.includes(l)) } : {}),

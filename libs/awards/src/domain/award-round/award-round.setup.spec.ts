@@ -11,11 +11,12 @@ describe('nominating', () => {
     spec.given([created()]).when(nominate('n-1')).then([submitted('n-1')]);
   });
 
-  it('requests the clearances the rule set names, adding audit and discipline inspection for a state-owned enterprise', () => {
+  it('requests the clearances the rule set names, adding audit and discipline inspection for a state-owned enterprise and its head, not its workers', () => {
     spec
       .given([created({ clearances: DEFAULT_CLEARANCES })])
-      .when(nominate('n-1', { ownership: 'state_owned' }))
+      .when(nominate('n-1', { ownership: 'state_owned', attributes: { occupationCategory: 'enterprise_head' } }))
       .thenMatches([{ type: 'NominationSubmitted', data: { requiredClearances: ['labour_inspection', 'audit', 'discipline_inspection'] } }]);
+    spec.given([created({ clearances: DEFAULT_CLEARANCES })]).when(nominate('n-1', { ownership: 'state_owned' })).thenMatches([{ type: 'NominationSubmitted', data: { requiredClearances: ['labour_inspection'] } }]);
   });
 
   it('refuses an ineligible nominee and shows the failed reasons', () => {

@@ -12,10 +12,16 @@ export interface ClearanceSpec {
 
 export const NO_CLEARANCES: ClearanceSpec = { byNomineeKind: {}, stateOwnedExtra: [] };
 
-/** The departments a nominee of this kind and ownership needs, without duplicates, in a stable order. */
-export function requiredClearances(spec: ClearanceSpec, kind: NomineeKind, ownership: Ownership | null | undefined): Department[] {
+/**
+ * The departments a nominee of this kind and ownership needs, without duplicates, in a stable
+ * order. The state-owned extras (audit, discipline inspection) are for the enterprise: a unit or
+ * team of it, or a person who heads it (occupationCategory enterprise_head), not every worker of
+ * it (review 50 #15; DOMAIN: "audit and discipline inspection for state-owned enterprises").
+ */
+export function requiredClearances(spec: ClearanceSpec, kind: NomineeKind, ownership: Ownership | null | undefined, attributes: { occupationCategory?: unknown } = {}): Department[] {
   const wanted = new Set<Department>(spec.byNomineeKind[kind] ?? []);
-  if (ownership === 'state_owned') for (const d of spec.stateOwnedExtra) wanted.add(d);
+  const forTheEnterprise = kind !== 'person' || attributes.occupationCategory === 'enterprise_head';
+  if (ownership === 'state_owned' && forTheEnterprise) for (const d of spec.stateOwnedExtra) wanted.add(d);
   return DEPARTMENTS.filter((d) => wanted.has(d));
 }
 

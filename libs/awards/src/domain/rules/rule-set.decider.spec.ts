@@ -130,7 +130,10 @@ describe('rule set (ruleSet-<id>)', () => {
 describe('clearances from a rule set', () => {
   it('adds audit and discipline inspection for state-owned enterprises', () => {
     expect(requiredClearances(JIUJIANG_CAMPAIGN_2021.clearances, 'person', 'non_public')).toEqual(['labour_inspection']);
-    expect(requiredClearances(JIUJIANG_CAMPAIGN_2021.clearances, 'person', 'state_owned')).toEqual(['labour_inspection', 'audit', 'discipline_inspection']);
+    // A state-owned enterprise's audit and discipline sign-offs are for it and its head, not for every worker of it (review 50 #15).
+    expect(requiredClearances(JIUJIANG_CAMPAIGN_2021.clearances, 'person', 'state_owned')).toEqual(['labour_inspection']);
+    expect(requiredClearances(JIUJIANG_CAMPAIGN_2021.clearances, 'person', 'state_owned', { occupationCategory: 'enterprise_head' })).toEqual(['labour_inspection', 'audit', 'discipline_inspection']);
+    expect(requiredClearances(JIUJIANG_CAMPAIGN_2021.clearances, 'unit', 'state_owned')).toEqual(expect.arrayContaining(['audit', 'discipline_inspection']));
     expect(requiredClearances({ byNomineeKind: {}, stateOwnedExtra: [] }, 'unit', null)).toEqual([]);
   });
 });
