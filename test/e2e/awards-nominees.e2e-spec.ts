@@ -265,6 +265,10 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       // The eligibility board reads the facts in force: rb-f2 is not barred by what was taken back.
       expect(await barredBy()).not.toContain('exclusion_window');
       expect(ok(await get('/api/v1/organizations/rb-f3/facts', 'admin')).body.facts.map((f: any) => f.factId)).not.toContain(arrears.factId);
+      // The retracted fact is listed apart, with when and why it was taken back (review 49 #9).
+      const withRetracted = ok(await get('/api/v1/organizations/rb-f3/facts', 'admin')).body;
+      expect(withRetracted.retracted).toEqual([expect.objectContaining({ factId: arrears.factId, kind: 'wage_arrears', occurredOn: '2022-01-10', reason: '经人社部门复核，拖欠工资认定已撤销', retractedAt: expect.any(String) })]);
+      expect(withRetracted.facts.map((f: any) => f.factId)).not.toContain(arrears.factId);
       // The team under it is no longer barred by it.
       ok(await nominate('pioneer', { nominationId: 'n-f3-t1', nominee: { kind: 'team', id: 'rb-f3-t1', name: '班组' }, projectId: 'p-rb-f3' }), 201);
       const trail = ok(await get('/api/v1/audit/streams/organization-rb-f3/events', 'admin')).body.items.map((e: any) => [e.type, e.why ?? null]);

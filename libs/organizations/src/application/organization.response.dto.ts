@@ -30,9 +30,15 @@ export class OrganizationFactDto {
   @ApiProperty({ description: '记录时间 Recorded at', format: 'date-time' }) recordedAt!: string;
 }
 
+export class RetractedOrganizationFactDto extends OrganizationFactDto {
+  @ApiProperty({ description: '撤回时间 Retracted at', format: 'date-time' }) retractedAt!: string;
+  @ApiProperty({ description: '撤回理由 Why it was retracted', type: String, nullable: true }) reason!: string | null;
+}
+
 export class OrganizationFactsDto {
   @ApiProperty({ description: '组织标识 Organisation id' }) orgId!: string;
-  @ApiProperty({ description: '按发生日期排列 By date occurred', type: [OrganizationFactDto] }) facts!: OrganizationFactDto[];
+  @ApiProperty({ description: '按发生日期排列（现行，不含已撤回的）By date occurred (in force)', type: [OrganizationFactDto] }) facts!: OrganizationFactDto[];
+  @ApiProperty({ description: '已撤回的事实，含撤回时间与理由（不再作为评优否决依据）Retracted facts, with when and why (they no longer bar)', type: [RetractedOrganizationFactDto] }) retracted!: RetractedOrganizationFactDto[];
 }
 
 export class OrganizationWithinDto {

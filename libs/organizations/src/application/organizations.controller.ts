@@ -5,13 +5,13 @@ import { IsIn, IsOptional, IsString } from 'class-validator';
 import type { Database } from 'better-sqlite3';
 import { ApiPageResponse, CommandResponse, LOCATION_HEADER, PageQueryDto, READ_MODEL_DB, ReadsModels, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles, ORG_DIRECTORY, OrgDirectory, describeScope, requireWithinScope } from '@jingsai/auth';
-import { ReadModelDatabase } from '@jingsai/event-store';
+import { EVENT_STORE, EventStore, ReadModelDatabase } from '@jingsai/event-store';
 import { DomainError } from '@jingsai/shared';
 import { ORG_KINDS, ORG_LEVELS } from '../domain';
 import { labelled, listOrganizations, organizationFacts } from '../read-models/org-tree/org-tree.queries';
 import { SqliteOrgDirectory } from '../read-models/org-tree/sqlite-org-directory';
 import { RecordOrganizationFactCommand, RetractOrganizationFactCommand, RegisterOrganizationCommand, UpdateOrganizationCommand } from './organization.commands';
-import { OrgCommandResult } from './organization.handlers';
+import { OrgCommandResult, orgStream } from './organization.handlers';
 import { RecordOrganizationFactRequestDto, RetractOrganizationFactRequestDto, RegisterOrganizationRequestDto, UpdateOrganizationRequestDto } from './organization.request.dto';
 import { LabelledOrganizationDto, OrganizationFactsDto, OrganizationPageExtraDto, OrganizationWithinDto } from './organization.response.dto';
 
@@ -32,6 +32,7 @@ export class OrganizationsController {
     private readonly commandBus: CommandBus,
     @Inject(READ_MODEL_DB) readDb: ReadModelDatabase,
     @Inject(ORG_DIRECTORY) private readonly orgs: OrgDirectory,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {
     this.db = readDb.db;
   }
@@ -132,10 +133,20 @@ export class OrganizationsController {
   @Get(':orgId/facts')
   @ApiOperation({ summary: '组织事实（评优否决依据）Dated facts of an organisation' })
   @ApiOkResponse({ type: OrganizationFactsDto })
-  facts(@Param('orgId') orgId: string, @CurrentUser() user: AuthUser) {
+  async facts(@Param('orgId') orgId: string, @CurrentUser() user: AuthUser) {
     // Unknown is 404 for everyone, as on GET /organizations/{orgId}; a known one outside the subtree is 403.
     this.existing(orgId);
     if (!user.roles.includes('admin')) requireWithinScope(this.orgs, user.orgId, orgId);
-    return { orgId, facts: organizationFacts(this.db, orgId) };
+    const facts = organizationFacts(this.db, orgId);
+    // A retracted fact leaves the facts that bar, not the history: read from the organisation's own stream, with why and when (review 49 #9).
+    const events = await this.store.readStream(orgStream(orgId));
+    const recorded = new Map<string, { kind: string; occurredOn: string; description: string; recordedAt: string }>();
+    const retracted: Array<Record<string, unknown>> = [];
+    for (const e of events) {
+      const d = e.data as { factId: string; kind?: string; occurredOn?: string; description?: string; reason?: string };
+      if (e.type === 'OrganizationFactRecorded') recorded.set(d.factId, { kind: d.kind!, occurredOn: d.occurredOn!, description: d.description!, recordedAt: e.metadata.occurredAt });
+      if (e.type === 'OrganizationFactRetracted') retracted.push({ factId: d.factId, ...recorded.get(d.factId), retractedAt: e.metadata.occurredAt, reason: d.reason ?? null });
+    }
+    return { orgId, facts, retracted };
   }
 }
