@@ -161,6 +161,11 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     for (const id of ['a', 'b']) expect(ok(await nominate(id), 201).body).toMatchObject({ id: 'jj-cert', itemId: `n-${id}`, events: ['NominationSubmitted'] });
     expect((await nominate('c')).body.code).toBe('AWARD.QUOTA_EXCEEDED');
     ok(await nominate('c', true), 201);
+    // On the list now reads as such, not as a bar beside real ones (review 49 #8, 50 #9); the late unit still reads not eligible.
+    const listed = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body.items;
+    expect(listed.map((i: any) => [i.projectId, i.eligible, i.verdict, i.verdictLabel.zh])).toEqual([
+      ['p-a', false, 'nominated', '已推荐（本轮名单中）'], ['p-b', false, 'nominated', '已推荐（本轮名单中）'], ['p-c', false, 'nominated', '已推荐（本轮名单中）'], ['p-late', false, 'ineligible', '不符合条件'],
+    ]);
     const unreviewed = await head();
     // Each level is taken by that level of the tree: the nominee's unit cannot pass its own county or city review.
     const selfReview = await post(`${R}/nominations/n-a/review`, { level: 'county', decision: 'approved' }, 'ent-a');
@@ -368,10 +373,12 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const reasonOf = (projectId: string) => board.items.find((i: any) => i.projectId === projectId).failedReasons[0].messageZh;
     expect(reasonOf('p-b')).toContain('已表彰');
     expect(reasonOf('p-a')).toContain('已因异议撤回');
-    // On the list or holding the honour is a state of its own, not a bar beside real ones: the winner is not shown as disqualified (review 49 #8, 50 #9).
+    // Holding the honour is a state of its own: the winner is not shown as disqualified (review 49 #8, 50 #9). A nomination withdrawn
+    // after an upheld objection, or one whose honour was revoked, is a bar and reads not eligible (review 51 #1).
     expect(board.items.map((i: any) => [i.projectId, i.eligible, i.verdict, i.verdictLabel.zh])).toEqual([
-      ['p-a', false, 'nominated', '已推荐（本轮名单中）'], ['p-b', false, 'nominated', '已推荐（本轮名单中）'], ['p-c', false, 'honoured', '已获该荣誉'], ['p-late', false, 'ineligible', '不符合条件'],
+      ['p-a', false, 'ineligible', '不符合条件'], ['p-b', false, 'ineligible', '不符合条件'], ['p-c', false, 'honoured', '已获该荣誉'], ['p-late', false, 'ineligible', '不符合条件'],
     ]);
+    expect(reasonOf('p-b')).toContain('荣誉已撤销');
   });
 
   it('never answers valid for an honour revoked a moment ago, even while the read models lag behind', async () => {

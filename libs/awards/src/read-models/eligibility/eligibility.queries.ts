@@ -161,9 +161,6 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
   return { ...verdict, reasons: [deferred, ...verdict.reasons] };
 }
 
-/** Rules that fail only because the nominee is already on the round's list or already holds the honour. */
-const ALREADY: ReadonlySet<string> = new Set(['no_double_nomination', 'no_repeat_honour']);
-
 /** Rules a project can only meet after it has applied; while its application is pending they are not yet due either. */
 const AFTER_APPLICATION: ReadonlySet<string> = new Set(['summary_accepted', 'min_grade', 'no_unrectified_finding']);
 
@@ -177,9 +174,32 @@ function verdictStatusOf(verdict: EligibilityVerdict): EligibilityVerdictStatus 
   const failed = verdict.reasons.filter((x) => !x.passed);
   const waiting = failed.some((x) => x.pending);
   if (waiting && failed.every((x) => x.pending || AFTER_APPLICATION.has(x.rule))) return 'pending';
-  // On the list already, or holding the honour: a state of its own, not a bar beside real ones.
-  if (failed.every((x) => ALREADY.has(x.rule))) return failed.some((x) => x.rule === 'no_repeat_honour') ? 'honoured' : 'nominated';
-  return 'ineligible';
+  return alreadyStatus(failed) ?? 'ineligible';
+}
+
+/**
+ * On the list now, or holding the honour now: a state of its own, not a bar beside real ones. Only
+ * an active nomination reads as nominated, and only a valid honour (its own, or a conferral of this
+ * round whose honour stands) as honoured; a nomination withdrawn after an objection or removed, an
+ * honour revoked, withdrawn or suspended is a bar and reads not eligible (review 51 #1).
+ */
+function alreadyStatus(failed: readonly EligibilityReason[]): 'nominated' | 'honoured' | null {
+  let nominated = false;
+  let honoured = false;
+  for (const r of failed) {
+    if (r.rule === 'no_repeat_honour') {
+      if (!((r.facts.blockingHonours ?? []) as Array<{ status: string }>).some((h) => h.status === 'valid')) return null;
+      honoured = true;
+    } else if (r.rule === 'no_double_nomination') {
+      const earlier = (r.facts.earlierNominations ?? []) as Array<{ status: string; honourStatus?: string }>;
+      if (earlier.some((n) => n.status === 'active')) nominated = true;
+      else if (earlier.some((n) => n.status === 'conferred' && (n.honourStatus === undefined || n.honourStatus === 'valid'))) honoured = true;
+      else return null;
+    } else {
+      return null;
+    }
+  }
+  return honoured ? 'honoured' : nominated ? 'nominated' : null;
 }
 
 /**
@@ -211,10 +231,13 @@ function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
           .prepare(
             // An active nomination that led to an honour reads as conferred, as the round view says it.
             `SELECT nomination_id AS nominationId, nominee_kind AS nomineeKind, nominee_id AS nomineeId,
-               CASE WHEN n.status = 'active' AND EXISTS (SELECT 1 FROM award_honours h WHERE h.round_id = n.round_id AND h.nomination_id = n.nomination_id) THEN 'conferred' ELSE n.status END AS status
+               CASE WHEN n.status = 'active' AND EXISTS (SELECT 1 FROM award_honours h WHERE h.round_id = n.round_id AND h.nomination_id = n.nomination_id) THEN 'conferred' ELSE n.status END AS status,
+               (SELECT h.status FROM award_honours h WHERE h.round_id = n.round_id AND h.nomination_id = n.nomination_id AND h.source_honour_id IS NULL) AS honourStatus
              FROM award_round_nominations n WHERE n.round_id = ?`,
           )
-          .all(q.roundId) as RoundFacts['nominations'])
+          .all(q.roundId) as Array<Omit<RoundFacts['nominations'][number], 'honourStatus'> & { honourStatus: string | null }>)
+          // A conferral's honour is named only when it no longer stands, as the round view says it (valid: nothing to add).
+          .map(({ honourStatus, ...n }) => (honourStatus && honourStatus !== 'valid' ? { ...n, honourStatus: honourStatus as 'revoked' | 'withdrawn' | 'suspended' } : n))
       : [],
     ancestors: new Map(),
   };
