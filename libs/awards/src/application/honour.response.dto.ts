@@ -65,7 +65,7 @@ export class HonourDto {
   @ApiProperty({ description: '状态变更时间 Status changed at', format: 'date-time' }) statusChangedAt!: string;
   @ApiProperty({ description: '现仍有效 Held now (valid)' }) current!: boolean;
   @ApiProperty({ description: '历史 History', type: [HonourHistoryEntryDto] }) history!: HonourHistoryEntryDto[];
-  @ApiPropertyOptional({ description: '待核查：所依托的竞赛项目发生一票否决事故（仅有效或暂停的荣誉；是否撤销由评选办公室决定）For review: a veto accident on a project it rests on', type: VetoReviewDto })
+  @ApiPropertyOptional({ description: '待核查：所依托的竞赛项目（推荐所依托的项目；单位、班组另含其在本活动中的各项目；即时表彰为其项目）发生安全、质量一票否决事故（仅有效或暂停的荣誉；是否撤销由评选办公室决定）For review: a safety or quality accident on a project it rests on', type: VetoReviewDto })
   vetoReview?: VetoReviewDto;
   @ApiProperty({ description: '详情地址 Where to read it', example: '/api/v1/honours/jj-cert%2Fn-b' }) href!: string;
 }

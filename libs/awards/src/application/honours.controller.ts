@@ -52,8 +52,9 @@ export class HonoursController {
   }
 
   @Get()
-  // The campaign filter reads the board's projects too: only this route waits for it, not the public check (review 42 #4).
-  @ReadsModels('award_honours', 'award_rounds', 'board')
+  // The campaign filter reads the board's projects too: only this route waits for it, not the public check (review 42 #4);
+  // the veto review reads the projects' facts (review 51 #3).
+  @ReadsModels('award_honours', 'award_rounds', 'board', 'award_project_facts')
   @ApiPageResponse(HonourDto, HonourPageExtraDto)
   @ApiOperation({ summary: '荣誉名录 Conferred honours with status and history', description: '只列出本辖区内获得者的荣誉（系统管理员：全部）。' })
   list(@Query() q: ListHonoursQueryDto, @CurrentUser() user: AuthUser) {
@@ -86,6 +87,7 @@ export class HonoursController {
   }
 
   @Get(':honourId')
+  @ReadsModels('award_honours', 'award_rounds', 'award_project_facts')
   @ApiOkResponse({ type: HonourDetailDto })
   @ApiOperation({
     summary: '荣誉详情 One honour with its history, and what you may do to it now (ETag = its round\'s revision)',

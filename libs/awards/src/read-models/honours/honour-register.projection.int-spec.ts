@@ -13,6 +13,17 @@ const derived = recorded(
 const change = (type: string, honourId: string, extra: Record<string, unknown> = {}) => recorded(type, { roundId: 'r1', honourId, reason: `${type} 原因`, ...extra }, stream);
 
 describe('honour register projection', () => {
+  it('keeps the project a round honour’s nomination rested on, for its veto review (review 51 #2)', () => {
+    const submitted = recorded('NominationSubmitted', { roundId: 'r1', nominationId: 'n1', verdict: { reasons: [{ rule: 'nominee_kind_matches', facts: {} }, { rule: 'project_standing', facts: { projectId: 'p-7' } }] } }, stream);
+    projectionSpec(honourRegisterProjection)
+      .given([submitted, conferred, derived])
+      .then((db) => db.prepare('SELECT honour_id, project_id FROM award_honours ORDER BY honour_id').raw(true).all(), [['r1/n1', 'p-7'], ['r1/n1/youth_post_expert', 'p-7']]);
+    // A nomination without a project, or one recorded without a verdict, keeps none.
+    projectionSpec(honourRegisterProjection)
+      .given([recorded('NominationSubmitted', { roundId: 'r1', nominationId: 'n1' }, stream), conferred])
+      .then((db) => db.prepare('SELECT project_id FROM award_honours').pluck().all(), [null]);
+  });
+
   it('lists conferred honours per recipient as valid, derived ones with their source', () => {
     projectionSpec(honourRegisterProjection)
       .given([conferred, derived])

@@ -75,28 +75,29 @@ function vetoFactsReadable(db: Database): boolean {
 }
 
 /**
- * 一票否决 accidents on the projects an honour rests on, for the award office to review (review 49 #1): a
- * round's honour rests on its recipient organisation's projects in the round's campaign, an instant
- * commendation on its project. Only while the honour stands (valid or suspended); revoking it stays
- * a human decision, so this is a flag with the facts, never a change of status. `beforeConferral`:
- * the accident predates the honour, so it was conferred on facts that would have barred it.
+ * 一票否决 accidents on the projects an honour rests on, for the award office to review (review 49 #1):
+ * the project its nomination named, and for a unit or team also its own projects in the round's
+ * campaign, as the veto judged its nomination (review 51 #2: a person's honour rests on the
+ * project named, not on every project of the employer); an instant commendation on its project.
+ * The kinds are the veto every round judges (safety, quality). Only while the honour stands (valid
+ * or suspended); revoking it stays a human decision, so this is a flag with the facts, never a
+ * change of status. `beforeConferral`: the accident predates the honour, so it was conferred on
+ * facts that would have barred it.
  */
 function vetoReview(db: Database, r: HonourRow) {
   if (r.status !== 'valid' && r.status !== 'suspended') return undefined;
   if (!vetoFactsReadable(db)) return undefined;
   const kinds = MANDATORY_VETO_KINDS.map(() => '?').join(', ');
-  const rows = (
-    r.source_kind === 'milestone'
-      ? db.prepare(`SELECT i.project_id AS projectId, p.title, i.kind, i.severity, i.occurred_on AS occurredOn FROM award_elig_incidents i LEFT JOIN award_elig_projects p ON p.project_id = i.project_id WHERE i.project_id = ? AND i.kind IN (${kinds}) ORDER BY i.occurred_on, i.project_id`).all(r.project_id, ...MANDATORY_VETO_KINDS)
-      : r.recipient_org_id === null
-        ? []
-        : db
-            .prepare(
-              `SELECT i.project_id AS projectId, p.title, i.kind, i.severity, i.occurred_on AS occurredOn FROM award_rounds ar JOIN award_elig_projects p ON p.campaign_id = ar.campaign_id AND p.org_id = ?
-               JOIN award_elig_incidents i ON i.project_id = p.project_id WHERE ar.round_id = ? AND i.kind IN (${kinds}) ORDER BY i.occurred_on, i.project_id`,
-            )
-            .all(r.recipient_org_id, r.round_id, ...MANDATORY_VETO_KINDS)
-  ) as Array<{ projectId: string; title: string | null; kind: ProjectIncidentKind; severity: string; occurredOn: string }>;
+  const columns = 'i.project_id AS projectId, p.title, i.kind, i.severity, i.occurred_on AS occurredOn';
+  const ownProjects =
+    r.source_kind === 'round' && r.recipient_kind !== 'person' && r.recipient_org_id !== null
+      ? ` OR i.project_id IN (SELECT ep.project_id FROM award_elig_projects ep JOIN award_rounds ar ON ar.campaign_id = ep.campaign_id WHERE ar.round_id = ? AND ep.org_id = ?)`
+      : '';
+  const args = [r.project_id, ...(ownProjects ? [r.round_id, r.recipient_org_id] : []), ...MANDATORY_VETO_KINDS];
+  if (r.project_id === null && !ownProjects) return undefined;
+  const rows = db
+    .prepare(`SELECT ${columns} FROM award_elig_incidents i LEFT JOIN award_elig_projects p ON p.project_id = i.project_id WHERE (i.project_id = ?${ownProjects}) AND i.kind IN (${kinds}) ORDER BY i.occurred_on, i.project_id`)
+    .all(...args) as Array<{ projectId: string; title: string | null; kind: ProjectIncidentKind; severity: string; occurredOn: string }>;
   if (rows.length === 0) return undefined;
   const incidents = rows.map((x) => ({ ...x, kindLabel: PROJECT_INCIDENT_LABELS[x.kind] ?? { zh: x.kind, en: x.kind }, severityLabel: INCIDENT_SEVERITY_LABELS[x.severity] ?? { zh: x.severity, en: x.severity }, beforeConferral: x.occurredOn <= r.conferred_on }));
   const zh = incidents.map((x) => `项目${x.title ? `“${x.title}”（${x.projectId}）` : ` ${x.projectId} `}${x.occurredOn} ${x.severityLabel.zh}${x.kindLabel.zh}${x.beforeConferral ? '（早于表彰）' : '（表彰之后）'}`).join('；');
@@ -107,8 +108,9 @@ function vetoReview(db: Database, r: HonourRow) {
   };
 }
 
-function view(db: Database, r: HonourRow) {
-  const review = vetoReview(db, r);
+/** `withReview`: with the veto review (the register's list and detail; the public check has no use for it). */
+function view(db: Database, r: HonourRow, withReview = true) {
+  const review = withReview ? vetoReview(db, r) : undefined;
   return {
     honourId: r.honour_id,
     roundId: r.round_id,
@@ -169,9 +171,9 @@ export function listHonours(db: Database, f: HonourFilter) {
   });
 }
 
-export function getHonour(db: Database, honourId: string) {
+export function getHonour(db: Database, honourId: string, withReview = true) {
   const row = db.prepare('SELECT * FROM award_honours WHERE honour_id = ?').get(honourId) as HonourRow | undefined;
-  return row ? view(db, row) : undefined;
+  return row ? view(db, row, withReview) : undefined;
 }
 
 /**
@@ -179,7 +181,7 @@ export function getHonour(db: Database, honourId: string) {
  * withdrawn and suspended honours answer false with their status and the reason recorded.
  */
 export function checkHonour(db: Database, honourId: string) {
-  const h = getHonour(db, honourId);
+  const h = getHonour(db, honourId, false);
   if (!h) return undefined;
   const events = h.history as Array<{ event: string; status?: string; reason?: string | null }>;
   const last = events[events.length - 1];
