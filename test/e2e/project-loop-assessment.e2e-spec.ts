@@ -246,7 +246,7 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect(over.messageZh).toContain('1 期进展报告逾期未报送（2021年第四季度），总结数据不含这些报送期的报告（评估开始后已不能补报，退回总结也不能补报）');
     // The unit cannot file it now, and is told why, with the period that stays overdue (review 50 #5).
     const late = await w.refused('/api/v1/projects/p-power/progress-reports', { period: '2021-Q4', metrics: { participants: 700 }, narrative: '补报第四季度' }, 'power', 409, 'PROJECT.REPORTING_CLOSED');
-    expect(late).toMatchObject({ unfiledPeriods: ['2021-Q4'], messageZh: expect.stringContaining('逾期未报送的报送期（2021年第四季度）仍记为逾期，退回总结也不能补报') });
+    expect(late).toMatchObject({ unfiledPeriods: ['2021-Q4'], messageZh: expect.stringContaining('逾期未报送的报送期（2021年第四季度）作为未报送记录在案，退回总结也不能补报') });
     const accepted = ok(await w.post('/api/v1/projects/p-power/summary/accept', { note: '第四季度数据未单独报送，已核对台账' }, 'city'));
     expect(accepted.body.noteZh).toBe('总结已通过。1 期进展报告逾期未报送（2021年第四季度），总结数据不含这些报送期的报告，项目结束后不能再补报。');
     const got = ok(await w.get('/api/v1/projects/p-power', 'as1')).body;

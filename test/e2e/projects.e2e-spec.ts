@@ -84,7 +84,7 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       const got = ok(await get('/api/v1/projects/p-a', 'unitA'));
       expect(got.headers.etag).toBe('"0"');
       // The view names its event stream, as the command's answer did: where the audit history is read.
-      expect(got.body).toMatchObject({ streamId: res.body.streamId, orgId: 'ent-a', status: 'draft', statusLabel: '草稿', categoryLabel: '职业技能竞赛', requiredApprovalLevels: ['county', 'city'] });
+      expect(got.body).toMatchObject({ streamId: res.body.streamId, orgId: 'ent-a', status: 'draft', statusLabel: '草稿', categoryLabel: '职业技能竞赛', skillsContest: true, requiredApprovalLevels: ['county', 'city'] });
       // The names a page heading shows, and the campaign's organiser on its detail and list (review 37 #7).
       expect(got.body).toMatchObject({ orgName: '浔阳纺织有限公司', campaignTitle: expect.any(String) });
       const campaign = ok(await get(`/api/v1/campaigns/${got.body.campaignId}`, 'unitA')).body;

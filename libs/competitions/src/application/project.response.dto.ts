@@ -210,7 +210,7 @@ export class ProjectViewDto {
   @ApiProperty({ description: '项目名称 Title' }) title!: string;
   @ApiProperty({ description: '竞赛类别 Category', enum: CAMPAIGN_CATEGORY_KEYS }) category!: string;
   @ApiProperty({ description: '类别名称 Category label' }) categoryLabel!: string;
-  @ApiPropertyOptional({ description: '同时为职业技能竞赛（类别为其他时由参赛单位注明）Also a vocational skills contest' }) skillsContest?: boolean;
+  @ApiProperty({ description: '是否职业技能竞赛：类别为职业技能竞赛，或其他类别的项目由参赛单位在申报中注明（其优胜者为技能竞赛优胜者）Whether it is a vocational skills contest: by its category, or said so in the application' }) skillsContest!: boolean;
   @ApiProperty({ description: '项目状态 Status', enum: PROJECT_STATUSES }) status!: string;
   @ApiProperty({ description: '状态名称 Status label' }) statusLabel!: string;
   @ApiProperty({ description: '报名表 Registration form, as filed', type: RegistrationFormDto }) registrationForm!: RegistrationFormDto;

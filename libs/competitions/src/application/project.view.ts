@@ -133,6 +133,8 @@ export function projectView(
     title: project.title,
     category: project.category,
     categoryLabel: CAMPAIGN_CATEGORIES[project.category]?.zh ?? project.category,
+    // The unit's word that a project of another category is also a skills contest: shown, so the approving committee sees it (review 51 #6).
+    skillsContest: project.category === 'skills' || project.skillsContest === true,
     status: project.status,
     statusLabel: PROJECT_STATUS_LABELS[project.status],
     registrationForm: project.registrationForm,

@@ -107,18 +107,21 @@ function periodProblems(c: FileProgressReport, project: Project): FieldProblem[]
 
 /**
  * Reports end when assessment opens: a period missed by then stays overdue and cannot be filed
- * late any more, nor after the summary is returned (review 50 #5). Said as such, not as a bare
+ * late any more, nor after the summary is returned (review 50 #5); it stays on record as never filed. Said as such, not as a bare
  * state conflict, so the unit and the committee know that returning the summary brings nothing back.
  */
+const ASSESSMENT_STAGES: readonly string[] = ['under_assessment', 'assessed', 'summary_submitted', 'summarized'];
+
 function requireReportingOpen(project: Project): void {
   const openedAt = project.assessment?.openedAt;
-  if (project.status === 'in_progress' || !project.assessment) return;
+  // Only the stages after assessment opened: a terminated or withdrawn project is told what it is by requireStage (review 51 #9).
+  if (!project.assessment || !ASSESSMENT_STAGES.includes(project.status)) return;
   const unfiled = unfiledOverduePeriods(project);
   const since = openedAt ? `评估考核已于 ${beijingDate(openedAt)} 开始` : '评估考核已开始';
   throw DomainError.illegalState(
     'PROJECT.REPORTING_CLOSED',
-    `${since}，推进情况报告不能再报送或补报${unfiled.length > 0 ? `；逾期未报送的报送期（${unfiled.map(periodLabel).join('、')}）仍记为逾期，退回总结也不能补报` : ''}。`,
-    `Assessment has opened${openedAt ? ` (${beijingDate(openedAt)})` : ''}: progress reports can no longer be filed, late or not${unfiled.length > 0 ? `; the periods never filed (${unfiled.join(', ')}) stay overdue, and returning the summary does not reopen them` : ''}.`,
+    `${since}，推进情况报告不能再报送或补报${unfiled.length > 0 ? `；逾期未报送的报送期（${unfiled.map(periodLabel).join('、')}）作为未报送记录在案，退回总结也不能补报` : ''}。`,
+    `Assessment has opened${openedAt ? ` (${beijingDate(openedAt)})` : ''}: progress reports can no longer be filed, late or not${unfiled.length > 0 ? `; the periods never filed (${unfiled.join(', ')}) stay on record as never filed, and returning the summary does not reopen them` : ''}.`,
     project.status,
     [],
     { unfiledPeriods: unfiled },

@@ -188,6 +188,9 @@ describe('progress reports (信息反馈)', () => {
     // Once assessment opens, said as such: nothing, not even returning the summary, reopens reporting (review 50 #5).
     const closed = spec().given(underAssessment()).when(file()).thenThrows('PROJECT.REPORTING_CLOSED', { kind: 'illegal_state', details: { currentState: 'under_assessment', unfiledPeriods: [] } });
     expect(closed.messageZh).toMatch(/^评估考核已(于 \d{4}-\d{2}-\d{2} )?开始，推进情况报告不能再报送或补报。$/);
+    // A project terminated under assessment is told it is terminated, not that assessment opened (review 51 #9).
+    const terminated: ProjectEvent = { type: 'ProjectTerminated', data: { projectId: P.projectId, reason: '发生较大安全事故', previousStatus: 'under_assessment' } };
+    spec().given([...underAssessment(), terminated]).when(file()).thenThrows('PROJECT.ILLEGAL_TRANSITION', { details: { currentState: 'terminated' } });
   });
 
   it('refuses a report on a project that does not exist', () => {
