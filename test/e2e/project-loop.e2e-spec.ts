@@ -193,6 +193,11 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     // The city's own inspection is verified by the city (or above): the county under it does not settle it (review 49 #3).
     ok(await w.post('/api/v1/projects/p-a/inspections', { inspectionId: 'i2', inspectedOn: '2021-10-12', findings: [{ findingId: 'i2-1', description: '应急预案未演练', severity: 'minor', rectifyBy: '2021-10-31' }] }, 'city'), 201);
     ok(await w.post('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification', { description: '已组织演练' }, 'unitA'), 201);
+    // Not offered to the county either, on the project or on the finding; offered to the city (review 51 #4).
+    const countyView = ok(await w.get('/api/v1/projects/p-a', 'xy')).body;
+    expect(countyView.allowedActions).not.toContain('accept_rectification');
+    expect(countyView.supervision.findings.find((f: any) => f.findingId === 'i2-1').allowedActions).toEqual([]);
+    expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.supervision.findings.find((f: any) => f.findingId === 'i2-1').allowedActions).toEqual(['accept_rectification', 'reject_rectification']);
     const county = await w.refused('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'xy', 403, 'PROJECT.INSPECTOR_ONLY');
     expect(county.messageZh).toContain('整改情况由');
     expect(ok(await w.post('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'city')).body.events).toEqual(['RectificationAccepted']);

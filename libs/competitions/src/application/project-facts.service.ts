@@ -129,6 +129,12 @@ export class ProjectFacts {
     );
   }
 
+  /** Whether the caller is the committee that made this inspection, or one above it (an inspection recorded before its committee was kept: any). */
+  mayVerify(user: AuthUser, project: Project, inspectionId: string): boolean {
+    const inspector = project.supervision.inspections.find((i) => i.inspectionId === inspectionId)?.inspectedByOrgId;
+    return !inspector || this.orgs.isWithin(inspector, user.orgId);
+  }
+
   /**
    * A rectification is verified (accepted or rejected) by the committee that inspected, or one
    * above it (review 49 #3): a county under the city verifying the city's own findings would
@@ -138,9 +144,9 @@ export class ProjectFacts {
   requireInspector(user: AuthUser, project: Project, action: string, params: Record<string, string> | undefined): void {
     if (action !== 'accept_rectification' && action !== 'reject_rectification') return;
     const finding = project.supervision.findings.find((f) => f.findingId === params?.findingId);
-    const inspection = finding && project.supervision.inspections.find((i) => i.inspectionId === finding.inspectionId);
-    const inspector = inspection?.inspectedByOrgId;
-    if (!inspector || this.orgs.isWithin(inspector, user.orgId)) return;
+    if (!finding || this.mayVerify(user, project, finding.inspectionId)) return;
+    const inspection = project.supervision.inspections.find((i) => i.inspectionId === finding.inspectionId);
+    const inspector = inspection!.inspectedByOrgId!;
     const name = this.orgs.get(inspector)?.name ?? inspector;
     throw DomainError.forbidden(
       'PROJECT.INSPECTOR_ONLY',

@@ -120,6 +120,10 @@ export function projectView(
     reportHistory: ProgressReportRecord[];
     /** Whether the caller may change this commendation (a committee over the project and the giver); the status decides which changes. */
     mayChangeCommendation?: (c: { givenByOrgId?: string }) => boolean;
+    /** Whether the caller may verify this finding's rectification (the inspecting committee or one above it); absent: any that may act. */
+    mayVerify?: (f: { inspectionId: string }) => boolean;
+    /** The campaign's days, which the plan must fall in for the application to be complete. */
+    campaignSpan?: { startsOn: string; endsOn: string };
   },
 ) {
   const { reportIds: _ids, ...progress } = project.progress;
@@ -152,7 +156,7 @@ export function projectView(
       },
     },
     // While the unit may still submit: what the submit check would name, so the form shows it before the refusal does.
-    applicationMissing: project.status === 'draft' || project.status === 'returned' ? submissionProblems(project) : [],
+    applicationMissing: project.status === 'draft' || project.status === 'returned' ? submissionProblems(project, undefined, o.campaignSpan) : [],
     ending: project.ending && { ...project.ending, kindLabel: ENDING_LABELS[project.ending.kind], previousStatusLabel: PROJECT_STATUS_LABELS[project.ending.previousStatus] },
     progress: {
       ...progress,
@@ -182,7 +186,13 @@ export function projectView(
       findings: project.supervision.findings.map((f) => ({
         ...f, severityLabel: FINDING_SEVERITY_LABELS[f.severity].zh, statusLabel: FINDING_STATUS_LABELS[f.status],
         rectifications: f.rectifications.map((r) => ({ ...r, outcomeLabel: RECTIFICATION_OUTCOME_LABELS[r.outcome] })),
-        ...offeredOn(o.allowedActions, f.status === 'reported' ? ['accept_rectification', 'reject_rectification'] : f.status === 'accepted' ? [] : ['report_rectification'], project.projectId, { i: f.inspectionId, f: f.findingId }),
+        ...offeredOn(
+          o.allowedActions,
+          // Verifying is the inspecting committee's (or one above it): another committee over the project is not offered it (review 51 #4).
+          f.status === 'reported' ? (o.mayVerify?.(f) === false ? [] : ['accept_rectification', 'reject_rectification']) : f.status === 'accepted' ? [] : ['report_rectification'],
+          project.projectId,
+          { i: f.inspectionId, f: f.findingId },
+        ),
       })),
       incidents: project.supervision.incidents.map((i) => ({ ...i, severityLabel: INCIDENT_SEVERITY_LABELS[i.severity].zh, kindLabel: INCIDENT_KIND_LABELS[i.kind].zh })),
     },

@@ -136,8 +136,11 @@ export class ProjectsController {
     const nextLevel = project.status === 'submitted' ? (required.find((l) => !project.application.approvedLevels.includes(l)) ?? null) : null;
     const mine = project.assessment?.assessors.find((a) => a.userId === user.userId && !a.declaredConflict);
     const at = this.facts.now().toISOString();
+    const mayVerify = (f: { inspectionId: string }) => this.facts.mayVerify(user, project, f.inspectionId);
     const facts = {
       ...projectActionFacts(project, { at, campaign }),
+      // Only the findings this caller may verify count toward offering accept/reject (review 51 #4).
+      findingsToReview: project.supervision.findings.filter((f) => f.status === 'reported' && mayVerify(f)).length,
       mayExtend: mayExtendNow(user.orgId, { organizerOrgId: full.organizerOrgId, endsOn: campaign.span!.endsOn, status: campaign.status }, at),
       assessmentOwner: this.facts.assessmentOwner(user, project),
     };
@@ -152,7 +155,7 @@ export class ProjectsController {
     const mayChangeCommendation = (c: { givenByOrgId?: string }) => this.facts.committeeOver(user, project.orgId, ...(c.givenByOrgId ? [c.givenByOrgId] : []));
     return {
       ...projectView(withVisibleScores(project, user), revision, {
-        requiredLevels: required, rulesVersion: full.rulesVersion, nextLevel, allowedActions, reportHistory, mayChangeCommendation,
+        requiredLevels: required, rulesVersion: full.rulesVersion, nextLevel, allowedActions, reportHistory, mayChangeCommendation, mayVerify, campaignSpan: campaign.span,
       }),
       noteRequired: noteRequired(project, allowedActions, user, at),
       // What a page heading shows: whose project, in which campaign.

@@ -54,13 +54,13 @@ export function submissionOpenAt(at: string, window: { opensAt: string; closesAt
  * The facts a project's own state gives; whether it can be submitted only when the caller
  * knows the time and the campaign (published, and its window or this project's extension open).
  */
-export function projectActionFacts(project: Project, now?: { at: string; campaign: Pick<CampaignRulesSnapshot, 'status' | 'applicationWindow'> }): ProjectActionFacts {
+export function projectActionFacts(project: Project, now?: { at: string; campaign: Pick<CampaignRulesSnapshot, 'status' | 'applicationWindow' | 'span'> }): ProjectActionFacts {
   const findings = project.supervision.findings;
   const extensionUntil = project.application.extension?.until ?? null;
   return {
     findingsToRectify: findings.filter((f) => f.status === 'open' || f.status === 'rejected').length,
     findingsToReview: findings.filter((f) => f.status === 'reported').length,
-    applicationComplete: submissionProblems(project).length === 0,
+    applicationComplete: submissionProblems(project, undefined, now?.campaign.span).length === 0,
     vetoed: project.supervision.incidents.some((i) => VETO_INCIDENT_KINDS.includes(i.kind)),
     milestones: project.progress.milestones.length,
     enoughScores: project.assessment ? validScoreSheets(project.assessment).length >= scoresNeeded(project.assessment.scheme) : undefined,

@@ -1,4 +1,5 @@
 import { DeciderSpec } from '@jingsai/testing';
+import { submissionProblems } from './project-application';
 import { JIUJIANG } from './campaign.fixtures';
 import { DraftProject, SubmitProject } from './project.commands';
 import { projectDecider } from './project.decider';
@@ -198,8 +199,13 @@ describe('project application (申报)', () => {
       const span = { startsOn: '2021-08-01', endsOn: '2021-12-31' };
       const error = spec().given([planned('2019-01-01', '2025-12-31')]).when(submit(beforeClose, { campaign: snapshot({ span }) })).thenThrows('PROJECT.PLAN_OUTSIDE_CAMPAIGN', { kind: 'unprocessable' });
       expect(error.details.errors!.map((e) => e.field)).toEqual(['implementationPlan.startsOn', 'implementationPlan.endsOn']);
-      expect(error.messageZh).toContain('竞赛实施方案的开始日期 2019-01-01 早于竞赛活动所在年度（活动期间 2021-08-01 至 2021-12-31）');
+      expect(error.messageZh).toContain('竞赛实施方案的开始日期 2019-01-01 早于竞赛活动所在年度，应在 2021 年度内（活动期间 2021-08-01 至 2021-12-31）');
       spec().given([planned('2021-07-01', '2021-12-31')]).when(submit(beforeClose, { campaign: snapshot({ span }) })).thenMatches([{ type: 'ProjectSubmitted' }]);
+      // Within the year but over before the period begins: no overlap (review 52 #4).
+      const before = spec().given([planned('2021-01-01', '2021-06-30')]).when(submit(beforeClose, { campaign: snapshot({ span }) })).thenThrows('PROJECT.PLAN_OUTSIDE_CAMPAIGN');
+      expect(before.details.errors).toEqual([expect.objectContaining({ field: 'implementationPlan.endsOn', messageZh: expect.stringContaining('早于竞赛活动开始，与活动期间没有重叠') })]);
+      // What submit would refuse is listed with what is missing, so submit is not offered first (review 51 #7).
+      expect(submissionProblems({ title: 't', registrationForm: (drafted.data as any).registrationForm, implementationPlan: { ...(drafted.data as any).implementationPlan, startsOn: '2019-01-01' } }, undefined, span).map((p) => p.field)).toEqual(['implementationPlan.startsOn']);
     });
 
     it('refuses when the campaign dropped the project’s category', () => {

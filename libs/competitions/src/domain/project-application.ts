@@ -98,27 +98,37 @@ export function applicationPartOf(field: string): ApplicationPart {
 export function submissionProblems(
   app: { title?: unknown; registrationForm?: Partial<RegistrationForm>; implementationPlan?: Partial<ImplementationPlan> },
   parts?: readonly ApplicationPart[],
+  /** The campaign's days, where the caller knows them: the plan must fall in them, as submitting checks (review 51 #7). */
+  span?: { startsOn: string; endsOn: string },
 ): FieldProblem[] {
-  const all = applicationProblems(app.title, app.registrationForm, app.implementationPlan, 'submit');
+  const all = [...applicationProblems(app.title, app.registrationForm, app.implementationPlan, 'submit'), ...planWithinCampaign(app.implementationPlan, span)];
   return parts ? all.filter((p) => parts.includes(applicationPartOf(p.field))) : all;
 }
 
 /**
  * The plan's dates against the campaign's days (its period, else its year): a plan may start a
  * little before the period or run past it within the same years, but not outside the campaign's
- * calendar years (review 50 #8: a 2019–2025 plan was entered in a 2021 campaign). Reports and the
- * assessment's timing read the plan's last day.
+ * calendar years (review 50 #8: a 2019–2025 plan was entered in a 2021 campaign), nor wholly
+ * before or after its period (review 52 #4). Reports and the assessment's timing read the plan's
+ * last day.
  */
 export function planWithinCampaign(plan: Partial<ImplementationPlan> | undefined, span: { startsOn: string; endsOn: string } | undefined): FieldProblem[] {
   if (!span || !isIsoDate(plan?.startsOn) || !isIsoDate(plan?.endsOn)) return [];
-  const first = `${span.startsOn.slice(0, 4)}-01-01`;
-  const last = `${span.endsOn.slice(0, 4)}-12-31`;
+  const { startsOn, endsOn } = plan as { startsOn: string; endsOn: string };
+  const firstYear = span.startsOn.slice(0, 4);
+  const lastYear = span.endsOn.slice(0, 4);
+  const years = firstYear === lastYear ? `${firstYear} 年度` : `${firstYear}—${lastYear} 年度`;
+  const period = `活动期间 ${span.startsOn} 至 ${span.endsOn}`;
   const out: FieldProblem[] = [];
-  if (plan!.startsOn! < first) {
-    out.push(problem('implementationPlan.startsOn', `竞赛实施方案的开始日期 ${plan!.startsOn} 早于竞赛活动所在年度（活动期间 ${span.startsOn} 至 ${span.endsOn}），请按活动期间填写。`, `The plan starts on ${plan!.startsOn}, before the campaign's years (it runs ${span.startsOn} to ${span.endsOn}).`));
+  if (startsOn < `${firstYear}-01-01`) {
+    out.push(problem('implementationPlan.startsOn', `竞赛实施方案的开始日期 ${startsOn} 早于竞赛活动所在年度，应在 ${years}内（${period}）。`, `The plan starts on ${startsOn}, before the campaign's years (it runs ${span.startsOn} to ${span.endsOn}).`));
+  } else if (startsOn > span.endsOn) {
+    out.push(problem('implementationPlan.startsOn', `竞赛实施方案的开始日期 ${startsOn} 晚于竞赛活动结束，与活动期间没有重叠（${period}）。`, `The plan starts on ${startsOn}, after the campaign ends (it runs ${span.startsOn} to ${span.endsOn}).`));
   }
-  if (plan!.endsOn! > last) {
-    out.push(problem('implementationPlan.endsOn', `竞赛实施方案的结束日期 ${plan!.endsOn} 晚于竞赛活动所在年度（活动期间 ${span.startsOn} 至 ${span.endsOn}），请按活动期间填写。`, `The plan ends on ${plan!.endsOn}, after the campaign's years (it runs ${span.startsOn} to ${span.endsOn}).`));
+  if (endsOn > `${lastYear}-12-31`) {
+    out.push(problem('implementationPlan.endsOn', `竞赛实施方案的结束日期 ${endsOn} 晚于竞赛活动所在年度，应在 ${years}内（${period}）。`, `The plan ends on ${endsOn}, after the campaign's years (it runs ${span.startsOn} to ${span.endsOn}).`));
+  } else if (endsOn < span.startsOn) {
+    out.push(problem('implementationPlan.endsOn', `竞赛实施方案的结束日期 ${endsOn} 早于竞赛活动开始，与活动期间没有重叠（${period}）。`, `The plan ends on ${endsOn}, before the campaign begins (it runs ${span.startsOn} to ${span.endsOn}).`));
   }
   return out;
 }
