@@ -114,9 +114,13 @@ describe('exclusion_window (dated organisation facts)', () => {
   });
   it('bars only the organisation and its head when the rule says so (企业及其负责人, review 50 #3)', () => {
     const forHeads: RuleSpec = { ...threeYears, appliesTo: 'organisations_and_heads' } as RuleSpec;
-    const worker = only(forHeads, { ...accident, asOf: '2022-05-31' });
-    expect(worker).toMatchObject({ passed: true, facts: { appliesTo: 'organisations_and_heads', occupationCategory: null } });
-    expect(worker.messageZh).toBe('本项限制期（安全生产事故、严重职业危害、群体性事件）只限制单位及其负责人：张师傅不是单位负责人，不受所在单位 org-a 的限制。');
+    const worker = only(forHeads, { ...accident, asOf: '2022-05-31', nominee: nomineeFacts({ attributes: { occupationCategory: 'industrial_worker' } }) });
+    expect(worker).toMatchObject({ passed: true, facts: { appliesTo: 'organisations_and_heads', occupationCategory: 'industrial_worker' } });
+    expect(worker.messageZh).toBe('单位 org-a 在限制期内：安全生产事故（2019-06-01，2022-06-01 起方可参评）；本项限制单位及其负责人，张师傅不是单位负责人，不受限制。');
+    // Undeclared, who heads it is asked for, not assumed (review 51 #5); outside any window nothing is asked.
+    const undeclared = only(forHeads, { ...accident, asOf: '2022-05-31' });
+    expect(undeclared).toMatchObject({ passed: false, messageZh: expect.stringContaining('请在推荐中注明张师傅的职业类别（attributes.occupationCategory）') });
+    expect(only(forHeads, { ...accident, asOf: '2022-06-01' }).passed).toBe(true);
     const head = only(forHeads, { ...accident, asOf: '2022-05-31', nominee: nomineeFacts({ attributes: { occupationCategory: 'enterprise_head' } }) });
     expect(head.passed).toBe(false);
     expect(only(forHeads, { ...accident, asOf: '2022-05-31', nominee: nomineeFacts({ kind: 'unit', id: 'org-a' }) }).passed).toBe(false);

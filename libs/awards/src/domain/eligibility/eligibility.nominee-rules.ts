@@ -116,18 +116,6 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
     return reason('exclusion_window', false, `缺少推荐对象所在单位 ${nominee.orgId} 的事实，无法核对限制期；请提供该单位的安全、欠薪、工会等记录。`, `No facts were given for the nominee's organisation ${nominee.orgId}, so exclusion windows cannot be checked; supply its record.`, { ...base, givenOrgId: organization?.orgId ?? null });
   }
   const kinds: readonly string[] = spec.facts;
-  // A window for the organisation and its head bars a person only if they head it (企业及其负责人, review 50 #3).
-  if (nominee.kind === 'person' && spec.appliesTo === 'organisations_and_heads' && nominee.attributes?.occupationCategory !== 'enterprise_head') {
-    const kindsZh = spec.facts.map((k) => ORG_FACT_LABELS[k].zh).join('、');
-    const orgName = organization.name ?? organization.orgId;
-    return reason(
-      'exclusion_window',
-      true,
-      `本项限制期（${kindsZh}）只限制单位及其负责人：${nominee.name}不是单位负责人，不受所在单位 ${orgName} 的限制。`,
-      `This window (${spec.facts.join(', ')}) bars the organisation and its head: ${nominee.name} does not head ${organization.orgId}, so it does not apply.`,
-      { ...base, appliesTo: spec.appliesTo, occupationCategory: nominee.attributes?.occupationCategory ?? null },
-    );
-  }
   const answering = organizationsAnswering(ctx, organization);
   const barring = answering
     .flatMap((o) => o.facts.map((f) => ({ ...f, orgId: o.orgId })))
@@ -160,5 +148,31 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
   const onProject = (f: { projectId?: string }) => (f.projectId ? { zh: `项目 ${f.projectId} 的`, en: ` on project ${f.projectId}` } : { zh: '', en: '' });
   const listZh = barring.map((f) => `${whose(f).zh}${onProject(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.barsSelectionYear ? `${yearOf(f.occurredOn)} 年度评选不得参评` : `${f.eligibleAgainOn} 起方可参评`}）`).join('；');
   const listEn = barring.map((f) => `${f.kind}${onProject(f).en}${whose(f).en} on ${f.occurredOn} (${f.barsSelectionYear ? `barred from the ${yearOf(f.occurredOn)} selection` : `eligible again from ${f.eligibleAgainOn}`})`).join('; ');
-  return reason('exclusion_window', false, `单位 ${called(organization.orgId)} 在限制期内：${listZh}。`, `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}.`, facts);
+  const inWindowZh = `单位 ${called(organization.orgId)} 在限制期内：${listZh}`;
+  const inWindowEn = `Organisation ${organization.orgId} is inside an exclusion window: ${listEn}`;
+  // A window for the organisation and its head bars a person only if they head it (企业及其负责人, review 50 #3).
+  if (nominee.kind === 'person' && spec.appliesTo === 'organisations_and_heads') {
+    const category = nominee.attributes?.occupationCategory;
+    const headFacts = { ...facts, appliesTo: spec.appliesTo, occupationCategory: category ?? null };
+    // The eligibility list judges what a worker of the row's unit would be (its nominee is the unit itself): said for a person's nomination.
+    const listRow = nominee.id === nominee.orgId;
+    if (listRow) {
+      return reason('exclusion_window', true, `${inWindowZh}；本项限制单位及其负责人，个人推荐对象中仅单位负责人受限制。`, `${inWindowEn}; it bars the organisation and its head: among persons, only its head.`, headFacts);
+    }
+    if (category === undefined) {
+      // Who heads it rests on the nomination's word: it is asked for, not taken as "not the head" (review 51 #5).
+      return reason(
+        'exclusion_window',
+        false,
+        `${inWindowZh}；本项限制单位及其负责人：请在推荐中注明${nominee.name}的职业类别（attributes.occupationCategory），单位负责人不能推荐。`,
+        `${inWindowEn}; it bars the organisation and its head: state ${nominee.name}'s occupationCategory in the nomination (a head cannot be nominated).`,
+        headFacts,
+      );
+    }
+    if (category !== 'enterprise_head') {
+      return reason('exclusion_window', true, `${inWindowZh}；本项限制单位及其负责人，${nominee.name}不是单位负责人，不受限制。`, `${inWindowEn}; it bars the organisation and its head, and ${nominee.name} does not head it.`, headFacts);
+    }
+    return reason('exclusion_window', false, `${inWindowZh}；${nominee.name}为单位负责人，同受限制。`, `${inWindowEn}; ${nominee.name} heads it and is barred with it.`, headFacts);
+  }
+  return reason('exclusion_window', false, `${inWindowZh}。`, `${inWindowEn}.`, facts);
 }
