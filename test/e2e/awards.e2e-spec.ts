@@ -104,7 +104,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const board = ok(await get('/api/v1/eligibility?campaignId=jj-2021&awardType=may_day_certificate', 'office')).body;
     expect(board.scope).toMatchObject({ kind: 'subtree', orgId: 'jj', labelZh: expect.stringContaining('及所属单位') });
     // No round in the campaign at all yet: a preset judges, and the answer says so.
-    expect(board.ruleSet).toMatchObject({ ruleSetId: 'preset:jiujiang_campaign_2021', basisZh: expect.stringContaining('本活动尚无该奖项的评选轮次，暂按预设') });
+    expect(board.ruleSet).toMatchObject({ ruleSetId: 'preset:jiujiang_campaign_2021', basisZh: expect.stringContaining('本活动尚无评选轮次，暂按预设') });
     expect(board.items.map((i: any) => [i.projectId, i.eligible])).toEqual([['p-a', true], ['p-b', true], ['p-c', true], ['p-late', false]]);
     const late = ok(await get('/api/v1/eligibility/projects/p-late?awardType=may_day_certificate', 'office')).body;
     expect(late.unit).toMatchObject({ orgId: 'ent-late' });

@@ -21,6 +21,16 @@ describe('what a conferral that confers nothing says', () => {
     expect(summary.messageZh).not.toContain('补足名单');
   });
 
+  it('asks for the list to be completed, not only the sign-offs, when the list would fail once they are in (review 51 #8)', () => {
+    const state = stateAfter([created({ pools: [{ pool: 'regular', quota: 2 }], subQuotas: [migrants] }), ...passed('n-1', { attributes: { migrantWorker: false } }, ['labour_inspection'])]);
+    const why = whyNotConferred(state);
+    expect(why).toMatchObject({ code: 'AWARD.SUB_QUOTA_NOT_MET', zh: expect.stringMatching(/尚待有关部门出具意见.*；推荐名单未达分项名额要求/) });
+    expect(conferralSummary([removed], 1, why).messageZh).toContain('请补足名单');
+    // Only the sign-offs missing: they are what is asked for.
+    const onlyClearances = stateAfter([created({ pools: [{ pool: 'regular', quota: 2 }], subQuotas: [migrants] }), ...passed('n-1', { attributes: { migrantWorker: true } }, ['labour_inspection'])]);
+    expect(whyNotConferred(onlyClearances)).toMatchObject({ code: 'AWARD.CLEARANCES_OUTSTANDING' });
+  });
+
   it('says nothing of a list that holds, nor of one left empty', () => {
     const state = stateAfter([created({ pools: [{ pool: 'regular', quota: 2 }], subQuotas: [migrants] }), ...passed('n-1', { attributes: { migrantWorker: true } })]);
     expect(whyNotConferred(state)).toBeUndefined();

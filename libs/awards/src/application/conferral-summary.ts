@@ -8,7 +8,18 @@ export function whyNotConferred(state: AwardRoundState): { code: string; zh: str
     assertSlateReady(state, state.round);
     return undefined;
   } catch (e) {
-    return isDomainError(e) ? { code: e.code, zh: e.messageZh, en: e.messageEn } : undefined;
+    if (!isDomainError(e)) return undefined;
+    if (e.code !== 'AWARD.CLEARANCES_OUTSTANDING') return { code: e.code, zh: e.messageZh, en: e.messageEn };
+    // Outstanding sign-offs are checked before the list's make-up: whether the list holds once they are in decides the advice
+    // (obtain them and confer again, or complete the list for a new notice; review 51 #8).
+    const signedOff = { ...state, nominations: state.nominations.map((n) => ({ ...n, clearances: Object.fromEntries(n.requiredClearances.map((d) => [d, 'granted' as const])) })) };
+    try {
+      assertSlateReady(signedOff, state.round);
+      return { code: e.code, zh: e.messageZh, en: e.messageEn };
+    } catch (other) {
+      if (!isDomainError(other)) return { code: e.code, zh: e.messageZh, en: e.messageEn };
+      return { code: other.code, zh: `${e.messageZh.replace(/。$/, '')}；${other.messageZh}`, en: `${e.messageEn.replace(/\.$/, '')}; ${other.messageEn}` };
+    }
   }
 }
 

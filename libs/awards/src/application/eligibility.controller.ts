@@ -62,7 +62,7 @@ export class EligibilityController {
     const byPreset = (preset: (typeof RULE_SET_PRESETS)[number], basisZh: string) => ({ ...base, rules: preset.content.rules, ruleSetId: `${PRESET_PREFIX}${preset.key}`, ruleSetVersion: 1, basisZh });
     // No round yet and none asked for: a preset judges, and the answer says so (a board judged by another city's notice must not pass for this campaign's own).
     if (!ruleSetId) {
-      return byPreset(DEFAULT_ELIGIBILITY_PRESET, `本活动尚无该奖项的评选轮次，暂按预设“${DEFAULT_ELIGIBILITY_PRESET.label.zh}”判定；可用 ruleSetId 指定本地发布的规则集。`);
+      return byPreset(DEFAULT_ELIGIBILITY_PRESET, `本活动尚无评选轮次，暂按预设“${DEFAULT_ELIGIBILITY_PRESET.label.zh}”判定；可用 ruleSetId 指定本地发布的规则集。`);
     }
     const preset = RULE_SET_PRESETS.find((p) => `${PRESET_PREFIX}${p.key}` === ruleSetId);
     if (preset) return byPreset(preset, `按预设“${preset.label.zh}”判定${q.ruleSetId ? '（按所指定）' : round ? '（本活动该奖项评选轮次所用）' : `（本活动尚无该奖项的评选轮次，为本活动评选轮次 ${sibling!.roundId} 所用）`}。`);

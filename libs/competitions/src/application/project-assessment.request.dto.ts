@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDefined, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { METRICS_SCHEMA } from './project-loop.request.dto';
+import { METRIC_KINDS_TEXT, METRICS_SCHEMA } from './project-loop.request.dto';
 
 /*
  * Bodies of assessment (评估考核) and summary (总结). Assessors are named by user id and
@@ -57,7 +57,8 @@ export class RecordScoresRequestDto {
 }
 
 export class SubmitSummaryRequestDto {
-  @ApiProperty({ ...METRICS_SCHEMA, description: `竞赛成果：累计指标填全周期合计，时点指标（参赛企业、首席技师等）填期末数。Outcomes for the whole period: totals of flows, end-of-period counts of stocks. ${METRICS_SCHEMA.description}` })
+  // Its own text: the period reports' (本期新增) contradicted the summary's (全周期合计), review 52 #8.
+  @ApiProperty({ ...METRICS_SCHEMA, description: `竞赛成果：累计指标填全周期合计，时点指标（参赛企业、首席技师等）填期末数。Outcomes for the whole period: totals of flows, end-of-period counts of stocks: ${METRIC_KINDS_TEXT}` })
   @IsObject()
   outcomes!: Record<string, number>;
 

@@ -13,12 +13,15 @@ import { CLIENT_ID_PATTERN, WITHDRAWAL_MODES } from '@jingsai/shared';
 const ID = CLIENT_ID_PATTERN;
 const ID_MESSAGE = 'ids may contain letters, digits, _ . : - (1–64 characters)';
 
+/** Each metric with whether it accrues (累计) or is a count at the time (时点), as the catalogue says. */
+export const METRIC_KINDS_TEXT = PROGRESS_METRIC_KEYS.map((k) => `${k}（${PROGRESS_METRICS[k].zh}，${PROGRESS_METRICS[k].accrues === 'flow' ? '累计' : '时点'}）`).join(', ');
+
 export const METRICS_SCHEMA = {
   type: 'object',
   additionalProperties: { type: 'number' },
   // Each metric says whether it accrues (本期新增, summed over periods) or is a count at the time (期末数, the latest one
   // stands), so a form does not invite summing a stock (review 46 #7); the catalogue gives the same as `accrues`.
-  description: `指标数据（指标 → 数值）。累计指标填本期新增，各期相加；时点指标填期末数，以最近一期为准。Figures by metric (flow: this period's, summed; stock: the count at the end, the latest stands): ${PROGRESS_METRIC_KEYS.map((k) => `${k}（${PROGRESS_METRICS[k].zh}，${PROGRESS_METRICS[k].accrues === 'flow' ? '累计' : '时点'}）`).join(', ')}`,
+  description: `指标数据（指标 → 数值）。累计指标填本期新增，各期相加；时点指标填期末数，以最近一期为准。Figures by metric (flow: this period's, summed; stock: the count at the end, the latest stands): ${METRIC_KINDS_TEXT}`,
   example: { participants: 1200, participating_enterprises: 1, technical_innovations: 6, suggestions_made: 80, suggestions_adopted: 45 },
 } as const;
 
