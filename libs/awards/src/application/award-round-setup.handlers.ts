@@ -140,7 +140,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
     const version = await this.facts.ruleSetVersion(round.ruleSetId, round.ruleSetVersion);
     const honours = await this.facts.honoursHeld(body.nominee.id, body.nominee.kind);
     // A unit or team is judged by the veto over its own projects in the round's campaign, whichever project the nomination names, or none.
-    const campaignProjects = body.nominee.kind !== 'person' ? await this.facts.campaignProjects(nomineeOrgId, round.campaignId) : undefined;
+    const campaignProjects = body.nominee.kind !== 'person' ? await this.facts.campaignProjects(nomineeOrgId, round.campaignId, new Map(project ? [[project.facts.projectId, project.facts]] : [])) : undefined;
     // A unit or a team is the organisation itself: the honour and its public check carry the registered name, not whatever was typed.
     const typed = String(body.nominee.name ?? '').trim();
     const registeredName = body.nominee.kind === 'person' ? null : org.name;

@@ -38,15 +38,16 @@ export class NominationRejudge {
       if (!orgs.has(orgId)) orgs.set(orgId, (async () => ({ organization: await this.facts.organizationFacts(await this.facts.organization(orgId)), ancestors: await this.facts.ancestorFacts(orgId) }))());
       return orgs.get(orgId)!;
     };
-    const campaignProjects = new Map<string, Promise<ProjectFacts[]>>();
-    const campaignProjectsOf = (orgId: string) => {
-      if (!campaignProjects.has(orgId)) campaignProjects.set(orgId, this.facts.campaignProjects(orgId, round.campaignId));
-      return campaignProjects.get(orgId)!;
-    };
     const projects = new Map<string, Promise<ProjectFacts | null>>();
     const projectFactsOf = (projectId: string) => {
       if (!projects.has(projectId)) projects.set(projectId, this.facts.project(projectId).then((p) => p.facts, () => null));
       return projects.get(projectId)!;
+    };
+    // An organisation's projects in the campaign, read once per organisation, reusing the projects already read (review 51 #10).
+    const campaignProjects = new Map<string, Promise<ProjectFacts[]>>();
+    const campaignProjectsOf = (orgId: string, named: ProjectFacts | null) => {
+      if (!campaignProjects.has(orgId)) campaignProjects.set(orgId, this.facts.campaignProjects(orgId, round.campaignId, new Map(named ? [[named.projectId, named]] : [])));
+      return campaignProjects.get(orgId)!;
     };
     // The selection's year: a bar "for that year" still bars it when conferral falls in the next year.
     const year = await this.facts.campaignYear(round.campaignId);
@@ -55,7 +56,7 @@ export class NominationRejudge {
       const projectId = projectOf(n);
       const project = projectId ? await projectFactsOf(projectId) : null;
       // A unit or team: the veto judges its own projects in the campaign too, as at the nomination.
-      const orgProjects = n.nominee.kind !== 'person' ? await campaignProjectsOf(n.nominee.orgId) : undefined;
+      const orgProjects = n.nominee.kind !== 'person' ? await campaignProjectsOf(n.nominee.orgId, project) : undefined;
       const applicable = rulesFor(n.nominee.kind).filter((r) => project !== null || orgProjects !== undefined || !ON_PROJECT.includes(r.rule));
       // A prerequisite honour's "within the last N years" is measured at the nomination, as it was
       // then: time passing does not remove a nominee, a revocation since does (statuses are current).

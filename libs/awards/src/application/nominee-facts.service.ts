@@ -58,10 +58,22 @@ export class NomineeFacts {
    * the veto judges them when a nomination names none. The ids come from the read models, once
    * caught up; a unit has a handful.
    */
-  async campaignProjects(orgId: string, campaignId: string): Promise<ProjectFacts[]> {
+  async campaignProjects(orgId: string, campaignId: string, known: ReadonlyMap<string, ProjectFacts> = new Map()): Promise<ProjectFacts[]> {
     await this.consistency.catchUp();
     const ids = this.readDb.db.prepare('SELECT project_id FROM award_elig_projects WHERE org_id = ? AND campaign_id = ? ORDER BY project_id').pluck().all(orgId, campaignId) as string[];
-    return Promise.all(ids.map(async (id) => (await this.project(id)).facts));
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length === 0) return ids.map((id) => known.get(id)!);
+    // The campaign is folded once for all of them (review 51 #10); a project already read (`known`) is not folded again.
+    const { state: campaign } = await this.commands.state(campaignStream(campaignId), campaignDecider);
+    const folded = new Map(
+      await Promise.all(
+        missing.map(async (id) => {
+          const { state } = await this.commands.state(projectStream(id), projectDecider);
+          return [id, state.status === 'none' ? null : projectFactsFrom(state, campaignId, campaign.status === 'none' ? null : campaign)] as const;
+        }),
+      ),
+    );
+    return ids.map((id) => known.get(id) ?? folded.get(id)).filter((p): p is ProjectFacts => !!p);
   }
 
   /** The year a campaign's selections are for (评选年度), or undefined for no such campaign. */

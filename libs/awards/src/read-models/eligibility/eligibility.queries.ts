@@ -109,10 +109,22 @@ function siblingRows(db: Database, r: ProjectRow): ProjectRow[] {
   return db.prepare(`SELECT ${ROW_COLUMNS} ${ROW_JOINS} WHERE p.org_id = ? AND p.campaign_id = ? ORDER BY p.project_id`).all(r.org_id, r.campaign_id) as ProjectRow[];
 }
 
-/** What every row of one board page shares: the round's nominations, the ancestors' facts. */
+/** What every row of one board page shares: the round's nominations, the ancestors' facts, each organisation's projects in its campaign. */
 interface PageFacts {
   nominations: RoundFacts['nominations'];
   ancestors: Map<string, OrganizationFacts>;
+  campaignProjects: Map<string, ProjectFacts[]>;
+}
+
+/** The row's organisation's projects in its campaign, read once per page (review 51 #10: each row of a unit read them all again). */
+function campaignProjectsOf(db: Database, r: ProjectRow, page: PageFacts): ProjectFacts[] {
+  const key = `${r.org_id}\u0000${r.campaign_id}`;
+  let projects = page.campaignProjects.get(key);
+  if (!projects) {
+    projects = siblingRows(db, r).map((x) => projectFactsOfRow(db, x));
+    page.campaignProjects.set(key, projects);
+  }
+  return projects;
 }
 
 function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: PageFacts): EligibilityVerdict {
@@ -125,6 +137,8 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
   const nomineeKind = unitAward ? ownKind : kinds.includes(ownKind) ? ownKind : kinds[0]!;
   const itself = unitAward || nomineeKind === ownKind;
   const kindRule: RuleSpec = { rule: 'nominee_kind_matches' };
+  const siblings = itself ? campaignProjectsOf(db, r, page) : undefined;
+  const own = siblings?.find((p) => p.projectId === r.project_id) ?? (itself ? projectFactsOfRow(db, r) : undefined);
   const rules = itself
     ? [...q.rules, ...(nomineeKind === 'team' && unitAward && !q.rules.some((x) => x.rule === kindRule.rule) ? [kindRule] : [])]
     : q.rules.filter((x) => !NOMINEE_RULES.has(x.rule));
@@ -139,9 +153,8 @@ function verdictFor(db: Database, q: EligibilityQuery, r: ProjectRow, page: Page
     // what a nominee of the project's unit would be judged on: the teams and enterprise above the
     // unit answer for it (exclusion windows), exactly as the nomination's own check reads them.
     nominee: { kind: nomineeKind, id: r.org_id, name: r.org_name ?? r.org_id, orgId: r.org_id, honours: honoursHeldBy(db, r.org_id, itself ? nomineeKind : 'unit'), attributes: {} },
-    project: projectFactsOfRow(db, r),
     // The row's own unit or team nominated is judged by the veto over all its projects in the campaign, as its nomination is (review 50 #1).
-    ...(itself ? { campaignProjects: siblingRows(db, r).map((x) => projectFactsOfRow(db, x)) } : {}),
+    ...(itself ? { project: own!, campaignProjects: siblings! } : { project: projectFactsOfRow(db, r) }),
     organization: organizationFactsOf(db, r.org_id, r.ownership, r.org_level, r.org_name),
     ancestors: ancestorFactsOf(db, r, page.ancestors),
     round: { campaignId: r.campaign_id, nominations: page.nominations, ...(typeof r.campaign_year === 'number' ? { year: r.campaign_year } : {}) },
@@ -240,6 +253,7 @@ function eligibilityBoardNow(db: Database, q: EligibilityQuery) {
           .map(({ honourStatus, ...n }) => (honourStatus && honourStatus !== 'valid' ? { ...n, honourStatus: honourStatus as 'revoked' | 'withdrawn' | 'suspended' } : n))
       : [],
     ancestors: new Map(),
+    campaignProjects: new Map(),
   };
   const items = rows.map((r) => {
     const verdict = verdictFor(db, q, r, page);
