@@ -240,7 +240,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
   }
   if (!c.substitute) {
     const breaches = quotaBreaches(round, [...primariesOf(state), c]);
-    if (breaches.length > 0) throw quotaExceeded(breaches, round, c.orgNames, true);
+    if (breaches.length > 0) throw quotaExceeded(breaches, round, c.orgNames, c);
   }
   const data: NominationSubmitted['data'] = {
     roundId: c.roundId,

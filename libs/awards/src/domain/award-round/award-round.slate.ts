@@ -42,26 +42,37 @@ export function subQuotaUse(round: Pick<RoundConfig, 'subQuotas'>, primaries: re
 }
 
 /** Quota breaches as people read them: 分项名额“企业负责人”：已推荐 2 名，限 1 名；… */
-export function breachesZh(breaches: readonly QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}, oneMore = false): string {
+/** Whether a nomination being added is one of those a breach counts (a breach it is not part of was there before it). */
+function counts(round: Pick<RoundConfig, 'subQuotas'>, b: QuotaBreach, n: Counted): boolean {
+  if (b.quota === 'pool') return n.pool === b.key;
+  if (b.quota === 'recommender') return n.recommenderOrgId === b.key;
+  const s = round.subQuotas.find((q) => q.key === b.key);
+  return s !== undefined && matchesPredicate(s.where, n.attributes);
+}
+
+/** What is on the list for a breach: its count less the nomination being refused, where it is one it counts (review 51 #12). */
+const onList = (round: Pick<RoundConfig, 'subQuotas'>, b: QuotaBreach, adding: Counted | undefined): number => b.count - (adding && counts(round, b, adding) ? 1 : 0);
+
+export function breachesZh(breaches: readonly QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}, adding?: Counted): string {
   const subQuotaName = (key: string) => round.subQuotas.find((q) => q.key === key)?.label?.zh ?? key;
   const whose = (b: QuotaBreach) =>
     b.quota === 'pool' ? `${POOL_LABELS[b.key as Pool]?.zh ?? b.key}名额` : b.quota === 'sub_quota' ? `分项名额“${subQuotaName(b.key)}”` : `推荐单位${orgNames[b.key] ?? b.key}的名额`;
   // A nomination refused is not on the list: what is there is one fewer than the count with it (review 50 #10).
-  return breaches.map((b) => (oneMore ? `${whose(b)}：已推荐 ${b.count - 1} 名，限 ${b.limit} 名，已满` : `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`)).join('；');
+  return breaches.map((b) => (adding ? `${whose(b)}：已推荐 ${onList(round, b, adding)} 名，限 ${b.limit} 名，已满` : `${whose(b)}：已推荐 ${b.count} 名，限 ${b.limit} 名`)).join('；');
 }
 
 /** The same in English, by name rather than by key (review 45 #6): "the 企业负责人 sub-quota: 2 nominated, 1 allowed". */
-export function breachesEn(breaches: readonly QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}, oneMore = false): string {
+export function breachesEn(breaches: readonly QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}, adding?: Counted): string {
   const subQuotaName = (key: string) => round.subQuotas.find((q) => q.key === key)?.label?.en ?? key;
   const whose = (b: QuotaBreach) =>
     b.quota === 'pool' ? `the ${POOL_LABELS[b.key as Pool]?.en ?? b.key} pool` : b.quota === 'sub_quota' ? `the "${subQuotaName(b.key)}" sub-quota` : `the quota of ${orgNames[b.key] ?? b.key}`;
-  return breaches.map((b) => (oneMore ? `${whose(b)}: ${b.count - 1} nominated, ${b.limit} allowed, full` : `${whose(b)}: ${b.count} nominated, ${b.limit} allowed`)).join('; ');
+  return breaches.map((b) => (adding ? `${whose(b)}: ${onList(round, b, adding)} nominated, ${b.limit} allowed, full` : `${whose(b)}: ${b.count} nominated, ${b.limit} allowed`)).join('; ');
 }
 
-/** `oneMore`: the breaches are of the list with a nomination being refused, which is not on it. */
-export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}, oneMore = false): DomainError {
-  const list = breachesEn(breaches, round, orgNames, oneMore);
-  const listZh = breachesZh(breaches, round, orgNames, oneMore);
+/** `adding`: the breaches are of the list with this nomination, being refused, which is not on it. */
+export function quotaExceeded(breaches: QuotaBreach[], round: Pick<RoundConfig, 'subQuotas'>, orgNames: Record<string, string> = {}, adding?: Counted): DomainError {
+  const list = breachesEn(breaches, round, orgNames, adding);
+  const listZh = breachesZh(breaches, round, orgNames, adding);
   const kinds = new Set(breaches.map((b) => b.quota));
   const advice = [
     ...(kinds.has('recommender') ? ['超出推荐单位名额的人选请作为递补人选推荐'] : []),
