@@ -104,6 +104,8 @@ describe('rule sets and slate ratios over HTTP', () => {
     expect(ratio('migrant_workers')).toMatchObject({ actual: 0, required: 10, met: false });
     // n3 is an industrial worker of a state-owned enterprise: its audit and discipline sign-offs are for the enterprise and its head, not for him (review 50 #15).
     expect(view.nominations.find((n: any) => n.nominationId === 'n3').clearances.map((c: any) => c.department)).toEqual(['labour_inspection']);
+    // The list is not ready, and says what stops it: the outstanding sign-offs and, past them, the ratios (review 52 #8: met alone said nothing of the sign-offs).
+    expect(view.slate).toMatchObject({ ready: false, notReady: { code: 'AWARD.SLATE_RATIOS_NOT_MET', messageZh: expect.stringMatching(/尚待有关部门出具意见.*；推荐名单结构比例未达要求/) } });
     for (const n of view.nominations) {
       for (const c of n.clearances) ok(await post(`${R}/nominations/${n.nominationId}/clearances`, { department: c.department, decision: 'granted' }, 'office'));
     }

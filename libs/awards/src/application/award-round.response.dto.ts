@@ -233,6 +233,9 @@ export class PoolUseDto {
 
 export class SlateDto {
   @ApiProperty({ description: '结构比例与分项名额均满足 Every ratio and sub-quota met' }) met!: boolean;
+  @ApiProperty({ description: '名单现可公示或表彰：逐级审核完成、征求意见齐备、名额与比例满足 The list may go public or be conferred as it stands' }) ready!: boolean;
+  @ApiProperty({ description: '尚不能公示或表彰的首要原因（ready 时为 null）What stops it first', type: 'object', nullable: true, additionalProperties: true, properties: { code: { type: 'string' }, messageZh: { type: 'string' }, messageEn: { type: 'string' } } })
+  notReady!: { code: string; messageZh: string; messageEn: string } | null;
   @ApiProperty({ description: '结构比例 Ratios', type: [RatioResultDto] }) ratios!: RatioResultDto[];
   @ApiProperty({ description: '分项名额 Sub-quotas', type: [SubQuotaUseDto] }) subQuotas!: SubQuotaUseDto[];
   @ApiProperty({ description: '名额使用 Quota use', type: [PoolUseDto] }) quotas!: PoolUseDto[];

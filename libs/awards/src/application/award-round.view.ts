@@ -5,6 +5,7 @@ import {
 } from './award-domain';
 import { ObjectionDetail } from '../read-models/award-rounds/award-round-list.queries';
 import { roundStream } from './award-streams';
+import { whyNotConferred } from './conferral-summary';
 import type { RoundReadAccess } from './award-round-access.service';
 import type { CallerRoundActions } from './award-round.caller-actions';
 
@@ -204,6 +205,9 @@ export function awardRoundView(
     })),
     slate: {
       met: ratios.every((r) => r.met) && subQuotas.every((q) => q.met),
+      // Whether the list as it stands may go public or be conferred (every review passed, every sign-off in, quotas and ratios
+      // met), and if not, what stops it first: `met` alone read true while a sign-off was outstanding (review 52 #8).
+      ...readiness(state),
       ratios,
       subQuotas,
       quotas: round.pools.map((p) => ({ pool: p.pool, label: POOL_LABELS[p.pool], quota: p.quota, primaries: primaries.filter((n) => n.pool === p.pool).length })),
@@ -212,4 +216,9 @@ export function awardRoundView(
     },
     ...offered(actions.round, { roundId: round.roundId }),
   };
+}
+
+function readiness(state: AwardRoundState): { ready: boolean; notReady: { code: string; messageZh: string; messageEn: string } | null } {
+  const why = whyNotConferred(state);
+  return { ready: why === undefined, notReady: why ? { code: why.code, messageZh: why.zh, messageEn: why.en } : null };
 }
