@@ -198,6 +198,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     expect(countyView.allowedActions).not.toContain('accept_rectification');
     expect(countyView.supervision.findings.find((f: any) => f.findingId === 'i2-1').allowedActions).toEqual([]);
     expect(ok(await w.get('/api/v1/projects/p-a', 'city')).body.supervision.findings.find((f: any) => f.findingId === 'i2-1').allowedActions).toEqual(['accept_rectification', 'reject_rectification']);
+    // The board too: the row offers verifying to the city, not to the county (board v15).
+    expect((await boardActions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
+    expect((await boardActions('city')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
     const county = await w.refused('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'xy', 403, 'PROJECT.INSPECTOR_ONLY');
     expect(county.messageZh).toContain('整改情况由');
     expect(ok(await w.post('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'city')).body.events).toEqual(['RectificationAccepted']);

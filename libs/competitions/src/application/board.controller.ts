@@ -94,7 +94,9 @@ export class BoardController {
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
-      return { findingsToRectify: item.openFindings, findingsToReview: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
+      // Only the findings this caller verifies (the inspecting committee or one above it) count toward offering it (review 51 #4).
+      const findingsToReview = item.reviewInspectors.filter((o) => o === '' || this.orgs.isWithin(o, user.orgId)).length;
+      return { findingsToRectify: item.openFindings, findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
         applicationComplete: item.applicationMissing.length === 0, mayExtend: campaign ? mayExtendNow(user.orgId, campaign, now) : undefined,
         // The committee that opened the assessment, or one above it, fixes the result and adds an assessor (as the routes check).
         assessmentOwner: item.assessmentOpenedBy === null ? undefined : this.orgs.isWithin(item.assessmentOpenedBy, user.orgId),
@@ -112,7 +114,7 @@ export class BoardController {
       ...page,
       scope: describeScope(scope, this.orgs),
       items: page.items.map((row) => {
-        const { scoredBy, assessorOrgsJson, assessmentOpenedBy: _openedBy, ...item } = row;
+        const { scoredBy, assessorOrgsJson, assessmentOpenedBy: _openedBy, reviewInspectors: _inspectors, ...item } = row;
         // Still assessing: to score or scored, not recused (a declared conflict leaves both lists).
         const assigned = item.pendingAssessors.includes(user.userId) || scoredBy.includes(user.userId);
         // Assigned under another organisation than the caller's, the assessor may step aside but not score (PROJECT.ASSESSOR_ORG_MISMATCH), as on the detail.

@@ -23,6 +23,8 @@ const list = (json: string): string[] => JSON.parse(json) as string[];
 const without = (json: string, id: string) => JSON.stringify(list(json).filter((x) => x !== id));
 const adding = (json: string, id: string) => JSON.stringify([...list(json).filter((x) => x !== id), id]);
 const assignedUnder = (json: string, userId: string, orgId: string) => JSON.stringify({ ...(JSON.parse(json) as Record<string, string>), [userId]: orgId });
+/** The committee of each finding's inspection ('' when not recorded), kept so that a rectification to verify names who verifies it. */
+const inspectedBy = (json: string, findingIds: readonly string[], orgId: string | undefined) => JSON.stringify({ ...(JSON.parse(json) as Record<string, string>), ...Object.fromEntries(findingIds.map((f) => [f, orgId ?? ''])) });
 
 /**
  * The columns a later-stage event changes: the status, whose move it is (assessors still to
@@ -41,13 +43,14 @@ export function loopChanges(e: RecordedOf<LoopEvent>, row: any): Changes {
     case 'SafetyIncidentRecorded':
       return VETO_INCIDENT_KINDS.includes(e.data.kind) ? { vetoed: 1 } : {};
     case 'InspectionRecorded':
-      return { open_findings: row.open_findings + e.data.findings.length };
+      return { open_findings: row.open_findings + e.data.findings.length, finding_inspectors: inspectedBy(row.finding_inspectors, e.data.findings.map((f) => f.findingId), e.data.inspectedByOrgId) };
+    // findings_awaiting: which findings await verification, so the board offers it only to the committee that inspected (or above).
     case 'RectificationReported':
-      return { open_findings: Math.max(0, row.open_findings - 1), findings_to_review: row.findings_to_review + 1 };
+      return { open_findings: Math.max(0, row.open_findings - 1), findings_to_review: row.findings_to_review + 1, findings_awaiting: adding(row.findings_awaiting, e.data.findingId) };
     case 'RectificationAccepted':
-      return { findings_to_review: Math.max(0, row.findings_to_review - 1) };
+      return { findings_to_review: Math.max(0, row.findings_to_review - 1), findings_awaiting: without(row.findings_awaiting, e.data.findingId) };
     case 'RectificationRejected':
-      return { findings_to_review: Math.max(0, row.findings_to_review - 1), open_findings: row.open_findings + 1 };
+      return { findings_to_review: Math.max(0, row.findings_to_review - 1), open_findings: row.open_findings + 1, findings_awaiting: without(row.findings_awaiting, e.data.findingId) };
     case 'AssessmentOpened': {
       const ids = JSON.stringify(e.data.assessors.map((a) => a.userId));
       const orgs = JSON.stringify(Object.fromEntries(e.data.assessors.map((a) => [a.userId, a.orgId])));

@@ -119,7 +119,7 @@ function missingAfterEdit(before: string, changes: ProjectDraftEdited['data']['c
 /** The columns the event handlers read: decoding the whole row for every event cost more than the update. */
 const ROW_COLUMNS = [
   'project_id', 'campaign_id', 'org_id', 'revision', 'approved_levels', 'late_attempts', 'overdue_periods', 'open_findings', 'findings_to_review',
-  'assessors', 'pending_assessors', 'milestones', 'scored', 'application_missing', 'assessor_orgs',
+  'assessors', 'pending_assessors', 'milestones', 'scored', 'application_missing', 'assessor_orgs', 'finding_inspectors', 'findings_awaiting',
 ];
 
 /** A project's row is read once per batch and written once, however many of its events the batch holds. */
@@ -134,7 +134,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
       status: 'draft', title: d.title, submitted_at: null, waiting_since: at, next_level: null, approved_levels: '[]', returned_reason: null,
       returned_level: null, late_attempts: 0, extension_until: null, drafted_at: at, revision: e.revision, position: e.position, updated_at: at,
       assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
-      milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null, assessor_orgs: '{}', assessment_opened_by: null,
+      milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null, assessor_orgs: '{}', assessment_opened_by: null, finding_inspectors: '{}', findings_awaiting: '[]',
       application_missing: JSON.stringify(submissionProblems(d).map((p) => p.field)),
     });
     return;
@@ -183,7 +183,8 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
  */
 export const boardProjection: Projection = {
   name: 'board',
-  version: 14,
+  // 15: the committee of each finding awaiting verification (finding_inspectors, findings_awaiting; review 51 #4).
+  version: 15,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],
@@ -200,6 +201,7 @@ export const boardProjection: Projection = {
         findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
         milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0, scored TEXT NOT NULL DEFAULT '[]', scores_needed INTEGER,
         rejected_reason TEXT, application_missing TEXT NOT NULL DEFAULT '[]', assessor_orgs TEXT NOT NULL DEFAULT '{}', assessment_opened_by TEXT,
+        finding_inspectors TEXT NOT NULL DEFAULT '{}', findings_awaiting TEXT NOT NULL DEFAULT '[]',
         awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
         awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );

@@ -85,6 +85,8 @@ export interface BoardItem {
    * board page reads it, few need it.
    */
   assessorOrgsJson: string;
+  /** The committee of each finding awaiting verification ('' when not recorded): it, or one above it, verifies. */
+  reviewInspectors: string[];
   /** The committee that opened the assessment (null: not opened, or recorded before this was kept); for the caller's actions, not shown. */
   assessmentOpenedBy: string | null;
   scoresNeeded: number | null;
@@ -101,16 +103,17 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs, assessment_opened_by';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs, assessment_opened_by, finding_inspectors, findings_awaiting';
 
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt, assessorOrgs, assessmentOpenedBy,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt, assessorOrgs, assessmentOpenedBy, findingInspectors, findingsAwaiting,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string, string | null,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string, string | null, string, string,
   ];
+  const inspectors = JSON.parse(findingInspectors) as Record<string, string>;
   const scoredBy = JSON.parse(scored) as string[];
   return {
     projectId,
@@ -146,6 +149,7 @@ function toItem(r: unknown[]): BoardItem {
     scoredBy,
     assessorOrgsJson: assessorOrgs,
     assessmentOpenedBy,
+    reviewInspectors: (JSON.parse(findingsAwaiting) as string[]).map((f) => inspectors[f] ?? ''),
     scoresNeeded,
     applicationMissing: JSON.parse(applicationMissing) as string[],
     revision,
