@@ -77,6 +77,8 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     const mismatch = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(99, 99, 99), 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');
     expect(mismatch).toMatchObject({ assignedOrgId: 'univ', actingOrgId: 'ent-a' });
     expect(mismatch.messageZh).toContain('以您的实际单位更正');
+    // Both organisations by name, as the other messages name them (review 50 #13).
+    expect(mismatch.messageZh).toMatch(/登记的所在单位是“[^”]+”（univ），而当前登录身份的所在单位是“[^”]+”（ent-a）/);
     // The committee may correct a wrongly registered organisation before the assessor scores: the conflict check runs again (here the project's own unit).
     await w.refused('/api/v1/projects/p-a/assessment/assessors', { assessor: { userId: 'as1', orgId: 'ent-a', name: '赵教授' }, reason: '更正所在单位' }, 'city', 422, 'PROJECT.ASSESSOR_CONFLICT');
     // Signed in for the other organisation, the assessor is offered stepping aside (accepted from any of their organisations), not scoring.

@@ -37,10 +37,14 @@ export const ASSESSMENT_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     return { command: { type: 'DeclareConflictOfInterest', ...base, reason: body.reason } };
   },
 
-  async record_score({ body, base, facts }) {
+  async record_score({ project, body, base, facts }) {
     // The token's organisation as the tree places it now: the decider checks conflicts against it.
     const assessorOrgPath = (await facts.orgPath(base.actor.orgId)) ?? [];
-    return { command: { type: 'RecordScore', ...base, assessorUserId: base.actor.userId, scores: body.scores, assessorOrgPath, reason: body.reason ?? null } };
+    // The organisations an organisation mismatch would name, by name (review 50 #13).
+    const assigned = project.assessment?.assessors.find((a) => a.userId === base.actor.userId)?.orgId;
+    const ids = [...new Set([base.actor.orgId, ...(assigned ? [assigned] : [])])];
+    const orgNames = Object.fromEntries((await Promise.all(ids.map(async (id) => [id, await facts.orgName(id)] as const))).filter((e) => e[1] !== e[0]));
+    return { command: { type: 'RecordScore', ...base, assessorUserId: base.actor.userId, scores: body.scores, assessorOrgPath, reason: body.reason ?? null, orgNames } };
   },
 
   record_self_score({ body, base }) {

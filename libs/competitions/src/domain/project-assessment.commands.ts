@@ -49,6 +49,8 @@ export interface RecordScore extends ProjectCommandBase {
   assessorOrgPath?: string[];
   /** Why a correction changes the sheet; recorded with the correction (ignored on a first sheet). */
   reason?: string | null;
+  /** Names of the organisations a refusal may name (the assigned and the acting one), from the handler; ids where absent. */
+  orgNames?: Record<string, string>;
 }
 
 /** 自评 by the unit: kept apart, never part of the total. */

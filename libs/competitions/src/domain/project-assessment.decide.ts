@@ -146,7 +146,10 @@ export function declareConflictOfInterest(c: DeclareConflictOfInterest, state: P
  * assignment, so one acting for another organisation (a token of the same user elsewhere) is
  * not the assessor that was checked; `actingOrgId` null leaves the organisation unchecked.
  */
-export function requireAssigned(assessment: ProjectAssessment, userId: string, actingOrgId: string | null) {
+/** An organisation as a message names it: by name with its id where the name is known, else by id. */
+const named = (names: Record<string, string>, orgId: string): string => (names[orgId] ? `“${names[orgId]}”（${orgId}）` : ` ${orgId} `);
+
+export function requireAssigned(assessment: ProjectAssessment, userId: string, actingOrgId: string | null, orgNames: Record<string, string> = {}) {
   const assessor = assessment.assessors.find((a) => a.userId === userId);
   if (!assessor) {
     throw DomainError.forbidden('PROJECT.ASSESSOR_NOT_ASSIGNED', '您不是本项目的评估专家，不能评分或申报回避。', `User ${userId} is not an assessor of this project.`, { userId });
@@ -154,7 +157,7 @@ export function requireAssigned(assessment: ProjectAssessment, userId: string, a
   if (actingOrgId !== null && assessor.orgId !== actingOrgId) {
     throw DomainError.forbidden(
       'PROJECT.ASSESSOR_ORG_MISMATCH',
-      `您被指派为本项目评估专家时登记的所在单位是 ${assessor.orgId}，而当前登录身份的所在单位是 ${actingOrgId}，利益冲突审查不适用于当前身份，不能评分（申报回避不受影响）。请以指派时登记单位的身份登录后评分；如指派时登记的单位有误，请竞赛委员会在“增补评估专家”中以您的实际单位更正（须说明理由，评分前方可更正）。`,
+      `您被指派为本项目评估专家时登记的所在单位是${named(orgNames, assessor.orgId)}，而当前登录身份的所在单位是${named(orgNames, actingOrgId)}，利益冲突审查不适用于当前身份，不能评分（申报回避不受影响）。请以指派时登记单位的身份登录后评分；如指派时登记的单位有误，请竞赛委员会在“增补评估专家”中以您的实际单位更正（须说明理由，评分前方可更正）。`,
       `You were assigned as an assessor of organisation ${assessor.orgId}, but you act for ${actingOrgId}; the conflict check does not cover this, so you cannot score as such (declaring a conflict is still open to you). Sign in as a member of ${assessor.orgId} to score; if the assignment named the wrong organisation, the committee corrects it through "add assessor" with your actual organisation and a reason (before you score).`,
       { userId, assignedOrgId: assessor.orgId, actingOrgId },
     );

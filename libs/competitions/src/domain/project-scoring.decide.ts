@@ -39,7 +39,7 @@ export function recordScore(c: RecordScore, state: ProjectState): ProjectEvent[]
   }
   requireStage(project, 'record_score');
   const assessment = openedAssessment(project);
-  const assessor = requireAssigned(assessment, c.assessorUserId, c.actor.orgId);
+  const assessor = requireAssigned(assessment, c.assessorUserId, c.actor.orgId, c.orgNames);
   if (assessor.declaredConflict) {
     throw DomainError.forbidden('PROJECT.ASSESSOR_RECUSED', '您已申报利益冲突并回避本项目，不能再评分。', 'You declared a conflict of interest on this project and can no longer score it.', {
       assessorUserId: c.assessorUserId,
