@@ -82,6 +82,8 @@ describe('assessment statistics projection', () => {
         : e,
     );
     projectionSpec(assessmentStatsProjection).given(named).then((db: Database) => assessmentStatistics(db, all).byAssessor.find((a) => a.assessorUserId === 'a2')?.name, '刘专家');
+    // The projects' own assessor lists name a2 the same way, not by the id one assignment left (review 50 #13).
+    projectionSpec(assessmentStatsProjection).given(named).then((db: Database) => assessmentStatistics(db, all).items.find((i) => i.projectId === 'p1')!.assessors.find((a: any) => a.userId === 'a2')?.name, '刘专家');
   });
 
   it('ranks on per-assessor z-scores when the campaign asks for them, totals and grades unchanged', () => {

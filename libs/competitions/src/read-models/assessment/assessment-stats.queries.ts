@@ -148,6 +148,10 @@ export function assessmentStatistics(db: Database, f: AssessmentStatsFilter) {
       disagreement: restricted ? null : disagreementView(r, assessors),
     };
   });
+  // One name per assessor across the answer: an assignment that gave none (its name is the user id) takes the name another gave (review 50 #13).
+  const givenName = new Map<string, string>();
+  for (const item of items) for (const a of item.assessors) if (a.userId && a.name && a.name !== a.userId) givenName.set(a.userId, a.name);
+  for (const item of items) for (const a of item.assessors) if (a.userId && a.name === a.userId && givenName.has(a.userId)) a.name = givenName.get(a.userId)!;
   const byAssessor = new Map<string, { assessorUserId: string; name: string; scored: number; totals: number[] }>();
   for (const item of items) {
     // A declared conflict removes the assessor's score, here as in finalisation.
