@@ -153,6 +153,8 @@ describe('award nominees tied to their organisation (Jiujiang)', () => {
       // Leaving the category out does not get the head through: it is asked for while the enterprise is inside a window (review 51 #5).
       const undeclared = (await nominate('medal', { nominee: { kind: 'person', id: 'li', name: '李厂长', orgId: 'rb-f3-t1' }, projectId: 'p-rb-f3' })).body;
       expect(undeclared).toMatchObject({ code: 'AWARD.NOMINEE_INELIGIBLE', failedReasons: [expect.objectContaining({ rule: 'exclusion_window', messageZh: expect.stringContaining('请在推荐中注明李厂长的职业类别') })] });
+      // And names the field a form points at (review 53 #4).
+      expect(undeclared.errors).toEqual([expect.objectContaining({ field: 'attributes.occupationCategory' })]);
       const view = ok(await get('/api/v1/award-rounds/pioneer', 'office')).body;
       expect(view.nominations.map((n: any) => [n.nominee.id, n.verdict.eligible])).toEqual([['rb-f2-t1', true]]);
     });

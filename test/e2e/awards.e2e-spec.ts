@@ -651,6 +651,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const before = ok(await get('/api/v1/award-rounds/jj-veto', 'office')).body;
     expect(before.nominations[0]).toMatchObject({ verdict: { eligible: true }, noLongerEligible: [{ rule: 'project_veto', messageZh: expect.stringContaining('一票否决') }] });
     expect(before.allowedActions).not.toContain('start_public_notice');
+    // The slate says so too: not ready, and why (review 53 #2).
+    expect(before.slate).toMatchObject({ ready: false, notReady: { code: 'AWARD.NOMINEES_NO_LONGER_ELIGIBLE', messageZh: expect.stringContaining('钱工（n-qian）') } });
     const refused = await post('/api/v1/award-rounds/jj-veto/public-notice', { period: { kind: 'working_days', days: 5 }, startsOn: '2023-09-04' }, 'office');
     expect(refused.body).toMatchObject({ status: 422, code: 'AWARD.NOMINEES_NO_LONGER_ELIGIBLE', barred: [{ nominationId: 'n-qian', failedReasons: [{ rule: 'project_veto' }] }] });
     expect(refused.body.messageZh).toMatch(/^1 名人选推荐后已不符合评选条件，不能公示：钱工（n-qian）：项目“技能比武 p-c”（p-c）发生一票否决事故/);

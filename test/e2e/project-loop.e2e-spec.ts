@@ -201,6 +201,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     // The board too: the row offers verifying to the city, not to the county (board v15).
     expect((await boardActions('xy')).filter((a) => a.endsWith('_rectification'))).toEqual([]);
     expect((await boardActions('city')).filter((a) => a.endsWith('_rectification'))).toEqual(['accept_rectification', 'reject_rectification']);
+    // Nor counted as the county's to review (review 53 #1).
+    const row = async (who: string) => (await w.get('/api/v1/board?campaignId=' + CAMPAIGN_ID, who)).body.items.find((i: any) => i.projectId === 'p-a');
+    expect([(await row('xy')).findingsToReview, (await row('city')).findingsToReview]).toEqual([0, 1]);
     const county = await w.refused('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'xy', 403, 'PROJECT.INSPECTOR_ONLY');
     expect(county.messageZh).toContain('整改情况由');
     expect(ok(await w.post('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'city')).body.events).toEqual(['RectificationAccepted']);

@@ -207,7 +207,7 @@ export function awardRoundView(
       met: ratios.every((r) => r.met) && subQuotas.every((q) => q.met),
       // Whether the list as it stands may go public or be conferred (every review passed, every sign-off in, quotas and ratios
       // met), and if not, what stops it first: `met` alone read true while a sign-off was outstanding (review 52 #8).
-      ...readiness(state),
+      ...readiness(state, barredNow),
       ratios,
       subQuotas,
       quotas: round.pools.map((p) => ({ pool: p.pool, label: POOL_LABELS[p.pool], quota: p.quota, primaries: primaries.filter((n) => n.pool === p.pool).length })),
@@ -218,7 +218,23 @@ export function awardRoundView(
   };
 }
 
-function readiness(state: AwardRoundState): { ready: boolean; notReady: { code: string; messageZh: string; messageEn: string } | null } {
+function readiness(
+  state: AwardRoundState,
+  barredNow: ReadonlyMap<string, ReadonlyArray<{ messageZh: string; messageEn: string }>>,
+): { ready: boolean; notReady: { code: string; messageZh: string; messageEn: string } | null } {
+  // Nominees no longer eligible keep the list from going public or being conferred before anything else (review 53 #2).
+  const barred = [...barredNow.keys()].filter((id) => state.nominations.some((n) => n.nominationId === id && n.status === 'active'));
+  if (barred.length > 0) {
+    const name = (id: string) => state.nominations.find((n) => n.nominationId === id)?.nominee.name ?? id;
+    return {
+      ready: false,
+      notReady: {
+        code: 'AWARD.NOMINEES_NO_LONGER_ELIGIBLE',
+        messageZh: `${barred.length} 名人选推荐后已不符合评选条件（${barred.map((id) => `${name(id)}（${id}）`).join('、')}），请先撤回推荐。`,
+        messageEn: `${barred.length} nominee(s) are no longer eligible (${barred.join(', ')}); withdraw them first.`,
+      },
+    };
+  }
   const why = whyNotConferred(state);
   return { ready: why === undefined, notReady: why ? { code: why.code, messageZh: why.zh, messageEn: why.en } : null };
 }

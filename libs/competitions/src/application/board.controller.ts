@@ -91,12 +91,12 @@ export class BoardController {
     const now = this.clock.now().toISOString();
     answerValidUntil(req, boardTurnsAfter(Date.parse(now), [...windows.values()], page.items));
     // What the row knows: findings to rectify or review, whether the application is complete, and whether submitting is open now.
+    // Only the findings this caller verifies (the inspecting committee or one above it) count, offered and shown (review 51 #4, 53 #1).
+    const reviewable = (item: BoardItem) => item.reviewInspectors.filter((o) => o === '' || this.orgs.isWithin(o, user.orgId)).length;
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
-      // Only the findings this caller verifies (the inspecting committee or one above it) count toward offering it (review 51 #4).
-      const findingsToReview = item.reviewInspectors.filter((o) => o === '' || this.orgs.isWithin(o, user.orgId)).length;
-      return { findingsToRectify: item.openFindings, findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
+      return { findingsToRectify: item.openFindings, findingsToReview: reviewable(item), submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
         applicationComplete: item.applicationMissing.length === 0, mayExtend: campaign ? mayExtendNow(user.orgId, campaign, now) : undefined,
         // The committee that opened the assessment, or one above it, fixes the result and adds an assessor (as the routes check).
         assessmentOwner: item.assessmentOpenedBy === null ? undefined : this.orgs.isWithin(item.assessmentOpenedBy, user.orgId),
@@ -124,7 +124,7 @@ export class BoardController {
         // Judging fairness: before the result only those who see every sheet learn who has not scored yet; others get the count.
         const pending = seesEveryScoreSheet(user) ? item.pendingAssessors : item.pendingAssessors.filter((a) => a === user.userId);
         // Labels without their requests (the detail has those): fifty rows of links made every board answer heavier (measured, about 10% of a kept answer's rate).
-        return { ...item, orgName: names.get(item.orgId) ?? null, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
+        return { ...item, findingsToReview: user.roles.includes('committee') ? reviewable(row) : item.findingsToReview, orgName: names.get(item.orgId) ?? null, pendingAssessors: pending, pendingAssessorCount: item.pendingAssessors.length, allowedActions, allowedActionLabels: labelledActions(allowedActions) };
       }),
     };
   }

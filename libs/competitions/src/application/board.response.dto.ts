@@ -44,7 +44,7 @@ export class BoardItemDto {
   @ApiProperty({ description: '尚未评分的专家（仅能看到全部评分者可见，其他人只见本人）Assessors still to score, as far as you may know', type: [String] }) pendingAssessors!: string[];
   @ApiProperty({ description: '尚未评分的专家人数 How many have not scored', type: 'integer' }) pendingAssessorCount!: number;
   @ApiProperty({ description: '待整改问题 Findings to rectify', type: 'integer' }) openFindings!: number;
-  @ApiProperty({ description: '待验收整改 Rectifications to review', type: 'integer' }) findingsToReview!: number;
+  @ApiProperty({ description: '待验收整改（竞赛委员会：只计由本委员会或下级督导提出、本委员会可验收的）Rectifications to review (for a committee: those it verifies)', type: 'integer' }) findingsToReview!: number;
   @ApiProperty({ description: '逾期未报的报送期 Periods overdue', type: [String] }) overduePeriods!: string[];
   @ApiProperty({ description: '评估总分 Total', type: Number, nullable: true }) total!: number | null;
   @ApiProperty({ description: '考核等次 Grade', type: String, nullable: true }) grade!: string | null;

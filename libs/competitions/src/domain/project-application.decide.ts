@@ -90,8 +90,8 @@ export function submitProject(c: SubmitProject, state: ProjectState): ProjectEve
   if (outside.length > 0) {
     throw DomainError.unprocessable(
       'PROJECT.PLAN_OUTSIDE_CAMPAIGN',
-      `竞赛实施方案的起止日期超出竞赛活动所在年度：${outside.map((p) => p.messageZh).join('')}修改方案后再提交。`,
-      `The implementation plan runs outside the campaign's years: ${outside.map((p) => p.messageEn).join(' ')} Edit the plan, then submit.`,
+      `竞赛实施方案的起止日期不在竞赛活动的时间范围内：${outside.map((p) => p.messageZh).join('')}修改方案后再提交。`,
+      `The implementation plan does not fall in the campaign's time: ${outside.map((p) => p.messageEn).join(' ')} Edit the plan, then submit.`,
       { errors: outside, campaignSpan: c.campaign.span },
     );
   }

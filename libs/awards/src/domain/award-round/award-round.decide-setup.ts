@@ -172,6 +172,21 @@ function requireCompetitionWinner(c: Nominate): NominationSubmitted['data']['poo
   );
 }
 
+/**
+ * The fields a form should point at when a rule failed for want of them: the project a nomination
+ * rests on (review 50 #11), a person's occupation category under a window that bars only the
+ * organisation's head (review 53 #4).
+ */
+function fieldsToFill(failed: ReadonlyArray<{ rule: string; facts?: Record<string, unknown> }>): { errors?: Array<{ field: string; messageZh: string; messageEn: string }> } {
+  const errors = [
+    ...(failed.some((r) => r.facts?.projectId === null) ? [{ field: 'projectId', messageZh: '请填写推荐对象所依托的竞赛项目编号。', messageEn: 'Give the competition project the nominee rests on.' }] : []),
+    ...(failed.some((r) => r.rule === 'exclusion_window' && r.facts?.appliesTo === 'organisations_and_heads' && r.facts?.occupationCategory === null)
+      ? [{ field: 'attributes.occupationCategory', messageZh: '所在单位在限制期内，请注明推荐对象的职业类别（单位负责人不能推荐）。', messageEn: "The organisation is inside an exclusion window: state the nominee's occupation category (its head cannot be nominated)." }]
+      : []),
+  ];
+  return errors.length > 0 ? { errors } : {};
+}
+
 export function decideNominate(c: Nominate, state: AwardRoundState): NominationSubmitted[] {
   const round = requireRound(state, c);
   if (state.nominations.some((n) => n.nominationId === c.nominationId)) {
@@ -219,7 +234,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
       `${c.nominee.name} 不符合评选条件：${[...new Set(failed.map((r) => r.messageZh))].join('')}`,
       `${c.nominee.name} is not eligible: ${[...new Set(failed.map((r) => r.messageEn))].join(' ')}`,
       // A project rule that had no project to read points at the field to fill in, as a form shows it.
-      { failedReasons: failed, ...(failed.some((r) => r.facts?.projectId === null) ? { errors: [{ field: 'projectId', messageZh: '请填写推荐对象所依托的竞赛项目编号。', messageEn: 'Give the competition project the nominee rests on.' }] } : {}) },
+      { failedReasons: failed, ...fieldsToFill(failed) },
     );
   }
   const earlier = state.nominations.find((n) => n.nominee.kind === c.nominee.kind && n.nominee.id === c.nominee.id);
