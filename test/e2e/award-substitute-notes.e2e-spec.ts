@@ -1,4 +1,4 @@
-import { expectStatus as ok, readYourWrites } from '../support/http-steps';
+import { expectStatus as ok, readYourWrites, registerJiujiangTree } from '../support/http-steps';
 import { TestApp } from '../support/test-app';
 
 /*
@@ -14,9 +14,7 @@ describe('the substitutes a withdrawal passed over, as the caller may see them',
   beforeAll(async () => {
     t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
     tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
-    ok(await post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, 'admin'), 201);
-    ok(await post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, 'admin'), 201);
-    ok(await post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, 'admin'), 201);
+    await registerJiujiangTree(post);
     for (const id of ['ent-a', 'ent-b']) {
       ok(await post('/api/v1/organizations', { orgId: id, name: `单位 ${id}`, kind: 'enterprise', level: 'enterprise', ownership: 'non_public', parentId: 'xy' }, 'admin'), 201);
       tok[id] = await t.token({ userId: `u-${id}`, roles: ['unit'], orgId: id });

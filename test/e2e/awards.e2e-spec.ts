@@ -3,7 +3,7 @@ import { PROJECTION_RUNNER, ReadConsistency } from '@jingsai/api-kit';
 import { DerivedHonourAgainService, awardRoundDecider } from '@jingsai/awards';
 import { AggregateRepository, EVENT_STORE, EventStore, ProjectionRunner } from '@jingsai/event-store';
 import { Actor, DomainError } from '@jingsai/shared';
-import { expectStatus as ok, readYourWrites } from '../support/http-steps';
+import { expectStatus as ok, readYourWrites, registerJiujiangTree } from '../support/http-steps';
 import { TestApp } from '../support/test-app';
 
 /*
@@ -68,9 +68,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
   beforeAll(async () => {
     t = await TestApp.start({ now: '2021-07-01T09:00:00+08:00' });
     tok.admin = await t.token({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
-    ok(await post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, 'admin'), 201);
-    ok(await post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, 'admin'), 201);
-    ok(await post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, 'admin'), 201);
+    await registerJiujiangTree(post);
     ok(await post('/api/v1/organizations', { orgId: 'lx', name: '濂溪区总工会', kind: 'union', level: 'county', parentId: 'jj' }, 'admin'), 201);
     tok.lxOffice = await t.token({ userId: 'u-lx-office', roles: ['award_office'], orgId: 'lx' });
     tok.auditor = await t.token({ userId: 'u-audit', roles: ['auditor'], orgId: 'jx' });

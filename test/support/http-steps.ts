@@ -33,3 +33,13 @@ export function readYourWrites(app: () => TestApp, tokens: Record<string, string
     saw: (position: number) => void (last = Math.max(last, position)),
   };
 }
+
+/**
+ * The Jiujiang tree the award tests run on, registered by `admin`: the province 江西省总工会 (jx), the
+ * city committee (jj) and the county committee of 浔阳区 (xy) under it.
+ */
+export async function registerJiujiangTree(post: (url: string, body: unknown, who: string) => Promise<TestResponse>): Promise<void> {
+  expectStatus(await post('/api/v1/organizations', { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' }, 'admin'), 201);
+  expectStatus(await post('/api/v1/organizations', { orgId: 'jj', name: '九江市劳动竞赛委员会', kind: 'committee', level: 'city', parentId: 'jx' }, 'admin'), 201);
+  expectStatus(await post('/api/v1/organizations', { orgId: 'xy', name: '浔阳区劳动竞赛委员会', kind: 'committee', level: 'county', parentId: 'jj' }, 'admin'), 201);
+}

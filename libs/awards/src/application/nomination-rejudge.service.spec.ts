@@ -32,7 +32,7 @@ describe('NominationRejudge: a unit nominated without naming its project (review
     expect(barred).toEqual([{ nominationId: 'n-a', failedReasons: [expect.objectContaining({ rule: 'project_veto', messageZh: expect.stringContaining('p-a2') })] }]);
   });
 
-  it('does not bar it for an accident after the date it is judged at, nor for projects with none', async () => {
+  it('does not bar it for an accident after the date it is judged at, nor a unit with no project in the campaign (org-b)', async () => {
     const rejudge = new NominationRejudge(factsWith({ 'org-a': [projectFacts({ projectId: 'p-a2', incidents: [accident] })] }));
     expect(await rejudge.barred(state.round!, state.nominations, '2024-10-01T10:00:00+08:00')).toEqual([]);
   });

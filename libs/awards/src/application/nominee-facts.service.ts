@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, READ_MODEL_DB, ReadConsistency } from '@jingsai/api-kit';
 import { ORG_DIRECTORY, OrgDirectory } from '@jingsai/auth';
-import { campaignDecider, projectDecider } from '@jingsai/competitions';
+import { campaignDecider, isSkillsContest, projectDecider } from '@jingsai/competitions';
 import { ReadModelDatabase } from '@jingsai/event-store';
 import { RegisteredOrganization, organizationDecider } from '@jingsai/organizations';
 import { DomainError } from '@jingsai/shared';
@@ -43,14 +43,17 @@ export class NomineeFacts {
   /** The project's facts for eligibility, its unit and its competition category (a skills contest has champions). */
   async project(projectId: string): Promise<{ facts: ProjectFacts; orgId: string; category: string; skillsContest: boolean }> {
     const { state } = await this.commands.state(projectStream(projectId), projectDecider);
-    const campaignId = state.status === 'none' ? '' : state.campaignId;
-    const campaign = campaignId ? (await this.commands.state(campaignStream(campaignId), campaignDecider)).state : null;
-    const facts = projectFactsFrom(state, campaignId, campaign?.status === 'none' ? null : campaign);
+    const facts = state.status === 'none' ? null : projectFactsFrom(state, state.campaignId, await this.campaign(state.campaignId));
     if (!facts || state.status === 'none') {
       throw DomainError.notFound('PROJECT.NOT_FOUND', `竞赛项目 ${projectId} 不存在。`, `Project ${projectId} does not exist.`, { projectId });
     }
-    // A skills contest by its category, or one of another category its unit said is one (a non-public enterprises' skills contest).
-    return { facts, orgId: state.orgId, category: state.category, skillsContest: state.category === 'skills' || state.skillsContest === true };
+    return { facts, orgId: state.orgId, category: state.category, skillsContest: isSkillsContest(state) };
+  }
+
+  /** A campaign folded from its stream, or null for none. */
+  private async campaign(campaignId: string) {
+    const { state } = await this.commands.state(campaignStream(campaignId), campaignDecider);
+    return state.status === 'none' ? null : state;
   }
 
   /**
@@ -64,12 +67,12 @@ export class NomineeFacts {
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length === 0) return ids.map((id) => known.get(id)!);
     // The campaign is folded once for all of them (review 51 #10); a project already read (`known`) is not folded again.
-    const { state: campaign } = await this.commands.state(campaignStream(campaignId), campaignDecider);
+    const campaign = await this.campaign(campaignId);
     const folded = new Map(
       await Promise.all(
         missing.map(async (id) => {
           const { state } = await this.commands.state(projectStream(id), projectDecider);
-          return [id, state.status === 'none' ? null : projectFactsFrom(state, campaignId, campaign.status === 'none' ? null : campaign)] as const;
+          return [id, state.status === 'none' ? null : projectFactsFrom(state, campaignId, campaign)] as const;
         }),
       ),
     );
@@ -78,8 +81,7 @@ export class NomineeFacts {
 
   /** The year a campaign's selections are for (评选年度), or undefined for no such campaign. */
   async campaignYear(campaignId: string): Promise<number | undefined> {
-    const { state } = await this.commands.state(campaignStream(campaignId), campaignDecider);
-    return state.status === 'none' ? undefined : state.year;
+    return (await this.campaign(campaignId))?.year;
   }
 
   async organization(orgId: string): Promise<RegisteredOrganization> {

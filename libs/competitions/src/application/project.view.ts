@@ -4,6 +4,7 @@ import { OVERDUE_STATE_LABELS } from '../read-models/supervision/supervision.que
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
   AGGREGATION_LABELS, awardBarNotesZh, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, unfiledOverduePeriods, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  isSkillsContest,
 } from '../domain';
 
 /** Where a submitted project's approval stands: the level whose approval is awaited, and every required level yet to decide. */
@@ -138,7 +139,7 @@ export function projectView(
     category: project.category,
     categoryLabel: CAMPAIGN_CATEGORIES[project.category]?.zh ?? project.category,
     // The unit's word that a project of another category is also a skills contest: shown, so the approving committee sees it (review 51 #6).
-    skillsContest: project.category === 'skills' || project.skillsContest === true,
+    skillsContest: isSkillsContest(project),
     status: project.status,
     statusLabel: PROJECT_STATUS_LABELS[project.status],
     registrationForm: project.registrationForm,

@@ -77,3 +77,12 @@ export const initialProjectState = (): ProjectState => ({ status: 'none' });
 export function emptyApplication(): ProjectApplication {
   return { submissions: [], firstSubmissionOnTime: null, refusals: [], approvedLevels: [], approvalNotes: [], approvedRulesVersion: null, approvedAt: null, extension: null, lastReturn: null, rejection: null };
 }
+
+/**
+ * A vocational skills contest (职业技能竞赛): by its category, or a project of another category its
+ * unit said is one (a non-public enterprises' skills contest, review 50 #2). Its winners are
+ * skills-contest champions.
+ */
+export function isSkillsContest(project: Pick<Project, 'category' | 'skillsContest'>): boolean {
+  return project.category === 'skills' || project.skillsContest === true;
+}

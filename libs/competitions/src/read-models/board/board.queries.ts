@@ -105,6 +105,13 @@ const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
   'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs, assessment_opened_by, finding_inspectors, findings_awaiting';
 
+/** The committee of each finding awaiting verification; most rows have none, and decode nothing (every board answer reads every row's). */
+function reviewInspectorsOf(findingInspectors: string, findingsAwaiting: string): string[] {
+  if (findingsAwaiting === '[]') return [];
+  const inspectors = JSON.parse(findingInspectors) as Record<string, string>;
+  return (JSON.parse(findingsAwaiting) as string[]).map((f) => inspectors[f] ?? '');
+}
+
 function toItem(r: unknown[]): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
@@ -113,7 +120,7 @@ function toItem(r: unknown[]): BoardItem {
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
     string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string, string | null, string, string,
   ];
-  const inspectors = JSON.parse(findingInspectors) as Record<string, string>;
+
   const scoredBy = JSON.parse(scored) as string[];
   return {
     projectId,
@@ -149,7 +156,7 @@ function toItem(r: unknown[]): BoardItem {
     scoredBy,
     assessorOrgsJson: assessorOrgs,
     assessmentOpenedBy,
-    reviewInspectors: (JSON.parse(findingsAwaiting) as string[]).map((f) => inspectors[f] ?? ''),
+    reviewInspectors: reviewInspectorsOf(findingInspectors, findingsAwaiting),
     scoresNeeded,
     applicationMissing: JSON.parse(applicationMissing) as string[],
     revision,
