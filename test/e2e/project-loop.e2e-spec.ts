@@ -204,6 +204,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     // Nor counted as the county's to review (review 53 #1).
     const row = async (who: string) => (await w.get('/api/v1/board?campaignId=' + CAMPAIGN_ID, who)).body.items.find((i: any) => i.projectId === 'p-a');
     expect([(await row('xy')).findingsToReview, (await row('city')).findingsToReview]).toEqual([0, 1]);
+    // Nor listed as awaiting the county's action, while it awaits the city's (review 53 #1).
+    const awaits = async (who: string) => (await w.get('/api/v1/board?awaitingMyAction=true', who)).body.items.map((i: any) => i.projectId);
+    expect([await awaits('xy'), await awaits('city')]).toEqual([expect.not.arrayContaining(['p-a']), expect.arrayContaining(['p-a'])]);
     const county = await w.refused('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'xy', 403, 'PROJECT.INSPECTOR_ONLY');
     expect(county.messageZh).toContain('整改情况由');
     expect(ok(await w.post('/api/v1/projects/p-a/inspections/i2/findings/i2-1/rectification/accept', { note: '已核实' }, 'city')).body.events).toEqual(['RectificationAccepted']);

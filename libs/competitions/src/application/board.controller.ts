@@ -73,7 +73,7 @@ export class BoardController {
     const callerLevel = this.orgs.get(user.orgId)?.level ?? null;
     let awaiting: BoardAwaiting | undefined;
     if (q.awaitingMyAction) {
-      if (user.roles.includes('committee')) awaiting = { kind: 'committee', level: isHierarchyLevel(callerLevel) ? callerLevel : null };
+      if (user.roles.includes('committee')) awaiting = { kind: 'committee', level: isHierarchyLevel(callerLevel) ? callerLevel : null, orgId: user.orgId };
       else if (user.roles.includes('unit')) awaiting = { kind: 'unit' };
       else if (user.roles.includes('assessor')) awaiting = { kind: 'assessor', userId: user.userId };
       else return { items: [], total: 0, limit: q.limit ?? 50, offset: q.offset ?? 0, scope: describeScope(scope, this.orgs) };

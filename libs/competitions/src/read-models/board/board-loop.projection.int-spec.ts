@@ -16,7 +16,7 @@ const running = () => [
 ];
 const ids = (f: Partial<BoardFilter>) => (db: Database) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0, ...f }).items.map((i) => `${i.projectId}:${i.status}`);
 const unit = { awaiting: { kind: 'unit' as const } };
-const committee = { awaiting: { kind: 'committee' as const, level: 'city' } };
+const committee = { awaiting: { kind: 'committee' as const, level: 'city', orgId: 'jj' } };
 const as = (userId: string) => ({ awaiting: { kind: 'assessor' as const, userId } });
 
 describe('board projection through the later stages', () => {
@@ -31,6 +31,50 @@ describe('board projection through the later stages', () => {
     projectionSpec(boardProjection).given(inspected).thenMatches((db) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!, { openFindings: 1, findingsToReview: 1 });
     projectionSpec(boardProjection).given(inspected).then(ids(committee), ['p1:in_progress']);
     projectionSpec(boardProjection).given([...inspected, recorded('RectificationRejected', { projectId: 'p1', findingId: 'f1', note: 'n' })]).then(ids(committee), []);
+  });
+
+  describe('a step that is one committee\'s (review 53 #1)', () => {
+    // 江西 > 九江 (city) > 浔阳 (county) > the enterprise: the county and the city both see the project.
+    const tree = () => [
+      org('jx', 'committee', 'province', []), org('jj', 'committee', 'city', ['jx']), org('xy', 'committee', 'county', ['jx', 'jj']),
+      org('ent-a', 'enterprise', 'enterprise', ['jx', 'jj', 'xy']),
+      recorded('CampaignCreated', { campaignId: 'c1', approvalLevels: ['city'] }),
+      recorded('ProjectDrafted', { projectId: 'p1', campaignId: 'c1', orgId: 'ent-a', title: '纺织', category: 'skills' }),
+      recorded('ProjectSubmitted', { projectId: 'p1', submittedAt: 'x' }),
+      recorded('ProjectApproved', { projectId: 'p1', level: 'city', rulesVersion: 1, approvedLevels: ['city'] }),
+    ];
+    const awaiting = (orgId: string, level: string) => ids({ awaiting: { kind: 'committee', level, orgId } });
+    const rectified = (inspectedByOrgId?: string) => [
+      ...tree(),
+      recorded('InspectionRecorded', { projectId: 'p1', findings: [{ findingId: 'f1' }], ...(inspectedByOrgId ? { inspectedByOrgId } : {}) }),
+      recorded('RectificationReported', { projectId: 'p1', findingId: 'f1' }),
+    ];
+
+    it('awaits the committee that inspected, or one above it, to verify a rectification', () => {
+      const city = rectified('jj');
+      projectionSpec(boardProjection).given(city).then(awaiting('xy', 'county'), []);
+      projectionSpec(boardProjection).given(city).then(awaiting('jj', 'city'), ['p1:in_progress']);
+      projectionSpec(boardProjection).given(city).then(awaiting('jx', 'province'), ['p1:in_progress']);
+      const county = rectified('xy');
+      projectionSpec(boardProjection).given(county).then(awaiting('xy', 'county'), ['p1:in_progress']);
+      projectionSpec(boardProjection).given(county).then(awaiting('jj', 'city'), ['p1:in_progress']);
+      // Recorded before the inspector was: any committee in scope, as the deciders take it.
+      projectionSpec(boardProjection).given(rectified()).then(awaiting('xy', 'county'), ['p1:in_progress']);
+    });
+
+    it('awaits the committee that opened the assessment, or one above it, to finalise; any committee over it for a summary (it may return one)', () => {
+      const scored = [
+        ...tree(),
+        recorded('AssessmentOpened', { projectId: 'p1', scheme: { minAssessors: 1, aggregation: 'mean' }, assessors: [assessor('a1')], openedByOrgId: 'jj' }),
+        recorded('ScoreRecorded', { projectId: 'p1', assessorUserId: 'a1' }),
+      ];
+      projectionSpec(boardProjection).given(scored).then(awaiting('xy', 'county'), []);
+      projectionSpec(boardProjection).given(scored).then(awaiting('jj', 'city'), ['p1:under_assessment']);
+      projectionSpec(boardProjection).given(scored).then(awaiting('jx', 'province'), ['p1:under_assessment']);
+      const submitted = [...scored, recorded('AssessmentFinalized', { projectId: 'p1', total: 85, grade: 'good' }), recorded('SummarySubmitted', { projectId: 'p1', revision: 1 })];
+      projectionSpec(boardProjection).given(submitted).then(awaiting('xy', 'county'), ['p1:summary_submitted']);
+      projectionSpec(boardProjection).given(submitted).then(awaiting('jj', 'city'), ['p1:summary_submitted']);
+    });
   });
 
   it('follows assessment: assessors still to score, then the committee to finalise, then the unit’s summary and its acceptance', () => {

@@ -73,7 +73,7 @@ describe('board projection', () => {
       const county = recorded('ProjectApprovedAtLevel', { projectId: 'b1', level: 'county', rulesVersion: 1, nextLevel: 'city' }, at('2021-07-21T02:00:00.000Z'));
       projectionSpec(boardProjection)
         .given([...base, county])
-        .then(page({ awaiting: { kind: 'committee', level: 'city' } }), [{ id: 'b1', status: 'submitted', next: 'city', since: '2021-07-21T02:00:00.000Z' }]);
+        .then(page({ awaiting: { kind: 'committee', level: 'city', orgId: 'jj' } }), [{ id: 'b1', status: 'submitted', next: 'city', since: '2021-07-21T02:00:00.000Z' }]);
 
       const approved = recorded('ProjectApproved', { projectId: 'b1', level: 'city', rulesVersion: 1, approvedLevels: ['county', 'city'] }, at('2021-07-22T02:00:00.000Z'));
       projectionSpec(boardProjection)

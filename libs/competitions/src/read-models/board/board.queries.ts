@@ -16,7 +16,7 @@ export type BoardScope = { kind: 'all' } | { kind: 'subtree'; orgId: string; pat
  * applications, findings to rectify, overdue reports, the summary once assessed), an assessor
  * (projects still to score).
  */
-export type BoardAwaiting = { kind: 'committee'; level: string | null } | { kind: 'unit' } | { kind: 'assessor'; userId: string };
+export type BoardAwaiting = { kind: 'committee'; level: string | null; orgId: string } | { kind: 'unit' } | { kind: 'assessor'; userId: string };
 
 
 export interface BoardFilter {
@@ -164,6 +164,22 @@ function toItem(r: unknown[]): BoardItem {
   };
 }
 
+/**
+ * A row awaiting "a committee" ('*') awaits the one whose step it is, or one above it: the
+ * committee that opened the assessment fixes the result, the one that inspected verifies a
+ * rectification (as the deciders check, and the row's offers say). A summary awaits every
+ * committee over the project: any of them may return it, though only the assessment's may accept
+ * it. The committees are on the project's path, as the caller is: at or below the caller means
+ * found in the path at or after it. Not recorded (events from before the field) is anyone's, as
+ * the deciders take it.
+ */
+const OWNED_BY_CALLER =
+  "status = 'summary_submitted'" +
+  " OR (status = 'under_assessment' AND pending_assessors = '[]' AND (assessment_opened_by IS NULL OR instr(org_path, '/' || assessment_opened_by || '/') >= instr(org_path, ?)))" +
+  ' OR (findings_to_review > 0 AND EXISTS (SELECT 1 FROM json_each(board.findings_awaiting) a LEFT JOIN json_each(board.finding_inspectors) i ON i.key = a.value' +
+  " WHERE coalesce(i.value, '') = '' OR instr(board.org_path, '/' || i.value || '/') >= instr(board.org_path, ?)))";
+const ownedByCaller = (orgId: string) => [`/${orgId}/`, `/${orgId}/`];
+
 /** The board, oldest wait first, filtered to the caller's scope. */
 export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> & Partial<BoardCounts> {
   const where: string[] = [];
@@ -193,7 +209,11 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> & Parti
   if (f.status) add(`${own}status = ?`, f.status);
   on = null;
   // awaits_committee holds the level a submission waits for, or '*' for what any level's committee does next.
-  if (f.awaiting?.kind === 'committee') add("awaits_committee IN (?, '*')", f.awaiting.level);
+  if (f.awaiting?.kind === 'committee') {
+    // Two clauses: the first is the index's (an OR of both would scan the board).
+    add("awaits_committee IN (?, '*')", f.awaiting.level);
+    add(`(awaits_committee <> '*' OR ${OWNED_BY_CALLER})`, ...ownedByCaller(f.awaiting.orgId));
+  }
   if (f.awaiting?.kind === 'unit') add('awaits_unit = 1');
   if (f.awaiting?.kind === 'assessor') {
     // '+status': look the assessor's few projects up by key rather than scan every project under assessment.
