@@ -497,5 +497,17 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       // A command on an existing resource creates nothing to point at.
       expect(ok(await post('/api/v1/projects/p-loc/withdraw', {}, 'unitA')).headers.location).toBeUndefined();
     });
+
+    it('a plan outside the campaign’s year is named on the board as on the detail, and submit is not offered (review 53 #3)', async () => {
+      t.clock.set('2021-07-10T10:00:00+08:00');
+      ok(await post('/api/v1/projects', application('p-years', { implementationPlan: { ...implementationPlan, startsOn: '2019-01-01', endsOn: '2025-12-31' } }), 'unitA'), 201);
+      const refused = await post('/api/v1/projects/p-years/submit', {}, 'unitA');
+      expect([refused.status, refused.body.code]).toEqual([422, 'PROJECT.PLAN_OUTSIDE_CAMPAIGN']);
+      const row = async () => (await board('unitA')).items.find((i: any) => i.projectId === 'p-years');
+      expect(await row()).toMatchObject({ allowedActions: ['edit', 'withdraw'], applicationMissing: ['implementationPlan.startsOn', 'implementationPlan.endsOn'] });
+      expect(ok(await get('/api/v1/projects/p-years', 'unitA')).body.applicationMissing.map((p: any) => p.field)).toEqual(['implementationPlan.startsOn', 'implementationPlan.endsOn']);
+      lastPosition = ok(await t.request('PATCH', '/api/v1/projects/p-years', { token: tok.unitA, body: { implementationPlan } })).body.position;
+      expect(await row()).toMatchObject({ allowedActions: ['edit', 'submit', 'withdraw'], applicationMissing: [] });
+    });
   });
 });

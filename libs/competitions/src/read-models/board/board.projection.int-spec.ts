@@ -46,6 +46,22 @@ describe('board projection', () => {
     projectionSpec(boardProjection).given([...base, form, retitled, plan, noPhone]).then(missing, ['registrationForm.contactPhone']);
   });
 
+  it('names the plan’s dates that fall outside the campaign’s days, as the campaign’s period stands now (review 53 #3)', () => {
+    const base = [...tree(), campaignCreated('c1', ['county']), drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z')];
+    const edit = (changes: object, when: string) => recorded('ProjectDraftEdited', { projectId: 'b1', changes }, at(when));
+    const form = edit({ registrationForm: { contactName: '张工', contactPhone: '0792-1234567', headcount: 120 } }, '2021-07-02T01:00:00.000Z');
+    const plan = (startsOn: string, endsOn: string) => edit({ implementationPlan: { goals: '提升技能', measures: '月度比武', startsOn, endsOn } }, '2021-07-04T01:00:00.000Z');
+    const missing = (db: Parameters<typeof listBoard>[0]) => listBoard(db, { scope: { kind: 'all' }, limit: 50, offset: 0 }).items[0]!.applicationMissing;
+    // A 2019–2025 plan in a 2021 campaign: both ends outside its year.
+    projectionSpec(boardProjection).given([...base, form, plan('2019-01-01', '2025-12-31')]).then(missing, ['implementationPlan.startsOn', 'implementationPlan.endsOn']);
+    projectionSpec(boardProjection).given([...base, form, plan('2021-01-01', '2021-03-31')]).then(missing, []);
+    // The campaign's period set afterwards (July to December): a plan that ends before it began is named.
+    const period = recorded('CampaignDraftAmended', { campaignId: 'c1', changes: { campaignPeriod: { startsOn: '2021-07-01', endsOn: '2021-12-31' } } }, { streamId: 'campaign-c1' });
+    projectionSpec(boardProjection).given([...base, form, plan('2021-01-01', '2021-03-31'), period]).then(missing, ['implementationPlan.endsOn']);
+    // Submitted, the row no longer lists what a submission would lack.
+    projectionSpec(boardProjection).given([...base, form, plan('2019-01-01', '2025-12-31'), submitted('b1', '2021-07-20T02:00:00.000Z')]).then(missing, []);
+  });
+
   it('keeps a return’s reason while the resubmission is decided, and lets it go with 立项 (review 38 #2)', () => {
     const base = [...tree(), campaignCreated('c1', ['county']), drafted('b1', 'c1', 'ent-a', '2021-07-01T01:00:00.000Z'), submitted('b1', '2021-07-20T02:00:00.000Z')];
     const returned = recorded('ProjectReturned', { projectId: 'b1', level: 'county', reason: '缺少安全措施' }, at('2021-07-21T02:00:00.000Z'));

@@ -41,17 +41,22 @@ function flushRows(db: Database): void {
   rows.flush(db, (row) => syncAssessors(db, row));
 }
 
+/** The campaign's approval levels and days (its year and period: a plan is checked against them on the board, review 53 #3). */
+function setCampaign(db: Database, campaignId: string, c: { approvalLevels?: string[]; year?: number; campaignPeriod?: { startsOn: string; endsOn: string } | null }): void {
+  db.prepare("INSERT OR IGNORE INTO board_campaigns (campaign_id, approval_levels) VALUES (?, '[]')").run(campaignId);
+  if (c.approvalLevels) db.prepare('UPDATE board_campaigns SET approval_levels = ? WHERE campaign_id = ?').run(JSON.stringify(c.approvalLevels), campaignId);
+  if (c.year !== undefined) db.prepare('UPDATE board_campaigns SET year = ? WHERE campaign_id = ?').run(c.year, campaignId);
+  if (c.campaignPeriod !== undefined) db.prepare('UPDATE board_campaigns SET period = ? WHERE campaign_id = ?').run(c.campaignPeriod ? JSON.stringify(c.campaignPeriod) : null, campaignId);
+}
+
 function applyCampaign(e: RecordedOf<CampaignEvent>, db: Database): void {
-  const upsert = (campaignId: string, levels: string[]) =>
-    db.prepare('INSERT OR REPLACE INTO board_campaigns (campaign_id, approval_levels) VALUES (?, ?)').run(campaignId, JSON.stringify(levels));
   switch (e.type) {
     case 'CampaignCreated':
-      return void upsert(e.data.campaignId, e.data.approvalLevels);
+      return setCampaign(db, e.data.campaignId, { approvalLevels: e.data.approvalLevels, year: e.data.year, campaignPeriod: e.data.campaignPeriod ?? null });
     case 'CampaignDraftAmended':
-      if (e.data.changes.approvalLevels) upsert(e.data.campaignId, e.data.changes.approvalLevels);
-      return;
+      return setCampaign(db, e.data.campaignId, e.data.changes);
     case 'CampaignRulesAmended': {
-      upsert(e.data.campaignId, e.data.rules.approvalLevels);
+      setCampaign(db, e.data.campaignId, { approvalLevels: e.data.rules.approvalLevels, campaignPeriod: e.data.rules.campaignPeriod ?? null });
       // The scan below reads the table, not the batch's rows.
       flushRows(db);
       // Approvals still awaited now follow the new levels (the deciders use the current rules).
@@ -79,6 +84,7 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
       return {
         ...(c.title !== undefined ? { title: c.title } : {}), ...(c.category !== undefined ? { category: c.category } : {}),
         application_missing: missingAfterEdit(row.application_missing, c),
+        ...(c.implementationPlan !== undefined ? planDates(c.implementationPlan) : {}),
       };
     }
     case 'ProjectSubmitted':
@@ -106,6 +112,12 @@ function projectChanges(e: RecordedOf<ApplicationEvent>, row: any, db: Database)
     default:
       return {};
   }
+}
+
+/** The plan's days, when they are dates (a draft may lack them; application_missing then names them). */
+function planDates(plan: { startsOn?: unknown; endsOn?: unknown } | undefined): Changes {
+  const day = (d: unknown) => (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : null);
+  return { plan_starts_on: day(plan?.startsOn), plan_ends_on: day(plan?.endsOn) };
 }
 
 /** The fields a submission would find missing: an edit replaces a part whole, so only the parts it replaced are looked at again. */
@@ -136,6 +148,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
       assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
       milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null, assessor_orgs: '{}', assessment_opened_by: null, finding_inspectors: '{}', findings_awaiting: '[]',
       application_missing: JSON.stringify(submissionProblems(d).map((p) => p.field)),
+      ...planDates(d.implementationPlan),
     });
     return;
   }
@@ -184,14 +197,15 @@ function syncAssessors(db: Database, { key: projectId, current, base, dirty }: F
 export const boardProjection: Projection = {
   name: 'board',
   // 15: the committee of each finding awaiting verification (finding_inspectors, findings_awaiting; review 51 #4).
-  version: 15,
+  // 16: the plan's days and the campaign's (plan_starts_on, plan_ends_on; board_campaigns.year, .period; review 53 #3).
+  version: 16,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],
   setup(db: Database) {
     boardOrgs.setup(db);
     db.exec(`
-      CREATE TABLE IF NOT EXISTS board_campaigns (campaign_id TEXT PRIMARY KEY, approval_levels TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS board_campaigns (campaign_id TEXT PRIMARY KEY, approval_levels TEXT NOT NULL, year INTEGER, period TEXT);
       CREATE TABLE IF NOT EXISTS board (
         project_id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL, category TEXT NOT NULL, org_id TEXT NOT NULL, org_path TEXT NOT NULL,
         status TEXT NOT NULL, title TEXT NOT NULL, submitted_at TEXT, waiting_since TEXT NOT NULL, next_level TEXT,
@@ -201,7 +215,7 @@ export const boardProjection: Projection = {
         findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
         milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0, scored TEXT NOT NULL DEFAULT '[]', scores_needed INTEGER,
         rejected_reason TEXT, application_missing TEXT NOT NULL DEFAULT '[]', assessor_orgs TEXT NOT NULL DEFAULT '{}', assessment_opened_by TEXT,
-        finding_inspectors TEXT NOT NULL DEFAULT '{}', findings_awaiting TEXT NOT NULL DEFAULT '[]',
+        finding_inspectors TEXT NOT NULL DEFAULT '{}', findings_awaiting TEXT NOT NULL DEFAULT '[]', plan_starts_on TEXT, plan_ends_on TEXT,
         awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
         awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );

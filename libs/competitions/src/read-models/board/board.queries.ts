@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import { Page } from '@jingsai/api-kit';
 import { subtreeClause } from '../read-scope';
-import { CAMPAIGN_CATEGORIES, CAMPAIGN_CATEGORY_KEYS, CampaignCategory, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUSES, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
+import { CAMPAIGN_CATEGORIES, CAMPAIGN_CATEGORY_KEYS, CampaignCategory, campaignSpan, planWithinCampaign, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUSES, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
 
 /**
  * Whose projects the caller may see: all (admin), a subtree (committee, auditor …), one
@@ -103,7 +103,7 @@ export interface BoardItem {
  */
 const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
-  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs, assessment_opened_by, finding_inspectors, findings_awaiting';
+  'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs, assessment_opened_by, finding_inspectors, findings_awaiting, plan_starts_on, plan_ends_on';
 
 /** The committee of each finding awaiting verification; most rows have none, and decode nothing (every board answer reads every row's). */
 function reviewInspectorsOf(findingInspectors: string, findingsAwaiting: string): string[] {
@@ -112,13 +112,13 @@ function reviewInspectorsOf(findingInspectors: string, findingsAwaiting: string)
   return (JSON.parse(findingsAwaiting) as string[]).map((f) => inspectors[f] ?? '');
 }
 
-function toItem(r: unknown[]): BoardItem {
+function toItem(r: unknown[], spans: ReadonlyMap<string, CampaignSpan>): BoardItem {
   const [
     projectId, campaignId, category, orgId, orgPath, status, title, submittedAt, waitingSince, nextLevel, approvedLevels, returnedReason,
-    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt, assessorOrgs, assessmentOpenedBy, findingInspectors, findingsAwaiting,
+    returnedLevel, lateAttempts, extensionUntil, assessors, pendingAssessors, openFindings, findingsToReview, overduePeriods, total, grade, milestones, vetoed, scored, scoresNeeded, rejectedReason, applicationMissing, revision, updatedAt, assessorOrgs, assessmentOpenedBy, findingInspectors, findingsAwaiting, planStartsOn, planEndsOn,
   ] = r as [
     string, string, string, string, string, string, string, string | null, string, string | null, string, string | null,
-    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string, string | null, string, string,
+    string | null, number, string | null, string, string, number, number, string, number | null, string | null, number, number, string, number | null, string | null, string, number, string, string, string | null, string, string, string | null, string | null,
   ];
 
   const scoredBy = JSON.parse(scored) as string[];
@@ -158,7 +158,7 @@ function toItem(r: unknown[]): BoardItem {
     assessmentOpenedBy,
     reviewInspectors: reviewInspectorsOf(findingInspectors, findingsAwaiting),
     scoresNeeded,
-    applicationMissing: JSON.parse(applicationMissing) as string[],
+    applicationMissing: [...(JSON.parse(applicationMissing) as string[]), ...planOutside(status, planStartsOn, planEndsOn, spans.get(campaignId))],
     revision,
     updatedAt,
   };
@@ -179,6 +179,27 @@ const OWNED_BY_CALLER =
   ' OR (findings_to_review > 0 AND EXISTS (SELECT 1 FROM json_each(board.findings_awaiting) a LEFT JOIN json_each(board.finding_inspectors) i ON i.key = a.value' +
   " WHERE coalesce(i.value, '') = '' OR instr(board.org_path, '/' || i.value || '/') >= instr(board.org_path, ?)))";
 const ownedByCaller = (orgId: string) => [`/${orgId}/`, `/${orgId}/`];
+
+type CampaignSpan = { startsOn: string; endsOn: string };
+
+/**
+ * The plan's fields a submission would refuse for the campaign's days (review 53 #3): kept out
+ * of application_missing, which is written when the draft is, because the campaign's period may
+ * be amended after it.
+ */
+function planOutside(status: string, startsOn: string | null, endsOn: string | null, span: CampaignSpan | undefined): string[] {
+  if ((status !== 'draft' && status !== 'returned') || startsOn === null || endsOn === null || !span) return [];
+  return planWithinCampaign({ startsOn, endsOn }, span).map((p) => p.field);
+}
+
+/** The campaigns' days (their period, else their year; the board's own copy) for the drafts and returned applications among these rows. */
+function spansFor(db: Database, rows: readonly unknown[][]): Map<string, CampaignSpan> {
+  // Columns 1, 5 and 34: campaign_id, status, plan_starts_on (see ITEM_COLUMNS).
+  const ids = [...new Set(rows.filter((r) => (r[5] === 'draft' || r[5] === 'returned') && r[34] !== null).map((r) => r[1] as string))];
+  if (ids.length === 0) return new Map();
+  const found = db.prepare(`SELECT campaign_id, year, period FROM board_campaigns WHERE campaign_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ campaign_id: string; year: number | null; period: string | null }>;
+  return new Map(found.filter((c) => c.year !== null).map((c) => [c.campaign_id, campaignSpan({ campaignPeriod: c.period ? (JSON.parse(c.period) as CampaignSpan) : null }, c.year!)]));
+}
 
 /** The board, oldest wait first, filtered to the caller's scope. */
 export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> & Partial<BoardCounts> {
@@ -225,11 +246,11 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> & Parti
   const page = f.scope.kind === 'org'
     ? `SELECT ${ITEM_COLUMNS} ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?`
     : `SELECT ${ITEM_COLUMNS} FROM board WHERE rowid IN (SELECT rowid ${sql} ORDER BY waiting_since, project_id LIMIT ? OFFSET ?) ORDER BY waiting_since, project_id`;
-  const [total, rows] = readTogether(db, () => [
-    (db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n,
-    db.prepare(page).raw(true).all(...args, f.limit, f.offset) as unknown[][],
-  ] as const);
-  return { items: rows.map(toItem), total, limit: f.limit, offset: f.offset, ...(f.counts ? boardCounts(db, clauses) : {}) };
+  const [total, rows, spans] = readTogether(db, () => {
+    const found = db.prepare(page).raw(true).all(...args, f.limit, f.offset) as unknown[][];
+    return [(db.prepare(`SELECT COUNT(*) AS n ${sql}`).get(...args) as { n: number }).n, found, spansFor(db, found)] as const;
+  });
+  return { items: rows.map((r) => toItem(r, spans)), total, limit: f.limit, offset: f.offset, ...(f.counts ? boardCounts(db, clauses) : {}) };
 }
 
 function boardCounts(db: Database, clauses: ReadonlyArray<{ on: 'status' | 'category' | null; clause: string; values: unknown[] }>): BoardCounts {
@@ -249,7 +270,7 @@ function boardCounts(db: Database, clauses: ReadonlyArray<{ on: 'status' | 'cate
 
 export function boardItem(db: Database, projectId: string): BoardItem | undefined {
   const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM board WHERE project_id = ?`).raw(true).get(projectId) as unknown[] | undefined;
-  return row ? toItem(row) : undefined;
+  return row ? toItem(row, spansFor(db, [row])) : undefined;
 }
 
 /** The approval levels of campaigns (the board's own copy, following rule amendments), by campaign id. */
