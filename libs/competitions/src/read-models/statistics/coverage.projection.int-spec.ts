@@ -66,6 +66,23 @@ describe('coverage projection', () => {
     });
   });
 
+  it('shows the participating enterprises in every group when the totals do, a unit that reported none counted as one (review 54 #1)', () => {
+    const world = [
+      org('sx', [], null, '山西省'), org('ts', ['sx'], 'state_owned', '大同市云冈区', '煤炭'), org('tx', ['sx'], 'state_owned', '大同市', '煤炭'),
+      org('hx', ['sx'], 'state_owned', '太原市晋源区', '化工'),
+      recorded('CampaignCreated', { campaignId: 'c1', title: '主题竞赛', targets: [] }),
+      ...project('p-ts', 'ts'), ...project('p-tx', 'tx'), ...project('p-hx', 'hx'),
+      filed('p-ts', '2024-Q2', { participants: 10, participating_enterprises: 1 }), filed('p-tx', '2024-Q2', { participants: 10 }), filed('p-hx', '2024-Q2', { participants: 10 }),
+    ];
+    const enterprises = (groupBy: 'region' | 'industry') => (db: Database) => {
+      const s = coverageStatistics(db, { scope: { kind: 'all' }, campaignId: 'c1', groupBy });
+      const metric = (b: (typeof s)['totals']) => b.metrics.find((m) => m.key === 'participating_enterprises')?.value ?? null;
+      return { total: metric(s.totals), groups: s.groups.map((g) => [g.key, metric(g)]) };
+    };
+    projectionSpec(coverageProjection).given(world).then(enterprises('region'), { total: 3, groups: [['大同市', 1], ['大同市云冈区', 1], ['太原市晋源区', 1]] });
+    projectionSpec(coverageProjection).given(world).then(enterprises('industry'), { total: 3, groups: [['化工', 1], ['煤炭', 2]] });
+  });
+
   it('counts a unit’s enterprises once across its projects, and foreign-invested enterprises as non-public (非公有制)', () => {
     const world = [
       org('jj', [], null, '九江市'), org('ent-a', ['jj'], 'non_public', '浔阳区'), org('ent-f', ['jj'], 'foreign', '濂溪区'), org('ent-s', ['jj'], 'state_owned', '濂溪区'),

@@ -52,15 +52,20 @@ function count(b: Bucket, row: Row, figures: ProgressMetrics): void {
   add(b.metrics, figures);
 }
 
-function view(b: Bucket) {
+/** The enterprise counts a bucket shows as metrics: those any project reported (the totals'), so that every group shows what the totals do. */
+type Shown = { participating: boolean; nonPublic: boolean };
+
+function view(b: Bucket, shown?: Shown) {
   const sum = (units: Iterable<[string, number]>) => [...units].reduce((n, [, v]) => n + v, 0);
   const enterprises = sum(b.enterprisesOf);
   const nonPublicEnterprises = sum(b.nonPublicOf);
   const metrics: ProgressMetrics = { ...b.metrics };
   for (const [k, perUnit] of b.stocksOf) metrics[k] = round2(sum(perUnit));
-  // The enterprise counts keep their own bases (a non-public unit's enterprises stand in for unreported non-public ones).
-  if (metrics.participating_enterprises !== undefined) metrics.participating_enterprises = enterprises;
-  if (metrics.non_public_enterprises !== undefined) metrics.non_public_enterprises = nonPublicEnterprises;
+  // The enterprise counts keep their own bases (a non-public unit's enterprises stand in for unreported non-public ones). A
+  // group shows them whenever the totals do: one whose units all stood in for their figure showed none while the totals
+  // counted them, so the groups did not add up to the total (review 54 #1).
+  if (shown ? shown.participating : metrics.participating_enterprises !== undefined) metrics.participating_enterprises = enterprises;
+  if (shown ? shown.nonPublic : metrics.non_public_enterprises !== undefined) metrics.non_public_enterprises = nonPublicEnterprises;
   return {
     projects: b.projects.size,
     participatingUnits: b.units.size,
@@ -126,6 +131,7 @@ function coverageStatisticsNow(db: Database, f: { scope: ReadScope; campaignId: 
     else count(group(row[f.groupBy] ?? ''), row, figures);
   }
   const totals = view(total);
+  const shown: Shown = { participating: totals.metrics.some((m) => m.key === 'participating_enterprises'), nonPublic: totals.metrics.some((m) => m.key === 'non_public_enterprises') };
   // Honours of recipients in scope, conferred in the campaign's rounds and not revoked or withdrawn.
   const honours = (awardType: string) => {
     const h = new Where().add('h.campaign_id = ?', f.campaignId).add('h.award_type = ?', awardType).add('h.held = 1').scope(f.scope, undefined, 'o.path', 'h.org_id');
@@ -159,6 +165,6 @@ function coverageStatisticsNow(db: Database, f: { scope: ReadScope; campaignId: 
       : {}),
     totals,
     targets,
-    groups: [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b) })),
+    groups: [...groups.entries()].sort(([a], [b]) => order(a, b)).map(([key, b]) => ({ key: key || null, label: label(key), ...view(b, shown) })),
   };
 }
