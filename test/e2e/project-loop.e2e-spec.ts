@@ -117,6 +117,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     // Both organisations by name, with their ids.
     expect(outside.messageZh).toMatch(/^即时表彰只能授予本项目所属单位[^（]+（ent-a）及其下属班组、个人；表彰对象所在组织[^（]+（ent-b）不在其中/);
     await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '李四', orgId: 'nowhere' }, citation: '个人第一' }, 'xy', 422, 'PROJECT.RECIPIENT_ORG_NOT_REGISTERED');
+    // The enterprise itself is no 班组 (review 54 #2).
+    const notTeam = await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '纺织厂', orgId: 'ent-a' }, citation: '团体第一' }, 'xy', 422, 'PROJECT.RECIPIENT_NOT_A_TEAM');
+    expect([notTeam.errors[0].field, notTeam.messageZh]).toEqual(['recipient.orgId', expect.stringContaining('登记为“企业”，不是班组')]);
     const own = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '王芳', orgId: 'ent-a' }, citation: '个人第一名' }, 'xy'), 201);
     expect(own.body.events).toEqual(['InstantCommendationGiven']);
   });

@@ -76,11 +76,12 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     const commendationId: string = body.commendationId ?? newItemId();
     const recipient = { kind: body.recipient?.kind as RecipientKind, name: body.recipient?.name, orgId: body.recipient?.orgId ?? null, ...(body.recipient?.id ? { id: body.recipient.id } : {}) };
     const recipientOrgPath = recipient.orgId ? await facts.orgPath(recipient.orgId) : null;
+    const recipientOrgKind = recipient.orgId ? await facts.orgKind(recipient.orgId) : null;
     const named = [project.orgId, ...(recipient.orgId && recipientOrgPath ? [recipient.orgId] : [])];
     const orgNames = Object.fromEntries(await Promise.all(named.map(async (id) => [id, await facts.orgName(id)] as const)));
     return {
       itemId: commendationId,
-      command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation, recipientOrgPath, orgNames },
+      command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation, recipientOrgPath, recipientOrgKind, orgNames },
     };
   },
 

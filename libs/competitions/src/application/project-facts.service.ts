@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireSameOrg, requireWithinScope } from '@jingsai/auth';
 import { DomainError, Role, streamIdOf } from '@jingsai/shared';
+import { ORG_KIND_LABELS, OrgKind } from '@jingsai/organizations';
 import { APPROVING_KINDS, ASSESSMENT_OWNER_ACTIONS, ApprovalFacts, AssessorProfile, Campaign, ProjectAction, CampaignRulesSnapshot, HierarchyLevel, ProgressReportRecord, Project, campaignDecider, campaignRulesSnapshot, isHierarchyLevel, progressReportHistory, projectDecider, neverPublished } from '../domain';
 import { campaignStream } from './campaign-stream';
 
@@ -187,6 +188,12 @@ export class ProjectFacts {
   async orgPath(orgId: string): Promise<string[] | null> {
     const node = await this.orgOrCaughtUp(orgId);
     return node ? [...node.path] : null;
+  }
+
+  /** An organisation's registered kind (committee, union, enterprise, team) with its label, or null when it is not registered. */
+  async orgKind(orgId: string): Promise<{ kind: string; label: string } | null> {
+    const kind = (await this.orgOrCaughtUp(orgId))?.kind;
+    return kind ? { kind, label: ORG_KIND_LABELS[kind as OrgKind] ?? kind } : null;
   }
 
   /** An organisation's registered name, or its id when it has none. */

@@ -20,7 +20,7 @@ const milestone = (over: Partial<{ milestoneId: string; title: string; reachedOn
 });
 const recorded: ProjectEvent = { type: 'MilestoneRecorded', data: { projectId: P.projectId, milestoneId: 'm-1', title: '常减压装置大检修完成', reachedOn: '2021-09-18', description: '提前 5 天完成' } };
 const team: CommendationRecipient = { kind: 'team', name: '常减压车间检修班', orgId: 'team-1' };
-const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor; recipientOrgPath: string[] | null }> = {}) => ({
+const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor; recipientOrgPath: string[] | null; recipientOrgKind: { kind: string; label: string } }> = {}) => ({
   type: 'GiveInstantCommendation' as const,
   ...base(at, over.actor ?? cityCommittee),
   commendationId: 'c-1',
@@ -155,6 +155,17 @@ describe('instant commendation (即时表彰)', () => {
       .thenThrows('PROJECT.RECIPIENT_OUTSIDE_PROJECT', { kind: 'unprocessable', details: { orgId: 'lx-ent', projectOrgId: P.orgId, errors: [{ field: 'recipient.orgId' }] } });
     spec().given([...inProgress, recorded]).when(commend({ recipient: { kind: 'team', name: '某班组', orgId: 'xy-county' }, recipientOrgPath: ['jx-province', 'jj-city'] })).thenThrows('PROJECT.RECIPIENT_OUTSIDE_PROJECT');
     spec().given([...inProgress, recorded]).when(commend({ recipientOrgPath: null })).thenThrows('PROJECT.RECIPIENT_ORG_NOT_REGISTERED', { kind: 'unprocessable' });
+  });
+
+  it('refuses, as a team, an organisation registered as anything but a 班组; a person of it is commended (review 54 #2)', () => {
+    const asTeam = (kind: string, label: string) => commend({ recipient: { kind: 'team', name: '纺织厂', orgId: P.orgId }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'], recipientOrgKind: { kind, label } });
+    spec()
+      .given([...inProgress, recorded])
+      .when(asTeam('enterprise', '企业'))
+      .thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { kind: 'unprocessable', messageZh: expect.stringContaining('登记为“企业”，不是班组'), details: { orgId: P.orgId, kind: 'enterprise', errors: [{ field: 'recipient.orgId' }] } });
+    spec().given([...inProgress, recorded]).when(asTeam('team', '班组')).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);
+    const person = commend({ recipient: { kind: 'person', name: '王芳', orgId: P.orgId }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'], recipientOrgKind: { kind: 'enterprise', label: '企业' } });
+    spec().given([...inProgress, recorded]).when(person).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);
   });
 });
 

@@ -55,6 +55,8 @@ export interface GiveInstantCommendation extends ProjectCommandBase {
    * handler; null when that organisation is not registered. Unused when no orgId is named.
    */
   recipientOrgPath?: string[] | null;
+  /** The kind of `recipient.orgId` as registered (team, enterprise …) and its label, looked up by the handler: a team's must be a 班组. */
+  recipientOrgKind?: { kind: string; label: string } | null;
   /** Names of the recipient's and the project's organisations, for the messages people read (looked up by the handler). */
   orgNames?: Record<string, string>;
 }

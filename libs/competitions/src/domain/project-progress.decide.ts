@@ -243,6 +243,7 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   requireNewId(c.commendationId, commendations.map((x) => x.commendationId), 'commendationId', '即时表彰');
   const orgId = c.recipient.orgId ?? null;
   if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null, c.orgNames);
+  if (orgId !== null && c.recipient.kind === 'team' && c.recipientOrgKind) requireTeam(orgId, c.recipientOrgKind, c.orgNames);
   const recipient: CommendationRecipient = { kind: c.recipient.kind, name, orgId, ...(personId !== null ? { id: personId } : {}) };
   const twice = commendations.find((x) => x.milestoneId === c.milestoneId && sameRecipient(x.recipient, recipient));
   if (twice) {
@@ -324,6 +325,19 @@ function sameRecipient(a: CommendationRecipient, b: CommendationRecipient): bool
  * An instant commendation honours the project's own people: the recipient's organisation is
  * the project's organisation or lies under it (a team, a workshop), and is registered.
  */
+/** A commendation to a team names a 班组 as its organisation, as a Worker Pioneer nomination must (review 54 #2): an enterprise is not one. */
+function requireTeam(orgId: string, { kind, label }: { kind: string; label: string }, orgNames: Record<string, string> = {}): void {
+  if (kind === 'team') return;
+  const called = orgNames[orgId] && orgNames[orgId] !== orgId ? `${orgNames[orgId]}（${orgId}）` : orgId;
+  const zh = `${called}登记为“${label}”，不是班组，不能作为班组受表彰；表彰该单位的个人请选“个人”，或填写其下属班组。`;
+  throw DomainError.unprocessable(
+    'PROJECT.RECIPIENT_NOT_A_TEAM',
+    zh,
+    `${orgId} is registered as ${kind}, not as a team, so it cannot be commended as one; commend a person of it, or one of its teams.`,
+    { orgId, kind, errors: [problem('recipient.orgId', zh, `${orgId} is a ${kind}, not a team.`)] },
+  );
+}
+
 function requireRecipientWithin(project: Project, orgId: string, orgPath: string[] | null, orgNames: Record<string, string> = {}): void {
   const field = 'recipient.orgId';
   if (orgPath === null) {
