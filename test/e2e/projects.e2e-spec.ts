@@ -433,11 +433,12 @@ describe('project applications over HTTP (Jiujiang 2021)', () => {
       expect(byCounty.body).toMatchObject({ status: 403, code: 'PROJECT.EXTENSION_ORGANISER_ONLY', organizerOrgId: 'jj' });
       const granted = ok(await post('/api/v1/projects/p-c/extensions', { until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送' }, 'city'));
       expect(granted.body.events).toEqual(['SubmissionExtensionGranted']);
-      // The committee granting it is told at once that it stays a late entry for awards (review 40 #3).
-      expect(granted.body.noteZh).toContain('要求按时报名的本活动其他评选也不能参加');
-      // The extension says what it does not change.
+      // The committee granting it is told at once what it means for awards (review 40 #3): p-c was first filed on time, so it has
+      // entered, and is not told it is a late entry (review 54 #3).
+      expect(granted.body.noteZh).toContain('已按时报名');
+      expect(granted.body.noteZh).not.toContain('仍属逾期报名');
       expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.application.extension).toMatchObject({
-        until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送', noteZh: expect.stringContaining('不能参加全国、全省五一各奖项的评选'),
+        until: '2021-07-30T23:59:59+08:00', reason: '汛期抢险，材料延后报送', noteZh: expect.stringContaining('不影响其参赛资格和五一各奖项的评选资格'),
       });
       expect(ok(await get('/api/v1/projects/p-c', 'unitC')).body.allowedActions).toEqual(['edit', 'submit', 'withdraw']);
       expect((await board('unitC')).items.find((i: any) => i.projectId === 'p-c').allowedActions).toEqual(['edit', 'submit', 'withdraw']);

@@ -3,7 +3,7 @@ import { HONOUR_CHANGES_ALLOWED, streamIdOf } from '@jingsai/shared';
 import { OVERDUE_STATE_LABELS } from '../read-models/supervision/supervision.queries';
 import { labelledMetrics, reportView } from './progress-report.view';
 import {
-  AGGREGATION_LABELS, awardBarNotesZh, beijingDate, EXTENSION_MAY_DAY_NOTE, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, unfiledOverduePeriods, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
+  AGGREGATION_LABELS, awardBarNotesZh, beijingDate, extensionNote, VETO_INCIDENT_KINDS, CAMPAIGN_CATEGORIES, COMMENDATION_CHANGE_LABELS, COMMENDATION_STATUS_LABELS, FINDING_SEVERITY_LABELS, summaryAgainstReports, unfiledOverduePeriods, validScoreSheets, disagreementOf, ProjectAssessment, ProgressReportRecord, FINDING_STATUS_LABELS, GRADE_LABELS, HIERARCHY_LEVEL_LABELS, INCIDENT_KIND_LABELS, INCIDENT_SEVERITY_LABELS, PROJECT_ACTION_LABELS, PROJECT_STATUS_LABELS, Project, ProjectAction, ProjectActionFacts, ProjectStatus, allowedProjectActions, narrowActions, submissionProblems,
   isSkillsContest,
 } from '../domain';
 
@@ -147,7 +147,7 @@ export function projectView(
     // An extension says what it does not change: filed after the deadline, the project stays out of May Day selection.
     application: {
       ...project.application,
-      extension: project.application.extension && { ...project.application.extension, noteZh: EXTENSION_MAY_DAY_NOTE.zh, noteEn: EXTENSION_MAY_DAY_NOTE.en },
+      extension: project.application.extension && { ...project.application.extension, noteZh: extensionNote(project).zh, noteEn: extensionNote(project).en },
       // A return voids the approvals given so far: said, so neither the unit nor a level that approved is surprised.
       lastReturn: project.application.lastReturn && {
         ...project.application.lastReturn,

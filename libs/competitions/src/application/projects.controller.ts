@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CommandResponse, LOCATION_HEADER, NoBodyDto, commandResponse } from '@jingsai/api-kit';
 import { AuthUser, CurrentUser, Roles, actorOf } from '@jingsai/auth';
 import { isDomainError } from '@jingsai/shared';
-import { EXTENSION_MAY_DAY_NOTE, PROJECT_ACTION_LABELS, Project, ProjectAction, ProjectCommand, campaignRulesSnapshot, mayExtendNow, projectActionFacts, projectDecider, requiredApprovalLevels } from '../domain';
+import { EXTENSION_MAY_DAY_NOTE, extensionNote, PROJECT_ACTION_LABELS, Project, ProjectAction, ProjectCommand, campaignRulesSnapshot, mayExtendNow, projectActionFacts, projectDecider, requiredApprovalLevels } from '../domain';
 import {
   ApproveProjectCommand, DraftProjectCommand, EditProjectDraftCommand, GrantSubmissionExtensionCommand, RejectProjectCommand, ReturnProjectCommand,
   SubmitProjectCommand, TerminateProjectCommand, WithdrawProjectCommand,
@@ -97,9 +97,11 @@ export class ProjectsController {
   })
   @ApiOkResponse({ type: CommandResponse })
   async grantExtension(@Param('projectId') projectId: string, @Body() body: GrantExtensionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {
-    const answer = await this.run(new GrantSubmissionExtensionCommand(projectId, body, user, req), reply);
-    // The committee granting it learns then what it does not change (review 40 #3), not from a nomination's refusal later.
-    return { ...answer, noteZh: EXTENSION_MAY_DAY_NOTE.zh, noteEn: EXTENSION_MAY_DAY_NOTE.en };
+    const r: ProjectCommandResult = await this.commandBus.execute(new GrantSubmissionExtensionCommand(projectId, body, user, req));
+    // The committee granting it learns then what it does not change (review 40 #3), not from a nomination's refusal later; for a
+    // project first filed on time, that it has entered (review 54 #3).
+    const note = r.outcome.state.status === 'none' ? EXTENSION_MAY_DAY_NOTE : extensionNote(r.outcome.state);
+    return { ...commandResponse(r.id, r.outcome, reply, {}), noteZh: note.zh, noteEn: note.en };
   }
 
   @Post(':projectId/withdraw')

@@ -19,7 +19,7 @@ import {
   submitted,
   unit,
 } from './project.fixtures';
-import { projectRefusalError, projectSubmissionRefusedError } from './project-refusal.error';
+import { EXTENSION_MAY_DAY_NOTE, extensionNote, projectRefusalError, projectSubmissionRefusedError } from './project-refusal.error';
 
 const spec = () => DeciderSpec.for(projectDecider);
 const draft = (over: Partial<DraftProject> = {}): DraftProject => ({
@@ -337,6 +337,15 @@ describe('project application (申报)', () => {
     it('finds the refusal among decided events, or nothing', () => {
       expect(projectRefusalError([refused(afterClose)])?.code).toBe('PROJECT.WINDOW_CLOSED');
       expect(projectRefusalError([submitted()])).toBeNull();
+    });
+  });
+
+  describe('what an extension means for awards', () => {
+    it('tells a project first filed on time that it has entered, and any other that it stays a late entry (review 54 #3)', () => {
+      expect(extensionNote({ application: { firstSubmissionOnTime: true } }).zh).toContain('已按时报名');
+      expect(extensionNote({ application: { firstSubmissionOnTime: false } })).toBe(EXTENSION_MAY_DAY_NOTE);
+      // Never submitted before the deadline (a draft given an extension).
+      expect(extensionNote({ application: { firstSubmissionOnTime: null } }).zh).toContain('仍属逾期报名');
     });
   });
 });

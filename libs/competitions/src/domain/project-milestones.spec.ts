@@ -162,7 +162,7 @@ describe('instant commendation (即时表彰)', () => {
     spec()
       .given([...inProgress, recorded])
       .when(asTeam('enterprise', '企业'))
-      .thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { kind: 'unprocessable', messageZh: expect.stringContaining('登记为“企业”，不是班组'), details: { orgId: P.orgId, kind: 'enterprise', errors: [{ field: 'recipient.orgId' }] } });
+      .thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { kind: 'unprocessable', details: { orgId: P.orgId, kind: 'enterprise', errors: [{ field: 'recipient.orgId', messageZh: expect.stringContaining('登记为“企业”，不是班组') }] } });
     spec().given([...inProgress, recorded]).when(asTeam('team', '班组')).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);
     const person = commend({ recipient: { kind: 'person', name: '王芳', orgId: P.orgId }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'], recipientOrgKind: { kind: 'enterprise', label: '企业' } });
     spec().given([...inProgress, recorded]).when(person).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);

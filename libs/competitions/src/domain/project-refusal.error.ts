@@ -9,6 +9,15 @@ export const EXTENSION_MAY_DAY_NOTE = {
   en: "A project filed under an extension takes part in the campaign, but one filed after the deadline still applied late: it cannot take part in May Day award selection, nor in any of the campaign's other rounds whose rules require an entry on time.",
 } as const;
 
+/** What an extension means for this project: one first filed before the deadline has entered on time, whatever it resubmits later (review 54 #3). */
+export function extensionNote(project: { application: { firstSubmissionOnTime: boolean | null } }): { zh: string; en: string } {
+  if (project.application.firstSubmissionOnTime !== true) return EXTENSION_MAY_DAY_NOTE;
+  return {
+    zh: '本项目首次报送在报名截止之前，已按时报名：退回修改后在延期内重新报送，不影响其参赛资格和五一各奖项的评选资格。',
+    en: 'This project was first filed before the deadline, so it entered on time: resubmitting it under the extension after a return does not affect its eligibility for May Day awards.',
+  };
+}
+
 /**
  * The error to answer a late submission with, after `ProjectSubmissionRefused` was appended
  * (code PROJECT.WINDOW_CLOSED), so the application layer does not repeat the wording.
