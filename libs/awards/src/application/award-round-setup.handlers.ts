@@ -6,7 +6,7 @@ import { ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@j
 import { campaignDecider, campaignSpan } from '@jingsai/competitions';
 import { CommandOutcome } from '@jingsai/event-store';
 import { DomainError, newId } from '@jingsai/shared';
-import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, RuleSetVersion, awardRoundDecider, evaluateEligibility, roundFactsOf, withMandatoryRules, REVIEW_LEVELS, isOneOf } from './award-domain';
+import { AwardRoundState, HonourLevel, Nominate, NomineeAttributes, RuleSetVersion, awardRoundDecider, evaluateEligibility, roundFactsOf, withMandatoryRules, REVIEW_LEVELS, isOneOf, unstatedRatioNote } from './award-domain';
 import { AwardRoundAccess } from './award-round-access.service';
 import { campaignStream, roundStream } from './award-streams';
 import { CreateAwardRoundCommand, NominateCommand } from './award.commands';
@@ -204,6 +204,7 @@ export class NominateHandler implements ICommandHandler<NominateCommand, AwardRo
       ctx,
       'Nominate',
     );
-    return { id: roundId, itemId: nominationId, outcome };
+    const unstated = unstatedRatioNote(round.ratios, attributes);
+    return { id: roundId, itemId: nominationId, outcome, ...(unstated ? { noteZh: unstated.zh, noteEn: unstated.en } : {}) };
   }
 }

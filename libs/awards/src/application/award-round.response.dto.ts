@@ -204,6 +204,13 @@ export class RoundHonourDto extends ActionLabelsDto {
   @ApiProperty({ description: '所随之授予的荣誉（青年岗位能手）Honour it follows from', type: String, nullable: true }) sourceHonourId!: string | null;
 }
 
+export class RatioUnstatedDto {
+  @ApiProperty({ description: '人数 How many', type: 'integer' }) count!: number;
+  @ApiProperty({ description: '未填写的属性 The attributes left out', type: [String] }) attributes!: string[];
+  @ApiProperty({ description: '说明 Note' }) noteZh!: string;
+  @ApiProperty({ description: 'Note (English)' }) noteEn!: string;
+}
+
 export class RatioResultDto {
   @ApiProperty({ description: '比例标识 Key' }) key!: string;
   @ApiProperty({ description: '名称 Label', type: LabelDto }) label!: LabelDto;
@@ -213,6 +220,7 @@ export class RatioResultDto {
   @ApiProperty({ description: '分子 Numerator', type: 'integer' }) numerator!: number;
   @ApiProperty({ description: '分母 Denominator', type: 'integer' }) denominator!: number;
   @ApiProperty({ description: '已满足 Met' }) met!: boolean;
+  @ApiPropertyOptional({ description: '未填写本项比例所需属性的人选（按不符合计）Nominees who do not state an attribute the ratio reads (counted as not matching)', type: RatioUnstatedDto }) unstated?: RatioUnstatedDto;
 }
 
 export class SubQuotaUseDto {

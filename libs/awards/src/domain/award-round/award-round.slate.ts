@@ -245,8 +245,9 @@ export function assertSlateReady(state: AwardRoundState, round: RoundConfig): { 
   if (unmet.length > 0) {
     throw DomainError.unprocessable(
       'AWARD.SLATE_RATIOS_NOT_MET',
-      `推荐名单结构比例未达要求：${unmet.map((r) => `${r.label.zh} 实际 ${r.actual}%（${r.numerator}/${r.denominator}），要求 ${r.op === '>=' ? '不低于' : '不高于'} ${r.required}%`).join('；')}。`,
-      `The list does not meet its structure ratios: ${unmet.map(describeRatioResult).join('; ')}.`,
+      // A nominee who left out what a ratio reads is why it reads low as often as the list is: said with it (review 54 #4).
+      `推荐名单结构比例未达要求：${unmet.map((r) => `${r.label.zh} 实际 ${r.actual}%（${r.numerator}/${r.denominator}），要求 ${r.op === '>=' ? '不低于' : '不高于'} ${r.required}%${r.unstated ? `（${r.unstated.noteZh.replace(/。$/, '')}）` : ''}`).join('；')}。`,
+      `The list does not meet its structure ratios: ${unmet.map((r) => `${describeRatioResult(r)}${r.unstated ? ` (${r.unstated.noteEn.replace(/\.$/, '')})` : ''}`).join('; ')}.`,
       { ratios, unmet },
     );
   }

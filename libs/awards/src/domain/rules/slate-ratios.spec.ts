@@ -77,6 +77,17 @@ describe('slate ratios (结构比例) over the whole list', () => {
     expect(unmetRatios(checkSlate(SHANXI_FRONTLINE_RATIOS, [...shanxi, n({})])).map((r) => r.actual)).toEqual([40]);
   });
 
+  it('says how many nominees leave out what a ratio reads, counted as not matching it (review 54 #4)', () => {
+    const shanxi = [n({ frontline: true }), n({ frontline: false }), n({}), n({ frontline: null })];
+    expect(checkSlate(SHANXI_FRONTLINE_RATIOS, shanxi)[0]).toMatchObject({
+      actual: 25, met: false, unstated: { count: 2, attributes: ['frontline'], noteZh: expect.stringContaining('2 名人选未填写“一线职工”（attributes.frontline）') },
+    });
+    expect(checkSlate(SHANXI_FRONTLINE_RATIOS, [n({ frontline: true }), n({ frontline: false })])[0]!.unstated).toBeUndefined();
+    // A nested denominator's attribute counts too: one who does not say whether they are an enterprise employee.
+    const heads = NATIONAL_MAY_DAY_MEDAL_RATIOS[5]!;
+    expect(checkSlate([heads], [worker(), n({ occupationCategory: 'enterprise_head' })])[0]!.unstated).toMatchObject({ count: 1, attributes: ['enterpriseEmployee'] });
+  });
+
   it('describes ratios and results for messages', () => {
     const heads = NATIONAL_MAY_DAY_MEDAL_RATIOS[5]!;
     expect(describeRatio(heads)).toBe('occupationCategory = enterprise_head <= 22% of enterpriseEmployee');

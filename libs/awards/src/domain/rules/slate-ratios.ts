@@ -1,6 +1,7 @@
 import { MAX_CLIENT_ID_LENGTH } from '@jingsai/shared';
 import { Label } from '../catalogue/award-catalogue';
 import { AttributePredicate, NomineeAttributes, SpecProblem, describePredicate, matchesPredicate, validatePredicate } from './attribute-predicate';
+import { NOMINEE_ATTRIBUTES } from './nominee-attributes';
 
 /**
  * A structural ratio (结构比例) over the whole slate: the share of nominees matching `where`
@@ -29,6 +30,45 @@ export interface RatioResult {
   numerator: number;
   denominator: number;
   met: boolean;
+  /**
+   * Nominees on the list who do not state an attribute the ratio reads (`where`'s, or the
+   * denominator's): counted as not matching, which the award office should know rather than
+   * guess (review 54 #4). Named by `attribute`; absent when every nominee states them.
+   */
+  unstated?: { count: number; attributes: string[]; noteZh: string; noteEn: string };
+}
+
+const stated = (attributes: NomineeAttributes, attribute: string) => attributes[attribute] !== undefined && attributes[attribute] !== null;
+
+/**
+ * What a nominee leaves out that the round's ratios read, as a note for the nomination's answer:
+ * it is counted as not matching them, which the award office should hear when it nominates, not
+ * when the public notice is refused for a ratio (review 54 #4). Undefined when nothing is missing.
+ */
+export function unstatedRatioNote(ratios: readonly RatioSpec[], attributes: NomineeAttributes): { zh: string; en: string } | undefined {
+  const read = [...new Set(ratios.flatMap((r) => [r.where.attribute, ...(r.denominator === 'all' ? [] : [r.denominator.attribute])]))];
+  const missing = read.filter((a) => !stated(attributes, a));
+  if (missing.length === 0) return undefined;
+  const zh = missing.map((a) => `“${NOMINEE_ATTRIBUTES[a]?.label.zh ?? a}”（attributes.${a}）`).join('、');
+  return {
+    zh: `本轮结构比例按${zh}统计，本次推荐未填写，统计时按不符合计；如属实请补充推荐信息。`,
+    en: `The round's structure ratios read ${missing.map((a) => `attributes.${a}`).join(', ')}, which this nomination does not state: it counts as not matching them.`,
+  };
+}
+
+/** The ratio's note on nominees who leave out what it reads (see {@link RatioResult.unstated}). */
+function unstatedOf(r: RatioSpec, nominees: ReadonlyArray<{ attributes: NomineeAttributes }>): RatioResult['unstated'] {
+  const read = [...new Set([r.where.attribute, ...(r.denominator === 'all' ? [] : [r.denominator.attribute])])];
+  const silent = nominees.filter((n) => read.some((a) => !stated(n.attributes, a)));
+  if (silent.length === 0) return undefined;
+  const missing = read.filter((a) => silent.some((n) => !stated(n.attributes, a)));
+  const zh = missing.map((a) => `“${NOMINEE_ATTRIBUTES[a]?.label.zh ?? a}”（attributes.${a}）`).join('、');
+  return {
+    count: silent.length,
+    attributes: missing,
+    noteZh: `${silent.length} 名人选未填写${zh}，统计本项比例时按不符合计；请在推荐中补填。`,
+    noteEn: `${silent.length} nominee(s) do not state ${missing.map((a) => `attributes.${a}`).join(', ')}, counted as not matching this ratio; state it on the nomination.`,
+  };
 }
 
 /**
@@ -48,7 +88,8 @@ export function checkSlate(ratios: readonly RatioSpec[], nominees: ReadonlyArray
         : r.op === '>='
           ? numerator * 100 >= r.percent * denominator
           : numerator * 100 <= r.percent * denominator;
-    return { key: r.key, label: r.label, op: r.op, required: r.percent, actual, numerator, denominator, met };
+    const unstated = unstatedOf(r, nominees);
+    return { key: r.key, label: r.label, op: r.op, required: r.percent, actual, numerator, denominator, met, ...(unstated ? { unstated } : {}) };
   });
 }
 
