@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role, isDomainError } from '@jingsai/shared';
-import { AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, levelsOf, reviewLevelZh } from './award-domain';
+import { ACTION_LABELS, AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, levelsOf, reviewLevelZh } from './award-domain';
 import { roundStream } from './award-streams';
 import { roundActionsForCaller } from './award-round.caller-actions';
 
@@ -140,7 +140,7 @@ export class AwardRoundAccess {
   private roleFor(user: AuthUser, round: LoadedRound, type: RoundAction, target: ActionTarget): Role {
     switch (TAKEN_BY[type]) {
       case 'office':
-        return this.asOffice(user, round);
+        return this.asOffice(user, round, type);
       case 'recommender':
         return this.asRecommender(user, round, target.orgIds ?? [], target.recommenderOrgId);
       case 'recommender_or_office':
@@ -154,9 +154,23 @@ export class AwardRoundAccess {
     }
   }
 
-  /** The award office of the round's organisation or above it. */
-  private asOffice(user: AuthUser, round: LoadedRound): Role {
+  /**
+   * The award office of the round's organisation or above it. An office below it (an SOE group's,
+   * which nominates and reviews in the province's round) is told whose step it is, not that the
+   * round is outside its scope (review 54 #5).
+   */
+  private asOffice(user: AuthUser, round: LoadedRound, type: RoundAction): Role {
     const role = requireRole(user, 'award_office');
+    if (user.orgId !== round.orgId && this.orgs.isWithin(user.orgId, round.orgId)) {
+      const office = this.orgs.get(round.orgId)?.name ?? round.orgId;
+      const action = ACTION_LABELS[type] ?? type;
+      throw DomainError.forbidden(
+        'AWARD.ROUND_OFFICE_ONLY',
+        `“${action}”由主办本轮评选的${office}评选表彰办公室（或其上级）办理；下级单位的评选表彰办公室可在本轮推荐和审核。`,
+        `${type} is for the award office running this round (${round.orgId}) or one above it; an office below it nominates and reviews in the round.`,
+        { action: type, roundOrgId: round.orgId, yourOrgId: user.orgId },
+      );
+    }
     requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
     return role;
   }
@@ -225,7 +239,7 @@ export class AwardRoundAccess {
     const label = orgLevel ? REVIEW_LEVEL_LABELS[orgLevel] : { zh: level, en: level };
     const role = this.reviewRole(user, ['committee', 'award_office'], level, { zh: `${label.zh}竞赛委员会或评选表彰办公室`, en: `a ${label.en} committee or award office` });
     // A level named otherwise (rounds recorded before levels were fixed) is recorded by the round's office.
-    if (!orgLevel) return this.asOffice(user, round);
+    if (!orgLevel) return this.asOffice(user, round, 'ReviewNomination');
     const own = this.orgs.get(user.orgId);
     if (own?.level !== orgLevel) {
       throw DomainError.forbidden(
