@@ -244,7 +244,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const view = ok(await get(R, 'office')).body;
     expect(view.nominations.map((n: any) => [n.nominationId, n.status, n.primary])).toEqual([['n-a', 'withdrawn', false], ['n-b', 'active', true], ['n-c', 'active', true]]);
     // The notice says who was published and as what: n-c, promoted now, was published as a substitute.
-    const unit = (org: string) => ({ kind: 'unit', kindLabel: expect.objectContaining({ zh: expect.any(String) }), orgId: org });
+    // Each with its organisation's registered name, as a 公示 names the 单位 (review 54 #6).
+    const unit = (org: string) => ({ kind: 'unit', kindLabel: expect.objectContaining({ zh: expect.any(String) }), orgId: org, orgName: `单位 ${org}` });
     expect(view.notice.listed).toEqual([
       { nominationId: 'n-a', name: '单位 ent-a', substitute: false, ...unit('ent-a') }, { nominationId: 'n-b', name: '单位 ent-b', substitute: false, ...unit('ent-b') },
       { nominationId: 'n-c', name: '单位 ent-c', substitute: true, ...unit('ent-c') },

@@ -61,6 +61,7 @@ export class ListedNomineeDto {
   @ApiPropertyOptional({ description: '推荐对象类型 unit / team / person' }) kind?: string;
   @ApiPropertyOptional({ description: '类型名称 Kind label {zh, en}', type: 'object', additionalProperties: true }) kindLabel?: object;
   @ApiPropertyOptional({ description: '所属组织 Organisation the nominee belongs to' }) orgId?: string;
+  @ApiPropertyOptional({ description: '所属组织名称 Its registered name (null when not registered)', type: String, nullable: true }) orgName?: string | null;
 }
 
 export class NoticeViewDto {

@@ -109,6 +109,8 @@ const offered = (commandTypes: readonly string[], on?: { roundId: string; n?: st
 export function awardRoundView(
   state: AwardRoundState, revision: number | null, orgId: string, objections: Map<string, ObjectionDetail>, access: RoundReadAccess, actions: CallerRoundActions, today: string,
   barredNow: ReadonlyMap<string, ReadonlyArray<{ rule: string; messageZh: string; messageEn: string }>> = new Map(),
+  /** An organisation's registered name (null when not registered): a notice names each nominee's 单位 (review 54 #6). */
+  orgName: (orgId: string) => string | null = () => null,
 ) {
   const round = state.round!;
   const primaries = state.nominations.filter(isPrimary);
@@ -147,7 +149,7 @@ export function awardRoundView(
       listed: (state.notice.listed ?? []).map((l) => {
         const nominee = state.nominations.find((n) => n.nominationId === l.nominationId)?.nominee;
         // Who, as a notice names them: the name, what kind of nominee, and the organisation it belongs to.
-        return { ...l, name: nominee?.name ?? l.nominationId, ...(nominee ? { kind: nominee.kind, kindLabel: NOMINEE_KIND_LABELS[nominee.kind], orgId: nominee.orgId } : {}) };
+        return { ...l, name: nominee?.name ?? l.nominationId, ...(nominee ? { kind: nominee.kind, kindLabel: NOMINEE_KIND_LABELS[nominee.kind], orgId: nominee.orgId, orgName: orgName(nominee.orgId) } : {}) };
       }),
     },
     nominations: state.nominations.filter((n) => visible.has(n.nominationId)).map((n) => withConferral(n, honourOf.get(n.nominationId), {

@@ -157,7 +157,7 @@ export class AwardRoundsController {
     const barred = judgeAgain && visible.length > 0 && ['nominating', 'notice', 'notice_ended'].includes(round.state.stage) ? await this.rejudge.barred(round.round, visible, now) : [];
     const actions = barred.length > 0 ? { ...offered, round: offered.round.filter((t) => t !== 'StartPublicNotice') } : offered;
     const barredNow = new Map(barred.map((b) => [b.nominationId, b.failedReasons]));
-    return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now), barredNow), revision: round.revision };
+    return { view: awardRoundView(round.state, round.revision, round.orgId, objections, access, actions, shanghaiDateOf(now), barredNow, (id) => this.orgs.get(id)?.name ?? null), revision: round.revision };
   }
 
   @Post(':roundId/nominations')
