@@ -53,6 +53,8 @@ describe('rule sets and slate ratios over HTTP', () => {
     const presets = ok(await t.get('/api/v1/rule-sets/presets', tok.office)).body;
     expect(presets.items.map((p: any) => p.key)).toEqual(['national_may_day_medal_2024', 'national_may_day_medal_2022', 'jiujiang_campaign_2021', 'shanxi_frontline']);
     const content = (key: string) => presets.items.find((p: any) => p.key === key).content;
+    // Each cites the notice it comes from (review 54 #7).
+    expect(content('shanxi_frontline').citation).toContain('《山西省关于充分发挥国有企业在推进产业工人队伍建设改革中带动作用的实施意见》');
     ok(await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', ...content('national_may_day_medal_2022') }, 'office'), 201);
     const v2 = ok(await post('/api/v1/rule-sets', { ruleSetId: 'national-medal', ...content('national_may_day_medal_2024') }, 'office'), 201);
     expect(v2.headers.etag).toBe('"1"');
