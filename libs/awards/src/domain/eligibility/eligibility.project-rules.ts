@@ -15,7 +15,7 @@ export function reason(rule: RuleKey, passed: boolean, messageZh: string, messag
 }
 
 /** A project as a message names it: by its title with its id where the title is known, else by its id. */
-const projectCalled = (p: ProjectFacts): string => (p.title ? `“${p.title}”（${p.projectId}）` : ` ${p.projectId} `);
+export const projectCalled = (p: Pick<ProjectFacts, 'projectId' | 'title'>): string => (p.title ? `“${p.title}”（${p.projectId}）` : ` ${p.projectId} `);
 
 function withProject(rule: RuleKey, ctx: RuleContext, check: (p: ProjectFacts) => EligibilityReason): EligibilityReason {
   const p = ctx.input.project;

@@ -89,7 +89,7 @@ describe('project facts projection and the eligibility board', () => {
       .thenMatches((db) => ({ a: reasonsOf(db, 'p-a'), b: reasonsOf(db, 'p-b') }), {
         // The unit's accident on p-a2 bars it for three years, and vetoes it in this campaign whichever of its projects it is nominated on (review 50 #1).
         a: [
-          { rule: 'exclusion_window', messageZh: expect.stringContaining('项目 p-a2 的安全生产事故（2021-11-02，2024-11-02 起方可参评）') },
+          { rule: 'exclusion_window', messageZh: expect.stringContaining('项目“项目p-a2”（p-a2）的安全生产事故（2021-11-02，2024-11-02 起方可参评）') },
           { rule: 'project_veto', messageZh: expect.stringContaining('推荐时依托其另一项目“项目p-a”（p-a）也同样适用') },
         ],
         b: [],
