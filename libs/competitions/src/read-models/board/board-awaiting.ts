@@ -16,3 +16,45 @@ export const AWAITING_COMMITTEE = `((status = 'under_assessment' AND pending_ass
 
 /** Drafts and returned applications, the summary once assessed, findings to rectify, overdue reports. */
 export const AWAITING_UNIT = `(${statusIs('draft', 'returned', 'assessed')} OR ((open_findings > 0 OR overdue_periods <> '[]') AND ${OPEN_LOOP}))`;
+
+const OPEN_LOOP_STATUSES = ['in_progress', 'under_assessment', 'assessed', 'summary_submitted'];
+
+/** The board row's columns {@link stepOwner} reads. */
+export interface StepOwnerRow {
+  status: string;
+  org_path: string;
+  pending_assessors: string;
+  assessment_opened_by: string | null;
+  findings_to_review: number;
+  findings_awaiting: string;
+  finding_inspectors: string;
+}
+
+/**
+ * Whose step a row awaiting "a committee" ('*', {@link AWAITING_COMMITTEE}) is, as the column
+ * step_owner keeps it: '' when any committee over the project may take it (a summary, which any
+ * of them may return; a step recorded before its owner was), else the deepest on the project's
+ * path of the committees that own a step waiting: the one that opened the assessment (its
+ * finalisation), the ones that inspected (their rectifications). Every owner is on the path, so a
+ * caller on it owns a step exactly when the deepest is at or below it. Null when the row awaits
+ * no such step.
+ */
+export function stepOwner(row: StepOwnerRow): string | null {
+  if (row.status === 'summary_submitted') return '';
+  const owners: string[] = [];
+  if (row.status === 'under_assessment' && row.pending_assessors === '[]') owners.push(row.assessment_opened_by ?? '');
+  if (row.findings_to_review > 0 && OPEN_LOOP_STATUSES.includes(row.status) && row.findings_awaiting !== '[]') {
+    const inspectors = JSON.parse(row.finding_inspectors) as Record<string, string>;
+    owners.push(...(JSON.parse(row.findings_awaiting) as string[]).map((f) => inspectors[f] ?? ''));
+  }
+  if (owners.length === 0) return null;
+  if (owners.includes('')) return '';
+  const depth = (orgId: string) => row.org_path.indexOf(`/${orgId}/`);
+  return owners.reduce((deepest, o) => (depth(o) > depth(deepest) ? o : deepest));
+}
+
+/**
+ * SQL over a board row: whether a '*' row's step is the caller's (the one parameter: `/callerId/`),
+ * from step_owner; in the awaiting index, so a committee's page and count stay on index entries.
+ */
+export const STEP_IS_CALLERS = "(coalesce(step_owner, '') = '' OR instr(org_path, '/' || step_owner || '/') >= instr(org_path, ?))";

@@ -7,7 +7,7 @@ import {
 } from '../../domain';
 import { orgPathTable } from '../org-paths/org-paths';
 import { LOOP_TYPES, LoopEvent, loopChanges } from './board-loop';
-import { AWAITING_COMMITTEE, AWAITING_UNIT } from './board-awaiting';
+import { AWAITING_COMMITTEE, AWAITING_UNIT, StepOwnerRow, stepOwner } from './board-awaiting';
 import { RecordedOf } from '../recorded-of';
 
 export const boardOrgs = orgPathTable('board_orgs');
@@ -132,6 +132,7 @@ function missingAfterEdit(before: string, changes: ProjectDraftEdited['data']['c
 const ROW_COLUMNS = [
   'project_id', 'campaign_id', 'org_id', 'revision', 'approved_levels', 'late_attempts', 'overdue_periods', 'open_findings', 'findings_to_review',
   'assessors', 'pending_assessors', 'milestones', 'scored', 'application_missing', 'assessor_orgs', 'finding_inspectors', 'findings_awaiting',
+  'status', 'org_path', 'assessment_opened_by', 'step_owner',
 ];
 
 /** A project's row is read once per batch and written once, however many of its events the batch holds. */
@@ -147,6 +148,7 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
       returned_level: null, late_attempts: 0, extension_until: null, drafted_at: at, revision: e.revision, position: e.position, updated_at: at,
       assessors: '[]', pending_assessors: '[]', open_findings: 0, findings_to_review: 0, overdue_periods: '[]', total: null, grade: null,
       milestones: 0, vetoed: 0, scored: '[]', scores_needed: null, rejected_reason: null, assessor_orgs: '{}', assessment_opened_by: null, finding_inspectors: '{}', findings_awaiting: '[]',
+      step_owner: null,
       application_missing: JSON.stringify(submissionProblems(d).map((p) => p.field)),
       ...planDates(d.implementationPlan),
     });
@@ -156,7 +158,8 @@ function applyProject(e: RecordedOf<ApplicationEvent>, db: Database): void {
   // Each event applies once: a row already at or past this revision has seen it.
   if (!row || row.revision >= e.revision) return;
   const own = LOOP_TYPES.includes(e.type) ? loopChanges(e as unknown as RecordedOf<LoopEvent>, row) : projectChanges(e, row, db);
-  rows.update(db, row.project_id, { ...own, revision: e.revision, position: e.position, updated_at: at });
+  const owner = stepOwner({ ...row, ...own } as StepOwnerRow);
+  rows.update(db, row.project_id, { ...own, ...(owner !== row.step_owner ? { step_owner: owner } : {}), revision: e.revision, position: e.position, updated_at: at });
 }
 
 /** board_assessors mirrors the assessor lists, so "projects of assessor X" is an index lookup. */
@@ -198,7 +201,8 @@ export const boardProjection: Projection = {
   name: 'board',
   // 15: the committee of each finding awaiting verification (finding_inspectors, findings_awaiting; review 51 #4).
   // 16: the plan's days and the campaign's (plan_starts_on, plan_ends_on; board_campaigns.year, .period; review 53 #3).
-  version: 16,
+  // 17: whose step a row awaiting "a committee" is (step_owner, in the awaiting index; review 53 #1).
+  version: 17,
   eventTypes: [boardOrgs.eventType, ...CAMPAIGN_TYPES, ...PROJECT_TYPES],
   // board_campaign also serves the rare rules amendment's re-levelling, which can scan without it.
   deferredIndexes: ['board_waiting', 'board_campaign', 'board_org_path', 'board_org_wait', 'board_status', 'board_awaiting_committee_wait'],
@@ -215,7 +219,7 @@ export const boardProjection: Projection = {
         findings_to_review INTEGER NOT NULL DEFAULT 0, overdue_periods TEXT NOT NULL DEFAULT '[]', total REAL, grade TEXT,
         milestones INTEGER NOT NULL DEFAULT 0, vetoed INTEGER NOT NULL DEFAULT 0, scored TEXT NOT NULL DEFAULT '[]', scores_needed INTEGER,
         rejected_reason TEXT, application_missing TEXT NOT NULL DEFAULT '[]', assessor_orgs TEXT NOT NULL DEFAULT '{}', assessment_opened_by TEXT,
-        finding_inspectors TEXT NOT NULL DEFAULT '{}', findings_awaiting TEXT NOT NULL DEFAULT '[]', plan_starts_on TEXT, plan_ends_on TEXT,
+        finding_inspectors TEXT NOT NULL DEFAULT '{}', findings_awaiting TEXT NOT NULL DEFAULT '[]', plan_starts_on TEXT, plan_ends_on TEXT, step_owner TEXT,
         awaits_committee TEXT GENERATED ALWAYS AS (CASE WHEN status = 'submitted' THEN next_level WHEN ${AWAITING_COMMITTEE} THEN '*' END) VIRTUAL,
         awaits_unit INTEGER GENERATED ALWAYS AS (${AWAITING_UNIT}) VIRTUAL
       );
@@ -233,8 +237,9 @@ export const boardProjection: Projection = {
       CREATE INDEX IF NOT EXISTS board_status ON board(status, waiting_since, project_id);
       -- Covering what a committee's awaiting page sorts by: a city's thousands of waiting projects are
       -- ordered on index entries and only the page's rows are read (17 ms to 1.5 ms at 10^7 events).
+      -- step_owner last: whether a step is the caller's is read on the entry too.
       DROP INDEX IF EXISTS board_awaiting_committee;
-      CREATE INDEX IF NOT EXISTS board_awaiting_committee_wait ON board(awaits_committee, org_path, waiting_since, project_id) WHERE awaits_committee IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS board_awaiting_committee_wait ON board(awaits_committee, org_path, waiting_since, project_id, step_owner) WHERE awaits_committee IS NOT NULL;
     `);
   },
   reset(db: Database) {

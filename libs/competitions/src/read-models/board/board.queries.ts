@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import { Page } from '@jingsai/api-kit';
 import { subtreeClause } from '../read-scope';
+import { STEP_IS_CALLERS } from './board-awaiting';
 import { CAMPAIGN_CATEGORIES, CAMPAIGN_CATEGORY_KEYS, CampaignCategory, campaignSpan, planWithinCampaign, GRADE_LABELS, Grade, HIERARCHY_LEVEL_LABELS, HierarchyLevel, PROJECT_STATUSES, PROJECT_STATUS_LABELS, ProjectStatus } from '../../domain';
 
 /**
@@ -164,21 +165,6 @@ function toItem(r: unknown[], spans: ReadonlyMap<string, CampaignSpan>): BoardIt
   };
 }
 
-/**
- * A row awaiting "a committee" ('*') awaits the one whose step it is, or one above it: the
- * committee that opened the assessment fixes the result, the one that inspected verifies a
- * rectification (as the deciders check, and the row's offers say). A summary awaits every
- * committee over the project: any of them may return it, though only the assessment's may accept
- * it. The committees are on the project's path, as the caller is: at or below the caller means
- * found in the path at or after it. Not recorded (events from before the field) is anyone's, as
- * the deciders take it.
- */
-const OWNED_BY_CALLER =
-  "status = 'summary_submitted'" +
-  " OR (status = 'under_assessment' AND pending_assessors = '[]' AND (assessment_opened_by IS NULL OR instr(org_path, '/' || assessment_opened_by || '/') >= instr(org_path, ?)))" +
-  ' OR (findings_to_review > 0 AND EXISTS (SELECT 1 FROM json_each(board.findings_awaiting) a LEFT JOIN json_each(board.finding_inspectors) i ON i.key = a.value' +
-  " WHERE coalesce(i.value, '') = '' OR instr(board.org_path, '/' || i.value || '/') >= instr(board.org_path, ?)))";
-const ownedByCaller = (orgId: string) => [`/${orgId}/`, `/${orgId}/`];
 
 type CampaignSpan = { startsOn: string; endsOn: string };
 
@@ -231,9 +217,10 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> & Parti
   on = null;
   // awaits_committee holds the level a submission waits for, or '*' for what any level's committee does next.
   if (f.awaiting?.kind === 'committee') {
-    // Two clauses: the first is the index's (an OR of both would scan the board).
+    // Two clauses: the first is the index's (an OR of both would scan the board). A row awaiting "a committee" awaits the one
+    // whose step it is, or one above it (review 53 #1): the index holds step_owner, so the second is read from its entries too.
     add("awaits_committee IN (?, '*')", f.awaiting.level);
-    add(`(awaits_committee <> '*' OR ${OWNED_BY_CALLER})`, ...ownedByCaller(f.awaiting.orgId));
+    add(`(awaits_committee <> '*' OR ${STEP_IS_CALLERS})`, `/${f.awaiting.orgId}/`);
   }
   if (f.awaiting?.kind === 'unit') add('awaits_unit = 1');
   if (f.awaiting?.kind === 'assessor') {
