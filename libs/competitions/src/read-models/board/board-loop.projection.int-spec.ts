@@ -74,6 +74,12 @@ describe('board projection through the later stages', () => {
       const submitted = [...scored, recorded('AssessmentFinalized', { projectId: 'p1', total: 85, grade: 'good' }), recorded('SummarySubmitted', { projectId: 'p1', revision: 1 })];
       projectionSpec(boardProjection).given(submitted).then(awaiting('xy', 'county'), ['p1:summary_submitted']);
       projectionSpec(boardProjection).given(submitted).then(awaiting('jj', 'city'), ['p1:summary_submitted']);
+      // Two steps of two committees: the county's rectification to verify makes the row the county's too, the city's finalisation stays the city's.
+      const both = [...scored, recorded('InspectionRecorded', { projectId: 'p1', findings: [{ findingId: 'f1' }], inspectedByOrgId: 'xy' }), recorded('RectificationReported', { projectId: 'p1', findingId: 'f1' })];
+      projectionSpec(boardProjection).given(both).then(awaiting('xy', 'county'), ['p1:under_assessment']);
+      projectionSpec(boardProjection).given(both).then(awaiting('jj', 'city'), ['p1:under_assessment']);
+      // Verified, the county has nothing left on it.
+      projectionSpec(boardProjection).given([...both, recorded('RectificationAccepted', { projectId: 'p1', findingId: 'f1', note: 'ok' })]).then(awaiting('xy', 'county'), []);
     });
   });
 
