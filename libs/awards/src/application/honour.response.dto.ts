@@ -20,6 +20,7 @@ export class HonourHistoryEntryDto {
   @ApiProperty({ description: '状态名称 Status label', type: LabelDto, nullable: true }) statusLabel!: LabelDto | null;
   @ApiProperty({ description: '理由 Reason', type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ description: '摘牌方式 Withdrawal mode', type: String, nullable: true }) mode!: string | null;
+  @ApiProperty({ description: '摘牌方式名称 Its label (责令摘牌 / 自动摘牌 / 自然摘牌)', type: String, nullable: true }) modeLabel!: string | null;
   @ApiProperty({ description: '时间 At', format: 'date-time' }) at!: string;
   @ApiProperty({ description: '操作人 Actor', type: String, nullable: true }) actorUserId!: string | null;
   @ApiProperty({ description: '操作人角色 Actor role', type: String, nullable: true }) actorRole!: string | null;

@@ -55,7 +55,11 @@ describe('honour register projection', () => {
   it('records withdrawal (摘牌) with its mode and filters by status', () => {
     projectionSpec(honourRegisterProjection)
       .given([conferred, change('HonourWithdrawn', 'r1/n1', { mode: 'natural' })])
-      .thenMatches((db) => listHonours(db, { status: 'withdrawn', limit: 10, offset: 0 }), { total: 1, items: [{ honourId: 'r1/n1', statusLabel: { zh: '已摘牌' }, history: [{}, { mode: 'natural' }] }] });
+      .thenMatches((db) => listHonours(db, { status: 'withdrawn', limit: 10, offset: 0 }), { total: 1, items: [{ honourId: 'r1/n1', statusLabel: { zh: '已摘牌' }, history: [{ modeLabel: null }, { mode: 'natural', modeLabel: '自然摘牌' }] }] });
+    // The public check says how it was withdrawn too (review 55 #3).
+    projectionSpec(honourRegisterProjection)
+      .given([conferred, change('HonourWithdrawn', 'r1/n1', { mode: 'ordered' })])
+      .thenMatches((db) => checkHonour(db, 'r1/n1')!, { valid: false, status: 'withdrawn', mode: 'ordered', modeLabel: '责令摘牌' });
   });
 
   describe('when a committee gives an instant commendation (即时表彰) at a milestone', () => {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { readTogether } from '@jingsai/event-store';
 import { ROLE_LABELS } from '@jingsai/auth';
-import type { Role } from '@jingsai/shared';
+import { WITHDRAWAL_MODE_LABELS, type Role, type WithdrawalMode } from '@jingsai/shared';
 import {
   AWARD_TYPE_CATALOGUE, DERIVED_HONOUR_CATALOGUE, HONOUR_LEVEL_LABELS, HONOUR_STATUS_LABELS, INCIDENT_SEVERITY_LABELS, MANDATORY_VETO_KINDS, PROJECT_INCIDENT_LABELS, HonourHeld, HonourLevel, HonourStatus, HonourType, Label, ProjectIncidentKind,
 } from '../../application/award-domain';
@@ -54,10 +54,12 @@ const CHANGE_BY_STATUS: Record<string, string> = { valid: '恢复', revoked: '�
 function history(db: Database, honourId: string) {
   const rows = db
     .prepare('SELECT event_type AS event, status, reason, mode, at, actor_user_id AS actorUserId, actor_role AS actorRole FROM award_honour_history WHERE honour_id = ? ORDER BY position')
-    .all(honourId) as Array<{ event: string; status: string | null; actorRole: string | null }>;
+    .all(honourId) as Array<{ event: string; status: string | null; mode: string | null; actorRole: string | null }>;
   return rows.map((h) => ({
     ...h,
     eventLabel: HISTORY_EVENT_LABELS[h.event] ?? (h.status ? CHANGE_BY_STATUS[h.status] : undefined) ?? h.event,
+    // 责令 / 自动 / 自然摘牌, as the award office says it (review 55 #3).
+    modeLabel: h.mode ? (WITHDRAWAL_MODE_LABELS[h.mode as WithdrawalMode] ?? h.mode) : null,
     statusLabel: h.status ? (HONOUR_STATUS_LABELS[h.status as HonourStatus] ?? null) : null,
     actorRoleLabel: h.actorRole ? (ROLE_LABELS[h.actorRole as Role] ?? h.actorRole) : null,
   }));
@@ -183,7 +185,7 @@ export function getHonour(db: Database, honourId: string, withReview = true) {
 export function checkHonour(db: Database, honourId: string) {
   const h = getHonour(db, honourId, false);
   if (!h) return undefined;
-  const events = h.history as Array<{ event: string; status?: string; reason?: string | null }>;
+  const events = h.history as Array<{ event: string; status?: string | null; reason?: string | null; mode?: string | null; modeLabel?: string | null }>;
   const last = events[events.length - 1];
   // Belt and braces: a revocation anywhere in the history answers "not valid", whatever the status column says.
   const valid = h.status === 'valid' && !events.some((e) => e.event === 'HonourRevoked' || e.status === 'revoked');
@@ -199,6 +201,8 @@ export function checkHonour(db: Database, honourId: string) {
     levelLabel: h.levelLabel,
     conferredOn: h.conferredOn,
     ...(h.status === 'valid' ? {} : { since: h.statusChangedAt, reason: last?.reason ?? null }),
+    // How it was withdrawn (摘牌), for one that was.
+    ...(h.status === 'withdrawn' ? { mode: last?.mode ?? null, modeLabel: last?.modeLabel ?? null } : {}),
   };
 }
 
