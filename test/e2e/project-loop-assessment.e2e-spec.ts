@@ -65,13 +65,15 @@ describe('project loop over HTTP: assessment, summary, statistics', () => {
     expect((await w.get(`/api/v1/campaigns/${CAMPAIGN_ID}`, 'as5')).body).toMatchObject({ status: 403, code: 'AUTH.OUT_OF_SCOPE' });
     expect(ok(await w.get('/api/v1/campaigns', 'as5')).body.items).toEqual([]);
 
-    // An assessor not assigned learns what a read tells them, the same for scoring and stepping aside: not its title, nor its stage (review 40 #2).
+    // An assessor not assigned learns no more than a read tells them, the same for scoring and stepping aside: not its title, nor its
+    // stage (review 40 #2); in words about scoring (review 55 #4).
     const notAssigned = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(90, 90, 90), 'as5', 403, 'AUTH.OUT_OF_SCOPE');
+    expect(notAssigned.messageZh).toMatch(/^您未被指派为竞赛项目 p-a 的评估专家，不能评分或申报回避/);
     expect(notAssigned.messageZh).not.toContain('纺织挡车工技能比武');
     expect(notAssigned).not.toHaveProperty('currentState');
     const readRefusal = (await w.get('/api/v1/projects/p-a', 'as5')).body;
-    expect(notAssigned.messageZh).toBe(readRefusal.messageZh);
-    expect((await w.refused('/api/v1/projects/p-a/assessment/conflicts', { reason: '曾参与该项目' }, 'as5', 403, 'AUTH.OUT_OF_SCOPE')).messageZh).toBe(readRefusal.messageZh);
+    expect(readRefusal).toMatchObject({ code: 'AUTH.OUT_OF_SCOPE', messageZh: expect.stringContaining('不在您的查看范围内') });
+    expect((await w.refused('/api/v1/projects/p-a/assessment/conflicts', { reason: '曾参与该项目' }, 'as5', 403, 'AUTH.OUT_OF_SCOPE')).messageZh).toBe(notAssigned.messageZh);
     // The same user with a token of the project's own organisation is not the assessor the conflict check cleared.
     w.tok.as1AtOwnOrg = await w.t.token({ userId: 'as1', name: 'as1 同志', roles: ['assessor'], orgId: 'ent-a' });
     const mismatch = await w.refused('/api/v1/projects/p-a/assessment/scores', scores(99, 99, 99), 'as1AtOwnOrg', 403, 'PROJECT.ASSESSOR_ORG_MISMATCH');

@@ -165,8 +165,17 @@ export class ProjectFacts {
   /** An assessor acts only on projects they are assigned to (before assessment opens the stage check answers). */
   asAssessor(user: AuthUser, project: Project): Role {
     const role = requireRole(user, 'assessor');
-    // An assessor never assigned to the project learns of it what a read tells them: that it is not theirs (not its title, nor its stage).
-    if (!this.canSeeProject(user, project)) throw outOfScope(user, project);
+    // An assessor never assigned to the project learns of it no more than a read tells them, that it is not theirs (not its title,
+    // nor its stage), in words about scoring rather than reading (review 55 #4).
+    if (!this.canSeeProject(user, project)) {
+      const { projectId, orgId } = project;
+      throw DomainError.forbidden(
+        'AUTH.OUT_OF_SCOPE',
+        `您未被指派为竞赛项目 ${projectId} 的评估专家，不能评分或申报回避；评估专家只能查看和评审指派给本人的项目。如需参与，请由竞赛委员会增补。`,
+        `You are not an assessor of project ${projectId}: an assessor reads and scores only the projects assigned to them; a committee must add you first.`,
+        { projectId, yourOrgId: user.orgId, targetOrgId: orgId, projectOrgId: orgId },
+      );
+    }
     if (project.assessment && !project.assessment.assessors.some((a) => a.userId === user.userId)) {
       throw DomainError.forbidden(
         'PROJECT.ASSESSOR_NOT_ASSIGNED',
