@@ -196,13 +196,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     const named = (pool: string) => `${POOL_LABELS[pool as Pool]?.zh ?? pool}（${pool}）`;
     throw DomainError.validation('AWARD.UNKNOWN_POOL', `本轮没有${named(c.pool)}名额池，可选：${round.pools.map((p) => named(p.pool)).join('、')}。`, `This round has no pool ${c.pool} (pools: ${round.pools.map((p) => p.pool).join(', ')}).`);
   }
-  requireChampionOfSkillsContest(c);
-  const poolAdmission = requireCompetitionWinner(c);
-  const award = AWARD_TYPE_CATALOGUE[round.awardType];
-  if (!award.nomineeKinds.includes(c.nominee.kind)) {
-    const kinds = award.nomineeKinds.map((k) => NOMINEE_KIND_LABELS[k]);
-    throw DomainError.unprocessable('AWARD.NOMINEE_KIND_MISMATCH', `${award.zh}只能推荐${kinds.map((k) => k.zh).join('或')}。`, `The ${award.en} is for a ${kinds.map((k) => k.en).join(' or ')} only.`);
-  }
+  // What is wrong with the request's own fields is said first, before what the round makes of the nominee (review 55 #5).
   if (!isCount(c.order, 1)) {
     const zh = `推荐顺序应为 1 至 ${MAXIMUM_QUOTA} 的整数。`;
     const en = `order must be a whole number from 1 to ${MAXIMUM_QUOTA}.`;
@@ -216,6 +210,13 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
       `The nominee's attributes have ${attributeProblems.length} problem(s): ${attributeProblems.map((x) => `${x.field} ${x.messageEn}`).join('; ')}.`,
       { errors: attributeProblems },
     );
+  }
+  requireChampionOfSkillsContest(c);
+  const poolAdmission = requireCompetitionWinner(c);
+  const award = AWARD_TYPE_CATALOGUE[round.awardType];
+  if (!award.nomineeKinds.includes(c.nominee.kind)) {
+    const kinds = award.nomineeKinds.map((k) => NOMINEE_KIND_LABELS[k]);
+    throw DomainError.unprocessable('AWARD.NOMINEE_KIND_MISMATCH', `${award.zh}只能推荐${kinds.map((k) => k.zh).join('或')}。`, `The ${award.en} is for a ${kinds.map((k) => k.en).join(' or ')} only.`);
   }
   const v = c.verdict;
   if (v.ruleSetId !== round.ruleSetId || v.ruleSetVersion !== round.ruleSetVersion || v.awardType !== round.awardType || v.nomineeId !== c.nominee.id || v.nomineeKind !== c.nominee.kind) {

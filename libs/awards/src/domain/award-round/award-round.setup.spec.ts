@@ -120,6 +120,8 @@ describe('nominating', () => {
       const good = spec.given([round]).when(reserved({ competitionResult: { projectId: 'p-1', grade: 'good' } })).thenThrows('AWARD.NOT_A_COMPETITION_WINNER', { kind: 'unprocessable' });
       expect(good.messageZh).toContain('所属竞赛项目 p-1 考核等次为“良好”');
       spec.given([round]).when(reserved({ attributes: { skillsChampion: false } })).thenThrows('AWARD.NOT_A_COMPETITION_WINNER');
+      // A bad attribute is said first, with the pool's refusal left for after it is mended (review 55 #5).
+      spec.given([round]).when(reserved({ attributes: { age: 'abc' }, competitionResult: { projectId: 'p-1', grade: 'good' } })).thenThrows('AWARD.INVALID_ATTRIBUTES', { details: { errors: [{ field: 'attributes.age' }] } });
       // The regular pool asks for no win.
       spec.given([round]).when(nominate('n-1', { competitionResult: { projectId: 'p-1', grade: 'good' } })).thenMatches([{ type: 'NominationSubmitted' }]);
     });
