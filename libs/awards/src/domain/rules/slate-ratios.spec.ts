@@ -80,12 +80,17 @@ describe('slate ratios (结构比例) over the whole list', () => {
   it('says how many nominees leave out what a ratio reads, counted as not matching it (review 54 #4)', () => {
     const shanxi = [n({ frontline: true }), n({ frontline: false }), n({}), n({ frontline: null })];
     expect(checkSlate(SHANXI_FRONTLINE_RATIOS, shanxi)[0]).toMatchObject({
-      actual: 25, met: false, unstated: { count: 2, attributes: ['frontline'], noteZh: expect.stringContaining('2 名人选未填写“一线职工”（attributes.frontline）') },
+      actual: 25, met: false, unstated: { count: 2, attributes: ['frontline'], noteZh: '2 名人选未填写“一线职工”（attributes.frontline），按不符合计。' },
     });
     expect(checkSlate(SHANXI_FRONTLINE_RATIOS, [n({ frontline: true }), n({ frontline: false })])[0]!.unstated).toBeUndefined();
-    // A nested denominator's attribute counts too: one who does not say whether they are an enterprise employee.
+    // A nested base (heads among enterprise employees): one who does not say whether they are an employee is left out of the base,
+    // not counted as not matching (review 56 #3); one outside the base who leaves out the occupation does not touch the ratio.
     const heads = NATIONAL_MAY_DAY_MEDAL_RATIOS[5]!;
-    expect(checkSlate([heads], [worker(), n({ occupationCategory: 'enterprise_head' })])[0]!.unstated).toMatchObject({ count: 1, attributes: ['enterpriseEmployee'] });
+    const list = [worker(), n({ occupationCategory: 'enterprise_head' }), n({ enterpriseEmployee: false })];
+    expect(checkSlate([heads], list)[0]).toMatchObject({
+      numerator: 0, denominator: 1, unstated: { count: 1, attributes: ['enterpriseEmployee'], noteZh: '1 名人选未填写“企业职工”（attributes.enterpriseEmployee），未计入比例基数。' },
+    });
+    expect(checkSlate([heads], [...list, n({ enterpriseEmployee: true })])[0]!.unstated).toMatchObject({ count: 2, attributes: ['occupationCategory', 'enterpriseEmployee'] });
   });
 
   it('describes ratios and results for messages', () => {

@@ -31,43 +31,53 @@ export interface RatioResult {
   denominator: number;
   met: boolean;
   /**
-   * Nominees on the list who do not state an attribute the ratio reads (`where`'s, or the
-   * denominator's): counted as not matching, which the award office should know rather than
-   * guess (review 54 #4). Named by `attribute`; absent when every nominee states them.
+   * Nominees on the list who do not state an attribute the ratio reads, which the award office
+   * should know rather than guess (review 54 #4): those in its base who leave out what it counts
+   * are counted as not matching; for a nested base (enterprise employees), those who leave out
+   * what the base reads are left out of it (review 56 #3). Absent when every nominee states them.
    */
   unstated?: { count: number; attributes: string[]; noteZh: string; noteEn: string };
 }
 
 const stated = (attributes: NomineeAttributes, attribute: string) => attributes[attribute] !== undefined && attributes[attribute] !== null;
+const namedZh = (attribute: string) => `“${NOMINEE_ATTRIBUTES[attribute]?.label.zh ?? attribute}”（attributes.${attribute}）`;
 
 /**
- * What a nominee leaves out that the round's ratios read, as a note for the nomination's answer:
- * it is counted as not matching them, which the award office should hear when it nominates, not
- * when the public notice is refused for a ratio (review 54 #4). Undefined when nothing is missing.
+ * What a nominee leaves out that the round's ratios read, as a note for the nomination's answer,
+ * which the award office should hear when it nominates, not when the public notice is refused
+ * for a ratio (review 54 #4). A nomination's attributes are not amended later (review 56 #1), so
+ * it says so. Undefined when nothing is missing.
  */
 export function unstatedRatioNote(ratios: readonly RatioSpec[], attributes: NomineeAttributes): { zh: string; en: string } | undefined {
   const read = [...new Set(ratios.flatMap((r) => [r.where.attribute, ...(r.denominator === 'all' ? [] : [r.denominator.attribute])]))];
   const missing = read.filter((a) => !stated(attributes, a));
   if (missing.length === 0) return undefined;
-  const zh = missing.map((a) => `“${NOMINEE_ATTRIBUTES[a]?.label.zh ?? a}”（attributes.${a}）`).join('、');
   return {
-    zh: `本轮结构比例按${zh}统计，本次推荐未填写，统计时按不符合计；如属实请补充推荐信息。`,
-    en: `The round's structure ratios read ${missing.map((a) => `attributes.${a}`).join(', ')}, which this nomination does not state: it counts as not matching them.`,
+    zh: `本轮结构比例要用到${missing.map(namedZh).join('、')}，本次推荐未填写：统计比例时按不符合该条件计（推荐提交后不能补填）。`,
+    en: `The round's structure ratios read ${missing.map((a) => `attributes.${a}`).join(', ')}, which this nomination does not state: it counts as not meeting them (a nomination's attributes are not amended later).`,
   };
 }
 
 /** The ratio's note on nominees who leave out what it reads (see {@link RatioResult.unstated}). */
 function unstatedOf(r: RatioSpec, nominees: ReadonlyArray<{ attributes: NomineeAttributes }>): RatioResult['unstated'] {
-  const read = [...new Set([r.where.attribute, ...(r.denominator === 'all' ? [] : [r.denominator.attribute])])];
-  const silent = nominees.filter((n) => read.some((a) => !stated(n.attributes, a)));
-  if (silent.length === 0) return undefined;
-  const missing = read.filter((a) => silent.some((n) => !stated(n.attributes, a)));
-  const zh = missing.map((a) => `“${NOMINEE_ATTRIBUTES[a]?.label.zh ?? a}”（attributes.${a}）`).join('、');
+  const base = r.denominator === 'all' ? null : r.denominator;
+  const outOfBase = base ? nominees.filter((n) => !stated(n.attributes, base.attribute)) : [];
+  const inBase = nominees.filter((n) => base === null || matchesPredicate(base, n.attributes));
+  const notCounted = inBase.filter((n) => !stated(n.attributes, r.where.attribute));
+  if (outOfBase.length === 0 && notCounted.length === 0) return undefined;
+  const zh = [
+    ...(notCounted.length > 0 ? [`${notCounted.length} 名人选未填写${namedZh(r.where.attribute)}，按不符合计`] : []),
+    ...(base && outOfBase.length > 0 ? [`${outOfBase.length} 名人选未填写${namedZh(base.attribute)}，未计入比例基数`] : []),
+  ];
+  const en = [
+    ...(notCounted.length > 0 ? [`${notCounted.length} nominee(s) do not state attributes.${r.where.attribute}, counted as not matching`] : []),
+    ...(base && outOfBase.length > 0 ? [`${outOfBase.length} nominee(s) do not state attributes.${base.attribute}, left out of the base`] : []),
+  ];
   return {
-    count: silent.length,
-    attributes: missing,
-    noteZh: `${silent.length} 名人选未填写${zh}，统计本项比例时按不符合计；请在推荐中补填。`,
-    noteEn: `${silent.length} nominee(s) do not state ${missing.map((a) => `attributes.${a}`).join(', ')}, counted as not matching this ratio; state it on the nomination.`,
+    count: new Set([...notCounted, ...outOfBase]).size,
+    attributes: [...(notCounted.length > 0 ? [r.where.attribute] : []), ...(base && outOfBase.length > 0 ? [base.attribute] : [])],
+    noteZh: `${zh.join('；')}。`,
+    noteEn: `${en.join('; ')}.`,
   };
 }
 
