@@ -197,7 +197,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     expect(forbidden.body.code).toBe('AUTH.ROLE_REQUIRED');
     // A county's award office works in the city's round, but the sign-offs are the city office's: it is told so, not that the round is out of its scope (review 54 #5).
     const below = await post(`${R}/nominations/n-a/clearances`, { department: 'tax', decision: 'granted' }, 'lxOffice');
-    expect(below.body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OFFICE_ONLY', roundOrgId: 'jj', messageZh: expect.stringMatching(/^“出具征求意见（同意）”由主办本轮评选的.+评选表彰办公室（或其上级）办理/) });
+    expect(below.body).toMatchObject({ status: 403, code: 'AWARD.ROUND_OFFICE_ONLY', roundOrgId: 'jj', action: 'grant_clearance', messageZh: expect.stringMatching(/^“出具征求意见（同意）”由主办本轮评选的.+评选表彰办公室（或其上级）办理/) });
+    expect(below.body.messageEn).toMatch(/^grant_clearance is for the award office running this round/);
     // The nominations are also a list of their own, a page at a time, and each can be read alone, as the round view shows them.
     const page = ok(await get(`${R}/nominations?limit=2&offset=1`, 'office')).body;
     const all = ok(await get(R, 'office')).body.nominations;

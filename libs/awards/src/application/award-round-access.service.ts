@@ -3,7 +3,7 @@ import { CommandExecutor, ReadConsistency } from '@jingsai/api-kit';
 import { AuthUser, ORG_DIRECTORY, OrgDirectory, requireRole, requireWithinScope } from '@jingsai/auth';
 import { EVENT_STORE, EventStore } from '@jingsai/event-store';
 import { DomainError, ROLES, Role, isDomainError } from '@jingsai/shared';
-import { ACTION_LABELS, AwardRoundCommand, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, levelsOf, reviewLevelZh } from './award-domain';
+import { ACTION_LABELS, AwardRoundCommand, awardActionName, AwardRoundState, NominationState, REVIEW_LEVELS, REVIEW_LEVEL_LABELS, RoundConfig, awardRoundDecider, isOneOf, levelsOf, reviewLevelZh } from './award-domain';
 import { roundStream } from './award-streams';
 import { roundActionsForCaller } from './award-round.caller-actions';
 
@@ -163,12 +163,13 @@ export class AwardRoundAccess {
     const role = requireRole(user, 'award_office');
     if (user.orgId !== round.orgId && this.orgs.isWithin(user.orgId, round.orgId)) {
       const office = this.orgs.get(round.orgId)?.name ?? round.orgId;
-      const action = ACTION_LABELS[type] ?? type;
+      // A review at a level named otherwise (rounds recorded before levels were fixed) is the round office's too: it is not told it may review.
+      const mayReview = type !== 'ReviewNomination';
       throw DomainError.forbidden(
         'AWARD.ROUND_OFFICE_ONLY',
-        `“${action}”由主办本轮评选的${office}评选表彰办公室（或其上级）办理；下级单位的评选表彰办公室可在本轮推荐和审核。`,
-        `${type} is for the award office running this round (${round.orgId}) or one above it; an office below it nominates and reviews in the round.`,
-        { action: type, roundOrgId: round.orgId, yourOrgId: user.orgId },
+        `“${ACTION_LABELS[type] ?? type}”由主办本轮评选的${office}评选表彰办公室（或其上级）办理${mayReview ? '；下级单位的评选表彰办公室可在本轮推荐和审核' : ''}。`,
+        `${awardActionName(type)} is for the award office running this round (${round.orgId}) or one above it${mayReview ? '; an office below it nominates and reviews in the round' : ''}.`,
+        { action: awardActionName(type), roundOrgId: round.orgId, yourOrgId: user.orgId },
       );
     }
     requireWithinScope(this.orgs, user.orgId, round.orgId, 'award round');
