@@ -96,7 +96,7 @@ export class BoardController {
     const factsOf = (item: BoardItem): ProjectActionFacts => {
       const campaign = windows.get(item.campaignId);
       const submissionOpen = campaign ? campaign.status === 'published' && submissionOpenAt(now, campaign.applicationWindow, item.extensionUntil) : undefined;
-      return { findingsToRectify: item.openFindings, findingsToReview: reviewable(item), submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
+      return { findingsToRectify: item.openFindings, findingsToReview: reviewable(item), findingsAwaitingAnyone: item.findingsToReview, submissionOpen, vetoed: item.vetoed, milestones: item.milestones,
         applicationComplete: item.applicationMissing.length === 0, mayExtend: campaign ? mayExtendNow(user.orgId, campaign, now) : undefined,
         // The committee that opened the assessment, or one above it, fixes the result and adds an assessor (as the routes check).
         assessmentOwner: item.assessmentOpenedBy === null ? undefined : this.orgs.isWithin(item.assessmentOpenedBy, user.orgId),

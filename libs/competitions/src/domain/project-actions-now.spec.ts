@@ -46,6 +46,15 @@ describe('actions open now (allowedActions)', () => {
     expect(narrowActions([...offered], {})).toEqual([...offered]);
   });
 
+  it('does not offer accepting a summary while any rectification awaits a verdict, the caller’s to verify or not (review 56 #5)', () => {
+    const offered = ['accept_summary', 'return_summary'] as const;
+    // A board row: none of the awaiting rectifications is the caller's, one is the province's.
+    expect(narrowActions([...offered], { findingsToReview: 0, findingsAwaitingAnyone: 1, assessmentOwner: true })).toEqual(['return_summary']);
+    expect(narrowActions([...offered], { findingsToReview: 0, findingsAwaitingAnyone: 0, assessmentOwner: true })).toEqual([...offered]);
+    // A detail: every awaiting one counts already.
+    expect(narrowActions([...offered], { findingsToReview: 1 })).toEqual(['return_summary']);
+  });
+
   it('offers submitting while the window is open, and when the time is not known', () => {
     expect(unitActions(returned, '2021-07-10T09:00:00+08:00')).toEqual(['edit', 'submit', 'withdraw']);
     expect(unitActions(returned)).toEqual(['edit', 'submit', 'withdraw']);

@@ -13,8 +13,10 @@ import { ProjectAction } from './project.status';
 export interface ProjectActionFacts {
   /** Findings the unit still has to rectify (open, or sent back). */
   findingsToRectify?: number;
-  /** Rectifications reported and awaiting the committee's verdict. */
+  /** Rectifications reported and awaiting the committee's verdict (on a board row, those the caller verifies). */
   findingsToReview?: number;
+  /** Rectifications awaiting any committee's verdict, where it differs from `findingsToReview`: the summary waits for them all (review 56 #5). */
+  findingsAwaitingAnyone?: number;
   /** Whether a submission now would be accepted: inside the window, or under an extension. */
   submissionOpen?: boolean;
   /** Whether the registration form and implementation plan are complete enough to submit. */
@@ -81,7 +83,7 @@ export function narrowActions(actions: readonly ProjectAction[], facts: ProjectA
         return facts.findingsToReview === undefined || facts.findingsToReview > 0;
       case 'accept_summary':
         // A rectification awaiting verification is verified first: nothing can be verified once the summary closes the project.
-        return (facts.findingsToReview === undefined || facts.findingsToReview === 0) && facts.assessmentOwner !== false;
+        return ((facts.findingsAwaitingAnyone ?? facts.findingsToReview) ?? 0) === 0 && facts.assessmentOwner !== false;
       case 'finalize_assessment':
         return facts.enoughScores !== false && facts.assessmentOwner !== false;
       case 'add_assessor':
