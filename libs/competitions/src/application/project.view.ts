@@ -144,7 +144,8 @@ export function projectView(
     statusLabel: PROJECT_STATUS_LABELS[project.status],
     registrationForm: project.registrationForm,
     implementationPlan: project.implementationPlan,
-    // An extension says what it does not change: filed after the deadline, the project stays out of May Day selection.
+    // An extension says what it means for awards: filed after the deadline, the project stays out of May Day selection; first filed
+    // before it, the project has entered on time (review 54 #3).
     application: {
       ...project.application,
       extension: project.application.extension && { ...project.application.extension, noteZh: extensionNote(project).zh, noteEn: extensionNote(project).en },

@@ -93,7 +93,7 @@ export class ProjectsController {
   @HttpCode(200)
   @ApiOperation({
     summary: '批准延期报送 Grant this project a submission extension (committee, until + reason)',
-    description: `${EXTENSION_MAY_DAY_NOTE.zh} ${EXTENSION_MAY_DAY_NOTE.en}`,
+    description: `答复的 noteZh 说明延期对评选的影响：${EXTENSION_MAY_DAY_NOTE.zh}首次报送在截止之前的项目已按时报名，延期内重新报送不影响其评选资格。 The answer's note says what the extension means for awards: ${EXTENSION_MAY_DAY_NOTE.en} A project first filed before the deadline has entered on time.`,
   })
   @ApiOkResponse({ type: CommandResponse })
   async grantExtension(@Param('projectId') projectId: string, @Body() body: GrantExtensionRequestDto, @CurrentUser() user: AuthUser, @Req() req: any, @Res({ passthrough: true }) reply: any) {

@@ -321,10 +321,6 @@ function sameRecipient(a: CommendationRecipient, b: CommendationRecipient): bool
   return a.name.trim() === b.name.trim() && (a.orgId ?? null) === (b.orgId ?? null);
 }
 
-/**
- * An instant commendation honours the project's own people: the recipient's organisation is
- * the project's organisation or lies under it (a team, a workshop), and is registered.
- */
 /** A commendation to a team names a 班组 as its organisation, as a Worker Pioneer nomination must (review 54 #2): an enterprise is not one. */
 function requireTeam(orgId: string, { kind, label }: { kind: string; label: string }, orgNames: Record<string, string> = {}): void {
   if (kind === 'team') return;
@@ -338,6 +334,10 @@ function requireTeam(orgId: string, { kind, label }: { kind: string; label: stri
   );
 }
 
+/**
+ * An instant commendation honours the project's own people: the recipient's organisation is
+ * the project's organisation or lies under it (a team, a workshop), and is registered.
+ */
 function requireRecipientWithin(project: Project, orgId: string, orgPath: string[] | null, orgNames: Record<string, string> = {}): void {
   const field = 'recipient.orgId';
   if (orgPath === null) {

@@ -54,7 +54,9 @@ export function stepOwner(row: StepOwnerRow): string | null {
 }
 
 /**
- * SQL over a board row: whether a '*' row's step is the caller's (the one parameter: `/callerId/`),
+ * SQL over a board row: whether a '*' row's step is the caller's (both parameters: `/callerId/`),
  * from step_owner; in the awaiting index, so a committee's page and count stay on index entries.
+ * The caller is on the project's path (a committee's scope is its subtree; one who also holds the
+ * admin role reads every row, and is not every committee, review 56 #9).
  */
-export const STEP_IS_CALLERS = "(coalesce(step_owner, '') = '' OR instr(org_path, '/' || step_owner || '/') >= instr(org_path, ?))";
+export const STEP_IS_CALLERS = "(instr(org_path, ?) > 0 AND (coalesce(step_owner, '') = '' OR instr(org_path, '/' || step_owner || '/') >= instr(org_path, ?)))";

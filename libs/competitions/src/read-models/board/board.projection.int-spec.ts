@@ -55,9 +55,18 @@ describe('board projection', () => {
     // A 2019–2025 plan in a 2021 campaign: both ends outside its year.
     projectionSpec(boardProjection).given([...base, form, plan('2019-01-01', '2025-12-31')]).then(missing, ['implementationPlan.startsOn', 'implementationPlan.endsOn']);
     projectionSpec(boardProjection).given([...base, form, plan('2021-01-01', '2021-03-31')]).then(missing, []);
-    // The campaign's period set afterwards (July to December): a plan that ends before it began is named.
+    // The published campaign's period set by an amendment (July to December): a plan that ends before it began is named (review 56 #6).
+    const amended = recorded('CampaignRulesAmended', {
+      campaignId: 'c1', rulesVersion: 2, changes: { campaignPeriod: { startsOn: '2021-07-01', endsOn: '2021-12-31' } },
+      rules: { approvalLevels: ['county'], campaignPeriod: { startsOn: '2021-07-01', endsOn: '2021-12-31' } }, reason: '明确活动期间',
+    }, { streamId: 'campaign-c1' });
+    projectionSpec(boardProjection).given([...base, form, plan('2021-01-01', '2021-03-31'), amended]).then(missing, ['implementationPlan.endsOn']);
+    // And taken away again: the year is the campaign's days once more.
+    const unset = recorded('CampaignRulesAmended', { campaignId: 'c1', rulesVersion: 3, changes: { campaignPeriod: null }, rules: { approvalLevels: ['county'], campaignPeriod: null }, reason: '按年度' }, { streamId: 'campaign-c1' });
+    projectionSpec(boardProjection).given([...base, form, plan('2021-01-01', '2021-03-31'), amended, unset]).then(missing, []);
+    // A draft campaign's period, amended before it is published, counts the same.
     const period = recorded('CampaignDraftAmended', { campaignId: 'c1', changes: { campaignPeriod: { startsOn: '2021-07-01', endsOn: '2021-12-31' } } }, { streamId: 'campaign-c1' });
-    projectionSpec(boardProjection).given([...base, form, plan('2021-01-01', '2021-03-31'), period]).then(missing, ['implementationPlan.endsOn']);
+    projectionSpec(boardProjection).given([...base, period, form, plan('2021-01-01', '2021-03-31')]).then(missing, ['implementationPlan.endsOn']);
     // Submitted, the row no longer lists what a submission would lack.
     projectionSpec(boardProjection).given([...base, form, plan('2019-01-01', '2025-12-31'), submitted('b1', '2021-07-20T02:00:00.000Z')]).then(missing, []);
   });

@@ -106,6 +106,9 @@ const ITEM_COLUMNS =
   'project_id, campaign_id, category, org_id, org_path, status, title, submitted_at, waiting_since, next_level, approved_levels, returned_reason, ' +
   'returned_level, late_attempts, extension_until, assessors, pending_assessors, open_findings, findings_to_review, overdue_periods, total, grade, milestones, vetoed, scored, scores_needed, rejected_reason, application_missing, revision, updated_at, assessor_orgs, assessment_opened_by, finding_inspectors, findings_awaiting, plan_starts_on, plan_ends_on';
 
+/** Where each of ITEM_COLUMNS is in a row read raw, for the few read before the row is made an item. */
+const AT = Object.fromEntries(ITEM_COLUMNS.split(',').map((c, i) => [c.trim(), i])) as Record<'campaign_id' | 'status' | 'plan_starts_on', number>;
+
 /** The committee of each finding awaiting verification; most rows have none, and decode nothing (every board answer reads every row's). */
 function reviewInspectorsOf(findingInspectors: string, findingsAwaiting: string): string[] {
   if (findingsAwaiting === '[]') return [];
@@ -180,8 +183,7 @@ function planOutside(status: string, startsOn: string | null, endsOn: string | n
 
 /** The campaigns' days (their period, else their year; the board's own copy) for the drafts and returned applications among these rows. */
 function spansFor(db: Database, rows: readonly unknown[][]): Map<string, CampaignSpan> {
-  // Columns 1, 5 and 34: campaign_id, status, plan_starts_on (see ITEM_COLUMNS).
-  const ids = [...new Set(rows.filter((r) => (r[5] === 'draft' || r[5] === 'returned') && r[34] !== null).map((r) => r[1] as string))];
+  const ids = [...new Set(rows.filter((r) => (r[AT.status] === 'draft' || r[AT.status] === 'returned') && r[AT.plan_starts_on] !== null).map((r) => r[AT.campaign_id] as string))];
   if (ids.length === 0) return new Map();
   const found = db.prepare(`SELECT campaign_id, year, period FROM board_campaigns WHERE campaign_id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ campaign_id: string; year: number | null; period: string | null }>;
   return new Map(found.filter((c) => c.year !== null).map((c) => [c.campaign_id, campaignSpan({ campaignPeriod: c.period ? (JSON.parse(c.period) as CampaignSpan) : null }, c.year!)]));
@@ -220,7 +222,7 @@ export function listBoard(db: Database, f: BoardFilter): Page<BoardItem> & Parti
     // Two clauses: the first is the index's (an OR of both would scan the board). A row awaiting "a committee" awaits the one
     // whose step it is, or one above it (review 53 #1): the index holds step_owner, so the second is read from its entries too.
     add("awaits_committee IN (?, '*')", f.awaiting.level);
-    add(`(awaits_committee <> '*' OR ${STEP_IS_CALLERS})`, `/${f.awaiting.orgId}/`);
+    add(`(awaits_committee <> '*' OR ${STEP_IS_CALLERS})`, `/${f.awaiting.orgId}/`, `/${f.awaiting.orgId}/`);
   }
   if (f.awaiting?.kind === 'unit') add('awaits_unit = 1');
   if (f.awaiting?.kind === 'assessor') {
