@@ -110,6 +110,15 @@ export interface EventStore {
    * stream cut short at its end is found. The SQLite adapter keeps them in its streams table.
    */
   streamHeads?(streamId?: string): Promise<StreamHead[]>;
+  /**
+   * A number that stays the same for as long as nothing but this store instance's own appends
+   * has been written to the log since it was read, or null when the store cannot tell. Optional:
+   * it lets a cache of folded state (the AggregateRepository's) skip reading a stream's tail when
+   * nobody else can have appended to it. The SQLite adapter answers SQLite's data_version (which
+   * another connection's commit, in this process or another, changes); with its writer thread,
+   * or in the KurrentDB adapter, there is no such answer.
+   */
+  changeToken?(): number | null;
   close(): Promise<void>;
 }
 

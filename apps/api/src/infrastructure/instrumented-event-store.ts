@@ -41,6 +41,9 @@ export class InstrumentedEventStore implements EventStore {
   async streamHeads(streamId?: string): Promise<StreamHead[]> {
     return this.inner.streamHeads ? this.inner.streamHeads(streamId) : [];
   }
+  changeToken(): number | null {
+    return this.inner.changeToken ? this.inner.changeToken() : null;
+  }
   close(): Promise<void> {
     return this.inner.close();
   }

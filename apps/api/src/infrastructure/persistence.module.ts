@@ -145,6 +145,9 @@ export class PersistenceModule {
               // States folded from at most 100,000 events (of at most 5,000 streams): a state grows with its
               // stream (scores, findings, the id of every report), so a count of streams alone does not bound memory.
               ...(config.STATE_CACHE_EVENTS > 0 ? { stateCache: new StateCache(Math.max(1, Math.floor(config.STATE_CACHE_EVENTS / 20)), config.STATE_CACHE_EVENTS) } : {}),
+              // The service's commands all append through this repository: a kept state is read again only after another
+              // process (or the writer thread) has written to the log.
+              soleWriterOfStore: true,
               schemaVersions: options.schemaVersions ?? {},
               listeners: [
                 // Queries that name no position wait for these (ReadConsistency.settle).

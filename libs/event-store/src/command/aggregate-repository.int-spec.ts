@@ -1,4 +1,7 @@
 import { Actor, Decider, DomainError, DomainEvent } from '@jingsai/shared';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AggregateRepository } from './aggregate-repository';
 import { StateCache } from './state-cache';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
@@ -109,5 +112,74 @@ describe('AggregateRepository across two repositories (as two processes would be
     expect(events.map((e) => e.revision)).toEqual(events.map((_, i) => i));
     for (const r of settled) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'STREAM.CONCURRENT_UPDATE', kind: 'conflict' });
     await store.close();
+  });
+});
+
+describe('AggregateRepository as the sole writer of its store (the service)', () => {
+  let dir: string;
+  let stores: SqliteEventStore[];
+  const open = (writerThread = false) => {
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite'), writerThread });
+    stores.push(store);
+    return store;
+  };
+  /** The store's stream reads, counted. */
+  const counting = (store: SqliteEventStore) => {
+    const reads = { n: 0 };
+    const read = store.readStream.bind(store);
+    store.readStream = (...args) => {
+      reads.n++;
+      return read(...args);
+    };
+    return reads;
+  };
+  const sole = (store: SqliteEventStore) => new AggregateRepository(store, new UpcasterRegistry(), { stateCache: new StateCache(), soleWriterOfStore: true });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'sole-writer-'));
+    stores = [];
+  });
+  afterEach(async () => {
+    for (const s of stores) await s.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads no stream for a kept state while nobody else has written, its own appends included', async () => {
+    const store = open();
+    const repo = sole(store);
+    await repo.execute('counter-a', counter, { type: 'Increment', by: 1 }, ctx());
+    const reads = counting(store);
+    await repo.execute('counter-a', counter, { type: 'Increment', by: 2 }, ctx());
+    expect((await repo.state('counter-a', counter)).state.total).toBe(3);
+    expect(reads.n).toBe(0);
+  });
+
+  it('reads the tail again once another connection (another process) has written, and decides on it', async () => {
+    const store = open();
+    const repo = sole(store);
+    await repo.execute('counter-a', counter, { type: 'Increment', by: 1 }, ctx());
+    await new AggregateRepository(open()).execute('counter-a', counter, { type: 'Increment', by: 10 }, ctx());
+    const reads = counting(store);
+    const out = await repo.execute('counter-a', counter, { type: 'Increment', by: 1, max: 12 }, ctx());
+    expect(out.state.total).toBe(12);
+    expect(reads.n).toBeGreaterThan(0);
+  });
+
+  it('reads the tail every time when its store writes in a writer thread (another connection)', async () => {
+    const store = open(true);
+    const repo = sole(store);
+    await repo.execute('counter-a', counter, { type: 'Increment', by: 1 }, ctx());
+    const reads = counting(store);
+    await repo.execute('counter-a', counter, { type: 'Increment', by: 1 }, ctx());
+    expect(store.changeToken()).toBeNull();
+    expect(reads.n).toBeGreaterThan(0);
+  });
+
+  it('is not assumed for a repository that shares its store: another repository’s append is seen', async () => {
+    const store = open();
+    const repo = new AggregateRepository(store, new UpcasterRegistry(), { stateCache: new StateCache() });
+    await repo.execute('counter-a', counter, { type: 'Increment', by: 1 }, ctx());
+    await new AggregateRepository(store).execute('counter-a', counter, { type: 'Increment', by: 10 }, ctx());
+    expect((await repo.execute('counter-a', counter, { type: 'Increment', by: 1, max: 12 }, ctx())).state.total).toBe(12);
   });
 });

@@ -30,6 +30,13 @@ export interface RepositoryOptions {
   /** Current schema version per event type; 1 when absent. */
   schemaVersions?: Record<string, number>;
   stateCache?: StateCache;
+  /**
+   * This repository is the only one appending through its store instance (the service's is).
+   * Then a kept state whose store change token (EventStore.changeToken) still holds is the
+   * stream's latest, and its tail is not read: the token shows writes by other connections and
+   * processes, not by another repository sharing this store instance. Off by default.
+   */
+  soleWriterOfStore?: boolean;
   listeners?: AppendListener[];
   /**
    * Persistent snapshots for long streams of these deciders (off when absent): a load that
@@ -58,7 +65,14 @@ export class AggregateRepository {
   /** Load a stream into a decider aggregate (from the state cache or a snapshot when either holds the stream). */
   async load<S, C, E extends DomainEvent>(streamId: string, decider: Decider<S, C, E>): Promise<DeciderAggregate<S, C, E>> {
     const aggregate = new DeciderAggregate(streamId, decider);
-    let from: { state: S; revision: number; lastAt?: string } | undefined = this.options.stateCache?.get<S>(streamId, decider);
+    // Read before the stream: an append by anyone else after it changes the token, and the next load reads the tail again.
+    const token = this.changeToken();
+    let from: { state: S; revision: number; lastAt?: string; token?: number } | undefined = this.options.stateCache?.get<S>(streamId, decider);
+    // Kept, and nothing but this repository's own appends (which keep the cache) written since it was the stream's latest: no read.
+    if (from && token !== null && from.token === token) {
+      aggregate.load([], from);
+      return aggregate;
+    }
     let stored: RecordedEvent[];
     const snapshots = this.options.snapshots?.deciders.includes(decider) ? this.options.snapshots : undefined;
     const snapshot = !from && snapshots ? snapshots.store.get(streamId) : undefined;
@@ -81,11 +95,16 @@ export class AggregateRepository {
     // Keep what was just folded, or read from a snapshot: handlers read a stream's state before
     // executing on it (scope checks, campaign facts), and a cold stream would otherwise be folded
     // (or its snapshot parsed) twice per command.
-    if ((events.length > 0 || snapshot) && aggregate.revision !== null) {
-      this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision, aggregate.lastOccurredAt ?? undefined);
+    if ((events.length > 0 || snapshot || (from && token !== null)) && aggregate.revision !== null) {
+      this.options.stateCache?.set(streamId, decider, aggregate.state, aggregate.revision, aggregate.lastOccurredAt ?? undefined, token);
       if (snapshots && events.length >= (snapshots.minEvents ?? 250)) await this.snapshotLater(snapshots.store, streamId, aggregate.state, events[events.length - 1]);
     }
     return aggregate;
+  }
+
+  /** The store's change token where a kept state may rely on it (see {@link RepositoryOptions.soleWriterOfStore}), else null. */
+  private changeToken(): number | null {
+    return this.options.stateCache && this.options.soleWriterOfStore ? (this.store.changeToken?.() ?? null) : null;
   }
 
   /** Only a hashed event anchors a snapshot: its hash is how a later load knows the log still holds it. */
@@ -155,9 +174,11 @@ export class AggregateRepository {
         return { streamId, revision: aggregate.revision, position: last[0]?.position ?? 0, events: [], state: aggregate.state, replayed: false };
       }
       try {
+        // Read before the append: another writer's commit after it changes the token (one before it that touched this stream fails the append).
+        const token = this.changeToken();
         const result = await this.store.append(streamId, this.toNewEvents(decided, ctx), aggregate.revision ?? 'no_stream');
         if (result.replayed) return this.replay(streamId, decider, result.events, ctx);
-        this.options.stateCache?.set(streamId, decider, aggregate.state, result.revision, ctx.now.toISOString());
+        this.options.stateCache?.set(streamId, decider, aggregate.state, result.revision, ctx.now.toISOString(), token);
         for (const l of this.options.listeners ?? []) l.onAppended(result.events);
         return { streamId, revision: result.revision, position: result.position, events: result.events, state: aggregate.state, replayed: false };
       } catch (e) {

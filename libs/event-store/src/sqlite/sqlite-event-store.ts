@@ -171,6 +171,16 @@ export class SqliteEventStore implements EventStore {
     return this.stmts.streamRevision.get(streamId) ?? null;
   }
 
+  /**
+   * SQLite's data_version of this connection: another connection's commit changes it, this
+   * one's own do not, and every append of this instance goes through this connection (unless the
+   * writer thread writes them on its own connection: then there is no token).
+   */
+  changeToken(): number | null {
+    if (this.writer || this.closed) return null;
+    return this.stmts.dataVersion.get() ?? null;
+  }
+
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.stmts.head.get() ?? 0;

@@ -16,6 +16,7 @@ export class SqliteStatements {
   readonly readAll: Database.Statement<[number, number], EventRow>;
   readonly readAllWithoutHashes: Database.Statement<[number, number], EventRow>;
   readonly head: Database.Statement<[], number>;
+  readonly dataVersion: Database.Statement<[], number>;
   readonly streamHeads: Database.Statement<[], [string, number, string]>;
   readonly streamHead: Database.Statement<[string], [string, number, string]>;
   private readonly filtered = new Map<string, Database.Statement<unknown[], EventRow>>();
@@ -38,6 +39,7 @@ export class SqliteStatements {
     this.readAll = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?');
     this.readAllWithoutHashes = this.rows<[number, number]>('WHERE position > ? ORDER BY position LIMIT ?', false);
     this.head = db.prepare<[], number>('SELECT coalesce(max(position), 0) FROM events').pluck();
+    this.dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
     this.streamHeads = db.prepare<[], [string, number, string]>('SELECT stream_id, revision, lower(hex(last_hash)) FROM streams ORDER BY stream_id').raw();
     this.streamHead = db.prepare<[string], [string, number, string]>('SELECT stream_id, revision, lower(hex(last_hash)) FROM streams WHERE stream_id = ?').raw();
   }
