@@ -85,3 +85,53 @@ describe('two service processes on one store', () => {
     expect(readModelTables(join(dir, 'read-a.sqlite'))).toEqual(readModelTables(join(dir, 'read-b.sqlite')));
   }, 60_000);
 });
+
+/**
+ * Each process keeps the states it folded and uses them unread while nobody else has written
+ * (SQLite's data_version): a write by the other process must be seen by the very next command,
+ * including one that is refused (a refusal appends nothing, so no revision check would catch a
+ * stale state).
+ */
+describe('two service processes, each keeping the states it folded', () => {
+  let dir: string;
+  let a: ServiceProcess;
+  let b: ServiceProcess;
+  let admin: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'service-kept-'));
+    admin = await serviceToken({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+    [a, b] = await Promise.all([
+      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-a.sqlite') }),
+      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-b.sqlite') }),
+    ]);
+    expect((await a.request('POST', '/api/v1/organizations', { token: admin, body: { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' } })).status).toBe(201);
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all([a?.kill(), b?.kill()]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('decides on what the other process wrote a moment before, whichever process it kept the state in', async () => {
+    const record = (service: ServiceProcess, description: string) =>
+      service.request('POST', '/api/v1/organizations/jx/facts', { token: admin, body: { kind: 'no_union', occurredOn: '2021-05-01', description } });
+    const retract = (service: ServiceProcess, factId: string) =>
+      service.request('POST', `/api/v1/organizations/jx/facts/${factId}/retract`, { token: admin, body: { reason: '误录' } });
+    for (let round = 0; round < 5; round++) {
+      // Both processes hold the organisation's state now.
+      expect((await record(a, `甲 ${round}`)).status).toBe(201);
+      expect((await record(b, `乙 ${round}`)).status).toBe(201);
+      // Recorded through one, retracted through the other at once: the other must know the fact (not answer FACT_NOT_FOUND).
+      const fact = (await record(round % 2 ? a : b, `丙 ${round}`)).body.itemId as string;
+      expect((await retract(round % 2 ? b : a, fact)).status).toBe(200);
+      // And retracted again through the first, which kept the fact in force: refused, nothing written twice.
+      expect((await retract(round % 2 ? a : b, fact)).body).toMatchObject({ status: 404, code: 'ORGANIZATION.FACT_NOT_FOUND' });
+    }
+    const store = new SqliteEventStore({ path: join(dir, 'events.sqlite') });
+    const events = await store.readStream('organization-jx');
+    expect(events.filter((e) => e.type === 'OrganizationFactRetracted')).toHaveLength(5);
+    expect(events.filter((e) => e.type === 'OrganizationFactRecorded')).toHaveLength(15);
+    await store.close();
+  }, 60_000);
+});
