@@ -53,6 +53,9 @@ describe('actions open now (allowedActions)', () => {
     expect(narrowActions([...offered], { findingsToReview: 0, findingsAwaitingAnyone: 0, assessmentOwner: true })).toEqual([...offered]);
     // A detail: every awaiting one counts already.
     expect(narrowActions([...offered], { findingsToReview: 1 })).toEqual(['return_summary']);
+    // The project's facts keep the count of them all when a view narrows findingsToReview to the caller's (review 57 #1).
+    const facts = projectActionFacts(state([...inProgress, ...finding('reported')]));
+    expect(narrowActions([...offered], { ...facts, findingsToReview: 0 })).toEqual(['return_summary']);
   });
 
   it('offers submitting while the window is open, and when the time is not known', () => {

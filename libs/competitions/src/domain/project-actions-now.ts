@@ -62,6 +62,8 @@ export function projectActionFacts(project: Project, now?: { at: string; campaig
   return {
     findingsToRectify: findings.filter((f) => f.status === 'open' || f.status === 'rejected').length,
     findingsToReview: findings.filter((f) => f.status === 'reported').length,
+    // Kept when a view narrows findingsToReview to the caller's (review 57 #1: the detail offered accept_summary then).
+    findingsAwaitingAnyone: findings.filter((f) => f.status === 'reported').length,
     applicationComplete: submissionProblems(project, undefined, now?.campaign.span).length === 0,
     vetoed: project.supervision.incidents.some((i) => VETO_INCIDENT_KINDS.includes(i.kind)),
     milestones: project.progress.milestones.length,

@@ -52,8 +52,9 @@ export function acceptSummary(c: AcceptSummary, state: ProjectState): ProjectEve
   if (toVerify.length > 0) {
     throw DomainError.illegalState(
       'PROJECT.RECTIFICATION_AWAITING_REVIEW',
-      `尚有 ${toVerify.length} 项督导问题的整改待验收（${toVerify.map((f) => f.description).join('；')}）。总结通过后项目即结束，不能再验收：请先验收或退回整改。`,
-      `${toVerify.length} rectification(s) await your verification (${toVerify.map((f) => f.findingId).join(', ')}). Accepting the summary closes the project; accept or reject them first.`,
+      // Verified by the committee that inspected (or one above it), which may not be the one accepting the summary (review 57 #1).
+      `尚有 ${toVerify.length} 项督导问题的整改待验收（${toVerify.map((f) => f.description).join('；')}）。总结通过后项目即结束，不能再验收：请先由提出问题的竞赛委员会（或其上级）验收或退回整改。`,
+      `${toVerify.length} rectification(s) await verification (${toVerify.map((f) => f.findingId).join(', ')}) by the committee that raised them, or one above it. Accepting the summary closes the project, so they are verified first.`,
       project.status,
       ['accept_rectification', 'reject_rectification', 'return_summary'],
       { findingIds: toVerify.map((f) => f.findingId) },
