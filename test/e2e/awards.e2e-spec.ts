@@ -619,7 +619,7 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     for (const p of [person('zhang', '张师傅', true), person('li', '李工', false), person('sun', '孙师傅', true, true)]) ok(await post(`${RW}/nominations`, p, 'county'), 201);
     // One who does not say whether they are frontline is told, when nominated, how the ratio will count them (review 54 #4).
     const silent = ok(await post(`${RW}/nominations`, { nominationId: 'n-wu', nominee: { kind: 'person', id: 'wu', name: '吴师傅', orgId: 'ent-a' }, substitute: true, order: 2 }, 'county'), 201).body;
-    expect(silent.noteZh).toBe('本轮结构比例要用到“一线职工”（attributes.frontline），本次推荐未填写：统计比例时按不符合该条件计（推荐提交后不能补填）。');
+    expect(silent.noteZh).toBe('本轮结构比例：本次推荐未填写“一线职工”（attributes.frontline），统计比例时按不符合计（推荐提交后不能补填）。');
     expect(ok(await post(`${RW}/nominations`, { ...person('zhou', '周师傅', false, true), order: 3 }, 'county'), 201).body.noteZh).toBeUndefined();
     // A congress before the campaign's year (2021) cannot have decided a recommendation for it.
     expect((await post(`${RW}/nominations/n-zhang/recommend`, { workersCongressOn: '2019-03-01' }, 'ent-a')).body).toMatchObject({ status: 400, code: 'AWARD.INVALID_CONGRESS_DATE', errors: [{ field: 'workersCongressOn' }] });

@@ -196,19 +196,20 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
     const named = (pool: string) => `${POOL_LABELS[pool as Pool]?.zh ?? pool}（${pool}）`;
     throw DomainError.validation('AWARD.UNKNOWN_POOL', `本轮没有${named(c.pool)}名额池，可选：${round.pools.map((p) => named(p.pool)).join('、')}。`, `This round has no pool ${c.pool} (pools: ${round.pools.map((p) => p.pool).join(', ')}).`);
   }
-  // What is wrong with the request's own fields is said first, before what the round makes of the nominee (review 55 #5).
-  if (!isCount(c.order, 1)) {
-    const zh = `推荐顺序应为 1 至 ${MAXIMUM_QUOTA} 的整数。`;
-    const en = `order must be a whole number from 1 to ${MAXIMUM_QUOTA}.`;
-    throw DomainError.validation('AWARD.INVALID_ORDER', zh, en, { errors: [{ field: 'order', messageZh: zh, messageEn: en }] });
-  }
+  // What is wrong with the request's own fields is said first, before what the round makes of the nominee (review 55 #5), and
+  // all of it at once (review 57 #4).
+  const orderZh = `推荐顺序应为 1 至 ${MAXIMUM_QUOTA} 的整数。`;
+  const orderEn = `order must be a whole number from 1 to ${MAXIMUM_QUOTA}.`;
+  const orderProblems = isCount(c.order, 1) ? [] : [{ field: 'order', messageZh: orderZh, messageEn: orderEn }];
   const attributeProblems = validateNomineeAttributes(c.attributes);
+  if (orderProblems.length > 0 && attributeProblems.length === 0) throw DomainError.validation('AWARD.INVALID_ORDER', orderZh, orderEn, { errors: orderProblems });
   if (attributeProblems.length > 0) {
+    const errors = [...orderProblems, ...attributeProblems];
     throw DomainError.validation(
       'AWARD.INVALID_ATTRIBUTES',
-      `人选属性有 ${attributeProblems.length} 处错误：${attributeProblems.map((x) => `${x.field} ${x.messageZh}`).join('；')}。`,
-      `The nominee's attributes have ${attributeProblems.length} problem(s): ${attributeProblems.map((x) => `${x.field} ${x.messageEn}`).join('; ')}.`,
-      { errors: attributeProblems },
+      `${orderProblems.length > 0 ? `${orderZh}` : ''}人选属性有 ${attributeProblems.length} 处错误：${attributeProblems.map((x) => `${x.field} ${x.messageZh}`).join('；')}。`,
+      `${orderProblems.length > 0 ? `${orderEn} ` : ''}The nominee's attributes have ${attributeProblems.length} problem(s): ${attributeProblems.map((x) => `${x.field} ${x.messageEn}`).join('; ')}.`,
+      { errors },
     );
   }
   requireChampionOfSkillsContest(c);

@@ -122,6 +122,8 @@ describe('nominating', () => {
       spec.given([round]).when(reserved({ attributes: { skillsChampion: false } })).thenThrows('AWARD.NOT_A_COMPETITION_WINNER');
       // A bad attribute is said first, with the pool's refusal left for after it is mended (review 55 #5).
       spec.given([round]).when(reserved({ attributes: { age: 'abc' }, competitionResult: { projectId: 'p-1', grade: 'good' } })).thenThrows('AWARD.INVALID_ATTRIBUTES', { details: { errors: [{ field: 'attributes.age' }] } });
+      // With a bad order too, every field at once (review 57 #4).
+      spec.given([round]).when(reserved({ order: 0, attributes: { age: 'abc' } })).thenThrows('AWARD.INVALID_ATTRIBUTES', { details: { errors: [{ field: 'order' }, { field: 'attributes.age' }] } });
       // The regular pool asks for no win.
       spec.given([round]).when(nominate('n-1', { competitionResult: { projectId: 'p-1', grade: 'good' } })).thenMatches([{ type: 'NominationSubmitted' }]);
     });

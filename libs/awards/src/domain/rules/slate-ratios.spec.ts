@@ -1,6 +1,6 @@
 import { NomineeAttributes, matchesPredicate } from './attribute-predicate';
 import { NATIONAL_MAY_DAY_MEDAL_RATIOS, SHANXI_FRONTLINE_RATIOS } from './rule-set.presets';
-import { RatioSpec, checkSlate, describeRatio, describeRatioResult, unmetRatios } from './slate-ratios';
+import { RatioSpec, checkSlate, describeRatio, describeRatioResult, unmetRatios, unstatedRatioNote } from './slate-ratios';
 
 const n = (attributes: NomineeAttributes) => ({ attributes });
 const worker = (extra: NomineeAttributes = {}) => n({ occupationCategory: 'industrial_worker', enterpriseEmployee: true, ...extra });
@@ -91,6 +91,15 @@ describe('slate ratios (结构比例) over the whole list', () => {
       numerator: 0, denominator: 1, unstated: { count: 1, attributes: ['enterpriseEmployee'], noteZh: '1 名人选未填写“企业职工”（attributes.enterpriseEmployee），未计入比例基数。' },
     });
     expect(checkSlate([heads], [...list, n({ enterpriseEmployee: true })])[0]!.unstated).toMatchObject({ count: 2, attributes: ['occupationCategory', 'enterpriseEmployee'] });
+  });
+
+  it('tells a nomination what it leaves out as the slate will read it: out of a base, or not matching within it (review 57 #3)', () => {
+    const heads = [NATIONAL_MAY_DAY_MEDAL_RATIOS[5]!];
+    // Outside the base (not an enterprise employee): the occupation it leaves out touches no ratio.
+    expect(unstatedRatioNote(heads, { enterpriseEmployee: false })).toBeUndefined();
+    expect(unstatedRatioNote(heads, { enterpriseEmployee: true })?.zh).toBe('本轮结构比例：本次推荐未填写“人员类别”（attributes.occupationCategory），统计比例时按不符合计（推荐提交后不能补填）。');
+    expect(unstatedRatioNote(heads, {})?.zh).toBe('本轮结构比例：本次推荐未填写“企业职工”（attributes.enterpriseEmployee），未计入相应比例的基数（推荐提交后不能补填）。');
+    expect(unstatedRatioNote(SHANXI_FRONTLINE_RATIOS, { frontline: false })).toBeUndefined();
   });
 
   it('describes ratios and results for messages', () => {

@@ -45,16 +45,30 @@ const namedZh = (attribute: string) => `“${NOMINEE_ATTRIBUTES[attribute]?.labe
 /**
  * What a nominee leaves out that the round's ratios read, as a note for the nomination's answer,
  * which the award office should hear when it nominates, not when the public notice is refused
- * for a ratio (review 54 #4). A nomination's attributes are not amended later (review 56 #1), so
- * it says so. Undefined when nothing is missing.
+ * for a ratio (review 54 #4). Each ratio is read as the slate reads it (review 57 #3): a base's
+ * attribute left out keeps the nominee out of that base; the counted attribute left out counts as
+ * not matching, for a nominee in the base. A nomination's attributes are not amended later
+ * (review 56 #1), so it says so. Undefined when nothing left out touches a ratio.
  */
 export function unstatedRatioNote(ratios: readonly RatioSpec[], attributes: NomineeAttributes): { zh: string; en: string } | undefined {
-  const read = [...new Set(ratios.flatMap((r) => [r.where.attribute, ...(r.denominator === 'all' ? [] : [r.denominator.attribute])]))];
-  const missing = read.filter((a) => !stated(attributes, a));
-  if (missing.length === 0) return undefined;
+  const outOfBase = new Set<string>();
+  const notCounted = new Set<string>();
+  for (const r of ratios) {
+    if (r.denominator !== 'all' && !stated(attributes, r.denominator.attribute)) outOfBase.add(r.denominator.attribute);
+    else if ((r.denominator === 'all' || matchesPredicate(r.denominator, attributes)) && !stated(attributes, r.where.attribute)) notCounted.add(r.where.attribute);
+  }
+  if (outOfBase.size === 0 && notCounted.size === 0) return undefined;
+  const zh = [
+    ...(notCounted.size > 0 ? [`未填写${[...notCounted].map(namedZh).join('、')}，统计比例时按不符合计`] : []),
+    ...(outOfBase.size > 0 ? [`未填写${[...outOfBase].map(namedZh).join('、')}，未计入相应比例的基数`] : []),
+  ];
+  const en = [
+    ...(notCounted.size > 0 ? [`it does not state ${[...notCounted].map((a) => `attributes.${a}`).join(', ')}, so it counts as not matching`] : []),
+    ...(outOfBase.size > 0 ? [`it does not state ${[...outOfBase].map((a) => `attributes.${a}`).join(', ')}, so it is left out of the base`] : []),
+  ];
   return {
-    zh: `本轮结构比例要用到${missing.map(namedZh).join('、')}，本次推荐未填写：统计比例时按不符合该条件计（推荐提交后不能补填）。`,
-    en: `The round's structure ratios read ${missing.map((a) => `attributes.${a}`).join(', ')}, which this nomination does not state: it counts as not meeting them (a nomination's attributes are not amended later).`,
+    zh: `本轮结构比例：本次推荐${zh.join('；')}（推荐提交后不能补填）。`,
+    en: `The round's structure ratios: ${en.join('; ')} (a nomination's attributes are not amended later).`,
   };
 }
 
