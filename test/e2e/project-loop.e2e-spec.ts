@@ -120,6 +120,9 @@ describe('project loop over HTTP: progress, supervision, deadlines', () => {
     // The enterprise itself is no 班组 (review 54 #2).
     const notTeam = await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '纺织厂', orgId: 'ent-a' }, citation: '团体第一' }, 'xy', 422, 'PROJECT.RECIPIENT_NOT_A_TEAM');
     expect([notTeam.errors[0].field, notTeam.messageZh]).toEqual(['recipient.orgId', expect.stringContaining('登记为“企业”，不是班组')]);
+    // Nor when it is named without its organisation (review 57 #2).
+    const named = await w.refused('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'team', name: '浔阳纺织有限公司' }, citation: '团体第一' }, 'xy', 422, 'PROJECT.RECIPIENT_NOT_A_TEAM');
+    expect(named.errors[0].field).toBe('recipient.name');
     const own = ok(await w.post('/api/v1/projects/p-a/milestones/m-final/commendations', { recipient: { kind: 'person', name: '王芳', orgId: 'ent-a' }, citation: '个人第一名' }, 'xy'), 201);
     expect(own.body.events).toEqual(['InstantCommendationGiven']);
   });

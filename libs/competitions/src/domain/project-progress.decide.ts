@@ -244,6 +244,14 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   const orgId = c.recipient.orgId ?? null;
   if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null, c.orgNames);
   if (orgId !== null && c.recipient.kind === 'team' && c.recipientOrgKind) requireTeam(orgId, c.recipientOrgKind, c.orgNames);
+  // Named as the project's own organisation and given no 班组, a "team" is that organisation (review 57 #2).
+  if (orgId === null && c.recipient.kind === 'team' && c.orgNames?.[project.orgId] !== undefined && name === c.orgNames[project.orgId]) {
+    const zh = `“${name}”是本项目的参赛单位，不是班组，不能作为班组受表彰；请填写受表彰班组的名称（及其组织编号），或表彰个人。`;
+    throw DomainError.unprocessable('PROJECT.RECIPIENT_NOT_A_TEAM', zh, `"${name}" is the project's own organisation (${project.orgId}), not a team; name the team, or commend a person.`, {
+      orgId: project.orgId,
+      errors: [problem('recipient.name', zh, `${name} is the project's organisation, not a team.`)],
+    });
+  }
   const recipient: CommendationRecipient = { kind: c.recipient.kind, name, orgId, ...(personId !== null ? { id: personId } : {}) };
   const twice = commendations.find((x) => x.milestoneId === c.milestoneId && sameRecipient(x.recipient, recipient));
   if (twice) {
@@ -349,11 +357,11 @@ function requireRecipientWithin(project: Project, orgId: string, orgPath: string
   }
   if (orgId === project.orgId || orgPath.includes(project.orgId)) return;
   const called = (id: string) => (orgNames[id] && orgNames[id] !== id ? `${orgNames[id]}（${id}）` : id);
-  const zh = `即时表彰只能授予本项目所属单位${called(project.orgId)}及其下属班组、个人；表彰对象所在组织${called(orgId)}不在其中。请更正表彰对象所在组织，或不填该项。`;
+  const zh = `即时表彰只能授予本项目所属单位${called(project.orgId)}及其下属班组、个人；表彰对象所在组织${called(orgId)}不在其中。请更正表彰对象所在组织。`;
   throw DomainError.unprocessable(
     'PROJECT.RECIPIENT_OUTSIDE_PROJECT',
     zh,
-    `An instant commendation goes to the project's organisation (${project.orgId}) or a team or person under it; ${orgId} is not. Correct the recipient's organisation or leave it out.`,
+    `An instant commendation goes to the project's organisation (${project.orgId}) or a team or person under it; ${orgId} is not. Correct the recipient's organisation.`,
     { orgId, projectOrgId: project.orgId, errors: [problem(field, zh, `${orgId} is not ${project.orgId} or under it.`)] },
   );
 }
