@@ -14,6 +14,19 @@ const FACTS_EACH = 25;
  * unpinned ones all land (the store re-checks the revision inside its write lock), and both
  * read models converge on the same rows.
  */
+/** Two services on one new DATA_DIR (each its own read-model file), with the province registered through the first. */
+async function startTwo(prefix: string): Promise<{ dir: string; a: ServiceProcess; b: ServiceProcess; admin: string }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const admin = await serviceToken({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
+  const [a, b] = await Promise.all([
+    ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-a.sqlite') }),
+    ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-b.sqlite') }),
+  ]);
+  const root = await a.request('POST', '/api/v1/organizations', { token: admin, body: { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' } });
+  expect(root.status).toBe(201);
+  return { dir, a, b, admin };
+}
+
 describe('two service processes on one store', () => {
   let dir: string;
   let a: ServiceProcess;
@@ -21,14 +34,7 @@ describe('two service processes on one store', () => {
   let admin: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'service-two-'));
-    admin = await serviceToken({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
-    [a, b] = await Promise.all([
-      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-a.sqlite') }),
-      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-b.sqlite') }),
-    ]);
-    const root = await a.request('POST', '/api/v1/organizations', { token: admin, body: { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' } });
-    expect(root.status).toBe(201);
+    ({ dir, a, b, admin } = await startTwo('service-two-'));
   }, 60_000);
 
   afterAll(async () => {
@@ -99,13 +105,7 @@ describe('two service processes, each keeping the states it folded', () => {
   let admin: string;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'service-kept-'));
-    admin = await serviceToken({ userId: 'admin', roles: ['admin'], orgId: 'jx' });
-    [a, b] = await Promise.all([
-      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-a.sqlite') }),
-      ServiceProcess.start({ dataDir: dir, readModelPath: join(dir, 'read-b.sqlite') }),
-    ]);
-    expect((await a.request('POST', '/api/v1/organizations', { token: admin, body: { orgId: 'jx', name: '江西省总工会', kind: 'union', level: 'province' } })).status).toBe(201);
+    ({ dir, a, b, admin } = await startTwo('service-kept-'));
   }, 60_000);
 
   afterAll(async () => {
