@@ -221,7 +221,7 @@ export class RatioResultDto {
   @ApiProperty({ description: '分子 Numerator', type: 'integer' }) numerator!: number;
   @ApiProperty({ description: '分母 Denominator', type: 'integer' }) denominator!: number;
   @ApiProperty({ description: '已满足 Met' }) met!: boolean;
-  @ApiPropertyOptional({ description: '未填写本项比例所需属性的人选（按不符合计）Nominees who do not state an attribute the ratio reads (counted as not matching)', type: RatioUnstatedDto }) unstated?: RatioUnstatedDto;
+  @ApiPropertyOptional({ description: '未填写本项比例所需属性的人选（在基数内按不符合计；未填基数属性的不计入基数）Nominees who do not state an attribute the ratio reads (counted as not matching, or left out of a nested base)', type: RatioUnstatedDto }) unstated?: RatioUnstatedDto;
 }
 
 export class SubQuotaUseDto {
