@@ -30,7 +30,7 @@ function requireCommitteeOrganiser(orgs: OrgDirectory, organizerOrgId: string): 
   const organiser = orgs.get(organizerOrgId);
   if (!organiser || APPROVING_KINDS.includes(organiser.kind)) return;
   const zh = `主办组织“${organiser.name}”不是劳动竞赛委员会或工会，不能主办竞赛活动。请不填 organizerOrgId（默认为您所在的竞赛委员会）。`;
-  const en = `The organiser ${organizerOrgId} is a ${organiser.kind}, not a competition committee or union, and cannot organise a campaign; leave organizerOrgId out to organise it as your own committee.`;
+  const en = `The organiser ${organizerOrgId} is registered as ${organiser.kind}, not as a competition committee or union, and cannot organise a campaign; leave organizerOrgId out to organise it as your own committee.`;
   throw DomainError.unprocessable('CAMPAIGN.ORGANIZER_NOT_COMMITTEE', zh, en, {
     organizerOrgId,
     organizerKind: organiser.kind,

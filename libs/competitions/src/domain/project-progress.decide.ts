@@ -338,7 +338,7 @@ function requireTeam(orgId: string, { kind, label }: { kind: string; label: stri
     'PROJECT.RECIPIENT_NOT_A_TEAM',
     zh,
     `${orgId} is registered as ${kind}, not as a team, so it cannot be commended as one; commend a person of it, or one of its teams.`,
-    { orgId, kind, errors: [problem('recipient.orgId', zh, `${orgId} is a ${kind}, not a team.`)] },
+    { orgId, kind, errors: [problem('recipient.orgId', zh, `${orgId} is registered as ${kind}, not as a team.`)] },
   );
 }
 

@@ -139,7 +139,7 @@ function requireChampionOfSkillsContest(c: Nominate): void {
   // A project of another category may be a skills contest too (a non-public enterprises' skills contest, review 50 #2).
   if (c.attributes.skillsChampion !== true || category === undefined || category === 'skills' || c.competitionResult?.skillsContest === true) return;
   const zh = `技能竞赛优胜者（skillsChampion）只能是职业技能竞赛的优胜者；${c.nominee.name}所属竞赛项目${c.competitionResult!.title ? `“${c.competitionResult!.title}”（${c.competitionResult!.projectId}）` : ` ${c.competitionResult!.projectId} `}不是职业技能竞赛项目；如该项目同时为职业技能竞赛（如非公企业职工技能竞赛），须由参赛单位在立项前的申报中注明（skillsContest）。`;
-  const en = `skillsChampion is for a champion of a vocational skills contest; ${c.nominee.name}'s project ${c.competitionResult!.projectId} is a ${category} competition.`;
+  const en = `skillsChampion is for a champion of a vocational skills contest; ${c.nominee.name}'s project ${c.competitionResult!.projectId} is in the ${category} category.`;
   throw DomainError.unprocessable('AWARD.NOT_A_SKILLS_CONTEST', zh, en, { competitionResult: c.competitionResult, errors: [{ field: 'attributes.skillsChampion', messageZh: zh, messageEn: en }] });
 }
 
@@ -198,7 +198,7 @@ export function decideNominate(c: Nominate, state: AwardRoundState): NominationS
   }
   // What is wrong with the request's own fields is said first, before what the round makes of the nominee (review 55 #5), and
   // all of it at once (review 57 #4).
-  const orderZh = `推荐顺序应为 1 至 ${MAXIMUM_QUOTA} 的整数。`;
+  const orderZh = `递补顺序（order）应为 1 至 ${MAXIMUM_QUOTA} 的整数。`;
   const orderEn = `order must be a whole number from 1 to ${MAXIMUM_QUOTA}.`;
   const orderProblems = isCount(c.order, 1) ? [] : [{ field: 'order', messageZh: orderZh, messageEn: orderEn }];
   const attributeProblems = validateNomineeAttributes(c.attributes);
