@@ -446,7 +446,8 @@ describe('commendation end to end (Jiujiang 2021, May Day certificate)', () => {
     const refused = await post('/api/v1/award-rounds/jj-cert-3/nominations', { nominee: { kind: 'unit', id: 'ent-c', name: '单位 ent-c' }, projectId: 'p-c' }, 'county');
     expect(refused.status).toBe(422);
     const window = refused.body.failedReasons.find((r: any) => r.rule === 'exclusion_window');
-    expect(window.messageZh).toContain('项目 p-c23 的安全生产事故（2023-05-30，2026-05-30 起方可参评）');
+    // The accident's project, of another campaign, named by its title as the other reasons name theirs (review 57 #5).
+    expect(window.messageZh).toContain('项目“技能比武 p-c23”（p-c23）的安全生产事故（2023-05-30，2026-05-30 起方可参评）');
     expect(window.facts.barringFacts).toEqual([expect.objectContaining({ kind: 'safety_accident', projectId: 'p-c23', orgId: 'ent-c' })]);
   });
 

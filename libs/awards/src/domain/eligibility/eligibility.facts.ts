@@ -42,6 +42,8 @@ export interface OrganizationFact {
   occurredOn: string;
   /** Set when the fact is an incident recorded on one of the organisation's projects (not on the organisation itself). */
   projectId?: string;
+  /** That project's title, for the messages people read. */
+  projectTitle?: string;
 }
 
 export interface OrganizationFacts {

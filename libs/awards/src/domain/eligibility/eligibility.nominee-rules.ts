@@ -145,10 +145,10 @@ export function exclusionWindow(spec: Extract<RuleSpec, { rule: 'exclusion_windo
     );
   }
   const whose = (f: { orgId: string }) => (f.orgId === organization.orgId ? { zh: '', en: '' } : { zh: `上级单位 ${called(f.orgId)} `, en: ` at ${f.orgId} (above it)` });
-  // A project by its title where the facts know it (the nomination's, or the nominee's in the campaign), as the other reasons name it (review 54 #8).
+  // A project by its title, as the other reasons name it (review 54 #8): the fact's own, else the nomination's or the nominee's in the campaign.
   const known = [ctx.input.project, ...(ctx.input.campaignProjects ?? [])].filter((p): p is ProjectFacts => p !== undefined);
-  const title = (projectId: string) => known.find((p) => p.projectId === projectId)?.title;
-  const onProject = (f: { projectId?: string }) => (f.projectId ? { zh: `项目${projectCalled({ projectId: f.projectId, title: title(f.projectId) })}的`, en: ` on project ${f.projectId}` } : { zh: '', en: '' });
+  const title = (f: { projectId?: string; projectTitle?: string }) => f.projectTitle ?? known.find((p) => p.projectId === f.projectId)?.title;
+  const onProject = (f: { projectId?: string; projectTitle?: string }) => (f.projectId ? { zh: `项目${projectCalled({ projectId: f.projectId, title: title(f) })}的`, en: ` on project ${f.projectId}` } : { zh: '', en: '' });
   const listZh = barring.map((f) => `${whose(f).zh}${onProject(f).zh}${ORG_FACT_LABELS[f.kind].zh}（${f.occurredOn}，${f.barsSelectionYear ? `${yearOf(f.occurredOn)} 年度评选不得参评` : `${f.eligibleAgainOn} 起方可参评`}）`).join('；');
   const listEn = barring.map((f) => `${f.kind}${onProject(f).en}${whose(f).en} on ${f.occurredOn} (${f.barsSelectionYear ? `barred from the ${yearOf(f.occurredOn)} selection` : `eligible again from ${f.eligibleAgainOn}`})`).join('; ');
   const inWindowZh = `单位 ${called(organization.orgId)} 在限制期内：${listZh}`;

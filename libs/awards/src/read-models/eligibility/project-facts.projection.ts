@@ -135,12 +135,14 @@ function applyProjectStage(event: RecordedEvent, d: Data, db: Database): void {
  * project is the organisation's (DOMAIN: it bars the organisation for three years), besides
  * vetoing that project. Each keeps the project it was recorded on.
  */
-export function projectIncidentFactsOf(db: Database, orgId: string): Array<{ kind: 'safety_accident' | 'occupational_hazard'; occurredOn: string; projectId: string }> {
-  return db
+export function projectIncidentFactsOf(db: Database, orgId: string): Array<{ kind: 'safety_accident' | 'occupational_hazard'; occurredOn: string; projectId: string; projectTitle?: string }> {
+  const rows = db
     .prepare(
-      `SELECT i.kind, i.occurred_on AS occurredOn, i.project_id AS projectId FROM award_elig_incidents i JOIN award_elig_projects p ON p.project_id = i.project_id
+      `SELECT i.kind, i.occurred_on AS occurredOn, i.project_id AS projectId, p.title AS projectTitle FROM award_elig_incidents i JOIN award_elig_projects p ON p.project_id = i.project_id
        WHERE p.org_id = ? AND (i.kind = 'safety_accident' OR (i.kind = 'occupational_hazard' AND i.severity IN ('serious', 'major', 'catastrophic')))
        ORDER BY i.occurred_on, i.project_id`,
     )
-    .all(orgId) as Array<{ kind: 'safety_accident' | 'occupational_hazard'; occurredOn: string; projectId: string }>;
+    .all(orgId) as Array<{ kind: 'safety_accident' | 'occupational_hazard'; occurredOn: string; projectId: string; projectTitle: string }>;
+  // The title, for the reasons people read (a project of another campaign too, review 57 #5); none when it was drafted without one.
+  return rows.map(({ projectTitle, ...f }) => (projectTitle ? { ...f, projectTitle } : f));
 }
