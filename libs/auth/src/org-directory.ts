@@ -26,6 +26,8 @@ export interface OrgDirectory {
   roots?(): string[];
   /** Names of the organisations found among `orgIds`, in one look-up (a page names dozens). */
   names?(orgIds: readonly string[]): Map<string, string>;
+  /** Organisations registered under exactly this name. */
+  named?(name: string): OrgNode[];
 }
 
 export const ORG_DIRECTORY = Symbol('ORG_DIRECTORY');

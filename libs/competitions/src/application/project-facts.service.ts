@@ -205,6 +205,11 @@ export class ProjectFacts {
     return kind ? { kind, label: ORG_KIND_LABELS[kind as OrgKind] ?? kind } : null;
   }
 
+  /** The kinds (with labels) of the organisations registered under exactly this name, other than teams: a "team" so named is one of them. */
+  nonTeamsNamed(name: string): Array<{ orgId: string; kind: string; label: string }> {
+    return (this.orgs.named?.(name) ?? []).filter((n) => n.kind !== 'team').map((n) => ({ orgId: n.orgId, kind: n.kind, label: ORG_KIND_LABELS[n.kind as OrgKind] ?? n.kind }));
+  }
+
   /** An organisation's registered name, or its id when it has none. */
   async orgName(orgId: string): Promise<string> {
     return (await this.orgOrCaughtUp(orgId))?.name ?? orgId;

@@ -20,7 +20,7 @@ const milestone = (over: Partial<{ milestoneId: string; title: string; reachedOn
 });
 const recorded: ProjectEvent = { type: 'MilestoneRecorded', data: { projectId: P.projectId, milestoneId: 'm-1', title: '常减压装置大检修完成', reachedOn: '2021-09-18', description: '提前 5 天完成' } };
 const team: CommendationRecipient = { kind: 'team', name: '常减压车间检修班', orgId: 'team-1' };
-const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor; recipientOrgPath: string[] | null; recipientOrgKind: { kind: string; label: string } }> = {}) => ({
+const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor; recipientOrgPath: string[] | null; recipientOrgKind: { kind: string; label: string }; recipientNamedOrg: { orgId: string; kind: string; label: string } }> = {}) => ({
   type: 'GiveInstantCommendation' as const,
   ...base(at, over.actor ?? cityCommittee),
   commendationId: 'c-1',
@@ -164,6 +164,11 @@ describe('instant commendation (即时表彰)', () => {
       .when(asTeam('enterprise', '企业'))
       .thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { kind: 'unprocessable', details: { orgId: P.orgId, kind: 'enterprise', errors: [{ field: 'recipient.orgId', messageZh: expect.stringContaining('登记为“企业”，不是班组') }] } });
     spec().given([...inProgress, recorded]).when(asTeam('team', '班组')).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);
+    // Named, with no organisation, as a registered organisation that is no 班组 (review 58 B).
+    spec()
+      .given([...inProgress, recorded])
+      .when(commend({ recipient: { kind: 'team', name: '濂溪电子科技有限公司' }, recipientNamedOrg: { orgId: 'lx-ent', kind: 'enterprise', label: '企业' } }))
+      .thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { details: { orgId: 'lx-ent', errors: [{ field: 'recipient.name', messageZh: expect.stringContaining('是已登记的企业（lx-ent）') }] } });
     const person = commend({ recipient: { kind: 'person', name: '王芳', orgId: P.orgId }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'], recipientOrgKind: { kind: 'enterprise', label: '企业' } });
     spec().given([...inProgress, recorded]).when(person).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);
   });

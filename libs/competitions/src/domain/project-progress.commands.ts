@@ -57,6 +57,8 @@ export interface GiveInstantCommendation extends ProjectCommandBase {
   recipientOrgPath?: string[] | null;
   /** The kind of `recipient.orgId` as registered (team, enterprise …) and its label, looked up by the handler: a team's must be a 班组. */
   recipientOrgKind?: { kind: string; label: string } | null;
+  /** For a team named without an organisation: an organisation registered under that name that is not a team (looked up by the handler). */
+  recipientNamedOrg?: { orgId: string; kind: string; label: string } | null;
   /** Names of the recipient's and the project's organisations, for the messages people read (looked up by the handler). */
   orgNames?: Record<string, string>;
 }

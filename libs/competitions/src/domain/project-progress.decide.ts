@@ -244,13 +244,21 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   const orgId = c.recipient.orgId ?? null;
   if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null, c.orgNames);
   if (orgId !== null && c.recipient.kind === 'team' && c.recipientOrgKind) requireTeam(orgId, c.recipientOrgKind, c.orgNames);
-  // Named as the project's own organisation and given no 班组, a "team" is that organisation (review 57 #2).
-  if (orgId === null && c.recipient.kind === 'team' && c.orgNames?.[project.orgId] !== undefined && name === c.orgNames[project.orgId]) {
-    const zh = `“${name}”是本项目的参赛单位，不是班组，不能作为班组受表彰；请填写受表彰班组的名称（及其组织编号），或表彰个人。`;
-    throw DomainError.unprocessable('PROJECT.RECIPIENT_NOT_A_TEAM', zh, `"${name}" is the project's own organisation (${project.orgId}), not a team; name the team, or commend a person.`, {
-      orgId: project.orgId,
-      errors: [problem('recipient.name', zh, `${name} is the project's organisation, not a team.`)],
-    });
+  // Named as the project's own organisation and given no 班组, a "team" is that organisation (review 57 #2); named as another
+  // registered organisation that is no 班组, it is that one (review 58 B).
+  if (orgId === null && c.recipient.kind === 'team') {
+    const own = c.orgNames?.[project.orgId] !== undefined && name === c.orgNames[project.orgId];
+    const other = c.recipientNamedOrg ?? null;
+    if (own || other) {
+      const zh = own
+        ? `“${name}”是本项目的参赛单位，不是班组，不能作为班组受表彰；请填写受表彰班组的名称（及其组织编号），或表彰个人。`
+        : `“${name}”是已登记的${other!.label}（${other!.orgId}），不是班组，不能作为班组受表彰；请填写受表彰班组的名称（及其组织编号），或表彰个人。`;
+      const en = own ? `"${name}" is the project's own organisation (${project.orgId}), not a team; name the team, or commend a person.` : `"${name}" is registered as ${other!.kind} (${other!.orgId}), not as a team; name the team, or commend a person.`;
+      throw DomainError.unprocessable('PROJECT.RECIPIENT_NOT_A_TEAM', zh, en, {
+        orgId: own ? project.orgId : other!.orgId,
+        errors: [problem('recipient.name', zh, own ? `${name} is the project's organisation, not a team.` : `${name} is registered as ${other!.kind}, not as a team.`)],
+      });
+    }
   }
   const recipient: CommendationRecipient = { kind: c.recipient.kind, name, orgId, ...(personId !== null ? { id: personId } : {}) };
   const twice = commendations.find((x) => x.milestoneId === c.milestoneId && sameRecipient(x.recipient, recipient));

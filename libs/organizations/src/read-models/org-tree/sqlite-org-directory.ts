@@ -53,6 +53,7 @@ export class SqliteOrgDirectory implements OrgDirectory {
   private byId?: Statement;
   private versionOf?: Statement<[], number>;
   private namesOf?: Statement<[string], [string, string]>;
+  private byName?: Statement<[string], string>;
   private readonly kept: LRUCache<string, Known>;
   private keptVersion: number | undefined;
   private keptSince = 0;
@@ -102,6 +103,12 @@ export class SqliteOrgDirectory implements OrgDirectory {
     if (orgIds.length === 0) return new Map();
     this.namesOf ??= this.db.prepare<[string], [string, string]>('SELECT org_id, name FROM org_nodes WHERE org_id IN (SELECT value FROM json_each(?))').raw(true);
     return new Map(this.namesOf.all(JSON.stringify(orgIds)));
+  }
+
+  /** Organisations registered under exactly this name (a name typed where an id was not given). */
+  named(name: string): OrgNodeView[] {
+    this.byName ??= this.db.prepare<[string], string>('SELECT org_id FROM org_nodes WHERE name = ? ORDER BY org_id LIMIT 10').pluck();
+    return this.byName.all(name).flatMap((id) => this.get(id) ?? []);
   }
 
   roots(): string[] {
