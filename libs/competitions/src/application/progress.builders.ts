@@ -76,14 +76,12 @@ export const PROGRESS_BUILDERS: Partial<Record<LoopAction, LoopBuilder>> = {
     const commendationId: string = body.commendationId ?? newItemId();
     const recipient = { kind: body.recipient?.kind as RecipientKind, name: body.recipient?.name, orgId: body.recipient?.orgId ?? null, ...(body.recipient?.id ? { id: body.recipient.id } : {}) };
     const recipientOrgPath = recipient.orgId ? await facts.orgPath(recipient.orgId) : null;
-    const recipientOrgKind = recipient.orgId ? await facts.orgKind(recipient.orgId) : null;
-    // A team given by name only: an organisation registered under that name that is no 班组 (review 58 B).
-    const namedOrg = !recipient.orgId && recipient.kind === 'team' && typeof recipient.name === 'string' ? (facts.nonTeamsNamed(recipient.name.trim())[0] ?? null) : null;
+    const teamOrg = recipient.kind === 'team' ? await facts.teamNamed(recipient) : null;
     const named = [project.orgId, ...(recipient.orgId && recipientOrgPath ? [recipient.orgId] : [])];
     const orgNames = Object.fromEntries(await Promise.all(named.map(async (id) => [id, await facts.orgName(id)] as const)));
     return {
       itemId: commendationId,
-      command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation, recipientOrgPath, recipientOrgKind, ...(namedOrg ? { recipientNamedOrg: namedOrg } : {}), orgNames },
+      command: { type: 'GiveInstantCommendation', ...base, commendationId, milestoneId: params.milestoneId!, recipient, citation: body.citation, recipientOrgPath, ...(teamOrg ? { teamOrg } : {}), orgNames },
     };
   },
 

@@ -199,15 +199,15 @@ export class ProjectFacts {
     return node ? [...node.path] : null;
   }
 
-  /** An organisation's registered kind (committee, union, enterprise, team) with its label, or null when it is not registered. */
-  async orgKind(orgId: string): Promise<{ kind: string; label: string } | null> {
-    const kind = (await this.orgOrCaughtUp(orgId))?.kind;
-    return kind ? { kind, label: ORG_KIND_LABELS[kind as OrgKind] ?? kind } : null;
-  }
-
-  /** The kinds (with labels) of the organisations registered under exactly this name, other than teams: a "team" so named is one of them. */
-  nonTeamsNamed(name: string): Array<{ orgId: string; kind: string; label: string }> {
-    return (this.orgs.named?.(name) ?? []).filter((n) => n.kind !== 'team').map((n) => ({ orgId: n.orgId, kind: n.kind, label: ORG_KIND_LABELS[n.kind as OrgKind] ?? n.kind }));
+  /**
+   * The registered organisation a team commendation names (review 54 #2, 57 #2, 58 B): the one its
+   * orgId names, or, given by name alone, one registered under that name that is not a 班组. Null
+   * when there is none to check.
+   */
+  async teamNamed(recipient: { orgId?: string | null; name?: unknown }): Promise<RegisteredOrgKind | null> {
+    if (recipient.orgId) return kindOf(await this.orgOrCaughtUp(recipient.orgId));
+    if (typeof recipient.name !== 'string') return null;
+    return kindOf((this.orgs.named?.(recipient.name.trim()) ?? []).find((n) => n.kind !== 'team'));
   }
 
   /** An organisation's registered name, or its id when it has none. */
@@ -303,4 +303,11 @@ function outOfScope(user: AuthUser, project: Project): DomainError {
     // The one out-of-scope code for commands and reads alike, with the target named as requireWithinScope names it.
     { projectId, yourOrgId: user.orgId, targetOrgId: orgId, projectOrgId: orgId },
   );
+}
+
+/** An organisation's id, name and kind with its label, for the messages people read. */
+export type RegisteredOrgKind = { orgId: string; name: string; kind: string; label: string };
+
+function kindOf(node: { orgId: string; name: string; kind: string } | undefined): RegisteredOrgKind | null {
+  return node ? { orgId: node.orgId, name: node.name, kind: node.kind, label: ORG_KIND_LABELS[node.kind as OrgKind] ?? node.kind } : null;
 }

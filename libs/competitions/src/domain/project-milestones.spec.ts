@@ -20,7 +20,7 @@ const milestone = (over: Partial<{ milestoneId: string; title: string; reachedOn
 });
 const recorded: ProjectEvent = { type: 'MilestoneRecorded', data: { projectId: P.projectId, milestoneId: 'm-1', title: '常减压装置大检修完成', reachedOn: '2021-09-18', description: '提前 5 天完成' } };
 const team: CommendationRecipient = { kind: 'team', name: '常减压车间检修班', orgId: 'team-1' };
-const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor; recipientOrgPath: string[] | null; recipientOrgKind: { kind: string; label: string }; recipientNamedOrg: { orgId: string; kind: string; label: string } }> = {}) => ({
+const commend = (over: Partial<{ commendationId: string; milestoneId: string; recipient: CommendationRecipient; citation: string; actor: Actor; recipientOrgPath: string[] | null; teamOrg: { orgId: string; name: string; kind: string; label: string } }> = {}) => ({
   type: 'GiveInstantCommendation' as const,
   ...base(at, over.actor ?? cityCommittee),
   commendationId: 'c-1',
@@ -157,21 +157,20 @@ describe('instant commendation (即时表彰)', () => {
     spec().given([...inProgress, recorded]).when(commend({ recipientOrgPath: null })).thenThrows('PROJECT.RECIPIENT_ORG_NOT_REGISTERED', { kind: 'unprocessable' });
   });
 
-  it('refuses, as a team, an organisation registered as anything but a 班组; a person of it is commended (review 54 #2)', () => {
-    const asTeam = (kind: string, label: string) => commend({ recipient: { kind: 'team', name: '纺织厂', orgId: P.orgId }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'], recipientOrgKind: { kind, label } });
+  it('refuses, as a team, an organisation registered as anything but a 班组, by id or by name; a person of it is commended (review 54 #2, 57 #2, 58 B)', () => {
+    const org = (kind: string, label: string) => ({ orgId: P.orgId, name: '纺织厂', kind, label });
+    const asTeam = (kind: string, label: string, byId = true) =>
+      commend({ recipient: { kind: 'team', name: '纺织厂', ...(byId ? { orgId: P.orgId } : {}) }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'], teamOrg: org(kind, label) });
     spec()
       .given([...inProgress, recorded])
       .when(asTeam('enterprise', '企业'))
       .thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { kind: 'unprocessable', details: { orgId: P.orgId, kind: 'enterprise', errors: [{ field: 'recipient.orgId', messageZh: expect.stringContaining('登记为“企业”，不是班组') }] } });
+    spec().given([...inProgress, recorded]).when(asTeam('committee', '劳动竞赛委员会', false)).thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { details: { errors: [{ field: 'recipient.name' }] } });
     spec().given([...inProgress, recorded]).when(asTeam('team', '班组')).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);
-    // Named, with no organisation, as a registered organisation that is no 班组 (review 58 B).
-    spec()
-      .given([...inProgress, recorded])
-      .when(commend({ recipient: { kind: 'team', name: '濂溪电子科技有限公司' }, recipientNamedOrg: { orgId: 'lx-ent', kind: 'enterprise', label: '企业' } }))
-      .thenThrows('PROJECT.RECIPIENT_NOT_A_TEAM', { details: { orgId: 'lx-ent', errors: [{ field: 'recipient.name', messageZh: expect.stringContaining('是已登记的企业（lx-ent）') }] } });
-    const person = commend({ recipient: { kind: 'person', name: '王芳', orgId: P.orgId }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'], recipientOrgKind: { kind: 'enterprise', label: '企业' } });
+    const person = commend({ recipient: { kind: 'person', name: '王芳', orgId: P.orgId }, recipientOrgPath: ['jx-province', 'jj-city', 'xy-county'] });
     spec().given([...inProgress, recorded]).when(person).then([expect.objectContaining({ type: 'InstantCommendationGiven' })]);
   });
+
 });
 
 describe('changing an instant commendation (撤销 / 摘牌 / 暂停 / 恢复)', () => {

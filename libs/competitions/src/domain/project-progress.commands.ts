@@ -55,10 +55,12 @@ export interface GiveInstantCommendation extends ProjectCommandBase {
    * handler; null when that organisation is not registered. Unused when no orgId is named.
    */
   recipientOrgPath?: string[] | null;
-  /** The kind of `recipient.orgId` as registered (team, enterprise …) and its label, looked up by the handler: a team's must be a 班组. */
-  recipientOrgKind?: { kind: string; label: string } | null;
-  /** For a team named without an organisation: an organisation registered under that name that is not a team (looked up by the handler). */
-  recipientNamedOrg?: { orgId: string; kind: string; label: string } | null;
+  /**
+   * For a team, the registered organisation it names (looked up by the handler): the one
+   * `recipient.orgId` names, or, given by name alone, one registered under that name that is not
+   * a team. A team's must be a 班组.
+   */
+  teamOrg?: { orgId: string; name: string; kind: string; label: string } | null;
   /** Names of the recipient's and the project's organisations, for the messages people read (looked up by the handler). */
   orgNames?: Record<string, string>;
 }

@@ -243,23 +243,8 @@ export function giveInstantCommendation(c: GiveInstantCommendation, state: Proje
   requireNewId(c.commendationId, commendations.map((x) => x.commendationId), 'commendationId', '即时表彰');
   const orgId = c.recipient.orgId ?? null;
   if (orgId !== null) requireRecipientWithin(project, orgId, c.recipientOrgPath ?? null, c.orgNames);
-  if (orgId !== null && c.recipient.kind === 'team' && c.recipientOrgKind) requireTeam(orgId, c.recipientOrgKind, c.orgNames);
-  // Named as the project's own organisation and given no 班组, a "team" is that organisation (review 57 #2); named as another
-  // registered organisation that is no 班组, it is that one (review 58 B).
-  if (orgId === null && c.recipient.kind === 'team') {
-    const own = c.orgNames?.[project.orgId] !== undefined && name === c.orgNames[project.orgId];
-    const other = c.recipientNamedOrg ?? null;
-    if (own || other) {
-      const zh = own
-        ? `“${name}”是本项目的参赛单位，不是班组，不能作为班组受表彰；请填写受表彰班组的名称（及其组织编号），或表彰个人。`
-        : `“${name}”是已登记的${other!.label}（${other!.orgId}），不是班组，不能作为班组受表彰；请填写受表彰班组的名称（及其组织编号），或表彰个人。`;
-      const en = own ? `"${name}" is the project's own organisation (${project.orgId}), not a team; name the team, or commend a person.` : `"${name}" is registered as ${other!.kind} (${other!.orgId}), not as a team; name the team, or commend a person.`;
-      throw DomainError.unprocessable('PROJECT.RECIPIENT_NOT_A_TEAM', zh, en, {
-        orgId: own ? project.orgId : other!.orgId,
-        errors: [problem('recipient.name', zh, own ? `${name} is the project's organisation, not a team.` : `${name} is registered as ${other!.kind}, not as a team.`)],
-      });
-    }
-  }
+  // A team is a 班组: one named by its organisation, or by the name of a registered organisation that is not one, is refused.
+  if (c.recipient.kind === 'team' && c.teamOrg) requireTeam(c.teamOrg, orgId !== null ? 'recipient.orgId' : 'recipient.name');
   const recipient: CommendationRecipient = { kind: c.recipient.kind, name, orgId, ...(personId !== null ? { id: personId } : {}) };
   const twice = commendations.find((x) => x.milestoneId === c.milestoneId && sameRecipient(x.recipient, recipient));
   if (twice) {
@@ -337,16 +322,19 @@ function sameRecipient(a: CommendationRecipient, b: CommendationRecipient): bool
   return a.name.trim() === b.name.trim() && (a.orgId ?? null) === (b.orgId ?? null);
 }
 
-/** A commendation to a team names a 班组 as its organisation, as a Worker Pioneer nomination must (review 54 #2): an enterprise is not one. */
-function requireTeam(orgId: string, { kind, label }: { kind: string; label: string }, orgNames: Record<string, string> = {}): void {
-  if (kind === 'team') return;
-  const called = orgNames[orgId] && orgNames[orgId] !== orgId ? `${orgNames[orgId]}（${orgId}）` : orgId;
-  const zh = `${called}登记为“${label}”，不是班组，不能作为班组受表彰；表彰该单位的个人请选“个人”，或填写其下属班组。`;
+/**
+ * A commendation to a team names a 班组 as its organisation, as a Worker Pioneer nomination must
+ * (review 54 #2): an enterprise, a committee is not one, named by id or by its registered name
+ * (review 57 #2, 58 B).
+ */
+function requireTeam(org: { orgId: string; name: string; kind: string; label: string }, field: 'recipient.orgId' | 'recipient.name'): void {
+  if (org.kind === 'team') return;
+  const zh = `${org.name}（${org.orgId}）登记为“${org.label}”，不是班组，不能作为班组受表彰；表彰该单位的个人请选“个人”，或填写其下属班组。`;
   throw DomainError.unprocessable(
     'PROJECT.RECIPIENT_NOT_A_TEAM',
     zh,
-    `${orgId} is registered as ${kind}, not as a team, so it cannot be commended as one; commend a person of it, or one of its teams.`,
-    { orgId, kind, errors: [problem('recipient.orgId', zh, `${orgId} is registered as ${kind}, not as a team.`)] },
+    `${org.orgId} is registered as ${org.kind}, not as a team, so it cannot be commended as one; commend a person of it, or one of its teams.`,
+    { orgId: org.orgId, kind: org.kind, errors: [problem(field, zh, `${org.orgId} is registered as ${org.kind}, not as a team.`)] },
   );
 }
 

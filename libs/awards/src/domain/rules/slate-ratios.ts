@@ -43,6 +43,17 @@ const stated = (attributes: NomineeAttributes, attribute: string) => attributes[
 const namedZh = (attribute: string) => `“${NOMINEE_ATTRIBUTES[attribute]?.label.zh ?? attribute}”（attributes.${attribute}）`;
 
 /**
+ * What one nominee leaves out that a ratio reads, as the slate counts it (review 56 #3, 57 #3): a
+ * nested base's attribute keeps the nominee out of the base ('base'); the counted one, for a
+ * nominee in the base, counts as not matching ('counted'). Null when it touches the ratio not.
+ */
+function leftOut(r: RatioSpec, attributes: NomineeAttributes): { attribute: string; role: 'base' | 'counted' } | null {
+  if (r.denominator !== 'all' && !stated(attributes, r.denominator.attribute)) return { attribute: r.denominator.attribute, role: 'base' };
+  if ((r.denominator === 'all' || matchesPredicate(r.denominator, attributes)) && !stated(attributes, r.where.attribute)) return { attribute: r.where.attribute, role: 'counted' };
+  return null;
+}
+
+/**
  * What a nominee leaves out that the round's ratios read, as a note for the nomination's answer,
  * which the award office should hear when it nominates, not when the public notice is refused
  * for a ratio (review 54 #4). Each ratio is read as the slate reads it (review 57 #3): a base's
@@ -54,8 +65,8 @@ export function unstatedRatioNote(ratios: readonly RatioSpec[], attributes: Nomi
   const outOfBase = new Set<string>();
   const notCounted = new Set<string>();
   for (const r of ratios) {
-    if (r.denominator !== 'all' && !stated(attributes, r.denominator.attribute)) outOfBase.add(r.denominator.attribute);
-    else if ((r.denominator === 'all' || matchesPredicate(r.denominator, attributes)) && !stated(attributes, r.where.attribute)) notCounted.add(r.where.attribute);
+    const out = leftOut(r, attributes);
+    if (out) (out.role === 'base' ? outOfBase : notCounted).add(out.attribute);
   }
   if (outOfBase.size === 0 && notCounted.size === 0) return undefined;
   const zh = [
@@ -75,9 +86,9 @@ export function unstatedRatioNote(ratios: readonly RatioSpec[], attributes: Nomi
 /** The ratio's note on nominees who leave out what it reads (see {@link RatioResult.unstated}). */
 function unstatedOf(r: RatioSpec, nominees: ReadonlyArray<{ attributes: NomineeAttributes }>): RatioResult['unstated'] {
   const base = r.denominator === 'all' ? null : r.denominator;
-  const outOfBase = base ? nominees.filter((n) => !stated(n.attributes, base.attribute)) : [];
-  const inBase = nominees.filter((n) => base === null || matchesPredicate(base, n.attributes));
-  const notCounted = inBase.filter((n) => !stated(n.attributes, r.where.attribute));
+  const outs = nominees.map((n) => leftOut(r, n.attributes));
+  const outOfBase = outs.filter((o) => o?.role === 'base');
+  const notCounted = outs.filter((o) => o?.role === 'counted');
   if (outOfBase.length === 0 && notCounted.length === 0) return undefined;
   const zh = [
     ...(notCounted.length > 0 ? [`${notCounted.length} 名人选未填写${namedZh(r.where.attribute)}，按不符合计`] : []),
@@ -88,7 +99,7 @@ function unstatedOf(r: RatioSpec, nominees: ReadonlyArray<{ attributes: NomineeA
     ...(base && outOfBase.length > 0 ? [`${outOfBase.length} nominee(s) do not state attributes.${base.attribute}, left out of the base`] : []),
   ];
   return {
-    count: new Set([...notCounted, ...outOfBase]).size,
+    count: outOfBase.length + notCounted.length,
     attributes: [...(notCounted.length > 0 ? [r.where.attribute] : []), ...(base && outOfBase.length > 0 ? [base.attribute] : [])],
     noteZh: `${zh.join('；')}。`,
     noteEn: `${en.join('; ')}.`,
